@@ -1,0 +1,166 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigError } from '../core/errors.js';
+import type { Locale } from '../locales/index.js';
+
+const blankAsUnset = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const idList = z.string().transform((text, ctx) => {
+  const ids = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = ids.filter((id) => !/^-?\d{1,20}$/.test(id));
+  if (bad.length) ctx.addIssue({ code: 'custom', message: `not numeric ids: ${bad.join(', ')}` });
+  return ids;
+});
+
+/** Environment variables, documented one by one in .env.example. */
+export const envSchema = z
+  .object({
+    TELEGRAM_BOT_TOKEN: z.preprocess(
+      blankAsUnset,
+      z
+        .string()
+        .regex(/^\d{5,}:[A-Za-z0-9_-]{30,}$/, 'must look like 123456789:AA… (the token BotFather gives)')
+        .optional(),
+    ),
+    TELEGRAM_API_ROOT: z.preprocess(blankAsUnset, z.url().default('https://api.telegram.org')),
+    TELEGRAM_GROUP_ID: z.preprocess(
+      blankAsUnset,
+      z
+        .string()
+        .regex(/^-\d{5,20}$/, 'must be the group chat id, a negative number like -1001234567890')
+        .optional(),
+    ),
+    TELEGRAM_ADMIN_IDS: z.preprocess(blankAsUnset, idList.default([])),
+    DATA_DIR: z.preprocess(blankAsUnset, z.string().default('data')),
+    BOT_LOCALE: z.preprocess(blankAsUnset, z.enum(['vi', 'en']).default('vi')),
+    AGENCY_CONFIG: z.preprocess(blankAsUnset, z.string().default('config/agency.json')),
+    LOG_LEVEL: z.preprocess(
+      blankAsUnset,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_GROUP_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_GROUP_ID'],
+        message: 'is required when TELEGRAM_BOT_TOKEN is set',
+      });
+    }
+  });
+
+const departmentSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_]{1,20}$/, 'lower-case letters, digits or _'),
+  name: z.string().min(2).max(100),
+});
+
+/** The agency's own settings (config/agency.json): names, departments, points, limits. */
+export const agencySchema = z
+  .object({
+    $comment: z.string().optional(),
+    agency: z.object({
+      name: z.string().min(2),
+      shortName: z.string().min(1),
+      parent: z.string().min(2),
+      place: z.string().min(2),
+    }),
+    departments: z.array(departmentSchema).min(1),
+    points: z.object({
+      deed: z.number().int().min(0).max(100),
+      task: z.number().int().min(0).max(100),
+      taskAdhocBonus: z.number().int().min(0).max(100),
+      initiative: z.number().int().min(0).max(100),
+      initiativeItBonus: z.number().int().min(0).max(100),
+    }),
+    limits: z.object({
+      entriesPerDay: z.number().int().min(1).max(1000),
+      textMaxLength: z.number().int().min(10).max(3500),
+    }),
+    leaderboard: z.object({ topMembers: z.number().int().min(1).max(50) }),
+  })
+  .superRefine((agency, ctx) => {
+    const seen = new Set<string>();
+    for (const [i, dept] of agency.departments.entries()) {
+      if (seen.has(dept.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['departments', i, 'id'],
+          message: `duplicate id "${dept.id}"`,
+        });
+      }
+      seen.add(dept.id);
+    }
+  });
+
+export type AgencyConfig = z.infer<typeof agencySchema>;
+export type Department = AgencyConfig['departments'][number];
+
+export interface TelegramConfig {
+  token: string;
+  apiRoot: string;
+  groupId: number;
+  adminIds: ReadonlySet<string>;
+}
+
+export interface AppConfig {
+  telegram: TelegramConfig | null;
+  dataDir: string;
+  locale: Locale;
+  logLevel: string;
+  agency: AgencyConfig;
+}
+
+function problems(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+}
+
+/** Validates an agency settings object (already parsed from JSON). */
+export function parseAgency(input: unknown, source = 'agency config'): AgencyConfig {
+  const parsed = agencySchema.safeParse(input);
+  if (!parsed.success) throw new ConfigError(source, problems(parsed.error));
+  return parsed.data;
+}
+
+export function readAgencyFile(path: string): AgencyConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(path, [`cannot be read as JSON: ${(error as Error).message}`]);
+  }
+  return parseAgency(raw, path);
+}
+
+/**
+ * Builds the configuration from plain values, so tests need no process.env. Every bad variable is
+ * reported at once; the token's value never appears in a message.
+ */
+export function createConfig(env: Record<string, string | undefined>, agency?: AgencyConfig): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError('environment (.env)', problems(parsed.error));
+  const e = parsed.data;
+  return {
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? {
+          token: e.TELEGRAM_BOT_TOKEN,
+          apiRoot: e.TELEGRAM_API_ROOT,
+          groupId: Number(e.TELEGRAM_GROUP_ID),
+          adminIds: new Set(e.TELEGRAM_ADMIN_IDS),
+        }
+      : null,
+    dataDir: e.DATA_DIR,
+    locale: e.BOT_LOCALE,
+    logLevel: e.LOG_LEVEL,
+    agency: agency ?? readAgencyFile(e.AGENCY_CONFIG),
+  };
+}
+
+/** Reads `.env` (if present) into process.env, then builds the configuration. */
+export function loadConfig(envFile = '.env'): AppConfig {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return createConfig(process.env);
+}

@@ -1,0 +1,202 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { type Api, Bot, type Context } from 'grammy';
+import type { BotCommand, Message, UserFromGetMe } from 'grammy/types';
+import type { Command, Reply } from '../../core/context.js';
+import type { Incoming, Router } from '../../core/router.js';
+import { splitMessage } from '../../core/text.js';
+import { type Locale, locales, pickLocale } from '../../locales/index.js';
+import type { TelegramConfig } from '../config.js';
+import type { Logger } from '../logger.js';
+import { ChoiceButtons, displayName, identityOf, mentionsOf, photoOf } from './translate.js';
+
+export interface TelegramDeps {
+  router: Router;
+  logger: Logger;
+  locale: Locale;
+  /** Known bot info skips the getMe call (grammY's test seam; also saves a call at start-up). */
+  botInfo?: UserFromGetMe;
+}
+
+const MEMBER_STATUSES = new Set(['creator', 'administrator', 'member']);
+
+/**
+ * The Telegram side of the bot: turns updates into neutral messages for the router and its replies
+ * into HTML messages and inline keyboards. Nothing here starts until the caller starts polling.
+ */
+export function createTelegramBot(config: TelegramConfig, deps: TelegramDeps): Bot {
+  const { router, logger } = deps;
+  const bot = new Bot(config.token, {
+    client: { apiRoot: config.apiRoot },
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+  });
+  // Waits out 429s (retry_after) and retries 5xx and network errors with backoff.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
+  const buttons = new ChoiceButtons();
+
+  const isGroup = (chatId: number) => chatId === config.groupId;
+  const localeFor = (chatType: string, languageCode: string | undefined): Locale =>
+    chatType === 'private' ? pickLocale(languageCode, deps.locale) : deps.locale;
+
+  function incoming(
+    ctx: Context,
+    message: Message,
+    text: string,
+    from: NonNullable<Message['from']>,
+    key: string,
+  ): Incoming {
+    const isPrivate = message.chat.type === 'private';
+    return {
+      platform: 'telegram',
+      caller: { identity: identityOf(from), username: from.username, displayName: displayName(from) },
+      chat: { id: String(message.chat.id), kind: isPrivate ? 'private' : 'group' },
+      text,
+      mentions: mentionsOf(message, ctx.me.id, ctx.me.username),
+      photo: photoOf(message),
+      messageKey: key,
+      locale: localeFor(message.chat.type, from.language_code),
+      isAdmin: config.adminIds.has(String(from.id)),
+      isGroupMember: async () => {
+        if (isGroup(message.chat.id)) return true;
+        const member = await ctx.api.getChatMember(config.groupId, from.id);
+        return MEMBER_STATUSES.has(member.status) || (member.status === 'restricted' && member.is_member);
+      },
+    };
+  }
+
+  async function send(ctx: Context, chatId: number, replies: Reply[], requesterId: number, replyTo?: number) {
+    for (const reply of replies) {
+      const parts = splitMessage(reply.html);
+      for (const [i, part] of parts.entries()) {
+        const last = i === parts.length - 1;
+        await ctx.api.sendMessage(chatId, part, {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          ...(replyTo && i === 0
+            ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+            : {}),
+          ...(last && reply.choices?.length
+            ? { reply_markup: { inline_keyboard: buttons.keyboard(reply.choices, requesterId) } }
+            : {}),
+        });
+      }
+      replyTo = undefined;
+    }
+  }
+
+  // The error boundary: anything the router did not answer itself is logged with the update and
+  // answered in the user's language.
+  bot.use(async (ctx, next) => {
+    const log = logger.child({ update: ctx.update.update_id });
+    try {
+      await next();
+    } catch (error) {
+      log.error({ err: error, chat: ctx.chat?.id }, 'update failed');
+      const chatId = ctx.chat?.id;
+      if (chatId === undefined) return;
+      const t = locales[localeFor(ctx.chat?.type ?? 'group', ctx.from?.language_code)];
+      await ctx.api
+        .sendMessage(chatId, t.errors.internal, { parse_mode: 'HTML' })
+        .catch((err: unknown) => log.error({ err }, 'could not tell the user about the failure'));
+    }
+  });
+
+  bot.on(['message:text', 'message:photo'], async (ctx) => {
+    const message = ctx.message;
+    const from = message.from;
+    const chat = message.chat;
+    if (chat.type !== 'private' && !isGroup(chat.id)) {
+      logger.debug({ chat: chat.id }, 'ignored a chat that is not configured');
+      return;
+    }
+    const text = message.text ?? message.caption ?? '';
+    const replies = await router.handle(
+      incoming(ctx, message, text, from, `telegram:${chat.id}:${message.message_id}`),
+      ctx.me.username,
+    );
+    if (!replies) return;
+    logger.info(
+      { update: ctx.update.update_id, chat: chat.type, command: text.split(/[\s@]/, 1)[0] },
+      'command',
+    );
+    await send(ctx, chat.id, replies, from.id, chat.type === 'private' ? undefined : message.message_id);
+  });
+
+  bot.on('callback_query:data', async (ctx) => {
+    const query = ctx.callbackQuery;
+    const t = locales[pickLocale(query.from.language_code, deps.locale)];
+    let answered = false;
+    try {
+      const choice = buttons.decode(query.data);
+      const message = query.message;
+      if (!choice || !message || (message.chat.type !== 'private' && !isGroup(message.chat.id))) {
+        answered = true;
+        await ctx.answerCallbackQuery({ text: t.buttons.expired, show_alert: true });
+        return;
+      }
+      if (choice.requesterId !== query.from.id) {
+        answered = true;
+        await ctx.answerCallbackQuery({ text: t.buttons.notYours, show_alert: true });
+        return;
+      }
+      const replies =
+        (await router.handle(
+          incoming(ctx, message as Message, choice.command, query.from, `telegram:callback:${query.id}`),
+          ctx.me.username,
+        )) ?? [];
+      answered = true;
+      await ctx.answerCallbackQuery();
+      const [first, ...rest] = replies;
+      if (first) {
+        // The chosen answer replaces the question and its buttons.
+        const edited = await ctx
+          .editMessageText(splitMessage(first.html)[0] as string, {
+            parse_mode: 'HTML',
+            link_preview_options: { is_disabled: true },
+            ...(first.choices?.length
+              ? { reply_markup: { inline_keyboard: buttons.keyboard(first.choices, query.from.id) } }
+              : {}),
+          })
+          .then(
+            () => true,
+            () => false,
+          );
+        await send(ctx, message.chat.id, edited ? rest : replies, query.from.id);
+      }
+    } finally {
+      if (!answered) await ctx.answerCallbackQuery().catch(() => {});
+    }
+  });
+
+  bot.catch((error) => {
+    logger.error({ err: error.error, update: error.ctx.update.update_id }, 'unhandled error in update');
+  });
+
+  return bot;
+}
+
+/**
+ * Telegram's command menu, in Vietnamese and English by the user's language, from the same registry
+ * as help: everyone sees the commands anyone may run; admins also see theirs in their private chats.
+ */
+export async function setCommandMenu(
+  api: Api,
+  commands: readonly Command[],
+  config: TelegramConfig,
+  fallback: Locale,
+  logger: Logger,
+): Promise<void> {
+  const menu = (locale: Locale, admin: boolean): BotCommand[] =>
+    commands
+      .filter((c) => admin || c.access !== 'admin')
+      .map((c) => ({ command: c.name, description: c.description(locales[locale]).slice(0, 256) }));
+  await api.setMyCommands(menu(fallback, false));
+  for (const locale of ['vi', 'en'] as const) {
+    await api.setMyCommands(menu(locale, false), { language_code: locale });
+  }
+  for (const adminId of config.adminIds) {
+    // Fails for an admin who has never opened a private chat with the bot; the menu is a convenience.
+    await api
+      .setMyCommands(menu(fallback, true), { scope: { type: 'chat', chat_id: Number(adminId) } })
+      .catch((err: unknown) => logger.warn({ err, admin: adminId }, 'could not set the admin command menu'));
+  }
+}

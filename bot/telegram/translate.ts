@@ -1,0 +1,67 @@
+import type { InlineKeyboardButton, Message, MessageEntity, User } from 'grammy/types';
+import type { Choice, Mention } from '../../core/context.js';
+
+/** Telegram's identity key for a user. */
+export const identityOf = (user: Pick<User, 'id'>) => `telegram:${user.id}`;
+
+export function displayName(user: Pick<User, 'first_name' | 'last_name'>): string {
+  return [user.first_name, user.last_name].filter(Boolean).join(' ');
+}
+
+/** Mentions in a message's text or caption (offsets are UTF-16, as JavaScript strings are). */
+export function mentionsOf(message: Message, botId: number, botUsername: string): Mention[] {
+  const text = message.text ?? message.caption ?? '';
+  const entities: MessageEntity[] = message.entities ?? message.caption_entities ?? [];
+  const mentions: Mention[] = [];
+  for (const entity of entities) {
+    if (entity.type === 'mention') {
+      const label = text.slice(entity.offset, entity.offset + entity.length);
+      const username = label.replace(/^@/, '');
+      if (username.toLowerCase() !== botUsername.toLowerCase()) mentions.push({ username, label });
+    } else if (entity.type === 'text_mention' && entity.user.id !== botId) {
+      mentions.push({ identity: identityOf(entity.user), label: displayName(entity.user) });
+    }
+  }
+  return mentions;
+}
+
+/** Largest size of a photo message, kept as evidence by its file_id. */
+export function photoOf(message: Message): { fileId: string } | undefined {
+  const sizes = message.photo;
+  const largest = sizes?.[sizes.length - 1];
+  return largest ? { fileId: largest.file_id } : undefined;
+}
+
+const CALLBACK_LIMIT = 64; // bytes: Telegram's limit on callback_data
+
+/**
+ * Choices become inline buttons. The button's data carries the requester's id and the command, so
+ * nobody else can press it for them; data longer than Telegram's 64 bytes is kept here under a short key.
+ */
+export class ChoiceButtons {
+  private readonly overflow = new Map<string, string>();
+  private next = 0;
+
+  constructor(private readonly capacity = 1000) {}
+
+  keyboard(choices: Choice[], requesterId: number): InlineKeyboardButton[][] {
+    return choices.map((choice) => [
+      { text: choice.label, callback_data: this.encode(`${requesterId}|${choice.command}`) },
+    ]);
+  }
+
+  /** The requester and command behind a button, or null if it is unknown (expired, or forged). */
+  decode(data: string): { requesterId: number; command: string } | null {
+    const payload = data.startsWith('k:') ? this.overflow.get(data) : data;
+    const match = payload ? /^(\d+)\|(\/[\s\S]+)$/.exec(payload) : null;
+    return match ? { requesterId: Number(match[1]), command: match[2] as string } : null;
+  }
+
+  private encode(payload: string): string {
+    if (Buffer.byteLength(payload) <= CALLBACK_LIMIT) return payload;
+    const key = `k:${(this.next++).toString(36)}`;
+    this.overflow.set(key, payload);
+    if (this.overflow.size > this.capacity) this.overflow.delete(this.overflow.keys().next().value as string);
+    return key;
+  }
+}

@@ -1,0 +1,24 @@
+import type { Command } from '../core/context.js';
+import { esc } from '../core/text.js';
+import { departmentName, say } from './lib/common.js';
+
+export const batdau: Command = {
+  name: 'batdau',
+  aliases: ['start'],
+  access: 'anyone',
+  usage: (t) => t.help.start.usage,
+  description: (t) => t.help.start.description,
+  async run({ t, caller, member, agency }) {
+    return [
+      say(
+        t.start.greeting(esc(member?.fullName ?? caller.displayName), esc(agency.agency.name)),
+        t.start.purpose,
+        '',
+        member
+          ? t.start.registered(esc(member.fullName), esc(departmentName(agency, member.departmentId, t)))
+          : t.start.howToRegister,
+        t.start.moreHelp,
+      ),
+    ];
+  },
+};

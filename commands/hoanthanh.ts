@@ -1,0 +1,11 @@
+import type { Command } from '../core/context.js';
+import { logEntry } from './lib/log-entry.js';
+
+export const hoanthanh: Command = {
+  name: 'hoanthanh',
+  access: 'registered',
+  acceptsPhoto: true,
+  usage: (t) => t.help.task.usage,
+  description: (t) => t.help.task.description,
+  run: (ctx) => logEntry(ctx, hoanthanh, 'task'),
+};

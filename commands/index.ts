@@ -1,0 +1,28 @@
+import type { Command } from '../core/context.js';
+import { bangxephang } from './bangxephang.js';
+import { batdau } from './batdau.js';
+import { cuatoi } from './cuatoi.js';
+import { dangky } from './dangky.js';
+import { hoanthanh } from './hoanthanh.js';
+import { huy } from './huy.js';
+import { sangkien } from './sangkien.js';
+import { tonghop } from './tonghop.js';
+import { createHelp } from './trogiup.js';
+import { viectot } from './viectot.js';
+
+/**
+ * Every command, in the order help lists them. This one list drives the router, the help text and
+ * Telegram's command menu (setMyCommands).
+ */
+export const commands: readonly Command[] = [
+  batdau,
+  createHelp(() => commands),
+  dangky,
+  viectot,
+  hoanthanh,
+  sangkien,
+  cuatoi,
+  huy,
+  bangxephang,
+  tonghop,
+];

@@ -1,0 +1,24 @@
+import type { Command } from '../core/context.js';
+import { say } from './lib/common.js';
+
+/** Built with the registry, so that help lists exactly the commands the router knows. */
+export function createHelp(all: () => readonly Command[]): Command {
+  const help: Command = {
+    name: 'trogiup',
+    aliases: ['help'],
+    access: 'anyone',
+    usage: (t) => t.help.help.usage,
+    description: (t) => t.help.help.description,
+    async run({ t, member, isAdmin }) {
+      const allowed = all().filter(
+        (c) =>
+          c.access === 'anyone' ||
+          (c.access === 'registered' && (member || isAdmin)) ||
+          (c.access === 'admin' && isAdmin),
+      );
+      const lines = allowed.map((c) => `<code>${c.usage(t)}</code> — ${c.description(t)}`);
+      return [say(t.help.title, ...lines, '', t.help.photoTip, member ? undefined : t.start.howToRegister)];
+    },
+  };
+  return help;
+}

@@ -1,0 +1,42 @@
+/** Base of the bot's own errors: a stable `code` for logs and a `name` for stack traces (as grammY's errors do). */
+export class AppError extends Error {
+  override readonly name: string = 'AppError';
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The store on disk does not parse or fails validation: the bot must stop and touch nothing. */
+export class StoreCorruptError extends AppError {
+  override readonly name = 'StoreCorruptError';
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+    options?: { cause?: unknown },
+  ) {
+    super('STORE_CORRUPT', `${file}: ${problem}`, options);
+  }
+}
+
+/** A change could not be made durable (disk full, read-only directory): nothing was acknowledged. */
+export class StoreWriteError extends AppError {
+  override readonly name = 'StoreWriteError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('STORE_WRITE', message, options);
+  }
+}
+
+/** Configuration (environment or agency file) is invalid; `problems` lists every bad setting. */
+export class ConfigError extends AppError {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super('CONFIG_INVALID', `${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}

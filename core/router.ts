@@ -1,0 +1,114 @@
+import type { AgencyConfig } from '../bot/config.js';
+import { locales, type Messages } from '../locales/index.js';
+import type { Platform } from '../storage/schema.js';
+import type { Store, StoreLogger } from '../storage/store.js';
+import type { Caller, ChatRef, Command, CommandContext, Mention, Photo, Reply } from './context.js';
+import { StoreWriteError } from './errors.js';
+
+/** A message as a platform adapter hands it over: text (or a photo's caption) and who sent it where. */
+export interface Incoming {
+  platform: Platform;
+  caller: Caller;
+  chat: ChatRef;
+  text: string;
+  mentions: Mention[];
+  photo?: Photo | undefined;
+  messageKey: string;
+  locale: CommandContext['locale'];
+  isAdmin: boolean;
+  isGroupMember(): Promise<boolean>;
+}
+
+export interface RouterDeps {
+  store: Store;
+  agency: AgencyConfig;
+  commands: readonly Command[];
+  clock: () => Date;
+  logger: StoreLogger;
+}
+
+export interface ParsedCommand {
+  name: string;
+  /** The bot a group command was addressed to (`/cmd@bot`), if any. */
+  target: string | undefined;
+  args: string;
+}
+
+/** Reads `/name`, `/name@bot` and what follows. Names are case-insensitive. */
+export function parseCommand(text: string): ParsedCommand | null {
+  const match = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{3,64}))?(?=$|\s)([\s\S]*)$/.exec(text.trimStart());
+  if (!match) return null;
+  return { name: (match[1] as string).toLowerCase(), target: match[2], args: (match[3] ?? '').trim() };
+}
+
+/**
+ * Turns one incoming message into replies: finds the command, checks who may run it, runs it. This is
+ * the error boundary every platform shares: a failure is logged with the message's key and answered
+ * in the caller's language, never swallowed.
+ */
+export class Router {
+  private readonly byName = new Map<string, Command>();
+
+  constructor(private readonly deps: RouterDeps) {
+    for (const command of deps.commands) {
+      for (const name of [command.name, ...(command.aliases ?? [])]) this.byName.set(name, command);
+    }
+  }
+
+  get commands(): readonly Command[] {
+    return this.deps.commands;
+  }
+
+  /**
+   * Replies for `message`, or null when it is not a command for this bot (plain chat, or a command
+   * addressed to another bot, or an unknown command in a group where other bots may live).
+   */
+  async handle(message: Incoming, botUsername?: string): Promise<Reply[] | null> {
+    const parsed = parseCommand(message.text);
+    if (!parsed) return null;
+    if (parsed.target && botUsername && parsed.target.toLowerCase() !== botUsername.toLowerCase())
+      return null;
+    const t: Messages = locales[message.locale];
+    const command = this.byName.get(parsed.name);
+    if (!command) {
+      return message.chat.kind === 'private' || parsed.target
+        ? [{ html: t.errors.unknownCommand(parsed.name) }]
+        : null;
+    }
+    const { store, agency, clock, logger } = this.deps;
+    const member = store.memberByIdentity(message.caller.identity);
+    if (command.access === 'registered' && !member) return [{ html: t.errors.notRegistered }];
+    if (command.access === 'admin' && !message.isAdmin) return [{ html: t.errors.adminOnly }];
+
+    const ctx: CommandContext = {
+      platform: message.platform,
+      caller: message.caller,
+      chat: message.chat,
+      member,
+      args: parsed.args,
+      mentions: message.mentions,
+      photo: command.acceptsPhoto ? message.photo : undefined,
+      messageKey: message.messageKey,
+      locale: message.locale,
+      t,
+      store,
+      agency,
+      now: clock(),
+      isAdmin: message.isAdmin,
+      isGroupMember: message.isGroupMember,
+    };
+    try {
+      return await command.run(ctx);
+    } catch (error) {
+      if (error instanceof StoreWriteError) {
+        logger.error(
+          { err: error, command: command.name, message: message.messageKey },
+          'store write failed',
+        );
+        return [{ html: t.errors.storeWrite }];
+      }
+      logger.error({ err: error, command: command.name, message: message.messageKey }, 'command failed');
+      return [{ html: t.errors.internal }];
+    }
+  }
+}

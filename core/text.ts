@@ -1,0 +1,79 @@
+/** Lower case, no diacritics (đ → d), single spaces: how names and departments are matched. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Escapes user text for Telegram's HTML parse mode (the only markup replies use). */
+export function esc(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+/** Turns reply HTML into plain text, for platforms without formatting (console, Zalo). */
+export function htmlToPlain(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+}
+
+/** Shortens text for lists, on a character boundary (not inside a surrogate pair). */
+export function preview(text: string, max = 120): string {
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/**
+ * Splits a message into parts of at most `limit` UTF-16 units, at line breaks. A single line longer
+ * than the limit is cut at a space, never inside an HTML tag or entity. Telegram's limit is 4,096.
+ */
+export function splitMessage(text: string, limit = 4096): string[] {
+  if (text.length <= limit) return [text];
+  const parts: string[] = [];
+  let current = '';
+  const push = () => {
+    if (current.trim()) parts.push(current.replace(/\n+$/, ''));
+    current = '';
+  };
+  for (const line of text.split('\n')) {
+    const candidate = current ? `${current}\n${line}` : line;
+    if (candidate.length <= limit) {
+      current = candidate;
+      continue;
+    }
+    push();
+    let rest = line;
+    while (rest.length > limit) {
+      const cut = safeCut(rest, limit);
+      parts.push(rest.slice(0, cut));
+      rest = rest.slice(cut).replace(/^ +/, '');
+    }
+    current = rest;
+  }
+  push();
+  return parts;
+}
+
+function safeCut(line: string, limit: number): number {
+  let cut = line.lastIndexOf(' ', limit);
+  if (cut < limit / 2) cut = limit;
+  // Step back out of an unfinished tag or entity, and off a lone high surrogate.
+  const open = Math.max(line.lastIndexOf('<', cut - 1), line.lastIndexOf('&', cut - 1));
+  if (open !== -1) {
+    const close = line.slice(open, cut).search(/[>;]/);
+    if (close === -1) cut = open;
+  }
+  const code = line.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return Math.max(cut, 1);
+}

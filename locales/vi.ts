@@ -1,0 +1,192 @@
+import { formatDay, lastDay, type Period } from '../core/periods.js';
+import type { EntryKind } from '../storage/schema.js';
+
+const ROMAN = ['', 'I', 'II', 'III', 'IV'];
+const num = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+
+/** Vietnamese: the source of truth. Every key here must exist in en.ts with the same parameters. */
+export const vi = {
+  kind: { deed: 'Việc tốt', task: 'Hoàn thành nhiệm vụ', initiative: 'Sáng kiến' } satisfies Record<
+    EntryKind,
+    string
+  >,
+  period: (p: Period) => {
+    switch (p.kind) {
+      case 'week':
+        return `tuần ${p.index}/${p.year} (${formatDay(p.start)} – ${formatDay(lastDay(p))})`;
+      case 'month':
+        return `tháng ${String(p.index).padStart(2, '0')}/${p.year}`;
+      case 'quarter':
+        return `quý ${ROMAN[p.index]}/${p.year}`;
+      case 'year':
+        return `năm ${p.year}`;
+    }
+  },
+  points: (n: number) => `${num(n)} điểm`,
+  number: num,
+  percent: (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : '—'),
+  usageLine: (usage: string) => `Cách dùng: <code>${usage}</code>`,
+
+  errors: {
+    internal: 'Xin lỗi, đã có lỗi khi xử lý lệnh này. Chưa có gì thay đổi; vui lòng thử lại sau ít phút.',
+    storeWrite:
+      'Xin lỗi, máy chủ không ghi được dữ liệu lúc này nên <b>chưa lưu</b> gì cả. Vui lòng thử lại sau ít phút.',
+    unknownCommand: (name: string) => `Không có lệnh /${name}. Gửi /trogiup để xem các lệnh.`,
+    notRegistered: 'Bạn chưa đăng ký. Hãy gửi: <code>/dangky Họ và tên | Phòng</code>',
+    adminOnly: 'Lệnh này chỉ dành cho quản trị viên (Văn phòng Ban, lãnh đạo Ban).',
+    notGroupMember:
+      'Chỉ thành viên nhóm chung của cơ quan mới đăng ký được. Hãy tham gia nhóm, hoặc gửi lệnh ngay trong nhóm.',
+    unknownPeriod: (token: string) =>
+      `Không hiểu kỳ “${token}”. Dùng: tuan, thang, quy, nam, hoặc MM/YYYY, Qn/YYYY, YYYY (ví dụ 11/2026, Q4/2026, 2026).`,
+  },
+
+  help: {
+    start: {
+      usage: '/batdau',
+      description: 'Giới thiệu bot và cách đăng ký',
+    },
+    help: { usage: '/trogiup', description: 'Các lệnh bạn dùng được' },
+    register: { usage: '/dangky Họ và tên | Phòng', description: 'Đăng ký hoặc cập nhật hồ sơ' },
+    deed: {
+      usage: '/viectot nội dung',
+      description: 'Ghi nhận việc tốt (nhắc @đồng nghiệp để ghi cho người đó)',
+    },
+    task: { usage: '/hoanthanh nội dung', description: 'Ghi nhận nhiệm vụ hoàn thành (#dotxuat: đột xuất)' },
+    initiative: {
+      usage: '/sangkien nội dung',
+      description: 'Ghi nhận sáng kiến, mô hình mới (#cntt: ứng dụng CNTT)',
+    },
+    mine: { usage: '/cuatoi [tuan|thang|quy|nam]', description: 'Các mục và điểm của bạn' },
+    withdraw: { usage: '/huy MÃ', description: 'Rút lại một mục đã ghi' },
+    leaderboard: {
+      usage: '/bangxephang [tuan|thang|quy|nam]',
+      description: 'Bảng xếp hạng cá nhân và các phòng',
+    },
+    summary: {
+      usage: '/tonghop [tuan|thang|quy|nam|MM/YYYY|Qn/YYYY|YYYY] [phòng]',
+      description: 'Tổng hợp kết quả thi đua (quản trị viên)',
+    },
+    title: '<b>Các lệnh bạn dùng được</b>',
+    photoTip: 'Gửi ảnh kèm chú thích là một lệnh ghi nhận để lưu ảnh làm minh chứng.',
+  },
+
+  start: {
+    greeting: (name: string, agency: string) =>
+      `Xin chào ${name}! Đây là bot theo dõi <b>phong trào thi đua năm 2026</b> của ${agency}.`,
+    purpose:
+      'Bot giúp mỗi cán bộ, công chức, người lao động ghi nhận việc tốt, nhiệm vụ hoàn thành và sáng kiến ngay trên điện thoại; ' +
+      'công khai điểm và bảng xếp hạng cá nhân, các phòng; hỗ trợ Văn phòng tổng hợp báo cáo định kỳ.',
+    howToRegister: 'Để bắt đầu, hãy đăng ký: <code>/dangky Họ và tên | Phòng</code>',
+    registered: (name: string, dept: string) => `Bạn đã đăng ký: <b>${name}</b> — ${dept}.`,
+    moreHelp: 'Gửi /trogiup để xem các lệnh.',
+  },
+
+  register: {
+    missingName: 'Vui lòng ghi họ và tên đầy đủ trước dấu |.',
+    nameTooLong: (max: number) => `Họ và tên dài quá ${max} ký tự.`,
+    pickDepartment: (name: string) => `Chọn phòng của <b>${name}</b>:`,
+    unknownDepartment: (query: string) => `Không tìm thấy phòng “${query}”.`,
+    departmentList: 'Các phòng:',
+    answerWithNumber: 'Trả lời bằng lệnh có số thứ tự, ví dụ:',
+    created: (name: string, dept: string) =>
+      `✅ Đã đăng ký <b>${name}</b> — ${dept}. Chào mừng bạn tham gia phong trào!`,
+    updated: (name: string, dept: string) => `✅ Đã cập nhật hồ sơ: <b>${name}</b> — ${dept}.`,
+    next: 'Ghi nhận đầu tiên: <code>/viectot nội dung</code>, <code>/hoanthanh nội dung</code> hoặc <code>/sangkien nội dung</code>.',
+  },
+
+  entry: {
+    emptyText: (kind: string) => `Vui lòng ghi nội dung ${kind.toLowerCase()} sau lệnh.`,
+    tooLong: (length: number, max: number) => `Nội dung dài ${length} ký tự, vượt quá ${max} ký tự cho phép.`,
+    mentionNotRegistered: (label: string) =>
+      `${label} chưa đăng ký với bot nên chưa ghi nhận được. Nhờ đồng nghiệp gửi /dangky trước nhé.`,
+    oneMentionOnly: 'Mỗi mục chỉ ghi nhận cho một người. Vui lòng gửi riêng cho từng đồng nghiệp.',
+    dailyLimit: (max: number) =>
+      `Hôm nay bạn đã ghi ${max} mục, là mức tối đa trong ngày. Cảm ơn bạn rất nhiều — hẹn bạn ngày mai nhé!`,
+    saved: (kind: string, code: string, points: string) =>
+      `✅ Đã lưu <b>${kind}</b> — mã <code>${code}</code>, ${points}.`,
+    alreadySaved: (code: string) => `Tin nhắn này đã được ghi nhận trước đó, mã <code>${code}</code>.`,
+    creditedTo: (name: string, reporter: string) => `Ghi nhận cho <b>${name}</b> (người báo: ${reporter}).`,
+    tags: (tags: string) => `Đánh dấu: ${tags}`,
+    adhocTag: 'nhiệm vụ đột xuất',
+    itTag: 'mô hình ứng dụng CNTT',
+    photoKept: '📷 Ảnh đã được lưu làm minh chứng.',
+    rank: (name: string, rank: number, of: number, points: string) =>
+      `${name} đang xếp hạng ${rank}/${of} tuần này với ${points}.`,
+    withdrawHint: (code: string) => `Ghi nhầm? Gửi <code>/huy ${code}</code> để rút lại.`,
+  },
+
+  mine: {
+    title: (name: string, period: string) => `<b>Ghi nhận của ${name}</b> — ${period}`,
+    none: 'Chưa có mục nào trong kỳ này.',
+    line: (code: string, day: string, kind: string, points: string, text: string) =>
+      `<code>${code}</code> ${day} · ${kind} · ${points}\n   ${text}`,
+    withdrawn: '(đã rút)',
+    reportedBy: (name: string) => `(do ${name} báo)`,
+    total: (points: string, count: number) => `Tổng: <b>${points}</b> từ ${count} mục.`,
+    rank: (rank: number, of: number) => `Xếp hạng: ${rank}/${of}.`,
+    reportedForOthers: (count: number) => `Bạn đã báo ${count} việc tốt cho đồng nghiệp.`,
+    more: (count: number) => `… và ${count} mục khác.`,
+  },
+
+  withdraw: {
+    missingCode: 'Vui lòng ghi mã mục cần rút, ví dụ <code>/huy VT12</code>.',
+    unknownCode: (code: string) => `Không có mục nào mã “${code}”.`,
+    notYours: (code: string) => `Mục <code>${code}</code> không do bạn ghi nên bạn không rút được.`,
+    alreadyWithdrawn: (code: string) => `Mục <code>${code}</code> đã được rút trước đó.`,
+    done: (code: string, points: string) =>
+      `↩️ Đã rút mục <code>${code}</code>; ${points} không còn được tính.`,
+  },
+
+  leaderboard: {
+    title: (period: string) => `🏆 <b>Bảng xếp hạng thi đua</b> — ${period}`,
+    members: (n: number) => `<b>Cá nhân dẫn đầu</b> (top ${n})`,
+    noPoints: 'Chưa có ai ghi nhận trong kỳ này. Hãy là người đầu tiên!',
+    memberLine: (rank: number, name: string, dept: string, points: string) =>
+      `${rank}. ${name} (${dept}) — ${points}`,
+    departments: '<b>Các phòng</b> (xếp theo điểm bình quân mỗi người)',
+    departmentLine: (rank: number, name: string, perMember: string, points: string, members: number) =>
+      `${rank}. ${name} — ${perMember} điểm/người (tổng ${points}, ${members} người)`,
+  },
+
+  summary: {
+    title: (period: string, range: string) => `📊 <b>Tổng hợp thi đua — ${period}</b> (${range})`,
+    department: (name: string) => `Phòng: <b>${name}</b>`,
+    byKind: '<b>Theo loại</b>',
+    kindLine: (kind: string, count: number, points: string) => `• ${kind}: ${count} mục, ${points}`,
+    adhoc: (count: number) => `   trong đó nhiệm vụ đột xuất: ${count}`,
+    it: (count: number) => `   trong đó mô hình ứng dụng CNTT: ${count}`,
+    total: (count: number, points: string) => `<b>Tổng cộng:</b> ${count} mục, ${points}`,
+    byDepartment: '<b>Theo phòng</b>',
+    departmentLine: (
+      name: string,
+      count: number,
+      points: string,
+      participants: number,
+      members: number,
+      pct: string,
+    ) => `• ${name}: ${count} mục, ${points}; tham gia ${participants}/${members} người (${pct})`,
+    participation: (participants: number, members: number, pct: string) =>
+      `<b>Tỷ lệ tham gia:</b> ${participants}/${members} người có ít nhất một mục (${pct})`,
+    topMembers: '<b>Cá nhân dẫn đầu</b>',
+    memberLine: (rank: number, name: string, dept: string, points: string, count: number) =>
+      `${rank}. ${name} (${dept}) — ${points}, ${count} mục`,
+    targets: '<b>Chỉ tiêu kế hoạch</b>',
+    adhocTotal: (count: number) => `• Nhiệm vụ phát sinh, đột xuất đã hoàn thành: ${count}`,
+    itTotal: (count: number) => `• Mô hình ứng dụng CNTT (chỉ tiêu: ít nhất 01): ${count}`,
+    withdrawn: (count: number) => `<b>Mục đã rút:</b> ${count}`,
+    withdrawnCodes: (codes: string) => `   ${codes}`,
+    empty: 'Chưa có mục nào trong kỳ này.',
+  },
+
+  buttons: {
+    expired: 'Lựa chọn này đã hết hạn. Vui lòng gửi lại lệnh.',
+    notYours: 'Nút này dành cho người đã gửi lệnh.',
+  },
+
+  departmentChoice: (index: number, name: string) => `${index}. ${name}`,
+  choiceLine: (index: number, label: string, command: string) =>
+    `${index}. ${label} — <code>${command}</code>`,
+  unknownDepartmentName: (id: string) => `(phòng “${id}” không còn trong cấu hình)`,
+};
+
+export type Messages = typeof vi;

@@ -1,0 +1,43 @@
+import { STORE_VERSION } from './schema.js';
+
+type Layout = Record<string, unknown>;
+
+/**
+ * Steps from one layout version to the next, keyed by the version they read. Each step is pure and
+ * is applied on load; the migrated state is written at the next compaction, never on load.
+ * Version 1 is the first layout; add `1: (v1) => v2` here when the layout changes.
+ */
+export const migrations: Readonly<Record<number, (data: Layout) => Layout>> = {};
+
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
+/** Brings a parsed store file up to STORE_VERSION, or explains why it cannot. */
+export function migrate(
+  raw: unknown,
+  steps: Readonly<Record<number, (data: Layout) => Layout>> = migrations,
+  target = STORE_VERSION,
+): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new MigrationError(`expected a JSON object, found ${raw === null ? 'null' : typeof raw}`);
+  }
+  let data = raw as Layout;
+  let version = data.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new MigrationError(`missing or invalid "version" field (${JSON.stringify(version)})`);
+  }
+  if (version > target) {
+    throw new MigrationError(
+      `version ${version} was written by a newer thidua-bot (this one reads up to ${target})`,
+    );
+  }
+  while (version < target) {
+    const step = steps[version];
+    if (!step) throw new MigrationError(`no migration from version ${version}`);
+    data = step(data);
+    version += 1;
+    data = { ...data, version };
+  }
+  return data;
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/** Version of the store layout this code writes; older layouts are migrated on load (storage/migrations.ts). */
+export const STORE_VERSION = 1;
+
+export const platformSchema = z.enum(['telegram', 'zalo', 'console']);
+export type Platform = z.infer<typeof platformSchema>;
+
+export const entryKindSchema = z.enum(['deed', 'task', 'initiative']);
+export type EntryKind = z.infer<typeof entryKindSchema>;
+
+const isoDate = z.iso.datetime({ offset: true });
+
+/** One line of an entry's or a member's audit trail: what happened, when, by whom, from where. */
+export const historyItemSchema = z.object({
+  at: isoDate,
+  action: z.enum(['created', 'withdrawn', 'registered', 'updated']),
+  by: z.string().min(1),
+  platform: platformSchema,
+  note: z.string().optional(),
+});
+export type HistoryItem = z.infer<typeof historyItemSchema>;
+
+export const memberSchema = z.object({
+  id: z.string().min(1),
+  fullName: z.string().min(1),
+  departmentId: z.string().min(1),
+  /** Platform identities as `platform:userId`, e.g. `telegram:12345`. */
+  identities: z.array(z.string().min(3)).min(1),
+  /** Telegram @username (without @, lower case), used to resolve mentions. */
+  username: z.string().optional(),
+  registeredAt: isoDate,
+  history: z.array(historyItemSchema),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const entrySchema = z.object({
+  code: z.string().min(2),
+  kind: entryKindSchema,
+  text: z.string().min(1),
+  points: z.number().int().nonnegative(),
+  adhoc: z.boolean(),
+  it: z.boolean(),
+  /** The member credited with the entry (a mentioned colleague, or the reporter). */
+  memberId: z.string().min(1),
+  /** The member who logged it. */
+  reporterId: z.string().min(1),
+  at: isoDate,
+  status: z.enum(['active', 'withdrawn']),
+  photo: z.object({ platform: platformSchema, fileId: z.string().min(1) }).optional(),
+  /** Platform message the entry came from; the same message delivered twice creates one entry. */
+  source: z.string().min(1),
+  history: z.array(historyItemSchema).min(1),
+});
+export type Entry = z.infer<typeof entrySchema>;
+
+export const stateSchema = z.object({
+  version: z.literal(STORE_VERSION),
+  /** Sequence number of the last journal event folded into this snapshot. */
+  seq: z.number().int().nonnegative(),
+  nextEntryNo: z.number().int().positive(),
+  nextMemberNo: z.number().int().positive(),
+  members: z.array(memberSchema),
+  entries: z.array(entrySchema),
+});
+export type State = z.infer<typeof stateSchema>;
+
+export function emptyState(): State {
+  return { version: STORE_VERSION, seq: 0, nextEntryNo: 1, nextMemberNo: 1, members: [], entries: [] };
+}
+
+/** A journal line: one change, applied in order of `seq` on top of the snapshot. */
+export const eventSchema = z.discriminatedUnion('type', [
+  z.object({ seq: z.number().int().positive(), type: z.literal('member.saved'), member: memberSchema }),
+  z.object({ seq: z.number().int().positive(), type: z.literal('entry.created'), entry: entrySchema }),
+  z.object({
+    seq: z.number().int().positive(),
+    type: z.literal('entry.withdrawn'),
+    code: z.string().min(1),
+    item: historyItemSchema,
+  }),
+]);
+export type StoreEvent = z.infer<typeof eventSchema>;
+export type StoreEventBody = StoreEvent extends infer E
+  ? E extends StoreEvent
+    ? Omit<E, 'seq'>
+    : never
+  : never;

@@ -1,0 +1,464 @@
+import { copyFile, mkdir, readdir, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { StoreCorruptError } from '../core/errors.js';
+import { dayKey } from '../core/periods.js';
+import { isErrnoException, syncDirectory } from './files.js';
+import { Journal, readJournal } from './journal.js';
+import {
+  type Entry,
+  type EntryKind,
+  emptyState,
+  type HistoryItem,
+  type Member,
+  type Platform,
+  type State,
+  type StoreEvent,
+  type StoreEventBody,
+} from './schema.js';
+import { SnapshotFile } from './snapshot-file.js';
+
+export interface StoreLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface StoreOptions {
+  logger?: StoreLogger;
+  /** Fold the journal into the snapshot once it holds this many lines (keeps start-up fast). */
+  compactAfter?: number;
+  /** Daily backups kept beside the store. */
+  keepBackups?: number;
+}
+
+export const STORE_FILE = 'store.json';
+export const JOURNAL_FILE = 'journal.jsonl';
+export const BACKUP_DIR = 'backups';
+
+const CODE_PREFIX: Record<EntryKind, string> = { deed: 'VT', task: 'HT', initiative: 'SK' };
+
+export interface NewEntry {
+  kind: EntryKind;
+  text: string;
+  points: number;
+  adhoc: boolean;
+  it: boolean;
+  memberId: string;
+  reporterId: string;
+  at: Date;
+  photo?: Entry['photo'];
+  source: string;
+  platform: Platform;
+}
+
+export interface MemberChange {
+  identity: string;
+  fullName: string;
+  departmentId: string;
+  username?: string | undefined;
+  at: Date;
+  platform: Platform;
+}
+
+type Undo = () => void;
+
+const silent: StoreLogger = { info() {}, warn() {}, error() {} };
+
+/**
+ * The bot's repository. State lives in memory (a lowdb snapshot plus the journal replayed on top);
+ * every change is applied in memory at once — synchronously, so a check and the change after it can
+ * never interleave with another command — and appended to the journal. The promise a write returns
+ * resolves only once the change is fsync'd; if the disk refuses it, the change is undone in memory and
+ * the promise rejects with StoreWriteError.
+ */
+export class Store {
+  private readonly byCode = new Map<string, Entry>();
+  private readonly bySource = new Map<string, Entry>();
+  private readonly times: number[] = [];
+  private readonly membersById = new Map<string, Member>();
+  private readonly membersByIdentity = new Map<string, Member>();
+  private readonly membersByUsername = new Map<string, Member>();
+  private journal!: Journal<Undo>;
+  private compacting: Promise<void> | null = null;
+  private readonly logger: StoreLogger;
+  private readonly compactAfter: number;
+  private readonly keepBackups: number;
+
+  private constructor(
+    readonly dir: string,
+    private readonly db: Low<State>,
+    options: StoreOptions,
+  ) {
+    this.logger = options.logger ?? silent;
+    this.compactAfter = options.compactAfter ?? 20_000;
+    this.keepBackups = options.keepBackups ?? 14;
+  }
+
+  /**
+   * Opens the store in `dir`, creating it only when no store file exists. A file that cannot be read,
+   * parsed or validated throws StoreCorruptError before anything is written.
+   */
+  static async open(dir: string, options: StoreOptions = {}): Promise<Store> {
+    await mkdir(dir, { recursive: true });
+    const snapshotPath = join(dir, STORE_FILE);
+    const journalPath = join(dir, JOURNAL_FILE);
+    const db = new Low<State>(new SnapshotFile(snapshotPath), emptyState());
+    await db.read();
+    const contents = await readJournal(journalPath);
+    const store = new Store(dir, db, options);
+    store.index();
+    let expected = db.data.seq + 1;
+    for (const [i, event] of contents.events.entries()) {
+      if (event.seq < expected) continue; // already folded into the snapshot
+      if (event.seq !== expected) {
+        throw new StoreCorruptError(journalPath, `line ${i + 1} has seq ${event.seq}, expected ${expected}`);
+      }
+      try {
+        store.apply(event);
+      } catch (error) {
+        throw new StoreCorruptError(journalPath, `line ${i + 1}: ${(error as Error).message}`);
+      }
+      expected += 1;
+    }
+    if (contents.tornBytes > 0) {
+      store.logger.warn(
+        { file: journalPath, bytes: contents.tornBytes },
+        'dropped an incomplete last journal line (a write cut off before it was acknowledged)',
+      );
+    }
+    store.journal = await Journal.open<Undo>(journalPath, contents, (undos) => {
+      for (const undo of undos.reverse()) undo();
+    });
+    return store;
+  }
+
+  // ---- reads ------------------------------------------------------------------------------------
+
+  get state(): Readonly<State> {
+    return this.db.data;
+  }
+
+  get members(): readonly Member[] {
+    return this.db.data.members;
+  }
+
+  /** All entries, oldest first. */
+  get entries(): readonly Entry[] {
+    return this.db.data.entries;
+  }
+
+  member(id: string): Member | undefined {
+    return this.membersById.get(id);
+  }
+
+  memberByIdentity(identity: string): Member | undefined {
+    return this.membersByIdentity.get(identity);
+  }
+
+  memberByUsername(username: string): Member | undefined {
+    return this.membersByUsername.get(username.replace(/^@/, '').toLowerCase());
+  }
+
+  /** Finds an entry by its code (`VT12`, `vt-12`, `12`), case and punctuation ignored. */
+  entry(code: string): Entry | undefined {
+    const match = /^([a-z]{2})?(\d{1,9})$/i.exec(code.replace(/[\s\-#_.]/g, ''));
+    if (!match) return undefined;
+    const entry = this.byCode.get(match[2] as string);
+    if (!entry) return undefined;
+    return match[1] && entry.code.slice(0, 2) !== match[1].toUpperCase() ? undefined : entry;
+  }
+
+  entryBySource(source: string): Entry | undefined {
+    return this.bySource.get(source);
+  }
+
+  /** Entries created in [start, end), oldest first, found by binary search. */
+  entriesBetween(start: Date, end: Date): readonly Entry[] {
+    return this.db.data.entries.slice(this.lowerBound(start.getTime()), this.lowerBound(end.getTime()));
+  }
+
+  /** Lines in the journal not yet folded into the snapshot. */
+  get journalLines(): number {
+    return this.journal.lines;
+  }
+
+  // ---- writes -----------------------------------------------------------------------------------
+
+  /** Registers a new member or updates the one holding `identity`. */
+  saveMember(change: MemberChange): Promise<Member> {
+    const existing = this.membersByIdentity.get(change.identity);
+    const item: HistoryItem = {
+      at: change.at.toISOString(),
+      action: existing ? 'updated' : 'registered',
+      by: existing?.id ?? `m${this.db.data.nextMemberNo}`,
+      platform: change.platform,
+      note: `${change.fullName} | ${change.departmentId}`,
+    };
+    const username = change.username?.toLowerCase() ?? existing?.username;
+    const member: Member = existing
+      ? {
+          ...existing,
+          fullName: change.fullName,
+          departmentId: change.departmentId,
+          ...(username ? { username } : {}),
+          history: [...existing.history, item],
+        }
+      : {
+          id: item.by,
+          fullName: change.fullName,
+          departmentId: change.departmentId,
+          identities: [change.identity],
+          ...(username ? { username } : {}),
+          registeredAt: item.at,
+          history: [item],
+        };
+    return this.commit({ type: 'member.saved', member }).then(() => member);
+  }
+
+  /** Logs an entry; its code is assigned here. */
+  addEntry(input: NewEntry): Promise<Entry> {
+    const no = this.db.data.nextEntryNo;
+    const at = input.at.toISOString();
+    const entry: Entry = {
+      code: `${CODE_PREFIX[input.kind]}${no}`,
+      kind: input.kind,
+      text: input.text,
+      points: input.points,
+      adhoc: input.adhoc,
+      it: input.it,
+      memberId: input.memberId,
+      reporterId: input.reporterId,
+      at,
+      status: 'active',
+      ...(input.photo ? { photo: input.photo } : {}),
+      source: input.source,
+      history: [{ at, action: 'created', by: input.reporterId, platform: input.platform }],
+    };
+    return this.commit({ type: 'entry.created', entry }).then(() => entry);
+  }
+
+  /** Withdraws an active entry; it stays in the store and its history, and no longer counts. */
+  withdrawEntry(code: string, by: string, platform: Platform, at: Date, note?: string): Promise<Entry> {
+    const item: HistoryItem = {
+      at: at.toISOString(),
+      action: 'withdrawn',
+      by,
+      platform,
+      ...(note ? { note } : {}),
+    };
+    return this.commit({ type: 'entry.withdrawn', code, item }).then(
+      () => this.byCode.get(code.slice(2)) as Entry,
+    );
+  }
+
+  private commit(body: StoreEventBody): Promise<void> {
+    const event = { ...body, seq: this.db.data.seq + 1 } as StoreEvent;
+    const undo = this.apply(event);
+    const done = this.journal.append(JSON.stringify(event), undo);
+    if (this.journal.lines + this.journal.pending >= this.compactAfter && !this.compacting) {
+      done.then(
+        () => this.compactInBackground(),
+        () => {},
+      );
+    }
+    return done;
+  }
+
+  // ---- applying events (live and on replay) -----------------------------------------------------
+
+  private apply(event: StoreEvent): Undo {
+    const data = this.db.data;
+    const seqBefore = data.seq;
+    let undo: Undo;
+    switch (event.type) {
+      case 'member.saved':
+        undo = this.applyMember(event.member);
+        break;
+      case 'entry.created':
+        undo = this.applyEntry(event.entry);
+        break;
+      case 'entry.withdrawn':
+        undo = this.applyWithdrawal(event.code, event.item);
+        break;
+    }
+    data.seq = event.seq;
+    return () => {
+      undo();
+      data.seq = seqBefore;
+    };
+  }
+
+  private applyMember(member: Member): Undo {
+    const data = this.db.data;
+    const previous = this.membersById.get(member.id);
+    const nextBefore = data.nextMemberNo;
+    const no = Number(member.id.slice(1));
+    if (Number.isInteger(no)) data.nextMemberNo = Math.max(data.nextMemberNo, no + 1);
+    if (previous) {
+      data.members[data.members.indexOf(previous)] = member;
+      this.unindexMember(previous);
+    } else {
+      data.members.push(member);
+    }
+    this.indexMember(member);
+    return () => {
+      this.unindexMember(member);
+      if (previous) {
+        data.members[data.members.indexOf(member)] = previous;
+        this.indexMember(previous);
+      } else {
+        data.members.splice(data.members.indexOf(member), 1);
+      }
+      data.nextMemberNo = nextBefore;
+    };
+  }
+
+  private applyEntry(entry: Entry): Undo {
+    const data = this.db.data;
+    const key = entry.code.slice(2);
+    if (this.byCode.has(key)) throw new Error(`entry ${entry.code} exists already`);
+    const nextBefore = data.nextEntryNo;
+    data.nextEntryNo = Math.max(data.nextEntryNo, Number(key) + 1);
+    const time = Date.parse(entry.at);
+    const index = this.upperBound(time);
+    if (index === data.entries.length) {
+      data.entries.push(entry);
+      this.times.push(time);
+    } else {
+      data.entries.splice(index, 0, entry);
+      this.times.splice(index, 0, time);
+    }
+    this.byCode.set(key, entry);
+    this.bySource.set(entry.source, entry);
+    return () => {
+      const at = data.entries.lastIndexOf(entry);
+      data.entries.splice(at, 1);
+      this.times.splice(at, 1);
+      this.byCode.delete(key);
+      this.bySource.delete(entry.source);
+      data.nextEntryNo = nextBefore;
+    };
+  }
+
+  private applyWithdrawal(code: string, item: HistoryItem): Undo {
+    const entry = this.byCode.get(code.slice(2));
+    if (!entry || entry.code !== code) throw new Error(`withdrawal of unknown entry ${code}`);
+    if (entry.status !== 'active') throw new Error(`entry ${code} is not active`);
+    entry.status = 'withdrawn';
+    entry.history.push(item);
+    return () => {
+      entry.status = 'active';
+      entry.history.pop();
+    };
+  }
+
+  private index(): void {
+    const data = this.db.data;
+    if (!isSortedByTime(data.entries)) data.entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    for (const entry of data.entries) {
+      this.times.push(Date.parse(entry.at));
+      this.byCode.set(entry.code.slice(2), entry);
+      this.bySource.set(entry.source, entry);
+    }
+    for (const member of data.members) this.indexMember(member);
+  }
+
+  private indexMember(member: Member): void {
+    this.membersById.set(member.id, member);
+    for (const identity of member.identities) this.membersByIdentity.set(identity, member);
+    if (member.username) this.membersByUsername.set(member.username, member);
+  }
+
+  private unindexMember(member: Member): void {
+    this.membersById.delete(member.id);
+    for (const identity of member.identities) this.membersByIdentity.delete(identity);
+    if (member.username && this.membersByUsername.get(member.username) === member) {
+      this.membersByUsername.delete(member.username);
+    }
+  }
+
+  private lowerBound(time: number): number {
+    let lo = 0;
+    let hi = this.times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.times[mid] as number) < time) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private upperBound(time: number): number {
+    let lo = 0;
+    let hi = this.times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.times[mid] as number) <= time) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  // ---- maintenance ------------------------------------------------------------------------------
+
+  /** Writes the whole state as the new snapshot (atomically) and empties the journal. */
+  compact(): Promise<void> {
+    if (!this.compacting) {
+      // lowdb's write hands db.data to the adapter, which serialises it before its first await.
+      this.compacting = this.journal
+        .compact(() => this.db.write())
+        .finally(() => {
+          this.compacting = null;
+        });
+    }
+    return this.compacting;
+  }
+
+  private compactInBackground(): void {
+    this.compact().catch((error: unknown) => this.logger.error({ err: error }, 'store compaction failed'));
+  }
+
+  /**
+   * Once a day (Asia/Ho_Chi_Minh), compacts and copies the snapshot to `backups/store-YYYY-MM-DD.json`,
+   * keeping the newest `keepBackups`. Returns the backup's path, or null when today's exists.
+   */
+  async backupIfDue(now: Date): Promise<string | null> {
+    const backups = join(this.dir, BACKUP_DIR);
+    await mkdir(backups, { recursive: true });
+    const name = `store-${dayKey(now)}.json`;
+    const existing = (await readdir(backups)).filter((f) => /^store-\d{4}-\d{2}-\d{2}\.json$/.test(f)).sort();
+    if (existing.includes(name)) return null;
+    await this.compact();
+    const target = join(backups, name);
+    await copyFile(join(this.dir, STORE_FILE), `${target}.tmp`);
+    await rename(`${target}.tmp`, target);
+    await syncDirectory(backups);
+    const all = [...existing, name].sort();
+    for (const old of all.slice(0, Math.max(0, all.length - this.keepBackups))) {
+      await unlink(join(backups, old)).catch((error: unknown) => {
+        if (!(isErrnoException(error) && error.code === 'ENOENT')) throw error;
+      });
+    }
+    this.logger.info({ backup: target }, 'daily backup written');
+    return target;
+  }
+
+  /** Waits for writes in flight, then closes the journal. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return this.closed;
+    this.closed = (async () => {
+      if (this.compacting) await this.compacting.catch(() => {});
+      await this.journal.close();
+    })();
+    return this.closed;
+  }
+  private closed: Promise<void> | null = null;
+}
+
+function isSortedByTime(entries: readonly Entry[]): boolean {
+  for (let i = 1; i < entries.length; i += 1) {
+    if (Date.parse((entries[i - 1] as Entry).at) > Date.parse((entries[i] as Entry).at)) return false;
+  }
+  return true;
+}
