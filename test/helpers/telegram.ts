@@ -1,0 +1,269 @@
+import type { Bot, RawApi, Transformer } from 'grammy';
+import type { Message, MessageEntity, Update, User, UserFromGetMe } from 'grammy/types';
+import { type AgencyConfig, createConfig } from '../../bot/config.js';
+import { createTelegramBot } from '../../bot/telegram/bot.js';
+import { commands } from '../../commands/index.js';
+import { Router } from '../../core/router.js';
+import { htmlToPlain } from '../../core/text.js';
+import { Store } from '../../storage/store.js';
+import { memoryLogger, tempDir, testAgency } from './agency.js';
+import { parseHtml } from './bot-api-server.js';
+
+export const GROUP_ID = -1001234567890;
+export const TOKEN = '123456789:AAExampleTokenForTestsOnly_0123456789';
+export const BOT_INFO: UserFromGetMe = {
+  id: 123456789,
+  is_bot: true,
+  first_name: 'Thi đua',
+  username: 'thidua_test_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: true,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+} as UserFromGetMe;
+
+export interface ApiCall {
+  method: string;
+  payload: Record<string, unknown>;
+  /** What the fake answered (a Message for sends). */
+  result?: unknown;
+}
+
+export interface SendOptions {
+  inPrivate?: boolean;
+  entities?: MessageEntity[];
+  /** Sends a photo with `text` as its caption. */
+  photo?: boolean;
+  messageId?: number;
+}
+
+/** What a user sees of one bot message. */
+export interface Seen {
+  chatId: number;
+  /** The text as rendered (HTML tags gone, entities decoded). */
+  text: string;
+  html: string;
+  buttons: { text: string; data: string }[];
+  messageId: number;
+}
+
+/**
+ * grammY's own test seam: the bot is built exactly as `npm start` builds it, with `{ botInfo }` and
+ * an API transformer that answers every call locally and records it; updates go in by handleUpdate.
+ * HTML is checked the way Telegram checks it, so unescaped user text fails the call as it would live.
+ */
+export class TelegramHarness {
+  readonly calls: ApiCall[] = [];
+  private updateId = 1;
+  private messageIds = new Map<number, number>();
+  private readonly members = new Map<number, string>();
+  now: Date;
+
+  private constructor(
+    readonly bot: Bot,
+    readonly store: Store,
+    readonly logs: () => Record<string, unknown>[],
+    private readonly cleanup: () => Promise<void>,
+    now: Date,
+  ) {
+    this.now = now;
+  }
+
+  static async create(
+    options: { now?: Date; admins?: number[]; agency?: Partial<AgencyConfig>; locale?: 'vi' | 'en' } = {},
+  ): Promise<TelegramHarness> {
+    const { dir, cleanup } = await tempDir();
+    const agency = testAgency(options.agency);
+    const config = createConfig(
+      {
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_GROUP_ID: String(GROUP_ID),
+        TELEGRAM_ADMIN_IDS: (options.admins ?? []).join(','),
+        DATA_DIR: dir,
+        BOT_LOCALE: options.locale ?? 'vi',
+      },
+      agency,
+    );
+    const { logger, lines } = memoryLogger();
+    const store = await Store.open(dir, { logger });
+    let harness: TelegramHarness | undefined;
+    const router = new Router({
+      store,
+      agency,
+      commands,
+      clock: () => (harness as TelegramHarness).now,
+      logger,
+    });
+    const bot = createTelegramBot(config.telegram as NonNullable<typeof config.telegram>, {
+      router,
+      logger,
+      locale: config.locale,
+      botInfo: BOT_INFO,
+    });
+    harness = new TelegramHarness(
+      bot,
+      store,
+      lines,
+      async () => {
+        await store.close();
+        await cleanup();
+      },
+      options.now ?? new Date('2026-11-25T03:00:00Z'),
+    );
+    bot.api.config.use(harness.transformer);
+    return harness;
+  }
+
+  /** Makes getChatMember answer `status` for this user in the agency group. */
+  setMembership(userId: number, status: 'member' | 'left' | 'administrator' | 'kicked'): void {
+    this.members.set(userId, status);
+  }
+
+  private readonly transformer: Transformer<RawApi> = async (_prev, method, payload) => {
+    const p = (payload ?? {}) as Record<string, unknown>;
+    const call: ApiCall = { method, payload: p };
+    this.calls.push(call);
+    const fail = (description: string) => ({ ok: false as const, error_code: 400, description });
+    if ((method === 'sendMessage' || method === 'editMessageText') && p.parse_mode === 'HTML') {
+      try {
+        parseHtml(String(p.text));
+      } catch (error) {
+        // biome-ignore lint/suspicious/noExplicitAny: Telegram-shaped failure
+        return fail((error as Error).message) as any;
+      }
+    }
+    if (method === 'sendMessage' && String(p.text).length > 4096) {
+      // biome-ignore lint/suspicious/noExplicitAny: Telegram-shaped failure
+      return fail('Bad Request: message is too long') as any;
+    }
+    const chatId = Number(p.chat_id);
+    const result = (() => {
+      switch (method) {
+        case 'sendMessage': {
+          const id = (this.messageIds.get(chatId) ?? 1000) + 1;
+          this.messageIds.set(chatId, id);
+          return {
+            message_id: id,
+            date: 0,
+            chat: { id: chatId, type: chatId < 0 ? 'supergroup' : 'private' },
+            text: p.text,
+          };
+        }
+        case 'editMessageText':
+          return { message_id: p.message_id, date: 0, chat: { id: chatId, type: 'private' }, text: p.text };
+        case 'getChatMember':
+          return {
+            status: this.members.get(Number(p.user_id)) ?? 'left',
+            user: { id: Number(p.user_id), is_bot: false, first_name: 'x' },
+          };
+        default:
+          return true;
+      }
+    })();
+    call.result = result;
+    // biome-ignore lint/suspicious/noExplicitAny: the transformer answers for every method
+    return { ok: true, result } as any;
+  };
+
+  user(id: number, firstName: string, extra: Partial<User> = {}): User {
+    return { id, is_bot: false, first_name: firstName, language_code: 'vi', ...extra };
+  }
+
+  /** A user sends `text` in the group (or in private) and gets what the bot answered. */
+  async send(from: User, text: string, options: SendOptions = {}): Promise<Seen[]> {
+    const chat = options.inPrivate
+      ? { id: from.id, type: 'private' as const, first_name: from.first_name }
+      : { id: GROUP_ID, type: 'supergroup' as const, title: 'Ban Tổ chức Tỉnh ủy' };
+    const messageId = options.messageId ?? this.updateId + 500;
+    const entities: MessageEntity[] = [
+      ...(text.startsWith('/')
+        ? [{ type: 'bot_command' as const, offset: 0, length: text.split(/\s/, 1)[0]?.length ?? 0 }]
+        : []),
+      ...(options.entities ?? []),
+    ];
+    const message = (
+      options.photo
+        ? {
+            message_id: messageId,
+            date: Math.floor(this.now.getTime() / 1000),
+            chat,
+            from,
+            caption: text,
+            caption_entities: entities,
+            photo: [
+              { file_id: 'small-id', file_unique_id: 's', width: 90, height: 90 },
+              { file_id: 'large-photo-id', file_unique_id: 'l', width: 1280, height: 960 },
+            ],
+          }
+        : { message_id: messageId, date: Math.floor(this.now.getTime() / 1000), chat, from, text, entities }
+    ) as Message;
+    return this.deliver({ update_id: this.updateId++, message } as Update);
+  }
+
+  /** Delivers an update (again, if you like) and returns what the bot sent while handling it. */
+  async deliver(update: Update): Promise<Seen[]> {
+    const before = this.calls.length;
+    await this.bot.handleUpdate(update);
+    return this.calls.slice(before).flatMap((call) => {
+      if (call.method !== 'sendMessage' && call.method !== 'editMessageText') return [];
+      const html = String(call.payload.text);
+      const markup = call.payload.reply_markup as
+        | { inline_keyboard?: { text: string; callback_data: string }[][] }
+        | undefined;
+      return [
+        {
+          chatId: Number(call.payload.chat_id),
+          text: htmlToPlain(html),
+          html,
+          buttons: (markup?.inline_keyboard ?? [])
+            .flat()
+            .map((b) => ({ text: b.text, data: b.callback_data })),
+          messageId: Number(
+            (call.result as { message_id?: number } | undefined)?.message_id ?? call.payload.message_id,
+          ),
+        },
+      ];
+    });
+  }
+
+  /** `from` presses a button of a bot message. */
+  async press(from: User, seen: Seen, buttonText: string): Promise<Seen[]> {
+    const button = seen.buttons.find((b) => b.text === buttonText);
+    if (!button)
+      throw new Error(`no button “${buttonText}” in: ${seen.buttons.map((b) => b.text).join(', ')}`);
+    const chat =
+      seen.chatId < 0
+        ? { id: seen.chatId, type: 'supergroup' as const, title: 'Ban Tổ chức Tỉnh ủy' }
+        : { id: seen.chatId, type: 'private' as const, first_name: from.first_name };
+    return this.deliver({
+      update_id: this.updateId++,
+      callback_query: {
+        id: `cb${this.updateId}`,
+        from,
+        chat_instance: 'ci',
+        data: button.data,
+        message: { message_id: seen.messageId, date: 0, chat, text: seen.text, from: BOT_INFO },
+      },
+    } as Update);
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  async close(): Promise<void> {
+    await this.cleanup();
+  }
+}
+
+/** Entities for `@username` mentions found in `text`. */
+export function mentionEntities(text: string): MessageEntity[] {
+  return [...text.matchAll(/@[A-Za-z0-9_]{3,}/g)].map((m) => ({
+    type: 'mention' as const,
+    offset: m.index ?? 0,
+    length: m[0].length,
+  }));
+}
