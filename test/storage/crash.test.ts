@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Store } from '../../storage/store.js';
+import { tempDir } from '../helpers/agency.js';
+
+const KILLS = Number(process.env.CRASH_KILLS ?? 12);
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir('thidua-crash-'));
+});
+afterAll(async () => {
+  await cleanup();
+});
+
+/** Runs the writer until it has acknowledged at least `atLeast` entries, then SIGKILLs it mid-burst. */
+function runAndKill(atLeast: number, extraMs: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/store-writer.ts', dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const acknowledged: string[] = [];
+    let buffer = '';
+    let errors = '';
+    let armed = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) if (line.startsWith('saved ')) acknowledged.push(line.slice(6));
+      if (!armed && acknowledged.length >= atLeast) {
+        armed = true;
+        setTimeout(() => child.kill('SIGKILL'), extraMs);
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      errors += chunk.toString('utf8');
+    });
+    child.on('exit', (_code, signal) => {
+      if (signal !== 'SIGKILL') reject(new Error(`writer exited on its own: ${errors}`));
+      // Lines still in the pipe were printed before the kill: they count as acknowledged too.
+      for (const line of buffer.split('\n')) if (line.startsWith('saved ')) acknowledged.push(line.slice(6));
+      resolve(acknowledged);
+    });
+  });
+}
+
+describe('a process killed with SIGKILL in the middle of a burst of writes', () => {
+  it(`leaves a valid store holding every acknowledged entry (${KILLS} kills)`, async () => {
+    const everything = new Set<string>();
+    for (let kill = 0; kill < KILLS; kill += 1) {
+      const acknowledged = await runAndKill(
+        1 + Math.floor(Math.random() * 200),
+        Math.floor(Math.random() * 40),
+      );
+      for (const code of acknowledged) everything.add(code);
+      const store = await Store.open(dir);
+      const missing = [...everything].filter((code) => !store.entry(code));
+      await store.close();
+      expect(missing, `after kill ${kill + 1}`).toEqual([]);
+    }
+    expect(everything.size).toBeGreaterThan(KILLS);
+  }, 120_000);
+});

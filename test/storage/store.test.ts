@@ -1,0 +1,240 @@
+import {
+  appendFile,
+  type FileHandle,
+  open as openFile,
+  readdir,
+  readFile,
+  writeFile,
+} from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StoreCorruptError, StoreWriteError } from '../../core/errors.js';
+import { JOURNAL_FILE, STORE_FILE, Store } from '../../storage/store.js';
+import { memoryLogger, tempDir } from '../helpers/agency.js';
+import { addMember, deed } from '../helpers/store.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+const opened: Store[] = [];
+
+async function open(options: Parameters<typeof Store.open>[1] = {}) {
+  const store = await Store.open(dir, options);
+  opened.push(store);
+  return store;
+}
+
+async function snapshotOfFiles(): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const name of await readdir(dir)) {
+    files[name] = (await readFile(join(dir, name))).toString('base64');
+  }
+  return files;
+}
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+});
+afterEach(async () => {
+  for (const store of opened.splice(0)) await store.close();
+  await cleanup();
+});
+
+describe('write, then read back', () => {
+  it('starts a new store only when no file exists', async () => {
+    const store = await open();
+    expect(store.members).toEqual([]);
+    expect(store.entries).toEqual([]);
+  });
+
+  it('keeps every acknowledged change across a reopen (journal replay)', async () => {
+    const store = await open();
+    const member = await addMember(store, 1);
+    const entry = await store.addEntry(deed(member.id, new Date('2026-03-02T01:00:00Z')));
+    await store.withdrawEntry(entry.code, member.id, 'telegram', new Date('2026-03-02T02:00:00Z'));
+    await store.close();
+
+    const again = await open();
+    expect(again.members).toEqual([member]);
+    expect(again.entry(entry.code)?.status).toBe('withdrawn');
+    expect(again.entry(entry.code)?.history.map((h) => h.action)).toEqual(['created', 'withdrawn']);
+  });
+
+  it('keeps every change across a compaction and empties the journal', async () => {
+    const store = await open();
+    const member = await addMember(store, 1);
+    await store.addEntry(deed(member.id, new Date('2026-03-02T01:00:00Z')));
+    await store.compact();
+    expect(await readFile(join(dir, JOURNAL_FILE), 'utf8')).toBe('');
+    await store.addEntry(deed(member.id, new Date('2026-03-03T01:00:00Z')));
+    await store.close();
+
+    const again = await open();
+    expect(again.entries.map((e) => e.code)).toEqual(['VT1', 'VT2']);
+    expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8'))).toMatchObject({ version: 1, seq: 2 });
+  });
+
+  it('loses nothing when 1,000 commands write at once, and shares flushes between them', async () => {
+    const store = await open();
+    const member = await addMember(store, 1);
+    const at = new Date('2026-05-05T05:00:00Z');
+    const written = await Promise.all(
+      Array.from({ length: 1000 }, () => store.addEntry(deed(member.id, at))),
+    );
+    expect(new Set(written.map((e) => e.code)).size).toBe(1000);
+    await store.close();
+
+    const again = await open();
+    expect(again.entries).toHaveLength(1000);
+    expect(new Set(again.entries.map((e) => e.code))).toEqual(new Set(written.map((e) => e.code)));
+  });
+
+  it('loses nothing when writes go on during a compaction', async () => {
+    const store = await open();
+    const member = await addMember(store, 1);
+    const at = new Date('2026-05-05T05:00:00Z');
+    const before = Promise.all(Array.from({ length: 200 }, () => store.addEntry(deed(member.id, at))));
+    const compaction = store.compact();
+    const during = Promise.all(Array.from({ length: 200 }, () => store.addEntry(deed(member.id, at))));
+    await Promise.all([before, compaction, during]);
+    await store.close();
+    expect((await open()).entries).toHaveLength(400);
+  });
+
+  it('finds entries of a period by time, whatever order they were logged in', async () => {
+    const store = await open();
+    const member = await addMember(store, 1);
+    await store.addEntry(deed(member.id, new Date('2026-03-10T00:00:00Z')));
+    await store.addEntry(deed(member.id, new Date('2026-01-10T00:00:00Z')));
+    await store.addEntry(deed(member.id, new Date('2026-02-10T00:00:00Z')));
+    const feb = store.entriesBetween(new Date('2026-02-01T00:00:00Z'), new Date('2026-03-01T00:00:00Z'));
+    expect(feb.map((e) => e.code)).toEqual(['VT3']);
+    expect(store.entries.map((e) => e.code)).toEqual(['VT2', 'VT3', 'VT1']);
+  });
+
+  it('finds an entry by its code in any case, with or without its prefix', async () => {
+    const store = await open();
+    const member = await addMember(store, 1);
+    await store.addEntry(deed(member.id, new Date()));
+    expect(store.entry('vt1')?.code).toBe('VT1');
+    expect(store.entry('VT-1')?.code).toBe('VT1');
+    expect(store.entry('1')?.code).toBe('VT1');
+    expect(store.entry('HT1')).toBeUndefined();
+    expect(store.entry('<b>')).toBeUndefined();
+  });
+});
+
+describe('a store that cannot be trusted stops start-up and is left untouched', () => {
+  const cases: [string, string][] = [
+    ['not JSON', '{"version": 1, "seq": '],
+    ['the text null', 'null'],
+    ['a newer version', JSON.stringify({ version: 99, seq: 0 })],
+    ['no version', JSON.stringify({ members: [], entries: [] })],
+    [
+      'an invalid entry',
+      JSON.stringify({
+        version: 1,
+        seq: 0,
+        nextEntryNo: 1,
+        nextMemberNo: 1,
+        members: [],
+        entries: [{ code: 'VT1' }],
+      }),
+    ],
+  ];
+
+  it.each(cases)('refuses a store file holding %s', async (_what, content) => {
+    await writeFile(join(dir, STORE_FILE), content);
+    await writeFile(join(dir, JOURNAL_FILE), '');
+    const before = await snapshotOfFiles();
+    const error = await Store.open(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreCorruptError);
+    expect((error as StoreCorruptError).message).toContain(join(dir, STORE_FILE));
+    expect(await snapshotOfFiles()).toEqual(before);
+  });
+
+  it('refuses a journal with a garbled line before its end, naming the line', async () => {
+    const store = await open();
+    const member = await addMember(store, 1);
+    await store.addEntry(deed(member.id, new Date()));
+    await store.close();
+    opened.pop();
+    const lines = (await readFile(join(dir, JOURNAL_FILE), 'utf8')).split('\n');
+    lines[0] = lines[0]?.replace('"member.saved"', '"member.savd"') ?? '';
+    await writeFile(join(dir, JOURNAL_FILE), lines.join('\n'));
+    const before = await snapshotOfFiles();
+    const error = await Store.open(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreCorruptError);
+    expect((error as Error).message).toMatch(/journal\.jsonl: line 1 is not a valid event/);
+    expect(await snapshotOfFiles()).toEqual(before);
+  });
+
+  it('drops a torn last journal line (an unacknowledged write) with a warning, and appends after it cleanly', async () => {
+    const store = await open();
+    const member = await addMember(store, 1);
+    await store.addEntry(deed(member.id, new Date()));
+    await store.close();
+    opened.pop();
+    await appendFile(join(dir, JOURNAL_FILE), '{"seq":3,"type":"entry.cre');
+    const { logger, lines } = memoryLogger();
+    const again = await open({ logger });
+    expect(again.entries).toHaveLength(1);
+    expect(
+      lines().some((l) => l.level === 40 && String(l.msg).includes('incomplete last journal line')),
+    ).toBe(true);
+    await again.addEntry(deed(member.id, new Date()));
+    await again.close();
+    opened.pop();
+    expect((await open()).entries.map((e) => e.code)).toEqual(['VT1', 'VT2']);
+  });
+});
+
+describe('a disk that refuses writes', () => {
+  it('answers with StoreWriteError, changes nothing, and works again once the disk does', async () => {
+    const store = await open();
+    const member = await addMember(store, 1);
+    const kept = await store.addEntry(deed(member.id, new Date()));
+    // Swap the journal's file handle for one on /dev/full, which refuses every write with ENOSPC.
+    const journal = Reflect.get(store, 'journal') as object;
+    const real = Reflect.get(journal, 'handle') as FileHandle;
+    const full = await openFile('/dev/full', 'r+');
+    Reflect.set(journal, 'handle', full);
+
+    const failed = await store.addEntry(deed(member.id, new Date())).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(StoreWriteError);
+    expect((failed as Error).message).toContain('ENOSPC');
+    const burst = await Promise.allSettled(
+      Array.from({ length: 5 }, () => store.addEntry(deed(member.id, new Date()))),
+    );
+    expect(burst.map((r) => r.status)).toEqual(Array(5).fill('rejected'));
+    expect(store.entries.map((e) => e.code)).toEqual([kept.code]);
+    expect(store.state.nextEntryNo).toBe(2);
+
+    Reflect.set(journal, 'handle', real);
+    await full.close();
+    const later = await store.addEntry(deed(member.id, new Date()));
+    expect(later.code).toBe('VT2');
+    await store.close();
+    opened.pop();
+    expect((await open()).entries.map((e) => e.code)).toEqual(['VT1', 'VT2']);
+  });
+});
+
+describe('daily backups', () => {
+  it('writes one backup a day beside the store and keeps the newest 14', async () => {
+    const store = await open({ keepBackups: 14 });
+    const member = await addMember(store, 1);
+    await store.addEntry(deed(member.id, new Date()));
+    const first = await store.backupIfDue(new Date('2026-11-01T20:00:00Z'));
+    expect(first).toMatch(/backups\/store-2026-11-02\.json$/); // 03:00 on 2 Nov in Vietnam
+    expect(await store.backupIfDue(new Date('2026-11-02T10:00:00Z'))).toBeNull();
+    for (let day = 3; day <= 20; day += 1) {
+      await store.backupIfDue(new Date(`2026-11-${String(day).padStart(2, '0')}T03:00:00Z`));
+    }
+    const backups = (await readdir(join(dir, 'backups'))).sort();
+    expect(backups).toHaveLength(14);
+    expect(backups[0]).toBe('store-2026-11-07.json');
+    expect(backups.at(-1)).toBe('store-2026-11-20.json');
+    const copy = JSON.parse(await readFile(join(dir, 'backups', 'store-2026-11-20.json'), 'utf8'));
+    expect(copy.entries).toHaveLength(1);
+  });
+});
