@@ -37,13 +37,16 @@ export interface Period {
   index: number;
 }
 
+/** date-fns returns TZDate objects when computing `in` a zone; periods hold plain instants. */
+const plain = (date: Date) => new Date(date.getTime());
+
 function make(kind: PeriodKind, start: Date): Period {
   switch (kind) {
     case 'week':
       return {
         kind,
         start,
-        end: addWeeks(start, 1, { in: inZone }),
+        end: plain(addWeeks(start, 1, { in: inZone })),
         year: getISOWeekYear(start, { in: inZone }),
         index: getISOWeek(start, { in: inZone }),
       };
@@ -51,7 +54,7 @@ function make(kind: PeriodKind, start: Date): Period {
       return {
         kind,
         start,
-        end: addMonths(start, 1, { in: inZone }),
+        end: plain(addMonths(start, 1, { in: inZone })),
         year: getYear(start, { in: inZone }),
         index: getMonth(start, { in: inZone }) + 1,
       };
@@ -59,13 +62,13 @@ function make(kind: PeriodKind, start: Date): Period {
       return {
         kind,
         start,
-        end: addQuarters(start, 1, { in: inZone }),
+        end: plain(addQuarters(start, 1, { in: inZone })),
         year: getYear(start, { in: inZone }),
         index: getQuarter(start, { in: inZone }),
       };
     case 'year': {
       const year = getYear(start, { in: inZone });
-      return { kind, start, end: addYears(start, 1, { in: inZone }), year, index: year };
+      return { kind, start, end: plain(addYears(start, 1, { in: inZone })), year, index: year };
     }
   }
 }
