@@ -16,7 +16,12 @@ describe('configuration', () => {
 
   it('reads the Telegram settings', () => {
     const config = createConfig(
-      { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_GROUP_ID: '-1001234567890', TELEGRAM_ADMIN_IDS: '11, 22', BOT_LOCALE: 'en' },
+      {
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_GROUP_ID: '-1001234567890',
+        TELEGRAM_ADMIN_IDS: '11, 22',
+        BOT_LOCALE: 'en',
+      },
       testAgency(),
     );
     expect(config.telegram).toMatchObject({ apiRoot: 'https://api.telegram.org', groupId: -1001234567890 });
@@ -63,7 +68,10 @@ describe('configuration', () => {
   it('never writes the token into a log line', () => {
     const lines: string[] = [];
     const logger = createLogger('info', [TOKEN], { write: (l: string) => void lines.push(l) });
-    logger.error({ err: new Error(`request to https://api.telegram.org/bot${TOKEN}/getUpdates failed`) }, 'poll');
+    logger.error(
+      { err: new Error(`request to https://api.telegram.org/bot${TOKEN}/getUpdates failed`) },
+      'poll',
+    );
     expect(lines.join('')).toContain('/bot[redacted]/getUpdates');
     expect(lines.join('')).not.toContain(TOKEN);
   });

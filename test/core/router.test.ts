@@ -13,9 +13,12 @@ describe('parsing commands', () => {
     expect(parseCommand(text)).toEqual(parsed);
   });
 
-  it.each(['viectot', '/viectốt abc', '/ abc', '', 'chào /viectot'])('does not read %j as a command', (text) => {
-    expect(parseCommand(text)).toBeNull();
-  });
+  it.each(['viectot', '/viectốt abc', '/ abc', '', 'chào /viectot'])(
+    'does not read %j as a command',
+    (text) => {
+      expect(parseCommand(text)).toBeNull();
+    },
+  );
 });
 
 describe('the command registry', () => {
