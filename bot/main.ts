@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commands } from '../commands/index.js';
@@ -75,6 +75,7 @@ async function runDemo(config: AppConfig, logger: Logger): Promise<void> {
     intro: intro.join('\n'),
   });
   await store.close();
+  await rm(dir, { recursive: true, force: true });
 }
 
 async function main(): Promise<void> {

@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/agency.js';
+import { FakeBotApiServer } from '../helpers/bot-api-server.js';
+
+const TOKEN = '123456789:AAExampleTokenForTestsOnly_0123456789';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+});
+afterEach(async () => {
+  await cleanup();
+});
+
+/** Starts `bot/main.ts` as `npm start` does, with only the given environment. */
+function start(env: Record<string, string>, input?: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => {
+    stdout += c.toString('utf8');
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    stderr += c.toString('utf8');
+  });
+  if (input !== undefined) child.stdin.end(input);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, out: () => stdout, err: () => stderr };
+}
+
+describe('npm start', () => {
+  it('without a token opens the console demo on a demo store', async () => {
+    const run = start({ DATA_DIR: dir }, '/bangxephang\n/thoat\n');
+    expect(await run.exited).toBe(0);
+    expect(run.out()).toContain('bản dùng thử trên máy');
+    expect(run.out()).toContain('Bảng xếp hạng thi đua');
+  });
+
+  it('refuses to start on a corrupt store, naming the file, and leaves it untouched', async () => {
+    const file = join(dir, 'store.json');
+    await writeFile(file, '{"version": 1, "members": [');
+    const run = start({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_GROUP_ID: '-1001234567890',
+      DATA_DIR: dir,
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:9',
+    });
+    expect(await run.exited).toBe(1);
+    expect(run.err()).toContain(`cannot start — ${file}: is not valid JSON`);
+    expect(await readFile(file, 'utf8')).toBe('{"version": 1, "members": [');
+  });
+
+  it('lists every bad variable and exits non-zero', async () => {
+    const run = start({ TELEGRAM_BOT_TOKEN: 'wrong', BOT_LOCALE: 'fr', DATA_DIR: dir });
+    expect(await run.exited).toBe(1);
+    expect(run.err()).toContain('TELEGRAM_BOT_TOKEN');
+    expect(run.err()).toContain('BOT_LOCALE');
+    expect(run.err()).not.toContain('wrong');
+  });
+
+  it('polls Telegram, answers, and stops cleanly on SIGTERM (twice is safe)', async () => {
+    const server = await FakeBotApiServer.start({ token: TOKEN });
+    try {
+      const run = start({
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_GROUP_ID: '-1001234567890',
+        TELEGRAM_API_ROOT: server.apiRoot,
+        DATA_DIR: dir,
+      });
+      await server.waitForCall((c) => c.method === 'getUpdates' || c.method === 'setMyCommands', 15_000);
+      server.pushMessage({
+        chatId: -1001234567890,
+        text: '/dangky Nguyễn Thị Lan | vp',
+        from: { id: 1001, is_bot: false, first_name: 'Lan' },
+      });
+      const reply = await server.waitForCall((c) => c.method === 'sendMessage', 15_000);
+      expect(String(reply.params.text)).toContain('Đã đăng ký <b>Nguyễn Thị Lan</b> — Văn phòng Ban');
+      run.child.kill('SIGTERM');
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(run.err()).not.toContain(TOKEN);
+      const journal = await readFile(join(dir, 'journal.jsonl'), 'utf8');
+      expect(journal).toContain('Nguyễn Thị Lan');
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+});
