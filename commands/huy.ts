@@ -4,7 +4,7 @@ import { refuse, say, words } from './lib/common.js';
 
 export const huy: Command = {
   name: 'huy',
-  access: 'registered',
+  access: 'registeredOrAdmin',
   usage: (t) => t.help.withdraw.usage,
   description: (t) => t.help.withdraw.description,
   async run(ctx) {

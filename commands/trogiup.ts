@@ -1,4 +1,4 @@
-import type { Command } from '../core/context.js';
+import { type Command, mayRun } from '../core/context.js';
 import { say } from './lib/common.js';
 
 /** Built with the registry, so that help lists exactly the commands the router knows. */
@@ -10,12 +10,7 @@ export function createHelp(all: () => readonly Command[]): Command {
     usage: (t) => t.help.help.usage,
     description: (t) => t.help.help.description,
     async run({ t, member, isAdmin }) {
-      const allowed = all().filter(
-        (c) =>
-          c.access === 'anyone' ||
-          (c.access === 'registered' && (member || isAdmin)) ||
-          (c.access === 'admin' && isAdmin),
-      );
+      const allowed = all().filter((c) => mayRun(c.access, member !== undefined, isAdmin));
       const lines = allowed.map((c) => `<code>${c.usage(t)}</code> — ${c.description(t)}`);
       return [say(t.help.title, ...lines, '', t.help.photoTip, member ? undefined : t.start.howToRegister)];
     },

@@ -66,7 +66,25 @@ export interface CommandContext {
   isGroupMember(): Promise<boolean>;
 }
 
-export type Access = 'anyone' | 'registered' | 'admin';
+/**
+ * Who may run a command: anyone; registered members; registered members and admins (an admin need
+ * not be registered to act on others' entries); admins only.
+ */
+export type Access = 'anyone' | 'registered' | 'registeredOrAdmin' | 'admin';
+
+/** Whether a caller may run a command of this access level. */
+export function mayRun(access: Access, registered: boolean, admin: boolean): boolean {
+  switch (access) {
+    case 'anyone':
+      return true;
+    case 'registered':
+      return registered;
+    case 'registeredOrAdmin':
+      return registered || admin;
+    case 'admin':
+      return admin;
+  }
+}
 
 /** One command: its names, who may run it, its help text and its behaviour. */
 export interface Command {

@@ -2,7 +2,16 @@ import type { AgencyConfig } from '../bot/config.js';
 import { locales, type Messages } from '../locales/index.js';
 import type { Platform } from '../storage/schema.js';
 import type { Store, StoreLogger } from '../storage/store.js';
-import type { Caller, ChatRef, Command, CommandContext, Mention, Photo, Reply } from './context.js';
+import {
+  type Caller,
+  type ChatRef,
+  type Command,
+  type CommandContext,
+  type Mention,
+  mayRun,
+  type Photo,
+  type Reply,
+} from './context.js';
 import { StoreWriteError } from './errors.js';
 
 /** A message as a platform adapter hands it over: text (or a photo's caption) and who sent it where. */
@@ -77,8 +86,9 @@ export class Router {
     }
     const { store, agency, clock, logger } = this.deps;
     const member = store.memberByIdentity(message.caller.identity);
-    if (command.access === 'registered' && !member) return [{ html: t.errors.notRegistered }];
-    if (command.access === 'admin' && !message.isAdmin) return [{ html: t.errors.adminOnly }];
+    if (!mayRun(command.access, member !== undefined, message.isAdmin)) {
+      return [{ html: command.access === 'admin' ? t.errors.adminOnly : t.errors.notRegistered }];
+    }
 
     const ctx: CommandContext = {
       platform: message.platform,

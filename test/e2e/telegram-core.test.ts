@@ -236,6 +236,17 @@ describe('withdrawing', () => {
   });
 });
 
+describe('withdrawing as an admin who has not registered', () => {
+  it('lets a configured admin withdraw any entry without a profile of their own', async () => {
+    only(await tg.send(lan(), '/dangky Nguyễn Thị Lan | vp'));
+    await tg.send(lan(), '/viectot Giúp đỡ đồng nghiệp');
+    const office = tg.user(ADMIN, 'Văn phòng');
+    expect(only(await tg.send(office, '/huy VT1')).text).toContain('Đã rút mục VT1');
+    expect(tg.store.entries[0]?.history.at(-1)).toMatchObject({ action: 'withdrawn', by: `telegram:${ADMIN}` });
+    expect(only(await tg.send(office, '/cuatoi')).text).toContain('Bạn chưa đăng ký');
+  });
+});
+
 describe('standings', () => {
   beforeEach(registerAll);
 
