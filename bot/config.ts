@@ -35,6 +35,7 @@ export const envSchema = z
         .optional(),
     ),
     TELEGRAM_ADMIN_IDS: z.preprocess(blankAsUnset, idList.default([])),
+    TELEGRAM_COUNCIL_IDS: z.preprocess(blankAsUnset, idList.default([])),
     DATA_DIR: z.preprocess(blankAsUnset, z.string().default('data')),
     BOT_LOCALE: z.preprocess(blankAsUnset, z.enum(['vi', 'en']).default('vi')),
     AGENCY_CONFIG: z.preprocess(blankAsUnset, z.string().default('config/agency.json')),
@@ -81,6 +82,8 @@ export const agencySchema = z
       textMaxLength: z.number().int().min(10).max(3500),
     }),
     leaderboard: z.object({ topMembers: z.number().int().min(1).max(50) }),
+    /** `after`: an entry counts at once and the Council may reject it; `before`: it counts once approved. */
+    review: z.object({ mode: z.enum(['after', 'before']) }).default({ mode: 'after' }),
   })
   .superRefine((agency, ctx) => {
     const seen = new Set<string>();
@@ -104,6 +107,8 @@ export interface TelegramConfig {
   apiRoot: string;
   groupId: number;
   adminIds: ReadonlySet<string>;
+  /** Members of the Emulation and Commendation Council: they review entries (admins may too). */
+  councilIds: ReadonlySet<string>;
 }
 
 export interface AppConfig {
@@ -150,6 +155,7 @@ export function createConfig(env: Record<string, string | undefined>, agency?: A
           apiRoot: e.TELEGRAM_API_ROOT,
           groupId: Number(e.TELEGRAM_GROUP_ID),
           adminIds: new Set(e.TELEGRAM_ADMIN_IDS),
+          councilIds: new Set(e.TELEGRAM_COUNCIL_IDS),
         }
       : null,
     dataDir: e.DATA_DIR,

@@ -73,6 +73,7 @@ async function runDemo(config: AppConfig, logger: Logger): Promise<void> {
     output: process.stdout,
     ansi: Boolean(process.stdout.isTTY),
     intro: intro.join('\n'),
+    filesDir: join(process.cwd(), 'reports'),
   });
   await store.close();
   await rm(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import type { Command } from '../core/context.js';
 import { rankDepartments, rankMembers } from '../core/scoring.js';
 import { esc } from '../core/text.js';
-import { departmentName, periodArg, say, words } from './lib/common.js';
+import { departmentName, pendingNote, periodArg, say, words } from './lib/common.js';
 
 export const bangxephang: Command = {
   name: 'bangxephang',
@@ -14,10 +14,11 @@ export const bangxephang: Command = {
     if (Array.isArray(period)) return period;
 
     const entries = store.entriesBetween(period.start, period.end);
-    const top = rankMembers(entries, store.members)
+    const mode = agency.review.mode;
+    const top = rankMembers(entries, store.members, mode)
       .filter((s) => s.points > 0)
       .slice(0, agency.leaderboard.topMembers);
-    const departments = rankDepartments(entries, store.members, agency.departments);
+    const departments = rankDepartments(entries, store.members, agency.departments, mode);
     return [
       say(
         t.leaderboard.title(t.period(period)),
@@ -44,6 +45,7 @@ export const bangxephang: Command = {
             d.members,
           ),
         ),
+        pendingNote(t, entries, mode),
       ),
     ];
   },

@@ -20,7 +20,7 @@ export const cuatoi: Command = {
 
     const inPeriod = store.entriesBetween(period.start, period.end);
     const mine = inPeriod.filter((e) => e.memberId === me.id);
-    const scores = rankMembers(inPeriod, store.members);
+    const scores = rankMembers(inPeriod, store.members, ctx.agency.review.mode);
     const own = scores.find((s) => s.member.id === me.id);
     const reportedForOthers = inPeriod.filter(
       (e) => e.reporterId === me.id && e.memberId !== me.id && e.status === 'active',
@@ -30,8 +30,13 @@ export const cuatoi: Command = {
       .slice(-SHOWN)
       .reverse()
       .map((e) => {
+        const rejection =
+          e.review === 'rejected' ? e.history.findLast((h) => h.action === 'rejected') : undefined;
         const notes = [
           e.status === 'withdrawn' && t.mine.withdrawn,
+          e.status === 'active' && e.review === 'pending' && t.mine.pending,
+          e.status === 'active' && e.review === 'approved' && t.mine.approved,
+          rejection && t.mine.rejected(esc(rejection.note ?? '')),
           e.reporterId !== me.id && t.mine.reportedBy(esc(store.member(e.reporterId)?.fullName ?? '?')),
         ].filter(Boolean);
         return t.mine.line(

@@ -1,7 +1,7 @@
 import type { Department } from '../bot/config.js';
 import type { Command, CommandContext } from '../core/context.js';
 import { formatDay, lastDay, type Period, parsePeriod } from '../core/periods.js';
-import { rankDepartments, rankMembers } from '../core/scoring.js';
+import { counts, isPending, rankDepartments, rankMembers } from '../core/scoring.js';
 import { esc } from '../core/text.js';
 import type { Entry, EntryKind } from '../storage/schema.js';
 import { departmentName, findDepartment, periodArg, refuse, say, words } from './lib/common.js';
@@ -22,13 +22,14 @@ export function summarise(
   const all = store
     .entriesBetween(period.start, period.end)
     .filter((e) => !department || memberIds.has(e.memberId));
-  const active = all.filter((e) => e.status === 'active');
+  const mode = agency.review.mode;
+  const active = all.filter((e) => counts(e, mode));
   const byKind = KINDS.map((kind) => {
     const own = active.filter((e) => e.kind === kind);
     return { kind, count: own.length, points: own.reduce((s, e) => s + e.points, 0) };
   });
-  const memberScores = rankMembers(active, members);
-  const departments = rankDepartments(active, members, department ? [department] : agency.departments);
+  const memberScores = rankMembers(active, members, mode);
+  const departments = rankDepartments(active, members, department ? [department] : agency.departments, mode);
   return {
     period,
     department,
@@ -41,6 +42,12 @@ export function summarise(
     members: members.length,
     top: memberScores.filter((s) => s.points > 0).slice(0, TOP),
     withdrawn: all.filter((e): e is Entry => e.status === 'withdrawn'),
+    review: {
+      mode,
+      pending: all.filter(isPending).length,
+      approved: all.filter((e) => e.status === 'active' && e.review === 'approved').length,
+      rejected: all.filter((e) => e.status === 'active' && e.review === 'rejected').length,
+    },
   };
 }
 
@@ -119,6 +126,12 @@ export const tonghop: Command = {
         t.summary.adhocTotal(s.adhoc),
         t.summary.itTotal(s.it),
         '',
+        t.summary.review(
+          t.summary.modes[s.review.mode],
+          s.review.approved,
+          s.review.rejected,
+          s.review.pending,
+        ),
         t.summary.withdrawn(s.withdrawn.length),
         s.withdrawn.length > 0 &&
           t.summary.withdrawnCodes(

@@ -9,8 +9,9 @@ export function createHelp(all: () => readonly Command[]): Command {
     access: 'anyone',
     usage: (t) => t.help.help.usage,
     description: (t) => t.help.help.description,
-    async run({ t, member, isAdmin }) {
-      const allowed = all().filter((c) => mayRun(c.access, member !== undefined, isAdmin));
+    async run({ t, member, isAdmin, isCouncil }) {
+      const roles = { registered: member !== undefined, admin: isAdmin, council: isCouncil };
+      const allowed = all().filter((c) => mayRun(c.access, roles));
       const lines = allowed.map((c) => `<code>${c.usage(t)}</code> — ${c.description(t)}`);
       return [say(t.help.title, ...lines, '', t.help.photoTip, member ? undefined : t.start.howToRegister)];
     },

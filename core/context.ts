@@ -35,12 +35,22 @@ export interface Choice {
   command: string;
 }
 
+/** A document sent with a reply (report files). */
+export interface OutFile {
+  filename: string;
+  data: Buffer;
+}
+
 /** A platform-neutral answer. `html` uses only <b>, <i> and <code>; user text in it is escaped. */
 export interface Reply {
   html: string;
   choices?: Choice[];
-  /** Where the reply goes: the chat the command came from (default) or the caller in private. */
-  to?: 'chat' | 'private';
+  /**
+   * Where the reply goes: the chat the command came from (default), or one person in private (by
+   * identity) — a platform that cannot reach them there posts it in the agency group instead.
+   */
+  to?: 'chat' | { identity: string };
+  files?: OutFile[];
 }
 
 /** Everything a command may use; built by a platform adapter for one incoming command. */
@@ -62,27 +72,37 @@ export interface CommandContext {
   agency: AgencyConfig;
   now: Date;
   isAdmin: boolean;
+  /** A member of the Emulation and Commendation Council (admins review too). */
+  isCouncil: boolean;
   /** Whether the caller belongs to the agency's group chat (asks the platform when needed). */
   isGroupMember(): Promise<boolean>;
 }
 
 /**
  * Who may run a command: anyone; registered members; registered members and admins (an admin need
- * not be registered to act on others' entries); admins only.
+ * not be registered to act on others' entries); the Council (and admins); admins only.
  */
-export type Access = 'anyone' | 'registered' | 'registeredOrAdmin' | 'admin';
+export type Access = 'anyone' | 'registered' | 'registeredOrAdmin' | 'council' | 'admin';
+
+export interface Roles {
+  registered: boolean;
+  admin: boolean;
+  council: boolean;
+}
 
 /** Whether a caller may run a command of this access level. */
-export function mayRun(access: Access, registered: boolean, admin: boolean): boolean {
+export function mayRun(access: Access, roles: Roles): boolean {
   switch (access) {
     case 'anyone':
       return true;
     case 'registered':
-      return registered;
+      return roles.registered;
     case 'registeredOrAdmin':
-      return registered || admin;
+      return roles.registered || roles.admin;
+    case 'council':
+      return roles.council || roles.admin;
     case 'admin':
-      return admin;
+      return roles.admin;
   }
 }
 

@@ -25,6 +25,7 @@ export interface Incoming {
   messageKey: string;
   locale: CommandContext['locale'];
   isAdmin: boolean;
+  isCouncil: boolean;
   isGroupMember(): Promise<boolean>;
 }
 
@@ -86,8 +87,10 @@ export class Router {
     }
     const { store, agency, clock, logger } = this.deps;
     const member = store.memberByIdentity(message.caller.identity);
-    if (!mayRun(command.access, member !== undefined, message.isAdmin)) {
-      return [{ html: command.access === 'admin' ? t.errors.adminOnly : t.errors.notRegistered }];
+    const roles = { registered: member !== undefined, admin: message.isAdmin, council: message.isCouncil };
+    if (!mayRun(command.access, roles)) {
+      const refusal = { admin: t.errors.adminOnly, council: t.review.councilOnly }[command.access as string];
+      return [{ html: refusal ?? t.errors.notRegistered }];
     }
 
     const ctx: CommandContext = {
@@ -105,6 +108,7 @@ export class Router {
       agency,
       now: clock(),
       isAdmin: message.isAdmin,
+      isCouncil: message.isCouncil,
       isGroupMember: message.isGroupMember,
     };
     try {

@@ -17,9 +17,20 @@ export function pointsFor(
   }
 }
 
-/** Only active entries count; withdrawn ones stay in the store for the record. */
-export function counted(entries: readonly Entry[]): Entry[] {
-  return entries.filter((e) => e.status === 'active');
+export type ReviewMode = 'after' | 'before';
+
+/**
+ * Whether an entry counts: never once withdrawn; in review mode `after` (the default) until the
+ * Council rejects it; in mode `before` only once the Council approves it.
+ */
+export function counts(entry: Entry, mode: ReviewMode): boolean {
+  if (entry.status !== 'active') return false;
+  return mode === 'after' ? entry.review !== 'rejected' : entry.review === 'approved';
+}
+
+/** Active entries still waiting for the Council. */
+export function isPending(entry: Entry): boolean {
+  return entry.status === 'active' && entry.review === 'pending';
 }
 
 export interface MemberScore {
@@ -33,10 +44,14 @@ export interface MemberScore {
 const byName = new Intl.Collator('vi');
 
 /** Every registered member with their points in `entries`, best first. */
-export function rankMembers(entries: readonly Entry[], members: readonly Member[]): MemberScore[] {
+export function rankMembers(
+  entries: readonly Entry[],
+  members: readonly Member[],
+  mode: ReviewMode,
+): MemberScore[] {
   const totals = new Map<string, { points: number; entries: number }>();
   for (const entry of entries) {
-    if (entry.status !== 'active') continue;
+    if (!counts(entry, mode)) continue;
     const total = totals.get(entry.memberId) ?? { points: 0, entries: 0 };
     total.points += entry.points;
     total.entries += 1;
@@ -76,8 +91,9 @@ export function rankDepartments(
   entries: readonly Entry[],
   members: readonly Member[],
   departments: readonly Department[],
+  mode: ReviewMode,
 ): DepartmentScore[] {
-  const memberScores = rankMembers(entries, members);
+  const memberScores = rankMembers(entries, members, mode);
   const rows = departments.map((department) => {
     const own = memberScores.filter((s) => s.member.departmentId === department.id);
     const points = own.reduce((sum, s) => sum + s.points, 0);

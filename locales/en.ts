@@ -54,8 +54,19 @@ export const en: Messages = {
       description: 'Leaderboard of members and departments',
     },
     summary: {
-      usage: '/tonghop [tuan|thang|quy|nam|MM/YYYY|Qn/YYYY|YYYY] [department]',
-      description: 'Summary of the movement (administrators)',
+      usage: '/tonghop [tuan|thang|quy|nam|MM/YYYY|Qn/YYYY|YYYY] [department] [file|binhxet]',
+      description: 'Summary of the movement, report files (administrators)',
+    },
+    pending: { usage: '/choduyet', description: 'Entries awaiting the Council' },
+    approve: { usage: '/duyet CODE', description: 'Approve an entry (Council)' },
+    reject: {
+      usage: '/tuchoi CODE reason',
+      description: 'Do not approve an entry, with the reason (Council)',
+    },
+    history: { usage: '/lichsu CODE', description: "An entry's whole history" },
+    models: {
+      usage: '/dienhinh [CODE | @person reason | department reason | NO tiep note]',
+      description: 'Model examples: propose, follow the 4 stages',
     },
     title: '<b>Commands you can use</b>',
     photoTip: 'Send a photo whose caption is a logging command to keep the photo as evidence.',
@@ -120,6 +131,9 @@ export const en: Messages = {
     reportedForOthers: (count: number) =>
       `You reported ${count} good ${count === 1 ? 'deed' : 'deeds'} of colleagues.`,
     more: (count: number) => `… and ${count} more.`,
+    pending: '(awaiting review)',
+    approved: '(approved)',
+    rejected: (reason: string) => `(not approved: ${reason})`,
   },
 
   withdraw: {
@@ -171,6 +185,105 @@ export const en: Messages = {
     withdrawn: (count: number) => `<b>Withdrawn entries:</b> ${count}`,
     withdrawnCodes: (codes: string) => `   ${codes}`,
     empty: 'No entries in this period yet.',
+    review: (mode: string, approved: number, rejected: number, pending: number) =>
+      `<b>Council review</b> (${mode}): approved ${approved}, not approved ${rejected}, awaiting ${pending}`,
+    modes: { after: 'count at once, the Council may reject later', before: 'count once approved' },
+    models: (count: number) => `<b>Model examples:</b> ${count}`,
+    modelStage: (stage: string, count: number) => `   ${stage}: ${count}`,
+    fileButton: '📎 Report files (Excel, Word)',
+    filesSent: (period: string) =>
+      `📎 Report files for ${period}: the Excel summary and the Word report draft.`,
+    reviewSheetSent: (year: number) =>
+      `📎 Year-end review sheet ${year}: the record of every member and department.`,
+    reviewSheetYearOnly: 'The review sheet is for a whole year, e.g. <code>/tonghop 2026 binhxet</code>.',
+  },
+
+  review: {
+    councilOnly: 'This command is for members of the Emulation and Commendation Council and administrators.',
+    pendingCounted: (n: number) =>
+      `⏳ ${n} ${n === 1 ? 'entry has' : 'entries have'} not been reviewed by the Council yet (counted; may still be rejected).`,
+    pendingNotCounted: (n: number) =>
+      `⏳ ${n} ${n === 1 ? 'entry awaits' : 'entries await'} the Council's review (not counted yet).`,
+    listTitle: (n: number) => `<b>Awaiting review</b>: ${n}, oldest first.`,
+    listNone: 'Nothing awaits review. 👍',
+    listMore: (n: number) => `… and ${n} more. Review the ones above, then send /choduyet again.`,
+    item: (
+      code: string,
+      kind: string,
+      points: string,
+      name: string,
+      dept: string,
+      day: string,
+      text: string,
+    ) => `<code>${code}</code> · ${kind} · ${points}\n${name} (${dept}) · ${day}\n<i>${text}</i>`,
+    photo: '📷 with photo evidence',
+    approveButton: '✅ Approve',
+    rejectButton: '❌ Reject',
+    missingCode: (command: string) => `Please give the entry's code, e.g. <code>/${command} VT12</code>.`,
+    missingReason: (code: string) =>
+      `Please give the reason, e.g. <code>/tuchoi ${code} Duplicate of an earlier entry</code>, or pick one:`,
+    reasons: ['Duplicate of an earlier entry', 'Not enough evidence', 'Not part of the emulation movement'],
+    reasonTooLong: (max: number) => `The reason is longer than ${max} characters.`,
+    approved: (code: string, name: string) => `✅ Entry <code>${code}</code> of ${name} approved.`,
+    rejected: (code: string, name: string, reason: string) =>
+      `❌ Entry <code>${code}</code> of ${name} not approved. Reason: ${reason}`,
+    alreadyDecided: (code: string, decision: string) => `Entry <code>${code}</code> was ${decision} already.`,
+    decisions: { approved: 'approved', rejected: 'rejected' },
+    withdrawnEntry: (code: string) => `Entry <code>${code}</code> was withdrawn; there is nothing to review.`,
+    ownEntry: (code: string) => `Entry <code>${code}</code> is yours; another Council member will review it.`,
+    noticeApproved: (code: string, kind: string, text: string) =>
+      `✅ Your entry <code>${code}</code> (${kind}) was approved by the Emulation and Commendation Council.\n<i>${text}</i>`,
+    noticeRejected: (code: string, kind: string, text: string, reason: string) =>
+      `Your entry <code>${code}</code> (${kind}) was not approved by the Emulation and Commendation Council.\nReason: ${reason}\n<i>${text}</i>\nYou may log it again with fuller details or evidence.`,
+  },
+
+  history: {
+    title: (code: string, kind: string) => `<b>History of entry <code>${code}</code></b> — ${kind}`,
+    credited: (name: string, reporter: string) => `Credited to ${name}; reported by ${reporter}`,
+    state: (status: string, review: string) => `Status: ${status}; Council: ${review}`,
+    statuses: { active: 'counted', withdrawn: 'withdrawn' },
+    reviews: { pending: 'awaiting review', approved: 'approved', rejected: 'not approved' },
+    line: (time: string, action: string, by: string, platform: string) =>
+      `• ${time} — ${action} — ${by} (${platform})`,
+    note: (note: string) => `   ${note}`,
+    actions: {
+      created: 'logged',
+      withdrawn: 'withdrawn',
+      approved: 'approved',
+      rejected: 'not approved',
+      registered: 'registered',
+      updated: 'updated',
+      proposed: 'proposed as a model example',
+      advanced: 'model example moved on',
+    },
+    platforms: { telegram: 'Telegram', zalo: 'Zalo', console: 'console demo' },
+  },
+
+  models: {
+    stages: { discover: 'Discover', nurture: 'Nurture', sumup: 'Sum up', replicate: 'Replicate' },
+    listTitle: '🌟 <b>Model examples</b> (discover – nurture – sum up – replicate)',
+    none: 'No model example has been proposed yet.',
+    stageHeader: (stage: string, count: number) => `<b>${stage}</b> (${count})`,
+    line: (no: number, subject: string, reason: string, since: string) =>
+      `${no}. ${subject} — ${reason} (since ${since})`,
+    subjectEntry: (code: string, name: string, text: string) =>
+      `entry <code>${code}</code> of ${name}: “${text}”`,
+    subjectMember: (name: string, dept: string) => `${name} (${dept})`,
+    subjectDepartment: (name: string) => `the collective of ${name}`,
+    proposed: (no: number, subject: string) =>
+      `🌟 Model example no. ${no} proposed: ${subject}. Stage: <b>Discover</b>.`,
+    advanced: (no: number, subject: string, stage: string) =>
+      `🌟 Model example no. ${no} (${subject}) moved to the <b>${stage}</b> stage.`,
+    missingReason: 'Please give the reason for the proposal after the person or department.',
+    missingNote: (no: number) =>
+      `Please describe the stage, e.g. <code>/dienhinh ${no} tiep Presented at the agency's conference</code>.`,
+    unknownSubject: (query: string) =>
+      `Whom is it for? “${query}” is not clear. Give an entry code (VT12), an @colleague or a department.`,
+    unknownModel: (no: number) => `There is no model example no. ${no}.`,
+    lastStage: (no: number) => `Model example no. ${no} is at the last stage (Replicate) already.`,
+    duplicate: (no: number) => `Model example no. ${no} already covers this.`,
+    councilAdvances: 'Only members of the Council move a model example to its next stage.',
+    tooLong: (max: number) => `The text is longer than ${max} characters.`,
   },
 
   buttons: {

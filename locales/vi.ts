@@ -63,8 +63,16 @@ export const vi = {
       description: 'Bảng xếp hạng cá nhân và các phòng',
     },
     summary: {
-      usage: '/tonghop [tuan|thang|quy|nam|MM/YYYY|Qn/YYYY|YYYY] [phòng]',
-      description: 'Tổng hợp kết quả thi đua (quản trị viên)',
+      usage: '/tonghop [tuan|thang|quy|nam|MM/YYYY|Qn/YYYY|YYYY] [phòng] [file|binhxet]',
+      description: 'Tổng hợp kết quả thi đua, file báo cáo (quản trị viên)',
+    },
+    pending: { usage: '/choduyet', description: 'Các mục chờ Hội đồng duyệt' },
+    approve: { usage: '/duyet MÃ', description: 'Duyệt một mục (Hội đồng)' },
+    reject: { usage: '/tuchoi MÃ lý do', description: 'Không duyệt một mục, ghi rõ lý do (Hội đồng)' },
+    history: { usage: '/lichsu MÃ', description: 'Toàn bộ lịch sử của một mục' },
+    models: {
+      usage: '/dienhinh [MÃ | @người lý do | phòng lý do | SỐ tiep ghi chú]',
+      description: 'Điển hình tiên tiến: đề xuất, theo dõi 4 giai đoạn',
     },
     title: '<b>Các lệnh bạn dùng được</b>',
     photoTip: 'Gửi ảnh kèm chú thích là một lệnh ghi nhận để lưu ảnh làm minh chứng.',
@@ -126,6 +134,9 @@ export const vi = {
     rank: (rank: number, of: number) => `Xếp hạng: ${rank}/${of}.`,
     reportedForOthers: (count: number) => `Bạn đã báo ${count} việc tốt cho đồng nghiệp.`,
     more: (count: number) => `… và ${count} mục khác.`,
+    pending: '(chờ duyệt)',
+    approved: '(đã duyệt)',
+    rejected: (reason: string) => `(không được duyệt: ${reason})`,
   },
 
   withdraw: {
@@ -176,6 +187,106 @@ export const vi = {
     withdrawn: (count: number) => `<b>Mục đã rút:</b> ${count}`,
     withdrawnCodes: (codes: string) => `   ${codes}`,
     empty: 'Chưa có mục nào trong kỳ này.',
+    review: (mode: string, approved: number, rejected: number, pending: number) =>
+      `<b>Hội đồng duyệt</b> (${mode}): đã duyệt ${approved}, không duyệt ${rejected}, chờ duyệt ${pending}`,
+    modes: { after: 'tính ngay, Hội đồng có thể không duyệt sau', before: 'chỉ tính khi đã duyệt' },
+    models: (count: number) => `<b>Điển hình tiên tiến:</b> ${count}`,
+    modelStage: (stage: string, count: number) => `   ${stage}: ${count}`,
+    fileButton: '📎 Tải file báo cáo (Excel, Word)',
+    filesSent: (period: string) => `📎 File báo cáo ${period}: bảng tổng hợp Excel và dự thảo báo cáo Word.`,
+    reviewSheetSent: (year: number) =>
+      `📎 Bảng bình xét cuối năm ${year}: số liệu của từng cá nhân và tập thể.`,
+    reviewSheetYearOnly: 'Bảng bình xét chỉ lập cho cả năm, ví dụ <code>/tonghop 2026 binhxet</code>.',
+  },
+
+  review: {
+    councilOnly: 'Lệnh này dành cho thành viên Hội đồng Thi đua – Khen thưởng và quản trị viên.',
+    pendingCounted: (n: number) =>
+      `⏳ ${n} mục chưa được Hội đồng Thi đua – Khen thưởng duyệt (đang được tính, có thể không được duyệt).`,
+    pendingNotCounted: (n: number) =>
+      `⏳ ${n} mục đang chờ Hội đồng Thi đua – Khen thưởng duyệt (chưa được tính điểm).`,
+    listTitle: (n: number) => `<b>Mục chờ duyệt</b>: ${n} mục, cũ nhất trước.`,
+    listNone: 'Không có mục nào chờ duyệt. 👍',
+    listMore: (n: number) => `… và ${n} mục khác. Duyệt xong các mục trên rồi gửi lại /choduyet.`,
+    item: (
+      code: string,
+      kind: string,
+      points: string,
+      name: string,
+      dept: string,
+      day: string,
+      text: string,
+    ) => `<code>${code}</code> · ${kind} · ${points}\n${name} (${dept}) · ${day}\n<i>${text}</i>`,
+    photo: '📷 có ảnh minh chứng',
+    approveButton: '✅ Duyệt',
+    rejectButton: '❌ Không duyệt',
+    missingCode: (command: string) => `Vui lòng ghi mã mục, ví dụ <code>/${command} VT12</code>.`,
+    missingReason: (code: string) =>
+      `Vui lòng ghi lý do không duyệt, ví dụ <code>/tuchoi ${code} Trùng với mục đã ghi</code>, hoặc chọn một lý do:`,
+    reasons: ['Trùng với mục đã ghi', 'Chưa đủ minh chứng', 'Không thuộc nội dung thi đua'],
+    reasonTooLong: (max: number) => `Lý do dài quá ${max} ký tự.`,
+    approved: (code: string, name: string) => `✅ Đã duyệt mục <code>${code}</code> của ${name}.`,
+    rejected: (code: string, name: string, reason: string) =>
+      `❌ Không duyệt mục <code>${code}</code> của ${name}. Lý do: ${reason}`,
+    alreadyDecided: (code: string, decision: string) =>
+      `Mục <code>${code}</code> đã được ${decision} trước đó.`,
+    decisions: { approved: 'duyệt', rejected: 'xét không duyệt' },
+    withdrawnEntry: (code: string) => `Mục <code>${code}</code> đã được rút, không cần duyệt.`,
+    ownEntry: (code: string) =>
+      `Mục <code>${code}</code> do bạn ghi hoặc ghi cho bạn; thành viên Hội đồng khác sẽ xét.`,
+    noticeApproved: (code: string, kind: string, text: string) =>
+      `✅ Mục <code>${code}</code> (${kind}) của bạn đã được Hội đồng Thi đua – Khen thưởng duyệt.\n<i>${text}</i>`,
+    noticeRejected: (code: string, kind: string, text: string, reason: string) =>
+      `Mục <code>${code}</code> (${kind}) của bạn chưa được Hội đồng Thi đua – Khen thưởng duyệt.\nLý do: ${reason}\n<i>${text}</i>\nBạn có thể ghi lại với nội dung, minh chứng đầy đủ hơn.`,
+  },
+
+  history: {
+    title: (code: string, kind: string) => `<b>Lịch sử mục <code>${code}</code></b> — ${kind}`,
+    credited: (name: string, reporter: string) => `Ghi nhận cho ${name}; người báo: ${reporter}`,
+    state: (status: string, review: string) => `Trạng thái: ${status}; Hội đồng: ${review}`,
+    statuses: { active: 'đang tính', withdrawn: 'đã rút' },
+    reviews: { pending: 'chờ duyệt', approved: 'đã duyệt', rejected: 'không duyệt' },
+    line: (time: string, action: string, by: string, platform: string) =>
+      `• ${time} — ${action} — ${by} (${platform})`,
+    note: (note: string) => `   ${note}`,
+    actions: {
+      created: 'ghi nhận',
+      withdrawn: 'rút lại',
+      approved: 'duyệt',
+      rejected: 'không duyệt',
+      registered: 'đăng ký',
+      updated: 'cập nhật',
+      proposed: 'đề xuất điển hình',
+      advanced: 'chuyển giai đoạn điển hình',
+    },
+    platforms: { telegram: 'Telegram', zalo: 'Zalo', console: 'máy thử' },
+  },
+
+  models: {
+    stages: { discover: 'Phát hiện', nurture: 'Bồi dưỡng', sumup: 'Tổng kết', replicate: 'Nhân rộng' },
+    listTitle: '🌟 <b>Điển hình tiên tiến</b> (phát hiện – bồi dưỡng – tổng kết – nhân rộng)',
+    none: 'Chưa có điển hình nào được đề xuất.',
+    stageHeader: (stage: string, count: number) => `<b>${stage}</b> (${count})`,
+    line: (no: number, subject: string, reason: string, since: string) =>
+      `${no}. ${subject} — ${reason} (từ ${since})`,
+    subjectEntry: (code: string, name: string, text: string) =>
+      `mục <code>${code}</code> của ${name}: “${text}”`,
+    subjectMember: (name: string, dept: string) => `${name} (${dept})`,
+    subjectDepartment: (name: string) => `tập thể ${name}`,
+    proposed: (no: number, subject: string) =>
+      `🌟 Đã đề xuất điển hình số ${no}: ${subject}. Giai đoạn: <b>Phát hiện</b>.`,
+    advanced: (no: number, subject: string, stage: string) =>
+      `🌟 Điển hình số ${no} (${subject}) chuyển sang giai đoạn <b>${stage}</b>.`,
+    missingReason: 'Vui lòng ghi lý do đề xuất sau người hoặc phòng được đề xuất.',
+    missingNote: (no: number) =>
+      `Vui lòng ghi nội dung của giai đoạn, ví dụ <code>/dienhinh ${no} tiep Đã báo cáo điển hình tại hội nghị</code>.`,
+    unknownSubject: (query: string) =>
+      `Không rõ đề xuất cho ai: “${query}”. Ghi mã mục (VT12), @đồng nghiệp hoặc tên phòng.`,
+    unknownModel: (no: number) => `Không có điển hình số ${no}.`,
+    lastStage: (no: number) => `Điển hình số ${no} đã ở giai đoạn cuối (Nhân rộng).`,
+    duplicate: (no: number) => `Đã có điển hình số ${no} cho đối tượng này.`,
+    councilAdvances: 'Chỉ thành viên Hội đồng Thi đua – Khen thưởng chuyển giai đoạn của điển hình.',
+    tooLong: (max: number) => `Nội dung dài quá ${max} ký tự.`,
   },
 
   buttons: {

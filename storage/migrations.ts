@@ -5,9 +5,20 @@ type Layout = Record<string, unknown>;
 /**
  * Steps from one layout version to the next, keyed by the version they read. Each step is pure and
  * is applied on load; the migrated state is written at the next compaction, never on load.
- * Version 1 is the first layout; add `1: (v1) => v2` here when the layout changes.
  */
-export const migrations: Readonly<Record<number, (data: Layout) => Layout>> = {};
+export const migrations: Readonly<Record<number, (data: Layout) => Layout>> = {
+  // 1 → 2: Council review. Every entry gets a review status (pending), and model examples arrive.
+  1: (v1) => ({
+    ...v1,
+    entries: Array.isArray(v1.entries)
+      ? v1.entries.map((e: unknown) =>
+          typeof e === 'object' && e !== null ? { review: 'pending', ...e } : e,
+        )
+      : v1.entries,
+    models: [],
+    nextModelNo: 1,
+  }),
+};
 
 export class MigrationError extends Error {
   override readonly name = 'MigrationError';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Version of the store layout this code writes; older layouts are migrated on load (storage/migrations.ts). */
-export const STORE_VERSION = 1;
+export const STORE_VERSION = 2;
 
 export const platformSchema = z.enum(['telegram', 'zalo', 'console']);
 export type Platform = z.infer<typeof platformSchema>;
@@ -14,7 +14,16 @@ const isoDate = z.iso.datetime({ offset: true });
 /** One line of an entry's or a member's audit trail: what happened, when, by whom, from where. */
 export const historyItemSchema = z.object({
   at: isoDate,
-  action: z.enum(['created', 'withdrawn', 'registered', 'updated']),
+  action: z.enum([
+    'created',
+    'withdrawn',
+    'approved',
+    'rejected',
+    'registered',
+    'updated',
+    'proposed',
+    'advanced',
+  ]),
   by: z.string().min(1),
   platform: platformSchema,
   note: z.string().optional(),
@@ -47,6 +56,8 @@ export const entrySchema = z.object({
   reporterId: z.string().min(1),
   at: isoDate,
   status: z.enum(['active', 'withdrawn']),
+  /** The Council's decision. Entries logged before review existed (layout 1) read as pending. */
+  review: z.enum(['pending', 'approved', 'rejected']).default('pending'),
   photo: z.object({ platform: platformSchema, fileId: z.string().min(1) }).optional(),
   /** Platform message the entry came from; the same message delivered twice creates one entry. */
   source: z.string().min(1),
@@ -54,19 +65,53 @@ export const entrySchema = z.object({
 });
 export type Entry = z.infer<typeof entrySchema>;
 
+/** The four stages a model example goes through, in order (phát hiện – bồi dưỡng – tổng kết – nhân rộng). */
+export const MODEL_STAGES = ['discover', 'nurture', 'sumup', 'replicate'] as const;
+export const modelStageSchema = z.enum(MODEL_STAGES);
+export type ModelStage = z.infer<typeof modelStageSchema>;
+
+/** A model example (điển hình tiên tiến): an entry, a member or a department singled out. */
+export const modelExampleSchema = z.object({
+  no: z.number().int().positive(),
+  subject: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('entry'), code: z.string().min(2) }),
+    z.object({ kind: z.literal('member'), memberId: z.string().min(1) }),
+    z.object({ kind: z.literal('department'), departmentId: z.string().min(1) }),
+  ]),
+  reason: z.string().min(1),
+  stage: modelStageSchema,
+  /** One item per stage reached, with its date, who moved it there and the note. */
+  stages: z
+    .array(z.object({ stage: modelStageSchema, at: isoDate, by: z.string().min(1), note: z.string() }))
+    .min(1),
+  history: z.array(historyItemSchema).min(1),
+});
+export type ModelExample = z.infer<typeof modelExampleSchema>;
+
 export const stateSchema = z.object({
   version: z.literal(STORE_VERSION),
   /** Sequence number of the last journal event folded into this snapshot. */
   seq: z.number().int().nonnegative(),
   nextEntryNo: z.number().int().positive(),
   nextMemberNo: z.number().int().positive(),
+  nextModelNo: z.number().int().positive().default(1),
   members: z.array(memberSchema),
   entries: z.array(entrySchema),
+  models: z.array(modelExampleSchema).default([]),
 });
 export type State = z.infer<typeof stateSchema>;
 
 export function emptyState(): State {
-  return { version: STORE_VERSION, seq: 0, nextEntryNo: 1, nextMemberNo: 1, members: [], entries: [] };
+  return {
+    version: STORE_VERSION,
+    seq: 0,
+    nextEntryNo: 1,
+    nextMemberNo: 1,
+    nextModelNo: 1,
+    members: [],
+    entries: [],
+    models: [],
+  };
 }
 
 /** A journal line: one change, applied in order of `seq` on top of the snapshot. */
@@ -79,6 +124,13 @@ export const eventSchema = z.discriminatedUnion('type', [
     code: z.string().min(1),
     item: historyItemSchema,
   }),
+  z.object({
+    seq: z.number().int().positive(),
+    type: z.literal('entry.reviewed'),
+    code: z.string().min(1),
+    item: historyItemSchema,
+  }),
+  z.object({ seq: z.number().int().positive(), type: z.literal('model.saved'), model: modelExampleSchema }),
 ]);
 export type StoreEvent = z.infer<typeof eventSchema>;
 export type StoreEventBody = StoreEvent extends infer E

@@ -11,6 +11,7 @@ import {
   emptyState,
   type HistoryItem,
   type Member,
+  type ModelExample,
   type Platform,
   type State,
   type StoreEvent,
@@ -231,6 +232,7 @@ export class Store {
       reporterId: input.reporterId,
       at,
       status: 'active',
+      review: 'pending',
       ...(input.photo ? { photo: input.photo } : {}),
       source: input.source,
       history: [{ at, action: 'created', by: input.reporterId, platform: input.platform }],
@@ -250,6 +252,46 @@ export class Store {
     return this.commit({ type: 'entry.withdrawn', code, item }).then(
       () => this.byCode.get(code.slice(2)) as Entry,
     );
+  }
+
+  /** Records the Council's decision on an active, pending entry. */
+  reviewEntry(
+    code: string,
+    decision: 'approved' | 'rejected',
+    by: string,
+    platform: Platform,
+    at: Date,
+    reason?: string,
+  ): Promise<Entry> {
+    const item: HistoryItem = {
+      at: at.toISOString(),
+      action: decision,
+      by,
+      platform,
+      ...(reason ? { note: reason } : {}),
+    };
+    return this.commit({ type: 'entry.reviewed', code, item }).then(
+      () => this.byCode.get(code.slice(2)) as Entry,
+    );
+  }
+
+  /** Model examples, by number. */
+  get models(): readonly ModelExample[] {
+    return this.db.data.models;
+  }
+
+  model(no: number): ModelExample | undefined {
+    return this.db.data.models.find((m) => m.no === no);
+  }
+
+  /** The number the next proposed model example will get. */
+  get nextModelNo(): number {
+    return this.db.data.nextModelNo;
+  }
+
+  /** Saves a new model example or a new stage of one (replacing it whole, by number). */
+  saveModel(model: ModelExample): Promise<ModelExample> {
+    return this.commit({ type: 'model.saved', model }).then(() => model);
   }
 
   private commit(body: StoreEventBody): Promise<void> {
@@ -280,6 +322,12 @@ export class Store {
         break;
       case 'entry.withdrawn':
         undo = this.applyWithdrawal(event.code, event.item);
+        break;
+      case 'entry.reviewed':
+        undo = this.applyReview(event.code, event.item);
+        break;
+      case 'model.saved':
+        undo = this.applyModel(event.model);
         break;
     }
     data.seq = event.seq;
@@ -350,6 +398,36 @@ export class Store {
     return () => {
       entry.status = 'active';
       entry.history.pop();
+    };
+  }
+
+  private applyReview(code: string, item: HistoryItem): Undo {
+    const entry = this.byCode.get(code.slice(2));
+    if (!entry || entry.code !== code) throw new Error(`review of unknown entry ${code}`);
+    if (entry.status !== 'active' || entry.review !== 'pending')
+      throw new Error(`entry ${code} is not pending`);
+    if (item.action !== 'approved' && item.action !== 'rejected')
+      throw new Error(`not a decision: ${item.action}`);
+    entry.review = item.action;
+    entry.history.push(item);
+    return () => {
+      entry.review = 'pending';
+      entry.history.pop();
+    };
+  }
+
+  private applyModel(model: ModelExample): Undo {
+    const data = this.db.data;
+    const index = data.models.findIndex((m) => m.no === model.no);
+    const previous = data.models[index];
+    const nextBefore = data.nextModelNo;
+    if (previous) data.models[index] = model;
+    else data.models.push(model);
+    data.nextModelNo = Math.max(data.nextModelNo, model.no + 1);
+    return () => {
+      if (previous) data.models[index] = previous;
+      else data.models.pop();
+      data.nextModelNo = nextBefore;
     };
   }
 

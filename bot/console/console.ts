@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Choice, Reply } from '../../core/context.js';
 import type { Router } from '../../core/router.js';
@@ -13,6 +15,8 @@ export interface ConsoleOptions {
   /** Colours and bold with ANSI escapes (when the output is a terminal). */
   ansi: boolean;
   intro: string;
+  /** Where report files are written (the console cannot attach them). */
+  filesDir: string;
 }
 
 /** Renders reply HTML for a terminal: bold and code highlighted, the rest plain. */
@@ -66,11 +70,19 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
           messageKey: `console:${process.pid}:${counter}`,
           locale: options.locale,
           isAdmin: true,
+          isCouncil: true,
           isGroupMember: async () => true,
         });
         lastChoices = [];
         for (const reply of replies ?? []) {
+          if (reply.to && reply.to !== 'chat') write(`✉️  (${reply.to.identity})`);
           write(renderForTerminal(reply, options.ansi));
+          for (const file of reply.files ?? []) {
+            await mkdir(options.filesDir, { recursive: true });
+            const path = join(options.filesDir, file.filename);
+            await writeFile(path, file.data);
+            write(`📎 ${path}`);
+          }
           write('');
           if (reply.choices?.length) lastChoices = reply.choices;
         }

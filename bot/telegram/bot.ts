@@ -1,5 +1,5 @@
 import { autoRetry } from '@grammyjs/auto-retry';
-import { type Api, Bot, type Context } from 'grammy';
+import { type Api, Bot, type Context, InputFile } from 'grammy';
 import type { BotCommand, Message, UserFromGetMe } from 'grammy/types';
 import type { Command, Reply } from '../../core/context.js';
 import type { Incoming, Router } from '../../core/router.js';
@@ -55,6 +55,7 @@ export function createTelegramBot(config: TelegramConfig, deps: TelegramDeps): B
       messageKey: key,
       locale: localeFor(message.chat.type, from.language_code),
       isAdmin: config.adminIds.has(String(from.id)),
+      isCouncil: config.councilIds.has(String(from.id)),
       isGroupMember: async () => {
         if (isGroup(message.chat.id)) return true;
         const member = await ctx.api.getChatMember(config.groupId, from.id);
@@ -63,8 +64,28 @@ export function createTelegramBot(config: TelegramConfig, deps: TelegramDeps): B
     };
   }
 
+  const html = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
+
+  /** A notice to one person in private; if Telegram refuses (they never opened the bot), to the group. */
+  async function notify(ctx: Context, identity: string, text: string) {
+    const userId = /^telegram:(\d+)$/.exec(identity)?.[1];
+    if (userId) {
+      try {
+        for (const part of splitMessage(text)) await ctx.api.sendMessage(Number(userId), part, html);
+        return;
+      } catch (err) {
+        logger.info({ err, user: userId }, 'private notice refused; posting it in the group');
+      }
+    }
+    for (const part of splitMessage(text)) await ctx.api.sendMessage(config.groupId, part, html);
+  }
+
   async function send(ctx: Context, chatId: number, replies: Reply[], requesterId: number, replyTo?: number) {
     for (const reply of replies) {
+      if (reply.to && reply.to !== 'chat') {
+        await notify(ctx, reply.to.identity, reply.html);
+        continue;
+      }
       const parts = splitMessage(reply.html);
       for (const [i, part] of parts.entries()) {
         const last = i === parts.length - 1;
@@ -78,6 +99,9 @@ export function createTelegramBot(config: TelegramConfig, deps: TelegramDeps): B
             ? { reply_markup: { inline_keyboard: buttons.keyboard(reply.choices, requesterId) } }
             : {}),
         });
+      }
+      for (const file of reply.files ?? []) {
+        await ctx.api.sendDocument(chatId, new InputFile(file.data, file.filename));
       }
       replyTo = undefined;
     }

@@ -1,9 +1,10 @@
 import type { AgencyConfig, Department } from '../../bot/config.js';
 import type { Command, CommandContext, Reply } from '../../core/context.js';
 import { type Period, type PeriodKind, parsePeriod, periodContaining } from '../../core/periods.js';
+import { isPending, type ReviewMode } from '../../core/scoring.js';
 import { esc, fold } from '../../core/text.js';
 import type { Messages } from '../../locales/index.js';
-import type { Member } from '../../storage/schema.js';
+import type { Entry, Member } from '../../storage/schema.js';
 
 export function say(...lines: (string | false | undefined)[]): Reply {
   return { html: lines.filter((l): l is string => typeof l === 'string').join('\n') };
@@ -54,6 +55,13 @@ export function periodArg(
 ): Period | Reply[] {
   if (!token) return periodContaining(fallback, ctx.now);
   return parsePeriod(token, ctx.now) ?? refuse(ctx, command, ctx.t.errors.unknownPeriod(esc(token)));
+}
+
+/** A line saying how many entries of a period still wait for the Council, and whether they count. */
+export function pendingNote(t: Messages, entries: readonly Entry[], mode: ReviewMode): string | undefined {
+  const pending = entries.filter(isPending).length;
+  if (pending === 0) return undefined;
+  return `\n${mode === 'after' ? t.review.pendingCounted(pending) : t.review.pendingNotCounted(pending)}`;
 }
 
 export function words(args: string): string[] {

@@ -26,7 +26,11 @@ function creditedMember(ctx: CommandContext, reporter: Member): Member | string 
 /** This week's rank of a member, for the confirmation. */
 export function weekRank(ctx: CommandContext, member: Member): string {
   const week = periodContaining('week', ctx.now);
-  const scores = rankMembers(ctx.store.entriesBetween(week.start, week.end), ctx.store.members);
+  const scores = rankMembers(
+    ctx.store.entriesBetween(week.start, week.end),
+    ctx.store.members,
+    ctx.agency.review.mode,
+  );
   const own = scores.find((s) => s.member.id === member.id);
   return own ? ctx.t.entry.rank(esc(member.fullName), own.rank, scores.length, ctx.t.points(own.points)) : '';
 }

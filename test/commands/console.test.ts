@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { runConsole } from '../../bot/console/console.js';
@@ -30,7 +31,7 @@ it('lets a newcomer try every command in the terminal on the demo store', async 
   output.on('data', (c: Buffer) => {
     seen += c.toString('utf8');
   });
-  const done = runConsole({ router, locale: 'vi', input, output, ansi: false, intro: 'demo' });
+  const done = runConsole({ router, locale: 'vi', input, output, ansi: false, intro: 'demo', filesDir: join(dir, 'reports') });
   input.end(
     [
       '/trogiup',

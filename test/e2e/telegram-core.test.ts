@@ -258,7 +258,7 @@ describe('standings', () => {
     expect(reply.text).toContain('Ghi nhận của Nguyễn Thị Lan — tuần 48/2026 (23/11/2026 – 29/11/2026)');
     expect(reply.text).toContain('HT1');
     expect(reply.text).toMatch(
-      /VT2 .*Việc tốt · 2 điểm\n {3}@lan_nguyen trực thay đồng nghiệp ốm \(do Trần Văn Hùng báo\)/,
+      /VT2 .*Việc tốt · 2 điểm\n {3}@lan_nguyen trực thay đồng nghiệp ốm \(chờ duyệt\) \(do Trần Văn Hùng báo\)/,
     );
     expect(reply.text).toContain('Tổng: 4 điểm từ 2 mục.');
     expect(reply.text).toContain('Xếp hạng: 1/4.');

@@ -9,6 +9,7 @@ import {
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreCorruptError, StoreWriteError } from '../../core/errors.js';
+import { STORE_VERSION } from '../../storage/schema.js';
 import { JOURNAL_FILE, STORE_FILE, Store } from '../../storage/store.js';
 import { memoryLogger, tempDir } from '../helpers/agency.js';
 import { addMember, deed } from '../helpers/store.js';
@@ -70,7 +71,7 @@ describe('write, then read back', () => {
 
     const again = await open();
     expect(again.entries.map((e) => e.code)).toEqual(['VT1', 'VT2']);
-    expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8'))).toMatchObject({ version: 1, seq: 2 });
+    expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8'))).toMatchObject({ version: STORE_VERSION, seq: 2 });
   });
 
   it('loses nothing when 1,000 commands write at once, and shares flushes between them', async () => {
@@ -120,6 +121,58 @@ describe('write, then read back', () => {
     expect(store.entry('1')?.code).toBe('VT1');
     expect(store.entry('HT1')).toBeUndefined();
     expect(store.entry('<b>')).toBeUndefined();
+  });
+});
+
+describe('layout versions', () => {
+  it('migrates a layout-1 store on load (entries await review) without rewriting the file', async () => {
+    const at = '2026-03-02T01:00:00.000Z';
+    const v1 = {
+      version: 1,
+      seq: 2,
+      nextEntryNo: 2,
+      nextMemberNo: 2,
+      members: [
+        {
+          id: 'm1',
+          fullName: 'Nguyễn Thị Lan',
+          departmentId: 'vp',
+          identities: ['telegram:1001'],
+          registeredAt: at,
+          history: [{ at, action: 'registered', by: 'm1', platform: 'telegram' }],
+        },
+      ],
+      entries: [
+        {
+          code: 'VT1',
+          kind: 'deed',
+          text: 'Hiến máu tình nguyện',
+          points: 2,
+          adhoc: false,
+          it: false,
+          memberId: 'm1',
+          reporterId: 'm1',
+          at,
+          status: 'active',
+          source: 'telegram:-100:5',
+          history: [{ at, action: 'created', by: 'm1', platform: 'telegram' }],
+        },
+      ],
+    };
+    const text = JSON.stringify(v1);
+    await writeFile(join(dir, STORE_FILE), text);
+    // A journal line written by layout-1 code (no review field) replays too.
+    const line = { seq: 3, type: 'entry.created', entry: { ...v1.entries[0], code: 'HT2', kind: 'task', source: 's2' } };
+    await writeFile(join(dir, JOURNAL_FILE), `${JSON.stringify(line)}\n`);
+    const store = await open();
+    expect(store.entries.map((e) => [e.code, e.review])).toEqual([
+      ['VT1', 'pending'],
+      ['HT2', 'pending'],
+    ]);
+    expect(store.models).toEqual([]);
+    expect(await readFile(join(dir, STORE_FILE), 'utf8')).toBe(text);
+    await store.compact();
+    expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8')).version).toBe(STORE_VERSION);
   });
 });
 

@@ -1,0 +1,44 @@
+import type { Command, Reply } from '../core/context.js';
+import { formatDay } from '../core/periods.js';
+import { isPending } from '../core/scoring.js';
+import { esc, preview } from '../core/text.js';
+import { departmentName, say } from './lib/common.js';
+
+const SHOWN = 10;
+
+export const choduyet: Command = {
+  name: 'choduyet',
+  access: 'council',
+  usage: (t) => t.help.pending.usage,
+  description: (t) => t.help.pending.description,
+  async run({ t, store, agency }) {
+    const pending = store.entries.filter(isPending);
+    if (pending.length === 0) return [say(t.review.listNone)];
+    const items: Reply[] = pending.slice(0, SHOWN).map((entry) => {
+      const member = store.member(entry.memberId);
+      return {
+        html: [
+          t.review.item(
+            entry.code,
+            t.kind[entry.kind],
+            t.points(entry.points),
+            esc(member?.fullName ?? '?'),
+            esc(departmentName(agency, member?.departmentId ?? '?', t)),
+            formatDay(new Date(entry.at)),
+            esc(preview(entry.text, 300)),
+          ),
+          ...(entry.photo ? [t.review.photo] : []),
+        ].join('\n'),
+        choices: [
+          { label: t.review.approveButton, command: `/duyet ${entry.code}` },
+          { label: t.review.rejectButton, command: `/tuchoi ${entry.code}` },
+        ],
+      };
+    });
+    return [
+      say(t.review.listTitle(pending.length), t.summary.modes[agency.review.mode]),
+      ...items,
+      ...(pending.length > SHOWN ? [say(t.review.listMore(pending.length - SHOWN))] : []),
+    ];
+  },
+};

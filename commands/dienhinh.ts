@@ -1,0 +1,150 @@
+import type { Command, CommandContext, Reply } from '../core/context.js';
+import { formatDay } from '../core/periods.js';
+import { esc, preview } from '../core/text.js';
+import { MODEL_STAGES, type ModelExample } from '../storage/schema.js';
+import { departmentName, findDepartment, refuse, say } from './lib/common.js';
+
+const MAX_TEXT = 500;
+
+/** How a model example's subject reads in a reply. */
+export function describeSubject(
+  ctx: Pick<CommandContext, 't' | 'store' | 'agency'>,
+  model: ModelExample,
+): string {
+  const { t, store, agency } = ctx;
+  const subject = model.subject;
+  switch (subject.kind) {
+    case 'entry': {
+      const entry = store.entry(subject.code);
+      const name = store.member(entry?.memberId ?? '')?.fullName ?? '?';
+      return t.models.subjectEntry(subject.code, esc(name), esc(preview(entry?.text ?? '', 80)));
+    }
+    case 'member': {
+      const member = store.member(subject.memberId);
+      return t.models.subjectMember(
+        esc(member?.fullName ?? subject.memberId),
+        esc(departmentName(agency, member?.departmentId ?? '?', t)),
+      );
+    }
+    case 'department':
+      return t.models.subjectDepartment(esc(departmentName(agency, subject.departmentId, t)));
+  }
+}
+
+function list(ctx: CommandContext): Reply[] {
+  const { t, store } = ctx;
+  if (store.models.length === 0) return [say(t.models.listTitle, t.models.none)];
+  const lines = MODEL_STAGES.flatMap((stage) => {
+    const own = store.models.filter((m) => m.stage === stage);
+    if (own.length === 0) return [];
+    return [
+      '',
+      t.models.stageHeader(t.models.stages[stage], own.length),
+      ...own.map((m) =>
+        t.models.line(
+          m.no,
+          describeSubject(ctx, m),
+          esc(preview(m.reason, 120)),
+          formatDay(new Date(m.stages.at(-1)?.at ?? '')),
+        ),
+      ),
+    ];
+  });
+  return [say(t.models.listTitle, ...lines)];
+}
+
+async function advance(ctx: CommandContext, no: number, note: string): Promise<Reply[]> {
+  const { t, store } = ctx;
+  if (!ctx.isCouncil && !ctx.isAdmin) return [say(t.models.councilAdvances)];
+  const model = store.model(no);
+  if (!model) return refuse(ctx, dienhinh, t.models.unknownModel(no));
+  const next = MODEL_STAGES[MODEL_STAGES.indexOf(model.stage) + 1];
+  if (!next) return [say(t.models.lastStage(no))];
+  if (!note) return refuse(ctx, dienhinh, t.models.missingNote(no));
+  if (Array.from(note).length > MAX_TEXT) return refuse(ctx, dienhinh, t.models.tooLong(MAX_TEXT));
+  const by = ctx.member?.id ?? ctx.caller.identity;
+  const at = ctx.now.toISOString();
+  const saved = await store.saveModel({
+    ...model,
+    stage: next,
+    stages: [...model.stages, { stage: next, at, by, note }],
+    history: [
+      ...model.history,
+      { at, action: 'advanced', by, platform: ctx.platform, note: `${next}: ${note}` },
+    ],
+  });
+  return [say(t.models.advanced(no, describeSubject(ctx, saved), t.models.stages[next]))];
+}
+
+async function propose(
+  ctx: CommandContext,
+  subject: ModelExample['subject'],
+  reason: string,
+): Promise<Reply[]> {
+  const { t, store } = ctx;
+  if (Array.from(reason).length > MAX_TEXT) return refuse(ctx, dienhinh, t.models.tooLong(MAX_TEXT));
+  const same = store.models.find((m) => JSON.stringify(m.subject) === JSON.stringify(subject));
+  if (same) return [say(t.models.duplicate(same.no))];
+  const by = ctx.member?.id ?? ctx.caller.identity;
+  const at = ctx.now.toISOString();
+  const model = await store.saveModel({
+    no: store.nextModelNo,
+    subject,
+    reason,
+    stage: 'discover',
+    stages: [{ stage: 'discover', at, by, note: reason }],
+    history: [{ at, action: 'proposed', by, platform: ctx.platform, note: reason }],
+  });
+  return [say(t.models.proposed(model.no, describeSubject(ctx, model)))];
+}
+
+/**
+ * Model examples (điển hình tiên tiến): `/dienhinh` lists them by stage; `/dienhinh MÃ [lý do]`,
+ * `/dienhinh @người lý do` or `/dienhinh phòng lý do` proposes one at the discover stage;
+ * `/dienhinh SỐ tiep ghi chú` moves one to its next stage (Council).
+ */
+export const dienhinh: Command = {
+  name: 'dienhinh',
+  access: 'registeredOrAdmin',
+  usage: (t) => t.help.models.usage,
+  description: (t) => t.help.models.description,
+  async run(ctx) {
+    const { t, store, agency } = ctx;
+    const args = ctx.args.trim();
+    if (!args) return list(ctx);
+
+    const step = /^(\d{1,6})\s+tiep\b\s*([\s\S]*)$/i.exec(args);
+    if (step) return advance(ctx, Number(step[1]), (step[2] ?? '').trim());
+
+    const [first = '', ...rest] = args.split(/\s+/);
+    const entry = /^[a-z]{2}-?\d+$/i.test(first) ? store.entry(first) : undefined;
+    if (/^[a-z]{2}-?\d+$/i.test(first)) {
+      if (!entry) return refuse(ctx, dienhinh, t.withdraw.unknownCode(esc(first)));
+      return propose(ctx, { kind: 'entry', code: entry.code }, rest.join(' ').trim() || entry.text);
+    }
+
+    const mention = ctx.mentions[0];
+    if (mention && args.startsWith(mention.label)) {
+      const member =
+        (mention.identity && store.memberByIdentity(mention.identity)) ||
+        (mention.username && store.memberByUsername(mention.username)) ||
+        undefined;
+      if (!member) return refuse(ctx, dienhinh, t.entry.mentionNotRegistered(esc(mention.label)));
+      const reason = args.slice(mention.label.length).trim();
+      if (!reason) return refuse(ctx, dienhinh, t.models.missingReason);
+      return propose(ctx, { kind: 'member', memberId: member.id }, reason);
+    }
+
+    // A department: the longest run of leading words that names one; the rest is the reason.
+    const tokens = args.split(/\s+/);
+    for (let n = Math.min(tokens.length, 8); n >= 1; n -= 1) {
+      const department = findDepartment(agency, tokens.slice(0, n).join(' '));
+      if (department && !/^\d+$/.test(tokens[0] ?? '')) {
+        const reason = tokens.slice(n).join(' ').trim();
+        if (!reason) return refuse(ctx, dienhinh, t.models.missingReason);
+        return propose(ctx, { kind: 'department', departmentId: department.id }, reason);
+      }
+    }
+    return refuse(ctx, dienhinh, t.models.unknownSubject(esc(preview(args, 60))));
+  },
+};

@@ -1,0 +1,15 @@
+import type { Command } from '../core/context.js';
+import { words } from './lib/common.js';
+import { decide, reviewable } from './lib/review.js';
+
+export const duyet: Command = {
+  name: 'duyet',
+  access: 'council',
+  usage: (t) => t.help.approve.usage,
+  description: (t) => t.help.approve.description,
+  async run(ctx) {
+    const entry = reviewable(ctx, duyet, words(ctx.args)[0]);
+    if (Array.isArray(entry)) return entry;
+    return decide(ctx, entry, 'approved');
+  },
+};

@@ -1,0 +1,37 @@
+import type { Command } from '../core/context.js';
+import { formatDateTime } from '../core/periods.js';
+import { esc } from '../core/text.js';
+import { refuse, say, words } from './lib/common.js';
+
+export const lichsu: Command = {
+  name: 'lichsu',
+  access: 'registeredOrAdmin',
+  usage: (t) => t.help.history.usage,
+  description: (t) => t.help.history.description,
+  async run(ctx) {
+    const { t, store } = ctx;
+    const code = words(ctx.args)[0];
+    if (!code) return refuse(ctx, lichsu, t.review.missingCode(lichsu.name));
+    const entry = store.entry(code);
+    if (!entry) return refuse(ctx, lichsu, t.withdraw.unknownCode(esc(code)));
+    const who = (id: string) => esc(store.member(id)?.fullName ?? id);
+    return [
+      say(
+        t.history.title(entry.code, t.kind[entry.kind]),
+        `<i>${esc(entry.text)}</i>`,
+        t.history.credited(who(entry.memberId), who(entry.reporterId)),
+        t.history.state(t.history.statuses[entry.status], t.history.reviews[entry.review]),
+        '',
+        ...entry.history.flatMap((h) => [
+          t.history.line(
+            formatDateTime(new Date(h.at)),
+            t.history.actions[h.action],
+            who(h.by),
+            t.history.platforms[h.platform],
+          ),
+          ...(h.note ? [t.history.note(esc(h.note))] : []),
+        ]),
+      ),
+    ];
+  },
+};

@@ -1,0 +1,29 @@
+import type { Command } from '../core/context.js';
+import { refuse, say } from './lib/common.js';
+import { decide, MAX_REASON, reviewable } from './lib/review.js';
+
+export const tuchoi: Command = {
+  name: 'tuchoi',
+  access: 'council',
+  usage: (t) => t.help.reject.usage,
+  description: (t) => t.help.reject.description,
+  async run(ctx) {
+    const { t } = ctx;
+    const [code, ...rest] = ctx.args.split(/\s+/);
+    const entry = reviewable(ctx, tuchoi, code || undefined);
+    if (Array.isArray(entry)) return entry;
+    const reason = rest.join(' ').trim();
+    if (!reason) {
+      // A reason is required; offer the usual ones as choices, or let the reviewer type their own.
+      return [
+        {
+          ...say(t.review.missingReason(entry.code)),
+          choices: t.review.reasons.map((r) => ({ label: r, command: `/tuchoi ${entry.code} ${r}` })),
+        },
+      ];
+    }
+    if (Array.from(reason).length > MAX_REASON)
+      return refuse(ctx, tuchoi, t.review.reasonTooLong(MAX_REASON));
+    return decide(ctx, entry, 'rejected', reason);
+  },
+};
