@@ -60,6 +60,8 @@ export class TelegramHarness {
   private updateId = 1;
   private messageIds = new Map<number, number>();
   private readonly members = new Map<number, string>();
+  /** Users who have opened a private chat with the bot; Telegram refuses to message anyone else. */
+  readonly startedPrivate = new Set<number>();
   now: Date;
 
   private constructor(
@@ -73,7 +75,13 @@ export class TelegramHarness {
   }
 
   static async create(
-    options: { now?: Date; admins?: number[]; agency?: Partial<AgencyConfig>; locale?: 'vi' | 'en' } = {},
+    options: {
+      now?: Date;
+      admins?: number[];
+      council?: number[];
+      agency?: Partial<AgencyConfig>;
+      locale?: 'vi' | 'en';
+    } = {},
   ): Promise<TelegramHarness> {
     const { dir, cleanup } = await tempDir();
     const agency = testAgency(options.agency);
@@ -82,6 +90,7 @@ export class TelegramHarness {
         TELEGRAM_BOT_TOKEN: TOKEN,
         TELEGRAM_GROUP_ID: String(GROUP_ID),
         TELEGRAM_ADMIN_IDS: (options.admins ?? []).join(','),
+        TELEGRAM_COUNCIL_IDS: (options.council ?? []).join(','),
         DATA_DIR: dir,
         BOT_LOCALE: options.locale ?? 'vi',
       },
@@ -140,6 +149,14 @@ export class TelegramHarness {
       return fail('Bad Request: message is too long') as any;
     }
     const chatId = Number(p.chat_id);
+    if (method === 'sendMessage' && chatId > 0 && !this.startedPrivate.has(chatId)) {
+      // biome-ignore lint/suspicious/noExplicitAny: Telegram-shaped failure
+      return {
+        ok: false,
+        error_code: 403,
+        description: "Forbidden: bot can't initiate conversation with a user",
+      } as any;
+    }
     const result = (() => {
       switch (method) {
         case 'sendMessage': {
@@ -174,6 +191,7 @@ export class TelegramHarness {
 
   /** A user sends `text` in the group (or in private) and gets what the bot answered. */
   async send(from: User, text: string, options: SendOptions = {}): Promise<Seen[]> {
+    if (options.inPrivate) this.startedPrivate.add(from.id);
     const chat = options.inPrivate
       ? { id: from.id, type: 'private' as const, first_name: from.first_name }
       : { id: GROUP_ID, type: 'supergroup' as const, title: 'Ban Tổ chức Tỉnh ủy' };
