@@ -82,6 +82,15 @@ export const agencySchema = z
       textMaxLength: z.number().int().min(10).max(3500),
     }),
     leaderboard: z.object({ topMembers: z.number().int().min(1).max(50) }),
+    /** The Party-format header and signature of report drafts (Hướng dẫn 36-HD/VPTW). */
+    report: z.object({
+      superior: z.string().min(2),
+      body: z.string().min(2),
+      symbol: z.string().min(2),
+      signatureTitle: z.array(z.string().min(1)).min(1),
+      signer: z.string(),
+      recipients: z.array(z.string().min(1)),
+    }),
     /** `after`: an entry counts at once and the Council may reject it; `before`: it counts once approved. */
     review: z.object({ mode: z.enum(['after', 'before']) }).default({ mode: 'after' }),
   })

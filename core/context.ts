@@ -33,6 +33,8 @@ export interface Photo {
 export interface Choice {
   label: string;
   command: string;
+  /** The question stays as it is and the answer comes as a new message (default: it replaces the question). */
+  keepsQuestion?: boolean;
 }
 
 /** A document sent with a reply (report files). */

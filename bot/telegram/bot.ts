@@ -170,12 +170,18 @@ export function createTelegramBot(config: TelegramConfig, deps: TelegramDeps): B
       answered = true;
       await ctx.answerCallbackQuery();
       const [first, ...rest] = replies;
-      if (first) {
-        // The chosen answer replaces the question and its buttons.
-        const edited = await ctx
-          .editMessageText(splitMessage(first.html)[0] as string, {
-            parse_mode: 'HTML',
-            link_preview_options: { is_disabled: true },
+      // The chosen answer replaces the question and its buttons, when it is one plain message.
+      const replaces =
+        first &&
+        !choice.keepsQuestion &&
+        (!first.to || first.to === 'chat') &&
+        !first.files?.length &&
+        splitMessage(first.html).length === 1;
+      const edited =
+        replaces &&
+        (await ctx
+          .editMessageText(first.html, {
+            ...html,
             ...(first.choices?.length
               ? { reply_markup: { inline_keyboard: buttons.keyboard(first.choices, query.from.id) } }
               : {}),
@@ -183,9 +189,8 @@ export function createTelegramBot(config: TelegramConfig, deps: TelegramDeps): B
           .then(
             () => true,
             () => false,
-          );
-        await send(ctx, message.chat.id, edited ? rest : replies, query.from.id);
-      }
+          ));
+      await send(ctx, message.chat.id, edited ? rest : replies, query.from.id);
     } finally {
       if (!answered) await ctx.answerCallbackQuery().catch(() => {});
     }

@@ -46,15 +46,20 @@ export class ChoiceButtons {
 
   keyboard(choices: Choice[], requesterId: number): InlineKeyboardButton[][] {
     return choices.map((choice) => [
-      { text: choice.label, callback_data: this.encode(`${requesterId}|${choice.command}`) },
+      {
+        text: choice.label,
+        callback_data: this.encode(`${requesterId}${choice.keepsQuestion ? '!' : '|'}${choice.command}`),
+      },
     ]);
   }
 
   /** The requester and command behind a button, or null if it is unknown (expired, or forged). */
-  decode(data: string): { requesterId: number; command: string } | null {
+  decode(data: string): { requesterId: number; command: string; keepsQuestion: boolean } | null {
     const payload = data.startsWith('k:') ? this.overflow.get(data) : data;
-    const match = payload ? /^(\d+)\|(\/[\s\S]+)$/.exec(payload) : null;
-    return match ? { requesterId: Number(match[1]), command: match[2] as string } : null;
+    const match = payload ? /^(\d+)([|!])(\/[\s\S]+)$/.exec(payload) : null;
+    return match
+      ? { requesterId: Number(match[1]), command: match[3] as string, keepsQuestion: match[2] === '!' }
+      : null;
   }
 
   private encode(payload: string): string {

@@ -1,0 +1,266 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Seen, TelegramHarness } from '../helpers/telegram.js';
+
+const ADMIN = 900001;
+const COUNCIL = 800001;
+let tg: TelegramHarness;
+
+const lan = () => tg.user(1001, 'Lan', { username: 'lan_nguyen' });
+const hung = () => tg.user(1002, 'Hùng', { username: 'hungtv' });
+const mai = () => tg.user(1003, 'Mai');
+const council = () => tg.user(COUNCIL, 'Hội đồng');
+const admin = () => tg.user(ADMIN, 'Toàn');
+
+/** The documents the bot sent while handling the last command, as they were uploaded. */
+function documents(from: number): { filename: string; data: Buffer }[] {
+  return tg.calls.slice(from).flatMap((c) => {
+    if (c.method !== 'sendDocument') return [];
+    const file = c.payload.document as { filename?: string; fileData?: unknown };
+    return [{ filename: String(file.filename), data: file.fileData as Buffer }];
+  });
+}
+
+async function send(
+  text: string,
+  from = admin(),
+): Promise<{ seen: Seen[]; files: { filename: string; data: Buffer }[] }> {
+  const before = tg.calls.length;
+  const seen = await tg.send(from, text);
+  return { seen, files: documents(before) };
+}
+
+async function readWorkbook(data: Buffer) {
+  const book = new ExcelJS.Workbook();
+  // biome-ignore lint/suspicious/noExplicitAny: exceljs's load() wants its own Buffer type
+  await book.xlsx.load(data as any);
+  return book;
+}
+
+function rows(sheet: ExcelJS.Worksheet): Record<string, unknown>[] {
+  const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+  const out: Record<string, unknown>[] = [];
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const values = (row.values as unknown[]).slice(1);
+    out.push(Object.fromEntries(headers.map((h, i) => [h, values[i] ?? null])));
+  });
+  return out;
+}
+
+async function docxText(data: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(data);
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  return xml
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"');
+}
+
+beforeEach(async () => {
+  tg = await TelegramHarness.create({
+    admins: [ADMIN],
+    council: [COUNCIL],
+    now: new Date('2026-11-10T03:00:00Z'),
+  });
+  await tg.send(lan(), '/dangky Nguyễn Thị Lan | vp');
+  await tg.send(hung(), '/dangky Trần Văn Hùng | cb');
+  await tg.send(mai(), '/dangky Vũ Thị Mai | cb');
+  await tg.send(council(), '/dangky Lê Hội Đồng | tcdv');
+  // October: one entry, outside November's report.
+  tg.now = new Date('2026-10-20T03:00:00Z');
+  await tg.send(hung(), '/hoanthanh Việc tháng Mười');
+  tg.now = new Date('2026-11-10T03:00:00Z');
+  await tg.send(lan(), '/viectot Trả lại ví tiền cho người đánh rơi — “của rơi trả người mất”');
+  await tg.send(lan(), '/hoanthanh Báo cáo nhanh số liệu đảng viên #dotxuat');
+  await tg.send(hung(), '/sangkien Tra cứu hồ sơ cán bộ bằng mã QR #cntt');
+  await tg.send(mai(), '/viectot Hiến máu tình nguyện');
+  await tg.send(mai(), '/hoanthanh Việc rút lại');
+  await tg.send(mai(), '/huy HT6');
+  await tg.send(council(), '/duyet SK4');
+  await tg.send(council(), '/tuchoi VT5 Chưa đủ minh chứng');
+  await tg.send(lan(), '/dienhinh SK4 Mô hình CNTT hiệu quả');
+  await tg.send(council(), '/dienhinh 1 tiep Hướng dẫn các phòng áp dụng');
+  await tg.send(lan(), '/dienhinh phong can bo Hoàn thành xuất sắc nhiệm vụ');
+});
+afterEach(async () => {
+  await tg.close();
+});
+
+describe('report files from /tonghop', () => {
+  it('sends an Excel workbook whose every figure matches the store for the month', async () => {
+    const { seen, files } = await send('/tonghop 11/2026 file');
+    expect(seen[0]?.text).toContain('File báo cáo tháng 11/2026');
+    expect(files.map((f) => f.filename)).toEqual([
+      'tong-hop-thi-dua-thang-11-2026.xlsx',
+      'bao-cao-thi-dua-thang-11-2026.docx',
+    ]);
+    const book = await readWorkbook(files[0]?.data as Buffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Tổng hợp',
+      'Theo phòng',
+      'Theo cá nhân',
+      'Các mục',
+      'Điển hình',
+    ]);
+    for (const sheet of book.worksheets) {
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.autoFilter).toBeTruthy();
+    }
+
+    const summary = Object.fromEntries(
+      rows(book.getWorksheet('Tổng hợp') as ExcelJS.Worksheet).map((r) => [r['Chỉ tiêu'], r['Giá trị']]),
+    );
+    // Counted in mode "after": VT2 (2), HT3 (2), SK4 (5); VT5 rejected, HT6 withdrawn, HT1 is October's.
+    expect(summary).toMatchObject({
+      Kỳ: 'tháng 11/2026',
+      'Việc tốt — số mục': 1,
+      'Việc tốt — điểm': 2,
+      'Hoàn thành nhiệm vụ — số mục': 1,
+      'Hoàn thành nhiệm vụ — điểm': 2,
+      'Sáng kiến — số mục': 1,
+      'Sáng kiến — điểm': 5,
+      'Tổng số mục được tính': 3,
+      'Tổng điểm': 9,
+      'Nhiệm vụ phát sinh, đột xuất': 1,
+      'Mô hình ứng dụng CNTT': 1,
+      'Số người tham gia': 2,
+      'Tổng số người': 4,
+      'Mục đã duyệt': 1,
+      'Mục không duyệt': 1,
+      'Mục chờ duyệt': 2,
+      'Mục đã rút': 1,
+      'Điển hình tiên tiến': 2,
+    });
+
+    const departments = rows(book.getWorksheet('Theo phòng') as ExcelJS.Worksheet);
+    expect(departments.find((d) => d.Phòng === 'Phòng Cán bộ')).toMatchObject({
+      'Số người': 2,
+      'Người tham gia': 1,
+      'Số mục': 1,
+      Điểm: 5,
+      'Điểm bình quân/người': 2.5,
+    });
+    const members = rows(book.getWorksheet('Theo cá nhân') as ExcelJS.Worksheet);
+    expect(members[0]).toMatchObject({ Hạng: 1, 'Họ và tên': 'Trần Văn Hùng', 'Sáng kiến': 1, Điểm: 5 });
+    expect(members.find((m) => m['Họ và tên'] === 'Nguyễn Thị Lan')).toMatchObject({
+      'Việc tốt': 1,
+      'Nhiệm vụ hoàn thành': 1,
+      Điểm: 4,
+    });
+
+    const entries = rows(book.getWorksheet('Các mục') as ExcelJS.Worksheet);
+    const inStore = tg.store.entriesBetween(
+      new Date('2026-10-31T17:00:00Z'),
+      new Date('2026-11-30T17:00:00Z'),
+    );
+    expect(entries.map((e) => e.Mã)).toEqual(inStore.map((e) => e.code));
+    const vt5 = entries.find((e) => e.Mã === 'VT5');
+    expect(vt5).toMatchObject({
+      'Nội dung': 'Hiến máu tình nguyện',
+      'Hội đồng': 'không duyệt',
+      'Người duyệt': 'Lê Hội Đồng',
+      'Lý do không duyệt': 'Chưa đủ minh chứng',
+      'Được tính': '',
+    });
+    expect(entries.find((e) => e.Mã === 'VT2')?.['Nội dung']).toBe(
+      'Trả lại ví tiền cho người đánh rơi — “của rơi trả người mất”',
+    );
+    // 10:00 in Vietnam, shown as such whatever the reader's time zone.
+    const at = entries.find((e) => e.Mã === 'VT2')?.['Thời gian'] as Date;
+    expect(at.toISOString()).toBe('2026-11-10T10:00:00.000Z');
+    const sheet = book.getWorksheet('Các mục') as ExcelJS.Worksheet;
+    expect(sheet.getColumn(2).numFmt).toBe('dd/mm/yyyy hh:mm');
+
+    const models = rows(book.getWorksheet('Điển hình') as ExcelJS.Worksheet);
+    expect(models.map((m) => [m.Số, m['Giai đoạn hiện tại']])).toEqual([
+      [1, 'Bồi dưỡng'],
+      [2, 'Phát hiện'],
+    ]);
+  });
+
+  it('sends a Word report draft in the Party document format with the period figures', async () => {
+    const { files } = await send('/tonghop 11/2026 file');
+    const text = await docxText(files[1]?.data as Buffer);
+    expect(text).toContain('TỈNH ỦY LÂM ĐỒNG');
+    expect(text).toContain('BAN TỔ CHỨC');
+    expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(text).toContain('-BC/BTCTU');
+    expect(text).toContain('Lâm Đồng, ngày 10 tháng 11 năm 2026');
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Kết quả thực hiện công tác thi đua, khen thưởng');
+    expect(text).toContain(
+      'ghi nhận 3 mục với tổng số 9 điểm, gồm: 1 việc tốt (2 điểm); 1 nhiệm vụ hoàn thành (2 điểm), trong đó 1 nhiệm vụ phát sinh, đột xuất; 1 sáng kiến',
+    );
+    expect(text).toContain('trong đó 1 mô hình ứng dụng công nghệ thông tin');
+    expect(text).toContain(
+      'Có 2/4 cán bộ, công chức, người lao động có ít nhất một mục được ghi nhận (đạt 50%)',
+    );
+    expect(text).toContain(
+      '- Phòng Cán bộ: 1 mục, 5 điểm, bình quân 2,5 điểm/người; 1/2 người tham gia (50%).',
+    );
+    expect(text).toContain(
+      'Có 2 điển hình tiên tiến được đề xuất, trong đó: phát hiện 1; bồi dưỡng 1; tổng kết 0; nhân rộng 0.',
+    );
+    expect(text).toContain(
+      'Hội đồng đã duyệt 1 mục, không duyệt 1 mục; 2 mục đang chờ duyệt; 1 mục do người ghi rút lại.',
+    );
+    expect(text).toContain('[Cần bổ sung: đánh giá ưu điểm]');
+    expect(text).toContain('[Cần bổ sung: phương hướng, nhiệm vụ]');
+    expect(text).toContain('Nơi nhận:');
+    expect(text).toContain('PHÓ TRƯỞNG BAN');
+    expect(text.indexOf('I. KẾT QUẢ THỰC HIỆN')).toBeLessThan(text.indexOf('II. ĐÁNH GIÁ CHUNG'));
+    expect(text.indexOf('II. ĐÁNH GIÁ CHUNG')).toBeLessThan(text.indexOf('III. PHƯƠNG HƯỚNG'));
+  });
+
+  it('offers the files as a button under the summary', async () => {
+    const [summary] = (await send('/tonghop')).seen;
+    expect(summary?.text).toContain('Điển hình tiên tiến: 2');
+    expect(summary?.text).toContain('Bồi dưỡng: 1');
+    const before = tg.calls.length;
+    await tg.press(admin(), summary as Seen, '📎 Tải file báo cáo (Excel, Word)');
+    expect(documents(before).map((f) => f.filename)).toEqual([
+      'tong-hop-thi-dua-thang-11-2026.xlsx',
+      'bao-cao-thi-dua-thang-11-2026.docx',
+    ]);
+  });
+
+  it('sends the year-end review sheet: every member and department with the year record', async () => {
+    const { seen, files } = await send('/tonghop 2026 binhxet');
+    expect(seen[0]?.text).toContain('Bảng bình xét cuối năm 2026');
+    const book = await readWorkbook(files[0]?.data as Buffer);
+    const people = rows(book.getWorksheet('Cá nhân') as ExcelJS.Worksheet);
+    expect(people).toHaveLength(4);
+    expect(people.find((p) => p['Họ và tên'] === 'Trần Văn Hùng')).toMatchObject({
+      'Nhiệm vụ hoàn thành': 1,
+      'Sáng kiến': 1,
+      'Trong đó CNTT': 1,
+      'Số mục được tính': 2,
+      Điểm: 6,
+      'Đã duyệt': 1,
+      'Chờ duyệt': 1,
+      'Điển hình (giai đoạn)': 'số 1: Bồi dưỡng',
+    });
+    expect(people.find((p) => p['Họ và tên'] === 'Vũ Thị Mai')).toMatchObject({ 'Không duyệt': 1, Điểm: 0 });
+    const depts = rows(book.getWorksheet('Tập thể') as ExcelJS.Worksheet);
+    expect(depts.find((d) => d.Phòng === 'Phòng Cán bộ')).toMatchObject({
+      'Số người': 2,
+      Điểm: 6,
+      'Mô hình CNTT': 1,
+      'Điển hình tập thể (giai đoạn)': 'số 2: Phát hiện',
+    });
+    expect((await send('/tonghop 11/2026 binhxet')).seen[0]?.text).toContain(
+      'Bảng bình xét chỉ lập cho cả năm',
+    );
+  });
+
+  it('refuses report files to a non-admin', async () => {
+    const { seen, files } = await send('/tonghop file', lan());
+    expect(seen[0]?.text).toContain('chỉ dành cho quản trị viên');
+    expect(files).toEqual([]);
+  });
+});
