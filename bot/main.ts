@@ -19,7 +19,13 @@ async function runTelegram(config: AppConfig, logger: Logger): Promise<void> {
   if (!telegram) throw new Error('unreachable: no Telegram configuration');
   const store = await Store.open(config.dataDir, { logger });
   const router = new Router({ store, agency: config.agency, commands, clock: () => new Date(), logger });
-  const bot = createTelegramBot(telegram, { router, logger, locale: config.locale });
+  let stopping: Promise<void> | null = null;
+  const bot = createTelegramBot(telegram, {
+    router,
+    logger,
+    locale: config.locale,
+    isStopping: () => stopping !== null,
+  });
 
   const backup = () =>
     store.backupIfDue(new Date()).catch((err: unknown) => logger.error({ err }, 'daily backup failed'));
@@ -27,12 +33,15 @@ async function runTelegram(config: AppConfig, logger: Logger): Promise<void> {
   const timer = setInterval(backup, BACKUP_CHECK_MS);
   timer.unref();
 
-  let stopping: Promise<void> | null = null;
+  let polling: Promise<void> = Promise.resolve();
   const shutdown = (signal: string) => {
     stopping ??= (async () => {
       logger.info({ signal }, 'shutting down');
       clearInterval(timer);
+      // grammY's stop() confirms the update in hand and ends the loop; the rest of its batch is
+      // skipped (see isStopping) and redelivered at the next start. Only then does the store close.
       await bot.stop();
+      await polling;
       await store.close();
       logger.info({}, 'stopped');
     })();
@@ -44,7 +53,8 @@ async function runTelegram(config: AppConfig, logger: Logger): Promise<void> {
   await bot.init();
   await setCommandMenu(bot.api, commands, telegram, config.locale, logger);
   logger.info({ bot: bot.botInfo.username, group: telegram.groupId, dataDir: config.dataDir }, 'polling');
-  await bot.start({ allowed_updates: ['message', 'callback_query'] });
+  polling = bot.start({ allowed_updates: ['message', 'callback_query'] });
+  await polling;
   await shutdown('polling ended');
 }
 

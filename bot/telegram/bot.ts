@@ -1,7 +1,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { type Api, Bot, type Context, InputFile } from 'grammy';
 import type { BotCommand, Message, UserFromGetMe } from 'grammy/types';
-import type { Command, Reply } from '../../core/context.js';
+import { type Command, mayRun, type Reply, type Roles } from '../../core/context.js';
 import type { Incoming, Router } from '../../core/router.js';
 import { splitMessage } from '../../core/text.js';
 import { type Locale, locales, pickLocale } from '../../locales/index.js';
@@ -15,6 +15,11 @@ export interface TelegramDeps {
   locale: Locale;
   /** Known bot info skips the getMe call (grammY's test seam; also saves a call at start-up). */
   botInfo?: UserFromGetMe;
+  /**
+   * True once shutdown began: updates still in grammY's batch are left unconfirmed for the next
+   * start instead of being handled while the store closes.
+   */
+  isStopping?: () => boolean;
 }
 
 const MEMBER_STATUSES = new Set(['creator', 'administrator', 'member']);
@@ -29,7 +34,22 @@ export function createTelegramBot(config: TelegramConfig, deps: TelegramDeps): B
     client: { apiRoot: config.apiRoot },
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
-  // Waits out 429s (retry_after) and retries 5xx and network errors with backoff.
+  // Each failed call is logged (auto-retry retries network errors without end, which would otherwise
+  // be silent); only the error's message, which names the method but never the token-bearing URL.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    try {
+      const result = await prev(method, payload, signal);
+      if (!result.ok) {
+        logger.warn({ method, code: result.error_code, error: result.description }, 'Telegram call failed');
+      }
+      return result;
+    } catch (error) {
+      logger.warn({ method, error: (error as Error).message }, 'Telegram call failed');
+      throw error;
+    }
+  });
+  // Installed after, so it runs outside the logger: waits out 429s (retry_after) and retries 5xx and
+  // network errors with backoff.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
   const buttons = new ChoiceButtons();
 
@@ -110,6 +130,7 @@ export function createTelegramBot(config: TelegramConfig, deps: TelegramDeps): B
   // The error boundary: anything the router did not answer itself is logged with the update and
   // answered in the user's language.
   bot.use(async (ctx, next) => {
+    if (deps.isStopping?.()) return;
     const log = logger.child({ update: ctx.update.update_id });
     try {
       await next();
@@ -214,18 +235,35 @@ export async function setCommandMenu(
   fallback: Locale,
   logger: Logger,
 ): Promise<void> {
-  const menu = (locale: Locale, admin: boolean): BotCommand[] =>
+  const menu = (locale: Locale, roles: Roles): BotCommand[] =>
     commands
-      .filter((c) => admin || c.access !== 'admin')
+      .filter((c) => mayRun(c.access, roles))
       .map((c) => ({ command: c.name, description: c.description(locales[locale]).slice(0, 256) }));
-  await api.setMyCommands(menu(fallback, false));
-  for (const locale of ['vi', 'en'] as const) {
-    await api.setMyCommands(menu(locale, false), { language_code: locale });
+  const everyone = { registered: true, admin: false, council: false };
+  const languages = [undefined, 'vi', 'en'] as const;
+  for (const language of languages) {
+    await api.setMyCommands(
+      menu(language ?? fallback, everyone),
+      language ? { language_code: language } : {},
+    );
   }
-  for (const adminId of config.adminIds) {
-    // Fails for an admin who has never opened a private chat with the bot; the menu is a convenience.
-    await api
-      .setMyCommands(menu(fallback, true), { scope: { type: 'chat', chat_id: Number(adminId) } })
-      .catch((err: unknown) => logger.warn({ err, admin: adminId }, 'could not set the admin command menu'));
+  // Admins and Council members see their own commands in their private chat with the bot.
+  const special = new Map<string, Roles>();
+  for (const id of config.councilIds) special.set(id, { ...everyone, council: true });
+  for (const id of config.adminIds)
+    special.set(id, { ...everyone, admin: true, council: config.councilIds.has(id) });
+  for (const [id, roles] of special) {
+    const scope = { type: 'chat', chat_id: Number(id) } as const;
+    try {
+      for (const language of languages) {
+        await api.setMyCommands(menu(language ?? fallback, roles), {
+          scope,
+          ...(language ? { language_code: language } : {}),
+        });
+      }
+    } catch (err) {
+      // Telegram refuses a chat scope for someone who never opened the bot; the menu is a convenience.
+      logger.warn({ err, user: id }, 'could not set a personal command menu');
+    }
   }
 }

@@ -92,4 +92,44 @@ describe('npm start', () => {
       await server.close();
     }
   }, 30_000);
+
+  it('stopped in the middle of a batch, saves each command once across the restart and never answers "not saved"', async () => {
+    const server = await FakeBotApiServer.start({ token: TOKEN });
+    const env = {
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_GROUP_ID: '-1001234567890',
+      TELEGRAM_API_ROOT: server.apiRoot,
+      DATA_DIR: dir,
+    };
+    try {
+      const lan = { id: 1001, is_bot: false, first_name: 'Lan' };
+      server.pushMessage({ chatId: -1001234567890, text: '/dangky Nguyễn Thị Lan | vp', from: lan });
+      const first = start(env);
+      await server.waitForCall((c) => c.method === 'sendMessage', 15_000);
+      for (let i = 1; i <= 6; i += 1) {
+        server.pushMessage({ chatId: -1001234567890, text: `/hoanthanh Nhiệm vụ ${i}`, from: lan });
+      }
+      await server.waitForCall(
+        (c) => c.method === 'sendMessage' && String(c.params.text).includes('Nhiệm vụ'),
+        15_000,
+      );
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+
+      const second = start(env);
+      await server.waitForCall(
+        (c) => c.method === 'sendMessage' && String(c.params.text).includes('Nhiệm vụ 6'),
+        15_000,
+      );
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+      const replies = server.callsOf('sendMessage').map((c) => String(c.params.text));
+      expect(replies.filter((r) => r.includes('chưa lưu'))).toEqual([]);
+      const journal = (await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n');
+      const tasks = journal.map((l) => JSON.parse(l)).filter((e) => e.type === 'entry.created');
+      expect(tasks.map((e) => e.entry.text)).toEqual([1, 2, 3, 4, 5, 6].map((i) => `Nhiệm vụ ${i}`));
+    } finally {
+      await server.close();
+    }
+  }, 40_000);
 });

@@ -1,0 +1,870 @@
+/**
+ * End to end over HTTP: the bot is built exactly as `npm start` builds it (bot/main.ts, runTelegram) and
+ * runs grammY's real long-polling loop against FakeBotApiServer on 127.0.0.1. Users' messages go in as
+ * updates handed out by getUpdates; what they see is what the fake stored from the bot's sendMessage and
+ * editMessageText calls (HTML parsed the way Telegram parses it).
+ */
+import type { Bot } from 'grammy';
+import type { BotCommand, Message, MessageEntity, User } from 'grammy/types';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createConfig } from '../../bot/config.js';
+import { createTelegramBot, setCommandMenu } from '../../bot/telegram/bot.js';
+import { commands } from '../../commands/index.js';
+import { type Command, mayRun } from '../../core/context.js';
+import { Router } from '../../core/router.js';
+import { locales } from '../../locales/index.js';
+import { Store } from '../../storage/store.js';
+import { memoryLogger, tempDir, testAgency } from '../helpers/agency.js';
+import { FakeBotApiServer, type RecordedCall } from '../helpers/bot-api-server.js';
+
+const TOKEN = '7123456789:AAH-thidua_POLLING_e2e_secret_0123456789';
+const SECRET = TOKEN.slice(TOKEN.indexOf(':') + 1);
+const GROUP_ID = -1001234567890;
+const GROUP_TITLE = 'Ban Tổ chức Tỉnh ủy';
+const ADMIN_ID = 900001;
+
+// Real timers, kept before any test puts the clock on fast-forward.
+const realSetTimeout = globalThis.setTimeout;
+const realSetInterval = globalThis.setInterval;
+const realClearInterval = globalThis.clearInterval;
+const pause = (ms: number) => new Promise<void>((resolve) => realSetTimeout(resolve, ms));
+
+async function until(what: string, condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await pause(2);
+  }
+}
+
+const person = (id: number, first_name: string, extra: Partial<User> = {}): User => ({
+  id,
+  is_bot: false,
+  first_name,
+  language_code: 'vi',
+  ...extra,
+});
+const lan = person(1001, 'Lan', { last_name: 'Nguyễn', username: 'lan_nguyen' });
+const hung = person(1002, 'Hùng', { username: 'hungtv' });
+const mai = person(1003, 'Mai');
+const toan = person(ADMIN_ID, 'Toàn', { username: 'toan_vp' });
+const khach = person(5555, 'Khách');
+const everyone = [lan, hung, mai, toan, khach];
+
+type Where = 'group' | 'private';
+
+/** One bot message as its reader sees it. */
+interface Seen {
+  method: string;
+  chatId: number;
+  messageId: number;
+  /** As displayed: the text the fake parsed out of the bot's HTML. */
+  text: string;
+  html: string;
+  replyTo: number | undefined;
+  buttons: { text: string; data: string }[];
+}
+
+function seenOf(call: RecordedCall): Seen {
+  const message = (call.response as { result: Message }).result;
+  return {
+    method: call.method,
+    chatId: message.chat.id,
+    messageId: message.message_id,
+    text: message.text ?? '',
+    html: String(call.params.text),
+    replyTo: message.reply_to_message?.message_id,
+    buttons: (message.reply_markup?.inline_keyboard ?? [])
+      .flat()
+      .map((b) => ({ text: b.text, data: 'callback_data' in b ? String(b.callback_data) : '' })),
+  };
+}
+
+const isShown = (c: RecordedCall) =>
+  (c.method === 'sendMessage' || c.method === 'editMessageText') && c.response?.ok === true;
+
+/** What one update led to: the bot messages users saw and every API call made meanwhile. */
+class Exchange {
+  constructor(
+    readonly updateId: number,
+    readonly message: Message | undefined,
+    readonly calls: RecordedCall[],
+  ) {}
+
+  get replies(): Seen[] {
+    return this.calls.filter(isShown).map(seenOf);
+  }
+
+  /** The one reply; fails when there were none or several. */
+  get reply(): Seen {
+    const replies = this.replies;
+    if (replies.length !== 1) {
+      throw new Error(
+        `expected one reply, got ${replies.length}: ${JSON.stringify(replies.map((r) => r.text))}`,
+      );
+    }
+    return replies[0] as Seen;
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+}
+
+/** Entities Telegram adds: the leading /command and every @username. */
+function entitiesOf(text: string): MessageEntity[] {
+  const command = /^\/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?/.exec(text)?.[0] ?? '';
+  return [
+    ...(command ? [{ type: 'bot_command' as const, offset: 0, length: command.length }] : []),
+    ...[...text.matchAll(/(?<![\w@])@[A-Za-z0-9_]{3,}/g)]
+      .filter((m) => m.index >= command.length)
+      .map((m) => ({ type: 'mention' as const, offset: m.index, length: m[0].length })),
+  ];
+}
+
+/** The bot as `npm start` runs it, polling the fake over HTTP. */
+class LiveBot {
+  /** Every update pushed, in order. */
+  readonly pushed: number[] = [];
+  private pollingError: unknown;
+  private pump: ReturnType<typeof setInterval> | undefined;
+
+  private constructor(
+    readonly server: FakeBotApiServer,
+    readonly bot: Bot,
+    readonly store: Store,
+    readonly logs: () => Record<string, unknown>[],
+    private polling: Promise<void> | undefined,
+    private readonly cleanup: () => Promise<void>,
+    pump: ReturnType<typeof setInterval> | undefined,
+  ) {
+    this.pump = pump;
+  }
+
+  /**
+   * `fastClock`: setTimeout runs on a fake clock that moves 50 times faster than real time, so the
+   * auto-retry back-off after a 5xx or a dropped connection (3 s, then doubling) takes a few ms.
+   * `beforeInit` sets up faults before the bot's first call.
+   */
+  static async start(
+    options: {
+      admins?: number[];
+      locale?: 'vi' | 'en';
+      fastClock?: boolean;
+      beforeInit?: (server: FakeBotApiServer) => void;
+    } = {},
+  ): Promise<LiveBot> {
+    let pump: ReturnType<typeof setInterval> | undefined;
+    if (options.fastClock) {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      pump = realSetInterval(() => vi.advanceTimersByTime(250), 5);
+    }
+    const server = await FakeBotApiServer.start({ token: TOKEN });
+    server.setChat({ id: GROUP_ID, type: 'supergroup', title: GROUP_TITLE });
+    for (const user of everyone) server.setUser(user);
+    const { dir, cleanup } = await tempDir('thidua-polling-');
+    const { logger, lines } = memoryLogger();
+    let store: Store | undefined;
+    try {
+      // bot/main.ts, runTelegram, step by step.
+      const config = createConfig(
+        {
+          TELEGRAM_BOT_TOKEN: server.token,
+          TELEGRAM_API_ROOT: server.apiRoot,
+          TELEGRAM_GROUP_ID: String(GROUP_ID),
+          TELEGRAM_ADMIN_IDS: (options.admins ?? [ADMIN_ID]).join(','),
+          DATA_DIR: dir,
+          BOT_LOCALE: options.locale ?? 'vi',
+        },
+        testAgency(),
+      );
+      const telegram = config.telegram;
+      if (!telegram) throw new Error('no Telegram configuration');
+      store = await Store.open(config.dataDir, { logger });
+      const router = new Router({ store, agency: config.agency, commands, clock: () => new Date(), logger });
+      const bot = createTelegramBot(telegram, { router, logger, locale: config.locale });
+      await store.backupIfDue(new Date());
+      options.beforeInit?.(server);
+      await bot.init();
+      await setCommandMenu(bot.api, commands, telegram, config.locale, logger);
+      const live = new LiveBot(server, bot, store, lines, undefined, cleanup, pump);
+      live.polling = bot
+        .start({ timeout: 1, allowed_updates: ['message', 'callback_query'] })
+        .catch((err) => {
+          live.pollingError = err;
+        });
+      await until('the first long poll', () => server.isPolling);
+      return live;
+    } catch (error) {
+      await store?.close();
+      await server.close();
+      await cleanup();
+      if (pump) {
+        realClearInterval(pump);
+        vi.useRealTimers();
+      }
+      throw error;
+    }
+  }
+
+  /** Every pushed update was handed out, handled, and confirmed by the next getUpdates offset. */
+  async settle(timeoutMs = 5000): Promise<void> {
+    await until(
+      'the bot to confirm every update',
+      () => this.server.isPolling && this.server.pendingUpdateCount === 0,
+      timeoutMs,
+    );
+  }
+
+  /** A user sends a message (a captioned photo with `photo`); returns the update id and the message. */
+  push(from: User, where: Where, text: string, options: { photo?: boolean } = {}) {
+    const chatId = where === 'group' ? GROUP_ID : from.id;
+    const entities = entitiesOf(text);
+    let pushed: { updateId: number; message: Message };
+    if (!options.photo && entities.every((e) => e.type === 'bot_command')) {
+      pushed = this.server.pushMessage({ chatId, text, from });
+    } else {
+      const chat =
+        where === 'group'
+          ? { id: GROUP_ID, type: 'supergroup' as const, title: GROUP_TITLE }
+          : { id: from.id, type: 'private' as const, first_name: from.first_name };
+      const messageId = Math.max(0, ...this.server.messagesIn(chatId).map((m) => m.message_id)) + 1;
+      const base = { message_id: messageId, date: Math.floor(Date.now() / 1000), chat, from };
+      const message = (
+        options.photo
+          ? {
+              ...base,
+              caption: text,
+              caption_entities: entities,
+              photo: [
+                { file_id: 'AgACAgIAAxkBAAIBsmall', file_unique_id: 'AQADs', width: 90, height: 68 },
+                { file_id: 'AgACAgIAAxkBAAIBlarge', file_unique_id: 'AQADl', width: 1280, height: 960 },
+              ],
+            }
+          : { ...base, text, entities }
+      ) as Message;
+      pushed = {
+        updateId: this.server.pushUpdate({ message } as Parameters<FakeBotApiServer['pushUpdate']>[0]),
+        message,
+      };
+    }
+    this.pushed.push(pushed.updateId);
+    return pushed;
+  }
+
+  /** A user sends a message and waits until the bot has handled it. */
+  async say(from: User, where: Where, text: string, options: { photo?: boolean } = {}): Promise<Exchange> {
+    const before = this.server.calls.length;
+    const { updateId, message } = this.push(from, where, text, options);
+    await this.settle();
+    return new Exchange(updateId, message, this.server.calls.slice(before));
+  }
+
+  /** A user presses an inline button of a bot message, as it currently is. */
+  async press(from: User, seen: Seen, label: string): Promise<Exchange> {
+    const button = seen.buttons.find((b) => b.text === label);
+    if (!button) throw new Error(`no button “${label}” in: ${seen.buttons.map((b) => b.text).join(', ')}`);
+    const message = this.server.getMessage(seen.chatId, seen.messageId);
+    if (!message) throw new Error(`message ${seen.messageId} is gone`);
+    const before = this.server.calls.length;
+    const { updateId } = this.server.pushCallbackQuery({ message, data: button.data, from: { id: from.id } });
+    this.pushed.push(updateId);
+    await this.settle();
+    return new Exchange(updateId, undefined, this.server.calls.slice(before));
+  }
+
+  /** What the bot has shown in a chat, oldest first (failed and dropped sends never appear). */
+  botMessagesIn(chatId: number): Message[] {
+    return this.server.messagesIn(chatId).filter((m) => m.from?.id === this.server.botInfo.id);
+  }
+
+  /** Every log line, serialised, to search for secrets. */
+  logText(): string {
+    return this.logs()
+      .map((l) => JSON.stringify(l))
+      .join('\n');
+  }
+
+  /** The messages of log lines that contain `secret` (none, hopefully). */
+  linesContaining(secret: string): unknown[] {
+    return this.logs()
+      .filter((l) => JSON.stringify(l).includes(secret))
+      .map((l) => l.msg);
+  }
+
+  async stop(): Promise<void> {
+    try {
+      if (this.bot.isRunning()) await this.bot.stop();
+      await this.polling;
+    } finally {
+      await this.store.close();
+      await this.server.close();
+      await this.cleanup();
+      if (this.pump) {
+        realClearInterval(this.pump);
+        this.pump = undefined;
+        vi.useRealTimers();
+      }
+    }
+    if (this.pollingError) throw this.pollingError;
+  }
+}
+
+let app: LiveBot | undefined;
+
+async function launch(options?: Parameters<typeof LiveBot.start>[0]): Promise<LiveBot> {
+  app = await LiveBot.start(options);
+  return app;
+}
+
+afterEach(async () => {
+  const running = app;
+  app = undefined;
+  if (!running) return;
+  await running.stop();
+  // Whatever a test did, the token never reaches the log.
+  expect(running.linesContaining(SECRET)).toEqual([]);
+});
+
+async function registerTrio(bot: LiveBot): Promise<void> {
+  bot.server.setChatMember(GROUP_ID, hung.id, 'member');
+  expect((await bot.say(lan, 'group', '/dangky Nguyễn Thị Lan | vp')).reply.text).toContain('Đã đăng ký');
+  expect((await bot.say(hung, 'private', '/dangky Trần Văn Hùng | cb')).reply.text).toContain('Đã đăng ký');
+  expect((await bot.say(mai, 'group', '/dangky Vũ Thị Mai | cs')).reply.text).toContain('Đã đăng ký');
+}
+
+describe('long polling over HTTP: a week of the emulation movement', () => {
+  it('staff register, log deeds, tasks and initiatives, and read the standings; admins summarise', async () => {
+    const tg = await launch({ admins: [ADMIN_ID] });
+    const { server, store } = tg;
+    server.setChatMember(GROUP_ID, hung.id, 'member');
+
+    // Lan registers in the group; the department is found without diacritics or case.
+    const lanJoins = await tg.say(lan, 'group', '/dangky Nguyễn Thị Lan | van phong ban');
+    expect(lanJoins.reply.text).toBe(
+      '✅ Đã đăng ký Nguyễn Thị Lan — Văn phòng Ban. Chào mừng bạn tham gia phong trào!\n' +
+        'Ghi nhận đầu tiên: /viectot nội dung, /hoanthanh nội dung hoặc /sangkien nội dung.',
+    );
+    expect(lanJoins.reply).toMatchObject({ chatId: GROUP_ID, replyTo: lanJoins.message?.message_id });
+    expect(lanJoins.callsOf('getChatMember')).toEqual([]); // in the group, membership is evident
+
+    // Hùng registers in private: the bot asks Telegram whether he is in the agency's group.
+    const hungJoins = await tg.say(hung, 'private', '/dangky Trần Văn Hùng | phong can bo');
+    expect(hungJoins.callsOf('getChatMember').map((c) => c.params)).toEqual([
+      { chat_id: GROUP_ID, user_id: hung.id },
+    ]);
+    expect(hungJoins.reply).toMatchObject({ chatId: hung.id, replyTo: undefined });
+    expect(hungJoins.reply.text).toContain('✅ Đã đăng ký Trần Văn Hùng — Phòng Cán bộ.');
+
+    // A visitor who is not in the group cannot register in private.
+    const visitor = await tg.say(khach, 'private', '/dangky Người Ngoài | vp');
+    expect(visitor.callsOf('getChatMember').map((c) => c.params)).toEqual([
+      { chat_id: GROUP_ID, user_id: khach.id },
+    ]);
+    expect(visitor.reply.text).toBe(
+      'Chỉ thành viên nhóm chung của cơ quan mới đăng ký được. Hãy tham gia nhóm, hoặc gửi lệnh ngay trong nhóm.',
+    );
+
+    const maiJoins = await tg.say(mai, 'group', '/dangky Vũ Thị Mai | CHINH SACH CAN BO');
+    expect(maiJoins.reply.text).toContain('✅ Đã đăng ký Vũ Thị Mai — Phòng Chính sách cán bộ.');
+    const toanJoins = await tg.say(toan, 'group', '/dangky Phạm Hữu Toàn | Văn phòng');
+    expect(toanJoins.reply.text).toContain('✅ Đã đăng ký Phạm Hữu Toàn — Văn phòng Ban.');
+
+    // Lan credits Hùng with a good deed by mentioning him.
+    const deed = await tg.say(lan, 'group', '/viectot Anh @hungtv ở lại giúp sửa máy in');
+    expect(deed.reply.replyTo).toBe(deed.message?.message_id);
+    expect(deed.reply.text).toBe(
+      [
+        '✅ Đã lưu Việc tốt — mã VT1, 2 điểm.',
+        'Anh @hungtv ở lại giúp sửa máy in',
+        'Ghi nhận cho Trần Văn Hùng (người báo: Nguyễn Thị Lan).',
+        'Trần Văn Hùng đang xếp hạng 1/4 tuần này với 2 điểm.',
+        'Ghi nhầm? Gửi /huy VT1 để rút lại.',
+      ].join('\n'),
+    );
+
+    // Hùng logs an urgent task in private (codes are numbered across kinds).
+    const task = await tg.say(hung, 'private', '/hoanthanh Báo cáo nhanh tình hình nhân sự #dotxuat');
+    expect(task.reply.text).toContain('✅ Đã lưu Hoàn thành nhiệm vụ — mã HT2, 2 điểm.');
+    expect(task.reply.text).toContain('Đánh dấu: nhiệm vụ đột xuất');
+    expect(task.reply.text).toContain('Trần Văn Hùng đang xếp hạng 1/4 tuần này với 4 điểm.');
+
+    // Mai logs an IT initiative in the group.
+    const idea = await tg.say(mai, 'group', '/sangkien Tra cứu hồ sơ đảng viên bằng mã QR #cntt');
+    expect(idea.reply.text).toContain('✅ Đã lưu Sáng kiến — mã SK3, 5 điểm.');
+    expect(idea.reply.text).toContain('Đánh dấu: mô hình ứng dụng CNTT');
+    expect(idea.reply.text).toContain('Vũ Thị Mai đang xếp hạng 1/4 tuần này với 5 điểm.');
+
+    // Lan sends a photo captioned with a command: the photo is kept as evidence.
+    const photo = await tg.say(lan, 'group', '/viectot Dọn vệ sinh khuôn viên cơ quan', { photo: true });
+    expect(photo.reply.replyTo).toBe(photo.message?.message_id);
+    expect(photo.reply.text).toContain('✅ Đã lưu Việc tốt — mã VT4, 2 điểm.');
+    expect(photo.reply.text).toContain('📷 Ảnh đã được lưu làm minh chứng.');
+    expect(photo.reply.text).toContain('Nguyễn Thị Lan đang xếp hạng 3/4 tuần này với 2 điểm.');
+
+    // Hùng looks at his week, newest first, with the deed Lan reported for him.
+    const mine = await tg.say(hung, 'private', '/cuatoi');
+    expect(mine.reply.text).toMatch(/^Ghi nhận của Trần Văn Hùng — tuần \d+\/\d{4} \(/);
+    expect(mine.reply.text).toMatch(
+      /HT2 .* · Hoàn thành nhiệm vụ · 2 điểm\n {3}Báo cáo nhanh tình hình nhân sự #dotxuat\b.*\n/,
+    );
+    expect(mine.reply.text).toMatch(
+      /VT1 .* · Việc tốt · 2 điểm\n {3}Anh @hungtv ở lại giúp sửa máy in\b.* \(do Nguyễn Thị Lan báo\)/,
+    );
+    expect(mine.reply.text.indexOf('HT2')).toBeLessThan(mine.reply.text.indexOf('VT1'));
+    expect(mine.reply.text).toContain('Tổng: 4 điểm từ 2 mục.\nXếp hạng: 2/4.');
+
+    // Everyone sees the week's leaderboard in the group.
+    const board = await tg.say(mai, 'group', '/bangxephang');
+    expect(board.reply.text).toMatch(/^🏆 Bảng xếp hạng thi đua — tuần \d+\/\d{4}/);
+    expect(board.reply.text).toContain(
+      [
+        'Cá nhân dẫn đầu (top 10)',
+        '1. Vũ Thị Mai (Phòng Chính sách cán bộ) — 5 điểm',
+        '2. Trần Văn Hùng (Phòng Cán bộ) — 4 điểm',
+        '3. Nguyễn Thị Lan (Văn phòng Ban) — 2 điểm',
+        '',
+      ].join('\n'),
+    );
+    expect(board.reply.text).not.toContain('Phạm Hữu Toàn');
+
+    // Lan is not an admin: /tonghop is refused. The admin gets the month's summary.
+    const refused = await tg.say(lan, 'group', '/tonghop');
+    expect(refused.reply.text).toBe('Lệnh này chỉ dành cho quản trị viên (Văn phòng Ban, lãnh đạo Ban).');
+    const summary = await tg.say(toan, 'private', '/tonghop');
+    expect(summary.reply.chatId).toBe(toan.id);
+    expect(summary.reply.text).toMatch(/^📊 Tổng hợp thi đua — tháng \d{2}\/\d{4} \(/);
+    expect(summary.reply.text).toContain(
+      [
+        'Theo loại',
+        '• Việc tốt: 2 mục, 4 điểm',
+        '• Hoàn thành nhiệm vụ: 1 mục, 2 điểm',
+        '   trong đó nhiệm vụ đột xuất: 1',
+        '• Sáng kiến: 1 mục, 5 điểm',
+        '   trong đó mô hình ứng dụng CNTT: 1',
+        'Tổng cộng: 4 mục, 11 điểm',
+      ].join('\n'),
+    );
+    expect(summary.reply.text).toContain('Tỷ lệ tham gia: 3/4 người có ít nhất một mục (75%)');
+    expect(summary.reply.text).toContain('1. Vũ Thị Mai (Phòng Chính sách cán bộ) — 5 điểm, 1 mục');
+
+    // The store holds exactly what was logged.
+    const nameOf = (id: string) => store.member(id)?.fullName;
+    expect(store.members.map((m) => [m.fullName, m.departmentId, m.identities, m.username])).toEqual([
+      ['Nguyễn Thị Lan', 'vp', ['telegram:1001'], 'lan_nguyen'],
+      ['Trần Văn Hùng', 'cb', ['telegram:1002'], 'hungtv'],
+      ['Vũ Thị Mai', 'cs', ['telegram:1003'], undefined],
+      ['Phạm Hữu Toàn', 'vp', [`telegram:${ADMIN_ID}`], 'toan_vp'],
+    ]);
+    expect(
+      store.entries.map((e) => ({
+        code: e.code,
+        kind: e.kind,
+        points: e.points,
+        adhoc: e.adhoc,
+        it: e.it,
+        member: nameOf(e.memberId),
+        reporter: nameOf(e.reporterId),
+        text: e.text,
+        photo: e.photo,
+        source: e.source,
+        status: e.status,
+      })),
+    ).toEqual([
+      {
+        code: 'VT1',
+        kind: 'deed',
+        points: 2,
+        adhoc: false,
+        it: false,
+        member: 'Trần Văn Hùng',
+        reporter: 'Nguyễn Thị Lan',
+        text: 'Anh @hungtv ở lại giúp sửa máy in',
+        photo: undefined,
+        source: `telegram:${GROUP_ID}:${deed.message?.message_id}`,
+        status: 'active',
+      },
+      {
+        code: 'HT2',
+        kind: 'task',
+        points: 2,
+        adhoc: true,
+        it: false,
+        member: 'Trần Văn Hùng',
+        reporter: 'Trần Văn Hùng',
+        text: 'Báo cáo nhanh tình hình nhân sự #dotxuat',
+        photo: undefined,
+        source: `telegram:${hung.id}:${task.message?.message_id}`,
+        status: 'active',
+      },
+      {
+        code: 'SK3',
+        kind: 'initiative',
+        points: 5,
+        adhoc: false,
+        it: true,
+        member: 'Vũ Thị Mai',
+        reporter: 'Vũ Thị Mai',
+        text: 'Tra cứu hồ sơ đảng viên bằng mã QR #cntt',
+        photo: undefined,
+        source: `telegram:${GROUP_ID}:${idea.message?.message_id}`,
+        status: 'active',
+      },
+      {
+        code: 'VT4',
+        kind: 'deed',
+        points: 2,
+        adhoc: false,
+        it: false,
+        member: 'Nguyễn Thị Lan',
+        reporter: 'Nguyễn Thị Lan',
+        text: 'Dọn vệ sinh khuôn viên cơ quan',
+        photo: { platform: 'telegram', fileId: 'AgACAgIAAxkBAAIBlarge' },
+        source: `telegram:${GROUP_ID}:${photo.message?.message_id}`,
+        status: 'active',
+      },
+    ]);
+
+    // Every update was handed out once, handled once, and confirmed by the next offset.
+    expect(tg.pushed).toHaveLength(13);
+    expect(server.deliveries.flatMap((d) => d.updateIds)).toEqual(tg.pushed);
+    expect(server.pendingUpdateCount).toBe(0);
+    expect(
+      tg
+        .logs()
+        .filter((l) => l.msg === 'command')
+        .map((l) => l.update),
+    ).toEqual(tg.pushed);
+    expect(server.callsOf('sendMessage').every((c) => c.response?.ok)).toBe(true);
+  });
+});
+
+describe('command menu', () => {
+  const menu = (list: readonly Command[], locale: 'vi' | 'en') =>
+    list.map((c) => ({ command: c.name, description: c.description(locales[locale]) }));
+  const registry = new Set(commands.map((c) => c.name));
+  /** What a plain registered member may run, in registry order. */
+  const memberCommands = commands.filter((c) =>
+    mayRun(c.access, { registered: true, admin: false, council: false }),
+  );
+  /** The member commands of a menu, in the menu's order. */
+  const memberPart = (list: BotCommand[]) =>
+    list.filter((c) => memberCommands.some((m) => m.name === c.command));
+
+  it('sets the menu by default, in Vietnamese and in English, from the command registry', async () => {
+    const tg = await launch({ admins: [ADMIN_ID] });
+    const { server } = tg;
+    expect(server.callsOf('setMyCommands').map((c) => [c.params.language_code, c.params.scope])).toEqual([
+      [undefined, undefined],
+      ['vi', undefined],
+      ['en', undefined],
+      [undefined, { type: 'chat', chat_id: ADMIN_ID }],
+      ['vi', { type: 'chat', chat_id: ADMIN_ID }],
+      ['en', { type: 'chat', chat_id: ADMIN_ID }],
+    ]);
+    expect(memberCommands.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['dangky', 'viectot', 'hoanthanh', 'sangkien', 'cuatoi', 'bangxephang']),
+    );
+    for (const [language, locale] of [
+      ['vi', 'vi'],
+      ['en', 'en'],
+      ['', 'vi'], // the default menu follows BOT_LOCALE=vi
+    ] as const) {
+      const shown = server.commandsFor(language);
+      // Every command a member may run is there, in registry order, described in the language...
+      expect(memberPart(shown)).toEqual(menu(memberCommands, locale));
+      // ...and only registry commands, never the admins' own.
+      expect(shown.every((c) => registry.has(c.command))).toBe(true);
+      expect(shown.map((c) => c.command)).not.toContain('tonghop');
+    }
+    expect(server.commandsFor('en').find((c) => c.command === 'dangky')?.description).toBe(
+      'Register or update your profile',
+    );
+    expect(server.commandsFor('vi').find((c) => c.command === 'dangky')?.description).toBe(
+      'Đăng ký hoặc cập nhật hồ sơ',
+    );
+    // The admin's private chat has the whole registry, /tonghop included.
+    expect(server.commandsFor('', { type: 'chat', chat_id: ADMIN_ID })).toEqual(menu(commands, 'vi'));
+  });
+
+  it('uses BOT_LOCALE for the default menu', async () => {
+    const tg = await launch({ admins: [], locale: 'en' });
+    expect(tg.server.callsOf('setMyCommands')).toHaveLength(3);
+    expect(memberPart(tg.server.commandsFor(''))).toEqual(menu(memberCommands, 'en'));
+    expect(memberPart(tg.server.commandsFor('vi'))).toEqual(menu(memberCommands, 'vi'));
+  });
+});
+
+describe('inline buttons over HTTP', () => {
+  it('offers the departments as buttons; only the requester can pick one', async () => {
+    const tg = await launch();
+    const { server, store } = tg;
+
+    const question = await tg.say(lan, 'group', '/dangky Nguyễn Thị Lan');
+    expect(question.reply.text).toBe('Chọn phòng của Nguyễn Thị Lan:');
+    expect(question.reply.buttons.map((b) => b.text)).toEqual([
+      'Văn phòng Ban',
+      'Phòng Tổ chức đảng, đảng viên',
+      'Phòng Cán bộ',
+      'Phòng Bảo vệ chính trị nội bộ',
+      'Phòng Chính sách cán bộ',
+    ]);
+
+    // Hùng presses Lan's button: an alert, nothing changes.
+    const stolen = await tg.press(hung, question.reply, 'Phòng Cán bộ');
+    expect(stolen.callsOf('answerCallbackQuery').map((c) => c.params)).toEqual([
+      {
+        callback_query_id: expect.any(String),
+        text: 'Nút này dành cho người đã gửi lệnh.',
+        show_alert: true,
+      },
+    ]);
+    expect(stolen.callsOf('answerCallbackQuery')[0]?.response?.ok).toBe(true);
+    expect(stolen.replies).toEqual([]);
+    expect(store.members).toEqual([]);
+    expect(server.getMessage(GROUP_ID, question.reply.messageId)?.reply_markup?.inline_keyboard).toHaveLength(
+      5,
+    );
+
+    // Lan presses it: the question becomes the confirmation, its buttons gone.
+    const picked = await tg.press(lan, question.reply, 'Phòng Cán bộ');
+    expect(picked.callsOf('answerCallbackQuery').map((c) => c.params)).toEqual([
+      { callback_query_id: expect.any(String) },
+    ]);
+    expect(picked.callsOf('answerCallbackQuery')[0]?.response?.ok).toBe(true);
+    expect(picked.reply.method).toBe('editMessageText');
+    expect(picked.reply.messageId).toBe(question.reply.messageId);
+    const now = server.getMessage(GROUP_ID, question.reply.messageId);
+    expect(now?.text).toMatch(/^✅ Đã đăng ký Nguyễn Thị Lan — Phòng Cán bộ\. Chào mừng/);
+    expect(now?.reply_markup).toBeUndefined();
+    expect(tg.botMessagesIn(GROUP_ID)).toHaveLength(1); // edited, not sent again
+    expect(store.members.map((m) => [m.fullName, m.departmentId, m.identities])).toEqual([
+      ['Nguyễn Thị Lan', 'cb', ['telegram:1001']],
+    ]);
+  });
+
+  it('in private, a press checks group membership with getChatMember before registering', async () => {
+    const tg = await launch();
+    const { server, store } = tg;
+    server.setChatMember(GROUP_ID, mai.id, 'member');
+
+    const question = await tg.say(mai, 'private', '/dangky Vũ Thị Mai');
+    expect(question.reply.buttons).toHaveLength(5);
+    const picked = await tg.press(mai, question.reply, 'Phòng Chính sách cán bộ');
+    expect(picked.callsOf('getChatMember').map((c) => c.params)).toEqual([
+      { chat_id: GROUP_ID, user_id: mai.id },
+    ]);
+    expect(picked.callsOf('answerCallbackQuery')).toHaveLength(1);
+    expect(server.getMessage(mai.id, question.reply.messageId)?.text).toContain(
+      '✅ Đã đăng ký Vũ Thị Mai — Phòng Chính sách cán bộ.',
+    );
+    expect(store.members.map((m) => m.departmentId)).toEqual(['cs']);
+  });
+});
+
+describe('network trouble', () => {
+  it('waits out a 429 (retry_after 1) and delivers the reply once', async () => {
+    const tg = await launch();
+    const { server, store } = tg;
+    await registerTrio(tg);
+
+    server.failNext('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 1',
+      retry_after: 1,
+    });
+    const deed = await tg.say(lan, 'group', '/viectot Trực thay đồng nghiệp bị ốm');
+    expect(deed.reply.text).toContain('✅ Đã lưu Việc tốt — mã VT1, 2 điểm.');
+    const [limited, retried, ...more] = deed.callsOf('sendMessage');
+    expect(more).toEqual([]);
+    expect(limited?.response).toEqual({
+      ok: false,
+      error_code: 429,
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
+    });
+    expect(retried?.params).toEqual(limited?.params);
+    expect((retried?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(990);
+    expect(
+      tg.botMessagesIn(GROUP_ID).filter((m) => m.reply_to_message?.message_id === deed.message?.message_id),
+    ).toHaveLength(1);
+    expect(store.entries).toHaveLength(1);
+  });
+
+  it('a burst from 3 users survives a 500 and a dropped connection: each reply once, in order', async () => {
+    const tg = await launch({ fastClock: true });
+    const { server, store } = tg;
+    await registerTrio(tg);
+    const sendsBefore = server.callsOf('sendMessage').length;
+
+    const burst: [User, Where, string][] = [
+      [lan, 'group', '/hoanthanh Soạn công văn triệu tập hội nghị'],
+      [hung, 'private', '/hoanthanh Thẩm định hồ sơ bổ nhiệm'],
+      [mai, 'group', '/viectot Hướng dẫn đồng nghiệp dùng phần mềm'],
+      [lan, 'group', '/sangkien Sổ theo dõi văn bản điện tử #cntt'],
+      [hung, 'private', '/viectot Trực thay đồng nghiệp'],
+      [mai, 'group', '/hoanthanh Tổng hợp báo cáo quý #dotxuat'],
+      [lan, 'group', '/viectot Đón tiếp đoàn công tác'],
+      [hung, 'private', '/sangkien Mẫu biểu nhận xét cán bộ'],
+      [mai, 'group', '/hoanthanh Rà soát quy hoạch'],
+    ];
+    // The first reply meets a 500; once four replies are through, the next one loses its connection.
+    server.failNext('sendMessage', { error_code: 500, description: 'Internal Server Error' });
+    const okSends = () =>
+      server
+        .callsOf('sendMessage')
+        .slice(sendsBefore)
+        .filter((c) => c.response?.ok);
+    const fourDone = server
+      .waitForCall(() => okSends().length === 4, 600_000)
+      .then(() => server.dropNext('sendMessage'));
+    const pushed = burst.map(([from, where, text]) => tg.push(from, where, text));
+    await fourDone;
+    await tg.settle(10_000);
+
+    // What reached Telegram: 9 replies, one failed attempt before the first and one before the fifth.
+    const attempts = server.callsOf('sendMessage').slice(sendsBefore);
+    expect(attempts.map((c) => (c.response === null ? 'dropped' : c.response.ok ? 'ok' : 'error'))).toEqual([
+      'error',
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'dropped',
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+    ]);
+    expect(attempts[0]?.response).toMatchObject({ error_code: 500 });
+    expect(attempts[1]?.params).toEqual(attempts[0]?.params);
+    expect(attempts[6]?.params).toEqual(attempts[5]?.params);
+
+    // What users saw: in each chat, one reply per command, in the order the commands were sent.
+    const expectChat = (chatId: number) => {
+      const sent = burst
+        .map(([, , text], i) => ({ text: text.replace(/^\/\S+ /, ''), message: pushed[i]?.message }))
+        .filter((s) => s.message?.chat.id === chatId);
+      const shown = tg.botMessagesIn(chatId).slice(-sent.length);
+      expect(shown).toHaveLength(sent.length);
+      for (const [i, s] of sent.entries()) {
+        expect(shown[i]?.text).toContain(`\n${s.text}\n`);
+        if (chatId === GROUP_ID) expect(shown[i]?.reply_to_message?.message_id).toBe(s.message?.message_id);
+      }
+    };
+    expectChat(GROUP_ID);
+    expectChat(hung.id);
+    expect(tg.botMessagesIn(GROUP_ID)).toHaveLength(2 + 6); // two registrations, six burst replies
+    expect(tg.botMessagesIn(hung.id)).toHaveLength(1 + 3);
+
+    // Every command was saved once, in order.
+    expect(store.entries.map((e) => e.text)).toEqual(burst.map(([, , text]) => text.replace(/^\/\S+ /, '')));
+    expect(store.entries.map((e) => e.source)).toEqual(
+      pushed.map((p) => `telegram:${p.message.chat.id}:${p.message.message_id}`),
+    );
+    expect(server.deliveries.flatMap((d) => d.updateIds)).toEqual(tg.pushed);
+    // Nothing failed from the users' point of view; each failed attempt was logged as a warning.
+    const problems = tg.logs().filter((l) => Number(l.level) >= 40);
+    expect(problems.map((l) => [l.msg, l.method])).toEqual([
+      ['Telegram call failed', 'sendMessage'],
+      ['Telegram call failed', 'sendMessage'],
+    ]);
+  });
+});
+
+describe('secrets', () => {
+  it('never writes the token to the log, through dropped connections and API errors', async () => {
+    const tg = await launch({
+      admins: [ADMIN_ID],
+      fastClock: true,
+      beforeInit: (server) => {
+        server.dropNext('getMe');
+        server.dropNext('setMyCommands');
+        // The admin's own menu fails like it does for an admin who never opened the bot.
+        void server
+          .waitForCall((c) => c.method === 'setMyCommands' && c.params.language_code === 'en', 600_000)
+          .then(() =>
+            server.failNext('setMyCommands', { error_code: 400, description: 'Bad Request: chat not found' }),
+          )
+          .catch(() => {});
+      },
+    });
+    const { server, store } = tg;
+    server.setChatMember(GROUP_ID, hung.id, 'member');
+
+    // Lost connections while registering in private (getChatMember) and while replying.
+    server.dropNext('getChatMember');
+    server.dropNext('sendMessage');
+    const joined = await tg.say(hung, 'private', '/dangky Trần Văn Hùng | cb');
+    expect(joined.reply.text).toContain('✅ Đã đăng ký Trần Văn Hùng');
+
+    // Telegram refuses getChatMember: the command fails and says so.
+    server.failNext('getChatMember', {
+      error_code: 400,
+      description: 'Bad Request: member list is inaccessible',
+    });
+    const failed = await tg.say(khach, 'private', '/dangky Người Ngoài | vp');
+    expect(failed.reply.text).toBe(
+      'Xin lỗi, đã có lỗi khi xử lý lệnh này. Chưa có gì thay đổi; vui lòng thử lại sau ít phút.',
+    );
+
+    // A reply Telegram refuses outright: the error boundary logs it and apologises.
+    server.failNext('sendMessage', {
+      error_code: 403,
+      description: 'Forbidden: bot was blocked by the user',
+    });
+    const blocked = await tg.say(hung, 'private', '/cuatoi');
+    expect(blocked.reply.text).toContain('Xin lỗi, đã có lỗi khi xử lý lệnh này.');
+
+    // A button press whose answer and edit both lose their connection once.
+    const question = await tg.say(lan, 'group', '/dangky Nguyễn Thị Lan');
+    server.dropNext('answerCallbackQuery');
+    server.dropNext('editMessageText');
+    const picked = await tg.press(lan, question.reply, 'Văn phòng Ban');
+    expect(picked.callsOf('answerCallbackQuery').map((c) => c.response?.ok ?? 'dropped')).toEqual([
+      'dropped',
+      true,
+    ]);
+    expect(picked.callsOf('editMessageText').map((c) => c.response?.ok ?? 'dropped')).toEqual([
+      'dropped',
+      true,
+    ]);
+    expect(store.members.map((m) => m.fullName)).toEqual(['Trần Văn Hùng', 'Nguyễn Thị Lan']);
+
+    // Every fault happened. A dropped connection's HttpError carries the request URL, token included, but
+    // auto-retry retries it until it succeeds, so it never reaches a log line; the API errors do, in full...
+    const dropped = server.calls.filter((c) => c.response === null).map((c) => c.method);
+    expect(dropped.sort()).toEqual(
+      [
+        'answerCallbackQuery',
+        'editMessageText',
+        'getChatMember',
+        'getMe',
+        'sendMessage',
+        'setMyCommands',
+      ].sort(),
+    );
+    const problems = tg.logs().filter((l) => Number(l.level) >= 40);
+    expect(new Set(problems.map((l) => l.msg))).toEqual(
+      new Set([
+        'Telegram call failed',
+        'could not set a personal command menu',
+        'command failed',
+        'update failed',
+      ]),
+    );
+    // Every failed call is in the log by its method, dropped connections included.
+    const failedMethods = new Set(
+      problems.filter((l) => l.msg === 'Telegram call failed').map((l) => l.method),
+    );
+    for (const method of dropped) expect(failedMethods).toContain(method);
+    const text = tg.logText();
+    expect(text).toContain("Call to 'setMyCommands' failed! (400: Bad Request: chat not found)");
+    expect(text).toContain("Call to 'getChatMember' failed! (400: Bad Request: member list is inaccessible)");
+    expect(text).toContain("Call to 'sendMessage' failed! (403: Forbidden: bot was blocked by the user)");
+    // ...without the token, nor the URL that carries it.
+    expect(tg.linesContaining(SECRET)).toEqual([]);
+    expect(tg.linesContaining(`/bot${TOKEN}`)).toEqual([]);
+  });
+});
