@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
 import type { Locale } from '../locales/index.js';
+import { type Plan, parsePlan, readPlanFile } from './plan.js';
 
 const blankAsUnset = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -39,6 +40,9 @@ export const envSchema = z
     DATA_DIR: z.preprocess(blankAsUnset, z.string().default('data')),
     BOT_LOCALE: z.preprocess(blankAsUnset, z.enum(['vi', 'en']).default('vi')),
     AGENCY_CONFIG: z.preprocess(blankAsUnset, z.string().default('config/agency.json')),
+    PLAN_FILE: z.preprocess(blankAsUnset, z.string().default('config/plan-2026.json')),
+    LEADERBOARD_CRON: z.preprocess(blankAsUnset, z.string().optional()),
+    SCHEDULE_GRACE_HOURS: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(168).default(12)),
     LOG_LEVEL: z.preprocess(
       blankAsUnset,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -126,6 +130,9 @@ export interface AppConfig {
   locale: Locale;
   logLevel: string;
   agency: AgencyConfig;
+  plan: Plan;
+  /** A scheduled slot missed while the bot was down is still posted this long after it. */
+  scheduleGraceMs: number;
 }
 
 function problems(error: z.ZodError): string[] {
@@ -153,10 +160,19 @@ export function readAgencyFile(path: string): AgencyConfig {
  * Builds the configuration from plain values, so tests need no process.env. Every bad variable is
  * reported at once; the token's value never appears in a message.
  */
-export function createConfig(env: Record<string, string | undefined>, agency?: AgencyConfig): AppConfig {
+export function createConfig(
+  env: Record<string, string | undefined>,
+  agency?: AgencyConfig,
+  plan?: Plan,
+): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError('environment (.env)', problems(parsed.error));
   const e = parsed.data;
+  const basePlan = plan ?? readPlanFile(e.PLAN_FILE);
+  const schedules = {
+    ...basePlan.schedules,
+    ...(e.LEADERBOARD_CRON ? { leaderboard: e.LEADERBOARD_CRON } : {}),
+  };
   return {
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {
@@ -171,6 +187,9 @@ export function createConfig(env: Record<string, string | undefined>, agency?: A
     locale: e.BOT_LOCALE,
     logLevel: e.LOG_LEVEL,
     agency: agency ?? readAgencyFile(e.AGENCY_CONFIG),
+    // The plan is validated again with the environment's schedule, so a bad LEADERBOARD_CRON stops start-up too.
+    plan: parsePlan({ ...basePlan, schedules }, e.LEADERBOARD_CRON ? 'LEADERBOARD_CRON' : e.PLAN_FILE),
+    scheduleGraceMs: e.SCHEDULE_GRACE_HOURS * 3_600_000,
   };
 }
 

@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import { commands } from '../commands/index.js';
 import { AppError } from '../core/errors.js';
 import { Router } from '../core/router.js';
+import { locales } from '../locales/index.js';
 import { Store } from '../storage/store.js';
 import { type AppConfig, loadConfig } from './config.js';
 import { runConsole } from './console/console.js';
 import { seedDemo } from './console/demo.js';
+import { planJobs } from './jobs.js';
 import { createLogger, type Logger } from './logger.js';
-import { createTelegramBot, setCommandMenu } from './telegram/bot.js';
+import { Scheduler } from './scheduler.js';
+import { createTelegramBot, setCommandMenu, telegramBroadcaster } from './telegram/bot.js';
 
 const BACKUP_CHECK_MS = 60 * 60 * 1000;
 
@@ -18,7 +21,8 @@ async function runTelegram(config: AppConfig, logger: Logger): Promise<void> {
   const telegram = config.telegram;
   if (!telegram) throw new Error('unreachable: no Telegram configuration');
   const store = await Store.open(config.dataDir, { logger });
-  const router = new Router({ store, agency: config.agency, commands, clock: () => new Date(), logger });
+  const clock = () => new Date();
+  const router = new Router({ store, agency: config.agency, plan: config.plan, commands, clock, logger });
   let stopping: Promise<void> | null = null;
   const bot = createTelegramBot(telegram, {
     router,
@@ -26,6 +30,12 @@ async function runTelegram(config: AppConfig, logger: Logger): Promise<void> {
     locale: config.locale,
     isStopping: () => stopping !== null,
   });
+
+  const scheduler = new Scheduler({ store, logger, clock, graceMs: config.scheduleGraceMs });
+  const posts = () => ({ t: locales[config.locale], store, agency: config.agency, plan: config.plan });
+  for (const job of planJobs(posts, config.plan, telegramBroadcaster(bot.api, telegram, logger), logger)) {
+    scheduler.add(job);
+  }
 
   const backup = () =>
     store.backupIfDue(new Date()).catch((err: unknown) => logger.error({ err }, 'daily backup failed'));
@@ -38,6 +48,7 @@ async function runTelegram(config: AppConfig, logger: Logger): Promise<void> {
     stopping ??= (async () => {
       logger.info({ signal }, 'shutting down');
       clearInterval(timer);
+      await scheduler.stop();
       // grammY's stop() confirms the update in hand and ends the loop; the rest of its batch is
       // skipped (see isStopping) and redelivered at the next start. Only then does the store close.
       await bot.stop();
@@ -52,6 +63,7 @@ async function runTelegram(config: AppConfig, logger: Logger): Promise<void> {
 
   await bot.init();
   await setCommandMenu(bot.api, commands, telegram, config.locale, logger);
+  await scheduler.start();
   logger.info({ bot: bot.botInfo.username, group: telegram.groupId, dataDir: config.dataDir }, 'polling');
   polling = bot.start({ allowed_updates: ['message', 'callback_query'] });
   await polling;
@@ -63,7 +75,14 @@ async function runDemo(config: AppConfig, logger: Logger): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'thidua-demo-'));
   const store = await Store.open(dir, { logger });
   await seedDemo(store, config.agency, new Date());
-  const router = new Router({ store, agency: config.agency, commands, clock: () => new Date(), logger });
+  const router = new Router({
+    store,
+    agency: config.agency,
+    plan: config.plan,
+    commands,
+    clock: () => new Date(),
+    logger,
+  });
   const vi = config.locale === 'vi';
   const intro = vi
     ? [

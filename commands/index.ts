@@ -1,19 +1,24 @@
 import type { Command } from '../core/context.js';
 import { bangxephang } from './bangxephang.js';
 import { batdau } from './batdau.js';
+import { batnhac } from './batnhac.js';
 import { choduyet } from './choduyet.js';
 import { cuatoi } from './cuatoi.js';
 import { dangky } from './dangky.js';
+import { dangngay } from './dangngay.js';
 import { dienhinh } from './dienhinh.js';
 import { duyet } from './duyet.js';
 import { hoanthanh } from './hoanthanh.js';
 import { huy } from './huy.js';
+import { kehoach } from './kehoach.js';
 import { lichsu } from './lichsu.js';
 import { sangkien } from './sangkien.js';
+import { tatnhac } from './tatnhac.js';
 import { tonghop } from './tonghop.js';
 import { createHelp } from './trogiup.js';
 import { tuchoi } from './tuchoi.js';
 import { viectot } from './viectot.js';
+import { xemtruoc } from './xemtruoc.js';
 
 /**
  * Every command, in the order help lists them. This one list drives the router, the help text and
@@ -30,9 +35,14 @@ export const commands: readonly Command[] = [
   huy,
   bangxephang,
   lichsu,
+  kehoach,
   dienhinh,
+  tatnhac,
+  batnhac,
   choduyet,
   duyet,
   tuchoi,
   tonghop,
+  xemtruoc,
+  dangngay,
 ];

@@ -1,4 +1,5 @@
 import type { AgencyConfig } from '../bot/config.js';
+import type { Plan } from '../bot/plan.js';
 import type { Locale, Messages } from '../locales/index.js';
 import type { Member, Platform } from '../storage/schema.js';
 import type { Store } from '../storage/store.js';
@@ -48,10 +49,11 @@ export interface Reply {
   html: string;
   choices?: Choice[];
   /**
-   * Where the reply goes: the chat the command came from (default), or one person in private (by
-   * identity) — a platform that cannot reach them there posts it in the agency group instead.
+   * Where the reply goes: the chat the command came from (default), the agency group, or one person
+   * in private (by identity); with `orGroup`, a platform that cannot reach them there posts it in
+   * the agency group instead.
    */
-  to?: 'chat' | { identity: string };
+  to?: 'chat' | 'group' | { identity: string; orGroup?: boolean };
   files?: OutFile[];
 }
 
@@ -72,6 +74,8 @@ export interface CommandContext {
   t: Messages;
   store: Store;
   agency: AgencyConfig;
+  /** The year's emulation plan, when one is configured. */
+  plan?: Plan | undefined;
   now: Date;
   isAdmin: boolean;
   /** A member of the Emulation and Commendation Council (admins review too). */

@@ -1,4 +1,5 @@
 import type { AgencyConfig } from '../bot/config.js';
+import type { Plan } from '../bot/plan.js';
 import { locales, type Messages } from '../locales/index.js';
 import type { Platform } from '../storage/schema.js';
 import type { Store, StoreLogger } from '../storage/store.js';
@@ -35,6 +36,7 @@ export interface RouterDeps {
   commands: readonly Command[];
   clock: () => Date;
   logger: StoreLogger;
+  plan?: Plan | undefined;
 }
 
 export interface ParsedCommand {
@@ -86,13 +88,22 @@ export class Router {
         : null;
     }
     const { store, agency, clock, logger } = this.deps;
-    const member = store.memberByIdentity(message.caller.identity);
+    let member = store.memberByIdentity(message.caller.identity);
     const roles = { registered: member !== undefined, admin: message.isAdmin, council: message.isCouncil };
     if (!mayRun(command.access, roles)) {
       const refusal = { admin: t.errors.adminOnly, council: t.review.councilOnly }[command.access as string];
       return [{ html: refusal ?? t.errors.notRegistered }];
     }
 
+    if (member && message.chat.kind === 'private' && !member.privateChat) {
+      // The bot may now write to this member in private (reminders, review notices).
+      await store
+        .setMemberFlags(member.id, { privateChat: true })
+        .catch((err: unknown) =>
+          logger.error({ err, member: member?.id }, 'could not record the private chat'),
+        );
+      member = store.memberByIdentity(message.caller.identity);
+    }
     const ctx: CommandContext = {
       platform: message.platform,
       caller: message.caller,
@@ -106,6 +117,7 @@ export class Router {
       t,
       store,
       agency,
+      plan: this.deps.plan,
       now: clock(),
       isAdmin: message.isAdmin,
       isCouncil: message.isCouncil,

@@ -64,6 +64,11 @@ export const en: Messages = {
       description: 'Do not approve an entry, with the reason (Council)',
     },
     history: { usage: '/lichsu CODE', description: "An entry's whole history" },
+    plan: { usage: '/kehoach', description: "Progress of the year's targets and milestones" },
+    preview: { usage: '/xemtruoc bangxephang|thang|nhac', description: 'Preview a scheduled post (administrators)' },
+    postNow: { usage: '/dangngay bangxephang|thang', description: 'Post to the group now (administrators)' },
+    nudgesOff: { usage: '/tatnhac', description: 'Turn personal reminders off' },
+    nudgesOn: { usage: '/batnhac', description: 'Turn personal reminders on' },
     models: {
       usage: '/dienhinh [CODE | @person reason | department reason | NO tiep note]',
       description: 'Model examples: propose, follow the 4 stages',
@@ -289,6 +294,50 @@ export const en: Messages = {
   buttons: {
     expired: 'This choice has expired. Please send the command again.',
     notYours: 'This button belongs to the person who sent the command.',
+  },
+
+  plan: {
+    title: (title: string, day: string) => `📋 <b>${title}</b>\nProgress as of ${day}`,
+    targetLine: (done: boolean, title: string, bar: string, value: string) =>
+      `${done ? '✅' : '▫️'} ${title}\n   ${bar} ${value}`,
+    participation: (part: number, whole: number, pct: string) => `${part}/${whole} (${pct})`,
+    count: (value: number, goal: number) => `${value}/${goal}`,
+    milestonesTitle: '<b>Next milestones</b>',
+    milestoneLine: (date: string, days: number, title: string) =>
+      `• ${date} (${days === 0 ? 'today' : `in ${days} ${days === 1 ? 'day' : 'days'}`}) — ${title}`,
+    noMilestones: 'No milestones left this year.',
+    none: 'No emulation plan is configured.',
+  },
+
+  posts: {
+    weeklyTitle: (period: string) => `🏆 <b>This week's emulation honour board</b> — ${period}`,
+    deedsTitle: '<b>Good people, good deeds</b>',
+    deedLine: (name: string, text: string) => `• ${name}: ${text}`,
+    noDeeds: 'No good deed has been logged yet — share one with /viectot!',
+    moreDeeds: (n: number) => `… and ${n} more good ${n === 1 ? 'deed' : 'deeds'}.`,
+    silentDepartments: (list: string) => `<b>Departments with nothing logged this week:</b> ${list}`,
+    allDepartmentsActive: 'Every department has logged something this week. 👏',
+    targetsTitle: "<b>Progress of the year's plan</b>",
+    targetShort: (title: string, value: string) => `• ${title}: ${value}`,
+    modelsTitle: '<b>Model examples</b>',
+    modelLine: (no: number, subject: string, stage: string) => `• No. ${no}: ${subject} — ${stage}`,
+    monthlyTitle: (period: string) => `📰 <b>Emulation digest, ${period}</b>`,
+    monthlyTop: '<b>Top members of the month</b>',
+    reminder: (title: string, date: string, days: number) =>
+      days > 0
+        ? `📌 <b>Plan reminder</b>: ${title} — on ${date} (in ${days} ${days === 1 ? 'day' : 'days'}).`
+        : `📌 <b>Today, ${date}</b>: ${title}.`,
+    reportReminder: (title: string, date: string) =>
+      `📌 For the Office: ${title} — on ${date}. Send <code>/tonghop quy file</code> (or the period to report) for the figures and a report draft.`,
+    nudge: (name: string, days: number) =>
+      `Hello ${name}! You have logged nothing for ${days} days. Share your work with /hoanthanh, a good deed with /viectot, an initiative with /sangkien. (Stop reminders: /tatnhac)`,
+    nudgesOff: 'Personal reminders are off. Turn them back on with /batnhac.',
+    nudgesOn: 'Personal reminders are on. Turn them off with /tatnhac.',
+    nudgesNeedPrivate: 'Personal reminders come in a private chat: write to the bot privately once to receive them.',
+    previewNote: '<i>Preview — only you see this.</i>',
+    posted: 'Posted to the group.',
+    unknownPost: (name: string) => `Unknown post “${name}”.`,
+    noReminders: 'No plan milestone to remind today.',
   },
 
   departmentChoice: (index: number, name: string) => `${index}. ${name}`,

@@ -70,6 +70,11 @@ export const vi = {
     approve: { usage: '/duyet MÃ', description: 'Duyệt một mục (Hội đồng)' },
     reject: { usage: '/tuchoi MÃ lý do', description: 'Không duyệt một mục, ghi rõ lý do (Hội đồng)' },
     history: { usage: '/lichsu MÃ', description: 'Toàn bộ lịch sử của một mục' },
+    plan: { usage: '/kehoach', description: 'Tiến độ các chỉ tiêu và mốc kế hoạch năm' },
+    preview: { usage: '/xemtruoc bangxephang|thang|nhac', description: 'Xem trước bài đăng tự động (quản trị viên)' },
+    postNow: { usage: '/dangngay bangxephang|thang', description: 'Đăng ngay bài lên nhóm (quản trị viên)' },
+    nudgesOff: { usage: '/tatnhac', description: 'Tắt nhắc nhở cá nhân' },
+    nudgesOn: { usage: '/batnhac', description: 'Bật nhắc nhở cá nhân' },
     models: {
       usage: '/dienhinh [MÃ | @người lý do | phòng lý do | SỐ tiep ghi chú]',
       description: 'Điển hình tiên tiến: đề xuất, theo dõi 4 giai đoạn',
@@ -292,6 +297,50 @@ export const vi = {
   buttons: {
     expired: 'Lựa chọn này đã hết hạn. Vui lòng gửi lại lệnh.',
     notYours: 'Nút này dành cho người đã gửi lệnh.',
+  },
+
+  plan: {
+    title: (title: string, day: string) => `📋 <b>${title}</b>\nTiến độ đến ngày ${day}`,
+    targetLine: (done: boolean, title: string, bar: string, value: string) =>
+      `${done ? '✅' : '▫️'} ${title}\n   ${bar} ${value}`,
+    participation: (part: number, whole: number, pct: string) => `${part}/${whole} (${pct})`,
+    count: (value: number, goal: number) => `${value}/${goal}`,
+    milestonesTitle: '<b>Mốc sắp tới</b>',
+    milestoneLine: (date: string, days: number, title: string) =>
+      `• ${date} (${days === 0 ? 'hôm nay' : `còn ${days} ngày`}) — ${title}`,
+    noMilestones: 'Không còn mốc nào trong năm.',
+    none: 'Chưa cấu hình kế hoạch thi đua.',
+  },
+
+  posts: {
+    weeklyTitle: (period: string) => `🏆 <b>Bảng vàng thi đua tuần</b> — ${period}`,
+    deedsTitle: '<b>Gương người tốt, việc tốt</b>',
+    deedLine: (name: string, text: string) => `• ${name}: ${text}`,
+    noDeeds: 'Chưa có việc tốt nào được ghi nhận — hãy chia sẻ bằng /viectot!',
+    moreDeeds: (n: number) => `… và ${n} việc tốt khác.`,
+    silentDepartments: (list: string) => `<b>Phòng chưa có ghi nhận trong tuần:</b> ${list}`,
+    allDepartmentsActive: 'Tất cả các phòng đều đã có ghi nhận trong tuần. 👏',
+    targetsTitle: '<b>Tiến độ kế hoạch năm</b>',
+    targetShort: (title: string, value: string) => `• ${title}: ${value}`,
+    modelsTitle: '<b>Điển hình tiên tiến</b>',
+    modelLine: (no: number, subject: string, stage: string) => `• Số ${no}: ${subject} — ${stage}`,
+    monthlyTitle: (period: string) => `📰 <b>Điểm tin thi đua ${period}</b>`,
+    monthlyTop: '<b>Cá nhân dẫn đầu trong tháng</b>',
+    reminder: (title: string, date: string, days: number) =>
+      days > 0
+        ? `📌 <b>Nhắc kế hoạch</b>: ${title} — ngày ${date} (còn ${days} ngày).`
+        : `📌 <b>Hôm nay, ${date}</b>: ${title}.`,
+    reportReminder: (title: string, date: string) =>
+      `📌 Văn phòng lưu ý: ${title} — ngày ${date}. Gửi <code>/tonghop quy file</code> (hoặc kỳ cần báo cáo) để lấy số liệu và dự thảo báo cáo.`,
+    nudge: (name: string, days: number) =>
+      `Chào ${name}! Đã ${days} ngày bạn chưa có ghi nhận nào. Hãy chia sẻ kết quả công việc bằng /hoanthanh, việc tốt bằng /viectot, sáng kiến bằng /sangkien nhé. (Tắt nhắc: /tatnhac)`,
+    nudgesOff: 'Đã tắt nhắc nhở cá nhân. Bật lại bằng /batnhac.',
+    nudgesOn: 'Đã bật nhắc nhở cá nhân. Tắt bằng /tatnhac.',
+    nudgesNeedPrivate: 'Nhắc nhở cá nhân được gửi trong tin nhắn riêng: hãy nhắn riêng cho bot một lần để nhận được.',
+    previewNote: '<i>Xem trước — chỉ bạn thấy tin này.</i>',
+    posted: 'Đã đăng lên nhóm.',
+    unknownPost: (name: string) => `Không rõ bài “${name}”.`,
+    noReminders: 'Hôm nay không có mốc kế hoạch nào cần nhắc.',
   },
 
   departmentChoice: (index: number, name: string) => `${index}. ${name}`,

@@ -18,6 +18,8 @@ export const migrations: Readonly<Record<number, (data: Layout) => Layout>> = {
     models: [],
     nextModelNo: 1,
   }),
+  // 2 → 3: scheduled posts remember their last slot; members gain reminder preferences (optional).
+  2: (v2) => ({ ...v2, jobs: {} }),
 };
 
 export class MigrationError extends Error {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Version of the store layout this code writes; older layouts are migrated on load (storage/migrations.ts). */
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 
 export const platformSchema = z.enum(['telegram', 'zalo', 'console']);
 export type Platform = z.infer<typeof platformSchema>;
@@ -40,6 +40,10 @@ export const memberSchema = z.object({
   username: z.string().optional(),
   registeredAt: isoDate,
   history: z.array(historyItemSchema),
+  /** Has written to the bot in private, so the bot may write to them there (Telegram requires it). */
+  privateChat: z.boolean().optional(),
+  /** Personal reminders (/tatnhac turns them off); absent means on. */
+  nudges: z.boolean().optional(),
 });
 export type Member = z.infer<typeof memberSchema>;
 
@@ -98,6 +102,8 @@ export const stateSchema = z.object({
   members: z.array(memberSchema),
   entries: z.array(entrySchema),
   models: z.array(modelExampleSchema).default([]),
+  /** The last slot each scheduled job has dealt with (posted, or skipped as too old), by job id. */
+  jobs: z.record(z.string(), isoDate).default({}),
 });
 export type State = z.infer<typeof stateSchema>;
 
@@ -111,6 +117,7 @@ export function emptyState(): State {
     members: [],
     entries: [],
     models: [],
+    jobs: {},
   };
 }
 
@@ -131,6 +138,7 @@ export const eventSchema = z.discriminatedUnion('type', [
     item: historyItemSchema,
   }),
   z.object({ seq: z.number().int().positive(), type: z.literal('model.saved'), model: modelExampleSchema }),
+  z.object({ seq: z.number().int().positive(), type: z.literal('job.done'), job: z.string().min(1), slot: isoDate }),
 ]);
 export type StoreEvent = z.infer<typeof eventSchema>;
 export type StoreEventBody = StoreEvent extends infer E

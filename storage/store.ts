@@ -275,6 +275,35 @@ export class Store {
     );
   }
 
+  /** Sets a member's preferences (private chat opened, reminders on or off) without touching their profile. */
+  setMemberFlags(
+    id: string,
+    flags: Pick<Member, 'privateChat' | 'nudges'>,
+    audit?: { at: Date; platform: Platform; note: string },
+  ): Promise<Member> {
+    const existing = this.membersById.get(id);
+    if (!existing) return Promise.reject(new Error(`unknown member ${id}`));
+    const member: Member = {
+      ...existing,
+      ...flags,
+      history: audit
+        ? [...existing.history, { at: audit.at.toISOString(), action: 'updated', by: id, platform: audit.platform, note: audit.note }]
+        : existing.history,
+    };
+    return this.commit({ type: 'member.saved', member }).then(() => member);
+  }
+
+  /** The last slot a scheduled job dealt with. */
+  lastJobSlot(job: string): Date | undefined {
+    const slot = this.db.data.jobs[job];
+    return slot ? new Date(slot) : undefined;
+  }
+
+  /** Records that a scheduled job dealt with `slot` (posted it, or skipped it), so it never runs twice. */
+  markJobDone(job: string, slot: Date): Promise<void> {
+    return this.commit({ type: 'job.done', job, slot: slot.toISOString() });
+  }
+
   /** Model examples, by number. */
   get models(): readonly ModelExample[] {
     return this.db.data.models;
@@ -329,6 +358,16 @@ export class Store {
       case 'model.saved':
         undo = this.applyModel(event.model);
         break;
+      case 'job.done': {
+        const jobs = data.jobs;
+        const before = jobs[event.job];
+        jobs[event.job] = event.slot;
+        undo = () => {
+          if (before === undefined) delete jobs[event.job];
+          else jobs[event.job] = before;
+        };
+        break;
+      }
     }
     data.seq = event.seq;
     return () => {

@@ -75,7 +75,8 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
         });
         lastChoices = [];
         for (const reply of replies ?? []) {
-          if (reply.to && reply.to !== 'chat') write(`✉️  (${reply.to.identity})`);
+          if (reply.to === 'group') write('📣 (nhóm / group)');
+          else if (reply.to && reply.to !== 'chat') write(`✉️  (${reply.to.identity})`);
           write(renderForTerminal(reply, options.ansi));
           for (const file of reply.files ?? []) {
             await mkdir(options.filesDir, { recursive: true });

@@ -6,6 +6,7 @@ import type { Incoming, Router } from '../../core/router.js';
 import { splitMessage } from '../../core/text.js';
 import { type Locale, locales, pickLocale } from '../../locales/index.js';
 import type { TelegramConfig } from '../config.js';
+import type { Broadcaster } from '../jobs.js';
 import type { Logger } from '../logger.js';
 import { ChoiceButtons, displayName, identityOf, mentionsOf, photoOf } from './translate.js';
 
@@ -84,34 +85,25 @@ export function createTelegramBot(config: TelegramConfig, deps: TelegramDeps): B
     };
   }
 
-  const html = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
-
-  /** A notice to one person in private; if Telegram refuses (they never opened the bot), to the group. */
-  async function notify(ctx: Context, identity: string, text: string) {
-    const userId = /^telegram:(\d+)$/.exec(identity)?.[1];
-    if (userId) {
-      try {
-        for (const part of splitMessage(text)) await ctx.api.sendMessage(Number(userId), part, html);
-        return;
-      } catch (err) {
-        logger.info({ err, user: userId }, 'private notice refused; posting it in the group');
-      }
-    }
-    for (const part of splitMessage(text)) await ctx.api.sendMessage(config.groupId, part, html);
-  }
+  const out = telegramBroadcaster(bot.api, config, logger);
 
   async function send(ctx: Context, chatId: number, replies: Reply[], requesterId: number, replyTo?: number) {
     for (const reply of replies) {
+      if (reply.to === 'group') {
+        await out.toGroup(reply.html);
+        continue;
+      }
       if (reply.to && reply.to !== 'chat') {
-        await notify(ctx, reply.to.identity, reply.html);
+        // To one person in private; if Telegram refuses (they never opened the bot), maybe to the group.
+        const sent = await out.toPerson(reply.to.identity, reply.html);
+        if (!sent && reply.to.orGroup) await out.toGroup(reply.html);
         continue;
       }
       const parts = splitMessage(reply.html);
       for (const [i, part] of parts.entries()) {
         const last = i === parts.length - 1;
         await ctx.api.sendMessage(chatId, part, {
-          parse_mode: 'HTML',
-          link_preview_options: { is_disabled: true },
+          ...HTML,
           ...(replyTo && i === 0
             ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
             : {}),
@@ -202,7 +194,7 @@ export function createTelegramBot(config: TelegramConfig, deps: TelegramDeps): B
         replaces &&
         (await ctx
           .editMessageText(first.html, {
-            ...html,
+            ...HTML,
             ...(first.choices?.length
               ? { reply_markup: { inline_keyboard: buttons.keyboard(first.choices, query.from.id) } }
               : {}),
@@ -222,6 +214,29 @@ export function createTelegramBot(config: TelegramConfig, deps: TelegramDeps): B
   });
 
   return bot;
+}
+
+const HTML = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
+
+/** Posts to the agency group and to people in private, for scheduled posts and notices. */
+export function telegramBroadcaster(api: Api, config: TelegramConfig, logger: Logger): Broadcaster {
+  return {
+    async toGroup(text) {
+      for (const part of splitMessage(text)) await api.sendMessage(config.groupId, part, HTML);
+    },
+    async toPerson(identity, text) {
+      const userId = /^telegram:(\d+)$/.exec(identity)?.[1];
+      if (!userId) return false;
+      try {
+        for (const part of splitMessage(text)) await api.sendMessage(Number(userId), part, HTML);
+        return true;
+      } catch (err) {
+        logger.info({ err, user: userId }, 'Telegram refused a private message');
+        return false;
+      }
+    },
+    admins: () => [...config.adminIds].map((id) => `telegram:${id}`),
+  };
 }
 
 /**

@@ -58,7 +58,7 @@ export async function decide(
         decision === 'approved'
           ? t.review.noticeApproved(entry.code, kind, text)
           : t.review.noticeRejected(entry.code, kind, text, esc(reason ?? '')),
-      to: { identity: reachable(reporter, ctx) },
+      to: { identity: reachable(reporter, ctx), orGroup: true },
     });
   }
   return replies;

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { Cron } from 'croner';
+import { z } from 'zod';
+import { ConfigError } from '../core/errors.js';
+import { ZONE } from '../core/periods.js';
+import { entryKindSchema, modelStageSchema } from '../storage/schema.js';
+
+const cron = z.string().superRefine((pattern, ctx) => {
+  try {
+    new Cron(pattern, { timezone: ZONE, paused: true });
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `not a cron expression: ${(error as Error).message}` });
+  }
+});
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((d) => {
+    const date = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(d);
+  }, 'not a real date');
+
+/** How a target is measured from the store, over the plan's year up to now. */
+export const measureSchema = z.discriminatedUnion('type', [
+  /** Share of members with at least one counted entry (of a kind, if given). Goal in %. */
+  z.object({ type: z.literal('memberParticipation'), kind: entryKindSchema.optional() }),
+  /** Share of departments with at least one counted entry (of a kind, if given). Goal in %. */
+  z.object({ type: z.literal('departmentParticipation'), kind: entryKindSchema.optional() }),
+  /** Number of counted entries of a kind, optionally only unplanned tasks or IT models. */
+  z.object({
+    type: z.literal('entries'),
+    kind: entryKindSchema,
+    it: z.boolean().optional(),
+    adhoc: z.boolean().optional(),
+  }),
+  /** Number of model examples that reached a stage (any stage if not given). */
+  z.object({ type: z.literal('models'), stage: modelStageSchema.optional() }),
+]);
+export type Measure = z.infer<typeof measureSchema>;
+
+export const planSchema = z
+  .object({
+    $comment: z.string().optional(),
+    year: z.number().int().min(2000).max(2100),
+    title: z.string().min(3),
+    targets: z
+      .array(
+        z.object({
+          id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+          title: z.string().min(3),
+          measure: measureSchema,
+          goal: z.number().positive(),
+        }),
+      )
+      .min(1),
+    milestones: z.array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+        date: day,
+        title: z.string().min(3),
+        /** `report`: a periodic report the Office compiles (admins are reminded in private too). */
+        kind: z.enum(['report', 'review', 'event']),
+        remindDaysBefore: z.array(z.number().int().min(1).max(60)).default([7, 1]),
+      }),
+    ),
+    /** When the bot posts by itself: cron expressions in Asia/Ho_Chi_Minh. */
+    schedules: z.object({
+      leaderboard: cron,
+      monthlyDigest: cron,
+      reminders: cron,
+      nudges: cron,
+    }),
+    /** Days without any entry after which a member gets a personal reminder. */
+    nudgeAfterDays: z.number().int().min(1).max(90).default(14),
+  })
+  .superRefine((plan, ctx) => {
+    for (const [key, list] of [
+      ['targets', plan.targets],
+      ['milestones', plan.milestones],
+    ] as const) {
+      const seen = new Set<string>();
+      for (const [i, item] of list.entries()) {
+        if (seen.has(item.id))
+          ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `duplicate id "${item.id}"` });
+        seen.add(item.id);
+      }
+    }
+  });
+
+export type Plan = z.infer<typeof planSchema>;
+export type Milestone = Plan['milestones'][number];
+export type Target = Plan['targets'][number];
+
+export function parsePlan(input: unknown, source = 'plan'): Plan {
+  const parsed = planSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      source,
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  return parsed.data;
+}
+
+/** Reads and validates the plan file; any problem stops start-up with the file named. */
+export function readPlanFile(path: string): Plan {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(path, [`cannot be read as JSON: ${(error as Error).message}`]);
+  }
+  return parsePlan(raw, path);
+}

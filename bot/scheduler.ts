@@ -1,0 +1,178 @@
+import { Cron } from 'croner';
+import { ZONE } from '../core/periods.js';
+import type { Store, StoreLogger } from '../storage/store.js';
+
+/** A post the bot makes by itself on a cron schedule. `run` throws if the post could not be sent. */
+export interface Job {
+  id: string;
+  /** Cron expression, read in Asia/Ho_Chi_Minh. */
+  cron: string;
+  run(slot: Date): Promise<void>;
+}
+
+export interface SchedulerOptions {
+  store: Store;
+  logger: StoreLogger;
+  clock: () => Date;
+  /** A slot missed while the bot was down is still posted this long after it; older ones are skipped. */
+  graceMs: number;
+  /** Waits between attempts of a failed post (the last repeats). */
+  retryDelaysMs?: readonly number[];
+}
+
+interface State {
+  job: Job;
+  pattern: Cron;
+  attempts: number;
+  retryAt: Date | null;
+  timer: Cron | null;
+}
+
+const DEFAULT_RETRIES = [30_000, 60_000, 120_000, 300_000, 600_000];
+
+/**
+ * Runs the plan's posts exactly once per slot. croner computes the slots (and, once started, wakes
+ * the bot at them); the last slot each job dealt with is kept in the store, so a restart never posts
+ * a slot twice, a slot missed while the bot was down is posted once on return if it is within the
+ * grace window, and older ones are skipped with a log line. A failed post is retried with backoff and
+ * marked done only once it is sent.
+ */
+export class Scheduler {
+  private readonly jobs = new Map<string, State>();
+  private running: Promise<void> | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(private readonly options: SchedulerOptions) {}
+
+  add(job: Job): void {
+    this.jobs.set(job.id, {
+      job,
+      pattern: new Cron(job.cron, { timezone: ZONE, paused: true }),
+      attempts: 0,
+      retryAt: null,
+      timer: null,
+    });
+  }
+
+  /** Slots of a job after `after` and up to `now`, oldest first. */
+  private slotsBetween(state: State, after: Date, now: Date): Date[] {
+    const slots: Date[] = [];
+    let next = state.pattern.nextRun(after);
+    while (next && next.getTime() <= now.getTime()) {
+      slots.push(next);
+      next = state.pattern.nextRun(next);
+    }
+    return slots;
+  }
+
+  /** Posts every slot that is due at `now` (and not yet dealt with). Safe to call at any time. */
+  runDue(now = this.options.clock()): Promise<void> {
+    const previous = this.running ?? Promise.resolve();
+    const run = previous.then(() => this.runDueNow(now));
+    this.running = run.finally(() => {
+      if (this.running === run) this.running = null;
+    });
+    return run;
+  }
+
+  private async runDueNow(now: Date): Promise<void> {
+    const { store, logger, graceMs } = this.options;
+    for (const state of this.jobs.values()) {
+      const { job } = state;
+      const last = store.lastJobSlot(job.id);
+      if (!last) {
+        // First start with this job: nothing before now is owed.
+        await store.markJobDone(job.id, now);
+        continue;
+      }
+      if (state.retryAt && state.retryAt.getTime() > now.getTime()) continue;
+      for (const slot of this.slotsBetween(state, last, now)) {
+        if (now.getTime() - slot.getTime() > graceMs) {
+          logger.warn(
+            { job: job.id, slot: slot.toISOString() },
+            'scheduled post skipped: missed by more than the grace window',
+          );
+          await store.markJobDone(job.id, slot);
+          state.attempts = 0;
+          state.retryAt = null;
+          continue;
+        }
+        try {
+          await job.run(slot);
+        } catch (err) {
+          const delays = this.options.retryDelaysMs ?? DEFAULT_RETRIES;
+          const delay = delays[Math.min(state.attempts, delays.length - 1)] ?? 60_000;
+          state.attempts += 1;
+          state.retryAt = new Date(now.getTime() + delay);
+          logger.error(
+            {
+              err,
+              job: job.id,
+              slot: slot.toISOString(),
+              attempt: state.attempts,
+              retryAt: state.retryAt.toISOString(),
+            },
+            'scheduled post failed; will retry',
+          );
+          this.armRetry(delay);
+          break;
+        }
+        await store.markJobDone(job.id, slot);
+        state.attempts = 0;
+        state.retryAt = null;
+        logger.info({ job: job.id, slot: slot.toISOString() }, 'scheduled post sent');
+      }
+    }
+  }
+
+  /** When something is next due (a slot, or a retry), for callers that drive time themselves. */
+  nextWake(now: Date): Date | null {
+    let next: Date | null = null;
+    for (const state of this.jobs.values()) {
+      const last = this.options.store.lastJobSlot(state.job.id) ?? now;
+      const candidates = [
+        state.pattern.nextRun(new Date(Math.max(last.getTime(), now.getTime() - this.options.graceMs))),
+      ];
+      if (state.retryAt) candidates.push(state.retryAt);
+      for (const c of candidates) if (c && (!next || c < next)) next = c;
+    }
+    return next;
+  }
+
+  /** Catches up on missed slots, then lets croner wake the bot at every slot. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.runDue();
+    for (const state of this.jobs.values()) {
+      state.timer = new Cron(state.job.cron, { timezone: ZONE, protect: true }, () => {
+        void this.runDue().catch((err: unknown) =>
+          this.options.logger.error({ err }, 'scheduler run failed'),
+        );
+      });
+    }
+  }
+
+  private armRetry(delay: number): void {
+    if (this.stopped || this.retryTimer) return;
+    // Only when the scheduler runs on real time (start()); a simulated clock drives runDue itself.
+    if (![...this.jobs.values()].some((s) => s.timer)) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.runDue().catch((err: unknown) => this.options.logger.error({ err }, 'scheduler run failed'));
+    }, delay);
+    this.retryTimer.unref();
+  }
+
+  /** Stops the timers and waits for a post in progress. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const state of this.jobs.values()) {
+      state.timer?.stop();
+      state.timer = null;
+    }
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    await this.running?.catch(() => {});
+  }
+}

@@ -1,0 +1,305 @@
+import type { AgencyConfig } from '../../bot/config.js';
+import type { Measure, Milestone, Plan, Target } from '../../bot/plan.js';
+import { dayContaining, formatDay, type Period, periodContaining } from '../../core/periods.js';
+import { counts, rankDepartments, rankMembers } from '../../core/scoring.js';
+import { esc, preview } from '../../core/text.js';
+import type { Messages } from '../../locales/index.js';
+import { type Member, MODEL_STAGES } from '../../storage/schema.js';
+import type { Store } from '../../storage/store.js';
+import { departmentName, pendingNote, say } from './common.js';
+
+/** What the plan's posts are built from. */
+export interface PostContext {
+  t: Messages;
+  store: Store;
+  agency: AgencyConfig;
+  plan: Plan;
+}
+
+const DAY_MS = 86_400_000;
+const DEEDS_SHOWN = 10;
+
+export interface Progress {
+  target: Target;
+  value: number;
+  /** Share of the goal reached, 0–1. */
+  ratio: number;
+  /** The figure as shown: `45/60 (75%)` or `3/5`. */
+  display: string;
+}
+
+/** The year of the plan, from its first day up to `now` (or to its end when `now` is later). */
+function planYear(plan: Plan, now: Date): { start: Date; end: Date } {
+  const year = periodContaining('year', new Date(Date.UTC(plan.year, 6, 1)));
+  return { start: year.start, end: new Date(Math.min(year.end.getTime(), now.getTime() + 1)) };
+}
+
+function measure(ctx: PostContext, m: Measure, now: Date): { value: number; whole?: number } {
+  const { store, agency, plan } = ctx;
+  const mode = agency.review.mode;
+  const year = planYear(plan, now);
+  const entries = store.entriesBetween(year.start, year.end).filter((e) => counts(e, mode));
+  switch (m.type) {
+    case 'memberParticipation': {
+      const active = new Set(entries.filter((e) => !m.kind || e.kind === m.kind).map((e) => e.memberId));
+      return { value: store.members.filter((x) => active.has(x.id)).length, whole: store.members.length };
+    }
+    case 'departmentParticipation': {
+      const active = new Set(
+        entries
+          .filter((e) => !m.kind || e.kind === m.kind)
+          .map((e) => store.member(e.memberId)?.departmentId),
+      );
+      return {
+        value: agency.departments.filter((d) => active.has(d.id)).length,
+        whole: agency.departments.length,
+      };
+    }
+    case 'entries':
+      return {
+        value: entries.filter(
+          (e) =>
+            e.kind === m.kind &&
+            (m.it === undefined || e.it === m.it) &&
+            (m.adhoc === undefined || e.adhoc === m.adhoc),
+        ).length,
+      };
+    case 'models': {
+      const reached = m.stage ? MODEL_STAGES.indexOf(m.stage) : 0;
+      return {
+        value: store.models.filter(
+          (x) =>
+            MODEL_STAGES.indexOf(x.stage) >= reached &&
+            Date.parse(x.stages[0]?.at ?? '') < year.end.getTime(),
+        ).length,
+      };
+    }
+  }
+}
+
+/** Every target of the plan with its progress now, measured from the store. */
+export function progressOf(ctx: PostContext, now: Date): Progress[] {
+  const { t } = ctx;
+  return ctx.plan.targets.map((target) => {
+    const { value, whole } = measure(ctx, target.measure, now);
+    if (whole !== undefined) {
+      const pct = whole ? (value / whole) * 100 : 0;
+      return {
+        target,
+        value: pct,
+        ratio: Math.min(1, pct / target.goal),
+        display: t.plan.participation(value, whole, t.percent(value, whole)),
+      };
+    }
+    return {
+      target,
+      value,
+      ratio: Math.min(1, value / target.goal),
+      display: t.plan.count(value, target.goal),
+    };
+  });
+}
+
+/** A ten-step text progress bar: ▓▓▓▓▓░░░░░ 50%. */
+export function bar(ratio: number): string {
+  const filled = Math.round(Math.max(0, Math.min(1, ratio)) * 10);
+  return `${'▓'.repeat(filled)}${'░'.repeat(10 - filled)}`;
+}
+
+/** Milestone dates are days in Vietnam; this is their first instant. */
+export function milestoneStart(milestone: Milestone): Date {
+  return dayContaining(new Date(`${milestone.date}T12:00:00+07:00`)).start;
+}
+
+/** Whole days from the day of `now` to the milestone's day, in Vietnam. */
+export function daysUntil(milestone: Milestone, now: Date): number {
+  return Math.round((milestoneStart(milestone).getTime() - dayContaining(now).start.getTime()) / DAY_MS);
+}
+
+/** The `/kehoach` text: every target with its bar, and the next milestones. */
+export function planText(ctx: PostContext, now: Date, upcoming = 5): string {
+  const { t, plan } = ctx;
+  const next = plan.milestones
+    .filter((m) => daysUntil(m, now) >= 0)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .slice(0, upcoming);
+  return say(
+    t.plan.title(esc(plan.title), formatDay(now)),
+    '',
+    ...progressOf(ctx, now).map((p) =>
+      t.plan.targetLine(p.ratio >= 1, esc(p.target.title), bar(p.ratio), p.display),
+    ),
+    '',
+    t.plan.milestonesTitle,
+    ...(next.length
+      ? next.map((m) => t.plan.milestoneLine(formatDay(milestoneStart(m)), daysUntil(m, now), esc(m.title)))
+      : [t.plan.noMilestones]),
+  ).html;
+}
+
+function deedsOf(ctx: PostContext, period: Period): string[] {
+  const { t, store, agency } = ctx;
+  const deeds = store
+    .entriesBetween(period.start, period.end)
+    .filter((e) => e.kind === 'deed' && counts(e, agency.review.mode));
+  const lines = deeds
+    .slice(-DEEDS_SHOWN)
+    .reverse()
+    .map((e) => t.posts.deedLine(esc(store.member(e.memberId)?.fullName ?? '?'), esc(preview(e.text, 120))));
+  return [
+    t.posts.deedsTitle,
+    ...(lines.length ? lines : [t.posts.noDeeds]),
+    ...(deeds.length > DEEDS_SHOWN ? [t.posts.moreDeeds(deeds.length - DEEDS_SHOWN)] : []),
+  ];
+}
+
+function modelLines(ctx: PostContext): string[] {
+  const { t, store, agency } = ctx;
+  if (store.models.length === 0) return [];
+  const subject = (m: (typeof store.models)[number]) => {
+    const s = m.subject;
+    if (s.kind === 'department')
+      return t.models.subjectDepartment(esc(departmentName(agency, s.departmentId, t)));
+    const memberId = s.kind === 'member' ? s.memberId : store.entry(s.code)?.memberId;
+    return esc(store.member(memberId ?? '')?.fullName ?? '?');
+  };
+  return [
+    '',
+    t.posts.modelsTitle,
+    ...store.models.map((m) => t.posts.modelLine(m.no, subject(m), t.models.stages[m.stage])),
+  ];
+}
+
+function targetLines(ctx: PostContext, now: Date): string[] {
+  const { t } = ctx;
+  return [
+    t.posts.targetsTitle,
+    ...progressOf(ctx, now).map((p) =>
+      t.posts.targetShort(esc(p.target.title), `${p.display} ${bar(p.ratio)}`),
+    ),
+  ];
+}
+
+/** The weekly leaderboard post for the week containing `slot`. */
+export function weeklyPost(ctx: PostContext, slot: Date): string {
+  const { t, store, agency } = ctx;
+  const week = periodContaining('week', slot);
+  const entries = store.entriesBetween(week.start, week.end);
+  const mode = agency.review.mode;
+  const top = rankMembers(entries, store.members, mode)
+    .filter((s) => s.points > 0)
+    .slice(0, agency.leaderboard.topMembers);
+  const departments = rankDepartments(entries, store.members, agency.departments, mode);
+  const silent = departments.filter((d) => d.entries === 0).map((d) => esc(d.department.name));
+  return say(
+    t.posts.weeklyTitle(t.period(week)),
+    '',
+    t.leaderboard.members(agency.leaderboard.topMembers),
+    ...(top.length
+      ? top.map((s) =>
+          t.leaderboard.memberLine(
+            s.rank,
+            esc(s.member.fullName),
+            esc(departmentName(agency, s.member.departmentId, t)),
+            t.points(s.points),
+          ),
+        )
+      : [t.leaderboard.noPoints]),
+    '',
+    t.leaderboard.departments,
+    ...departments.map((d) =>
+      t.leaderboard.departmentLine(
+        d.rank,
+        esc(d.department.name),
+        t.number(d.perMember),
+        t.points(d.points),
+        d.members,
+      ),
+    ),
+    silent.length ? t.posts.silentDepartments(silent.join(', ')) : t.posts.allDepartmentsActive,
+    '',
+    ...deedsOf(ctx, week),
+    ...modelLines(ctx),
+    '',
+    ...targetLines(ctx, slot),
+    pendingNote(t, entries, mode),
+  ).html;
+}
+
+/** The monthly digest, posted early in a month about the month before `slot`. */
+export function monthlyDigest(ctx: PostContext, slot: Date): string {
+  const { t, store, agency } = ctx;
+  const month = periodContaining('month', new Date(periodContaining('month', slot).start.getTime() - 1));
+  const entries = store.entriesBetween(month.start, month.end);
+  const top = rankMembers(entries, store.members, agency.review.mode)
+    .filter((s) => s.points > 0)
+    .slice(0, 5);
+  return say(
+    t.posts.monthlyTitle(t.period(month)),
+    '',
+    ...deedsOf(ctx, month),
+    ...modelLines(ctx),
+    '',
+    t.posts.monthlyTop,
+    ...(top.length
+      ? top.map((s) =>
+          t.leaderboard.memberLine(
+            s.rank,
+            esc(s.member.fullName),
+            esc(departmentName(agency, s.member.departmentId, t)),
+            t.points(s.points),
+          ),
+        )
+      : [t.leaderboard.noPoints]),
+    '',
+    ...targetLines(ctx, slot),
+  ).html;
+}
+
+export interface Reminder {
+  milestone: Milestone;
+  days: number;
+  /** For the group. */
+  html: string;
+  /** For the admins in private (the Office's reports), if any. */
+  adminHtml?: string;
+}
+
+/** The milestones to remind on the day of `now`: some days ahead, and on the day itself. */
+export function remindersOn(ctx: PostContext, now: Date): Reminder[] {
+  const { t } = ctx;
+  return ctx.plan.milestones.flatMap((milestone) => {
+    const days = daysUntil(milestone, now);
+    if (days !== 0 && !milestone.remindDaysBefore.includes(days)) return [];
+    const date = formatDay(milestoneStart(milestone));
+    return [
+      {
+        milestone,
+        days,
+        html: t.posts.reminder(esc(milestone.title), date, days),
+        ...(milestone.kind === 'report'
+          ? { adminHtml: t.posts.reportReminder(esc(milestone.title), date) }
+          : {}),
+      },
+    ];
+  });
+}
+
+/**
+ * Members to remind in private: registered for at least `nudgeAfterDays`, nothing logged (or credited)
+ * in that time, reminders not turned off, and a private chat opened with the bot.
+ */
+export function membersToNudge(ctx: PostContext, now: Date): Member[] {
+  const { store, plan } = ctx;
+  const since = new Date(now.getTime() - plan.nudgeAfterDays * DAY_MS);
+  const active = new Set(
+    store.entriesBetween(since, new Date(now.getTime() + 1)).flatMap((e) => [e.memberId, e.reporterId]),
+  );
+  return store.members.filter(
+    (m) =>
+      m.privateChat &&
+      m.nudges !== false &&
+      Date.parse(m.registeredAt) <= since.getTime() &&
+      !active.has(m.id),
+  );
+}

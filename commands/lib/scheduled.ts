@@ -1,0 +1,35 @@
+import type { Command, CommandContext, Reply } from '../../core/context.js';
+import { esc, fold } from '../../core/text.js';
+import { refuse, say, words } from './common.js';
+import { monthlyDigest, type PostContext, remindersOn, weeklyPost } from './posts.js';
+
+export type PostName = 'bangxephang' | 'thang' | 'nhac';
+
+/** Reads which scheduled post a command names, or the refusal (with the usage line) to give. */
+export function postArg(
+  ctx: CommandContext,
+  command: Command,
+  allowed: readonly PostName[],
+): { name: PostName; post: PostContext } | Reply[] {
+  const { t } = ctx;
+  if (!ctx.plan) return [say(t.plan.none)];
+  const word = fold(words(ctx.args)[0] ?? '');
+  const name = allowed.find((n) => n === word);
+  if (!name) return refuse(ctx, command, word ? t.posts.unknownPost(esc(word)) : t.posts.unknownPost(''));
+  return { name, post: { t, store: ctx.store, agency: ctx.agency, plan: ctx.plan } };
+}
+
+/** The text of a scheduled post as it would go out now. */
+export function postText(name: PostName, post: PostContext, now: Date): string[] {
+  switch (name) {
+    case 'bangxephang':
+      return [weeklyPost(post, now)];
+    case 'thang':
+      return [monthlyDigest(post, now)];
+    case 'nhac': {
+      const due = remindersOn(post, now);
+      if (due.length === 0) return [post.t.posts.noReminders];
+      return [due.map((r) => r.html).join('\n\n'), ...due.flatMap((r) => (r.adminHtml ? [r.adminHtml] : []))];
+    }
+  }
+}
