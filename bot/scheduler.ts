@@ -131,11 +131,11 @@ export class Scheduler {
     let next: Date | null = null;
     for (const state of this.jobs.values()) {
       const last = this.options.store.lastJobSlot(state.job.id) ?? now;
-      const candidates = [
-        state.pattern.nextRun(new Date(Math.max(last.getTime(), now.getTime() - this.options.graceMs))),
-      ];
-      if (state.retryAt) candidates.push(state.retryAt);
-      for (const c of candidates) if (c && (!next || c < next)) next = c;
+      // A job waiting to retry is due at its retry time; otherwise at its next slot not yet dealt with.
+      const due =
+        state.retryAt ??
+        state.pattern.nextRun(new Date(Math.max(last.getTime(), now.getTime() - this.options.graceMs)));
+      if (due && (!next || due < next)) next = due;
     }
     return next;
   }

@@ -31,7 +31,15 @@ it('lets a newcomer try every command in the terminal on the demo store', async 
   output.on('data', (c: Buffer) => {
     seen += c.toString('utf8');
   });
-  const done = runConsole({ router, locale: 'vi', input, output, ansi: false, intro: 'demo', filesDir: join(dir, 'reports') });
+  const done = runConsole({
+    router,
+    locale: 'vi',
+    input,
+    output,
+    ansi: false,
+    intro: 'demo',
+    filesDir: join(dir, 'reports'),
+  });
   input.end(
     [
       '/trogiup',

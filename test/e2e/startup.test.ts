@@ -57,6 +57,23 @@ describe('npm start', () => {
     expect(await readFile(file, 'utf8')).toBe('{"version": 1, "members": [');
   });
 
+  it('refuses to start with a broken plan file, naming it and the problem', async () => {
+    const plan = join(dir, 'plan.json');
+    await writeFile(
+      plan,
+      JSON.stringify({ year: 2026, title: 'Kế hoạch', targets: [], milestones: [], schedules: {} }),
+    );
+    const run = start({ DATA_DIR: dir, PLAN_FILE: plan });
+    expect(await run.exited).toBe(1);
+    expect(run.err()).toContain(plan);
+    expect(run.err()).toContain('targets');
+    expect(run.err()).toContain('schedules.leaderboard');
+    const cron = start({ DATA_DIR: dir, LEADERBOARD_CRON: '99 99 * * *' });
+    expect(await cron.exited).toBe(1);
+    expect(cron.err()).toContain('LEADERBOARD_CRON');
+    expect(cron.err()).toContain('schedules.leaderboard: not a cron expression');
+  });
+
   it('lists every bad variable and exits non-zero', async () => {
     const run = start({ TELEGRAM_BOT_TOKEN: 'wrong', BOT_LOCALE: 'fr', DATA_DIR: dir });
     expect(await run.exited).toBe(1);

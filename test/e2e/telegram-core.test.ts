@@ -242,7 +242,10 @@ describe('withdrawing as an admin who has not registered', () => {
     await tg.send(lan(), '/viectot Giúp đỡ đồng nghiệp');
     const office = tg.user(ADMIN, 'Văn phòng');
     expect(only(await tg.send(office, '/huy VT1')).text).toContain('Đã rút mục VT1');
-    expect(tg.store.entries[0]?.history.at(-1)).toMatchObject({ action: 'withdrawn', by: `telegram:${ADMIN}` });
+    expect(tg.store.entries[0]?.history.at(-1)).toMatchObject({
+      action: 'withdrawn',
+      by: `telegram:${ADMIN}`,
+    });
     expect(only(await tg.send(office, '/cuatoi')).text).toContain('Bạn chưa đăng ký');
   });
 });

@@ -102,6 +102,7 @@ export class TelegramHarness {
     const router = new Router({
       store,
       agency,
+      plan: config.plan,
       commands,
       clock: () => (harness as TelegramHarness).now,
       logger,

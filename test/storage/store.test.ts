@@ -71,7 +71,10 @@ describe('write, then read back', () => {
 
     const again = await open();
     expect(again.entries.map((e) => e.code)).toEqual(['VT1', 'VT2']);
-    expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8'))).toMatchObject({ version: STORE_VERSION, seq: 2 });
+    expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8'))).toMatchObject({
+      version: STORE_VERSION,
+      seq: 2,
+    });
   });
 
   it('loses nothing when 1,000 commands write at once, and shares flushes between them', async () => {
@@ -162,7 +165,11 @@ describe('layout versions', () => {
     const text = JSON.stringify(v1);
     await writeFile(join(dir, STORE_FILE), text);
     // A journal line written by layout-1 code (no review field) replays too.
-    const line = { seq: 3, type: 'entry.created', entry: { ...v1.entries[0], code: 'HT2', kind: 'task', source: 's2' } };
+    const line = {
+      seq: 3,
+      type: 'entry.created',
+      entry: { ...v1.entries[0], code: 'HT2', kind: 'task', source: 's2' },
+    };
     await writeFile(join(dir, JOURNAL_FILE), `${JSON.stringify(line)}\n`);
     const store = await open();
     expect(store.entries.map((e) => [e.code, e.review])).toEqual([

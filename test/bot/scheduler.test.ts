@@ -1,0 +1,262 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Broadcaster, planJobs } from '../../bot/jobs.js';
+import { type Plan, parsePlan } from '../../bot/plan.js';
+import { Scheduler } from '../../bot/scheduler.js';
+import { formatDateTime } from '../../core/periods.js';
+import { htmlToPlain } from '../../core/text.js';
+import { vi } from '../../locales/vi.js';
+import { Store } from '../../storage/store.js';
+import { memoryLogger, tempDir, testAgency } from '../helpers/agency.js';
+import { deed } from '../helpers/store.js';
+
+const plan: Plan = parsePlan(JSON.parse(readFileSync('config/plan-2026.json', 'utf8')));
+const agency = testAgency();
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+interface Post {
+  at: Date;
+  to: string;
+  text: string;
+}
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let store: Store;
+let now: Date;
+let posts: Post[];
+let failures: number;
+let log: ReturnType<typeof memoryLogger>;
+
+const out: Broadcaster = {
+  async toGroup(html) {
+    if (failures > 0) {
+      failures -= 1;
+      throw new Error('429: Too Many Requests: retry after 5');
+    }
+    posts.push({ at: now, to: 'group', text: htmlToPlain(html) });
+  },
+  async toPerson(identity, html) {
+    posts.push({ at: now, to: identity, text: htmlToPlain(html) });
+    return true;
+  },
+  admins: () => ['telegram:900001'],
+};
+
+function scheduler(graceHours = 12): Scheduler {
+  const s = new Scheduler({
+    store,
+    logger: log.logger,
+    clock: () => now,
+    graceMs: graceHours * HOUR,
+    retryDelaysMs: [60_000, 120_000],
+  });
+  for (const job of planJobs(() => ({ t: vi, store, agency, plan }), plan, out, log.logger)) s.add(job);
+  return s;
+}
+
+/** Moves the fake clock from `now` to `until`, waking the scheduler whenever something is due. */
+async function simulate(s: Scheduler, until: Date): Promise<void> {
+  await s.runDue(now);
+  for (;;) {
+    const wake = s.nextWake(now);
+    if (!wake || wake > until) break;
+    now = new Date(Math.max(wake.getTime(), now.getTime()));
+    await s.runDue(now);
+  }
+  now = until;
+}
+
+/** Vietnam's wall clock of an instant (UTC+7 all year): [weekday, hour, minute]. */
+function inVietnam(at: Date): [number, number, number] {
+  const local = new Date(at.getTime() + 7 * HOUR);
+  return [local.getUTCDay(), local.getUTCHours(), local.getUTCMinutes()];
+}
+
+const vnDay = (isoDay: string) => new Date(`${isoDay}T00:00:00+07:00`);
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+  store = await Store.open(dir);
+  posts = [];
+  failures = 0;
+  log = memoryLogger();
+  now = vnDay('2026-01-01');
+});
+afterEach(async () => {
+  await store.close();
+  await cleanup();
+});
+
+const boards = () => posts.filter((p) => p.text.startsWith('🏆 Bảng vàng thi đua tuần'));
+const digests = () => posts.filter((p) => p.text.startsWith('📰 Điểm tin thi đua'));
+
+describe(`a simulated year 2026 (process TZ: ${process.env.TZ ?? 'system'})`, () => {
+  it('posts one leaderboard every Friday at 16:30, a digest on every 1st at 08:00, and every milestone on its dates', async () => {
+    await simulate(scheduler(), vnDay('2027-01-01'));
+
+    const weekly = boards();
+    expect(weekly).toHaveLength(52); // Fridays of 2026: 2 January … 25 December
+    for (const post of weekly) expect(inVietnam(post.at)).toEqual([5, 16, 30]);
+    expect(new Set(weekly.map((p) => p.text.split('\n')[0])).size).toBe(52);
+    expect(weekly[0]?.text.split('\n')[0]).toBe(
+      '🏆 Bảng vàng thi đua tuần — tuần 1/2026 (29/12/2025 – 04/01/2026)',
+    );
+
+    const monthly = digests();
+    expect(monthly).toHaveLength(12);
+    for (const post of monthly) expect(inVietnam(post.at).slice(1)).toEqual([8, 0]);
+    expect(monthly.map((p) => p.text.split('\n')[0])).toEqual([
+      '📰 Điểm tin thi đua tháng 12/2025',
+      ...Array.from(
+        { length: 11 },
+        (_, i) => `📰 Điểm tin thi đua tháng ${String(i + 1).padStart(2, '0')}/2026`,
+      ),
+    ]);
+
+    const reminders = posts.filter((p) => p.to === 'group' && p.text.startsWith('📌'));
+    for (const milestone of plan.milestones) {
+      for (const before of [...milestone.remindDaysBefore, 0]) {
+        const day = new Date(vnDay(milestone.date).getTime() - before * DAY);
+        const post = reminders.find(
+          (p) => p.at.getTime() === day.getTime() + 8 * HOUR && p.text.includes(milestone.title),
+        );
+        expect(post, `${milestone.id} ${before} days before`).toBeDefined();
+        expect(post?.text).toContain(
+          before ? `(còn ${before} ngày)` : `Hôm nay, ${milestone.date.split('-').reverse().join('/')}`,
+        );
+      }
+    }
+    // The Office's reports are also reminded to the admins in private.
+    const toAdmin = posts.filter((p) => p.to === 'telegram:900001');
+    const reportReminders = plan.milestones
+      .filter((m) => m.kind === 'report')
+      .reduce((n, m) => n + m.remindDaysBefore.length + 1, 0);
+    expect(toAdmin).toHaveLength(reportReminders);
+    expect(toAdmin[0]?.text).toContain('Văn phòng lưu ý');
+  }, 60_000);
+
+  it('never posts a slot twice across a restart in the middle of the year', async () => {
+    await simulate(scheduler(), vnDay('2026-06-17'));
+    await store.close();
+    store = await Store.open(dir);
+    await simulate(scheduler(), vnDay('2027-01-01'));
+    expect(boards()).toHaveLength(52);
+    expect(digests()).toHaveLength(12);
+    const slots = posts.map((p) => `${p.to}|${p.at.toISOString()}|${p.text.split('\n')[0]}`);
+    expect(new Set(slots).size).toBe(slots.length);
+  }, 60_000);
+
+  it('posts a slot missed while down once on return, within the grace window', async () => {
+    await simulate(scheduler(), new Date('2026-03-13T09:00:00Z')); // Friday 16:00 in Vietnam
+    const before = boards().length;
+    // Down from 16:00 to 20:00: the 16:30 slot is missed.
+    now = new Date('2026-03-13T13:00:00Z');
+    await simulate(scheduler(), new Date('2026-03-13T13:00:00Z'));
+    expect(boards()).toHaveLength(before + 1);
+    expect(boards().at(-1)?.text).toContain('tuần 11/2026 (09/03/2026 – 15/03/2026)');
+    expect(formatDateTime(boards().at(-1)?.at as Date)).toBe('20:00 13/03/2026');
+    await simulate(scheduler(), new Date('2026-03-14T13:00:00Z'));
+    expect(boards()).toHaveLength(before + 1);
+  });
+
+  it('skips a slot missed by more than the grace window, and says so in the log', async () => {
+    await simulate(scheduler(), new Date('2026-03-13T09:00:00Z'));
+    const before = boards().length;
+    // Down from Friday 16:00 to Saturday 10:00 in Vietnam: 17.5 hours after the slot.
+    now = new Date('2026-03-14T03:00:00Z');
+    await simulate(scheduler(), new Date('2026-03-20T10:00:00Z'));
+    expect(boards()).toHaveLength(before + 1); // only the next Friday's
+    expect(boards().at(-1)?.text).toContain('tuần 12/2026');
+    const skipped = log.lines().filter((l) => String(l.msg).startsWith('scheduled post skipped'));
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]).toMatchObject({ job: 'leaderboard', slot: '2026-03-13T09:30:00.000Z', level: 40 });
+  });
+
+  it('retries a failed post with backoff and marks it done only once it is sent', async () => {
+    await simulate(scheduler(), new Date('2026-03-13T09:00:00Z'));
+    const s = scheduler();
+    const before = boards().length;
+    failures = 2;
+    now = new Date('2026-03-13T09:30:00Z');
+    await s.runDue(now);
+    expect(boards()).toHaveLength(before);
+    expect(store.lastJobSlot('leaderboard')?.toISOString()).toBe('2026-03-06T09:30:00.000Z');
+    expect(s.nextWake(now)?.toISOString()).toBe('2026-03-13T09:31:00.000Z');
+    await simulate(s, new Date('2026-03-13T12:00:00Z'));
+    expect(boards()).toHaveLength(before + 1);
+    expect(formatDateTime(boards().at(-1)?.at as Date)).toBe('16:33 13/03/2026'); // after 1 and 2 minutes
+    expect(store.lastJobSlot('leaderboard')?.toISOString()).toBe('2026-03-13T09:30:00.000Z');
+    expect(log.lines().filter((l) => l.msg === 'scheduled post failed; will retry')).toHaveLength(2);
+  });
+
+  it('wakes by itself at real time through croner', async () => {
+    const s = new Scheduler({ store, logger: log.logger, clock: () => new Date(), graceMs: HOUR });
+    let ticks = 0;
+    s.add({ id: 'every-second', cron: '* * * * * *', run: async () => void (ticks += 1) });
+    await s.start();
+    await new Promise((resolve) => setTimeout(resolve, 2_300));
+    await s.stop();
+    expect(ticks).toBeGreaterThanOrEqual(1);
+    expect(store.lastJobSlot('every-second')).toBeDefined();
+  });
+});
+
+describe('the weekly post', () => {
+  it('matches the store: top members, departments, good deeds, silent departments, targets', async () => {
+    const at = new Date('2026-01-05T02:00:00Z');
+    const member = async (n: number, name: string, dept: string, privateChat = false) => {
+      const m = await store.saveMember({
+        identity: `telegram:${n}`,
+        fullName: name,
+        departmentId: dept,
+        at,
+        platform: 'telegram',
+      });
+      if (privateChat) await store.setMemberFlags(m.id, { privateChat: true });
+      return m;
+    };
+    const lan = await member(1, 'Nguyễn Thị Lan', 'vp');
+    const hung = await member(2, 'Trần Văn Hùng', 'cb');
+    await member(3, 'Vũ Thị Mai', 'cb');
+    const quiet = await member(4, 'Đặng Quốc Bảo', 'bvct', true);
+    const week = new Date('2026-11-23T03:00:00Z'); // Monday of week 48
+    await store.addEntry(deed(lan.id, week, 'Trả lại ví <tiền> cho người đánh rơi'));
+    await store.addEntry({
+      ...deed(hung.id, week, 'Số hóa hồ sơ #cntt'),
+      kind: 'initiative',
+      points: 5,
+      it: true,
+    });
+    await store.addEntry({ ...deed(hung.id, week, 'Báo cáo quý'), kind: 'task', points: 1 });
+
+    now = new Date('2026-11-27T09:30:00Z');
+    const { weeklyPost } = await import('../../commands/lib/posts.js');
+    const text = htmlToPlain(weeklyPost({ t: vi, store, agency, plan }, now));
+    expect(text).toContain('1. Trần Văn Hùng (Phòng Cán bộ) — 6 điểm');
+    expect(text).toContain('2. Nguyễn Thị Lan (Văn phòng Ban) — 2 điểm');
+    expect(text).toContain('1. Phòng Cán bộ — 3 điểm/người (tổng 6 điểm, 2 người)');
+    expect(text).toContain('2. Văn phòng Ban — 2 điểm/người (tổng 2 điểm, 1 người)');
+    expect(text).toContain('• Nguyễn Thị Lan: Trả lại ví <tiền> cho người đánh rơi');
+    expect(text).toContain(
+      'Phòng chưa có ghi nhận trong tuần: Phòng Bảo vệ chính trị nội bộ, Phòng Tổ chức đảng, đảng viên, Phòng Chính sách cán bộ',
+    );
+    // Targets over the year so far: 1 of 4 members and 1 of 5 departments with a completed task; 1 IT model.
+    expect(text).toContain(
+      '• 100% cán bộ, công chức, người lao động hoàn thành nhiệm vụ (có nhiệm vụ hoàn thành được ghi nhận): 1/4 (25%)',
+    );
+    expect(text).toContain('• 100% phòng chuyên môn hoàn thành chương trình, kế hoạch công tác: 1/5 (20%)');
+    expect(text).toContain(
+      '• Ít nhất 01 mô hình ứng dụng công nghệ thông tin trong quản lý, điều hành: 1/1 ▓▓▓▓▓▓▓▓▓▓',
+    );
+    expect(text).toContain('• Gương người tốt, việc tốt được nêu gương: 1/50 ░░░░░░░░░░');
+
+    // The quiet member, who opened a private chat, is nudged on Monday 30 November; the others are not.
+    now = new Date('2026-11-29T17:00:00Z');
+    await simulate(scheduler(), new Date('2026-11-30T03:00:00Z'));
+    const nudges = posts.filter((p) => p.text.startsWith('Chào'));
+    expect(nudges.map((p) => p.to)).toEqual([quiet.identities[0]]);
+    expect(nudges[0]?.text).toContain('Chào Đặng Quốc Bảo! Đã 14 ngày bạn chưa có ghi nhận nào.');
+  });
+});

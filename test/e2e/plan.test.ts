@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GROUP_ID, type Seen, TelegramHarness } from '../helpers/telegram.js';
+
+const ADMIN = 900001;
+let tg: TelegramHarness;
+const lan = () => tg.user(1001, 'Lan');
+const hung = () => tg.user(1002, 'Hùng');
+const admin = () => tg.user(ADMIN, 'Toàn');
+const only = (seen: Seen[]): Seen => {
+  expect(seen).toHaveLength(1);
+  return seen[0] as Seen;
+};
+
+beforeEach(async () => {
+  tg = await TelegramHarness.create({ admins: [ADMIN], now: new Date('2026-11-25T03:00:00Z') });
+  await tg.send(lan(), '/dangky Nguyễn Thị Lan | vp');
+  await tg.send(hung(), '/dangky Trần Văn Hùng | cb');
+});
+afterEach(async () => {
+  await tg.close();
+});
+
+describe('/kehoach', () => {
+  it('shows every target with figures from the store and a progress bar, and the next milestones', async () => {
+    await tg.send(lan(), '/hoanthanh Báo cáo công tác đảng viên');
+    await tg.send(lan(), '/sangkien Tra cứu hồ sơ bằng mã QR #cntt');
+    const text = only(await tg.send(hung(), '/kehoach')).text;
+    expect(text).toContain('Kế hoạch phát động phong trào thi đua năm 2026 (Số 22-KH/BTCTU)');
+    expect(text).toContain('Tiến độ đến ngày 25/11/2026');
+    // 1 of 2 members and 1 of 5 departments have a completed task; 1 IT model of the 1 required.
+    expect(text).toMatch(/▫️ 100% cán bộ, công chức.*\n {3}▓▓▓▓▓░░░░░ 1\/2 \(50%\)/);
+    expect(text).toMatch(/▫️ 100% phòng chuyên môn.*\n {3}▓▓░░░░░░░░ 1\/5 \(20%\)/);
+    expect(text).toMatch(/✅ Ít nhất 01 mô hình ứng dụng công nghệ thông tin.*\n {3}▓▓▓▓▓▓▓▓▓▓ 1\/1/);
+    expect(text).toContain(
+      '• 30/11/2026 (còn 5 ngày) — Văn phòng tổng hợp báo cáo tổng kết công tác thi đua, khen thưởng năm 2026',
+    );
+    expect(text).toContain('• 10/12/2026 (còn 15 ngày) — Hội đồng Thi đua – Khen thưởng họp bình xét');
+    expect(text).not.toContain('14/10/2026');
+  });
+});
+
+describe('scheduled posts on demand', () => {
+  it('/xemtruoc shows a post only to the admin who asked, in private', async () => {
+    tg.startedPrivate.add(ADMIN);
+    await tg.send(lan(), '/viectot Nhặt được ví trả lại');
+    const seen = await tg.send(admin(), '/xemtruoc bangxephang');
+    expect(seen.map((s) => s.chatId)).toEqual([ADMIN]);
+    expect(seen[0]?.text).toContain('Xem trước — chỉ bạn thấy tin này.');
+    expect(seen[0]?.text).toContain('Bảng vàng thi đua tuần — tuần 48/2026');
+    expect(seen[0]?.text).toContain('• Nguyễn Thị Lan: Nhặt được ví trả lại');
+    expect(only(await tg.send(admin(), '/xemtruoc nhac', { inPrivate: true })).text).toContain(
+      'Hôm nay không có mốc kế hoạch nào cần nhắc.',
+    );
+    tg.now = new Date('2026-11-23T03:00:00Z'); // 7 days before the year-end report
+    const reminders = await tg.send(admin(), '/xemtruoc nhac', { inPrivate: true });
+    expect(reminders[0]?.text).toContain(
+      'Nhắc kế hoạch: Văn phòng tổng hợp báo cáo tổng kết công tác thi đua, khen thưởng năm 2026 — ngày 30/11/2026 (còn 7 ngày).',
+    );
+    expect(reminders[1]?.text).toContain('Văn phòng lưu ý');
+  });
+
+  it('/dangngay posts to the group now; others are refused; an unknown post gets the usage line', async () => {
+    const posted = await tg.send(admin(), '/dangngay thang', { inPrivate: true });
+    expect(posted.map((s) => s.chatId)).toEqual([GROUP_ID, ADMIN]);
+    expect(posted[0]?.text).toContain('Điểm tin thi đua tháng 10/2026');
+    expect(posted[1]?.text).toBe('Đã đăng lên nhóm.');
+    expect(only(await tg.send(lan(), '/dangngay bangxephang')).text).toContain('chỉ dành cho quản trị viên');
+    expect(only(await tg.send(admin(), '/dangngay tuanroi')).text).toContain(
+      'Không rõ bài “tuanroi”.\nCách dùng: /dangngay bangxephang|thang',
+    );
+  });
+
+  it('/tatnhac and /batnhac turn personal reminders off and on, recorded in the member history', async () => {
+    expect(only(await tg.send(lan(), '/tatnhac')).text).toBe(
+      'Đã tắt nhắc nhở cá nhân. Bật lại bằng /batnhac.',
+    );
+    expect(tg.store.memberByIdentity('telegram:1001')?.nudges).toBe(false);
+    const on = only(await tg.send(lan(), '/batnhac'));
+    expect(on.text).toContain('hãy nhắn riêng cho bot một lần');
+    const inPrivate = only(await tg.send(lan(), '/batnhac', { inPrivate: true }));
+    expect(inPrivate.text).toBe('Đã bật nhắc nhở cá nhân. Tắt bằng /tatnhac.');
+    const member = tg.store.memberByIdentity('telegram:1001');
+    expect(member).toMatchObject({ nudges: true, privateChat: true });
+    expect(member?.history.map((h) => h.note)).toEqual([
+      'Nguyễn Thị Lan | vp',
+      'nudges off',
+      'nudges on',
+      'nudges on',
+    ]);
+  });
+});
