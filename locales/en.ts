@@ -65,7 +65,10 @@ export const en: Messages = {
     },
     history: { usage: '/lichsu CODE', description: "An entry's whole history" },
     plan: { usage: '/kehoach', description: "Progress of the year's targets and milestones" },
-    preview: { usage: '/xemtruoc bangxephang|thang|nhac', description: 'Preview a scheduled post (administrators)' },
+    preview: {
+      usage: '/xemtruoc bangxephang|thang|nhac',
+      description: 'Preview a scheduled post (administrators)',
+    },
     postNow: { usage: '/dangngay bangxephang|thang', description: 'Post to the group now (administrators)' },
     nudgesOff: { usage: '/tatnhac', description: 'Turn personal reminders off' },
     nudgesOn: { usage: '/batnhac', description: 'Turn personal reminders on' },
@@ -333,7 +336,8 @@ export const en: Messages = {
       `Hello ${name}! You have logged nothing for ${days} days. Share your work with /hoanthanh, a good deed with /viectot, an initiative with /sangkien. (Stop reminders: /tatnhac)`,
     nudgesOff: 'Personal reminders are off. Turn them back on with /batnhac.',
     nudgesOn: 'Personal reminders are on. Turn them off with /tatnhac.',
-    nudgesNeedPrivate: 'Personal reminders come in a private chat: write to the bot privately once to receive them.',
+    nudgesNeedPrivate:
+      'Personal reminders come in a private chat: write to the bot privately once to receive them.',
     previewNote: '<i>Preview — only you see this.</i>',
     posted: 'Posted to the group.',
     unknownPost: (name: string) => `Unknown post “${name}”.`,

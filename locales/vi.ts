@@ -71,7 +71,10 @@ export const vi = {
     reject: { usage: '/tuchoi MÃ lý do', description: 'Không duyệt một mục, ghi rõ lý do (Hội đồng)' },
     history: { usage: '/lichsu MÃ', description: 'Toàn bộ lịch sử của một mục' },
     plan: { usage: '/kehoach', description: 'Tiến độ các chỉ tiêu và mốc kế hoạch năm' },
-    preview: { usage: '/xemtruoc bangxephang|thang|nhac', description: 'Xem trước bài đăng tự động (quản trị viên)' },
+    preview: {
+      usage: '/xemtruoc bangxephang|thang|nhac',
+      description: 'Xem trước bài đăng tự động (quản trị viên)',
+    },
     postNow: { usage: '/dangngay bangxephang|thang', description: 'Đăng ngay bài lên nhóm (quản trị viên)' },
     nudgesOff: { usage: '/tatnhac', description: 'Tắt nhắc nhở cá nhân' },
     nudgesOn: { usage: '/batnhac', description: 'Bật nhắc nhở cá nhân' },
@@ -336,7 +339,8 @@ export const vi = {
       `Chào ${name}! Đã ${days} ngày bạn chưa có ghi nhận nào. Hãy chia sẻ kết quả công việc bằng /hoanthanh, việc tốt bằng /viectot, sáng kiến bằng /sangkien nhé. (Tắt nhắc: /tatnhac)`,
     nudgesOff: 'Đã tắt nhắc nhở cá nhân. Bật lại bằng /batnhac.',
     nudgesOn: 'Đã bật nhắc nhở cá nhân. Tắt bằng /tatnhac.',
-    nudgesNeedPrivate: 'Nhắc nhở cá nhân được gửi trong tin nhắn riêng: hãy nhắn riêng cho bot một lần để nhận được.',
+    nudgesNeedPrivate:
+      'Nhắc nhở cá nhân được gửi trong tin nhắn riêng: hãy nhắn riêng cho bot một lần để nhận được.',
     previewNote: '<i>Xem trước — chỉ bạn thấy tin này.</i>',
     posted: 'Đã đăng lên nhóm.',
     unknownPost: (name: string) => `Không rõ bài “${name}”.`,

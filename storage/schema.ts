@@ -138,7 +138,12 @@ export const eventSchema = z.discriminatedUnion('type', [
     item: historyItemSchema,
   }),
   z.object({ seq: z.number().int().positive(), type: z.literal('model.saved'), model: modelExampleSchema }),
-  z.object({ seq: z.number().int().positive(), type: z.literal('job.done'), job: z.string().min(1), slot: isoDate }),
+  z.object({
+    seq: z.number().int().positive(),
+    type: z.literal('job.done'),
+    job: z.string().min(1),
+    slot: isoDate,
+  }),
 ]);
 export type StoreEvent = z.infer<typeof eventSchema>;
 export type StoreEventBody = StoreEvent extends infer E

@@ -287,7 +287,16 @@ export class Store {
       ...existing,
       ...flags,
       history: audit
-        ? [...existing.history, { at: audit.at.toISOString(), action: 'updated', by: id, platform: audit.platform, note: audit.note }]
+        ? [
+            ...existing.history,
+            {
+              at: audit.at.toISOString(),
+              action: 'updated',
+              by: id,
+              platform: audit.platform,
+              note: audit.note,
+            },
+          ]
         : existing.history,
     };
     return this.commit({ type: 'member.saved', member }).then(() => member);

@@ -194,7 +194,13 @@ describe(`a simulated year 2026 (process TZ: ${process.env.TZ ?? 'system'})`, ()
   it('wakes by itself at real time through croner', async () => {
     const s = new Scheduler({ store, logger: log.logger, clock: () => new Date(), graceMs: HOUR });
     let ticks = 0;
-    s.add({ id: 'every-second', cron: '* * * * * *', run: async () => void (ticks += 1) });
+    s.add({
+      id: 'every-second',
+      cron: '* * * * * *',
+      run: async () => {
+        ticks += 1;
+      },
+    });
     await s.start();
     await new Promise((resolve) => setTimeout(resolve, 2_300));
     await s.stop();

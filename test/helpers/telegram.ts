@@ -9,6 +9,14 @@ import { Store } from '../../storage/store.js';
 import { memoryLogger, tempDir, testAgency } from './agency.js';
 import { parseHtml } from './bot-api-server.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: the transformer answers every method, each with its own result type
+type AnyResponse = any;
+const failure = (error_code: number, description: string): AnyResponse => ({
+  ok: false,
+  error_code,
+  description,
+});
+
 export const GROUP_ID = -1001234567890;
 export const TOKEN = '123456789:AAExampleTokenForTestsOnly_0123456789';
 export const BOT_INFO: UserFromGetMe = {
@@ -136,27 +144,19 @@ export class TelegramHarness {
     const p = (payload ?? {}) as Record<string, unknown>;
     const call: ApiCall = { method, payload: p };
     this.calls.push(call);
-    const fail = (description: string) => ({ ok: false as const, error_code: 400, description });
     if ((method === 'sendMessage' || method === 'editMessageText') && p.parse_mode === 'HTML') {
       try {
         parseHtml(String(p.text));
       } catch (error) {
-        // biome-ignore lint/suspicious/noExplicitAny: Telegram-shaped failure
-        return fail((error as Error).message) as any;
+        return failure(400, (error as Error).message);
       }
     }
     if (method === 'sendMessage' && String(p.text).length > 4096) {
-      // biome-ignore lint/suspicious/noExplicitAny: Telegram-shaped failure
-      return fail('Bad Request: message is too long') as any;
+      return failure(400, 'Bad Request: message is too long');
     }
     const chatId = Number(p.chat_id);
     if (method === 'sendMessage' && chatId > 0 && !this.startedPrivate.has(chatId)) {
-      // biome-ignore lint/suspicious/noExplicitAny: Telegram-shaped failure
-      return {
-        ok: false,
-        error_code: 403,
-        description: "Forbidden: bot can't initiate conversation with a user",
-      } as any;
+      return failure(403, "Forbidden: bot can't initiate conversation with a user");
     }
     const result = (() => {
       switch (method) {
@@ -182,8 +182,7 @@ export class TelegramHarness {
       }
     })();
     call.result = result;
-    // biome-ignore lint/suspicious/noExplicitAny: the transformer answers for every method
-    return { ok: true, result } as any;
+    return { ok: true, result } as AnyResponse;
   };
 
   user(id: number, firstName: string, extra: Partial<User> = {}): User {
