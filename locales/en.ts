@@ -1,7 +1,8 @@
 import { formatDay, lastDay, type Period } from '../core/periods.js';
 import type { Messages } from './vi.js';
 
-const num = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+const numbers = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+const num = (n: number) => numbers.format(n);
 
 /** English, beside the Vietnamese source: the compiler checks it has every key with the same parameters. */
 export const en: Messages = {

@@ -2,7 +2,9 @@ import { formatDay, lastDay, type Period } from '../core/periods.js';
 import type { EntryKind } from '../storage/schema.js';
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
-const num = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+// One formatter, made once: toLocaleString builds a new one on every call (~20 µs each).
+const numbers = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+const num = (n: number) => numbers.format(n);
 
 /** Vietnamese: the source of truth. Every key here must exist in en.ts with the same parameters. */
 export const vi = {

@@ -481,11 +481,22 @@ export class Store {
 
   private index(): void {
     const data = this.db.data;
-    if (!isSortedByTime(data.entries)) data.entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    let sorted = true;
     for (const entry of data.entries) {
-      this.times.push(Date.parse(entry.at));
+      const time = Date.parse(entry.at);
+      if (time < (this.times.at(-1) ?? -Infinity)) sorted = false;
+      this.times.push(time);
       this.byCode.set(entry.code.slice(2), entry);
       this.bySource.set(entry.source, entry);
+    }
+    if (!sorted) {
+      // Written by hand or by an older version: order by time once, keeping the index in step.
+      const order = data.entries.map((entry, i) => ({ entry, time: this.times[i] as number }));
+      order.sort((a, b) => a.time - b.time);
+      for (const [i, o] of order.entries()) {
+        data.entries[i] = o.entry;
+        this.times[i] = o.time;
+      }
     }
     for (const member of data.members) this.indexMember(member);
   }
@@ -580,11 +591,4 @@ export class Store {
     return this.closed;
   }
   private closed: Promise<void> | null = null;
-}
-
-function isSortedByTime(entries: readonly Entry[]): boolean {
-  for (let i = 1; i < entries.length; i += 1) {
-    if (Date.parse((entries[i - 1] as Entry).at) > Date.parse((entries[i] as Entry).at)) return false;
-  }
-  return true;
 }

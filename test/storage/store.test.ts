@@ -115,6 +115,23 @@ describe('write, then read back', () => {
     expect(store.entries.map((e) => e.code)).toEqual(['VT2', 'VT3', 'VT1']);
   });
 
+  it('orders the entries of a snapshot written out of order, by time, on load', async () => {
+    const store = await open();
+    const member = await addMember(store, 1);
+    for (const day of ['10', '20', '15']) await store.addEntry(deed(member.id, new Date(`2026-03-${day}T00:00:00Z`)));
+    await store.compact();
+    await store.close();
+    opened.pop();
+    const file = join(dir, STORE_FILE);
+    const state = JSON.parse(await readFile(file, 'utf8'));
+    state.entries.reverse();
+    await writeFile(file, JSON.stringify(state));
+    const again = await open();
+    expect(again.entries.map((e) => e.code)).toEqual(['VT1', 'VT3', 'VT2']);
+    const march = again.entriesBetween(new Date('2026-03-12T00:00:00Z'), new Date('2026-03-21T00:00:00Z'));
+    expect(march.map((e) => e.code)).toEqual(['VT3', 'VT2']);
+  });
+
   it('finds an entry by its code in any case, with or without its prefix', async () => {
     const store = await open();
     const member = await addMember(store, 1);

@@ -1,0 +1,55 @@
+// Child process: where Store.open's time and memory go, phase by phase, at one size. It repeats the
+// steps of storage/snapshot-file.ts (read) and storage/store.ts (index) with the project's own
+// functions, so a regression or a fix shows up here by phase.
+// Usage: node --import tsx bench/cold-phases.ts DIR
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { migrate } from '../storage/migrations.js';
+import { type Entry, stateSchema } from '../storage/schema.js';
+import { STORE_FILE } from '../storage/store.js';
+import { emit, mb } from './common.js';
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: cold-phases.ts DIR');
+
+const phases: { phase: string; ms: number; rssMB: number; heapUsedMB: number }[] = [];
+let last = performance.now();
+function lap(phase: string): void {
+  const now = performance.now();
+  const memory = process.memoryUsage();
+  phases.push({ phase, ms: now - last, rssMB: mb(memory.rss), heapUsedMB: mb(memory.heapUsed) });
+  last = performance.now();
+}
+
+lap('baseline (node + tsx + modules)');
+const text = await readFile(join(dir, 'project', STORE_FILE), 'utf8');
+lap('readFile + UTF-8 decode');
+const raw: unknown = JSON.parse(text);
+lap('JSON.parse');
+const migrated = migrate(raw);
+lap('migrate');
+const parsed = stateSchema.safeParse(migrated);
+if (!parsed.success) throw new Error('generated store fails validation');
+lap('zod stateSchema.safeParse');
+const entries: readonly Entry[] = parsed.data.entries;
+let sorted = true;
+for (let i = 1; i < entries.length; i += 1) {
+  if (Date.parse((entries[i - 1] as Entry).at) > Date.parse((entries[i] as Entry).at)) sorted = false;
+}
+lap('isSortedByTime (Date.parse ×2n)');
+const times: number[] = [];
+const byCode = new Map<string, Entry>();
+const bySource = new Map<string, Entry>();
+for (const entry of entries) {
+  times.push(Date.parse(entry.at));
+  byCode.set(entry.code.slice(2), entry);
+  bySource.set(entry.source, entry);
+}
+lap('index (times, byCode, bySource)');
+emit({
+  entries: entries.length,
+  sorted,
+  textChars: text.length,
+  phases,
+  indexed: times.length + byCode.size + bySource.size,
+});

@@ -1,0 +1,142 @@
+// Shared helpers for the benchmark: the fixed clock, a seeded PRNG, statistics and child processes.
+import { spawn } from 'node:child_process';
+import { readAgencyFile } from '../bot/config.js';
+
+/** The benchmark's "now": data covers 2026-01-01 up to here, new entries are logged at this instant. */
+export const NOW = new Date('2026-11-25T09:00:00+07:00');
+export const YEAR_START = new Date('2026-01-01T00:00:00+07:00');
+/** The last complete week before NOW (Monday 16 – Sunday 22 November 2026), for the weekly read paths. */
+export const LAST_FULL_WEEK_DAY = new Date('2026-11-18T12:00:00+07:00');
+
+export const GROUP_ID = -1001234567890;
+export const TELEGRAM_ID_BASE = 700_000;
+export const MEMBER_COUNT = 80;
+export const CONCURRENT_USERS = 50;
+
+export const agency = () => readAgencyFile('config/agency.json');
+
+/** mulberry32: small, fast and good enough to make the generated data reproducible. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)] as T;
+}
+
+/** Nearest-rank percentile of `values` (0 < p ≤ 100). */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1] as number;
+}
+
+export const median = (values: readonly number[]) => percentile(values, 50);
+
+export interface LatencyStats {
+  samples: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export function latencyStats(values: readonly number[]): LatencyStats {
+  return {
+    samples: values.length,
+    p50: median(values),
+    p99: percentile(values, 99),
+    max: values.length ? Math.max(...values) : Number.NaN,
+  };
+}
+
+export interface ReadTiming {
+  median: number;
+  p95: number;
+  iterations: number;
+}
+
+/**
+ * Times a synchronous read path: a few warm-up calls, then up to `maxIterations` calls or `budgetMs`,
+ * whichever comes first (at least `minIterations`). Returns the last result so callers can compare sides.
+ */
+export function timeRead<T>(
+  fn: () => T,
+  options: { warmup?: number; minIterations?: number; maxIterations?: number; budgetMs?: number } = {},
+): { timing: ReadTiming; result: T } {
+  const { warmup = 3, minIterations = 5, maxIterations = 200, budgetMs = 1500 } = options;
+  let result = fn();
+  for (let i = 1; i < warmup; i += 1) result = fn();
+  const times: number[] = [];
+  const start = performance.now();
+  while (
+    times.length < minIterations ||
+    (times.length < maxIterations && performance.now() - start < budgetMs)
+  ) {
+    const t0 = performance.now();
+    result = fn();
+    times.push(performance.now() - t0);
+  }
+  return { timing: { median: median(times), p95: percentile(times, 95), iterations: times.length }, result };
+}
+
+export const mb = (bytes: number) => bytes / (1024 * 1024);
+
+/** Writes progress to stderr (stdout of a child carries its JSON result). */
+export function note(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+/**
+ * Runs `bench/<script>.ts` in a fresh Node process (through tsx) and returns the JSON object printed on
+ * its last stdout line. Its stderr (progress) is passed through, indented.
+ */
+export function runChild<T>(
+  script: string,
+  args: readonly string[],
+  nodeFlags: readonly string[] = [],
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', `bench/${script}.ts`, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      err += chunk;
+      process.stderr.write(chunk.replace(/^(?=.)/gm, '    '));
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      const last = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0) {
+        reject(
+          new Error(
+            `bench/${script}.ts ${args.join(' ')} exited with ${code ?? signal}: ${err.slice(-2000)}`,
+          ),
+        );
+        return;
+      }
+      try {
+        resolve(JSON.parse(last) as T);
+      } catch {
+        reject(new Error(`bench/${script}.ts printed no JSON result: ${out.slice(-500)}`));
+      }
+    });
+  });
+}
+
+/** Prints a child's result as its last stdout line. */
+export function emit(result: unknown): void {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}

@@ -1,0 +1,29 @@
+// Child process: writes the store for one size, twice — `store.json` as the project's snapshot (compact,
+// as storage/snapshot-file.ts writes it) and `db.json` as lowdb's JSONFile writes it (2-space indent).
+// Usage: node --import tsx bench/generate.ts SIZE DIR
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { STORE_FILE } from '../storage/store.js';
+import { agency, emit } from './common.js';
+import { generateState } from './data.js';
+
+const [sizeArg, dir] = process.argv.slice(2);
+const size = Number(sizeArg);
+if (!dir || !Number.isInteger(size) || size <= 0) throw new Error('usage: generate.ts SIZE DIR');
+
+const started = performance.now();
+const state = generateState(agency(), size);
+const snapshot = JSON.stringify(state);
+const lowdb = JSON.stringify(state, null, 2);
+await mkdir(join(dir, 'project'), { recursive: true });
+await mkdir(join(dir, 'naive'), { recursive: true });
+await writeFile(join(dir, 'project', STORE_FILE), snapshot, 'utf8');
+await writeFile(join(dir, 'naive', 'db.json'), lowdb, 'utf8');
+emit({
+  entries: state.entries.length,
+  members: state.members.length,
+  withdrawn: state.entries.filter((e) => e.status === 'withdrawn').length,
+  snapshotBytes: Buffer.byteLength(snapshot),
+  lowdbBytes: Buffer.byteLength(lowdb),
+  ms: performance.now() - started,
+});

@@ -1,0 +1,92 @@
+// The read paths compared, written once against a small read interface that both the project's Store
+// (binary search over its time index, maps for members) and the naive lowdb side (plain array filters
+// over db.data) implement.
+import type { AgencyConfig } from '../bot/config.js';
+import { readPlanFile } from '../bot/plan.js';
+import { weeklyPost as buildWeeklyPost } from '../commands/lib/posts.js';
+import { summarise } from '../commands/lib/summary.js';
+import { type Period, periodContaining } from '../core/periods.js';
+import { rankDepartments, rankMembers } from '../core/scoring.js';
+import { locales } from '../locales/index.js';
+import type { Entry, Member, ModelExample, State } from '../storage/schema.js';
+import type { Store } from '../storage/store.js';
+import { LAST_FULL_WEEK_DAY } from './common.js';
+
+const PLAN = readPlanFile('config/plan-2026.json');
+
+/** The reads these paths make (a subset of Store's): what the naive side must provide too. */
+export interface ReadView {
+  readonly members: readonly Member[];
+  readonly models: readonly ModelExample[];
+  entriesBetween(start: Date, end: Date): readonly Entry[];
+  member(id: string): Member | undefined;
+  entry(code: string): Entry | undefined;
+}
+
+/** What a straightforward lowdb bot would do: filter the whole array on every read. */
+export function naiveView(data: () => State): ReadView {
+  return {
+    get members() {
+      return data().members;
+    },
+    entriesBetween(start, end) {
+      const from = start.getTime();
+      const to = end.getTime();
+      return data().entries.filter((e) => {
+        const t = new Date(e.at).getTime();
+        return t >= from && t < to;
+      });
+    },
+    get models() {
+      return data().models;
+    },
+    member(id) {
+      return data().members.find((m) => m.id === id);
+    },
+    entry(code) {
+      return data().entries.find((e) => e.code === code);
+    },
+  };
+}
+
+export const week = (): Period => periodContaining('week', LAST_FULL_WEEK_DAY);
+export const year = (): Period => periodContaining('year', LAST_FULL_WEEK_DAY);
+
+/** The week leaderboard: what /bangxephang computes. */
+export function weekLeaderboard(view: ReadView, agency: AgencyConfig, period = week()) {
+  const mode = agency.review.mode;
+  const entries = view.entriesBetween(period.start, period.end);
+  const members = rankMembers(entries, view.members, mode);
+  const departments = rankDepartments(entries, view.members, agency.departments, mode);
+  return {
+    entries: entries.length,
+    top: members
+      .filter((s) => s.points > 0)
+      .slice(0, agency.leaderboard.topMembers)
+      .map((s) => `${s.rank}:${s.member.id}:${s.points}`),
+    departments: departments.map((d) => `${d.rank}:${d.department.id}:${d.points}`),
+  };
+}
+
+/** /tonghop for a period, through the command's own `summarise`. */
+export function summary(view: ReadView, agency: AgencyConfig, period = year()) {
+  // summarise reads only what ReadView offers (members, entriesBetween, models, member, entry).
+  const s = summarise({ store: view as unknown as Store, agency }, period);
+  return {
+    total: s.total,
+    byKind: s.byKind.map((k) => `${k.kind}:${k.count}:${k.points}`),
+    participants: s.participants,
+    withdrawn: s.withdrawn.length,
+    review: s.review,
+    top: s.top.map((m) => `${m.rank}:${m.member.id}:${m.points}`),
+  };
+}
+
+/** The weekly post the scheduler sends (commands/lib/posts.ts), built over either side's reads. */
+export function weeklyPost(view: ReadView, agency: AgencyConfig, period = week()) {
+  const html = buildWeeklyPost(
+    { t: locales.vi, store: view as unknown as Store, agency, plan: PLAN },
+    period.start,
+  );
+  return { chars: html.length, head: html.slice(0, 400) };
+}

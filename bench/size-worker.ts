@@ -1,0 +1,246 @@
+// Child process: for one generated store, the project's Store and naive lowdb side by side — read paths,
+// sequential durable writes, then sustained writes from 50 concurrent users.
+// Usage: node --import tsx bench/size-worker.ts SIZE DIR
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import type { AgencyConfig } from '../bot/config.js';
+import { pointsFor } from '../core/scoring.js';
+import { type Entry, type EntryKind, emptyState, type Member, type State } from '../storage/schema.js';
+import { type NewEntry, Store } from '../storage/store.js';
+import {
+  CONCURRENT_USERS,
+  emit,
+  GROUP_ID,
+  type LatencyStats,
+  latencyStats,
+  agency as loadAgency,
+  NOW,
+  note,
+  pick,
+  type ReadTiming,
+  rng,
+  timeRead,
+} from './common.js';
+import { entryText, randomKind } from './data.js';
+import { naiveView, type ReadView, summary, weekLeaderboard, weeklyPost } from './read-paths.js';
+
+const [sizeArg, dir] = process.argv.slice(2);
+const size = Number(sizeArg);
+if (!dir || !Number.isInteger(size) || size <= 0) throw new Error('usage: size-worker.ts SIZE DIR');
+
+/**
+ * Sustained load: 20,000 commands (one compaction's worth: the store folds its journal into the snapshot
+ * every 20,000 lines, so the figure includes exactly the compaction cost a steady stream pays), capped
+ * at 10 s. Naive lowdb gets 3 s: each of its writes rewrites the whole file.
+ */
+const SUSTAIN_OPS = Number(process.env.BENCH_SUSTAIN_OPS ?? 20_000);
+const SUSTAIN_MS = Number(process.env.BENCH_SUSTAIN_MS ?? 10_000);
+const NAIVE_SUSTAIN_MS = Math.min(SUSTAIN_MS, Number(process.env.BENCH_NAIVE_SUSTAIN_MS ?? 3000));
+const PROJECT_SEQ_SAMPLES = Number(process.env.BENCH_SEQ_SAMPLES ?? 1000);
+/** Naive lowdb rewrites the whole file per write: cap its samples (and its time) so the run stays short. */
+const NAIVE_SEQ_CAP = size >= 100_000 ? 20 : size >= 10_000 ? 100 : 200;
+const NAIVE_SEQ_BUDGET_MS = 25_000;
+
+const agency: AgencyConfig = loadAgency();
+const CODE_PREFIX: Record<EntryKind, string> = { deed: 'VT', task: 'HT', initiative: 'SK' };
+
+/** One command's worth of input: what /viectot, /hoanthanh or /sangkien would hand to the store. */
+function inputs(members: readonly Member[], side: string, seed: number) {
+  const random = rng(seed);
+  let i = 0;
+  return (): NewEntry => {
+    i += 1;
+    const kind = randomKind(random);
+    const reporter = pick(random, members);
+    const other = pick(random, members);
+    const { text, adhoc, it, mention } = entryText(random, kind, other);
+    return {
+      kind,
+      text,
+      points: pointsFor(kind, { adhoc, it }, agency.points),
+      adhoc,
+      it,
+      memberId: mention ? other.id : reporter.id,
+      reporterId: reporter.id,
+      // Logged "now", a millisecond apart, as a live bot would: appended after the existing entries.
+      at: new Date(NOW.getTime() + i),
+      source: `telegram:${GROUP_ID}:${side}-${i}`,
+      platform: 'telegram',
+    };
+  };
+}
+
+/** Naive lowdb as its README shows: `db.update(fn)` per entry, which rewrites db.json (JSONFile). */
+function naiveAdd(db: Low<State>, input: NewEntry): Promise<void> {
+  return db.update((data) => {
+    const no = data.nextEntryNo;
+    data.nextEntryNo += 1;
+    data.seq += 1;
+    const at = input.at.toISOString();
+    const entry: Entry = {
+      code: `${CODE_PREFIX[input.kind]}${no}`,
+      kind: input.kind,
+      text: input.text,
+      points: input.points,
+      adhoc: input.adhoc,
+      it: input.it,
+      memberId: input.memberId,
+      reporterId: input.reporterId,
+      at,
+      status: 'active',
+      review: 'pending',
+      source: input.source,
+      history: [{ at, action: 'created', by: input.reporterId, platform: input.platform }],
+    };
+    data.entries.push(entry);
+  });
+}
+
+async function sequential(
+  op: () => Promise<unknown>,
+  samples: number,
+  budgetMs: number,
+): Promise<LatencyStats & { capped: boolean; requested: number }> {
+  for (let i = 0; i < 3; i += 1) await op(); // warm-up
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < samples && (times.length < 10 || performance.now() - start < budgetMs)) {
+    const t0 = performance.now();
+    await op();
+    times.push(performance.now() - t0);
+  }
+  return { ...latencyStats(times), capped: times.length < samples, requested: samples };
+}
+
+interface Sustained extends LatencyStats {
+  ops: number;
+  workers: number;
+  durationMs: number;
+  maxOps: number;
+  elapsedMs: number;
+  perSecond: number;
+}
+
+/** `workers` concurrent users, each awaiting its own command in a loop, until `maxOps` or the deadline. */
+async function sustained(
+  op: () => Promise<unknown>,
+  durationMs: number,
+  maxOps: number,
+  afterEach?: () => void,
+  workers = CONCURRENT_USERS,
+): Promise<Sustained> {
+  const times: number[] = [];
+  const start = performance.now();
+  const deadline = start + durationMs;
+  let started = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (started < maxOps && performance.now() < deadline) {
+        started += 1;
+        const t0 = performance.now();
+        await op();
+        times.push(performance.now() - t0);
+        afterEach?.();
+      }
+    }),
+  );
+  const elapsedMs = performance.now() - start;
+  return {
+    ops: times.length,
+    workers,
+    durationMs,
+    maxOps,
+    elapsedMs,
+    perSecond: times.length / (elapsedMs / 1000),
+    ...latencyStats(times),
+  };
+}
+
+function compareReads(name: string, project: ReadView, naive: ReadView, fn: (v: ReadView) => unknown) {
+  const p = timeRead(() => fn(project));
+  const n = timeRead(() => fn(naive), { maxIterations: 100 });
+  const same = JSON.stringify(p.result) === JSON.stringify(n.result);
+  if (!same) note(`  !! ${name}: project and naive results differ`);
+  note(`  ${name}: project ${p.timing.median.toFixed(3)} ms, naive ${n.timing.median.toFixed(3)} ms`);
+  return { project: p.timing, naive: n.timing, same, sample: p.result } as {
+    project: ReadTiming;
+    naive: ReadTiming;
+    same: boolean;
+    sample: unknown;
+  };
+}
+
+note(`size ${size}: loading both stores`);
+const store = await Store.open(join(dir, 'project'));
+const db = new Low<State>(new JSONFile<State>(join(dir, 'naive', 'db.json')), emptyState());
+await db.read();
+const naive = naiveView(() => db.data);
+
+// ---- read paths (on the untouched data) ----------------------------------------------------------
+const reads = {
+  leaderboardWeek: compareReads('week leaderboard', store, naive, (v) => weekLeaderboard(v, agency)),
+  summaryYear: compareReads('/tonghop year', store, naive, (v) => summary(v, agency)),
+  weeklyPost: compareReads('weekly post', store, naive, (v) => weeklyPost(v, agency)),
+};
+
+// ---- one command with its durable write ----------------------------------------------------------
+note(`size ${size}: sequential writes`);
+const projectInput = inputs(store.members, 'seq-project', 11);
+const naiveInput = inputs(db.data.members, 'seq-naive', 11);
+const seqProject = await sequential(() => store.addEntry(projectInput()), PROJECT_SEQ_SAMPLES, 30_000);
+note(`  project addEntry: p50 ${seqProject.p50.toFixed(3)} ms, p99 ${seqProject.p99.toFixed(3)} ms`);
+const seqNaive = await sequential(() => naiveAdd(db, naiveInput()), NAIVE_SEQ_CAP, NAIVE_SEQ_BUDGET_MS);
+note(
+  `  naive db.update: p50 ${seqNaive.p50.toFixed(3)} ms, p99 ${seqNaive.p99.toFixed(3)} ms (${seqNaive.samples})`,
+);
+
+// ---- sustained, 50 concurrent users ---------------------------------------------------------------
+note(`size ${size}: ${CONCURRENT_USERS} concurrent users`);
+const loadProject = inputs(store.members, 'load-project', 12);
+let compactions = 0;
+let lastLines = store.journalLines;
+const susProject = await sustained(
+  () => store.addEntry(loadProject()),
+  SUSTAIN_MS,
+  SUSTAIN_OPS,
+  () => {
+    if (store.journalLines < lastLines) compactions += 1;
+    lastLines = store.journalLines;
+  },
+);
+note(`  project: ${susProject.perSecond.toFixed(0)}/s, p99 ${susProject.p99.toFixed(2)} ms`);
+const loadNaive = inputs(db.data.members, 'load-naive', 12);
+const susNaive = await sustained(() => naiveAdd(db, loadNaive()), NAIVE_SUSTAIN_MS, SUSTAIN_OPS);
+note(`  naive: ${susNaive.perSecond.toFixed(1)}/s, p99 ${susNaive.p99.toFixed(2)} ms`);
+
+// ---- one compaction: the journal folded into a full snapshot rewrite ----------------------------------
+// A compaction runs every 20,000 journal lines; its JSON.stringify of the whole state blocks the event
+// loop, so every command in flight waits for it.
+const entriesAfter = store.entries.length;
+await store.addEntry(loadProject()); // a journal line to fold
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
+const compactStarted = performance.now();
+await store.compact();
+const compactMs = performance.now() - compactStarted;
+loopDelay.disable();
+const compaction = {
+  entries: store.entries.length,
+  ms: compactMs,
+  eventLoopBlockedMaxMs: loopDelay.max / 1e6,
+};
+note(
+  `  compaction of ${compaction.entries} entries: ${compactMs.toFixed(0)} ms, event loop blocked up to ${compaction.eventLoopBlockedMaxMs.toFixed(0)} ms`,
+);
+await store.close();
+
+emit({
+  size,
+  reads,
+  sequential: { project: seqProject, naive: seqNaive },
+  sustained: { project: { ...susProject, compactions }, naive: susNaive },
+  compaction,
+  entriesAfter: { project: entriesAfter, naive: db.data.entries.length },
+});
