@@ -4,7 +4,7 @@ import { dayContaining, formatDay, type Period, periodContaining } from '../../c
 import { counts, rankDepartments, rankMembers } from '../../core/scoring.js';
 import { esc, preview } from '../../core/text.js';
 import type { Messages } from '../../locales/index.js';
-import { type Member, MODEL_STAGES } from '../../storage/schema.js';
+import { type Entry, type Member, MODEL_STAGES } from '../../storage/schema.js';
 import type { Store } from '../../storage/store.js';
 import { departmentName, pendingNote, say } from './common.js';
 
@@ -34,11 +34,13 @@ function planYear(plan: Plan, now: Date): { start: Date; end: Date } {
   return { start: year.start, end: new Date(Math.min(year.end.getTime(), now.getTime() + 1)) };
 }
 
-function measure(ctx: PostContext, m: Measure, now: Date): { value: number; whole?: number } {
-  const { store, agency, plan } = ctx;
-  const mode = agency.review.mode;
-  const year = planYear(plan, now);
-  const entries = store.entriesBetween(year.start, year.end).filter((e) => counts(e, mode));
+function measure(
+  ctx: PostContext,
+  m: Measure,
+  entries: readonly Entry[],
+  yearEnd: Date,
+): { value: number; whole?: number } {
+  const { store, agency } = ctx;
   switch (m.type) {
     case 'memberParticipation': {
       const active = new Set(entries.filter((e) => !m.kind || e.kind === m.kind).map((e) => e.memberId));
@@ -69,8 +71,7 @@ function measure(ctx: PostContext, m: Measure, now: Date): { value: number; whol
       return {
         value: store.models.filter(
           (x) =>
-            MODEL_STAGES.indexOf(x.stage) >= reached &&
-            Date.parse(x.stages[0]?.at ?? '') < year.end.getTime(),
+            MODEL_STAGES.indexOf(x.stage) >= reached && Date.parse(x.stages[0]?.at ?? '') < yearEnd.getTime(),
         ).length,
       };
     }
@@ -79,9 +80,12 @@ function measure(ctx: PostContext, m: Measure, now: Date): { value: number; whol
 
 /** Every target of the plan with its progress now, measured from the store. */
 export function progressOf(ctx: PostContext, now: Date): Progress[] {
-  const { t } = ctx;
+  const { t, store, agency } = ctx;
+  // The year's counted entries, gathered once for every target.
+  const year = planYear(ctx.plan, now);
+  const entries = store.entriesBetween(year.start, year.end).filter((e) => counts(e, agency.review.mode));
   return ctx.plan.targets.map((target) => {
-    const { value, whole } = measure(ctx, target.measure, now);
+    const { value, whole } = measure(ctx, target.measure, entries, year.end);
     if (whole !== undefined) {
       const pct = whole ? (value / whole) * 100 : 0;
       return {
