@@ -37,6 +37,25 @@ export const envSchema = z
     ),
     TELEGRAM_ADMIN_IDS: z.preprocess(blankAsUnset, idList.default([])),
     TELEGRAM_COUNCIL_IDS: z.preprocess(blankAsUnset, idList.default([])),
+    ZALO_ENABLED: z.preprocess(blankAsUnset, z.enum(['true', 'false', '1', '0']).default('false')),
+    ZALO_CREDENTIALS_FILE: z.preprocess(blankAsUnset, z.string().default('zalo-credentials.json')),
+    ZALO_GROUP_ID: z.preprocess(
+      blankAsUnset,
+      z
+        .string()
+        .regex(/^\d{5,25}$/, 'must be the Zalo group id (digits)')
+        .optional(),
+    ),
+    ZALO_ADMIN_IDS: z.preprocess(blankAsUnset, idList.default([])),
+    ZALO_COUNCIL_IDS: z.preprocess(blankAsUnset, idList.default([])),
+    ZALO_GROUP_ADMINS_ARE_ADMINS: z.preprocess(
+      blankAsUnset,
+      z.enum(['true', 'false', '1', '0']).default('false'),
+    ),
+    ZALO_SEND_INTERVAL_MS: z.preprocess(
+      blankAsUnset,
+      z.coerce.number().int().min(0).max(60_000).default(1000),
+    ),
     DATA_DIR: z.preprocess(blankAsUnset, z.string().default('data')),
     BOT_LOCALE: z.preprocess(blankAsUnset, z.enum(['vi', 'en']).default('vi')),
     AGENCY_CONFIG: z.preprocess(blankAsUnset, z.string().default('config/agency.json')),
@@ -49,6 +68,13 @@ export const envSchema = z
     ),
   })
   .superRefine((env, ctx) => {
+    if ((env.ZALO_ENABLED === 'true' || env.ZALO_ENABLED === '1') && !env.ZALO_GROUP_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ZALO_GROUP_ID'],
+        message: 'is required when ZALO_ENABLED is true',
+      });
+    }
     if (env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_GROUP_ID) {
       ctx.addIssue({
         code: 'custom',
@@ -124,8 +150,21 @@ export interface TelegramConfig {
   councilIds: ReadonlySet<string>;
 }
 
+export interface ZaloConfig {
+  /** Where `npm run zalo:login` saved the session (cookie, imei, user agent); git-ignored, mode 600. */
+  credentialsFile: string;
+  groupId: string;
+  adminIds: ReadonlySet<string>;
+  councilIds: ReadonlySet<string>;
+  /** Whether the Zalo group's own admins (from getGroupInfo) are admins of the bot too. */
+  groupAdminsAreAdmins: boolean;
+  /** At most one message per this many ms per thread (Zalo locks accounts that look like spam). */
+  sendIntervalMs: number;
+}
+
 export interface AppConfig {
   telegram: TelegramConfig | null;
+  zalo: ZaloConfig | null;
   dataDir: string;
   locale: Locale;
   logLevel: string;
@@ -183,6 +222,18 @@ export function createConfig(
           councilIds: new Set(e.TELEGRAM_COUNCIL_IDS),
         }
       : null,
+    zalo:
+      e.ZALO_ENABLED === 'true' || e.ZALO_ENABLED === '1'
+        ? {
+            credentialsFile: e.ZALO_CREDENTIALS_FILE,
+            groupId: e.ZALO_GROUP_ID as string,
+            adminIds: new Set(e.ZALO_ADMIN_IDS),
+            councilIds: new Set(e.ZALO_COUNCIL_IDS),
+            groupAdminsAreAdmins:
+              e.ZALO_GROUP_ADMINS_ARE_ADMINS === 'true' || e.ZALO_GROUP_ADMINS_ARE_ADMINS === '1',
+            sendIntervalMs: e.ZALO_SEND_INTERVAL_MS,
+          }
+        : null,
     dataDir: e.DATA_DIR,
     locale: e.BOT_LOCALE,
     logLevel: e.LOG_LEVEL,
