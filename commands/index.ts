@@ -12,6 +12,7 @@ import { hoanthanh } from './hoanthanh.js';
 import { huy } from './huy.js';
 import { kehoach } from './kehoach.js';
 import { lichsu } from './lichsu.js';
+import { lienket } from './lienket.js';
 import { sangkien } from './sangkien.js';
 import { tatnhac } from './tatnhac.js';
 import { tonghop } from './tonghop.js';
@@ -36,6 +37,7 @@ export const commands: readonly Command[] = [
   bangxephang,
   lichsu,
   kehoach,
+  lienket,
   dienhinh,
   tatnhac,
   batnhac,

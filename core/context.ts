@@ -3,6 +3,7 @@ import type { Plan } from '../bot/plan.js';
 import type { Locale, Messages } from '../locales/index.js';
 import type { Member, Platform } from '../storage/schema.js';
 import type { Store } from '../storage/store.js';
+import type { LinkCodes } from './link-codes.js';
 
 /** Who sent a message, as the platform knows them. */
 export interface Caller {
@@ -74,6 +75,8 @@ export interface CommandContext {
   t: Messages;
   store: Store;
   agency: AgencyConfig;
+  /** One-time codes for linking accounts across platforms. */
+  links: LinkCodes;
   /** The year's emulation plan, when one is configured. */
   plan?: Plan | undefined;
   now: Date;

@@ -14,6 +14,7 @@ import {
   type Reply,
 } from './context.js';
 import { StoreWriteError } from './errors.js';
+import { LinkCodes } from './link-codes.js';
 
 /** A message as a platform adapter hands it over: text (or a photo's caption) and who sent it where. */
 export interface Incoming {
@@ -37,6 +38,8 @@ export interface RouterDeps {
   clock: () => Date;
   logger: StoreLogger;
   plan?: Plan | undefined;
+  /** Shared by every platform of the process, so a code from one is accepted on the other. */
+  links?: LinkCodes;
 }
 
 export interface ParsedCommand {
@@ -60,8 +63,10 @@ export function parseCommand(text: string): ParsedCommand | null {
  */
 export class Router {
   private readonly byName = new Map<string, Command>();
+  private readonly links: LinkCodes;
 
   constructor(private readonly deps: RouterDeps) {
+    this.links = deps.links ?? new LinkCodes();
     for (const command of deps.commands) {
       for (const name of [command.name, ...(command.aliases ?? [])]) this.byName.set(name, command);
     }
@@ -118,6 +123,7 @@ export class Router {
       store,
       agency,
       plan: this.deps.plan,
+      links: this.links,
       now: clock(),
       isAdmin: message.isAdmin,
       isCouncil: message.isCouncil,

@@ -65,6 +65,7 @@ export const en: Messages = {
       description: 'Do not approve an entry, with the reason (Council)',
     },
     history: { usage: '/lichsu CODE', description: "An entry's whole history" },
+    link: { usage: '/lienket [CODE]', description: 'Link your Telegram and Zalo accounts into one profile' },
     plan: { usage: '/kehoach', description: "Progress of the year's targets and milestones" },
     preview: {
       usage: '/xemtruoc bangxephang|thang|nhac',
@@ -262,6 +263,7 @@ export const en: Messages = {
       rejected: 'not approved',
       registered: 'registered',
       updated: 'updated',
+      linked: 'account linked',
       proposed: 'proposed as a model example',
       advanced: 'model example moved on',
     },
@@ -298,6 +300,21 @@ export const en: Messages = {
   buttons: {
     expired: 'This choice has expired. Please send the command again.',
     notYours: 'This button belongs to the person who sent the command.',
+  },
+
+  link: {
+    issued: (code: string, minutes: number) =>
+      `🔗 Link code: <code>${code}</code> (one use, within ${minutes} minutes). On the other platform (Telegram or Zalo), send: <code>/lienket ${code}</code>`,
+    linked: (name: string) =>
+      `🔗 Linked: this account and the profile of <b>${name}</b> are one; points add up.`,
+    merged: (count: number) =>
+      `${count} earlier ${count === 1 ? 'entry was' : 'entries were'} merged into the profile.`,
+    wrongCode: (code: string) =>
+      `The code “${code}” is wrong. Get a new one with /lienket on the other platform.`,
+    expiredCode:
+      'This code has expired or was used already. Get a new one with /lienket on the other platform.',
+    samePlatform: 'Send this code from the other platform (Telegram ↔ Zalo), not where you got it.',
+    alreadyLinked: (name: string) => `This account belongs to the profile of ${name} already.`,
   },
 
   plan: {

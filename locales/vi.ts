@@ -72,6 +72,7 @@ export const vi = {
     approve: { usage: '/duyet MÃ', description: 'Duyệt một mục (Hội đồng)' },
     reject: { usage: '/tuchoi MÃ lý do', description: 'Không duyệt một mục, ghi rõ lý do (Hội đồng)' },
     history: { usage: '/lichsu MÃ', description: 'Toàn bộ lịch sử của một mục' },
+    link: { usage: '/lienket [MÃ]', description: 'Liên kết tài khoản Telegram và Zalo thành một hồ sơ' },
     plan: { usage: '/kehoach', description: 'Tiến độ các chỉ tiêu và mốc kế hoạch năm' },
     preview: {
       usage: '/xemtruoc bangxephang|thang|nhac',
@@ -266,6 +267,7 @@ export const vi = {
       rejected: 'không duyệt',
       registered: 'đăng ký',
       updated: 'cập nhật',
+      linked: 'liên kết tài khoản',
       proposed: 'đề xuất điển hình',
       advanced: 'chuyển giai đoạn điển hình',
     },
@@ -302,6 +304,18 @@ export const vi = {
   buttons: {
     expired: 'Lựa chọn này đã hết hạn. Vui lòng gửi lại lệnh.',
     notYours: 'Nút này dành cho người đã gửi lệnh.',
+  },
+
+  link: {
+    issued: (code: string, minutes: number) =>
+      `🔗 Mã liên kết: <code>${code}</code> (dùng một lần, trong ${minutes} phút). Trên nền tảng kia (Telegram hoặc Zalo), gửi: <code>/lienket ${code}</code>`,
+    linked: (name: string) =>
+      `🔗 Đã liên kết: tài khoản này và hồ sơ <b>${name}</b> là một; điểm được cộng chung.`,
+    merged: (count: number) => `Đã gộp ${count} mục ghi nhận trước đây vào hồ sơ.`,
+    wrongCode: (code: string) => `Mã “${code}” không đúng. Lấy mã mới bằng /lienket trên nền tảng kia.`,
+    expiredCode: 'Mã này đã hết hạn hoặc đã được dùng. Lấy mã mới bằng /lienket trên nền tảng kia.',
+    samePlatform: 'Hãy gửi mã này từ nền tảng kia (Telegram ↔ Zalo), không phải nơi đã lấy mã.',
+    alreadyLinked: (name: string) => `Tài khoản này đã thuộc hồ sơ ${name}.`,
   },
 
   plan: {

@@ -21,6 +21,7 @@ export const historyItemSchema = z.object({
     'rejected',
     'registered',
     'updated',
+    'linked',
     'proposed',
     'advanced',
   ]),
@@ -143,6 +144,14 @@ export const eventSchema = z.discriminatedUnion('type', [
     type: z.literal('job.done'),
     job: z.string().min(1),
     slot: isoDate,
+  }),
+  /** `identity` now belongs to member `keep`; if another member held it, that member is merged into `keep`. */
+  z.object({
+    seq: z.number().int().positive(),
+    type: z.literal('member.linked'),
+    keep: z.string().min(1),
+    identity: z.string().min(3),
+    item: historyItemSchema,
   }),
 ]);
 export type StoreEvent = z.infer<typeof eventSchema>;

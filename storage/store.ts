@@ -302,6 +302,18 @@ export class Store {
     return this.commit({ type: 'member.saved', member }).then(() => member);
   }
 
+  /**
+   * Gives `identity` (another platform's account) to member `keep`, so one person has one profile and
+   * one score. If another member held that identity, they are merged into `keep`: their identities,
+   * entries (credited and reported) and model examples move over, and their record goes.
+   */
+  linkIdentity(keep: string, identity: string, at: Date, platform: Platform): Promise<Member> {
+    const item: HistoryItem = { at: at.toISOString(), action: 'linked', by: keep, platform, note: identity };
+    return this.commit({ type: 'member.linked', keep, identity, item }).then(
+      () => this.membersById.get(keep) as Member,
+    );
+  }
+
   /** The last slot a scheduled job dealt with. */
   lastJobSlot(job: string): Date | undefined {
     const slot = this.db.data.jobs[job];
@@ -366,6 +378,9 @@ export class Store {
         break;
       case 'model.saved':
         undo = this.applyModel(event.model);
+        break;
+      case 'member.linked':
+        undo = this.applyLink(event.keep, event.identity, event.item);
         break;
       case 'job.done': {
         const jobs = data.jobs;
@@ -446,6 +461,58 @@ export class Store {
     return () => {
       entry.status = 'active';
       entry.history.pop();
+    };
+  }
+
+  private applyLink(keepId: string, identity: string, item: HistoryItem): Undo {
+    const data = this.db.data;
+    const keep = this.membersById.get(keepId);
+    if (!keep) throw new Error(`link to unknown member ${keepId}`);
+    const other = this.membersByIdentity.get(identity);
+    if (other?.id === keepId) throw new Error(`${identity} is linked to ${keepId} already`);
+    const merged: Member = {
+      ...keep,
+      identities: [...new Set([...keep.identities, ...(other?.identities ?? [identity])])],
+      ...(keep.username || !other?.username ? {} : { username: other.username }),
+      privateChat: keep.privateChat || other?.privateChat || undefined,
+      history: [...keep.history, ...(other?.history ?? []), item],
+    };
+    if (merged.privateChat === undefined) delete merged.privateChat;
+    const moved: { entry: Entry; memberId: string; reporterId: string }[] = [];
+    const models: { index: number; model: ModelExample }[] = [];
+    const otherIndex = other ? data.members.indexOf(other) : -1;
+    if (other) {
+      for (const entry of data.entries) {
+        if (entry.memberId !== other.id && entry.reporterId !== other.id) continue;
+        moved.push({ entry, memberId: entry.memberId, reporterId: entry.reporterId });
+        if (entry.memberId === other.id) entry.memberId = keepId;
+        if (entry.reporterId === other.id) entry.reporterId = keepId;
+      }
+      for (const [index, model] of data.models.entries()) {
+        if (model.subject.kind === 'member' && model.subject.memberId === other.id) {
+          models.push({ index, model });
+          data.models[index] = { ...model, subject: { kind: 'member', memberId: keepId } };
+        }
+      }
+      this.unindexMember(other);
+      data.members.splice(otherIndex, 1);
+    }
+    this.unindexMember(keep);
+    data.members[data.members.indexOf(keep)] = merged;
+    this.indexMember(merged);
+    return () => {
+      this.unindexMember(merged);
+      data.members[data.members.indexOf(merged)] = keep;
+      this.indexMember(keep);
+      if (other) {
+        data.members.splice(otherIndex, 0, other);
+        this.indexMember(other);
+        for (const m of moved) {
+          m.entry.memberId = m.memberId;
+          m.entry.reporterId = m.reporterId;
+        }
+        for (const m of models) data.models[m.index] = m.model;
+      }
     };
   }
 

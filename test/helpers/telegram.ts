@@ -75,6 +75,8 @@ export class TelegramHarness {
   private constructor(
     readonly bot: Bot,
     readonly store: Store,
+    /** The router the bot uses, for driving a second platform against the same core. */
+    readonly router: Router,
     readonly logs: () => Record<string, unknown>[],
     private readonly cleanup: () => Promise<void>,
     now: Date,
@@ -124,6 +126,7 @@ export class TelegramHarness {
     harness = new TelegramHarness(
       bot,
       store,
+      router,
       lines,
       async () => {
         await store.close();

@@ -1,0 +1,42 @@
+import type { Command } from '../core/context.js';
+import { LINK_CODE_MINUTES } from '../core/link-codes.js';
+import { esc } from '../core/text.js';
+import { refuse, say, words } from './lib/common.js';
+
+const platformOf = (identity: string) => identity.split(':', 1)[0];
+
+/**
+ * Links a person's accounts on two platforms: `/lienket` where they are registered gives a one-time
+ * code; `/lienket CODE` from the other platform joins that account to the same profile (and, if it had
+ * a profile of its own, merges it), so they have one profile and one score.
+ */
+export const lienket: Command = {
+  name: 'lienket',
+  access: 'anyone',
+  usage: (t) => t.help.link.usage,
+  description: (t) => t.help.link.description,
+  async run(ctx) {
+    const { t, store, links, caller } = ctx;
+    const code = words(ctx.args)[0];
+    if (!code) {
+      if (!ctx.member) return [say(t.errors.notRegistered)];
+      const issued = links.issue(ctx.member.id, caller.identity, ctx.now);
+      // The code is personal: in a group it goes to the caller in private.
+      const to = ctx.chat.kind === 'private' ? ('chat' as const) : { identity: caller.identity };
+      return [{ html: t.link.issued(issued, LINK_CODE_MINUTES), to }];
+    }
+    const pending = links.peek(code, ctx.now);
+    if (pending === 'unknown') return refuse(ctx, lienket, t.link.wrongCode(esc(code)));
+    if (pending === 'expired') return refuse(ctx, lienket, t.link.expiredCode);
+    if (platformOf(pending.identity) === platformOf(caller.identity)) return [say(t.link.samePlatform)];
+    const target = store.member(pending.memberId);
+    if (!target) return refuse(ctx, lienket, t.link.expiredCode);
+    if (ctx.member?.id === target.id) return [say(t.link.alreadyLinked(esc(target.fullName)))];
+    links.spend(code);
+    const before = ctx.member
+      ? store.entries.filter((e) => e.memberId === ctx.member?.id || e.reporterId === ctx.member?.id).length
+      : 0;
+    const linked = await store.linkIdentity(target.id, caller.identity, ctx.now, ctx.platform);
+    return [say(t.link.linked(esc(linked.fullName)), before > 0 && t.link.merged(before))];
+  },
+};

@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Incoming } from '../../core/router.js';
+import { htmlToPlain } from '../../core/text.js';
+import { type Seen, TelegramHarness } from '../helpers/telegram.js';
+
+let tg: TelegramHarness;
+const lan = () => tg.user(1001, 'Lan', { username: 'lan_nguyen' });
+
+/** The same person on a second platform (the console's neutral messages, as Zalo's adapter sends them). */
+async function elsewhere(text: string, identity = 'console:lan'): Promise<string[]> {
+  const message: Incoming = {
+    platform: 'console',
+    caller: { identity, displayName: 'Lan' },
+    chat: { id: 'console', kind: 'group' },
+    text,
+    mentions: [],
+    messageKey: `console:${Math.random()}`,
+    locale: 'vi',
+    isAdmin: false,
+    isCouncil: false,
+    isGroupMember: async () => true,
+  };
+  const replies = (await tg.router.handle(message)) ?? [];
+  return replies.map((r) => htmlToPlain(r.html));
+}
+
+const codeIn = (seen: Seen[]) => /Mã liên kết: (\d{6})/.exec(seen[0]?.text ?? '')?.[1] as string;
+
+beforeEach(async () => {
+  tg = await TelegramHarness.create();
+  await tg.send(lan(), '/dangky Nguyễn Thị Lan | vp');
+});
+afterEach(async () => {
+  await tg.close();
+});
+
+describe('linking one person’s accounts on two platforms', () => {
+  it('joins an unregistered account to the profile: points from both add up', async () => {
+    await tg.send(lan(), '/viectot Hiến máu tình nguyện');
+    const asked = await tg.send(lan(), '/lienket', { inPrivate: true });
+    const code = codeIn(asked);
+    expect(asked[0]?.text).toContain(`Trên nền tảng kia (Telegram hoặc Zalo), gửi: /lienket ${code}`);
+    expect(await elsewhere(`/lienket ${code}`)).toEqual([
+      '🔗 Đã liên kết: tài khoản này và hồ sơ Nguyễn Thị Lan là một; điểm được cộng chung.',
+    ]);
+    await elsewhere('/hoanthanh Báo cáo quý #dotxuat');
+    expect(tg.store.members).toHaveLength(1);
+    expect(tg.store.members[0]?.identities).toEqual(['telegram:1001', 'console:lan']);
+    expect((await tg.send(lan(), '/cuatoi'))[0]?.text).toContain('Tổng: 4 điểm từ 2 mục.');
+    expect((await elsewhere('/cuatoi'))[0]).toContain('Tổng: 4 điểm từ 2 mục.');
+  });
+
+  it('merges a profile registered separately on the other platform, entries included', async () => {
+    await tg.send(lan(), '/viectot Việc trên Telegram');
+    await elsewhere('/dangky Nguyễn Thị Lan | vp');
+    await elsewhere('/sangkien Sáng kiến trên nền tảng kia #cntt');
+    expect(tg.store.members).toHaveLength(2);
+    const code = codeIn(await tg.send(lan(), '/lienket', { inPrivate: true }));
+    const reply = await elsewhere(`/lienket ${code}`);
+    expect(reply[0]).toContain('Đã liên kết');
+    expect(reply[0]).toContain('Đã gộp 1 mục ghi nhận trước đây vào hồ sơ.');
+    expect(tg.store.members).toHaveLength(1);
+    expect((await tg.send(lan(), '/cuatoi'))[0]?.text).toContain('Tổng: 7 điểm từ 2 mục.');
+    expect((await tg.send(lan(), '/bangxephang'))[0]?.text).toContain(
+      '1. Nguyễn Thị Lan (Văn phòng Ban) — 7 điểm',
+    );
+    // After a restart the journal replays to the same single profile.
+    const dir = tg.store.dir;
+    await tg.store.close();
+    const { Store } = await import('../../storage/store.js');
+    const again = await Store.open(dir);
+    expect(again.members).toHaveLength(1);
+    expect(again.entries.every((e) => e.memberId === again.members[0]?.id)).toBe(true);
+    await again.close();
+  });
+
+  it('refuses a wrong code, a used or expired one, and a code used on the platform that issued it', async () => {
+    expect((await elsewhere('/lienket 123456'))[0]).toContain('Mã “123456” không đúng.');
+    const code = codeIn(await tg.send(lan(), '/lienket', { inPrivate: true }));
+    expect((await tg.send(lan(), `/lienket ${code}`))[0]?.text).toContain('Hãy gửi mã này từ nền tảng kia');
+    tg.now = new Date(tg.now.getTime() + 11 * 60_000);
+    expect((await elsewhere(`/lienket ${code}`))[0]).toContain('Mã này đã hết hạn hoặc đã được dùng.');
+    const fresh = codeIn(await tg.send(lan(), '/lienket', { inPrivate: true }));
+    await elsewhere(`/lienket ${fresh}`);
+    expect((await elsewhere(`/lienket ${fresh}`, 'console:someone'))[0]).toContain(
+      'đã hết hạn hoặc đã được dùng',
+    );
+    expect(tg.store.members[0]?.identities).toEqual(['telegram:1001', 'console:lan']);
+  });
+
+  it('sends the code in private when asked in the group', async () => {
+    tg.startedPrivate.add(1001);
+    const seen = await tg.send(lan(), '/lienket');
+    expect(seen.map((s) => s.chatId)).toEqual([1001]);
+    expect(codeIn(seen)).toMatch(/^\d{6}$/);
+  });
+});
