@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { StoreCorruptError } from '../core/errors.js';
+import { StoreCorruptError, StoreWriteError } from '../core/errors.js';
 import { dayKey } from '../core/periods.js';
 import { isErrnoException, syncDirectory } from './files.js';
 import { Journal, readJournal } from './journal.js';
@@ -101,7 +101,9 @@ export class Store {
    * parsed or validated throws StoreCorruptError before anything is written.
    */
   static async open(dir: string, options: StoreOptions = {}): Promise<Store> {
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true }).catch((cause: unknown) => {
+      throw new StoreWriteError(`cannot create the data directory ${dir} (${errorCode(cause)})`, { cause });
+    });
     const snapshotPath = join(dir, STORE_FILE);
     const journalPath = join(dir, JOURNAL_FILE);
     const db = new Low<State>(new SnapshotFile(snapshotPath), emptyState());
@@ -130,6 +132,8 @@ export class Store {
     }
     store.journal = await Journal.open<Undo>(journalPath, contents, (undos) => {
       for (const undo of undos.reverse()) undo();
+    }).catch((cause: unknown) => {
+      throw new StoreWriteError(`cannot open ${journalPath} for writing (${errorCode(cause)})`, { cause });
     });
     return store;
   }
@@ -658,4 +662,8 @@ export class Store {
     return this.closed;
   }
   private closed: Promise<void> | null = null;
+}
+
+function errorCode(error: unknown): string {
+  return isErrnoException(error) ? (error.code ?? error.message) : String(error);
 }

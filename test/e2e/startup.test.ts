@@ -74,6 +74,22 @@ describe('npm start', () => {
     expect(cron.err()).toContain('schedules.leaderboard: not a cron expression');
   });
 
+  it('refuses to start when the data directory cannot be written, saying so', async () => {
+    // A path under a regular file can never be created.
+    const blocker = join(dir, 'not-a-directory');
+    await writeFile(blocker, '');
+    const run = start({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_GROUP_ID: '-1001234567890',
+      DATA_DIR: join(blocker, 'data'),
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:9',
+    });
+    expect(await run.exited).toBe(1);
+    expect(run.err()).toContain(
+      `cannot start — cannot create the data directory ${join(blocker, 'data')} (ENOTDIR)`,
+    );
+  });
+
   it('lists every bad variable and exits non-zero', async () => {
     const run = start({ TELEGRAM_BOT_TOKEN: 'wrong', BOT_LOCALE: 'fr', DATA_DIR: dir });
     expect(await run.exited).toBe(1);
