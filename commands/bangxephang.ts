@@ -1,7 +1,6 @@
 import type { Command } from '../core/context.js';
-import { rankDepartments, rankMembers } from '../core/scoring.js';
-import { esc } from '../core/text.js';
-import { departmentName, pendingNote, periodArg, say, words } from './lib/common.js';
+import { pendingNote, periodArg, say, words } from './lib/common.js';
+import { leaderboardLines } from './lib/leaderboard.js';
 
 export const bangxephang: Command = {
   name: 'bangxephang',
@@ -14,38 +13,16 @@ export const bangxephang: Command = {
     if (Array.isArray(period)) return period;
 
     const entries = store.entriesBetween(period.start, period.end);
-    const mode = agency.review.mode;
-    const top = rankMembers(entries, store.members, mode)
-      .filter((s) => s.points > 0)
-      .slice(0, agency.leaderboard.topMembers);
-    const departments = rankDepartments(entries, store.members, agency.departments, mode);
+    const board = leaderboardLines(ctx, entries, store.members, {
+      top: agency.leaderboard.topMembers,
+      departments: true,
+    });
     return [
       say(
         t.leaderboard.title(t.period(period)),
         '',
-        t.leaderboard.members(agency.leaderboard.topMembers),
-        ...(top.length
-          ? top.map((s) =>
-              t.leaderboard.memberLine(
-                s.rank,
-                esc(s.member.fullName),
-                esc(departmentName(agency, s.member.departmentId, t)),
-                t.points(s.points),
-              ),
-            )
-          : [t.leaderboard.noPoints]),
-        '',
-        t.leaderboard.departments,
-        ...departments.map((d) =>
-          t.leaderboard.departmentLine(
-            d.rank,
-            esc(d.department.name),
-            t.number(d.perMember),
-            t.points(d.points),
-            d.members,
-          ),
-        ),
-        pendingNote(t, entries, mode),
+        ...board.lines,
+        pendingNote(t, entries, agency.review.mode),
       ),
     ];
   },

@@ -1,12 +1,13 @@
 import type { AgencyConfig } from '../../bot/config.js';
 import type { Measure, Milestone, Plan, Target } from '../../bot/plan.js';
 import { dayContaining, formatDay, type Period, periodContaining } from '../../core/periods.js';
-import { counts, rankDepartments, rankMembers } from '../../core/scoring.js';
+import { counts } from '../../core/scoring.js';
 import { esc, preview } from '../../core/text.js';
 import type { Messages } from '../../locales/index.js';
 import { type Entry, type Member, MODEL_STAGES } from '../../storage/schema.js';
 import type { Store } from '../../storage/store.js';
 import { departmentName, pendingNote, say } from './common.js';
+import { leaderboardLines } from './leaderboard.js';
 
 /** What the plan's posts are built from. */
 export interface PostContext {
@@ -189,44 +190,22 @@ export function weeklyPost(ctx: PostContext, slot: Date): string {
   const { t, store, agency } = ctx;
   const week = periodContaining('week', slot);
   const entries = store.entriesBetween(week.start, week.end);
-  const mode = agency.review.mode;
-  const top = rankMembers(entries, store.members, mode)
-    .filter((s) => s.points > 0)
-    .slice(0, agency.leaderboard.topMembers);
-  const departments = rankDepartments(entries, store.members, agency.departments, mode);
-  const silent = departments.filter((d) => d.entries === 0).map((d) => esc(d.department.name));
+  const board = leaderboardLines(ctx, entries, store.members, {
+    top: agency.leaderboard.topMembers,
+    departments: true,
+  });
+  const silent = board.departments.filter((d) => d.entries === 0).map((d) => esc(d.department.name));
   return say(
     t.posts.weeklyTitle(t.period(week)),
     '',
-    t.leaderboard.members(agency.leaderboard.topMembers),
-    ...(top.length
-      ? top.map((s) =>
-          t.leaderboard.memberLine(
-            s.rank,
-            esc(s.member.fullName),
-            esc(departmentName(agency, s.member.departmentId, t)),
-            t.points(s.points),
-          ),
-        )
-      : [t.leaderboard.noPoints]),
-    '',
-    t.leaderboard.departments,
-    ...departments.map((d) =>
-      t.leaderboard.departmentLine(
-        d.rank,
-        esc(d.department.name),
-        t.number(d.perMember),
-        t.points(d.points),
-        d.members,
-      ),
-    ),
+    ...board.lines,
     silent.length ? t.posts.silentDepartments(silent.join(', ')) : t.posts.allDepartmentsActive,
     '',
     ...deedsOf(ctx, week),
     ...modelLines(ctx),
     '',
     ...targetLines(ctx, slot),
-    pendingNote(t, entries, mode),
+    pendingNote(t, entries, agency.review.mode),
   ).html;
 }
 
@@ -235,9 +214,6 @@ export function monthlyDigest(ctx: PostContext, slot: Date): string {
   const { t, store, agency } = ctx;
   const month = periodContaining('month', new Date(periodContaining('month', slot).start.getTime() - 1));
   const entries = store.entriesBetween(month.start, month.end);
-  const top = rankMembers(entries, store.members, agency.review.mode)
-    .filter((s) => s.points > 0)
-    .slice(0, 5);
   return say(
     t.posts.monthlyTitle(t.period(month)),
     '',
@@ -245,16 +221,7 @@ export function monthlyDigest(ctx: PostContext, slot: Date): string {
     ...modelLines(ctx),
     '',
     t.posts.monthlyTop,
-    ...(top.length
-      ? top.map((s) =>
-          t.leaderboard.memberLine(
-            s.rank,
-            esc(s.member.fullName),
-            esc(departmentName(agency, s.member.departmentId, t)),
-            t.points(s.points),
-          ),
-        )
-      : [t.leaderboard.noPoints]),
+    ...leaderboardLines(ctx, entries, store.members, { top: 5, departments: false }).lines,
     '',
     ...targetLines(ctx, slot),
   ).html;

@@ -1,0 +1,53 @@
+import type { AgencyConfig } from '../../bot/config.js';
+import { type DepartmentScore, rankDepartments, rankMembers } from '../../core/scoring.js';
+import { esc } from '../../core/text.js';
+import type { Messages } from '../../locales/index.js';
+import type { Entry, Member } from '../../storage/schema.js';
+import { departmentName } from './common.js';
+
+/**
+ * The ranking of a period as /bangxephang and the scheduled posts show it: the top members with
+ * points, then (unless `departments` is false) every department by points per member.
+ */
+export function leaderboardLines(
+  ctx: { t: Messages; agency: AgencyConfig },
+  entries: readonly Entry[],
+  members: readonly Member[],
+  options: { top: number; departments: boolean },
+): { lines: string[]; departments: DepartmentScore[] } {
+  const { t, agency } = ctx;
+  const mode = agency.review.mode;
+  const top = rankMembers(entries, members, mode)
+    .filter((s) => s.points > 0)
+    .slice(0, options.top);
+  const memberLines = top.length
+    ? top.map((s) =>
+        t.leaderboard.memberLine(
+          s.rank,
+          esc(s.member.fullName),
+          esc(departmentName(agency, s.member.departmentId, t)),
+          t.points(s.points),
+        ),
+      )
+    : [t.leaderboard.noPoints];
+  if (!options.departments) return { lines: memberLines, departments: [] };
+  const departments = rankDepartments(entries, members, agency.departments, mode);
+  return {
+    departments,
+    lines: [
+      t.leaderboard.members(options.top),
+      ...memberLines,
+      '',
+      t.leaderboard.departments,
+      ...departments.map((d) =>
+        t.leaderboard.departmentLine(
+          d.rank,
+          esc(d.department.name),
+          t.number(d.perMember),
+          t.points(d.points),
+          d.members,
+        ),
+      ),
+    ],
+  };
+}
