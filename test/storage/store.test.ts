@@ -118,7 +118,8 @@ describe('write, then read back', () => {
   it('orders the entries of a snapshot written out of order, by time, on load', async () => {
     const store = await open();
     const member = await addMember(store, 1);
-    for (const day of ['10', '20', '15']) await store.addEntry(deed(member.id, new Date(`2026-03-${day}T00:00:00Z`)));
+    for (const day of ['10', '20', '15'])
+      await store.addEntry(deed(member.id, new Date(`2026-03-${day}T00:00:00Z`)));
     await store.compact();
     await store.close();
     opened.pop();
