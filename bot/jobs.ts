@@ -6,6 +6,7 @@ import {
   weeklyPost,
 } from '../commands/lib/posts.js';
 import { esc } from '../core/text.js';
+import type { Platform } from '../storage/schema.js';
 import type { StoreLogger } from '../storage/store.js';
 import type { Plan } from './plan.js';
 import type { Job } from './scheduler.js';
@@ -21,7 +22,13 @@ export interface Broadcaster {
 }
 
 /** The plan's recurring posts as scheduler jobs. `ctx` is read at each run (the store changes). */
-export function planJobs(ctx: () => PostContext, plan: Plan, out: Broadcaster, logger: StoreLogger): Job[] {
+export function planJobs(
+  ctx: () => PostContext,
+  plan: Plan,
+  out: Broadcaster,
+  logger: StoreLogger,
+  platform: Platform,
+): Job[] {
   return [
     {
       id: 'leaderboard',
@@ -60,7 +67,9 @@ export function planJobs(ctx: () => PostContext, plan: Plan, out: Broadcaster, l
       async run(slot) {
         const c = ctx();
         for (const member of membersToNudge(c, slot)) {
-          const identity = member.identities[0] as string;
+          // Each platform nudges the members it can reach; a linked member may be nudged on both.
+          const identity = member.identities.find((i) => i.startsWith(`${platform}:`));
+          if (!identity) continue;
           const sent = await out.toPerson(
             identity,
             c.t.posts.nudge(esc(member.fullName), c.plan.nudgeAfterDays),

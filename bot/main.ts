@@ -13,28 +13,54 @@ import { planJobs } from './jobs.js';
 import { createLogger, type Logger } from './logger.js';
 import { Scheduler } from './scheduler.js';
 import { createTelegramBot, setCommandMenu, telegramBroadcaster } from './telegram/bot.js';
+import { createZaloBot } from './zalo/bot.js';
+import { createZcaTransport } from './zalo/zca.js';
 
 const BACKUP_CHECK_MS = 60 * 60 * 1000;
 
-/** Telegram, long polling, on the real store in DATA_DIR. */
-async function runTelegram(config: AppConfig, logger: Logger): Promise<void> {
-  const telegram = config.telegram;
-  if (!telegram) throw new Error('unreachable: no Telegram configuration');
+/** Telegram (long polling) and/or Zalo, on the real store in DATA_DIR, with the plan's scheduled posts. */
+async function runBots(config: AppConfig, logger: Logger): Promise<void> {
   const store = await Store.open(config.dataDir, { logger });
   const clock = () => new Date();
+  // One router (and so one set of link codes) for every platform: one profile, one score.
   const router = new Router({ store, agency: config.agency, plan: config.plan, commands, clock, logger });
   let stopping: Promise<void> | null = null;
-  const bot = createTelegramBot(telegram, {
-    router,
-    logger,
-    locale: config.locale,
-    isStopping: () => stopping !== null,
-  });
+  const telegram = config.telegram;
+  const bot = telegram
+    ? createTelegramBot(telegram, {
+        router,
+        logger: logger.child({ platform: 'telegram' }),
+        locale: config.locale,
+        isStopping: () => stopping !== null,
+      })
+    : null;
+  const zalo = config.zalo
+    ? createZaloBot(config.zalo, {
+        router,
+        logger: logger.child({ platform: 'zalo' }),
+        locale: config.locale,
+        transport: createZcaTransport({ credentialsFile: config.zalo.credentialsFile, logger }),
+      })
+    : null;
 
+  // Scheduled posts go to every configured group; each platform keeps its own last slots.
   const scheduler = new Scheduler({ store, logger, clock, graceMs: config.scheduleGraceMs });
   const posts = () => ({ t: locales[config.locale], store, agency: config.agency, plan: config.plan });
-  for (const job of planJobs(posts, config.plan, telegramBroadcaster(bot.api, telegram, logger), logger)) {
-    scheduler.add(job);
+  if (bot && telegram) {
+    for (const job of planJobs(
+      posts,
+      config.plan,
+      telegramBroadcaster(bot.api, telegram, logger),
+      logger,
+      'telegram',
+    )) {
+      scheduler.add(job);
+    }
+  }
+  if (zalo) {
+    for (const job of planJobs(posts, config.plan, zalo.broadcaster, logger, 'zalo')) {
+      scheduler.add({ ...job, id: `zalo:${job.id}` });
+    }
   }
 
   const backup = () =>
@@ -44,6 +70,10 @@ async function runTelegram(config: AppConfig, logger: Logger): Promise<void> {
   timer.unref();
 
   let polling: Promise<void> = Promise.resolve();
+  let stopped!: () => void;
+  const done = new Promise<void>((resolve) => {
+    stopped = resolve;
+  });
   const shutdown = (signal: string) => {
     stopping ??= (async () => {
       logger.info({ signal }, 'shutting down');
@@ -51,23 +81,29 @@ async function runTelegram(config: AppConfig, logger: Logger): Promise<void> {
       await scheduler.stop();
       // grammY's stop() confirms the update in hand and ends the loop; the rest of its batch is
       // skipped (see isStopping) and redelivered at the next start. Only then does the store close.
-      await bot.stop();
-      await polling;
+      await Promise.all([bot ? bot.stop().then(() => polling) : undefined, zalo?.stop()]);
       await store.close();
       logger.info({}, 'stopped');
+      stopped();
     })();
     return stopping;
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await bot.init();
-  await setCommandMenu(bot.api, commands, telegram, config.locale, logger);
+  if (zalo) await zalo.start();
+  if (bot && telegram) {
+    await bot.init();
+    await setCommandMenu(bot.api, commands, telegram, config.locale, logger);
+  }
   await scheduler.start();
-  logger.info({ bot: bot.botInfo.username, group: telegram.groupId, dataDir: config.dataDir }, 'polling');
-  polling = bot.start({ allowed_updates: ['message', 'callback_query'] });
-  await polling;
-  await shutdown('polling ended');
+  if (bot && telegram) {
+    logger.info({ bot: bot.botInfo.username, group: telegram.groupId, dataDir: config.dataDir }, 'polling');
+    polling = bot.start({ allowed_updates: ['message', 'callback_query'] });
+    await polling;
+    await shutdown('polling ended');
+  }
+  await done;
 }
 
 /** No token: a chat in the terminal against a demo store in a temporary folder. */
@@ -116,12 +152,13 @@ async function main(): Promise<void> {
     process.stderr.write(`thidua-bot: invalid configuration\n${(error as Error).message}\n`);
     process.exit(1);
   }
+  const live = config.telegram !== null || config.zalo !== null;
   const logger = createLogger(
-    config.telegram ? config.logLevel : 'warn',
+    live ? config.logLevel : 'warn',
     config.telegram ? [config.telegram.token] : [],
   );
   try {
-    if (config.telegram) await runTelegram(config, logger);
+    if (live) await runBots(config, logger);
     else await runDemo(config, logger);
   } catch (error) {
     if (error instanceof AppError) {

@@ -52,7 +52,8 @@ function scheduler(graceHours = 12): Scheduler {
     graceMs: graceHours * HOUR,
     retryDelaysMs: [60_000, 120_000],
   });
-  for (const job of planJobs(() => ({ t: vi, store, agency, plan }), plan, out, log.logger)) s.add(job);
+  for (const job of planJobs(() => ({ t: vi, store, agency, plan }), plan, out, log.logger, 'telegram'))
+    s.add(job);
   return s;
 }
 

@@ -1,0 +1,162 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createZaloBot } from '../../bot/zalo/bot.js';
+import { CloseCode, ZaloUnavailableError } from '../../bot/zalo/transport.js';
+import type { Router } from '../../core/router.js';
+import { locales } from '../../locales/index.js';
+import { memoryLogger } from '../helpers/agency.js';
+import {
+  BOT_UID,
+  FakeZaloTransport,
+  GROUP_ID,
+  until,
+  VirtualTimers,
+  ZaloHarness,
+  type ZaloUser,
+  zaloMessage,
+} from '../helpers/zalo.js';
+
+const lan: ZaloUser = { uid: '1001', name: 'Lan Nguyễn' };
+let zalo: ZaloHarness;
+
+beforeEach(async () => {
+  zalo = await ZaloHarness.create();
+});
+afterEach(async () => {
+  await zalo.close();
+});
+
+describe('the listener closing', () => {
+  it('logs in again after a 1006 close, and answers again', async () => {
+    expect(await zalo.send(lan, '/trogiup')).toHaveLength(1);
+    zalo.transport.events.closed(CloseCode.Abnormal, '');
+    await until('a new login', () => zalo.transport.starts === 2 && zalo.transport.listening);
+    expect(zalo.logged('Zalo listener closed; logging in again')[0]).toMatchObject({ code: 1006 });
+    expect(zalo.logged('Zalo listener connected again')).toHaveLength(1);
+    expect(await zalo.send(lan, '/trogiup')).toHaveLength(1);
+  });
+
+  it('backs off, doubling the wait, while the login fails, then answers again', async () => {
+    zalo.transport.failLogins = 3;
+    zalo.transport.events.closed(CloseCode.Abnormal, '');
+    await until('a login that works', () => zalo.transport.starts === 5 && zalo.transport.listening);
+    expect(zalo.timers.sleeps).toEqual([2_000, 4_000, 8_000, 16_000]);
+    expect(
+      zalo.logged('Zalo login failed; trying again later (if it keeps failing, run npm run zalo:login)'),
+    ).toHaveLength(3);
+    expect(await zalo.send(lan, '/trogiup')).toHaveLength(1);
+  });
+
+  it('starts the backoff afresh once a connection has lasted', async () => {
+    zalo.transport.events.closed(CloseCode.Abnormal, '');
+    await until('a new login', () => zalo.transport.starts === 2 && zalo.transport.listening);
+    zalo.transport.events.closed(CloseCode.Abnormal, '');
+    await until('a third login', () => zalo.transport.starts === 3 && zalo.transport.listening);
+    zalo.timers.time += 5 * 60_000;
+    zalo.transport.events.closed(CloseCode.Abnormal, '');
+    await until('a fourth login', () => zalo.transport.starts === 4 && zalo.transport.listening);
+    expect(zalo.timers.sleeps).toEqual([2_000, 4_000, 2_000]);
+  });
+
+  it.each([
+    [CloseCode.Duplicate, 'another connection'],
+    [CloseCode.Kicked, 'kicked'],
+  ])(
+    'stops on close code %i (another session took the account), without logging in again',
+    async (code, reason) => {
+      zalo.transport.events.closed(code, reason);
+      for (let i = 0; i < 20; i += 1) await new Promise<void>((resolve) => setImmediate(resolve));
+      expect(zalo.transport.starts).toBe(1);
+      expect(zalo.transport.listening).toBe(false);
+      const [line] = zalo.logs().filter((l) => l.level === 50 && l.code === code);
+      expect(String(line?.msg)).toContain('taken over by another login');
+      expect(await zalo.send(lan, '/trogiup')).toEqual([]);
+      await expect(zalo.bot.broadcaster.toGroup('<b>Bảng tin</b>')).rejects.toBeInstanceOf(
+        ZaloUnavailableError,
+      );
+    },
+  );
+
+  it('drops the events of a listener it has replaced', async () => {
+    const old = zalo.transport.events;
+    old.closed(CloseCode.Abnormal, '');
+    await until('a new login', () => zalo.transport.starts === 2 && zalo.transport.listening);
+    old.message(zaloMessage(lan, '/trogiup'));
+    old.closed(CloseCode.Abnormal, '');
+    await zalo.bot.idle();
+    expect(zalo.transport.sent).toHaveLength(0);
+    expect(zalo.transport.starts).toBe(2);
+  });
+});
+
+describe('what the bot ignores or survives', () => {
+  it('survives an error event and keeps answering', async () => {
+    zalo.transport.events.error(new Error('socket hang up'));
+    expect(zalo.logged('Zalo listener error')[0]).toMatchObject({ err: { message: 'socket hang up' } });
+    expect(await zalo.send(lan, '/trogiup')).toHaveLength(1);
+  });
+
+  it("ignores a message from the bot's own account", async () => {
+    // zca-js marks the account's own messages with uidFrom "0" (isSelf), then fills in the real id.
+    const own = zaloMessage({ uid: '0', name: 'Thi đua' }, '/trogiup');
+    expect(own.isSelf).toBe(true);
+    expect(own.data.uidFrom).toBe(BOT_UID);
+    expect(await zalo.deliver(own)).toEqual([]);
+    expect(await zalo.deliver(zaloMessage({ uid: BOT_UID, name: 'Thi đua' }, '/trogiup'))).toEqual([]);
+  });
+
+  it('answers the user in their language when the router itself fails', async () => {
+    const { logger, lines } = memoryLogger();
+    const timers = new VirtualTimers();
+    const transport = new FakeZaloTransport(timers);
+    const router = {
+      handle: async () => {
+        throw new Error('boom');
+      },
+    } as unknown as Router;
+    const bot = createZaloBot(zalo.config, { router, logger, locale: 'en', transport, timers });
+    await bot.start();
+    transport.deliver(zaloMessage(lan, '/trogiup'));
+    await bot.idle();
+    expect(transport.sent.map((s) => [s.thread.id, s.text])).toEqual([
+      [GROUP_ID, `@Lan Nguyễn ${locales.en.errors.internal}`],
+    ]);
+    expect(lines().find((l) => l.msg === 'Zalo message failed')).toMatchObject({ err: { message: 'boom' } });
+    await bot.stop();
+  });
+});
+
+describe('starting', () => {
+  it('rejects when the first login fails, and may be started again', async () => {
+    const { logger } = memoryLogger();
+    const timers = new VirtualTimers();
+    const transport = new FakeZaloTransport(timers);
+    transport.failLogins = 1;
+    const bot = createZaloBot(zalo.config, { router: {} as Router, logger, locale: 'vi', transport, timers });
+    await expect(bot.start()).rejects.toThrow('Đăng nhập thất bại');
+    await bot.start();
+    expect([transport.starts, transport.listening]).toEqual([2, true]);
+    await expect(bot.start()).rejects.toThrow('cannot start');
+    await bot.stop();
+  });
+});
+
+describe('stopping', () => {
+  it('lets the answers in flight go out, then stops the transport; twice is fine', async () => {
+    zalo.transport.deliver(zaloMessage(lan, '/trogiup'));
+    zalo.transport.deliver(zaloMessage(lan, '/batdau'));
+    await Promise.all([zalo.bot.stop(), zalo.bot.stop()]);
+    expect(zalo.transport.sent).toHaveLength(2);
+    expect(zalo.transport.stops).toBe(1);
+    expect(zalo.transport.listening).toBe(false);
+  });
+
+  it('stops a reconnection that is waiting', async () => {
+    zalo.transport.failLogins = 100;
+    zalo.transport.events.closed(CloseCode.Abnormal, '');
+    await until('a failed login', () => zalo.transport.starts >= 2);
+    await zalo.bot.stop();
+    const starts = zalo.transport.starts;
+    for (let i = 0; i < 20; i += 1) await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(zalo.transport.starts).toBe(starts);
+  });
+});
