@@ -211,7 +211,7 @@ export function weeklyPost(ctx: PostContext, slot: Date): string {
 
 /** The monthly digest, posted early in a month about the month before `slot`. */
 export function monthlyDigest(ctx: PostContext, slot: Date): string {
-  const { t, store, agency } = ctx;
+  const { t, store } = ctx;
   const month = periodContaining('month', new Date(periodContaining('month', slot).start.getTime() - 1));
   const entries = store.entriesBetween(month.start, month.end);
   return say(
