@@ -119,25 +119,14 @@ async function runDemo(config: AppConfig, logger: Logger): Promise<void> {
     clock: () => new Date(),
     logger,
   });
-  const vi = config.locale === 'vi';
-  const intro = vi
-    ? [
-        'thidua-bot — bản dùng thử trên máy (chưa cấu hình TELEGRAM_BOT_TOKEN).',
-        `Bạn là thành viên thử nghiệm, kiêm quản trị viên, trên kho dữ liệu mẫu tại ${dir}.`,
-        'Thử: /trogiup, /viectot Giúp @lan sửa máy in, /bangxephang, /tonghop. Thoát: /thoat hoặc Ctrl+D.',
-      ]
-    : [
-        'thidua-bot — local demo (no TELEGRAM_BOT_TOKEN configured).',
-        `You are a demo member and admin, on a demo store in ${dir}.`,
-        'Try: /help, /viectot Helped @lan fix the printer, /bangxephang, /tonghop. Quit: /exit or Ctrl+D.',
-      ];
+  const intro = locales[config.locale].demo.intro(dir);
   await runConsole({
     router,
     locale: config.locale,
     input: process.stdin,
     output: process.stdout,
     ansi: Boolean(process.stdout.isTTY),
-    intro: intro.join('\n'),
+    intro,
     filesDir: join(process.cwd(), 'reports'),
   });
   await store.close();

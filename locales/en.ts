@@ -362,6 +362,15 @@ export const en: Messages = {
     noReminders: 'No plan milestone to remind today.',
   },
 
+  demo: {
+    intro: (dir: string) =>
+      [
+        'thidua-bot — local demo (neither TELEGRAM_BOT_TOKEN nor Zalo is configured).',
+        `You are a demo member, an admin and a Council member, on a demo store in ${dir}.`,
+        'Try: /help, /viectot Helped @lan fix the printer, /bangxephang, /kehoach, /tonghop. Quit: /exit or Ctrl+D.',
+      ].join('\n'),
+  },
+
   departmentChoice: (index: number, name: string) => `${index}. ${name}`,
   choiceLine: (index: number, label: string, command: string) =>
     `${index}. ${label} — <code>${command}</code>`,

@@ -363,6 +363,15 @@ export const vi = {
     noReminders: 'Hôm nay không có mốc kế hoạch nào cần nhắc.',
   },
 
+  demo: {
+    intro: (dir: string) =>
+      [
+        'thidua-bot — bản dùng thử trên máy (chưa cấu hình TELEGRAM_BOT_TOKEN hay Zalo).',
+        `Bạn là thành viên thử nghiệm, kiêm quản trị viên và thành viên Hội đồng, trên kho dữ liệu mẫu tại ${dir}.`,
+        'Thử: /trogiup, /viectot Giúp @lan sửa máy in, /bangxephang, /kehoach, /tonghop. Thoát: /thoat hoặc Ctrl+D.',
+      ].join('\n'),
+  },
+
   departmentChoice: (index: number, name: string) => `${index}. ${name}`,
   choiceLine: (index: number, label: string, command: string) =>
     `${index}. ${label} — <code>${command}</code>`,
