@@ -132,12 +132,19 @@ export class Journal<T> {
       await this.drain();
       const absorbed = this.queue.length;
       await writeSnapshot();
-      await this.handle.truncate(0);
-      await this.handle.datasync();
-      this.position = 0;
-      this.needsTruncate = false;
-      this.lines = 0;
+      // The lines queued before the snapshot are in it, so durable: acknowledged now, never undone,
+      // whatever happens to the journal below.
       for (const item of this.queue.splice(0, absorbed)) item.resolve();
+      try {
+        await this.handle.truncate(0);
+        this.position = 0;
+        this.needsTruncate = false;
+        this.lines = 0;
+        await this.handle.datasync();
+      } catch {
+        // Not emptied (or not durably): its lines are all in the snapshot and are skipped on replay
+        // by their seq; appends go on at `position`, which matches what the file holds.
+      }
     } finally {
       this.paused = false;
       this.kick();
@@ -146,7 +153,16 @@ export class Journal<T> {
 
   async close(): Promise<void> {
     await this.drain();
+    await this.cutBack().catch(() => {});
     await this.handle.close();
+  }
+
+  /** Removes the bytes of a failed write, so they can never be replayed. */
+  private async cutBack(): Promise<void> {
+    if (!this.needsTruncate) return;
+    await this.handle.truncate(this.position);
+    await this.handle.datasync();
+    this.needsTruncate = false;
   }
 
   private kick(): void {
@@ -163,10 +179,7 @@ export class Journal<T> {
       const buffer =
         batch.length === 1 ? (batch[0] as Pending<T>).data : Buffer.concat(batch.map((p) => p.data));
       try {
-        if (this.needsTruncate) {
-          await this.handle.truncate(this.position);
-          this.needsTruncate = false;
-        }
+        await this.cutBack();
         let written = 0;
         while (written < buffer.length) {
           const { bytesWritten } = await this.handle.write(
@@ -187,6 +200,9 @@ export class Journal<T> {
           { cause },
         );
         for (const item of aborted) item.reject(error);
+        // Cut the failed bytes off at once (the write may have reached the file even though its
+        // flush failed); if the disk refuses that too, the next flush or close tries again.
+        await this.cutBack().catch(() => {});
         continue;
       }
       this.position += buffer.length;

@@ -297,6 +297,73 @@ describe('a disk that refuses writes', () => {
   });
 });
 
+describe('failures in the middle of a flush or a compaction', () => {
+  const eio = () => Object.assign(new Error('EIO'), { code: 'EIO' });
+
+  it('never brings back a write the user was told failed (fdatasync failed after the bytes were written)', async () => {
+    const store = await open();
+    const member = await addMember(store, 1);
+    await store.addEntry(deed(member.id, new Date('2026-03-02T03:00:00Z'), 'đã lưu'));
+    const handle = Reflect.get(Reflect.get(store, 'journal') as object, 'handle') as FileHandle;
+    const datasync = handle.datasync.bind(handle);
+    handle.datasync = async () => {
+      throw eio();
+    };
+    const failed = await store
+      .addEntry(deed(member.id, new Date(), 'báo lỗi, chưa lưu'))
+      .catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(StoreWriteError);
+    handle.datasync = datasync;
+    await store.close();
+    opened.pop();
+    expect((await open()).entries.map((e) => e.text)).toEqual(['đã lưu']);
+  });
+
+  it('keeps what a compaction absorbed even when emptying the journal fails, and loses no later write', async () => {
+    const store = await open();
+    const member = await addMember(store, 1);
+    const handle = Reflect.get(Reflect.get(store, 'journal') as object, 'handle') as FileHandle;
+    const truncate = handle.truncate.bind(handle);
+    const write = handle.write.bind(handle);
+    let failTruncate = true;
+    let failWrites = 0;
+    handle.truncate = async (length?: number) => {
+      if (failTruncate) {
+        failTruncate = false;
+        failWrites = 1;
+        throw eio();
+      }
+      return truncate(length);
+    };
+    handle.write = (async (...args: Parameters<FileHandle['write']>) => {
+      if (failWrites > 0) {
+        failWrites -= 1;
+        throw eio();
+      }
+      return (write as (...a: unknown[]) => unknown)(...args);
+    }) as FileHandle['write'];
+    const first = store.addEntry(deed(member.id, new Date('2026-03-02T03:00:00Z'), 'một'));
+    const second = store.addEntry(deed(member.id, new Date('2026-03-02T03:01:00Z'), 'hai (trong snapshot)'));
+    await store.compact();
+    expect((await first).code).toBe('VT1');
+    expect((await second).code).toBe('VT2');
+    const refused = await store
+      .addEntry(deed(member.id, new Date(), 'ba (báo lỗi)'))
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(StoreWriteError);
+    const fourth = await store.addEntry(deed(member.id, new Date('2026-03-02T03:03:00Z'), 'bốn'));
+    expect(store.entries.map((e) => e.text)).toEqual(['một', 'hai (trong snapshot)', 'bốn']);
+    await store.close();
+    opened.pop();
+    const again = await open();
+    expect(again.entries.map((e) => [e.code, e.text])).toEqual([
+      ['VT1', 'một'],
+      ['VT2', 'hai (trong snapshot)'],
+      [fourth.code, 'bốn'],
+    ]);
+  });
+});
+
 describe('daily backups', () => {
   it('writes one backup a day beside the store and keeps the newest 14', async () => {
     const store = await open({ keepBackups: 14 });
