@@ -120,7 +120,11 @@ export const dienhinh: Command = {
     const entry = /^[a-z]{2}-?\d+$/i.test(first) ? store.entry(first) : undefined;
     if (/^[a-z]{2}-?\d+$/i.test(first)) {
       if (!entry) return refuse(ctx, dienhinh, t.withdraw.unknownCode(esc(first)));
-      return propose(ctx, { kind: 'entry', code: entry.code }, rest.join(' ').trim() || entry.text);
+      return propose(
+        ctx,
+        { kind: 'entry', code: entry.code },
+        rest.join(' ').trim() || preview(entry.text, 200),
+      );
     }
 
     const mention = ctx.mentions[0];

@@ -18,7 +18,7 @@ export const lichsu: Command = {
     return [
       say(
         t.history.title(entry.code, t.kind[entry.kind]),
-        `<i>${esc(entry.text)}</i>`,
+        esc(entry.text),
         t.history.credited(who(entry.memberId), who(entry.reporterId)),
         t.history.state(t.history.statuses[entry.status], t.history.reviews[entry.review]),
         '',

@@ -56,7 +56,7 @@ export const tonghop: Command = {
       const base = fileName(label.replace(/\(.*\)/, ''), department?.id ?? '');
       const [xlsx, docx] = await Promise.all([
         buildWorkbook(ctx, period, department),
-        buildReportDoc(ctx, period, ctx.now),
+        buildReportDoc(ctx, period, ctx.now, department),
       ]);
       return [
         {

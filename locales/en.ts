@@ -26,7 +26,7 @@ export const en: Messages = {
 
   errors: {
     internal:
-      'Sorry, something went wrong while handling this command. Nothing was changed; please try again later.',
+      'Sorry, something went wrong while handling this command. Before sending it again, check /cuatoi so that nothing is logged twice.',
     storeWrite:
       'Sorry, the server cannot write data right now, so <b>nothing was saved</b>. Please try again later.',
     unknownCommand: (name: string) => `There is no command /${name}. Send /help to see the commands.`,

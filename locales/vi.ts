@@ -30,7 +30,8 @@ export const vi = {
   usageLine: (usage: string) => `Cách dùng: <code>${usage}</code>`,
 
   errors: {
-    internal: 'Xin lỗi, đã có lỗi khi xử lý lệnh này. Chưa có gì thay đổi; vui lòng thử lại sau ít phút.',
+    internal:
+      'Xin lỗi, đã có lỗi khi xử lý lệnh này. Trước khi gửi lại, hãy xem /cuatoi để chắc chắn mục chưa được ghi, tránh ghi trùng.',
     storeWrite:
       'Xin lỗi, máy chủ không ghi được dữ liệu lúc này nên <b>chưa lưu</b> gì cả. Vui lòng thử lại sau ít phút.',
     unknownCommand: (name: string) => `Không có lệnh /${name}. Gửi /trogiup để xem các lệnh.`,

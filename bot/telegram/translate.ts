@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { InlineKeyboardButton, Message, MessageEntity, User } from 'grammy/types';
 import type { Choice, Mention } from '../../core/context.js';
 
@@ -19,7 +20,11 @@ export function mentionsOf(message: Message, botId: number, botUsername: string)
       const username = label.replace(/^@/, '');
       if (username.toLowerCase() !== botUsername.toLowerCase()) mentions.push({ username, label });
     } else if (entity.type === 'text_mention' && entity.user.id !== botId) {
-      mentions.push({ identity: identityOf(entity.user), label: displayName(entity.user) });
+      // The label is the text as written (often just a first name), so commands can find it in the text.
+      mentions.push({
+        identity: identityOf(entity.user),
+        label: text.slice(entity.offset, entity.offset + entity.length),
+      });
     }
   }
   return mentions;
@@ -41,6 +46,8 @@ const CALLBACK_LIMIT = 64; // bytes: Telegram's limit on callback_data
 export class ChoiceButtons {
   private readonly overflow = new Map<string, string>();
   private next = 0;
+  /** Differs in every process, so a button from before a restart reads as expired, never as another. */
+  private readonly boot = randomBytes(4).toString('hex');
 
   constructor(private readonly capacity = 1000) {}
 
@@ -64,7 +71,7 @@ export class ChoiceButtons {
 
   private encode(payload: string): string {
     if (Buffer.byteLength(payload) <= CALLBACK_LIMIT) return payload;
-    const key = `k:${(this.next++).toString(36)}`;
+    const key = `k:${this.boot}:${(this.next++).toString(36)}`;
     this.overflow.set(key, payload);
     if (this.overflow.size > this.capacity) this.overflow.delete(this.overflow.keys().next().value as string);
     return key;

@@ -424,9 +424,14 @@ function twoColumns(left: Paragraph[], right: Paragraph[], leftWidth = 45): Tabl
  * on the right, number and symbol, place and date, title, numbered sections, signature block. Figures
  * come from the store; what a person must write is marked "[Cần bổ sung: …]".
  */
-export async function buildReportDoc(ctx: ReportContext, period: Period, now: Date): Promise<Buffer> {
+export async function buildReportDoc(
+  ctx: ReportContext,
+  period: Period,
+  now: Date,
+  department?: Department,
+): Promise<Buffer> {
   const { t, agency } = ctx;
-  const s = summarise(ctx, period);
+  const s = summarise(ctx, period, department);
   const r: AgencyConfig['report'] = agency.report;
   const label = t.period(period);
   const [day, month, year] = formatDay(now).split('/');
@@ -454,6 +459,7 @@ export async function buildReportDoc(ctx: ReportContext, period: Period, now: Da
   const body: Paragraph[] = [
     para([run('BÁO CÁO', { bold: true, size: 32 })], 'center', false),
     para([run('Kết quả thực hiện công tác thi đua, khen thưởng', { bold: true })], 'center', false),
+    ...(department ? [para([run(department.name, { bold: true })], 'center', false)] : []),
     para(
       [run(`${label} (từ ${formatDay(period.start)} đến ${formatDay(lastDay(period))})`, { bold: true })],
       'center',
@@ -463,14 +469,15 @@ export async function buildReportDoc(ctx: ReportContext, period: Period, now: Da
     para([
       run(
         `Thực hiện Kế hoạch phát động phong trào thi đua năm ${period.year} của ${agency.agency.name}, ` +
-          `Văn phòng Ban tổng hợp kết quả thực hiện công tác thi đua, khen thưởng ${label} như sau:`,
+          `Văn phòng Ban tổng hợp kết quả thực hiện công tác thi đua, khen thưởng ${label}` +
+          `${department ? ` của ${department.name}` : ''} như sau:`,
       ),
     ]),
     para([run('I. KẾT QUẢ THỰC HIỆN', { bold: true })], 'left', false),
     para([run('1. Kết quả ghi nhận phong trào thi đua', { bold: true })], 'left', false),
     para([
       run(
-        `Trong kỳ, toàn cơ quan ghi nhận ${s.total.count} mục với tổng số ${s.total.points} điểm, gồm: ` +
+        `Trong kỳ, ${department ? department.name : 'toàn cơ quan'} ghi nhận ${s.total.count} mục với tổng số ${s.total.points} điểm, gồm: ` +
           `${kind('deed').count} việc tốt (${kind('deed').points} điểm); ` +
           `${kind('task').count} nhiệm vụ hoàn thành (${kind('task').points} điểm), trong đó ${s.adhoc} nhiệm vụ phát sinh, đột xuất; ` +
           `${kind('initiative').count} sáng kiến, mô hình mới, cách làm sáng tạo (${kind('initiative').points} điểm), ` +

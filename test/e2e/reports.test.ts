@@ -217,6 +217,20 @@ describe('report files from /tonghop', () => {
     expect(text.indexOf('II. ĐÁNH GIÁ CHUNG')).toBeLessThan(text.indexOf('III. PHƯƠNG HƯỚNG'));
   });
 
+  it('fills the Word report of one department with that department’s figures', async () => {
+    const { files } = await send('/tonghop 11/2026 phong can bo file');
+    expect(files.map((f) => f.filename)).toEqual([
+      'tong-hop-thi-dua-thang-11-2026-cb.xlsx',
+      'bao-cao-thi-dua-thang-11-2026-cb.docx',
+    ]);
+    const text = await docxText(files[1]?.data as Buffer);
+    expect(text).toContain('Trong kỳ, Phòng Cán bộ ghi nhận 1 mục với tổng số 5 điểm');
+    expect(text).toContain(
+      'Có 1/2 cán bộ, công chức, người lao động có ít nhất một mục được ghi nhận (đạt 50%)',
+    );
+    expect(text).not.toContain('Văn phòng Ban:');
+  });
+
   it('offers the files as a button under the summary', async () => {
     const [summary] = (await send('/tonghop')).seen;
     expect(summary?.text).toContain('Điển hình tiên tiến: 2');

@@ -176,6 +176,12 @@ describe('model examples', () => {
       'Đã đề xuất điển hình số 3: tập thể Phòng Cán bộ',
     );
     expect(only(await tg.send(lan(), '/dienhinh SK1 Lần nữa')).text).toContain('Đã có điển hình số 1');
+    // A text mention as Telegram inserts it for someone without a username: just the first name.
+    const proposal = '/dienhinh Đồng rất tích cực hỗ trợ';
+    const mention = [{ type: 'text_mention' as const, offset: 10, length: 4, user: council() }];
+    expect(only(await tg.send(lan(), proposal, { entities: mention })).text).toContain(
+      'Đã đề xuất điển hình số 4: Lê Hội Đồng (Phòng Tổ chức đảng, đảng viên)',
+    );
     expect(only(await tg.send(lan(), '/dienhinh 1 tiep Bồi dưỡng')).text).toContain(
       'Chỉ thành viên Hội đồng',
     );
@@ -199,8 +205,11 @@ describe('model examples', () => {
       'sumup',
       'replicate',
     ]);
+    // Proposing a long entry without a reason takes a short preview of it, not a refusal.
+    await tg.send(hung(), `/viectot ${'Giúp đồng nghiệp hoàn thiện hồ sơ. '.repeat(25)}`);
+    expect(only(await tg.send(lan(), '/dienhinh VT2')).text).toContain('Đã đề xuất điển hình số 5');
     const list = only(await tg.send(hung(), '/dienhinh')).text;
-    expect(list).toContain('Phát hiện (2)');
+    expect(list).toContain('Phát hiện (4)');
     expect(list).toContain('Nhân rộng (1)');
     expect(only(await tg.send(lan(), '/dienhinh Ai đó không rõ')).text).toContain('Không rõ đề xuất cho ai');
   });

@@ -806,7 +806,7 @@ describe('secrets', () => {
     });
     const failed = await tg.say(khach, 'private', '/dangky Người Ngoài | vp');
     expect(failed.reply.text).toBe(
-      'Xin lỗi, đã có lỗi khi xử lý lệnh này. Chưa có gì thay đổi; vui lòng thử lại sau ít phút.',
+      'Xin lỗi, đã có lỗi khi xử lý lệnh này. Trước khi gửi lại, hãy xem /cuatoi để chắc chắn mục chưa được ghi, tránh ghi trùng.',
     );
 
     // A reply Telegram refuses outright: the error boundary logs it and apologises.

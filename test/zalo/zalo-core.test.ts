@@ -298,7 +298,7 @@ describe('the error boundary', () => {
     zalo.transport.groupInfoFails = true;
     const reply = only(await zalo.send(mai, '/dangky Vũ Thị Mai | cb', { inPrivate: true }));
     expect(reply.text).toBe(
-      'Xin lỗi, đã có lỗi khi xử lý lệnh này. Chưa có gì thay đổi; vui lòng thử lại sau ít phút.',
+      'Xin lỗi, đã có lỗi khi xử lý lệnh này. Trước khi gửi lại, hãy xem /cuatoi để chắc chắn mục chưa được ghi, tránh ghi trùng.',
     );
     zalo.transport.groupInfoFails = false;
     zalo.transport.group = { adminIds: [], memberIds: [mai.uid] };
