@@ -25,9 +25,15 @@ export const lienket: Command = {
       const to = ctx.chat.kind === 'private' ? ('chat' as const) : { identity: caller.identity };
       return [{ html: t.link.issued(issued, LINK_CODE_MINUTES), to }];
     }
+    if (links.blocked(caller.identity, ctx.now)) return [say(t.link.tooManyTries)];
     const pending = links.peek(code, ctx.now);
-    if (pending === 'unknown') return refuse(ctx, lienket, t.link.wrongCode(esc(code)));
+    if (pending === 'unknown') {
+      links.failed(caller.identity, ctx.now);
+      return refuse(ctx, lienket, t.link.wrongCode(esc(code)));
+    }
     if (pending === 'expired') return refuse(ctx, lienket, t.link.expiredCode);
+    // Only people in the agency's group may join a profile, as only they may register.
+    if (!(await ctx.isGroupMember())) return [say(t.errors.notGroupMember)];
     if (platformOf(pending.identity) === platformOf(caller.identity)) return [say(t.link.samePlatform)];
     const target = store.member(pending.memberId);
     if (!target) return refuse(ctx, lienket, t.link.expiredCode);

@@ -14,8 +14,16 @@ export interface PendingLink {
  * One-time codes for linking a person's accounts on two platforms (/lienket). Kept in memory: a code
  * lives ten minutes, and a restart simply means asking for a new one.
  */
+/** Wrong codes one account may try in a window before it must wait; and all accounts together. */
+const MAX_FAILURES_PER_ACCOUNT = 5;
+const MAX_FAILURES_IN_ALL = 30;
+const FAILURE_WINDOW_MS = LINK_CODE_MINUTES * 60_000;
+
 export class LinkCodes {
   private readonly pending = new Map<string, PendingLink>();
+  /** Times of recent wrong attempts, by account: six digits must not be guessable by trying. */
+  private readonly failures = new Map<string, number[]>();
+  private allFailures: number[] = [];
   /** Codes that were issued and are gone (used or expired), to tell "expired" from "wrong". */
   private readonly spent = new Set<string>();
 
@@ -39,6 +47,23 @@ export class LinkCodes {
       return 'expired';
     }
     return pending;
+  }
+
+  /** Whether an account has tried too many wrong codes lately. */
+  blocked(identity: string, now: Date): boolean {
+    const recent = (this.failures.get(identity) ?? []).filter((at) => now.getTime() - at < FAILURE_WINDOW_MS);
+    this.failures.set(identity, recent);
+    return recent.length >= MAX_FAILURES_PER_ACCOUNT;
+  }
+
+  /** Counts a wrong code. Past a limit across all accounts, every live code is spent: someone is guessing. */
+  failed(identity: string, now: Date): void {
+    const at = now.getTime();
+    this.failures.set(identity, [...(this.failures.get(identity) ?? []), at]);
+    this.allFailures = [...this.allFailures.filter((t) => at - t < FAILURE_WINDOW_MS), at];
+    if (this.allFailures.length >= MAX_FAILURES_IN_ALL) {
+      for (const code of [...this.pending.keys()]) this.spend(code);
+    }
   }
 
   /** Uses a code up. */

@@ -29,6 +29,8 @@ export const en: Messages = {
       'Sorry, something went wrong while handling this command. Before sending it again, check /cuatoi so that nothing is logged twice.',
     storeWrite:
       'Sorry, the server cannot write data right now, so <b>nothing was saved</b>. Please try again later.',
+    privateRefused:
+      'The bot could not write to you in private. Write to the bot privately once (on Zalo: add its account as a friend), then send the command again.',
     unknownCommand: (name: string) => `There is no command /${name}. Send /help to see the commands.`,
     notRegistered: 'You have not registered yet. Send: <code>/dangky Full name | Department</code>',
     adminOnly: 'This command is for administrators only (the Office, the Committee leadership).',
@@ -315,6 +317,7 @@ export const en: Messages = {
       'This code has expired or was used already. Get a new one with /lienket on the other platform.',
     samePlatform: 'Send this code from the other platform (Telegram ↔ Zalo), not where you got it.',
     alreadyLinked: (name: string) => `This account belongs to the profile of ${name} already.`,
+    tooManyTries: 'Too many wrong codes. Please wait 10 minutes, then try again with a new code.',
   },
 
   plan: {

@@ -34,6 +34,8 @@ export const vi = {
       'Xin lỗi, đã có lỗi khi xử lý lệnh này. Trước khi gửi lại, hãy xem /cuatoi để chắc chắn mục chưa được ghi, tránh ghi trùng.',
     storeWrite:
       'Xin lỗi, máy chủ không ghi được dữ liệu lúc này nên <b>chưa lưu</b> gì cả. Vui lòng thử lại sau ít phút.',
+    privateRefused:
+      'Bot chưa gửi được tin nhắn riêng cho bạn. Hãy nhắn riêng cho bot một lần (trên Zalo: kết bạn với tài khoản của bot), rồi gửi lại lệnh.',
     unknownCommand: (name: string) => `Không có lệnh /${name}. Gửi /trogiup để xem các lệnh.`,
     notRegistered: 'Bạn chưa đăng ký. Hãy gửi: <code>/dangky Họ và tên | Phòng</code>',
     adminOnly: 'Lệnh này chỉ dành cho quản trị viên (Văn phòng Ban, lãnh đạo Ban).',
@@ -317,6 +319,7 @@ export const vi = {
     expiredCode: 'Mã này đã hết hạn hoặc đã được dùng. Lấy mã mới bằng /lienket trên nền tảng kia.',
     samePlatform: 'Hãy gửi mã này từ nền tảng kia (Telegram ↔ Zalo), không phải nơi đã lấy mã.',
     alreadyLinked: (name: string) => `Tài khoản này đã thuộc hồ sơ ${name}.`,
+    tooManyTries: 'Bạn đã nhập sai mã nhiều lần. Vui lòng đợi 10 phút rồi thử lại với mã mới.',
   },
 
   plan: {

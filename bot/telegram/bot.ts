@@ -97,6 +97,11 @@ export function createTelegramBot(config: TelegramConfig, deps: TelegramDeps): B
         // To one person in private; if Telegram refuses (they never opened the bot), maybe to the group.
         const sent = await out.toPerson(reply.to.identity, reply.html);
         if (!sent && reply.to.orGroup) await out.toGroup(reply.html);
+        else if (!sent && reply.to.identity === `telegram:${requesterId}`) {
+          // Meant for the person who asked, and only for them: tell them where it could not go.
+          const t = locales[localeFor(ctx.chat?.type ?? 'group', ctx.from?.language_code)];
+          await ctx.api.sendMessage(chatId, t.errors.privateRefused, HTML);
+        }
         continue;
       }
       const parts = splitMessage(reply.html);

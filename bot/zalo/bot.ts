@@ -196,6 +196,10 @@ export function createZaloBot(config: ZaloConfig, deps: ZaloDeps): ZaloBot {
         sends.push(
           toPerson(to.identity, text, files).then((sent) => {
             if (!sent && to.orGroup) return toGroup(text, files);
+            // Meant for the person who asked, and only for them: tell them where it could not go.
+            if (!sent && to.identity === identityOf(origin.uid)) {
+              return Promise.all(post(origin.thread, t.errors.privateRefused, origin)).then(() => undefined);
+            }
           }),
         );
       } else {

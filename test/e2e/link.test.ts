@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Incoming } from '../../core/router.js';
 import { htmlToPlain } from '../../core/text.js';
-import { type Seen, TelegramHarness } from '../helpers/telegram.js';
+import { GROUP_ID, type Seen, TelegramHarness } from '../helpers/telegram.js';
 
 let tg: TelegramHarness;
 const lan = () => tg.user(1001, 'Lan', { username: 'lan_nguyen' });
@@ -86,6 +86,29 @@ describe('linking one person’s accounts on two platforms', () => {
       'đã hết hạn hoặc đã được dùng',
     );
     expect(tg.store.members[0]?.identities).toEqual(['telegram:1001', 'console:lan']);
+  });
+
+  it('stops an account that keeps guessing, and spends every live code when many guess', async () => {
+    const code = codeIn(await tg.send(lan(), '/lienket', { inPrivate: true }));
+    for (let i = 0; i < 5; i += 1) {
+      expect((await elsewhere(`/lienket 00000${i}`, 'console:guesser'))[0]).toContain('không đúng');
+    }
+    expect((await elsewhere(`/lienket ${code}`, 'console:guesser'))[0]).toContain('nhập sai mã nhiều lần');
+    for (let n = 0; n < 25; n += 1)
+      await elsewhere(`/lienket 1000${String(n).padStart(2, '0')}`, `console:g${n}`);
+    expect((await elsewhere(`/lienket ${code}`))[0]).toContain('đã hết hạn hoặc đã được dùng');
+    expect(tg.store.members[0]?.identities).toEqual(['telegram:1001']);
+  });
+
+  it('tells someone who asked in the group when the bot cannot reach them in private', async () => {
+    const seen = await tg.send(lan(), '/lienket');
+    // The private message was refused by Telegram (403), so the group gets the hint, not the code.
+    expect(seen.filter((s) => s.chatId !== 1001).map((s) => [s.chatId, s.text])).toEqual([
+      [
+        GROUP_ID,
+        'Bot chưa gửi được tin nhắn riêng cho bạn. Hãy nhắn riêng cho bot một lần (trên Zalo: kết bạn với tài khoản của bot), rồi gửi lại lệnh.',
+      ],
+    ]);
   });
 
   it('sends the code in private when asked in the group', async () => {
