@@ -58,6 +58,10 @@ async function advance(ctx: CommandContext, no: number, note: string): Promise<R
   if (!ctx.isCouncil && !ctx.isAdmin) return [say(t.models.councilAdvances)];
   const model = store.model(no);
   if (!model) return refuse(ctx, dienhinh, t.models.unknownModel(no));
+  if (model.history.some((h) => h.source === ctx.messageKey)) {
+    // The same message delivered again: it moved the model example once already.
+    return [say(t.models.advanced(no, describeSubject(ctx, model), t.models.stages[model.stage]))];
+  }
   const next = MODEL_STAGES[MODEL_STAGES.indexOf(model.stage) + 1];
   if (!next) return [say(t.models.lastStage(no))];
   if (!note) return refuse(ctx, dienhinh, t.models.missingNote(no));
@@ -70,7 +74,14 @@ async function advance(ctx: CommandContext, no: number, note: string): Promise<R
     stages: [...model.stages, { stage: next, at, by, note }],
     history: [
       ...model.history,
-      { at, action: 'advanced', by, platform: ctx.platform, note: `${next}: ${note}` },
+      {
+        at,
+        action: 'advanced',
+        by,
+        platform: ctx.platform,
+        note: `${next}: ${note}`,
+        source: ctx.messageKey,
+      },
     ],
   });
   return [say(t.models.advanced(no, describeSubject(ctx, saved), t.models.stages[next]))];
@@ -83,6 +94,8 @@ async function propose(
 ): Promise<Reply[]> {
   const { t, store } = ctx;
   if (Array.from(reason).length > MAX_TEXT) return refuse(ctx, dienhinh, t.models.tooLong(MAX_TEXT));
+  const again = store.models.find((m) => m.history.some((h) => h.source === ctx.messageKey));
+  if (again) return [say(t.models.proposed(again.no, describeSubject(ctx, again)))];
   const same = store.models.find((m) => JSON.stringify(m.subject) === JSON.stringify(subject));
   if (same) return [say(t.models.duplicate(same.no))];
   const by = ctx.member?.id ?? ctx.caller.identity;
@@ -93,7 +106,7 @@ async function propose(
     reason,
     stage: 'discover',
     stages: [{ stage: 'discover', at, by, note: reason }],
-    history: [{ at, action: 'proposed', by, platform: ctx.platform, note: reason }],
+    history: [{ at, action: 'proposed', by, platform: ctx.platform, note: reason, source: ctx.messageKey }],
   });
   return [say(t.models.proposed(model.no, describeSubject(ctx, model)))];
 }

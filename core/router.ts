@@ -109,6 +109,14 @@ export class Router {
         );
       member = store.memberByIdentity(message.caller.identity);
     }
+    const username = message.caller.username?.toLowerCase();
+    if (member && message.platform === 'telegram' && username !== member.username) {
+      // Telegram usernames change hands: keep the one this person has now, so mentions credit them.
+      await store
+        .setMemberFlags(member.id, { username })
+        .catch((err: unknown) => logger.error({ err, member: member?.id }, 'could not update the username'));
+      member = store.memberByIdentity(message.caller.identity);
+    }
     const ctx: CommandContext = {
       platform: message.platform,
       caller: message.caller,

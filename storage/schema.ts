@@ -28,6 +28,8 @@ export const historyItemSchema = z.object({
   by: z.string().min(1),
   platform: platformSchema,
   note: z.string().optional(),
+  /** The platform message that made this change, so a message delivered twice changes nothing twice. */
+  source: z.string().optional(),
 });
 export type HistoryItem = z.infer<typeof historyItemSchema>;
 

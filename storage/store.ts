@@ -282,7 +282,7 @@ export class Store {
   /** Sets a member's preferences (private chat opened, reminders on or off) without touching their profile. */
   setMemberFlags(
     id: string,
-    flags: Pick<Member, 'privateChat' | 'nudges'>,
+    flags: Partial<Pick<Member, 'privateChat' | 'nudges' | 'username'>>,
     audit?: { at: Date; platform: Platform; note: string },
   ): Promise<Member> {
     const existing = this.membersById.get(id);

@@ -199,6 +199,10 @@ describe('model examples', () => {
       tg.now = new Date(tg.now.getTime() + 86_400_000);
     }
     expect(only(await tg.send(council(), '/dienhinh 1 tiep Nữa')).text).toContain('đã ở giai đoạn cuối');
+    // A proposal and a step delivered twice (Telegram redelivers after a crash) count once.
+    await tg.send(council(), '/dienhinh 2 tiep Bồi dưỡng', { messageId: 9001 });
+    await tg.send(council(), '/dienhinh 2 tiep Bồi dưỡng', { messageId: 9001 });
+    expect(tg.store.model(2)?.stage).toBe('nurture');
     expect(tg.store.model(1)?.stages.map((s) => s.stage)).toEqual([
       'discover',
       'nurture',
@@ -209,7 +213,8 @@ describe('model examples', () => {
     await tg.send(hung(), `/viectot ${'Giúp đồng nghiệp hoàn thiện hồ sơ. '.repeat(25)}`);
     expect(only(await tg.send(lan(), '/dienhinh VT2')).text).toContain('Đã đề xuất điển hình số 5');
     const list = only(await tg.send(hung(), '/dienhinh')).text;
-    expect(list).toContain('Phát hiện (4)');
+    expect(list).toContain('Phát hiện (3)');
+    expect(list).toContain('Bồi dưỡng (1)');
     expect(list).toContain('Nhân rộng (1)');
     expect(only(await tg.send(lan(), '/dienhinh Ai đó không rõ')).text).toContain('Không rõ đề xuất cho ai');
   });

@@ -130,6 +130,18 @@ describe('logging entries', () => {
     expect(entry?.reporterId).toBe(tg.store.memberByUsername('lan_nguyen')?.id);
   });
 
+  it('follows a colleague who changed their @username', async () => {
+    await tg.send(tg.user(1002, 'Hùng', { username: 'hung_moi' }), '/cuatoi');
+    const old = '/viectot Cảm ơn @hungtv';
+    expect(only(await tg.send(lan(), old, { entities: mentionEntities(old) })).text).toContain(
+      '@hungtv chưa đăng ký',
+    );
+    const text = '/viectot Cảm ơn @hung_moi đã giúp';
+    expect(only(await tg.send(lan(), text, { entities: mentionEntities(text) })).text).toContain(
+      'Ghi nhận cho Trần Văn Hùng',
+    );
+  });
+
   it('credits a text mention (a colleague without a username) by their Telegram id', async () => {
     const text = '/viectot Chị Mai hướng dẫn phần mềm mới';
     const offset = text.indexOf('Mai');
