@@ -9,7 +9,7 @@ import { Store } from '../storage/store.js';
 import { type AppConfig, loadConfig } from './config.js';
 import { runConsole } from './console/console.js';
 import { seedDemo } from './console/demo.js';
-import { planJobs } from './jobs.js';
+import { type Broadcaster, planJobs } from './jobs.js';
 import { createLogger, type Logger } from './logger.js';
 import { Scheduler } from './scheduler.js';
 import { createTelegramBot, setCommandMenu, telegramBroadcaster } from './telegram/bot.js';
@@ -25,6 +25,12 @@ async function runBots(config: AppConfig, logger: Logger): Promise<void> {
   // One router (and so one set of link codes) for every platform: one profile, one score.
   const router = new Router({ store, agency: config.agency, plan: config.plan, commands, clock, logger });
   let stopping: Promise<void> | null = null;
+  // Every platform's private channel, so a notice for a person reaches them on whichever they use.
+  const channels: Broadcaster[] = [];
+  const elsewhere = async (identity: string, html: string) => {
+    for (const channel of channels) if (await channel.toPerson(identity, html)) return true;
+    return false;
+  };
   const telegram = config.telegram;
   const bot = telegram
     ? createTelegramBot(telegram, {
@@ -32,6 +38,7 @@ async function runBots(config: AppConfig, logger: Logger): Promise<void> {
         logger: logger.child({ platform: 'telegram' }),
         locale: config.locale,
         isStopping: () => stopping !== null,
+        elsewhere,
       })
     : null;
   const zalo = config.zalo
@@ -40,12 +47,15 @@ async function runBots(config: AppConfig, logger: Logger): Promise<void> {
         logger: logger.child({ platform: 'zalo' }),
         locale: config.locale,
         transport: createZcaTransport({ credentialsFile: config.zalo.credentialsFile, logger }),
+        elsewhere,
       })
     : null;
 
   // Scheduled posts go to every configured group; each platform keeps its own last slots.
   const scheduler = new Scheduler({ store, logger, clock, graceMs: config.scheduleGraceMs });
   const posts = () => ({ t: locales[config.locale], store, agency: config.agency, plan: config.plan });
+  if (bot && telegram) channels.push(telegramBroadcaster(bot.api, telegram, logger));
+  if (zalo) channels.push(zalo.broadcaster);
   if (bot && telegram) {
     for (const job of planJobs(
       posts,

@@ -21,6 +21,8 @@ export interface TelegramDeps {
    * start instead of being handled while the store closes.
    */
   isStopping?: () => boolean;
+  /** Delivers a private message to a person of another platform (a linked profile's other account). */
+  elsewhere?: (identity: string, html: string) => Promise<boolean>;
 }
 
 const MEMBER_STATUSES = new Set(['creator', 'administrator', 'member']);
@@ -95,7 +97,10 @@ export function createTelegramBot(config: TelegramConfig, deps: TelegramDeps): B
       }
       if (reply.to && reply.to !== 'chat') {
         // To one person in private; if Telegram refuses (they never opened the bot), maybe to the group.
-        const sent = await out.toPerson(reply.to.identity, reply.html);
+        const id = reply.to.identity;
+        const sent =
+          (await out.toPerson(id, reply.html)) ||
+          (!id.startsWith('telegram:') && (await deps.elsewhere?.(id, reply.html)) === true);
         if (!sent && reply.to.orGroup) await out.toGroup(reply.html);
         else if (!sent && reply.to.identity === `telegram:${requesterId}`) {
           // Meant for the person who asked, and only for them: tell them where it could not go.

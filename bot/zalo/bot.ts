@@ -28,6 +28,8 @@ export interface ZaloDeps {
   selfId?: string;
   /** Injected so tests move time instead of waiting. */
   timers?: Timers;
+  /** Delivers a private message to a person of another platform (a linked profile's other account). */
+  elsewhere?: (identity: string, html: string) => Promise<boolean>;
 }
 
 export interface ZaloBot {
@@ -194,7 +196,11 @@ export function createZaloBot(config: ZaloConfig, deps: ZaloDeps): ZaloBot {
         const to = reply.to;
         // To one person in private; if Zalo refuses (or they are on another platform), maybe the group.
         sends.push(
-          toPerson(to.identity, text, files).then((sent) => {
+          toPerson(to.identity, text, files).then(async (delivered) => {
+            const sent =
+              delivered ||
+              (!to.identity.startsWith('zalo:') &&
+                (await deps.elsewhere?.(to.identity, reply.html)) === true);
             if (!sent && to.orGroup) return toGroup(text, files);
             // Meant for the person who asked, and only for them: tell them where it could not go.
             if (!sent && to.identity === identityOf(origin.uid)) {

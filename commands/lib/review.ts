@@ -5,7 +5,10 @@ import { refuse, say } from './common.js';
 
 export const MAX_REASON = 300;
 
-/** The identity to reach a member by in private: one on the current platform if they have it. */
+/**
+ * The identity to reach a member by in private: one on the current platform if they have it, else
+ * another (the platform passes it on to the one that owns it).
+ */
 export function reachable(member: Member, ctx: CommandContext): string {
   return member.identities.find((i) => i.startsWith(`${ctx.platform}:`)) ?? (member.identities[0] as string);
 }

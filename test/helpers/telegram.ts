@@ -91,6 +91,8 @@ export class TelegramHarness {
       council?: number[];
       agency?: Partial<AgencyConfig>;
       locale?: 'vi' | 'en';
+      /** Another platform's private channel (as main.ts wires Zalo's). */
+      elsewhere?: (identity: string, html: string) => Promise<boolean>;
     } = {},
   ): Promise<TelegramHarness> {
     const { dir, cleanup } = await tempDir();
@@ -122,6 +124,7 @@ export class TelegramHarness {
       logger,
       locale: config.locale,
       botInfo: BOT_INFO,
+      ...(options.elsewhere ? { elsewhere: options.elsewhere } : {}),
     });
     harness = new TelegramHarness(
       bot,
