@@ -48,6 +48,30 @@ export interface LatencyStats {
   max: number;
 }
 
+/** A sustained-load run (size-worker.ts writes it, report.ts reads it). */
+export interface SustainedResult extends LatencyStats {
+  ops: number;
+  workers: number;
+  durationMs: number;
+  maxOps: number;
+  elapsedMs: number;
+  perSecond: number;
+  compactions?: number;
+}
+
+/** One end-to-end phase through grammY (e2e.ts writes it, report.ts reads it). */
+export interface E2ePhase {
+  mode: string;
+  inFlight: number;
+  updates: number;
+  elapsedMs: number;
+  perSecond: number;
+  latency: LatencyStats;
+  byCommand: Record<string, LatencyStats>;
+  replies: Record<string, number>;
+  otherReplies: string[];
+}
+
 export function latencyStats(values: readonly number[]): LatencyStats {
   return {
     samples: values.length,

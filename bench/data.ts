@@ -4,6 +4,7 @@ import type { AgencyConfig } from '../bot/config.js';
 import { pointsFor } from '../core/scoring.js';
 import { fold } from '../core/text.js';
 import { type Entry, type EntryKind, emptyState, type Member, type State } from '../storage/schema.js';
+import { entryCode } from '../storage/store.js';
 import { GROUP_ID, MEMBER_COUNT, NOW, pick, rng, TELEGRAM_ID_BASE, YEAR_START } from './common.js';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
@@ -183,7 +184,6 @@ export function generateMembers(agency: AgencyConfig, random: Random, count = ME
   return members;
 }
 
-const CODE_PREFIX: Record<EntryKind, string> = { deed: 'VT', task: 'HT', initiative: 'SK' };
 const DAY = 24 * 60 * 60 * 1000;
 const VN_OFFSET = 7 * 60 * 60 * 1000;
 
@@ -276,7 +276,7 @@ export function generateState(agency: AgencyConfig, size: number, seed = 2026): 
     const credited = mention ? other : reporter;
     const at = new Date(time).toISOString();
     const entry: Entry = {
-      code: `${CODE_PREFIX[kind]}${no}`,
+      code: entryCode(kind, no),
       kind,
       text,
       points: pointsFor(kind, { adhoc, it }, agency.points),

@@ -20,9 +20,9 @@ import type { Member } from '../storage/schema.js';
 import { STORE_FILE, Store } from '../storage/store.js';
 import {
   CONCURRENT_USERS,
+  type E2ePhase,
   emit,
   GROUP_ID,
-  type LatencyStats,
   latencyStats,
   agency as loadAgency,
   NOW,
@@ -170,19 +170,7 @@ function classify(reply: string | undefined): string {
   return 'other';
 }
 
-interface Phase {
-  mode: string;
-  inFlight: number;
-  updates: number;
-  elapsedMs: number;
-  perSecond: number;
-  latency: LatencyStats;
-  byCommand: Record<string, LatencyStats>;
-  replies: Record<string, number>;
-  otherReplies: string[];
-}
-
-async function phase(mode: string, concurrency: number, total: number): Promise<Phase> {
+async function phase(mode: string, concurrency: number, total: number): Promise<E2ePhase> {
   const latencies: number[] = [];
   const byCommand: Record<string, number[]> = {};
   const replies: Record<string, number> = {};

@@ -1,6 +1,6 @@
 // Turns the children's results into the table (size | metric | project | naive lowdb | ratio) and the
 // "targets at 100k" check.
-import type { LatencyStats, ReadTiming } from './common.js';
+import type { E2ePhase, LatencyStats, ReadTiming, SustainedResult } from './common.js';
 
 export interface Generated {
   entries: number;
@@ -39,16 +39,6 @@ interface SequentialResult extends LatencyStats {
   requested: number;
 }
 
-interface SustainedResult extends LatencyStats {
-  ops: number;
-  workers: number;
-  durationMs: number;
-  maxOps: number;
-  elapsedMs: number;
-  perSecond: number;
-  compactions?: number;
-}
-
 interface ReadComparison {
   project: ReadTiming;
   naive: ReadTiming;
@@ -63,18 +53,6 @@ export interface WorkerResult {
   sustained: { project: SustainedResult; naive: SustainedResult };
   compaction: { entries: number; ms: number; eventLoopBlockedMaxMs: number };
   entriesAfter: { project: number; naive: number };
-}
-
-interface E2ePhase {
-  mode: string;
-  inFlight: number;
-  updates: number;
-  elapsedMs: number;
-  perSecond: number;
-  latency: LatencyStats;
-  byCommand: Record<string, LatencyStats>;
-  replies: Record<string, number>;
-  otherReplies: string[];
 }
 
 export interface E2eResult {

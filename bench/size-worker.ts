@@ -7,8 +7,8 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { AgencyConfig } from '../bot/config.js';
 import { pointsFor } from '../core/scoring.js';
-import { type Entry, type EntryKind, emptyState, type Member, type State } from '../storage/schema.js';
-import { type NewEntry, Store } from '../storage/store.js';
+import { emptyState, type Member, type State } from '../storage/schema.js';
+import { type NewEntry, newEntry, Store } from '../storage/store.js';
 import {
   CONCURRENT_USERS,
   emit,
@@ -21,6 +21,7 @@ import {
   pick,
   type ReadTiming,
   rng,
+  type SustainedResult,
   timeRead,
 } from './common.js';
 import { entryText, randomKind } from './data.js';
@@ -44,7 +45,6 @@ const NAIVE_SEQ_CAP = size >= 100_000 ? 20 : size >= 10_000 ? 100 : 200;
 const NAIVE_SEQ_BUDGET_MS = 25_000;
 
 const agency: AgencyConfig = loadAgency();
-const CODE_PREFIX: Record<EntryKind, string> = { deed: 'VT', task: 'HT', initiative: 'SK' };
 
 /** One command's worth of input: what /viectot, /hoanthanh or /sangkien would hand to the store. */
 function inputs(members: readonly Member[], side: string, seed: number) {
@@ -75,26 +75,10 @@ function inputs(members: readonly Member[], side: string, seed: number) {
 /** Naive lowdb as its README shows: `db.update(fn)` per entry, which rewrites db.json (JSONFile). */
 function naiveAdd(db: Low<State>, input: NewEntry): Promise<void> {
   return db.update((data) => {
-    const no = data.nextEntryNo;
+    // The same record the project's store writes, so both sides store the same bytes.
+    data.entries.push(newEntry(input, data.nextEntryNo));
     data.nextEntryNo += 1;
     data.seq += 1;
-    const at = input.at.toISOString();
-    const entry: Entry = {
-      code: `${CODE_PREFIX[input.kind]}${no}`,
-      kind: input.kind,
-      text: input.text,
-      points: input.points,
-      adhoc: input.adhoc,
-      it: input.it,
-      memberId: input.memberId,
-      reporterId: input.reporterId,
-      at,
-      status: 'active',
-      review: 'pending',
-      source: input.source,
-      history: [{ at, action: 'created', by: input.reporterId, platform: input.platform }],
-    };
-    data.entries.push(entry);
   });
 }
 
@@ -114,15 +98,6 @@ async function sequential(
   return { ...latencyStats(times), capped: times.length < samples, requested: samples };
 }
 
-interface Sustained extends LatencyStats {
-  ops: number;
-  workers: number;
-  durationMs: number;
-  maxOps: number;
-  elapsedMs: number;
-  perSecond: number;
-}
-
 /** `workers` concurrent users, each awaiting its own command in a loop, until `maxOps` or the deadline. */
 async function sustained(
   op: () => Promise<unknown>,
@@ -130,7 +105,7 @@ async function sustained(
   maxOps: number,
   afterEach?: () => void,
   workers = CONCURRENT_USERS,
-): Promise<Sustained> {
+): Promise<SustainedResult> {
   const times: number[] = [];
   const start = performance.now();
   const deadline = start + durationMs;

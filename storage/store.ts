@@ -39,6 +39,32 @@ export const BACKUP_DIR = 'backups';
 
 const CODE_PREFIX: Record<EntryKind, string> = { deed: 'VT', task: 'HT', initiative: 'SK' };
 
+/** An entry's short code: its kind's prefix and its number (`VT12`). */
+export function entryCode(kind: EntryKind, no: number): string {
+  return `${CODE_PREFIX[kind]}${no}`;
+}
+
+/** The record of a newly logged entry with number `no`: active, awaiting review, its creation in its history. */
+export function newEntry(input: NewEntry, no: number): Entry {
+  const at = input.at.toISOString();
+  return {
+    code: entryCode(input.kind, no),
+    kind: input.kind,
+    text: input.text,
+    points: input.points,
+    adhoc: input.adhoc,
+    it: input.it,
+    memberId: input.memberId,
+    reporterId: input.reporterId,
+    at,
+    status: 'active',
+    review: 'pending',
+    ...(input.photo ? { photo: input.photo } : {}),
+    source: input.source,
+    history: [{ at, action: 'created', by: input.reporterId, platform: input.platform }],
+  };
+}
+
 export interface NewEntry {
   kind: EntryKind;
   text: string;
@@ -223,24 +249,7 @@ export class Store {
 
   /** Logs an entry; its code is assigned here. */
   addEntry(input: NewEntry): Promise<Entry> {
-    const no = this.db.data.nextEntryNo;
-    const at = input.at.toISOString();
-    const entry: Entry = {
-      code: `${CODE_PREFIX[input.kind]}${no}`,
-      kind: input.kind,
-      text: input.text,
-      points: input.points,
-      adhoc: input.adhoc,
-      it: input.it,
-      memberId: input.memberId,
-      reporterId: input.reporterId,
-      at,
-      status: 'active',
-      review: 'pending',
-      ...(input.photo ? { photo: input.photo } : {}),
-      source: input.source,
-      history: [{ at, action: 'created', by: input.reporterId, platform: input.platform }],
-    };
+    const entry = newEntry(input, this.db.data.nextEntryNo);
     return this.commit({ type: 'entry.created', entry }).then(() => entry);
   }
 
