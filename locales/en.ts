@@ -375,7 +375,5 @@ export const en: Messages = {
   },
 
   departmentChoice: (index: number, name: string) => `${index}. ${name}`,
-  choiceLine: (index: number, label: string, command: string) =>
-    `${index}. ${label} — <code>${command}</code>`,
   unknownDepartmentName: (id: string) => `(department “${id}” is no longer configured)`,
 };

@@ -377,8 +377,6 @@ export const vi = {
   },
 
   departmentChoice: (index: number, name: string) => `${index}. ${name}`,
-  choiceLine: (index: number, label: string, command: string) =>
-    `${index}. ${label} — <code>${command}</code>`,
   unknownDepartmentName: (id: string) => `(phòng “${id}” không còn trong cấu hình)`,
 };
 

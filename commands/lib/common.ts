@@ -4,7 +4,7 @@ import { type Period, type PeriodKind, parsePeriod, periodContaining } from '../
 import { isPending, type ReviewMode } from '../../core/scoring.js';
 import { esc, fold } from '../../core/text.js';
 import type { Messages } from '../../locales/index.js';
-import type { Entry, Member } from '../../storage/schema.js';
+import type { Entry } from '../../storage/schema.js';
 
 export function say(...lines: (string | false | undefined)[]): Reply {
   return { html: lines.filter((l): l is string => typeof l === 'string').join('\n') };
@@ -17,11 +17,6 @@ export function refuse(ctx: CommandContext, command: Command, problem: string): 
 
 export function departmentName(agency: AgencyConfig, id: string, t: Messages): string {
   return agency.departments.find((d) => d.id === id)?.name ?? t.unknownDepartmentName(id);
-}
-
-/** A member's name and department, escaped for a reply. */
-export function memberName(member: Member): string {
-  return esc(member.fullName);
 }
 
 const DEPARTMENT_WORD = /^(phong|van phong|department|dept)\s+/;

@@ -72,5 +72,3 @@ export function modelsOf(store: Store, period: Period, department?: Department) 
   ) as Record<ModelStage, number>;
   return { list: list as readonly ModelExample[], byStage };
 }
-
-export type Summary = ReturnType<typeof summarise>;
