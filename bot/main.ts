@@ -75,7 +75,8 @@ async function runBots(config: AppConfig, logger: Logger): Promise<void> {
 
   const backup = () =>
     store.backupIfDue(new Date()).catch((err: unknown) => logger.error({ err }, 'daily backup failed'));
-  await backup();
+  // Not awaited: the first backup of a day compacts the store, which need not delay start-up.
+  void backup();
   const timer = setInterval(backup, BACKUP_CHECK_MS);
   timer.unref();
 
