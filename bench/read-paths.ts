@@ -57,7 +57,7 @@ export function weekLeaderboard(view: ReadView, agency: AgencyConfig, period = w
   const mode = agency.review.mode;
   const entries = view.entriesBetween(period.start, period.end);
   const members = rankMembers(entries, view.members, mode);
-  const departments = rankDepartments(entries, view.members, agency.departments, mode);
+  const departments = rankDepartments(entries, view.members, agency.departments, mode, period.end);
   return {
     entries: entries.length,
     top: members

@@ -76,7 +76,13 @@ function inputs(members: readonly Member[], side: string, seed: number) {
 function naiveAdd(db: Low<State>, input: NewEntry): Promise<void> {
   return db.update((data) => {
     // The same record the project's store writes, so both sides store the same bytes.
-    data.entries.push(newEntry(input, data.nextEntryNo));
+    data.entries.push(
+      newEntry(
+        input,
+        data.nextEntryNo,
+        data.members.find((m) => m.id === input.memberId)?.departmentId ?? '',
+      ),
+    );
     data.nextEntryNo += 1;
     data.seq += 1;
   });

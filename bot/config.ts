@@ -110,6 +110,8 @@ export const agencySchema = z
     limits: z.object({
       entriesPerDay: z.number().int().min(1).max(1000),
       textMaxLength: z.number().int().min(10).max(3500),
+      /** Words of letters an entry needs once tags, mentions, emoji and punctuation are set aside. */
+      minWords: z.number().int().min(1).max(50).default(3),
     }),
     leaderboard: z.object({ topMembers: z.number().int().min(1).max(50) }),
     /** The Party-format header and signature of report drafts (Hướng dẫn 36-HD/VPTW). */

@@ -130,7 +130,8 @@ async function runDemo(config: AppConfig, logger: Logger): Promise<void> {
     clock: () => new Date(),
     logger,
   });
-  const intro = locales[config.locale].demo.intro(dir);
+  const reports = join(process.cwd(), 'reports');
+  const intro = locales[config.locale].demo.intro(dir, reports);
   await runConsole({
     router,
     locale: config.locale,
@@ -138,7 +139,7 @@ async function runDemo(config: AppConfig, logger: Logger): Promise<void> {
     output: process.stdout,
     ansi: Boolean(process.stdout.isTTY),
     intro,
-    filesDir: join(process.cwd(), 'reports'),
+    filesDir: reports,
   });
   await store.close();
   await rm(dir, { recursive: true, force: true });

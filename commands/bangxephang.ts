@@ -1,5 +1,5 @@
 import type { Command } from '../core/context.js';
-import { pendingNote, periodArg, say, words } from './lib/common.js';
+import { onlyPeriod, pendingNote, say } from './lib/common.js';
 import { leaderboardLines } from './lib/leaderboard.js';
 
 export const bangxephang: Command = {
@@ -9,17 +9,19 @@ export const bangxephang: Command = {
   description: (t) => t.help.leaderboard.description,
   async run(ctx) {
     const { t, store, agency } = ctx;
-    const period = periodArg(ctx, bangxephang, words(ctx.args)[0], 'week');
-    if (Array.isArray(period)) return period;
+    const args = onlyPeriod(ctx, bangxephang, 'week');
+    if (Array.isArray(args)) return args;
+    const { period } = args;
 
     const entries = store.entriesBetween(period.start, period.end);
-    const board = leaderboardLines(ctx, entries, store.members, {
+    const board = leaderboardLines(ctx, entries, store.members, period, {
       top: agency.leaderboard.topMembers,
       departments: true,
     });
     return [
       say(
         t.leaderboard.title(t.period(period)),
+        args.note,
         '',
         ...board.lines,
         pendingNote(t, entries, agency.review.mode),

@@ -1,9 +1,9 @@
 import type { Command } from '../core/context.js';
 import { formatDay } from '../core/periods.js';
-import { rankMembers } from '../core/scoring.js';
+import { counts, entryState, rankedCount, rankMembers } from '../core/scoring.js';
 import { esc, preview } from '../core/text.js';
 import type { Member } from '../storage/schema.js';
-import { periodArg, say, words } from './lib/common.js';
+import { onlyPeriod, say } from './lib/common.js';
 
 const SHOWN = 30;
 
@@ -15,12 +15,14 @@ export const cuatoi: Command = {
   async run(ctx) {
     const { t, store } = ctx;
     const me = ctx.member as Member;
-    const period = periodArg(ctx, cuatoi, words(ctx.args)[0], 'week');
-    if (Array.isArray(period)) return period;
+    const args = onlyPeriod(ctx, cuatoi, 'week');
+    if (Array.isArray(args)) return args;
+    const { period } = args;
+    const mode = ctx.agency.review.mode;
 
     const inPeriod = store.entriesBetween(period.start, period.end);
     const mine = inPeriod.filter((e) => e.memberId === me.id);
-    const scores = rankMembers(inPeriod, store.members, ctx.agency.review.mode);
+    const scores = rankMembers(inPeriod, store.members, mode);
     const own = scores.find((s) => s.member.id === me.id);
     const reportedForOthers = inPeriod.filter(
       (e) => e.reporterId === me.id && e.memberId !== me.id && e.status === 'active',
@@ -30,13 +32,12 @@ export const cuatoi: Command = {
       .slice(-SHOWN)
       .reverse()
       .map((e) => {
+        const state = entryState(e);
         const rejection =
-          e.review === 'rejected' ? e.history.findLast((h) => h.action === 'rejected') : undefined;
+          state === 'rejected' ? e.history.findLast((h) => h.action === 'rejected') : undefined;
         const notes = [
-          e.status === 'withdrawn' && t.mine.withdrawn,
-          e.status === 'active' && e.review === 'pending' && t.mine.pending,
-          e.status === 'active' && e.review === 'approved' && t.mine.approved,
-          rejection && t.mine.rejected(esc(rejection.note ?? '')),
+          t.mine.state(`${t.states[state]}, ${t.counting(counts(e, mode))}`),
+          rejection?.note && t.mine.reason(esc(rejection.note)),
           e.reporterId !== me.id && t.mine.reportedBy(esc(store.member(e.reporterId)?.fullName ?? '?')),
         ].filter(Boolean);
         return t.mine.line(
@@ -50,11 +51,12 @@ export const cuatoi: Command = {
     return [
       say(
         t.mine.title(esc(me.fullName), t.period(period)),
+        args.note,
         ...(lines.length ? lines : [t.mine.none]),
         mine.length > SHOWN && t.mine.more(mine.length - SHOWN),
         '',
         t.mine.total(t.points(own?.points ?? 0), own?.entries ?? 0),
-        own && t.mine.rank(own.rank, scores.length),
+        own && own.rank > 0 ? t.mine.rank(own.rank, rankedCount(scores)) : t.mine.unranked,
         reportedForOthers > 0 && t.mine.reportedForOthers(reportedForOthers),
       ),
     ];

@@ -1,15 +1,16 @@
 import type { Command, CommandContext, Reply } from '../core/context.js';
 import { esc } from '../core/text.js';
 import { departmentName, findDepartment, refuse, say } from './lib/common.js';
+import { answers, CONFIRM, KEEP_NAME, looksUnofficial, sameName } from './lib/people.js';
 
 const MAX_NAME = 80;
 
-/** The department list as choices that re-run /dangky with the department's number. */
+/** The department list as choices that re-run /dangky with the department's id. */
 function pickDepartment(ctx: CommandContext, fullName: string, problem?: string): Reply[] {
   const { t, agency } = ctx;
-  const choices = agency.departments.map((d, i) => ({
+  const choices = agency.departments.map((d) => ({
     label: d.name,
-    command: `/dangky ${fullName} | ${i + 1}`,
+    command: `/dangky ${fullName} | ${d.id}`,
   }));
   return [
     {
@@ -19,6 +20,18 @@ function pickDepartment(ctx: CommandContext, fullName: string, problem?: string)
   ];
 }
 
+/** A department named exactly (by id or whole name), not a partial match: for telling a name from one. */
+function exactDepartment(ctx: CommandContext, text: string) {
+  const found = findDepartment(ctx.agency, text);
+  return found && (found.id === text.trim().toLowerCase() || sameName(found.name, text)) ? found : undefined;
+}
+
+/**
+ * `/dangky Họ và tên | Phòng`: registers the caller, or updates their name. A different department
+ * is a move: asked to confirm first (past entries keep counting where they were earned). A name
+ * without diacritics or capitals, a department in the name's place, or another member's exact name
+ * are caught before anything is saved.
+ */
 export const dangky: Command = {
   name: 'dangky',
   access: 'anyone',
@@ -28,15 +41,77 @@ export const dangky: Command = {
     const { t, args, store, caller } = ctx;
     const bar = args.indexOf('|');
     const fullName = (bar === -1 ? args : args.slice(0, bar)).replace(/\s+/g, ' ').trim();
-    const query = bar === -1 ? '' : args.slice(bar + 1).trim();
+    const { rest, flags } = answers(
+      bar === -1
+        ? []
+        : args
+            .slice(bar + 1)
+            .split(/\s+/)
+            .filter(Boolean),
+    );
+    const query = rest.join(' ');
     if (!fullName || !/\p{L}/u.test(fullName)) return refuse(ctx, dangky, t.register.missingName);
     if (Array.from(fullName).length > MAX_NAME) return refuse(ctx, dangky, t.register.nameTooLong(MAX_NAME));
+
+    // `/dangky Phòng Cán bộ | Nguyễn Văn A`: the department is where the name goes.
+    const misplaced = exactDepartment(ctx, fullName);
+    if (misplaced) {
+      const swapped = query && !findDepartment(ctx.agency, query);
+      return [
+        {
+          ...refuse(ctx, dangky, t.register.departmentAsName(esc(misplaced.name)))[0],
+          ...(swapped
+            ? {
+                choices: [
+                  {
+                    label: t.register.swappedChoice(query, misplaced.name),
+                    command: `/dangky ${query} | ${misplaced.id}`,
+                  },
+                ],
+              }
+            : {}),
+        } as Reply,
+      ];
+    }
     if (!query) return pickDepartment(ctx, fullName);
     const department = findDepartment(ctx.agency, query);
     if (!department) return pickDepartment(ctx, fullName, t.register.unknownDepartment(esc(query)));
     if (!(await ctx.isGroupMember())) return [say(t.errors.notGroupMember)];
 
-    const existed = store.memberByIdentity(caller.identity) !== undefined;
+    const existing = store.memberByIdentity(caller.identity);
+    const namesake = store.members.find((m) => m.id !== existing?.id && sameName(m.fullName, fullName));
+    if (namesake) return refuse(ctx, dangky, t.register.sameName(esc(fullName)));
+    const again = (...more: string[]) => `/dangky ${fullName} | ${department.id} ${more.join(' ')}`.trim();
+    if (!flags.has(KEEP_NAME) && existing?.fullName !== fullName && looksUnofficial(fullName)) {
+      return [
+        {
+          ...say(t.register.plainName(esc(fullName))),
+          choices: [
+            {
+              label: t.register.keepName(fullName),
+              command: again(KEEP_NAME, ...(flags.has(CONFIRM) ? [CONFIRM] : [])),
+            },
+          ],
+        },
+      ];
+    }
+    const name = esc(fullName);
+    const dept = esc(department.name);
+    if (existing && existing.departmentId !== department.id && !flags.has(CONFIRM)) {
+      const from = esc(departmentName(ctx.agency, existing.departmentId, t));
+      return [
+        {
+          ...say(t.register.confirmMove(name, from, dept)),
+          choices: [
+            {
+              label: t.register.confirmMoveButton(department.name),
+              command: again(...(flags.has(KEEP_NAME) ? [KEEP_NAME] : []), CONFIRM),
+            },
+          ],
+        },
+      ];
+    }
+
     const member = await store.saveMember({
       identity: caller.identity,
       username: caller.username,
@@ -45,12 +120,14 @@ export const dangky: Command = {
       at: ctx.now,
       platform: ctx.platform,
     });
-    const name = esc(member.fullName);
-    const dept = esc(departmentName(ctx.agency, member.departmentId, t));
+    if (existing && existing.departmentId !== member.departmentId) {
+      const from = esc(departmentName(ctx.agency, existing.departmentId, t));
+      return [say(t.register.moved(esc(member.fullName), from, dept))];
+    }
     return [
       say(
-        existed ? t.register.updated(name, dept) : t.register.created(name, dept),
-        !existed && t.register.next,
+        existing ? t.register.updated(name, dept) : t.register.created(name, dept),
+        !existing && t.register.next,
       ),
     ];
   },

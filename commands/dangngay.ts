@@ -1,18 +1,31 @@
 import type { Command } from '../core/context.js';
-import { say } from './lib/common.js';
+import { fold } from '../core/text.js';
+import { say, words } from './lib/common.js';
+import { CONFIRM } from './lib/people.js';
 import { postArg, postText } from './lib/scheduled.js';
 
+/** `/dangngay bangxephang|thang`: posts a scheduled post to the whole group now, once confirmed. */
 export const dangngay: Command = {
   name: 'dangngay',
   access: 'admin',
   usage: (t) => t.help.postNow.usage,
   description: (t) => t.help.postNow.description,
   async run(ctx) {
+    const { t } = ctx;
     const arg = postArg(ctx, dangngay, ['bangxephang', 'thang']);
     if (Array.isArray(arg)) return arg;
+    if (fold(words(ctx.args)[1] ?? '') !== CONFIRM) {
+      return [
+        {
+          ...say(t.posts.confirmPost(t.posts.postNames[arg.name])),
+          choices: [{ label: t.posts.confirmPostButton, command: `/dangngay ${arg.name} ${CONFIRM}` }],
+        },
+      ];
+    }
+    // The answer comes first, so it replaces the question and its button: pressed twice, nothing posts twice.
     return [
+      say(t.posts.posted),
       ...postText(arg.name, arg.post, ctx.now).map((html) => ({ html, to: 'group' as const })),
-      ...(ctx.chat.kind === 'private' ? [say(ctx.t.posts.posted)] : []),
     ];
   },
 };

@@ -3,6 +3,7 @@ import { formatDay } from '../core/periods.js';
 import { esc, preview } from '../core/text.js';
 import { MODEL_STAGES, type ModelExample } from '../storage/schema.js';
 import { departmentName, findDepartment, refuse, say } from './lib/common.js';
+import { modelSubject } from './lib/summary.js';
 
 const MAX_TEXT = 500;
 
@@ -64,6 +65,17 @@ async function advance(ctx: CommandContext, no: number, note: string): Promise<R
   }
   const next = MODEL_STAGES[MODEL_STAGES.indexOf(model.stage) + 1];
   if (!next) return [say(t.models.lastStage(no))];
+  // Nobody moves a model example about themselves, their own entry or their own department.
+  const me = ctx.member;
+  const about = modelSubject(store, model);
+  if (
+    me &&
+    (about.memberId === me.id ||
+      about.entry?.reporterId === me.id ||
+      (model.subject.kind === 'department' && model.subject.departmentId === me.departmentId))
+  ) {
+    return [say(t.models.ownSubject(no))];
+  }
   if (!note) return refuse(ctx, dienhinh, t.models.missingNote(no));
   if (Array.from(note).length > MAX_TEXT) return refuse(ctx, dienhinh, t.models.tooLong(MAX_TEXT));
   const by = ctx.member?.id ?? ctx.caller.identity;

@@ -1,6 +1,6 @@
 import type { Command } from '../core/context.js';
 import { words } from './lib/common.js';
-import { decide, reviewable } from './lib/review.js';
+import { decidable, decide } from './lib/review.js';
 
 export const duyet: Command = {
   name: 'duyet',
@@ -8,7 +8,7 @@ export const duyet: Command = {
   usage: (t) => t.help.approve.usage,
   description: (t) => t.help.approve.description,
   async run(ctx) {
-    const entry = reviewable(ctx, duyet, words(ctx.args)[0]);
+    const entry = decidable(ctx, duyet, words(ctx.args)[0]);
     if (Array.isArray(entry)) return entry;
     return decide(ctx, entry, 'approved');
   },

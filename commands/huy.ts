@@ -1,7 +1,13 @@
 import type { Command } from '../core/context.js';
-import { esc } from '../core/text.js';
-import { refuse, say, words } from './lib/common.js';
+import { esc, preview } from '../core/text.js';
+import { clip, refuse, say } from './lib/common.js';
+import { entryNotices, MAX_REASON } from './lib/review.js';
 
+/**
+ * `/huy MÃ [lý do]`: the reporter withdraws their own entry (no reason needed); an admin withdrawing
+ * someone else's must give the reason, and the member credited and the reporter are told. The entry
+ * stays in the store and its history, and no longer counts.
+ */
 export const huy: Command = {
   name: 'huy',
   access: 'registeredOrAdmin',
@@ -9,13 +15,30 @@ export const huy: Command = {
   description: (t) => t.help.withdraw.description,
   async run(ctx) {
     const { t, store, member, isAdmin } = ctx;
-    const code = words(ctx.args)[0];
+    const [code, ...rest] = ctx.args.split(/\s+/).filter(Boolean);
     if (!code) return refuse(ctx, huy, t.withdraw.missingCode);
     const entry = store.entry(code);
-    if (!entry) return refuse(ctx, huy, t.withdraw.unknownCode(esc(code)));
-    if (entry.reporterId !== member?.id && !isAdmin) return [say(t.withdraw.notYours(entry.code))];
+    if (!entry) return refuse(ctx, huy, t.withdraw.unknownCode(esc(clip(code))));
+    const own = member !== undefined && entry.reporterId === member.id;
+    if (!own && !isAdmin) return [say(t.withdraw.notYours(entry.code))];
     if (entry.status !== 'active') return [say(t.withdraw.alreadyWithdrawn(entry.code))];
-    await store.withdrawEntry(entry.code, member?.id ?? ctx.caller.identity, ctx.platform, ctx.now);
-    return [say(t.withdraw.done(entry.code, t.points(entry.points)))];
+    const reason = rest.join(' ').trim();
+    if (!own && !reason) return refuse(ctx, huy, t.withdraw.missingReason(entry.code));
+    if (Array.from(reason).length > MAX_REASON) return refuse(ctx, huy, t.withdraw.reasonTooLong(MAX_REASON));
+    const by = member?.id ?? ctx.caller.identity;
+    await store.withdrawEntry(entry.code, by, ctx.platform, ctx.now, reason || undefined);
+    const points = t.points(entry.points);
+    if (own && entry.memberId === member.id) return [say(t.withdraw.done(entry.code, points))];
+    const credited = esc(store.member(entry.memberId)?.fullName ?? '?');
+    const actor = esc(member?.fullName ?? ctx.caller.displayName);
+    const text = esc(preview(entry.text, 150));
+    const kind = t.kind[entry.kind];
+    const why = esc(reason);
+    return [
+      say(own ? t.withdraw.done(entry.code, points) : t.withdraw.doneFor(entry.code, points, credited)),
+      ...entryNotices(ctx, entry, t.withdraw.notice(entry.code, kind, text, actor, why), () =>
+        t.withdraw.noticeReporter(entry.code, kind, text, actor, why),
+      ),
+    ];
   },
 };

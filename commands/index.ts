@@ -3,6 +3,7 @@ import { bangxephang } from './bangxephang.js';
 import { batdau } from './batdau.js';
 import { batnhac } from './batnhac.js';
 import { choduyet } from './choduyet.js';
+import { chuyenphong } from './chuyenphong.js';
 import { cuatoi } from './cuatoi.js';
 import { dangky } from './dangky.js';
 import { dangngay } from './dangngay.js';
@@ -20,6 +21,7 @@ import { createHelp } from './trogiup.js';
 import { tuchoi } from './tuchoi.js';
 import { viectot } from './viectot.js';
 import { xemtruoc } from './xemtruoc.js';
+import { xetlai } from './xetlai.js';
 
 /**
  * Every command, in the order help lists them. This one list drives the router, the help text and
@@ -29,6 +31,7 @@ export const commands: readonly Command[] = [
   batdau,
   createHelp(() => commands),
   dangky,
+  chuyenphong,
   viectot,
   hoanthanh,
   sangkien,
@@ -44,6 +47,7 @@ export const commands: readonly Command[] = [
   choduyet,
   duyet,
   tuchoi,
+  xetlai,
   tonghop,
   xemtruoc,
   dangngay,

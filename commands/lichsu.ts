@@ -1,7 +1,8 @@
 import type { Command } from '../core/context.js';
 import { formatDateTime } from '../core/periods.js';
+import { counts, entryState } from '../core/scoring.js';
 import { esc } from '../core/text.js';
-import { refuse, say, words } from './lib/common.js';
+import { departmentName, refuse, say, words } from './lib/common.js';
 
 export const lichsu: Command = {
   name: 'lichsu',
@@ -20,7 +21,8 @@ export const lichsu: Command = {
         t.history.title(entry.code, t.kind[entry.kind]),
         esc(entry.text),
         t.history.credited(who(entry.memberId), who(entry.reporterId)),
-        t.history.state(t.history.statuses[entry.status], t.history.reviews[entry.review]),
+        t.history.state(t.states[entryState(entry)], t.counting(counts(entry, ctx.agency.review.mode))),
+        t.history.department(esc(departmentName(ctx.agency, entry.departmentId, t))),
         '',
         ...entry.history.flatMap((h) => [
           t.history.line(

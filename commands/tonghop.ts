@@ -1,12 +1,35 @@
 import type { Command, Reply } from '../core/context.js';
-import { formatDay, lastDay, parsePeriod } from '../core/periods.js';
-import { esc } from '../core/text.js';
+import { type Period, readPeriod } from '../core/periods.js';
+import { esc, fold } from '../core/text.js';
 import { MODEL_STAGES } from '../storage/schema.js';
-import { departmentName, findDepartment, periodArg, refuse, say, words } from './lib/common.js';
+import {
+  clip,
+  departmentList,
+  departmentName,
+  findDepartment,
+  periodOf,
+  refuse,
+  say,
+  words,
+} from './lib/common.js';
 import { buildReportDoc, buildReviewSheet, buildWorkbook, fileName } from './lib/reports.js';
 import { summarise } from './lib/summary.js';
 
 const WITHDRAWN_CODES_SHOWN = 20;
+
+/** The period as one word that reads back as itself (for the button that fetches its files). */
+function periodToken(period: Period): string {
+  switch (period.kind) {
+    case 'week':
+      return `tuan ${period.index}/${period.year}`;
+    case 'month':
+      return `${period.index}/${period.year}`;
+    case 'quarter':
+      return `Q${period.index}/${period.year}`;
+    case 'year':
+      return String(period.year);
+  }
+}
 const OUTPUTS = new Set(['file', 'binhxet']);
 
 export const tonghop: Command = {
@@ -18,49 +41,66 @@ export const tonghop: Command = {
     const { t, agency } = ctx;
     const tokens = words(ctx.args);
     // A last word `file` asks for the report files, `binhxet` for the year-end review sheet.
-    const output = OUTPUTS.has((tokens.at(-1) ?? '').toLowerCase()) ? tokens.pop()?.toLowerCase() : undefined;
-    const first = tokens[0];
-    // The first word is a period when it reads as one; a word that looks like a date but is not one
-    // is refused, anything else starts a department name.
-    const named = first ? parsePeriod(first, ctx.now) : null;
-    const looksLikePeriod = first !== undefined && /^(q?\d|\d)/i.test(first);
-    const periodWord = named || looksLikePeriod ? first : undefined;
-    const period = periodArg(ctx, tonghop, periodWord, output === 'binhxet' ? 'year' : 'month');
-    if (Array.isArray(period)) return period;
-    const query = (periodWord ? tokens.slice(1) : tokens).join(' ');
+    const last = fold(tokens.at(-1) ?? '');
+    const output = OUTPUTS.has(last) ? (tokens.pop(), last) : undefined;
+    const fallback = output === 'binhxet' ? 'year' : 'month';
+    // The period comes first (`/tonghop quý 4 cán bộ`) or last (`/tonghop cán bộ quý 4`); the words
+    // left name a department, by its name or id — never by a number in a list.
+    let args = periodOf(ctx, tonghop, tokens, fallback);
+    if (Array.isArray(args)) return args;
+    if (!args.named) {
+      for (let i = 1; i < tokens.length; i += 1) {
+        const reading = readPeriod(tokens.slice(i), ctx.now);
+        if (reading && reading.used === tokens.length - i) {
+          const tail = periodOf(ctx, tonghop, tokens.slice(i), fallback);
+          if (Array.isArray(tail)) return tail;
+          args = { ...tail, rest: tokens.slice(0, i) };
+          break;
+        }
+      }
+    }
+    const { period } = args;
+    // A second period (`/tonghop thang tuan`) is set aside, and the answer says so.
+    const second = args.rest.length ? readPeriod(args.rest, ctx.now) : null;
+    const note =
+      second && second.used === args.rest.length
+        ? t.errors.extraIgnored(t.periodName(period), esc(clip(args.rest.join(' '))))
+        : undefined;
+    const query = note ? '' : args.rest.join(' ');
     const department = query ? findDepartment(agency, query) : undefined;
     if (query && !department) {
       return refuse(
         ctx,
         tonghop,
-        [
-          t.register.unknownDepartment(esc(query)),
-          t.register.departmentList,
-          ...agency.departments.map((d, i) => t.departmentChoice(i + 1, esc(d.name))),
-        ].join('\n'),
+        t.summary.unknownWords(esc(clip(query))),
+        ...departmentList(ctx),
+        t.periodForms,
       );
     }
-    const label = t.period(period);
+    const label = t.periodName(period);
 
     if (output === 'binhxet') {
       if (period.kind !== 'year') return refuse(ctx, tonghop, t.summary.reviewSheetYearOnly);
       const data = await buildReviewSheet(ctx, period);
       return [
         {
-          ...say(t.summary.reviewSheetSent(period.year)),
+          ...say(
+            t.summary.reviewSheetSent(period.year),
+            department && t.summary.reviewSheetWholeAgency(esc(department.name)),
+          ),
           files: [{ filename: `binh-xet-${period.year}.xlsx`, data }],
         },
       ];
     }
     if (output === 'file') {
-      const base = fileName(label.replace(/\(.*\)/, ''), department?.id ?? '');
+      const base = fileName(label, department?.id ?? '');
       const [xlsx, docx] = await Promise.all([
         buildWorkbook(ctx, period, department),
         buildReportDoc(ctx, period, ctx.now, department),
       ]);
       return [
         {
-          ...say(t.summary.filesSent(label)),
+          ...say(t.summary.filesSent(department ? `${label} — ${esc(department.name)}` : label)),
           files: [
             { filename: `tong-hop-thi-dua-${base}.xlsx`, data: xlsx },
             { filename: `bao-cao-thi-dua-${base}.docx`, data: docx },
@@ -70,11 +110,10 @@ export const tonghop: Command = {
     }
 
     const s = summarise(ctx, period, department);
-    const range = `${formatDay(period.start)} – ${formatDay(lastDay(period))}`;
     const dept = (id: string) => esc(departmentName(agency, id, t));
     const reply: Reply = say(
-      t.summary.title(label, range),
-      department && t.summary.department(esc(department.name)),
+      t.summary.title(label, t.periodRange(period), department && esc(department.name)),
+      note,
       '',
       t.summary.byKind,
       ...s.byKind.flatMap((k) => [
@@ -116,12 +155,8 @@ export const tonghop: Command = {
       '',
       t.summary.models(s.models.list.length),
       ...MODEL_STAGES.map((stage) => t.summary.modelStage(t.models.stages[stage], s.models.byStage[stage])),
-      t.summary.review(
-        t.summary.modes[s.review.mode],
-        s.review.approved,
-        s.review.rejected,
-        s.review.pending,
-      ),
+      t.summary.review(s.review.approved, s.review.rejected, s.review.pending),
+      t.summary.modes[s.review.mode],
       t.summary.withdrawn(s.withdrawn.length),
       s.withdrawn.length > 0 &&
         t.summary.withdrawnCodes(
@@ -132,7 +167,7 @@ export const tonghop: Command = {
         ),
     );
     // A button under the summary fetches the same period's files.
-    const again = ['/tonghop', periodWord ?? '', query, 'file'].filter(Boolean).join(' ');
+    const again = ['/tonghop', periodToken(period), department?.id ?? '', 'file'].filter(Boolean).join(' ');
     return [{ ...reply, choices: [{ label: t.summary.fileButton, command: again, keepsQuestion: true }] }];
   },
 };

@@ -1,6 +1,6 @@
 import type { Command } from '../core/context.js';
 import { refuse, say } from './lib/common.js';
-import { decide, MAX_REASON, reviewable } from './lib/review.js';
+import { decidable, decide, MAX_REASON } from './lib/review.js';
 
 export const tuchoi: Command = {
   name: 'tuchoi',
@@ -10,7 +10,7 @@ export const tuchoi: Command = {
   async run(ctx) {
     const { t } = ctx;
     const [code, ...rest] = ctx.args.split(/\s+/);
-    const entry = reviewable(ctx, tuchoi, code || undefined);
+    const entry = decidable(ctx, tuchoi, code || undefined);
     if (Array.isArray(entry)) return entry;
     const reason = rest.join(' ').trim();
     if (!reason) {

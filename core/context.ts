@@ -25,6 +25,11 @@ export interface Mention {
   username?: string;
   /** As written in the message, to quote it back. */
   label: string;
+  /**
+   * Where the mention starts, in UTF-16 units: platforms give it in the message's text; commands see
+   * it relative to their arguments (0 = the mention comes first, right after the command).
+   */
+  offset?: number;
 }
 
 export interface Photo {

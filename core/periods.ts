@@ -115,7 +115,15 @@ function startOf(year: number, month: number): Date {
   return new Date(startOfMonth(new Date(Date.UTC(year, month - 1, 15)), { in: inZone }).getTime());
 }
 
-const WORDS: Record<string, PeriodKind> = {
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
+
+/** The period before `period` (the week, month, quarter or year just ended before it began). */
+export function previousPeriod(period: Period): Period {
+  return periodContaining(period.kind, new Date(period.start.getTime() - 1));
+}
+
+const KIND_WORDS: Record<string, PeriodKind> = {
   tuan: 'week',
   week: 'week',
   thang: 'month',
@@ -125,38 +133,176 @@ const WORDS: Record<string, PeriodKind> = {
   nam: 'year',
   year: 'year',
 };
+/** Words after a period word: this one, or the one before (`tuần này`, `tháng trước`, `năm ngoái`). */
+const THIS_WORDS = new Set(['nay']);
+const LAST_WORDS = new Set(['truoc', 'ngoai', 'roi', 'qua']);
+/** English puts them first (`this week`, `last month`). */
+const EN_THIS = new Set(['this', 'current']);
+const EN_LAST = new Set(['last', 'previous', 'prev']);
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
+/** Why words that name a period cannot be one (`quý 9`, `tháng 13`, `năm 1800`). */
+export interface ImpossiblePeriod {
+  kind: PeriodKind;
+  /** The words as typed. */
+  text: string;
+}
+
+export type PeriodReading = { period: Period; used: number } | { impossible: ImpossiblePeriod; used: number };
+
+/** A token folded for reading: no diacritics, lower case, trailing punctuation dropped. */
+const readable = (token: string) =>
+  fold(token)
+    .replace(/[,.;:!?)]+$/, '')
+    .replace(/^[(]+/, '');
+
+const numberIn = (token: string | undefined, max: number): number | undefined => {
+  if (token === undefined) return undefined;
+  const roman = ROMAN[token];
+  if (roman !== undefined && max === 4) return roman;
+  return /^\d{1,2}$/.test(token) ? Number(token) : undefined;
+};
+
+function weekOf(year: number, week: number): Period | null {
+  // ISO week 1 is the week holding 4 January; weeks run Monday to Sunday.
+  const first = periodContaining('week', new Date(Date.UTC(year, 0, 4, 5)));
+  const start = new Date(first.start.getTime() + (week - 1) * 7 * 86_400_000);
+  const period = periodContaining('week', new Date(start.getTime() + 3_600_000));
+  return period.year === year && period.index === week ? period : null;
+}
+
+/** A period named without its year is the latest one that has begun by `now` (in January, `tháng 12` is last December). */
+function latest(kind: 'month' | 'quarter' | 'week', index: number, now: Date): Period | null {
+  const thisYear = periodContaining('year', now).year;
+  for (const year of [thisYear, thisYear - 1]) {
+    const period = named(kind, index, year);
+    if (period && period.start.getTime() <= now.getTime()) return period;
+  }
+  return named(kind, index, thisYear);
+}
+
+function named(kind: PeriodKind, index: number, year: number): Period | null {
+  if (year < MIN_YEAR || year > MAX_YEAR) return null;
+  switch (kind) {
+    case 'week':
+      return index >= 1 && index <= 53 ? weekOf(year, index) : null;
+    case 'month':
+      return index >= 1 && index <= 12 ? make('month', startOf(year, index)) : null;
+    case 'quarter':
+      return index >= 1 && index <= 4 ? make('quarter', startOf(year, (index - 1) * 3 + 1)) : null;
+    case 'year':
+      return make('year', startOf(year, 1));
+  }
+}
+
+const LIMITS: Record<PeriodKind, number> = { week: 53, month: 12, quarter: 4, year: 0 };
 
 /**
- * Reads a period argument: `tuan|thang|quy|nam` (with or without diacritics, or in English) for the
- * current one, `MM/YYYY`, `Qn/YYYY` or `YYYY` for a named one. Returns null when it is not a period.
+ * Reads the period named by the first words of `tokens`, as people write it: with or without
+ * diacritics, any case, words or numbers — `tuần này`, `tuần trước`, `tuần 48`, `tháng`, `tháng 11`,
+ * `tháng 11/2026`, `T11`, `11/2026`, `tháng trước`, `quý`, `quý 4`, `quý IV`, `Q4`, `Q4/2026`,
+ * `quý trước`, `năm`, `năm 2025`, `2025`, `năm trước`, and English (`this week`, `last month`,
+ * `quarter 4`, `November 2026`, `year 2025`). A number right after a period word belongs to it.
+ * Returns how many tokens it used; `impossible` when the words name a period that cannot exist
+ * (`quý 9`, `tháng 13`); null when the first word is not a period at all.
+ */
+export function readPeriod(tokens: readonly string[], now: Date): PeriodReading | null {
+  const words = tokens.slice(0, 5).map(readable);
+  const [w0 = '', w1, w2, w3] = words;
+  const typed = (used: number) => tokens.slice(0, used).join(' ');
+  const impossible = (kind: PeriodKind, used: number) => ({ impossible: { kind, text: typed(used) }, used });
+  const found = (period: Period | null, kind: PeriodKind, used: number): PeriodReading =>
+    period ? { period, used } : impossible(kind, used);
+
+  // English: `this week`, `last quarter`.
+  if ((EN_THIS.has(w0) || EN_LAST.has(w0)) && w1 && KIND_WORDS[w1]) {
+    const current = periodContaining(KIND_WORDS[w1], now);
+    return { period: EN_LAST.has(w0) ? previousPeriod(current) : current, used: 2 };
+  }
+  // English month names: `November`, `nov 2026`, `November/2026`.
+  // Only as typed without diacritics: `máy` folds to `may`.
+  const monthName =
+    /^[A-Za-z]/.test(tokens[0] ?? '') && /^[\x20-\x7e]+$/.test(tokens[0] ?? '')
+      ? /^([a-z]{3,9})(?:[/.-](\d{4}))?$/.exec(w0)
+      : null;
+  const monthNo = monthName
+    ? MONTH_NAMES.findIndex((m) => m === monthName[1] || m.slice(0, 3) === monthName[1])
+    : -1;
+  if (monthName && monthNo >= 0) {
+    const year = monthName[2] ?? (w1 && /^\d{4}$/.test(w1) ? w1 : undefined);
+    const used = monthName[2] || !year ? 1 : 2;
+    return year
+      ? found(named('month', monthNo + 1, Number(year)), 'month', used)
+      : found(latest('month', monthNo + 1, now), 'month', used);
+  }
+
+  const kind = KIND_WORDS[w0];
+  if (kind) {
+    // `tuần này`, `tháng trước`, `năm ngoái`.
+    if (w1 && THIS_WORDS.has(w1)) return { period: periodContaining(kind, now), used: 2 };
+    if (w1 && LAST_WORDS.has(w1)) return { period: previousPeriod(periodContaining(kind, now)), used: 2 };
+    if (kind === 'year') {
+      if (w1 && /^\d{1,4}$/.test(w1)) return found(named('year', 0, Number(w1)), 'year', 2);
+      return { period: periodContaining('year', now), used: 1 };
+    }
+    // `tháng 11/2026`, `quý IV/2026`, `tuần 48/2026`.
+    const slashed = w1 ? /^(\d{1,3}|[ivx]+)[/.-](\d{4})$/.exec(w1) : null;
+    if (slashed) {
+      const index = numberIn(slashed[1], LIMITS[kind]);
+      return found(index === undefined ? null : named(kind, index, Number(slashed[2])), kind, 2);
+    }
+    // `quý 4`, `quý IV`, `tháng 11`, optionally followed by the year (`2026` or `năm 2026`).
+    const index = numberIn(w1, LIMITS[kind]);
+    if (index !== undefined || (w1 !== undefined && /^(\d+|[ivx]+)$/.test(w1) && kind !== 'week')) {
+      if (index === undefined) return impossible(kind, 2);
+      if (w2 && /^\d{4}$/.test(w2)) return found(named(kind, index, Number(w2)), kind, 3);
+      if (w2 === 'nam' && w3 && /^\d{4}$/.test(w3)) return found(named(kind, index, Number(w3)), kind, 4);
+      return found(latest(kind as 'month' | 'quarter' | 'week', index, now), kind, 2);
+    }
+    if (w1 !== undefined && /^\d+$/.test(w1)) return impossible(kind, 2);
+    return { period: periodContaining(kind, now), used: 1 };
+  }
+
+  // Bare forms: `11/2026`, `T11`, `T11/2026`, `Q4`, `Q4/2026`, `2025`.
+  let match = /^t?(\d{1,2})[/.-](\d{4})$/.exec(w0);
+  if (match) return found(named('month', Number(match[1]), Number(match[2])), 'month', 1);
+  match = /^t(\d{1,2})$/.exec(w0);
+  if (match) return found(latest('month', Number(match[1]), now), 'month', 1);
+  match = /^q(\d{1,2}|[ivx]+)(?:[/.-](\d{4}))?$/.exec(w0);
+  if (match) {
+    const index = numberIn(match[1], 4);
+    if (index === undefined) return impossible('quarter', 1);
+    if (match[2]) return found(named('quarter', index, Number(match[2])), 'quarter', 1);
+    if (w1 && /^\d{4}$/.test(w1)) return found(named('quarter', index, Number(w1)), 'quarter', 2);
+    return found(latest('quarter', index, now), 'quarter', 1);
+  }
+  match = /^(\d{4})$/.exec(w0);
+  if (match) return found(named('year', 0, Number(match[1])), 'year', 1);
+  return null;
+}
+
+/**
+ * Reads a one-word period (`tuan`, `11/2026`, `Q4/2026`, `2025`): the period, or null when the word
+ * is not one or names one that cannot exist.
  */
 export function parsePeriod(token: string, now: Date): Period | null {
-  const word = fold(token);
-  const kind = WORDS[word];
-  if (kind) return periodContaining(kind, now);
-  let match = /^(\d{1,2})[/.-](\d{4})$/.exec(word);
-  if (match) {
-    const month = Number(match[1]);
-    const year = Number(match[2]);
-    if (month < 1 || month > 12 || year < MIN_YEAR || year > MAX_YEAR) return null;
-    return make('month', startOf(year, month));
-  }
-  match = /^q([1-4])[/.-](\d{4})$/.exec(word);
-  if (match) {
-    const year = Number(match[2]);
-    if (year < MIN_YEAR || year > MAX_YEAR) return null;
-    return make('quarter', startOf(year, (Number(match[1]) - 1) * 3 + 1));
-  }
-  match = /^(\d{4})$/.exec(word);
-  if (match) {
-    const year = Number(match[1]);
-    if (year < MIN_YEAR || year > MAX_YEAR) return null;
-    return make('year', startOf(year, 1));
-  }
-  return null;
+  const words = token.trim().split(/\s+/).filter(Boolean);
+  const reading = readPeriod(words, now);
+  return reading && 'period' in reading && reading.used === words.length ? reading.period : null;
 }
 
 /** `dd/MM/yyyy` in Asia/Ho_Chi_Minh. */

@@ -47,13 +47,19 @@ export interface ParsedCommand {
   /** The bot a group command was addressed to (`/cmd@bot`), if any. */
   target: string | undefined;
   args: string;
+  /** Where `args` starts in the text, in UTF-16 units (mention offsets are moved by it). */
+  argsOffset: number;
 }
 
 /** Reads `/name`, `/name@bot` and what follows. Names are case-insensitive. */
 export function parseCommand(text: string): ParsedCommand | null {
-  const match = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{3,64}))?(?=$|\s)([\s\S]*)$/.exec(text.trimStart());
+  const lead = text.length - text.trimStart().length;
+  const match = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{3,64}))?(?=$|\s)([\s\S]*)$/.exec(text.slice(lead));
   if (!match) return null;
-  return { name: (match[1] as string).toLowerCase(), target: match[2], args: (match[3] ?? '').trim() };
+  const rest = match[3] ?? '';
+  const args = rest.trim();
+  const argsOffset = lead + (text.length - lead - rest.length) + (rest.length - rest.trimStart().length);
+  return { name: (match[1] as string).toLowerCase(), target: match[2], args, argsOffset };
 }
 
 /**
@@ -123,7 +129,9 @@ export class Router {
       chat: message.chat,
       member,
       args: parsed.args,
-      mentions: message.mentions,
+      mentions: message.mentions.map((m) =>
+        m.offset === undefined ? m : { ...m, offset: m.offset - parsed.argsOffset },
+      ),
       photo: command.acceptsPhoto ? message.photo : undefined,
       messageKey: message.messageKey,
       locale: message.locale,

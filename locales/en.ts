@@ -19,6 +19,21 @@ export const en: Messages = {
         return `year ${p.year}`;
     }
   },
+  periodName: (p: Period) => {
+    switch (p.kind) {
+      case 'week':
+        return `week ${p.index}/${p.year}`;
+      case 'month':
+        return `month ${String(p.index).padStart(2, '0')}/${p.year}`;
+      case 'quarter':
+        return `Q${p.index}/${p.year}`;
+      case 'year':
+        return `year ${p.year}`;
+    }
+  },
+  periodRange: (p: Period) => `${formatDay(p.start)} – ${formatDay(lastDay(p))}`,
+  periodForms:
+    'Periods are written like: <code>week</code>, <code>last week</code>, <code>month</code>, <code>month 11</code>, <code>11/2026</code>, <code>November 2026</code>, <code>last month</code>, <code>quarter</code>, <code>Q4</code>, <code>Q4/2026</code>, <code>last quarter</code>, <code>year</code>, <code>2025</code>, <code>last year</code> (Vietnamese words work too: tuần, tháng 11, quý IV, năm 2025).',
   points: (n: number) => `${num(n)} ${n === 1 ? 'point' : 'points'}`,
   number: num,
   percent: (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : '—'),
@@ -36,8 +51,10 @@ export const en: Messages = {
     adminOnly: 'This command is for administrators only (the Office, the Committee leadership).',
     notGroupMember:
       "Only members of the agency's group chat can register. Join the group, or send the command in the group.",
-    unknownPeriod: (token: string) =>
-      `Unknown period “${token}”. Use tuan, thang, quy, nam (week, month, quarter, year), or MM/YYYY, Qn/YYYY, YYYY (e.g. 11/2026, Q4/2026, 2026).`,
+    unknownPeriod: (token: string) => `Unknown period “${token}”.`,
+    impossiblePeriod: (text: string) =>
+      `There is no period “${text}”: weeks run 1 to 53, months 1 to 12, quarters 1 to 4 (I–IV), years 2000 to 2100.`,
+    extraIgnored: (used: string, ignored: string) => `<i>Used the period ${used}; ignored “${ignored}”.</i>`,
   },
 
   help: {
@@ -50,14 +67,20 @@ export const en: Messages = {
       usage: '/sangkien text',
       description: 'Log an initiative or new model (#cntt: IT application)',
     },
-    mine: { usage: '/cuatoi [tuan|thang|quy|nam]', description: 'Your entries and points' },
-    withdraw: { usage: '/huy CODE', description: 'Withdraw an entry you logged' },
+    mine: {
+      usage: '/cuatoi [period]',
+      description: 'Your entries and points (period: week, last week, month 11, Q4, 2025…)',
+    },
+    withdraw: {
+      usage: '/huy CODE [reason]',
+      description: "Withdraw an entry you logged (administrators withdrawing someone else's: give a reason)",
+    },
     leaderboard: {
-      usage: '/bangxephang [tuan|thang|quy|nam]',
-      description: 'Leaderboard of members and departments',
+      usage: '/bangxephang [period]',
+      description: 'Leaderboard of members and departments (default: this week)',
     },
     summary: {
-      usage: '/tonghop [tuan|thang|quy|nam|MM/YYYY|Qn/YYYY|YYYY] [department] [file|binhxet]',
+      usage: '/tonghop [period] [department name] [file|binhxet]',
       description: 'Summary of the movement, report files (administrators)',
     },
     pending: { usage: '/choduyet', description: 'Entries awaiting the Council' },
@@ -67,13 +90,24 @@ export const en: Messages = {
       description: 'Do not approve an entry, with the reason (Council)',
     },
     history: { usage: '/lichsu CODE', description: "An entry's whole history" },
+    reopen: {
+      usage: '/xetlai CODE reason',
+      description: 'Put a decided entry back to awaiting review, with the reason (Council)',
+    },
+    move: {
+      usage: '/chuyenphong [@person |] department name',
+      description: 'Move to another department from today (administrators move others)',
+    },
     link: { usage: '/lienket [CODE]', description: 'Link your Telegram and Zalo accounts into one profile' },
     plan: { usage: '/kehoach', description: "Progress of the year's targets and milestones" },
     preview: {
       usage: '/xemtruoc bangxephang|thang|nhac',
       description: 'Preview a scheduled post (administrators)',
     },
-    postNow: { usage: '/dangngay bangxephang|thang', description: 'Post to the group now (administrators)' },
+    postNow: {
+      usage: '/dangngay bangxephang|thang',
+      description: 'Post to the group now, once confirmed (administrators)',
+    },
     nudgesOff: { usage: '/tatnhac', description: 'Turn personal reminders off' },
     nudgesOn: { usage: '/batnhac', description: 'Turn personal reminders on' },
     models: {
@@ -97,6 +131,26 @@ export const en: Messages = {
 
   register: {
     missingName: 'Please write your full name before the | sign.',
+    departmentAsName: (dept: string) =>
+      `“${dept}” is the name of a department. Please write the full name before the | sign and the department after it.`,
+    swappedChoice: (name: string, dept: string) => `Register: ${name} — ${dept}`,
+    plainName: (name: string) =>
+      `The name “${name}” has no diacritics or capitals. Official reports will print it exactly so. Please send it again with diacritics and capitals (e.g. <code>/dangky Nguyễn Văn Nam | Phòng Cán bộ</code>), or choose to keep it.`,
+    keepName: (name: string) => `Keep “${name}”`,
+    sameName: (name: string) =>
+      `Another member is already named “${name}”. If you are two people with the same name, please add something to tell you apart, e.g. “${name} (1985)”.`,
+    confirmMove: (name: string, from: string, to: string) =>
+      `${name} belongs to <b>${from}</b>. Move to <b>${to}</b> from today? Entries logged before keep counting for ${from}.`,
+    confirmMoveButton: (to: string) => `Confirm the move to ${to}`,
+    moved: (name: string, from: string, to: string) =>
+      `✅ ${name} moved from ${from} to <b>${to}</b> from today. Entries logged before keep counting for ${from}.`,
+    alreadyThere: (name: string, dept: string) => `${name} belongs to ${dept} already.`,
+    missingMoveDepartment: 'Please give the department to move to.',
+    unknownPerson: (query: string) =>
+      `No member matches “${query}”. Give an @colleague or the full name as registered.`,
+    moveOthersAdminOnly: 'Only administrators move other members.',
+    noticeMoved: (from: string, to: string, by: string) =>
+      `${by} moved you from ${from} to <b>${to}</b> from today. Entries logged before keep counting for ${from}.`,
     nameTooLong: (max: number) => `The name is longer than ${max} characters.`,
     pickDepartment: (name: string) => `Pick the department of <b>${name}</b>:`,
     unknownDepartment: (query: string) => `No department matches “${query}”.`,
@@ -109,24 +163,37 @@ export const en: Messages = {
   },
 
   entry: {
-    emptyText: (kind: string) => `Please write what the ${kind.toLowerCase()} was after the command.`,
+    needsWords: (kind: 'deed' | 'task' | 'initiative', min: number) =>
+      `Please describe ${
+        { deed: 'the good deed', task: 'the task you completed', initiative: 'the initiative or model' }[kind]
+      } (at least ${min} words, not counting # tags, mentioned people, emoji and punctuation). For example: <code>${
+        {
+          deed: '/viectot Covered a shift for a colleague who was ill',
+          task: '/hoanthanh Finished the third-quarter review report',
+          initiative: '/sangkien Digitised party member records, searchable by QR code #cntt',
+        }[kind]
+      }</code>`,
     tooLong: (length: number, max: number) =>
       `The text is ${length} characters long; at most ${max} are allowed.`,
     mentionNotRegistered: (label: string) =>
       `${label} has not registered with the bot, so nothing was logged. Ask them to send /dangky first.`,
     oneMentionOnly: 'Each entry credits one person. Please send one entry per colleague.',
     dailyLimit: (max: number) =>
-      `You have logged ${max} entries today, the daily maximum. Thank you — see you tomorrow!`,
+      `You have logged ${max} entries today, the daily maximum (every entry you log counts, including those for colleagues; withdrawn ones do not). Please continue tomorrow.`,
     saved: (kind: string, code: string, points: string) =>
       `✅ Saved <b>${kind}</b> — code <code>${code}</code>, ${points}.`,
     alreadySaved: (code: string) => `This message was logged already, code <code>${code}</code>.`,
-    creditedTo: (name: string, reporter: string) => `Credited to <b>${name}</b> (reported by ${reporter}).`,
+    creditedTo: (name: string, reporter: string) => `Credited to: <b>${name}</b> (reported by ${reporter}).`,
+    creditedSelf: (name: string) => `Credited to: <b>${name}</b>.`,
+    mentionHint:
+      'To credit a good deed to a colleague, name them right after the command, e.g. <code>/viectot @lan covered my shift</code>.',
     tags: (tags: string) => `Marked: ${tags}`,
     adhocTag: 'unplanned task',
     itTag: 'IT-application model',
     photoKept: '📷 The photo is kept as evidence.',
     rank: (name: string, rank: number, of: number, points: string) =>
-      `${name} ranks ${rank}/${of} this week with ${points}.`,
+      `This week ${name} ranks ${rank}/${of} among members with points, with ${points}.`,
+    unranked: (name: string) => `This week ${name} has no counted points yet.`,
     withdrawHint: (code: string) => `A mistake? Send <code>/huy ${code}</code> to withdraw it.`,
   },
 
@@ -135,32 +202,50 @@ export const en: Messages = {
     none: 'No entries in this period yet.',
     line: (code: string, day: string, kind: string, points: string, text: string) =>
       `<code>${code}</code> ${day} · ${kind} · ${points}\n   ${text}`,
-    withdrawn: '(withdrawn)',
+    state: (state: string) => `(${state})`,
+    reason: (reason: string) => `— reason: ${reason}`,
     reportedBy: (name: string) => `(reported by ${name})`,
     total: (points: string, count: number) =>
-      `Total: <b>${points}</b> from ${count} ${count === 1 ? 'entry' : 'entries'}.`,
-    rank: (rank: number, of: number) => `Rank: ${rank}/${of}.`,
+      `Total: <b>${points}</b> from ${count} counted ${count === 1 ? 'entry' : 'entries'}.`,
+    rank: (rank: number, of: number) => `Rank: ${rank}/${of} among members with points in the period.`,
+    unranked: 'Rank: no points in this period yet.',
     reportedForOthers: (count: number) =>
       `You reported ${count} good ${count === 1 ? 'deed' : 'deeds'} of colleagues.`,
     more: (count: number) => `… and ${count} more.`,
-    pending: '(awaiting review)',
-    approved: '(approved)',
-    rejected: (reason: string) => `(not approved: ${reason})`,
   },
+
+  states: {
+    withdrawn: 'Withdrawn',
+    rejected: 'Not approved',
+    approved: 'Approved',
+    pending: 'Awaiting review',
+  },
+  counting: (counted: boolean) => (counted ? 'counted' : 'not counted'),
+  yesNo: (yes: boolean) => (yes ? 'Yes' : 'No'),
 
   withdraw: {
     missingCode: 'Please give the code of the entry to withdraw, e.g. <code>/huy VT12</code>.',
+    missingReason: (code: string) =>
+      `Entry <code>${code}</code> was not logged by you: please give the reason, e.g. <code>/huy ${code} Duplicate of an earlier entry</code>. The member credited will be told.`,
+    reasonTooLong: (max: number) => `The reason is longer than ${max} characters.`,
+    notice: (code: string, kind: string, text: string, by: string, reason: string) =>
+      `Entry <code>${code}</code> (${kind}) credited to you was withdrawn by ${by} and no longer counts.${reason ? `\nReason: ${reason}` : ''}\n<i>${text}</i>`,
+    noticeReporter: (code: string, kind: string, text: string, by: string, reason: string) =>
+      `Entry <code>${code}</code> (${kind}) that you logged was withdrawn by ${by} and no longer counts.${reason ? `\nReason: ${reason}` : ''}\n<i>${text}</i>`,
     unknownCode: (code: string) => `There is no entry with code “${code}”.`,
     notYours: (code: string) =>
       `Entry <code>${code}</code> was logged by someone else, so you cannot withdraw it.`,
     alreadyWithdrawn: (code: string) => `Entry <code>${code}</code> was withdrawn already.`,
     done: (code: string, points: string) =>
       `↩️ Entry <code>${code}</code> withdrawn; its ${points} no longer count.`,
+    doneFor: (code: string, points: string, name: string) =>
+      `↩️ Entry <code>${code}</code> of ${name} withdrawn; its ${points} no longer count. Those concerned have been told.`,
   },
 
   leaderboard: {
     title: (period: string) => `🏆 <b>Emulation leaderboard</b> — ${period}`,
     members: (n: number) => `<b>Top members</b> (top ${n})`,
+    ties: (shown: number) => `<i>The list has ${shown} members because of ties.</i>`,
     noPoints: 'Nobody has logged anything in this period yet. Be the first!',
     memberLine: (rank: number, name: string, dept: string, points: string) =>
       `${rank}. ${name} (${dept}) — ${points}`,
@@ -170,8 +255,13 @@ export const en: Messages = {
   },
 
   summary: {
-    title: (period: string, range: string) => `📊 <b>Emulation summary — ${period}</b> (${range})`,
-    department: (name: string) => `Department: <b>${name}</b>`,
+    title: (period: string, range: string, department?: string) =>
+      `📊 <b>Emulation summary${department ? ` — ${department}` : ''} — ${period}</b> (${range})`,
+    reviewSheetWholeAgency: (dept: string) =>
+      `<i>The review sheet covers the whole agency (every member and department), not only “${dept}”.</i>`,
+    unknownWords: (words: string) => `“${words}” is neither a period nor a department.`,
+    departmentsList: 'Departments are named by their name (diacritics optional) or id:',
+    departmentItem: (name: string, id: string) => `• ${name} (<code>${id}</code>)`,
     byKind: '<b>By kind</b>',
     kindLine: (kind: string, count: number, points: string) => `• ${kind}: ${count} entries, ${points}`,
     adhoc: (count: number) => `   of which unplanned tasks: ${count}`,
@@ -197,9 +287,13 @@ export const en: Messages = {
     withdrawn: (count: number) => `<b>Withdrawn entries:</b> ${count}`,
     withdrawnCodes: (codes: string) => `   ${codes}`,
     empty: 'No entries in this period yet.',
-    review: (mode: string, approved: number, rejected: number, pending: number) =>
-      `<b>Council review</b> (${mode}): approved ${approved}, not approved ${rejected}, awaiting ${pending}`,
-    modes: { after: 'count at once, the Council may reject later', before: 'count once approved' },
+    review: (approved: number, rejected: number, pending: number) =>
+      `<b>Council review:</b> approved ${approved}, not approved ${rejected}, awaiting ${pending}.`,
+    modes: {
+      after:
+        'Entries count as soon as they are logged; an entry the Council does not approve stops counting.',
+      before: 'Entries count only once the Council approves them.',
+    },
     models: (count: number) => `<b>Model examples:</b> ${count}`,
     modelStage: (stage: string, count: number) => `   ${stage}: ${count}`,
     fileButton: '📎 Report files (Excel, Word)',
@@ -237,6 +331,20 @@ export const en: Messages = {
     reasons: ['Duplicate of an earlier entry', 'Not enough evidence', 'Not part of the emulation movement'],
     reasonTooLong: (max: number) => `The reason is longer than ${max} characters.`,
     approved: (code: string, name: string) => `✅ Entry <code>${code}</code> of ${name} approved.`,
+    missingReopenReason: (code: string) =>
+      `Please give the reason to reconsider, e.g. <code>/xetlai ${code} New evidence provided</code>.`,
+    notDecided: (code: string) =>
+      `Entry <code>${code}</code> awaits review; there is no decision to reconsider.`,
+    reopened: (code: string, name: string, reason: string) =>
+      `🔄 Entry <code>${code}</code> of ${name} is back to awaiting review. Reason: ${reason}`,
+    noticeReopened: (code: string, kind: string, text: string, reason: string) =>
+      `🔄 Entry <code>${code}</code> (${kind}) credited to you is back to awaiting review by the Emulation and Commendation Council.\nReason: ${reason}\n<i>${text}</i>`,
+    noticeReopenedReporter: (code: string, kind: string, name: string, text: string, reason: string) =>
+      `🔄 Entry <code>${code}</code> (${kind}) that you logged for ${name} is back to awaiting review by the Emulation and Commendation Council.\nReason: ${reason}\n<i>${text}</i>`,
+    noticeApprovedReporter: (code: string, kind: string, name: string, text: string) =>
+      `✅ Entry <code>${code}</code> (${kind}) that you logged for ${name} was approved by the Emulation and Commendation Council.\n<i>${text}</i>`,
+    noticeRejectedReporter: (code: string, kind: string, name: string, text: string, reason: string) =>
+      `Entry <code>${code}</code> (${kind}) that you logged for ${name} was not approved by the Emulation and Commendation Council.\nReason: ${reason}\n<i>${text}</i>`,
     rejected: (code: string, name: string, reason: string) =>
       `❌ Entry <code>${code}</code> of ${name} not approved. Reason: ${reason}`,
     alreadyDecided: (code: string, decision: string) => `Entry <code>${code}</code> was ${decision} already.`,
@@ -244,17 +352,16 @@ export const en: Messages = {
     withdrawnEntry: (code: string) => `Entry <code>${code}</code> was withdrawn; there is nothing to review.`,
     ownEntry: (code: string) => `Entry <code>${code}</code> is yours; another Council member will review it.`,
     noticeApproved: (code: string, kind: string, text: string) =>
-      `✅ Your entry <code>${code}</code> (${kind}) was approved by the Emulation and Commendation Council.\n<i>${text}</i>`,
+      `✅ Entry <code>${code}</code> (${kind}) credited to you was approved by the Emulation and Commendation Council.\n<i>${text}</i>`,
     noticeRejected: (code: string, kind: string, text: string, reason: string) =>
-      `Your entry <code>${code}</code> (${kind}) was not approved by the Emulation and Commendation Council.\nReason: ${reason}\n<i>${text}</i>\nYou may log it again with fuller details or evidence.`,
+      `Entry <code>${code}</code> (${kind}) credited to you was not approved by the Emulation and Commendation Council.\nReason: ${reason}\n<i>${text}</i>\nYou may log it again with fuller details or evidence.`,
   },
 
   history: {
     title: (code: string, kind: string) => `<b>History of entry <code>${code}</code></b> — ${kind}`,
     credited: (name: string, reporter: string) => `Credited to ${name}; reported by ${reporter}`,
-    state: (status: string, review: string) => `Status: ${status}; Council: ${review}`,
-    statuses: { active: 'counted', withdrawn: 'withdrawn' },
-    reviews: { pending: 'awaiting review', approved: 'approved', rejected: 'not approved' },
+    state: (state: string, counting: string) => `Status: ${state}, ${counting}.`,
+    department: (name: string) => `Counts for: ${name}`,
     line: (time: string, action: string, by: string, platform: string) =>
       `• ${time} — ${action} — ${by} (${platform})`,
     note: (note: string) => `   ${note}`,
@@ -268,6 +375,8 @@ export const en: Messages = {
       linked: 'account linked',
       proposed: 'proposed as a model example',
       advanced: 'model example moved on',
+      moved: 'moved department',
+      reopened: 'reconsidered',
     },
     platforms: { telegram: 'Telegram', zalo: 'Zalo', console: 'console demo' },
   },
@@ -296,6 +405,8 @@ export const en: Messages = {
     lastStage: (no: number) => `Model example no. ${no} is at the last stage (Replicate) already.`,
     duplicate: (no: number) => `Model example no. ${no} already covers this.`,
     councilAdvances: 'Only members of the Council move a model example to its next stage.',
+    ownSubject: (no: number) =>
+      `Model example no. ${no} is about you, your entry or your department: another Council member will move it on.`,
     tooLong: (max: number) => `The text is longer than ${max} characters.`,
   },
 
@@ -322,10 +433,13 @@ export const en: Messages = {
 
   plan: {
     title: (title: string, day: string) => `📋 <b>${title}</b>\nProgress as of ${day}`,
-    targetLine: (done: boolean, title: string, bar: string, value: string) =>
-      `${done ? '✅' : '▫️'} ${title}\n   ${bar} ${value}`,
+    targetLine: (state: 'done' | 'pending' | 'open', title: string, bar: string, value: string) =>
+      `${{ done: '✅', pending: '⏳', open: '▫️' }[state]} ${title}\n   ${bar} ${value}`,
+    legend: '✅ reached (approved) · ⏳ reached if the entries awaiting review are approved · ▫️ not reached',
     participation: (part: number, whole: number, pct: string) => `${part}/${whole} (${pct})`,
     count: (value: number, goal: number) => `${value}/${goal}`,
+    pendingIncluded: (n: number) => `, of which ${n} rest on entries not yet reviewed`,
+    pendingExcluded: (n: number) => `, ${n} more if the entries awaiting review are approved`,
     milestonesTitle: '<b>Next milestones</b>',
     milestoneLine: (date: string, days: number, title: string) =>
       `• ${date} (${days === 0 ? 'today' : `in ${days} ${days === 1 ? 'day' : 'days'}`}) — ${title}`,
@@ -354,7 +468,7 @@ export const en: Messages = {
     reportReminder: (title: string, date: string) =>
       `📌 For the Office: ${title} — on ${date}. Send <code>/tonghop quy file</code> (or the period to report) for the figures and a report draft.`,
     nudge: (name: string, days: number) =>
-      `Hello ${name}! You have logged nothing for ${days} days. Share your work with /hoanthanh, a good deed with /viectot, an initiative with /sangkien. (Stop reminders: /tatnhac)`,
+      `Hello ${name}. You have logged nothing for ${days} days. Share your work with /hoanthanh, a good deed with /viectot, an initiative with /sangkien. (Stop reminders: /tatnhac)`,
     nudgesOff: 'Personal reminders are off. Turn them back on with /batnhac.',
     nudgesOn: 'Personal reminders are on. Turn them off with /tatnhac.',
     nudgesNeedPrivate:
@@ -362,18 +476,28 @@ export const en: Messages = {
     previewNote: '<i>Preview — only you see this.</i>',
     posted: 'Posted to the group.',
     unknownPost: (name: string) => `Unknown post “${name}”.`,
+    missingPost: 'Please name the post.',
+    postNames: {
+      bangxephang: "the week's leaderboard",
+      thang: 'the monthly digest',
+      nhac: "today's plan reminders",
+    },
+    confirmPost: (name: string) =>
+      `Post <b>${name}</b> to the whole group now? Every member of the group will receive it. (Preview: /xemtruoc)`,
+    confirmPostButton: '📣 Post now',
     noReminders: 'No plan milestone to remind today.',
   },
 
   demo: {
-    intro: (dir: string) =>
+    intro: (dir: string, reports: string) =>
       [
         'thidua-bot — local demo (neither TELEGRAM_BOT_TOKEN nor Zalo is configured).',
         `You are a demo member, an admin and a Council member, on a demo store in ${dir}.`,
-        'Try: /help, /viectot Helped @lan fix the printer, /bangxephang, /kehoach, /tonghop. Quit: /exit or Ctrl+D.',
+        'Try: /help, /viectot Helped @lan fix the printer, /viectot @lan covered my shift, /bangxephang last week, /kehoach, /tonghop Q4 file. When the bot lists numbered choices, type the number to pick one. Quit: /exit or Ctrl+D.',
+        `Report files are saved in ${reports}. The demo store is deleted on exit.`,
       ].join('\n'),
   },
 
-  departmentChoice: (index: number, name: string) => `${index}. ${name}`,
+  chosen: (command: string) => `→ ${command}`,
   unknownDepartmentName: (id: string) => `(department “${id}” is no longer configured)`,
 };

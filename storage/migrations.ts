@@ -20,6 +20,31 @@ export const migrations: Readonly<Record<number, (data: Layout) => Layout>> = {
   }),
   // 2 → 3: scheduled posts remember their last slot; members gain reminder preferences (optional).
   2: (v2) => ({ ...v2, jobs: {} }),
+  // 3 → 4: points stay where they were earned. Each member's department becomes the first of a list
+  // (from registration on), and each entry records the department it counts for: its member's at
+  // the time of migration, the only department layout 3 knew.
+  3: (v3) => {
+    const departmentOf = new Map<unknown, unknown>();
+    const members = Array.isArray(v3.members)
+      ? v3.members.map((m: unknown) => {
+          if (typeof m !== 'object' || m === null) return m;
+          const member = m as Layout;
+          departmentOf.set(member.id, member.departmentId);
+          return {
+            ...member,
+            departments: [{ departmentId: member.departmentId, from: member.registeredAt }],
+          };
+        })
+      : v3.members;
+    const entries = Array.isArray(v3.entries)
+      ? v3.entries.map((e: unknown) =>
+          typeof e === 'object' && e !== null
+            ? { departmentId: departmentOf.get((e as Layout).memberId), ...e }
+            : e,
+        )
+      : v3.entries;
+    return { ...v3, members, entries };
+  },
 };
 
 export class MigrationError extends Error {

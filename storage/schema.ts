@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Version of the store layout this code writes; older layouts are migrated on load (storage/migrations.ts). */
-export const STORE_VERSION = 3;
+export const STORE_VERSION = 4;
 
 export const platformSchema = z.enum(['telegram', 'zalo', 'console']);
 export type Platform = z.infer<typeof platformSchema>;
@@ -24,6 +24,10 @@ export const historyItemSchema = z.object({
     'linked',
     'proposed',
     'advanced',
+    /** A member moved to another department (note: `from → to`). */
+    'moved',
+    /** A decided entry put back to pending by the Council (note: the reason). */
+    'reopened',
   ]),
   by: z.string().min(1),
   platform: platformSchema,
@@ -33,10 +37,17 @@ export const historyItemSchema = z.object({
 });
 export type HistoryItem = z.infer<typeof historyItemSchema>;
 
+/** One stretch of a member's time in a department: from `from` until the next one begins. */
+export const assignmentSchema = z.object({ departmentId: z.string().min(1), from: isoDate });
+export type Assignment = z.infer<typeof assignmentSchema>;
+
 export const memberSchema = z.object({
   id: z.string().min(1),
   fullName: z.string().min(1),
+  /** The department the member belongs to now (the last of `departments`). */
   departmentId: z.string().min(1),
+  /** Every department the member has belonged to, oldest first: points stay where they were earned. */
+  departments: z.array(assignmentSchema).min(1),
   /** Platform identities as `platform:userId`, e.g. `telegram:12345`. */
   identities: z.array(z.string().min(3)).min(1),
   /** Telegram @username (without @, lower case), used to resolve mentions. */
@@ -61,6 +72,8 @@ export const entrySchema = z.object({
   memberId: z.string().min(1),
   /** The member who logged it. */
   reporterId: z.string().min(1),
+  /** The credited member's department when the entry was logged: the department it counts for. */
+  departmentId: z.string().min(1),
   at: isoDate,
   status: z.enum(['active', 'withdrawn']),
   /** The Council's decision. Entries logged before review existed (layout 1) read as pending. */
@@ -124,10 +137,25 @@ export function emptyState(): State {
   };
 }
 
+/**
+ * Journal lines written by layout 3 lack the department fields; they are filled in when the line is
+ * applied, from the member's department at that point of the replay (see storage/store.ts).
+ */
+const journalMemberSchema = memberSchema.extend({ departments: memberSchema.shape.departments.optional() });
+const journalEntrySchema = entrySchema.extend({ departmentId: entrySchema.shape.departmentId.optional() });
+
 /** A journal line: one change, applied in order of `seq` on top of the snapshot. */
 export const eventSchema = z.discriminatedUnion('type', [
-  z.object({ seq: z.number().int().positive(), type: z.literal('member.saved'), member: memberSchema }),
-  z.object({ seq: z.number().int().positive(), type: z.literal('entry.created'), entry: entrySchema }),
+  z.object({
+    seq: z.number().int().positive(),
+    type: z.literal('member.saved'),
+    member: journalMemberSchema,
+  }),
+  z.object({
+    seq: z.number().int().positive(),
+    type: z.literal('entry.created'),
+    entry: journalEntrySchema,
+  }),
   z.object({
     seq: z.number().int().positive(),
     type: z.literal('entry.withdrawn'),

@@ -44,8 +44,11 @@ export function entryCode(kind: EntryKind, no: number): string {
   return `${CODE_PREFIX[kind]}${no}`;
 }
 
-/** The record of a newly logged entry with number `no`: active, awaiting review, its creation in its history. */
-export function newEntry(input: NewEntry, no: number): Entry {
+/**
+ * The record of a newly logged entry with number `no`: active, awaiting review, its creation in its
+ * history, counting for `departmentId` (the credited member's department at that moment).
+ */
+export function newEntry(input: NewEntry, no: number, departmentId: string): Entry {
   const at = input.at.toISOString();
   return {
     code: entryCode(input.kind, no),
@@ -56,6 +59,7 @@ export function newEntry(input: NewEntry, no: number): Entry {
     it: input.it,
     memberId: input.memberId,
     reporterId: input.reporterId,
+    departmentId,
     at,
     status: 'active',
     review: 'pending',
@@ -86,6 +90,8 @@ export interface MemberChange {
   username?: string | undefined;
   at: Date;
   platform: Platform;
+  /** Who made the change, when not the member themselves (an admin's move). */
+  by?: string;
 }
 
 type Undo = () => void;
@@ -216,40 +222,83 @@ export class Store {
 
   // ---- writes -----------------------------------------------------------------------------------
 
-  /** Registers a new member or updates the one holding `identity`. */
+  /**
+   * Registers a new member or updates the one holding `identity`. A new department is a move: it
+   * applies from `at` on (entries logged before keep counting for the old one) and is in the history.
+   */
   saveMember(change: MemberChange): Promise<Member> {
     const existing = this.membersByIdentity.get(change.identity);
-    const item: HistoryItem = {
-      at: change.at.toISOString(),
-      action: existing ? 'updated' : 'registered',
-      by: existing?.id ?? `m${this.db.data.nextMemberNo}`,
-      platform: change.platform,
-      note: `${change.fullName} | ${change.departmentId}`,
-    };
+    const at = change.at.toISOString();
+    const by = change.by ?? existing?.id ?? `m${this.db.data.nextMemberNo}`;
     const username = change.username?.toLowerCase() ?? existing?.username;
-    const member: Member = existing
-      ? {
-          ...existing,
-          fullName: change.fullName,
-          departmentId: change.departmentId,
-          ...(username ? { username } : {}),
-          history: [...existing.history, item],
-        }
-      : {
-          id: item.by,
-          fullName: change.fullName,
-          departmentId: change.departmentId,
-          identities: [change.identity],
-          ...(username ? { username } : {}),
-          registeredAt: item.at,
-          history: [item],
-        };
+    if (!existing) {
+      const member: Member = {
+        id: `m${this.db.data.nextMemberNo}`,
+        fullName: change.fullName,
+        departmentId: change.departmentId,
+        departments: [{ departmentId: change.departmentId, from: at }],
+        identities: [change.identity],
+        ...(username ? { username } : {}),
+        registeredAt: at,
+        history: [
+          {
+            at,
+            action: 'registered',
+            by,
+            platform: change.platform,
+            note: `${change.fullName} | ${change.departmentId}`,
+          },
+        ],
+      };
+      return this.commit({ type: 'member.saved', member }).then(() => member);
+    }
+    const moved = existing.departmentId !== change.departmentId;
+    const items: HistoryItem[] = [];
+    if (existing.fullName !== change.fullName || !moved) {
+      items.push({ at, action: 'updated', by, platform: change.platform, note: change.fullName });
+    }
+    if (moved) {
+      items.push({
+        at,
+        action: 'moved',
+        by,
+        platform: change.platform,
+        note: `${existing.departmentId} → ${change.departmentId}`,
+      });
+    }
+    const member: Member = {
+      ...existing,
+      fullName: change.fullName,
+      departmentId: change.departmentId,
+      departments: moved
+        ? [...existing.departments, { departmentId: change.departmentId, from: at }]
+        : existing.departments,
+      ...(username ? { username } : {}),
+      history: [...existing.history, ...items],
+    };
     return this.commit({ type: 'member.saved', member }).then(() => member);
   }
 
-  /** Logs an entry; its code is assigned here. */
+  /** Moves member `id` to another department from `at` on (an admin's move); kept in the history. */
+  moveMember(id: string, departmentId: string, by: string, platform: Platform, at: Date): Promise<Member> {
+    const existing = this.membersById.get(id);
+    if (!existing) return Promise.reject(new Error(`unknown member ${id}`));
+    const identity = existing.identities[0] as string;
+    return this.saveMember({
+      identity,
+      fullName: existing.fullName,
+      departmentId,
+      at,
+      platform,
+      by,
+    });
+  }
+
+  /** Logs an entry; its code is assigned here, and it counts for its member's department of now. */
   addEntry(input: NewEntry): Promise<Entry> {
-    const entry = newEntry(input, this.db.data.nextEntryNo);
+    const member = this.membersById.get(input.memberId);
+    if (!member) return Promise.reject(new Error(`unknown member ${input.memberId}`));
+    const entry = newEntry(input, this.db.data.nextEntryNo, member.departmentId);
     return this.commit({ type: 'entry.created', entry }).then(() => entry);
   }
 
@@ -283,6 +332,17 @@ export class Store {
       platform,
       ...(reason ? { note: reason } : {}),
     };
+    return this.commit({ type: 'entry.reviewed', code, item }).then(
+      () => this.byCode.get(code.slice(2)) as Entry,
+    );
+  }
+
+  /**
+   * Puts a decided entry back to pending (the Council reconsiders it); the reason and the earlier
+   * decision stay in its history, and the next decision is recorded as a new one.
+   */
+  reopenEntry(code: string, by: string, platform: Platform, at: Date, reason: string): Promise<Entry> {
+    const item: HistoryItem = { at: at.toISOString(), action: 'reopened', by, platform, note: reason };
     return this.commit({ type: 'entry.reviewed', code, item }).then(
       () => this.byCode.get(code.slice(2)) as Entry,
     );
@@ -378,11 +438,16 @@ export class Store {
     let undo: Undo;
     switch (event.type) {
       case 'member.saved':
-        undo = this.applyMember(event.member);
+        undo = this.applyMember(this.withDepartments(event.member));
         break;
-      case 'entry.created':
-        undo = this.applyEntry(event.entry);
+      case 'entry.created': {
+        const { entry } = event;
+        // A layout-3 journal line: the entry counts for its member's department at this point.
+        const departmentId = entry.departmentId ?? this.membersById.get(entry.memberId)?.departmentId;
+        if (!departmentId) throw new Error(`entry ${entry.code} credits unknown member ${entry.memberId}`);
+        undo = this.applyEntry({ ...entry, departmentId });
         break;
+      }
       case 'entry.withdrawn':
         undo = this.applyWithdrawal(event.code, event.item);
         break;
@@ -411,6 +476,25 @@ export class Store {
       undo();
       data.seq = seqBefore;
     };
+  }
+
+  /** A member saved by layout 3 (no department list): its list continues the one held now. */
+  private withDepartments(
+    member: Omit<Member, 'departments'> & Partial<Pick<Member, 'departments'>>,
+  ): Member {
+    if (member.departments) return member as Member;
+    const previous = this.membersById.get(member.id);
+    if (!previous) {
+      return { ...member, departments: [{ departmentId: member.departmentId, from: member.registeredAt }] };
+    }
+    const departments =
+      previous.departmentId === member.departmentId
+        ? previous.departments
+        : [
+            ...previous.departments,
+            { departmentId: member.departmentId, from: member.history.at(-1)?.at ?? member.registeredAt },
+          ];
+    return { ...member, departments };
   }
 
   private applyMember(member: Member): Undo {
@@ -532,14 +616,20 @@ export class Store {
   private applyReview(code: string, item: HistoryItem): Undo {
     const entry = this.byCode.get(code.slice(2));
     if (!entry || entry.code !== code) throw new Error(`review of unknown entry ${code}`);
-    if (entry.status !== 'active' || entry.review !== 'pending')
-      throw new Error(`entry ${code} is not pending`);
-    if (item.action !== 'approved' && item.action !== 'rejected')
+    if (entry.status !== 'active') throw new Error(`entry ${code} is withdrawn`);
+    const before = entry.review;
+    if (item.action === 'reopened') {
+      if (before === 'pending') throw new Error(`entry ${code} is pending already`);
+      entry.review = 'pending';
+    } else if (item.action === 'approved' || item.action === 'rejected') {
+      if (before !== 'pending') throw new Error(`entry ${code} is not pending`);
+      entry.review = item.action;
+    } else {
       throw new Error(`not a decision: ${item.action}`);
-    entry.review = item.action;
+    }
     entry.history.push(item);
     return () => {
-      entry.review = 'pending';
+      entry.review = before;
       entry.history.pop();
     };
   }

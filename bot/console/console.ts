@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Choice, Reply } from '../../core/context.js';
 import type { Router } from '../../core/router.js';
 import { htmlToPlain } from '../../core/text.js';
-import type { Locale } from '../../locales/index.js';
+import { type Locale, locales } from '../../locales/index.js';
 import { DEMO_USER } from './demo.js';
 
 export interface ConsoleOptions {
@@ -19,8 +19,11 @@ export interface ConsoleOptions {
   filesDir: string;
 }
 
-/** Renders reply HTML for a terminal: bold and code highlighted, the rest plain. */
-export function renderForTerminal(reply: Reply, ansi: boolean): string {
+/**
+ * Renders reply HTML for a terminal: bold and code highlighted, the rest plain; choices numbered
+ * from `firstNumber` (the numbers run on across the replies of one answer, as they are shown).
+ */
+export function renderForTerminal(reply: Reply, ansi: boolean, firstNumber = 1): string {
   let html = reply.html;
   if (ansi)
     html = html
@@ -28,7 +31,7 @@ export function renderForTerminal(reply: Reply, ansi: boolean): string {
       .replace(/<\/b>/g, '\x1b[22m')
       .replace(/<code>/g, '\x1b[36m')
       .replace(/<\/code>/g, '\x1b[39m');
-  const choices = (reply.choices ?? []).map((c, i) => `  ${i + 1}. ${c.label}  (${c.command})`);
+  const choices = (reply.choices ?? []).map((c, i) => `  ${firstNumber + i}. ${c.label}  (${c.command})`);
   return [htmlToPlain(html), ...choices].join('\n');
 }
 
@@ -51,7 +54,11 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
     queue = queue.then(async () => {
       let text = line.trim();
       const picked = /^\d+$/.test(text) ? lastChoices[Number(text) - 1] : undefined;
-      if (picked) text = picked.command;
+      if (picked) {
+        // Say which command the number runs, so the choice is never a guess.
+        text = picked.command;
+        write(locales[options.locale].chosen(text));
+      }
       if (text === '/thoat' || text === '/exit') {
         rl.close();
         return;
@@ -66,6 +73,7 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
           mentions: [...text.matchAll(/(^|\s)(@[\p{L}\p{N}_]+)/gu)].map((m) => ({
             username: (m[2] as string).slice(1),
             label: m[2] as string,
+            offset: (m.index ?? 0) + (m[1] as string).length,
           })),
           messageKey: `console:${process.pid}:${counter}`,
           locale: options.locale,
@@ -73,11 +81,13 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
           isCouncil: true,
           isGroupMember: async () => true,
         });
-        lastChoices = [];
+        // Numbers always refer to the last answer, as shown: an answer without choices clears them.
+        const choices: Choice[] = [];
         for (const reply of replies ?? []) {
           if (reply.to === 'group') write('📣 (nhóm / group)');
           else if (reply.to && reply.to !== 'chat') write(`✉️  (${reply.to.identity})`);
-          write(renderForTerminal(reply, options.ansi));
+          write(renderForTerminal(reply, options.ansi, choices.length + 1));
+          choices.push(...(reply.choices ?? []));
           for (const file of reply.files ?? []) {
             await mkdir(options.filesDir, { recursive: true });
             const path = join(options.filesDir, file.filename);
@@ -85,8 +95,8 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
             write(`📎 ${path}`);
           }
           write('');
-          if (reply.choices?.length) lastChoices = reply.choices;
         }
+        lastChoices = choices;
       }
       prompt();
     });

@@ -18,12 +18,14 @@ export function mentionsOf(message: Message, botId: number, botUsername: string)
     if (entity.type === 'mention') {
       const label = text.slice(entity.offset, entity.offset + entity.length);
       const username = label.replace(/^@/, '');
-      if (username.toLowerCase() !== botUsername.toLowerCase()) mentions.push({ username, label });
+      if (username.toLowerCase() !== botUsername.toLowerCase())
+        mentions.push({ username, label, offset: entity.offset });
     } else if (entity.type === 'text_mention' && entity.user.id !== botId) {
       // The label is the text as written (often just a first name), so commands can find it in the text.
       mentions.push({
         identity: identityOf(entity.user),
         label: text.slice(entity.offset, entity.offset + entity.length),
+        offset: entity.offset,
       });
     }
   }

@@ -30,7 +30,11 @@ export function readMessage(message: ZaloMessage): { text: string; photo?: Photo
 export function mentionsOf(message: ZaloMessage, text: string, selfId: string | undefined): Mention[] {
   return (message.data.mentions ?? [])
     .filter((m) => m.type !== 1 && m.uid !== '-1' && m.uid !== selfId)
-    .map((m) => ({ identity: identityOf(m.uid), label: text.slice(m.pos, m.pos + m.len) || m.uid }));
+    .map((m) => ({
+      identity: identityOf(m.uid),
+      label: text.slice(m.pos, m.pos + m.len) || m.uid,
+      offset: m.pos,
+    }));
 }
 
 /** Choices as numbered lines, each with the command that picks it (Zalo has no buttons). */

@@ -1,6 +1,6 @@
 import type { AgencyConfig, Department } from '../../bot/config.js';
 import type { Command, CommandContext, Reply } from '../../core/context.js';
-import { type Period, type PeriodKind, parsePeriod, periodContaining } from '../../core/periods.js';
+import { type Period, type PeriodKind, periodContaining, readPeriod } from '../../core/periods.js';
 import { isPending, type ReviewMode } from '../../core/scoring.js';
 import { esc, fold } from '../../core/text.js';
 import type { Messages } from '../../locales/index.js';
@@ -11,8 +11,8 @@ export function say(...lines: (string | false | undefined)[]): Reply {
 }
 
 /** A refusal: what was wrong, then the command's usage line. Nothing is changed. */
-export function refuse(ctx: CommandContext, command: Command, problem: string): Reply[] {
-  return [say(problem, ctx.t.usageLine(command.usage(ctx.t)))];
+export function refuse(ctx: CommandContext, command: Command, problem: string, ...more: string[]): Reply[] {
+  return [say(problem, ctx.t.usageLine(command.usage(ctx.t)), ...more)];
 }
 
 export function departmentName(agency: AgencyConfig, id: string, t: Messages): string {
@@ -22,14 +22,14 @@ export function departmentName(agency: AgencyConfig, id: string, t: Messages): s
 const DEPARTMENT_WORD = /^(phong|van phong|department|dept)\s+/;
 
 /**
- * Finds a department by its number in the list (1-based), its id, or its name with case and
- * diacritics ignored (`phong can bo` finds `Phòng Cán bộ`); a unique partial match counts too.
+ * Finds a department by its id or its name with case and diacritics ignored (`phong can bo` finds
+ * `Phòng Cán bộ`); a unique partial match counts too. Never by a position in a list: a bare number
+ * is not a department.
  */
 export function findDepartment(agency: AgencyConfig, query: string): Department | undefined {
-  const q = fold(query);
-  if (!q) return undefined;
+  const q = fold(query).replace(/[.,;:!?]+$/, '');
+  if (!q || /^\d+$/.test(q)) return undefined;
   const list = agency.departments;
-  if (/^\d{1,3}$/.test(q)) return list[Number(q) - 1];
   const exact = list.find(
     (d) =>
       d.id === q ||
@@ -41,15 +41,90 @@ export function findDepartment(agency: AgencyConfig, query: string): Department 
   return partial.length === 1 ? partial[0] : undefined;
 }
 
-/** The period named by `token`, the current `fallback` period when there is none, or a refusal. */
-export function periodArg(
+/** Every department with its id, for a refusal that tells how to name one. */
+export function departmentList(ctx: Pick<CommandContext, 't' | 'agency'>): string[] {
+  return [
+    ctx.t.summary.departmentsList,
+    ...ctx.agency.departments.map((d) => ctx.t.summary.departmentItem(esc(d.name), esc(d.id))),
+  ];
+}
+
+/** The words a command was given. */
+
+/** What `periodOf` read: the period, the words left after it, and a note on what it set aside. */
+export interface PeriodArgs {
+  period: Period;
+  /** Whether the caller named the period (false: the command's default). */
+  named: boolean;
+  rest: string[];
+}
+
+/**
+ * Reads the period at the start of `tokens` (core/periods.ts reads every form people write), or
+ * the command's `fallback` period when the first word is not one. A period that cannot exist
+ * (`quý 9`, `tháng 13`) or a word that looks like a date but is not one is refused with the usage
+ * line and the forms a period takes — never read as something else.
+ */
+export function periodOf(
   ctx: CommandContext,
   command: Command,
-  token: string | undefined,
+  tokens: readonly string[],
   fallback: PeriodKind,
-): Period | Reply[] {
-  if (!token) return periodContaining(fallback, ctx.now);
-  return parsePeriod(token, ctx.now) ?? refuse(ctx, command, ctx.t.errors.unknownPeriod(esc(token)));
+): PeriodArgs | Reply[] {
+  const reading = readPeriod(tokens, ctx.now);
+  if (reading && 'impossible' in reading) {
+    return refuse(
+      ctx,
+      command,
+      ctx.t.errors.impossiblePeriod(esc(clip(reading.impossible.text))),
+      ctx.t.periodForms,
+    );
+  }
+  if (reading) return { period: reading.period, named: true, rest: tokens.slice(reading.used) };
+  const first = tokens[0];
+  if (first !== undefined && /^[qQtT]?\d/.test(first)) {
+    return refuse(ctx, command, ctx.t.errors.unknownPeriod(esc(clip(first))), ctx.t.periodForms);
+  }
+  return { period: periodContaining(fallback, ctx.now), named: false, rest: [...tokens] };
+}
+
+/**
+ * For commands that take only a period (`/cuatoi`, `/bangxephang`): the period, and a note saying
+ * which words after it were set aside (a second period, say), so nothing is dropped silently.
+ */
+export function onlyPeriod(
+  ctx: CommandContext,
+  command: Command,
+  fallback: PeriodKind,
+  keep: (word: string) => boolean = () => false,
+): { period: Period; note: string | undefined; kept: string[] } | Reply[] {
+  const tokens = words(ctx.args);
+  const kept = tokens.filter((w) => keep(fold(w)));
+  const read = periodOf(
+    ctx,
+    command,
+    tokens.filter((w) => !keep(fold(w))),
+    fallback,
+  );
+  if (Array.isArray(read)) return read;
+  if (!read.named && read.rest.length > 0) {
+    return refuse(
+      ctx,
+      command,
+      ctx.t.errors.unknownPeriod(esc(clip(read.rest.join(' ')))),
+      ctx.t.periodForms,
+    );
+  }
+  const note = read.rest.length
+    ? ctx.t.errors.extraIgnored(ctx.t.periodName(read.period), esc(clip(read.rest.join(' '))))
+    : undefined;
+  return { period: read.period, note, kept };
+}
+
+/** At most `max` characters of what a user typed, when an answer repeats it. */
+export function clip(text: string, max = 60): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
 /** A line saying how many entries of a period still wait for the Council, and whether they count. */

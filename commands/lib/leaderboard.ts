@@ -1,5 +1,6 @@
 import type { AgencyConfig } from '../../bot/config.js';
-import { type DepartmentScore, rankDepartments, rankMembers } from '../../core/scoring.js';
+import type { Period } from '../../core/periods.js';
+import { type DepartmentScore, rankDepartments, rankMembers, topWithTies } from '../../core/scoring.js';
 import { esc } from '../../core/text.js';
 import type { Messages } from '../../locales/index.js';
 import type { Entry, Member } from '../../storage/schema.js';
@@ -7,31 +8,34 @@ import { departmentName } from './common.js';
 
 /**
  * The ranking of a period as /bangxephang and the scheduled posts show it: the top members with
- * points, then (unless `departments` is false) every department by points per member.
+ * points (everyone tied at the last place included), then (unless `departments` is false) every
+ * department by points per member.
  */
 export function leaderboardLines(
   ctx: { t: Messages; agency: AgencyConfig },
   entries: readonly Entry[],
   members: readonly Member[],
+  period: Period,
   options: { top: number; departments: boolean },
 ): { lines: string[]; departments: DepartmentScore[] } {
   const { t, agency } = ctx;
   const mode = agency.review.mode;
-  const top = rankMembers(entries, members, mode)
-    .filter((s) => s.points > 0)
-    .slice(0, options.top);
+  const { top, extended } = topWithTies(rankMembers(entries, members, mode), options.top);
   const memberLines = top.length
-    ? top.map((s) =>
-        t.leaderboard.memberLine(
-          s.rank,
-          esc(s.member.fullName),
-          esc(departmentName(agency, s.member.departmentId, t)),
-          t.points(s.points),
+    ? [
+        ...top.map((s) =>
+          t.leaderboard.memberLine(
+            s.rank,
+            esc(s.member.fullName),
+            esc(departmentName(agency, s.member.departmentId, t)),
+            t.points(s.points),
+          ),
         ),
-      )
+        ...(extended ? [t.leaderboard.ties(top.length)] : []),
+      ]
     : [t.leaderboard.noPoints];
   if (!options.departments) return { lines: memberLines, departments: [] };
-  const departments = rankDepartments(entries, members, agency.departments, mode);
+  const departments = rankDepartments(entries, members, agency.departments, mode, period.end);
   return {
     departments,
     lines: [

@@ -1,6 +1,6 @@
 import type { Command, CommandContext, Reply } from '../../core/context.js';
 import { dayContaining, periodContaining } from '../../core/periods.js';
-import { pointsFor, rankMembers } from '../../core/scoring.js';
+import { pointsFor, rankedCount, rankMembers } from '../../core/scoring.js';
 import { esc, fold, preview } from '../../core/text.js';
 import type { EntryKind, Member } from '../../storage/schema.js';
 import { refuse, say } from './common.js';
@@ -8,22 +8,47 @@ import { refuse, say } from './common.js';
 const ADHOC_TAG = /(^|\s)#dotxuat(?=$|[\s.,;!?])/;
 const IT_TAG = /(^|\s)#cntt(?=$|[\s.,;!?])/;
 
-/** The one colleague a good deed credits, or why it cannot be credited. */
+/**
+ * The colleague a good deed credits: the one the command names first (`/viectot @lan đã trực thay
+ * ca`), or else the caller — a mention anywhere else is part of the text. Or why it cannot be logged.
+ */
 function creditedMember(ctx: CommandContext, reporter: Member): Member | string {
-  const found = new Map<string, Member>();
-  for (const mention of ctx.mentions) {
-    const member =
-      (mention.identity && ctx.store.memberByIdentity(mention.identity)) ||
-      (mention.username && ctx.store.memberByUsername(mention.username)) ||
-      undefined;
-    if (!member) return ctx.t.entry.mentionNotRegistered(esc(mention.label));
-    found.set(member.id, member);
-  }
-  if (found.size > 1) return ctx.t.entry.oneMentionOnly;
-  return found.values().next().value ?? reporter;
+  const leading = ctx.mentions.find((m) =>
+    m.offset === undefined ? ctx.args.startsWith(m.label) : m.offset === 0,
+  );
+  if (!leading) return reporter;
+  const member =
+    (leading.identity && ctx.store.memberByIdentity(leading.identity)) ||
+    (leading.username && ctx.store.memberByUsername(leading.username)) ||
+    undefined;
+  if (!member) return ctx.t.entry.mentionNotRegistered(esc(leading.label));
+  // `/viectot @lan @hung …`: two people named first — one entry credits one person.
+  const after = ctx.args.slice(leading.label.length);
+  const next = ctx.mentions.find(
+    (m) =>
+      m !== leading &&
+      m.offset !== undefined &&
+      m.offset === leading.label.length + (after.length - after.trimStart().length),
+  );
+  if (next) return ctx.t.entry.oneMentionOnly;
+  return member;
 }
 
-/** This week's rank of a member, for the confirmation. */
+/** How many words of substance a text holds once tags, mentions, emoji, numbers and punctuation are set aside. */
+export function substanceWords(text: string, mentions: CommandContext['mentions']): number {
+  let rest = text;
+  for (const m of [...mentions].sort((a, b) => (b.offset ?? -1) - (a.offset ?? -1))) {
+    if (m.offset !== undefined && rest.slice(m.offset, m.offset + m.label.length) === m.label) {
+      rest = `${rest.slice(0, m.offset)} ${rest.slice(m.offset + m.label.length)}`;
+    }
+  }
+  return rest
+    .replace(/[#@]\S*/g, ' ')
+    .split(/\s+/)
+    .filter((word) => /\p{L}/u.test(word)).length;
+}
+
+/** This week's rank of a member, for the confirmation (a member without points is not ranked). */
 export function weekRank(ctx: CommandContext, member: Member): string {
   const week = periodContaining('week', ctx.now);
   const scores = rankMembers(
@@ -32,12 +57,15 @@ export function weekRank(ctx: CommandContext, member: Member): string {
     ctx.agency.review.mode,
   );
   const own = scores.find((s) => s.member.id === member.id);
-  return own ? ctx.t.entry.rank(esc(member.fullName), own.rank, scores.length, ctx.t.points(own.points)) : '';
+  const name = esc(member.fullName);
+  return own && own.rank > 0
+    ? ctx.t.entry.rank(name, own.rank, rankedCount(scores), ctx.t.points(own.points))
+    : ctx.t.entry.unranked(name);
 }
 
 /**
- * Logs a good deed, a completed task or an initiative for the caller (or, for a good deed, the one
- * colleague mentioned). Shared by /viectot, /hoanthanh and /sangkien, and by photos captioned with them.
+ * Logs a good deed, a completed task or an initiative for the caller (or, for a good deed, the
+ * colleague named first). Shared by /viectot, /hoanthanh and /sangkien, and by photos captioned with them.
  */
 export async function logEntry(ctx: CommandContext, command: Command, kind: EntryKind): Promise<Reply[]> {
   const { t, store, agency } = ctx;
@@ -49,9 +77,9 @@ export async function logEntry(ctx: CommandContext, command: Command, kind: Entr
   const folded = fold(text);
   const adhoc = kind === 'task' && ADHOC_TAG.test(folded);
   const it = kind === 'initiative' && IT_TAG.test(folded);
-  const substance = folded.replace(/#\S+/g, '').replace(/@\S+/g, '').trim();
-  const kindName = t.kind[kind];
-  if (!substance) return refuse(ctx, command, t.entry.emptyText(kindName));
+  if (substanceWords(text, ctx.mentions) < agency.limits.minWords) {
+    return refuse(ctx, command, t.entry.needsWords(kind, agency.limits.minWords));
+  }
   const length = Array.from(text).length;
   if (length > agency.limits.textMaxLength) {
     return refuse(ctx, command, t.entry.tooLong(length, agency.limits.textMaxLength));
@@ -59,6 +87,7 @@ export async function logEntry(ctx: CommandContext, command: Command, kind: Entr
   const credited = kind === 'deed' ? creditedMember(ctx, reporter) : reporter;
   if (typeof credited === 'string') return refuse(ctx, command, credited);
 
+  // The daily cap counts what the caller logs (for themselves or for colleagues), not what is withdrawn.
   const today = dayContaining(ctx.now);
   const todays = store
     .entriesBetween(today.start, today.end)
@@ -81,11 +110,15 @@ export async function logEntry(ctx: CommandContext, command: Command, kind: Entr
   });
 
   const tags = [adhoc && t.entry.adhocTag, it && t.entry.itTag].filter(Boolean).join(', ');
+  const otherwise = kind === 'deed' && credited.id === reporter.id && ctx.mentions.length > 0;
   return [
     say(
-      t.entry.saved(kindName, entry.code, t.points(points)),
+      t.entry.saved(t.kind[kind], entry.code, t.points(points)),
       `<i>${esc(preview(text, 200))}</i>`,
-      credited.id !== reporter.id && t.entry.creditedTo(esc(credited.fullName), esc(reporter.fullName)),
+      credited.id !== reporter.id
+        ? t.entry.creditedTo(esc(credited.fullName), esc(reporter.fullName))
+        : t.entry.creditedSelf(esc(reporter.fullName)),
+      otherwise && t.entry.mentionHint,
       tags ? t.entry.tags(tags) : undefined,
       entry.photo && t.entry.photoKept,
       weekRank(ctx, credited),

@@ -8,6 +8,7 @@ import { type Entry, type Member, MODEL_STAGES } from '../../storage/schema.js';
 import type { Store } from '../../storage/store.js';
 import { departmentName, pendingNote, say } from './common.js';
 import { leaderboardLines } from './leaderboard.js';
+import { modelsOf } from './summary.js';
 
 /** What the plan's posts are built from. */
 export interface PostContext {
@@ -25,7 +26,12 @@ export interface Progress {
   value: number;
   /** Share of the goal reached, 0–1. */
   ratio: number;
-  /** The figure as shown: `45/60 (75%)` or `3/5`. */
+  /**
+   * `done`: reached on entries the Council approved (or that need no review); `pending`: reached only
+   * if the entries awaiting review count; `open`: not reached.
+   */
+  state: 'done' | 'pending' | 'open';
+  /** The figure as shown: `45/60 (75%)` or `3/5`, and how much of it awaits the Council. */
   display: string;
 }
 
@@ -48,11 +54,7 @@ function measure(
       return { value: store.members.filter((x) => active.has(x.id)).length, whole: store.members.length };
     }
     case 'departmentParticipation': {
-      const active = new Set(
-        entries
-          .filter((e) => !m.kind || e.kind === m.kind)
-          .map((e) => store.member(e.memberId)?.departmentId),
-      );
+      const active = new Set(entries.filter((e) => !m.kind || e.kind === m.kind).map((e) => e.departmentId));
       return {
         value: agency.departments.filter((d) => active.has(d.id)).length,
         whole: agency.departments.length,
@@ -79,28 +81,51 @@ function measure(
   }
 }
 
-/** Every target of the plan with its progress now, measured from the store. */
+/**
+ * Every target of the plan with its progress now, measured from the store, and how much of it rests
+ * on entries the Council has not reviewed yet: in review mode `after` they count but are named; in
+ * mode `before` they do not count, and what they would add is named.
+ */
 export function progressOf(ctx: PostContext, now: Date): Progress[] {
   const { t, store, agency } = ctx;
-  // The year's counted entries, gathered once for every target.
+  const mode = agency.review.mode;
+  // The year's entries, gathered once for every target: those that count, those the Council
+  // approved, and those that would count if the pending ones were approved.
   const year = planYear(ctx.plan, now);
-  const entries = store.entriesBetween(year.start, year.end).filter((e) => counts(e, agency.review.mode));
+  const all = store.entriesBetween(year.start, year.end).filter((e) => e.status === 'active');
+  const counted = all.filter((e) => counts(e, mode));
+  const approved = all.filter((e) => e.review === 'approved');
+  const hoped = all.filter((e) => e.review !== 'rejected');
   return ctx.plan.targets.map((target) => {
-    const { value, whole } = measure(ctx, target.measure, entries, year.end);
+    const { value, whole } = measure(ctx, target.measure, counted, year.end);
+    const sure = measure(ctx, target.measure, approved, year.end).value;
+    const best = measure(ctx, target.measure, hoped, year.end).value;
+    const reached = (v: number) => (whole !== undefined ? (whole ? (v / whole) * 100 : 0) : v) >= target.goal;
+    const state = reached(sure) ? 'done' : reached(best) ? 'pending' : 'open';
+    const note =
+      mode === 'after'
+        ? value > sure
+          ? t.plan.pendingIncluded(value - sure)
+          : ''
+        : best > value
+          ? t.plan.pendingExcluded(best - value)
+          : '';
     if (whole !== undefined) {
       const pct = whole ? (value / whole) * 100 : 0;
       return {
         target,
         value: pct,
         ratio: Math.min(1, pct / target.goal),
-        display: t.plan.participation(value, whole, t.percent(value, whole)),
+        state,
+        display: t.plan.participation(value, whole, t.percent(value, whole)) + note,
       };
     }
     return {
       target,
       value,
       ratio: Math.min(1, value / target.goal),
-      display: t.plan.count(value, target.goal),
+      state,
+      display: t.plan.count(value, target.goal) + note,
     };
   });
 }
@@ -132,8 +157,9 @@ export function planText(ctx: PostContext, now: Date, upcoming = 5): string {
     t.plan.title(esc(plan.title), formatDay(now)),
     '',
     ...progressOf(ctx, now).map((p) =>
-      t.plan.targetLine(p.ratio >= 1, esc(p.target.title), bar(p.ratio), p.display),
+      t.plan.targetLine(p.state, esc(p.target.title), bar(p.ratio), p.display),
     ),
+    t.plan.legend,
     '',
     t.plan.milestonesTitle,
     ...(next.length
@@ -158,9 +184,11 @@ function deedsOf(ctx: PostContext, period: Period): string[] {
   ];
 }
 
-function modelLines(ctx: PostContext): string[] {
+/** Model examples proposed or moved on within the period, at the stage they reached in it. */
+function modelLines(ctx: PostContext, period: Period): string[] {
   const { t, store, agency } = ctx;
-  if (store.models.length === 0) return [];
+  const models = modelsOf(store, period);
+  if (models.list.length === 0) return [];
   const subject = (m: (typeof store.models)[number]) => {
     const s = m.subject;
     if (s.kind === 'department')
@@ -171,7 +199,9 @@ function modelLines(ctx: PostContext): string[] {
   return [
     '',
     t.posts.modelsTitle,
-    ...store.models.map((m) => t.posts.modelLine(m.no, subject(m), t.models.stages[m.stage])),
+    ...models.list.map((m) =>
+      t.posts.modelLine(m.no, subject(m), t.models.stages[models.stageOf(m) ?? m.stage]),
+    ),
   ];
 }
 
@@ -190,7 +220,7 @@ export function weeklyPost(ctx: PostContext, slot: Date): string {
   const { t, store, agency } = ctx;
   const week = periodContaining('week', slot);
   const entries = store.entriesBetween(week.start, week.end);
-  const board = leaderboardLines(ctx, entries, store.members, {
+  const board = leaderboardLines(ctx, entries, store.members, week, {
     top: agency.leaderboard.topMembers,
     departments: true,
   });
@@ -202,7 +232,7 @@ export function weeklyPost(ctx: PostContext, slot: Date): string {
     silent.length ? t.posts.silentDepartments(silent.join(', ')) : t.posts.allDepartmentsActive,
     '',
     ...deedsOf(ctx, week),
-    ...modelLines(ctx),
+    ...modelLines(ctx, week),
     '',
     ...targetLines(ctx, slot),
     pendingNote(t, entries, agency.review.mode),
@@ -218,10 +248,10 @@ export function monthlyDigest(ctx: PostContext, slot: Date): string {
     t.posts.monthlyTitle(t.period(month)),
     '',
     ...deedsOf(ctx, month),
-    ...modelLines(ctx),
+    ...modelLines(ctx, month),
     '',
     t.posts.monthlyTop,
-    ...leaderboardLines(ctx, entries, store.members, { top: 5, departments: false }).lines,
+    ...leaderboardLines(ctx, entries, store.members, month, { top: 5, departments: false }).lines,
     '',
     ...targetLines(ctx, slot),
   ).html;

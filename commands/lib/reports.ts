@@ -14,9 +14,17 @@ import ExcelJS from 'exceljs';
 import type { AgencyConfig, Department } from '../../bot/config.js';
 import type { CommandContext } from '../../core/context.js';
 import { formatDay, lastDay, type Period } from '../../core/periods.js';
-import { counts, isPending, rankDepartments, rankMembers } from '../../core/scoring.js';
+import {
+  counts,
+  departmentAt,
+  entryState,
+  isPending,
+  membersAt,
+  rankDepartments,
+  rankMembers,
+} from '../../core/scoring.js';
 import { fold } from '../../core/text.js';
-import { type Entry, MODEL_STAGES, type ModelExample } from '../../storage/schema.js';
+import { type Entry, MODEL_STAGES, type ModelExample, type ModelStage } from '../../storage/schema.js';
 import { departmentName } from './common.js';
 import { modelsOf, summarise } from './summary.js';
 
@@ -56,15 +64,23 @@ function sheet(book: ExcelJS.Workbook, name: string, columns: Column[], rows: Re
   return ws;
 }
 
+/** Who made the decision in force (none once the Council reopened the entry), and a rejection's reason. */
 function reviewerOf(ctx: ReportContext, entry: Entry) {
-  const decision = entry.history.findLast((h) => h.action === 'approved' || h.action === 'rejected');
+  const last = entry.history.findLast(
+    (h) => h.action === 'approved' || h.action === 'rejected' || h.action === 'reopened',
+  );
+  const decision = last?.action === 'reopened' ? undefined : last;
   return {
     reviewer: decision ? (ctx.store.member(decision.by)?.fullName ?? decision.by) : '',
     reason: decision?.action === 'rejected' ? (decision.note ?? '') : '',
   };
 }
 
-function modelRows(ctx: ReportContext, models: readonly ModelExample[]) {
+function modelRows(
+  ctx: ReportContext,
+  models: readonly ModelExample[],
+  stageOf: (m: ModelExample) => ModelStage | undefined,
+) {
   const { t, store, agency } = ctx;
   return models.map((m) => {
     const s = m.subject;
@@ -79,10 +95,12 @@ function modelRows(ctx: ReportContext, models: readonly ModelExample[]) {
       kind: { entry: 'Việc làm, sáng kiến', member: 'Cá nhân', department: 'Tập thể' }[s.kind],
       subject,
       reason: m.reason,
-      stage: t.models.stages[m.stage],
+      stage: t.models.stages[stageOf(m) ?? m.stage],
     };
+    const stage = stageOf(m) ?? m.stage;
+    const shown = MODEL_STAGES.slice(0, MODEL_STAGES.indexOf(stage) + 1);
     for (const stage of MODEL_STAGES) {
-      const reached = m.stages.find((x) => x.stage === stage);
+      const reached = shown.includes(stage) ? m.stages.find((x) => x.stage === stage) : undefined;
       row[stage] = reached ? excelDate(reached.at) : null;
     }
     return row;
@@ -180,8 +198,7 @@ export async function buildWorkbook(
 
   const inPeriod = store
     .entriesBetween(period.start, period.end)
-    .filter((e) => !department || store.member(e.memberId)?.departmentId === department.id);
-  const members = department ? store.members.filter((m) => m.departmentId === department.id) : store.members;
+    .filter((e) => !department || e.departmentId === department.id);
   sheet(
     book,
     'Theo cá nhân',
@@ -195,12 +212,12 @@ export async function buildWorkbook(
       { header: 'Số mục', key: 'entries', width: 10 },
       { header: 'Điểm', key: 'points', width: 10 },
     ],
-    rankMembers(inPeriod, members, mode).map((m) => {
+    s.scores.map((m) => {
       const own = inPeriod.filter((e) => e.memberId === m.member.id && counts(e, mode));
       return {
-        rank: m.rank,
+        rank: m.rank || null,
         name: m.member.fullName,
-        dept: departmentName(agency, m.member.departmentId, t),
+        dept: departmentName(agency, departmentAt(m.member, period.end) ?? m.member.departmentId, t),
         deed: own.filter((e) => e.kind === 'deed').length,
         task: own.filter((e) => e.kind === 'task').length,
         initiative: own.filter((e) => e.kind === 'initiative').length,
@@ -224,11 +241,10 @@ export async function buildWorkbook(
       { header: 'Điểm', key: 'points', width: 8 },
       { header: 'Đột xuất', key: 'adhoc', width: 9 },
       { header: 'CNTT', key: 'it', width: 8 },
-      { header: 'Trạng thái', key: 'status', width: 12 },
-      { header: 'Hội đồng', key: 'review', width: 14 },
+      { header: 'Trạng thái', key: 'status', width: 16 },
+      { header: 'Được tính điểm', key: 'counted', width: 10 },
       { header: 'Người duyệt', key: 'reviewer', width: 26 },
       { header: 'Lý do không duyệt', key: 'reason', width: 30 },
-      { header: 'Được tính', key: 'counted', width: 10 },
       { header: 'Ảnh minh chứng', key: 'photo', width: 14 },
     ],
     inPeriod.map((e) => {
@@ -239,21 +255,20 @@ export async function buildWorkbook(
         kind: t.kind[e.kind],
         text: e.text,
         member: member?.fullName ?? e.memberId,
-        dept: departmentName(agency, member?.departmentId ?? '?', t),
+        dept: departmentName(agency, e.departmentId, t),
         reporter: store.member(e.reporterId)?.fullName ?? e.reporterId,
         points: e.points,
         adhoc: e.adhoc ? 'x' : '',
         it: e.it ? 'x' : '',
-        status: t.history.statuses[e.status],
-        review: t.history.reviews[e.review],
+        status: t.states[entryState(e)],
+        counted: t.yesNo(counts(e, mode)),
         ...reviewerOf(ctx, e),
-        counted: counts(e, mode) ? 'x' : '',
         photo: e.photo ? 'có' : '',
       };
     }),
   );
 
-  sheet(book, 'Điển hình', MODEL_COLUMNS(ctx), modelRows(ctx, s.models.list));
+  sheet(book, 'Điển hình', MODEL_COLUMNS(ctx), modelRows(ctx, s.models.list, s.models.stageOf));
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -262,16 +277,21 @@ export async function buildReviewSheet(ctx: ReportContext, year: Period): Promis
   const { t, store, agency } = ctx;
   const mode = agency.review.mode;
   const entries = store.entriesBetween(year.start, year.end);
-  const models = modelsOf(store, year).list;
+  const yearModels = modelsOf(store, year);
+  const models = yearModels.list;
   const book = new ExcelJS.Workbook();
   book.creator = 'thidua-bot';
   const modelsFor = (match: (m: ModelExample) => boolean) =>
     models
       .filter(match)
-      .map((m) => `số ${m.no}: ${t.models.stages[m.stage]}`)
+      .map((m) => `số ${m.no}: ${t.models.stages[yearModels.stageOf(m) ?? m.stage]}`)
       .join('; ');
 
-  const scores = rankMembers(entries, store.members, mode);
+  const scores = rankMembers(
+    entries,
+    membersAt(store.members, year.end).map((m) => m.member),
+    mode,
+  );
   sheet(
     book,
     'Cá nhân',
@@ -296,9 +316,9 @@ export async function buildReviewSheet(ctx: ReportContext, year: Period): Promis
       const own = entries.filter((e) => e.memberId === score.member.id);
       const counted = own.filter((e) => counts(e, mode));
       return {
-        rank: score.rank,
+        rank: score.rank || null,
         name: score.member.fullName,
-        dept: departmentName(agency, score.member.departmentId, t),
+        dept: departmentName(agency, departmentAt(score.member, year.end) ?? score.member.departmentId, t),
         deed: counted.filter((e) => e.kind === 'deed').length,
         task: counted.filter((e) => e.kind === 'task').length,
         adhoc: counted.filter((e) => e.kind === 'task' && e.adhoc).length,
@@ -334,7 +354,7 @@ export async function buildReviewSheet(ctx: ReportContext, year: Period): Promis
       { header: 'Điển hình tập thể (giai đoạn)', key: 'models', width: 30 },
       { header: 'Hội đồng bình xét', key: 'council', width: 24 },
     ],
-    rankDepartments(entries, store.members, agency.departments, mode).map((d) => ({
+    rankDepartments(entries, store.members, agency.departments, mode, year.end).map((d) => ({
       rank: d.rank,
       name: d.department.name,
       members: d.members,
@@ -342,14 +362,12 @@ export async function buildReviewSheet(ctx: ReportContext, year: Period): Promis
       entries: d.entries,
       points: d.points,
       perMember: d.perMember,
-      it: entries.filter(
-        (e) => counts(e, mode) && e.it && store.member(e.memberId)?.departmentId === d.department.id,
-      ).length,
+      it: entries.filter((e) => counts(e, mode) && e.it && e.departmentId === d.department.id).length,
       models: modelsFor((m) => m.subject.kind === 'department' && m.subject.departmentId === d.department.id),
       council: '',
     })),
   );
-  sheet(book, 'Điển hình', MODEL_COLUMNS(ctx), modelRows(ctx, models));
+  sheet(book, 'Điển hình', MODEL_COLUMNS(ctx), modelRows(ctx, models, yearModels.stageOf));
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -516,11 +534,14 @@ export async function buildReportDoc(
     ),
     para([
       run(
-        `Có ${s.models.list.length} điển hình tiên tiến được đề xuất, trong đó: ` +
-          MODEL_STAGES.map((st) => `${t.models.stages[st].toLowerCase()} ${s.models.byStage[st]}`).join(
-            '; ',
-          ) +
-          '.',
+        s.models.list.length === 0
+          ? 'Trong kỳ, chưa có điển hình tiên tiến được đề xuất hoặc chuyển giai đoạn.'
+          : `Trong kỳ, có ${s.models.list.length} điển hình tiên tiến được đề xuất hoặc chuyển giai đoạn; ` +
+              'đến cuối kỳ: ' +
+              MODEL_STAGES.filter((st) => s.models.byStage[st] > 0)
+                .map((st) => `${s.models.byStage[st]} ở giai đoạn ${t.models.stages[st].toLowerCase()}`)
+                .join(', ') +
+              '.',
       ),
     ]),
     para([run('5. Công tác xét duyệt của Hội đồng Thi đua – Khen thưởng', { bold: true })], 'left', false),

@@ -1,7 +1,7 @@
 import type { Command, CommandContext, Reply } from '../../core/context.js';
 import { esc, preview } from '../../core/text.js';
 import type { Entry, Member } from '../../storage/schema.js';
-import { refuse, say } from './common.js';
+import { clip, refuse, say } from './common.js';
 
 export const MAX_REASON = 300;
 
@@ -13,21 +13,54 @@ export function reachable(member: Member, ctx: CommandContext): string {
   return member.identities.find((i) => i.startsWith(`${ctx.platform}:`)) ?? (member.identities[0] as string);
 }
 
+/** A notice for a member in private (in the agency group when no platform can reach them there). */
+export function notice(ctx: CommandContext, member: Member, html: string): Reply {
+  return { html, to: { identity: reachable(member, ctx), orGroup: true } };
+}
+
+/**
+ * Notices about an entry for the member it credits and, when someone else logged it, its reporter —
+ * never for the person acting (they read the answer already).
+ */
+export function entryNotices(
+  ctx: CommandContext,
+  entry: Entry,
+  forCredited: string,
+  forReporter: (creditedName: string) => string,
+): Reply[] {
+  const { store } = ctx;
+  const credited = store.member(entry.memberId);
+  const reporter = entry.reporterId !== entry.memberId ? store.member(entry.reporterId) : undefined;
+  const replies: Reply[] = [];
+  if (credited && credited.id !== ctx.member?.id) replies.push(notice(ctx, credited, forCredited));
+  if (reporter && reporter.id !== ctx.member?.id) {
+    replies.push(notice(ctx, reporter, forReporter(esc(credited?.fullName ?? '?'))));
+  }
+  return replies;
+}
+
 /** Finds the entry a review command names, or the refusal to give instead. */
 export function reviewable(ctx: CommandContext, command: Command, code: string | undefined): Entry | Reply[] {
   const { t, store } = ctx;
   if (!code) return refuse(ctx, command, t.review.missingCode(command.name));
   const entry = store.entry(code);
-  if (!entry) return refuse(ctx, command, t.withdraw.unknownCode(esc(code)));
+  if (!entry) return refuse(ctx, command, t.withdraw.unknownCode(esc(clip(code))));
   if (entry.status === 'withdrawn') return [say(t.review.withdrawnEntry(entry.code))];
-  if (entry.review !== 'pending')
-    return [say(t.review.alreadyDecided(entry.code, t.review.decisions[entry.review]))];
   const own = ctx.member && (entry.reporterId === ctx.member.id || entry.memberId === ctx.member.id);
   if (own) return [say(t.review.ownEntry(entry.code))];
   return entry;
 }
 
-/** Records a decision and tells the entry's reporter, in private where the platform can. */
+/** A pending entry a decision may be made on, or the refusal. */
+export function decidable(ctx: CommandContext, command: Command, code: string | undefined): Entry | Reply[] {
+  const entry = reviewable(ctx, command, code);
+  if (Array.isArray(entry)) return entry;
+  if (entry.review !== 'pending')
+    return [say(ctx.t.review.alreadyDecided(entry.code, ctx.t.review.decisions[entry.review]))];
+  return entry;
+}
+
+/** Records a decision and tells the member credited and the reporter, in private where the platform can. */
 export async function decide(
   ctx: CommandContext,
   entry: Entry,
@@ -43,26 +76,26 @@ export async function decide(
     ctx.now,
     reason,
   );
-  const credited = store.member(entry.memberId);
-  const reporter = store.member(entry.reporterId);
-  const name = esc(credited?.fullName ?? '?');
+  const name = esc(store.member(entry.memberId)?.fullName ?? '?');
   const text = esc(preview(entry.text, 150));
   const kind = t.kind[entry.kind];
-  const replies: Reply[] = [
+  const why = esc(reason ?? '');
+  return [
     say(
       decision === 'approved'
         ? t.review.approved(entry.code, name)
-        : t.review.rejected(entry.code, name, esc(reason ?? '')),
+        : t.review.rejected(entry.code, name, why),
+    ),
+    ...entryNotices(
+      ctx,
+      entry,
+      decision === 'approved'
+        ? t.review.noticeApproved(entry.code, kind, text)
+        : t.review.noticeRejected(entry.code, kind, text, why),
+      (credited) =>
+        decision === 'approved'
+          ? t.review.noticeApprovedReporter(entry.code, kind, credited, text)
+          : t.review.noticeRejectedReporter(entry.code, kind, credited, text, why),
     ),
   ];
-  if (reporter) {
-    replies.push({
-      html:
-        decision === 'approved'
-          ? t.review.noticeApproved(entry.code, kind, text)
-          : t.review.noticeRejected(entry.code, kind, text, esc(reason ?? '')),
-      to: { identity: reachable(reporter, ctx), orGroup: true },
-    });
-  }
-  return replies;
 }

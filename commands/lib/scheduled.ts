@@ -1,6 +1,6 @@
 import type { Command, CommandContext, Reply } from '../../core/context.js';
 import { esc, fold } from '../../core/text.js';
-import { refuse, say, words } from './common.js';
+import { clip, refuse, say, words } from './common.js';
 import { monthlyDigest, type PostContext, remindersOn, weeklyPost } from './posts.js';
 
 export type PostName = 'bangxephang' | 'thang' | 'nhac';
@@ -14,8 +14,9 @@ export function postArg(
   const { t } = ctx;
   if (!ctx.plan) return [say(t.plan.none)];
   const word = fold(words(ctx.args)[0] ?? '');
+  if (!word) return refuse(ctx, command, t.posts.missingPost);
   const name = allowed.find((n) => n === word);
-  if (!name) return refuse(ctx, command, word ? t.posts.unknownPost(esc(word)) : t.posts.unknownPost(''));
+  if (!name) return refuse(ctx, command, t.posts.unknownPost(esc(clip(word))));
   return { name, post: { t, store: ctx.store, agency: ctx.agency, plan: ctx.plan } };
 }
 

@@ -1,7 +1,14 @@
 import type { Department } from '../../bot/config.js';
 import type { CommandContext } from '../../core/context.js';
 import type { Period } from '../../core/periods.js';
-import { counts, isPending, rankDepartments, rankMembers } from '../../core/scoring.js';
+import {
+  counts,
+  isPending,
+  membersAt,
+  rankDepartments,
+  rankMembers,
+  topWithTies,
+} from '../../core/scoring.js';
 import {
   type Entry,
   type EntryKind,
@@ -14,26 +21,43 @@ import type { Store } from '../../storage/store.js';
 export const KINDS: readonly EntryKind[] = ['deed', 'task', 'initiative'];
 const TOP = 10;
 
-/** The figures of a summary: what `/tonghop` shows (and what report files will hold). */
+/**
+ * The figures of a summary: what `/tonghop` shows and report files hold. Entries count for the
+ * department they were logged in; the headcount is of the members at the period's end.
+ */
 export function summarise(
   ctx: Pick<CommandContext, 'store' | 'agency'>,
   period: Period,
   department?: Department,
 ) {
   const { store, agency } = ctx;
-  const members = department ? store.members.filter((m) => m.departmentId === department.id) : store.members;
-  const memberIds = new Set(members.map((m) => m.id));
+  const atEnd = membersAt(store.members, period.end).filter(
+    (m) => !department || m.departmentId === department.id,
+  );
   const all = store
     .entriesBetween(period.start, period.end)
-    .filter((e) => !department || memberIds.has(e.memberId));
+    .filter((e) => !department || e.departmentId === department.id);
   const mode = agency.review.mode;
   const active = all.filter((e) => counts(e, mode));
   const byKind = KINDS.map((kind) => {
     const own = active.filter((e) => e.kind === kind);
     return { kind, count: own.length, points: own.reduce((s, e) => s + e.points, 0) };
   });
-  const memberScores = rankMembers(active, members, mode);
-  const departments = rankDepartments(active, members, department ? [department] : agency.departments, mode);
+  // Members ranked here: those of the department at the end, and anyone who earned points in it.
+  const ranked = new Map(atEnd.map((m) => [m.member.id, m.member]));
+  for (const e of active) {
+    const member = store.member(e.memberId);
+    if (member) ranked.set(member.id, member);
+  }
+  const memberScores = rankMembers(active, [...ranked.values()], mode);
+  const participants = new Set(active.map((e) => e.memberId));
+  const departments = rankDepartments(
+    all,
+    store.members,
+    department ? [department] : agency.departments,
+    mode,
+    period.end,
+  );
   return {
     period,
     department,
@@ -42,9 +66,10 @@ export function summarise(
     adhoc: active.filter((e) => e.kind === 'task' && e.adhoc).length,
     it: active.filter((e) => e.kind === 'initiative' && e.it).length,
     departments,
-    participants: memberScores.filter((s) => s.entries > 0).length,
-    members: members.length,
-    top: memberScores.filter((s) => s.points > 0).slice(0, TOP),
+    participants: atEnd.filter((m) => participants.has(m.member.id)).length,
+    members: atEnd.length,
+    top: topWithTies(memberScores, TOP).top,
+    scores: memberScores,
     withdrawn: all.filter((e): e is Entry => e.status === 'withdrawn'),
     review: {
       mode,
@@ -56,19 +81,41 @@ export function summarise(
   };
 }
 
-/** The model examples proposed by the end of a period (of one department, if given), by stage. */
+/** The member or department a model example is about (an entry's: its member, and where it counted). */
+export function modelSubject(
+  store: Store,
+  model: ModelExample,
+): { memberId?: string; departmentId?: string; entry?: Entry } {
+  const s = model.subject;
+  if (s.kind === 'department') return { departmentId: s.departmentId };
+  if (s.kind === 'member')
+    return { memberId: s.memberId, departmentId: store.member(s.memberId)?.departmentId };
+  const entry = store.entry(s.code);
+  return { memberId: entry?.memberId, departmentId: entry?.departmentId, entry };
+}
+
+/** The stage a model example had reached by `end` (undefined if it was proposed later). */
+export function stageAt(model: ModelExample, end: Date): ModelStage | undefined {
+  return model.stages.filter((s) => Date.parse(s.at) < end.getTime()).at(-1)?.stage;
+}
+
+/**
+ * The model examples a period names: those proposed or moved on within it (of one department, if
+ * given), each at the stage it had reached by the period's end, counted by stage.
+ */
 export function modelsOf(store: Store, period: Period, department?: Department) {
+  const start = period.start.getTime();
   const end = period.end.getTime();
   const list = store.models.filter((m) => {
-    if (Date.parse(m.stages[0]?.at ?? '') >= end) return false;
-    if (!department) return true;
-    const s = m.subject;
-    if (s.kind === 'department') return s.departmentId === department.id;
-    const memberId = s.kind === 'member' ? s.memberId : store.entry(s.code)?.memberId;
-    return store.member(memberId ?? '')?.departmentId === department.id;
+    if (!m.stages.some((s) => Date.parse(s.at) >= start && Date.parse(s.at) < end)) return false;
+    return !department || modelSubject(store, m).departmentId === department.id;
   });
   const byStage = Object.fromEntries(
-    MODEL_STAGES.map((stage) => [stage, list.filter((m) => m.stage === stage).length]),
+    MODEL_STAGES.map((stage) => [stage, list.filter((m) => stageAt(m, period.end) === stage).length]),
   ) as Record<ModelStage, number>;
-  return { list: list as readonly ModelExample[], byStage };
+  return {
+    list: list as readonly ModelExample[],
+    byStage,
+    stageOf: (m: ModelExample) => stageAt(m, period.end),
+  };
 }

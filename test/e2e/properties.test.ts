@@ -49,7 +49,7 @@ describe('property: any text a user sends', () => {
   beforeAll(async () => {
     tg = await TelegramHarness.create({
       admins: [9],
-      agency: { limits: { entriesPerDay: 1000, textMaxLength: 1000 } },
+      agency: { limits: { entriesPerDay: 1000, textMaxLength: 1000, minWords: 3 } },
     });
     await tg.send(tg.user(1, 'Lan', { username: 'lan_nguyen' }), '/dangky Nguyễn Thị Lan | vp');
   });

@@ -390,7 +390,7 @@ describe('languages, help and long answers', () => {
     await tg.close();
     tg = await TelegramHarness.create({
       admins: [ADMIN],
-      agency: { limits: { entriesPerDay: 100, textMaxLength: 1000 } },
+      agency: { limits: { entriesPerDay: 100, textMaxLength: 1000, minWords: 3 } },
     });
     await registerAll();
     for (let i = 1; i <= 30; i += 1) {

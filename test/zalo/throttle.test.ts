@@ -51,7 +51,7 @@ describe('the send queue', () => {
     zalo = await ZaloHarness.create({
       intervalMs: 1000,
       admins: ['2001'],
-      agency: { limits: { entriesPerDay: 100, textMaxLength: 1000 } },
+      agency: { limits: { entriesPerDay: 100, textMaxLength: 1000, minWords: 3 } },
     });
     const admin = people[0] as ZaloUser;
     await zalo.send(admin, '/dangky Nguyễn Văn Một | vp');

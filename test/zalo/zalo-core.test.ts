@@ -239,7 +239,9 @@ describe('standings and summaries', () => {
 
   it('splits a long answer into messages Zalo takes; only the first quotes and tags', async () => {
     await zalo.close();
-    zalo = await ZaloHarness.create({ agency: { limits: { entriesPerDay: 100, textMaxLength: 1000 } } });
+    zalo = await ZaloHarness.create({
+      agency: { limits: { entriesPerDay: 100, textMaxLength: 1000, minWords: 3 } },
+    });
     await zalo.send(lan, '/dangky Nguyễn Thị Lan | vp');
     for (let i = 1; i <= 30; i += 1) {
       await zalo.send(
