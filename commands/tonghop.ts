@@ -42,7 +42,8 @@ export const tonghop: Command = {
     const tokens = words(ctx.args);
     // A last word `file` asks for the report files, `binhxet` for the year-end review sheet.
     const last = fold(tokens.at(-1) ?? '');
-    const output = OUTPUTS.has(last) ? (tokens.pop(), last) : undefined;
+    const output = OUTPUTS.has(last) ? last : undefined;
+    if (output) tokens.pop();
     const fallback = output === 'binhxet' ? 'year' : 'month';
     // The period comes first (`/tonghop quý 4 cán bộ`) or last (`/tonghop cán bộ quý 4`); the words
     // left name a department, by its name or id — never by a number in a list.

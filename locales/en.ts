@@ -138,7 +138,7 @@ export const en: Messages = {
       `The name “${name}” has no diacritics or capitals. Official reports will print it exactly so. Please send it again with diacritics and capitals (e.g. <code>/dangky Nguyễn Văn Nam | Phòng Cán bộ</code>), or choose to keep it.`,
     keepName: (name: string) => `Keep “${name}”`,
     sameName: (name: string) =>
-      `Another member is already named “${name}”. If you are two people with the same name, please add something to tell you apart, e.g. “${name} (1985)”.`,
+      `Another member is already named “${name}”. If you are two people with the same name, please add something to tell you apart, e.g. “${name} (1985)”. If that is you on another platform, use /lienket to link the two accounts.`,
     confirmMove: (name: string, from: string, to: string) =>
       `${name} belongs to <b>${from}</b>. Move to <b>${to}</b> from today? Entries logged before keep counting for ${from}.`,
     confirmMoveButton: (to: string) => `Confirm the move to ${to}`,

@@ -149,7 +149,7 @@ export const vi = {
       `Họ và tên “${name}” chưa có dấu hoặc chưa viết hoa. Báo cáo chính thức sẽ in đúng như vậy. Vui lòng gửi lại họ và tên có dấu, viết hoa chữ cái đầu (ví dụ <code>/dangky Nguyễn Văn Nam | Phòng Cán bộ</code>), hoặc chọn giữ nguyên.`,
     keepName: (name: string) => `Giữ nguyên “${name}”`,
     sameName: (name: string) =>
-      `Đã có thành viên khác tên “${name}”. Nếu là hai người trùng họ tên, vui lòng ghi thêm thông tin để phân biệt, ví dụ “${name} (1985)”.`,
+      `Đã có thành viên khác tên “${name}”. Nếu là hai người trùng họ tên, vui lòng ghi thêm thông tin để phân biệt, ví dụ “${name} (1985)”. Nếu đó chính là bạn trên nền tảng khác, hãy dùng /lienket để liên kết hai tài khoản.`,
     confirmMove: (name: string, from: string, to: string) =>
       `${name} đang thuộc <b>${from}</b>. Chuyển sang <b>${to}</b> từ hôm nay? Các mục đã ghi trước đây vẫn tính cho ${from}.`,
     confirmMoveButton: (to: string) => `Xác nhận chuyển sang ${to}`,

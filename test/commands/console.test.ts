@@ -44,21 +44,63 @@ it('lets a newcomer try every command in the terminal on the demo store', async 
     [
       '/trogiup',
       '/viectot Giúp @lan sửa máy in <b>gấp</b>',
+      '/viectot @lan đã trực thay ca đêm',
       '/dangky Lê Văn Tám',
       '3',
-      '/bangxephang',
+      '1',
+      '/bangxephang tuần trước',
       '/tonghop',
       '/huy VT11',
     ].join('\n'),
   );
   await done;
-  expect(seen).toContain('/tonghop [tuan|thang|quy|nam|MM/YYYY|Qn/YYYY|YYYY] [phòng]');
+  expect(seen).toContain('/tonghop [kỳ] [tên phòng] [file|binhxet]');
   expect(seen).toContain('Đã lưu Việc tốt — mã VT11, 2 điểm.');
   expect(seen).toContain('Giúp @lan sửa máy in <b>gấp</b>');
-  expect(seen).toContain('Ghi nhận cho Nguyễn Thị Lan (người báo: Người Dùng Thử).');
-  expect(seen).toContain('Đã cập nhật hồ sơ: Lê Văn Tám — Phòng Cán bộ.');
-  expect(seen).toContain('Bảng xếp hạng thi đua — tuần 48/2026');
+  // The README's example: helping Lan is the caller's deed; naming Lan first credits her.
+  expect(seen).toContain('Ghi nhận cho: Người Dùng Thử.');
+  expect(seen).toContain('Ghi nhận cho: Nguyễn Thị Lan (người báo: Người Dùng Thử).');
+  // A number picks from what was shown last, and says which command it runs.
+  expect(seen).toContain('→ /dangky Lê Văn Tám | cb');
+  expect(seen).toContain('Lê Văn Tám đang thuộc Văn phòng Ban. Chuyển sang Phòng Cán bộ từ hôm nay?');
+  expect(seen).toContain('→ /dangky Lê Văn Tám | cb xacnhan');
+  expect(seen).toContain('Đã chuyển Lê Văn Tám từ Văn phòng Ban sang Phòng Cán bộ kể từ hôm nay.');
+  expect(seen).toContain('Bảng xếp hạng thi đua — tuần 47/2026');
   expect(seen).toContain('Tổng hợp thi đua — tháng 11/2026');
   expect(seen).toContain('Đã rút mục VT11');
   expect(store.entry('VT11')?.status).toBe('withdrawn');
+});
+
+it('numbers the choices of a whole answer in the order shown, and a number acts on that one', async () => {
+  const agency = testAgency();
+  const now = new Date('2026-11-25T03:00:00Z');
+  await seedDemo(store, agency, now);
+  const router = new Router({ store, agency, commands, clock: () => now, logger: memoryLogger().logger });
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let seen = '';
+  output.on('data', (c: Buffer) => {
+    seen += c.toString('utf8');
+  });
+  const done = runConsole({
+    router,
+    locale: 'vi',
+    input,
+    output,
+    ansi: false,
+    intro: 'demo',
+    filesDir: join(dir, 'reports'),
+  });
+  input.end(['/choduyet', '1', '4', 'Trùng lặp nội dung', '/trogiup', '1'].join('\n'));
+  await done;
+  const pending = store.entries.filter((e) => e.review === 'pending');
+  const [first, second] = store.entries;
+  expect(seen).toContain(`1. ✅ Duyệt  (/duyet ${first?.code})`);
+  expect(seen).toContain(`4. ❌ Không duyệt  (/tuchoi ${second?.code})`);
+  // "1" approves the first entry listed (not the last), and says so.
+  expect(seen).toContain(`→ /duyet ${first?.code}`);
+  expect(store.entry(first?.code ?? '')?.review).toBe('approved');
+  // "4" after another answer refers to nothing shown last: it is sent as text, not a stale choice.
+  expect(store.entry(second?.code ?? '')?.review).toBe('pending');
+  expect(pending.length).toBeGreaterThan(1);
 });

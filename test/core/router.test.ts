@@ -6,9 +6,12 @@ import { vi } from '../../locales/vi.js';
 
 describe('parsing commands', () => {
   it.each([
-    ['/viectot Giúp đỡ', { name: 'viectot', target: undefined, args: 'Giúp đỡ' }],
-    ['/VIECTOT@thidua_bot  Giúp\nđỡ ', { name: 'viectot', target: 'thidua_bot', args: 'Giúp\nđỡ' }],
-    ['/bangxephang', { name: 'bangxephang', target: undefined, args: '' }],
+    ['/viectot Giúp đỡ', { name: 'viectot', target: undefined, args: 'Giúp đỡ', argsOffset: 9 }],
+    [
+      '/VIECTOT@thidua_bot  Giúp\nđỡ ',
+      { name: 'viectot', target: 'thidua_bot', args: 'Giúp\nđỡ', argsOffset: 21 },
+    ],
+    ['/bangxephang', { name: 'bangxephang', target: undefined, args: '', argsOffset: 12 }],
   ])('reads %j', (text, parsed) => {
     expect(parseCommand(text)).toEqual(parsed);
   });

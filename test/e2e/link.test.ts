@@ -43,16 +43,18 @@ describe('linking one person’s accounts on two platforms', () => {
     expect(await elsewhere(`/lienket ${code}`)).toEqual([
       '🔗 Đã liên kết: tài khoản này và hồ sơ Nguyễn Thị Lan là một; điểm được cộng chung.',
     ]);
-    await elsewhere('/hoanthanh Báo cáo quý #dotxuat');
+    await elsewhere('/hoanthanh Báo cáo quý IV #dotxuat');
     expect(tg.store.members).toHaveLength(1);
     expect(tg.store.members[0]?.identities).toEqual(['telegram:1001', 'console:lan']);
-    expect((await tg.send(lan(), '/cuatoi'))[0]?.text).toContain('Tổng: 4 điểm từ 2 mục.');
-    expect((await elsewhere('/cuatoi'))[0]).toContain('Tổng: 4 điểm từ 2 mục.');
+    expect((await tg.send(lan(), '/cuatoi'))[0]?.text).toContain('Tổng: 4 điểm từ 2 mục được tính.');
+    expect((await elsewhere('/cuatoi'))[0]).toContain('Tổng: 4 điểm từ 2 mục được tính.');
   });
 
   it('merges a profile registered separately on the other platform, entries included', async () => {
-    await tg.send(lan(), '/viectot Việc trên Telegram');
-    await elsewhere('/dangky Nguyễn Thị Lan | vp');
+    await tg.send(lan(), '/viectot Việc tốt trên Telegram');
+    // The same name is refused (it could be someone else's): the way to join is /lienket.
+    expect((await elsewhere('/dangky Nguyễn Thị Lan | vp'))[0]).toContain('/lienket');
+    await elsewhere('/dangky Nguyễn Thị Lan (VP) | vp');
     await elsewhere('/sangkien Sáng kiến trên nền tảng kia #cntt');
     expect(tg.store.members).toHaveLength(2);
     const code = codeIn(await tg.send(lan(), '/lienket', { inPrivate: true }));
@@ -60,7 +62,7 @@ describe('linking one person’s accounts on two platforms', () => {
     expect(reply[0]).toContain('Đã liên kết');
     expect(reply[0]).toContain('Đã gộp 1 mục ghi nhận trước đây vào hồ sơ.');
     expect(tg.store.members).toHaveLength(1);
-    expect((await tg.send(lan(), '/cuatoi'))[0]?.text).toContain('Tổng: 7 điểm từ 2 mục.');
+    expect((await tg.send(lan(), '/cuatoi'))[0]?.text).toContain('Tổng: 7 điểm từ 2 mục được tính.');
     expect((await tg.send(lan(), '/bangxephang'))[0]?.text).toContain(
       '1. Nguyễn Thị Lan (Văn phòng Ban) — 7 điểm',
     );

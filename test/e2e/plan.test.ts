@@ -30,7 +30,11 @@ describe('/kehoach', () => {
     // 1 of 2 members and 1 of 5 departments have a completed task; 1 IT model of the 1 required.
     expect(text).toMatch(/▫️ 100% cán bộ, công chức.*\n {3}▓▓▓▓▓░░░░░ 1\/2 \(50%\)/);
     expect(text).toMatch(/▫️ 100% phòng chuyên môn.*\n {3}▓▓░░░░░░░░ 1\/5 \(20%\)/);
-    expect(text).toMatch(/✅ Ít nhất 01 mô hình ứng dụng công nghệ thông tin.*\n {3}▓▓▓▓▓▓▓▓▓▓ 1\/1/);
+    // The IT model is reached only if the Council approves it: ⏳, and the figure says so.
+    expect(text).toMatch(
+      /⏳ Ít nhất 01 mô hình ứng dụng công nghệ thông tin.*\n {3}▓▓▓▓▓▓▓▓▓▓ 1\/1, trong đó 1 dựa trên mục chưa được duyệt/,
+    );
+    expect(text).toContain('✅ đạt (đã được duyệt) · ⏳ đạt nếu các mục chờ duyệt được duyệt');
     expect(text).toContain(
       '• 30/11/2026 (còn 5 ngày) — Văn phòng tổng hợp báo cáo tổng kết công tác thi đua, khen thưởng năm 2026',
     );
@@ -60,14 +64,22 @@ describe('scheduled posts on demand', () => {
   });
 
   it('/dangngay posts to the group now; others are refused; an unknown post gets the usage line', async () => {
-    const posted = await tg.send(admin(), '/dangngay thang', { inPrivate: true });
-    expect(posted.map((s) => s.chatId)).toEqual([GROUP_ID, ADMIN]);
-    expect(posted[0]?.text).toContain('Điểm tin thi đua tháng 10/2026');
-    expect(posted[1]?.text).toBe('Đã đăng lên nhóm.');
+    const asked = only(await tg.send(admin(), '/dangngay thang', { inPrivate: true }));
+    expect(asked.text).toContain('Đăng điểm tin tháng lên nhóm chung ngay bây giờ?');
+    expect(asked.chatId).toBe(ADMIN); // nothing went to the group yet
+    const posted = await tg.press(admin(), asked, '📣 Đăng ngay');
+    expect(posted.map((s) => s.chatId)).toEqual([ADMIN, GROUP_ID]);
+    expect(posted[0]?.text).toBe('Đã đăng lên nhóm.');
+    expect(posted[1]?.text).toContain('Điểm tin thi đua tháng 10/2026');
+    // The answer replaced the question and its button: it cannot be pressed twice.
+    expect(tg.callsOf('editMessageText').at(-1)?.payload.reply_markup).toBeUndefined();
     expect(only(await tg.send(lan(), '/dangngay bangxephang')).text).toContain('chỉ dành cho quản trị viên');
     expect(only(await tg.send(admin(), '/dangngay tuanroi')).text).toContain(
       'Không rõ bài “tuanroi”.\nCách dùng: /dangngay bangxephang|thang',
     );
+    for (const command of ['/dangngay', '/xemtruoc']) {
+      expect(only(await tg.send(admin(), command)).text).toContain('Vui lòng ghi tên bài.\nCách dùng:');
+    }
   });
 
   it('/tatnhac and /batnhac turn personal reminders off and on, recorded in the member history', async () => {

@@ -73,13 +73,13 @@ beforeEach(async () => {
   await tg.send(council(), '/dangky Lê Hội Đồng | tcdv');
   // October: one entry, outside November's report.
   tg.now = new Date('2026-10-20T03:00:00Z');
-  await tg.send(hung(), '/hoanthanh Việc tháng Mười');
+  await tg.send(hung(), '/hoanthanh Việc của tháng Mười');
   tg.now = new Date('2026-11-10T03:00:00Z');
   await tg.send(lan(), '/viectot Trả lại ví tiền cho người đánh rơi — “của rơi trả người mất”');
   await tg.send(lan(), '/hoanthanh Báo cáo nhanh số liệu đảng viên #dotxuat');
   await tg.send(hung(), '/sangkien Tra cứu hồ sơ cán bộ bằng mã QR #cntt');
   await tg.send(mai(), '/viectot Hiến máu tình nguyện');
-  await tg.send(mai(), '/hoanthanh Việc rút lại');
+  await tg.send(mai(), '/hoanthanh Việc sẽ rút lại');
   await tg.send(mai(), '/huy HT6');
   await tg.send(council(), '/duyet SK4');
   await tg.send(council(), '/tuchoi VT5 Chưa đủ minh chứng');
@@ -160,12 +160,25 @@ describe('report files from /tonghop', () => {
     );
     expect(entries.map((e) => e.Mã)).toEqual(inStore.map((e) => e.code));
     const vt5 = entries.find((e) => e.Mã === 'VT5');
+    // The same words as /lichsu and /cuatoi: a rejected entry is not "counted" anywhere.
     expect(vt5).toMatchObject({
       'Nội dung': 'Hiến máu tình nguyện',
-      'Hội đồng': 'không duyệt',
+      'Trạng thái': 'Không được duyệt',
+      'Được tính điểm': 'Không',
       'Người duyệt': 'Lê Hội Đồng',
       'Lý do không duyệt': 'Chưa đủ minh chứng',
-      'Được tính': '',
+    });
+    expect(entries.find((e) => e.Mã === 'HT6')).toMatchObject({
+      'Trạng thái': 'Đã rút',
+      'Được tính điểm': 'Không',
+    });
+    expect(entries.find((e) => e.Mã === 'VT2')).toMatchObject({
+      'Trạng thái': 'Chờ duyệt',
+      'Được tính điểm': 'Có',
+    });
+    expect(entries.find((e) => e.Mã === 'SK4')).toMatchObject({
+      'Trạng thái': 'Đã duyệt',
+      'Được tính điểm': 'Có',
     });
     expect(entries.find((e) => e.Mã === 'VT2')?.['Nội dung']).toBe(
       'Trả lại ví tiền cho người đánh rơi — “của rơi trả người mất”',
@@ -204,7 +217,7 @@ describe('report files from /tonghop', () => {
       '- Phòng Cán bộ: 1 mục, 5 điểm, bình quân 2,5 điểm/người; 1/2 người tham gia (50%).',
     );
     expect(text).toContain(
-      'Có 2 điển hình tiên tiến được đề xuất, trong đó: phát hiện 1; bồi dưỡng 1; tổng kết 0; nhân rộng 0.',
+      'Trong kỳ, có 2 điển hình tiên tiến được đề xuất hoặc chuyển giai đoạn; đến cuối kỳ: 1 ở giai đoạn phát hiện, 1 ở giai đoạn bồi dưỡng.',
     );
     expect(text).toContain(
       'Hội đồng đã duyệt 1 mục, không duyệt 1 mục; 2 mục đang chờ duyệt; 1 mục do người ghi rút lại.',

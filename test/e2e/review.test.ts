@@ -37,9 +37,12 @@ describe('the Council reviews entries', () => {
     tg.startedPrivate.add(1001);
     await tg.send(lan(), '/viectot Hiến máu tình nguyện');
     tg.now = new Date(tg.now.getTime() + 60_000);
-    await tg.send(hung(), '/hoanthanh Thẩm định hồ sơ');
+    await tg.send(hung(), '/hoanthanh Thẩm định hồ sơ cán bộ');
     const [title, first, second] = await tg.send(council(), '/choduyet', { inPrivate: true });
-    expect(title?.text).toContain('Mục chờ duyệt: 2 mục, cũ nhất trước.');
+    expect(title?.text).toContain('Mục chờ duyệt: 2 mục, mục ghi sớm nhất trước.');
+    expect(title?.text).toContain(
+      'Mục được tính điểm ngay khi ghi nhận; mục Hội đồng không duyệt thì không còn được tính.',
+    );
     expect(first?.text).toContain('VT1 · Việc tốt · 2 điểm');
     expect(first?.text).toContain('Nguyễn Thị Lan (Văn phòng Ban)');
     expect(second?.text).toContain('HT2');
@@ -49,7 +52,7 @@ describe('the Council reviews entries', () => {
     expect(result[0]?.text).toContain('Đã duyệt mục VT1 của Nguyễn Thị Lan.');
     const notice = result.find((s) => s.chatId === 1001);
     expect(notice?.text).toContain(
-      'Mục VT1 (Việc tốt) của bạn đã được Hội đồng Thi đua – Khen thưởng duyệt.',
+      'Mục VT1 (Việc tốt) ghi nhận cho bạn đã được Hội đồng Thi đua – Khen thưởng duyệt.',
     );
     expect(tg.store.entry('VT1')?.review).toBe('approved');
     expect(tg.callsOf('answerCallbackQuery')).toHaveLength(1);
@@ -71,9 +74,9 @@ describe('the Council reviews entries', () => {
   });
 
   it('approves and rejects by command; a reason is required; decided, withdrawn and unknown entries are refused', async () => {
-    await tg.send(lan(), '/viectot Việc một');
-    await tg.send(lan(), '/viectot Việc hai');
-    await tg.send(lan(), '/viectot Việc ba');
+    await tg.send(lan(), '/viectot Việc tốt thứ một');
+    await tg.send(lan(), '/viectot Việc tốt thứ hai');
+    await tg.send(lan(), '/viectot Việc tốt thứ ba');
     await tg.send(lan(), '/huy VT3');
     expect((await tg.send(council(), '/duyet VT1'))[0]?.text).toContain('Đã duyệt mục VT1');
     expect(only(await tg.send(council(), '/duyet VT1')).text).toContain('Mục VT1 đã được duyệt trước đó.');
@@ -94,27 +97,28 @@ describe('the Council reviews entries', () => {
   });
 
   it('refuses review to anyone outside the Council, and a Council member on their own entry', async () => {
-    await tg.send(lan(), '/viectot Việc một');
+    await tg.send(lan(), '/viectot Việc tốt thứ một');
     for (const command of ['/choduyet', '/duyet VT1', '/tuchoi VT1 Không']) {
       expect(only(await tg.send(hung(), command)).text).toContain(
         'dành cho thành viên Hội đồng Thi đua – Khen thưởng',
       );
     }
-    await tg.send(council(), '/hoanthanh Việc của Hội đồng');
+    await tg.send(council(), '/hoanthanh Việc của thành viên Hội đồng');
     expect(only(await tg.send(council(), '/duyet HT2')).text).toContain('thành viên Hội đồng khác sẽ xét');
     expect((await tg.send(admin(), '/duyet HT2'))[0]?.text).toContain('Đã duyệt mục HT2');
     expect(tg.store.entry('VT1')?.review).toBe('pending');
   });
 
   it('/lichsu shows the whole history: created, rejected, withdrawn, by whom and when', async () => {
-    await tg.send(lan(), '/viectot Việc một');
+    await tg.send(lan(), '/viectot Việc tốt thứ một');
     tg.now = new Date('2026-11-25T04:30:00Z');
     await tg.send(council(), '/tuchoi VT1 Chưa đủ minh chứng');
     tg.now = new Date('2026-11-25T05:00:00Z');
     await tg.send(lan(), '/huy VT1');
     const history = only(await tg.send(hung(), '/lichsu vt1')).text;
     expect(history).toContain('Lịch sử mục VT1 — Việc tốt');
-    expect(history).toContain('Trạng thái: đã rút; Hội đồng: không duyệt');
+    expect(history).toContain('Trạng thái: Đã rút, không tính điểm.');
+    expect(history).toContain('Tính cho: Văn phòng Ban');
     expect(history).toContain('• 10:00 25/11/2026 — ghi nhận — Nguyễn Thị Lan (Telegram)');
     expect(history).toContain(
       '• 11:30 25/11/2026 — không duyệt — Lê Hội Đồng (Telegram)\n   Chưa đủ minh chứng',
@@ -155,7 +159,7 @@ describe('the author on another platform', () => {
     expect(seen[0]?.text).toContain('Đã duyệt mục VT1 của Vũ Thị Mai.');
     expect(delivered).toHaveLength(1);
     expect(delivered[0]?.[0]).toBe('zalo:777');
-    expect(delivered[0]?.[1]).toContain('của bạn đã được Hội đồng Thi đua – Khen thưởng duyệt');
+    expect(delivered[0]?.[1]).toContain('ghi nhận cho bạn đã được Hội đồng Thi đua – Khen thưởng duyệt');
   });
 });
 
@@ -163,7 +167,7 @@ describe('review modes change what counts', () => {
   it('after (default): entries count at once; a rejected one stops counting; pending ones are announced', async () => {
     await setUp('after');
     await tg.send(lan(), '/sangkien Sổ tay điện tử #cntt');
-    await tg.send(hung(), '/viectot Hiến máu');
+    await tg.send(hung(), '/viectot Hiến máu tình nguyện');
     let board = only(await tg.send(hung(), '/bangxephang')).text;
     expect(board).toContain('1. Nguyễn Thị Lan (Văn phòng Ban) — 5 điểm');
     expect(board).toContain('2 mục chưa được Hội đồng Thi đua – Khen thưởng duyệt (đang được tính');
@@ -174,15 +178,16 @@ describe('review modes change what counts', () => {
     const summary = only(await tg.send(admin(), '/tonghop')).text;
     expect(summary).toContain('Tổng cộng: 1 mục, 2 điểm');
     expect(summary).toContain('• Mô hình ứng dụng CNTT (chỉ tiêu: ít nhất 01): 0');
+    expect(summary).toContain('Hội đồng duyệt: đã duyệt 0, không duyệt 1, chờ duyệt 1.');
     expect(summary).toContain(
-      'Hội đồng duyệt (tính ngay, Hội đồng có thể không duyệt sau): đã duyệt 0, không duyệt 1, chờ duyệt 1',
+      'Mục được tính điểm ngay khi ghi nhận; mục Hội đồng không duyệt thì không còn được tính.',
     );
   });
 
   it('before: entries count only once approved', async () => {
     await setUp('before');
     await tg.send(lan(), '/sangkien Sổ tay điện tử #cntt');
-    await tg.send(hung(), '/viectot Hiến máu');
+    await tg.send(hung(), '/viectot Hiến máu tình nguyện');
     let board = only(await tg.send(hung(), '/bangxephang')).text;
     expect(board).toContain('Chưa có ai ghi nhận trong kỳ này');
     expect(board).toContain('2 mục đang chờ Hội đồng Thi đua – Khen thưởng duyệt (chưa được tính điểm).');

@@ -140,7 +140,7 @@ describe('npm start', () => {
       const first = start(env);
       await server.waitForCall((c) => c.method === 'sendMessage', 15_000);
       for (let i = 1; i <= 6; i += 1) {
-        server.pushMessage({ chatId: -1001234567890, text: `/hoanthanh Nhiệm vụ ${i}`, from: lan });
+        server.pushMessage({ chatId: -1001234567890, text: `/hoanthanh Nhiệm vụ số ${i}`, from: lan });
       }
       await server.waitForCall(
         (c) => c.method === 'sendMessage' && String(c.params.text).includes('Nhiệm vụ'),
@@ -151,7 +151,7 @@ describe('npm start', () => {
 
       const second = start(env);
       await server.waitForCall(
-        (c) => c.method === 'sendMessage' && String(c.params.text).includes('Nhiệm vụ 6'),
+        (c) => c.method === 'sendMessage' && String(c.params.text).includes('Nhiệm vụ số 6'),
         15_000,
       );
       second.child.kill('SIGTERM');
@@ -160,7 +160,7 @@ describe('npm start', () => {
       expect(replies.filter((r) => r.includes('chưa lưu'))).toEqual([]);
       const journal = (await readFile(join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n');
       const tasks = journal.map((l) => JSON.parse(l)).filter((e) => e.type === 'entry.created');
-      expect(tasks.map((e) => e.entry.text)).toEqual([1, 2, 3, 4, 5, 6].map((i) => `Nhiệm vụ ${i}`));
+      expect(tasks.map((e) => e.entry.text)).toEqual([1, 2, 3, 4, 5, 6].map((i) => `Nhiệm vụ số ${i}`));
     } finally {
       await server.close();
     }

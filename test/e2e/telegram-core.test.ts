@@ -100,8 +100,8 @@ describe('registration', () => {
 
   it('updates a profile on a second registration, keeping one member', async () => {
     await tg.send(lan(), '/dangky Nguyễn Thị Lan | vp');
-    const reply = only(await tg.send(lan(), '/dangky Nguyễn Thị Ngọc Lan | cb'));
-    expect(reply.text).toContain('Đã cập nhật hồ sơ: Nguyễn Thị Ngọc Lan — Phòng Cán bộ');
+    const reply = only(await tg.send(lan(), '/dangky Nguyễn Thị Ngọc Lan | vp'));
+    expect(reply.text).toContain('Đã cập nhật hồ sơ: Nguyễn Thị Ngọc Lan — Văn phòng Ban');
     expect(tg.store.members).toHaveLength(1);
     expect(tg.store.members[0]?.history.map((h) => h.action)).toEqual(['registered', 'updated']);
   });
@@ -113,17 +113,18 @@ describe('logging entries', () => {
   it('logs a good deed with its code, points and the week rank', async () => {
     const reply = only(await tg.send(lan(), '/viectot Trả lại ví nhặt được ở sảnh cơ quan'));
     expect(reply.text).toMatch(/Đã lưu Việc tốt — mã VT1, 2 điểm\./);
-    expect(reply.text).toContain('Nguyễn Thị Lan đang xếp hạng 1/4 tuần này với 2 điểm.');
+    expect(reply.text).toContain('Ghi nhận cho: Nguyễn Thị Lan.');
+    expect(reply.text).toContain('Tuần này Nguyễn Thị Lan xếp hạng 1/1 người có điểm, với 2 điểm.');
     expect(reply.text).toContain('/huy VT1');
     expect(tg.store.entries).toHaveLength(1);
     expect(tg.store.entries[0]).toMatchObject({ kind: 'deed', points: 2, status: 'active' });
   });
 
-  it('credits a good deed to the colleague mentioned by @username, keeping the reporter', async () => {
-    const text = '/viectot Anh @hungtv ở lại giúp sửa máy in';
+  it('credits a good deed to the colleague named first by @username, keeping the reporter', async () => {
+    const text = '/viectot @hungtv ở lại giúp sửa máy in';
     const reply = only(await tg.send(lan(), text, { entities: mentionEntities(text) }));
-    expect(reply.text).toContain('Ghi nhận cho Trần Văn Hùng (người báo: Nguyễn Thị Lan).');
-    expect(reply.text).toContain('Trần Văn Hùng đang xếp hạng 1/4 tuần này với 2 điểm.');
+    expect(reply.text).toContain('Ghi nhận cho: Trần Văn Hùng (người báo: Nguyễn Thị Lan).');
+    expect(reply.text).toContain('Tuần này Trần Văn Hùng xếp hạng 1/1 người có điểm, với 2 điểm.');
     const [entry] = tg.store.entries;
     const hungId = tg.store.memberByUsername('hungtv')?.id;
     expect(entry?.memberId).toBe(hungId);
@@ -132,27 +133,27 @@ describe('logging entries', () => {
 
   it('follows a colleague who changed their @username', async () => {
     await tg.send(tg.user(1002, 'Hùng', { username: 'hung_moi' }), '/cuatoi');
-    const old = '/viectot Cảm ơn @hungtv';
+    const old = '/viectot @hungtv đã trực thay ca';
     expect(only(await tg.send(lan(), old, { entities: mentionEntities(old) })).text).toContain(
       '@hungtv chưa đăng ký',
     );
-    const text = '/viectot Cảm ơn @hung_moi đã giúp';
+    const text = '/viectot @hung_moi đã trực thay ca';
     expect(only(await tg.send(lan(), text, { entities: mentionEntities(text) })).text).toContain(
-      'Ghi nhận cho Trần Văn Hùng',
+      'Ghi nhận cho: Trần Văn Hùng',
     );
   });
 
   it('credits a text mention (a colleague without a username) by their Telegram id', async () => {
     const text = '/viectot Chị Mai hướng dẫn phần mềm mới';
-    const offset = text.indexOf('Mai');
+    const offset = text.indexOf('Chị Mai');
     const reply = only(
-      await tg.send(lan(), text, { entities: [{ type: 'text_mention', offset, length: 3, user: mai() }] }),
+      await tg.send(lan(), text, { entities: [{ type: 'text_mention', offset, length: 7, user: mai() }] }),
     );
-    expect(reply.text).toContain('Ghi nhận cho Vũ Thị Mai');
+    expect(reply.text).toContain('Ghi nhận cho: Vũ Thị Mai');
   });
 
   it('refuses a mention of someone who has not registered, and saves nothing', async () => {
-    const text = '/viectot Cảm ơn @nguoila đã giúp đỡ';
+    const text = '/viectot @nguoila đã giúp đỡ đồng nghiệp';
     const reply = only(await tg.send(lan(), text, { entities: mentionEntities(text) }));
     expect(reply.text).toContain('@nguoila chưa đăng ký với bot');
     expect(reply.text).toContain('Cách dùng: /viectot nội dung');
@@ -198,13 +199,52 @@ describe('logging entries', () => {
   });
 
   it.each([
-    ['empty text', '/viectot', 'Vui lòng ghi nội dung việc tốt'],
-    ['only a tag', '/hoanthanh #dotxuat', 'Vui lòng ghi nội dung hoàn thành nhiệm vụ'],
-    ['text over 1,000 characters', `/sangkien ${'a'.repeat(1001)}`, 'dài 1001 ký tự, vượt quá 1000'],
+    ['empty text', '/viectot', 'Vui lòng ghi rõ việc tốt đã làm'],
+    ['only a tag', '/hoanthanh #dotxuat', 'Vui lòng ghi rõ nội dung công việc đã hoàn thành'],
+    ['an emoji', '/viectot 😀', 'Vui lòng ghi rõ việc tốt đã làm (ít nhất 3 từ'],
+    ['a dot', '/viectot .', 'Vui lòng ghi rõ việc tốt đã làm'],
+    ['two words', '/viectot Giúp đỡ', 'Vui lòng ghi rõ việc tốt đã làm'],
+    ['a mention and punctuation', '/viectot @hungtv !!! 👍 #cntt', 'Vui lòng ghi rõ việc tốt đã làm'],
+    [
+      'text over 1,000 characters',
+      `/sangkien ${'Một sáng kiến dài '.repeat(56)}`,
+      'dài 1007 ký tự, vượt quá 1000',
+    ],
   ])('refuses %s with the usage line and saves nothing', async (_what, text, problem) => {
     const reply = only(await tg.send(lan(), text));
     expect(reply.text).toContain(problem);
     expect(reply.text).toContain('Cách dùng:');
+    expect(tg.store.entries).toHaveLength(0);
+  });
+
+  it('says plainly whose deed it is when a colleague is mentioned later in the text', async () => {
+    // The README's example: "helped Lan fix the printer" is the caller's deed, not Lan's.
+    const text = '/viectot Giúp @lan_nguyen sửa máy in';
+    const reply = only(await tg.send(hung(), text, { entities: mentionEntities(text) }));
+    expect(reply.text).toContain('Ghi nhận cho: Trần Văn Hùng.');
+    expect(reply.text).toContain('đặt tên người đó ngay sau lệnh');
+    expect(tg.store.entries[0]?.memberId).toBe(tg.store.memberByUsername('hungtv')?.id);
+    // Named first, the same colleague is credited; the caller stays the reporter.
+    const first = '/viectot @lan_nguyen đã trực thay ca';
+    const credited = only(await tg.send(hung(), first, { entities: mentionEntities(first) }));
+    expect(credited.text).toContain('Ghi nhận cho: Nguyễn Thị Lan (người báo: Trần Văn Hùng).');
+    expect(tg.store.entries[1]).toMatchObject({
+      memberId: tg.store.memberByUsername('lan_nguyen')?.id,
+      reporterId: tg.store.memberByUsername('hungtv')?.id,
+    });
+    // A text mention written later is part of the text too.
+    const later = '/viectot Cùng chị Mai dọn kho lưu trữ';
+    const offset = later.indexOf('chị Mai');
+    const own = only(
+      await tg.send(hung(), later, { entities: [{ type: 'text_mention', offset, length: 7, user: mai() }] }),
+    );
+    expect(own.text).toContain('Ghi nhận cho: Trần Văn Hùng.');
+  });
+
+  it('refuses two colleagues named first: one entry credits one person', async () => {
+    const text = '/viectot @lan_nguyen @hungtv trực thay ca đêm';
+    const reply = only(await tg.send(mai(), text, { entities: mentionEntities(text) }));
+    expect(reply.text).toContain('Mỗi mục chỉ ghi nhận cho một người');
     expect(tg.store.entries).toHaveLength(0);
   });
 
@@ -218,7 +258,7 @@ describe('logging entries', () => {
   it('refuses politely past the daily limit', async () => {
     for (let i = 1; i <= 10; i += 1) await tg.send(lan(), `/hoanthanh Nhiệm vụ số ${i}`);
     const reply = only(await tg.send(lan(), '/hoanthanh Nhiệm vụ số 11'));
-    expect(reply.text).toContain('Hôm nay bạn đã ghi 10 mục, là mức tối đa trong ngày');
+    expect(reply.text).toContain('Hôm nay bạn đã ghi 10 mục, là mức tối đa trong một ngày');
     expect(tg.store.entries).toHaveLength(10);
     tg.now = new Date(tg.now.getTime() + 24 * 3600_000);
     expect(only(await tg.send(lan(), '/hoanthanh Nhiệm vụ ngày mới')).text).toContain('mã HT11');
@@ -234,7 +274,10 @@ describe('withdrawing', () => {
     expect(reply.text).toContain('Đã rút mục VT1; 2 điểm không còn được tính.');
     expect(tg.store.entries[0]?.status).toBe('withdrawn');
     expect(tg.store.entries[0]?.history.map((h) => h.action)).toEqual(['created', 'withdrawn']);
-    expect(only(await tg.send(lan(), '/cuatoi')).text).toContain('Tổng: 0 điểm từ 0 mục.');
+    const mine = only(await tg.send(lan(), '/cuatoi')).text;
+    expect(mine).toContain('Tổng: 0 điểm từ 0 mục được tính.');
+    expect(mine).toContain('(Đã rút, không tính điểm)');
+    expect(mine).toContain('Xếp hạng: chưa có điểm trong kỳ.');
   });
 
   it("refuses another member's entry, an unknown code and a second withdrawal", async () => {
@@ -243,7 +286,11 @@ describe('withdrawing', () => {
     expect(only(await tg.send(hung(), '/huy VT99')).text).toContain('Không có mục nào mã “VT99”');
     expect(only(await tg.send(hung(), '/huy')).text).toContain('Cách dùng: /huy MÃ');
     expect(tg.store.entries[0]?.status).toBe('active');
-    expect(only(await tg.send(admin(), '/huy VT1')).text).toContain('Đã rút mục VT1');
+    const [done, ...notices] = await tg.send(admin(), '/huy VT1 Ghi trùng với mục khác');
+    expect(done?.text).toContain('Đã rút mục VT1 của Nguyễn Thị Lan');
+    // Lan never opened the bot in private: the notice, with the reason, goes to the group.
+    expect(notices.at(-1)?.text).toContain('ghi nhận cho bạn đã được Phạm Hữu Toàn rút lại');
+    expect(notices.at(-1)?.text).toContain('Lý do: Ghi trùng với mục khác');
     expect(only(await tg.send(lan(), '/huy VT1')).text).toContain('đã được rút trước đó');
   });
 });
@@ -253,10 +300,13 @@ describe('withdrawing as an admin who has not registered', () => {
     only(await tg.send(lan(), '/dangky Nguyễn Thị Lan | vp'));
     await tg.send(lan(), '/viectot Giúp đỡ đồng nghiệp');
     const office = tg.user(ADMIN, 'Văn phòng');
-    expect(only(await tg.send(office, '/huy VT1')).text).toContain('Đã rút mục VT1');
+    expect(only(await tg.send(office, '/huy VT1')).text).toContain('vui lòng ghi lý do rút');
+    expect(tg.store.entries[0]?.status).toBe('active');
+    expect((await tg.send(office, '/huy VT1 Ghi nhầm nội dung'))[0]?.text).toContain('Đã rút mục VT1');
     expect(tg.store.entries[0]?.history.at(-1)).toMatchObject({
       action: 'withdrawn',
       by: `telegram:${ADMIN}`,
+      note: 'Ghi nhầm nội dung',
     });
     expect(only(await tg.send(office, '/cuatoi')).text).toContain('Bạn chưa đăng ký');
   });
@@ -266,30 +316,31 @@ describe('standings', () => {
   beforeEach(registerAll);
 
   it('/cuatoi lists my entries and points of the week, with deeds credited to me by others', async () => {
-    await tg.send(lan(), '/hoanthanh Báo cáo tháng #dotxuat');
+    await tg.send(lan(), '/hoanthanh Báo cáo tháng mười #dotxuat');
     const text = '/viectot @lan_nguyen trực thay đồng nghiệp ốm';
     await tg.send(hung(), text, { entities: mentionEntities(text) });
     const reply = only(await tg.send(lan(), '/cuatoi'));
     expect(reply.text).toContain('Ghi nhận của Nguyễn Thị Lan — tuần 48/2026 (23/11/2026 – 29/11/2026)');
     expect(reply.text).toContain('HT1');
     expect(reply.text).toMatch(
-      /VT2 .*Việc tốt · 2 điểm\n {3}@lan_nguyen trực thay đồng nghiệp ốm \(chờ duyệt\) \(do Trần Văn Hùng báo\)/,
+      /VT2 .*Việc tốt · 2 điểm\n {3}@lan_nguyen trực thay đồng nghiệp ốm \(Chờ duyệt, được tính điểm\) \(do Trần Văn Hùng báo\)/,
     );
-    expect(reply.text).toContain('Tổng: 4 điểm từ 2 mục.');
-    expect(reply.text).toContain('Xếp hạng: 1/4.');
+    expect(reply.text).toContain('Tổng: 4 điểm từ 2 mục được tính.');
+    expect(reply.text).toContain('Xếp hạng: 1/1 người có điểm trong kỳ.');
   });
 
   it('/cuatoi refuses an unknown period with the usage line', async () => {
     const reply = only(await tg.send(lan(), '/cuatoi homqua'));
     expect(reply.text).toContain('Không hiểu kỳ “homqua”');
-    expect(reply.text).toContain('Cách dùng: /cuatoi [tuan|thang|quy|nam]');
+    expect(reply.text).toContain('Cách dùng: /cuatoi [kỳ]');
+    expect(reply.text).toContain('Kỳ viết như: tuần, tuần trước');
   });
 
   it('/bangxephang ranks departments by points per member, showing totals and member counts', async () => {
     // Văn phòng: Lan and Toàn, 6 points → 3/member. Cán bộ: Hùng and Mai, 5 points → 2.5/member.
     await tg.send(lan(), '/sangkien Sổ tay điện tử #cntt'); // 5
-    await tg.send(admin(), '/hoanthanh Họp giao ban'); // 1
-    await tg.send(hung(), '/sangkien Quy trình mới'); // 3
+    await tg.send(admin(), '/hoanthanh Họp giao ban tuần'); // 1
+    await tg.send(hung(), '/sangkien Quy trình tiếp nhận mới'); // 3
     await tg.send(mai(), '/viectot Nhặt được của rơi'); // 2
     const reply = only(await tg.send(mai(), '/bangxephang'));
     const lines = reply.text.split('\n');
@@ -315,8 +366,8 @@ describe('/tonghop', () => {
   beforeEach(registerAll);
 
   it('gives an admin the month: kinds, departments, participation, top members, targets, withdrawn', async () => {
-    await tg.send(lan(), '/viectot Hiến máu');
-    await tg.send(lan(), '/hoanthanh Báo cáo đột xuất #dotxuat');
+    await tg.send(lan(), '/viectot Hiến máu tình nguyện');
+    await tg.send(lan(), '/hoanthanh Báo cáo đột xuất tuần #dotxuat');
     await tg.send(hung(), '/sangkien Phần mềm theo dõi #cntt');
     await tg.send(hung(), '/viectot Giúp đỡ đồng nghiệp');
     await tg.send(hung(), '/huy VT4');
@@ -339,12 +390,13 @@ describe('/tonghop', () => {
 
   it('takes a named past period and a department', async () => {
     tg.now = new Date('2026-08-10T03:00:00Z');
-    await tg.send(hung(), '/hoanthanh Việc quý III');
+    await tg.send(hung(), '/hoanthanh Việc của quý III');
     tg.now = new Date('2026-11-25T03:00:00Z');
-    await tg.send(mai(), '/hoanthanh Việc quý IV');
+    await tg.send(mai(), '/hoanthanh Việc của quý IV');
     const q3 = only(await tg.send(admin(), '/tonghop Q3/2026 phong can bo'));
-    expect(q3.text).toContain('Tổng hợp thi đua — quý III/2026 (01/07/2026 – 30/09/2026)');
-    expect(q3.text).toContain('Phòng: Phòng Cán bộ');
+    expect(q3.text.split('\n')[0]).toBe(
+      '📊 Tổng hợp thi đua — Phòng Cán bộ — quý III/2026 (01/07/2026 – 30/09/2026)',
+    );
     expect(q3.text).toContain('Tổng cộng: 1 mục, 1 điểm');
     const august = only(await tg.send(admin(), '/tonghop 08/2026'));
     expect(august.text).toContain('1. Trần Văn Hùng (Phòng Cán bộ) — 1 điểm, 1 mục');
@@ -353,9 +405,10 @@ describe('/tonghop', () => {
 
   it('refuses a non-admin, an unknown period and an unknown department', async () => {
     expect(only(await tg.send(lan(), '/tonghop')).text).toContain('chỉ dành cho quản trị viên');
-    expect(only(await tg.send(admin(), '/tonghop 13/2026')).text).toContain('Không hiểu kỳ “13/2026”');
+    expect(only(await tg.send(admin(), '/tonghop 13/2026')).text).toContain('Không có kỳ “13/2026”');
     const dept = only(await tg.send(admin(), '/tonghop thang phong tai chinh'));
-    expect(dept.text).toContain('Không tìm thấy phòng “phong tai chinh”');
+    expect(dept.text).toContain('Không hiểu “phong tai chinh”: không phải kỳ, cũng không phải tên phòng.');
+    expect(dept.text).toContain('• Phòng Cán bộ (cb)');
     expect(dept.text).toContain('Cách dùng: /tonghop');
   });
 });
@@ -364,7 +417,9 @@ describe('languages, help and long answers', () => {
   it('answers in English in private to a user whose Telegram is in English', async () => {
     const en = tg.user(3003, 'John', { language_code: 'en' });
     tg.setMembership(3003, 'member');
-    const reply = only(await tg.send(en, '/dangky John Smith | vp', { inPrivate: true }));
+    const asked = only(await tg.send(en, '/dangky John Smith | vp', { inPrivate: true }));
+    expect(asked.text).toContain('The name “John Smith” has no diacritics or capitals');
+    const reply = only(await tg.press(en, asked, 'Keep “John Smith”'));
     expect(reply.text).toContain('Registered John Smith — Văn phòng Ban');
     expect(only(await tg.send(en, '/trogiup', { inPrivate: true })).text).toContain('Commands you can use');
   });
@@ -404,7 +459,7 @@ describe('languages, help and long answers', () => {
     for (const part of parts) expect(part.html.length).toBeLessThanOrEqual(4096);
     const all = parts.map((p) => p.text).join('\n');
     for (let i = 1; i <= 30; i += 1) expect(all).toContain(`HT${i} `);
-    expect(all).toContain('Tổng: 30 điểm từ 30 mục.');
+    expect(all).toContain('Tổng: 30 điểm từ 30 mục được tính.');
   });
 
   it('ignores chats other than the agency group and private chats', async () => {

@@ -370,15 +370,15 @@ describe('long polling over HTTP: a week of the emulation movement', () => {
     const toanJoins = await tg.say(toan, 'group', '/dangky Phạm Hữu Toàn | Văn phòng');
     expect(toanJoins.reply.text).toContain('✅ Đã đăng ký Phạm Hữu Toàn — Văn phòng Ban.');
 
-    // Lan credits Hùng with a good deed by mentioning him.
-    const deed = await tg.say(lan, 'group', '/viectot Anh @hungtv ở lại giúp sửa máy in');
+    // Lan credits Hùng with a good deed by naming him first.
+    const deed = await tg.say(lan, 'group', '/viectot @hungtv ở lại giúp sửa máy in');
     expect(deed.reply.replyTo).toBe(deed.message?.message_id);
     expect(deed.reply.text).toBe(
       [
         '✅ Đã lưu Việc tốt — mã VT1, 2 điểm.',
-        'Anh @hungtv ở lại giúp sửa máy in',
-        'Ghi nhận cho Trần Văn Hùng (người báo: Nguyễn Thị Lan).',
-        'Trần Văn Hùng đang xếp hạng 1/4 tuần này với 2 điểm.',
+        '@hungtv ở lại giúp sửa máy in',
+        'Ghi nhận cho: Trần Văn Hùng (người báo: Nguyễn Thị Lan).',
+        'Tuần này Trần Văn Hùng xếp hạng 1/1 người có điểm, với 2 điểm.',
         'Ghi nhầm? Gửi /huy VT1 để rút lại.',
       ].join('\n'),
     );
@@ -387,20 +387,20 @@ describe('long polling over HTTP: a week of the emulation movement', () => {
     const task = await tg.say(hung, 'private', '/hoanthanh Báo cáo nhanh tình hình nhân sự #dotxuat');
     expect(task.reply.text).toContain('✅ Đã lưu Hoàn thành nhiệm vụ — mã HT2, 2 điểm.');
     expect(task.reply.text).toContain('Đánh dấu: nhiệm vụ đột xuất');
-    expect(task.reply.text).toContain('Trần Văn Hùng đang xếp hạng 1/4 tuần này với 4 điểm.');
+    expect(task.reply.text).toContain('Tuần này Trần Văn Hùng xếp hạng 1/1 người có điểm, với 4 điểm.');
 
     // Mai logs an IT initiative in the group.
     const idea = await tg.say(mai, 'group', '/sangkien Tra cứu hồ sơ đảng viên bằng mã QR #cntt');
     expect(idea.reply.text).toContain('✅ Đã lưu Sáng kiến — mã SK3, 5 điểm.');
     expect(idea.reply.text).toContain('Đánh dấu: mô hình ứng dụng CNTT');
-    expect(idea.reply.text).toContain('Vũ Thị Mai đang xếp hạng 1/4 tuần này với 5 điểm.');
+    expect(idea.reply.text).toContain('Tuần này Vũ Thị Mai xếp hạng 1/2 người có điểm, với 5 điểm.');
 
     // Lan sends a photo captioned with a command: the photo is kept as evidence.
     const photo = await tg.say(lan, 'group', '/viectot Dọn vệ sinh khuôn viên cơ quan', { photo: true });
     expect(photo.reply.replyTo).toBe(photo.message?.message_id);
     expect(photo.reply.text).toContain('✅ Đã lưu Việc tốt — mã VT4, 2 điểm.');
     expect(photo.reply.text).toContain('📷 Ảnh đã được lưu làm minh chứng.');
-    expect(photo.reply.text).toContain('Nguyễn Thị Lan đang xếp hạng 3/4 tuần này với 2 điểm.');
+    expect(photo.reply.text).toContain('Tuần này Nguyễn Thị Lan xếp hạng 3/3 người có điểm, với 2 điểm.');
 
     // Hùng looks at his week, newest first, with the deed Lan reported for him.
     const mine = await tg.say(hung, 'private', '/cuatoi');
@@ -409,10 +409,12 @@ describe('long polling over HTTP: a week of the emulation movement', () => {
       /HT2 .* · Hoàn thành nhiệm vụ · 2 điểm\n {3}Báo cáo nhanh tình hình nhân sự #dotxuat\b.*\n/,
     );
     expect(mine.reply.text).toMatch(
-      /VT1 .* · Việc tốt · 2 điểm\n {3}Anh @hungtv ở lại giúp sửa máy in\b.* \(do Nguyễn Thị Lan báo\)/,
+      /VT1 .* · Việc tốt · 2 điểm\n {3}@hungtv ở lại giúp sửa máy in\b.* \(do Nguyễn Thị Lan báo\)/,
     );
     expect(mine.reply.text.indexOf('HT2')).toBeLessThan(mine.reply.text.indexOf('VT1'));
-    expect(mine.reply.text).toContain('Tổng: 4 điểm từ 2 mục.\nXếp hạng: 2/4.');
+    expect(mine.reply.text).toContain(
+      'Tổng: 4 điểm từ 2 mục được tính.\nXếp hạng: 2/3 người có điểm trong kỳ.',
+    );
 
     // Everyone sees the week's leaderboard in the group.
     const board = await tg.say(mai, 'group', '/bangxephang');
@@ -479,7 +481,7 @@ describe('long polling over HTTP: a week of the emulation movement', () => {
         it: false,
         member: 'Trần Văn Hùng',
         reporter: 'Nguyễn Thị Lan',
-        text: 'Anh @hungtv ở lại giúp sửa máy in',
+        text: '@hungtv ở lại giúp sửa máy in',
         photo: undefined,
         source: `telegram:${GROUP_ID}:${deed.message?.message_id}`,
         status: 'active',

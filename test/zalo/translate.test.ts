@@ -46,7 +46,9 @@ describe('reading a Zalo message', () => {
         { label: '@Thi đua', user: { uid: BOT_UID, name: 'Thi đua' } },
       ],
     });
-    expect(mentionsOf(message, text, BOT_UID)).toEqual([{ identity: 'zalo:1002', label: '@Hùng Trần' }]);
+    expect(mentionsOf(message, text, BOT_UID)).toEqual([
+      { identity: 'zalo:1002', label: '@Hùng Trần', offset: text.indexOf('@Hùng Trần') },
+    ]);
   });
 });
 

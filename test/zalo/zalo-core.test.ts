@@ -64,15 +64,15 @@ describe('registration', () => {
     expect(question.split('\n')).toEqual([
       'Chọn phòng của Nguyễn Thị Lan:',
       '',
-      '1. Văn phòng Ban — /dangky Nguyễn Thị Lan | 1',
-      '2. Phòng Tổ chức đảng, đảng viên — /dangky Nguyễn Thị Lan | 2',
-      '3. Phòng Cán bộ — /dangky Nguyễn Thị Lan | 3',
-      '4. Phòng Bảo vệ chính trị nội bộ — /dangky Nguyễn Thị Lan | 4',
-      '5. Phòng Chính sách cán bộ — /dangky Nguyễn Thị Lan | 5',
+      '1. Văn phòng Ban — /dangky Nguyễn Thị Lan | vp',
+      '2. Phòng Tổ chức đảng, đảng viên — /dangky Nguyễn Thị Lan | tcdv',
+      '3. Phòng Cán bộ — /dangky Nguyễn Thị Lan | cb',
+      '4. Phòng Bảo vệ chính trị nội bộ — /dangky Nguyễn Thị Lan | bvct',
+      '5. Phòng Chính sách cán bộ — /dangky Nguyễn Thị Lan | cs',
     ]);
     expect(zalo.store.members).toHaveLength(0);
 
-    const done = answerTo(await zalo.send(lan, '/dangky Nguyễn Thị Lan | 2'), lan);
+    const done = answerTo(await zalo.send(lan, '/dangky Nguyễn Thị Lan | tcdv'), lan);
     expect(done).toContain('Đã đăng ký Nguyễn Thị Lan — Phòng Tổ chức đảng, đảng viên');
     expect(zalo.store.members[0]?.departmentId).toBe('tcdv');
   });
@@ -105,25 +105,33 @@ describe('registration', () => {
 describe('logging entries', () => {
   beforeEach(registerAll);
 
-  it('logs a good deed and credits it to the colleague tagged in the message', async () => {
-    const text = '/viectot Anh @Hùng Trần ở lại giúp sửa máy in';
+  it('logs a good deed and credits it to the colleague tagged first in the message', async () => {
+    const text = '/viectot @Hùng Trần ở lại giúp sửa máy in';
     const reply = answerTo(
       await zalo.send(lan, text, { mentions: [{ label: '@Hùng Trần', user: hung }] }),
       lan,
     );
     expect(reply).toContain('✅ Đã lưu Việc tốt — mã VT1, 2 điểm.');
-    expect(reply).toContain('Ghi nhận cho Trần Văn Hùng (người báo: Nguyễn Thị Lan).');
-    expect(reply).toContain('Trần Văn Hùng đang xếp hạng 1/4 tuần này với 2 điểm.');
+    expect(reply).toContain('Ghi nhận cho: Trần Văn Hùng (người báo: Nguyễn Thị Lan).');
+    expect(reply).toContain('Tuần này Trần Văn Hùng xếp hạng 1/1 người có điểm, với 2 điểm.');
     const [entry] = zalo.store.entries;
     expect(entry?.memberId).toBe(zalo.store.memberByIdentity('zalo:1002')?.id);
     expect(entry?.reporterId).toBe(zalo.store.memberByIdentity('zalo:1001')?.id);
     expect(entry).toMatchObject({ kind: 'deed', points: 2 });
     expect(entry?.source).toMatch(new RegExp(`^zalo:${GROUP_ID}:\\d+$`));
+    // Tagged later in the text, the colleague is part of the story: the deed is the caller's.
+    const later = '/viectot Cùng @Hùng Trần sửa máy in';
+    const own = answerTo(
+      await zalo.send(lan, later, { mentions: [{ label: '@Hùng Trần', user: hung }] }),
+      lan,
+    );
+    expect(own).toContain('Ghi nhận cho: Nguyễn Thị Lan.');
+    expect(zalo.store.entries[1]?.memberId).toBe(zalo.store.memberByIdentity('zalo:1001')?.id);
   });
 
   it('refuses a tag of someone not registered, quoting the tag as written', async () => {
     const stranger: ZaloUser = { uid: '4242', name: 'Bình' };
-    const text = '/viectot Cảm ơn @Bình đã giúp đỡ';
+    const text = '/viectot @Bình đã giúp đỡ đồng nghiệp';
     const reply = answerTo(
       await zalo.send(lan, text, { mentions: [{ label: '@Bình', user: stranger }] }),
       lan,
@@ -200,8 +208,8 @@ describe('standings and summaries', () => {
 
   it('/bangxephang ranks members and departments, in plain text', async () => {
     await zalo.send(lan, '/sangkien Sổ tay điện tử #cntt');
-    await zalo.send(toan, '/hoanthanh Họp giao ban');
-    await zalo.send(hung, '/sangkien Quy trình mới');
+    await zalo.send(toan, '/hoanthanh Họp giao ban tuần');
+    await zalo.send(hung, '/sangkien Quy trình tiếp nhận mới');
     await zalo.send(mai, '/viectot Nhặt được của rơi');
     const lines = answerTo(await zalo.send(mai, '/bangxephang'), mai).split('\n');
     expect(lines[0]).toBe('🏆 Bảng xếp hạng thi đua — tuần 48/2026 (23/11/2026 – 29/11/2026)');
@@ -211,17 +219,17 @@ describe('standings and summaries', () => {
   });
 
   it('/tonghop gives an admin the month, with the command for its files as a numbered line', async () => {
-    await zalo.send(lan, '/viectot Hiến máu');
+    await zalo.send(lan, '/viectot Hiến máu tình nguyện');
     await zalo.send(hung, '/sangkien Phần mềm theo dõi #cntt');
     const lines = answerTo(await zalo.send(toan, '/tonghop'), toan).split('\n');
     expect(lines[0]).toBe('📊 Tổng hợp thi đua — tháng 11/2026 (01/11/2026 – 30/11/2026)');
     expect(lines).toContain('• Việc tốt: 1 mục, 2 điểm');
     expect(lines).toContain('Tổng cộng: 2 mục, 7 điểm');
-    expect(lines.at(-1)).toMatch(/^1\. .+ — \/tonghop file$/);
+    expect(lines.at(-1)).toMatch(/^1\. .+ — \/tonghop 11\/2026 file$/);
   });
 
   it('/tonghop file sends the report documents as attachments after the answer', async () => {
-    await zalo.send(lan, '/viectot Hiến máu');
+    await zalo.send(lan, '/viectot Hiến máu tình nguyện');
     const sent = await zalo.send(toan, '/tonghop 11/2026 file');
     expect(sent.map((s) => [s.thread.kind, s.file ? 'file' : 'text'])).toEqual([
       ['group', 'text'],
@@ -275,8 +283,8 @@ describe('admins and the Council', () => {
   it('tells a rejected entry to its author in private, or in the group when Zalo refuses', async () => {
     await registerAll();
     await zalo.send(council, '/dangky Lê Hội Đồng | tcdv');
-    await zalo.send(lan, '/viectot Việc một');
-    await zalo.send(hung, '/viectot Việc hai');
+    await zalo.send(lan, '/viectot Việc tốt thứ một');
+    await zalo.send(hung, '/viectot Việc tốt thứ hai');
     zalo.transport.refusesPrivate.add(hung.uid);
 
     const first = await zalo.send(council, '/tuchoi VT1 Chưa đủ minh chứng');
@@ -285,12 +293,12 @@ describe('admins and the Council', () => {
     const notice = first.find((s) => s.thread.kind === 'private');
     expect(notice?.thread.id).toBe(lan.uid);
     expect(notice?.text).toContain(
-      'Mục VT1 (Việc tốt) của bạn chưa được Hội đồng Thi đua – Khen thưởng duyệt.',
+      'Mục VT1 (Việc tốt) ghi nhận cho bạn chưa được Hội đồng Thi đua – Khen thưởng duyệt.',
     );
 
     const second = await zalo.send(council, '/tuchoi VT2 Trùng');
     expect(second.map((s) => s.thread.kind)).toEqual(['group', 'group']);
-    expect(second[1]?.text).toContain('Mục VT2 (Việc tốt) của bạn chưa được');
+    expect(second[1]?.text).toContain('Mục VT2 (Việc tốt) ghi nhận cho bạn chưa được');
     expect(second[1]?.quotes).toBeUndefined();
   });
 });
