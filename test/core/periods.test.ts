@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dayContaining, parsePeriod, periodContaining } from '../../core/periods.js';
+import {
+  dayContaining,
+  formatDay,
+  lastDay,
+  parsePeriod,
+  periodContaining,
+  readPeriod,
+} from '../../core/periods.js';
 import { vi } from '../../locales/vi.js';
 
 // Vietnam is UTC+7 all year: 00:00 in Hà Nội is 17:00 UTC the day before.
@@ -67,5 +74,111 @@ describe(`periods in Asia/Ho_Chi_Minh (process TZ: ${process.env.TZ ?? 'system'}
 
   it.each(['13/2026', '0/2026', 'Q5/2026', 'homqua', '', '1999', '2026-11', '<b>'])('rejects %j', (token) => {
     expect(parsePeriod(token, now)).toBeNull();
+  });
+});
+
+describe(`periods as people write them (process TZ: ${process.env.TZ ?? 'system'})`, () => {
+  // Wednesday 25 November 2026, 10:00 in Vietnam.
+  const now = new Date('2026-11-25T03:00:00Z');
+  const read = (text: string) => readPeriod(text.split(/\s+/), now);
+
+  it.each([
+    // [typed, kind, first day in Vietnam, last day in Vietnam, words used]
+    ['tuần', 'week', '23/11/2026', '29/11/2026', 1],
+    ['tuần này', 'week', '23/11/2026', '29/11/2026', 2],
+    ['tuan nay', 'week', '23/11/2026', '29/11/2026', 2],
+    ['tuần trước', 'week', '16/11/2026', '22/11/2026', 2],
+    ['TUAN TRUOC', 'week', '16/11/2026', '22/11/2026', 2],
+    ['tuần 1', 'week', '29/12/2025', '04/01/2026', 2],
+    ['tuần 48/2026', 'week', '23/11/2026', '29/11/2026', 2],
+    ['tháng', 'month', '01/11/2026', '30/11/2026', 1],
+    ['tháng này', 'month', '01/11/2026', '30/11/2026', 2],
+    ['tháng 11', 'month', '01/11/2026', '30/11/2026', 2],
+    ['thang 3', 'month', '01/03/2026', '31/03/2026', 2],
+    ['tháng 12', 'month', '01/12/2025', '31/12/2025', 2],
+    ['tháng 11/2026', 'month', '01/11/2026', '30/11/2026', 2],
+    ['tháng 2 2024', 'month', '01/02/2024', '29/02/2024', 3],
+    ['tháng 2 năm 2024', 'month', '01/02/2024', '29/02/2024', 4],
+    ['11/2026', 'month', '01/11/2026', '30/11/2026', 1],
+    ['T11', 'month', '01/11/2026', '30/11/2026', 1],
+    ['t10/2026', 'month', '01/10/2026', '31/10/2026', 1],
+    ['tháng trước', 'month', '01/10/2026', '31/10/2026', 2],
+    ['quý', 'quarter', '01/10/2026', '31/12/2026', 1],
+    ['quý này', 'quarter', '01/10/2026', '31/12/2026', 2],
+    ['quý 4', 'quarter', '01/10/2026', '31/12/2026', 2],
+    ['quy 3', 'quarter', '01/07/2026', '30/09/2026', 2],
+    ['quý IV', 'quarter', '01/10/2026', '31/12/2026', 2],
+    ['Quý iii', 'quarter', '01/07/2026', '30/09/2026', 2],
+    ['quý IV/2025', 'quarter', '01/10/2025', '31/12/2025', 2],
+    ['quý 1 năm 2026', 'quarter', '01/01/2026', '31/03/2026', 4],
+    ['Q4', 'quarter', '01/10/2026', '31/12/2026', 1],
+    ['q2', 'quarter', '01/04/2026', '30/06/2026', 1],
+    ['Q4/2026', 'quarter', '01/10/2026', '31/12/2026', 1],
+    ['QIV/2026', 'quarter', '01/10/2026', '31/12/2026', 1],
+    ['quý trước', 'quarter', '01/07/2026', '30/09/2026', 2],
+    ['năm', 'year', '01/01/2026', '31/12/2026', 1],
+    ['năm nay', 'year', '01/01/2026', '31/12/2026', 2],
+    ['năm 2025', 'year', '01/01/2025', '31/12/2025', 2],
+    ['2025', 'year', '01/01/2025', '31/12/2025', 1],
+    ['năm trước', 'year', '01/01/2025', '31/12/2025', 2],
+    ['năm ngoái', 'year', '01/01/2025', '31/12/2025', 2],
+    ['this week', 'week', '23/11/2026', '29/11/2026', 2],
+    ['last week', 'week', '16/11/2026', '22/11/2026', 2],
+    ['month', 'month', '01/11/2026', '30/11/2026', 1],
+    ['month 11', 'month', '01/11/2026', '30/11/2026', 2],
+    ['last month', 'month', '01/10/2026', '31/10/2026', 2],
+    ['November', 'month', '01/11/2026', '30/11/2026', 1],
+    ['nov 2025', 'month', '01/11/2025', '30/11/2025', 2],
+    ['quarter 4', 'quarter', '01/10/2026', '31/12/2026', 2],
+    ['last quarter', 'quarter', '01/07/2026', '30/09/2026', 2],
+    ['year', 'year', '01/01/2026', '31/12/2026', 1],
+    ['year 2025', 'year', '01/01/2025', '31/12/2025', 2],
+    ['last year', 'year', '01/01/2025', '31/12/2025', 2],
+  ])('reads “%s” as a %s from %s to %s', (typed, kind, first, last, used) => {
+    const reading = read(typed);
+    expect(reading && 'period' in reading).toBe(true);
+    if (!reading || !('period' in reading)) return;
+    expect(reading.period.kind).toBe(kind);
+    expect(formatDay(reading.period.start)).toBe(first);
+    expect(formatDay(lastDay(reading.period))).toBe(last);
+    expect(reading.used).toBe(used);
+  });
+
+  it('keeps a number right after a period word with the period, and leaves the rest', () => {
+    const reading = readPeriod(['quý', '4', 'phòng', 'cán', 'bộ'], now);
+    expect(reading && 'period' in reading && reading.period.index).toBe(4);
+    expect(reading?.used).toBe(2);
+    expect(readPeriod(['thang', 'cb'], now)?.used).toBe(1);
+  });
+
+  it.each([
+    'quý 9',
+    'quý 5',
+    'Q5',
+    'q5/2026',
+    'tháng 13',
+    'tháng 0',
+    '13/2026',
+    'tuần 60',
+    'năm 1800',
+    'tháng 123',
+  ])('names “%s” as a period that cannot exist', (typed) => {
+    const reading = read(typed);
+    expect(reading && 'impossible' in reading).toBe(true);
+  });
+
+  it.each(['cb', 'phòng', 'máy', 'homqua', '11', '4', '<b>'])('does not read “%s” as a period', (typed) => {
+    expect(read(typed)).toBeNull();
+  });
+
+  it('reads 1 January 00:30 in Vietnam as the new year, though UTC is still in December', () => {
+    const newYear = new Date('2026-12-31T17:30:00Z');
+    const reading = readPeriod(['năm'], newYear);
+    expect(reading && 'period' in reading && reading.period.year).toBe(2027);
+    const lastYear = readPeriod(['năm', 'trước'], newYear);
+    expect(lastYear && 'period' in lastYear && lastYear.period.year).toBe(2026);
+    // In January, `tháng 12` is the December just past.
+    const december = readPeriod(['tháng', '12'], newYear);
+    expect(december && 'period' in december && formatDay(december.period.start)).toBe('01/12/2026');
   });
 });
