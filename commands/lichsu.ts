@@ -20,7 +20,9 @@ export const lichsu: Command = {
       say(
         t.history.title(entry.code, t.kind[entry.kind]),
         esc(entry.text),
-        t.history.credited(who(entry.memberId), who(entry.reporterId)),
+        entry.memberId === entry.reporterId
+          ? t.history.creditedSelf(who(entry.memberId))
+          : t.history.credited(who(entry.memberId), who(entry.reporterId)),
         t.history.state(t.states[entryState(entry)], t.counting(counts(entry, ctx.agency.review.mode))),
         t.history.department(esc(departmentName(ctx.agency, entry.departmentId, t))),
         '',

@@ -61,7 +61,10 @@ export const en: Messages = {
     start: { usage: '/batdau', description: 'About the bot and how to register' },
     help: { usage: '/trogiup', description: 'The commands you can use' },
     register: { usage: '/dangky Full name | Department', description: 'Register or update your profile' },
-    deed: { usage: '/viectot text', description: 'Log a good deed (mention @a colleague to credit them)' },
+    deed: {
+      usage: '/viectot text',
+      description: 'Log a good deed; to credit a colleague, name them first (/viectot @lan covered my shift)',
+    },
     task: { usage: '/hoanthanh text', description: 'Log a completed task (#dotxuat: unplanned)' },
     initiative: {
       usage: '/sangkien text',
@@ -360,6 +363,7 @@ export const en: Messages = {
   history: {
     title: (code: string, kind: string) => `<b>History of entry <code>${code}</code></b> — ${kind}`,
     credited: (name: string, reporter: string) => `Credited to ${name}; reported by ${reporter}`,
+    creditedSelf: (name: string) => `Credited to ${name} (logged by themselves)`,
     state: (state: string, counting: string) => `Status: ${state}, ${counting}.`,
     department: (name: string) => `Counts for: ${name}`,
     line: (time: string, action: string, by: string, platform: string) =>

@@ -74,7 +74,8 @@ export const vi = {
     register: { usage: '/dangky Họ và tên | Phòng', description: 'Đăng ký hoặc cập nhật hồ sơ' },
     deed: {
       usage: '/viectot nội dung',
-      description: 'Ghi nhận việc tốt (nhắc @đồng nghiệp để ghi cho người đó)',
+      description:
+        'Ghi nhận việc tốt; ghi cho đồng nghiệp: đặt @tên ngay sau lệnh (/viectot @lan đã trực thay ca)',
     },
     task: { usage: '/hoanthanh nội dung', description: 'Ghi nhận nhiệm vụ hoàn thành (#dotxuat: đột xuất)' },
     initiative: {
@@ -371,6 +372,7 @@ export const vi = {
   history: {
     title: (code: string, kind: string) => `<b>Lịch sử mục <code>${code}</code></b> — ${kind}`,
     credited: (name: string, reporter: string) => `Ghi nhận cho ${name}; người báo: ${reporter}`,
+    creditedSelf: (name: string) => `Ghi nhận cho ${name} (tự ghi)`,
     state: (state: string, counting: string) => `Trạng thái: ${state}, ${counting}.`,
     department: (name: string) => `Tính cho: ${name}`,
     line: (time: string, action: string, by: string, platform: string) =>

@@ -134,7 +134,7 @@ export async function buildWorkbook(
   book.creator = 'thidua-bot';
   book.created = new Date();
 
-  const label = t.period(period);
+  const label = t.periodName(period);
   const summaryRows: [string, string | number][] = [
     ['Cơ quan', agency.agency.name],
     ['Kỳ', label],
@@ -451,7 +451,7 @@ export async function buildReportDoc(
   const { t, agency } = ctx;
   const s = summarise(ctx, period, department);
   const r: AgencyConfig['report'] = agency.report;
-  const label = t.period(period);
+  const label = t.periodName(period);
   const [day, month, year] = formatDay(now).split('/');
   const pct = (a: number, b: number) => (b ? `${Math.round((a / b) * 100)}%` : '0%');
   const kind = (k: 'deed' | 'task' | 'initiative') =>

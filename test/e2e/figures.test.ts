@@ -511,3 +511,16 @@ it('posts /dangngay only after the admin confirms', async () => {
     1,
   );
 });
+
+it('names a week once in the Word report’s title', async () => {
+  await setUp();
+  const before = tg.calls.length;
+  await tg.send(admin(), '/tonghop tuần trước file');
+  const doc = tg.calls.slice(before).filter((c) => c.method === 'sendDocument')[1];
+  const data = (doc?.payload.document as { fileData?: Buffer }).fileData as Buffer;
+  const { default: JSZip } = await import('jszip');
+  const xml = (await (await JSZip.loadAsync(data)).file('word/document.xml')?.async('string')) ?? '';
+  const text = xml.replace(/<[^>]+>/g, '');
+  expect(text).toContain('tuần 47/2026 (từ 16/11/2026 đến 22/11/2026)');
+  expect(text.match(/16\/11\/2026/g)).toHaveLength(1);
+});

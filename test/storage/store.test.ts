@@ -199,6 +199,77 @@ describe('layout versions', () => {
     await store.compact();
     expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8')).version).toBe(STORE_VERSION);
   });
+  it('migrates a layout-3 store: every entry counts for its member’s department, and moves start from then', async () => {
+    const at = '2026-03-02T01:00:00.000Z';
+    const member = (id: string, departmentId: string) => ({
+      id,
+      fullName: `Thành viên ${id}`,
+      departmentId,
+      identities: [`telegram:${id.slice(1)}`],
+      registeredAt: at,
+      history: [{ at, action: 'registered', by: id, platform: 'telegram' }],
+    });
+    const entry = (code: string, memberId: string) => ({
+      code,
+      kind: 'deed',
+      text: 'Hiến máu tình nguyện',
+      points: 2,
+      adhoc: false,
+      it: false,
+      memberId,
+      reporterId: memberId,
+      at,
+      status: 'active',
+      review: 'pending',
+      source: `s-${code}`,
+      history: [{ at, action: 'created', by: memberId, platform: 'telegram' }],
+    });
+    const v3 = {
+      version: 3,
+      seq: 3,
+      nextEntryNo: 3,
+      nextMemberNo: 3,
+      nextModelNo: 1,
+      members: [member('m1', 'vp'), member('m2', 'cb')],
+      entries: [entry('VT1', 'm1'), entry('VT2', 'm2')],
+      models: [],
+      jobs: {},
+    };
+    const text = JSON.stringify(v3);
+    await writeFile(join(dir, STORE_FILE), text);
+    // Journal lines written by layout 3: m1 re-registered in another department, then logged.
+    const later = '2026-03-05T01:00:00.000Z';
+    const moved = {
+      ...member('m1', 'cb'),
+      history: [
+        ...member('m1', 'vp').history,
+        { at: later, action: 'updated', by: 'm1', platform: 'telegram' },
+      ],
+    };
+    const lines = [
+      { seq: 4, type: 'member.saved', member: moved },
+      { seq: 5, type: 'entry.created', entry: { ...entry('VT3', 'm1'), at: later, source: 's3' } },
+    ];
+    await writeFile(join(dir, JOURNAL_FILE), lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
+    const store = await open();
+    expect(store.entries.map((e) => [e.code, e.departmentId])).toEqual([
+      ['VT1', 'vp'],
+      ['VT2', 'cb'],
+      ['VT3', 'cb'],
+    ]);
+    expect(store.member('m1')?.departments).toEqual([
+      { departmentId: 'vp', from: at },
+      { departmentId: 'cb', from: later },
+    ]);
+    expect(store.member('m2')?.departments).toEqual([{ departmentId: 'cb', from: at }]);
+    // Migrated on load, written at the next compaction, never on load.
+    expect(await readFile(join(dir, STORE_FILE), 'utf8')).toBe(text);
+    await store.compact();
+    await store.close();
+    const again = await open();
+    expect(again.entries.map((e) => e.departmentId)).toEqual(['vp', 'cb', 'cb']);
+    expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8')).version).toBe(4);
+  });
 });
 
 describe('a store that cannot be trusted stops start-up and is left untouched', () => {
