@@ -1,10 +1,11 @@
 import type { Command } from '../core/context.js';
+import { periodTitle } from '../core/periods.js';
 import { onlyPeriod, pendingNote, say } from './lib/common.js';
 import { leaderboardLines } from './lib/leaderboard.js';
 
 export const bangxephang: Command = {
   name: 'bangxephang',
-  access: 'anyone',
+  access: 'agency',
   usage: (t) => t.help.leaderboard.usage,
   description: (t) => t.help.leaderboard.description,
   async run(ctx) {
@@ -20,7 +21,7 @@ export const bangxephang: Command = {
     });
     return [
       say(
-        t.leaderboard.title(t.period(period)),
+        t.leaderboard.title(periodTitle(t, period)),
         args.note,
         '',
         ...board.lines,

@@ -1,5 +1,4 @@
 import type { Command } from '../core/context.js';
-import { esc } from '../core/text.js';
 import { departmentName, say } from './lib/common.js';
 
 export const batdau: Command = {
@@ -11,11 +10,11 @@ export const batdau: Command = {
   async run({ t, caller, member, agency }) {
     return [
       say(
-        t.start.greeting(esc(member?.fullName ?? caller.displayName), esc(agency.agency.name)),
+        t.start.greeting(member?.fullName ?? caller.displayName, agency.agency.name),
         t.start.purpose,
         '',
         member
-          ? t.start.registered(esc(member.fullName), esc(departmentName(agency, member.departmentId, t)))
+          ? t.start.registered(member.fullName, departmentName(agency, member.departmentId, t))
           : t.start.howToRegister,
         t.start.moreHelp,
       ),

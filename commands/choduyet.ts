@@ -1,7 +1,8 @@
 import type { Command, Reply } from '../core/context.js';
+import { joinHtml } from '../core/html.js';
 import { formatDay } from '../core/periods.js';
 import { isPending } from '../core/scoring.js';
-import { esc, preview } from '../core/text.js';
+import { preview } from '../core/text.js';
 import { departmentName, say } from './lib/common.js';
 
 const SHOWN = 10;
@@ -17,18 +18,18 @@ export const choduyet: Command = {
     const items: Reply[] = pending.slice(0, SHOWN).map((entry) => {
       const member = store.member(entry.memberId);
       return {
-        html: [
+        html: joinHtml([
           t.review.item(
             entry.code,
             t.kind[entry.kind],
             t.points(entry.points),
-            esc(member?.fullName ?? '?'),
-            esc(departmentName(agency, member?.departmentId ?? '?', t)),
+            member?.fullName ?? '?',
+            departmentName(agency, entry.departmentId, t),
             formatDay(new Date(entry.at)),
-            esc(preview(entry.text, 300)),
+            preview(entry.text, 300),
           ),
-          ...(entry.photo ? [t.review.photo] : []),
-        ].join('\n'),
+          entry.photo && t.review.photo,
+        ]),
         choices: [
           { label: t.review.approveButton, command: `/duyet ${entry.code}` },
           { label: t.review.rejectButton, command: `/tuchoi ${entry.code}` },

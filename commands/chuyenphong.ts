@@ -1,5 +1,4 @@
-import type { Command } from '../core/context.js';
-import { esc } from '../core/text.js';
+import { type Command, defineCommand } from '../core/context.js';
 import { clip, departmentList, departmentName, findDepartment, refuse, say } from './lib/common.js';
 import { answers, CONFIRM, findMember } from './lib/people.js';
 import { notice } from './lib/review.js';
@@ -9,9 +8,10 @@ import { notice } from './lib/review.js';
  * from today on: entries logged before keep counting for the old department. Always asked to
  * confirm first; the move is in the member's history, and a member moved by an admin is told.
  */
-export const chuyenphong: Command = {
+export const chuyenphong: Command = defineCommand({
   name: 'chuyenphong',
   access: 'registeredOrAdmin',
+  writes: true,
   usage: (t) => t.help.move.usage,
   description: (t) => t.help.move.description,
   async run(ctx) {
@@ -22,18 +22,18 @@ export const chuyenphong: Command = {
       (bar === -1 ? ctx.args : ctx.args.slice(bar + 1)).split(/\s+/).filter(Boolean),
     );
     const member = who ? findMember(ctx, who) : ctx.member;
-    if (who && !member) return refuse(ctx, chuyenphong, t.register.unknownPerson(esc(clip(who))));
+    if (who && !member) return refuse(ctx, chuyenphong, t.register.unknownPerson(clip(who)));
     if (!member) return [say(t.errors.notRegistered)];
     if (member.id !== ctx.member?.id && !ctx.isAdmin) return [say(t.register.moveOthersAdminOnly)];
     const query = rest.join(' ');
     if (!query) return refuse(ctx, chuyenphong, t.register.missingMoveDepartment, ...departmentList(ctx));
     const department = findDepartment(agency, query);
     if (!department) {
-      return refuse(ctx, chuyenphong, t.register.unknownDepartment(esc(clip(query))), ...departmentList(ctx));
+      return refuse(ctx, chuyenphong, t.register.unknownDepartment(clip(query)), ...departmentList(ctx));
     }
-    const name = esc(member.fullName);
-    const from = esc(departmentName(agency, member.departmentId, t));
-    const to = esc(department.name);
+    const name = member.fullName;
+    const from = departmentName(agency, member.departmentId, t);
+    const to = department.name;
     if (member.departmentId === department.id) return [say(t.register.alreadyThere(name, to))];
     if (!flags.has(CONFIRM)) {
       const self = member.id === ctx.member?.id;
@@ -49,12 +49,11 @@ export const chuyenphong: Command = {
         },
       ];
     }
-    const by = ctx.member?.id ?? ctx.caller.identity;
-    const moved = await store.moveMember(member.id, department.id, by, ctx.platform, ctx.now);
-    const actor = esc(ctx.member?.fullName ?? ctx.caller.displayName);
+    const moved = await store.moveMember(member.id, department.id, ctx.actor);
+    const actor = ctx.member?.fullName ?? ctx.caller.displayName;
     return [
-      say(t.register.moved(esc(moved.fullName), from, to)),
-      ...(moved.id !== ctx.member?.id ? [notice(ctx, moved, t.register.noticeMoved(from, to, actor))] : []),
+      say(t.register.moved(moved.fullName, from, to)),
+      ...(moved.id !== ctx.member?.id ? [notice(moved, t.register.noticeMoved(from, to, actor))] : []),
     ];
   },
-};
+});

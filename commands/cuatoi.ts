@@ -1,8 +1,9 @@
 import type { Command } from '../core/context.js';
-import { formatDay } from '../core/periods.js';
+import type { Member } from '../core/domain.js';
+import { joinHtml } from '../core/html.js';
+import { formatDay, periodTitle } from '../core/periods.js';
 import { counts, entryState, rankedCount, rankMembers } from '../core/scoring.js';
-import { esc, preview } from '../core/text.js';
-import type { Member } from '../storage/schema.js';
+import { preview } from '../core/text.js';
 import { onlyPeriod, say } from './lib/common.js';
 
 const SHOWN = 30;
@@ -37,20 +38,20 @@ export const cuatoi: Command = {
           state === 'rejected' ? e.history.findLast((h) => h.action === 'rejected') : undefined;
         const notes = [
           t.mine.state(`${t.states[state]}, ${t.counting(counts(e, mode))}`),
-          rejection?.note && t.mine.reason(esc(rejection.note)),
-          e.reporterId !== me.id && t.mine.reportedBy(esc(store.member(e.reporterId)?.fullName ?? '?')),
+          rejection?.note && t.mine.reason(rejection.note),
+          e.reporterId !== me.id && t.mine.reportedBy(store.member(e.reporterId)?.fullName ?? '?'),
         ].filter(Boolean);
         return t.mine.line(
           e.code,
           formatDay(new Date(e.at)),
           t.kind[e.kind],
           t.points(e.points),
-          [esc(preview(e.text, 100)), ...notes].join(' '),
+          joinHtml([preview(e.text, 100), ...notes], ' '),
         );
       });
     return [
       say(
-        t.mine.title(esc(me.fullName), t.period(period)),
+        t.mine.title(me.fullName, periodTitle(t, period)),
         args.note,
         ...(lines.length ? lines : [t.mine.none]),
         mine.length > SHOWN && t.mine.more(mine.length - SHOWN),

@@ -1,12 +1,12 @@
-import type { Command, CommandContext, Reply } from '../core/context.js';
-import { esc } from '../core/text.js';
+import { type Command, type CommandContext, defineCommand, type Reply } from '../core/context.js';
+import type { HtmlPart } from '../core/html.js';
 import { departmentName, findDepartment, refuse, say } from './lib/common.js';
 import { answers, CONFIRM, KEEP_NAME, looksUnofficial, sameName } from './lib/people.js';
 
 const MAX_NAME = 80;
 
 /** The department list as choices that re-run /dangky with the department's id. */
-function pickDepartment(ctx: CommandContext, fullName: string, problem?: string): Reply[] {
+function pickDepartment(ctx: CommandContext, fullName: string, problem?: HtmlPart): Reply[] {
   const { t, agency } = ctx;
   const choices = agency.departments.map((d) => ({
     label: d.name,
@@ -14,7 +14,7 @@ function pickDepartment(ctx: CommandContext, fullName: string, problem?: string)
   }));
   return [
     {
-      ...say(problem, fullName ? t.register.pickDepartment(esc(fullName)) : t.register.departmentList),
+      ...say(problem, fullName ? t.register.pickDepartment(fullName) : t.register.departmentList),
       choices,
     },
   ];
@@ -32,9 +32,10 @@ function exactDepartment(ctx: CommandContext, text: string) {
  * without diacritics or capitals, a department in the name's place, or another member's exact name
  * are caught before anything is saved.
  */
-export const dangky: Command = {
+export const dangky: Command = defineCommand({
   name: 'dangky',
   access: 'anyone',
+  writes: true,
   usage: (t) => t.help.register.usage,
   description: (t) => t.help.register.description,
   async run(ctx) {
@@ -59,7 +60,7 @@ export const dangky: Command = {
       const swapped = query && !findDepartment(ctx.agency, query);
       return [
         {
-          ...refuse(ctx, dangky, t.register.departmentAsName(esc(misplaced.name)))[0],
+          ...refuse(ctx, dangky, t.register.departmentAsName(misplaced.name))[0],
           ...(swapped
             ? {
                 choices: [
@@ -75,17 +76,17 @@ export const dangky: Command = {
     }
     if (!query) return pickDepartment(ctx, fullName);
     const department = findDepartment(ctx.agency, query);
-    if (!department) return pickDepartment(ctx, fullName, t.register.unknownDepartment(esc(query)));
+    if (!department) return pickDepartment(ctx, fullName, t.register.unknownDepartment(query));
     if (!(await ctx.isGroupMember())) return [say(t.errors.notGroupMember)];
 
     const existing = store.memberByIdentity(caller.identity);
     const namesake = store.members.find((m) => m.id !== existing?.id && sameName(m.fullName, fullName));
-    if (namesake) return refuse(ctx, dangky, t.register.sameName(esc(fullName)));
+    if (namesake) return refuse(ctx, dangky, t.register.sameName(fullName));
     const again = (...more: string[]) => `/dangky ${fullName} | ${department.id} ${more.join(' ')}`.trim();
     if (!flags.has(KEEP_NAME) && existing?.fullName !== fullName && looksUnofficial(fullName)) {
       return [
         {
-          ...say(t.register.plainName(esc(fullName))),
+          ...say(t.register.plainName(fullName)),
           choices: [
             {
               label: t.register.keepName(fullName),
@@ -95,10 +96,10 @@ export const dangky: Command = {
         },
       ];
     }
-    const name = esc(fullName);
-    const dept = esc(department.name);
+    const name = fullName;
+    const dept = department.name;
     if (existing && existing.departmentId !== department.id && !flags.has(CONFIRM)) {
-      const from = esc(departmentName(ctx.agency, existing.departmentId, t));
+      const from = departmentName(ctx.agency, existing.departmentId, t);
       return [
         {
           ...say(t.register.confirmMove(name, from, dept)),
@@ -112,17 +113,13 @@ export const dangky: Command = {
       ];
     }
 
-    const member = await store.saveMember({
-      identity: caller.identity,
-      username: caller.username,
-      fullName,
-      departmentId: department.id,
-      at: ctx.now,
-      platform: ctx.platform,
-    });
+    const member = await store.saveMember(
+      { identity: caller.identity, username: caller.username, fullName, departmentId: department.id },
+      ctx.actor,
+    );
     if (existing && existing.departmentId !== member.departmentId) {
-      const from = esc(departmentName(ctx.agency, existing.departmentId, t));
-      return [say(t.register.moved(esc(member.fullName), from, dept))];
+      const from = departmentName(ctx.agency, existing.departmentId, t);
+      return [say(t.register.moved(member.fullName, from, dept))];
     }
     return [
       say(
@@ -131,4 +128,4 @@ export const dangky: Command = {
       ),
     ];
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Command } from '../core/context.js';
+import type { Command, Reply } from '../core/context.js';
 import { fold } from '../core/text.js';
 import { say, words } from './lib/common.js';
 import { CONFIRM } from './lib/people.js';
@@ -25,7 +25,7 @@ export const dangngay: Command = {
     // The answer comes first, so it replaces the question and its button: pressed twice, nothing posts twice.
     return [
       say(t.posts.posted),
-      ...postText(arg.name, arg.post, ctx.now).map((html) => ({ html, to: 'group' as const })),
+      ...postText(arg.name, arg.post, ctx.now).map((html): Reply => ({ html, to: 'group' })),
     ];
   },
 };

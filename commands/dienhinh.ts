@@ -1,9 +1,11 @@
-import type { Command, CommandContext, Reply } from '../core/context.js';
+import { looksLikeCode } from '../core/codes.js';
+import { type Command, type CommandContext, defineCommand, type Reply } from '../core/context.js';
+import { MODEL_STAGES, type ModelExample } from '../core/domain.js';
+import type { Html } from '../core/html.js';
 import { formatDay } from '../core/periods.js';
-import { esc, preview } from '../core/text.js';
-import { MODEL_STAGES, type ModelExample } from '../storage/schema.js';
+import { preview } from '../core/text.js';
+import { modelSubject } from '../reports/figures.js';
 import { departmentName, findDepartment, refuse, say } from './lib/common.js';
-import { modelSubject } from './lib/summary.js';
 
 const MAX_TEXT = 500;
 
@@ -11,24 +13,24 @@ const MAX_TEXT = 500;
 export function describeSubject(
   ctx: Pick<CommandContext, 't' | 'store' | 'agency'>,
   model: ModelExample,
-): string {
+): Html {
   const { t, store, agency } = ctx;
   const subject = model.subject;
   switch (subject.kind) {
     case 'entry': {
       const entry = store.entry(subject.code);
       const name = store.member(entry?.memberId ?? '')?.fullName ?? '?';
-      return t.models.subjectEntry(subject.code, esc(name), esc(preview(entry?.text ?? '', 80)));
+      return t.models.subjectEntry(subject.code, name, preview(entry?.text ?? '', 80));
     }
     case 'member': {
       const member = store.member(subject.memberId);
       return t.models.subjectMember(
-        esc(member?.fullName ?? subject.memberId),
-        esc(departmentName(agency, member?.departmentId ?? '?', t)),
+        member?.fullName ?? subject.memberId,
+        departmentName(agency, member?.departmentId ?? '?', t),
       );
     }
     case 'department':
-      return t.models.subjectDepartment(esc(departmentName(agency, subject.departmentId, t)));
+      return t.models.subjectDepartment(departmentName(agency, subject.departmentId, t));
   }
 }
 
@@ -45,7 +47,7 @@ function list(ctx: CommandContext): Reply[] {
         t.models.line(
           m.no,
           describeSubject(ctx, m),
-          esc(preview(m.reason, 120)),
+          preview(m.reason, 120),
           formatDay(new Date(m.stages.at(-1)?.at ?? '')),
         ),
       ),
@@ -59,10 +61,6 @@ async function advance(ctx: CommandContext, no: number, note: string): Promise<R
   if (!ctx.isCouncil && !ctx.isAdmin) return [say(t.models.councilAdvances)];
   const model = store.model(no);
   if (!model) return refuse(ctx, dienhinh, t.models.unknownModel(no));
-  if (model.history.some((h) => h.source === ctx.messageKey)) {
-    // The same message delivered again: it moved the model example once already.
-    return [say(t.models.advanced(no, describeSubject(ctx, model), t.models.stages[model.stage]))];
-  }
   const next = MODEL_STAGES[MODEL_STAGES.indexOf(model.stage) + 1];
   if (!next) return [say(t.models.lastStage(no))];
   // Nobody moves a model example about themselves, their own entry or their own department.
@@ -80,22 +78,25 @@ async function advance(ctx: CommandContext, no: number, note: string): Promise<R
   if (Array.from(note).length > MAX_TEXT) return refuse(ctx, dienhinh, t.models.tooLong(MAX_TEXT));
   const by = ctx.member?.id ?? ctx.caller.identity;
   const at = ctx.now.toISOString();
-  const saved = await store.saveModel({
-    ...model,
-    stage: next,
-    stages: [...model.stages, { stage: next, at, by, note }],
-    history: [
-      ...model.history,
-      {
-        at,
-        action: 'advanced',
-        by,
-        platform: ctx.platform,
-        note: `${next}: ${note}`,
-        source: ctx.messageKey,
-      },
-    ],
-  });
+  const saved = await store.saveModel(
+    {
+      ...model,
+      stage: next,
+      stages: [...model.stages, { stage: next, at, by, note }],
+      history: [
+        ...model.history,
+        {
+          at,
+          action: 'advanced',
+          by,
+          platform: ctx.platform,
+          note: `${next}: ${note}`,
+          source: ctx.messageKey,
+        },
+      ],
+    },
+    ctx.actor,
+  );
   return [say(t.models.advanced(no, describeSubject(ctx, saved), t.models.stages[next]))];
 }
 
@@ -106,20 +107,21 @@ async function propose(
 ): Promise<Reply[]> {
   const { t, store } = ctx;
   if (Array.from(reason).length > MAX_TEXT) return refuse(ctx, dienhinh, t.models.tooLong(MAX_TEXT));
-  const again = store.models.find((m) => m.history.some((h) => h.source === ctx.messageKey));
-  if (again) return [say(t.models.proposed(again.no, describeSubject(ctx, again)))];
   const same = store.models.find((m) => JSON.stringify(m.subject) === JSON.stringify(subject));
   if (same) return [say(t.models.duplicate(same.no))];
   const by = ctx.member?.id ?? ctx.caller.identity;
   const at = ctx.now.toISOString();
-  const model = await store.saveModel({
-    no: store.nextModelNo,
-    subject,
-    reason,
-    stage: 'discover',
-    stages: [{ stage: 'discover', at, by, note: reason }],
-    history: [{ at, action: 'proposed', by, platform: ctx.platform, note: reason, source: ctx.messageKey }],
-  });
+  const model = await store.saveModel(
+    {
+      no: store.nextModelNo,
+      subject,
+      reason,
+      stage: 'discover',
+      stages: [{ stage: 'discover', at, by, note: reason }],
+      history: [{ at, action: 'proposed', by, platform: ctx.platform, note: reason, source: ctx.messageKey }],
+    },
+    ctx.actor,
+  );
   return [say(t.models.proposed(model.no, describeSubject(ctx, model)))];
 }
 
@@ -128,9 +130,10 @@ async function propose(
  * `/dienhinh @người lý do` or `/dienhinh phòng lý do` proposes one at the discover stage;
  * `/dienhinh SỐ tiep ghi chú` moves one to its next stage (Council).
  */
-export const dienhinh: Command = {
+export const dienhinh: Command = defineCommand({
   name: 'dienhinh',
   access: 'registeredOrAdmin',
+  writes: true,
   usage: (t) => t.help.models.usage,
   description: (t) => t.help.models.description,
   async run(ctx) {
@@ -142,9 +145,9 @@ export const dienhinh: Command = {
     if (step) return advance(ctx, Number(step[1]), (step[2] ?? '').trim());
 
     const [first = '', ...rest] = args.split(/\s+/);
-    const entry = /^[a-z]{2}-?\d+$/i.test(first) ? store.entry(first) : undefined;
-    if (/^[a-z]{2}-?\d+$/i.test(first)) {
-      if (!entry) return refuse(ctx, dienhinh, t.withdraw.unknownCode(esc(first)));
+    if (looksLikeCode(first)) {
+      const entry = store.entry(first);
+      if (!entry) return refuse(ctx, dienhinh, t.withdraw.unknownCode(first));
       return propose(
         ctx,
         { kind: 'entry', code: entry.code },
@@ -152,13 +155,13 @@ export const dienhinh: Command = {
       );
     }
 
-    const mention = ctx.mentions[0];
-    if (mention && args.startsWith(mention.label)) {
+    const mention = ctx.mentions.find((m) => m.offset === 0);
+    if (mention) {
       const member =
         (mention.identity && store.memberByIdentity(mention.identity)) ||
         (mention.username && store.memberByUsername(mention.username)) ||
         undefined;
-      if (!member) return refuse(ctx, dienhinh, t.entry.mentionNotRegistered(esc(mention.label)));
+      if (!member) return refuse(ctx, dienhinh, t.entry.mentionNotRegistered(mention.label));
       const reason = args.slice(mention.label.length).trim();
       if (!reason) return refuse(ctx, dienhinh, t.models.missingReason);
       return propose(ctx, { kind: 'member', memberId: member.id }, reason);
@@ -174,6 +177,6 @@ export const dienhinh: Command = {
         return propose(ctx, { kind: 'department', departmentId: department.id }, reason);
       }
     }
-    return refuse(ctx, dienhinh, t.models.unknownSubject(esc(preview(args, 60))));
+    return refuse(ctx, dienhinh, t.models.unknownSubject(preview(args, 60)));
   },
-};
+});

@@ -1,10 +1,11 @@
-import type { Command } from '../core/context.js';
+import { type Command, defineCommand } from '../core/context.js';
 import { words } from './lib/common.js';
 import { decidable, decide } from './lib/review.js';
 
-export const duyet: Command = {
+export const duyet: Command = defineCommand({
   name: 'duyet',
   access: 'council',
+  writes: true,
   usage: (t) => t.help.approve.usage,
   description: (t) => t.help.approve.description,
   async run(ctx) {
@@ -12,4 +13,4 @@ export const duyet: Command = {
     if (Array.isArray(entry)) return entry;
     return decide(ctx, entry, 'approved');
   },
-};
+});

@@ -1,7 +1,6 @@
 import type { Command } from '../core/context.js';
 import { formatDateTime } from '../core/periods.js';
 import { counts, entryState } from '../core/scoring.js';
-import { esc } from '../core/text.js';
 import { departmentName, refuse, say, words } from './lib/common.js';
 
 export const lichsu: Command = {
@@ -14,17 +13,17 @@ export const lichsu: Command = {
     const code = words(ctx.args)[0];
     if (!code) return refuse(ctx, lichsu, t.review.missingCode(lichsu.name));
     const entry = store.entry(code);
-    if (!entry) return refuse(ctx, lichsu, t.withdraw.unknownCode(esc(code)));
-    const who = (id: string) => esc(store.member(id)?.fullName ?? id);
+    if (!entry) return refuse(ctx, lichsu, t.withdraw.unknownCode(code));
+    const who = (id: string) => store.member(id)?.fullName ?? id;
     return [
       say(
         t.history.title(entry.code, t.kind[entry.kind]),
-        esc(entry.text),
+        entry.text,
         entry.memberId === entry.reporterId
           ? t.history.creditedSelf(who(entry.memberId))
           : t.history.credited(who(entry.memberId), who(entry.reporterId)),
         t.history.state(t.states[entryState(entry)], t.counting(counts(entry, ctx.agency.review.mode))),
-        t.history.department(esc(departmentName(ctx.agency, entry.departmentId, t))),
+        t.history.department(departmentName(ctx.agency, entry.departmentId, t)),
         '',
         ...entry.history.flatMap((h) => [
           t.history.line(
@@ -33,7 +32,7 @@ export const lichsu: Command = {
             who(h.by),
             t.history.platforms[h.platform],
           ),
-          ...(h.note ? [t.history.note(esc(h.note))] : []),
+          ...(h.note ? [t.history.note(h.note)] : []),
         ]),
       ),
     ];

@@ -1,18 +1,18 @@
-import type { Command } from '../core/context.js';
+import { type Command, defineCommand } from '../core/context.js';
+import { parseIdentity } from '../core/identity.js';
 import { LINK_CODE_MINUTES } from '../core/link-codes.js';
-import { esc } from '../core/text.js';
-import { refuse, say, words } from './lib/common.js';
-
-const platformOf = (identity: string) => identity.split(':', 1)[0];
+import { clip, refuse, say, words } from './lib/common.js';
 
 /**
  * Links a person's accounts on two platforms: `/lienket` where they are registered gives a one-time
  * code; `/lienket CODE` from the other platform joins that account to the same profile (and, if it had
- * a profile of its own, merges it), so they have one profile and one score.
+ * a profile of its own, merges it), so they have one profile and one score. Only people in the agency
+ * group may try a code — a stranger's guesses neither count nor spend anyone's code.
  */
-export const lienket: Command = {
+export const lienket: Command = defineCommand({
   name: 'lienket',
   access: 'anyone',
+  writes: true,
   usage: (t) => t.help.link.usage,
   description: (t) => t.help.link.description,
   async run(ctx) {
@@ -25,24 +25,26 @@ export const lienket: Command = {
       const to = ctx.chat.kind === 'private' ? ('chat' as const) : { identity: caller.identity };
       return [{ html: t.link.issued(issued, LINK_CODE_MINUTES), to }];
     }
+    // Membership first: only people in the agency's group may join a profile, as only they may register.
+    if (!(await ctx.isGroupMember())) return [say(t.errors.notGroupMember)];
     if (links.blocked(caller.identity, ctx.now)) return [say(t.link.tooManyTries)];
     const pending = links.peek(code, ctx.now);
     if (pending === 'unknown') {
       links.failed(caller.identity, ctx.now);
-      return refuse(ctx, lienket, t.link.wrongCode(esc(code)));
+      return refuse(ctx, lienket, t.link.wrongCode(clip(code, 20)));
     }
     if (pending === 'expired') return refuse(ctx, lienket, t.link.expiredCode);
-    // Only people in the agency's group may join a profile, as only they may register.
-    if (!(await ctx.isGroupMember())) return [say(t.errors.notGroupMember)];
-    if (platformOf(pending.identity) === platformOf(caller.identity)) return [say(t.link.samePlatform)];
+    if (parseIdentity(pending.identity)?.platform === parseIdentity(caller.identity)?.platform) {
+      return [say(t.link.samePlatform)];
+    }
     const target = store.member(pending.memberId);
     if (!target) return refuse(ctx, lienket, t.link.expiredCode);
-    if (ctx.member?.id === target.id) return [say(t.link.alreadyLinked(esc(target.fullName)))];
+    if (ctx.member?.id === target.id) return [say(t.link.alreadyLinked(target.fullName))];
     links.spend(code);
     const before = ctx.member
       ? store.entries.filter((e) => e.memberId === ctx.member?.id || e.reporterId === ctx.member?.id).length
       : 0;
-    const linked = await store.linkIdentity(target.id, caller.identity, ctx.now, ctx.platform);
-    return [say(t.link.linked(esc(linked.fullName)), before > 0 && t.link.merged(before))];
+    const linked = await store.linkIdentity(target.id, caller.identity, ctx.actor);
+    return [say(t.link.linked(linked.fullName), before > 0 && t.link.merged(before))];
   },
-};
+});

@@ -1,10 +1,11 @@
-import type { Command } from '../core/context.js';
+import { type Command, defineCommand } from '../core/context.js';
 import { setNudges } from './lib/nudges.js';
 
-export const tatnhac: Command = {
+export const tatnhac: Command = defineCommand({
   name: 'tatnhac',
   access: 'registered',
+  writes: true,
   usage: (t) => t.help.nudgesOff.usage,
   description: (t) => t.help.nudgesOff.description,
   run: (ctx) => setNudges(ctx, false),
-};
+});

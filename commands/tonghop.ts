@@ -1,7 +1,12 @@
 import type { Command, Reply } from '../core/context.js';
-import { type Period, readPeriod } from '../core/periods.js';
-import { esc, fold } from '../core/text.js';
-import { MODEL_STAGES } from '../storage/schema.js';
+import { MODEL_STAGES } from '../core/domain.js';
+import { type Period, periodRange, readPeriod } from '../core/periods.js';
+import { fold } from '../core/text.js';
+import { fileName } from '../reports/excel.js';
+import { summarise } from '../reports/figures.js';
+import { buildReviewSheet } from '../reports/review-sheet.js';
+import { buildReportDoc } from '../reports/word.js';
+import { buildWorkbook } from '../reports/workbook.js';
 import {
   clip,
   departmentList,
@@ -12,8 +17,6 @@ import {
   say,
   words,
 } from './lib/common.js';
-import { buildReportDoc, buildReviewSheet, buildWorkbook, fileName } from './lib/reports.js';
-import { summarise } from './lib/summary.js';
 
 const WITHDRAWN_CODES_SHOWN = 20;
 
@@ -65,18 +68,12 @@ export const tonghop: Command = {
     const second = args.rest.length ? readPeriod(args.rest, ctx.now) : null;
     const note =
       second && second.used === args.rest.length
-        ? t.errors.extraIgnored(t.periodName(period), esc(clip(args.rest.join(' '))))
+        ? t.errors.extraIgnored(t.periodName(period), clip(args.rest.join(' ')))
         : undefined;
     const query = note ? '' : args.rest.join(' ');
     const department = query ? findDepartment(agency, query) : undefined;
     if (query && !department) {
-      return refuse(
-        ctx,
-        tonghop,
-        t.summary.unknownWords(esc(clip(query))),
-        ...departmentList(ctx),
-        t.periodForms,
-      );
+      return refuse(ctx, tonghop, t.summary.unknownWords(clip(query)), ...departmentList(ctx), t.periodForms);
     }
     const label = t.periodName(period);
 
@@ -87,7 +84,7 @@ export const tonghop: Command = {
         {
           ...say(
             t.summary.reviewSheetSent(period.year),
-            department && t.summary.reviewSheetWholeAgency(esc(department.name)),
+            department && t.summary.reviewSheetWholeAgency(department.name),
           ),
           files: [{ filename: `binh-xet-${period.year}.xlsx`, data }],
         },
@@ -101,7 +98,7 @@ export const tonghop: Command = {
       ]);
       return [
         {
-          ...say(t.summary.filesSent(department ? `${label} — ${esc(department.name)}` : label)),
+          ...say(t.summary.filesSent(department ? `${label} — ${department.name}` : label)),
           files: [
             { filename: `tong-hop-thi-dua-${base}.xlsx`, data: xlsx },
             { filename: `bao-cao-thi-dua-${base}.docx`, data: docx },
@@ -111,9 +108,9 @@ export const tonghop: Command = {
     }
 
     const s = summarise(ctx, period, department);
-    const dept = (id: string) => esc(departmentName(agency, id, t));
+    const dept = (id: string) => departmentName(agency, id, t);
     const reply: Reply = say(
-      t.summary.title(label, t.periodRange(period), department && esc(department.name)),
+      t.summary.title(label, periodRange(t, period), department?.name),
       note,
       '',
       t.summary.byKind,
@@ -127,7 +124,7 @@ export const tonghop: Command = {
       t.summary.byDepartment,
       ...s.departments.map((d) =>
         t.summary.departmentLine(
-          esc(d.department.name),
+          d.department.name,
           d.entries,
           t.points(d.points),
           d.participants,
@@ -142,7 +139,7 @@ export const tonghop: Command = {
         ? s.top.map((m) =>
             t.summary.memberLine(
               m.rank,
-              esc(m.member.fullName),
+              m.member.fullName,
               dept(m.member.departmentId),
               t.points(m.points),
               m.entries,

@@ -1,4 +1,5 @@
 import { type Command, mayRun } from '../core/context.js';
+import { html } from '../core/html.js';
 import { say } from './lib/common.js';
 
 /** Built with the registry, so that help lists exactly the commands the router knows. */
@@ -12,7 +13,7 @@ export function createHelp(all: () => readonly Command[]): Command {
     async run({ t, member, isAdmin, isCouncil }) {
       const roles = { registered: member !== undefined, admin: isAdmin, council: isCouncil };
       const allowed = all().filter((c) => mayRun(c.access, roles));
-      const lines = allowed.map((c) => `<code>${c.usage(t)}</code> — ${c.description(t)}`);
+      const lines = allowed.map((c) => html`<code>${c.usage(t)}</code> — ${c.description(t)}`);
       return [say(t.help.title, ...lines, '', t.help.photoTip, member ? undefined : t.start.howToRegister)];
     },
   };

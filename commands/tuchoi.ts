@@ -1,10 +1,11 @@
-import type { Command } from '../core/context.js';
+import { type Command, defineCommand } from '../core/context.js';
 import { refuse, say } from './lib/common.js';
 import { decidable, decide, MAX_REASON } from './lib/review.js';
 
-export const tuchoi: Command = {
+export const tuchoi: Command = defineCommand({
   name: 'tuchoi',
   access: 'council',
+  writes: true,
   usage: (t) => t.help.reject.usage,
   description: (t) => t.help.reject.description,
   async run(ctx) {
@@ -26,4 +27,4 @@ export const tuchoi: Command = {
       return refuse(ctx, tuchoi, t.review.reasonTooLong(MAX_REASON));
     return decide(ctx, entry, 'rejected', reason);
   },
-};
+});

@@ -1,4 +1,5 @@
-import type { Command } from '../core/context.js';
+import type { Command, Reply } from '../core/context.js';
+import { joinHtml } from '../core/html.js';
 import { postArg, postText } from './lib/scheduled.js';
 
 export const xemtruoc: Command = {
@@ -11,9 +12,8 @@ export const xemtruoc: Command = {
     if (Array.isArray(arg)) return arg;
     // Only to the admin who asked: asked in the group, it goes to them in private.
     const to = ctx.chat.kind === 'private' ? ('chat' as const) : { identity: ctx.caller.identity };
-    return postText(arg.name, arg.post, ctx.now).map((html, i) => ({
-      html: i === 0 ? `${ctx.t.posts.previewNote}\n\n${html}` : html,
-      to,
-    }));
+    return postText(arg.name, arg.post, ctx.now).map(
+      (html, i): Reply => ({ html: i === 0 ? joinHtml([ctx.t.posts.previewNote, '', html]) : html, to }),
+    );
   },
 };

@@ -1,5 +1,5 @@
-import type { Command } from '../core/context.js';
-import { esc, preview } from '../core/text.js';
+import { type Command, defineCommand } from '../core/context.js';
+import { preview } from '../core/text.js';
 import { refuse, say } from './lib/common.js';
 import { entryNotices, MAX_REASON, reviewable } from './lib/review.js';
 
@@ -8,9 +8,10 @@ import { entryNotices, MAX_REASON, reviewable } from './lib/review.js';
  * the earlier decision stays in the history, and the next one is recorded as a new decision. The
  * member credited and the reporter are told.
  */
-export const xetlai: Command = {
+export const xetlai: Command = defineCommand({
   name: 'xetlai',
   access: 'council',
+  writes: true,
   usage: (t) => t.help.reopen.usage,
   description: (t) => t.help.reopen.description,
   async run(ctx) {
@@ -23,16 +24,15 @@ export const xetlai: Command = {
     if (!reason) return refuse(ctx, xetlai, t.review.missingReopenReason(entry.code));
     if (Array.from(reason).length > MAX_REASON)
       return refuse(ctx, xetlai, t.review.reasonTooLong(MAX_REASON));
-    await store.reopenEntry(entry.code, ctx.member?.id ?? ctx.caller.identity, ctx.platform, ctx.now, reason);
-    const name = esc(store.member(entry.memberId)?.fullName ?? '?');
-    const text = esc(preview(entry.text, 150));
+    await store.reopenEntry(entry.code, ctx.actor, reason);
+    const name = store.member(entry.memberId)?.fullName ?? '?';
+    const text = preview(entry.text, 150);
     const kind = t.kind[entry.kind];
-    const why = esc(reason);
     return [
-      say(t.review.reopened(entry.code, name, why)),
-      ...entryNotices(ctx, entry, t.review.noticeReopened(entry.code, kind, text, why), (credited) =>
-        t.review.noticeReopenedReporter(entry.code, kind, credited, text, why),
+      say(t.review.reopened(entry.code, name, reason)),
+      ...entryNotices(ctx, entry, t.review.noticeReopened(entry.code, kind, text, reason), (credited) =>
+        t.review.noticeReopenedReporter(entry.code, kind, credited, text, reason),
       ),
     ];
   },
-};
+});

@@ -1,9 +1,12 @@
-import type { AgencyConfig } from '../bot/config.js';
-import type { Plan } from '../bot/plan.js';
 import type { Locale, Messages } from '../locales/index.js';
-import type { Member, Platform } from '../storage/schema.js';
-import type { Store } from '../storage/store.js';
+import type { AgencyConfig } from './agency.js';
+import type { Member } from './domain.js';
+import type { Html } from './html.js';
+import type { PlatformName } from './identity.js';
 import type { LinkCodes } from './link-codes.js';
+import type { Log } from './log.js';
+import type { Plan } from './plan.js';
+import type { Actor, Repository } from './repository.js';
 
 /** Who sent a message, as the platform knows them. */
 export interface Caller {
@@ -19,7 +22,7 @@ export interface ChatRef {
   kind: 'private' | 'group';
 }
 
-/** A colleague named in a message: by platform identity (a text mention) or by @username. */
+/** A colleague named in a message: by platform identity (a text mention, a Zalo tag) or by @username. */
 export interface Mention {
   identity?: string;
   username?: string;
@@ -32,6 +35,7 @@ export interface Mention {
   offset?: number;
 }
 
+/** A photo received with a command, kept as evidence by the platform's own reference to it. */
 export interface Photo {
   fileId: string;
 }
@@ -50,22 +54,31 @@ export interface OutFile {
   data: Buffer;
 }
 
-/** A platform-neutral answer. `html` uses only <b>, <i> and <code>; user text in it is escaped. */
-export interface Reply {
-  html: string;
-  choices?: Choice[];
+/** Where a reply goes. */
+export type ReplyTarget =
+  /** The chat the command came from (the default). */
+  | 'chat'
+  /** The agency group of the platform the command came from. */
+  | 'group'
   /**
-   * Where the reply goes: the chat the command came from (default), the agency group, or one person
-   * in private (by identity); with `orGroup`, a platform that cannot reach them there posts it in
-   * the agency group instead.
+   * One person in private: a member (reached on any platform they have linked) or a platform identity
+   * (someone not registered). With `orGroup`, a person no platform can reach in private is told in the
+   * agency group instead.
    */
-  to?: 'chat' | 'group' | { identity: string; orGroup?: boolean };
+  | { member: string; orGroup?: boolean }
+  | { identity: string; orGroup?: boolean };
+
+/** A platform-neutral answer. Its markup is `Html`, so user text in it is always escaped. */
+export interface Reply {
+  html: Html;
+  choices?: Choice[];
+  to?: ReplyTarget;
   files?: OutFile[];
 }
 
-/** Everything a command may use; built by a platform adapter for one incoming command. */
+/** Everything a command may use; built by the router for one incoming command. */
 export interface CommandContext {
-  platform: Platform;
+  platform: PlatformName;
   caller: Caller;
   chat: ChatRef;
   /** The registered member behind the caller, if any. */
@@ -78,7 +91,7 @@ export interface CommandContext {
   messageKey: string;
   locale: Locale;
   t: Messages;
-  store: Store;
+  store: Repository;
   agency: AgencyConfig;
   /** One-time codes for linking accounts across platforms. */
   links: LinkCodes;
@@ -90,13 +103,23 @@ export interface CommandContext {
   isCouncil: boolean;
   /** Whether the caller belongs to the agency's group chat (asks the platform when needed). */
   isGroupMember(): Promise<boolean>;
+  /** Who acts in this message's writes: the member (or the caller's identity), here, now, this message. */
+  actor: Actor;
+  /** The logger of this one message (every line carries its key). */
+  log: Log;
+}
+
+/** The context of a command only registered members may run: the member is there by type. */
+export interface MemberContext extends CommandContext {
+  member: Member;
 }
 
 /**
- * Who may run a command: anyone; registered members; registered members and admins (an admin need
- * not be registered to act on others' entries); the Council (and admins); admins only.
+ * Who may run a command: anyone; anyone in the agency (in the group chat, or in private someone the
+ * platform finds in the agency group); registered members; registered members and admins (an admin
+ * need not be registered to act on others' entries); the Council (and admins); admins only.
  */
-export type Access = 'anyone' | 'registered' | 'registeredOrAdmin' | 'council' | 'admin';
+export type Access = 'anyone' | 'agency' | 'registered' | 'registeredOrAdmin' | 'council' | 'admin';
 
 export interface Roles {
   registered: boolean;
@@ -104,10 +127,11 @@ export interface Roles {
   council: boolean;
 }
 
-/** Whether a caller may run a command of this access level. */
+/** Whether a caller may run a command of this access level (`agency` is checked by the router). */
 export function mayRun(access: Access, roles: Roles): boolean {
   switch (access) {
     case 'anyone':
+    case 'agency':
       return true;
     case 'registered':
       return roles.registered;
@@ -121,14 +145,24 @@ export function mayRun(access: Access, roles: Roles): boolean {
 }
 
 /** One command: its names, who may run it, its help text and its behaviour. */
-export interface Command {
+export interface Command<A extends Access = Access> {
   name: string;
   aliases?: readonly string[];
-  access: Access;
+  access: A;
   /** The usage line, e.g. `/viectot nội dung`. */
   usage(t: Messages): string;
   description(t: Messages): string;
   /** Whether a photo whose caption is this command keeps the photo as evidence. */
   acceptsPhoto?: boolean;
-  run(ctx: CommandContext): Promise<Reply[]>;
+  /**
+   * Whether the command changes the store. A message that changed it once is answered as handled
+   * when it arrives again (one idempotency rule for every platform), never run twice.
+   */
+  writes?: boolean;
+  run(ctx: A extends 'registered' ? MemberContext : CommandContext): Promise<Reply[]>;
+}
+
+/** Declares a command with the context its access level guarantees, for the one registry of commands. */
+export function defineCommand<A extends Access>(command: Command<A>): Command {
+  return command as unknown as Command;
 }

@@ -17,6 +17,7 @@ import {
   startOfWeek,
   startOfYear,
 } from 'date-fns';
+import type { Messages } from '../locales/index.js';
 import { fold } from './text.js';
 
 /** Every period is computed in Vietnam's time zone, whatever the server's TZ. */
@@ -323,4 +324,15 @@ export function dayKey(date: Date): string {
 /** The last day of a period (its end is exclusive). */
 export function lastDay(period: Period): Date {
   return new Date(period.end.getTime() - 1);
+}
+
+/** A period's first and last days, as the locale writes a range: `23/11/2026 – 29/11/2026`. */
+export function periodRange(t: Messages, period: Period): string {
+  return t.periodRange(formatDay(period.start), formatDay(lastDay(period)));
+}
+
+/** A period as titles name it: a week with its dates (`tuần 48/2026 (23/11/2026 – 29/11/2026)`), others by name. */
+export function periodTitle(t: Messages, period: Period): string {
+  const name = t.periodName(period);
+  return period.kind === 'week' ? `${name} (${periodRange(t, period)})` : name;
 }

@@ -1,71 +1,35 @@
-import type { AgencyConfig } from '../bot/config.js';
-import type { Plan } from '../bot/plan.js';
 import { locales, type Messages } from '../locales/index.js';
-import type { Platform } from '../storage/schema.js';
-import type { Store, StoreLogger } from '../storage/store.js';
-import {
-  type Caller,
-  type ChatRef,
-  type Command,
-  type CommandContext,
-  type Mention,
-  mayRun,
-  type Photo,
-  type Reply,
-} from './context.js';
+import type { AgencyConfig } from './agency.js';
+import type { Command, CommandContext, Reply } from './context.js';
+import { mayRun } from './context.js';
+import type { Delivery } from './delivery.js';
+import type { Member } from './domain.js';
 import { StoreWriteError } from './errors.js';
+import { joinHtml } from './html.js';
+import { parseIdentity } from './identity.js';
 import { LinkCodes } from './link-codes.js';
-
-/** A message as a platform adapter hands it over: text (or a photo's caption) and who sent it where. */
-export interface Incoming {
-  platform: Platform;
-  caller: Caller;
-  chat: ChatRef;
-  text: string;
-  mentions: Mention[];
-  photo?: Photo | undefined;
-  messageKey: string;
-  locale: CommandContext['locale'];
-  isAdmin: boolean;
-  isCouncil: boolean;
-  isGroupMember(): Promise<boolean>;
-}
+import type { Log } from './log.js';
+import type { Plan } from './plan.js';
+import type { Incoming, PlatformHost } from './platform.js';
+import type { Actor, Repository } from './repository.js';
+import { cleanText } from './text.js';
 
 export interface RouterDeps {
-  store: Store;
+  store: Repository;
   agency: AgencyConfig;
   commands: readonly Command[];
   clock: () => Date;
-  logger: StoreLogger;
   plan?: Plan | undefined;
   /** Shared by every platform of the process, so a code from one is accepted on the other. */
   links?: LinkCodes;
-}
-
-export interface ParsedCommand {
-  name: string;
-  /** The bot a group command was addressed to (`/cmd@bot`), if any. */
-  target: string | undefined;
-  args: string;
-  /** Where `args` starts in the text, in UTF-16 units (mention offsets are moved by it). */
-  argsOffset: number;
-}
-
-/** Reads `/name`, `/name@bot` and what follows. Names are case-insensitive. */
-export function parseCommand(text: string): ParsedCommand | null {
-  const lead = text.length - text.trimStart().length;
-  const match = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{3,64}))?(?=$|\s)([\s\S]*)$/.exec(text.slice(lead));
-  if (!match) return null;
-  const rest = match[3] ?? '';
-  const args = rest.trim();
-  const argsOffset = lead + (text.length - lead - rest.length) + (rest.length - rest.trimStart().length);
-  return { name: (match[1] as string).toLowerCase(), target: match[2], args, argsOffset };
+  /** The bot's username on each platform that has one, to ignore `/cmd@otherbot`. */
+  botUsername?: (incoming: Incoming) => string | undefined;
 }
 
 /**
- * Turns one incoming message into replies: finds the command, checks who may run it, runs it. This is
- * the error boundary every platform shares: a failure is logged with the message's key and answered
- * in the caller's language, never swallowed.
+ * Turns one incoming command into replies: cleans what the user typed, finds the command, checks who
+ * may run it, runs it. This is the one error boundary: a failure is logged with the message's key and
+ * answered in the caller's language, never swallowed and never answered twice.
  */
 export class Router {
   private readonly byName = new Map<string, Command>();
@@ -83,80 +47,171 @@ export class Router {
   }
 
   /**
-   * Replies for `message`, or null when it is not a command for this bot (plain chat, or a command
-   * addressed to another bot, or an unknown command in a group where other bots may live).
+   * Replies for `incoming`, or null when it is not a command for this bot (addressed to another bot,
+   * or an unknown command in a group where other bots may live).
    */
-  async handle(message: Incoming, botUsername?: string): Promise<Reply[] | null> {
-    const parsed = parseCommand(message.text);
-    if (!parsed) return null;
+  async handle(raw: Incoming): Promise<Reply[] | null> {
+    const incoming = clean(raw);
+    const parsed = incoming.command;
+    const botUsername = this.deps.botUsername?.(incoming);
     if (parsed.target && botUsername && parsed.target.toLowerCase() !== botUsername.toLowerCase())
       return null;
-    const t: Messages = locales[message.locale];
+    const t: Messages = locales[incoming.locale];
     const command = this.byName.get(parsed.name);
     if (!command) {
-      return message.chat.kind === 'private' || parsed.target
+      return incoming.chat.kind === 'private' || parsed.target
         ? [{ html: t.errors.unknownCommand(parsed.name) }]
         : null;
     }
-    const { store, agency, clock, logger } = this.deps;
-    let member = store.memberByIdentity(message.caller.identity);
-    const roles = { registered: member !== undefined, admin: message.isAdmin, council: message.isCouncil };
-    if (!mayRun(command.access, roles)) {
-      const refusal = { admin: t.errors.adminOnly, council: t.review.councilOnly }[command.access as string];
-      return [{ html: refusal ?? t.errors.notRegistered }];
-    }
-
-    if (member && message.chat.kind === 'private' && !member.privateChat) {
-      // The bot may now write to this member in private (reminders, review notices).
-      await store
-        .setMemberFlags(member.id, { privateChat: true })
-        .catch((err: unknown) =>
-          logger.error({ err, member: member?.id }, 'could not record the private chat'),
-        );
-      member = store.memberByIdentity(message.caller.identity);
-    }
-    const username = message.caller.username?.toLowerCase();
-    if (member && message.platform === 'telegram' && username !== member.username) {
-      // Telegram usernames change hands: keep the one this person has now, so mentions credit them.
-      await store
-        .setMemberFlags(member.id, { username })
-        .catch((err: unknown) => logger.error({ err, member: member?.id }, 'could not update the username'));
-      member = store.memberByIdentity(message.caller.identity);
-    }
-    const ctx: CommandContext = {
-      platform: message.platform,
-      caller: message.caller,
-      chat: message.chat,
-      member,
-      args: parsed.args,
-      mentions: message.mentions.map((m) =>
-        m.offset === undefined ? m : { ...m, offset: m.offset - parsed.argsOffset },
-      ),
-      photo: command.acceptsPhoto ? message.photo : undefined,
-      messageKey: message.messageKey,
-      locale: message.locale,
-      t,
-      store,
-      agency,
-      plan: this.deps.plan,
-      links: this.links,
-      now: clock(),
-      isAdmin: message.isAdmin,
-      isCouncil: message.isCouncil,
-      isGroupMember: message.isGroupMember,
-    };
+    const log = incoming.log.child({ command: command.name });
     try {
-      return await command.run(ctx);
+      return await this.run(command, incoming, t, log);
     } catch (error) {
       if (error instanceof StoreWriteError) {
-        logger.error(
-          { err: error, command: command.name, message: message.messageKey },
-          'store write failed',
-        );
+        log.error({ err: error }, 'store write failed');
         return [{ html: t.errors.storeWrite }];
       }
-      logger.error({ err: error, command: command.name, message: message.messageKey }, 'command failed');
+      log.error({ err: error }, 'command failed');
       return [{ html: t.errors.internal }];
     }
   }
+
+  private async run(command: Command, incoming: Incoming, t: Messages, log: Log): Promise<Reply[]> {
+    const { store, clock } = this.deps;
+    let member = store.memberByIdentity(incoming.caller.identity);
+    const roles = { registered: member !== undefined, admin: incoming.isAdmin, council: incoming.isCouncil };
+    if (!mayRun(command.access, roles)) {
+      const refusal = { admin: t.errors.adminOnly, council: t.review.councilOnly }[command.access as string];
+      return [{ html: joinHtml([refusal ?? t.errors.notRegistered]) }];
+    }
+    const now = clock();
+    if (member) member = await this.checkMembership(command, incoming, member, now, log);
+    if (
+      member?.leftAt &&
+      !incoming.isAdmin &&
+      (command.access === 'registered' || command.access === 'registeredOrAdmin')
+    ) {
+      return [{ html: t.errors.leftGroup }];
+    }
+    if (
+      command.access === 'agency' &&
+      incoming.chat.kind === 'private' &&
+      !(await this.inAgency(incoming, member))
+    ) {
+      return [{ html: t.errors.agencyOnly }];
+    }
+    if (member) member = await this.recordContact(incoming, member, log);
+
+    // One idempotency rule for every platform: a message that changed the store once is answered as
+    // handled when it comes again (a redelivery after a crash), never run twice.
+    const handled = command.writes ? store.handled(incoming.messageKey) : undefined;
+    if (handled)
+      return [{ html: t.errors.alreadyHandled(handled.entry ?? (handled.model ? `${handled.model}` : '')) }];
+
+    const actor: Actor = {
+      by: member?.id ?? incoming.caller.identity,
+      platform: incoming.platform,
+      at: now,
+      source: incoming.messageKey,
+    };
+    const ctx: CommandContext = {
+      platform: incoming.platform,
+      caller: incoming.caller,
+      chat: incoming.chat,
+      member,
+      args: incoming.command.args,
+      mentions: incoming.mentions.map((m) =>
+        m.offset === undefined ? m : { ...m, offset: m.offset - incoming.command.argsOffset },
+      ),
+      photo: command.acceptsPhoto ? incoming.photo : undefined,
+      messageKey: incoming.messageKey,
+      locale: incoming.locale,
+      t,
+      store,
+      agency: this.deps.agency,
+      plan: this.deps.plan,
+      links: this.links,
+      now,
+      isAdmin: incoming.isAdmin,
+      isCouncil: incoming.isCouncil,
+      isGroupMember: incoming.isGroupMember,
+      actor,
+      log,
+    };
+    return command.run(ctx);
+  }
+
+  /** In private, whether the caller belongs to the agency: a member who has not left, or someone the platform finds in the group. */
+  private async inAgency(incoming: Incoming, member: Member | undefined): Promise<boolean> {
+    if (member && !member.leftAt) return true;
+    return incoming.isGroupMember();
+  }
+
+  /**
+   * Who still belongs: a write from a private chat asks the platform whether the member is still in
+   * the agency group (platforms cache the answer briefly); one who left is marked so — kept, with
+   * their history — and may no longer write. A member seen in the group again is marked back.
+   */
+  private async checkMembership(
+    command: Command,
+    incoming: Incoming,
+    member: Member,
+    now: Date,
+    log: Log,
+  ): Promise<Member> {
+    const actor: Actor = { by: member.id, platform: incoming.platform, at: now };
+    const seenInGroup = incoming.chat.kind === 'group';
+    if (!seenInGroup && !(command.writes || member.leftAt)) return member;
+    const inGroup = seenInGroup || (await incoming.isGroupMember());
+    if (inGroup === !member.leftAt) return member;
+    log.info(
+      { member: member.id, inGroup },
+      inGroup ? 'member is back in the agency group' : 'member left the agency group',
+    );
+    return this.deps.store.setMemberLeft(member.id, !inGroup, actor);
+  }
+
+  /**
+   * The one write the router makes of its own: remember that the member can be reached in private
+   * (they wrote there) and the Telegram username they have now (usernames change hands), so notices
+   * and mentions reach them. Only when something changed; a failure is logged, never blocks the command.
+   */
+  private async recordContact(incoming: Incoming, member: Member, log: Log): Promise<Member> {
+    const flags: { privateChat?: boolean; username?: string | undefined } = {};
+    if (incoming.chat.kind === 'private' && !member.privateChat) flags.privateChat = true;
+    const username = incoming.caller.username?.toLowerCase();
+    if (parseIdentity(incoming.caller.identity)?.platform === 'telegram' && username !== member.username) {
+      flags.username = username;
+    }
+    if (Object.keys(flags).length === 0) return member;
+    try {
+      return await this.deps.store.setMemberFlags(member.id, flags);
+    } catch (err) {
+      log.error({ err, member: member.id }, 'could not record how to reach the member');
+      return member;
+    }
+  }
+}
+
+/** Cleans what the user typed, once, where it enters (see cleanText). */
+function clean(incoming: Incoming): Incoming {
+  return {
+    ...incoming,
+    text: cleanText(incoming.text),
+    command: { ...incoming.command, args: cleanText(incoming.command.args) },
+    caller: { ...incoming.caller, displayName: cleanText(incoming.caller.displayName) },
+    mentions: incoming.mentions.map((m) => ({ ...m, label: cleanText(m.label) })),
+  };
+}
+
+/** The core as platforms see it: each incoming command is run and its replies delivered. */
+export function createHost(router: Router, delivery: Delivery): PlatformHost {
+  return {
+    async handle(incoming) {
+      const replies = await router.handle(incoming);
+      if (!replies?.length) return;
+      incoming.log.info({ command: incoming.command.name, replies: replies.length }, 'command');
+      await delivery.deliver(incoming, replies);
+    },
+  };
 }

@@ -1,5 +1,5 @@
-import type { AgencyConfig, Department } from '../bot/config.js';
-import type { Entry, EntryKind, Member } from '../storage/schema.js';
+import type { AgencyConfig, Department, ReviewMode } from './agency.js';
+import type { Entry, EntryKind, Member } from './domain.js';
 
 /** Points for a new entry, from the agency's configured values. */
 export function pointsFor(
@@ -17,7 +17,7 @@ export function pointsFor(
   }
 }
 
-export type ReviewMode = 'after' | 'before';
+export type { ReviewMode };
 
 /**
  * Whether an entry counts: never once withdrawn; in review mode `after` (the default) until the

@@ -10,21 +10,17 @@ export function fold(text: string): string {
     .trim();
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** Escapes user text for Telegram's HTML parse mode (the only markup replies use). */
-export function esc(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] ?? c);
-}
-
-/** Turns reply HTML into plain text, for platforms without formatting (console, Zalo). */
-export function htmlToPlain(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
+/**
+ * User text made safe to store and to echo, once, where it enters: well-formed Unicode (a lone UTF-16
+ * surrogate becomes U+FFFD) and no control characters but line breaks (others become spaces). Each
+ * replaced unit keeps its length, so mention offsets into the text stay right. Telegram refuses a
+ * whole message that holds a lone surrogate or a NUL, so one such entry could otherwise stop the
+ * weekly post for everyone.
+ */
+export function cleanText(text: string): string {
+  return text
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, ' ');
 }
 
 /** Shortens text for lists, on a character boundary (not inside a surrogate pair). */

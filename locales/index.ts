@@ -1,7 +1,7 @@
 import { en } from './en.js';
-import { type Messages, vi } from './vi.js';
+import { type Messages, type PeriodName, vi } from './vi.js';
 
-export type { Messages };
+export type { Messages, PeriodName };
 export type Locale = 'vi' | 'en';
 
 export const locales: Record<Locale, Messages> = { vi, en };

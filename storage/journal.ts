@@ -1,8 +1,7 @@
-import { constants } from 'node:fs';
-import { type FileHandle, open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { StoreCorruptError, StoreWriteError } from '../core/errors.js';
-import { isErrnoException, syncDirectory } from './files.js';
+import { type DataFile, isErrnoException, nodeFiles, type StoreFiles, syncDirectory } from './files.js';
 import { eventSchema, type StoreEvent } from './schema.js';
 import { describeIssues } from './snapshot-file.js';
 
@@ -15,6 +14,8 @@ export interface JournalContents {
 }
 
 const NEWLINE = 0x0a;
+/** Strict: a byte sequence that is not UTF-8 is corruption, never silently replaced. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Reads a JSON Lines journal. Every complete line must be a valid event; only an incomplete last line
@@ -36,7 +37,12 @@ export async function readJournal(path: string): Promise<JournalContents> {
   let line = 0;
   for (let end = bytes.indexOf(NEWLINE, start); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
     line += 1;
-    const text = bytes.toString('utf8', start, end);
+    let text: string;
+    try {
+      text = utf8.decode(bytes.subarray(start, end));
+    } catch {
+      throw new StoreCorruptError(path, `line ${line} is not valid UTF-8`);
+    }
     let raw: unknown;
     try {
       raw = JSON.parse(text);
@@ -77,7 +83,7 @@ export class Journal<T> {
 
   private constructor(
     readonly path: string,
-    private readonly handle: FileHandle,
+    private readonly handle: DataFile,
     private position: number,
     fileLength: number,
     lines: number,
@@ -91,8 +97,9 @@ export class Journal<T> {
     path: string,
     contents: JournalContents,
     onAbort: (metas: T[]) => void,
+    files: StoreFiles = nodeFiles,
   ): Promise<Journal<T>> {
-    const handle = await open(path, constants.O_RDWR | constants.O_CREAT, 0o600);
+    const handle = await files.openJournal(path);
     if (contents.goodLength === 0 && contents.tornBytes === 0) await syncDirectory(dirname(path));
     return new Journal(
       path,

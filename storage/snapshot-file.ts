@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { StoreCorruptError } from '../core/errors.js';
-import { isErrnoException, writeFileDurably } from './files.js';
+import { isErrnoException, nodeFiles, type StoreFiles } from './files.js';
 import { MigrationError, migrate } from './migrations.js';
 import { type State, stateSchema } from './schema.js';
 
@@ -21,13 +21,18 @@ export function describeIssues(error: z.ZodError, limit = 5): string {
  * and writes atomically with fdatasync.
  */
 export class SnapshotFile implements Adapter<State> {
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    private readonly files: StoreFiles = nodeFiles,
+  ) {}
 
   async read(): Promise<State | null> {
     let text: string;
     try {
-      text = await readFile(this.path, 'utf8');
+      // Strict UTF-8: invalid bytes are corruption, not silently replaced.
+      text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(this.path));
     } catch (error) {
+      if (error instanceof TypeError) throw new StoreCorruptError(this.path, 'is not valid UTF-8');
       if (isErrnoException(error) && error.code === 'ENOENT') return null;
       throw new StoreCorruptError(
         this.path,
@@ -61,6 +66,6 @@ export class SnapshotFile implements Adapter<State> {
   }
 
   async write(state: State): Promise<void> {
-    await writeFileDurably(this.path, JSON.stringify(state));
+    await this.files.writeDurably(this.path, JSON.stringify(state));
   }
 }

@@ -1,17 +1,24 @@
-import type { AgencyConfig, Department } from '../../bot/config.js';
+import type { AgencyConfig, Department } from '../../core/agency.js';
 import type { Command, CommandContext, Reply } from '../../core/context.js';
+import type { Entry } from '../../core/domain.js';
+import { type HtmlPart, joinHtml } from '../../core/html.js';
 import { type Period, type PeriodKind, periodContaining, readPeriod } from '../../core/periods.js';
 import { isPending, type ReviewMode } from '../../core/scoring.js';
-import { esc, fold } from '../../core/text.js';
+import { fold } from '../../core/text.js';
 import type { Messages } from '../../locales/index.js';
-import type { Entry } from '../../storage/schema.js';
 
-export function say(...lines: (string | false | undefined)[]): Reply {
-  return { html: lines.filter((l): l is string => typeof l === 'string').join('\n') };
+/** A reply of these lines (markup as it is, text escaped; false and undefined lines left out). */
+export function say(...lines: HtmlPart[]): Reply {
+  return { html: joinHtml(lines) };
 }
 
 /** A refusal: what was wrong, then the command's usage line. Nothing is changed. */
-export function refuse(ctx: CommandContext, command: Command, problem: string, ...more: string[]): Reply[] {
+export function refuse(
+  ctx: CommandContext,
+  command: Command,
+  problem: HtmlPart,
+  ...more: HtmlPart[]
+): Reply[] {
   return [say(problem, ctx.t.usageLine(command.usage(ctx.t)), ...more)];
 }
 
@@ -42,10 +49,10 @@ export function findDepartment(agency: AgencyConfig, query: string): Department 
 }
 
 /** Every department with its id, for a refusal that tells how to name one. */
-export function departmentList(ctx: Pick<CommandContext, 't' | 'agency'>): string[] {
+export function departmentList(ctx: Pick<CommandContext, 't' | 'agency'>): HtmlPart[] {
   return [
     ctx.t.summary.departmentsList,
-    ...ctx.agency.departments.map((d) => ctx.t.summary.departmentItem(esc(d.name), esc(d.id))),
+    ...ctx.agency.departments.map((d) => ctx.t.summary.departmentItem(d.name, d.id)),
   ];
 }
 
@@ -76,14 +83,14 @@ export function periodOf(
     return refuse(
       ctx,
       command,
-      ctx.t.errors.impossiblePeriod(esc(clip(reading.impossible.text))),
+      ctx.t.errors.impossiblePeriod(clip(reading.impossible.text)),
       ctx.t.periodForms,
     );
   }
   if (reading) return { period: reading.period, named: true, rest: tokens.slice(reading.used) };
   const first = tokens[0];
   if (first !== undefined && /^[qQtT]?\d/.test(first)) {
-    return refuse(ctx, command, ctx.t.errors.unknownPeriod(esc(clip(first))), ctx.t.periodForms);
+    return refuse(ctx, command, ctx.t.errors.unknownPeriod(clip(first)), ctx.t.periodForms);
   }
   return { period: periodContaining(fallback, ctx.now), named: false, rest: [...tokens] };
 }
@@ -97,7 +104,7 @@ export function onlyPeriod(
   command: Command,
   fallback: PeriodKind,
   keep: (word: string) => boolean = () => false,
-): { period: Period; note: string | undefined; kept: string[] } | Reply[] {
+): { period: Period; note: HtmlPart; kept: string[] } | Reply[] {
   const tokens = words(ctx.args);
   const kept = tokens.filter((w) => keep(fold(w)));
   const read = periodOf(
@@ -108,15 +115,10 @@ export function onlyPeriod(
   );
   if (Array.isArray(read)) return read;
   if (!read.named && read.rest.length > 0) {
-    return refuse(
-      ctx,
-      command,
-      ctx.t.errors.unknownPeriod(esc(clip(read.rest.join(' ')))),
-      ctx.t.periodForms,
-    );
+    return refuse(ctx, command, ctx.t.errors.unknownPeriod(clip(read.rest.join(' '))), ctx.t.periodForms);
   }
   const note = read.rest.length
-    ? ctx.t.errors.extraIgnored(ctx.t.periodName(read.period), esc(clip(read.rest.join(' '))))
+    ? ctx.t.errors.extraIgnored(ctx.t.periodName(read.period), clip(read.rest.join(' ')))
     : undefined;
   return { period: read.period, note, kept };
 }
@@ -128,10 +130,13 @@ export function clip(text: string, max = 60): string {
 }
 
 /** A line saying how many entries of a period still wait for the Council, and whether they count. */
-export function pendingNote(t: Messages, entries: readonly Entry[], mode: ReviewMode): string | undefined {
+export function pendingNote(t: Messages, entries: readonly Entry[], mode: ReviewMode): HtmlPart {
   const pending = entries.filter(isPending).length;
   if (pending === 0) return undefined;
-  return `\n${mode === 'after' ? t.review.pendingCounted(pending) : t.review.pendingNotCounted(pending)}`;
+  return joinHtml([
+    '',
+    mode === 'after' ? t.review.pendingCounted(pending) : t.review.pendingNotCounted(pending),
+  ]);
 }
 
 export function words(args: string): string[] {

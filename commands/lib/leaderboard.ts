@@ -1,9 +1,9 @@
-import type { AgencyConfig } from '../../bot/config.js';
+import type { AgencyConfig } from '../../core/agency.js';
+import type { Entry, Member } from '../../core/domain.js';
+import type { HtmlPart } from '../../core/html.js';
 import type { Period } from '../../core/periods.js';
 import { type DepartmentScore, rankDepartments, rankMembers, topWithTies } from '../../core/scoring.js';
-import { esc } from '../../core/text.js';
 import type { Messages } from '../../locales/index.js';
-import type { Entry, Member } from '../../storage/schema.js';
 import { departmentName } from './common.js';
 
 /**
@@ -17,7 +17,7 @@ export function leaderboardLines(
   members: readonly Member[],
   period: Period,
   options: { top: number; departments: boolean },
-): { lines: string[]; departments: DepartmentScore[] } {
+): { lines: HtmlPart[]; departments: DepartmentScore[] } {
   const { t, agency } = ctx;
   const mode = agency.review.mode;
   const { top, extended } = topWithTies(rankMembers(entries, members, mode), options.top);
@@ -26,8 +26,8 @@ export function leaderboardLines(
         ...top.map((s) =>
           t.leaderboard.memberLine(
             s.rank,
-            esc(s.member.fullName),
-            esc(departmentName(agency, s.member.departmentId, t)),
+            s.member.fullName,
+            departmentName(agency, s.member.departmentId, t),
             t.points(s.points),
           ),
         ),
@@ -46,7 +46,7 @@ export function leaderboardLines(
       ...departments.map((d) =>
         t.leaderboard.departmentLine(
           d.rank,
-          esc(d.department.name),
+          d.department.name,
           t.number(d.perMember),
           t.points(d.points),
           d.members,

@@ -1,8 +1,9 @@
-import type { Command, CommandContext, Reply } from '../../core/context.js';
+import type { Command, CommandContext, MemberContext, Reply } from '../../core/context.js';
+import type { EntryKind, Member } from '../../core/domain.js';
+import { Html, html, joinHtml } from '../../core/html.js';
 import { dayContaining, periodContaining } from '../../core/periods.js';
 import { pointsFor, rankedCount, rankMembers } from '../../core/scoring.js';
-import { esc, fold, preview } from '../../core/text.js';
-import type { EntryKind, Member } from '../../storage/schema.js';
+import { fold, preview } from '../../core/text.js';
 import { refuse, say } from './common.js';
 
 const ADHOC_TAG = /(^|\s)#dotxuat(?=$|[\s.,;!?])/;
@@ -12,7 +13,7 @@ const IT_TAG = /(^|\s)#cntt(?=$|[\s.,;!?])/;
  * The colleague a good deed credits: the one the command names first (`/viectot @lan đã trực thay
  * ca`), or else the caller — a mention anywhere else is part of the text. Or why it cannot be logged.
  */
-function creditedMember(ctx: CommandContext, reporter: Member): Member | string {
+function creditedMember(ctx: CommandContext, reporter: Member): Member | Html {
   const leading = ctx.mentions.find((m) =>
     m.offset === undefined ? ctx.args.startsWith(m.label) : m.offset === 0,
   );
@@ -21,7 +22,7 @@ function creditedMember(ctx: CommandContext, reporter: Member): Member | string 
     (leading.identity && ctx.store.memberByIdentity(leading.identity)) ||
     (leading.username && ctx.store.memberByUsername(leading.username)) ||
     undefined;
-  if (!member) return ctx.t.entry.mentionNotRegistered(esc(leading.label));
+  if (!member) return ctx.t.entry.mentionNotRegistered(leading.label);
   // `/viectot @lan @hung …`: two people named first — one entry credits one person.
   const after = ctx.args.slice(leading.label.length);
   const next = ctx.mentions.find(
@@ -49,7 +50,7 @@ export function substanceWords(text: string, mentions: CommandContext['mentions'
 }
 
 /** This week's rank of a member, for the confirmation (a member without points is not ranked). */
-export function weekRank(ctx: CommandContext, member: Member): string {
+export function weekRank(ctx: CommandContext, member: Member): Html {
   const week = periodContaining('week', ctx.now);
   const scores = rankMembers(
     ctx.store.entriesBetween(week.start, week.end),
@@ -57,7 +58,7 @@ export function weekRank(ctx: CommandContext, member: Member): string {
     ctx.agency.review.mode,
   );
   const own = scores.find((s) => s.member.id === member.id);
-  const name = esc(member.fullName);
+  const name = member.fullName;
   return own && own.rank > 0
     ? ctx.t.entry.rank(name, own.rank, rankedCount(scores), ctx.t.points(own.points))
     : ctx.t.entry.unranked(name);
@@ -67,11 +68,9 @@ export function weekRank(ctx: CommandContext, member: Member): string {
  * Logs a good deed, a completed task or an initiative for the caller (or, for a good deed, the
  * colleague named first). Shared by /viectot, /hoanthanh and /sangkien, and by photos captioned with them.
  */
-export async function logEntry(ctx: CommandContext, command: Command, kind: EntryKind): Promise<Reply[]> {
+export async function logEntry(ctx: MemberContext, command: Command, kind: EntryKind): Promise<Reply[]> {
   const { t, store, agency } = ctx;
-  const reporter = ctx.member as Member;
-  const earlier = store.entryBySource(ctx.messageKey);
-  if (earlier) return [say(t.entry.alreadySaved(earlier.code))];
+  const reporter = ctx.member;
 
   const text = ctx.args.trim();
   const folded = fold(text);
@@ -85,7 +84,7 @@ export async function logEntry(ctx: CommandContext, command: Command, kind: Entr
     return refuse(ctx, command, t.entry.tooLong(length, agency.limits.textMaxLength));
   }
   const credited = kind === 'deed' ? creditedMember(ctx, reporter) : reporter;
-  if (typeof credited === 'string') return refuse(ctx, command, credited);
+  if (credited instanceof Html) return refuse(ctx, command, credited);
 
   // The daily cap counts what the caller logs (for themselves or for colleagues), not what is withdrawn.
   const today = dayContaining(ctx.now);
@@ -95,29 +94,28 @@ export async function logEntry(ctx: CommandContext, command: Command, kind: Entr
   if (todays >= agency.limits.entriesPerDay) return [say(t.entry.dailyLimit(agency.limits.entriesPerDay))];
 
   const points = pointsFor(kind, { adhoc, it }, agency.points);
-  const entry = await store.addEntry({
-    kind,
-    text,
-    points,
-    adhoc,
-    it,
-    memberId: credited.id,
-    reporterId: reporter.id,
-    at: ctx.now,
-    ...(ctx.photo ? { photo: { platform: ctx.platform, fileId: ctx.photo.fileId } } : {}),
-    source: ctx.messageKey,
-    platform: ctx.platform,
-  });
+  const entry = await store.addEntry(
+    {
+      kind,
+      text,
+      points,
+      adhoc,
+      it,
+      memberId: credited.id,
+      ...(ctx.photo ? { photo: { platform: ctx.platform, fileId: ctx.photo.fileId } } : {}),
+    },
+    ctx.actor,
+  );
 
-  const tags = [adhoc && t.entry.adhocTag, it && t.entry.itTag].filter(Boolean).join(', ');
+  const tags = adhoc || it ? joinHtml([adhoc && t.entry.adhocTag, it && t.entry.itTag], ', ') : undefined;
   const otherwise = kind === 'deed' && credited.id === reporter.id && ctx.mentions.length > 0;
   return [
     say(
       t.entry.saved(t.kind[kind], entry.code, t.points(points)),
-      `<i>${esc(preview(text, 200))}</i>`,
+      html`<i>${preview(text, 200)}</i>`,
       credited.id !== reporter.id
-        ? t.entry.creditedTo(esc(credited.fullName), esc(reporter.fullName))
-        : t.entry.creditedSelf(esc(reporter.fullName)),
+        ? t.entry.creditedTo(credited.fullName, reporter.fullName)
+        : t.entry.creditedSelf(reporter.fullName),
       otherwise && t.entry.mentionHint,
       tags ? t.entry.tags(tags) : undefined,
       entry.photo && t.entry.photoKept,

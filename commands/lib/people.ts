@@ -1,6 +1,6 @@
 import type { CommandContext } from '../../core/context.js';
+import type { Member } from '../../core/domain.js';
 import { fold } from '../../core/text.js';
-import type { Member } from '../../storage/schema.js';
 
 /** Trailing words that answer a question the bot asked (a button's command carries them). */
 export const CONFIRM = 'xacnhan';

@@ -1,21 +1,17 @@
 import type { Command, CommandContext, Reply } from '../../core/context.js';
-import { esc, preview } from '../../core/text.js';
-import type { Entry, Member } from '../../storage/schema.js';
+import type { Entry, Member } from '../../core/domain.js';
+import type { Html } from '../../core/html.js';
+import { preview } from '../../core/text.js';
 import { clip, refuse, say } from './common.js';
 
 export const MAX_REASON = 300;
 
 /**
- * The identity to reach a member by in private: one on the current platform if they have it, else
- * another (the platform passes it on to the one that owns it).
+ * A notice for a member in private, on whichever platform reaches them (core/delivery.ts), in the
+ * agency group when none can.
  */
-export function reachable(member: Member, ctx: CommandContext): string {
-  return member.identities.find((i) => i.startsWith(`${ctx.platform}:`)) ?? (member.identities[0] as string);
-}
-
-/** A notice for a member in private (in the agency group when no platform can reach them there). */
-export function notice(ctx: CommandContext, member: Member, html: string): Reply {
-  return { html, to: { identity: reachable(member, ctx), orGroup: true } };
+export function notice(member: Member, html: Html): Reply {
+  return { html, to: { member: member.id, orGroup: true } };
 }
 
 /**
@@ -25,16 +21,16 @@ export function notice(ctx: CommandContext, member: Member, html: string): Reply
 export function entryNotices(
   ctx: CommandContext,
   entry: Entry,
-  forCredited: string,
-  forReporter: (creditedName: string) => string,
+  forCredited: Html,
+  forReporter: (creditedName: string) => Html,
 ): Reply[] {
   const { store } = ctx;
   const credited = store.member(entry.memberId);
   const reporter = entry.reporterId !== entry.memberId ? store.member(entry.reporterId) : undefined;
   const replies: Reply[] = [];
-  if (credited && credited.id !== ctx.member?.id) replies.push(notice(ctx, credited, forCredited));
+  if (credited && credited.id !== ctx.member?.id) replies.push(notice(credited, forCredited));
   if (reporter && reporter.id !== ctx.member?.id) {
-    replies.push(notice(ctx, reporter, forReporter(esc(credited?.fullName ?? '?'))));
+    replies.push(notice(reporter, forReporter(credited?.fullName ?? '?')));
   }
   return replies;
 }
@@ -44,7 +40,7 @@ export function reviewable(ctx: CommandContext, command: Command, code: string |
   const { t, store } = ctx;
   if (!code) return refuse(ctx, command, t.review.missingCode(command.name));
   const entry = store.entry(code);
-  if (!entry) return refuse(ctx, command, t.withdraw.unknownCode(esc(clip(code))));
+  if (!entry) return refuse(ctx, command, t.withdraw.unknownCode(clip(code)));
   if (entry.status === 'withdrawn') return [say(t.review.withdrawnEntry(entry.code))];
   const own = ctx.member && (entry.reporterId === ctx.member.id || entry.memberId === ctx.member.id);
   if (own) return [say(t.review.ownEntry(entry.code))];
@@ -60,7 +56,7 @@ export function decidable(ctx: CommandContext, command: Command, code: string | 
   return entry;
 }
 
-/** Records a decision and tells the member credited and the reporter, in private where the platform can. */
+/** Records a decision and tells the member credited and the reporter, in private where a platform can. */
 export async function decide(
   ctx: CommandContext,
   entry: Entry,
@@ -68,18 +64,11 @@ export async function decide(
   reason?: string,
 ): Promise<Reply[]> {
   const { t, store } = ctx;
-  await store.reviewEntry(
-    entry.code,
-    decision,
-    ctx.member?.id ?? ctx.caller.identity,
-    ctx.platform,
-    ctx.now,
-    reason,
-  );
-  const name = esc(store.member(entry.memberId)?.fullName ?? '?');
-  const text = esc(preview(entry.text, 150));
+  await store.reviewEntry(entry.code, decision, ctx.actor, reason);
+  const name = store.member(entry.memberId)?.fullName ?? '?';
+  const text = preview(entry.text, 150);
   const kind = t.kind[entry.kind];
-  const why = esc(reason ?? '');
+  const why = reason ?? '';
   return [
     say(
       decision === 'approved'

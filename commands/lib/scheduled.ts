@@ -1,7 +1,8 @@
 import type { Command, CommandContext, Reply } from '../../core/context.js';
-import { esc, fold } from '../../core/text.js';
+import { type Html, joinHtml } from '../../core/html.js';
+import { fold } from '../../core/text.js';
+import { monthlyDigest, type PostContext, remindersOn, weeklyPost } from '../posts.js';
 import { clip, refuse, say, words } from './common.js';
-import { monthlyDigest, type PostContext, remindersOn, weeklyPost } from './posts.js';
 
 export type PostName = 'bangxephang' | 'thang' | 'nhac';
 
@@ -16,12 +17,12 @@ export function postArg(
   const word = fold(words(ctx.args)[0] ?? '');
   if (!word) return refuse(ctx, command, t.posts.missingPost);
   const name = allowed.find((n) => n === word);
-  if (!name) return refuse(ctx, command, t.posts.unknownPost(esc(clip(word))));
+  if (!name) return refuse(ctx, command, t.posts.unknownPost(clip(word)));
   return { name, post: { t, store: ctx.store, agency: ctx.agency, plan: ctx.plan } };
 }
 
 /** The text of a scheduled post as it would go out now. */
-export function postText(name: PostName, post: PostContext, now: Date): string[] {
+export function postText(name: PostName, post: PostContext, now: Date): Html[] {
   switch (name) {
     case 'bangxephang':
       return [weeklyPost(post, now)];
@@ -30,7 +31,13 @@ export function postText(name: PostName, post: PostContext, now: Date): string[]
     case 'nhac': {
       const due = remindersOn(post, now);
       if (due.length === 0) return [post.t.posts.noReminders];
-      return [due.map((r) => r.html).join('\n\n'), ...due.flatMap((r) => (r.adminHtml ? [r.adminHtml] : []))];
+      return [
+        joinHtml(
+          due.map((r) => r.html),
+          '\n\n',
+        ),
+        ...due.flatMap((r) => (r.adminHtml ? [r.adminHtml] : [])),
+      ];
     }
   }
 }

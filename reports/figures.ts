@@ -1,35 +1,24 @@
-import type { Department } from '../../bot/config.js';
-import type { CommandContext } from '../../core/context.js';
-import type { Period } from '../../core/periods.js';
-import {
-  counts,
-  isPending,
-  membersAt,
-  rankDepartments,
-  rankMembers,
-  topWithTies,
-} from '../../core/scoring.js';
-import {
-  type Entry,
-  type EntryKind,
-  MODEL_STAGES,
-  type ModelExample,
-  type ModelStage,
-} from '../../storage/schema.js';
-import type { Store } from '../../storage/store.js';
+import type { AgencyConfig, Department } from '../core/agency.js';
+import { type Entry, type EntryKind, MODEL_STAGES, type ModelExample, type ModelStage } from '../core/domain.js';
+import type { Period } from '../core/periods.js';
+import type { Repository } from '../core/repository.js';
+import { counts, isPending, membersAt, rankDepartments, rankMembers, topWithTies } from '../core/scoring.js';
+
+/** What the figures are computed from. */
+export interface FiguresSource {
+  store: Repository;
+  agency: AgencyConfig;
+}
 
 export const KINDS: readonly EntryKind[] = ['deed', 'task', 'initiative'];
 const TOP = 10;
 
 /**
- * The figures of a summary: what `/tonghop` shows and report files hold. Entries count for the
- * department they were logged in; the headcount is of the members at the period's end.
+ * The figures of a period — what `/tonghop` shows and every report file holds, computed once here:
+ * by kind, by department, by member, participation, the Council's review, model examples. Entries
+ * count for the department they were logged in; the headcount is of the members at the period's end.
  */
-export function summarise(
-  ctx: Pick<CommandContext, 'store' | 'agency'>,
-  period: Period,
-  department?: Department,
-) {
+export function summarise(ctx: FiguresSource, period: Period, department?: Department) {
   const { store, agency } = ctx;
   const atEnd = membersAt(store.members, period.end).filter(
     (m) => !department || m.departmentId === department.id,
@@ -70,6 +59,8 @@ export function summarise(
     members: atEnd.length,
     top: topWithTies(memberScores, TOP).top,
     scores: memberScores,
+    /** Every entry of the period (of the department), whatever its status: the workbook lists them all. */
+    all,
     withdrawn: all.filter((e): e is Entry => e.status === 'withdrawn'),
     review: {
       mode,
@@ -83,7 +74,7 @@ export function summarise(
 
 /** The member or department a model example is about (an entry's: its member, and where it counted). */
 export function modelSubject(
-  store: Store,
+  store: Repository,
   model: ModelExample,
 ): { memberId?: string; departmentId?: string; entry?: Entry } {
   const s = model.subject;
@@ -103,7 +94,7 @@ export function stageAt(model: ModelExample, end: Date): ModelStage | undefined 
  * The model examples a period names: those proposed or moved on within it (of one department, if
  * given), each at the stage it had reached by the period's end, counted by stage.
  */
-export function modelsOf(store: Store, period: Period, department?: Department) {
+export function modelsOf(store: Repository, period: Period, department?: Department) {
   const start = period.start.getTime();
   const end = period.end.getTime();
   const list = store.models.filter((m) => {
@@ -118,4 +109,28 @@ export function modelsOf(store: Store, period: Period, department?: Department) 
     byStage,
     stageOf: (m: ModelExample) => stageAt(m, period.end),
   };
+}
+
+export type Figures = ReturnType<typeof summarise>;
+
+/** Counted entries of a member in `entries`, by kind (and the unplanned tasks and IT models among them). */
+export function countsByKind(entries: readonly Entry[]) {
+  return {
+    deed: entries.filter((e) => e.kind === 'deed').length,
+    task: entries.filter((e) => e.kind === 'task').length,
+    adhoc: entries.filter((e) => e.kind === 'task' && e.adhoc).length,
+    initiative: entries.filter((e) => e.kind === 'initiative').length,
+    it: entries.filter((e) => e.kind === 'initiative' && e.it).length,
+  };
+}
+
+/** Each member's entries in `entries` (any status), found once for a whole table. */
+export function byMember(entries: readonly Entry[]): Map<string, Entry[]> {
+  const map = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const own = map.get(entry.memberId);
+    if (own) own.push(entry);
+    else map.set(entry.memberId, [entry]);
+  }
+  return map;
 }

@@ -1,19 +1,26 @@
-import type { AgencyConfig } from '../../bot/config.js';
-import type { Measure, Milestone, Plan, Target } from '../../bot/plan.js';
-import { dayContaining, formatDay, type Period, periodContaining } from '../../core/periods.js';
-import { counts } from '../../core/scoring.js';
-import { esc, preview } from '../../core/text.js';
-import type { Messages } from '../../locales/index.js';
-import { type Entry, type Member, MODEL_STAGES } from '../../storage/schema.js';
-import type { Store } from '../../storage/store.js';
-import { departmentName, pendingNote, say } from './common.js';
-import { leaderboardLines } from './leaderboard.js';
-import { modelsOf } from './summary.js';
+import type { AgencyConfig } from '../core/agency.js';
+import { type Entry, type Member, MODEL_STAGES, type ModelExample } from '../core/domain.js';
+import { type Html, joinHtml } from '../core/html.js';
+import { dayContaining, formatDay, type Period, periodContaining, periodTitle } from '../core/periods.js';
+import type { Measure, Milestone, Plan, Target } from '../core/plan.js';
+import type { Repository } from '../core/repository.js';
+import { counts } from '../core/scoring.js';
+import { preview } from '../core/text.js';
+import type { Messages } from '../locales/index.js';
+import { modelsOf } from '../reports/figures.js';
+import { departmentName, pendingNote, say } from './lib/common.js';
+import { leaderboardLines } from './lib/leaderboard.js';
+
+/*
+ * The bot's own posts, built from the store: the weekly leaderboard, the monthly digest, the plan's
+ * reminders and nudges, and the plan's progress (also /kehoach). The scheduler (bot/jobs.ts) and the
+ * commands that preview or post them now (/xemtruoc, /dangngay) read them from here.
+ */
 
 /** What the plan's posts are built from. */
 export interface PostContext {
   t: Messages;
-  store: Store;
+  store: Repository;
   agency: AgencyConfig;
   plan: Plan;
 }
@@ -147,28 +154,26 @@ export function daysUntil(milestone: Milestone, now: Date): number {
 }
 
 /** The `/kehoach` text: every target with its bar, and the next milestones. */
-export function planText(ctx: PostContext, now: Date, upcoming = 5): string {
+export function planText(ctx: PostContext, now: Date, upcoming = 5): Html {
   const { t, plan } = ctx;
   const next = plan.milestones
     .filter((m) => daysUntil(m, now) >= 0)
     .sort((a, b) => a.date.localeCompare(b.date))
     .slice(0, upcoming);
   return say(
-    t.plan.title(esc(plan.title), formatDay(now)),
+    t.plan.title(plan.title, formatDay(now)),
     '',
-    ...progressOf(ctx, now).map((p) =>
-      t.plan.targetLine(p.state, esc(p.target.title), bar(p.ratio), p.display),
-    ),
+    ...progressOf(ctx, now).map((p) => t.plan.targetLine(p.state, p.target.title, bar(p.ratio), p.display)),
     t.plan.legend,
     '',
     t.plan.milestonesTitle,
     ...(next.length
-      ? next.map((m) => t.plan.milestoneLine(formatDay(milestoneStart(m)), daysUntil(m, now), esc(m.title)))
+      ? next.map((m) => t.plan.milestoneLine(formatDay(milestoneStart(m)), daysUntil(m, now), m.title))
       : [t.plan.noMilestones]),
   ).html;
 }
 
-function deedsOf(ctx: PostContext, period: Period): string[] {
+function deedsOf(ctx: PostContext, period: Period): Html[] {
   const { t, store, agency } = ctx;
   const deeds = store
     .entriesBetween(period.start, period.end)
@@ -176,7 +181,7 @@ function deedsOf(ctx: PostContext, period: Period): string[] {
   const lines = deeds
     .slice(-DEEDS_SHOWN)
     .reverse()
-    .map((e) => t.posts.deedLine(esc(store.member(e.memberId)?.fullName ?? '?'), esc(preview(e.text, 120))));
+    .map((e) => t.posts.deedLine(store.member(e.memberId)?.fullName ?? '?', preview(e.text, 120)));
   return [
     t.posts.deedsTitle,
     ...(lines.length ? lines : [t.posts.noDeeds]),
@@ -185,38 +190,35 @@ function deedsOf(ctx: PostContext, period: Period): string[] {
 }
 
 /** Model examples proposed or moved on within the period, at the stage they reached in it. */
-function modelLines(ctx: PostContext, period: Period): string[] {
+function modelLines(ctx: PostContext, period: Period): (Html | string)[] {
   const { t, store, agency } = ctx;
   const models = modelsOf(store, period);
   if (models.list.length === 0) return [];
   const subject = (m: (typeof store.models)[number]) => {
     const s = m.subject;
-    if (s.kind === 'department')
-      return t.models.subjectDepartment(esc(departmentName(agency, s.departmentId, t)));
+    if (s.kind === 'department') return t.models.subjectDepartment(departmentName(agency, s.departmentId, t));
     const memberId = s.kind === 'member' ? s.memberId : store.entry(s.code)?.memberId;
-    return esc(store.member(memberId ?? '')?.fullName ?? '?');
+    return store.member(memberId ?? '')?.fullName ?? '?';
   };
   return [
     '',
     t.posts.modelsTitle,
-    ...models.list.map((m) =>
+    ...models.list.map((m: ModelExample) =>
       t.posts.modelLine(m.no, subject(m), t.models.stages[models.stageOf(m) ?? m.stage]),
     ),
   ];
 }
 
-function targetLines(ctx: PostContext, now: Date): string[] {
+function targetLines(ctx: PostContext, now: Date): Html[] {
   const { t } = ctx;
   return [
     t.posts.targetsTitle,
-    ...progressOf(ctx, now).map((p) =>
-      t.posts.targetShort(esc(p.target.title), `${p.display} ${bar(p.ratio)}`),
-    ),
+    ...progressOf(ctx, now).map((p) => t.posts.targetShort(p.target.title, `${p.display} ${bar(p.ratio)}`)),
   ];
 }
 
 /** The weekly leaderboard post for the week containing `slot`. */
-export function weeklyPost(ctx: PostContext, slot: Date): string {
+export function weeklyPost(ctx: PostContext, slot: Date): Html {
   const { t, store, agency } = ctx;
   const week = periodContaining('week', slot);
   const entries = store.entriesBetween(week.start, week.end);
@@ -224,9 +226,9 @@ export function weeklyPost(ctx: PostContext, slot: Date): string {
     top: agency.leaderboard.topMembers,
     departments: true,
   });
-  const silent = board.departments.filter((d) => d.entries === 0).map((d) => esc(d.department.name));
+  const silent = board.departments.filter((d) => d.entries === 0).map((d) => d.department.name);
   return say(
-    t.posts.weeklyTitle(t.period(week)),
+    t.posts.weeklyTitle(periodTitle(t, week)),
     '',
     ...board.lines,
     silent.length ? t.posts.silentDepartments(silent.join(', ')) : t.posts.allDepartmentsActive,
@@ -240,12 +242,12 @@ export function weeklyPost(ctx: PostContext, slot: Date): string {
 }
 
 /** The monthly digest, posted early in a month about the month before `slot`. */
-export function monthlyDigest(ctx: PostContext, slot: Date): string {
+export function monthlyDigest(ctx: PostContext, slot: Date): Html {
   const { t, store } = ctx;
   const month = periodContaining('month', new Date(periodContaining('month', slot).start.getTime() - 1));
   const entries = store.entriesBetween(month.start, month.end);
   return say(
-    t.posts.monthlyTitle(t.period(month)),
+    t.posts.monthlyTitle(periodTitle(t, month)),
     '',
     ...deedsOf(ctx, month),
     ...modelLines(ctx, month),
@@ -261,9 +263,9 @@ export interface Reminder {
   milestone: Milestone;
   days: number;
   /** For the group. */
-  html: string;
+  html: Html;
   /** For the admins in private (the Office's reports), if any. */
-  adminHtml?: string;
+  adminHtml?: Html;
 }
 
 /** The milestones to remind on the day of `now`: some days ahead, and on the day itself. */
@@ -277,10 +279,8 @@ export function remindersOn(ctx: PostContext, now: Date): Reminder[] {
       {
         milestone,
         days,
-        html: t.posts.reminder(esc(milestone.title), date, days),
-        ...(milestone.kind === 'report'
-          ? { adminHtml: t.posts.reportReminder(esc(milestone.title), date) }
-          : {}),
+        html: t.posts.reminder(milestone.title, date, days),
+        ...(milestone.kind === 'report' ? { adminHtml: t.posts.reportReminder(milestone.title, date) } : {}),
       },
     ];
   });

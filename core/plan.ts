@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { Cron } from 'croner';
 import { z } from 'zod';
-import { ConfigError } from '../core/errors.js';
-import { ZONE } from '../core/periods.js';
-import { entryKindSchema, modelStageSchema } from '../storage/schema.js';
+import { entryKindSchema, modelStageSchema } from './domain.js';
+import { ConfigError } from './errors.js';
+import { ZONE } from './periods.js';
 
 const cron = z.string().superRefine((pattern, ctx) => {
   try {
@@ -101,15 +100,4 @@ export function parsePlan(input: unknown, source = 'plan'): Plan {
     );
   }
   return parsed.data;
-}
-
-/** Reads and validates the plan file; any problem stops start-up with the file named. */
-export function readPlanFile(path: string): Plan {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new ConfigError(path, [`cannot be read as JSON: ${(error as Error).message}`]);
-  }
-  return parsePlan(raw, path);
 }

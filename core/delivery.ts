@@ -1,0 +1,136 @@
+import { type Locale, locales } from '../locales/index.js';
+import type { Reply } from './context.js';
+import { type PlatformName, parseIdentity } from './identity.js';
+import type { Log } from './log.js';
+import type { Incoming, OutMessage, Platform } from './platform.js';
+import type { Repository } from './repository.js';
+
+/** Where one reply went, for the log and for tests. */
+export type Delivered = 'chat' | 'group' | 'person' | 'undelivered';
+
+/**
+ * Where every reply goes, for every platform — the one place that answers "where does a reply go,
+ * and why":
+ *
+ * - to the chat (default): back into the chat the command came from, on its platform;
+ * - to the group: the agency group of the command's platform;
+ * - to a person: in private on the command's platform if the person has an identity there, else on
+ *   any other platform they have linked; if none can reach them, with `orGroup` to the agency group
+ *   (of a platform they use, else the command's), and if the reply was only for the person who asked,
+ *   they are told in the chat that it could not be delivered.
+ *
+ * Scheduled posts and notices use the same path (`toGroup`, `toPerson`). A reply that fails to send
+ * is logged with what the message changed (e.g. the entry's code): the change is saved either way,
+ * and the user is never told "error" for it.
+ */
+export class Delivery {
+  constructor(
+    private readonly platforms: readonly Platform[],
+    private readonly store: Repository,
+  ) {}
+
+  platform(name: PlatformName): Platform | undefined {
+    return this.platforms.find((p) => p.name === name);
+  }
+
+  /** Delivers the replies to one message, in order. Never throws: failures are logged. */
+  async deliver(incoming: Incoming, replies: readonly Reply[]): Promise<Delivered[]> {
+    const origin = this.platform(incoming.platform);
+    const results: Delivered[] = [];
+    for (const reply of replies) {
+      const message = outMessage(reply);
+      let result: Delivered = 'undelivered';
+      try {
+        result = await this.deliverOne(incoming, origin, reply, message);
+      } catch (err) {
+        const handled = this.store.handled(incoming.messageKey);
+        incoming.log.error(
+          { err, to: describe(reply), saved: handled?.entry ?? handled?.model ?? handled?.type },
+          'could not deliver a reply (what the command changed is saved)',
+        );
+      }
+      results.push(result);
+    }
+    return results;
+  }
+
+  private async deliverOne(
+    incoming: Incoming,
+    origin: Platform | undefined,
+    reply: Reply,
+    message: OutMessage,
+  ): Promise<Delivered> {
+    const to = reply.to ?? 'chat';
+    if (to === 'chat') {
+      await origin?.reply(incoming.origin, message);
+      return 'chat';
+    }
+    if (to === 'group') {
+      if (origin?.sendToGroup) await origin.sendToGroup(message);
+      else await origin?.reply(incoming.origin, message);
+      return 'group';
+    }
+    const identities = 'member' in to ? (this.store.member(to.member)?.identities ?? []) : [to.identity];
+    if (await this.toPerson(identities, message, incoming.platform, incoming.log)) return 'person';
+    if (to.orGroup) {
+      await this.groupFor(identities, incoming.platform)?.sendToGroup?.(message);
+      return 'group';
+    }
+    if (identities.includes(incoming.caller.identity)) {
+      // Meant for the person who asked, and only for them: tell them where it could not go.
+      await origin?.reply(incoming.origin, {
+        html: locales[incoming.locale].errors.privateRefused,
+      });
+    }
+    return 'undelivered';
+  }
+
+  /**
+   * Sends to one person in private, trying the identities on `prefer` first, then the others; false
+   * when no platform could reach them.
+   */
+  async toPerson(
+    identities: readonly string[],
+    message: OutMessage,
+    prefer: PlatformName | undefined,
+    log: Log,
+  ): Promise<boolean> {
+    const ordered = [...identities].sort(
+      (a, b) => Number(parseIdentity(b)?.platform === prefer) - Number(parseIdentity(a)?.platform === prefer),
+    );
+    for (const identity of ordered) {
+      const platform = this.platform(parseIdentity(identity)?.platform ?? 'console');
+      if (!platform) continue;
+      try {
+        if (await platform.sendToPerson(identity, message)) return true;
+      } catch (err) {
+        log.warn({ err, platform: platform.name }, 'could not send a private message');
+      }
+    }
+    return false;
+  }
+
+  /** Posts to the agency group of every platform that has one (scheduled posts go to all). */
+  async toEveryGroup(message: (locale: Locale) => OutMessage, locale: Locale): Promise<void> {
+    for (const platform of this.platforms) await platform.sendToGroup?.(message(locale));
+  }
+
+  /** The group where someone without a private channel is told: one of a platform they use, else the command's. */
+  private groupFor(identities: readonly string[], fallback: PlatformName): Platform | undefined {
+    for (const identity of identities) {
+      const platform = this.platform(parseIdentity(identity)?.platform ?? 'console');
+      if (platform?.sendToGroup) return platform;
+    }
+    return this.platform(fallback);
+  }
+}
+
+export function outMessage(reply: Reply): OutMessage {
+  return { html: reply.html, choices: reply.choices, files: reply.files };
+}
+
+function describe(reply: Reply): string {
+  const to = reply.to ?? 'chat';
+  if (typeof to === 'string') return to;
+  return 'member' in to ? `member ${to.member}` : 'a person';
+}

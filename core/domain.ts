@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { PLATFORMS } from './identity.js';
+
+/**
+ * The domain's records and their schemas: members, entries, model examples and their audit trails.
+ * Storage keeps them in its layout (storage/schema.ts); everything else reads them through the
+ * repository (core/repository.ts).
+ */
+
+/** The platform a change came from (history items keep it). */
+export const platformSchema = z.enum(PLATFORMS);
+
+export const entryKindSchema = z.enum(['deed', 'task', 'initiative']);
+export type EntryKind = z.infer<typeof entryKindSchema>;
+
+/** An instant as ISO 8601 with its offset, as every record stores time. */
+export const isoDate = z.iso.datetime({ offset: true });
+
+/** One line of an entry's or a member's audit trail: what happened, when, by whom, from where. */
+export const historyItemSchema = z.object({
+  at: isoDate,
+  action: z.enum([
+    'created',
+    'withdrawn',
+    'approved',
+    'rejected',
+    'registered',
+    'updated',
+    'linked',
+    'proposed',
+    'advanced',
+    /** A member moved to another department (note: `from → to`). */
+    'moved',
+    /** A decided entry put back to pending by the Council (note: the reason). */
+    'reopened',
+    /** A member left the agency group (seen by a platform); they can no longer write. */
+    'left',
+    /** A member who had left is in the agency group again. */
+    'rejoined',
+  ]),
+  by: z.string().min(1),
+  platform: platformSchema,
+  note: z.string().optional(),
+  /** The platform message that made this change, so a message delivered twice changes nothing twice. */
+  source: z.string().optional(),
+});
+export type HistoryItem = z.infer<typeof historyItemSchema>;
+
+/** One stretch of a member's time in a department: from `from` until the next one begins. */
+export const assignmentSchema = z.object({ departmentId: z.string().min(1), from: isoDate });
+export type Assignment = z.infer<typeof assignmentSchema>;
+
+export const memberSchema = z.object({
+  id: z.string().min(1),
+  fullName: z.string().min(1),
+  /** The department the member belongs to now (the last of `departments`). */
+  departmentId: z.string().min(1),
+  /** Every department the member has belonged to, oldest first: points stay where they were earned. */
+  departments: z.array(assignmentSchema).min(1),
+  /** Platform identities as `platform:userId`, e.g. `telegram:12345`. */
+  identities: z.array(z.string().min(3)).min(1),
+  /** Telegram @username (without @, lower case), used to resolve mentions. */
+  username: z.string().optional(),
+  registeredAt: isoDate,
+  history: z.array(historyItemSchema),
+  /** Has written to the bot in private, so the bot may write to them there (Telegram requires it). */
+  privateChat: z.boolean().optional(),
+  /** Personal reminders (/tatnhac turns them off); absent means on. */
+  nudges: z.boolean().optional(),
+  /** When the member left the agency group (absent: still in it). Kept, never erased: their history stays. */
+  leftAt: isoDate.optional(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const entrySchema = z.object({
+  code: z.string().min(2),
+  kind: entryKindSchema,
+  text: z.string().min(1),
+  points: z.number().int().nonnegative(),
+  adhoc: z.boolean(),
+  it: z.boolean(),
+  /** The member credited with the entry (a mentioned colleague, or the reporter). */
+  memberId: z.string().min(1),
+  /** The member who logged it. */
+  reporterId: z.string().min(1),
+  /** The credited member's department when the entry was logged: the department it counts for. */
+  departmentId: z.string().min(1),
+  at: isoDate,
+  status: z.enum(['active', 'withdrawn']),
+  /** The Council's decision. Entries logged before review existed (layout 1) read as pending. */
+  review: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+  photo: z.object({ platform: platformSchema, fileId: z.string().min(1) }).optional(),
+  /** Platform message the entry came from; the same message delivered twice creates one entry. */
+  source: z.string().min(1),
+  history: z.array(historyItemSchema).min(1),
+});
+export type Entry = z.infer<typeof entrySchema>;
+
+/** The four stages a model example goes through, in order (phát hiện – bồi dưỡng – tổng kết – nhân rộng). */
+export const MODEL_STAGES = ['discover', 'nurture', 'sumup', 'replicate'] as const;
+export const modelStageSchema = z.enum(MODEL_STAGES);
+export type ModelStage = z.infer<typeof modelStageSchema>;
+
+/** A model example (điển hình tiên tiến): an entry, a member or a department singled out. */
+export const modelExampleSchema = z.object({
+  no: z.number().int().positive(),
+  subject: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('entry'), code: z.string().min(2) }),
+    z.object({ kind: z.literal('member'), memberId: z.string().min(1) }),
+    z.object({ kind: z.literal('department'), departmentId: z.string().min(1) }),
+  ]),
+  reason: z.string().min(1),
+  stage: modelStageSchema,
+  /** One item per stage reached, with its date, who moved it there and the note. */
+  stages: z
+    .array(z.object({ stage: modelStageSchema, at: isoDate, by: z.string().min(1), note: z.string() }))
+    .min(1),
+  history: z.array(historyItemSchema).min(1),
+});
+export type ModelExample = z.infer<typeof modelExampleSchema>;

@@ -1,0 +1,31 @@
+/** The platforms the bot speaks on; `zalobot` is Zalo's official Bot Platform, `zalo` the zca-js path. */
+export const PLATFORMS = ['telegram', 'zalo', 'zalobot', 'console'] as const;
+export type PlatformName = (typeof PLATFORMS)[number];
+
+/** How a person is known on one platform, stored as `platform:id` (`telegram:12345`, `zalobot:6ede9afa…`). */
+export type IdentityKey = `${PlatformName}:${string}`;
+
+export interface Identity {
+  platform: PlatformName;
+  /** The platform's own user id: digits on Telegram and zca-js, an opaque string on the Zalo Bot Platform. */
+  id: string;
+}
+
+export function identityKey(platform: PlatformName, id: string | number): IdentityKey {
+  return `${platform}:${id}`;
+}
+
+/** The one parser of `platform:id` strings; undefined for anything else. */
+export function parseIdentity(key: string): Identity | undefined {
+  const colon = key.indexOf(':');
+  if (colon <= 0 || colon === key.length - 1) return undefined;
+  const platform = key.slice(0, colon);
+  if (!(PLATFORMS as readonly string[]).includes(platform)) return undefined;
+  return { platform: platform as PlatformName, id: key.slice(colon + 1) };
+}
+
+/** The user id behind `key` if it is an identity of `platform`. */
+export function idOn(platform: PlatformName, key: string): string | undefined {
+  const identity = parseIdentity(key);
+  return identity?.platform === platform ? identity.id : undefined;
+}

@@ -1,0 +1,83 @@
+import type { Locale } from '../locales/index.js';
+import type { Caller, ChatRef, Choice, Mention, OutFile, Photo } from './context.js';
+import type { Html } from './html.js';
+import type { PlatformName } from './identity.js';
+import type { Log } from './log.js';
+
+/** A command as the platform read it: `/name`, `/name@bot` and what follows. Parsed once, by the platform. */
+export interface ParsedCommand {
+  name: string;
+  /** The bot a group command was addressed to (`/cmd@bot`), if any. */
+  target: string | undefined;
+  args: string;
+  /** Where `args` starts in the text, in UTF-16 units (mention offsets are moved by it). */
+  argsOffset: number;
+}
+
+/** Reads `/name`, `/name@bot` and what follows; null when the text is not a command. Names are case-insensitive. */
+export function parseCommand(text: string): ParsedCommand | null {
+  const lead = text.length - text.trimStart().length;
+  const match = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{3,64}))?(?=$|\s)([\s\S]*)$/.exec(text.slice(lead));
+  if (!match) return null;
+  const rest = match[3] ?? '';
+  const args = rest.trim();
+  const argsOffset = lead + (text.length - lead - rest.length) + (rest.length - rest.trimStart().length);
+  return { name: (match[1] as string).toLowerCase(), target: match[2], args, argsOffset };
+}
+
+/** A command message as a platform hands it to the core: who sent what, where, and how to answer. */
+export interface Incoming {
+  platform: PlatformName;
+  caller: Caller;
+  chat: ChatRef;
+  text: string;
+  command: ParsedCommand;
+  mentions: Mention[];
+  photo?: Photo | undefined;
+  /** Identifies the platform message, so a message delivered twice is handled once. */
+  messageKey: string;
+  locale: Locale;
+  isAdmin: boolean;
+  isCouncil: boolean;
+  /** Whether the caller is in the agency's group chat (the platform asks, and may cache, when needed). */
+  isGroupMember(): Promise<boolean>;
+  /** The platform's own handle for answering this message (chat, message id, thread…): opaque to the core. */
+  origin: unknown;
+  /** The logger of this message, with its key. */
+  log: Log;
+}
+
+/** What a platform is asked to render and send: markup, choices, files. */
+export interface OutMessage {
+  html: Html;
+  choices?: readonly Choice[] | undefined;
+  files?: readonly OutFile[] | undefined;
+}
+
+/**
+ * One platform: Telegram, Zalo (zca-js), the Zalo Bot Platform, the console. Each only translates —
+ * its events into `Incoming` messages for the core, and `OutMessage`s into its API calls (HTML and
+ * buttons, plain text and numbered lines, the terminal). Where a reply goes is decided in core
+ * (core/delivery.ts), the same for every platform. Adapters log their transport failures and throw
+ * them to the caller; they never answer users about them.
+ */
+export interface Platform {
+  readonly name: PlatformName;
+  /** Starts receiving messages, handing each command to `host.handle`. Resolves once it is listening. */
+  start(host: PlatformHost): Promise<void>;
+  /** Stops receiving, lets the answers in flight go out, and lets go of the platform. Safe to call twice. */
+  stop(): Promise<void>;
+  /** Sends into the chat a message came from, answering it where the platform can (a quote, a reply). */
+  reply(origin: unknown, message: OutMessage): Promise<void>;
+  /** Sends to one person in private; false when this platform cannot reach them there. */
+  sendToPerson(identity: string, message: OutMessage): Promise<boolean>;
+  /** Posts to this platform's agency group; throws if it could not. Absent: the platform has no group. */
+  sendToGroup?(message: OutMessage): Promise<void>;
+  /** The identities of this platform's admins, for the Office's reminders. */
+  admins(): readonly string[];
+}
+
+/** What a platform calls back into: the core, which runs a command and delivers its replies. */
+export interface PlatformHost {
+  handle(incoming: Incoming): Promise<void>;
+}

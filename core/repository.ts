@@ -1,0 +1,104 @@
+import type { Entry, EntryKind, Member, ModelExample } from './domain.js';
+import type { PlatformName } from './identity.js';
+
+/** Who makes a change, when, from where — and the platform message that made it. */
+export interface Actor {
+  /** A member id, or a platform identity for someone acting without a profile (a configured admin). */
+  by: string;
+  platform: PlatformName;
+  at: Date;
+  /**
+   * The platform message behind the change. Every write that carries it is recognised when the same
+   * message arrives again (Telegram and Zalo redeliver after a crash), so it changes nothing twice.
+   */
+  source?: string | undefined;
+}
+
+/** What a platform message changed, found by `Repository.handled`. */
+export interface Handled {
+  /** The kind of change: `entry.created`, `member.saved`, … */
+  type: string;
+  /** The entry it created or changed, if any. */
+  entry?: string;
+  /** The model example it proposed or moved, if any. */
+  model?: number;
+}
+
+export interface NewMember {
+  identity: string;
+  fullName: string;
+  departmentId: string;
+  username?: string | undefined;
+}
+
+export interface NewEntry {
+  kind: EntryKind;
+  text: string;
+  points: number;
+  adhoc: boolean;
+  it: boolean;
+  /** The member credited (the reporter is the actor). */
+  memberId: string;
+  photo?: Entry['photo'];
+}
+
+/** Preferences a member sets without touching their profile. */
+export type MemberFlags = Partial<Pick<Member, 'privateChat' | 'nudges' | 'username'>>;
+
+/**
+ * The store as the rest of the bot sees it (storage/store.ts implements it). Reads return the store's
+ * own records, read-only; every write is durable (on disk) when its promise resolves, and rejects
+ * with StoreWriteError — changing nothing — when the disk refuses it.
+ */
+export interface Repository {
+  readonly members: readonly Member[];
+  member(id: string): Member | undefined;
+  memberByIdentity(identity: string): Member | undefined;
+  memberByUsername(username: string): Member | undefined;
+
+  /** Every entry, oldest first. */
+  readonly entries: readonly Entry[];
+  /** An entry by its code (`VT12`, `vt-12`, `12`), case and punctuation ignored. */
+  entry(code: string): Entry | undefined;
+  /** Entries logged in [start, end), oldest first. */
+  entriesBetween(start: Date, end: Date): readonly Entry[];
+
+  readonly models: readonly ModelExample[];
+  model(no: number): ModelExample | undefined;
+  readonly nextModelNo: number;
+
+  /** What the platform message `source` changed, if it changed anything. */
+  handled(source: string): Handled | undefined;
+
+  /** The last slot a scheduled job dealt with. */
+  lastJobSlot(job: string): Date | undefined;
+
+  /**
+   * Registers a member, or updates the one holding `identity`. Another department is a move: it
+   * applies from `actor.at` on, entries logged before keep counting where they were earned.
+   */
+  saveMember(member: NewMember, actor: Actor): Promise<Member>;
+  /** Moves member `id` to another department from `actor.at` on (an admin's move). */
+  moveMember(id: string, departmentId: string, actor: Actor): Promise<Member>;
+  /** Marks a member as having left the agency group (or back in it); nothing of theirs is erased. */
+  setMemberLeft(id: string, left: boolean, actor: Actor): Promise<Member>;
+  /** Sets preferences; with `note`, the change is in the member's history. */
+  setMemberFlags(id: string, flags: MemberFlags, actor?: Actor, note?: string): Promise<Member>;
+  /** Gives another platform's `identity` to member `keep`, merging the member who held it, if any. */
+  linkIdentity(keep: string, identity: string, actor: Actor): Promise<Member>;
+
+  /** Logs an entry reported by `actor.by`; its code is assigned here. */
+  addEntry(entry: NewEntry, actor: Actor): Promise<Entry>;
+  /** Withdraws an active entry: it stays, with its history, and no longer counts. */
+  withdrawEntry(code: string, actor: Actor, reason?: string): Promise<Entry>;
+  /** Records the Council's decision on an active, pending entry. */
+  reviewEntry(code: string, decision: 'approved' | 'rejected', actor: Actor, reason?: string): Promise<Entry>;
+  /** Puts a decided entry back to pending; the earlier decision stays in its history. */
+  reopenEntry(code: string, actor: Actor, reason: string): Promise<Entry>;
+
+  /** Saves a new model example or a new stage of one (the whole record, by number). */
+  saveModel(model: ModelExample, actor: Actor): Promise<ModelExample>;
+
+  /** Records that a scheduled job dealt with `slot`, so it never runs twice. */
+  markJobDone(job: string, slot: Date): Promise<void>;
+}
