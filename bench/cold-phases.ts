@@ -4,8 +4,9 @@
 // Usage: node --import tsx bench/cold-phases.ts DIR
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Entry } from '../core/domain.js';
 import { migrate } from '../storage/migrations.js';
-import { type Entry, stateSchema } from '../storage/schema.js';
+import { stateSchema } from '../storage/schema.js';
 import { STORE_FILE } from '../storage/store.js';
 import { emit, mb } from './common.js';
 

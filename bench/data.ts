@@ -1,10 +1,11 @@
 // Realistic, reproducible store contents: ~80 members in the agency's 5 departments and N entries
 // (good deeds, completed tasks, initiatives) in Vietnamese, spread over 2026 up to the bench's NOW.
-import type { AgencyConfig } from '../bot/config.js';
+import type { AgencyConfig } from '../core/agency.js';
+import { entryCode } from '../core/codes.js';
+import type { Entry, EntryKind, Member } from '../core/domain.js';
 import { pointsFor } from '../core/scoring.js';
 import { fold } from '../core/text.js';
-import { type Entry, type EntryKind, emptyState, type Member, type State } from '../storage/schema.js';
-import { entryCode } from '../storage/store.js';
+import { emptyState, type State } from '../storage/schema.js';
 import { GROUP_ID, MEMBER_COUNT, NOW, pick, rng, TELEGRAM_ID_BASE, YEAR_START } from './common.js';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];

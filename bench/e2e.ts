@@ -8,15 +8,14 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RawApi, Transformer } from 'grammy';
 import type { MessageEntity, Update, UserFromGetMe } from 'grammy/types';
+import { createApp } from '../bot/app.js';
 import { createConfig } from '../bot/config.js';
 import { createLogger } from '../bot/logger.js';
-import { createTelegramBot } from '../bot/telegram/bot.js';
-import { commands } from '../commands/index.js';
+import type { TelegramPlatform } from '../bot/telegram/platform.js';
+import type { Member } from '../core/domain.js';
 import { dayContaining, periodContaining } from '../core/periods.js';
-import { Router } from '../core/router.js';
 import { rankMembers } from '../core/scoring.js';
 import { locales } from '../locales/index.js';
-import type { Member } from '../storage/schema.js';
 import { STORE_FILE, Store } from '../storage/store.js';
 import {
   CONCURRENT_USERS,
@@ -68,16 +67,14 @@ note(
   `e2e: store of ${store.entries.length} entries opened in ${(performance.now() - openStarted).toFixed(0)} ms`,
 );
 let clockCalls = 0;
-const router = new Router({
+const app = createApp(config, {
   store,
-  agency,
-  commands,
-  clock: () => new Date(NOW.getTime() + clockCalls++ * CLOCK_STEP_MS),
   logger,
+  clock: () => new Date(NOW.getTime() + clockCalls++ * CLOCK_STEP_MS),
+  telegram: { botInfo: BOT_INFO, polling: false },
+  backupCheckMs: 0,
 });
-const telegram = config.telegram;
-if (!telegram) throw new Error('unreachable: no Telegram configuration');
-const bot = createTelegramBot(telegram, { router, logger, locale: config.locale, botInfo: BOT_INFO });
+const bot = (app.platforms[0] as TelegramPlatform).bot;
 
 interface InFlight {
   started: number;
@@ -109,6 +106,7 @@ const transformer: Transformer<RawApi> = async (_prev, method, payload) => {
   return { ok: true, result: true } as any;
 };
 bot.api.config.use(transformer);
+for (const platform of app.platforms) await platform.start(app.host);
 
 const members: readonly Member[] = store.members;
 const random = rng(47);

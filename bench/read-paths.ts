@@ -1,14 +1,15 @@
 // The read paths compared, written once against a small read interface that both the project's Store
 // (binary search over its time index, maps for members) and the naive lowdb side (plain array filters
 // over db.data) implement.
-import type { AgencyConfig } from '../bot/config.js';
-import { readPlanFile } from '../bot/plan.js';
-import { weeklyPost as buildWeeklyPost } from '../commands/lib/posts.js';
-import { summarise } from '../commands/lib/summary.js';
+import { readPlanFile } from '../bot/config.js';
+import { weeklyPost as buildWeeklyPost } from '../commands/index.js';
+import type { AgencyConfig } from '../core/agency.js';
+import type { Entry, Member, ModelExample } from '../core/domain.js';
 import { type Period, periodContaining } from '../core/periods.js';
 import { rankDepartments, rankMembers } from '../core/scoring.js';
 import { locales } from '../locales/index.js';
-import type { Entry, Member, ModelExample, State } from '../storage/schema.js';
+import { summarise } from '../reports/figures.js';
+import type { State } from '../storage/schema.js';
 import type { Store } from '../storage/store.js';
 import { LAST_FULL_WEEK_DAY } from './common.js';
 
@@ -82,11 +83,11 @@ export function summary(view: ReadView, agency: AgencyConfig, period = year()) {
   };
 }
 
-/** The weekly post the scheduler sends (commands/lib/posts.ts), built over either side's reads. */
+/** The weekly post the scheduler sends (commands/posts.ts), built over either side's reads. */
 export function weeklyPost(view: ReadView, agency: AgencyConfig, period = week()) {
   const html = buildWeeklyPost(
     { t: locales.vi, store: view as unknown as Store, agency, plan: PLAN },
     period.start,
   );
-  return { chars: html.length, head: html.slice(0, 400) };
+  return { chars: html.value.length, head: html.value.slice(0, 400) };
 }

@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { AgencyConfig } from '../bot/config.js';
+import type { AgencyConfig } from '../core/agency.js';
+import type { Member } from '../core/domain.js';
+import type { Actor, NewEntry } from '../core/repository.js';
 import { pointsFor } from '../core/scoring.js';
-import { emptyState, type Member, type State } from '../storage/schema.js';
-import { type NewEntry, newEntry, Store } from '../storage/store.js';
+import { emptyState, type State } from '../storage/schema.js';
+import { newEntry, Store } from '../storage/store.js';
 import {
   CONCURRENT_USERS,
   emit,
@@ -50,30 +52,34 @@ const agency: AgencyConfig = loadAgency();
 function inputs(members: readonly Member[], side: string, seed: number) {
   const random = rng(seed);
   let i = 0;
-  return (): NewEntry => {
+  return (): [NewEntry, Actor] => {
     i += 1;
     const kind = randomKind(random);
     const reporter = pick(random, members);
     const other = pick(random, members);
     const { text, adhoc, it, mention } = entryText(random, kind, other);
-    return {
-      kind,
-      text,
-      points: pointsFor(kind, { adhoc, it }, agency.points),
-      adhoc,
-      it,
-      memberId: mention ? other.id : reporter.id,
-      reporterId: reporter.id,
-      // Logged "now", a millisecond apart, as a live bot would: appended after the existing entries.
-      at: new Date(NOW.getTime() + i),
-      source: `telegram:${GROUP_ID}:${side}-${i}`,
-      platform: 'telegram',
-    };
+    return [
+      {
+        kind,
+        text,
+        points: pointsFor(kind, { adhoc, it }, agency.points),
+        adhoc,
+        it,
+        memberId: mention ? other.id : reporter.id,
+      },
+      {
+        by: reporter.id,
+        platform: 'telegram',
+        // Logged "now", a millisecond apart, as a live bot would: appended after the existing entries.
+        at: new Date(NOW.getTime() + i),
+        source: `telegram:${GROUP_ID}:${side}-${i}`,
+      },
+    ];
   };
 }
 
 /** Naive lowdb as its README shows: `db.update(fn)` per entry, which rewrites db.json (JSONFile). */
-function naiveAdd(db: Low<State>, input: NewEntry): Promise<void> {
+function naiveAdd(db: Low<State>, [input, actor]: [NewEntry, Actor]): Promise<void> {
   return db.update((data) => {
     // The same record the project's store writes, so both sides store the same bytes.
     data.entries.push(
@@ -81,6 +87,7 @@ function naiveAdd(db: Low<State>, input: NewEntry): Promise<void> {
         input,
         data.nextEntryNo,
         data.members.find((m) => m.id === input.memberId)?.departmentId ?? '',
+        actor,
       ),
     );
     data.nextEntryNo += 1;
@@ -170,7 +177,7 @@ const reads = {
 note(`size ${size}: sequential writes`);
 const projectInput = inputs(store.members, 'seq-project', 11);
 const naiveInput = inputs(db.data.members, 'seq-naive', 11);
-const seqProject = await sequential(() => store.addEntry(projectInput()), PROJECT_SEQ_SAMPLES, 30_000);
+const seqProject = await sequential(() => store.addEntry(...projectInput()), PROJECT_SEQ_SAMPLES, 30_000);
 note(`  project addEntry: p50 ${seqProject.p50.toFixed(3)} ms, p99 ${seqProject.p99.toFixed(3)} ms`);
 const seqNaive = await sequential(() => naiveAdd(db, naiveInput()), NAIVE_SEQ_CAP, NAIVE_SEQ_BUDGET_MS);
 note(
@@ -183,7 +190,7 @@ const loadProject = inputs(store.members, 'load-project', 12);
 let compactions = 0;
 let lastLines = store.journalLines;
 const susProject = await sustained(
-  () => store.addEntry(loadProject()),
+  () => store.addEntry(...loadProject()),
   SUSTAIN_MS,
   SUSTAIN_OPS,
   () => {
@@ -200,7 +207,7 @@ note(`  naive: ${susNaive.perSecond.toFixed(1)}/s, p99 ${susNaive.p99.toFixed(2)
 // A compaction runs every 20,000 journal lines; its JSON.stringify of the whole state blocks the event
 // loop, so every command in flight waits for it.
 const entriesAfter = store.entries.length;
-await store.addEntry(loadProject()); // a journal line to fold
+await store.addEntry(...loadProject()); // a journal line to fold
 const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 loopDelay.enable();
 const compactStarted = performance.now();

@@ -1,147 +1,80 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commands } from '../commands/index.js';
 import { AppError } from '../core/errors.js';
-import { Router } from '../core/router.js';
 import { locales } from '../locales/index.js';
 import { Store } from '../storage/store.js';
+import { createApp } from './app.js';
 import { type AppConfig, loadConfig } from './config.js';
-import { runConsole } from './console/console.js';
 import { seedDemo } from './console/demo.js';
-import { type Broadcaster, planJobs } from './jobs.js';
+import type { ConsolePlatform } from './console/platform.js';
 import { createLogger, type Logger } from './logger.js';
-import { Scheduler } from './scheduler.js';
-import { createTelegramBot, setCommandMenu, telegramBroadcaster } from './telegram/bot.js';
-import { createZaloBot } from './zalo/bot.js';
-import { createZcaTransport } from './zalo/zca.js';
 
-const BACKUP_CHECK_MS = 60 * 60 * 1000;
+/** However the platforms behave, a stop ends the process within this long (SIGTERM from systemd, Docker…). */
+const STOP_DEADLINE_MS = 9_000;
 
-/** Telegram (long polling) and/or Zalo, on the real store in DATA_DIR, with the plan's scheduled posts. */
+/** Telegram and/or Zalo, on the real store in DATA_DIR, with the plan's scheduled posts. */
 async function runBots(config: AppConfig, logger: Logger): Promise<void> {
   const store = await Store.open(config.dataDir, { logger });
-  const clock = () => new Date();
-  // One router (and so one set of link codes) for every platform: one profile, one score.
-  const router = new Router({ store, agency: config.agency, plan: config.plan, commands, clock, logger });
-  let stopping: Promise<void> | null = null;
-  // Every platform's private channel, so a notice for a person reaches them on whichever they use.
-  const channels: Broadcaster[] = [];
-  const elsewhere = async (identity: string, html: string) => {
-    for (const channel of channels) if (await channel.toPerson(identity, html)) return true;
-    return false;
-  };
-  const telegram = config.telegram;
-  const bot = telegram
-    ? createTelegramBot(telegram, {
-        router,
-        logger: logger.child({ platform: 'telegram' }),
-        locale: config.locale,
-        isStopping: () => stopping !== null,
-        elsewhere,
-      })
-    : null;
-  const zalo = config.zalo
-    ? createZaloBot(config.zalo, {
-        router,
-        logger: logger.child({ platform: 'zalo' }),
-        locale: config.locale,
-        transport: createZcaTransport({ credentialsFile: config.zalo.credentialsFile, logger }),
-        elsewhere,
-      })
-    : null;
-
-  // Scheduled posts go to every configured group; each platform keeps its own last slots.
-  const scheduler = new Scheduler({ store, logger, clock, graceMs: config.scheduleGraceMs });
-  const posts = () => ({ t: locales[config.locale], store, agency: config.agency, plan: config.plan });
-  if (bot && telegram) channels.push(telegramBroadcaster(bot.api, telegram, logger));
-  if (zalo) channels.push(zalo.broadcaster);
-  if (bot && telegram) {
-    for (const job of planJobs(
-      posts,
-      config.plan,
-      telegramBroadcaster(bot.api, telegram, logger),
-      logger,
-      'telegram',
-    )) {
-      scheduler.add(job);
-    }
-  }
-  if (zalo) {
-    for (const job of planJobs(posts, config.plan, zalo.broadcaster, logger, 'zalo')) {
-      scheduler.add({ ...job, id: `zalo:${job.id}` });
-    }
-  }
-
-  const backup = () =>
-    store.backupIfDue(new Date()).catch((err: unknown) => logger.error({ err }, 'daily backup failed'));
-  // Not awaited: the first backup of a day compacts the store, which need not delay start-up.
-  void backup();
-  const timer = setInterval(backup, BACKUP_CHECK_MS);
-  timer.unref();
-
-  let polling: Promise<void> = Promise.resolve();
+  const app = createApp(config, { store, logger });
   let stopped!: () => void;
   const done = new Promise<void>((resolve) => {
     stopped = resolve;
   });
+  let stopping = false;
   const shutdown = (signal: string) => {
-    stopping ??= (async () => {
-      logger.info({ signal }, 'shutting down');
-      clearInterval(timer);
-      await scheduler.stop();
-      // grammY's stop() confirms the update in hand and ends the loop; the rest of its batch is
-      // skipped (see isStopping) and redelivered at the next start. Only then does the store close.
-      await Promise.all([bot ? bot.stop().then(() => polling) : undefined, zalo?.stop()]);
-      await store.close();
-      logger.info({}, 'stopped');
-      stopped();
-    })();
-    return stopping;
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    // The write in flight is finished and the store closed in app.stop(); this is the last resort.
+    setTimeout(() => {
+      logger.error({}, 'stop took too long; exiting');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    void app
+      .stop()
+      .catch((err: unknown) => logger.error({ err }, 'stop failed'))
+      .then(() => {
+        logger.info({}, 'stopped');
+        stopped();
+      });
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-
-  if (zalo) await zalo.start();
-  if (bot && telegram) {
-    await bot.init();
-    await setCommandMenu(bot.api, commands, telegram, config.locale, logger);
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  try {
+    await app.start();
+  } catch (error) {
+    // A stop asked for during start-up cuts it short: that is not a failure to start.
+    if (stopping) return done;
+    await app.stop().catch(() => {});
+    throw error;
   }
-  await scheduler.start();
-  if (bot && telegram) {
-    logger.info({ bot: bot.botInfo.username, group: telegram.groupId, dataDir: config.dataDir }, 'polling');
-    polling = bot.start({ allowed_updates: ['message', 'callback_query'] });
-    await polling;
-    await shutdown('polling ended');
-  }
+  logger.info({ platforms: app.platforms.map((p) => p.name), dataDir: config.dataDir }, 'running');
   await done;
 }
 
-/** No token: a chat in the terminal against a demo store in a temporary folder. */
+/** No token: a chat in the terminal against a demo store in a temporary folder, deleted on exit. */
 async function runDemo(config: AppConfig, logger: Logger): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'thidua-demo-'));
   const store = await Store.open(dir, { logger });
   await seedDemo(store, config.agency, new Date());
-  const router = new Router({
-    store,
-    agency: config.agency,
-    plan: config.plan,
-    commands,
-    clock: () => new Date(),
-    logger,
-  });
   const reports = join(process.cwd(), 'reports');
-  const intro = locales[config.locale].demo.intro(dir, reports);
-  await runConsole({
-    router,
-    locale: config.locale,
-    input: process.stdin,
-    output: process.stdout,
-    ansi: Boolean(process.stdout.isTTY),
-    intro,
-    filesDir: reports,
+  const app = createApp(config, {
+    store,
+    logger,
+    console: {
+      locale: config.locale,
+      input: process.stdin,
+      output: process.stdout,
+      ansi: Boolean(process.stdout.isTTY),
+      intro: locales[config.locale].demo.intro(dir, reports),
+      filesDir: reports,
+      logger,
+    },
   });
-  await store.close();
+  await app.start();
+  await (app.platforms.find((p) => p.name === 'console') as ConsolePlatform).finished();
+  await app.stop();
   await rm(dir, { recursive: true, force: true });
 }
 

@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
+import type { Log } from '../core/log.js';
 import { ZONE } from '../core/periods.js';
-import type { Store, StoreLogger } from '../storage/store.js';
+import type { Repository } from '../core/repository.js';
 
 /** A post the bot makes by itself on a cron schedule. `run` throws if the post could not be sent. */
 export interface Job {
@@ -11,8 +12,8 @@ export interface Job {
 }
 
 export interface SchedulerOptions {
-  store: Store;
-  logger: StoreLogger;
+  store: Repository;
+  logger: Pick<Log, 'info' | 'warn' | 'error'>;
   clock: () => Date;
   /** A slot missed while the bot was down is still posted this long after it; older ones are skipped. */
   graceMs: number;

@@ -52,3 +52,14 @@ export const commands: readonly Command[] = [
   xemtruoc,
   dangngay,
 ];
+
+/** The bot's own posts (the scheduler posts them; /xemtruoc and /dangngay show them on demand). */
+export {
+  membersToNudge,
+  monthlyDigest,
+  type PostContext,
+  planText,
+  progressOf,
+  remindersOn,
+  weeklyPost,
+} from './posts.js';

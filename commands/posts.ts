@@ -1,6 +1,6 @@
 import type { AgencyConfig } from '../core/agency.js';
 import { type Entry, type Member, MODEL_STAGES, type ModelExample } from '../core/domain.js';
-import { type Html, joinHtml } from '../core/html.js';
+import type { Html } from '../core/html.js';
 import { dayContaining, formatDay, type Period, periodContaining, periodTitle } from '../core/periods.js';
 import type { Measure, Milestone, Plan, Target } from '../core/plan.js';
 import type { Repository } from '../core/repository.js';

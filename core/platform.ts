@@ -80,4 +80,9 @@ export interface Platform {
 /** What a platform calls back into: the core, which runs a command and delivers its replies. */
 export interface PlatformHost {
   handle(incoming: Incoming): Promise<void>;
+  /**
+   * A platform saw someone join or leave its agency group (Telegram's chat_member updates): a member
+   * who left is marked so, and may no longer write; one who is back is marked back.
+   */
+  membership(identity: string, inGroup: boolean, platform: PlatformName): Promise<void>;
 }

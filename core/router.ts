@@ -6,7 +6,7 @@ import type { Delivery } from './delivery.js';
 import type { Member } from './domain.js';
 import { StoreWriteError } from './errors.js';
 import { joinHtml } from './html.js';
-import { parseIdentity } from './identity.js';
+import { type PlatformName, parseIdentity } from './identity.js';
 import { LinkCodes } from './link-codes.js';
 import type { Log } from './log.js';
 import type { Plan } from './plan.js';
@@ -141,6 +141,17 @@ export class Router {
     return command.run(ctx);
   }
 
+  /** A platform saw `identity` leave (or rejoin) its agency group: the member is marked so. */
+  async membership(identity: string, inGroup: boolean, platform: PlatformName): Promise<void> {
+    const member = this.deps.store.memberByIdentity(identity);
+    if (!member || inGroup === !member.leftAt) return;
+    await this.deps.store.setMemberLeft(member.id, !inGroup, {
+      by: member.id,
+      platform,
+      at: this.deps.clock(),
+    });
+  }
+
   /** In private, whether the caller belongs to the agency: a member who has not left, or someone the platform finds in the group. */
   private async inAgency(incoming: Incoming, member: Member | undefined): Promise<boolean> {
     if (member && !member.leftAt) return true;
@@ -205,13 +216,20 @@ function clean(incoming: Incoming): Incoming {
 }
 
 /** The core as platforms see it: each incoming command is run and its replies delivered. */
-export function createHost(router: Router, delivery: Delivery): PlatformHost {
+export function createHost(router: Router, delivery: Delivery, log: Log): PlatformHost {
   return {
     async handle(incoming) {
       const replies = await router.handle(incoming);
       if (!replies?.length) return;
       incoming.log.info({ command: incoming.command.name, replies: replies.length }, 'command');
       await delivery.deliver(incoming, replies);
+    },
+    async membership(identity, inGroup, platform) {
+      await router
+        .membership(identity, inGroup, platform)
+        .catch((err: unknown) =>
+          log.error({ err, platform }, 'could not record a change of group membership'),
+        );
     },
   };
 }

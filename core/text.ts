@@ -18,9 +18,12 @@ export function fold(text: string): string {
  * weekly post for everyone.
  */
 export function cleanText(text: string): string {
-  return text
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, ' ');
+  const wellFormed = text.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  );
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  return wellFormed.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, ' ');
 }
 
 /** Shortens text for lists, on a character boundary (not inside a surrogate pair). */

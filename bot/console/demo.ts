@@ -1,7 +1,7 @@
+import type { AgencyConfig } from '../../core/agency.js';
+import type { EntryKind } from '../../core/domain.js';
+import type { Repository } from '../../core/repository.js';
 import { pointsFor } from '../../core/scoring.js';
-import type { EntryKind } from '../../storage/schema.js';
-import type { Store } from '../../storage/store.js';
-import type { AgencyConfig } from '../config.js';
 
 /** The console user: a registered demo member who is also an admin, so every command can be tried. */
 export const DEMO_USER = { identity: 'console:you', displayName: 'Bạn', fullName: 'Người Dùng Thử' };
@@ -32,42 +32,38 @@ const ENTRIES: [number, EntryKind, string, number][] = [
 ];
 
 /** Fills an empty store with a few members and entries of the past days, for the console demo. */
-export async function seedDemo(store: Store, agency: AgencyConfig, now: Date): Promise<void> {
+export async function seedDemo(store: Repository, agency: AgencyConfig, now: Date): Promise<void> {
   const departments = agency.departments;
   const ids: string[] = [];
   for (const [i, [fullName, dept, username]] of PEOPLE.entries()) {
-    const member = await store.saveMember({
-      identity: `console:demo${i}`,
-      username,
-      fullName,
-      departmentId: (departments[dept % departments.length] ?? departments[0])?.id ?? 'vp',
-      at: new Date(now.getTime() - 30 * 86_400_000),
-      platform: 'console',
-    });
+    const identity = `console:demo${i}`;
+    const member = await store.saveMember(
+      {
+        identity,
+        username,
+        fullName,
+        departmentId: (departments[dept % departments.length] ?? departments[0])?.id ?? 'vp',
+      },
+      { by: identity, platform: 'console', at: new Date(now.getTime() - 30 * 86_400_000) },
+    );
     ids.push(member.id);
   }
-  await store.saveMember({
-    identity: DEMO_USER.identity,
-    fullName: DEMO_USER.fullName,
-    departmentId: departments[0]?.id ?? 'vp',
-    at: new Date(now.getTime() - 30 * 86_400_000),
-    platform: 'console',
-  });
+  await store.saveMember(
+    { identity: DEMO_USER.identity, fullName: DEMO_USER.fullName, departmentId: departments[0]?.id ?? 'vp' },
+    { by: DEMO_USER.identity, platform: 'console', at: new Date(now.getTime() - 30 * 86_400_000) },
+  );
   for (const [i, [who, kind, text, daysAgo]] of ENTRIES.entries()) {
     const id = ids[who] as string;
     const adhoc = text.includes('#dotxuat');
     const it = text.includes('#cntt');
-    await store.addEntry({
-      kind,
-      text,
-      points: pointsFor(kind, { adhoc, it }, agency.points),
-      adhoc,
-      it,
-      memberId: id,
-      reporterId: id,
-      at: new Date(now.getTime() - daysAgo * 86_400_000 - 3_600_000),
-      source: `console:seed:${i}`,
-      platform: 'console',
-    });
+    await store.addEntry(
+      { kind, text, points: pointsFor(kind, { adhoc, it }, agency.points), adhoc, it, memberId: id },
+      {
+        by: id,
+        platform: 'console',
+        at: new Date(now.getTime() - daysAgo * 86_400_000 - 3_600_000),
+        source: `console:seed:${i}`,
+      },
+    );
   }
 }

@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { InlineKeyboardButton, Message, MessageEntity, User } from 'grammy/types';
 import type { Choice, Mention } from '../../core/context.js';
+import { identityKey } from '../../core/identity.js';
 
 /** Telegram's identity key for a user. */
-export const identityOf = (user: Pick<User, 'id'>) => `telegram:${user.id}`;
+export const identityOf = (user: Pick<User, 'id'>) => identityKey('telegram', user.id);
 
 export function displayName(user: Pick<User, 'first_name' | 'last_name'>): string {
   return [user.first_name, user.last_name].filter(Boolean).join(' ');
@@ -15,18 +16,15 @@ export function mentionsOf(message: Message, botId: number, botUsername: string)
   const entities: MessageEntity[] = message.entities ?? message.caption_entities ?? [];
   const mentions: Mention[] = [];
   for (const entity of entities) {
+    const label = text.slice(entity.offset, entity.offset + entity.length);
     if (entity.type === 'mention') {
-      const label = text.slice(entity.offset, entity.offset + entity.length);
       const username = label.replace(/^@/, '');
-      if (username.toLowerCase() !== botUsername.toLowerCase())
+      if (username.toLowerCase() !== botUsername.toLowerCase()) {
         mentions.push({ username, label, offset: entity.offset });
-    } else if (entity.type === 'text_mention' && entity.user.id !== botId) {
+      }
+    } else if (entity.type === 'text_mention' && entity.user && entity.user.id !== botId) {
       // The label is the text as written (often just a first name), so commands can find it in the text.
-      mentions.push({
-        identity: identityOf(entity.user),
-        label: text.slice(entity.offset, entity.offset + entity.length),
-        offset: entity.offset,
-      });
+      mentions.push({ identity: identityOf(entity.user), label, offset: entity.offset });
     }
   }
   return mentions;
@@ -40,20 +38,29 @@ export function photoOf(message: Message): { fileId: string } | undefined {
 }
 
 const CALLBACK_LIMIT = 64; // bytes: Telegram's limit on callback_data
+const MAC_LENGTH = 8; // characters of base64url: 48 bits
 
 /**
- * Choices become inline buttons. The button's data carries the requester's id and the command, so
- * nobody else can press it for them; data longer than Telegram's 64 bytes is kept here under a short key.
+ * Choices become inline buttons. A button's data carries the requester's id and the command, signed
+ * with a key derived from the bot's token, so a forged press — data no button of that person carries —
+ * is recognised and refused. Data longer than Telegram's 64 bytes is kept here under a short key
+ * (such buttons read as expired after a restart).
  */
 export class ChoiceButtons {
   private readonly overflow = new Map<string, string>();
   private next = 0;
-  /** Differs in every process, so a button from before a restart reads as expired, never as another. */
+  /** Differs in every process, so an overflow key from before a restart reads as expired, never as another. */
   private readonly boot = randomBytes(4).toString('hex');
+  private readonly key: Buffer;
 
-  constructor(private readonly capacity = 1000) {}
+  constructor(
+    secret: string,
+    private readonly capacity = 1000,
+  ) {
+    this.key = createHmac('sha256', 'thidua-bot buttons').update(secret).digest();
+  }
 
-  keyboard(choices: Choice[], requesterId: number): InlineKeyboardButton[][] {
+  keyboard(choices: readonly Choice[], requesterId: number): InlineKeyboardButton[][] {
     return choices.map((choice) => [
       {
         text: choice.label,
@@ -62,19 +69,28 @@ export class ChoiceButtons {
     ]);
   }
 
-  /** The requester and command behind a button, or null if it is unknown (expired, or forged). */
-  decode(data: string): { requesterId: number; command: string; keepsQuestion: boolean } | null {
-    const payload = data.startsWith('k:') ? this.overflow.get(data) : data;
-    const match = payload ? /^(\d+)([|!])(\/[\s\S]+)$/.exec(payload) : null;
+  /** The requester and command behind a button, or null if it is unknown (expired) or forged. */
+  decode(data: string | undefined): { requesterId: number; command: string; keepsQuestion: boolean } | null {
+    if (!data) return null;
+    const signed = data.startsWith('k:') ? this.overflow.get(data) : data;
+    if (!signed) return null;
+    const payload = signed.slice(MAC_LENGTH);
+    if (signed.slice(0, MAC_LENGTH) !== this.mac(payload)) return null;
+    const match = /^(\d+)([|!])(\/[\s\S]+)$/.exec(payload);
     return match
       ? { requesterId: Number(match[1]), command: match[3] as string, keepsQuestion: match[2] === '!' }
       : null;
   }
 
+  private mac(payload: string): string {
+    return createHmac('sha256', this.key).update(payload).digest('base64url').slice(0, MAC_LENGTH);
+  }
+
   private encode(payload: string): string {
-    if (Buffer.byteLength(payload) <= CALLBACK_LIMIT) return payload;
+    const signed = this.mac(payload) + payload;
+    if (Buffer.byteLength(signed) <= CALLBACK_LIMIT) return signed;
     const key = `k:${this.boot}:${(this.next++).toString(36)}`;
-    this.overflow.set(key, payload);
+    this.overflow.set(key, signed);
     if (this.overflow.size > this.capacity) this.overflow.delete(this.overflow.keys().next().value as string);
     return key;
   }

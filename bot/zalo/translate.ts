@@ -1,13 +1,15 @@
 import type { Choice, Mention, Photo } from '../../core/context.js';
-import { htmlToPlain } from '../../core/text.js';
+import { type Html, htmlToPlain } from '../../core/html.js';
+import { identityKey, idOn } from '../../core/identity.js';
 import type { ZaloMessage, ZaloText } from './transport.js';
 
 /** Zalo's identity key for a user. */
-export const identityOf = (uid: string) => `zalo:${uid}`;
+export const identityOf = (uid: string) => identityKey('zalo', uid);
 
 /** The Zalo user id behind an identity, or undefined for another platform's. */
 export function uidOf(identity: string): string | undefined {
-  return /^zalo:(\d+)$/.exec(identity)?.[1];
+  const uid = idOn('zalo', identity);
+  return uid && /^\d+$/.test(uid) ? uid : undefined;
 }
 
 /** Identifies a message, so one delivered twice is handled once. */
@@ -43,7 +45,7 @@ export function choiceLines(choices: readonly Choice[]): string[] {
 }
 
 /** A reply's HTML as the plain text Zalo shows, its choices listed below. */
-export function plainReply(html: string, choices: readonly Choice[] = []): string {
+export function plainReply(html: Html, choices: readonly Choice[] = []): string {
   const text = htmlToPlain(html);
   return choices.length ? `${text}\n\n${choiceLines(choices).join('\n')}` : text;
 }

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { type API, type Credentials, type SendMessageQuote, ThreadType, Zalo } from 'zca-js';
 import { z } from 'zod';
 import type { OutFile } from '../../core/context.js';
-import type { Logger } from '../logger.js';
+import type { Log } from '../../core/log.js';
 import {
   type ZaloEvents,
   type ZaloGroupInfo,
@@ -72,7 +72,7 @@ export async function writeCredentials(file: string, credentials: Credentials): 
 
 export interface ZcaOptions {
   credentialsFile: string;
-  logger: Logger;
+  logger: Log;
   /** A document is sent once Zalo confirms its upload over the listener; give up after this long. */
   fileTimeoutMs?: number;
   /** Logs in with the saved session: zca-js's own login unless a test hands in another. */

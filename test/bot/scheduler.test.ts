@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Broadcaster, planJobs } from '../../bot/jobs.js';
-import { type Plan, parsePlan } from '../../bot/plan.js';
+import { planJobs } from '../../bot/jobs.js';
 import { Scheduler } from '../../bot/scheduler.js';
+import { Delivery } from '../../core/delivery.js';
+import { htmlToPlain } from '../../core/html.js';
 import { formatDateTime } from '../../core/periods.js';
-import { htmlToPlain } from '../../core/text.js';
+import { type Plan, parsePlan } from '../../core/plan.js';
 import { vi } from '../../locales/vi.js';
 import { Store } from '../../storage/store.js';
 import { memoryLogger, tempDir, testAgency } from '../helpers/agency.js';
-import { deed } from '../helpers/store.js';
+import { FakePlatform } from '../helpers/fake-platform.js';
+import { logDeed } from '../helpers/store.js';
 
 const plan: Plan = parsePlan(JSON.parse(readFileSync('config/plan-2026.json', 'utf8')));
 const agency = testAgency();
@@ -29,20 +31,27 @@ let posts: Post[];
 let failures: number;
 let log: ReturnType<typeof memoryLogger>;
 
-const out: Broadcaster = {
-  async toGroup(html) {
+/** Telegram as a fake platform: what it is asked to send is recorded, stamped with the fake clock. */
+class Recorder extends FakePlatform {
+  override async sendToGroup(message: Parameters<FakePlatform['sendToGroup']>[0]) {
     if (failures > 0) {
       failures -= 1;
       throw new Error('429: Too Many Requests: retry after 5');
     }
-    posts.push({ at: now, to: 'group', text: htmlToPlain(html) });
-  },
-  async toPerson(identity, html) {
-    posts.push({ at: now, to: identity, text: htmlToPlain(html) });
-    return true;
-  },
-  admins: () => ['telegram:900001'],
-};
+    await super.sendToGroup(message);
+    this.stamp();
+  }
+  override async sendToPerson(identity: string, message: Parameters<FakePlatform['sendToPerson']>[1]) {
+    const sent = await super.sendToPerson(identity, message);
+    this.stamp();
+    return sent;
+  }
+  private stamp() {
+    const last = this.sent.at(-1);
+    if (last) posts.push({ at: now, to: last.to, text: last.text });
+  }
+}
+let out: Recorder;
 
 function scheduler(graceHours = 12): Scheduler {
   const s = new Scheduler({
@@ -52,7 +61,8 @@ function scheduler(graceHours = 12): Scheduler {
     graceMs: graceHours * HOUR,
     retryDelaysMs: [60_000, 120_000],
   });
-  for (const job of planJobs(() => ({ t: vi, store, agency, plan }), plan, out, log.logger, 'telegram'))
+  const delivery = new Delivery([out], store);
+  for (const job of planJobs(() => ({ t: vi, store, agency, plan }), plan, [out], delivery, log.logger))
     s.add(job);
   return s;
 }
@@ -82,6 +92,7 @@ beforeEach(async () => {
   store = await Store.open(dir);
   posts = [];
   failures = 0;
+  out = new Recorder('telegram', ['900001']);
   log = memoryLogger();
   now = vnDay('2026-01-01');
 });
@@ -214,13 +225,10 @@ describe('the weekly post', () => {
   it('matches the store: top members, departments, good deeds, silent departments, targets', async () => {
     const at = new Date('2026-01-05T02:00:00Z');
     const member = async (n: number, name: string, dept: string, privateChat = false) => {
-      const m = await store.saveMember({
-        identity: `telegram:${n}`,
-        fullName: name,
-        departmentId: dept,
-        at,
-        platform: 'telegram',
-      });
+      const m = await store.saveMember(
+        { identity: `telegram:${n}`, fullName: name, departmentId: dept },
+        { by: `telegram:${n}`, platform: 'telegram', at },
+      );
       if (privateChat) await store.setMemberFlags(m.id, { privateChat: true });
       return m;
     };
@@ -229,17 +237,12 @@ describe('the weekly post', () => {
     await member(3, 'Vũ Thị Mai', 'cb');
     const quiet = await member(4, 'Đặng Quốc Bảo', 'bvct', true);
     const week = new Date('2026-11-23T03:00:00Z'); // Monday of week 48
-    await store.addEntry(deed(lan.id, week, 'Trả lại ví <tiền> cho người đánh rơi'));
-    await store.addEntry({
-      ...deed(hung.id, week, 'Số hóa hồ sơ #cntt'),
-      kind: 'initiative',
-      points: 5,
-      it: true,
-    });
-    await store.addEntry({ ...deed(hung.id, week, 'Báo cáo quý'), kind: 'task', points: 1 });
+    await logDeed(store, lan.id, week, 'Trả lại ví <tiền> cho người đánh rơi');
+    await logDeed(store, hung.id, week, 'Số hóa hồ sơ #cntt', { kind: 'initiative', points: 5, it: true });
+    await logDeed(store, hung.id, week, 'Báo cáo quý', { kind: 'task', points: 1 });
 
     now = new Date('2026-11-27T09:30:00Z');
-    const { weeklyPost } = await import('../../commands/lib/posts.js');
+    const { weeklyPost } = await import('../../commands/posts.js');
     const text = htmlToPlain(weeklyPost({ t: vi, store, agency, plan }, now));
     expect(text).toContain('1. Trần Văn Hùng (Phòng Cán bộ) — 6 điểm');
     expect(text).toContain('2. Nguyễn Thị Lan (Văn phòng Ban) — 2 điểm');

@@ -1,14 +1,32 @@
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { runConsole } from '../../bot/console/console.js';
+import { createApp } from '../../bot/app.js';
+import { createConfig } from '../../bot/config.js';
 import { seedDemo } from '../../bot/console/demo.js';
-import { commands } from '../../commands/index.js';
-import { Router } from '../../core/router.js';
+import type { ConsolePlatform } from '../../bot/console/platform.js';
 import { Store } from '../../storage/store.js';
 import { memoryLogger, tempDir, testAgency } from '../helpers/agency.js';
 
 let dir: string;
+
+/** The console demo as npm start runs it (bot/app.ts with the console platform), until the input ends. */
+async function runDemo(
+  agency: ReturnType<typeof testAgency>,
+  now: Date,
+  input: PassThrough,
+  output: PassThrough,
+): Promise<void> {
+  const config = createConfig({ DATA_DIR: dir }, agency);
+  const app = createApp(config, {
+    store,
+    logger: memoryLogger().logger,
+    clock: () => now,
+    console: { locale: 'vi', input, output, ansi: false, intro: 'demo', filesDir: join(dir, 'reports') },
+  });
+  await app.start();
+  await (app.platforms[0] as ConsolePlatform).finished();
+}
 let cleanup: () => Promise<void>;
 let store: Store;
 beforeEach(async () => {
@@ -24,22 +42,13 @@ it('lets a newcomer try every command in the terminal on the demo store', async 
   const agency = testAgency();
   const now = new Date('2026-11-25T03:00:00Z');
   await seedDemo(store, agency, now);
-  const router = new Router({ store, agency, commands, clock: () => now, logger: memoryLogger().logger });
   const input = new PassThrough();
   const output = new PassThrough();
   let seen = '';
   output.on('data', (c: Buffer) => {
     seen += c.toString('utf8');
   });
-  const done = runConsole({
-    router,
-    locale: 'vi',
-    input,
-    output,
-    ansi: false,
-    intro: 'demo',
-    filesDir: join(dir, 'reports'),
-  });
+  const done = runDemo(agency, now, input, output);
   input.end(
     [
       '/trogiup',
@@ -75,22 +84,13 @@ it('numbers the choices of a whole answer in the order shown, and a number acts 
   const agency = testAgency();
   const now = new Date('2026-11-25T03:00:00Z');
   await seedDemo(store, agency, now);
-  const router = new Router({ store, agency, commands, clock: () => now, logger: memoryLogger().logger });
   const input = new PassThrough();
   const output = new PassThrough();
   let seen = '';
   output.on('data', (c: Buffer) => {
     seen += c.toString('utf8');
   });
-  const done = runConsole({
-    router,
-    locale: 'vi',
-    input,
-    output,
-    ansi: false,
-    intro: 'demo',
-    filesDir: join(dir, 'reports'),
-  });
+  const done = runDemo(agency, now, input, output);
   input.end(['/choduyet', '1', '4', 'Trùng lặp nội dung', '/trogiup', '1'].join('\n'));
   await done;
   const pending = store.entries.filter((e) => e.review === 'pending');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createConfig, parseAgency } from '../../bot/config.js';
+import { createConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
+import { parseAgency } from '../../core/agency.js';
 import { ConfigError } from '../../core/errors.js';
 import { testAgency } from '../helpers/agency.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { parseCommand } from '../../core/router.js';
+import { parseCommand } from '../../core/platform.js';
 import { en } from '../../locales/en.js';
 import { vi } from '../../locales/vi.js';
 

@@ -517,7 +517,7 @@ it('names a week once in the Word report’s title', async () => {
   const before = tg.calls.length;
   await tg.send(admin(), '/tonghop tuần trước file');
   const doc = tg.calls.slice(before).filter((c) => c.method === 'sendDocument')[1];
-  const data = (doc?.payload.document as { fileData?: Buffer }).fileData as Buffer;
+  const data = (doc?.payload.document as { fileData?: Buffer } | undefined)?.fileData as Buffer;
   const { default: JSZip } = await import('jszip');
   const xml = (await (await JSZip.loadAsync(data)).file('word/document.xml')?.async('string')) ?? '';
   const text = xml.replace(/<[^>]+>/g, '');

@@ -1,33 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Incoming } from '../../core/router.js';
-import { htmlToPlain } from '../../core/text.js';
+import { FakePlatform } from '../helpers/fake-platform.js';
 import { GROUP_ID, type Seen, TelegramHarness } from '../helpers/telegram.js';
 
 let tg: TelegramHarness;
+let other: FakePlatform;
 const lan = () => tg.user(1001, 'Lan', { username: 'lan_nguyen' });
 
-/** The same person on a second platform (the console's neutral messages, as Zalo's adapter sends them). */
-async function elsewhere(text: string, identity = 'console:lan'): Promise<string[]> {
-  const message: Incoming = {
-    platform: 'console',
-    caller: { identity, displayName: 'Lan' },
-    chat: { id: 'console', kind: 'group' },
-    text,
-    mentions: [],
-    messageKey: `console:${Math.random()}`,
-    locale: 'vi',
-    isAdmin: false,
-    isCouncil: false,
-    isGroupMember: async () => true,
-  };
-  const replies = (await tg.router.handle(message)) ?? [];
-  return replies.map((r) => htmlToPlain(r.html));
+/** The same person on a second platform (a fake one, in the same app, as Zalo would be). */
+async function elsewhere(text: string, id = 'lan'): Promise<string[]> {
+  return (await other.send(id, text, { name: 'Lan' })).map((s) => s.text);
 }
 
 const codeIn = (seen: Seen[]) => /Mã liên kết: (\d{6})/.exec(seen[0]?.text ?? '')?.[1] as string;
 
 beforeEach(async () => {
-  tg = await TelegramHarness.create();
+  other = new FakePlatform('console');
+  tg = await TelegramHarness.create({ platforms: [other] });
   await tg.send(lan(), '/dangky Nguyễn Thị Lan | vp');
 });
 afterEach(async () => {
@@ -84,20 +72,17 @@ describe('linking one person’s accounts on two platforms', () => {
     expect((await elsewhere(`/lienket ${code}`))[0]).toContain('Mã này đã hết hạn hoặc đã được dùng.');
     const fresh = codeIn(await tg.send(lan(), '/lienket', { inPrivate: true }));
     await elsewhere(`/lienket ${fresh}`);
-    expect((await elsewhere(`/lienket ${fresh}`, 'console:someone'))[0]).toContain(
-      'đã hết hạn hoặc đã được dùng',
-    );
+    expect((await elsewhere(`/lienket ${fresh}`, 'someone'))[0]).toContain('đã hết hạn hoặc đã được dùng');
     expect(tg.store.members[0]?.identities).toEqual(['telegram:1001', 'console:lan']);
   });
 
   it('stops an account that keeps guessing, and spends every live code when many guess', async () => {
     const code = codeIn(await tg.send(lan(), '/lienket', { inPrivate: true }));
     for (let i = 0; i < 5; i += 1) {
-      expect((await elsewhere(`/lienket 00000${i}`, 'console:guesser'))[0]).toContain('không đúng');
+      expect((await elsewhere(`/lienket 00000${i}`, 'guesser'))[0]).toContain('không đúng');
     }
-    expect((await elsewhere(`/lienket ${code}`, 'console:guesser'))[0]).toContain('nhập sai mã nhiều lần');
-    for (let n = 0; n < 25; n += 1)
-      await elsewhere(`/lienket 1000${String(n).padStart(2, '0')}`, `console:g${n}`);
+    expect((await elsewhere(`/lienket ${code}`, 'guesser'))[0]).toContain('nhập sai mã nhiều lần');
+    for (let n = 0; n < 25; n += 1) await elsewhere(`/lienket 1000${String(n).padStart(2, '0')}`, `g${n}`);
     expect((await elsewhere(`/lienket ${code}`))[0]).toContain('đã hết hạn hoặc đã được dùng');
     expect(tg.store.members[0]?.identities).toEqual(['telegram:1001']);
   });

@@ -89,6 +89,7 @@ describe('scheduled posts on demand', () => {
     expect(tg.store.memberByIdentity('telegram:1001')?.nudges).toBe(false);
     const on = only(await tg.send(lan(), '/batnhac'));
     expect(on.text).toContain('hãy nhắn riêng cho bot một lần');
+    tg.setMembership(1001, 'member');
     const inPrivate = only(await tg.send(lan(), '/batnhac', { inPrivate: true }));
     expect(inPrivate.text).toBe('Đã bật nhắc nhở cá nhân. Tắt bằng /tatnhac.');
     const member = tg.store.memberByIdentity('telegram:1001');

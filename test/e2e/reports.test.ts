@@ -190,7 +190,7 @@ describe('report files from /tonghop', () => {
     expect(sheet.getColumn(2).numFmt).toBe('dd/mm/yyyy hh:mm');
 
     const models = rows(book.getWorksheet('Điển hình') as ExcelJS.Worksheet);
-    expect(models.map((m) => [m.Số, m['Giai đoạn hiện tại']])).toEqual([
+    expect(models.map((m) => [m.Số, m['Giai đoạn cuối kỳ']])).toEqual([
       [1, 'Bồi dưỡng'],
       [2, 'Phát hiện'],
     ]);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakePlatform } from '../helpers/fake-platform.js';
 import { GROUP_ID, mentionEntities, type Seen, TelegramHarness } from '../helpers/telegram.js';
 
 const ADMIN = 900001;
@@ -129,37 +130,19 @@ describe('the Council reviews entries', () => {
 
 describe('the author on another platform', () => {
   it('is told of the decision on the platform they use, not in the Telegram group', async () => {
-    const delivered: [string, string][] = [];
-    tg = await TelegramHarness.create({
-      council: [COUNCIL],
-      elsewhere: async (identity, html) => {
-        delivered.push([identity, html]);
-        return true;
-      },
-    });
+    // A member who uses only Zalo: a fake platform beside Telegram, in the same app.
+    const zalo = new FakePlatform('zalo');
+    tg = await TelegramHarness.create({ council: [COUNCIL], platforms: [zalo] });
     await tg.send(council(), '/dangky Lê Hội Đồng | tcdv');
-    // A member who uses only Zalo (here through the core's neutral messages).
-    const fromZalo = (text: string) =>
-      tg.router.handle({
-        platform: 'zalo',
-        caller: { identity: 'zalo:777', displayName: 'Mai' },
-        chat: { id: '555', kind: 'group' },
-        text,
-        mentions: [],
-        messageKey: `zalo:555:${text.length}`,
-        locale: 'vi',
-        isAdmin: false,
-        isCouncil: false,
-        isGroupMember: async () => true,
-      });
-    await fromZalo('/dangky Vũ Thị Mai | cb');
-    await fromZalo('/viectot Hiến máu tình nguyện');
+    await zalo.send('777', '/dangky Vũ Thị Mai | cb', { name: 'Mai' });
+    await zalo.send('777', '/viectot Hiến máu tình nguyện', { name: 'Mai' });
+    const delivered = () => zalo.sent.filter((s) => s.to !== 'chat' && s.to !== 'group');
     const seen = await tg.send(council(), '/duyet VT1');
     expect(seen.map((s) => s.chatId)).toEqual([GROUP_ID]);
     expect(seen[0]?.text).toContain('Đã duyệt mục VT1 của Vũ Thị Mai.');
-    expect(delivered).toHaveLength(1);
-    expect(delivered[0]?.[0]).toBe('zalo:777');
-    expect(delivered[0]?.[1]).toContain('ghi nhận cho bạn đã được Hội đồng Thi đua – Khen thưởng duyệt');
+    expect(delivered()).toHaveLength(1);
+    expect(delivered()[0]?.to).toBe('zalo:777');
+    expect(delivered()[0]?.text).toContain('ghi nhận cho bạn đã được Hội đồng Thi đua – Khen thưởng duyệt');
   });
 });
 

@@ -188,7 +188,7 @@ describe('logging entries', () => {
     const first = await tg.send(lan(), '/viectot Hiến máu tình nguyện', { messageId: 77 });
     const again = await tg.send(lan(), '/viectot Hiến máu tình nguyện', { messageId: 77 });
     expect(first[0]?.text).toContain('mã VT1');
-    expect(again[0]?.text).toContain('đã được ghi nhận trước đó, mã VT1');
+    expect(again[0]?.text).toContain('Tin nhắn này đã được xử lý trước đó (VT1); không ghi lại lần nữa.');
     expect(tg.store.entries).toHaveLength(1);
   });
 

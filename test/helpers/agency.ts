@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AgencyConfig, parseAgency } from '../../bot/config.js';
 import { createLogger, type Logger } from '../../bot/logger.js';
+import { type AgencyConfig, parseAgency } from '../../core/agency.js';
 
 /** The agency settings shipped in config/agency.json, with overrides. */
 export function testAgency(overrides: Partial<AgencyConfig> = {}): AgencyConfig {

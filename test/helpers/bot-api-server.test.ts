@@ -1,7 +1,7 @@
-import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, GrammyError, HttpError, InputFile } from 'grammy';
 import type { Message, Update } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { boundedRetries, DEFAULT_LIMITS } from '../../bot/telegram/api.js';
 import { FakeBotApiServer, parseHtml } from './bot-api-server.js';
 
 let server: FakeBotApiServer;
@@ -222,9 +222,9 @@ describe('FakeBotApiServer with a real grammY bot', () => {
     expect(empty.description).toBe('Bad Request: file must be non-empty');
   });
 
-  it('a 429 with retry_after 1 is retried by autoRetry and the message arrives once', async () => {
+  it('a 429 with retry_after 1 is retried by the bot’s bounded retries and the message arrives once', async () => {
     const b = newBot();
-    b.api.config.use(autoRetry());
+    b.api.config.use(boundedRetries(DEFAULT_LIMITS, new AbortController().signal));
     server.failNext('sendMessage', {
       error_code: 429,
       description: 'Too Many Requests: retry after 1',
@@ -246,7 +246,7 @@ describe('FakeBotApiServer with a real grammY bot', () => {
     expect(msg.message_id).toBe(1);
   });
 
-  it('without autoRetry a 429 surfaces as GrammyError carrying retry_after', async () => {
+  it('without retries a 429 surfaces as GrammyError carrying retry_after', async () => {
     const b = newBot();
     server.failNext('sendMessage', {
       error_code: 429,
@@ -272,7 +272,7 @@ describe('FakeBotApiServer with a real grammY bot', () => {
     expect(server.messagesIn(42)).toHaveLength(1);
   });
 
-  it('a dropped connection surfaces as grammY HttpError without autoRetry', async () => {
+  it('a dropped connection surfaces as grammY HttpError without retries', async () => {
     const b = newBot();
     server.dropNext('sendMessage');
     const err = await b.api.sendMessage(42, 'mất kết nối').then(

@@ -43,6 +43,14 @@ export interface RecordedFile {
   part: string;
 }
 
+/** A fault the fake plays on matching calls (see `fault`). */
+export interface FaultRule {
+  method: string;
+  when?: (params: Record<string, unknown>) => boolean;
+  action: 'hang' | 'drop' | FakeApiError;
+  remaining: number;
+}
+
 /** What the fake answered (null when the connection was dropped on purpose). */
 export type ApiResponse =
   | { ok: true; result: unknown }
@@ -58,8 +66,10 @@ export interface RecordedCall {
   files: RecordedFile[];
   /** Date.now() when the request body was fully received. */
   at: number;
-  /** The answer sent back, or null for a dropped connection. */
+  /** The answer sent back, or null for a dropped connection (or one left hanging). */
   response: ApiResponse | null;
+  /** The call was left without an answer on purpose (see `fault`). */
+  hung?: boolean;
 }
 
 /** Options of FakeBotApiServer.start. */
@@ -262,6 +272,10 @@ export class FakeBotApiServer {
   private waiters: Waiter[] = [];
   private readonly failures = new Map<string, { error: FakeApiError; remaining: number }[]>();
   private readonly drops = new Map<string, number>();
+  private rules: FaultRule[] = [];
+  private readonly hung = new Set<ServerResponse>();
+  /** While true, every connection is cut at once, as during a network outage. */
+  outage = false;
   private readonly chats = new Map<number, Json>();
   private readonly users = new Map<number, User>();
   private readonly messageStore = new Map<number, Map<number, Json>>();
@@ -435,6 +449,19 @@ export class FakeBotApiServer {
     this.failures.set(key, list);
   }
 
+  /**
+   * Calls of `method` whose parameters match `when` (every call, if absent) meet a fault: `hang` (never
+   * answered, until the server closes), `drop` (connection cut), or an API error; `times` of them
+   * (all, by default). Returns a function that lifts the rule.
+   */
+  fault(rule: Omit<FaultRule, 'remaining'> & { times?: number }): () => void {
+    const entry: FaultRule = { ...rule, remaining: rule.times ?? Number.POSITIVE_INFINITY };
+    this.rules.push(entry);
+    return () => {
+      this.rules = this.rules.filter((r) => r !== entry);
+    };
+  }
+
   /** The next `times` calls of `method` get their connection destroyed without an answer. */
   dropNext(method: string, times = 1): void {
     const key = method.toLowerCase();
@@ -491,6 +518,8 @@ export class FakeBotApiServer {
       w.reject(new Error('waitForCall: FakeBotApiServer closed before a matching call arrived'));
     }
     this.waiters = [];
+    for (const res of this.hung) res.destroy();
+    this.hung.clear();
     // Let the final poll answer leave the socket before every connection is destroyed.
     await Promise.race([Promise.all(finished), delay(200)]);
     await new Promise<void>((resolve) => {
@@ -503,7 +532,7 @@ export class FakeBotApiServer {
   // ---------------------------------------------------------------- HTTP plumbing
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (this.closed) {
+    if (this.closed || this.outage) {
       req.socket.destroy();
       return;
     }
@@ -546,6 +575,27 @@ export class FakeBotApiServer {
       return;
     }
 
+    const rule = this.rules.find(
+      (r) =>
+        r.method.toLowerCase() === method.toLowerCase() && r.remaining > 0 && (!r.when || r.when(params)),
+    );
+    if (rule) {
+      rule.remaining -= 1;
+      if (rule.action === 'hang') {
+        if (method !== 'getUpdates') this.record({ method, params, files, at, response: null, hung: true });
+        this.hung.add(res);
+        return;
+      }
+      if (rule.action === 'drop') {
+        if (method !== 'getUpdates') this.record({ method, params, files, at, response: null });
+        req.socket.destroy();
+        return;
+      }
+      const e = new BotApiError(rule.action.error_code, rule.action.description, rule.action.retry_after);
+      if (method !== 'getUpdates') this.record({ method, params, files, at, response: errorBody(e) });
+      sendError(res, e);
+      return;
+    }
     if (this.takeDrop(method)) {
       if (method !== 'getUpdates') this.record({ method, params, files, at, response: null });
       req.socket.destroy();

@@ -1,10 +1,12 @@
 import type { Bot, RawApi, Transformer } from 'grammy';
 import type { Message, MessageEntity, Update, User, UserFromGetMe } from 'grammy/types';
-import { type AgencyConfig, createConfig } from '../../bot/config.js';
-import { createTelegramBot } from '../../bot/telegram/bot.js';
-import { commands } from '../../commands/index.js';
-import { Router } from '../../core/router.js';
-import { htmlToPlain } from '../../core/text.js';
+import { type App, createApp } from '../../bot/app.js';
+import { createConfig } from '../../bot/config.js';
+import type { TelegramPlatform } from '../../bot/telegram/platform.js';
+import type { AgencyConfig } from '../../core/agency.js';
+import { htmlToPlain } from '../../core/html.js';
+import type { Platform } from '../../core/platform.js';
+import type { Router } from '../../core/router.js';
 import { Store } from '../../storage/store.js';
 import { memoryLogger, tempDir, testAgency } from './agency.js';
 import { parseHtml } from './bot-api-server.js';
@@ -73,15 +75,19 @@ export class TelegramHarness {
   now: Date;
 
   private constructor(
+    readonly app: App,
     readonly bot: Bot,
     readonly store: Store,
-    /** The router the bot uses, for driving a second platform against the same core. */
-    readonly router: Router,
     readonly logs: () => Record<string, unknown>[],
     private readonly cleanup: () => Promise<void>,
     now: Date,
   ) {
     this.now = now;
+  }
+
+  /** The router the bot uses, for driving a second platform against the same core. */
+  get router(): Router {
+    return this.app.router;
   }
 
   static async create(
@@ -91,8 +97,8 @@ export class TelegramHarness {
       council?: number[];
       agency?: Partial<AgencyConfig>;
       locale?: 'vi' | 'en';
-      /** Another platform's private channel (as main.ts wires Zalo's). */
-      elsewhere?: (identity: string, html: string) => Promise<boolean>;
+      /** Other platforms beside Telegram (a fake one stands for Zalo in cross-platform stories). */
+      platforms?: Platform[];
     } = {},
   ): Promise<TelegramHarness> {
     const { dir, cleanup } = await tempDir();
@@ -111,33 +117,30 @@ export class TelegramHarness {
     const { logger, lines } = memoryLogger();
     const store = await Store.open(dir, { logger });
     let harness: TelegramHarness | undefined;
-    const router = new Router({
+    // The bot as npm start builds it (bot/app.ts), with grammY's test seam: known botInfo, no polling.
+    const app = createApp(config, {
       store,
-      agency,
-      plan: config.plan,
-      commands,
+      logger,
       clock: () => (harness as TelegramHarness).now,
-      logger,
+      telegram: { botInfo: BOT_INFO, polling: false },
+      backupCheckMs: 0,
+      ...(options.platforms ? { platforms: options.platforms } : {}),
     });
-    const bot = createTelegramBot(config.telegram as NonNullable<typeof config.telegram>, {
-      router,
-      logger,
-      locale: config.locale,
-      botInfo: BOT_INFO,
-      ...(options.elsewhere ? { elsewhere: options.elsewhere } : {}),
-    });
+    const platform = app.platforms.find((p) => p.name === 'telegram') as TelegramPlatform;
     harness = new TelegramHarness(
-      bot,
+      app,
+      platform.bot,
       store,
-      router,
       lines,
       async () => {
-        await store.close();
+        await app.stop();
         await cleanup();
       },
       options.now ?? new Date('2026-11-25T03:00:00Z'),
     );
-    bot.api.config.use(harness.transformer);
+    platform.bot.api.config.use(harness.transformer);
+    // The platforms only: the scheduled posts run on real time, which these tests do not wait for.
+    for (const p of app.platforms) await p.start(app.host);
     return harness;
   }
 

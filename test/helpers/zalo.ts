@@ -1,6 +1,7 @@
 import { GroupMessage, type TGroupMessage, type TMention, type TMessage, UserMessage } from 'zca-js';
-import { type AgencyConfig, createConfig, type ZaloConfig } from '../../bot/config.js';
-import { createZaloBot, type ZaloBot } from '../../bot/zalo/bot.js';
+import { type App, createApp } from '../../bot/app.js';
+import { createConfig, type ZaloConfig } from '../../bot/config.js';
+import type { ZaloPlatform } from '../../bot/zalo/platform.js';
 import type { Timers } from '../../bot/zalo/queue.js';
 import type {
   ZaloEvents,
@@ -10,9 +11,9 @@ import type {
   ZaloThread,
   ZaloTransport,
 } from '../../bot/zalo/transport.js';
-import { commands } from '../../commands/index.js';
+import type { AgencyConfig } from '../../core/agency.js';
 import type { OutFile } from '../../core/context.js';
-import { Router } from '../../core/router.js';
+import type { Router } from '../../core/router.js';
 import { Store } from '../../storage/store.js';
 import { memoryLogger, tempDir, testAgency } from './agency.js';
 
@@ -261,7 +262,8 @@ export class ZaloHarness {
   now: Date;
 
   private constructor(
-    readonly bot: ZaloBot,
+    readonly app: App,
+    readonly bot: ZaloPlatform,
     readonly transport: FakeZaloTransport,
     readonly timers: VirtualTimers,
     readonly store: Store,
@@ -271,6 +273,11 @@ export class ZaloHarness {
     now: Date,
   ) {
     this.now = now;
+  }
+
+  /** The core's router, for driving a second platform against the same store. */
+  get router(): Router {
+    return this.app.router;
   }
 
   static async create(options: HarnessOptions = {}): Promise<ZaloHarness> {
@@ -295,16 +302,17 @@ export class ZaloHarness {
     const timers = new VirtualTimers();
     const transport = new FakeZaloTransport(timers);
     let harness: ZaloHarness | undefined;
-    const router = new Router({
+    // The bot as npm start builds it (bot/app.ts), over the fake transport and a virtual clock.
+    const app = createApp(config, {
       store,
-      agency,
-      plan: config.plan,
-      commands,
-      clock: () => (harness as ZaloHarness).now,
       logger,
+      clock: () => (harness as ZaloHarness).now,
+      zalo: { transport, timers },
+      backupCheckMs: 0,
     });
-    const bot = createZaloBot(zalo, { router, logger, locale: config.locale, transport, timers });
+    const bot = app.platforms.find((p) => p.name === 'zalo') as ZaloPlatform;
     harness = new ZaloHarness(
+      app,
       bot,
       transport,
       timers,
@@ -318,7 +326,8 @@ export class ZaloHarness {
       },
       options.now ?? new Date('2026-11-25T03:00:00Z'),
     );
-    await bot.start();
+    // The platform only: the scheduled posts run on real time, which these tests do not wait for.
+    await bot.start(app.host);
     return harness;
   }
 

@@ -12,7 +12,7 @@ import { StoreCorruptError, StoreWriteError } from '../../core/errors.js';
 import { STORE_VERSION } from '../../storage/schema.js';
 import { JOURNAL_FILE, STORE_FILE, Store } from '../../storage/store.js';
 import { memoryLogger, tempDir } from '../helpers/agency.js';
-import { addMember, deed } from '../helpers/store.js';
+import { actor, addMember, logDeed } from '../helpers/store.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -50,8 +50,8 @@ describe('write, then read back', () => {
   it('keeps every acknowledged change across a reopen (journal replay)', async () => {
     const store = await open();
     const member = await addMember(store, 1);
-    const entry = await store.addEntry(deed(member.id, new Date('2026-03-02T01:00:00Z')));
-    await store.withdrawEntry(entry.code, member.id, 'telegram', new Date('2026-03-02T02:00:00Z'));
+    const entry = await logDeed(store, member.id, new Date('2026-03-02T01:00:00Z'));
+    await store.withdrawEntry(entry.code, actor(member.id, new Date('2026-03-02T02:00:00Z')));
     await store.close();
 
     const again = await open();
@@ -63,10 +63,10 @@ describe('write, then read back', () => {
   it('keeps every change across a compaction and empties the journal', async () => {
     const store = await open();
     const member = await addMember(store, 1);
-    await store.addEntry(deed(member.id, new Date('2026-03-02T01:00:00Z')));
+    await logDeed(store, member.id, new Date('2026-03-02T01:00:00Z'));
     await store.compact();
     expect(await readFile(join(dir, JOURNAL_FILE), 'utf8')).toBe('');
-    await store.addEntry(deed(member.id, new Date('2026-03-03T01:00:00Z')));
+    await logDeed(store, member.id, new Date('2026-03-03T01:00:00Z'));
     await store.close();
 
     const again = await open();
@@ -81,9 +81,7 @@ describe('write, then read back', () => {
     const store = await open();
     const member = await addMember(store, 1);
     const at = new Date('2026-05-05T05:00:00Z');
-    const written = await Promise.all(
-      Array.from({ length: 1000 }, () => store.addEntry(deed(member.id, at))),
-    );
+    const written = await Promise.all(Array.from({ length: 1000 }, () => logDeed(store, member.id, at)));
     expect(new Set(written.map((e) => e.code)).size).toBe(1000);
     await store.close();
 
@@ -96,9 +94,9 @@ describe('write, then read back', () => {
     const store = await open();
     const member = await addMember(store, 1);
     const at = new Date('2026-05-05T05:00:00Z');
-    const before = Promise.all(Array.from({ length: 200 }, () => store.addEntry(deed(member.id, at))));
+    const before = Promise.all(Array.from({ length: 200 }, () => logDeed(store, member.id, at)));
     const compaction = store.compact();
-    const during = Promise.all(Array.from({ length: 200 }, () => store.addEntry(deed(member.id, at))));
+    const during = Promise.all(Array.from({ length: 200 }, () => logDeed(store, member.id, at)));
     await Promise.all([before, compaction, during]);
     await store.close();
     expect((await open()).entries).toHaveLength(400);
@@ -107,9 +105,9 @@ describe('write, then read back', () => {
   it('finds entries of a period by time, whatever order they were logged in', async () => {
     const store = await open();
     const member = await addMember(store, 1);
-    await store.addEntry(deed(member.id, new Date('2026-03-10T00:00:00Z')));
-    await store.addEntry(deed(member.id, new Date('2026-01-10T00:00:00Z')));
-    await store.addEntry(deed(member.id, new Date('2026-02-10T00:00:00Z')));
+    await logDeed(store, member.id, new Date('2026-03-10T00:00:00Z'));
+    await logDeed(store, member.id, new Date('2026-01-10T00:00:00Z'));
+    await logDeed(store, member.id, new Date('2026-02-10T00:00:00Z'));
     const feb = store.entriesBetween(new Date('2026-02-01T00:00:00Z'), new Date('2026-03-01T00:00:00Z'));
     expect(feb.map((e) => e.code)).toEqual(['VT3']);
     expect(store.entries.map((e) => e.code)).toEqual(['VT2', 'VT3', 'VT1']);
@@ -119,7 +117,7 @@ describe('write, then read back', () => {
     const store = await open();
     const member = await addMember(store, 1);
     for (const day of ['10', '20', '15'])
-      await store.addEntry(deed(member.id, new Date(`2026-03-${day}T00:00:00Z`)));
+      await logDeed(store, member.id, new Date(`2026-03-${day}T00:00:00Z`));
     await store.compact();
     await store.close();
     opened.pop();
@@ -136,7 +134,7 @@ describe('write, then read back', () => {
   it('finds an entry by its code in any case, with or without its prefix', async () => {
     const store = await open();
     const member = await addMember(store, 1);
-    await store.addEntry(deed(member.id, new Date()));
+    await logDeed(store, member.id, new Date());
     expect(store.entry('vt1')?.code).toBe('VT1');
     expect(store.entry('VT-1')?.code).toBe('VT1');
     expect(store.entry('1')?.code).toBe('VT1');
@@ -304,7 +302,7 @@ describe('a store that cannot be trusted stops start-up and is left untouched', 
   it('refuses a journal with a garbled line before its end, naming the line', async () => {
     const store = await open();
     const member = await addMember(store, 1);
-    await store.addEntry(deed(member.id, new Date()));
+    await logDeed(store, member.id, new Date());
     await store.close();
     opened.pop();
     const lines = (await readFile(join(dir, JOURNAL_FILE), 'utf8')).split('\n');
@@ -320,7 +318,7 @@ describe('a store that cannot be trusted stops start-up and is left untouched', 
   it('drops a torn last journal line (an unacknowledged write) with a warning, and appends after it cleanly', async () => {
     const store = await open();
     const member = await addMember(store, 1);
-    await store.addEntry(deed(member.id, new Date()));
+    await logDeed(store, member.id, new Date());
     await store.close();
     opened.pop();
     await appendFile(join(dir, JOURNAL_FILE), '{"seq":3,"type":"entry.cre');
@@ -330,7 +328,7 @@ describe('a store that cannot be trusted stops start-up and is left untouched', 
     expect(
       lines().some((l) => l.level === 40 && String(l.msg).includes('incomplete last journal line')),
     ).toBe(true);
-    await again.addEntry(deed(member.id, new Date()));
+    await logDeed(again, member.id, new Date());
     await again.close();
     opened.pop();
     expect((await open()).entries.map((e) => e.code)).toEqual(['VT1', 'VT2']);
@@ -341,18 +339,18 @@ describe('a disk that refuses writes', () => {
   it('answers with StoreWriteError, changes nothing, and works again once the disk does', async () => {
     const store = await open();
     const member = await addMember(store, 1);
-    const kept = await store.addEntry(deed(member.id, new Date()));
+    const kept = await logDeed(store, member.id, new Date());
     // Swap the journal's file handle for one on /dev/full, which refuses every write with ENOSPC.
     const journal = Reflect.get(store, 'journal') as object;
     const real = Reflect.get(journal, 'handle') as FileHandle;
     const full = await openFile('/dev/full', 'r+');
     Reflect.set(journal, 'handle', full);
 
-    const failed = await store.addEntry(deed(member.id, new Date())).catch((e: unknown) => e);
+    const failed = await logDeed(store, member.id, new Date()).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(StoreWriteError);
     expect((failed as Error).message).toContain('ENOSPC');
     const burst = await Promise.allSettled(
-      Array.from({ length: 5 }, () => store.addEntry(deed(member.id, new Date()))),
+      Array.from({ length: 5 }, () => logDeed(store, member.id, new Date())),
     );
     expect(burst.map((r) => r.status)).toEqual(Array(5).fill('rejected'));
     expect(store.entries.map((e) => e.code)).toEqual([kept.code]);
@@ -360,7 +358,7 @@ describe('a disk that refuses writes', () => {
 
     Reflect.set(journal, 'handle', real);
     await full.close();
-    const later = await store.addEntry(deed(member.id, new Date()));
+    const later = await logDeed(store, member.id, new Date());
     expect(later.code).toBe('VT2');
     await store.close();
     opened.pop();
@@ -374,15 +372,13 @@ describe('failures in the middle of a flush or a compaction', () => {
   it('never brings back a write the user was told failed (fdatasync failed after the bytes were written)', async () => {
     const store = await open();
     const member = await addMember(store, 1);
-    await store.addEntry(deed(member.id, new Date('2026-03-02T03:00:00Z'), 'đã lưu'));
+    await logDeed(store, member.id, new Date('2026-03-02T03:00:00Z'), 'đã lưu');
     const handle = Reflect.get(Reflect.get(store, 'journal') as object, 'handle') as FileHandle;
     const datasync = handle.datasync.bind(handle);
     handle.datasync = async () => {
       throw eio();
     };
-    const failed = await store
-      .addEntry(deed(member.id, new Date(), 'báo lỗi, chưa lưu'))
-      .catch((e: unknown) => e);
+    const failed = await logDeed(store, member.id, new Date(), 'báo lỗi, chưa lưu').catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(StoreWriteError);
     handle.datasync = datasync;
     await store.close();
@@ -413,16 +409,14 @@ describe('failures in the middle of a flush or a compaction', () => {
       }
       return (write as (...a: unknown[]) => unknown)(...args);
     }) as FileHandle['write'];
-    const first = store.addEntry(deed(member.id, new Date('2026-03-02T03:00:00Z'), 'một'));
-    const second = store.addEntry(deed(member.id, new Date('2026-03-02T03:01:00Z'), 'hai (trong snapshot)'));
+    const first = logDeed(store, member.id, new Date('2026-03-02T03:00:00Z'), 'một');
+    const second = logDeed(store, member.id, new Date('2026-03-02T03:01:00Z'), 'hai (trong snapshot)');
     await store.compact();
     expect((await first).code).toBe('VT1');
     expect((await second).code).toBe('VT2');
-    const refused = await store
-      .addEntry(deed(member.id, new Date(), 'ba (báo lỗi)'))
-      .catch((e: unknown) => e);
+    const refused = await logDeed(store, member.id, new Date(), 'ba (báo lỗi)').catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(StoreWriteError);
-    const fourth = await store.addEntry(deed(member.id, new Date('2026-03-02T03:03:00Z'), 'bốn'));
+    const fourth = await logDeed(store, member.id, new Date('2026-03-02T03:03:00Z'), 'bốn');
     expect(store.entries.map((e) => e.text)).toEqual(['một', 'hai (trong snapshot)', 'bốn']);
     await store.close();
     opened.pop();
@@ -439,7 +433,7 @@ describe('daily backups', () => {
   it('writes one backup a day beside the store and keeps the newest 14', async () => {
     const store = await open({ keepBackups: 14 });
     const member = await addMember(store, 1);
-    await store.addEntry(deed(member.id, new Date()));
+    await logDeed(store, member.id, new Date());
     const first = await store.backupIfDue(new Date('2026-11-01T20:00:00Z'));
     expect(first).toMatch(/backups\/store-2026-11-02\.json$/); // 03:00 on 2 Nov in Vietnam
     expect(await store.backupIfDue(new Date('2026-11-02T10:00:00Z'))).toBeNull();

@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createZaloBot } from '../../bot/zalo/bot.js';
+import { createZaloPlatform } from '../../bot/zalo/platform.js';
 import { CloseCode, ZaloUnavailableError } from '../../bot/zalo/transport.js';
-import type { Router } from '../../core/router.js';
-import { locales } from '../../locales/index.js';
+import { Html } from '../../core/html.js';
+import type { PlatformHost } from '../../core/platform.js';
 import { memoryLogger } from '../helpers/agency.js';
 import {
   BOT_UID,
   FakeZaloTransport,
-  GROUP_ID,
   until,
   VirtualTimers,
   ZaloHarness,
@@ -70,7 +69,7 @@ describe('the listener closing', () => {
       const [line] = zalo.logs().filter((l) => l.level === 50 && l.code === code);
       expect(String(line?.msg)).toContain('taken over by another login');
       expect(await zalo.send(lan, '/trogiup')).toEqual([]);
-      await expect(zalo.bot.broadcaster.toGroup('<b>Bảng tin</b>')).rejects.toBeInstanceOf(
+      await expect(zalo.bot.sendToGroup({ html: Html.trusted('<b>Bảng tin</b>') })).rejects.toBeInstanceOf(
         ZaloUnavailableError,
       );
     },
@@ -104,22 +103,25 @@ describe('what the bot ignores or survives', () => {
     expect(await zalo.deliver(zaloMessage({ uid: BOT_UID, name: 'Thi đua' }, '/trogiup'))).toEqual([]);
   });
 
-  it('answers the user in their language when the router itself fails', async () => {
+  it('only logs a failure below the core (the core is the one boundary that answers users), and goes on', async () => {
     const { logger, lines } = memoryLogger();
     const timers = new VirtualTimers();
     const transport = new FakeZaloTransport(timers);
-    const router = {
+    let calls = 0;
+    const host: PlatformHost = {
       handle: async () => {
-        throw new Error('boom');
+        calls += 1;
+        if (calls === 1) throw new Error('boom');
       },
-    } as unknown as Router;
-    const bot = createZaloBot(zalo.config, { router, logger, locale: 'en', transport, timers });
-    await bot.start();
+      membership: async () => {},
+    };
+    const bot = createZaloPlatform(zalo.config, { logger, locale: 'en', transport, timers });
+    await bot.start(host);
+    transport.deliver(zaloMessage(lan, '/trogiup'));
     transport.deliver(zaloMessage(lan, '/trogiup'));
     await bot.idle();
-    expect(transport.sent.map((s) => [s.thread.id, s.text])).toEqual([
-      [GROUP_ID, `@Lan Nguyễn ${locales.en.errors.internal}`],
-    ]);
+    expect(transport.sent).toEqual([]);
+    expect(calls).toBe(2);
     expect(lines().find((l) => l.msg === 'Zalo message failed')).toMatchObject({ err: { message: 'boom' } });
     await bot.stop();
   });
@@ -131,11 +133,12 @@ describe('starting', () => {
     const timers = new VirtualTimers();
     const transport = new FakeZaloTransport(timers);
     transport.failLogins = 1;
-    const bot = createZaloBot(zalo.config, { router: {} as Router, logger, locale: 'vi', transport, timers });
-    await expect(bot.start()).rejects.toThrow('Đăng nhập thất bại');
-    await bot.start();
+    const bot = createZaloPlatform(zalo.config, { logger, locale: 'vi', transport, timers });
+    const host: PlatformHost = { handle: async () => {}, membership: async () => {} };
+    await expect(bot.start(host)).rejects.toThrow('Đăng nhập thất bại');
+    await bot.start(host);
     expect([transport.starts, transport.listening]).toEqual([2, true]);
-    await expect(bot.start()).rejects.toThrow('cannot start');
+    await expect(bot.start(host)).rejects.toThrow('cannot start');
     await bot.stop();
   });
 });

@@ -9,6 +9,7 @@ import {
   tagged,
   uidOf,
 } from '../../bot/zalo/translate.js';
+import { html } from '../../core/html.js';
 import { BOT_UID, GROUP_ID, sticker, type ZaloUser, zaloMessage } from '../helpers/zalo.js';
 
 const lan: ZaloUser = { uid: '1001', name: 'Lan Nguyễn' };
@@ -63,7 +64,7 @@ describe('writing for Zalo', () => {
     expect(choiceLines([{ label: 'Văn phòng Ban', command: '/dangky Nguyễn Văn A | 1' }])).toEqual([
       '1. Văn phòng Ban — /dangky Nguyễn Văn A | 1',
     ]);
-    expect(plainReply('<b>Chọn</b> &lt;phòng&gt;:', [{ label: 'A', command: '/x 1' }])).toBe(
+    expect(plainReply(html`<b>Chọn</b> ${'<phòng>'}:`, [{ label: 'A', command: '/x 1' }])).toBe(
       'Chọn <phòng>:\n\n1. A — /x 1',
     );
   });

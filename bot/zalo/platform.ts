@@ -1,10 +1,15 @@
-import type { OutFile, Reply } from '../../core/context.js';
-import { type Incoming, parseCommand, type Router } from '../../core/router.js';
-import { htmlToPlain, splitMessage } from '../../core/text.js';
-import { type Locale, locales } from '../../locales/index.js';
+import type { OutFile } from '../../core/context.js';
+import { type Log, silentLog } from '../../core/log.js';
+import {
+  type Incoming,
+  type OutMessage,
+  type Platform,
+  type PlatformHost,
+  parseCommand,
+} from '../../core/platform.js';
+import { splitMessage } from '../../core/text.js';
+import type { Locale } from '../../locales/index.js';
 import type { ZaloConfig } from '../config.js';
-import type { Broadcaster } from '../jobs.js';
-import type { Logger } from '../logger.js';
 import { realTimers, ThreadQueue, type Timers } from './queue.js';
 import { identityOf, mentionsOf, messageKeyOf, plainReply, readMessage, tagged, uidOf } from './translate.js';
 import {
@@ -18,28 +23,23 @@ import {
   type ZaloTransport,
   ZaloUnavailableError,
 } from './transport.js';
+import { createZcaTransport } from './zca.js';
 
-export interface ZaloDeps {
-  router: Router;
-  logger: Logger;
-  locale: Locale;
-  transport: ZaloTransport;
+export interface ZaloOptions {
+  logger?: Log;
+  locale?: Locale;
+  /** The transport (zca-js by default: ./zca.ts; tests hand in a fake). */
+  transport?: ZaloTransport;
   /** The bot account's own user id, if known before the login tells it. */
   selfId?: string;
   /** Injected so tests move time instead of waiting. */
   timers?: Timers;
-  /** Delivers a private message to a person of another platform (a linked profile's other account). */
-  elsewhere?: (identity: string, html: string) => Promise<boolean>;
 }
 
-export interface ZaloBot {
-  /** Logs in and listens; rejects if the first login fails (ZaloLoginError: run `npm run zalo:login`). */
-  start(): Promise<void>;
-  /** Stops listening, lets the answers in flight go out, then logs out. Safe to call twice. */
-  stop(): Promise<void>;
-  broadcaster: Broadcaster;
-  /** Resolves once every message received so far is handled and its answers are sent. */
+/** The Zalo (zca-js) platform; `idle` resolves once every message received so far is answered. */
+export interface ZaloPlatform extends Platform {
   idle(): Promise<void>;
+  sendToGroup(message: OutMessage): Promise<void>;
 }
 
 /** Zalo's limit on a text is undocumented; stay well below the lengths that users report working. */
@@ -53,8 +53,6 @@ const RECONNECT_FIRST_MS = 2_000;
 const RECONNECT_MAX_MS = 10 * 60_000;
 /** A connection that lasted this long was healthy: the next close starts the backoff afresh. */
 const STABLE_MS = 60_000;
-/** Message keys remembered to drop a message delivered twice (after a reconnect, say). */
-const SEEN_KEYS = 1000;
 
 type State = 'idle' | 'running' | 'reconnecting' | 'taken-over' | 'stopping' | 'stopped';
 
@@ -67,6 +65,8 @@ interface Origin {
   message: ZaloMessage;
   uid: string;
   name: string;
+  /** Only the first answer quotes the command and tags its sender. */
+  answered: boolean;
 }
 
 /**
@@ -74,10 +74,10 @@ interface Origin {
  * plain-text Zalo messages, sent through a throttled queue per thread. It watches the listener and
  * logs in again when Zalo drops the connection. Nothing starts until `start()`.
  */
-export function createZaloBot(config: ZaloConfig, deps: ZaloDeps): ZaloBot {
-  const { router, logger, transport } = deps;
+export function createZaloPlatform(config: ZaloConfig, deps: ZaloOptions): ZaloPlatform {
+  const logger = deps.logger ?? silentLog;
+  const transport = deps.transport ?? createZcaTransport({ credentialsFile: config.credentialsFile, logger });
   const timers = deps.timers ?? realTimers;
-  const t = locales[deps.locale];
   const queue = new ThreadQueue(config.sendIntervalMs, timers);
   const group: ZaloThread = { id: config.groupId, kind: 'group' };
   const abort = new AbortController();
@@ -86,9 +86,10 @@ export function createZaloBot(config: ZaloConfig, deps: ZaloDeps): ZaloBot {
   let selfId = deps.selfId;
   let connectedAt = 0;
   let failures = 0;
-  let handling: Promise<void> = Promise.resolve();
+  let host: PlatformHost | undefined;
+  /** Messages are handled one thread at a time, in order; threads do not wait for each other. */
+  const chains = new Map<string, Promise<void>>();
   const inflight = new Set<Promise<unknown>>();
-  const seen = new Set<string>();
   /** Counts logins, so events of a replaced listener are told apart. */
   let logins = 0;
   let starting: Promise<void> | null = null;
@@ -183,74 +184,45 @@ export function createZaloBot(config: ZaloConfig, deps: ZaloDeps): ZaloBot {
     await Promise.all([...post(group, text), ...files.map((f) => sendFile(group, f))]);
   }
 
-  /** Sends the router's replies: in the chat (the first quoting the command), the group, or in private. */
-  async function deliver(replies: Reply[], origin: Origin, log: Logger): Promise<void> {
-    const sends: Promise<unknown>[] = [];
-    let first = true;
-    for (const reply of replies) {
-      const text = plainReply(reply.html, reply.choices);
-      const files = reply.files ?? [];
-      if (reply.to === 'group') {
-        sends.push(toGroup(text, files));
-      } else if (reply.to && reply.to !== 'chat') {
-        const to = reply.to;
-        // To one person in private; if Zalo refuses (or they are on another platform), maybe the group.
-        sends.push(
-          toPerson(to.identity, text, files).then(async (delivered) => {
-            const sent =
-              delivered ||
-              (!to.identity.startsWith('zalo:') &&
-                (await deps.elsewhere?.(to.identity, reply.html)) === true);
-            if (!sent && to.orGroup) return toGroup(text, files);
-            // Meant for the person who asked, and only for them: tell them where it could not go.
-            if (!sent && to.identity === identityOf(origin.uid)) {
-              return Promise.all(post(origin.thread, t.errors.privateRefused, origin)).then(() => undefined);
-            }
-          }),
-        );
-      } else {
-        sends.push(...post(origin.thread, text, first ? origin : undefined));
-        sends.push(...files.map((file) => sendFile(origin.thread, file)));
-        first = false;
-      }
-    }
-    for (const result of await Promise.allSettled(sends)) {
-      if (result.status === 'rejected') log.error({ err: result.reason }, 'could not send a Zalo reply');
-    }
+  /** Sends one reply into the chat a command came from: the first answer quotes the command (and tags its sender in the group). */
+  async function reply(origin: Origin, message: OutMessage): Promise<void> {
+    const text = plainReply(message.html, message.choices);
+    const first = !origin.answered;
+    origin.answered = true;
+    await Promise.all([
+      ...post(origin.thread, text, first ? origin : undefined),
+      ...(message.files ?? []).map((file) => sendFile(origin.thread, file)),
+    ]);
   }
 
   // ── Receiving ─────────────────────────────────────────────────────────────────────────────────
   async function handle(message: ZaloMessage, thread: ZaloThread, read: Read, key: string): Promise<void> {
-    const log = logger.child({ message: key });
     const uid = message.data.uidFrom;
-    const origin: Origin = { thread, message, uid, name: message.data.dName };
-    const text = read.text;
+    const command = parseCommand(read.text);
+    if (!command || !host) return;
+    const origin: Origin = { thread, message, uid, name: message.data.dName, answered: false };
+    const log = logger.child({ message: key });
+    const incoming: Incoming = {
+      platform: 'zalo',
+      caller: { identity: identityOf(uid), displayName: message.data.dName },
+      chat: { id: thread.id, kind: thread.kind },
+      text: read.text,
+      command,
+      mentions: mentionsOf(message, read.text, selfId),
+      photo: read.photo,
+      messageKey: key,
+      locale: deps.locale ?? 'vi',
+      isAdmin: await isAdmin(uid),
+      isCouncil: config.councilIds.has(uid),
+      isGroupMember: async () => thread.kind === 'group' || isGroupMember(uid),
+      origin,
+      log,
+    };
     try {
-      const incoming: Incoming = {
-        platform: 'zalo',
-        caller: { identity: identityOf(uid), displayName: message.data.dName },
-        chat: { id: thread.id, kind: thread.kind },
-        text,
-        mentions: mentionsOf(message, text, selfId),
-        photo: read.photo,
-        messageKey: key,
-        locale: deps.locale,
-        isAdmin: await isAdmin(uid),
-        isCouncil: config.councilIds.has(uid),
-        isGroupMember: async () => thread.kind === 'group' || isGroupMember(uid),
-      };
-      const replies = await router.handle(incoming);
-      if (!replies) return;
-      log.info({ chat: thread.kind, command: text.trimStart().split(/[\s@]/, 1)[0] }, 'command');
-      track(deliver(replies, origin, log));
+      await host.handle(incoming);
     } catch (error) {
-      // The error boundary: whatever the router did not answer itself is logged and answered.
+      // The core answers users; what reaches here is a transport failure.
       log.error({ err: error, chat: thread.kind }, 'Zalo message failed');
-      track(
-        Promise.all(post(thread, htmlToPlain(t.errors.internal), origin)).catch((err: unknown) =>
-          log.error({ err }, 'could not tell the user about the failure'),
-        ),
-      );
     }
   }
 
@@ -267,15 +239,15 @@ export function createZaloBot(config: ZaloConfig, deps: ZaloDeps): ZaloBot {
       const read = readMessage(message);
       if (!read || !parseCommand(read.text)) return;
       const key = messageKeyOf(message);
-      if (seen.has(key)) {
-        logger.debug({ message: key }, 'ignored a Zalo message delivered twice');
-        return;
-      }
-      seen.add(key);
-      if (seen.size > SEEN_KEYS) seen.delete(seen.values().next().value as string);
       const thread: ZaloThread = { id: message.threadId, kind: isGroup ? 'group' : 'private' };
-      // One message at a time, as they came: commands read and write the same store.
-      handling = handling.then(() => handle(message, thread, read, key));
+      // One message at a time per thread, as they came; threads go on at once.
+      const lane = `${thread.kind}:${thread.id}`;
+      const next = (chains.get(lane) ?? Promise.resolve()).then(() => handle(message, thread, read, key));
+      chains.set(lane, next);
+      track(next);
+      void next.finally(() => {
+        if (chains.get(lane) === next) chains.delete(lane);
+      });
     } catch (error) {
       logger.error({ err: error }, 'could not read a Zalo message');
     }
@@ -353,17 +325,17 @@ export function createZaloBot(config: ZaloConfig, deps: ZaloDeps): ZaloBot {
   }
 
   async function idle(): Promise<void> {
-    for (;;) {
-      const before = handling;
-      await handling;
+    while (inflight.size > 0) {
       await Promise.all([...inflight]);
       await queue.drain();
-      if (handling === before && inflight.size === 0) return;
     }
+    await queue.drain();
   }
 
   return {
-    start() {
+    name: 'zalo',
+    start(h) {
+      host = h;
       if (state !== 'idle' || starting) {
         return Promise.reject(new Error(`the Zalo bot cannot start: it is ${state}`));
       }
@@ -396,16 +368,16 @@ export function createZaloBot(config: ZaloConfig, deps: ZaloDeps): ZaloBot {
       return stopping;
     },
     idle,
-    broadcaster: {
-      toGroup: (html) => toGroup(htmlToPlain(html)),
-      toPerson: (identity, html) => toPerson(identity, htmlToPlain(html)),
-      admins: () => {
-        const ids = new Set(config.adminIds);
-        if (config.groupAdminsAreAdmins && info) {
-          for (const id of info.value.adminIds) if (id !== selfId) ids.add(id);
-        }
-        return [...ids].map(identityOf);
-      },
+    reply: (origin, message) => reply(origin as Origin, message),
+    sendToPerson: (identity, message) =>
+      toPerson(identity, plainReply(message.html, message.choices), message.files ?? []),
+    sendToGroup: (message) => toGroup(plainReply(message.html, message.choices), message.files ?? []),
+    admins: () => {
+      const ids = new Set(config.adminIds);
+      if (config.groupAdminsAreAdmins && info) {
+        for (const id of info.value.adminIds) if (id !== selfId) ids.add(id);
+      }
+      return [...ids].map(identityOf);
     },
   };
 }

@@ -1,0 +1,132 @@
+import { commands } from '../commands/index.js';
+import { Delivery } from '../core/delivery.js';
+import { LinkCodes } from '../core/link-codes.js';
+import type { Log } from '../core/log.js';
+import type { Platform, PlatformHost } from '../core/platform.js';
+import { createHost, Router } from '../core/router.js';
+import { locales } from '../locales/index.js';
+import type { Store } from '../storage/store.js';
+import type { AppConfig } from './config.js';
+import { type ConsoleOptions, createConsolePlatform } from './console/platform.js';
+import { planJobs } from './jobs.js';
+import { Scheduler } from './scheduler.js';
+import { createTelegramPlatform, type TelegramOptions } from './telegram/platform.js';
+import { createZaloPlatform, type ZaloOptions } from './zalo/platform.js';
+
+export interface AppDeps {
+  logger: Log;
+  /** The store, opened by the caller (npm start: DATA_DIR; tests: a temp dir). */
+  store: Store;
+  clock?: () => Date;
+  /** Per platform, what the environment does not give: test seams (Telegram's botInfo, a fake Zalo transport). */
+  telegram?: TelegramOptions;
+  zalo?: ZaloOptions;
+  /** The terminal, for the console demo (no live platform configured). */
+  console?: ConsoleOptions;
+  /** How often the daily backup is checked for (default hourly; 0: never, as in tests). */
+  backupCheckMs?: number;
+  /** More platforms, after the configured ones: a fake one lets a test push events in from "elsewhere". */
+  platforms?: readonly Platform[];
+}
+
+export interface App {
+  readonly store: Store;
+  readonly router: Router;
+  readonly delivery: Delivery;
+  readonly platforms: readonly Platform[];
+  readonly scheduler: Scheduler;
+  readonly host: PlatformHost;
+  /** Starts every platform (a platform that fails to start stops start-up), then the scheduled posts. */
+  start(): Promise<void>;
+  /** Stops the posts and every platform (bounded), then closes the store. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The composition root: one core (router, delivery, scheduler) over the store, and the list of
+ * platforms the configuration asks for. Adding a platform is one folder implementing the Platform
+ * contract (core/platform.ts) and one line in the list below. `npm start` and the end-to-end tests
+ * both build the bot here.
+ */
+export function createApp(config: AppConfig, deps: AppDeps): App {
+  const { store, logger } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const locale = config.locale;
+  const platforms: Platform[] = [
+    ...(config.telegram
+      ? [createTelegramPlatform(config.telegram, { logger, locale, commands, ...deps.telegram })]
+      : []),
+    ...(config.zalo ? [createZaloPlatform(config.zalo, { logger, locale, ...deps.zalo })] : []),
+    ...(deps.console ? [createConsolePlatform(deps.console)] : []),
+    ...(deps.platforms ?? []),
+  ];
+  const router = new Router({
+    store,
+    agency: config.agency,
+    plan: config.plan,
+    commands,
+    clock,
+    // One set of link codes for every platform: a code from one is accepted on another.
+    links: new LinkCodes(),
+  });
+  const delivery = new Delivery(platforms, store);
+  const host = createHost(router, delivery, logger);
+  const scheduler = new Scheduler({ store, logger, clock, graceMs: config.scheduleGraceMs });
+  const posts = () => ({ t: locales[locale], store, agency: config.agency, plan: config.plan });
+  const live = platforms.filter((p) => p.name !== 'console');
+  if (live.length) for (const job of planJobs(posts, config.plan, live, delivery, logger)) scheduler.add(job);
+
+  let backupTimer: NodeJS.Timeout | undefined;
+  let stopping: Promise<void> | null = null;
+  const backup = () =>
+    store.backupIfDue(clock()).catch((err: unknown) => logger.error({ err }, 'daily backup failed'));
+
+  return {
+    store,
+    router,
+    delivery,
+    platforms,
+    scheduler,
+    host,
+    async start() {
+      for (const platform of platforms) {
+        if (stopping) return;
+        await platform.start(host);
+      }
+      // A stop asked for while starting (SIGTERM during start-up) wins: nothing more is started.
+      if (!live.length || stopping) return;
+      await scheduler.start();
+      if (stopping) {
+        await scheduler.stop();
+        return;
+      }
+      const every = deps.backupCheckMs ?? HOUR_MS;
+      if (every > 0) {
+        // Not awaited: the first backup of a day compacts the store, which need not delay start-up.
+        void backup();
+        backupTimer = setInterval(backup, every);
+        backupTimer.unref();
+      }
+    },
+    stop() {
+      stopping ??= (async () => {
+        clearInterval(backupTimer);
+        await scheduler.stop();
+        // Each platform stops receiving, lets the answers in flight go out (bounded), and lets go.
+        await Promise.all(
+          platforms.map((p) =>
+            p
+              .stop()
+              .catch((err: unknown) =>
+                logger.error({ err, platform: p.name }, 'platform did not stop cleanly'),
+              ),
+          ),
+        );
+        await store.close();
+      })();
+      return stopping;
+    },
+  };
+}

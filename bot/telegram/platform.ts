@@ -1,0 +1,462 @@
+import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
+import { type Api, Bot, type Context, GrammyError, HttpError, InputFile } from 'grammy';
+import type { BotCommand, Message, UserFromGetMe } from 'grammy/types';
+import { type Command, mayRun, type Roles } from '../../core/context.js';
+import { AppError } from '../../core/errors.js';
+import type { Html } from '../../core/html.js';
+import { idOn } from '../../core/identity.js';
+import { type Log, silentLog } from '../../core/log.js';
+import {
+  type Incoming,
+  type OutMessage,
+  type ParsedCommand,
+  type Platform,
+  type PlatformHost,
+  parseCommand,
+} from '../../core/platform.js';
+import { splitMessage } from '../../core/text.js';
+import { type Locale, locales, pickLocale } from '../../locales/index.js';
+import type { TelegramConfig } from '../config.js';
+import { type ApiLimits, boundedRetries, DEFAULT_LIMITS, failureLog, timeouts } from './api.js';
+import { ChoiceButtons, displayName, identityOf, mentionsOf, photoOf } from './translate.js';
+
+export interface TelegramOptions {
+  logger?: Log;
+  locale?: Locale;
+  /** Known bot info skips the getMe call (grammY's test seam; also saves a call at start-up). */
+  botInfo?: UserFromGetMe;
+  /** The command registry, for Telegram's command menu. */
+  commands?: readonly Command[];
+  limits?: Partial<ApiLimits>;
+  /** How long a stop waits for the answers in flight before it abandons them. */
+  stopGraceMs?: number;
+  /** How long getChatMember's answer is trusted (a member who left is noticed within this). */
+  membershipTtlMs?: number;
+  /** Waits before polling again after a 409 Conflict (another instance with this token), doubling. */
+  conflictBackoffMs?: number;
+  /**
+   * false: `start` only binds the core, without the command menu or polling — grammY's own test seam
+   * (updates go in through `bot.handleUpdate`).
+   */
+  polling?: boolean;
+}
+
+/** The Telegram platform, and its grammY bot (tests drive it through grammY's own seam, handleUpdate). */
+export interface TelegramPlatform extends Platform {
+  readonly bot: Bot;
+  /** Resolves once every update handed to the bot so far is handled and answered. */
+  idle(): Promise<void>;
+  /** Resolves once polling has ended (stopped, or the token was refused). */
+  stopped(): Promise<void>;
+}
+
+/** Telegram refused to let the bot start: a wrong or revoked token (401), or a wrong API root (404). */
+export class TelegramStartError extends AppError {
+  override readonly name = 'TelegramStartError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('TELEGRAM_START', message, options);
+  }
+}
+
+/** Where an answer to one message goes: its chat, the message it answers, the question it may replace. */
+interface Origin {
+  chatId: number;
+  requesterId: number;
+  replyTo?: number | undefined;
+  /** A button's question, replaced by the first answer when that is one plain message. */
+  replace?: number | undefined;
+  locale: Locale;
+}
+
+const MEMBER_STATUSES = new Set(['creator', 'administrator', 'member']);
+const HTML = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
+const ALLOWED_UPDATES = ['message', 'callback_query', 'chat_member'] as const;
+/** Telegram's id of the user that speaks for anonymous group admins (messages "sent as the group"). */
+const ANONYMOUS_ADMIN = 1087968824;
+
+/**
+ * The Telegram platform: updates become neutral messages for the core (core/router.ts), and neutral
+ * messages become HTML messages with inline keyboards. Long polling runs through grammY's runner, so
+ * updates are handled concurrently while each chat's stay in order; every API call has a bounded
+ * timeout and bounded retries (./api.ts). Nothing starts until `start`.
+ */
+export function createTelegramPlatform(
+  config: TelegramConfig,
+  options: TelegramOptions = {},
+): TelegramPlatform {
+  const log = options.logger ?? silentLog;
+  const fallback = options.locale ?? 'vi';
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const shutdown = new AbortController();
+  const bot = new Bot(config.token, {
+    client: { apiRoot: config.apiRoot, timeoutSeconds: limits.pollSeconds + 30 },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  // Later transformers wrap earlier ones: each attempt has its timeout and is logged; retries go around.
+  bot.api.config.use(timeouts(limits, shutdown.signal));
+  bot.api.config.use(failureLog(log));
+  bot.api.config.use(boundedRetries(limits, shutdown.signal));
+  const buttons = new ChoiceButtons(config.token);
+  const membership = new Map<number, { at: number; member: boolean }>();
+  const inflight = new Set<Promise<unknown>>();
+  let host: PlatformHost | undefined;
+  let runner: RunnerHandle | undefined;
+  let stopping: Promise<void> | null = null;
+  let polling: Promise<void> = Promise.resolve();
+
+  const isGroup = (chatId: number) => chatId === config.groupId;
+  const localeFor = (chatType: string, languageCode: string | undefined): Locale =>
+    chatType === 'private' ? pickLocale(languageCode, fallback) : fallback;
+
+  async function isGroupMember(userId: number): Promise<boolean> {
+    const known = membership.get(userId);
+    const ttl = options.membershipTtlMs ?? 5 * 60_000;
+    if (known && Date.now() - known.at < (known.member ? ttl : Math.min(ttl, 30_000))) return known.member;
+    const member = await bot.api.getChatMember(config.groupId, userId);
+    const inGroup =
+      MEMBER_STATUSES.has(member.status) || (member.status === 'restricted' && member.is_member);
+    membership.set(userId, { at: Date.now(), member: inGroup });
+    return inGroup;
+  }
+
+  function incoming(
+    ctx: Context,
+    message: Message,
+    command: ParsedCommand,
+    text: string,
+    from: NonNullable<Message['from']>,
+    origin: Origin,
+    key: string,
+  ): Incoming {
+    return {
+      platform: 'telegram',
+      caller: { identity: identityOf(from), username: from.username, displayName: displayName(from) },
+      chat: { id: String(message.chat.id), kind: message.chat.type === 'private' ? 'private' : 'group' },
+      text,
+      command,
+      mentions: mentionsOf(message, ctx.me.id, ctx.me.username),
+      photo: photoOf(message),
+      messageKey: key,
+      locale: origin.locale,
+      isAdmin: config.adminIds.has(String(from.id)),
+      isCouncil: config.councilIds.has(String(from.id)),
+      isGroupMember: async () => isGroup(message.chat.id) || isGroupMember(from.id),
+      origin,
+      log: log.child({ update: ctx.update.update_id }),
+    };
+  }
+
+  /** Sends a neutral message into a chat: HTML parts within Telegram's limit, buttons under the last, then documents. */
+  async function send(api: Api, chatId: number, message: OutMessage, requesterId: number, replyTo?: number) {
+    const parts = splitMessage(message.html.value);
+    for (const [i, part] of parts.entries()) {
+      const last = i === parts.length - 1;
+      await api.sendMessage(chatId, part, {
+        ...HTML,
+        ...(replyTo && i === 0
+          ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+          : {}),
+        ...(last && message.choices?.length
+          ? { reply_markup: { inline_keyboard: buttons.keyboard(message.choices, requesterId) } }
+          : {}),
+      });
+    }
+    for (const file of message.files ?? []) {
+      await api.sendDocument(chatId, new InputFile(file.data, file.filename));
+    }
+  }
+
+  async function answer(ctx: Context, chatId: number, html: Html, replyTo?: number) {
+    await ctx.api.sendMessage(chatId, html.value, {
+      ...HTML,
+      ...(replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+    });
+  }
+
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inflight.add(work);
+    void work.finally(() => inflight.delete(work)).catch(() => {});
+    return work;
+  };
+
+  // Each chat's updates in order, different chats at once (grammY's runner is concurrent).
+  bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? '')));
+
+  bot.on('message', async (ctx) => {
+    const message = ctx.message;
+    const chat = message.chat;
+    if (chat.type !== 'private' && !isGroup(chat.id)) {
+      log.debug({ chat: chat.id }, 'ignored a chat that is not configured');
+      return;
+    }
+    const text = message.text ?? message.caption ?? '';
+    const command = parseCommand(text);
+    if (!command) return;
+    if (command.target && command.target.toLowerCase() !== ctx.me.username.toLowerCase()) return;
+    // A forwarded command is someone else's words: never run as the person who forwarded it.
+    if (message.forward_origin) {
+      log.debug({ chat: chat.id }, 'ignored a forwarded command');
+      return;
+    }
+    const locale = localeFor(chat.type, message.from?.language_code);
+    const t = locales[locale];
+    const replyTo = chat.type === 'private' ? undefined : message.message_id;
+    if (message.sender_chat || message.from?.id === ANONYMOUS_ADMIN) {
+      await answer(ctx, chat.id, t.errors.anonymousAdmin, replyTo);
+      return;
+    }
+    const from = message.from;
+    if (!from) return;
+    if (from.is_bot) {
+      await answer(ctx, chat.id, t.errors.botAccount, replyTo);
+      return;
+    }
+    const origin: Origin = { chatId: chat.id, requesterId: from.id, replyTo, locale };
+    await host?.handle(
+      incoming(ctx, message, command, text, from, origin, `telegram:${chat.id}:${message.message_id}`),
+    );
+  });
+
+  bot.on('callback_query', async (ctx) => {
+    const query = ctx.callbackQuery;
+    const t = locales[pickLocale(query.from.language_code, fallback)];
+    const message = query.message;
+    const choice = buttons.decode(query.data);
+    if (!choice || !message || (message.chat.type !== 'private' && !isGroup(message.chat.id))) {
+      // Expired, forged, or from elsewhere: refused, and the message it was pressed on stays as it is.
+      await ctx.answerCallbackQuery({ text: t.buttons.expired, show_alert: true });
+      return;
+    }
+    if (choice.requesterId !== query.from.id) {
+      await ctx.answerCallbackQuery({ text: t.buttons.notYours, show_alert: true });
+      return;
+    }
+    // Answered at once, so the button stops spinning whatever the command takes.
+    await ctx.answerCallbackQuery();
+    const command = parseCommand(choice.command);
+    if (!command) return;
+    const locale = localeFor(message.chat.type, query.from.language_code);
+    const origin: Origin = {
+      chatId: message.chat.id,
+      requesterId: query.from.id,
+      replace: choice.keepsQuestion ? undefined : message.message_id,
+      locale,
+    };
+    await host?.handle(
+      incoming(
+        ctx,
+        message as Message,
+        command,
+        choice.command,
+        query.from,
+        origin,
+        `telegram:callback:${query.id}`,
+      ),
+    );
+  });
+
+  bot.on('chat_member', async (ctx) => {
+    const update = ctx.chatMember;
+    if (!isGroup(update.chat.id)) return;
+    const { status } = update.new_chat_member;
+    const inGroup =
+      MEMBER_STATUSES.has(status) || (status === 'restricted' && update.new_chat_member.is_member);
+    membership.set(update.new_chat_member.user.id, { at: Date.now(), member: inGroup });
+    await host?.membership(identityOf(update.new_chat_member.user), inGroup, 'telegram');
+  });
+
+  // Transport failures only: the core answered the user already (core/router.ts is the boundary).
+  bot.catch((error) => {
+    log.error({ err: error.error, update: error.ctx.update.update_id }, 'Telegram update failed');
+  });
+
+  /** Polls through grammY's runner; a 409 (another instance) waits and polls again, a 401 stops Telegram only. */
+  async function poll(): Promise<void> {
+    let backoff = options.conflictBackoffMs ?? 5_000;
+    while (!stopping) {
+      // The runner hands each update to handleUpdate; tracked here, so a stop can wait for the answers in flight.
+      const adapter = {
+        api: bot.api,
+        init: () => bot.init(),
+        handleUpdate: (update: Parameters<Bot['handleUpdate']>[0]) => track(bot.handleUpdate(update)),
+        errorHandler: (error: Parameters<Bot['errorHandler']>[0]) => bot.errorHandler(error),
+      };
+      runner = run(adapter, {
+        runner: {
+          fetch: { timeout: limits.pollSeconds, allowed_updates: [...ALLOWED_UPDATES] },
+          // A steady retry, so polling resumes within seconds of an outage's end (the runner's
+          // default doubles without bound).
+          retryInterval: 2_000,
+          maxRetryTime: Number.POSITIVE_INFINITY,
+          silent: true,
+        },
+      });
+      try {
+        await runner.task();
+        return;
+      } catch (error) {
+        if (stopping) return;
+        const code = error instanceof GrammyError ? error.error_code : undefined;
+        if (code === 401 || code === 404) {
+          log.error(
+            { code },
+            'Telegram refused the bot token (revoked or wrong): Telegram stopped; the other platforms go on',
+          );
+          return;
+        }
+        if (code === 409) {
+          log.warn(
+            { retryInSeconds: backoff / 1000 },
+            'another instance is polling Telegram with this token (409 Conflict); waiting before polling again',
+          );
+        } else {
+          log.error({ err: error }, 'Telegram polling failed; polling again');
+        }
+        await new Promise((resolve) => setTimeout(resolve, backoff).unref());
+        backoff = Math.min(backoff * 2, 60_000);
+      }
+    }
+  }
+
+  return {
+    name: 'telegram',
+    bot,
+    stopped: () => polling,
+    async idle() {
+      while (inflight.size > 0) await Promise.allSettled([...inflight]);
+    },
+
+    async start(h) {
+      host = h;
+      try {
+        await bot.init();
+      } catch (error) {
+        if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
+          throw new TelegramStartError(
+            `Telegram refused the bot token (${error.error_code}: ${error.description}); check TELEGRAM_BOT_TOKEN${
+              error.error_code === 404 ? ' and TELEGRAM_API_ROOT' : ''
+            }`,
+            { cause: error },
+          );
+        }
+        if (error instanceof HttpError) {
+          throw new TelegramStartError(`Telegram cannot be reached (${error.message})`, { cause: error });
+        }
+        throw error;
+      }
+      if (options.polling === false || stopping) return;
+      // The menu is a convenience: a failure to set it is logged, and the bot goes on.
+      await setCommandMenu(bot.api, options.commands ?? [], config, fallback, log).catch((err: unknown) => {
+        if (!stopping) log.warn({ err }, 'could not set the command menu');
+      });
+      if (stopping) return;
+      log.info({ bot: bot.botInfo.username, group: config.groupId }, 'polling');
+      polling = poll();
+    },
+
+    stop() {
+      stopping ??= (async () => {
+        const grace = options.stopGraceMs ?? 5_000;
+        const abandon = setTimeout(() => shutdown.abort(), grace);
+        try {
+          await runner?.stop().catch(() => {});
+          await Promise.race([
+            Promise.allSettled([...inflight]),
+            new Promise((resolve) => shutdown.signal.addEventListener('abort', resolve)),
+          ]);
+        } finally {
+          clearTimeout(abandon);
+          shutdown.abort();
+        }
+        await Promise.allSettled([...inflight]);
+      })();
+      return stopping;
+    },
+
+    async reply(origin, message) {
+      const o = origin as Origin;
+      const replace = o.replace;
+      o.replace = undefined;
+      if (replace !== undefined && !message.files?.length && splitMessage(message.html.value).length === 1) {
+        // The chosen answer replaces the question and its buttons.
+        const edited = await bot.api
+          .editMessageText(o.chatId, replace, message.html.value, {
+            ...HTML,
+            ...(message.choices?.length
+              ? { reply_markup: { inline_keyboard: buttons.keyboard(message.choices, o.requesterId) } }
+              : {}),
+          })
+          .then(
+            () => true,
+            () => false,
+          );
+        if (edited) return;
+      }
+      const replyTo = o.replyTo;
+      o.replyTo = undefined;
+      await send(bot.api, o.chatId, message, o.requesterId, replyTo);
+    },
+
+    async sendToPerson(identity, message) {
+      const userId = idOn('telegram', identity);
+      if (!userId || !/^\d+$/.test(userId)) return false;
+      try {
+        await send(bot.api, Number(userId), message, Number(userId));
+        return true;
+      } catch (err) {
+        log.info({ err, user: userId }, 'Telegram refused a private message');
+        return false;
+      }
+    },
+
+    async sendToGroup(message) {
+      await send(bot.api, config.groupId, message, 0);
+    },
+
+    admins: () => [...config.adminIds].map((id) => identityOf({ id: Number(id) })),
+  };
+}
+
+/**
+ * Telegram's command menu, in Vietnamese and English by the user's language, from the same registry
+ * as help: everyone sees the commands anyone may run; admins and Council members also see theirs in
+ * their private chat with the bot.
+ */
+export async function setCommandMenu(
+  api: Api,
+  commands: readonly Command[],
+  config: TelegramConfig,
+  fallback: Locale,
+  log: Log,
+): Promise<void> {
+  const menu = (locale: Locale, roles: Roles): BotCommand[] =>
+    commands
+      .filter((c) => mayRun(c.access, roles))
+      .map((c) => ({ command: c.name, description: c.description(locales[locale]).slice(0, 256) }));
+  const everyone = { registered: true, admin: false, council: false };
+  const languages = [undefined, 'vi', 'en'] as const;
+  for (const language of languages) {
+    await api.setMyCommands(
+      menu(language ?? fallback, everyone),
+      language ? { language_code: language } : {},
+    );
+  }
+  const special = new Map<string, Roles>();
+  for (const id of config.councilIds) special.set(id, { ...everyone, council: true });
+  for (const id of config.adminIds)
+    special.set(id, { ...everyone, admin: true, council: config.councilIds.has(id) });
+  for (const [id, roles] of special) {
+    const scope = { type: 'chat', chat_id: Number(id) } as const;
+    try {
+      for (const language of languages) {
+        await api.setMyCommands(menu(language ?? fallback, roles), {
+          scope,
+          ...(language ? { language_code: language } : {}),
+        });
+      }
+    } catch (err) {
+      // Telegram refuses a chat scope for someone who never opened the bot; the menu is a convenience.
+      log.warn({ err, user: id }, 'could not set a personal command menu');
+    }
+  }
+}
