@@ -137,6 +137,7 @@ export interface DepartmentScore {
   entries: number;
   /** Points per registered member: how departments of different sizes are compared. */
   perMember: number;
+  /** As for members: 1, 2, 2, 4 among departments with points; 0 (unranked) without any. */
   rank: number;
 }
 
@@ -184,6 +185,7 @@ export function rankDepartments(
   });
   rows.sort((a, b) => b.perMember - a.perMember || b.points - a.points || b.members - a.members);
   for (const [i, row] of rows.entries()) {
+    if (row.points <= 0) break;
     const previous = rows[i - 1];
     row.rank =
       previous && previous.perMember === row.perMember && previous.points === row.points

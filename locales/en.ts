@@ -246,7 +246,7 @@ export const en: Messages = {
       html`${rank}. ${name} (${dept}) — ${points}`,
     departments: html`<b>Departments</b> (ranked by points per member)`,
     departmentLine: (rank: number, name: HtmlPart, perMember: HtmlPart, points: HtmlPart, members: number) =>
-      html`${rank}. ${name} — ${perMember} points/member (total ${points}, ${members} ${members === 1 ? 'member' : 'members'})`,
+      html`${rank || '–'}. ${name} — ${perMember} points/member (total ${points}, ${members} ${members === 1 ? 'member' : 'members'})`,
   },
 
   summary: {

@@ -261,7 +261,7 @@ export const vi = {
       html`${rank}. ${name} (${dept}) — ${points}`,
     departments: html`<b>Các phòng</b> (xếp theo điểm bình quân mỗi người)`,
     departmentLine: (rank: number, name: HtmlPart, perMember: HtmlPart, points: HtmlPart, members: number) =>
-      html`${rank}. ${name} — ${perMember} điểm/người (tổng ${points}, ${members} người)`,
+      html`${rank || '–'}. ${name} — ${perMember} điểm/người (tổng ${points}, ${members} người)`,
   },
 
   summary: {

@@ -6,18 +6,30 @@ export function isErrnoException(error: unknown): error is NodeJS.ErrnoException
   return error instanceof Error && 'code' in error;
 }
 
-/** What the journal needs of an open file: node's FileHandle has it, and tests hand in faulty ones. */
+/** What the store needs of an open file: node's FileHandle has it, and fault tests hand in failing ones. */
 export interface DataFile {
   write(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesWritten: number }>;
+  writeFile(data: string): Promise<void>;
   datasync(): Promise<void>;
   truncate(length: number): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * The file operations the store makes, as one seam: node's file system by default; fault tests pass
- * one that fails where they choose (a full disk, a refused fsync) instead of reaching into the store.
+ * The file system as the store touches it, as one seam: node's by default; fault tests pass one whose
+ * files fail where they choose (a full disk, a refused fsync) instead of reaching into the store.
  */
+export interface FileSystem {
+  open(path: string, flags: string | number, mode?: number): Promise<DataFile>;
+  copyFile(from: string, to: string): Promise<void>;
+}
+
+export const nodeFileSystem: FileSystem = {
+  open: (path, flags, mode) => open(path, flags, mode),
+  copyFile: (from, to) => copyFile(from, to),
+};
+
+/** The file operations the store makes, over a file system. */
 export interface StoreFiles {
   /** Opens (creating) the journal for reading and writing. */
   openJournal(path: string): Promise<DataFile>;
@@ -56,29 +68,36 @@ async function viaTemp(path: string, fill: (tmp: string) => Promise<void>): Prom
   await syncDirectory(dirname(path));
 }
 
-export const nodeFiles: StoreFiles = {
-  openJournal: (path) => open(path, constants.O_RDWR | constants.O_CREAT, 0o600),
-  writeDurably: (path, content) =>
-    viaTemp(path, async (tmp) => {
-      const handle = await open(tmp, 'w', 0o600);
-      try {
-        await handle.writeFile(content, 'utf8');
-        await handle.datasync();
-      } finally {
-        await handle.close();
-      }
-    }),
-  copyDurably: (from, to) =>
-    viaTemp(to, async (tmp) => {
-      await copyFile(from, tmp);
-      const handle = await open(tmp, 'r+');
-      try {
-        await handle.datasync();
-      } finally {
-        await handle.close();
-      }
-    }),
-};
+/** The store's file operations over `fs`: every durable write goes through a temp file, removed if it fails. */
+export function storeFiles(fs: FileSystem = nodeFileSystem): StoreFiles {
+  return {
+    openJournal: (path) => fs.open(path, constants.O_RDWR | constants.O_CREAT, 0o600),
+    writeDurably: (path, content) =>
+      viaTemp(path, async (tmp) => {
+        const handle = await fs.open(tmp, 'w', 0o600);
+        try {
+          await handle.writeFile(content);
+          await handle.datasync();
+        } finally {
+          await handle.close();
+        }
+      }),
+    copyDurably: (from, to) =>
+      viaTemp(to, async (tmp) => {
+        await fs.copyFile(from, tmp);
+        // The copy is on disk before it takes the backup's name (a rename of unsynced data can leave
+        // an empty file after a power cut).
+        const handle = await fs.open(tmp, 'r+');
+        try {
+          await handle.datasync();
+        } finally {
+          await handle.close();
+        }
+      }),
+  };
+}
+
+export const nodeFiles: StoreFiles = storeFiles();
 
 /** Removes the temp files a write cut off by a crash or a full disk left behind (`*.tmp` in `dir`). */
 export async function removeTempFiles(dir: string): Promise<string[]> {

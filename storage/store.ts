@@ -7,7 +7,14 @@ import { StoreCorruptError, StoreWriteError } from '../core/errors.js';
 import type { Actor, Handled, MemberFlags, NewEntry, NewMember, Repository } from '../core/repository.js';
 import { BACKUP_DIR, Backups } from './backups.js';
 import { applyEvent, type Undo } from './events.js';
-import { isErrnoException, nodeFiles, removeTempFiles, type StoreFiles, syncDirectory } from './files.js';
+import {
+  type FileSystem,
+  isErrnoException,
+  removeTempFiles,
+  type StoreFiles,
+  storeFiles,
+  syncDirectory,
+} from './files.js';
 import { Indexes } from './indexes.js';
 import { Journal, readJournal } from './journal.js';
 import { emptyState, type State, type StoreEvent, type StoreEventBody } from './schema.js';
@@ -25,8 +32,8 @@ export interface StoreOptions {
   compactAfter?: number;
   /** Daily backups kept beside the store. */
   keepBackups?: number;
-  /** The file operations (node's by default; fault tests pass failing ones). */
-  files?: StoreFiles;
+  /** The file system (node's by default; fault tests pass one whose files fail on purpose). */
+  fileSystem?: FileSystem;
 }
 
 export const STORE_FILE = 'store.json';
@@ -90,7 +97,7 @@ export class Store implements Repository {
   private constructor(
     readonly dir: string,
     private readonly db: Low<State>,
-    private readonly files: StoreFiles,
+    files: StoreFiles,
     options: StoreOptions,
   ) {
     this.logger = options.logger ?? silent;
@@ -103,7 +110,7 @@ export class Store implements Repository {
    * parsed or validated throws StoreCorruptError before anything is written.
    */
   static async open(dir: string, options: StoreOptions = {}): Promise<Store> {
-    const files = options.files ?? nodeFiles;
+    const files = storeFiles(options.fileSystem);
     await createDirectory(dir);
     const snapshotPath = join(dir, STORE_FILE);
     const journalPath = join(dir, JOURNAL_FILE);

@@ -34,6 +34,8 @@ export interface TelegramOptions {
   membershipTtlMs?: number;
   /** Waits before polling again after a 409 Conflict (another instance with this token), doubling. */
   conflictBackoffMs?: number;
+  /** Waits between attempts of getUpdates while Telegram cannot be reached (steady, so polling resumes soon). */
+  pollRetryMs?: number;
   /**
    * false: `start` only binds the core, without the command menu or polling — grammY's own test seam
    * (updates go in through `bot.handleUpdate`).
@@ -286,7 +288,7 @@ export function createTelegramPlatform(
           fetch: { timeout: limits.pollSeconds, allowed_updates: [...ALLOWED_UPDATES] },
           // A steady retry, so polling resumes within seconds of an outage's end (the runner's
           // default doubles without bound).
-          retryInterval: 2_000,
+          retryInterval: options.pollRetryMs ?? 2_000,
           maxRetryTime: Number.POSITIVE_INFINITY,
           silent: true,
         },
