@@ -87,6 +87,26 @@ describe('linking one person’s accounts on two platforms', () => {
     expect(tg.store.members[0]?.identities).toEqual(['telegram:1001']);
   });
 
+  it('does not let strangers guess: their tries neither count nor spend anyone’s code', async () => {
+    const code = codeIn(await tg.send(lan(), '/lienket', { inPrivate: true }));
+    for (let n = 0; n < 40; n += 1) {
+      other.outsiders.add(`s${n}`);
+      const answer = await elsewhere(`/lienket 2000${String(n).padStart(2, '0')}`, `s${n}`);
+      expect(answer[0]).toContain('Chỉ thành viên nhóm chung của cơ quan');
+    }
+    // Strangers cannot read the agency's figures in private either.
+    other.outsiders.add('s0');
+    expect((await other.send('s0', '/bangxephang', { inPrivate: true }))[0]?.text).toContain(
+      'chỉ dành cho cán bộ, công chức, người lao động trong nhóm chung',
+    );
+    expect((await other.send('s0', '/kehoach', { inPrivate: true }))[0]?.text).toContain(
+      'chỉ dành cho cán bộ, công chức, người lao động trong nhóm chung',
+    );
+    expect(await elsewhere(`/lienket ${code}`)).toEqual([
+      '🔗 Đã liên kết: tài khoản này và hồ sơ Nguyễn Thị Lan là một; điểm được cộng chung.',
+    ]);
+  });
+
   it('tells someone who asked in the group when the bot cannot reach them in private', async () => {
     const seen = await tg.send(lan(), '/lienket');
     // The private message was refused by Telegram (403), so the group gets the hint, not the code.

@@ -127,6 +127,65 @@ describe('npm start', () => {
     }
   }, 30_000);
 
+  it('refuses to start with a token Telegram does not accept (401), in one line without a stack', async () => {
+    const server = await FakeBotApiServer.start({ token: TOKEN });
+    try {
+      const run = start({
+        TELEGRAM_BOT_TOKEN: '987654321:AAAnotherTokenTelegramWillRefuse_0000',
+        TELEGRAM_GROUP_ID: '-1001234567890',
+        TELEGRAM_API_ROOT: server.apiRoot,
+        DATA_DIR: dir,
+      });
+      expect(await run.exited).toBe(1);
+      expect(run.err()).toMatch(/^thidua-bot: cannot start — .*(401|token)/m);
+      expect(run.err()).not.toMatch(/^\s+at /m);
+      expect(run.err() + run.out()).not.toContain('AAAnotherTokenTelegramWillRefuse');
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+
+  it('stops within 10 s on SIGTERM while Telegram does not answer at all, the store closed', async () => {
+    const server = await FakeBotApiServer.start({ token: TOKEN });
+    try {
+      const run = start({
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_GROUP_ID: '-1001234567890',
+        TELEGRAM_API_ROOT: server.apiRoot,
+        DATA_DIR: dir,
+      });
+      // Every confirmation of a deed hangs, as if Telegram stopped answering mid-reply.
+      server.fault({ method: 'sendMessage', when: (p) => String(p.text).includes('Đã lưu'), action: 'hang' });
+      server.pushMessage({
+        chatId: -1001234567890,
+        text: '/dangky Nguyễn Thị Lan | vp',
+        from: { id: 1001, is_bot: false, first_name: 'Lan' },
+      });
+      await server.waitForCall((c) => c.method === 'sendMessage', 15_000);
+      server.pushMessage({
+        chatId: -1001234567890,
+        text: '/viectot Trực thay đồng nghiệp bị ốm',
+        from: { id: 1001, is_bot: false, first_name: 'Lan' },
+      });
+      await server.waitForCall((c) => c.method === 'sendMessage' && c.hung === true, 15_000);
+      // And from now on nothing answers at all.
+      for (const method of ['getUpdates', 'sendMessage', 'setMyCommands', 'getChatMember']) {
+        server.fault({ method, action: 'hang' });
+      }
+      const asked = Date.now();
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(Date.now() - asked).toBeLessThan(10_000);
+      // The store was closed properly: it opens again at once and holds the registration.
+      const store = await Store.open(dir);
+      expect(store.members.map((m) => m.fullName)).toEqual(['Nguyễn Thị Lan']);
+      expect(store.entries.map((e) => e.text)).toEqual(['Trực thay đồng nghiệp bị ốm']);
+      await store.close();
+    } finally {
+      await server.close();
+    }
+  }, 40_000);
+
   it('stopped in the middle of a batch, saves each command once across the restart and never answers "not saved"', async () => {
     const server = await FakeBotApiServer.start({ token: TOKEN });
     const env = {

@@ -26,6 +26,8 @@ export class FakePlatform implements Platform {
   readonly sent: FakeSent[] = [];
   /** Identities this platform cannot reach in private (they never opened a chat with the bot). */
   readonly unreachable = new Set<string>();
+  /** User ids of people who are not in the agency's group on this platform. */
+  readonly outsiders = new Set<string>();
   /** The next group posts that fail (an outage), each with this error. */
   failGroupPosts = 0;
   private host: PlatformHost | undefined;
@@ -85,7 +87,7 @@ export class FakePlatform implements Platform {
       locale: 'vi',
       isAdmin: options.admin ?? false,
       isCouncil: options.council ?? false,
-      isGroupMember: async () => true,
+      isGroupMember: async () => !this.outsiders.has(userId),
       origin: undefined,
       log: silentLog,
     };

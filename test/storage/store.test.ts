@@ -299,6 +299,46 @@ describe('a store that cannot be trusted stops start-up and is left untouched', 
     expect(await snapshotOfFiles()).toEqual(before);
   });
 
+  /** A real store of two deeds by one member, compacted into store.json; `spoil` edits that file. */
+  async function compactedThen(spoil: (file: Buffer) => Buffer | string): Promise<unknown> {
+    const store = await open();
+    const member = await addMember(store, 1);
+    await logDeed(store, member.id, new Date('2026-03-02T03:00:00Z'));
+    await logDeed(store, member.id, new Date('2026-03-03T03:00:00Z'));
+    await store.compact();
+    await store.close();
+    opened.pop();
+    await writeFile(join(dir, STORE_FILE), spoil(await readFile(join(dir, STORE_FILE))));
+    const before = await snapshotOfFiles();
+    const error = await Store.open(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreCorruptError);
+    expect((error as Error).message).toContain(join(dir, STORE_FILE));
+    expect(await snapshotOfFiles()).toEqual(before);
+    return error;
+  }
+
+  it('refuses bytes that are not UTF-8 instead of reading them as replacement characters', async () => {
+    const error = await compactedThen((file) => {
+      const at = file.indexOf('Giúp');
+      return Buffer.concat([file.subarray(0, at), Buffer.from([0xc3, 0x28]), file.subarray(at + 2)]);
+    });
+    expect((error as Error).message).toMatch(/not valid UTF-8/);
+  });
+
+  it('refuses two entries with the same code, naming the code', async () => {
+    const error = await compactedThen((file) => file.toString('utf8').replace('"VT2"', '"VT1"'));
+    expect((error as Error).message).toMatch(/entry code VT1 appears twice/);
+  });
+
+  it('refuses an entry credited to a member who does not exist, naming both', async () => {
+    const error = await compactedThen((file) => {
+      const state = JSON.parse(file.toString('utf8'));
+      state.entries[1].memberId = 'm999';
+      return JSON.stringify(state);
+    });
+    expect((error as Error).message).toMatch(/entry VT2 refers to member m999, who does not exist/);
+  });
+
   it('refuses a journal with a garbled line before its end, naming the line', async () => {
     const store = await open();
     const member = await addMember(store, 1);
