@@ -4,6 +4,9 @@ import { type AgencyConfig, parseAgency, problems } from '../core/agency.js';
 import { ConfigError } from '../core/errors.js';
 import { type Plan, parsePlan } from '../core/plan.js';
 import type { Locale } from '../locales/index.js';
+import type { TelegramConfig } from './telegram/config.js';
+
+export type { TelegramConfig };
 
 const blankAsUnset = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -84,15 +87,6 @@ export const envSchema = z
       });
     }
   });
-
-export interface TelegramConfig {
-  token: string;
-  apiRoot: string;
-  groupId: number;
-  adminIds: ReadonlySet<string>;
-  /** Members of the Emulation and Commendation Council: they review entries (admins may too). */
-  councilIds: ReadonlySet<string>;
-}
 
 export interface ZaloConfig {
   /** Where `npm run zalo:login` saved the session (cookie, imei, user agent); git-ignored, mode 600. */

@@ -16,8 +16,8 @@ import {
 } from '../../core/platform.js';
 import { splitMessage } from '../../core/text.js';
 import { type Locale, locales, pickLocale } from '../../locales/index.js';
-import type { TelegramConfig } from '../config.js';
 import { type ApiLimits, boundedRetries, DEFAULT_LIMITS, failureLog, timeouts } from './api.js';
+import type { TelegramConfig } from './config.js';
 import { ChoiceButtons, displayName, identityOf, mentionsOf, photoOf } from './translate.js';
 
 export interface TelegramOptions {

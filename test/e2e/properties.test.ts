@@ -86,6 +86,9 @@ describe('property: any text a user sends', () => {
         });
         // Every answer passed Telegram's HTML parser (the harness refuses bad HTML like Telegram does),
         // so none of them is the error boundary's apology.
+        // Someone always answers — except to a command the bot does not know, in the group, where it
+        // may be meant for another bot. A router that stays silent (or swallows an error) fails here.
+        if (command !== '/khongco') expect(seen.length).toBeGreaterThan(0);
         for (const s of seen) expect(s.text).not.toContain('đã có lỗi');
         const after = tg.store.entries.length;
         const saved = seen.some((s) => s.text.includes('Đã lưu'));

@@ -1,0 +1,113 @@
+/**
+ * The dependency rule of docs/architecture.md, checked on every import of every source file (static,
+ * dynamic and type-only alike): a wrong import fails `npm test`, not a code review.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const PLATFORMS = ['telegram', 'zalo', 'zalo-bot', 'console'];
+
+/** The layer a source file belongs to: a top folder, or `bot/<platform>` for a platform's folder. */
+function layerOf(file: string): string {
+  const parts = relative(ROOT, file).split(/[\\/]/);
+  if (parts[0] === 'bot' && parts.length > 2 && PLATFORMS.includes(parts[1] as string)) {
+    return `bot/${parts[1]}`;
+  }
+  if (parts[0] === 'bot') return 'bot';
+  return parts[0] as string;
+}
+
+/** What each layer may import besides itself (bare package names are not checked here). */
+const ALLOWED: Record<string, readonly string[]> = {
+  core: ['locales'],
+  locales: ['core/html'],
+  storage: ['core'],
+  reports: ['core', 'locales'],
+  commands: ['core', 'locales', 'reports'],
+  // A platform's folder translates between its API and the contract in core; it never reaches the store,
+  // the commands or another platform.
+  'bot/telegram': ['core', 'locales'],
+  'bot/zalo': ['core', 'locales'],
+  'bot/zalo-bot': ['core', 'locales'],
+  'bot/console': ['core', 'locales'],
+  // The composition root (bot/*.ts) wires everything together.
+  bot: ['core', 'locales', 'storage', 'commands', 'reports', ...PLATFORMS.map((p) => `bot/${p}`)],
+};
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
+    else if (/\.(ts|mts)$/.test(name) && !name.endsWith('.d.ts')) out.push(path);
+  }
+  return out;
+}
+
+/** Every relative module a file imports, by static import, export … from, import() or import type. */
+function importsOf(file: string): string[] {
+  const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+  return info.importedFiles.map((f) => f.fileName).filter((name) => name.startsWith('.'));
+}
+
+function allowed(from: string, target: string, targetLayer: string): boolean {
+  if (targetLayer === from) return true;
+  const rules = ALLOWED[from] ?? [];
+  const path = relative(ROOT, target)
+    .replace(/\\/g, '/')
+    .replace(/\.(js|ts)$/, '');
+  return rules.some((rule) => rule === targetLayer || path === rule);
+}
+
+const LAYERS = Object.keys(ALLOWED);
+const files = LAYERS.filter((l) => !l.includes('/'))
+  .flatMap((top) => {
+    try {
+      return sourceFiles(join(ROOT, top));
+    } catch {
+      return [];
+    }
+  })
+  .filter((f, i, all) => all.indexOf(f) === i);
+
+describe('layers point one way', () => {
+  it('finds the source files it checks', () => {
+    expect(files.length).toBeGreaterThan(50);
+  });
+
+  it('no file imports a layer it may not', () => {
+    const wrong: string[] = [];
+    for (const file of files) {
+      const from = layerOf(file);
+      for (const spec of importsOf(file)) {
+        const target = resolve(dirname(file), spec);
+        const targetLayer = layerOf(target);
+        if (!allowed(from, target, targetLayer)) {
+          wrong.push(`${relative(ROOT, file)} (${from}) imports ${spec} (${targetLayer})`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('the rule itself catches a wrong import', () => {
+    const core = join(ROOT, 'core/router.ts');
+    expect(allowed(layerOf(core), join(ROOT, 'storage/store.js'), 'storage')).toBe(false);
+    expect(allowed('locales', join(ROOT, 'core/domain.js'), 'core')).toBe(false);
+    expect(allowed('locales', join(ROOT, 'core/html.js'), 'core')).toBe(true);
+    expect(allowed('bot/telegram', join(ROOT, 'commands/index.js'), 'commands')).toBe(false);
+    expect(allowed('bot/telegram', join(ROOT, 'bot/zalo/zca.js'), 'bot/zalo')).toBe(false);
+  });
+
+  it('one module owns the "platform:id" format', () => {
+    const parsers = files.filter(
+      (f) =>
+        !f.endsWith(join('core', 'identity.ts')) &&
+        /\.(startsWith|indexOf)\((['`])(telegram|zalo|zalobot|console):/.test(readFileSync(f, 'utf8')),
+    );
+    expect(parsers.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Commands one at a time, on the context the router would give them (test/helpers/context.ts): fast
+ * checks of a command's own rules, beside the user stories in test/e2e.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cuatoi } from '../../commands/cuatoi.js';
+import { tonghop } from '../../commands/tonghop.js';
+import { viectot } from '../../commands/viectot.js';
+import type { Member } from '../../core/domain.js';
+import { Store } from '../../storage/store.js';
+import { tempDir } from '../helpers/agency.js';
+import { run } from '../helpers/context.js';
+import { addMember } from '../helpers/store.js';
+
+let store: Store;
+let cleanup: () => Promise<void>;
+let lan: Member;
+let hung: Member;
+beforeEach(async () => {
+  const temp = await tempDir();
+  cleanup = temp.cleanup;
+  store = await Store.open(temp.dir);
+  lan = await addMember(store, 1, 'vp');
+  hung = await addMember(store, 2, 'cb');
+});
+afterEach(async () => {
+  await store.close();
+  await cleanup();
+});
+
+describe('/viectot on its own', () => {
+  it('refuses a deed of fewer than three words, saying why and how to write it, and saves nothing', async () => {
+    const [reply] = await run(viectot, { store, member: lan, args: 'giúp' });
+    expect(reply?.text).toContain('/viectot');
+    expect(store.entries).toHaveLength(0);
+  });
+
+  it('credits the colleague named first, and says so', async () => {
+    const replies = await run(viectot, {
+      store,
+      member: lan,
+      args: '@hung đã trực thay ca đêm',
+      mentions: [{ identity: hung.identities[0] as string, label: '@hung', offset: 0 }],
+    });
+    expect(store.entries.map((e) => [e.memberId, e.reporterId])).toEqual([[hung.id, lan.id]]);
+    expect(replies[0]?.text).toContain('Đã lưu');
+    expect(replies[0]?.text).toContain('Thành viên 2');
+  });
+
+  it('answers in English for an English reader', async () => {
+    const [reply] = await run(viectot, {
+      store,
+      member: lan,
+      args: 'Trực thay đồng nghiệp bị ốm',
+      locale: 'en',
+    });
+    expect(reply?.text).toContain('Saved');
+  });
+});
+
+describe('/cuatoi and /tonghop on their own', () => {
+  it('tells a member without entries that they are not ranked yet', async () => {
+    const [reply] = await run(cuatoi, { store, member: lan });
+    expect(reply?.text).toContain('Thành viên 1');
+    expect(reply?.text).toMatch(/chưa (có|được xếp)/);
+  });
+
+  it('names words it could not read as a period or a department', async () => {
+    const [reply] = await run(tonghop, { store, member: lan, isAdmin: true, args: 'tuần xyzabc' });
+    expect(reply?.text).toContain('Không hiểu “xyzabc”');
+  });
+});
