@@ -58,7 +58,8 @@ async function runDemo(config: AppConfig, logger: Logger): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'thidua-demo-'));
   const store = await Store.open(dir, { logger });
   await seedDemo(store, config.agency, new Date());
-  const reports = join(process.cwd(), 'reports');
+  // Report files of the demo go to ./out (./reports holds the sources of the report modules).
+  const reports = join(process.cwd(), 'out');
   const app = createApp(config, {
     store,
     logger,
