@@ -6,8 +6,9 @@ export const THREAD_USER = 0;
 export const THREAD_GROUP = 1;
 
 /**
- * Close codes of Zalo's websocket (zca-js `CloseReason`): 1006 comes often and is worth a new login;
- * 3000 and 3003 mean another session (Zalo Web or PC) took the account over.
+ * Close codes of Zalo's websocket (zca-js `CloseReason`): 1006 comes often (zca-js does not retry it),
+ * and the same listener may be started again; 3000 and 3003 mean another session (Zalo Web or PC) took
+ * the account over. See docs/zalo-zca.md.
  */
 export const CloseCode = { Manual: 1000, Abnormal: 1006, Duplicate: 3000, Kicked: 3003 } as const;
 
@@ -71,7 +72,7 @@ export interface ZaloGroupInfo {
 /** What the transport reports while it listens. Called synchronously: handlers must not throw. */
 export interface ZaloEvents {
   message(message: ZaloMessage): void;
-  /** The listener stopped for good (zca-js gave up retrying, or another session took over). */
+  /** The listener closed and zca-js will not retry it (a code it does not retry, or retries spent). */
   closed(code: number, reason: string): void;
   error(error: Error): void;
 }
@@ -83,6 +84,12 @@ export interface ZaloEvents {
 export interface ZaloTransport {
   /** Logs in (again) with the saved session and starts listening; resolves with the bot's own user id. */
   start(events: ZaloEvents): Promise<{ selfId: string }>;
+  /**
+   * Starts the listener of the current login again after it closed: a new socket with the same
+   * session, no new login; its events go to the same handlers. Rejects when there is no login, or the
+   * listener is still open.
+   */
+  restartListener(): Promise<void>;
   /** Stops listening; no event is reported afterwards. Safe to call when not started. */
   stop(): Promise<void>;
   sendText(thread: ZaloThread, message: ZaloText): Promise<void>;

@@ -113,7 +113,8 @@ function safeName(filename: string): string {
 
 /**
  * The transport over zca-js, which drives a personal Zalo account through Zalo Web's unofficial API.
- * Each `start` logs in again with the saved session and starts a new listener.
+ * Each `start` logs in again with the saved session and starts a new listener; `restartListener`
+ * starts the same one again. zca-js's listener keeps the socket alive by itself (see docs/zalo-zca.md).
  */
 export function createZcaTransport(options: ZcaOptions): ZaloTransport {
   const { logger } = options;
@@ -155,10 +156,18 @@ export function createZcaTransport(options: ZcaOptions): ZaloTransport {
       listener.on('message', (message) => {
         if (live()) events.message(message);
       });
-      // zca-js retries the codes Zalo's settings list; 1006 is not one of them: the bot logs in again.
+      // zca-js retries the codes Zalo's settings list (close_and_retry_codes); 1006 is not one of them,
+      // so a 1006 ends in 'closed' and the session restarts the listener (restartListener).
       listener.start({ retryOnClose: true });
       api = next;
       return { selfId: next.getOwnId() };
+    },
+
+    async restartListener() {
+      // zca-js 2.2 (dist/apis/listen.js): on close the Listener calls its reset(), which sets its socket
+      // to null, before it emits 'closed'; start() then opens a new socket with the same cookie and URL
+      // (it throws "Already started" while a socket is open). The handlers above stay attached.
+      connected().listener.start({ retryOnClose: true });
     },
 
     async stop() {

@@ -2,7 +2,7 @@ import { GroupMessage, type TGroupMessage, type TMention, type TMessage, UserMes
 import { type App, createApp } from '../../bot/app.js';
 import { createConfig, type ZaloConfig } from '../../bot/config.js';
 import type { ZaloPlatform } from '../../bot/zalo/platform.js';
-import type { Timers } from '../../bot/zalo/queue.js';
+import type { Timers } from '../../bot/zalo/timers.js';
 import type {
   ZaloEvents,
   ZaloGroupInfo,
@@ -63,11 +63,17 @@ export class FakeZaloTransport implements ZaloTransport {
   /** Every events object a login handed over, the current one last. */
   readonly logins: ZaloEvents[] = [];
   starts = 0;
+  /** Listener restarts (same login). */
+  restarts = 0;
   stops = 0;
   groupInfoCalls = 0;
   listening = false;
   /** The next logins that fail. */
   failLogins = 0;
+  /** The next listener restarts that fail. */
+  failRestarts = 0;
+  /** While set, logins wait for it (a login under way). */
+  loginGate: Promise<void> | undefined;
   group: ZaloGroupInfo = { adminIds: [], memberIds: [] };
   groupInfoFails = false;
   /** Users whose private chat refuses the bot's messages. */
@@ -85,6 +91,7 @@ export class FakeZaloTransport implements ZaloTransport {
 
   async start(events: ZaloEvents): Promise<{ selfId: string }> {
     this.starts += 1;
+    await this.loginGate;
     if (this.failLogins > 0) {
       this.failLogins -= 1;
       throw new Error('Đăng nhập thất bại');
@@ -94,9 +101,24 @@ export class FakeZaloTransport implements ZaloTransport {
     return { selfId: BOT_UID };
   }
 
+  async restartListener(): Promise<void> {
+    this.restarts += 1;
+    if (this.logins.length === 0 || this.failRestarts > 0) {
+      this.failRestarts = Math.max(0, this.failRestarts - 1);
+      throw new Error('Already started');
+    }
+    this.listening = true;
+  }
+
   async stop(): Promise<void> {
     this.stops += 1;
     this.listening = false;
+  }
+
+  /** Zalo closes the current listener with `code`, as zca-js reports it once it gives up. */
+  close(code: number, reason = ''): void {
+    this.listening = false;
+    this.events.closed(code, reason);
   }
 
   async sendText(thread: ZaloThread, message: ZaloText): Promise<void> {

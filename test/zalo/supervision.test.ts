@@ -25,35 +25,26 @@ afterEach(async () => {
 });
 
 describe('the listener closing', () => {
-  it('logs in again after a 1006 close, and answers again', async () => {
+  it('restarts the same listener after a 1006 close, without logging in again, and answers again', async () => {
     expect(await zalo.send(lan, '/trogiup')).toHaveLength(1);
-    zalo.transport.events.closed(CloseCode.Abnormal, '');
-    await until('a new login', () => zalo.transport.starts === 2 && zalo.transport.listening);
-    expect(zalo.logged('Zalo listener closed; logging in again')[0]).toMatchObject({ code: 1006 });
-    expect(zalo.logged('Zalo listener connected again')).toHaveLength(1);
+    zalo.transport.close(CloseCode.Abnormal);
+    await until('a restart', () => zalo.transport.restarts === 1 && zalo.transport.listening);
+    expect(zalo.transport.starts).toBe(1);
+    expect(zalo.logged('Zalo listener closed; restarting it')[0]).toMatchObject({ code: 1006 });
     expect(await zalo.send(lan, '/trogiup')).toHaveLength(1);
   });
 
-  it('backs off, doubling the wait, while the login fails, then answers again', async () => {
+  it('logs in again after another close, doubling the wait while the login fails, then answers again', async () => {
     zalo.transport.failLogins = 3;
-    zalo.transport.events.closed(CloseCode.Abnormal, '');
+    zalo.transport.close(CloseCode.Manual);
     await until('a login that works', () => zalo.transport.starts === 5 && zalo.transport.listening);
     expect(zalo.timers.sleeps).toEqual([2_000, 4_000, 8_000, 16_000]);
+    expect(zalo.logged('Zalo listener closed; logging in again')[0]).toMatchObject({ code: 1000 });
     expect(
       zalo.logged('Zalo login failed; trying again later (if it keeps failing, run npm run zalo:login)'),
     ).toHaveLength(3);
+    expect(zalo.logged('Zalo listener connected again')).toHaveLength(1);
     expect(await zalo.send(lan, '/trogiup')).toHaveLength(1);
-  });
-
-  it('starts the backoff afresh once a connection has lasted', async () => {
-    zalo.transport.events.closed(CloseCode.Abnormal, '');
-    await until('a new login', () => zalo.transport.starts === 2 && zalo.transport.listening);
-    zalo.transport.events.closed(CloseCode.Abnormal, '');
-    await until('a third login', () => zalo.transport.starts === 3 && zalo.transport.listening);
-    zalo.timers.time += 5 * 60_000;
-    zalo.transport.events.closed(CloseCode.Abnormal, '');
-    await until('a fourth login', () => zalo.transport.starts === 4 && zalo.transport.listening);
-    expect(zalo.timers.sleeps).toEqual([2_000, 4_000, 2_000]);
   });
 
   it.each([
@@ -62,10 +53,10 @@ describe('the listener closing', () => {
   ])(
     'stops on close code %i (another session took the account), without logging in again',
     async (code, reason) => {
-      zalo.transport.events.closed(code, reason);
+      zalo.transport.close(code, reason);
       for (let i = 0; i < 20; i += 1) await new Promise<void>((resolve) => setImmediate(resolve));
-      expect(zalo.transport.starts).toBe(1);
-      expect(zalo.transport.listening).toBe(false);
+      // Let go of at once (the account is someone else's now), and never taken back.
+      expect([zalo.transport.starts, zalo.transport.restarts, zalo.transport.stops]).toEqual([1, 0, 1]);
       const [line] = zalo.logs().filter((l) => l.level === 50 && l.code === code);
       expect(String(line?.msg)).toContain('taken over by another login');
       expect(await zalo.send(lan, '/trogiup')).toEqual([]);
@@ -77,13 +68,13 @@ describe('the listener closing', () => {
 
   it('drops the events of a listener it has replaced', async () => {
     const old = zalo.transport.events;
-    old.closed(CloseCode.Abnormal, '');
+    zalo.transport.close(CloseCode.Manual);
     await until('a new login', () => zalo.transport.starts === 2 && zalo.transport.listening);
     old.message(zaloMessage(lan, '/trogiup'));
     old.closed(CloseCode.Abnormal, '');
     await zalo.bot.idle();
     expect(zalo.transport.sent).toHaveLength(0);
-    expect(zalo.transport.starts).toBe(2);
+    expect([zalo.transport.starts, zalo.transport.restarts]).toEqual([2, 0]);
   });
 });
 
@@ -144,6 +135,26 @@ describe('starting', () => {
 });
 
 describe('stopping', () => {
+  it('stopped during the first login: start resolves once the login settles, and nothing more is done', async () => {
+    const { logger, lines } = memoryLogger();
+    const timers = new VirtualTimers();
+    const transport = new FakeZaloTransport(timers);
+    let letIn = () => {};
+    transport.loginGate = new Promise<void>((resolve) => {
+      letIn = resolve;
+    });
+    const config = { ...zalo.config, groupAdminsAreAdmins: true };
+    const bot = createZaloPlatform(config, { logger, locale: 'vi', transport, timers });
+    const starting = bot.start({ handle: async () => {}, membership: async () => {} });
+    await until('a login under way', () => transport.starts === 1);
+    const stopping = bot.stop();
+    letIn();
+    await Promise.all([starting, stopping]);
+    expect(transport.groupInfoCalls).toBe(0);
+    expect(lines().filter((l) => l.msg === 'Zalo listening')).toEqual([]);
+    expect([transport.stops, transport.listening]).toEqual([1, false]);
+  });
+
   it('lets the answers in flight go out, then stops the transport; twice is fine', async () => {
     zalo.transport.deliver(zaloMessage(lan, '/trogiup'));
     zalo.transport.deliver(zaloMessage(lan, '/batdau'));
@@ -155,7 +166,7 @@ describe('stopping', () => {
 
   it('stops a reconnection that is waiting', async () => {
     zalo.transport.failLogins = 100;
-    zalo.transport.events.closed(CloseCode.Abnormal, '');
+    zalo.transport.close(CloseCode.Manual);
     await until('a failed login', () => zalo.transport.starts >= 2);
     await zalo.bot.stop();
     const starts = zalo.transport.starts;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { realTimers, ThreadQueue } from '../../bot/zalo/queue.js';
+import { ThreadQueue } from '../../bot/zalo/sender.js';
+import { realTimers } from '../../bot/zalo/timers.js';
 import {
   GROUP_ID,
   type Sent,

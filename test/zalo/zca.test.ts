@@ -1,9 +1,12 @@
-import { EventEmitter } from 'node:events';
+import { createHash } from 'node:crypto';
+import { EventEmitter, once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type API, type Credentials, type SendMessageResponse, ThreadType } from 'zca-js';
+import { API, type Credentials, type SendMessageResponse, ThreadType } from 'zca-js';
 import type { ZaloEvents } from '../../bot/zalo/transport.js';
 import { ZaloLoginError } from '../../bot/zalo/transport.js';
 import { createZcaTransport, readCredentials, writeCredentials } from '../../bot/zalo/zca.js';
@@ -22,11 +25,20 @@ const CREDENTIALS = {
 class FakeListener extends EventEmitter {
   starts: unknown[] = [];
   stops = 0;
+  open = false;
   start(options: unknown) {
+    if (this.open) throw new Error('Already started');
+    this.open = true;
     this.starts.push(options);
   }
   stop() {
+    this.open = false;
     this.stops += 1;
+  }
+  /** Zalo drops the socket: zca-js resets the listener, then reports the close. */
+  drop(code: number) {
+    this.open = false;
+    this.emit('closed', code, '');
   }
 }
 
@@ -121,6 +133,60 @@ describe('the zca-js transport', () => {
     expect(await transport.start(noEvents())).toEqual({ selfId: BOT_UID });
     expect(login).toHaveBeenCalledWith(CREDENTIALS);
     expect(listener.starts).toEqual([{ retryOnClose: true }]);
+  });
+
+  it('restarts the same listener after a close, with the same login, its events still heard', async () => {
+    const { api, listener } = fakeApi();
+    const login = vi.fn(async (_: Credentials) => api);
+    const events = noEvents();
+    const transport = createZcaTransport({ credentialsFile: file, logger: memoryLogger().logger, login });
+    await transport.start(events);
+    await expect(transport.restartListener()).rejects.toThrow('Already started');
+    listener.drop(1006);
+    await transport.restartListener();
+    listener.emit('message', zaloMessage(lan, '/trogiup'));
+    listener.drop(1006);
+    expect(login).toHaveBeenCalledTimes(1);
+    expect(listener.starts).toEqual([{ retryOnClose: true }, { retryOnClose: true }]);
+    expect([events.closes, events.messages]).toEqual([[1006, 1006], 1]);
+    await transport.stop();
+    await expect(transport.restartListener()).rejects.toBeInstanceOf(ZaloLoginError);
+  });
+
+  it("restarts zca-js's own listener after Zalo drops its socket (1006): a new socket, the same cookie, no login", async () => {
+    const zalo = await socketServer();
+    try {
+      const api = zcaApi(zalo.url);
+      const login = vi.fn(async (_: Credentials) => api);
+      const closes: number[] = [];
+      let closed = () => {};
+      const events: ZaloEvents = {
+        message: () => {},
+        error: () => {},
+        closed: (code) => {
+          closes.push(code);
+          closed();
+        },
+      };
+      const transport = createZcaTransport({ credentialsFile: file, logger: memoryLogger().logger, login });
+      const first = zalo.next();
+      await transport.start(events);
+      await first;
+      const gone = new Promise<void>((resolve) => {
+        closed = resolve;
+      });
+      zalo.drop();
+      await gone;
+      const second = zalo.next();
+      await transport.restartListener();
+      await second;
+      expect(closes).toEqual([1006]);
+      expect(login).toHaveBeenCalledTimes(1);
+      expect(zalo.cookies).toEqual(['zpw_sek=session-cookie', 'zpw_sek=session-cookie']);
+      await transport.stop();
+    } finally {
+      await zalo.close();
+    }
   });
 
   it('wraps a refused login as a ZaloLoginError', async () => {
@@ -243,3 +309,66 @@ describe('the zca-js transport', () => {
     );
   });
 });
+
+/**
+ * A stand-in for Zalo's websocket endpoint on loopback: it accepts the upgrade (RFC 6455 handshake)
+ * and can drop every socket without a close frame, which the client reports as 1006.
+ */
+async function socketServer() {
+  const sockets = new Set<Socket>();
+  const cookies: string[] = [];
+  const server = createServer();
+  server.on('upgrade', (request: IncomingMessage, socket: Socket) => {
+    cookies.push(String(request.headers.cookie));
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    const accept = createHash('sha1')
+      .update(`${request.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`)
+      .digest('base64');
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+    );
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `ws://127.0.0.1:${port}/`,
+    cookies,
+    /** Resolves at the next socket opened. */
+    next: () => once(server, 'upgrade'),
+    drop: () => {
+      for (const socket of sockets) socket.destroy();
+    },
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}
+
+/**
+ * zca-js's own API object, as its login builds it, with the session it would have read from Zalo
+ * (the socket settings Zalo serves at login: no code retried, so zca-js reports every close).
+ */
+function zcaApi(url: string): API {
+  const context = {
+    API_TYPE: 30,
+    API_VERSION: 685,
+    uid: BOT_UID,
+    secretKey: 'secret-key',
+    userAgent: CREDENTIALS.userAgent,
+    cookie: { getCookieStringSync: () => 'zpw_sek=session-cookie' },
+    options: { selfListen: false, checkUpdate: false, logging: false },
+    settings: {
+      features: {
+        socket: { retries: {}, close_and_retry_codes: [], rotate_error_codes: [], ping_interval: 60_000 },
+      },
+    },
+  };
+  // Every service URL (the API's factories read them when built); none is called here.
+  const services = new Proxy({}, { get: () => ['http://127.0.0.1:9'] });
+  const ZcaApi = API as unknown as new (context: unknown, services: unknown, urls: string[]) => API;
+  return new ZcaApi(context, services, [url]);
+}
