@@ -5,8 +5,9 @@ import { ConfigError } from '../core/errors.js';
 import { type Plan, parsePlan } from '../core/plan.js';
 import type { Locale } from '../locales/index.js';
 import type { TelegramConfig } from './telegram/config.js';
+import type { ZaloConfig } from './zalo/config.js';
 
-export type { TelegramConfig };
+export type { TelegramConfig, ZaloConfig };
 
 const blankAsUnset = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -87,18 +88,6 @@ export const envSchema = z
       });
     }
   });
-
-export interface ZaloConfig {
-  /** Where `npm run zalo:login` saved the session (cookie, imei, user agent); git-ignored, mode 600. */
-  credentialsFile: string;
-  groupId: string;
-  adminIds: ReadonlySet<string>;
-  councilIds: ReadonlySet<string>;
-  /** Whether the Zalo group's own admins (from getGroupInfo) are admins of the bot too. */
-  groupAdminsAreAdmins: boolean;
-  /** At most one message per this many ms per thread (Zalo locks accounts that look like spam). */
-  sendIntervalMs: number;
-}
 
 export interface AppConfig {
   telegram: TelegramConfig | null;

@@ -1,5 +1,11 @@
 import type { AgencyConfig, Department } from '../core/agency.js';
-import { type Entry, type EntryKind, MODEL_STAGES, type ModelExample, type ModelStage } from '../core/domain.js';
+import {
+  type Entry,
+  type EntryKind,
+  MODEL_STAGES,
+  type ModelExample,
+  type ModelStage,
+} from '../core/domain.js';
 import type { Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
 import { counts, isPending, membersAt, rankDepartments, rankMembers, topWithTies } from '../core/scoring.js';

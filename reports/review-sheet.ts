@@ -3,14 +3,7 @@ import type { AgencyConfig } from '../core/agency.js';
 import type { ModelExample } from '../core/domain.js';
 import type { Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
-import {
-  counts,
-  departmentAt,
-  isPending,
-  membersAt,
-  rankDepartments,
-  rankMembers,
-} from '../core/scoring.js';
+import { counts, departmentAt, isPending, membersAt, rankDepartments, rankMembers } from '../core/scoring.js';
 import { vi } from '../locales/vi.js';
 import { departmentName, MODEL_COLUMNS, modelRows, sheet } from './excel.js';
 import { byMember, countsByKind, modelSubject, modelsOf } from './figures.js';
@@ -73,7 +66,9 @@ export async function buildReviewSheet(
         approved: mine.filter((e) => e.status === 'active' && e.review === 'approved').length,
         rejected: mine.filter((e) => e.status === 'active' && e.review === 'rejected').length,
         pending: mine.filter(isPending).length,
-        models: modelsFor((m) => m.subject.kind !== 'department' && modelSubject(store, m).memberId === score.member.id),
+        models: modelsFor(
+          (m) => m.subject.kind !== 'department' && modelSubject(store, m).memberId === score.member.id,
+        ),
         council: '',
       };
     }),

@@ -23,7 +23,6 @@ import { summarise } from './figures.js';
  * a Vietnamese Party body, whatever the language of the admin who asked for it.
  */
 
-
 const FONT = 'Times New Roman';
 const run = (
   text: string,

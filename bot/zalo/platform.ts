@@ -7,7 +7,7 @@ import {
   parseCommand,
 } from '../../core/platform.js';
 import type { Locale } from '../../locales/index.js';
-import type { ZaloConfig } from '../config.js';
+import type { ZaloConfig } from './config.js';
 import { ZaloGroup } from './group.js';
 import { type Origin, ZaloSender } from './sender.js';
 import { ZaloSession } from './session.js';
