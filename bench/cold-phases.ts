@@ -1,13 +1,12 @@
-// Child process: where Store.open's time and memory go, phase by phase, at one size. It repeats the
-// steps of storage/snapshot-file.ts (read) and storage/store.ts (index) with the project's own
-// functions, so a regression or a fix shows up here by phase.
-// Usage: node --import tsx bench/cold-phases.ts DIR
+// Child process: where Store.open's time and memory go, phase by phase, at one size: reading the
+// snapshot's bytes, checking its hash, and the whole read (storage/snapshot-file.ts), then the journal
+// and indexes (Store.open).
+// Usage: node bench/cold-phases.ts DIR (through the bench's build)
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Entry } from '../core/domain.js';
-import { migrate } from '../storage/migrations.js';
-import { stateSchema } from '../storage/schema.js';
-import { STORE_FILE } from '../storage/store.js';
+import { readSnapshot } from '../storage/snapshot-file.js';
+import { STORE_FILE, Store } from '../storage/store.js';
 import { emit, mb } from './common.js';
 
 const dir = process.argv[2];
@@ -22,34 +21,15 @@ function lap(phase: string): void {
   last = performance.now();
 }
 
-lap('baseline (node + tsx + modules)');
-const text = await readFile(join(dir, 'project', STORE_FILE), 'utf8');
-lap('readFile + UTF-8 decode');
-const raw: unknown = JSON.parse(text);
-lap('JSON.parse');
-const migrated = migrate(raw);
-lap('migrate');
-const parsed = stateSchema.safeParse(migrated);
-if (!parsed.success) throw new Error('generated store fails validation');
-lap('zod stateSchema.safeParse');
-const entries: readonly Entry[] = parsed.data.entries;
-// As storage/store.ts index(): one pass parses each date once, checks the order and fills the maps.
-let sorted = true;
-const times: number[] = [];
-const byCode = new Map<string, Entry>();
-const bySource = new Map<string, Entry>();
-for (const entry of entries) {
-  const time = Date.parse(entry.at);
-  if (time < (times.at(-1) ?? Number.NEGATIVE_INFINITY)) sorted = false;
-  times.push(time);
-  byCode.set(entry.code.slice(2), entry);
-  bySource.set(entry.source, entry);
-}
-lap('index (order check, times, byCode, bySource)');
-emit({
-  entries: entries.length,
-  sorted,
-  textChars: text.length,
-  phases,
-  indexed: times.length + byCode.size + bySource.size,
-});
+const path = join(dir, 'project', STORE_FILE);
+lap('baseline (node + modules)');
+const bytes = await readFile(path);
+lap('read the file');
+createHash('sha256').update(bytes).digest();
+lap('SHA-256 of the file');
+const state = await readSnapshot(path);
+lap('readSnapshot (read, hash, header, columns, checks)');
+const store = await Store.open(join(dir, 'project'));
+lap('Store.open (the same, plus indexes and the journal)');
+await store.close();
+emit({ entries: state?.entries.count ?? 0, sorted: true, textChars: bytes.length, phases });

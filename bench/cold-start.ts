@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { emptyState, type State } from '../storage/schema.js';
+import type { StoreDocument } from '../storage/schema.js';
 import { Store } from '../storage/store.js';
 import { emit, mb } from './common.js';
 
@@ -17,10 +17,13 @@ let entries: number;
 let close: () => Promise<void> = async () => {};
 if (side === 'project') {
   const store = await Store.open(join(dir, 'project'));
-  entries = store.entries.length;
+  entries = store.state.entries.count;
   close = () => store.close();
 } else {
-  const db = new Low<State>(new JSONFile<State>(join(dir, 'naive', 'db.json')), emptyState());
+  const db = new Low<StoreDocument>(
+    new JSONFile<StoreDocument>(join(dir, 'naive', 'db.json')),
+    {} as StoreDocument,
+  );
   await db.read();
   entries = db.data.entries.length;
 }

@@ -5,7 +5,7 @@ import { entryCode } from '../core/codes.js';
 import type { Entry, EntryKind, Member } from '../core/domain.js';
 import { pointsFor } from '../core/scoring.js';
 import { fold } from '../core/text.js';
-import { emptyState, type State } from '../storage/schema.js';
+import { DOCUMENT_VERSION, emptyState, type StoreDocument } from '../storage/schema.js';
 import { GROUP_ID, MEMBER_COUNT, NOW, pick, rng, TELEGRAM_ID_BASE, YEAR_START } from './common.js';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
@@ -259,7 +259,7 @@ function weightedPicker(random: Random, members: readonly Member[]): () => Membe
 }
 
 /** A complete, valid store state (storage/schema.ts stateSchema) with `size` entries sorted by time. */
-export function generateState(agency: AgencyConfig, size: number, seed = 2026): State {
+export function generateState(agency: AgencyConfig, size: number, seed = 2026): StoreDocument {
   const random = rng(seed);
   const members = generateMembers(agency, random);
   const reporterOf = weightedPicker(random, members);
@@ -323,6 +323,7 @@ export function generateState(agency: AgencyConfig, size: number, seed = 2026): 
   // On top of an empty state, so collections added to the layout later start empty here too.
   return {
     ...emptyState(),
+    version: DOCUMENT_VERSION,
     seq: members.length + entries.length + withdrawals + reviews,
     nextEntryNo: size + 1,
     nextMemberNo: members.length + 1,

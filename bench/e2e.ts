@@ -64,7 +64,7 @@ const logger = createLogger('info', [], { write() {} });
 const openStarted = performance.now();
 const store = await Store.open(workdir, { logger });
 note(
-  `e2e: store of ${store.entries.length} entries opened in ${(performance.now() - openStarted).toFixed(0)} ms`,
+  `e2e: store of ${store.state.entries.count} entries opened in ${(performance.now() - openStarted).toFixed(0)} ms`,
 );
 let clockCalls = 0;
 const app = createApp(config, {
@@ -250,6 +250,6 @@ const microseconds = {
     return rankMembers(store.entriesBetween(week.start, week.end), store.members, agency.review.mode);
   }, 500),
 };
-const entries = store.entries.length;
+const entries = store.state.entries.count;
 await store.close();
 emit({ entries, sequential, concurrent, microseconds });

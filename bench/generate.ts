@@ -1,9 +1,9 @@
 // Child process: writes the store for one size, twice — `store.json` as the project's snapshot (compact,
 // as storage/snapshot-file.ts writes it) and `db.json` as lowdb's JSONFile writes it (2-space indent).
 // Usage: node --import tsx bench/generate.ts SIZE DIR
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { STORE_FILE } from '../storage/store.js';
+import { DOCUMENT_FILE, STORE_FILE, Store } from '../storage/store.js';
 import { agency, emit } from './common.js';
 import { generateState } from './data.js';
 
@@ -17,13 +17,18 @@ const snapshot = JSON.stringify(state);
 const lowdb = JSON.stringify(state, null, 2);
 await mkdir(join(dir, 'project'), { recursive: true });
 await mkdir(join(dir, 'naive'), { recursive: true });
-await writeFile(join(dir, 'project', STORE_FILE), snapshot, 'utf8');
+await writeFile(join(dir, 'project', DOCUMENT_FILE), snapshot, 'utf8');
+// The project's own layout: read once as a JSON store (layout 4), written as its snapshot.
+const store = await Store.open(join(dir, 'project'));
+await store.compact();
+await store.close();
+const { size: snapshotBytes } = await stat(join(dir, 'project', STORE_FILE));
 await writeFile(join(dir, 'naive', 'db.json'), lowdb, 'utf8');
 emit({
   entries: state.entries.length,
   members: state.members.length,
   withdrawn: state.entries.filter((e) => e.status === 'withdrawn').length,
-  snapshotBytes: Buffer.byteLength(snapshot),
+  snapshotBytes,
   lowdbBytes: Buffer.byteLength(lowdb),
   ms: performance.now() - started,
 });

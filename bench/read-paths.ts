@@ -9,7 +9,7 @@ import { type Period, periodContaining } from '../core/periods.js';
 import { rankDepartments, rankMembers } from '../core/scoring.js';
 import { locales } from '../locales/index.js';
 import { summarise } from '../reports/figures.js';
-import type { State } from '../storage/schema.js';
+import type { StoreDocument } from '../storage/schema.js';
 import type { Store } from '../storage/store.js';
 import { LAST_FULL_WEEK_DAY } from './common.js';
 
@@ -25,7 +25,7 @@ export interface ReadView {
 }
 
 /** What a straightforward lowdb bot would do: filter the whole array on every read. */
-export function naiveView(data: () => State): ReadView {
+export function naiveView(data: () => StoreDocument): ReadView {
   return {
     get members() {
       return data().members;

@@ -9,7 +9,7 @@ import type { AgencyConfig } from '../core/agency.js';
 import type { Member } from '../core/domain.js';
 import type { Actor, NewEntry } from '../core/repository.js';
 import { pointsFor } from '../core/scoring.js';
-import { emptyState, type State } from '../storage/schema.js';
+import type { StoreDocument } from '../storage/schema.js';
 import { newEntry, Store } from '../storage/store.js';
 import {
   CONCURRENT_USERS,
@@ -79,7 +79,7 @@ function inputs(members: readonly Member[], side: string, seed: number) {
 }
 
 /** Naive lowdb as its README shows: `db.update(fn)` per entry, which rewrites db.json (JSONFile). */
-function naiveAdd(db: Low<State>, [input, actor]: [NewEntry, Actor]): Promise<void> {
+function naiveAdd(db: Low<StoreDocument>, [input, actor]: [NewEntry, Actor]): Promise<void> {
   return db.update((data) => {
     // The same record the project's store writes, so both sides store the same bytes.
     data.entries.push(
@@ -162,7 +162,10 @@ function compareReads(name: string, project: ReadView, naive: ReadView, fn: (v: 
 
 note(`size ${size}: loading both stores`);
 const store = await Store.open(join(dir, 'project'));
-const db = new Low<State>(new JSONFile<State>(join(dir, 'naive', 'db.json')), emptyState());
+const db = new Low<StoreDocument>(
+  new JSONFile<StoreDocument>(join(dir, 'naive', 'db.json')),
+  {} as StoreDocument,
+);
 await db.read();
 const naive = naiveView(() => db.data);
 
@@ -206,7 +209,7 @@ note(`  naive: ${susNaive.perSecond.toFixed(1)}/s, p99 ${susNaive.p99.toFixed(2)
 // ---- one compaction: the journal folded into a full snapshot rewrite ----------------------------------
 // A compaction runs every 20,000 journal lines; its JSON.stringify of the whole state blocks the event
 // loop, so every command in flight waits for it.
-const entriesAfter = store.entries.length;
+const entriesAfter = store.state.entries.count;
 await store.addEntry(...loadProject()); // a journal line to fold
 const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 loopDelay.enable();
@@ -215,7 +218,7 @@ await store.compact();
 const compactMs = performance.now() - compactStarted;
 loopDelay.disable();
 const compaction = {
-  entries: store.entries.length,
+  entries: store.state.entries.count,
   ms: compactMs,
   eventLoopBlockedMaxMs: loopDelay.max / 1e6,
 };

@@ -4,10 +4,11 @@ import { dayKey } from '../core/periods.js';
 import { isErrnoException, removeTempFiles, type StoreFiles } from './files.js';
 
 export const BACKUP_DIR = 'backups';
-const NAME = /^store-\d{4}-\d{2}-\d{2}\.json$/;
+/** Daily copies: `.snapshot` since layout 5, `.json` before (kept in the same rotation). */
+const NAME = /^store-\d{4}-\d{2}-\d{2}\.(snapshot|json)$/;
 
 /**
- * Daily copies of the snapshot in `backups/store-YYYY-MM-DD.json` (the day in Asia/Ho_Chi_Minh),
+ * Daily copies of the snapshot in `backups/store-YYYY-MM-DD.snapshot` (the day in Asia/Ho_Chi_Minh),
  * the newest `keep` kept. Each copy is fsync'd before it is renamed into place; a copy cut off by a
  * crash or a full disk is removed, never left to fill the disk.
  */
@@ -52,5 +53,5 @@ export class Backups {
 }
 
 function nameFor(now: Date): string {
-  return `store-${dayKey(now)}.json`;
+  return `store-${dayKey(now)}.snapshot`;
 }

@@ -52,9 +52,9 @@ function applyBody(data: State, idx: Indexes, event: StoreEvent): Undo {
       return applyEntry(data, idx, { ...entry, departmentId });
     }
     case 'entry.withdrawn':
-      return applyWithdrawal(idx, event.code, event.item);
+      return applyWithdrawal(data, event.code, event.item);
     case 'entry.reviewed':
-      return applyReview(idx, event.code, event.item);
+      return applyReview(data, event.code, event.item);
     case 'model.saved':
       return applyModel(data, event.model);
     case 'member.linked':
@@ -116,66 +116,56 @@ function applyMember(data: State, idx: Indexes, member: Member): Undo {
 }
 
 function applyEntry(data: State, idx: Indexes, entry: Entry): Undo {
-  const no = entryNo(entry.code);
-  if (idx.entriesByNo.has(no)) throw new Error(`entry ${entry.code} exists already`);
   for (const id of [entry.memberId, entry.reporterId]) {
     if (!idx.membersById.has(id)) throw new Error(`entry ${entry.code} refers to unknown member ${id}`);
   }
+  const table = data.entries;
   const nextBefore = data.nextEntryNo;
-  data.nextEntryNo = Math.max(data.nextEntryNo, no + 1);
-  const time = Date.parse(entry.at);
-  const index = idx.upperBound(time);
-  if (index === data.entries.length) {
-    data.entries.push(entry);
-    idx.times.push(time);
-  } else {
-    data.entries.splice(index, 0, entry);
-    idx.times.splice(index, 0, time);
-  }
-  idx.indexEntry(entry);
+  table.append(entry);
+  data.nextEntryNo = Math.max(data.nextEntryNo, entryNo(entry.code) + 1);
   return () => {
-    const at = data.entries.lastIndexOf(entry);
-    data.entries.splice(at, 1);
-    idx.times.splice(at, 1);
-    idx.unindexEntry(entry);
+    table.removeLast();
     data.nextEntryNo = nextBefore;
   };
 }
 
-function entryOf(idx: Indexes, code: string, what: string): Entry {
-  const entry = idx.entriesByNo.get(entryNo(code));
-  if (!entry || entry.code !== code) throw new Error(`${what} of unknown entry ${code}`);
-  return entry;
+/** The row of the entry whose code is `code` (an unknown code is a line that cannot apply). */
+function rowOf(data: State, code: string, what: string): number {
+  const row = data.entries.rowOfCode(code);
+  if (row === -1) throw new Error(`${what} of unknown entry ${code}`);
+  return row;
 }
 
-function applyWithdrawal(idx: Indexes, code: string, item: HistoryItem): Undo {
-  const entry = entryOf(idx, code, 'withdrawal');
-  if (entry.status !== 'active') throw new Error(`entry ${code} is not active`);
-  entry.status = 'withdrawn';
-  entry.history.push(item);
+function applyWithdrawal(data: State, code: string, item: HistoryItem): Undo {
+  const table = data.entries;
+  const row = rowOf(data, code, 'withdrawal');
+  if (table.status(row) !== 'active') throw new Error(`entry ${code} is not active`);
+  table.setStatus(row, 'withdrawn');
+  table.pushItem(row, item);
   return () => {
-    entry.status = 'active';
-    entry.history.pop();
+    table.popItem(row);
+    table.setStatus(row, 'active');
   };
 }
 
-function applyReview(idx: Indexes, code: string, item: HistoryItem): Undo {
-  const entry = entryOf(idx, code, 'review');
-  if (entry.status !== 'active') throw new Error(`entry ${code} is withdrawn`);
-  const before = entry.review;
+function applyReview(data: State, code: string, item: HistoryItem): Undo {
+  const table = data.entries;
+  const row = rowOf(data, code, 'review');
+  if (table.status(row) !== 'active') throw new Error(`entry ${code} is withdrawn`);
+  const before = table.review(row);
   if (item.action === 'reopened') {
     if (before === 'pending') throw new Error(`entry ${code} is pending already`);
-    entry.review = 'pending';
+    table.setReview(row, 'pending');
   } else if (item.action === 'approved' || item.action === 'rejected') {
     if (before !== 'pending') throw new Error(`entry ${code} is not pending`);
-    entry.review = item.action;
+    table.setReview(row, item.action);
   } else {
     throw new Error(`not a decision: ${item.action}`);
   }
-  entry.history.push(item);
+  table.pushItem(row, item);
   return () => {
-    entry.review = before;
-    entry.history.pop();
+    table.popItem(row);
+    table.setReview(row, before);
   };
 }
 
@@ -193,10 +183,6 @@ function applyModel(data: State, model: ModelExample): Undo {
   };
 }
 
-/**
- * `identity` joins member `keep`. If another member held it, they are merged into `keep`: their
- * identities, entries (credited and reported) and model examples move over, and their record goes.
- */
 function applyLink(data: State, idx: Indexes, keepId: string, identity: string, item: HistoryItem): Undo {
   const keep = idx.membersById.get(keepId);
   if (!keep) throw new Error(`link to unknown member ${keepId}`);
@@ -210,16 +196,11 @@ function applyLink(data: State, idx: Indexes, keepId: string, identity: string, 
     history: [...keep.history, ...(other?.history ?? []), item],
   };
   if (merged.privateChat === undefined) delete merged.privateChat;
-  const moved: { entry: Entry; memberId: string; reporterId: string }[] = [];
+  let moveBack = () => {};
   const models: { index: number; model: ModelExample }[] = [];
   const otherIndex = other ? data.members.indexOf(other) : -1;
   if (other) {
-    for (const entry of data.entries) {
-      if (entry.memberId !== other.id && entry.reporterId !== other.id) continue;
-      moved.push({ entry, memberId: entry.memberId, reporterId: entry.reporterId });
-      if (entry.memberId === other.id) entry.memberId = keepId;
-      if (entry.reporterId === other.id) entry.reporterId = keepId;
-    }
+    moveBack = data.entries.reassign(other.id, keepId);
     for (const [index, model] of data.models.entries()) {
       if (model.subject.kind === 'member' && model.subject.memberId === other.id) {
         models.push({ index, model });
@@ -239,10 +220,7 @@ function applyLink(data: State, idx: Indexes, keepId: string, identity: string, 
     if (other) {
       data.members.splice(otherIndex, 0, other);
       idx.indexMember(other);
-      for (const m of moved) {
-        m.entry.memberId = m.memberId;
-        m.entry.reporterId = m.reporterId;
-      }
+      moveBack();
       for (const m of models) data.models[m.index] = m.model;
     }
   };

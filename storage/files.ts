@@ -9,7 +9,7 @@ export function isErrnoException(error: unknown): error is NodeJS.ErrnoException
 /** What the store needs of an open file: node's FileHandle has it, and fault tests hand in failing ones. */
 export interface DataFile {
   write(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesWritten: number }>;
-  writeFile(data: string): Promise<void>;
+  writeFile(data: string | Uint8Array): Promise<void>;
   datasync(): Promise<void>;
   truncate(length: number): Promise<void>;
   close(): Promise<void>;
@@ -34,7 +34,16 @@ export interface StoreFiles {
   /** Opens (creating) the journal for reading and writing. */
   openJournal(path: string): Promise<DataFile>;
   /** Writes a file atomically and durably (temp file, fdatasync, rename, fsync of the directory). */
-  writeDurably(path: string, content: string): Promise<void>;
+  writeDurably(path: string, content: string | Uint8Array): Promise<void>;
+  /**
+   * The same, chunk by chunk (each write awaited, so the event loop runs between chunks). Before the
+   * rename, `beforeRename` may refuse (false): the temp file is removed and false returned.
+   */
+  writeChunksDurably(
+    path: string,
+    chunks: Iterable<Uint8Array>,
+    beforeRename?: () => Promise<boolean>,
+  ): Promise<boolean>;
   /** Copies a file atomically and durably, the same way. */
   copyDurably(from: string, to: string): Promise<void>;
 }
@@ -55,25 +64,37 @@ async function removeQuietly(path: string): Promise<void> {
   });
 }
 
-/** Writes `path` through a temp file that is removed, not left holding the disk's last space, if anything fails. */
-async function viaTemp(path: string, fill: (tmp: string) => Promise<void>): Promise<void> {
+/**
+ * Writes `path` through a temp file that is removed, not left holding the disk's last space, if
+ * anything fails — or if `beforeRename` refuses (then false).
+ */
+async function viaTemp(
+  path: string,
+  fill: (tmp: string) => Promise<void>,
+  beforeRename?: () => Promise<boolean>,
+): Promise<boolean> {
   const tmp = `${path}.tmp`;
   try {
     await fill(tmp);
+    if (beforeRename && !(await beforeRename())) {
+      await removeQuietly(tmp);
+      return false;
+    }
     await rename(tmp, path);
   } catch (error) {
     await removeQuietly(tmp).catch(() => {});
     throw error;
   }
   await syncDirectory(dirname(path));
+  return true;
 }
 
 /** The store's file operations over `fs`: every durable write goes through a temp file, removed if it fails. */
 export function storeFiles(fs: FileSystem = nodeFileSystem): StoreFiles {
   return {
     openJournal: (path) => fs.open(path, constants.O_RDWR | constants.O_CREAT, 0o600),
-    writeDurably: (path, content) =>
-      viaTemp(path, async (tmp) => {
+    writeDurably: async (path, content) => {
+      await viaTemp(path, async (tmp) => {
         const handle = await fs.open(tmp, 'w', 0o600);
         try {
           await handle.writeFile(content);
@@ -81,9 +102,38 @@ export function storeFiles(fs: FileSystem = nodeFileSystem): StoreFiles {
         } finally {
           await handle.close();
         }
-      }),
-    copyDurably: (from, to) =>
-      viaTemp(to, async (tmp) => {
+      });
+    },
+    writeChunksDurably: (path, chunks, beforeRename) =>
+      viaTemp(
+        path,
+        async (tmp) => {
+          const handle = await fs.open(tmp, 'w', 0o600);
+          try {
+            let position = 0;
+            for (const chunk of chunks) {
+              const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+              let written = 0;
+              while (written < buffer.length) {
+                const { bytesWritten } = await handle.write(
+                  buffer,
+                  written,
+                  buffer.length - written,
+                  position + written,
+                );
+                written += bytesWritten;
+              }
+              position += buffer.length;
+            }
+            await handle.datasync();
+          } finally {
+            await handle.close();
+          }
+        },
+        beforeRename,
+      ),
+    copyDurably: async (from, to) => {
+      await viaTemp(to, async (tmp) => {
         await fs.copyFile(from, tmp);
         // The copy is on disk before it takes the backup's name (a rename of unsynced data can leave
         // an empty file after a power cut).
@@ -93,7 +143,8 @@ export function storeFiles(fs: FileSystem = nodeFileSystem): StoreFiles {
         } finally {
           await handle.close();
         }
-      }),
+      });
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { StoreCorruptError, StoreWriteError } from '../core/errors.js';
 import { type DataFile, isErrnoException, nodeFiles, type StoreFiles, syncDirectory } from './files.js';
@@ -7,6 +7,8 @@ import { describeIssues } from './snapshot-file.js';
 
 export interface JournalContents {
   events: StoreEvent[];
+  /** Where each event's line ends (the byte after its newline). */
+  ends: number[];
   /** Bytes of complete, valid lines: where the next append goes. */
   goodLength: number;
   /** Bytes of an incomplete last line (a write cut off before its newline), dropped. */
@@ -27,12 +29,13 @@ export async function readJournal(path: string): Promise<JournalContents> {
     bytes = await readFile(path);
   } catch (error) {
     if (isErrnoException(error) && error.code === 'ENOENT')
-      return { events: [], goodLength: 0, tornBytes: 0 };
+      return { events: [], ends: [], goodLength: 0, tornBytes: 0 };
     throw new StoreCorruptError(path, `cannot be read (${isErrnoException(error) ? error.code : error})`, {
       cause: error,
     });
   }
   const events: StoreEvent[] = [];
+  const ends: number[] = [];
   let start = 0;
   let line = 0;
   for (let end = bytes.indexOf(NEWLINE, start); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
@@ -55,12 +58,14 @@ export async function readJournal(path: string): Promise<JournalContents> {
     }
     events.push(parsed.data);
     start = end + 1;
+    ends.push(start);
   }
-  return { events, goodLength: start, tornBytes: bytes.length - start };
+  return { events, ends, goodLength: start, tornBytes: bytes.length - start };
 }
 
 interface Pending<T> {
   data: Buffer;
+  seq: number;
   meta: T;
   resolve: () => void;
   reject: (error: unknown) => void;
@@ -72,25 +77,35 @@ interface Pending<T> {
  * resolves only once its line is on disk. If a flush fails, that batch and everything queued after it
  * are rejected (in order, via `onAbort`, so the caller can undo them) and the next write starts by
  * truncating the partial bytes away.
+ *
+ * A compaction never stops it: the snapshot is written while lines go on being appended, and only
+ * then are the lines the snapshot holds dropped from the front (`dropThrough`), which holds appends
+ * for as long as it takes to copy the few lines written meanwhile.
  */
 export class Journal<T> {
   private queue: Pending<T>[] = [];
+  private inFlight: Pending<T>[] = [];
   private flushing: Promise<void> | null = null;
   private paused = false;
   private needsTruncate: boolean;
-  /** Lines written since the journal was last emptied by a compaction. */
-  lines: number;
+  /** Each line in the file: its seq, and where it ends. */
+  private seqs: number[];
+  private ends: number[];
+  /** The lowest seq of each batch that failed, in order (a compaction checks none of its lines failed). */
+  private readonly failures: number[] = [];
 
   private constructor(
     readonly path: string,
-    private readonly handle: DataFile,
+    private handle: DataFile,
     private position: number,
     fileLength: number,
-    lines: number,
+    contents: JournalContents,
     private readonly onAbort: (metas: T[]) => void,
+    private readonly files: StoreFiles,
   ) {
     this.needsTruncate = fileLength > position;
-    this.lines = lines;
+    this.seqs = contents.events.map((e) => e.seq);
+    this.ends = [...contents.ends];
   }
 
   static async open<T>(
@@ -106,15 +121,21 @@ export class Journal<T> {
       handle,
       contents.goodLength,
       contents.goodLength + contents.tornBytes,
-      contents.events.length,
+      contents,
       onAbort,
+      files,
     );
   }
 
-  /** Queues one line (without its newline); resolves when it is durably on disk. */
-  append(line: string, meta: T): Promise<void> {
+  /** Lines in the file. */
+  get lines(): number {
+    return this.seqs.length;
+  }
+
+  /** Queues one line (without its newline) for the event `seq`; resolves when it is durably on disk. */
+  append(line: string, seq: number, meta: T): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ data: Buffer.from(`${line}\n`, 'utf8'), meta, resolve, reject });
+      this.queue.push({ data: Buffer.from(`${line}\n`, 'utf8'), seq, meta, resolve, reject });
       this.kick();
     });
   }
@@ -128,30 +149,65 @@ export class Journal<T> {
     return this.queue.length;
   }
 
+  /** How many batches have failed so far (a mark for `failedSince`). */
+  get failureMark(): number {
+    return this.failures.length;
+  }
+
+  /** Whether a batch holding a line of seq ≤ `seq` has failed since `mark`. */
+  failedSince(mark: number, seq: number): boolean {
+    return this.failures.slice(mark).some((lowest) => lowest <= seq);
+  }
+
+  /** Resolves once no line of seq ≤ `seq` waits to be written (each is on disk, or failed). */
+  async settledThrough(seq: number): Promise<void> {
+    const waiting = () => this.inFlight.some((p) => p.seq <= seq) || this.queue.some((p) => p.seq <= seq);
+    while (waiting()) {
+      this.kick();
+      if (this.flushing) await this.flushing;
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
   /**
-   * Folds the journal into a snapshot. `writeSnapshot` must capture the state synchronously when called
-   * (before its first await): the lines queued at that moment are then part of the snapshot, so they are
-   * acknowledged as soon as the snapshot is durable, and the journal is emptied.
+   * Drops the lines of seq ≤ `seq` (a durable snapshot holds them): the lines after them are copied
+   * into a new journal (temp file, fdatasync, rename), or the file is emptied when there are none.
+   * Appends wait meanwhile. If the disk refuses, the journal stays as it was: its old lines are
+   * skipped on replay by their seq.
    */
-  async compact(writeSnapshot: () => Promise<void>): Promise<void> {
+  async dropThrough(seq: number): Promise<void> {
     this.paused = true;
     try {
       await this.drain();
-      const absorbed = this.queue.length;
-      await writeSnapshot();
-      // The lines queued before the snapshot are in it, so durable: acknowledged now, never undone,
-      // whatever happens to the journal below.
-      for (const item of this.queue.splice(0, absorbed)) item.resolve();
-      try {
+      let keep = 0;
+      while (keep < this.seqs.length && (this.seqs[keep] as number) <= seq) keep += 1;
+      if (keep === 0) return;
+      const cut = this.ends[keep - 1] as number;
+      if (keep === this.seqs.length) {
         await this.handle.truncate(0);
+        await this.handle.datasync();
         this.position = 0;
         this.needsTruncate = false;
-        this.lines = 0;
-        await this.handle.datasync();
-      } catch {
-        // Not emptied (or not durably): its lines are all in the snapshot and are skipped on replay
-        // by their seq; appends go on at `position`, which matches what the file holds.
+      } else {
+        const tail = Buffer.alloc(this.position - cut);
+        const reader = await open(this.path, 'r');
+        try {
+          await reader.read(tail, 0, tail.length, cut);
+        } finally {
+          await reader.close();
+        }
+        await this.files.writeDurably(this.path, tail);
+        const handle = await this.files.openJournal(this.path);
+        await this.handle.close().catch(() => {});
+        this.handle = handle;
+        this.position -= cut;
+        this.needsTruncate = false;
       }
+      this.seqs = this.seqs.slice(keep);
+      this.ends = this.ends.slice(keep).map((end) => end - cut);
+    } catch {
+      // Not dropped (or not durably): the old lines are in the snapshot and skipped on replay by
+      // their seq; appends go on at `position`, which matches what the file holds.
     } finally {
       this.paused = false;
       this.kick();
@@ -183,6 +239,7 @@ export class Journal<T> {
   private async flushLoop(): Promise<void> {
     while (this.queue.length > 0 && !this.paused) {
       const batch = this.queue.splice(0);
+      this.inFlight = batch;
       const buffer =
         batch.length === 1 ? (batch[0] as Pending<T>).data : Buffer.concat(batch.map((p) => p.data));
       try {
@@ -201,6 +258,8 @@ export class Journal<T> {
       } catch (cause) {
         this.needsTruncate = true;
         const aborted = [...batch, ...this.queue.splice(0)];
+        this.inFlight = [];
+        this.failures.push(Math.min(...aborted.map((p) => p.seq)));
         this.onAbort(aborted.map((p) => p.meta));
         const error = new StoreWriteError(
           `cannot write ${this.path} (${isErrnoException(cause) ? cause.code : cause})`,
@@ -212,8 +271,14 @@ export class Journal<T> {
         await this.cutBack().catch(() => {});
         continue;
       }
-      this.position += buffer.length;
-      this.lines += batch.length;
+      let end = this.position;
+      for (const item of batch) {
+        end += item.data.length;
+        this.seqs.push(item.seq);
+        this.ends.push(end);
+      }
+      this.position = end;
+      this.inFlight = [];
       for (const item of batch) item.resolve();
     }
   }

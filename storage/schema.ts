@@ -1,9 +1,21 @@
 import { z } from 'zod';
 import { entrySchema, historyItemSchema, isoDate, memberSchema, modelExampleSchema } from '../core/domain.js';
+import { EntryTable } from './entry-table.js';
 
-/** Version of the store layout this code writes; older layouts are migrated on load (storage/migrations.ts). */
-export const STORE_VERSION = 4;
+/**
+ * Version of the store layout this code writes. Layouts 1–4 were one JSON document (`store.json`);
+ * from layout 5 the snapshot is `store.snapshot` (storage/snapshot-file.ts): this state as JSON beside
+ * the entry table's columns. Older layouts are migrated on load (storage/migrations.ts).
+ */
+export const STORE_VERSION = 5;
+/** The last layout written as one JSON document (and the layout of `npm run store:export`). */
+export const DOCUMENT_VERSION = 4;
 
+/**
+ * The store's state apart from its entries: everything small, kept as plain objects and written as
+ * JSON in the snapshot. A new collection is added here (with a `.default`, so older snapshots read),
+ * in `emptyState`, and changed by its own events in storage/events.ts.
+ */
 export const stateSchema = z.object({
   version: z.literal(STORE_VERSION),
   /** Sequence number of the last journal event folded into this snapshot. */
@@ -12,12 +24,20 @@ export const stateSchema = z.object({
   nextMemberNo: z.number().int().positive(),
   nextModelNo: z.number().int().positive().default(1),
   members: z.array(memberSchema),
-  entries: z.array(entrySchema),
   models: z.array(modelExampleSchema).default([]),
   /** The last slot each scheduled job has dealt with (posted, or skipped as too old), by job id. */
   jobs: z.record(z.string(), isoDate).default({}),
 });
-export type State = z.infer<typeof stateSchema>;
+
+/** The state in memory: the small collections as plain objects, the entries as a table of columns. */
+export type State = z.infer<typeof stateSchema> & { entries: EntryTable };
+
+/** The store as one JSON document (layouts 1–4 after migration; the export format). */
+export const documentSchema = stateSchema.extend({
+  version: z.literal(DOCUMENT_VERSION),
+  entries: z.array(entrySchema),
+});
+export type StoreDocument = z.infer<typeof documentSchema>;
 
 export function emptyState(): State {
   return {
@@ -27,7 +47,7 @@ export function emptyState(): State {
     nextMemberNo: 1,
     nextModelNo: 1,
     members: [],
-    entries: [],
+    entries: new EntryTable(),
     models: [],
     jobs: {},
   };

@@ -4,13 +4,15 @@ import {
   open as openFile,
   readdir,
   readFile,
+  rm,
   writeFile,
 } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreCorruptError, StoreWriteError } from '../../core/errors.js';
 import { STORE_VERSION } from '../../storage/schema.js';
-import { JOURNAL_FILE, STORE_FILE, Store } from '../../storage/store.js';
+import { readSnapshot, writeSnapshot } from '../../storage/snapshot-file.js';
+import { DOCUMENT_FILE, DOCUMENT_KEPT, JOURNAL_FILE, STORE_FILE, Store } from '../../storage/store.js';
 import { memoryLogger, tempDir } from '../helpers/agency.js';
 import { actor, addMember, logDeed } from '../helpers/store.js';
 
@@ -71,10 +73,7 @@ describe('write, then read back', () => {
 
     const again = await open();
     expect(again.entries.map((e) => e.code)).toEqual(['VT1', 'VT2']);
-    expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8'))).toMatchObject({
-      version: STORE_VERSION,
-      seq: 2,
-    });
+    expect(await readSnapshot(join(dir, STORE_FILE))).toMatchObject({ version: STORE_VERSION, seq: 2 });
   });
 
   it('loses nothing when 1,000 commands write at once, and shares flushes between them', async () => {
@@ -113,18 +112,32 @@ describe('write, then read back', () => {
     expect(store.entries.map((e) => e.code)).toEqual(['VT2', 'VT3', 'VT1']);
   });
 
-  it('orders the entries of a snapshot written out of order, by time, on load', async () => {
+  it('keeps the entries of a snapshot in order of time, whatever order they were logged in', async () => {
     const store = await open();
     const member = await addMember(store, 1);
     for (const day of ['10', '20', '15'])
       await logDeed(store, member.id, new Date(`2026-03-${day}T00:00:00Z`));
     await store.compact();
+    await logDeed(store, member.id, new Date('2026-03-12T00:00:00Z'));
     await store.close();
     opened.pop();
-    const file = join(dir, STORE_FILE);
-    const state = JSON.parse(await readFile(file, 'utf8'));
-    state.entries.reverse();
-    await writeFile(file, JSON.stringify(state));
+    const again = await open();
+    expect(again.entries.map((e) => e.code)).toEqual(['VT1', 'VT4', 'VT3', 'VT2']);
+    const march = again.entriesBetween(new Date('2026-03-12T00:00:00Z'), new Date('2026-03-21T00:00:00Z'));
+    expect(march.map((e) => e.code)).toEqual(['VT4', 'VT3', 'VT2']);
+  });
+
+  it('orders the entries of a JSON store written out of order, by time, on load', async () => {
+    const store = await open();
+    const member = await addMember(store, 1);
+    for (const day of ['10', '20', '15'])
+      await logDeed(store, member.id, new Date(`2026-03-${day}T00:00:00Z`));
+    const document = JSON.parse(JSON.stringify({ ...store.state, version: 4, entries: store.entries }));
+    await store.close();
+    opened.pop();
+    await rm(join(dir, JOURNAL_FILE));
+    document.entries.reverse();
+    await writeFile(join(dir, DOCUMENT_FILE), JSON.stringify(document));
     const again = await open();
     expect(again.entries.map((e) => e.code)).toEqual(['VT1', 'VT3', 'VT2']);
     const march = again.entriesBetween(new Date('2026-03-12T00:00:00Z'), new Date('2026-03-21T00:00:00Z'));
@@ -179,7 +192,7 @@ describe('layout versions', () => {
       ],
     };
     const text = JSON.stringify(v1);
-    await writeFile(join(dir, STORE_FILE), text);
+    await writeFile(join(dir, DOCUMENT_FILE), text);
     // A journal line written by layout-1 code (no review field) replays too.
     const line = {
       seq: 3,
@@ -193,9 +206,18 @@ describe('layout versions', () => {
       ['HT2', 'pending'],
     ]);
     expect(store.models).toEqual([]);
-    expect(await readFile(join(dir, STORE_FILE), 'utf8')).toBe(text);
+    expect(await readFile(join(dir, DOCUMENT_FILE), 'utf8')).toBe(text);
+    // Written in today's layout at the next compaction; the old file is kept among the backups.
     await store.compact();
-    expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8')).version).toBe(STORE_VERSION);
+    expect((await readSnapshot(join(dir, STORE_FILE)))?.version).toBe(STORE_VERSION);
+    expect(await readdir(dir)).not.toContain(DOCUMENT_FILE);
+    expect(await readFile(join(dir, 'backups', DOCUMENT_KEPT), 'utf8')).toBe(text);
+    await store.close();
+    opened.pop();
+    expect((await open()).entries.map((e) => [e.code, e.review])).toEqual([
+      ['VT1', 'pending'],
+      ['HT2', 'pending'],
+    ]);
   });
   it('migrates a layout-3 store: every entry counts for its member’s department, and moves start from then', async () => {
     const at = '2026-03-02T01:00:00.000Z';
@@ -234,7 +256,7 @@ describe('layout versions', () => {
       jobs: {},
     };
     const text = JSON.stringify(v3);
-    await writeFile(join(dir, STORE_FILE), text);
+    await writeFile(join(dir, DOCUMENT_FILE), text);
     // Journal lines written by layout 3: m1 re-registered in another department, then logged.
     const later = '2026-03-05T01:00:00.000Z';
     const moved = {
@@ -261,12 +283,12 @@ describe('layout versions', () => {
     ]);
     expect(store.member('m2')?.departments).toEqual([{ departmentId: 'cb', from: at }]);
     // Migrated on load, written at the next compaction, never on load.
-    expect(await readFile(join(dir, STORE_FILE), 'utf8')).toBe(text);
+    expect(await readFile(join(dir, DOCUMENT_FILE), 'utf8')).toBe(text);
     await store.compact();
     await store.close();
     const again = await open();
     expect(again.entries.map((e) => e.departmentId)).toEqual(['vp', 'cb', 'cb']);
-    expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8')).version).toBe(4);
+    expect((await readSnapshot(join(dir, STORE_FILE)))?.version).toBe(STORE_VERSION);
   });
 });
 
@@ -289,54 +311,137 @@ describe('a store that cannot be trusted stops start-up and is left untouched', 
     ],
   ];
 
-  it.each(cases)('refuses a store file holding %s', async (_what, content) => {
-    await writeFile(join(dir, STORE_FILE), content);
+  it.each(cases)('refuses a JSON store file holding %s', async (_what, content) => {
+    await writeFile(join(dir, DOCUMENT_FILE), content);
     await writeFile(join(dir, JOURNAL_FILE), '');
     const before = await snapshotOfFiles();
     const error = await Store.open(dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreCorruptError);
-    expect((error as StoreCorruptError).message).toContain(join(dir, STORE_FILE));
+    expect((error as StoreCorruptError).message).toContain(join(dir, DOCUMENT_FILE));
     expect(await snapshotOfFiles()).toEqual(before);
   });
 
-  /** A real store of two deeds by one member, compacted into store.json; `spoil` edits that file. */
-  async function compactedThen(spoil: (file: Buffer) => Buffer | string): Promise<unknown> {
+  it.each(cases)('refuses a snapshot file holding %s', async (_what, content) => {
+    await writeFile(join(dir, STORE_FILE), content);
+    const before = await snapshotOfFiles();
+    const error = await Store.open(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreCorruptError);
+    expect((error as StoreCorruptError).message).toBe(
+      `${join(dir, STORE_FILE)}: is not a thidua-bot snapshot`,
+    );
+    expect(await snapshotOfFiles()).toEqual(before);
+  });
+
+  /** A real store of two deeds by one member. */
+  async function twoDeeds(): Promise<Store> {
     const store = await open();
     const member = await addMember(store, 1);
     await logDeed(store, member.id, new Date('2026-03-02T03:00:00Z'));
     await logDeed(store, member.id, new Date('2026-03-03T03:00:00Z'));
+    return store;
+  }
+
+  /** Opening the store must fail on the file `name`, leaving every file as it was. */
+  async function refused(name: string): Promise<Error> {
+    const before = await snapshotOfFiles();
+    const error = await Store.open(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreCorruptError);
+    expect((error as Error).message).toContain(join(dir, name));
+    expect(await snapshotOfFiles()).toEqual(before);
+    return error as Error;
+  }
+
+  /** The two deeds as a JSON store (layout 4, `store.json`); `spoil` edits that file. */
+  async function documentThen(spoil: (file: Buffer) => Buffer | string): Promise<Error> {
+    const store = await twoDeeds();
+    const document = { ...store.state, version: 4, entries: store.entries };
+    await store.close();
+    opened.pop();
+    await rm(join(dir, JOURNAL_FILE));
+    await writeFile(join(dir, DOCUMENT_FILE), spoil(Buffer.from(JSON.stringify(document), 'utf8')));
+    return refused(DOCUMENT_FILE);
+  }
+
+  /** The two deeds compacted into a snapshot; `spoil` edits that file's bytes. */
+  async function snapshotThen(spoil: (file: Buffer) => Buffer): Promise<Error> {
+    const store = await twoDeeds();
     await store.compact();
     await store.close();
     opened.pop();
     await writeFile(join(dir, STORE_FILE), spoil(await readFile(join(dir, STORE_FILE))));
-    const before = await snapshotOfFiles();
-    const error = await Store.open(dir).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(StoreCorruptError);
-    expect((error as Error).message).toContain(join(dir, STORE_FILE));
-    expect(await snapshotOfFiles()).toEqual(before);
-    return error;
+    return refused(STORE_FILE);
+  }
+
+  /** A snapshot with a valid checksum whose table breaks a rule (as only a faulty writer could make one). */
+  async function snapshotBreaking(change: (capture: ReturnType<Store['capture']>) => void): Promise<Error> {
+    const store = await twoDeeds();
+    const capture = store.capture();
+    await store.close();
+    opened.pop();
+    await rm(join(dir, JOURNAL_FILE));
+    change(capture);
+    await writeSnapshot(join(dir, STORE_FILE), capture);
+    return refused(STORE_FILE);
   }
 
   it('refuses bytes that are not UTF-8 instead of reading them as replacement characters', async () => {
-    const error = await compactedThen((file) => {
+    const error = await documentThen((file) => {
       const at = file.indexOf('Giúp');
       return Buffer.concat([file.subarray(0, at), Buffer.from([0xc3, 0x28]), file.subarray(at + 2)]);
     });
-    expect((error as Error).message).toMatch(/not valid UTF-8/);
+    expect(error.message).toMatch(/not valid UTF-8/);
   });
 
   it('refuses two entries with the same code, naming the code', async () => {
-    const error = await compactedThen((file) => file.toString('utf8').replace('"VT2"', '"VT1"'));
-    expect((error as Error).message).toMatch(/entry code VT1 appears twice/);
+    const error = await documentThen((file) => file.toString('utf8').replace('"VT2"', '"VT1"'));
+    expect(error.message).toMatch(/entry code VT1 appears twice/);
+  });
+
+  it('refuses a snapshot whose table holds the same code twice, naming the code', async () => {
+    const snapshot = await snapshotBreaking((capture) => {
+      capture.entries.no[1] = 1;
+    });
+    expect(snapshot.message).toMatch(/entry code VT1 appears twice/);
   });
 
   it('refuses an entry credited to a member who does not exist, naming both', async () => {
-    const error = await compactedThen((file) => {
+    const error = await documentThen((file) => {
       const state = JSON.parse(file.toString('utf8'));
       state.entries[1].memberId = 'm999';
       return JSON.stringify(state);
     });
-    expect((error as Error).message).toMatch(/entry VT2 refers to member m999, who does not exist/);
+    expect(error.message).toMatch(/entry VT2 refers to member m999, who does not exist/);
+  });
+
+  it('refuses a snapshot whose table credits a member who does not exist, naming both', async () => {
+    const snapshot = await snapshotBreaking((capture) => {
+      capture.entries.dict = capture.entries.dict.map((word) => (word === 'm1' ? 'm999' : word));
+    });
+    expect(snapshot.message).toMatch(/entry VT1 refers to member m999, who does not exist/);
+  });
+
+  it('refuses a snapshot changed on disk, by a single byte anywhere, or cut short', async () => {
+    const sizes: number[] = [];
+    await snapshotThen((file) => {
+      sizes.push(file.length);
+      return file;
+    }).catch(() => {});
+    opened.splice(0);
+    for (const at of [0.3, 0.6, 0.95]) {
+      ({ dir, cleanup } = await tempDir());
+      const error = await snapshotThen((file) => {
+        const spoiled = Buffer.from(file);
+        const i = Math.floor(file.length * at);
+        spoiled[i] = (spoiled[i] as number) ^ 0x04;
+        return spoiled;
+      });
+      expect(error.message).toMatch(/is damaged|is not a thidua-bot snapshot/);
+      await cleanup();
+    }
+    ({ dir, cleanup } = await tempDir());
+    const cut = await snapshotThen((file) => file.subarray(0, file.length - 40));
+    expect(cut.message).toMatch(/is damaged/);
+    expect(sizes[0]).toBeGreaterThan(100);
   });
 
   it('refuses a journal with a garbled line before its end, naming the line', async () => {
@@ -475,16 +580,16 @@ describe('daily backups', () => {
     const member = await addMember(store, 1);
     await logDeed(store, member.id, new Date());
     const first = await store.backupIfDue(new Date('2026-11-01T20:00:00Z'));
-    expect(first).toMatch(/backups\/store-2026-11-02\.json$/); // 03:00 on 2 Nov in Vietnam
+    expect(first).toMatch(/backups\/store-2026-11-02\.snapshot$/); // 03:00 on 2 Nov in Vietnam
     expect(await store.backupIfDue(new Date('2026-11-02T10:00:00Z'))).toBeNull();
     for (let day = 3; day <= 20; day += 1) {
       await store.backupIfDue(new Date(`2026-11-${String(day).padStart(2, '0')}T03:00:00Z`));
     }
     const backups = (await readdir(join(dir, 'backups'))).sort();
     expect(backups).toHaveLength(14);
-    expect(backups[0]).toBe('store-2026-11-07.json');
-    expect(backups.at(-1)).toBe('store-2026-11-20.json');
-    const copy = JSON.parse(await readFile(join(dir, 'backups', 'store-2026-11-20.json'), 'utf8'));
-    expect(copy.entries).toHaveLength(1);
+    expect(backups[0]).toBe('store-2026-11-07.snapshot');
+    expect(backups.at(-1)).toBe('store-2026-11-20.snapshot');
+    const copy = await readSnapshot(join(dir, 'backups', 'store-2026-11-20.snapshot'));
+    expect(copy?.entries.count).toBe(1);
   });
 });

@@ -1,0 +1,633 @@
+import { entryCode, entryNo } from '../core/codes.js';
+import { type Entry, type EntryKind, type HistoryItem, historyItemSchema } from '../core/domain.js';
+import { PLATFORMS, type PlatformName } from '../core/identity.js';
+import { NumberColumn, StringColumn, type StringColumnData } from './columns.js';
+
+/*
+ * The entries, column by column. A year of a province is ~100k entries; as plain objects each costs
+ * ~0.7 KB of heap (its strings, its history array, the parsed copy validation made), and loading them
+ * means parsing every one. Here an entry is a row: numbers and flags in typed arrays, ids as indexes
+ * into a dictionary, its text, time and source in string columns (one block per column when read from
+ * a snapshot), and the history items beyond the usual "created" one in a table of their own. Reads
+ * materialise plain `Entry` objects (about 60 ns each), so the rest of the bot sees what it always
+ * saw; writes go through the methods below, each with its inverse for an undone write (LIFO, as the
+ * journal undoes them).
+ *
+ * Members, model examples and every other collection stay plain objects in the state (they are small);
+ * only this table has a layout of its own.
+ */
+
+export const KINDS: readonly EntryKind[] = ['deed', 'task', 'initiative'];
+const REVIEWS = ['pending', 'approved', 'rejected'] as const;
+export const ACTIONS = historyItemSchema.shape.action.options;
+
+// flags of a row
+const ADHOC = 1;
+const IT = 2;
+const WITHDRAWN = 4;
+const REVIEW_SHIFT = 3; // two bits: REVIEWS index
+const REVIEW_MASK = 3 << REVIEW_SHIFT;
+/** The history starts with the usual item: created, at the entry's time, by its reporter, no note or source. */
+const CREATED = 32;
+const ROW_FLAGS = ADHOC | IT | WITHDRAWN | REVIEW_MASK | CREATED;
+// flags of a history item
+const HAS_NOTE = 1;
+const HAS_SOURCE = 2;
+
+/** Entry numbers up to this are found through a dense array; larger ones (never made by the bot) through a map. */
+const DENSE_NUMBERS = 1 << 22;
+
+type Photo = NonNullable<Entry['photo']>;
+
+/** A consistent copy of the table: what a snapshot holds and what a report worker receives. */
+export interface EntryTableData {
+  count: number;
+  dict: string[];
+  no: Uint32Array;
+  time: Float64Array;
+  kind: Uint8Array;
+  flags: Uint8Array;
+  points: Float64Array;
+  member: Uint32Array;
+  reporter: Uint32Array;
+  department: Uint32Array;
+  createdOn: Uint8Array;
+  firstItem: Int32Array;
+  /** Rows in order of time (ties in the order they were added). */
+  order: Int32Array;
+  text: StringColumnData;
+  at: StringColumnData;
+  source: StringColumnData;
+  /** Rows with a photo: [row, platform, fileId]. */
+  photos: [number, string, string][];
+  /** Rows whose code is not their kind's prefix and number: [row, code]. */
+  codes: [number, string][];
+  items: {
+    count: number;
+    row: Uint32Array;
+    action: Uint8Array;
+    by: Uint32Array;
+    platform: Uint8Array;
+    flags: Uint8Array;
+    next: Int32Array;
+    at: StringColumnData;
+    note: StringColumnData;
+    source: StringColumnData;
+  };
+}
+
+export class EntryTable {
+  private readonly dict: string[] = [];
+  private readonly dictIndex = new Map<string, number>();
+  private readonly no: NumberColumn<Uint32Array>;
+  private readonly time: NumberColumn<Float64Array>;
+  private readonly kind: NumberColumn<Uint8Array>;
+  private readonly flags: NumberColumn<Uint8Array>;
+  private readonly points: NumberColumn<Float64Array>;
+  private readonly member: NumberColumn<Uint32Array>;
+  private readonly reporter: NumberColumn<Uint32Array>;
+  private readonly department: NumberColumn<Uint32Array>;
+  private readonly createdOn: NumberColumn<Uint8Array>;
+  private readonly firstItem: NumberColumn<Int32Array>;
+  private readonly order: NumberColumn<Int32Array>;
+  private readonly text: StringColumn;
+  private readonly at: StringColumn;
+  private readonly source: StringColumn;
+  private readonly photos = new Map<number, Photo>();
+  private readonly codes = new Map<number, string>();
+  private readonly items: {
+    row: NumberColumn<Uint32Array>;
+    action: NumberColumn<Uint8Array>;
+    by: NumberColumn<Uint32Array>;
+    platform: NumberColumn<Uint8Array>;
+    flags: NumberColumn<Uint8Array>;
+    next: NumberColumn<Int32Array>;
+    at: StringColumn;
+    note: StringColumn;
+    source: StringColumn;
+  };
+  private byNo = new Int32Array(0);
+  private readonly byLargeNo = new Map<number, number>();
+
+  /** An empty table, or one holding `data` (captured, or read from a snapshot and verified). */
+  constructor(data?: EntryTableData) {
+    this.no = new NumberColumn(Uint32Array, data?.no);
+    this.time = new NumberColumn(Float64Array, data?.time);
+    this.kind = new NumberColumn(Uint8Array, data?.kind);
+    this.flags = new NumberColumn(Uint8Array, data?.flags);
+    this.points = new NumberColumn(Float64Array, data?.points);
+    this.member = new NumberColumn(Uint32Array, data?.member);
+    this.reporter = new NumberColumn(Uint32Array, data?.reporter);
+    this.department = new NumberColumn(Uint32Array, data?.department);
+    this.createdOn = new NumberColumn(Uint8Array, data?.createdOn);
+    this.firstItem = new NumberColumn(Int32Array, data?.firstItem);
+    this.order = new NumberColumn(Int32Array, data?.order);
+    this.text = new StringColumn(data?.text);
+    this.at = new StringColumn(data?.at);
+    this.source = new StringColumn(data?.source);
+    const i = data?.items;
+    this.items = {
+      row: new NumberColumn(Uint32Array, i?.row),
+      action: new NumberColumn(Uint8Array, i?.action),
+      by: new NumberColumn(Uint32Array, i?.by),
+      platform: new NumberColumn(Uint8Array, i?.platform),
+      flags: new NumberColumn(Uint8Array, i?.flags),
+      next: new NumberColumn(Int32Array, i?.next),
+      at: new StringColumn(i?.at),
+      note: new StringColumn(i?.note),
+      source: new StringColumn(i?.source),
+    };
+    if (!data) return;
+    for (const word of data.dict) this.intern(word);
+    for (const [row, platform, fileId] of data.photos) {
+      this.photos.set(row, { platform: platform as PlatformName, fileId });
+    }
+    for (const [row, code] of data.codes) this.codes.set(row, code);
+    for (let row = 0; row < data.count; row += 1) this.setRowOfNo(data.no[row] as number, row);
+  }
+
+  get count(): number {
+    return this.no.length;
+  }
+
+  // ---- reads ----------------------------------------------------------------------------------------
+
+  /** The row of entry number `no`, or -1. */
+  rowOfNo(no: number): number {
+    if (no >= 0 && no < this.byNo.length) return this.byNo[no] as number;
+    return this.byLargeNo.get(no) ?? -1;
+  }
+
+  /** The row of the entry whose code is exactly `code`, or -1. */
+  rowOfCode(code: string): number {
+    const row = this.rowOfNo(entryNo(code));
+    return row !== -1 && this.codeAt(row) === code ? row : -1;
+  }
+
+  codeAt(row: number): string {
+    return this.codes.get(row) ?? entryCode(KINDS[this.kind.get(row)] as EntryKind, this.no.get(row));
+  }
+
+  status(row: number): Entry['status'] {
+    return this.flags.get(row) & WITHDRAWN ? 'withdrawn' : 'active';
+  }
+
+  review(row: number): Entry['review'] {
+    return REVIEWS[(this.flags.get(row) & REVIEW_MASK) >> REVIEW_SHIFT] as Entry['review'];
+  }
+
+  /** The entry of `row` as a plain object (a copy: later changes to the store do not show in it). */
+  entry(row: number): Entry {
+    const flags = this.flags.get(row);
+    const at = this.at.get(row);
+    const reporterId = this.dict[this.reporter.get(row)] as string;
+    const history: HistoryItem[] = [];
+    if (flags & CREATED) {
+      history.push({
+        at,
+        action: 'created',
+        by: reporterId,
+        platform: PLATFORMS[this.createdOn.get(row)] as PlatformName,
+      });
+    }
+    for (let item = this.firstItem.get(row); item !== -1; item = this.items.next.get(item)) {
+      history.push(this.item(item));
+    }
+    const photo = this.photos.get(row);
+    return {
+      code: this.codeAt(row),
+      kind: KINDS[this.kind.get(row)] as EntryKind,
+      text: this.text.get(row),
+      points: this.points.get(row),
+      adhoc: (flags & ADHOC) !== 0,
+      it: (flags & IT) !== 0,
+      memberId: this.dict[this.member.get(row)] as string,
+      reporterId,
+      departmentId: this.dict[this.department.get(row)] as string,
+      at,
+      status: flags & WITHDRAWN ? 'withdrawn' : 'active',
+      review: REVIEWS[(flags & REVIEW_MASK) >> REVIEW_SHIFT] as Entry['review'],
+      ...(photo ? { photo: { ...photo } } : {}),
+      source: this.source.get(row),
+      history,
+    };
+  }
+
+  /** Entries logged in [start, end) (milliseconds), oldest first. */
+  between(start: number, end: number): Entry[] {
+    const from = this.lowerBound(start);
+    const to = Math.max(from, this.lowerBound(end));
+    const out = new Array<Entry>(to - from);
+    for (let i = from; i < to; i += 1) out[i - from] = this.entry(this.order.get(i));
+    return out;
+  }
+
+  /** Every entry, oldest first. */
+  all(): Entry[] {
+    return this.between(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+  }
+
+  // ---- writes (each undone by its inverse, last first) ------------------------------------------------
+
+  /** Adds an entry at the end; throws (changing nothing) when it cannot be stored. */
+  append(entry: Entry): void {
+    const no = entryNo(entry.code);
+    if (!Number.isInteger(no) || no < 0 || no > 0xffffffff) {
+      throw new Error(`entry code ${entry.code} is not a kind's prefix and a number`);
+    }
+    if (this.rowOfNo(no) !== -1) throw new Error(`entry ${entry.code} exists already`);
+    const time = Date.parse(entry.at);
+    if (!Number.isFinite(time)) throw new Error(`entry ${entry.code} has an invalid time ${entry.at}`);
+    const kind = KINDS.indexOf(entry.kind);
+    const review = REVIEWS.indexOf(entry.review);
+    const photoPlatform = entry.photo ? PLATFORMS.indexOf(entry.photo.platform) : 0;
+    if (kind < 0 || review < 0 || photoPlatform < 0) throw new Error(`entry ${entry.code} is malformed`);
+    const [first, ...rest] = entry.history;
+    const usual =
+      first !== undefined &&
+      first.action === 'created' &&
+      first.at === entry.at &&
+      first.by === entry.reporterId &&
+      first.note === undefined &&
+      first.source === undefined;
+    const row = this.count;
+    this.no.push(no);
+    this.time.push(time);
+    this.kind.push(kind);
+    this.flags.push(
+      (entry.adhoc ? ADHOC : 0) |
+        (entry.it ? IT : 0) |
+        (entry.status === 'withdrawn' ? WITHDRAWN : 0) |
+        (review << REVIEW_SHIFT) |
+        (usual ? CREATED : 0),
+    );
+    this.points.push(entry.points);
+    this.member.push(this.intern(entry.memberId));
+    this.reporter.push(this.intern(entry.reporterId));
+    this.department.push(this.intern(entry.departmentId));
+    this.createdOn.push(usual ? PLATFORMS.indexOf(first.platform) : 0);
+    this.firstItem.push(-1);
+    this.text.push(entry.text);
+    this.at.push(entry.at);
+    this.source.push(entry.source);
+    if (entry.photo) this.photos.set(row, { platform: entry.photo.platform, fileId: entry.photo.fileId });
+    if (entry.code !== entryCode(entry.kind, no)) this.codes.set(row, entry.code);
+    this.setRowOfNo(no, row);
+    this.insertInOrder(row, time);
+    for (const item of usual ? rest : entry.history) this.pushItem(row, item);
+  }
+
+  /** Takes the last row back out (its write failed before it was acknowledged). */
+  removeLast(): void {
+    const row = this.count - 1;
+    while (this.items.row.length > 0 && this.items.row.get(this.items.row.length - 1) === row) {
+      this.popItem(row);
+    }
+    this.removeFromOrder(row);
+    this.setRowOfNo(this.no.get(row), -1);
+    this.photos.delete(row);
+    this.codes.delete(row);
+    for (const column of [
+      this.no,
+      this.time,
+      this.kind,
+      this.flags,
+      this.points,
+      this.member,
+      this.reporter,
+      this.department,
+      this.createdOn,
+      this.firstItem,
+    ]) {
+      column.pop();
+    }
+    this.text.pop();
+    this.at.pop();
+    this.source.pop();
+  }
+
+  setStatus(row: number, status: Entry['status']): void {
+    const flags = this.flags.get(row) & ~WITHDRAWN;
+    this.flags.set(row, status === 'withdrawn' ? flags | WITHDRAWN : flags);
+  }
+
+  setReview(row: number, review: Entry['review']): void {
+    const flags = this.flags.get(row) & ~REVIEW_MASK;
+    this.flags.set(row, flags | (REVIEWS.indexOf(review) << REVIEW_SHIFT));
+  }
+
+  /** Adds an item to the end of a row's history. */
+  pushItem(row: number, item: HistoryItem): void {
+    const action = ACTIONS.indexOf(item.action);
+    const platform = PLATFORMS.indexOf(item.platform);
+    if (action < 0 || platform < 0) throw new Error(`a history item of row ${row} is malformed`);
+    const items = this.items;
+    const index = items.row.length;
+    items.row.push(row);
+    items.action.push(action);
+    items.by.push(this.intern(item.by));
+    items.platform.push(platform);
+    items.flags.push((item.note !== undefined ? HAS_NOTE : 0) | (item.source !== undefined ? HAS_SOURCE : 0));
+    items.next.push(-1);
+    items.at.push(item.at);
+    items.note.push(item.note ?? '');
+    items.source.push(item.source ?? '');
+    const first = this.firstItem.get(row);
+    if (first === -1) {
+      this.firstItem.set(row, index);
+    } else {
+      let last = first;
+      while (items.next.get(last) !== -1) last = items.next.get(last);
+      items.next.set(last, index);
+    }
+  }
+
+  /** Takes back the last item added to the table, which must be `row`'s. */
+  popItem(row: number): void {
+    const items = this.items;
+    const index = items.row.length - 1;
+    if (index < 0 || items.row.get(index) !== row)
+      throw new Error(`the last history item is not row ${row}'s`);
+    if (this.firstItem.get(row) === index) {
+      this.firstItem.set(row, -1);
+    } else {
+      let previous = this.firstItem.get(row);
+      while (items.next.get(previous) !== index) previous = items.next.get(previous);
+      items.next.set(previous, -1);
+    }
+    for (const column of [items.row, items.action, items.by, items.platform, items.flags, items.next]) {
+      column.pop();
+    }
+    items.at.pop();
+    items.note.pop();
+    items.source.pop();
+  }
+
+  /** Every entry credited to or reported by member `from` now belongs to `to`; returns how to undo it. */
+  reassign(from: string, to: string): () => void {
+    const old = this.dictIndex.get(from);
+    if (old === undefined) return () => {};
+    const now = this.intern(to);
+    const credited: number[] = [];
+    const reported: number[] = [];
+    for (let row = 0; row < this.count; row += 1) {
+      if (this.member.get(row) === old) {
+        this.member.set(row, now);
+        credited.push(row);
+      }
+      if (this.reporter.get(row) === old) {
+        this.reporter.set(row, now);
+        reported.push(row);
+      }
+    }
+    return () => {
+      for (const row of credited) this.member.set(row, old);
+      for (const row of reported) this.reporter.set(row, old);
+    };
+  }
+
+  // ---- capture and restore --------------------------------------------------------------------------
+
+  /** A consistent copy of the whole table, taken in one synchronous step (a few ms at 100k rows). */
+  capture(): EntryTableData {
+    const items = this.items;
+    return {
+      count: this.count,
+      dict: this.dict.slice(),
+      no: this.no.copy(),
+      time: this.time.copy(),
+      kind: this.kind.copy(),
+      flags: this.flags.copy(),
+      points: this.points.copy(),
+      member: this.member.copy(),
+      reporter: this.reporter.copy(),
+      department: this.department.copy(),
+      createdOn: this.createdOn.copy(),
+      firstItem: this.firstItem.copy(),
+      order: this.order.copy(),
+      text: this.text.capture(),
+      at: this.at.capture(),
+      source: this.source.capture(),
+      photos: [...this.photos].map(([row, p]) => [row, p.platform, p.fileId]),
+      codes: [...this.codes],
+      items: {
+        count: items.row.length,
+        row: items.row.copy(),
+        action: items.action.copy(),
+        by: items.by.copy(),
+        platform: items.platform.copy(),
+        flags: items.flags.copy(),
+        next: items.next.copy(),
+        at: items.at.capture(),
+        note: items.note.capture(),
+        source: items.source.capture(),
+      },
+    };
+  }
+
+  /**
+   * A table from stored data, every rule a table keeps verified first: a broken rule throws an Error
+   * naming it, and nothing is built.
+   */
+  static verified(data: EntryTableData, isMember: (id: string) => boolean): EntryTable {
+    verify(data, isMember);
+    return new EntryTable(data);
+  }
+
+  // ---- inside ---------------------------------------------------------------------------------------
+
+  private item(index: number): HistoryItem {
+    const items = this.items;
+    const flags = items.flags.get(index);
+    const item: HistoryItem = {
+      at: items.at.get(index),
+      action: ACTIONS[items.action.get(index)] as HistoryItem['action'],
+      by: this.dict[items.by.get(index)] as string,
+      platform: PLATFORMS[items.platform.get(index)] as PlatformName,
+    };
+    if (flags & HAS_NOTE) item.note = items.note.get(index);
+    if (flags & HAS_SOURCE) item.source = items.source.get(index);
+    return item;
+  }
+
+  private intern(word: string): number {
+    let index = this.dictIndex.get(word);
+    if (index === undefined) {
+      index = this.dict.length;
+      this.dict.push(word);
+      this.dictIndex.set(word, index);
+    }
+    return index;
+  }
+
+  private setRowOfNo(no: number, row: number): void {
+    if (no >= DENSE_NUMBERS) {
+      if (row === -1) this.byLargeNo.delete(no);
+      else this.byLargeNo.set(no, row);
+      return;
+    }
+    if (no >= this.byNo.length) {
+      if (row === -1) return;
+      const grown = new Int32Array(Math.max(1024, no + 1, this.byNo.length * 2)).fill(-1);
+      grown.set(this.byNo);
+      this.byNo = grown;
+    }
+    this.byNo[no] = row;
+  }
+
+  /** The first position in time order whose time is at least `time`. */
+  private lowerBound(time: number): number {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.time.get(this.order.get(mid)) < time) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The first position in time order whose time is after `time`. */
+  private upperBound(time: number): number {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.time.get(this.order.get(mid)) <= time) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private insertInOrder(row: number, time: number): void {
+    const n = this.order.length;
+    if (n === 0 || this.time.get(this.order.get(n - 1)) <= time) this.order.push(row);
+    else this.order.insert(this.upperBound(time), row);
+  }
+
+  private removeFromOrder(row: number): void {
+    let at = this.upperBound(this.time.get(row)) - 1;
+    while (at >= 0 && this.order.get(at) !== row) at -= 1;
+    if (at < 0) throw new Error(`row ${row} is not in time order`);
+    this.order.remove(at);
+  }
+}
+
+/** Checks every rule of stored table data; throws an Error naming the first one broken. */
+function verify(data: EntryTableData, isMember: (id: string) => boolean): void {
+  const n = data.count;
+  const fail = (what: string): never => {
+    throw new Error(what);
+  };
+  for (const name of [
+    'no',
+    'time',
+    'kind',
+    'flags',
+    'points',
+    'member',
+    'reporter',
+    'department',
+    'createdOn',
+    'firstItem',
+    'order',
+  ] as const) {
+    if (data[name].length !== n) fail(`entry column ${name} holds ${data[name].length} values, not ${n}`);
+  }
+  verifyStrings('entry text', data.text, n);
+  verifyStrings('entry times', data.at, n);
+  verifyStrings('entry sources', data.source, n);
+  const words = data.dict.length;
+  const memberWord = data.dict.map((w) => isMember(w));
+  const code = (row: number) =>
+    data.codes.find(([r]) => r === row)?.[1] ??
+    entryCode(KINDS[data.kind[row] as number] ?? 'deed', data.no[row] as number);
+  const seen = new Uint8Array(n);
+  // Entry numbers are dense (1, 2, 3…): a byte per number finds one used twice; a set for outliers.
+  let largest = 0;
+  for (let row = 0; row < n; row += 1) largest = Math.max(largest, data.no[row] as number);
+  const used = largest < DENSE_NUMBERS ? new Uint8Array(largest + 1) : null;
+  const numbers = new Set<number>();
+  const items = data.items;
+  for (let row = 0; row < n; row += 1) {
+    const kind = data.kind[row] as number;
+    const flags = data.flags[row] as number;
+    if (kind >= KINDS.length) fail(`entry row ${row} has an unknown kind`);
+    if ((flags & ~ROW_FLAGS) !== 0 || (flags & REVIEW_MASK) >> REVIEW_SHIFT >= REVIEWS.length) {
+      fail(`entry ${code(row)} has invalid flags`);
+    }
+    const no = data.no[row] as number;
+    if (used ? used[no] : numbers.has(no)) fail(`entry code ${code(row)} appears twice`);
+    if (used) used[no] = 1;
+    else numbers.add(no);
+    if (!Number.isFinite(data.time[row])) fail(`entry ${code(row)} has an invalid time`);
+    const points = data.points[row] as number;
+    if (!Number.isInteger(points) || points < 0) fail(`entry ${code(row)} has invalid points`);
+    for (const column of [data.member, data.reporter]) {
+      const word = column[row] as number;
+      if (word >= words) fail(`entry ${code(row)} refers to a member outside the dictionary`);
+      if (!memberWord[word]) {
+        fail(`entry ${code(row)} refers to member ${data.dict[word]}, who does not exist`);
+      }
+    }
+    if ((data.department[row] as number) >= words || !data.dict[data.department[row] as number]) {
+      fail(`entry ${code(row)} has no department`);
+    }
+    if ((data.createdOn[row] as number) >= PLATFORMS.length)
+      fail(`entry ${code(row)} has an unknown platform`);
+    const first = data.firstItem[row] as number;
+    if (first < -1 || first >= items.count) fail(`entry ${code(row)} has a broken history`);
+    if (!(flags & CREATED) && first === -1) fail(`entry ${code(row)} has no history`);
+    const at = data.order[row] as number;
+    if (at < 0 || at >= n || seen[at]) fail('the time order of the entries is broken');
+    seen[at] = 1;
+    if (row > 0 && (data.time[at] as number) < (data.time[data.order[row - 1] as number] as number)) {
+      fail('the time order of the entries is broken');
+    }
+  }
+  for (const name of ['row', 'action', 'by', 'platform', 'flags', 'next'] as const) {
+    if (items[name].length !== items.count) fail(`history column ${name} is incomplete`);
+  }
+  verifyStrings('history times', items.at, items.count);
+  verifyStrings('history notes', items.note, items.count);
+  verifyStrings('history sources', items.source, items.count);
+  const reached = new Uint8Array(items.count);
+  for (let row = 0; row < n; row += 1) {
+    for (let item = data.firstItem[row] as number; item !== -1; item = items.next[item] as number) {
+      if (item < 0 || item >= items.count || reached[item] || items.row[item] !== row) {
+        fail(`entry ${code(row)} has a broken history`);
+      }
+      reached[item] = 1;
+      if (
+        (items.action[item] as number) >= ACTIONS.length ||
+        (items.platform[item] as number) >= PLATFORMS.length ||
+        (items.by[item] as number) >= words ||
+        ((items.flags[item] as number) & ~(HAS_NOTE | HAS_SOURCE)) !== 0
+      ) {
+        fail(`entry ${code(row)} has a malformed history item`);
+      }
+    }
+  }
+  if (reached.includes(0)) fail('a history item belongs to no entry');
+  for (const [row, platform, fileId] of data.photos) {
+    if (!(row >= 0 && row < n) || !(PLATFORMS as readonly string[]).includes(platform) || !fileId) {
+      fail('a photo record is malformed');
+    }
+  }
+  for (const [row, text] of data.codes) {
+    if (!(row >= 0 && row < n) || entryNo(text) !== data.no[row]) fail('a code record is malformed');
+  }
+}
+
+function verifyStrings(what: string, column: StringColumnData, n: number): void {
+  if (column.ends.length + column.added.length !== n) throw new Error(`${what}: ${n} expected`);
+  const chars = column.block.length / (column.latin1 ? 1 : 2);
+  const ends = column.ends;
+  let previous = 0;
+  for (let i = 0; i < ends.length; i += 1) {
+    const end = ends[i] as number;
+    if (end < previous) throw new Error(`${what}: broken offsets`);
+    previous = end;
+  }
+  if (previous !== chars) throw new Error(`${what}: broken offsets`);
+}

@@ -1,0 +1,108 @@
+import { readCode } from '../core/codes.js';
+import type { Entry, Member, ModelExample } from '../core/domain.js';
+import type { Handled, Repository } from '../core/repository.js';
+import { EntryTable } from './entry-table.js';
+import { Indexes } from './indexes.js';
+import type { State } from './schema.js';
+import type { StoreCapture } from './snapshot-file.js';
+
+/**
+ * The store's reads, over a state and its indexes. Entries come out of the table as plain objects,
+ * copies made at the read (storage/entry-table.ts): a later change to the store does not show in an
+ * entry read before it.
+ */
+export class StoreReader {
+  protected constructor(
+    protected readonly data: State,
+    protected readonly idx: Indexes,
+  ) {}
+
+  get state(): Readonly<State> {
+    return this.data;
+  }
+
+  get members(): readonly Member[] {
+    return this.data.members;
+  }
+
+  member(id: string): Member | undefined {
+    return this.idx.membersById.get(id);
+  }
+
+  memberByIdentity(identity: string): Member | undefined {
+    return this.idx.membersByIdentity.get(identity);
+  }
+
+  memberByUsername(username: string): Member | undefined {
+    return this.idx.membersByUsername.get(username.replace(/^@/, '').toLowerCase());
+  }
+
+  get entries(): readonly Entry[] {
+    return this.data.entries.all();
+  }
+
+  entry(code: string): Entry | undefined {
+    const read = readCode(code);
+    if (!read) return undefined;
+    const table = this.data.entries;
+    const row = table.rowOfNo(read.no);
+    if (row === -1) return undefined;
+    if (read.prefix && table.codeAt(row).slice(0, 2) !== read.prefix) return undefined;
+    return table.entry(row);
+  }
+
+  entriesBetween(start: Date, end: Date): readonly Entry[] {
+    return this.data.entries.between(start.getTime(), end.getTime());
+  }
+
+  get models(): readonly ModelExample[] {
+    return this.data.models;
+  }
+
+  model(no: number): ModelExample | undefined {
+    return this.data.models.find((m) => m.no === no);
+  }
+
+  get nextModelNo(): number {
+    return this.data.nextModelNo;
+  }
+
+  handled(source: string): Handled | undefined {
+    return this.idx.handled.get(source);
+  }
+
+  lastJobSlot(job: string): Date | undefined {
+    const slot = this.data.jobs[job];
+    return slot ? new Date(slot) : undefined;
+  }
+}
+
+const readOnly = () => Promise.reject(new Error('a read-only view of the store cannot be changed'));
+
+/**
+ * The store as it was at one capture (Store.capture), for work done elsewhere — a report built in a
+ * worker thread. Every read of the Repository works; every write is refused.
+ */
+export class StoreView extends StoreReader implements Repository {
+  static of(capture: StoreCapture): StoreView {
+    const state = {
+      ...(JSON.parse(capture.state) as Omit<State, 'entries'>),
+      entries: new EntryTable(capture.entries),
+    };
+    const idx = new Indexes();
+    for (const member of state.members) idx.indexMember(member);
+    return new StoreView(state, idx);
+  }
+
+  saveMember = readOnly;
+  moveMember = readOnly;
+  setMemberLeft = readOnly;
+  setMemberFlags = readOnly;
+  linkIdentity = readOnly;
+  addEntry = readOnly;
+  withdrawEntry = readOnly;
+  reviewEntry = readOnly;
+  reopenEntry = readOnly;
+  saveModel = readOnly;
+  markJobDone = readOnly;
+}

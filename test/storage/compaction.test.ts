@@ -1,0 +1,262 @@
+import { type FileHandle, open as openFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StoreWriteError } from '../../core/errors.js';
+import type { DataFile, FileSystem } from '../../storage/files.js';
+import { StoreView } from '../../storage/reader.js';
+import { readSnapshot } from '../../storage/snapshot-file.js';
+import { STORE_FILE, Store } from '../../storage/store.js';
+import { tempDir } from '../helpers/agency.js';
+import { actor, addMember, logDeed } from '../helpers/store.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+const opened: Store[] = [];
+
+async function open(options: Parameters<typeof Store.open>[1] = {}) {
+  const store = await Store.open(dir, options);
+  opened.push(store);
+  return store;
+}
+
+async function reopen(store: Store, options: Parameters<typeof Store.open>[1] = {}) {
+  await store.close();
+  opened.splice(opened.indexOf(store), 1);
+  return open(options);
+}
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+});
+afterEach(async () => {
+  for (const store of opened.splice(0)) await store.close();
+  await cleanup();
+});
+
+/** A store holding every shape an entry can take: flags, photos, reviews and their reversal, withdrawals, merges, any text. */
+async function everyShape(store: Store) {
+  const lan = await addMember(store, 1, 'vp');
+  const hung = await addMember(store, 2, 'cb');
+  const council = await addMember(store, 3, 'tcdv');
+  const at = (day: number, hour = 3) => new Date(Date.UTC(2026, 2, day, hour));
+  const first = await logDeed(
+    store,
+    lan.id,
+    at(2),
+    'Giúp đồng nghiệp “sửa” máy in & <b>cài</b> phần mềm 😀👍🏽',
+  );
+  const withPhoto = await store.addEntry(
+    {
+      kind: 'deed',
+      text: 'Trả lại ví cho người đánh rơi',
+      points: 2,
+      adhoc: false,
+      it: false,
+      memberId: hung.id,
+      photo: { platform: 'zalo', fileId: 'https://photo.example/1.jpg' },
+    },
+    actor(lan.id, at(3)),
+  );
+  const task = await store.addEntry(
+    { kind: 'task', text: 'Báo cáo nhanh #dotxuat', points: 2, adhoc: true, it: false, memberId: hung.id },
+    { by: hung.id, platform: 'console', at: at(4) },
+  );
+  const idea = await store.addEntry(
+    {
+      kind: 'initiative',
+      text: 'Tra cứu hồ sơ bằng mã QR #cntt',
+      points: 5,
+      adhoc: false,
+      it: true,
+      memberId: hung.id,
+    },
+    actor(hung.id, at(5)),
+  );
+  // Logged out of order (a clock set back): it sorts before the last two.
+  const early = await logDeed(store, lan.id, at(4, 1), 'Trực thay ca');
+  expectSame(store, [first, withPhoto, task, idea, early]);
+  await store.reviewEntry(idea.code, 'approved', actor(council.id, at(6)));
+  await store.reopenEntry(idea.code, actor(council.id, at(7)), 'Xem lại minh chứng');
+  await store.reviewEntry(idea.code, 'rejected', actor(council.id, at(8)), 'Chưa đủ minh chứng');
+  await store.withdrawEntry(task.code, actor(hung.id, at(9)), 'Ghi nhầm');
+  // Hùng's second account (Zalo) was registered apart, logged once, then linked: merged into Hùng.
+  const other = await store.saveMember(
+    { identity: 'zalo:77', fullName: 'Hùng (Zalo)', departmentId: 'cb' },
+    { by: 'zalo:77', platform: 'zalo', at: at(10) },
+  );
+  await logDeed(store, other.id, at(11), 'Hướng dẫn đồng nghiệp mới');
+  await store.linkIdentity(hung.id, 'zalo:77', actor(hung.id, at(12)));
+  return { lan, hung, council, task, idea };
+}
+
+/** What each change returned, as the store built it (plain objects, before any table). */
+function expectSame(store: Store, written: { code: string }[]) {
+  for (const entry of written) expect(store.entry(entry.code)).toEqual(entry);
+}
+
+describe('the entry table keeps every entry exactly', () => {
+  it('through the journal, a snapshot, and a capture handed to a worker', async () => {
+    const store = await open();
+    const { hung, council, task } = await everyShape(store);
+    const before = store.entries;
+    // The table gives back what the writes made (storage/store.ts builds each record as a plain object).
+    const photo = before.find((e) => e.code === 'VT2');
+    expect(photo).toMatchObject({
+      photo: { platform: 'zalo', fileId: 'https://photo.example/1.jpg' },
+      memberId: hung.id,
+    });
+    expect(before[0]?.text).toBe('Giúp đồng nghiệp “sửa” máy in & <b>cài</b> phần mềm 😀👍🏽');
+    expect(before.find((e) => e.code === task.code)).toMatchObject({
+      adhoc: true,
+      status: 'withdrawn',
+      history: [
+        { action: 'created', platform: 'console', by: hung.id },
+        { action: 'withdrawn', note: 'Ghi nhầm', by: hung.id, platform: 'telegram' },
+      ],
+    });
+    const sk4 = before.find((e) => e.code === 'SK4');
+    expect(sk4).toMatchObject({ it: true, review: 'rejected', points: 5 });
+    expect(sk4?.history.slice(1)).toEqual([
+      expect.objectContaining({ action: 'approved', by: council.id, source: expect.any(String) }),
+      expect.objectContaining({ action: 'reopened', note: 'Xem lại minh chứng' }),
+      expect.objectContaining({ action: 'rejected', note: 'Chưa đủ minh chứng' }),
+    ]);
+    expect(before.find((e) => e.code === 'VT6')).toMatchObject({ memberId: hung.id, reporterId: hung.id });
+    expect(before.map((e) => e.code)).toEqual(['VT1', 'VT2', 'VT5', 'HT3', 'SK4', 'VT6']);
+    expect(before.find((e) => e.code === 'SK4')?.history.map((h) => h.action)).toEqual([
+      'created',
+      'approved',
+      'reopened',
+      'rejected',
+    ]);
+    expect(new Set(before.map((e) => e.memberId)).size).toBe(2);
+
+    const replayed = await reopen(store);
+    expect(replayed.entries).toEqual(before);
+    expect(StoreView.of(replayed.capture()).entries).toEqual(before);
+    await replayed.compact();
+    const loaded = await reopen(replayed);
+    expect(loaded.journalLines).toBe(0);
+    expect(loaded.entries).toEqual(before);
+    expect(loaded.members).toEqual(replayed.members);
+    for (const entry of before) expect(loaded.entry(entry.code)).toEqual(entry);
+    const march4 = loaded.entriesBetween(new Date(Date.UTC(2026, 2, 4)), new Date(Date.UTC(2026, 2, 5)));
+    expect(march4.map((e) => e.code)).toEqual(['VT5', 'HT3']);
+  });
+
+  it('and a write after a snapshot is loaded goes on from where it stopped', async () => {
+    const store = await open();
+    const { lan } = await everyShape(store);
+    await store.compact();
+    const loaded = await reopen(store);
+    const next = await logDeed(loaded, lan.id, new Date('2026-03-20T03:00:00Z'), 'Việc tốt sau khi nạp');
+    expect(next.code).toBe('VT7');
+    await loaded.withdrawEntry('VT1', actor(lan.id, new Date('2026-03-21T03:00:00Z')));
+    const again = await reopen(loaded);
+    expect(again.entry('VT7')?.text).toBe('Việc tốt sau khi nạp');
+    expect(again.entry('VT1')?.status).toBe('withdrawn');
+  });
+});
+
+/** A file system whose snapshot temp files wait at their first write until `letGo()` is called. */
+class GatedSnapshots {
+  private release!: () => void;
+  readonly gate = new Promise<void>((resolve) => {
+    this.release = resolve;
+  });
+  reached!: () => void;
+  readonly writing = new Promise<void>((resolve) => {
+    this.reached = resolve;
+  });
+
+  letGo(): void {
+    this.release();
+  }
+
+  async open(path: string, flags: string | number, mode?: number): Promise<DataFile> {
+    const handle = await openFile(path, flags, mode);
+    if (!path.endsWith(`${STORE_FILE}.tmp`)) return handle;
+    let first = true;
+    return {
+      write: async (buffer, offset, length, position) => {
+        if (first) {
+          first = false;
+          this.reached();
+          await this.gate;
+        }
+        return handle.write(buffer, offset, length, position);
+      },
+      writeFile: (data) => handle.writeFile(data),
+      datasync: () => handle.datasync(),
+      truncate: (length) => handle.truncate(length),
+      close: () => handle.close(),
+    };
+  }
+
+  asFileSystem(): FileSystem {
+    return {
+      open: (path, flags, mode) => this.open(path, flags, mode),
+      copyFile: async (from, to) => {
+        const { copyFile } = await import('node:fs/promises');
+        await copyFile(from, to);
+      },
+    };
+  }
+}
+
+describe('a compaction never holds up a write', () => {
+  it('acknowledges writes while the snapshot is still being written, and loses none of them', async () => {
+    const disk = new GatedSnapshots();
+    const store = await open({ fileSystem: disk.asFileSystem() });
+    const member = await addMember(store, 1);
+    await logDeed(store, member.id, new Date('2026-05-05T01:00:00Z'), 'trước khi gộp');
+    const compaction = store.compact();
+    await disk.writing; // the snapshot's first chunk is on its way, and waits
+    const during = await Promise.all(
+      [1, 2, 3].map((i) => logDeed(store, member.id, new Date('2026-05-05T02:00:00Z'), `trong khi gộp ${i}`)),
+    );
+    // Acknowledged (on disk) while the compaction still waits at its first chunk.
+    expect(during.map((e) => e.code)).toEqual(['VT2', 'VT3', 'VT4']);
+    let finished = false;
+    void compaction.then(() => {
+      finished = true;
+    });
+    await Promise.resolve();
+    expect(finished).toBe(false);
+    disk.letGo();
+    await compaction;
+    // The snapshot holds what was there at its start; the journal keeps only what came after.
+    expect((await readSnapshot(join(dir, STORE_FILE)))?.entries.count).toBe(1);
+    expect(store.journalLines).toBe(3);
+    const again = await reopen(store);
+    expect(again.entries.map((e) => e.text)).toEqual([
+      'trước khi gộp',
+      'trong khi gộp 1',
+      'trong khi gộp 2',
+      'trong khi gộp 3',
+    ]);
+  });
+
+  it('never brings back through a snapshot a change whose write failed', async () => {
+    const store = await open();
+    const member = await addMember(store, 1);
+    await logDeed(store, member.id, new Date('2026-05-05T01:00:00Z'), 'đã lưu');
+    const handle = Reflect.get(Reflect.get(store, 'journal') as object, 'handle') as FileHandle;
+    const datasync = handle.datasync.bind(handle);
+    handle.datasync = async () => {
+      handle.datasync = datasync;
+      throw Object.assign(new Error('EIO'), { code: 'EIO' });
+    };
+    // The write is applied in memory at once, so the compaction's capture holds it; then its flush fails.
+    const failing = logDeed(store, member.id, new Date('2026-05-05T02:00:00Z'), 'báo lỗi, chưa lưu');
+    const compaction = store.compact();
+    expect(await failing.catch((e: unknown) => e)).toBeInstanceOf(StoreWriteError);
+    expect(await compaction.catch((e: unknown) => e)).toBeInstanceOf(StoreWriteError);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const again = await reopen(store);
+    expect(again.entries.map((e) => e.text)).toEqual(['đã lưu']);
+    // The next compaction works.
+    await again.compact();
+    expect((await reopen(again)).entries.map((e) => e.text)).toEqual(['đã lưu']);
+  });
+});
