@@ -2,13 +2,14 @@ import { commands } from '../commands/index.js';
 import { Delivery } from '../core/delivery.js';
 import { LinkCodes } from '../core/link-codes.js';
 import type { Log } from '../core/log.js';
-import type { Platform, PlatformHost } from '../core/platform.js';
-import { createHost, Router } from '../core/router.js';
+import type { Platform } from '../core/platform.js';
+import { createHost, type Host, Router } from '../core/router.js';
 import { locales } from '../locales/index.js';
 import type { Store } from '../storage/store.js';
 import type { AppConfig } from './config.js';
 import { type ConsoleOptions, createConsolePlatform } from './console/platform.js';
 import { planJobs } from './jobs.js';
+import { createReportRunner, type ReportRunnerOptions } from './reports.js';
 import { Scheduler } from './scheduler.js';
 import { createTelegramPlatform, type TelegramOptions } from './telegram/platform.js';
 import { createZaloPlatform, type ZaloOptions } from './zalo/platform.js';
@@ -27,6 +28,8 @@ export interface AppDeps {
   backupCheckMs?: number;
   /** More platforms, after the configured ones: a fake one lets a test push events in from "elsewhere". */
   platforms?: readonly Platform[];
+  /** The report thread's test seams (a gated, deliberately slow report). */
+  reports?: ReportRunnerOptions;
 }
 
 export interface App {
@@ -35,14 +38,18 @@ export interface App {
   readonly delivery: Delivery;
   readonly platforms: readonly Platform[];
   readonly scheduler: Scheduler;
-  readonly host: PlatformHost;
+  readonly host: Host;
   /** Starts every platform (a platform that fails to start stops start-up), then the scheduled posts. */
   start(): Promise<void>;
-  /** Stops the posts and every platform (bounded), then closes the store. Safe to call twice. */
+  /** Stops the posts, lets report files in the making go out (bounded), stops every platform (bounded), then closes the store. Safe to call twice. */
   stop(): Promise<void>;
+  /** Resolves once every follow-up (report files) asked for so far is delivered. */
+  idle(): Promise<void>;
 }
 
 const HOUR_MS = 3_600_000;
+/** How long a stop waits for report files still being made before it goes on without them. */
+const FOLLOW_UP_GRACE_MS = 5_000;
 
 /**
  * The composition root: one core (router, delivery, scheduler) over the store, and the list of
@@ -70,6 +77,8 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     clock,
     // One set of link codes for every platform: a code from one is accepted on another.
     links: new LinkCodes(),
+    // Report files are built in a worker thread, never on the event loop.
+    reports: createReportRunner(store, config.agency, deps.reports),
   });
   const delivery = new Delivery(platforms, store);
   const host = createHost(router, delivery, logger);
@@ -110,10 +119,20 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
         backupTimer.unref();
       }
     },
+    idle: () => host.idle(),
     stop() {
       stopping ??= (async () => {
         clearInterval(backupTimer);
         await scheduler.stop();
+        // Report files in the making go out while the platforms can still send them (bounded).
+        let grace: NodeJS.Timeout | undefined;
+        await Promise.race([
+          host.idle(),
+          new Promise<void>((resolve) => {
+            grace = setTimeout(resolve, FOLLOW_UP_GRACE_MS);
+          }),
+        ]);
+        clearTimeout(grace);
         // Each platform stops receiving, lets the answers in flight go out (bounded), and lets go.
         await Promise.all(
           platforms.map((p) =>

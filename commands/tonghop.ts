@@ -4,9 +4,7 @@ import { type Period, periodRange, readPeriod } from '../core/periods.js';
 import { fold } from '../core/text.js';
 import { fileName } from '../reports/excel.js';
 import { summarise } from '../reports/figures.js';
-import { buildReviewSheet } from '../reports/review-sheet.js';
-import { buildReportDoc } from '../reports/word.js';
-import { buildWorkbook } from '../reports/workbook.js';
+import { buildReports } from '../reports/files.js';
 import {
   clip,
   departmentList,
@@ -77,34 +75,42 @@ export const tonghop: Command = {
     }
     const label = t.periodName(period);
 
+    // Report files are built away from the event loop (bot/reports.ts) and sent when ready; the chat
+    // is not held up meanwhile.
     if (output === 'binhxet') {
       if (period.kind !== 'year') return refuse(ctx, tonghop, t.summary.reviewSheetYearOnly);
-      const data = await buildReviewSheet(ctx, period);
-      return [
-        {
-          ...say(
-            t.summary.reviewSheetSent(period.year),
-            department && t.summary.reviewSheetWholeAgency(department.name),
-          ),
-          files: [{ filename: `binh-xet-${period.year}.xlsx`, data }],
-        },
-      ];
+      const files = buildReports(ctx, [{ report: 'reviewSheet', args: { period } }]);
+      ctx.followUp(
+        files.then(([data]) => [
+          {
+            ...say(
+              t.summary.reviewSheetSent(period.year),
+              department && t.summary.reviewSheetWholeAgency(department.name),
+            ),
+            files: [{ filename: `binh-xet-${period.year}.xlsx`, data: data as Buffer }],
+          },
+        ]),
+      );
+      return [];
     }
     if (output === 'file') {
       const base = fileName(label, department?.id ?? '');
-      const [xlsx, docx] = await Promise.all([
-        buildWorkbook(ctx, period, department),
-        buildReportDoc(ctx, period, ctx.now, department),
+      const files = buildReports(ctx, [
+        { report: 'workbook', args: { period, department } },
+        { report: 'reportDoc', args: { period, now: ctx.now, department } },
       ]);
-      return [
-        {
-          ...say(t.summary.filesSent(department ? `${label} — ${department.name}` : label)),
-          files: [
-            { filename: `tong-hop-thi-dua-${base}.xlsx`, data: xlsx },
-            { filename: `bao-cao-thi-dua-${base}.docx`, data: docx },
-          ],
-        },
-      ];
+      ctx.followUp(
+        files.then(([xlsx, docx]) => [
+          {
+            ...say(t.summary.filesSent(department ? `${label} — ${department.name}` : label)),
+            files: [
+              { filename: `tong-hop-thi-dua-${base}.xlsx`, data: xlsx as Buffer },
+              { filename: `bao-cao-thi-dua-${base}.docx`, data: docx as Buffer },
+            ],
+          },
+        ]),
+      );
+      return [];
     }
 
     const s = summarise(ctx, period, department);

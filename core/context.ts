@@ -54,6 +54,20 @@ export interface OutFile {
   data: Buffer;
 }
 
+/** One report file to build: a builder of reports/catalog.ts by name, with its arguments (plain data). */
+export interface ReportJob {
+  report: string;
+  args: unknown;
+}
+
+/**
+ * Builds report files away from the event loop (bot/reports.ts: a worker thread), from the store as
+ * it is at the call — so a year's workbook never holds up anyone's command.
+ */
+export interface ReportRunner {
+  build(jobs: readonly ReportJob[]): Promise<Buffer[]>;
+}
+
 /** Where a reply goes. */
 export type ReplyTarget =
   /** The chat the command came from (the default). */
@@ -107,6 +121,13 @@ export interface CommandContext {
   actor: Actor;
   /** The logger of this one message (every line carries its key). */
   log: Log;
+  /** Where report files are built (absent: in this thread, as in command-level tests). */
+  reports?: ReportRunner | undefined;
+  /**
+   * Replies that come once slow work is done (report files). The command's own replies go out at
+   * once, and the chat is not held up meanwhile: the next commands in it are answered as usual.
+   */
+  followUp(work: Promise<Reply[]>): void;
 }
 
 /** The context of a command only registered members may run: the member is there by type. */

@@ -1,6 +1,6 @@
 import { locales, type Messages } from '../locales/index.js';
 import type { AgencyConfig } from './agency.js';
-import type { Command, CommandContext, Reply } from './context.js';
+import type { Command, CommandContext, Reply, ReportRunner } from './context.js';
 import { mayRun } from './context.js';
 import type { Delivery } from './delivery.js';
 import type { Member } from './domain.js';
@@ -24,7 +24,12 @@ export interface RouterDeps {
   links?: LinkCodes;
   /** The bot's username on each platform that has one, to ignore `/cmd@otherbot`. */
   botUsername?: (incoming: Incoming) => string | undefined;
+  /** Where report files are built (bot/reports.ts); absent, commands build them in this thread. */
+  reports?: ReportRunner | undefined;
 }
+
+/** Takes a command's follow-up replies (slow work); they never reject, failures are answered in them. */
+export type FollowUps = (replies: Promise<Reply[]>) => void;
 
 /**
  * Turns one incoming command into replies: cleans what the user typed, finds the command, checks who
@@ -48,9 +53,11 @@ export class Router {
 
   /**
    * Replies for `incoming`, or null when it is not a command for this bot (addressed to another bot,
-   * or an unknown command in a group where other bots may live).
+   * or an unknown command in a group where other bots may live). A command's follow-ups (replies
+   * that come once slow work is done) go to `followUps` as they are made, with failures answered like
+   * any other; without it they are awaited and come after the command's own replies.
    */
-  async handle(raw: Incoming): Promise<Reply[] | null> {
+  async handle(raw: Incoming, followUps?: FollowUps): Promise<Reply[] | null> {
     const incoming = clean(raw);
     const parsed = incoming.command;
     const botUsername = this.deps.botUsername?.(incoming);
@@ -64,19 +71,37 @@ export class Router {
         : null;
     }
     const log = incoming.log.child({ command: command.name });
+    const later: Promise<Reply[]>[] = [];
+    const followUp = (work: Promise<Reply[]>) => {
+      const replies = work.catch((error: unknown) => this.failed(error, t, log));
+      if (followUps) followUps(replies);
+      else later.push(replies);
+    };
     try {
-      return await this.run(command, incoming, t, log);
+      const replies = await this.run(command, incoming, t, log, followUp);
+      return later.length ? [...replies, ...(await Promise.all(later)).flat()] : replies;
     } catch (error) {
-      if (error instanceof StoreWriteError) {
-        log.error({ err: error }, 'store write failed');
-        return [{ html: t.errors.storeWrite }];
-      }
-      log.error({ err: error }, 'command failed');
-      return [{ html: t.errors.internal }];
+      return this.failed(error, t, log);
     }
   }
 
-  private async run(command: Command, incoming: Incoming, t: Messages, log: Log): Promise<Reply[]> {
+  /** The one answer to a failure: logged with the message's key, answered in the caller's language. */
+  private failed(error: unknown, t: Messages, log: Log): Reply[] {
+    if (error instanceof StoreWriteError) {
+      log.error({ err: error }, 'store write failed');
+      return [{ html: t.errors.storeWrite }];
+    }
+    log.error({ err: error }, 'command failed');
+    return [{ html: t.errors.internal }];
+  }
+
+  private async run(
+    command: Command,
+    incoming: Incoming,
+    t: Messages,
+    log: Log,
+    followUp: (work: Promise<Reply[]>) => void,
+  ): Promise<Reply[]> {
     const { store, clock } = this.deps;
     let member = store.memberByIdentity(incoming.caller.identity);
     const roles = { registered: member !== undefined, admin: incoming.isAdmin, council: incoming.isCouncil };
@@ -137,6 +162,8 @@ export class Router {
       isGroupMember: incoming.isGroupMember,
       actor,
       log,
+      reports: this.deps.reports,
+      followUp,
     };
     return command.run(ctx);
   }
@@ -215,14 +242,39 @@ function clean(incoming: Incoming): Incoming {
   };
 }
 
-/** The core as platforms see it: each incoming command is run and its replies delivered. */
-export function createHost(router: Router, delivery: Delivery, log: Log): PlatformHost {
+/** The core as platforms see it, and the follow-ups still being made (`idle`). */
+export interface Host extends PlatformHost {
+  /** Resolves once every follow-up made so far is delivered. */
+  idle(): Promise<void>;
+}
+
+/**
+ * The core as platforms see it: each incoming command is run and its replies delivered. Follow-ups
+ * (report files) are delivered when ready, outside the platform's handling of the message — so a
+ * chat whose messages are handled in order (Telegram, Zalo) is not held up by them.
+ */
+export function createHost(router: Router, delivery: Delivery, log: Log): Host {
+  const pending = new Set<Promise<void>>();
+  const followUps =
+    (incoming: Incoming): FollowUps =>
+    (work) => {
+      const delivered = work.then(async (replies) => {
+        if (!replies.length) return;
+        incoming.log.info({ command: incoming.command.name, replies: replies.length }, 'follow-up');
+        await delivery.deliver(incoming, replies);
+      });
+      pending.add(delivered);
+      void delivered.finally(() => pending.delete(delivered));
+    };
   return {
     async handle(incoming) {
-      const replies = await router.handle(incoming);
+      const replies = await router.handle(incoming, followUps(incoming));
       if (!replies?.length) return;
       incoming.log.info({ command: incoming.command.name, replies: replies.length }, 'command');
       await delivery.deliver(incoming, replies);
+    },
+    async idle() {
+      while (pending.size > 0) await Promise.all([...pending]);
     },
     async membership(identity, inGroup, platform) {
       await router

@@ -31,20 +31,26 @@ export interface Column {
   numFmt?: string;
 }
 
-/** A sheet with a bold, wrapped, frozen header row and an auto-filter over its columns. */
+/**
+ * A sheet with a bold, wrapped, frozen header row and an auto-filter over its columns. On a streaming
+ * workbook (reports/xlsx.ts) each row is written out as it is added, so the header's style and the
+ * columns' formats are set first.
+ */
 export function sheet(
   book: ExcelJS.Workbook,
   name: string,
   columns: readonly Column[],
-  rows: readonly Record<string, unknown>[],
+  rows: Iterable<Record<string, unknown>>,
 ): ExcelJS.Worksheet {
   const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  for (const row of rows) ws.addRow(row);
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).alignment = { vertical: 'middle', wrapText: true };
   for (const [i, c] of columns.entries()) if (c.numFmt) ws.getColumn(i + 1).numFmt = c.numFmt;
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  ws.getRow(1).commit();
+  for (const row of rows) ws.addRow(row).commit();
+  ws.commit();
   return ws;
 }
 

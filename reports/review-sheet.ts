@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { AgencyConfig } from '../core/agency.js';
 import type { ModelExample } from '../core/domain.js';
 import type { Period } from '../core/periods.js';
@@ -8,6 +7,7 @@ import { vi } from '../locales/vi.js';
 import { departmentName, MODEL_COLUMNS, modelRows, sheet } from './excel.js';
 import { byMember, countsByKind, modelSubject, modelsOf } from './figures.js';
 import { doc } from './vi.js';
+import { finish, newBook } from './xlsx.js';
 
 /** The year-end review sheet: every member's and department's record, the Council's starting table. */
 export async function buildReviewSheet(
@@ -19,7 +19,7 @@ export async function buildReviewSheet(
   const entries = store.entriesBetween(year.start, year.end);
   const yearModels = modelsOf(store, year);
   const models = yearModels.list;
-  const book = new ExcelJS.Workbook();
+  const book = newBook();
   book.creator = doc.creator;
   const modelsFor = (match: (m: ModelExample) => boolean) =>
     models
@@ -103,5 +103,5 @@ export async function buildReviewSheet(
     })),
   );
   sheet(book, doc.sheets.models, MODEL_COLUMNS, modelRows(store, agency, models, yearModels.stageOf));
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return finish(book);
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { AgencyConfig, Department } from '../core/agency.js';
 import { formatDay, lastDay, type Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
@@ -15,6 +14,7 @@ import {
 } from './excel.js';
 import { byMember, countsByKind, summarise } from './figures.js';
 import { doc } from './vi.js';
+import { finish, newBook } from './xlsx.js';
 
 /** The period's Excel workbook: summary, departments, members, every entry, model examples. */
 export async function buildWorkbook(
@@ -25,7 +25,7 @@ export async function buildWorkbook(
   const { store, agency } = ctx;
   const s = summarise(ctx, period, department);
   const mode = agency.review.mode;
-  const book = new ExcelJS.Workbook();
+  const book = newBook();
   book.creator = doc.creator;
   book.created = new Date();
   const d = doc.summary;
@@ -160,5 +160,5 @@ export async function buildWorkbook(
   );
 
   sheet(book, doc.sheets.models, MODEL_COLUMNS, modelRows(store, agency, s.models.list, s.models.stageOf));
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return finish(book);
 }

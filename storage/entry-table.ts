@@ -513,6 +513,33 @@ export class EntryTable {
   }
 }
 
+/**
+ * The memory of a capture's own copies (its number columns), which can be handed to a worker thread
+ * instead of copied again. The string blocks are not among them: they are the snapshot's, shared.
+ */
+export function copiedBuffers(data: EntryTableData): ArrayBuffer[] {
+  const items = data.items;
+  return [
+    data.no,
+    data.time,
+    data.kind,
+    data.flags,
+    data.points,
+    data.member,
+    data.reporter,
+    data.department,
+    data.createdOn,
+    data.firstItem,
+    data.order,
+    items.row,
+    items.action,
+    items.by,
+    items.platform,
+    items.flags,
+    items.next,
+  ].map((a) => a.buffer as ArrayBuffer);
+}
+
 /** Checks every rule of stored table data; throws an Error naming the first one broken. */
 function verify(data: EntryTableData, isMember: (id: string) => boolean): void {
   const n = data.count;

@@ -62,15 +62,20 @@ export function buildContext(input: ContextInput): CommandContext {
     isGroupMember: async () => input.inGroup ?? true,
     actor: { by: input.member?.id ?? identity, platform, at: now, source: messageKey },
     log: silentLog,
+    followUp: (work) => followUps.push(work),
   };
 }
+
+/** Follow-ups of the commands run by `run` (delivered after their own replies, as the host does). */
+const followUps: Promise<Reply[]>[] = [];
 
 /** Runs `command` on a context built from `input`; the replies as plain text, with where they go. */
 export async function run(
   command: Command,
   input: ContextInput,
 ): Promise<{ text: string; to: Reply['to']; choices: string[] }[]> {
-  const replies = await command.run(buildContext(input) as never);
+  const own = await command.run(buildContext(input) as never);
+  const replies = [...own, ...(await Promise.all(followUps.splice(0))).flat()];
   return replies.map((r) => ({
     text: htmlToPlain(r.html),
     to: r.to,

@@ -2,6 +2,7 @@ import type { Bot, RawApi, Transformer } from 'grammy';
 import type { Message, MessageEntity, Update, User, UserFromGetMe } from 'grammy/types';
 import { type App, createApp } from '../../bot/app.js';
 import { createConfig } from '../../bot/config.js';
+import type { ReportRunnerOptions } from '../../bot/reports.js';
 import type { TelegramPlatform } from '../../bot/telegram/platform.js';
 import type { AgencyConfig } from '../../core/agency.js';
 import { htmlToPlain } from '../../core/html.js';
@@ -99,6 +100,8 @@ export class TelegramHarness {
       locale?: 'vi' | 'en';
       /** Other platforms beside Telegram (a fake one stands for Zalo in cross-platform stories). */
       platforms?: Platform[];
+      /** The report thread's seams (a gated report). */
+      reports?: ReportRunnerOptions;
     } = {},
   ): Promise<TelegramHarness> {
     const { dir, cleanup } = await tempDir();
@@ -125,6 +128,7 @@ export class TelegramHarness {
       telegram: { botInfo: BOT_INFO, polling: false },
       backupCheckMs: 0,
       ...(options.platforms ? { platforms: options.platforms } : {}),
+      ...(options.reports ? { reports: options.reports } : {}),
     });
     const platform = app.platforms.find((p) => p.name === 'telegram') as TelegramPlatform;
     harness = new TelegramHarness(
@@ -200,6 +204,11 @@ export class TelegramHarness {
 
   /** A user sends `text` in the group (or in private) and gets what the bot answered. */
   async send(from: User, text: string, options: SendOptions = {}): Promise<Seen[]> {
+    return this.deliver(this.update(from, text, options));
+  }
+
+  /** The update Telegram would send when `from` writes `text` (delivered with `deliver` or `bot.handleUpdate`). */
+  update(from: User, text: string, options: SendOptions = {}): Update {
     if (options.inPrivate) this.startedPrivate.add(from.id);
     const chat = options.inPrivate
       ? { id: from.id, type: 'private' as const, first_name: from.first_name }
@@ -227,13 +236,22 @@ export class TelegramHarness {
           }
         : { message_id: messageId, date: Math.floor(this.now.getTime() / 1000), chat, from, text, entities }
     ) as Message;
-    return this.deliver({ update_id: this.updateId++, message } as Update);
+    return { update_id: this.updateId++, message } as Update;
   }
 
-  /** Delivers an update (again, if you like) and returns what the bot sent while handling it. */
+  /**
+   * Delivers an update (again, if you like) and returns what the bot sent while handling it, and the
+   * follow-ups it made (report files, sent once built).
+   */
   async deliver(update: Update): Promise<Seen[]> {
     const before = this.calls.length;
     await this.bot.handleUpdate(update);
+    await this.app.idle();
+    return this.seenSince(before);
+  }
+
+  /** What the bot sent (messages and edits) since call number `before`. */
+  seenSince(before: number): Seen[] {
     return this.calls.slice(before).flatMap((call) => {
       if (call.method !== 'sendMessage' && call.method !== 'editMessageText') return [];
       const html = String(call.payload.text);

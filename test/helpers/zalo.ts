@@ -363,6 +363,9 @@ export class ZaloHarness {
     const before = this.transport.sent.length;
     this.transport.deliver(message);
     await this.bot.idle();
+    // Follow-ups (report files) are sent once built, after the command's own answer.
+    await this.app.idle();
+    await this.bot.idle();
     return this.transport.sent.slice(before);
   }
 

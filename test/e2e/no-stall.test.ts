@@ -1,0 +1,93 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createReportRunner } from '../../bot/reports.js';
+import { testAgency } from '../helpers/agency.js';
+import { TelegramHarness } from '../helpers/telegram.js';
+
+const ADMIN = 900001;
+let tg: TelegramHarness;
+/** The report thread waits here (Atomics) once a job has started: a deliberately slow report. */
+let gate: Int32Array;
+let started: Promise<void>;
+
+const lan = () => tg.user(1001, 'Lan', { username: 'lan_nguyen' });
+const admin = () => tg.user(ADMIN, 'Toàn');
+
+beforeEach(async () => {
+  gate = new Int32Array(new SharedArrayBuffer(4));
+  let reached!: () => void;
+  started = new Promise<void>((resolve) => {
+    reached = resolve;
+  });
+  tg = await TelegramHarness.create({
+    admins: [ADMIN],
+    now: new Date('2026-11-10T03:00:00Z'),
+    reports: { gate, onStart: () => reached() },
+  });
+  await tg.send(lan(), '/dangky Nguyễn Thị Lan | vp');
+  await tg.send(lan(), '/viectot Trả lại ví tiền cho người đánh rơi');
+});
+afterEach(async () => {
+  Atomics.store(gate, 0, 1);
+  Atomics.notify(gate, 0);
+  await tg.close();
+});
+
+function open(): void {
+  Atomics.store(gate, 0, 1);
+  Atomics.notify(gate, 0);
+}
+
+describe('a report being built holds nobody up', () => {
+  it('answers a command in the same group while the year’s files are still being built, then sends them', async () => {
+    // The admin asks for the year's files in the group; the report thread starts, and waits at the gate.
+    const asked = tg.bot.handleUpdate(tg.update(admin(), '/tonghop nam file'));
+    await started;
+    await asked; // the admin's message is handled (its files will follow): the group's queue moves on
+
+    // Meanwhile Lan logs a deed in the same group, and is answered — with the report still unfinished.
+    const before = tg.calls.length;
+    await tg.bot.handleUpdate(tg.update(lan(), '/viectot Trực thay đồng nghiệp bị ốm'));
+    const answered = tg.seenSince(before);
+    expect(answered.map((s) => s.text)).toEqual([expect.stringContaining('Đã lưu')]);
+    expect(tg.callsOf('sendDocument')).toEqual([]);
+
+    open();
+    await tg.app.idle();
+    const sent = tg.calls.slice(before).map((c) => c.method);
+    expect(sent.indexOf('sendDocument')).toBeGreaterThan(sent.indexOf('sendMessage'));
+    const files = tg.callsOf('sendDocument').map((c) => c.payload.document as { filename?: string });
+    expect(files.map((f) => f.filename)).toEqual([
+      'tong-hop-thi-dua-nam-2026.xlsx',
+      'bao-cao-thi-dua-nam-2026.docx',
+    ]);
+
+    // The files show the store as it was when they were asked for: Lan's second deed came after.
+    const [workbook] = tg.callsOf('sendDocument');
+    const data = (workbook?.payload.document as { fileData: Buffer } | undefined)?.fileData;
+    const book = new ExcelJS.Workbook();
+    // biome-ignore lint/suspicious/noExplicitAny: exceljs's load() wants its own Buffer type
+    await book.xlsx.load(data as any);
+    const entries = book.getWorksheet('Các mục') as ExcelJS.Worksheet;
+    expect(entries.rowCount).toBe(2);
+    expect(entries.getRow(2).getCell(4).value).toBe('Trả lại ví tiền cho người đánh rơi');
+  });
+
+  it('fails a request for a report that does not exist, and builds the next one', async () => {
+    open();
+    const runner = createReportRunner(tg.store, testAgency());
+    await expect(runner.build([{ report: 'nope', args: {} }])).rejects.toThrow('no report named nope');
+    const [sheet] = await runner.build([{ report: 'reviewSheet', args: { period: yearOf2026() } }]);
+    expect(sheet?.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+function yearOf2026() {
+  return {
+    kind: 'year',
+    year: 2026,
+    index: 2026,
+    start: new Date('2025-12-31T17:00:00Z'),
+    end: new Date('2026-12-31T17:00:00Z'),
+  };
+}
