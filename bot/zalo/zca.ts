@@ -1,7 +1,7 @@
 import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { type API, type Credentials, type SendMessageQuote, ThreadType, Zalo } from 'zca-js';
+import type { API, Credentials, SendMessageQuote } from 'zca-js';
 import { z } from 'zod';
 import type { OutFile } from '../../core/context.js';
 import type { Log } from '../../core/log.js';
@@ -79,9 +79,14 @@ export interface ZcaOptions {
   login?: (credentials: Credentials) => Promise<API>;
 }
 
+/** zca-js (~35 MB with its dependencies) is loaded only when the Zalo side starts, never otherwise. */
+const zcaJs = () => import('zca-js');
+
 // zca-js's own logging goes to the console and its update check to npm: both off.
-const zcaLogin = (credentials: Credentials) =>
-  new Zalo({ selfListen: false, checkUpdate: false, logging: false }).login(credentials);
+const zcaLogin = async (credentials: Credentials) => {
+  const { Zalo } = await zcaJs();
+  return new Zalo({ selfListen: false, checkUpdate: false, logging: false }).login(credentials);
+};
 
 /** zca-js's listener reports errors as ws ErrorEvents, whose socket carries the cookie: keep the message. */
 function asError(error: unknown): Error {
@@ -103,7 +108,10 @@ function quotable(message: ZaloMessage): boolean {
   return !(typeof content !== 'string' && msgType === 'webchat') && msgType !== 'group.poll';
 }
 
-const threadType = (thread: ZaloThread) => (thread.kind === 'group' ? ThreadType.Group : ThreadType.User);
+const threadType = async (thread: ZaloThread) => {
+  const { ThreadType } = await zcaJs();
+  return thread.kind === 'group' ? ThreadType.Group : ThreadType.User;
+};
 
 /** A file name Zalo shows as is, and that stays inside our temporary folder. */
 function safeName(filename: string): string {
@@ -179,6 +187,7 @@ export function createZcaTransport(options: ZcaOptions): ZaloTransport {
 
     async sendText(thread: ZaloThread, message: ZaloText) {
       const quote = message.quote && quotable(message.quote) ? quoteOf(message.quote) : undefined;
+      const type = await threadType(thread);
       await connected().sendMessage(
         {
           msg: message.text,
@@ -186,12 +195,13 @@ export function createZcaTransport(options: ZcaOptions): ZaloTransport {
           ...(quote ? { quote } : {}),
         },
         thread.id,
-        threadType(thread),
+        type,
       );
     },
 
     async sendFile(thread: ZaloThread, file: OutFile) {
       const client = connected();
+      const type = await threadType(thread);
       // zca-js uploads attachments from a path; the name of the file is the name Zalo shows.
       const dir = await mkdtemp(join(tmpdir(), 'thidua-zalo-'));
       let timer: NodeJS.Timeout | undefined;
@@ -205,7 +215,7 @@ export function createZcaTransport(options: ZcaOptions): ZaloTransport {
           );
         });
         await Promise.race([
-          client.sendMessage({ msg: '', attachments: [path] }, thread.id, threadType(thread)),
+          client.sendMessage({ msg: '', attachments: [path] }, thread.id, type),
           timeout,
         ]);
       } finally {

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../storage/store.js';
 import { tempDir } from '../helpers/agency.js';
 import { FakeBotApiServer } from '../helpers/bot-api-server.js';
@@ -10,6 +10,16 @@ const TOKEN = '123456789:AAExampleTokenForTestsOnly_0123456789';
 
 let dir: string;
 let cleanup: () => Promise<void>;
+// The bot as `npm start` runs it: built by scripts/build.mjs (its prestart), then plain `node`. Built
+// inside node_modules so the packages it leaves out of the bundle resolve as they do from dist/.
+const BUILD = resolve('node_modules', '.cache', 'thidua-bot', `dist-${process.pid}`);
+beforeAll(() => {
+  const built = spawnSync(process.execPath, ['scripts/build.mjs', BUILD], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`the build failed: ${built.stderr}`);
+}, 60_000);
+afterAll(async () => {
+  await rm(BUILD, { recursive: true, force: true });
+});
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
 });
@@ -17,9 +27,10 @@ afterEach(async () => {
   await cleanup();
 });
 
-/** Starts `bot/main.ts` as `npm start` does, with only the given environment. */
-function start(env: Record<string, string>, input?: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+/** Starts the built bot as `npm start` does, with only the given environment (and working directory). */
+function start(env: Record<string, string>, input?: string, cwd?: string) {
+  const child = spawn(process.execPath, [join(BUILD, 'main.js')], {
+    ...(cwd ? { cwd } : {}),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -42,6 +53,61 @@ describe('npm start', () => {
     expect(await run.exited).toBe(0);
     expect(run.out()).toContain('bản dùng thử trên máy');
     expect(run.out()).toContain('Bảng xếp hạng thi đua');
+  });
+
+  it('never imports exceljs, docx or zca-js up front: only where and when they are used', async () => {
+    const meta = JSON.parse(await readFile(join(BUILD, 'meta.json'), 'utf8')) as {
+      outputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[] }>;
+    };
+    const output = (file: string) => meta.outputs[file] ?? { imports: [] };
+    const at = (name: string) => Object.keys(meta.outputs).find((f) => f.endsWith(`/${name}`)) as string;
+    // Everything main.js loads before it runs: its static imports, and theirs.
+    const loaded = new Set<string>();
+    const visit = (file: string) => {
+      for (const i of output(file).imports) {
+        if (i.kind !== 'import-statement' || loaded.has(i.path)) continue;
+        loaded.add(i.path);
+        if (!i.external) visit(i.path);
+      }
+    };
+    visit(at('main.js'));
+    for (const heavy of ['exceljs', 'docx', 'zca-js']) expect(loaded).not.toContain(heavy);
+    const dynamic = Object.values(meta.outputs).flatMap((o) =>
+      o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path),
+    );
+    expect(dynamic).toContain('zca-js');
+    // The report thread's own bundle is where the document libraries come in.
+    const worker = new Set<string>();
+    const visitWorker = (file: string) => {
+      for (const i of output(file).imports) {
+        if (worker.has(i.path)) continue;
+        worker.add(i.path);
+        if (!i.external) visitWorker(i.path);
+      }
+    };
+    visitWorker(at('report-worker.js'));
+    expect(worker).toContain('exceljs');
+    expect(worker).toContain('docx');
+  });
+
+  it('builds report files in its report thread, from the build', async () => {
+    // Run from the temp dir, so the demo's files (./out) land there; the agency's files from here.
+    const run = start(
+      {
+        DATA_DIR: join(dir, 'data'),
+        AGENCY_CONFIG: resolve('config/agency.json'),
+        PLAN_FILE: resolve('config/plan-2026.json'),
+      },
+      '/tonghop nam file\n/thoat\n',
+      dir,
+    );
+    expect(await run.exited).toBe(0);
+    expect(run.err()).toBe('');
+    const year = new Date().getFullYear();
+    const xlsx = await readFile(join(dir, 'out', `tong-hop-thi-dua-nam-${year}.xlsx`));
+    const docx = await readFile(join(dir, 'out', `bao-cao-thi-dua-nam-${year}.docx`));
+    expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('refuses to start on a corrupt store, naming the file, and leaves it untouched', async () => {

@@ -1,0 +1,38 @@
+// Builds what `npm start` runs: dist/main.js (the bot) and dist/report-worker.js (the report thread),
+// compiled and bundled by esbuild, with shared code in chunks beside them. Bundled, the light
+// dependencies are tree-shaken (date-fns alone is ~20 MB and half a second to import whole); the heavy
+// ones used rarely — exceljs and docx (report files, in the worker), zca-js (the Zalo side) — stay in
+// node_modules and are imported the first time they are needed. `npm start` runs this first (prestart).
+//
+// Usage: node scripts/build.mjs [OUTDIR]        (default dist/)
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+/** Imported at their first use (dynamic import), never bundled. */
+export const LAZY = ['exceljs', 'docx', 'zca-js'];
+
+export async function buildBot(outdir = 'dist') {
+  const { metafile } = await build({
+    entryPoints: { main: 'bot/main.ts', 'report-worker': 'bot/report-worker.ts' },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: LAZY,
+    // CommonJS packages inside an ES module bundle still call require() for Node's own modules.
+    banner: {
+      js: "import { createRequire as __thiduaRequire } from 'node:module'; const require = __thiduaRequire(import.meta.url);",
+    },
+    sourcemap: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+  });
+  // What imports what (test/e2e/startup.test.ts checks the heavy packages are never imported up front).
+  await writeFile(join(outdir, 'meta.json'), JSON.stringify(metafile));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildBot(process.argv[2]);
