@@ -1,5 +1,6 @@
 // Shared helpers for the benchmark: the fixed clock, a seeded PRNG, statistics and child processes.
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { readAgencyFile } from '../bot/config.js';
 
 /** The benchmark's "now": data covers 2026-01-01 up to here, new entries are logged at this instant. */
@@ -118,19 +119,25 @@ export function note(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
+/** Where the bench's children are built (scripts/build.mjs's settings: what `npm start` runs is compiled too). */
+export const BUILT = join('node_modules', '.cache', 'thidua-bench');
+
 /**
- * Runs `bench/<script>.ts` in a fresh Node process (through tsx) and returns the JSON object printed on
- * its last stdout line. Its stderr (progress) is passed through, indented.
+ * Runs a built bench child (`bench/<script>.ts`, compiled into BUILT) in a fresh Node process — `node`
+ * by default the one running the bench — and returns the JSON object printed on its last stdout line.
+ * Its stderr (progress) is passed through, indented.
  */
 export function runChild<T>(
   script: string,
   args: readonly string[],
-  nodeFlags: readonly string[] = [],
+  options: { node?: string; flags?: readonly string[] } = {},
 ): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', `bench/${script}.ts`, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      options.node ?? process.execPath,
+      [...(options.flags ?? []), join(BUILT, `${script}.js`), ...args],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -158,6 +165,45 @@ export function runChild<T>(
       }
     });
   });
+}
+
+/**
+ * Watches the event loop from this moment: the longest it went without running a timer callback,
+ * until `stop()`. Started before an operation, it counts a block at the operation's very start (a
+ * histogram from perf_hooks only samples from its first interval on). A 1 ms timer, so it does not
+ * take a core from a worker thread; a value therefore includes up to ~1 ms of timer period.
+ */
+export function loopWatch(): { stop(): number } {
+  let last = performance.now();
+  let longest = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    timer = setTimeout(tick, 1);
+  };
+  timer = setTimeout(tick, 1);
+  return {
+    stop() {
+      clearTimeout(timer);
+      return Math.max(longest, performance.now() - last);
+    },
+  };
+}
+
+/** Samples this process's RSS (every thread's memory) every `everyMs` until `stop()`: the peak seen. */
+export function rssPeak(everyMs = 25): { stop(): number } {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, process.memoryUsage.rss()) / 2 ** 20;
+    },
+  };
 }
 
 /** Prints a child's result as its last stdout line. */

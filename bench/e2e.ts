@@ -1,9 +1,12 @@
-// Child process: end to end through grammY, on a copy of a generated store. The bot is built exactly as
-// `npm start` builds it (createTelegramBot + Router + the real commands and Store), with `{ botInfo }`
-// and an API transformer that answers every call locally (grammY's test seam); updates go in through
-// bot.handleUpdate. Latency runs from handleUpdate's start to the moment the reply leaves the bot (the
-// transformer's sendMessage call).
-// Usage: node --import tsx bench/e2e.ts STORE_JSON WORKDIR
+// Child process: the bot end to end through grammY, on a copy of a generated store. The bot is built
+// exactly as `npm start` builds it (createApp: Telegram platform, Router, the real commands, Store, the
+// report thread), with `{ botInfo }` and an API transformer that answers every call locally (grammY's
+// test seam); updates go in through bot.handleUpdate. A command's latency runs from handleUpdate's
+// start to the moment its answer leaves the bot (the transformer's sendMessage call) — its durable
+// write included. Phases: a sequential mix; /viectot alone, sequential; 50 writers at once (each in
+// their own chat, as Telegram's runner handles different chats at once; and all in the group, which
+// grammY's runner handles in order); and the year's report files asked for while 50 writers go on.
+// Usage: node e2e.js STORE_SNAPSHOT WORKDIR
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RawApi, Transformer } from 'grammy';
@@ -24,21 +27,33 @@ import {
   GROUP_ID,
   latencyStats,
   agency as loadAgency,
+  loopWatch,
+  mb,
   NOW,
   note,
   pick,
   rng,
+  rssPeak,
 } from './common.js';
 import { entryText } from './data.js';
 
-const [storeJson, workdir] = process.argv.slice(2);
-if (!storeJson || !workdir) throw new Error('usage: e2e.ts STORE_JSON WORKDIR');
+const [snapshot, workdir] = process.argv.slice(2);
+if (!snapshot || !workdir) throw new Error('usage: e2e.js STORE_SNAPSHOT WORKDIR');
 
-const SEQUENTIAL_UPDATES = Number(process.env.BENCH_E2E_SEQUENTIAL ?? 1500);
-const CONCURRENT_UPDATES = Number(process.env.BENCH_E2E_CONCURRENT ?? 3000);
+const QUICK = process.env.BENCH_QUICK === '1';
+const SEQUENTIAL_UPDATES = Number(process.env.BENCH_E2E_SEQUENTIAL ?? (QUICK ? 600 : 1500));
+const VIECTOT_UPDATES = Number(process.env.BENCH_E2E_VIECTOT ?? (QUICK ? 400 : 1000));
+const CONCURRENT_UPDATES = Number(process.env.BENCH_E2E_CONCURRENT ?? (QUICK ? 1500 : 3000));
 const PHASE_BUDGET_MS = 10_000;
-/** The bot's clock moves 2 minutes per command, so 80 users stay under the 10-entries-a-day limit. */
-const CLOCK_STEP_MS = 2 * 60_000;
+/**
+ * The bot's clock starts at the bench's NOW (Wednesday of the store's last week) and moves on at the
+ * store's own pace: a week for every (entries a year ÷ 52) commands. So the entries the bench writes
+ * make weeks as large as the store's (each command ranks a realistic week), not one ever-growing
+ * week. The daily cap is raised so no writer is refused (a refusal skips the write, and would flatter
+ * the figures).
+ */
+const WEEK_MS = 7 * 86_400_000;
+const CLOCK_STEP_MS = (size: number) => WEEK_MS / Math.max(1, size / 52);
 const TOKEN = '123456789:AAExampleTokenForBenchmarkOnly_0123456';
 const BOT_INFO = {
   id: 123456789,
@@ -53,24 +68,34 @@ const BOT_INFO = {
 } as UserFromGetMe;
 
 await mkdir(workdir, { recursive: true });
-await copyFile(storeJson, join(workdir, STORE_FILE));
-const agency = loadAgency();
+await copyFile(snapshot, join(workdir, STORE_FILE));
+const agency = { ...loadAgency(), limits: { ...loadAgency().limits, entriesPerDay: 1_000_000 } };
+const openStarted = performance.now();
+const store = await Store.open(workdir, { logger: createLogger('warn', [], { write() {} }) });
+note(
+  `e2e: store of ${store.state.entries.count} entries opened in ${(performance.now() - openStarted).toFixed(0)} ms`,
+);
+const clockStep = CLOCK_STEP_MS(store.state.entries.count);
+const members: readonly Member[] = store.members;
+const admin = members[0] as Member;
+const telegramId = (m: Member) => Number(m.identities[0]?.split(':')[1]);
 const config = createConfig(
-  { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_GROUP_ID: String(GROUP_ID), DATA_DIR: workdir, BOT_LOCALE: 'vi' },
+  {
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_GROUP_ID: String(GROUP_ID),
+    TELEGRAM_ADMIN_IDS: String(telegramId(admin)),
+    DATA_DIR: workdir,
+    BOT_LOCALE: 'vi',
+  },
   agency,
 );
 // Production's level ("info": one line per command), written nowhere.
 const logger = createLogger('info', [], { write() {} });
-const openStarted = performance.now();
-const store = await Store.open(workdir, { logger });
-note(
-  `e2e: store of ${store.state.entries.count} entries opened in ${(performance.now() - openStarted).toFixed(0)} ms`,
-);
 let clockCalls = 0;
 const app = createApp(config, {
   store,
   logger,
-  clock: () => new Date(NOW.getTime() + clockCalls++ * CLOCK_STEP_MS),
+  clock: () => new Date(NOW.getTime() + clockCalls++ * clockStep),
   telegram: { botInfo: BOT_INFO, polling: false },
   backupCheckMs: 0,
 });
@@ -83,12 +108,13 @@ interface InFlight {
   reply?: string;
 }
 const inFlight = new Map<number, InFlight>();
+let documentsSent: { at: number; bytes: number }[] = [];
 const transformer: Transformer<RawApi> = async (_prev, method, payload) => {
   const now = performance.now();
   const p = (payload ?? {}) as Record<string, unknown>;
   if (method === 'sendMessage') {
     const replyTo = (p.reply_parameters as { message_id?: number } | undefined)?.message_id;
-    const flight = replyTo === undefined ? undefined : inFlight.get(replyTo);
+    const flight = replyTo === undefined ? inFlight.get(Number(p.chat_id)) : inFlight.get(replyTo);
     if (flight && flight.sentAt === undefined) {
       flight.sentAt = now;
       flight.reply = String(p.text);
@@ -102,23 +128,34 @@ const transformer: Transformer<RawApi> = async (_prev, method, payload) => {
     // biome-ignore lint/suspicious/noExplicitAny: the transformer answers for every method
     return { ok: true, result } as any;
   }
+  if (method === 'sendDocument') {
+    const file = p.document as { fileData?: Buffer } | undefined;
+    documentsSent.push({ at: now, bytes: file?.fileData?.length ?? 0 });
+    // biome-ignore lint/suspicious/noExplicitAny: the transformer answers for every method
+    return { ok: true, result: { message_id: 2, date: 0, chat: { id: Number(p.chat_id) } } } as any;
+  }
+  if (method === 'getChatMember') {
+    // biome-ignore lint/suspicious/noExplicitAny: the transformer answers for every method
+    return { ok: true, result: { status: 'member', user: { id: Number(p.user_id) } } } as any;
+  }
   // biome-ignore lint/suspicious/noExplicitAny: the transformer answers for every method
   return { ok: true, result: true } as any;
 };
 bot.api.config.use(transformer);
 for (const platform of app.platforms) await platform.start(app.host);
 
-const members: readonly Member[] = store.members;
 const random = rng(47);
 let updateId = 1;
 // Above every message id the generated store used (its sources are telegram:GROUP:10001…), so no
 // update is taken for a message delivered twice.
 let messageId = 10_000_000;
 
-function nextUpdate(): { update: Update; command: string; id: number } {
-  const member = pick(random, members);
-  const userId = Number(member.identities[0]?.split(':')[1]);
-  const x = random();
+type Where = 'group' | 'private';
+type Mix = 'mix' | 'viectot';
+
+function nextUpdate(mix: Mix, where: Where, member = pick(random, members)) {
+  const userId = telegramId(member);
+  const x = mix === 'viectot' ? 0 : random();
   let text: string;
   let command: string;
   const entities: MessageEntity[] = [];
@@ -139,12 +176,16 @@ function nextUpdate(): { update: Update; command: string; id: number } {
   }
   entities.unshift({ type: 'bot_command', offset: 0, length: command.length + 1 });
   const id = messageId++;
+  const chat =
+    where === 'group'
+      ? { id: GROUP_ID, type: 'supergroup', title: 'Ban Tổ chức Tỉnh ủy' }
+      : { id: userId, type: 'private', first_name: 'x' };
   const update = {
     update_id: updateId++,
     message: {
       message_id: id,
       date: Math.floor(NOW.getTime() / 1000),
-      chat: { id: GROUP_ID, type: 'supergroup', title: 'Ban Tổ chức Tỉnh ủy' },
+      chat,
       from: {
         id: userId,
         is_bot: false,
@@ -156,7 +197,8 @@ function nextUpdate(): { update: Update; command: string; id: number } {
       entities,
     },
   } as Update;
-  return { update, command, id };
+  // In private the answer is not a reply: it is found by its chat.
+  return { update, command, key: where === 'group' ? id : userId };
 }
 
 function classify(reply: string | undefined): string {
@@ -168,7 +210,18 @@ function classify(reply: string | undefined): string {
   return 'other';
 }
 
-async function phase(mode: string, concurrency: number, total: number): Promise<E2ePhase> {
+/**
+ * `concurrency` users at once, each waiting for their answer before sending the next, until `total`
+ * updates or the time budget. In private, user i always writes from members[i] (one chat each).
+ */
+async function phase(
+  mode: string,
+  concurrency: number,
+  total: number,
+  mix: Mix,
+  where: Where,
+  until?: () => boolean,
+): Promise<E2ePhase> {
   const latencies: number[] = [];
   const byCommand: Record<string, number[]> = {};
   const replies: Record<string, number> = {};
@@ -177,14 +230,15 @@ async function phase(mode: string, concurrency: number, total: number): Promise<
   const start = performance.now();
   const deadline = start + PHASE_BUDGET_MS;
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (started < total && performance.now() < deadline) {
+    Array.from({ length: concurrency }, async (_, lane) => {
+      const own = where === 'private' ? (members[lane % members.length] as Member) : undefined;
+      while (until ? !until() : started < total && performance.now() < deadline) {
         started += 1;
-        const { update, command, id } = nextUpdate();
+        const { update, command, key } = nextUpdate(mix, where, own);
         const flight: InFlight = { started: performance.now(), command };
-        inFlight.set(id, flight);
+        inFlight.set(key, flight);
         await bot.handleUpdate(update);
-        inFlight.delete(id);
+        inFlight.delete(key);
         const kind = classify(flight.reply);
         replies[kind] = (replies[kind] ?? 0) + 1;
         if (kind === 'other' && otherReplies.length < 3)
@@ -192,9 +246,9 @@ async function phase(mode: string, concurrency: number, total: number): Promise<
         if (flight.sentAt !== undefined) {
           const latency = flight.sentAt - flight.started;
           latencies.push(latency);
-          const own = byCommand[command] ?? [];
-          own.push(latency);
-          byCommand[command] = own;
+          const list = byCommand[command] ?? [];
+          list.push(latency);
+          byCommand[command] = list;
         }
       }
     }),
@@ -213,24 +267,97 @@ async function phase(mode: string, concurrency: number, total: number): Promise<
   };
 }
 
-// Warm-up (JIT, first-use caches such as Intl.Collator), not measured.
-await phase('warm-up', 1, 60);
-const sequential = await phase('sequential (as bot.start processes updates)', 1, SEQUENTIAL_UPDATES);
-note(
-  `e2e sequential: ${sequential.perSecond.toFixed(0)} updates/s, p50 ${sequential.latency.p50.toFixed(2)} ms, p99 ${sequential.latency.p99.toFixed(2)} ms`,
-);
-const concurrent = await phase(
-  `concurrent (${CONCURRENT_USERS} in flight, as @grammyjs/runner)`,
-  CONCURRENT_USERS,
-  CONCURRENT_UPDATES,
-);
-note(
-  `e2e concurrent: ${concurrent.perSecond.toFixed(0)} updates/s, p50 ${concurrent.latency.p50.toFixed(2)} ms, p99 ${concurrent.latency.p99.toFixed(2)} ms`,
-);
-const cachedNumber = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-const periodOfNow = periodContaining('week', new Date(NOW.getTime() + clockCalls * CLOCK_STEP_MS));
+function report(p: E2ePhase) {
+  note(
+    `e2e ${p.mode}: ${p.perSecond.toFixed(0)} updates/s, p50 ${p.latency.p50.toFixed(2)} ms, p99 ${p.latency.p99.toFixed(2)} ms, max ${p.latency.max.toFixed(1)} ms`,
+  );
+  return p;
+}
 
-// Per-call cost of the helpers every one of these commands goes through (see the report's analysis).
+// Warm-up (JIT, first-use caches such as Intl.Collator), not measured.
+await phase('warm-up', 1, 60, 'mix', 'group');
+const sequential = report(await phase('sequential mix', 1, SEQUENTIAL_UPDATES, 'mix', 'group'));
+const viectot = report(await phase('/viectot, sequential', 1, VIECTOT_UPDATES, 'viectot', 'group'));
+const writersApart = report(
+  await phase(
+    `${CONCURRENT_USERS} writers, each in their own chat`,
+    CONCURRENT_USERS,
+    CONCURRENT_UPDATES,
+    'viectot',
+    'private',
+  ),
+);
+const writersInGroup = report(
+  await phase(
+    `${CONCURRENT_USERS} writers in the group`,
+    CONCURRENT_USERS,
+    CONCURRENT_UPDATES,
+    'viectot',
+    'group',
+  ),
+);
+
+// ---- the year's report files: alone, then while 50 writers go on ------------------------------------------
+// One request each; the files are counted when both are sent. The watch and the RSS sampling start
+// before the request.
+const adminId = telegramId(admin);
+async function yearFiles(withWriters: boolean) {
+  const rssBefore = mb(process.memoryUsage.rss());
+  documentsSent = [];
+  const watch = loopWatch();
+  const peak = rssPeak();
+  const asked = performance.now();
+  const request = bot.handleUpdate({
+    update_id: updateId++,
+    message: {
+      message_id: messageId++,
+      date: Math.floor(NOW.getTime() / 1000),
+      chat: { id: adminId, type: 'private', first_name: 'Admin' },
+      from: { id: adminId, is_bot: false, first_name: 'Admin', language_code: 'vi' },
+      text: '/tonghop nam file',
+      entities: [{ type: 'bot_command', offset: 0, length: 8 }],
+    },
+  } as Update);
+  const handledMs = await request.then(() => performance.now() - asked);
+  const writers = withWriters
+    ? report(
+        await phase(
+          `${CONCURRENT_USERS} writers while the year's files are built`,
+          CONCURRENT_USERS,
+          Number.POSITIVE_INFINITY,
+          'viectot',
+          'private',
+          () => documentsSent.length >= 2,
+        ),
+      )
+    : null;
+  await app.idle();
+  const ms = (documentsSent.at(-1)?.at ?? performance.now()) - asked;
+  const result = {
+    ms,
+    handledMs,
+    eventLoopBlockedMaxMs: watch.stop(),
+    rssBeforeMB: rssBefore,
+    rssPeakMB: peak.stop(),
+    bytes: documentsSent.map((d) => d.bytes),
+    writers,
+  };
+  note(
+    `e2e report files${withWriters ? ' with writers' : ''}: ${ms.toFixed(0)} ms, event loop held at most ${result.eventLoopBlockedMaxMs.toFixed(1)} ms, RSS ${rssBefore.toFixed(0)} → peak ${result.rssPeakMB.toFixed(0)} MB`,
+  );
+  return result;
+}
+const reportAlone = await yearFiles(false);
+const reportWithWriters = await yearFiles(true);
+const reportFiles = {
+  ...reportAlone,
+  writers: reportWithWriters.writers as E2ePhase,
+  withWriters: reportWithWriters,
+};
+
+const cachedNumber = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+const periodOfNow = periodContaining('week', new Date(NOW.getTime() + clockCalls * clockStep));
+// Per-call cost of the helpers every one of these commands goes through.
 function perCallMicros(fn: () => unknown, calls = 2000): number {
   for (let i = 0; i < 50; i += 1) fn();
   const start = performance.now();
@@ -241,9 +368,13 @@ const t = locales.vi;
 const microseconds = {
   'periodContaining(week) [core/periods.ts]': perCallMicros(() => periodContaining('week', NOW)),
   'dayContaining [core/periods.ts]': perCallMicros(() => dayContaining(NOW)),
-  't.points(n) [locales/vi.ts num → toLocaleString]': perCallMicros(() => t.points(clockCalls % 97)),
+  't.points(n) [locales/vi.ts]': perCallMicros(() => t.points(clockCalls % 97)),
   'Intl.NumberFormat cached .format (for comparison)': perCallMicros(() =>
     cachedNumber.format(clockCalls % 97),
+  ),
+  'entriesBetween(this week) [storage: rows → Entry objects]': perCallMicros(
+    () => store.entriesBetween(periodOfNow.start, periodOfNow.end),
+    500,
   ),
   'rankMembers over the current week [core/scoring.ts]': perCallMicros(() => {
     const week = periodOfNow;
@@ -251,5 +382,5 @@ const microseconds = {
   }, 500),
 };
 const entries = store.state.entries.count;
-await store.close();
-emit({ entries, sequential, concurrent, microseconds });
+await app.stop();
+emit({ entries, sequential, viectot, writersApart, writersInGroup, reportFiles, microseconds });

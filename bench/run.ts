@@ -1,19 +1,25 @@
-// `npm run bench`: the project's store against naive lowdb at 1k, 10k and 100k entries, plus the bot end
-// to end through grammY. Prints a table and writes it, with the machine it ran on, to bench/results.json.
+// `npm run bench`: the project's store and bot against SQLite (node:sqlite, full durability) and naive
+// lowdb, at 1k, 10k, 25k (one agency's year) and 100k entries (a province's year). Prints a table and
+// writes it, with the machine and its load, to bench/results.json. `npm run bench -- --quick` (or
+// BENCH_QUICK=1) is the short run: 1k and 25k, fewer samples.
 //
-// Every measurement runs in a fresh child process (bench/generate.ts, cold-start.ts, e2e.ts,
-// size-worker.ts) on files in a temporary directory that is removed afterwards. No network is used.
+// Every measurement runs in a fresh child process, built first with the bot's own build settings
+// (scripts/build.mjs: what `npm start` runs is compiled JavaScript, so is what is measured), on files
+// in a temporary directory that is removed afterwards. No network is used.
 //
-// Environment: BENCH_SIZES=1000,10000 to limit the sizes (default 1000,10000,100000); BENCH_COLD_RUNS
-// (default 3) fresh processes per cold start; BENCH_SUSTAIN_OPS / BENCH_SUSTAIN_MS, BENCH_SEQ_SAMPLES,
-// BENCH_E2E_SEQUENTIAL / BENCH_E2E_CONCURRENT tune the workers (see each file).
-import { execFileSync } from 'node:child_process';
+// Environment: BENCH_SIZES=1000,25000 to choose the sizes; BENCH_COLD_RUNS (default 3) fresh processes
+// per cold start; BENCH_SQLITE_NODE=/path/to/node (>= 22.13) for the SQLite side when the Node running
+// the bench has no node:sqlite (without one, the SQLite columns stay empty); BENCH_SUSTAIN_OPS,
+// BENCH_SUSTAIN_MS, BENCH_SEQ_SAMPLES, BENCH_E2E_SEQUENTIAL, BENCH_E2E_VIECTOT, BENCH_E2E_CONCURRENT tune
+// the children (see each file).
+import { execFileSync, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
+import { bundle } from '../scripts/build.mjs';
 import { STORE_FILE } from '../storage/store.js';
-import { median, NOW, note, runChild } from './common.js';
+import { BUILT, median, NOW, note, runChild } from './common.js';
 import {
   type ColdPhases,
   type ColdStart,
@@ -26,21 +32,42 @@ import {
   renderTargets,
   rows,
   type SizeResult,
+  type SqliteWork,
   targets,
   type WorkerResult,
 } from './report.js';
 
-const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000')
+const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+if (quick) process.env.BENCH_QUICK = '1';
+const sizes = (process.env.BENCH_SIZES ?? (quick ? '1000,25000' : '1000,10000,25000,100000'))
   .split(',')
   .map((s) => Number(s.trim()))
   .filter((n) => Number.isInteger(n) && n > 0);
-if (sizes.length === 0) throw new Error('BENCH_SIZES must list positive integers, e.g. 1000,10000');
-const COLD_RUNS = Math.max(1, Number(process.env.BENCH_COLD_RUNS ?? 3));
-/** The grammY end-to-end run needs a store of a realistic size: the 10k and 100k stores (or the largest). */
-const e2eSizes = new Set(sizes.filter((s) => s >= 10_000));
+if (sizes.length === 0) throw new Error('BENCH_SIZES must list positive integers, e.g. 1000,25000');
+const COLD_RUNS = Math.max(1, Number(process.env.BENCH_COLD_RUNS ?? (quick ? 1 : 3)));
+if (quick) {
+  process.env.BENCH_SUSTAIN_OPS ??= '5000';
+  process.env.BENCH_SEQ_SAMPLES ??= '300';
+}
+/** The grammY end to end runs on stores of a realistic size: 25k and up (or the largest). */
+const e2eSizes = new Set(sizes.filter((s) => s >= 25_000));
 if (e2eSizes.size === 0) e2eSizes.add(Math.max(...sizes));
 
-function machine() {
+/** A Node with node:sqlite (>= 22.13): this one, or BENCH_SQLITE_NODE. */
+function sqliteNode(): string | null {
+  for (const node of [process.env.BENCH_SQLITE_NODE, process.execPath]) {
+    if (!node) continue;
+    const probe = spawnSync(node, ['-e', "require('node:sqlite')"], { stdio: 'ignore' });
+    if (probe.status === 0) return node;
+  }
+  return null;
+}
+
+function version(node: string): string {
+  return execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+}
+
+function machine(sqlite: string | null) {
   const cpus = os.cpus();
   let commit: string | null = null;
   try {
@@ -54,53 +81,96 @@ function machine() {
     cpuCount: cpus.length,
     totalMemoryGB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
     node: process.version,
+    sqliteNode: sqlite ? version(sqlite) : null,
     date: new Date().toISOString(),
     loadAverageAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
     tmpdir: os.tmpdir(),
     commit,
+    quick,
   };
 }
 
 function summariseCold(all: ColdStart[]): ColdSummary {
-  const gcValues = all.map((c) => c.rssAfterGcMB).filter((x): x is number => x !== null);
   return {
     runs: all.length,
     openMs: median(all.map((c) => c.openMs)),
     readyMs: median(all.map((c) => c.readyMs)),
     rssBeforeMB: median(all.map((c) => c.rssBeforeMB)),
     rssMB: median(all.map((c) => c.rssMB)),
-    heapUsedMB: median(all.map((c) => c.heapUsedMB)),
-    rssAfterGcMB: gcValues.length ? median(gcValues) : null,
     all,
   };
 }
 
-async function benchSize(root: string, size: number): Promise<SizeResult> {
+/** The fields both sides compute, to check SQLite answers what the project answers. */
+function sameSummary(a: unknown, b: unknown): boolean {
+  const pick = (x: unknown) => {
+    const s = x as Record<string, unknown>;
+    return JSON.stringify([s.total, s.byKind, s.participants, s.withdrawn, s.review, s.top]);
+  };
+  return pick(a) === pick(b);
+}
+
+async function benchSize(root: string, size: number, sqlite: string | null): Promise<SizeResult> {
   const dir = join(root, `size-${size}`);
   const loadAverage = os.loadavg().map((x) => Number(x.toFixed(2)));
   note(`\n== ${size.toLocaleString('en-US')} entries == (load average ${loadAverage.join(', ')})`);
-  const generated = await runChild<Generated>('generate', [String(size), dir]);
+  const generated = await runChild<Omit<Generated, 'sqliteBytes'>>('generate', [String(size), dir]);
+  const sqliteDb = join(dir, 'sqlite', 'store.db');
+  const sqliteGenerated = sqlite
+    ? await runChild<{ bytes: number }>('sqlite', ['generate', join(dir, 'naive', 'db.json'), sqliteDb], {
+        node: sqlite,
+      })
+    : null;
   note(
     `generated ${generated.entries} entries (${generated.withdrawn} withdrawn), ${generated.members} members in ${generated.ms.toFixed(0)} ms`,
   );
   try {
     const project: ColdStart[] = [];
     const naive: ColdStart[] = [];
+    const sqliteCold: ColdStart[] = [];
     for (let i = 0; i < COLD_RUNS; i += 1) {
-      project.push(await runChild<ColdStart>('cold-start', ['project', dir], ['--expose-gc']));
-      naive.push(await runChild<ColdStart>('cold-start', ['naive', dir], ['--expose-gc']));
+      project.push(await runChild<ColdStart>('cold-project', [dir], { flags: ['--expose-gc'] }));
+      naive.push(await runChild<ColdStart>('cold-naive', [dir], { flags: ['--expose-gc'] }));
+      if (sqlite) sqliteCold.push(await runChild<ColdStart>('sqlite', ['cold', sqliteDb], { node: sqlite }));
     }
-    const cold = { project: summariseCold(project), naive: summariseCold(naive) };
+    const cold = {
+      project: summariseCold(project),
+      naive: summariseCold(naive),
+      sqlite: sqliteCold.length ? summariseCold(sqliteCold) : null,
+    };
     note(
-      `cold start: project ${cold.project.openMs.toFixed(0)} ms / ${cold.project.rssMB.toFixed(0)} MB, naive ${cold.naive.openMs.toFixed(0)} ms / ${cold.naive.rssMB.toFixed(0)} MB`,
+      `cold start: project ${cold.project.readyMs.toFixed(0)} ms / ${cold.project.rssMB.toFixed(0)} MB, naive ${cold.naive.readyMs.toFixed(0)} ms / ${cold.naive.rssMB.toFixed(0)} MB${cold.sqlite ? `, SQLite ${cold.sqlite.readyMs.toFixed(0)} ms / ${cold.sqlite.rssMB.toFixed(0)} MB` : ''}`,
     );
     const coldPhases = size === Math.max(...sizes) ? await runChild<ColdPhases>('cold-phases', [dir]) : null;
-    // End to end first, on its own copy of the untouched store (the worker below appends to it).
+    // End to end first, on its own copy of the untouched store (the workers below append to theirs).
     const e2e = e2eSizes.has(size)
       ? await runChild<E2eResult>('e2e', [join(dir, 'project', STORE_FILE), join(dir, 'e2e')])
       : null;
     const worker = await runChild<WorkerResult>('size-worker', [String(size), dir]);
-    return { size, generated, cold, e2e, coldPhases, worker, loadAverage };
+    const sqliteWork = sqlite
+      ? await runChild<SqliteWork>('sqlite', ['work', sqliteDb], { node: sqlite })
+      : null;
+    if (sqliteWork) {
+      sqliteWork.same = {
+        leaderboardWeek:
+          JSON.stringify(sqliteWork.reads.leaderboardWeek.sample) ===
+          JSON.stringify(worker.reads.leaderboardWeek.sample),
+        summaryYear: sameSummary(sqliteWork.reads.summaryYear.sample, worker.reads.summaryYear.sample),
+      };
+      if (!sqliteWork.same.leaderboardWeek || !sqliteWork.same.summaryYear) {
+        note(`  !! SQLite's results differ from the project's: ${JSON.stringify(sqliteWork.same)}`);
+      }
+    }
+    return {
+      size,
+      generated: { ...generated, sqliteBytes: sqliteGenerated?.bytes ?? null },
+      cold,
+      coldPhases,
+      e2e,
+      worker,
+      sqlite: sqliteWork,
+      loadAverage,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -116,14 +186,24 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-const info = machine();
-note(
-  `thidua-bot bench — ${info.os}, ${info.cpuCount} × ${info.cpuModel}, ${info.totalMemoryGB} GB, Node ${info.node}`,
+// The children, built like the bot (and the report thread the e2e child's bot starts).
+await bundle(
+  Object.fromEntries(
+    ['generate', 'cold-project', 'cold-naive', 'cold-phases', 'size-worker', 'e2e', 'sqlite']
+      .map((name) => [name, `bench/${name}.ts`])
+      .concat([['report-worker', 'bot/report-worker.ts']]),
+  ),
+  BUILT,
 );
-note(`sizes: ${sizes.join(', ')}; temp dir ${root}`);
+const sqlite = sqliteNode();
+const info = machine(sqlite);
+note(
+  `thidua-bot bench — ${info.os}, ${info.cpuCount} × ${info.cpuModel}, ${info.totalMemoryGB} GB, Node ${info.node}; SQLite on ${info.sqliteNode ?? 'none (set BENCH_SQLITE_NODE to a Node >= 22.13)'}`,
+);
+note(`sizes: ${sizes.join(', ')}${quick ? ' (quick)' : ''}; temp dir ${root}`);
 const results: SizeResult[] = [];
 try {
-  for (const size of sizes) results.push(await benchSize(root, size));
+  for (const size of sizes) results.push(await benchSize(root, size, sqlite));
 } finally {
   removeRoot();
 }
@@ -134,19 +214,23 @@ const tableText = renderTable(allRows);
 const targetsText = renderTargets(checks);
 const phasesText = renderColdPhases(results);
 const hotSpotsText = renderHotSpots(results);
-const notes = [
-  'ratio = how many times better the project is than naive lowdb (naive ÷ project for times and memory, project ÷ naive for rates); below 1× the naive side is better.',
-  'naive lowdb = Low + JSONFile, `await db.update(d => d.entries.push(e))` per entry, reads as plain array filters over db.data. Its write rewrites the whole JSON file (steno: temp file + rename) without fsync: it is NOT durable across a power cut, so its write latency flatters it.',
-  `Data: ~80 members in the 5 departments of config/agency.json, entries spread over 2026-01-01 … ${NOW.toISOString()} (the bench clock); reads use the last full week (16–22/11/2026) and the year 2026.`,
-  'Write latency: sequential addEntry (project) vs db.update (naive); the naive side is capped in samples (200 at 1k, 100 at 10k, 20 at 100k) and time (25 s).',
-  "Sustained: 50 concurrent users, 20,000 commands or 10 s (project: one compaction's worth, the journal is folded into the snapshot every 20,000 lines, so the store grows by 20,000 entries during it); naive lowdb capped at 3 s.",
-  'Cold start and RSS: medians of fresh child processes (node --import tsx, as `npm start` runs the bot); RSS includes the process baseline of Node + tsx + loaded modules (given in the notes column).',
-  'e2e: the real grammY bot (createTelegramBot, Router, commands, Store) with { botInfo } and a local API transformer; latency from handleUpdate to the sendMessage call.',
-];
 const totalSeconds = (performance.now() - started) / 1000;
-
+const loadAtEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
+const notes = [
+  'ratios = how many times better the project is than SQLite / naive lowdb (the other ÷ the project for times and memory, the project ÷ the other for rates); below 1× the other side is better.',
+  `SQLite = node:sqlite (${info.sqliteNode ?? 'not run'}), journal_mode=WAL, synchronous=FULL (every commit fsync'd), one table per collection, an index on the entries' time, aggregates in SQL and the ranking rules in JS; its leaderboard and year summary are checked equal to the project's. Its children run on that Node; the project's and lowdb's on ${info.node}.`,
+  'naive lowdb = Low + JSONFile, `await db.update(d => d.entries.push(e))` per entry, reads as array filters over db.data. Its write rewrites the whole JSON file without fsync: not durable across a power cut, which flatters its write latency.',
+  `Data: ~80 members in the 5 departments of config/agency.json, entries spread over 2026-01-01 … ${NOW.toISOString()} (the bench clock); store-level reads use the last full week (16–22/11/2026) and the year 2026; grammY commands run on Wednesday of the last week, so each ranks a realistic week of entries (the daily cap raised so no writer is refused).`,
+  'Store-level writes: sequential, and 50 concurrent writers (20,000 writes or 10 s; the project compacts once meanwhile, lowdb capped at 3 s); a write is acknowledged after its fdatasync (the project, SQLite).',
+  "grammY: the bot as `npm start` builds it (createApp), with { botInfo } and a local API transformer; latency from handleUpdate to the answer's sendMessage. Writers in their own chats run at once (grammY's runner); in one group they are answered in order, by design.",
+  'Event-loop blocks: the longest gap between 1 ms timer ticks of a watch started before the operation (so a block at its very start counts; a value includes up to ~1 ms of timer period).',
+  'Cold start and RSS: medians of fresh processes; the project side is the built bot (its modules, then Store.open), as `node dist/main.js` runs it.',
+  `Load average when each size started: ${results.map((r) => `${r.size}: ${r.loadAverage.join('/')}`).join('; ')}; at the end ${loadAtEnd.join('/')} (on ${info.cpuCount} CPUs; other work on the machine skews the figures).`,
+];
 for (const r of results) {
-  for (const phase of r.e2e ? [r.e2e.sequential, r.e2e.concurrent] : []) {
+  for (const phase of r.e2e
+    ? [r.e2e.sequential, r.e2e.viectot, r.e2e.writersApart, r.e2e.writersInGroup, r.e2e.reportFiles.writers]
+    : []) {
     const unexpected = Object.entries(phase.replies).filter(([kind]) =>
       ['other', 'no reply', 'daily limit'].includes(kind),
     );
@@ -157,9 +241,6 @@ for (const r of results) {
     }
   }
 }
-const loadAtEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
-const loadNote = `Load average when each size started: ${results.map((r) => `${r.size}: ${r.loadAverage.join('/')}`).join('; ')}; at the end ${loadAtEnd.join('/')} (on ${info.cpuCount} CPUs; anything else running skews the figures).`;
-notes.push(loadNote);
 const sections = [tableText, targetsText, phasesText, hotSpotsText, notes.map((n) => `• ${n}`).join('\n')];
 process.stdout.write(`\n${sections.filter(Boolean).join('\n\n')}\n`);
 process.stdout.write(

@@ -1,14 +1,15 @@
 // Child process: for one generated store, the project's Store and naive lowdb side by side — read paths,
-// sequential durable writes, then sustained writes from 50 concurrent users.
-// Usage: node --import tsx bench/size-worker.ts SIZE DIR
+// sequential durable writes, then sustained writes from 50 concurrent users; then the project's
+// compaction and daily backup, with the longest the event loop was held during each.
+// Usage: node size-worker.js SIZE DIR
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { AgencyConfig } from '../core/agency.js';
 import type { Member } from '../core/domain.js';
+import { periodContaining } from '../core/periods.js';
 import type { Actor, NewEntry } from '../core/repository.js';
-import { pointsFor } from '../core/scoring.js';
+import { pointsFor, rankMembers } from '../core/scoring.js';
 import type { StoreDocument } from '../storage/schema.js';
 import { newEntry, Store } from '../storage/store.js';
 import {
@@ -18,6 +19,7 @@ import {
   type LatencyStats,
   latencyStats,
   agency as loadAgency,
+  loopWatch,
   NOW,
   note,
   pick,
@@ -206,24 +208,61 @@ const loadNaive = inputs(db.data.members, 'load-naive', 12);
 const susNaive = await sustained(() => naiveAdd(db, loadNaive()), NAIVE_SUSTAIN_MS, SUSTAIN_OPS);
 note(`  naive: ${susNaive.perSecond.toFixed(1)}/s, p99 ${susNaive.p99.toFixed(2)} ms`);
 
-// ---- one compaction: the journal folded into a full snapshot rewrite ----------------------------------
-// A compaction runs every 20,000 journal lines; its JSON.stringify of the whole state blocks the event
-// loop, so every command in flight waits for it.
+// ---- what /viectot does with the store: the durable write, then the week's rank for its answer --------
+note(`size ${size}: write + week rank`);
+const rankInput = inputs(store.members, 'rank-project', 13);
+const writeAndRank = await sequential(
+  async () => {
+    const [input, actor] = rankInput();
+    await store.addEntry(input, actor);
+    const week = periodContaining('week', actor.at);
+    return rankMembers(store.entriesBetween(week.start, week.end), store.members, agency.review.mode);
+  },
+  Math.ceil(PROJECT_SEQ_SAMPLES / 2),
+  30_000,
+);
+note(`  project write + rank: p50 ${writeAndRank.p50.toFixed(3)} ms, p99 ${writeAndRank.p99.toFixed(3)} ms`);
+
+// ---- one compaction: the journal folded into a new snapshot, while writes go on --------------------------
+// The watch starts before the compaction does, so a block at its very start counts.
 const entriesAfter = store.state.entries.count;
 await store.addEntry(...loadProject()); // a journal line to fold
-const loopDelay = monitorEventLoopDelay({ resolution: 1 });
-loopDelay.enable();
+const during: number[] = [];
+let compacting = true;
+const writer = (async () => {
+  // A writer keeps going meanwhile: its latency shows what a compaction costs a command.
+  const more = inputs(store.members, 'during-compaction', 14);
+  while (compacting) {
+    const t0 = performance.now();
+    await store.addEntry(...more());
+    during.push(performance.now() - t0);
+  }
+})();
+const compactWatch = loopWatch();
 const compactStarted = performance.now();
 await store.compact();
 const compactMs = performance.now() - compactStarted;
-loopDelay.disable();
+const compactBlock = compactWatch.stop();
+compacting = false;
+await writer;
 const compaction = {
   entries: store.state.entries.count,
   ms: compactMs,
-  eventLoopBlockedMaxMs: loopDelay.max / 1e6,
+  eventLoopBlockedMaxMs: compactBlock,
+  writesDuring: latencyStats(during),
 };
 note(
-  `  compaction of ${compaction.entries} entries: ${compactMs.toFixed(0)} ms, event loop blocked up to ${compaction.eventLoopBlockedMaxMs.toFixed(0)} ms`,
+  `  compaction of ${compaction.entries} entries: ${compactMs.toFixed(0)} ms, event loop held at most ${compactBlock.toFixed(1)} ms; ${during.length} writes meanwhile, max ${compaction.writesDuring.max.toFixed(1)} ms`,
+);
+
+// ---- the daily backup: a compaction, then a copy of the snapshot -------------------------------------------
+await store.addEntry(...loadProject());
+const backupWatch = loopWatch();
+const backupStarted = performance.now();
+await store.backupIfDue(new Date(NOW.getTime() + 86_400_000));
+const backup = { ms: performance.now() - backupStarted, eventLoopBlockedMaxMs: backupWatch.stop() };
+note(
+  `  daily backup: ${backup.ms.toFixed(0)} ms, event loop held at most ${backup.eventLoopBlockedMaxMs.toFixed(1)} ms`,
 );
 await store.close();
 
@@ -231,7 +270,9 @@ emit({
   size,
   reads,
   sequential: { project: seqProject, naive: seqNaive },
+  writeAndRank,
   sustained: { project: { ...susProject, compactions }, naive: susNaive },
   compaction,
+  backup,
   entriesAfter: { project: entriesAfter, naive: db.data.entries.length },
 });

@@ -1,5 +1,6 @@
 // The report thread (bot/reports.ts starts it): builds report files from a capture of the store, one
 // request at a time, and sends them back. exceljs and docx are loaded here, never on the main thread.
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { AgencyConfig } from '../core/agency.js';
 import type { ReportJob } from '../core/context.js';
@@ -20,6 +21,16 @@ const GATE_MS = 15_000;
 
 const port = parentPort;
 if (!port) throw new Error('bot/report-worker.ts runs as a worker thread (bot/reports.ts starts it)');
+
+// Building a file must not take CPU from the bot's commands: on Linux a thread has its own nice value,
+// and this lowers the report thread's alone (elsewhere it would lower the whole process, so not there).
+if (process.platform === 'linux') {
+  try {
+    setPriority(0, 10);
+  } catch {
+    // Not allowed here (a container's policy): the thread runs at the process's priority.
+  }
+}
 
 let queue = Promise.resolve();
 port.on('message', (request: Request) => {

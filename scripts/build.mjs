@@ -12,9 +12,10 @@ import { build } from 'esbuild';
 /** Imported at their first use (dynamic import), never bundled. */
 export const LAZY = ['exceljs', 'docx', 'zca-js'];
 
-export async function buildBot(outdir = 'dist') {
+/** Bundles `entryPoints` ({ name: source }) into `outdir` with the bot's settings; returns esbuild's metafile. */
+export async function bundle(entryPoints, outdir) {
   const { metafile } = await build({
-    entryPoints: { main: 'bot/main.ts', 'report-worker': 'bot/report-worker.ts' },
+    entryPoints,
     outdir,
     bundle: true,
     splitting: true,
@@ -31,6 +32,12 @@ export async function buildBot(outdir = 'dist') {
     logLevel: 'warning',
     metafile: true,
   });
+  return metafile;
+}
+
+/** The bot as `npm start` runs it: dist/main.js and dist/report-worker.js. */
+export async function buildBot(outdir = 'dist') {
+  const metafile = await bundle({ main: 'bot/main.ts', 'report-worker': 'bot/report-worker.ts' }, outdir);
   // What imports what (test/e2e/startup.test.ts checks the heavy packages are never imported up front).
   await writeFile(join(outdir, 'meta.json'), JSON.stringify(metafile));
 }

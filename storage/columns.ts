@@ -7,126 +7,169 @@
  */
 
 export type NumberArray = Uint8Array | Uint32Array | Int32Array | Float64Array;
-type ArrayOf<A extends NumberArray> = { new (length: number): A };
+type ArrayOf<A extends NumberArray> = new (length: number) => A;
 
 /** Numbers by row: those of a snapshot in place, those added since in a growable array. */
-export class NumberColumn<A extends NumberArray> {
-  /** The snapshot's values (a view into its bytes; may be changed in place, never resized). */
-  private base: A;
-  private baseLength: number;
-  private tail: A;
+export interface NumberColumn<A extends NumberArray> {
   length: number;
-
-  constructor(
-    private readonly type: ArrayOf<A>,
-    initial?: A,
-  ) {
-    this.base = initial ?? new type(0);
-    this.baseLength = this.base.length;
-    this.tail = new type(16);
-    this.length = this.baseLength;
-  }
-
-  get(i: number): number {
-    return (i < this.baseLength ? this.base[i] : this.tail[i - this.baseLength]) as number;
-  }
-
-  set(i: number, value: number): void {
-    if (i < this.baseLength) this.base[i] = value;
-    else this.tail[i - this.baseLength] = value;
-  }
-
-  push(value: number): void {
-    const at = this.length - this.baseLength;
-    if (at === this.tail.length) this.tail = grown(this.type, this.tail, at * 2);
-    this.tail[at] = value;
-    this.length += 1;
-  }
-
-  pop(): void {
-    if (this.length === this.baseLength) this.flatten();
-    this.length -= 1;
-  }
-
+  get(i: number): number;
+  set(i: number, value: number): void;
+  push(value: number): void;
+  pop(): void;
   /** Inserts `value` at `at`, moving the rest one place on. */
-  insert(at: number, value: number): void {
-    if (at < this.baseLength) this.flatten();
-    this.push(0);
-    const tail = this.tail;
-    const from = at - this.baseLength;
-    tail.copyWithin(from + 1, from, this.length - this.baseLength - 1);
-    tail[from] = value;
-  }
-
+  insert(at: number, value: number): void;
   /** Removes the value at `at`, moving the rest one place back. */
-  remove(at: number): void {
-    if (at < this.baseLength) this.flatten();
-    const from = at - this.baseLength;
-    this.tail.copyWithin(from, from + 1, this.length - this.baseLength);
-    this.length -= 1;
-  }
-
+  remove(at: number): void;
   /** The values, copied into one array of their own. */
-  copy(): A {
-    const out = new this.type(this.length);
-    (out as unknown as { set(a: ArrayLike<number>, offset?: number): void }).set(this.base);
-    (out as unknown as { set(a: ArrayLike<number>, offset?: number): void }).set(
-      this.tail.subarray(0, this.length - this.baseLength),
-      this.baseLength,
-    );
-    return out;
-  }
+  copy(): A;
+}
 
-  /** All values in the growable part (a change inside the snapshot's rows that moves them). */
-  private flatten(): void {
-    this.tail = grown(this.type, this.copy(), Math.max(16, this.length * 2));
-    this.base = new this.type(0);
-    this.baseLength = 0;
+/**
+ * A column class for one kind of typed array. One class per kind (not one generic class): a method
+ * that reads Uint8Arrays, Uint32Arrays and Float64Arrays in turn is megamorphic in V8 and several
+ * times slower — it showed as ~1 µs per entry read.
+ */
+function columnOf<A extends NumberArray>(type: ArrayOf<A>) {
+  return class implements NumberColumn<A> {
+    /** The snapshot's values (a view into its bytes; may be changed in place, never resized). */
+    private base: A;
+    private baseLength: number;
+    private tail: A;
+    length: number;
+
+    constructor(initial?: A) {
+      this.base = initial ?? new type(0);
+      this.baseLength = this.base.length;
+      this.tail = new type(16);
+      this.length = this.baseLength;
+    }
+
+    get(i: number): number {
+      return (i < this.baseLength ? this.base[i] : this.tail[i - this.baseLength]) as number;
+    }
+
+    set(i: number, value: number): void {
+      if (i < this.baseLength) this.base[i] = value;
+      else this.tail[i - this.baseLength] = value;
+    }
+
+    push(value: number): void {
+      const at = this.length - this.baseLength;
+      if (at === this.tail.length) this.tail = grown(this.tail, at * 2);
+      this.tail[at] = value;
+      this.length += 1;
+    }
+
+    pop(): void {
+      if (this.length === this.baseLength) this.flatten();
+      this.length -= 1;
+    }
+
+    insert(at: number, value: number): void {
+      if (at < this.baseLength) this.flatten();
+      this.push(0);
+      const tail = this.tail;
+      const from = at - this.baseLength;
+      tail.copyWithin(from + 1, from, this.length - this.baseLength - 1);
+      tail[from] = value;
+    }
+
+    remove(at: number): void {
+      if (at < this.baseLength) this.flatten();
+      const from = at - this.baseLength;
+      this.tail.copyWithin(from, from + 1, this.length - this.baseLength);
+      this.length -= 1;
+    }
+
+    copy(): A {
+      const out = new type(this.length);
+      set(out, this.base, 0);
+      set(out, this.tail.subarray(0, this.length - this.baseLength), this.baseLength);
+      return out;
+    }
+
+    /** All values in the growable part (a change inside the snapshot's rows that moves them). */
+    private flatten(): void {
+      this.tail = grown(this.copy(), Math.max(16, this.length * 2));
+      this.base = new type(0);
+      this.baseLength = 0;
+    }
+  };
+
+  function grown(from: A, size: number): A {
+    const next = new type(Math.max(16, size));
+    set(next, from, 0);
+    return next;
   }
 }
 
-function grown<A extends NumberArray>(type: ArrayOf<A>, from: A, size: number): A {
-  const next = new type(Math.max(16, size));
-  (next as unknown as { set(a: ArrayLike<number>): void }).set(from);
-  return next;
+function set(target: NumberArray, source: NumberArray, offset: number): void {
+  (target as unknown as { set(a: ArrayLike<number>, offset: number): void }).set(source, offset);
 }
+
+export const U8Column = columnOf<Uint8Array>(Uint8Array);
+export const U32Column = columnOf<Uint32Array>(Uint32Array);
+export const I32Column = columnOf<Int32Array>(Int32Array);
+export const F64Column = columnOf<Float64Array>(Float64Array);
+
+/** How a string column's block is written: the narrowest encoding all its strings survive. */
+export type BlockEncoding = 'latin1' | 'utf8' | 'utf16le';
 
 /** What a string column holds, as captured (the block and its ends are never changed once made). */
 export interface StringColumnData {
-  /** The strings of a snapshot, one after another, as bytes (Latin-1: one a character; else UTF-16LE). */
+  /** The strings of a snapshot, one after another, as bytes in `encoding`. */
   block: Uint8Array;
-  /** The end of each string of `block`, in characters. */
+  encoding: BlockEncoding;
+  /** The end of each string of `block`, in UTF-16 code units (JavaScript's string length). */
   ends: Uint32Array;
+  /** UTF-8 only: where each chunk of CHUNK_ROWS rows starts in `block`, in bytes. */
+  chunks?: Uint32Array;
   /** Strings added since, one per row after those of the block. */
   added: string[];
-  /** Whether the block is Latin-1 (one byte a character; otherwise UTF-16LE). */
-  latin1: boolean;
-  /** Whether the added strings fit in Latin-1 too (so the column may be written as Latin-1). */
-  allLatin1?: boolean;
+  /** The narrowest encoding for the block and the added strings together (how the column is written next). */
+  next?: BlockEncoding;
 }
 
 const NOT_LATIN1 = /[\u0100-\uffff]/;
+/** Rows per decoded chunk of a block: 4,096 (a few hundred KB of text). */
+export const CHUNK_SHIFT = 12;
+export const CHUNK_ROWS = 1 << CHUNK_SHIFT;
 const EMPTY = new Uint8Array(0);
 
+/** The narrowest encoding a string survives: Latin-1, else UTF-8 (well-formed), else UTF-16LE. */
+export function encodingFor(value: string): BlockEncoding {
+  if (!NOT_LATIN1.test(value)) return 'latin1';
+  return (value as unknown as { isWellFormed(): boolean }).isWellFormed() ? 'utf8' : 'utf16le';
+}
+
+const WIDTH: Record<BlockEncoding, number> = { latin1: 0, utf8: 1, utf16le: 2 };
+/** The narrower of two encodings' common ground: the wider one. */
+export const wider = (a: BlockEncoding, b: BlockEncoding): BlockEncoding => (WIDTH[a] >= WIDTH[b] ? a : b);
+
 /**
- * Strings by row. Those read from a snapshot stay in its bytes and are decoded when read (~100 ns for
- * an entry's text); strings added later are kept one by one. Rows are only ever added at the end and
+ * Strings by row. Those read from a snapshot stay in its bytes and are decoded a chunk at a time,
+ * when first read; strings added later are kept one by one. Rows are only ever added at the end and
  * taken back from the end (an undone write).
  */
 export class StringColumn {
   private readonly block: Buffer;
+  private readonly encoding: BlockEncoding;
   private readonly ends: Uint32Array;
+  private readonly chunks: Uint32Array | undefined;
   private readonly added: string[];
-  private readonly blockLatin1: boolean;
-  private latin1: boolean;
+  private next: BlockEncoding;
+  /** Decoded chunks of the block, by chunk (see `decode`). */
+  private readonly decoded: (string | undefined)[] = [];
 
   constructor(data?: StringColumnData) {
     const block = data?.block ?? EMPTY;
     this.block = Buffer.from(block.buffer, block.byteOffset, block.byteLength);
+    this.encoding = data?.encoding ?? 'latin1';
     this.ends = data?.ends ?? new Uint32Array(0);
+    this.chunks = data?.chunks;
     this.added = data ? [...data.added] : [];
-    this.blockLatin1 = data?.latin1 ?? true;
-    this.latin1 = this.blockLatin1 && !this.added.some((s) => NOT_LATIN1.test(s));
+    this.next =
+      data?.next ?? this.added.reduce<BlockEncoding>((e, s) => wider(e, encodingFor(s)), this.encoding);
   }
 
   get length(): number {
@@ -136,16 +179,36 @@ export class StringColumn {
   get(i: number): string {
     const base = this.ends.length;
     if (i >= base) return this.added[i - base] as string;
+    const chunk = i >>> CHUNK_SHIFT;
+    const first = chunk === 0 ? 0 : (this.ends[(chunk << CHUNK_SHIFT) - 1] as number);
+    const text = this.decoded[chunk] ?? this.decode(chunk, first);
     const start = i === 0 ? 0 : (this.ends[i - 1] as number);
-    const end = this.ends[i] as number;
-    return this.blockLatin1
-      ? this.block.toString('latin1', start, end)
-      : this.block.toString('utf16le', start * 2, end * 2);
+    return text.slice(start - first, (this.ends[i] as number) - first);
+  }
+
+  /**
+   * The strings of one chunk of rows, decoded once, on first read (~1–5 ms): slicing a JS string is
+   * ~10 ns, decoding a string out of the bytes ~100–300 ns — too slow for thousands of entries a
+   * command. Decoding by chunk keeps start-up free of it, and memory to the chunks actually read.
+   */
+  private decode(chunk: number, first: number): string {
+    const base = this.ends.length;
+    const last = this.ends[Math.min(base, (chunk + 1) << CHUNK_SHIFT) - 1] as number;
+    let text: string;
+    if (this.encoding === 'latin1') text = this.block.toString('latin1', first, last);
+    else if (this.encoding === 'utf16le') text = this.block.toString('utf16le', first * 2, last * 2);
+    else {
+      const chunks = this.chunks as Uint32Array;
+      const end = chunk + 1 < chunks.length ? (chunks[chunk + 1] as number) : this.block.length;
+      text = this.block.toString('utf8', chunks[chunk] as number, end);
+    }
+    this.decoded[chunk] = text;
+    return text;
   }
 
   push(value: string): void {
     this.added.push(value);
-    if (this.latin1 && NOT_LATIN1.test(value)) this.latin1 = false;
+    if (this.next !== 'utf16le') this.next = wider(this.next, encodingFor(value));
   }
 
   pop(): void {
@@ -157,10 +220,11 @@ export class StringColumn {
   capture(): StringColumnData {
     return {
       block: this.block,
+      encoding: this.encoding,
       ends: this.ends,
+      ...(this.chunks ? { chunks: this.chunks } : {}),
       added: this.added.slice(),
-      latin1: this.blockLatin1,
-      allLatin1: this.latin1,
+      next: this.next,
     };
   }
 }

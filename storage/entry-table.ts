@@ -1,7 +1,16 @@
 import { entryCode, entryNo } from '../core/codes.js';
 import { type Entry, type EntryKind, type HistoryItem, historyItemSchema } from '../core/domain.js';
 import { PLATFORMS, type PlatformName } from '../core/identity.js';
-import { NumberColumn, StringColumn, type StringColumnData } from './columns.js';
+import {
+  CHUNK_ROWS,
+  F64Column,
+  I32Column,
+  type NumberColumn,
+  StringColumn,
+  type StringColumnData,
+  U8Column,
+  U32Column,
+} from './columns.js';
 
 /*
  * The entries, column by column. A year of a province is ~100k entries; as plain objects each costs
@@ -34,6 +43,8 @@ const ROW_FLAGS = ADHOC | IT | WITHDRAWN | REVIEW_MASK | CREATED;
 const HAS_NOTE = 1;
 const HAS_SOURCE = 2;
 
+/** Entries kept once read (~0.7 KB each): a few weeks of a province's entries. */
+const CACHE_ROWS = 16_384;
 /** Entry numbers up to this are found through a dense array; larger ones (never made by the bot) through a map. */
 const DENSE_NUMBERS = 1 << 22;
 
@@ -108,31 +119,33 @@ export class EntryTable {
   };
   private byNo = new Int32Array(0);
   private readonly byLargeNo = new Map<number, number>();
+  /** Entries read lately, by row (see `entry`); a write to a row drops its own. */
+  private readonly cache = new Map<number, Entry>();
 
   /** An empty table, or one holding `data` (captured, or read from a snapshot and verified). */
   constructor(data?: EntryTableData) {
-    this.no = new NumberColumn(Uint32Array, data?.no);
-    this.time = new NumberColumn(Float64Array, data?.time);
-    this.kind = new NumberColumn(Uint8Array, data?.kind);
-    this.flags = new NumberColumn(Uint8Array, data?.flags);
-    this.points = new NumberColumn(Float64Array, data?.points);
-    this.member = new NumberColumn(Uint32Array, data?.member);
-    this.reporter = new NumberColumn(Uint32Array, data?.reporter);
-    this.department = new NumberColumn(Uint32Array, data?.department);
-    this.createdOn = new NumberColumn(Uint8Array, data?.createdOn);
-    this.firstItem = new NumberColumn(Int32Array, data?.firstItem);
-    this.order = new NumberColumn(Int32Array, data?.order);
+    this.no = new U32Column(data?.no);
+    this.time = new F64Column(data?.time);
+    this.kind = new U8Column(data?.kind);
+    this.flags = new U8Column(data?.flags);
+    this.points = new F64Column(data?.points);
+    this.member = new U32Column(data?.member);
+    this.reporter = new U32Column(data?.reporter);
+    this.department = new U32Column(data?.department);
+    this.createdOn = new U8Column(data?.createdOn);
+    this.firstItem = new I32Column(data?.firstItem);
+    this.order = new I32Column(data?.order);
     this.text = new StringColumn(data?.text);
     this.at = new StringColumn(data?.at);
     this.source = new StringColumn(data?.source);
     const i = data?.items;
     this.items = {
-      row: new NumberColumn(Uint32Array, i?.row),
-      action: new NumberColumn(Uint8Array, i?.action),
-      by: new NumberColumn(Uint32Array, i?.by),
-      platform: new NumberColumn(Uint8Array, i?.platform),
-      flags: new NumberColumn(Uint8Array, i?.flags),
-      next: new NumberColumn(Int32Array, i?.next),
+      row: new U32Column(i?.row),
+      action: new U8Column(i?.action),
+      by: new U32Column(i?.by),
+      platform: new U8Column(i?.platform),
+      flags: new U8Column(i?.flags),
+      next: new I32Column(i?.next),
       at: new StringColumn(i?.at),
       note: new StringColumn(i?.note),
       source: new StringColumn(i?.source),
@@ -176,8 +189,25 @@ export class EntryTable {
     return REVIEWS[(this.flags.get(row) & REVIEW_MASK) >> REVIEW_SHIFT] as Entry['review'];
   }
 
-  /** The entry of `row` as a plain object (a copy: later changes to the store do not show in it). */
+  /**
+   * The entry of `row` as a plain object, frozen: later changes to the store do not show in it (they
+   * make a new one). The most recently read are kept (`cache`), so a command that ranks this week does
+   * not rebuild the same few thousand objects each time.
+   */
   entry(row: number): Entry {
+    const cached = this.cache.get(row);
+    if (cached) return cached;
+    const entry = freeze(this.materialise(row));
+    this.remember(row, entry);
+    return entry;
+  }
+
+  private remember(row: number, entry: Entry): void {
+    this.cache.set(row, entry);
+    if (this.cache.size > CACHE_ROWS) this.cache.delete(this.cache.keys().next().value as number);
+  }
+
+  private materialise(row: number): Entry {
     const flags = this.flags.get(row);
     const at = this.at.get(row);
     const reporterId = this.dict[this.reporter.get(row)] as string;
@@ -218,7 +248,12 @@ export class EntryTable {
     const from = this.lowerBound(start);
     const to = Math.max(from, this.lowerBound(end));
     const out = new Array<Entry>(to - from);
-    for (let i = from; i < to; i += 1) out[i - from] = this.entry(this.order.get(i));
+    // A long range (a year's report) reads what is cached but does not push the recent rows out.
+    const keep = to - from <= CACHE_ROWS / 2;
+    for (let i = from; i < to; i += 1) {
+      const row = this.order.get(i);
+      out[i - from] = keep ? this.entry(row) : (this.cache.get(row) ?? freeze(this.materialise(row)));
+    }
     return out;
   }
 
@@ -280,6 +315,7 @@ export class EntryTable {
   /** Takes the last row back out (its write failed before it was acknowledged). */
   removeLast(): void {
     const row = this.count - 1;
+    this.cache.delete(row);
     while (this.items.row.length > 0 && this.items.row.get(this.items.row.length - 1) === row) {
       this.popItem(row);
     }
@@ -307,17 +343,20 @@ export class EntryTable {
   }
 
   setStatus(row: number, status: Entry['status']): void {
+    this.cache.delete(row);
     const flags = this.flags.get(row) & ~WITHDRAWN;
     this.flags.set(row, status === 'withdrawn' ? flags | WITHDRAWN : flags);
   }
 
   setReview(row: number, review: Entry['review']): void {
+    this.cache.delete(row);
     const flags = this.flags.get(row) & ~REVIEW_MASK;
     this.flags.set(row, flags | (REVIEWS.indexOf(review) << REVIEW_SHIFT));
   }
 
   /** Adds an item to the end of a row's history. */
   pushItem(row: number, item: HistoryItem): void {
+    this.cache.delete(row);
     const action = ACTIONS.indexOf(item.action);
     const platform = PLATFORMS.indexOf(item.platform);
     if (action < 0 || platform < 0) throw new Error(`a history item of row ${row} is malformed`);
@@ -344,6 +383,7 @@ export class EntryTable {
 
   /** Takes back the last item added to the table, which must be `row`'s. */
   popItem(row: number): void {
+    this.cache.delete(row);
     const items = this.items;
     const index = items.row.length - 1;
     if (index < 0 || items.row.get(index) !== row)
@@ -374,15 +414,23 @@ export class EntryTable {
       if (this.member.get(row) === old) {
         this.member.set(row, now);
         credited.push(row);
+        this.cache.delete(row);
       }
       if (this.reporter.get(row) === old) {
         this.reporter.set(row, now);
         reported.push(row);
+        this.cache.delete(row);
       }
     }
     return () => {
-      for (const row of credited) this.member.set(row, old);
-      for (const row of reported) this.reporter.set(row, old);
+      for (const row of credited) {
+        this.member.set(row, old);
+        this.cache.delete(row);
+      }
+      for (const row of reported) {
+        this.reporter.set(row, old);
+        this.cache.delete(row);
+      }
     };
   }
 
@@ -511,6 +559,14 @@ export class EntryTable {
     if (at < 0) throw new Error(`row ${row} is not in time order`);
     this.order.remove(at);
   }
+}
+
+/** An entry made read-only, with its history and photo: it is shared by every reader of its row. */
+function freeze(entry: Entry): Entry {
+  for (const item of entry.history) Object.freeze(item);
+  Object.freeze(entry.history);
+  if (entry.photo) Object.freeze(entry.photo);
+  return Object.freeze(entry);
 }
 
 /**
@@ -648,7 +704,6 @@ function verify(data: EntryTableData, isMember: (id: string) => boolean): void {
 
 function verifyStrings(what: string, column: StringColumnData, n: number): void {
   if (column.ends.length + column.added.length !== n) throw new Error(`${what}: ${n} expected`);
-  const chars = column.block.length / (column.latin1 ? 1 : 2);
   const ends = column.ends;
   let previous = 0;
   for (let i = 0; i < ends.length; i += 1) {
@@ -656,5 +711,18 @@ function verifyStrings(what: string, column: StringColumnData, n: number): void 
     if (end < previous) throw new Error(`${what}: broken offsets`);
     previous = end;
   }
-  if (previous !== chars) throw new Error(`${what}: broken offsets`);
+  if (column.encoding === 'utf8') {
+    // The chunks' starts, in bytes: one a chunk of rows, in order, inside the block.
+    const chunks = column.chunks;
+    if (!chunks || chunks.length !== Math.ceil(ends.length / CHUNK_ROWS))
+      throw new Error(`${what}: broken chunks`);
+    let last = 0;
+    for (let i = 0; i < chunks.length; i += 1) {
+      const start = chunks[i] as number;
+      if (start < last || start > column.block.length) throw new Error(`${what}: broken chunks`);
+      last = start;
+    }
+  } else if (previous * (column.encoding === 'latin1' ? 1 : 2) !== column.block.length) {
+    throw new Error(`${what}: broken offsets`);
+  }
 }

@@ -6,7 +6,14 @@ import { z } from 'zod';
 import { entryNo } from '../core/codes.js';
 import type { Entry } from '../core/domain.js';
 import { StoreCorruptError } from '../core/errors.js';
-import type { StringColumnData } from './columns.js';
+import {
+  type BlockEncoding,
+  CHUNK_ROWS,
+  encodingFor,
+  StringColumn,
+  type StringColumnData,
+  wider,
+} from './columns.js';
 import { EntryTable, type EntryTableData } from './entry-table.js';
 import { isErrnoException, nodeFiles, type StoreFiles } from './files.js';
 import { MigrationError, migrate } from './migrations.js';
@@ -97,8 +104,8 @@ const entriesMetaSchema = z.object({
   photos: z.array(z.tuple([z.number().int().nonnegative(), z.string(), z.string()])),
   codes: z.array(z.tuple([z.number().int().nonnegative(), z.string()])),
   items: z.number().int().nonnegative(),
-  /** Strings written one byte a character (the others are UTF-16LE). */
-  latin1: z.array(z.string()),
+  /** The encoding of each string column's block (its section is `<column>.<encoding>`). */
+  strings: z.record(z.string(), z.enum(['latin1', 'utf8', 'utf16le'])),
   sections: z.array(sectionSchema),
 });
 type EntriesMeta = z.infer<typeof entriesMetaSchema>;
@@ -106,6 +113,8 @@ type EntriesMeta = z.infer<typeof entriesMetaSchema>;
 interface Section {
   name: string;
   bytes: number;
+  /** A string column's block: its encoding. */
+  encoding?: BlockEncoding;
   chunks(): Iterable<Uint8Array>;
 }
 
@@ -121,53 +130,81 @@ function numberSection(name: string, values: ArrayBufferView): Section {
 }
 
 /**
- * A string column as two sections: every string's end (in characters), and the strings one after
- * another — the snapshot's block as it is (re-encoded only if strings added since need UTF-16), then
- * the added strings, a group at a time.
+ * A string column as sections: every string's end (in UTF-16 code units), and the strings one after
+ * another in the narrowest encoding they all survive (storage/columns.ts), a chunk of rows at a time —
+ * the snapshot's block as it is, re-encoded only when strings added since need a wider encoding — and,
+ * for UTF-8, where each chunk starts (a chunk is decoded on its own when first read).
  */
 function stringSections(name: string, column: StringColumnData): Section[] {
   const base = column.ends.length;
-  const ends = new Uint32Array(base + column.added.length);
+  const n = base + column.added.length;
+  const ends = new Uint32Array(n);
   ends.set(column.ends);
-  let end = base ? (column.ends[base - 1] as number) : 0;
+  let chars = base ? (column.ends[base - 1] as number) : 0;
   for (const [i, s] of column.added.entries()) {
-    end += s.length;
-    ends[base + i] = end;
+    chars += s.length;
+    ends[base + i] = chars;
   }
-  const latin1 = writtenAsLatin1(column);
-  const encoding: BufferEncoding = latin1 ? 'latin1' : 'utf16le';
-  const width = latin1 ? 1 : 2;
+  const output =
+    column.next ?? column.added.reduce<BlockEncoding>((e, s) => wider(e, encodingFor(s)), column.encoding);
   const block = Buffer.from(column.block.buffer, column.block.byteOffset, column.block.byteLength);
-  const chars = Math.floor(CHUNK_BYTES / width);
-  return [
+  const same = column.encoding === output;
+  const groups = Math.ceil(n / CHUNK_ROWS);
+  const starts = new Uint32Array(groups);
+  // The block's rows of group g (a view of the block when its encoding stays, else re-encoded).
+  const reader = same ? undefined : new StringColumn({ ...column, added: [] });
+  const blockPart = (g: number): Uint8Array => {
+    const from = g * CHUNK_ROWS;
+    const to = Math.min(base, from + CHUNK_ROWS);
+    if (from >= to) return new Uint8Array(0);
+    if (reader) {
+      const parts: string[] = [];
+      for (let row = from; row < to; row += 1) parts.push(reader.get(row));
+      return Buffer.from(parts.join(''), output);
+    }
+    if (column.encoding === 'utf8') {
+      const chunks = column.chunks as Uint32Array;
+      return block.subarray(chunks[g], g + 1 < chunks.length ? chunks[g + 1] : block.length);
+    }
+    const width = column.encoding === 'latin1' ? 1 : 2;
+    const start = from === 0 ? 0 : (column.ends[from - 1] as number);
+    return block.subarray(start * width, (column.ends[to - 1] as number) * width);
+  };
+  const addedPart = (g: number): Uint8Array => {
+    const from = Math.max(base, g * CHUNK_ROWS);
+    const to = Math.min(n, (g + 1) * CHUNK_ROWS);
+    if (from >= to) return new Uint8Array(0);
+    return Buffer.from(column.added.slice(from - base, to - base).join(''), output);
+  };
+  // Bytes of the block in `output` (known without encoding it: widening goes Latin-1 → UTF-8 → UTF-16LE).
+  let blockBytes = block.length;
+  if (!same && output === 'utf16le') blockBytes = (base ? (column.ends[base - 1] as number) : 0) * 2;
+  else if (!same) for (const byte of block) if (byte >= 0x80) blockBytes += 1; // Latin-1 → UTF-8
+  const addedBytes =
+    output === 'latin1'
+      ? chars - (base ? (column.ends[base - 1] as number) : 0)
+      : column.added.reduce((sum, s) => sum + Buffer.byteLength(s, output), 0);
+  const sections: Section[] = [
     numberSection(`${name}.ends`, ends),
     {
-      name: `${name}.${encoding}`,
-      bytes: end * width,
+      name: `${name}.${output}`,
+      bytes: blockBytes + addedBytes,
+      encoding: output,
       *chunks() {
-        if (column.latin1 === latin1) {
-          for (let at = 0; at < block.length; at += CHUNK_BYTES) yield block.subarray(at, at + CHUNK_BYTES);
-        } else {
-          // A Latin-1 block in a column that now needs UTF-16LE.
-          for (let at = 0; at < block.length; at += chars) {
-            yield Buffer.from(block.toString('latin1', at, Math.min(at + chars, block.length)), encoding);
+        let offset = 0;
+        for (let g = 0; g < groups; g += 1) {
+          starts[g] = offset;
+          for (const part of [blockPart(g), addedPart(g)]) {
+            offset += part.length;
+            if (part.length) yield part;
           }
         }
-        let group: string[] = [];
-        let size = 0;
-        for (const s of column.added) {
-          group.push(s);
-          size += s.length;
-          if (size >= chars) {
-            yield Buffer.from(group.join(''), encoding);
-            group = [];
-            size = 0;
-          }
-        }
-        if (group.length) yield Buffer.from(group.join(''), encoding);
       },
     },
   ];
+  // Written after the text, whose writing fills it in.
+  if (output === 'utf8') sections.push(numberSection(`${name}.chunks`, starts));
+  return sections;
 }
 
 function sectionsOf(data: EntryTableData): Section[] {
@@ -180,11 +217,6 @@ function sectionsOf(data: EntryTableData): Section[] {
 }
 
 const align8 = (n: number) => (n + 7) & ~7;
-
-/** Whether a string column is written one byte a character: every string of it fits in Latin-1. */
-function writtenAsLatin1(column: StringColumnData): boolean {
-  return column.allLatin1 ?? (column.latin1 && column.added.every((s) => !/[\u0100-\uffff]/.test(s)));
-}
 
 // ---- writing ----------------------------------------------------------------------------------------
 
@@ -214,10 +246,9 @@ export async function writeSnapshot(
     photos: d.photos,
     codes: d.codes,
     items: d.items.count,
-    latin1: [
-      ...STRING_COLUMNS.filter((n) => writtenAsLatin1(d[n])),
-      ...ITEM_STRING_COLUMNS.filter((n) => writtenAsLatin1(d.items[n])).map((n) => `items.${n}`),
-    ],
+    strings: Object.fromEntries(
+      sections.flatMap((x) => (x.encoding ? [[x.name.slice(0, x.name.lastIndexOf('.')), x.encoding]] : [])),
+    ),
     sections: layout,
   };
   const meta = Buffer.from(`{"state":${capture.state},"entries":${JSON.stringify(entriesMeta)}}`, 'utf8');
@@ -342,12 +373,16 @@ function tableData(meta: EntriesMeta, body: Buffer, dataStart: number): EntryTab
     return out as InstanceType<(typeof ARRAYS)[T]>;
   };
   const strings = (name: string, count: number): StringColumnData => {
-    const latin1 = meta.latin1.includes(name);
+    const encoding = meta.strings[name];
+    if (!encoding) throw new Error(`column ${name} has no encoding`);
     return {
       ends: numbers(`${name}.ends`, 'u32', count),
-      block: slice(`${name}.${latin1 ? 'latin1' : 'utf16le'}`),
+      block: slice(`${name}.${encoding}`),
+      encoding,
+      ...(encoding === 'utf8'
+        ? { chunks: numbers(`${name}.chunks`, 'u32', Math.ceil(count / CHUNK_ROWS)) }
+        : {}),
       added: [],
-      latin1,
     };
   };
   const n = meta.count;

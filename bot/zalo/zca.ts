@@ -214,10 +214,7 @@ export function createZcaTransport(options: ZcaOptions): ZaloTransport {
             fileTimeoutMs,
           );
         });
-        await Promise.race([
-          client.sendMessage({ msg: '', attachments: [path] }, thread.id, type),
-          timeout,
-        ]);
+        await Promise.race([client.sendMessage({ msg: '', attachments: [path] }, thread.id, type), timeout]);
       } finally {
         clearTimeout(timer);
         await rm(dir, { recursive: true, force: true });

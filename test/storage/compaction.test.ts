@@ -158,6 +158,47 @@ describe('the entry table keeps every entry exactly', () => {
   });
 });
 
+describe('string columns keep every string exactly, in the narrowest encoding it survives', () => {
+  it('across chunks of rows and compactions that widen a column (Latin-1 → UTF-8 → UTF-16)', async () => {
+    let store = await open();
+    const member = await addMember(store, 1);
+    const at = new Date('2026-04-01T01:00:00Z');
+    const write = (texts: string[], source?: (i: number) => string) =>
+      Promise.all(
+        texts.map((text, i) =>
+          store.addEntry(
+            { kind: 'deed', text, points: 2, adhoc: false, it: false, memberId: member.id },
+            source ? { ...actor(member.id, at), source: source(i) } : actor(member.id, at),
+          ),
+        ),
+      );
+    const seen = () => store.entries.map((e) => [e.code, e.text, e.source, e.history.length]);
+    const reloaded = async () => {
+      const before = seen();
+      await store.compact();
+      store = await reopen(store);
+      expect(seen()).toEqual(before);
+      return before.length;
+    };
+    // More rows than one decoded chunk (4,096), all Latin-1: the text column is written one byte a character.
+    await write(Array.from({ length: 4200 }, (_, i) => `Plain Latin-1 deed, café naïve, number ${i}`));
+    expect(await reloaded()).toBe(4200);
+    // Vietnamese text: the Latin-1 block is written again as UTF-8; sources widen too.
+    await write(
+      Array.from({ length: 300 }, (_, i) => `Giúp đồng nghiệp “số ${i}” hoàn thành hồ sơ 😀`),
+      (i) => `zalo:nhóm-${i}`,
+    );
+    expect(await reloaded()).toBe(4500);
+    // A UTF-8 block with rows added after it, over three chunks: each decodes on its own.
+    await write(Array.from({ length: 4000 }, (_, i) => `Việc tốt ${i}`));
+    expect(await reloaded()).toBe(8500);
+    // A lone surrogate (never from a user: the router cleans input) survives only as UTF-16.
+    await write(['Dòng có nửa cặp \ud800 ký tự'], () => 'nguồn \udc00');
+    expect(await reloaded()).toBe(8501);
+    expect(store.entries.at(-1)?.text).toBe('Dòng có nửa cặp \ud800 ký tự');
+  }, 60_000);
+});
+
 /** A file system whose snapshot temp files wait at their first write until `letGo()` is called. */
 class GatedSnapshots {
   private release!: () => void;

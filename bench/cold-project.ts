@@ -1,0 +1,39 @@
+// Child process: one cold start of the project, as `npm start` makes it — built like dist/main.js
+// (scripts/build.mjs's settings), with the modules the bot imports before it opens its store.
+// Usage: node --expose-gc cold-project.js DIR
+import { join } from 'node:path';
+import { createApp } from '../bot/app.js';
+import { createConfig } from '../bot/config.js';
+import { createLogger } from '../bot/logger.js';
+import { Store } from '../storage/store.js';
+import { emit, mb } from './common.js';
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: cold-project.js DIR');
+// What main.ts has loaded by the time it opens the store (the bundle evaluated every module first).
+if (typeof createApp !== 'function' || typeof createConfig !== 'function') throw new Error('not the bot');
+void createLogger;
+
+const rssBefore = process.memoryUsage.rss();
+const started = performance.now();
+const store = await Store.open(join(dir, 'project'));
+const openMs = performance.now() - started;
+const readyMs = performance.now();
+const rss = process.memoryUsage.rss();
+const heapUsed = process.memoryUsage().heapUsed;
+const gc = (globalThis as { gc?: () => void }).gc;
+gc?.();
+const rssAfterGc = process.memoryUsage.rss();
+const entries = store.state.entries.count;
+await store.close();
+emit({
+  side: 'project',
+  entries,
+  openMs,
+  /** Since the process started: Node's start-up, the bundle's modules, the open. */
+  readyMs,
+  rssBeforeMB: mb(rssBefore),
+  rssMB: mb(rss),
+  heapUsedMB: mb(heapUsed),
+  rssAfterGcMB: gc ? mb(rssAfterGc) : null,
+});
