@@ -36,8 +36,8 @@ const size = Number(sizeArg);
 if (!dir || !Number.isInteger(size) || size <= 0) throw new Error('usage: size-worker.ts SIZE DIR');
 
 /**
- * Sustained load: 20,000 commands (one compaction's worth: the store folds its journal into the snapshot
- * every 20,000 lines, so the figure includes exactly the compaction cost a steady stream pays), capped
+ * Sustained load: 20,000 commands (the store folds its journal into the snapshot every 5,000 lines, so
+ * the figure includes the compactions a steady stream pays for, each while writes go on), capped
  * at 10 s. Naive lowdb gets 3 s: each of its writes rewrites the whole file.
  */
 const SUSTAIN_OPS = Number(process.env.BENCH_SUSTAIN_OPS ?? 20_000);

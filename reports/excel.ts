@@ -49,7 +49,16 @@ export function sheet(
   for (const [i, c] of columns.entries()) if (c.numFmt) ws.getColumn(i + 1).numFmt = c.numFmt;
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   ws.getRow(1).commit();
-  for (const row of rows) ws.addRow(row).commit();
+  // exceljs gives each cell a style object of its own and looks its style up by object: one object
+  // per column, shared by its cells, saves rebuilding the same style for every cell (~1.5 M at 100k).
+  const styles = columns.map((_, i) => ws.getColumn(i + 1).style ?? {});
+  for (const row of rows) {
+    const added = ws.addRow(row);
+    added.eachCell((cell, column) => {
+      cell.style = styles[column - 1] ?? cell.style;
+    });
+    added.commit();
+  }
   ws.commit();
   return ws;
 }

@@ -1,6 +1,7 @@
 import { entryCode, entryNo } from '../core/codes.js';
 import { type Entry, type EntryKind, type HistoryItem, historyItemSchema } from '../core/domain.js';
 import { PLATFORMS, type PlatformName } from '../core/identity.js';
+import { periodContaining } from '../core/periods.js';
 import {
   CHUNK_ROWS,
   F64Column,
@@ -43,8 +44,8 @@ const ROW_FLAGS = ADHOC | IT | WITHDRAWN | REVIEW_MASK | CREATED;
 const HAS_NOTE = 1;
 const HAS_SOURCE = 2;
 
-/** Entries kept once read (~0.7 KB each): a few weeks of a province's entries. */
-const CACHE_ROWS = 16_384;
+/** Entries of past years kept once read (~0.5 KB each). */
+const RECENT_ROWS = 16_384;
 /** Entry numbers up to this are found through a dense array; larger ones (never made by the bot) through a map. */
 const DENSE_NUMBERS = 1 << 22;
 
@@ -119,8 +120,13 @@ export class EntryTable {
   };
   private byNo = new Int32Array(0);
   private readonly byLargeNo = new Map<number, number>();
-  /** Entries read lately, by row (see `entry`); a write to a row drops its own. */
-  private readonly cache = new Map<number, Entry>();
+  /** Entries of the current year once read, and of older years the last few thousand read (see `entry`). */
+  private hot: (Entry | undefined)[] = [];
+  private readonly recent = new Map<number, Entry>();
+  private hotYear = { start: Number.POSITIVE_INFINITY, end: Number.NEGATIVE_INFINITY };
+  /** Bumped by every write: the last range read (`between`) holds only while it has not moved. */
+  private version = 0;
+  private lastRange: { version: number; from: number; to: number; entries: Entry[] } | undefined;
 
   /** An empty table, or one holding `data` (captured, or read from a snapshot and verified). */
   constructor(data?: EntryTableData) {
@@ -191,20 +197,51 @@ export class EntryTable {
 
   /**
    * The entry of `row` as a plain object, frozen: later changes to the store do not show in it (they
-   * make a new one). The most recently read are kept (`cache`), so a command that ranks this week does
-   * not rebuild the same few thousand objects each time.
+   * make a new one). Once read, an entry of the current year stays (`hot`): the year's leaderboards,
+   * summaries and plan progress read it again and again, and building 100k objects for each read was
+   * most of their time (and of the garbage collector's). An older one stays only among the last few
+   * thousand read (`recent`): past years are built when asked for.
    */
   entry(row: number): Entry {
-    const cached = this.cache.get(row);
-    if (cached) return cached;
+    return this.cached(row) ?? this.keep(row, this.time.get(row) >= this.hotFrom());
+  }
+
+  private keep(row: number, hot: boolean): Entry {
     const entry = freeze(this.materialise(row));
-    this.remember(row, entry);
+    if (hot) {
+      this.hot[row] = entry;
+    } else {
+      this.recent.set(row, entry);
+      if (this.recent.size > RECENT_ROWS) this.recent.delete(this.recent.keys().next().value as number);
+    }
     return entry;
   }
 
-  private remember(row: number, entry: Entry): void {
-    this.cache.set(row, entry);
-    if (this.cache.size > CACHE_ROWS) this.cache.delete(this.cache.keys().next().value as number);
+  private cached(row: number): Entry | undefined {
+    return this.hot[row] ?? this.recent.get(row);
+  }
+
+  /** A write changed (or took back) this row: its entry is built again when next read. */
+  private forget(row: number): void {
+    this.hot[row] = undefined;
+    this.recent.delete(row);
+    this.version += 1;
+  }
+
+  /**
+   * Where the current year starts: the year of the latest entry (not the clock's: the store keeps no
+   * clock, and the latest entry is "now" for a bot in use). When a new year begins, last year's
+   * entries leave the hot set.
+   */
+  private hotFrom(): number {
+    const n = this.order.length;
+    const latest = n ? this.time.get(this.order.get(n - 1)) : 0;
+    if (latest < this.hotYear.start || latest >= this.hotYear.end) {
+      const year = periodContaining('year', new Date(latest));
+      this.hotYear = { start: year.start.getTime(), end: year.end.getTime() };
+      this.hot = [];
+    }
+    return this.hotYear.start;
   }
 
   private materialise(row: number): Entry {
@@ -243,16 +280,32 @@ export class EntryTable {
     };
   }
 
-  /** Entries logged in [start, end) (milliseconds), oldest first. */
+  /** Entries logged in [start, end) (milliseconds), oldest first (an array of the caller's own). */
   between(start: number, end: number): Entry[] {
     const from = this.lowerBound(start);
     const to = Math.max(from, this.lowerBound(end));
+    // One command often reads the same period several times (the plan's progress: once a target),
+    // and nothing can change in between: the last range is kept until the next write.
+    const last = this.lastRange;
+    if (last && last.version === this.version && last.from === from && last.to === to) {
+      return last.entries.slice();
+    }
+    const out = this.build(from, to);
+    this.lastRange = { version: this.version, from, to, entries: out };
+    return out.slice();
+  }
+
+  private build(from: number, to: number): Entry[] {
     const out = new Array<Entry>(to - from);
-    // A long range (a year's report) reads what is cached but does not push the recent rows out.
-    const keep = to - from <= CACHE_ROWS / 2;
+    // The current year's rows are kept once built. A long range of past years reads what is cached
+    // but does not push the recent rows out: it gets copies of its own (not frozen: freezing costs more
+    // than building an entry).
+    const hotFrom = this.lowerBound(this.hotFrom());
+    const keepPast = to - from <= RECENT_ROWS / 2;
     for (let i = from; i < to; i += 1) {
       const row = this.order.get(i);
-      out[i - from] = keep ? this.entry(row) : (this.cache.get(row) ?? freeze(this.materialise(row)));
+      const hot = i >= hotFrom;
+      out[i - from] = this.cached(row) ?? (hot || keepPast ? this.keep(row, hot) : this.materialise(row));
     }
     return out;
   }
@@ -309,13 +362,14 @@ export class EntryTable {
     if (entry.code !== entryCode(entry.kind, no)) this.codes.set(row, entry.code);
     this.setRowOfNo(no, row);
     this.insertInOrder(row, time);
+    this.version += 1;
     for (const item of usual ? rest : entry.history) this.pushItem(row, item);
   }
 
   /** Takes the last row back out (its write failed before it was acknowledged). */
   removeLast(): void {
     const row = this.count - 1;
-    this.cache.delete(row);
+    this.forget(row);
     while (this.items.row.length > 0 && this.items.row.get(this.items.row.length - 1) === row) {
       this.popItem(row);
     }
@@ -343,20 +397,20 @@ export class EntryTable {
   }
 
   setStatus(row: number, status: Entry['status']): void {
-    this.cache.delete(row);
+    this.forget(row);
     const flags = this.flags.get(row) & ~WITHDRAWN;
     this.flags.set(row, status === 'withdrawn' ? flags | WITHDRAWN : flags);
   }
 
   setReview(row: number, review: Entry['review']): void {
-    this.cache.delete(row);
+    this.forget(row);
     const flags = this.flags.get(row) & ~REVIEW_MASK;
     this.flags.set(row, flags | (REVIEWS.indexOf(review) << REVIEW_SHIFT));
   }
 
   /** Adds an item to the end of a row's history. */
   pushItem(row: number, item: HistoryItem): void {
-    this.cache.delete(row);
+    this.forget(row);
     const action = ACTIONS.indexOf(item.action);
     const platform = PLATFORMS.indexOf(item.platform);
     if (action < 0 || platform < 0) throw new Error(`a history item of row ${row} is malformed`);
@@ -383,7 +437,7 @@ export class EntryTable {
 
   /** Takes back the last item added to the table, which must be `row`'s. */
   popItem(row: number): void {
-    this.cache.delete(row);
+    this.forget(row);
     const items = this.items;
     const index = items.row.length - 1;
     if (index < 0 || items.row.get(index) !== row)
@@ -414,22 +468,22 @@ export class EntryTable {
       if (this.member.get(row) === old) {
         this.member.set(row, now);
         credited.push(row);
-        this.cache.delete(row);
+        this.forget(row);
       }
       if (this.reporter.get(row) === old) {
         this.reporter.set(row, now);
         reported.push(row);
-        this.cache.delete(row);
+        this.forget(row);
       }
     }
     return () => {
       for (const row of credited) {
         this.member.set(row, old);
-        this.cache.delete(row);
+        this.forget(row);
       }
       for (const row of reported) {
         this.reporter.set(row, old);
-        this.cache.delete(row);
+        this.forget(row);
       }
     };
   }

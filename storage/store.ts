@@ -28,7 +28,11 @@ export interface StoreLogger {
 
 export interface StoreOptions {
   logger?: StoreLogger;
-  /** Fold the journal into the snapshot once it holds this many lines (keeps start-up fast). */
+  /**
+   * Fold the journal into the snapshot once it holds this many lines (default 5,000): replaying the
+   * journal is most of a start's time after the snapshot (~0.1 s for 5,000 lines on a busy machine),
+   * and a compaction holds nothing up, so it can come often.
+   */
   compactAfter?: number;
   /** Daily backups kept beside the store. */
   keepBackups?: number;
@@ -109,7 +113,7 @@ export class Store extends StoreReader implements Repository {
   ) {
     super(data, new Indexes());
     this.logger = options.logger ?? silent;
-    this.compactAfter = options.compactAfter ?? 20_000;
+    this.compactAfter = options.compactAfter ?? 5_000;
     this.compactAt = this.compactAfter;
     this.backups = new Backups(dir, files, options.keepBackups ?? 14);
   }
