@@ -71,7 +71,12 @@ await mkdir(workdir, { recursive: true });
 await copyFile(snapshot, join(workdir, STORE_FILE));
 const agency = { ...loadAgency(), limits: { ...loadAgency().limits, entriesPerDay: 1_000_000 } };
 const openStarted = performance.now();
-const store = await Store.open(workdir, { logger: createLogger('warn', [], { write() {} }) });
+// BENCH_COMPACT_AFTER (default: the store's own) shows what the compactions cost the commands.
+const compactAfter = process.env.BENCH_COMPACT_AFTER ? Number(process.env.BENCH_COMPACT_AFTER) : undefined;
+const store = await Store.open(workdir, {
+  logger: createLogger('warn', [], { write() {} }),
+  ...(compactAfter ? { compactAfter } : {}),
+});
 note(
   `e2e: store of ${store.state.entries.count} entries opened in ${(performance.now() - openStarted).toFixed(0)} ms`,
 );
@@ -278,15 +283,20 @@ function report(p: E2ePhase) {
 await phase('warm-up', 1, 60, 'mix', 'group');
 const sequential = report(await phase('sequential mix', 1, SEQUENTIAL_UPDATES, 'mix', 'group'));
 const viectot = report(await phase('/viectot, sequential', 1, VIECTOT_UPDATES, 'viectot', 'group'));
-const writersApart = report(
-  await phase(
-    `${CONCURRENT_USERS} writers, each in their own chat`,
-    CONCURRENT_USERS,
-    CONCURRENT_UPDATES,
-    'viectot',
-    'private',
+// The event loop's longest gap while 50 writers go on alone: the baseline for the same with a report.
+const writersWatch = loopWatch();
+const writersApart = {
+  ...report(
+    await phase(
+      `${CONCURRENT_USERS} writers, each in their own chat`,
+      CONCURRENT_USERS,
+      CONCURRENT_UPDATES,
+      'viectot',
+      'private',
+    ),
   ),
-);
+  eventLoopBlockedMaxMs: writersWatch.stop(),
+};
 const writersInGroup = report(
   await phase(
     `${CONCURRENT_USERS} writers in the group`,

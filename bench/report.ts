@@ -46,6 +46,30 @@ interface ReadComparison {
   sample: unknown;
 }
 
+type SideReads = Record<
+  'leaderboardWeek' | 'summaryYear' | 'weeklyPost',
+  { timing: ReadTiming; sample: unknown }
+>;
+
+/** What bench/size-worker.ts reports for the project (one process)… */
+export interface ProjectWork {
+  reads: SideReads;
+  sequential: SequentialResult;
+  writeAndRank: SequentialResult;
+  sustained: SustainedResult;
+  compaction: { entries: number; ms: number; eventLoopBlockedMaxMs: number; writesDuring: LatencyStats };
+  backup: { ms: number; eventLoopBlockedMaxMs: number };
+  entriesAfter: number;
+}
+
+/** …and for naive lowdb (another). */
+export interface NaiveWork {
+  reads: SideReads;
+  sequential: SequentialResult;
+  sustained: SustainedResult;
+  entriesAfter: number;
+}
+
 export interface WorkerResult {
   size: number;
   reads: { leaderboardWeek: ReadComparison; summaryYear: ReadComparison; weeklyPost: ReadComparison };
@@ -55,6 +79,30 @@ export interface WorkerResult {
   compaction: { entries: number; ms: number; eventLoopBlockedMaxMs: number; writesDuring: LatencyStats };
   backup: { ms: number; eventLoopBlockedMaxMs: number };
   entriesAfter: { project: number; naive: number };
+}
+
+/** The two sides side by side, their reads checked to give the same results. */
+export function combine(size: number, project: ProjectWork, naive: NaiveWork): WorkerResult {
+  const compare = (name: keyof SideReads): ReadComparison => ({
+    project: project.reads[name].timing,
+    naive: naive.reads[name].timing,
+    same: JSON.stringify(project.reads[name].sample) === JSON.stringify(naive.reads[name].sample),
+    sample: project.reads[name].sample,
+  });
+  return {
+    size,
+    reads: {
+      leaderboardWeek: compare('leaderboardWeek'),
+      summaryYear: compare('summaryYear'),
+      weeklyPost: compare('weeklyPost'),
+    },
+    sequential: { project: project.sequential, naive: naive.sequential },
+    writeAndRank: project.writeAndRank,
+    sustained: { project: project.sustained, naive: naive.sustained },
+    compaction: project.compaction,
+    backup: project.backup,
+    entriesAfter: { project: project.entriesAfter, naive: naive.entriesAfter },
+  };
 }
 
 export interface SqliteWork {
@@ -74,7 +122,7 @@ export interface E2eResult {
   entries: number;
   sequential: E2ePhase;
   viectot: E2ePhase;
-  writersApart: E2ePhase;
+  writersApart: E2ePhase & { eventLoopBlockedMaxMs: number };
   writersInGroup: E2ePhase;
   reportFiles: {
     ms: number;
@@ -302,7 +350,15 @@ export function rows(result: SizeResult): Row[] {
         },
       ),
       row(size, 'grammY: 50 writers, own chats: p99', 'ms', { project: e2e.writersApart.latency.p99 }),
-      row(size, 'grammY: 50 writers, own chats: worst', 'ms', { project: e2e.writersApart.latency.max }),
+      row(
+        size,
+        'grammY: 50 writers, own chats: worst',
+        'ms',
+        { project: e2e.writersApart.latency.max },
+        {
+          note: `longest event-loop gap meanwhile ${fmt(e2e.writersApart.eventLoopBlockedMaxMs, 'ms')} ms`,
+        },
+      ),
       row(
         size,
         'grammY: 50 writers, one group: worst',

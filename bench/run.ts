@@ -24,8 +24,11 @@ import {
   type ColdPhases,
   type ColdStart,
   type ColdSummary,
+  combine,
   type E2eResult,
   type Generated,
+  type NaiveWork,
+  type ProjectWork,
   renderColdPhases,
   renderHotSpots,
   renderTable,
@@ -34,7 +37,6 @@ import {
   type SizeResult,
   type SqliteWork,
   targets,
-  type WorkerResult,
 } from './report.js';
 
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
@@ -146,7 +148,14 @@ async function benchSize(root: string, size: number, sqlite: string | null): Pro
     const e2e = e2eSizes.has(size)
       ? await runChild<E2eResult>('e2e', [join(dir, 'project', STORE_FILE), join(dir, 'e2e')])
       : null;
-    const worker = await runChild<WorkerResult>('size-worker', [String(size), dir]);
+    const worker = combine(
+      size,
+      await runChild<ProjectWork>('size-worker', [String(size), dir, 'project']),
+      await runChild<NaiveWork>('size-worker', [String(size), dir, 'naive']),
+    );
+    for (const [name, read] of Object.entries(worker.reads)) {
+      if (!read.same) note(`  !! ${name}: the project's and lowdb's results differ`);
+    }
     const sqliteWork = sqlite
       ? await runChild<SqliteWork>('sqlite', ['work', sqliteDb], { node: sqlite })
       : null;

@@ -20,8 +20,11 @@ export interface NumberColumn<A extends NumberArray> {
   insert(at: number, value: number): void;
   /** Removes the value at `at`, moving the rest one place back. */
   remove(at: number): void;
-  /** The values, copied into one array of their own. */
-  copy(): A;
+  /**
+   * The values, copied into one array of their own — into `into` when it is given and large enough
+   * (its memory reused: fresh memory is slow to fault in, and a capture copies megabytes).
+   */
+  copy(into?: A): A;
 }
 
 /**
@@ -81,8 +84,11 @@ function columnOf<A extends NumberArray>(type: ArrayOf<A>) {
       this.length -= 1;
     }
 
-    copy(): A {
-      const out = new type(this.length);
+    copy(into?: A): A {
+      // Fresh arrays get room to spare, so the next capture can reuse them as the column grows.
+      const out = (
+        into && into.length >= this.length ? into : new type(Math.ceil(this.length * 1.25) + 1024)
+      ).subarray(0, this.length) as A;
       set(out, this.base, 0);
       set(out, this.tail.subarray(0, this.length - this.baseLength), this.baseLength);
       return out;

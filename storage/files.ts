@@ -89,6 +89,9 @@ async function viaTemp(
   return true;
 }
 
+/** How much of a snapshot may wait in the page cache before it is flushed (storeFiles.writeChunksDurably). */
+const SYNC_EVERY_BYTES = 4 << 20;
+
 /** The store's file operations over `fs`: every durable write goes through a temp file, removed if it fails. */
 export function storeFiles(fs: FileSystem = nodeFileSystem): StoreFiles {
   return {
@@ -111,6 +114,7 @@ export function storeFiles(fs: FileSystem = nodeFileSystem): StoreFiles {
           const handle = await fs.open(tmp, 'w', 0o600);
           try {
             let position = 0;
+            let unsynced = 0;
             for (const chunk of chunks) {
               const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
               let written = 0;
@@ -124,6 +128,13 @@ export function storeFiles(fs: FileSystem = nodeFileSystem): StoreFiles {
                 written += bytesWritten;
               }
               position += buffer.length;
+              unsynced += buffer.length;
+              // Flushed as it goes: tens of MB of dirty data flushed at once would hold up the
+              // journal's own fdatasync meanwhile (ext4 commits them together), and every write.
+              if (unsynced >= SYNC_EVERY_BYTES) {
+                await handle.datasync();
+                unsynced = 0;
+              }
             }
             await handle.datasync();
           } finally {

@@ -138,12 +138,12 @@ function numberSection(name: string, values: ArrayBufferView): Section {
 function stringSections(name: string, column: StringColumnData): Section[] {
   const base = column.ends.length;
   const n = base + column.added.length;
-  const ends = new Uint32Array(n);
-  ends.set(column.ends);
+  // The ends: the block's as they are, then the added strings' (no copy of the block's).
+  const addedEnds = new Uint32Array(column.added.length);
   let chars = base ? (column.ends[base - 1] as number) : 0;
   for (const [i, s] of column.added.entries()) {
     chars += s.length;
-    ends[base + i] = chars;
+    addedEnds[i] = chars;
   }
   const output =
     column.next ?? column.added.reduce<BlockEncoding>((e, s) => wider(e, encodingFor(s)), column.encoding);
@@ -185,7 +185,7 @@ function stringSections(name: string, column: StringColumnData): Section[] {
       ? chars - (base ? (column.ends[base - 1] as number) : 0)
       : column.added.reduce((sum, s) => sum + Buffer.byteLength(s, output), 0);
   const sections: Section[] = [
-    numberSection(`${name}.ends`, ends),
+    joined(`${name}.ends`, [numberSection('', column.ends), numberSection('', addedEnds)]),
     {
       name: `${name}.${output}`,
       bytes: blockBytes + addedBytes,
@@ -205,6 +205,17 @@ function stringSections(name: string, column: StringColumnData): Section[] {
   // Written after the text, whose writing fills it in.
   if (output === 'utf8') sections.push(numberSection(`${name}.chunks`, starts));
   return sections;
+}
+
+/** One section made of several, one after another. */
+function joined(name: string, parts: Section[]): Section {
+  return {
+    name,
+    bytes: parts.reduce((sum, p) => sum + p.bytes, 0),
+    *chunks() {
+      for (const part of parts) yield* part.chunks();
+    },
+  };
 }
 
 function sectionsOf(data: EntryTableData): Section[] {

@@ -5,6 +5,7 @@ import type { Entry, HistoryItem, Member, ModelExample } from '../core/domain.js
 import { StoreCorruptError, StoreWriteError } from '../core/errors.js';
 import type { Actor, MemberFlags, NewEntry, NewMember, Repository } from '../core/repository.js';
 import { BACKUP_DIR, Backups } from './backups.js';
+import type { EntryTableData } from './entry-table.js';
 import { applyEvent, type Undo } from './events.js';
 import {
   type FileSystem,
@@ -104,6 +105,8 @@ export class Store extends StoreReader implements Repository {
   private readonly backups: Backups;
   /** `store.json` of an older layout is still there (read at start, or left by a crash): set aside after the next compaction. */
   private documentLeft = false;
+  /** The last compaction's capture, whose arrays the next one fills (see `fold`). */
+  private spare: EntryTableData | undefined;
 
   private constructor(
     readonly dir: string,
@@ -333,8 +336,13 @@ export class Store extends StoreReader implements Repository {
    * entries): the snapshot is written from it, and report files are built from it in a worker.
    */
   capture(): StoreCapture {
+    return this.captureInto();
+  }
+
+  /** A capture, into the arrays of an earlier one when given (see EntryTable.capture). */
+  private captureInto(reuse?: EntryTableData): StoreCapture {
     const { entries, ...rest } = this.data;
-    return { state: JSON.stringify(rest), entries: entries.capture() };
+    return { state: JSON.stringify(rest), entries: entries.capture(reuse) };
   }
 
   /**
@@ -354,10 +362,18 @@ export class Store extends StoreReader implements Repository {
   private async fold(): Promise<void> {
     const seq = this.data.seq;
     const mark = this.journal.failureMark;
-    const written = await writeSnapshot(join(this.dir, STORE_FILE), this.capture(), this.files, async () => {
-      await this.journal.settledThrough(seq);
-      return !this.journal.failedSince(mark, seq);
-    });
+    // The last compaction's arrays, reused: allocating ~5 MB afresh (at 100k) took 10-25 ms.
+    const capture = this.captureInto(this.spare);
+    this.spare = undefined;
+    let written: boolean;
+    try {
+      written = await writeSnapshot(join(this.dir, STORE_FILE), capture, this.files, async () => {
+        await this.journal.settledThrough(seq);
+        return !this.journal.failedSince(mark, seq);
+      });
+    } finally {
+      this.spare = capture.entries;
+    }
     if (!written) {
       throw new StoreWriteError(
         'a change the new snapshot held could not be written; the snapshot was not kept',
