@@ -16,7 +16,7 @@ import {
   syncDirectory,
 } from './files.js';
 import { Indexes } from './indexes.js';
-import { Journal, readJournal } from './journal.js';
+import { Journal, type JournalContents, readJournal } from './journal.js';
 import { StoreReader } from './reader.js';
 import { emptyState, type State, type StoreEvent, type StoreEventBody } from './schema.js';
 import { readDocument, readSnapshot, type StoreCapture, writeSnapshot } from './snapshot-file.js';
@@ -97,6 +97,8 @@ function historyItem(action: HistoryItem['action'], actor: Actor, note?: string)
  */
 export class Store extends StoreReader implements Repository {
   private journal!: Journal<Undo>;
+  /** False for a store opened with `readOnly` (no journal open for writing). */
+  private writable = false;
   private compacting: Promise<void> | null = null;
   private closed: Promise<void> | null = null;
   private readonly logger: StoreLogger;
@@ -107,6 +109,8 @@ export class Store extends StoreReader implements Repository {
   private documentLeft = false;
   /** The last compaction's capture, whose arrays the next one fills (see `fold`). */
   private spare: EntryTableData | undefined;
+  /** The journal as read at open, until it is opened for writing. */
+  private contents!: JournalContents;
 
   private constructor(
     readonly dir: string,
@@ -126,8 +130,40 @@ export class Store extends StoreReader implements Repository {
    * parsed or validated throws StoreCorruptError before anything is written.
    */
   static async open(dir: string, options: StoreOptions = {}): Promise<Store> {
+    const store = await Store.read(dir, options, false);
+    const journalPath = join(dir, JOURNAL_FILE);
+    // Everything read is valid: only now may files be touched. A temp file left by a write the disk
+    // refused (or a crash) would hold space the next write needs.
+    for (const folder of [dir, join(dir, BACKUP_DIR)]) {
+      for (const name of await removeTempFiles(folder)) {
+        store.logger.warn({ file: join(folder, name) }, 'removed a temp file left by an unfinished write');
+      }
+    }
+    store.journal = await Journal.open<Undo>(
+      journalPath,
+      store.contents,
+      (undos) => {
+        for (const undo of undos.reverse()) undo();
+      },
+      store.files,
+    ).catch((cause: unknown) => {
+      throw new StoreWriteError(`cannot open ${journalPath} for writing (${errorCode(cause)})`, { cause });
+    });
+    store.writable = true;
+    return store;
+  }
+
+  /**
+   * The store in `dir` as it is, for reading only (`npm run store:export`): the same checks as `open`,
+   * and nothing created, removed or written; every write rejects.
+   */
+  static async readOnly(dir: string, options: StoreOptions = {}): Promise<Store> {
+    return Store.read(dir, options, true);
+  }
+
+  private static async read(dir: string, options: StoreOptions, readOnly: boolean): Promise<Store> {
     const files = storeFiles(options.fileSystem);
-    await createDirectory(dir);
+    if (!readOnly) await createDirectory(dir);
     const snapshotPath = join(dir, STORE_FILE);
     const documentPath = join(dir, DOCUMENT_FILE);
     const journalPath = join(dir, JOURNAL_FILE);
@@ -156,29 +192,13 @@ export class Store extends StoreReader implements Repository {
         'dropped an incomplete last journal line (a write cut off before it was acknowledged)',
       );
     }
-    // Everything read is valid: only now may files be touched. A temp file left by a write the disk
-    // refused (or a crash) would hold space the next write needs.
-    for (const folder of [dir, join(dir, BACKUP_DIR)]) {
-      for (const name of await removeTempFiles(folder)) {
-        store.logger.warn({ file: join(folder, name) }, 'removed a temp file left by an unfinished write');
-      }
-    }
-    store.journal = await Journal.open<Undo>(
-      journalPath,
-      contents,
-      (undos) => {
-        for (const undo of undos.reverse()) undo();
-      },
-      files,
-    ).catch((cause: unknown) => {
-      throw new StoreWriteError(`cannot open ${journalPath} for writing (${errorCode(cause)})`, { cause });
-    });
+    store.contents = contents;
     return store;
   }
 
   /** Lines in the journal not yet folded into the snapshot. */
   get journalLines(): number {
-    return this.journal.lines;
+    return this.writable ? this.journal.lines : this.contents.events.length;
   }
 
   // ---- writes -----------------------------------------------------------------------------------
@@ -302,6 +322,7 @@ export class Store extends StoreReader implements Repository {
   }
 
   private commit(body: StoreEventBody, actor?: Actor): Promise<void> {
+    if (!this.writable) return Promise.reject(new StoreWriteError('this store was opened for reading only'));
     const event = {
       ...body,
       seq: this.data.seq + 1,
@@ -353,6 +374,7 @@ export class Store extends StoreReader implements Repository {
    * must not come back through the snapshot. Then the journal's lines the snapshot holds are dropped.
    */
   compact(): Promise<void> {
+    if (!this.writable) return Promise.reject(new StoreWriteError('this store was opened for reading only'));
     this.compacting ??= this.fold().finally(() => {
       this.compacting = null;
     });
@@ -430,7 +452,7 @@ export class Store extends StoreReader implements Repository {
   async close(): Promise<void> {
     this.closed ??= (async () => {
       if (this.compacting) await this.compacting.catch(() => {});
-      await this.journal.close();
+      if (this.writable) await this.journal.close();
     })();
     return this.closed;
   }

@@ -301,3 +301,54 @@ describe('a compaction never holds up a write', () => {
     expect((await reopen(again)).entries.map((e) => e.text)).toEqual(['đã lưu']);
   });
 });
+
+describe('npm run store:export', () => {
+  it('writes the whole store as one JSON document the bot reads back, touching nothing', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { mkdir, readdir, readFile, writeFile } = await import('node:fs/promises');
+    const store = await open();
+    await everyShape(store);
+    await store.compact();
+    await logDeed(store, store.members[0]?.id ?? '', new Date('2026-03-20T03:00:00Z'), 'sau khi gộp');
+    const before = store.entries;
+    const members = store.members;
+    await store.close();
+    opened.pop();
+    const files = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          (await readdir(dir)).map(async (f) => [f, (await readFile(join(dir, f))).toString('base64')]),
+        ),
+      );
+    const untouched = await files();
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/store-export.ts', dir], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(await files()).toEqual(untouched);
+    const document = JSON.parse(run.stdout);
+    expect(document.version).toBe(4);
+    // Started from: a data directory holding only this file as its store.json.
+    const other = join(dir, 'restored');
+    await mkdir(other);
+    await writeFile(join(other, 'store.json'), run.stdout);
+    const restored = await Store.open(other);
+    opened.push(restored);
+    expect(restored.entries).toEqual(before);
+    expect(restored.members).toEqual(members);
+  }, 60_000);
+
+  it('opens a store read-only: every write is refused, nothing is written', async () => {
+    const store = await open();
+    const member = await addMember(store, 1);
+    await store.close();
+    opened.pop();
+    const readOnly = await Store.readOnly(dir);
+    expect(readOnly.members.map((m) => m.id)).toEqual([member.id]);
+    await expect(logDeed(readOnly, member.id, new Date())).rejects.toBeInstanceOf(StoreWriteError);
+    await expect(readOnly.compact()).rejects.toBeInstanceOf(StoreWriteError);
+    await readOnly.close();
+  });
+});
