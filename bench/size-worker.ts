@@ -8,7 +8,6 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { AgencyConfig } from '../core/agency.js';
 import type { Member } from '../core/domain.js';
-import { periodContaining } from '../core/periods.js';
 import type { Actor, NewEntry } from '../core/repository.js';
 import { pointsFor, rankMembers } from '../core/scoring.js';
 import type { StoreDocument } from '../storage/schema.js';
@@ -30,7 +29,7 @@ import {
   timeRead,
 } from './common.js';
 import { entryText, randomKind } from './data.js';
-import { naiveView, type ReadView, summary, weekLeaderboard, weeklyPost } from './read-paths.js';
+import { naiveView, type ReadView, summary, week, weekLeaderboard, weeklyPost } from './read-paths.js';
 
 const [sizeArg, dir, side] = process.argv.slice(2);
 const size = Number(sizeArg);
@@ -220,10 +219,10 @@ note(`size ${size}: write + week rank`);
 const rankInput = inputs(store.members, 'rank-project', 13);
 const writeAndRank = await sequential(
   async () => {
-    const [input, actor] = rankInput();
-    await store.addEntry(input, actor);
-    const week = periodContaining('week', actor.at);
-    return rankMembers(store.entriesBetween(week.start, week.end), store.members, agency.review.mode);
+    // The week SQLite ranks too: the store's last full week (the bench's own writes all fall on NOW).
+    await store.addEntry(...rankInput());
+    const period = week();
+    return rankMembers(store.entriesBetween(period.start, period.end), store.members, agency.review.mode);
   },
   Math.ceil(PROJECT_SEQ_SAMPLES / 2),
   30_000,
