@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { createApp } from '../bot/app.js';
 import { createConfig } from '../bot/config.js';
 import { createLogger } from '../bot/logger.js';
+import { periodContaining } from '../core/periods.js';
 import { Store } from '../storage/store.js';
-import { emit, mb } from './common.js';
+import { emit, LAST_FULL_WEEK_DAY, mb } from './common.js';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: cold-project.js DIR');
@@ -24,6 +25,13 @@ const heapUsed = process.memoryUsage().heapUsed;
 const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();
 const rssAfterGc = process.memoryUsage.rss();
+// Then the whole current year read once (/tonghop năm, /kehoach): its entries stay built (the hot set).
+const yearStarted = performance.now();
+const { start, end } = periodContaining('year', LAST_FULL_WEEK_DAY);
+const inYear = store.entriesBetween(start, end).length;
+const yearMs = performance.now() - yearStarted;
+gc?.();
+const rssYearHot = process.memoryUsage.rss();
 const entries = store.state.entries.count;
 await store.close();
 emit({
@@ -36,4 +44,6 @@ emit({
   rssMB: mb(rss),
   heapUsedMB: mb(heapUsed),
   rssAfterGcMB: gc ? mb(rssAfterGc) : null,
+  /** After the current year's entries were read once and kept built. */
+  yearHot: { entries: inYear, ms: yearMs, rssMB: mb(rssYearHot) },
 });

@@ -1,6 +1,6 @@
 // Turns the children's results into the table (size | metric | project | SQLite | naive lowdb | ratios)
 // and the targets' check.
-import type { E2ePhase, LatencyStats, ReadTiming, SustainedResult } from './common.js';
+import { type E2ePhase, type LatencyStats, median, type ReadTiming, type SustainedResult } from './common.js';
 
 export interface Generated {
   entries: number;
@@ -23,6 +23,8 @@ export interface ColdStart {
   heapUsedMB?: number;
   rssAfterGcMB?: number | null;
   firstReadMs?: number;
+  /** The project: after the current year's entries were read once and kept built. */
+  yearHot?: { entries: number; ms: number; rssMB: number };
 }
 
 export interface ColdSummary {
@@ -231,6 +233,15 @@ export function rows(result: SizeResult): Row[] {
       { project: cold.project.rssMB, sqlite: cold.sqlite?.rssMB ?? null, naive: cold.naive.rssMB },
       {
         note: `before the store: project ${cold.project.rssBeforeMB.toFixed(0)} MB (the bot's modules)${cold.sqlite ? `, SQLite ${cold.sqlite.rssBeforeMB.toFixed(0)}` : ''}, lowdb ${cold.naive.rssBeforeMB.toFixed(0)}`,
+      },
+    ),
+    row(
+      size,
+      'RSS with the current year read once',
+      'MB',
+      { project: median(cold.project.all.map((c) => c.yearHot?.rssMB ?? Number.NaN)) },
+      {
+        note: `its ${cold.project.all[0]?.yearHot?.entries ?? 0} entries built once (${fmt(median(cold.project.all.map((c) => c.yearHot?.ms ?? Number.NaN)), 'ms')} ms) and kept`,
       },
     ),
     row(
