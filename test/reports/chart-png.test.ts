@@ -1,0 +1,27 @@
+import { PNG } from 'pngjs';
+import { expect, it } from 'vitest';
+import { svgToPng } from '../../reports/chart-png.js';
+
+it('draws an SVG into a PNG at the given scale, on the given background', async () => {
+  const svg =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40">' +
+    '<rect x="60" width="60" height="40" fill="#3A9A84"/><text x="4" y="27" font-size="18">Việt</text></svg>';
+  const png = PNG.sync.read(await svgToPng(svg, 1.5, '#F6F3EC'));
+  expect({ width: png.width, height: png.height }).toEqual({ width: 180, height: 60 });
+  const pixel = (x: number, y: number) => [...png.data.subarray((y * 180 + x) * 4, (y * 180 + x) * 4 + 4)];
+  expect(pixel(0, 0)).toEqual([0xf6, 0xf3, 0xec, 0xff]);
+  expect(pixel(150, 30)).toEqual([0x3a, 0x9a, 0x84, 0xff]);
+  // The word is drawn: some pixels left of the rectangle are neither background nor transparent.
+  const ink = Array.from({ length: 60 * 90 }, (_, i) => pixel(i % 90, Math.floor(i / 90))).filter(
+    ([r]) => r !== undefined && r < 0x80,
+  );
+  expect(ink.length).toBeGreaterThan(50);
+});
+
+it('rejects an SVG it cannot read, and the next picture is drawn as usual', async () => {
+  await expect(svgToPng('<svg xmlns="http://www.w3.org/2000/svg"><text>', 1, '#FFFFFF')).rejects.toThrow();
+  const png = PNG.sync.read(
+    await svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="3" height="2"/>', 1, '#FFF'),
+  );
+  expect({ width: png.width, height: png.height }).toEqual({ width: 3, height: 2 });
+});
