@@ -5,6 +5,7 @@ import type { Log } from '../core/log.js';
 import type { Platform, PlatformHost } from '../core/platform.js';
 import { createHost, Router } from '../core/router.js';
 import { locales } from '../locales/index.js';
+import { type BoardChart, renderBoardChart } from '../reports/chart.js';
 import type { Store } from '../storage/store.js';
 import type { AppConfig } from './config.js';
 import { type ConsoleOptions, createConsolePlatform } from './console/platform.js';
@@ -27,6 +28,8 @@ export interface AppDeps {
   backupCheckMs?: number;
   /** More platforms, after the configured ones: a fake one lets a test push events in from "elsewhere". */
   platforms?: readonly Platform[];
+  /** Draws the scheduled posts' pictures (default: reports/chart.ts). */
+  draw?: (chart: BoardChart) => Promise<Buffer>;
 }
 
 export interface App {
@@ -74,7 +77,14 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
   const delivery = new Delivery(platforms, store);
   const host = createHost(router, delivery, logger);
   const scheduler = new Scheduler({ store, logger, clock, graceMs: config.scheduleGraceMs });
-  const posts = () => ({ t: locales[locale], store, agency: config.agency, plan: config.plan });
+  // The posts carry their picture (drawn in a worker thread, reports/chart-png.ts).
+  const posts = () => ({
+    t: locales[locale],
+    store,
+    agency: config.agency,
+    plan: config.plan,
+    draw: deps.draw ?? renderBoardChart,
+  });
   const live = platforms.filter((p) => p.name !== 'console');
   if (live.length) for (const job of planJobs(posts, config.plan, live, delivery, logger)) scheduler.add(job);
 

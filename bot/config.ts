@@ -12,6 +12,18 @@ export type { TelegramConfig, ZaloConfig };
 const blankAsUnset = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** A forum topic's id (message_thread_id): a positive whole number. */
+const topicId = z.preprocess(
+  blankAsUnset,
+  z.coerce
+    .number({ message: 'must be a forum topic id (message_thread_id), a positive whole number' })
+    .int('must be a forum topic id (message_thread_id), a positive whole number')
+    .positive('must be a forum topic id (message_thread_id), a positive whole number')
+    .optional(),
+);
+
 const idList = z.string().transform((text, ctx) => {
   const ids = text
     .split(',')
@@ -42,6 +54,11 @@ export const envSchema = z
     ),
     TELEGRAM_ADMIN_IDS: z.preprocess(blankAsUnset, idList.default([])),
     TELEGRAM_COUNCIL_IDS: z.preprocess(blankAsUnset, idList.default([])),
+    TELEGRAM_TOPIC_POSTS: topicId,
+    TELEGRAM_TOPIC_REMINDERS: topicId,
+    TELEGRAM_TOPIC_CONFIRMATIONS: topicId,
+    TELEGRAM_COMPACT_CONFIRMATIONS: z.preprocess(blankAsUnset, flag.default(false)),
+    TELEGRAM_PROTECT_REPORTS: z.preprocess(blankAsUnset, flag.default(false)),
     ZALO_ENABLED: z.preprocess(blankAsUnset, z.enum(['true', 'false', '1', '0']).default('false')),
     ZALO_CREDENTIALS_FILE: z.preprocess(blankAsUnset, z.string().default('zalo-credentials.json')),
     ZALO_GROUP_ID: z.preprocess(
@@ -136,6 +153,13 @@ export function createConfig(
           groupId: Number(e.TELEGRAM_GROUP_ID),
           adminIds: new Set(e.TELEGRAM_ADMIN_IDS),
           councilIds: new Set(e.TELEGRAM_COUNCIL_IDS),
+          topics: {
+            ...(e.TELEGRAM_TOPIC_POSTS ? { post: e.TELEGRAM_TOPIC_POSTS } : {}),
+            ...(e.TELEGRAM_TOPIC_REMINDERS ? { reminder: e.TELEGRAM_TOPIC_REMINDERS } : {}),
+            ...(e.TELEGRAM_TOPIC_CONFIRMATIONS ? { confirmation: e.TELEGRAM_TOPIC_CONFIRMATIONS } : {}),
+          },
+          compactConfirmations: e.TELEGRAM_COMPACT_CONFIRMATIONS,
+          protectReports: e.TELEGRAM_PROTECT_REPORTS,
         }
       : null,
     zalo:

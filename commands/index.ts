@@ -59,6 +59,7 @@ export {
   monthlyDigest,
   type PostContext,
   planText,
+  postMessage,
   progressOf,
   remindersOn,
   weeklyPost,

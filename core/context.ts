@@ -35,7 +35,7 @@ export interface Mention {
   offset?: number;
 }
 
-/** A photo received with a command, kept as evidence by the platform's own reference to it. */
+/** A photo received with a command (one of an album, maybe), kept as evidence by the platform's own reference to it. */
 export interface Photo {
   fileId: string;
 }
@@ -53,6 +53,23 @@ export interface OutFile {
   filename: string;
   data: Buffer;
 }
+
+/**
+ * A picture sent with a reply (the leaderboard chart): PNG bytes, and `alt`, what it shows in words
+ * for anyone who cannot see it (the reply's text says it all too).
+ */
+export interface OutImage {
+  filename: string;
+  data: Buffer;
+  alt?: string;
+}
+
+/**
+ * What a message is, for platforms that file messages by kind (Telegram forum topics): the plan's
+ * posts (leaderboards, digests), its reminders, confirmations of what members logged. Unset: an
+ * answer like any other.
+ */
+export type MessageKind = 'post' | 'reminder' | 'confirmation';
 
 /** Where a reply goes. */
 export type ReplyTarget =
@@ -74,6 +91,14 @@ export interface Reply {
   choices?: Choice[];
   to?: ReplyTarget;
   files?: OutFile[];
+  /** Pictures shown with the text (the text stays whole: Zalo and screen readers read it). */
+  images?: OutImage[];
+  kind?: MessageKind;
+  /**
+   * One line saying the same, for a group that asks for quiet (Telegram's compact confirmations):
+   * there the group gets this line and the caller the whole reply in private (core/delivery.ts).
+   */
+  compact?: Html;
 }
 
 /** Everything a command may use; built by the router for one incoming command. */
@@ -86,7 +111,8 @@ export interface CommandContext {
   /** The command's text after its name. */
   args: string;
   mentions: Mention[];
-  photo?: Photo | undefined;
+  /** The photos sent with the command (several for an album), for commands that keep them as evidence. */
+  photos?: readonly Photo[] | undefined;
   /** Identifies the platform message, so a message delivered twice is handled once. */
   messageKey: string;
   locale: Locale;
@@ -152,7 +178,7 @@ export interface Command<A extends Access = Access> {
   /** The usage line, e.g. `/viectot nội dung`. */
   usage(t: Messages): string;
   description(t: Messages): string;
-  /** Whether a photo whose caption is this command keeps the photo as evidence. */
+  /** Whether photos whose caption is this command (a photo, or an album) are kept as evidence. */
   acceptsPhoto?: boolean;
   /**
    * Whether the command changes the store. A message that changed it once is answered as handled

@@ -19,7 +19,10 @@ export type Delivered = 'chat' | 'group' | 'person' | 'undelivered';
  *   (of a platform they use, else the command's), and if the reply was only for the person who asked,
  *   they are told in the chat that it could not be delivered.
  *
- * Scheduled posts and notices use the same path (`toGroup`, `toPerson`). A reply that fails to send
+ * A group that asks for quiet (`Platform.quietGroup`) gets a reply's one-line `compact` form instead,
+ * and the caller the whole reply in private when they have opened a private chat with the bot.
+ *
+ * Scheduled posts and notices use the same path (`toEveryGroup`, `toPerson`). A reply that fails to send
  * is logged with what the message changed (e.g. the entry's code): the change is saved either way,
  * and the user is never told "error" for it.
  */
@@ -61,6 +64,21 @@ export class Delivery {
     message: OutMessage,
   ): Promise<Delivered> {
     const to = reply.to ?? 'chat';
+    if (to === 'chat' && reply.compact && incoming.chat.kind === 'group' && origin?.quietGroup) {
+      // A quiet group: one line there, marked on the command; the whole reply in private for a
+      // member who has opened a private chat with the bot (it cannot write to anyone else first).
+      await origin.reply(incoming.origin, { html: reply.compact, kind: reply.kind, acknowledge: true });
+      if (this.store.memberByIdentity(incoming.caller.identity)?.privateChat) {
+        const sent = await this.toPerson(
+          [incoming.caller.identity],
+          message,
+          incoming.platform,
+          incoming.log,
+        );
+        if (!sent) incoming.log.info({}, 'the whole confirmation could not be sent in private');
+      }
+      return 'chat';
+    }
     if (to === 'chat') {
       await origin?.reply(incoming.origin, message);
       return 'chat';
@@ -126,7 +144,13 @@ export class Delivery {
 }
 
 export function outMessage(reply: Reply): OutMessage {
-  return { html: reply.html, choices: reply.choices, files: reply.files };
+  return {
+    html: reply.html,
+    choices: reply.choices,
+    files: reply.files,
+    images: reply.images,
+    kind: reply.kind,
+  };
 }
 
 function describe(reply: Reply): string {

@@ -72,6 +72,10 @@ export const memberSchema = z.object({
 });
 export type Member = z.infer<typeof memberSchema>;
 
+/** A photo kept as evidence: the platform it came from and that platform's reference to the file. */
+export const evidencePhotoSchema = z.object({ platform: platformSchema, fileId: z.string().min(1) });
+export type EvidencePhoto = z.infer<typeof evidencePhotoSchema>;
+
 export const entrySchema = z.object({
   code: z.string().min(2),
   kind: entryKindSchema,
@@ -89,7 +93,11 @@ export const entrySchema = z.object({
   status: z.enum(['active', 'withdrawn']),
   /** The Council's decision. Entries logged before review existed (layout 1) read as pending. */
   review: z.enum(['pending', 'approved', 'rejected']).default('pending'),
-  photo: z.object({ platform: platformSchema, fileId: z.string().min(1) }).optional(),
+  /**
+   * The photos kept as evidence, by the platform's own reference to each: one, or every photo of an
+   * album sent with the command (layout 4 held one photo as an object: storage/migrations.ts).
+   */
+  photo: z.array(evidencePhotoSchema).min(1).optional(),
   /** Platform message the entry came from; the same message delivered twice creates one entry. */
   source: z.string().min(1),
   history: z.array(historyItemSchema).min(1),

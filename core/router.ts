@@ -123,7 +123,7 @@ export class Router {
       mentions: incoming.mentions.map((m) =>
         m.offset === undefined ? m : { ...m, offset: m.offset - incoming.command.argsOffset },
       ),
-      photo: command.acceptsPhoto ? incoming.photo : undefined,
+      photos: command.acceptsPhoto ? incoming.photos : undefined,
       messageKey: incoming.messageKey,
       locale: incoming.locale,
       t,

@@ -71,8 +71,8 @@ export const en: Messages = {
       description: "Withdraw an entry you logged (administrators withdrawing someone else's: give a reason)",
     },
     leaderboard: {
-      usage: '/bangxephang [period]',
-      description: 'Leaderboard of members and departments (default: this week)',
+      usage: '/bangxephang [period] [anh]',
+      description: 'Leaderboard of members and departments (default: this week; add “anh” for a picture)',
     },
     summary: {
       usage: '/tonghop [period] [department name] [file|binhxet]',
@@ -94,7 +94,10 @@ export const en: Messages = {
       description: 'Move to another department from today (administrators move others)',
     },
     link: { usage: '/lienket [CODE]', description: 'Link your Telegram and Zalo accounts into one profile' },
-    plan: { usage: '/kehoach', description: "Progress of the year's targets and milestones" },
+    plan: {
+      usage: '/kehoach [anh]',
+      description: "Progress of the year's targets and milestones (add “anh” for a picture)",
+    },
     preview: {
       usage: '/xemtruoc bangxephang|thang|nhac',
       description: 'Preview a scheduled post (administrators)',
@@ -110,7 +113,7 @@ export const en: Messages = {
       description: 'Model examples: propose, follow the 4 stages',
     },
     title: html`<b>Commands you can use</b>`,
-    photoTip: html`Send a photo whose caption is a logging command to keep the photo as evidence.`,
+    photoTip: html`Send a photo (one, or several at once) whose caption is a logging command to keep the photos as evidence.`,
   },
 
   start: {
@@ -185,7 +188,10 @@ export const en: Messages = {
     tags: (tags: HtmlPart) => html`Marked: ${tags}`,
     adhocTag: html`unplanned task`,
     itTag: html`IT-application model`,
-    photoKept: html`📷 The photo is kept as evidence.`,
+    photoKept: (count: number) =>
+      count > 1 ? html`📷 ${count} photos are kept as evidence.` : html`📷 The photo is kept as evidence.`,
+    compact: (kind: HtmlPart, code: HtmlPart, points: HtmlPart, name: HtmlPart) =>
+      html`✅ ${kind} <code>${code}</code>, ${points} — ${name}`,
     rank: (name: HtmlPart, rank: number, of: number, points: HtmlPart) =>
       html`This week ${name} ranks ${rank}/${of} among members with points, with ${points}.`,
     unranked: (name: HtmlPart) => html`This week ${name} has no counted points yet.`,
@@ -318,7 +324,8 @@ export const en: Messages = {
       day: HtmlPart,
       text: HtmlPart,
     ) => html`<code>${code}</code> · ${kind} · ${points}\n${name} (${dept}) · ${day}\n<i>${text}</i>`,
-    photo: html`📷 with photo evidence`,
+    photo: (count: number) =>
+      count > 1 ? html`📷 with ${count} photos as evidence` : html`📷 with photo evidence`,
     approveButton: '✅ Approve',
     rejectButton: '❌ Reject',
     missingCode: (command: HtmlPart) =>
@@ -467,8 +474,13 @@ export const en: Messages = {
     deedLine: (name: HtmlPart, text: HtmlPart) => html`• ${name}: ${text}`,
     noDeeds: html`No good deed has been logged yet — share one with /viectot!`,
     moreDeeds: (n: number) => html`… and ${n} more good ${n === 1 ? 'deed' : 'deeds'}.`,
-    silentDepartments: (list: HtmlPart) => html`<b>Departments with nothing logged this week:</b> ${list}`,
+    activeDepartments: (active: number, all: number) =>
+      html`${active} of ${all} departments have logged something this week; every department is welcome to keep taking part.`,
     allDepartmentsActive: html`Every department has logged something this week. 👏`,
+    leaders: (names: HtmlPart, points: HtmlPart) =>
+      html`🎉 Congratulations to <b>${names}</b>, leading with ${points}.`,
+    improved: (department: HtmlPart, gain: HtmlPart, since: HtmlPart) =>
+      html`📈 Most improved: <b>${department}</b>, up ${gain} points per member on ${since}.`,
     targetsTitle: html`<b>Progress of the year's plan</b>`,
     targetShort: (title: HtmlPart, value: HtmlPart) => html`• ${title}: ${value}`,
     modelsTitle: html`<b>Model examples</b>`,
@@ -501,13 +513,34 @@ export const en: Messages = {
     noReminders: html`No plan milestone to remind today.`,
   },
 
+  chart: {
+    weeklyTitle: (period: string) => `Emulation honour board, ${period}`,
+    monthlyTitle: (period: string) => `Emulation digest, ${period}`,
+    boardTitle: (period: string) => `Emulation leaderboard, ${period}`,
+    progressTo: (day: string) => `Progress to ${day}`,
+    departments: 'Leading departments',
+    topMembers: 'Outstanding members',
+    targets: "The year's plan so far",
+    perMember: 'points per member',
+    points: 'points',
+    empty: 'Nothing logged in this period yet. Start with /viectot, /hoanthanh or /sangkien!',
+    leaders: 'Congratulations',
+    leadersText: (names: string, points: string) => `${names}, leading with ${points}`,
+    improved: 'Most improved',
+    improvedText: (department: string, gain: string, since: string) =>
+      `${department}, up ${gain} points per member on ${since}`,
+    newModels: 'New model examples',
+    previous: { week: 'last week', month: 'last month', quarter: 'last quarter', year: 'last year' },
+    failed: html`<i>The picture could not be drawn just now; the text above says it all.</i>`,
+  },
+
   demo: {
     intro: (dir: string, reports: string) =>
       [
         'thidua-bot — local demo (neither TELEGRAM_BOT_TOKEN nor Zalo is configured).',
         `You are a demo member, an admin and a Council member, on a demo store in ${dir}.`,
         'Try: /help, /viectot Helped @lan fix the printer, /viectot @lan covered my shift, /bangxephang last week, /kehoach, /tonghop Q4 file. When the bot lists numbered choices, type the number to pick one. Quit: /exit or Ctrl+D.',
-        `Report files are saved in ${reports}. The demo store is deleted on exit.`,
+        `Report files and pictures are saved in ${reports}. The demo store is deleted on exit.`,
       ].join('\n'),
   },
 

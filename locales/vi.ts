@@ -87,8 +87,8 @@ export const vi = {
       description: 'Rút lại một mục đã ghi (quản trị viên rút mục của người khác: ghi lý do)',
     },
     leaderboard: {
-      usage: '/bangxephang [kỳ]',
-      description: 'Bảng xếp hạng cá nhân và các phòng (mặc định: tuần này)',
+      usage: '/bangxephang [kỳ] [anh]',
+      description: 'Bảng xếp hạng cá nhân và các phòng (mặc định: tuần này; thêm “anh” để nhận kèm ảnh)',
     },
     summary: {
       usage: '/tonghop [kỳ] [tên phòng] [file|binhxet]',
@@ -107,7 +107,10 @@ export const vi = {
     },
     history: { usage: '/lichsu MÃ', description: 'Toàn bộ lịch sử của một mục' },
     link: { usage: '/lienket [MÃ]', description: 'Liên kết tài khoản Telegram và Zalo thành một hồ sơ' },
-    plan: { usage: '/kehoach', description: 'Tiến độ các chỉ tiêu và mốc kế hoạch năm' },
+    plan: {
+      usage: '/kehoach [anh]',
+      description: 'Tiến độ các chỉ tiêu và mốc kế hoạch năm (thêm “anh” để nhận kèm ảnh)',
+    },
     preview: {
       usage: '/xemtruoc bangxephang|thang|nhac',
       description: 'Xem trước bài đăng tự động (quản trị viên)',
@@ -123,7 +126,7 @@ export const vi = {
       description: 'Điển hình tiên tiến: đề xuất, theo dõi 4 giai đoạn',
     },
     title: html`<b>Các lệnh bạn dùng được</b>`,
-    photoTip: html`Gửi ảnh kèm chú thích là một lệnh ghi nhận để lưu ảnh làm minh chứng.`,
+    photoTip: html`Gửi ảnh (một ảnh hoặc nhiều ảnh cùng lúc) kèm chú thích là một lệnh ghi nhận để lưu ảnh làm minh chứng.`,
   },
 
   start: {
@@ -202,7 +205,13 @@ export const vi = {
     tags: (tags: HtmlPart) => html`Đánh dấu: ${tags}`,
     adhocTag: html`nhiệm vụ đột xuất`,
     itTag: html`mô hình ứng dụng CNTT`,
-    photoKept: html`📷 Ảnh đã được lưu làm minh chứng.`,
+    photoKept: (count: number) =>
+      count > 1
+        ? html`📷 ${count} ảnh đã được lưu làm minh chứng.`
+        : html`📷 Ảnh đã được lưu làm minh chứng.`,
+    /** The confirmation in one line, for a group that asks for quiet (the whole one goes in private). */
+    compact: (kind: HtmlPart, code: HtmlPart, points: HtmlPart, name: HtmlPart) =>
+      html`✅ ${kind} <code>${code}</code>, ${points} — ${name}`,
     rank: (name: HtmlPart, rank: number, of: number, points: HtmlPart) =>
       html`Tuần này ${name} xếp hạng ${rank}/${of} người có điểm, với ${points}.`,
     unranked: (name: HtmlPart) => html`Tuần này ${name} chưa có điểm được tính.`,
@@ -331,7 +340,7 @@ export const vi = {
       day: HtmlPart,
       text: HtmlPart,
     ) => html`<code>${code}</code> · ${kind} · ${points}\n${name} (${dept}) · ${day}\n<i>${text}</i>`,
-    photo: html`📷 có ảnh minh chứng`,
+    photo: (count: number) => (count > 1 ? html`📷 có ${count} ảnh minh chứng` : html`📷 có ảnh minh chứng`),
     approveButton: '✅ Duyệt',
     rejectButton: '❌ Không duyệt',
     missingCode: (command: HtmlPart) => html`Vui lòng ghi mã mục, ví dụ <code>/${command} VT12</code>.`,
@@ -477,8 +486,13 @@ export const vi = {
     deedLine: (name: HtmlPart, text: HtmlPart) => html`• ${name}: ${text}`,
     noDeeds: html`Chưa có việc tốt nào được ghi nhận — hãy chia sẻ bằng /viectot!`,
     moreDeeds: (n: number) => html`… và ${n} việc tốt khác.`,
-    silentDepartments: (list: HtmlPart) => html`<b>Phòng chưa có ghi nhận trong tuần:</b> ${list}`,
+    /** Departments are counted, never listed by name, when some have logged nothing: the post congratulates. */
+    activeDepartments: (active: number, all: number) =>
+      html`${active}/${all} phòng đã có ghi nhận trong tuần; mời các phòng cùng tiếp tục hưởng ứng phong trào.`,
     allDepartmentsActive: html`Tất cả các phòng đều đã có ghi nhận trong tuần. 👏`,
+    leaders: (names: HtmlPart, points: HtmlPart) => html`🎉 Chúc mừng <b>${names}</b> dẫn đầu với ${points}.`,
+    improved: (department: HtmlPart, gain: HtmlPart, since: HtmlPart) =>
+      html`📈 Tiến bộ nhất: <b>${department}</b>, tăng ${gain} điểm/người so với ${since}.`,
     targetsTitle: html`<b>Tiến độ kế hoạch năm</b>`,
     targetShort: (title: HtmlPart, value: HtmlPart) => html`• ${title}: ${value}`,
     modelsTitle: html`<b>Điển hình tiên tiến</b>`,
@@ -507,13 +521,36 @@ export const vi = {
     noReminders: html`Hôm nay không có mốc kế hoạch nào cần nhắc.`,
   },
 
+  /** The leaderboard picture (reports/chart.ts draws plain text: no markup here). */
+  chart: {
+    weeklyTitle: (period: string) => `Bảng vàng thi đua ${period}`,
+    monthlyTitle: (period: string) => `Điểm tin thi đua ${period}`,
+    boardTitle: (period: string) => `Bảng xếp hạng thi đua ${period}`,
+    progressTo: (day: string) => `Tiến độ đến ngày ${day}`,
+    departments: 'Tập thể dẫn đầu',
+    topMembers: 'Cá nhân tiêu biểu',
+    targets: 'Tiến độ kế hoạch năm',
+    perMember: 'điểm bình quân/người',
+    points: 'điểm',
+    empty: 'Chưa có ghi nhận nào trong kỳ này. Hãy mở đầu bằng /viectot, /hoanthanh hoặc /sangkien!',
+    leaders: 'Chúc mừng',
+    leadersText: (names: string, points: string) => `${names} dẫn đầu với ${points}`,
+    improved: 'Tiến bộ nhất',
+    improvedText: (department: string, gain: string, since: string) =>
+      `${department}, tăng ${gain} điểm/người so với ${since}`,
+    newModels: 'Điển hình mới',
+    previous: { week: 'tuần trước', month: 'tháng trước', quarter: 'quý trước', year: 'năm trước' },
+    /** Said when the picture could not be drawn: the text above it says everything. */
+    failed: html`<i>Chưa tạo được ảnh lúc này; nội dung đầy đủ ở trên.</i>`,
+  },
+
   demo: {
     intro: (dir: string, reports: string) =>
       [
         'thidua-bot — bản dùng thử trên máy (chưa cấu hình TELEGRAM_BOT_TOKEN hay Zalo).',
         `Bạn là thành viên thử nghiệm, kiêm quản trị viên và thành viên Hội đồng, trên kho dữ liệu mẫu tại ${dir}.`,
         'Thử: /trogiup, /viectot Giúp @lan sửa máy in, /viectot @lan đã trực thay ca, /bangxephang tuần trước, /kehoach, /tonghop quý IV file. Khi bot đưa các lựa chọn đánh số, gõ số để chọn. Thoát: /thoat hoặc Ctrl+D.',
-        `File báo cáo được lưu trong thư mục ${reports}. Kho dữ liệu mẫu bị xóa khi thoát.`,
+        `File báo cáo và ảnh được lưu trong thư mục ${reports}. Kho dữ liệu mẫu bị xóa khi thoát.`,
       ].join('\n'),
   },
 

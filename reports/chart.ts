@@ -2,18 +2,30 @@ import { type Fonts, loadFonts, type Weight } from './chart-font.js';
 import { svgToPng } from './chart-png.js';
 import { balancedLines, drawable, ellipsise, escapeXml } from './chart-text.js';
 
-/** What the leaderboard picture shows; every string is already in the reader's language. */
+/**
+ * What the leaderboard picture shows. Every string is already in the reader's language and every
+ * figure already written as the text beside the picture writes it (`display`), so the two agree.
+ */
 export interface BoardChart {
   /** e.g. "Bảng vàng thi đua tuần 48/2026". */
   title: string;
   /** e.g. "23/11/2026 – 29/11/2026". */
   subtitle?: string;
-  /** By points per member, best first; without `rank`, equal figures share one. */
-  departments: { name: string; perMember: number; rank?: number }[];
-  /** Best first; equal points share a rank. */
-  topMembers: { name: string; department: string; points: number; rank: number }[];
-  /** The plan's targets: `ratio` from 0 to 1, `display` the figure ("3/1", "45/60 (75%)"). */
-  targets: { title: string; ratio: number; display: string }[];
+  /**
+   * By points per member, best first, e.g. `{ perMember: 5.25, display: '5,3' }`; without `rank`,
+   * equal figures share one.
+   */
+  departments: { name: string; perMember: number; display: string; rank?: number }[];
+  /** Best first; equal points share a rank. `display` is the points as written ("12"). */
+  topMembers: { name: string; department: string; points: number; display: string; rank: number }[];
+  /**
+   * The plan's targets: `ratio` from 0 to 1, `display` the figure ("3/1", "45/60 (75%)"), `done`
+   * whether it is reached for sure (default: a full bar; a target reached only if entries awaiting
+   * review are approved is full but not done).
+   */
+  targets: { title: string; ratio: number; display: string; done?: boolean }[];
+  /** The targets before the standings (the plan's picture); default after them. */
+  targetsFirst?: boolean;
   /** Good news to open with: the most improved department, new model examples… */
   highlights?: { label: string; text: string }[];
   labels: {
@@ -27,8 +39,6 @@ export interface BoardChart {
     /** Shown when nobody has points yet, e.g. "Chưa có ghi nhận nào — hãy mở đầu bằng /viectot!". */
     empty: string;
   };
-  /** How numbers are written (BCP 47); default "vi-VN" (3,5). */
-  locale?: string;
 }
 
 export interface ChartOptions {
@@ -61,6 +71,8 @@ const COLOURS = {
   muted: '#6B7280',
   track: '#EDEBE4',
   bar: '#3A9A84',
+  /** A target on its way: blue, so that a reached one (green, with a tick) stands out. */
+  progress: '#4B84B8',
   leaderBar: '#E0A526',
   done: '#2E9A5B',
   highlight: '#FFF6DC',
@@ -130,13 +142,12 @@ interface Board {
   departments: { rank: number; name: string; value: string; ratio: number }[];
   members: { rank: number; name: string; department: string; points: string }[];
   targets: { title: string; ratio: number; display: string; done: boolean }[];
+  targetsFirst: boolean;
   labels: BoardChart['labels'];
 }
 
 function prepare(chart: BoardChart, fonts: Fonts): Board {
   const clean = (text: string) => drawable(text, fonts[400]);
-  const decimals = new Intl.NumberFormat(chart.locale ?? 'vi-VN', { maximumFractionDigits: 1 });
-  const integers = new Intl.NumberFormat(chart.locale ?? 'vi-VN', { maximumFractionDigits: 0 });
   const finite = (n: number) => (Number.isFinite(n) ? n : 0);
   // Departments and members without points are left out: the picture congratulates, it does not list
   // who is behind. With nobody left, the card says so kindly.
@@ -145,8 +156,7 @@ function prepare(chart: BoardChart, fonts: Fonts): Board {
   let rank = 0;
   const ranked = departments.map((d, i) => {
     if (i === 0 || d.perMember !== departments[i - 1]?.perMember) rank = i + 1;
-    const value = decimals.format(d.perMember);
-    return { rank: d.rank ?? rank, name: clean(d.name), value, ratio: d.perMember / best };
+    return { rank: d.rank ?? rank, name: clean(d.name), value: clean(d.display), ratio: d.perMember / best };
   });
   return {
     title: clean(chart.title),
@@ -161,12 +171,13 @@ function prepare(chart: BoardChart, fonts: Fonts): Board {
         rank: m.rank,
         name: clean(m.name),
         department: clean(m.department),
-        points: integers.format(m.points),
+        points: clean(m.display),
       })),
     targets: chart.targets.map((t) => {
       const ratio = Math.max(0, Math.min(1, finite(t.ratio)));
-      return { title: clean(t.title), ratio, display: clean(t.display), done: ratio >= 1 };
+      return { title: clean(t.title), ratio, display: clean(t.display), done: t.done ?? ratio >= 1 };
     }),
+    targetsFirst: chart.targetsFirst ?? false,
     labels: Object.fromEntries(
       Object.entries(chart.labels).map(([key, value]) => [key, clean(value)]),
     ) as BoardChart['labels'],
@@ -180,6 +191,29 @@ function layout(board: Board, counts: Counts, fonts: Fonts, width: number): { bo
   const inner = width - 2 * PAD - 2 * CARD_PAD;
   const left = PAD + CARD_PAD;
   let y = header(draw, board, width);
+
+  const targets = () => {
+    if (counts.targets === 0) return;
+    y = card(draw, y, width, COLOURS.card, COLOURS.cardLine, (top) => {
+      let at = sectionTitle(draw, top, left, inner, board.labels.targets, '');
+      const shown = board.targets.slice(0, counts.targets);
+      for (const t of shown) {
+        const displayWidth = draw.width(t.display, 16, 700) + (t.done ? 24 : 0);
+        const lines = balancedLines(t.title, (s) => draw.width(s, 16, 400), inner - displayWidth - 16, 2);
+        lines.forEach((line, i) => {
+          draw.text(left, at + 17 + 22 * i, line, 16, 400, COLOURS.text);
+        });
+        draw.text(left + inner, at + 17, t.display, 16, 700, t.done ? COLOURS.done : COLOURS.title, 'end');
+        if (t.done) draw.check(left + inner - displayWidth + 8, at + 11, 8, COLOURS.done);
+        at += 22 * lines.length + 6;
+        draw.bar(left, at, inner, 10, t.ratio, t.done ? COLOURS.done : COLOURS.progress);
+        at += 28;
+      }
+      return more(draw, at, left, inner, board.targets.length - shown.length) - 12;
+    });
+  };
+  // The plan's picture opens with its targets; a leaderboard's ends with them.
+  if (board.targetsFirst) targets();
 
   if (counts.highlights > 0) {
     y = card(draw, y, width, COLOURS.highlight, COLOURS.highlightLine, (top) => {
@@ -257,25 +291,7 @@ function layout(board: Board, counts: Counts, fonts: Fonts, width: number): { bo
     });
   }
 
-  if (counts.targets > 0) {
-    y = card(draw, y, width, COLOURS.card, COLOURS.cardLine, (top) => {
-      let at = sectionTitle(draw, top, left, inner, board.labels.targets, '');
-      const shown = board.targets.slice(0, counts.targets);
-      for (const t of shown) {
-        const displayWidth = draw.width(t.display, 16, 700) + (t.done ? 24 : 0);
-        const lines = balancedLines(t.title, (s) => draw.width(s, 16, 400), inner - displayWidth - 16, 2);
-        lines.forEach((line, i) => {
-          draw.text(left, at + 17 + 22 * i, line, 16, 400, COLOURS.text);
-        });
-        draw.text(left + inner, at + 17, t.display, 16, 700, t.done ? COLOURS.done : COLOURS.title, 'end');
-        if (t.done) draw.check(left + inner - displayWidth + 8, at + 11, 8, COLOURS.done);
-        at += 22 * lines.length + 6;
-        draw.bar(left, at, inner, 10, t.ratio, t.done ? COLOURS.done : COLOURS.bar);
-        at += 28;
-      }
-      return more(draw, at, left, inner, board.targets.length - shown.length) - 12;
-    });
-  }
+  if (!board.targetsFirst) targets();
   return { body: draw.body, height: y + PAD - CARD_GAP };
 }
 

@@ -1,112 +1,190 @@
 /**
- * Writes sample leaderboard pictures (a realistic week and an empty one) to a folder, and prints what
- * the chart module costs: its load time and memory, and how long one render takes and blocks the
- * event loop. Usage: npx tsx scripts/chart-sample.ts [folder]   (default: the current folder)
+ * Draws the pictures the bot posts, from a store filled the way an agency of 60 fills it in two weeks
+ * (a temporary one, deleted after), into a folder: the weekly post's, the monthly digest's, /kehoach's
+ * and an empty week's. Then prints what drawing costs: the chart module's load time, one picture's time
+ * and the longest stall of the event loop meanwhile.
+ *
+ * Usage: npx tsx scripts/chart-sample.ts [folder]   (default: ./out)
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { BoardChart } from '../reports/chart.js';
+import { monthlyDigest, type PostContext, planChart, weeklyPost } from '../commands/posts.js';
+import { parseAgency } from '../core/agency.js';
+import type { EntryKind } from '../core/domain.js';
+import { parsePlan } from '../core/plan.js';
+import { pointsFor } from '../core/scoring.js';
+import { vi } from '../locales/vi.js';
+import { Store } from '../storage/store.js';
 
-const labels: BoardChart['labels'] = {
-  departments: 'Tập thể dẫn đầu',
-  topMembers: 'Cá nhân tiêu biểu',
-  targets: 'Tiến độ kế hoạch năm',
-  perMember: 'điểm bình quân/người',
-  points: 'điểm',
-  empty: 'Tuần này chưa có ghi nhận nào. Hãy mở đầu bằng /viectot, /hoanthanh hoặc /sangkien!',
-};
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô'];
+const MIDDLE = ['Thị', 'Văn', 'Hữu', 'Minh', 'Thanh', 'Quốc', 'Ngọc', 'Đức', 'Thùy', 'Xuân'];
+const GIVEN = [
+  'Hương',
+  'Việt',
+  'Yến',
+  'Thắng',
+  'Ánh',
+  'Lộc',
+  'Duyên',
+  'Trường',
+  'Hạnh',
+  'Dũng',
+  'Quỳnh',
+  'Tuấn',
+  'Mỹ',
+  'Khải',
+  'Ngữ',
+  'Tiến',
+];
+const TEXTS: [EntryKind, string][] = [
+  ['deed', 'Trả lại ví tiền nhặt được ở sảnh cơ quan cho người đánh rơi'],
+  ['deed', 'Hiến máu tình nguyện đợt 2 năm 2026'],
+  ['task', 'Hoàn thành báo cáo sơ kết công tác tổ chức xây dựng Đảng'],
+  ['task', 'Thẩm định hồ sơ quy hoạch cán bộ nhiệm kỳ 2025 - 2030 #dotxuat'],
+  ['initiative', 'Số hóa hồ sơ đảng viên, tra cứu bằng mã QR #cntt'],
+];
 
-const SAMPLE: BoardChart = {
-  title: 'Bảng vàng thi đua tuần 48/2026',
-  subtitle: '23/11/2026 – 29/11/2026',
-  highlights: [
-    { label: 'Tiến bộ nhất', text: 'Phòng Cán bộ, tăng 2,5 điểm/người so với tuần trước' },
-    { label: 'Mô hình mới', text: 'Ứng dụng sổ tay đảng viên điện tử của Phòng Tổ chức đảng, đảng viên' },
-  ],
-  departments: [
-    { name: 'Phòng Tổ chức đảng, đảng viên', perMember: 6.4 },
-    { name: 'Văn phòng Ban', perMember: 5.25 },
-    { name: 'Phòng Cán bộ', perMember: 4.8 },
-    { name: 'Phòng Bảo vệ chính trị nội bộ', perMember: 3.5 },
-    { name: 'Phòng Chính sách cán bộ', perMember: 2 },
-  ],
-  topMembers: [
-    { name: 'Nguyễn Thị Thanh Hương', department: 'Phòng Tổ chức đảng, đảng viên', points: 14, rank: 1 },
-    { name: 'Trần Quốc Việt', department: 'Văn phòng Ban', points: 12, rank: 2 },
-    { name: 'Lê Hoàng Yến', department: 'Phòng Cán bộ', points: 12, rank: 2 },
-    { name: 'Phạm Đức Thắng', department: 'Phòng Bảo vệ chính trị nội bộ', points: 9, rank: 4 },
-    { name: 'Võ Thị Ngọc Ánh', department: 'Phòng Chính sách cán bộ', points: 8, rank: 5 },
-    { name: 'Đặng Hữu Lộc', department: 'Văn phòng Ban', points: 7, rank: 6 },
-    { name: 'Huỳnh Thị Mỹ Duyên', department: 'Phòng Tổ chức đảng, đảng viên', points: 6, rank: 7 },
-    { name: 'Bùi Xuân Trường', department: 'Phòng Cán bộ', points: 5, rank: 8 },
-  ],
-  targets: [
-    { title: '100% cán bộ, công chức hoàn thành nhiệm vụ được giao', ratio: 0.75, display: '45/60 (75%)' },
-    { title: 'Ít nhất 01 mô hình ứng dụng CNTT', ratio: 1, display: '3/1' },
-    { title: 'Mỗi phòng có ít nhất 01 điển hình tiên tiến được biểu dương', ratio: 0.6, display: '3/5' },
-    { title: '100% cán bộ tham gia phong trào người tốt, việc tốt', ratio: 0.42, display: '25/60 (42%)' },
-  ],
-  labels,
-};
+/** A small deterministic generator (mulberry32), so every run draws the same pictures. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
-const EMPTY: BoardChart = {
-  title: 'Bảng vàng thi đua tuần 1/2027',
-  subtitle: '04/01/2027 – 10/01/2027',
-  departments: [],
-  topMembers: [],
-  targets: [],
-  labels,
-};
+async function fill(store: Store, ctx: PostContext, now: Date): Promise<void> {
+  const next = random(48);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
+  const departments = ctx.agency.departments;
+  const registered = new Date(now.getTime() - 60 * 86_400_000);
+  const members = [];
+  for (let i = 0; i < 60; i += 1) {
+    const identity = `console:m${i}`;
+    // 12 × 10 × 16 combinations walked with steps prime to each size: 60 different names.
+    const fullName = `${FAMILY[i % 12]} ${MIDDLE[(i * 3) % 10]} ${GIVEN[(i * 7) % 16]}`;
+    // Departments of unequal sizes, as in the agency: the Office is the largest.
+    const departmentId = (departments[[0, 0, 0, 1, 1, 2, 2, 3, 4][i % 9] as number] ?? departments[0])
+      ?.id as string;
+    members.push(
+      await store.saveMember(
+        { identity, fullName, departmentId },
+        { by: identity, platform: 'console', at: registered },
+      ),
+    );
+  }
+  let no = 0;
+  for (let day = 13; day >= 0; day -= 1) {
+    // The week before is quieter for one department, so this week shows who improved most.
+    for (const member of members) {
+      const quiet = day >= 7 && member.departmentId === departments[2]?.id;
+      if (next() > (quiet ? 0.05 : 0.12)) continue;
+      const [kind, text] = pick(TEXTS);
+      const adhoc = text.includes('#dotxuat');
+      const it = text.includes('#cntt');
+      await store.addEntry(
+        {
+          kind,
+          text,
+          points: pointsFor(kind, { adhoc, it }, ctx.agency.points),
+          adhoc,
+          it,
+          memberId: member.id,
+        },
+        {
+          by: member.id,
+          platform: 'console',
+          at: new Date(now.getTime() - day * 86_400_000 - 3_600_000),
+          source: `sample:${no++}`,
+        },
+      );
+    }
+  }
+  const first = members[3];
+  if (first) {
+    await store.saveModel(
+      {
+        no: store.nextModelNo,
+        subject: { kind: 'member', memberId: first.id },
+        reason: 'Gương mẫu trong số hóa hồ sơ đảng viên',
+        stage: 'discover',
+        stages: [
+          {
+            stage: 'discover',
+            at: new Date(now.getTime() - 2 * 86_400_000).toISOString(),
+            by: first.id,
+            note: '',
+          },
+        ],
+        history: [
+          {
+            at: new Date(now.getTime() - 2 * 86_400_000).toISOString(),
+            action: 'proposed',
+            by: first.id,
+            platform: 'console',
+          },
+        ],
+      },
+      { by: first.id, platform: 'console', at: new Date(now.getTime() - 2 * 86_400_000) },
+    );
+  }
+}
 
 async function main(): Promise<void> {
-  const folder = process.argv[2] ?? '.';
-  const rss = process.memoryUsage().rss;
-  let started = performance.now();
-  const { renderBoardChart } = await import('../reports/chart.js');
-  const loadMs = performance.now() - started;
-  const loadRss = process.memoryUsage().rss - rss;
-  const rssBeforeRenders = process.memoryUsage().rss;
+  const folder = process.argv[2] ?? 'out';
+  await mkdir(folder, { recursive: true });
+  const dir = await mkdtemp(join(tmpdir(), 'thidua-chart-sample-'));
+  const store = await Store.open(dir);
+  try {
+    const agency = parseAgency(JSON.parse(await readFile('config/agency.json', 'utf8')));
+    const plan = parsePlan(JSON.parse(await readFile('config/plan-2026.json', 'utf8')));
+    const now = new Date('2026-11-27T09:30:00Z'); // Friday 16:30 in Vietnam, week 48
+    let started = performance.now();
+    const { renderBoardChart } = await import('../reports/chart.js');
+    const loadMs = performance.now() - started;
+    const ctx: PostContext = { t: vi, store, agency, plan, draw: renderBoardChart };
+    await fill(store, ctx, now);
 
-  // The first render also reads the fonts' metrics; the later ones show the steady cost. Main-thread
-  // CPU time (Node 23.9+) is what a render takes from the event loop, whatever else the machine does.
-  const threadCpu = (process as { threadCpuUsage?: (since?: NodeJS.CpuUsage) => NodeJS.CpuUsage })
-    .threadCpuUsage;
-  const delay = monitorEventLoopDelay({ resolution: 1 });
-  const times: number[] = [];
-  const mainThread: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    if (i === 1) delay.enable();
-    started = performance.now();
-    const cpu = threadCpu?.call(process);
-    const png = await renderBoardChart(SAMPLE);
-    times.push(performance.now() - started);
-    if (cpu && threadCpu) {
-      const used = threadCpu.call(process, cpu);
-      mainThread.push((used.user + used.system) / 1000);
+    const weekly = weeklyPost(ctx, now).chart;
+    const pictures = {
+      'chart-weekly.png': weekly,
+      'chart-monthly.png': monthlyDigest(ctx, new Date('2026-12-01T01:00:00Z')).chart,
+      'chart-plan.png': planChart(ctx, now),
+      'chart-empty.png': weeklyPost(ctx, new Date('2027-01-08T09:30:00Z')).chart,
+    };
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    const times: Record<string, string> = {};
+    for (const [name, chart] of Object.entries(pictures)) {
+      if (!chart) continue;
+      started = performance.now();
+      const png = await renderBoardChart(chart.data);
+      times[name] = `${(performance.now() - started).toFixed(0)} ms, ${(png.length / 1024).toFixed(0)} KB`;
+      await writeFile(join(folder, name), png);
     }
-    if (i === 0) await writeFile(join(folder, 'chart-sample.png'), png);
+    delay.disable();
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          node: process.version,
+          folder,
+          moduleLoad: `${loadMs.toFixed(0)} ms`,
+          pictures: times,
+          longestEventLoopStall: `${(delay.max / 1e6).toFixed(1)} ms`,
+          rssMb: +(process.memoryUsage().rss / 1e6).toFixed(0),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
   }
-  delay.disable();
-  await writeFile(join(folder, 'chart-empty.png'), await renderBoardChart(EMPTY));
-  const ms = (value: number) => `${value.toFixed(1)} ms`;
-  process.stdout.write(
-    `${JSON.stringify(
-      {
-        node: process.version,
-        moduleLoad: ms(loadMs),
-        moduleRssMb: +(loadRss / 1e6).toFixed(1),
-        firstRender: ms(times[0] ?? 0),
-        laterRenders: times.slice(1).map(ms),
-        mainThreadCpuPerRender: mainThread.length ? mainThread.map(ms) : 'needs Node 23.9+',
-        longestEventLoopBlock: ms(delay.max / 1e6),
-        rssBeforeRendersMb: +(rssBeforeRenders / 1e6).toFixed(1),
-        rssAfterRendersMb: +(process.memoryUsage().rss / 1e6).toFixed(1),
-      },
-      null,
-      2,
-    )}\n`,
-  );
 }
 
 await main();

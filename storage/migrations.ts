@@ -45,6 +45,17 @@ export const migrations: Readonly<Record<number, (data: Layout) => Layout>> = {
       : v3.entries;
     return { ...v3, members, entries };
   },
+  // 4 → 5: an entry may keep several photos (a Telegram album): its one photo becomes a list of one.
+  4: (v4) => ({
+    ...v4,
+    entries: Array.isArray(v4.entries)
+      ? v4.entries.map((e: unknown) => {
+          if (typeof e !== 'object' || e === null) return e;
+          const photo = (e as Layout).photo;
+          return photo && typeof photo === 'object' && !Array.isArray(photo) ? { ...e, photo: [photo] } : e;
+        })
+      : v4.entries,
+  }),
 };
 
 export class MigrationError extends Error {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { entrySchema, historyItemSchema, isoDate, memberSchema, modelExampleSchema } from '../core/domain.js';
 
 /** Version of the store layout this code writes; older layouts are migrated on load (storage/migrations.ts). */
-export const STORE_VERSION = 4;
+export const STORE_VERSION = 5;
 
 export const stateSchema = z.object({
   version: z.literal(STORE_VERSION),
@@ -35,10 +35,18 @@ export function emptyState(): State {
 
 /**
  * Journal lines written by layout 3 lack the department fields; they are filled in when the line is
- * applied, from the member's department at that point of the replay (see storage/store.ts).
+ * applied, from the member's department at that point of the replay (see storage/store.ts). Lines of
+ * layout 4 hold an entry's photo as an object rather than a list.
  */
 const journalMemberSchema = memberSchema.extend({ departments: memberSchema.shape.departments.optional() });
-const journalEntrySchema = entrySchema.extend({ departmentId: entrySchema.shape.departmentId.optional() });
+const journalEntrySchema = entrySchema.extend({
+  departmentId: entrySchema.shape.departmentId.optional(),
+  // Layout 4 kept one photo as an object; a journal line of it reads as a list of one.
+  photo: z.preprocess(
+    (photo) => (photo && typeof photo === 'object' && !Array.isArray(photo) ? [photo] : photo),
+    entrySchema.shape.photo,
+  ),
+});
 
 /**
  * What every journal line carries: its place in the order of changes, and the platform message that

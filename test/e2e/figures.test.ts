@@ -398,7 +398,10 @@ describe('ranks, ties and digests', () => {
     // 1 December, 08:30 in Vietnam: a model example proposed today is December's, not November's.
     tg.now = new Date('2026-12-01T01:30:00Z');
     await tg.send(lan(), '/dienhinh phong can bo Đoàn kết, hoàn thành tốt nhiệm vụ');
-    const digest = (await tg.send(admin(), '/xemtruoc thang', { inPrivate: true }))[0]?.text ?? '';
+    // The digest's picture, then its text.
+    const seen = await tg.send(admin(), '/xemtruoc thang', { inPrivate: true });
+    expect(seen[0]?.photo?.filename).toBe('diem-tin-thang-11-2026.png');
+    const digest = seen.map((s) => s.text).join('\n');
     expect(digest).toContain('Điểm tin thi đua tháng 11/2026');
     // Top 5 of six members: four with 1 point tie for 3rd, so all of them are listed.
     expect(digest).toContain('1. Nguyễn Thị Lan (Văn phòng Ban) — 2 điểm');

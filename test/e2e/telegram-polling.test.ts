@@ -234,7 +234,7 @@ describe('long polling over HTTP: a week of the emulation movement', () => {
         member: 'Nguyễn Thị Lan',
         reporter: 'Nguyễn Thị Lan',
         text: 'Dọn vệ sinh khuôn viên cơ quan',
-        photo: { platform: 'telegram', fileId: 'AgACAgIAAxkBAAIBlarge' },
+        photo: [{ platform: 'telegram', fileId: 'AgACAgIAAxkBAAIBlarge' }],
         source: `telegram:${GROUP_ID}:${photo.message?.message_id}`,
         status: 'active',
       },
@@ -269,6 +269,7 @@ describe('command menu', () => {
   it('sets the menu by default, in Vietnamese and in English, from the command registry', async () => {
     const tg = await launch({ admins: [ADMIN_ID] });
     const { server } = tg;
+    const inGroup = { type: 'chat_member', chat_id: GROUP_ID, user_id: ADMIN_ID };
     expect(server.callsOf('setMyCommands').map((c) => [c.params.language_code, c.params.scope])).toEqual([
       [undefined, undefined],
       ['vi', undefined],
@@ -276,6 +277,9 @@ describe('command menu', () => {
       [undefined, { type: 'chat', chat_id: ADMIN_ID }],
       ['vi', { type: 'chat', chat_id: ADMIN_ID }],
       ['en', { type: 'chat', chat_id: ADMIN_ID }],
+      [undefined, inGroup],
+      ['vi', inGroup],
+      ['en', inGroup],
     ]);
     expect(memberCommands.map((c) => c.name)).toEqual(
       expect.arrayContaining(['dangky', 'viectot', 'hoanthanh', 'sangkien', 'cuatoi', 'bangxephang']),
@@ -298,8 +302,36 @@ describe('command menu', () => {
     expect(server.commandsFor('vi').find((c) => c.command === 'dangky')?.description).toBe(
       'Đăng ký hoặc cập nhật hồ sơ',
     );
-    // The admin's private chat has the whole registry, /tonghop included.
+    // The admin's private chat has the whole registry, /tonghop included, and so has their menu in the group.
     expect(server.commandsFor('', { type: 'chat', chat_id: ADMIN_ID })).toEqual(menu(commands, 'vi'));
+    expect(server.commandsFor('', inGroup)).toEqual(menu(commands, 'vi'));
+  });
+
+  it('gives Council members their commands in the group’s menu too, not only in private', async () => {
+    const COUNCIL_ID = 800001;
+    const tg = await launch({ admins: [], env: { TELEGRAM_COUNCIL_IDS: String(COUNCIL_ID) } });
+    const councilMenu = menu(
+      commands.filter((c) => mayRun(c.access, { registered: true, admin: false, council: true })),
+      'vi',
+    );
+    const inGroup = tg.server.commandsFor('', {
+      type: 'chat_member',
+      chat_id: GROUP_ID,
+      user_id: COUNCIL_ID,
+    });
+    expect(inGroup).toEqual(councilMenu);
+    expect(inGroup.map((c) => c.command)).toEqual(expect.arrayContaining(['choduyet', 'duyet', 'tuchoi']));
+    expect(inGroup.map((c) => c.command)).not.toContain('tonghop');
+    expect(
+      tg.server.commandsFor('en', { type: 'chat_member', chat_id: GROUP_ID, user_id: COUNCIL_ID }),
+    ).toEqual(
+      menu(
+        commands.filter((c) => mayRun(c.access, { registered: true, admin: false, council: true })),
+        'en',
+      ),
+    );
+    // Everyone else's menu in the group stays the members' one.
+    expect(tg.server.commandsFor('').map((c) => c.command)).not.toContain('choduyet');
   });
 
   it('uses BOT_LOCALE for the default menu', async () => {

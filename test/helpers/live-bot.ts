@@ -144,6 +144,8 @@ export class LiveBot {
       dir?: string;
       /** The store's options (a faulty file system, an early compaction). */
       store?: StoreOptions;
+      /** More of the environment (the Council, forum topics…). */
+      env?: Record<string, string>;
     } = {},
   ): Promise<LiveBot> {
     const server = await FakeBotApiServer.start({ token: TOKEN });
@@ -164,6 +166,7 @@ export class LiveBot {
           TELEGRAM_ADMIN_IDS: (options.admins ?? [ADMIN_ID]).join(','),
           DATA_DIR: dir,
           BOT_LOCALE: options.locale ?? 'vi',
+          ...options.env,
         },
         testAgency(options.agency),
       );

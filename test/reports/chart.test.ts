@@ -18,18 +18,30 @@ function week(overrides: Partial<BoardChart> = {}): BoardChart {
     title: 'Bảng vàng thi đua tuần 48/2026',
     subtitle: '23/11/2026 – 29/11/2026',
     departments: [
-      { name: 'Phòng Tổ chức đảng, đảng viên', perMember: 6.4 },
-      { name: 'Văn phòng Ban', perMember: 5.25 },
-      { name: 'Phòng Cán bộ', perMember: 4.8 },
-      { name: 'Phòng Bảo vệ chính trị nội bộ', perMember: 3.5 },
-      { name: 'Phòng Chính sách cán bộ', perMember: 2.5 },
+      { name: 'Phòng Tổ chức đảng, đảng viên', perMember: 6.4, display: '6,4' },
+      { name: 'Văn phòng Ban', perMember: 5.25, display: '5,3' },
+      { name: 'Phòng Cán bộ', perMember: 4.8, display: '4,8' },
+      { name: 'Phòng Bảo vệ chính trị nội bộ', perMember: 3.5, display: '3,5' },
+      { name: 'Phòng Chính sách cán bộ', perMember: 2.5, display: '2,5' },
     ],
     topMembers: [
-      { name: 'Nguyễn Thị Thanh Hương', department: 'Phòng Tổ chức đảng, đảng viên', points: 14, rank: 1 },
-      { name: 'Trần Quốc Việt', department: 'Văn phòng Ban', points: 12, rank: 2 },
-      { name: 'Lê Hoàng Yến', department: 'Phòng Cán bộ', points: 12, rank: 2 },
-      { name: 'Phạm Đức Thắng', department: 'Phòng Bảo vệ chính trị nội bộ', points: 11, rank: 4 },
-      { name: 'Võ Thị Ngọc Ánh', department: 'Phòng Chính sách cán bộ', points: 10, rank: 5 },
+      {
+        name: 'Nguyễn Thị Thanh Hương',
+        department: 'Phòng Tổ chức đảng, đảng viên',
+        points: 14,
+        display: '14',
+        rank: 1,
+      },
+      { name: 'Trần Quốc Việt', department: 'Văn phòng Ban', points: 12, display: '12', rank: 2 },
+      { name: 'Lê Hoàng Yến', department: 'Phòng Cán bộ', points: 12, display: '12', rank: 2 },
+      {
+        name: 'Phạm Đức Thắng',
+        department: 'Phòng Bảo vệ chính trị nội bộ',
+        points: 11,
+        display: '11',
+        rank: 4,
+      },
+      { name: 'Võ Thị Ngọc Ánh', department: 'Phòng Chính sách cán bộ', points: 10, display: '10', rank: 5 },
     ],
     targets: [
       { title: '100% cán bộ, công chức hoàn thành nhiệm vụ', ratio: 0.75, display: '45/60 (75%)' },
@@ -101,9 +113,9 @@ describe('the leaderboard picture', () => {
 
   it('ranks equal departments alike, unless the caller gives the ranks', async () => {
     const tied = [
-      { name: 'Văn phòng Ban', perMember: 4.5 },
-      { name: 'Phòng Cán bộ', perMember: 4.5 },
-      { name: 'Phòng Chính sách cán bộ', perMember: 3.5 },
+      { name: 'Văn phòng Ban', perMember: 4.5, display: '4,5' },
+      { name: 'Phòng Cán bộ', perMember: 4.5, display: '4,5' },
+      { name: 'Phòng Chính sách cán bộ', perMember: 3.5, display: '3,5' },
     ];
     const badges = async (departments: BoardChart['departments']) =>
       texts((await boardChartSvg(week({ departments, topMembers: [] }))).svg).filter((t) => /^\d$/.test(t));
@@ -114,12 +126,12 @@ describe('the leaderboard picture', () => {
   it('congratulates: departments and members without points are left out', async () => {
     const chart = week({
       departments: [
-        { name: 'Văn phòng Ban', perMember: 3 },
-        { name: 'Phòng Cán bộ', perMember: 0 },
+        { name: 'Văn phòng Ban', perMember: 3, display: '3' },
+        { name: 'Phòng Cán bộ', perMember: 0, display: '0' },
       ],
       topMembers: [
-        { name: 'Trần Quốc Việt', department: 'Văn phòng Ban', points: 4, rank: 1 },
-        { name: 'Lê Hoàng Yến', department: 'Phòng Cán bộ', points: 0, rank: 2 },
+        { name: 'Trần Quốc Việt', department: 'Văn phòng Ban', points: 4, display: '4', rank: 1 },
+        { name: 'Lê Hoàng Yến', department: 'Phòng Cán bộ', points: 0, display: '0', rank: 2 },
       ],
     });
     const shown = texts((await boardChartSvg(chart)).svg);
@@ -131,7 +143,7 @@ describe('the leaderboard picture', () => {
   it('invites everyone to start when nobody has points yet', async () => {
     const chart = week({
       highlights: [],
-      departments: [{ name: 'Văn phòng Ban', perMember: 0 }],
+      departments: [{ name: 'Văn phòng Ban', perMember: 0, display: '0' }],
       topMembers: [],
       targets: [],
     });
@@ -147,12 +159,13 @@ describe('the leaderboard picture', () => {
   it('keeps names with markup, quotes, emoji and control characters from breaking the SVG', async () => {
     const chart = week({
       title: 'Tuần <48> & "chào" \'mừng\'',
-      departments: [{ name: ']]><script>alert(1)</script>', perMember: 2 }],
+      departments: [{ name: ']]><script>alert(1)</script>', perMember: 2, display: '2' }],
       topMembers: [
         {
           name: 'Lan 👍🏽 & Hoa',
           department: 'Phòng\u0000 Cán\u001b[0m bộ\u202e 👨‍👩‍👧',
           points: 5,
+          display: '5',
           rank: 1,
         },
       ],
@@ -178,8 +191,8 @@ describe('the leaderboard picture', () => {
     // Decomposed input (as some keyboards send it); Q̃ has no composed form, so its mark stays separate.
     const name = 'Tôn Nữ Hoàng Q\u0303uỳnh '.repeat(6).normalize('NFD');
     const chart = week({
-      departments: [{ name, perMember: 3 }],
-      topMembers: [{ name, department: name, points: 5, rank: 1 }],
+      departments: [{ name, perMember: 3, display: '3' }],
+      topMembers: [{ name, department: name, points: 5, display: '5', rank: 1 }],
       targets: [{ title: name, ratio: 0.5, display: '1/2' }],
     });
     const whole = name.normalize('NFC');
@@ -199,11 +212,16 @@ describe('the leaderboard picture', () => {
     const long = 'Phòng Tổ chức đảng, đảng viên và Bảo vệ chính trị nội bộ của Ban Tổ chức Tỉnh ủy';
     const chart = week({
       highlights: Array.from({ length: 5 }, () => ({ label: 'Tiến bộ nhất', text: long })),
-      departments: Array.from({ length: 15 }, (_, i) => ({ name: `${long} ${i}`, perMember: 20 - i })),
+      departments: Array.from({ length: 15 }, (_, i) => ({
+        name: `${long} ${i}`,
+        perMember: 20 - i,
+        display: String(20 - i),
+      })),
       topMembers: Array.from({ length: 12 }, (_, i) => ({
         name: long,
         department: long,
         points: 30 - i,
+        display: String(30 - i),
         rank: i + 1,
       })),
       targets: Array.from({ length: 10 }, () => ({ title: long, ratio: 0.3, display: '30/100 (30%)' })),
@@ -223,12 +241,13 @@ describe('Vietnamese text', () => {
       VIETNAMESE_LETTERS.slice(i * 17, i * 17 + 17).join(''),
     );
     const chart = week({
-      departments: chunks.map((name, i) => ({ name, perMember: 10 - i })),
+      departments: chunks.map((name, i) => ({ name, perMember: 10 - i, display: String(10 - i) })),
       // The same letters decomposed, as some keyboards type them.
       topMembers: chunks.map((name, i) => ({
         name: name.normalize('NFD'),
         department: 'Văn phòng Ban',
         points: 9 - i,
+        display: String(9 - i),
         rank: i + 1,
       })),
     });

@@ -266,7 +266,70 @@ describe('layout versions', () => {
     await store.close();
     const again = await open();
     expect(again.entries.map((e) => e.departmentId)).toEqual(['vp', 'cb', 'cb']);
-    expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8')).version).toBe(4);
+    expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8')).version).toBe(STORE_VERSION);
+  });
+
+  it('migrates a layout-4 store: an entry’s one photo becomes a list of one, in the snapshot and the journal', async () => {
+    const at = '2026-03-02T01:00:00.000Z';
+    const entry = (code: string, photo?: unknown) => ({
+      code,
+      kind: 'deed',
+      text: 'Hiến máu tình nguyện',
+      points: 2,
+      adhoc: false,
+      it: false,
+      memberId: 'm1',
+      reporterId: 'm1',
+      departmentId: 'vp',
+      at,
+      status: 'active',
+      review: 'pending',
+      source: `s-${code}`,
+      history: [{ at, action: 'created', by: 'm1', platform: 'telegram' }],
+      ...(photo ? { photo } : {}),
+    });
+    const v4 = {
+      version: 4,
+      seq: 2,
+      nextEntryNo: 3,
+      nextMemberNo: 2,
+      nextModelNo: 1,
+      members: [
+        {
+          id: 'm1',
+          fullName: 'Nguyễn Thị Lan',
+          departmentId: 'vp',
+          departments: [{ departmentId: 'vp', from: at }],
+          identities: ['telegram:1001'],
+          registeredAt: at,
+          history: [{ at, action: 'registered', by: 'm1', platform: 'telegram' }],
+        },
+      ],
+      entries: [entry('VT1', { platform: 'telegram', fileId: 'photo-1' }), entry('VT2')],
+      models: [],
+      jobs: {},
+    };
+    const text = JSON.stringify(v4);
+    await writeFile(join(dir, STORE_FILE), text);
+    // A journal line written by layout-4 code holds its photo as an object too.
+    const line = {
+      seq: 3,
+      type: 'entry.created',
+      entry: entry('VT3', { platform: 'zalo', fileId: 'https://photo.example/3.jpg' }),
+    };
+    await writeFile(join(dir, JOURNAL_FILE), `${JSON.stringify(line)}\n`);
+    const store = await open();
+    const photos = () => store.entries.map((e) => [e.code, e.photo]);
+    expect(photos()).toEqual([
+      ['VT1', [{ platform: 'telegram', fileId: 'photo-1' }]],
+      ['VT2', undefined],
+      ['VT3', [{ platform: 'zalo', fileId: 'https://photo.example/3.jpg' }]],
+    ]);
+    expect(await readFile(join(dir, STORE_FILE), 'utf8')).toBe(text);
+    await store.compact();
+    const written = JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8'));
+    expect(written.version).toBe(STORE_VERSION);
+    expect(written.entries[0].photo).toEqual([{ platform: 'telegram', fileId: 'photo-1' }]);
   });
 });
 

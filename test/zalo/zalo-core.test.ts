@@ -170,8 +170,10 @@ describe('logging entries', () => {
   it('logs a photo whose caption is a command, keeping the photo as evidence', async () => {
     const reply = answerTo(await zalo.send(lan, '/viectot Dọn vệ sinh khuôn viên', { photo: true }), lan);
     expect(reply).toContain('Ảnh đã được lưu làm minh chứng');
-    expect(zalo.store.entries[0]?.photo).toMatchObject({ platform: 'zalo' });
-    expect(zalo.store.entries[0]?.photo?.fileId).toMatch(/^https:\/\/photo-stal-1\.zadn\.vn\/jpg\/\d+\.jpg$/);
+    expect(zalo.store.entries[0]?.photo).toMatchObject([{ platform: 'zalo' }]);
+    expect(zalo.store.entries[0]?.photo?.[0]?.fileId).toMatch(
+      /^https:\/\/photo-stal-1\.zadn\.vn\/jpg\/\d+\.jpg$/,
+    );
   });
 
   it('ignores stickers, photos without a command and plain chat', async () => {
