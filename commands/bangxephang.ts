@@ -22,7 +22,7 @@ export const bangxephang: Command = {
       t.leaderboard.title(periodTitle(t, period)),
       args.note,
       '',
-      ...leaderboardLines(ctx, standings, { departments: true }),
+      ...leaderboardLines(ctx, standings, { departments: 'all' }),
       pendingNote(t, entries, agency.review.mode),
     );
     if (args.kept.length === 0) return [text];

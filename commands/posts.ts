@@ -234,8 +234,8 @@ export function chartTargets(progress: readonly Progress[]): BoardChart['targets
 
 /**
  * The weekly leaderboard post for the week containing `slot`. It opens with good news (who leads,
- * the most improved department) and never names who is behind: departments with nothing logged are
- * counted, not listed.
+ * the most improved department) and never names who is behind: departments without points are
+ * counted, not listed (the whole table is /bangxephang's, on request).
  */
 export function weeklyPost(ctx: PostContext, slot: Date): Post {
   const { t, store, agency } = ctx;
@@ -250,7 +250,7 @@ export function weeklyPost(ctx: PostContext, slot: Date): Post {
     t.posts.weeklyTitle(periodTitle(t, week)),
     '',
     ...kudosLines(ctx, kudos),
-    ...leaderboardLines(ctx, standings, { departments: true }),
+    ...leaderboardLines(ctx, standings, { departments: 'ranked' }),
     active === all ? t.posts.allDepartmentsActive : t.posts.activeDepartments(active, all),
     '',
     ...deedsOf(ctx, week),

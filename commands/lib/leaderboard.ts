@@ -42,13 +42,14 @@ export function standingsOf(
 
 /**
  * The ranking of a period as /bangxephang and the scheduled posts show it: the top members with
- * points (everyone tied at the last place included), then (unless `departments` is false) every
- * department by points per member.
+ * points (everyone tied at the last place included), then the departments by points per member —
+ * `all` of them (/bangxephang: the whole table, on request), only the `ranked` ones, those with
+ * points (the group's posts, which never list who is behind), or none.
  */
 export function leaderboardLines(
   ctx: { t: Messages; agency: AgencyConfig },
   standings: Standings,
-  options: { departments: boolean },
+  options: { departments: 'all' | 'ranked' | false },
 ): HtmlPart[] {
   const { t, agency } = ctx;
   const { top, extended } = standings;
@@ -66,12 +67,12 @@ export function leaderboardLines(
       ]
     : [t.leaderboard.noPoints];
   if (!options.departments) return memberLines;
+  const departments = standings.departments.filter((d) => options.departments === 'all' || d.rank > 0);
   return [
     t.leaderboard.members(standings.asked),
     ...memberLines,
-    '',
-    t.leaderboard.departments,
-    ...standings.departments.map((d) =>
+    ...(departments.length ? ['', t.leaderboard.departments] : []),
+    ...departments.map((d) =>
       t.leaderboard.departmentLine(
         d.rank,
         d.department.name,

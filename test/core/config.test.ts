@@ -54,6 +54,63 @@ describe('configuration', () => {
     expect(problems).not.toContain('secret-but-wrong');
   });
 
+  it('reads the forum topics, compact confirmations and protected reports; all off by default', () => {
+    const base = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_GROUP_ID: '-1001234567890' };
+    expect(createConfig(base, testAgency()).telegram).toMatchObject({
+      topics: {},
+      compactConfirmations: false,
+      protectReports: false,
+    });
+    const config = createConfig(
+      {
+        ...base,
+        TELEGRAM_TOPIC_POSTS: '12',
+        TELEGRAM_TOPIC_REMINDERS: ' ',
+        TELEGRAM_TOPIC_CONFIRMATIONS: '34',
+        TELEGRAM_COMPACT_CONFIRMATIONS: 'true',
+        TELEGRAM_PROTECT_REPORTS: '1',
+      },
+      testAgency(),
+    );
+    expect(config.telegram).toMatchObject({
+      topics: { post: 12, confirmation: 34 },
+      compactConfirmations: true,
+      protectReports: true,
+    });
+    expect(config.telegram?.topics).not.toHaveProperty('reminder');
+  });
+
+  it('refuses a topic id that is not a positive whole number, and a flag that is not true or false', () => {
+    const error = (() => {
+      try {
+        createConfig(
+          {
+            TELEGRAM_BOT_TOKEN: TOKEN,
+            TELEGRAM_GROUP_ID: '-1001234567890',
+            TELEGRAM_TOPIC_POSTS: 'leaderboards',
+            TELEGRAM_TOPIC_REMINDERS: '-4',
+            TELEGRAM_TOPIC_CONFIRMATIONS: '2.5',
+            TELEGRAM_COMPACT_CONFIRMATIONS: 'yes',
+          },
+          testAgency(),
+        );
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of [
+      'TELEGRAM_TOPIC_POSTS',
+      'TELEGRAM_TOPIC_REMINDERS',
+      'TELEGRAM_TOPIC_CONFIRMATIONS',
+      'TELEGRAM_COMPACT_CONFIRMATIONS',
+    ]) {
+      expect(problems).toContain(name);
+    }
+    expect(problems).toContain('forum topic id (message_thread_id)');
+  });
+
   it('requires the group when a token is set', () => {
     expect(() => createConfig({ TELEGRAM_BOT_TOKEN: TOKEN }, testAgency())).toThrow(/TELEGRAM_GROUP_ID/);
   });

@@ -187,6 +187,13 @@ export class TelegramHarness {
     return harness;
   }
 
+  /** The next calls of `method` fail with this Bot API error (all of them, until `times` is spent). */
+  refuse(method: string, code: number, description: string, times = Number.POSITIVE_INFINITY): void {
+    this.refusals.set(method, { code, description, times });
+  }
+
+  private readonly refusals = new Map<string, { code: number; description: string; times: number }>();
+
   /** Makes getChatMember answer `status` for this user in the agency group. */
   setMembership(userId: number, status: 'member' | 'left' | 'administrator' | 'kicked'): void {
     this.members.set(userId, status);
@@ -196,6 +203,11 @@ export class TelegramHarness {
     const p = (payload ?? {}) as Record<string, unknown>;
     const call: ApiCall = { method, payload: p };
     this.calls.push(call);
+    const refusal = this.refusals.get(method);
+    if (refusal && refusal.times > 0) {
+      refusal.times -= 1;
+      return failure(refusal.code, refusal.description);
+    }
     const markup = method === 'sendPhoto' || method === 'sendDocument' ? p.caption : p.text;
     if (SENDS.has(method) && p.parse_mode === 'HTML') {
       try {
@@ -313,7 +325,12 @@ export class TelegramHarness {
     const before = this.calls.length;
     const album = `album-${this.updateId}`;
     for (let i = 0; i < count; i += 1) {
-      await this.send(from, i === 0 ? caption : '', { ...options, album, photoId: `album-photo-${i + 1}` });
+      await this.send(from, i === 0 ? caption : '', {
+        ...options,
+        album,
+        photoId: `album-photo-${i + 1}`,
+        ...(options.messageId !== undefined ? { messageId: options.messageId + i } : {}),
+      });
     }
     await this.finishAlbums();
     return this.seenSince(before);
@@ -378,7 +395,14 @@ export class TelegramHarness {
         from,
         chat_instance: 'ci',
         data: button.data,
-        message: { message_id: seen.messageId, date: 0, chat, text: seen.text, from: BOT_INFO },
+        message: {
+          message_id: seen.messageId,
+          date: 0,
+          chat,
+          text: seen.text,
+          from: BOT_INFO,
+          ...(seen.topic ? { message_thread_id: seen.topic, is_topic_message: true } : {}),
+        },
       },
     } as Update);
   }

@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import { expect, it } from 'vitest';
-import { svgToPng } from '../../reports/chart-png.js';
+import { ChartBusyError, svgToPng } from '../../reports/chart-png.js';
 
 it('draws an SVG into a PNG at the given scale, on the given background', async () => {
   const svg =
@@ -24,4 +24,29 @@ it('rejects an SVG it cannot read, and the next picture is drawn as usual', asyn
     await svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="3" height="2"/>', 1, '#FFF'),
   );
   expect({ width: png.width, height: png.height }).toEqual({ width: 3, height: 2 });
+});
+
+it('draws the same picture once: asked again, it is remembered', async () => {
+  const svg =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="5" height="4"><rect width="2" height="2"/></svg>';
+  const [first, second] = await Promise.all([svgToPng(svg, 1, '#FFF'), svgToPng(svg, 1, '#FFF')]);
+  expect(second).toBe(first);
+  expect(await svgToPng(svg, 1, '#FFF')).toBe(first);
+  // Another scale is another picture.
+  expect(PNG.sync.read(await svgToPng(svg, 2, '#FFF')).width).toBe(10);
+});
+
+it('draws one picture at a time and refuses more than 16 waiting, without losing those accepted', async () => {
+  const svgs = Array.from(
+    { length: 20 },
+    (_, i) => `<svg xmlns="http://www.w3.org/2000/svg" width="${i + 1}" height="3"/>`,
+  );
+  const results = await Promise.allSettled(svgs.map((svg) => svgToPng(svg, 1, '#FFF')));
+  const drawn = results.flatMap((r) => (r.status === 'fulfilled' ? [PNG.sync.read(r.value).width] : []));
+  const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+  expect(drawn).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+  expect(refused).toHaveLength(4);
+  for (const error of refused) expect(error).toBeInstanceOf(ChartBusyError);
+  // Once the queue has drained, pictures are drawn again.
+  expect(PNG.sync.read(await svgToPng(svgs[19] as string, 1, '#FFF')).width).toBe(20);
 });

@@ -111,6 +111,25 @@ describe('the leaderboard picture', () => {
     ]);
   });
 
+  it('ticks a target only when it is reached for sure; a full bar awaiting review gets none', async () => {
+    const ticks = async (targets: BoardChart['targets']) =>
+      ((await boardChartSvg(week({ targets }))).svg.match(/<path /g) ?? []).length;
+    const full = { title: 'Ít nhất 01 mô hình ứng dụng CNTT', ratio: 1, display: '1/1' };
+    expect(await ticks([full])).toBe(1);
+    expect(await ticks([{ ...full, done: true }])).toBe(1);
+    expect(await ticks([{ ...full, done: false }])).toBe(0);
+    expect(await ticks([{ ...full, ratio: 0.5, display: '1/2' }])).toBe(0);
+  });
+
+  it('puts the targets first when asked (the plan’s picture), after the standings by default', async () => {
+    const order = async (targetsFirst?: boolean) =>
+      texts((await boardChartSvg(week({ ...(targetsFirst ? { targetsFirst } : {}) }))).svg).filter((t) =>
+        ['Tập thể dẫn đầu', 'Cá nhân tiêu biểu', 'Tiến độ kế hoạch năm'].includes(t),
+      );
+    expect(await order()).toEqual(['Tập thể dẫn đầu', 'Cá nhân tiêu biểu', 'Tiến độ kế hoạch năm']);
+    expect(await order(true)).toEqual(['Tiến độ kế hoạch năm', 'Tập thể dẫn đầu', 'Cá nhân tiêu biểu']);
+  });
+
   it('ranks equal departments alike, unless the caller gives the ranks', async () => {
     const tied = [
       { name: 'Văn phòng Ban', perMember: 4.5, display: '4,5' },
