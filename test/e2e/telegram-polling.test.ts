@@ -4,7 +4,8 @@
  * updates handed out by getUpdates; what they see is what the fake stored from the bot's sendMessage and
  * editMessageText calls (HTML parsed the way Telegram parses it).
  */
-import type { BotCommand, User } from 'grammy/types';
+import type { BotCommand, Message, User } from 'grammy/types';
+import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { type Command, mayRun } from '../../core/context.js';
@@ -251,6 +252,52 @@ describe('long polling over HTTP: a week of the emulation movement', () => {
         .map((l) => l.update),
     ).toEqual(tg.pushed);
     expect(server.callsOf('sendMessage').every((c) => c.response?.ok)).toBe(true);
+  });
+});
+
+describe('pictures, topics and albums over HTTP', () => {
+  it('uploads the leaderboard as a photo in the topic of the command, the leaderboard as its caption', async () => {
+    const bot = await launch();
+    await registerTrio(bot);
+    await bot.say(lan, 'group', '/viectot Trả lại ví tiền cho người đánh rơi');
+    const exchange = await bot.say(mai, 'group', '/bangxephang anh', { topic: 5 });
+    const [upload] = exchange.callsOf('sendPhoto');
+    expect(upload?.params.message_thread_id).toBe(5);
+    // This week's, on the machine's clock.
+    expect(upload?.files.map((f) => [f.field, f.filename])).toEqual([
+      ['photo', expect.stringMatching(/^bang-xep-hang-tuan-\d+-\d{4}\.png$/)],
+    ]);
+    expect(PNG.sync.read(upload?.files[0]?.data as Buffer).width).toBe(1280);
+    // The photo as Telegram keeps it: in the topic, answering the command, the caption parsed from HTML.
+    const shown = (upload?.response as { result: Message }).result;
+    expect(shown.message_thread_id).toBe(5);
+    expect(shown.reply_to_message?.message_id).toBe(exchange.message?.message_id);
+    expect(shown.caption).toContain('1. Nguyễn Thị Lan (Văn phòng Ban) — 2 điểm');
+    expect(shown.caption_entities?.some((e) => e.type === 'bold')).toBe(true);
+  });
+
+  it('logs an album that arrives as three updates as one entry with three photos, after a reaction', async () => {
+    const waits: (() => void)[] = [];
+    const bot = await launch({
+      env: { TELEGRAM_COMPACT_CONFIRMATIONS: 'true' },
+      telegram: { albumTimers: { set: (run) => waits.push(run), clear: () => {} } },
+    });
+    await registerTrio(bot);
+    const before = bot.server.calls.length;
+    for (const [i, caption] of ['/viectot Dọn vệ sinh khuôn viên cơ quan', '', ''].entries()) {
+      bot.push(lan, 'group', caption, { album: 'a-13', photoId: `album-${i + 1}` });
+    }
+    await bot.settle();
+    expect(bot.server.calls.slice(before).map((c) => c.method)).toEqual([]);
+    // Whichever wait ends first hands the whole album over; the others find it gone.
+    for (const run of waits.splice(0)) run();
+    await bot.settle();
+    const calls = bot.server.calls.slice(before);
+    expect(calls.map((c) => c.method)).toEqual(['setMessageReaction', 'sendMessage']);
+    expect(calls[1]?.params.text).toBe('✅ Việc tốt <code>VT1</code>, 2 điểm — Nguyễn Thị Lan');
+    expect(bot.store.entries.map((e) => e.photo?.map((p) => p.fileId))).toEqual([
+      ['album-1', 'album-2', 'album-3'],
+    ]);
   });
 });
 

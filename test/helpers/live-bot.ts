@@ -49,6 +49,17 @@ export const everyone = [lan, hung, mai, toan, khach];
 
 export type Where = 'group' | 'private';
 
+export interface PushOptions {
+  /** A photo with the text as its caption. */
+  photo?: boolean;
+  /** The photo's file id (its largest size). */
+  photoId?: string;
+  /** A photo of this album (media_group_id). */
+  album?: string;
+  /** Sent in this forum topic of the group. */
+  topic?: number;
+}
+
 /** One bot message as its reader sees it. */
 export interface Seen {
   method: string;
@@ -208,12 +219,16 @@ export class LiveBot {
     await (this.app.platforms[0] as TelegramPlatform).idle();
   }
 
-  /** A user sends a message (a captioned photo with `photo`); returns the update id and the message. */
-  push(from: User, where: Where, text: string, options: { photo?: boolean } = {}) {
+  /**
+   * A user sends a message (a captioned photo with `photo`, one photo of an album with `album`, in a
+   * forum topic with `topic`); returns the update id and the message.
+   */
+  push(from: User, where: Where, text: string, options: PushOptions = {}) {
     const chatId = where === 'group' ? GROUP_ID : from.id;
     const entities = entitiesOf(text);
+    const photo = options.photo || options.album !== undefined;
     let pushed: { updateId: number; message: Message };
-    if (!options.photo && entities.every((e) => e.type === 'bot_command')) {
+    if (!photo && !options.topic && entities.every((e) => e.type === 'bot_command')) {
       pushed = this.server.pushMessage({ chatId, text, from });
     } else {
       const chat =
@@ -221,16 +236,27 @@ export class LiveBot {
           ? { id: GROUP_ID, type: 'supergroup' as const, title: GROUP_TITLE }
           : { id: from.id, type: 'private' as const, first_name: from.first_name };
       const messageId = Math.max(0, ...this.server.messagesIn(chatId).map((m) => m.message_id)) + 1;
-      const base = { message_id: messageId, date: Math.floor(Date.now() / 1000), chat, from };
+      const base = {
+        message_id: messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat: options.topic ? { ...chat, is_forum: true } : chat,
+        from,
+        ...(options.topic ? { message_thread_id: options.topic, is_topic_message: true } : {}),
+      };
       const message = (
-        options.photo
+        photo
           ? {
               ...base,
-              caption: text,
-              caption_entities: entities,
+              ...(text ? { caption: text, caption_entities: entities } : {}),
+              ...(options.album ? { media_group_id: options.album } : {}),
               photo: [
                 { file_id: 'AgACAgIAAxkBAAIBsmall', file_unique_id: 'AQADs', width: 90, height: 68 },
-                { file_id: 'AgACAgIAAxkBAAIBlarge', file_unique_id: 'AQADl', width: 1280, height: 960 },
+                {
+                  file_id: options.photoId ?? 'AgACAgIAAxkBAAIBlarge',
+                  file_unique_id: 'AQADl',
+                  width: 1280,
+                  height: 960,
+                },
               ],
             }
           : { ...base, text, entities }
@@ -245,7 +271,7 @@ export class LiveBot {
   }
 
   /** A user sends a message and waits until the bot has handled it. */
-  async say(from: User, where: Where, text: string, options: { photo?: boolean } = {}): Promise<Exchange> {
+  async say(from: User, where: Where, text: string, options: PushOptions = {}): Promise<Exchange> {
     const before = this.server.calls.length;
     const { updateId, message } = this.push(from, where, text, options);
     await this.settle();
