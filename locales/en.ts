@@ -113,7 +113,7 @@ export const en: Messages = {
       description: 'Model examples: propose, follow the 4 stages',
     },
     title: html`<b>Commands you can use</b>`,
-    photoTip: html`Send a photo (one, or several at once) whose caption is a logging command to keep the photos as evidence.`,
+    photoTip: html`Send a photo whose caption is a logging command to keep the photo as evidence (on Telegram, several photos at once).`,
   },
 
   start: {

@@ -126,7 +126,7 @@ export const vi = {
       description: 'Điển hình tiên tiến: đề xuất, theo dõi 4 giai đoạn',
     },
     title: html`<b>Các lệnh bạn dùng được</b>`,
-    photoTip: html`Gửi ảnh (một ảnh hoặc nhiều ảnh cùng lúc) kèm chú thích là một lệnh ghi nhận để lưu ảnh làm minh chứng.`,
+    photoTip: html`Gửi ảnh kèm chú thích là một lệnh ghi nhận để lưu ảnh làm minh chứng (trên Telegram có thể gửi nhiều ảnh cùng lúc).`,
   },
 
   start: {
