@@ -269,7 +269,7 @@ describe('pictures, topics and albums over HTTP', () => {
     ]);
     expect(PNG.sync.read(upload?.files[0]?.data as Buffer).width).toBe(1280);
     // The photo as Telegram keeps it: in the topic, answering the command, the caption parsed from HTML.
-    const shown = (upload?.response as { result: Message }).result;
+    const shown = (upload?.response as { result: Message } | undefined)?.result as Message;
     expect(shown.message_thread_id).toBe(5);
     expect(shown.reply_to_message?.message_id).toBe(exchange.message?.message_id);
     expect(shown.caption).toContain('1. Nguyễn Thị Lan (Văn phòng Ban) — 2 điểm');
