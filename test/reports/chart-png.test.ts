@@ -48,5 +48,10 @@ it('draws one picture at a time and refuses more than 16 waiting, without losing
   expect(refused).toHaveLength(4);
   for (const error of refused) expect(error).toBeInstanceOf(ChartBusyError);
   // Once the queue has drained, pictures are drawn again.
-  expect(PNG.sync.read(await svgToPng(svgs[19] as string, 1, '#FFF')).width).toBe(20);
+  const last = await svgToPng(svgs[19] as string, 1, '#FFF');
+  expect(PNG.sync.read(last).width).toBe(20);
+  // A picture drawn before comes back at once, even while the queue is full.
+  const busy = svgs.map((svg) => svgToPng(svg.replace('height="3"', 'height="4"'), 1, '#FFF'));
+  expect(await svgToPng(svgs[19] as string, 1, '#FFF')).toBe(last);
+  await Promise.allSettled(busy);
 });
