@@ -254,7 +254,14 @@ export function createZaloBotClient(options: ZaloBotClientOptions): ZaloBotClien
     },
 
     async getWebhookInfo(o) {
-      return webhookOf(await call('getWebhookInfo', {}, timeoutMs, o?.signal));
+      try {
+        return webhookOf(await call('getWebhookInfo', {}, timeoutMs, o?.signal));
+      } catch (error) {
+        // Clients in use report 404 when no webhook is set; the documentation shows only the success.
+        if (error instanceof ZaloBotApiError && error.errorCode === 404)
+          return { url: '', updatedAt: undefined };
+        throw error;
+      }
     },
 
     async sendMessage(chatId, text, o) {

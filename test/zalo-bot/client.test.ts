@@ -206,6 +206,13 @@ describe('sending', () => {
     expect((await client.deleteWebhook()).url).toBe('');
     expect((await client.getWebhookInfo()).url).toBe('');
   });
+
+  it('getWebhookInfo answering 404 (as some report when none is set) means no webhook', async () => {
+    zalo.failNext('getWebhookInfo', 404, 'Not found');
+    expect(await client.getWebhookInfo()).toEqual({ url: '', updatedAt: undefined });
+    zalo.failNext('getWebhookInfo', 401, 'Unauthorized');
+    await expect(client.getWebhookInfo()).rejects.toMatchObject({ errorCode: 401 });
+  });
 });
 
 describe('errors', () => {
