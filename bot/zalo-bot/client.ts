@@ -146,11 +146,25 @@ export function createZaloBotClient(options: ZaloBotClientOptions): ZaloBotClien
     limitMs: number,
     signal: AbortSignal | undefined,
   ): Promise<unknown> {
-    const timeout = AbortSignal.timeout(limitMs);
-    const combined = signal ? AbortSignal.any([timeout, signal]) : timeout;
+    // Combined by hand, not with AbortSignal.any: on Node 20 a composite signal can be collected while
+    // a request still waits on it, and then never aborts (see bot/telegram/api.ts).
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, limitMs);
+    const onAbort = () => controller.abort();
+    if (signal?.aborted) controller.abort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+    const combined = controller.signal;
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
     const failed = (error: unknown): ZaloBotHttpError => {
       const cause = redact.error(error);
-      if (timeout.aborted) return new ZaloBotHttpError(method, 'timeout', `no answer within ${limitMs} ms`);
+      if (timedOut) return new ZaloBotHttpError(method, 'timeout', `no answer within ${limitMs} ms`);
       if (signal?.aborted) return new ZaloBotHttpError(method, 'aborted', 'aborted by the caller');
       return new ZaloBotHttpError(method, 'network', describe(cause), undefined, { cause });
     };
@@ -168,6 +182,8 @@ export function createZaloBotClient(options: ZaloBotClientOptions): ZaloBotClien
       body = await response.text();
     } catch (error) {
       throw failed(error);
+    } finally {
+      done();
     }
 
     // Errors come as JSON whatever the HTTP status, so the body decides, not the status.

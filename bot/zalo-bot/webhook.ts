@@ -12,7 +12,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from '../../core/errors.js';
-import type { Logger } from '../logger.js';
+import type { Log } from '../../core/log.js';
 import { parseZaloBotUpdate, type ZaloBotUpdate } from './update.js';
 
 export const SECRET_HEADER = 'x-bot-api-secret-token';
@@ -30,7 +30,7 @@ export interface WebhookServerOptions {
   path: string;
   secret: string;
   onUpdate: (update: ZaloBotUpdate) => void | Promise<void>;
-  logger: Logger;
+  logger: Log;
   maxBodyBytes?: number;
 }
 

@@ -119,6 +119,9 @@ export class FakeZaloBotApiServer {
   private revoked = false;
   private webhook: { url: string; secret: string; updatedAt: number } | null = null;
   private closed = false;
+  private readonly files = new Map<string, { data: Buffer; type: string }>();
+  /** getUpdates calls received so far (answered or waiting). */
+  private pollsSeen = 0;
 
   private constructor(server: Server, port: number, options: FakeZaloBotApiOptions) {
     this.server = server;
@@ -207,6 +210,26 @@ export class FakeZaloBotApiServer {
 
   // ---------------------------------------------------------------- controls
 
+  /**
+   * Serves `data` at a URL of this server, as Zalo serves a user's photo (`image/jpeg` by default); the
+   * URL goes into pushImage.
+   */
+  servePhoto(data: Buffer, type = 'image/jpeg'): string {
+    const id = zaloId();
+    this.files.set(id, { data, type });
+    return `${this.apiRoot}/files/${id}`;
+  }
+
+  /** Events pushed but not yet handed out by getUpdates. */
+  get undelivered(): number {
+    return this.queue.length;
+  }
+
+  /** How many getUpdates calls arrived so far (the bot polls again only once it took the last event). */
+  get pollCount(): number {
+    return this.pollsSeen;
+  }
+
   /** Resolves once a getUpdates call is waiting (at once if one is). */
   waitForPoll(): Promise<void> {
     if (this.pending.length > 0) return Promise.resolve();
@@ -288,6 +311,17 @@ export class FakeZaloBotApiServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.apiRoot);
+    const file = /^\/files\/([^/]+)$/.exec(url.pathname);
+    if (file && req.method === 'GET') {
+      const served = this.files.get(file[1] ?? '');
+      if (!served) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': served.type, 'content-length': served.data.length });
+      res.end(served.data);
+      return;
+    }
     const body = await readBody(req);
     const route = /^\/bot([^/]+)\/([^/]+)$/.exec(url.pathname);
     if (!route) return this.reply(res, failure(new ApiFailure(404, 'Not found')));
@@ -317,7 +351,10 @@ export class FakeZaloBotApiServer {
       else this.calls.push({ method, params, at, answer });
       return this.reply(res, answer);
     }
-    if (method === 'getUpdates') return this.getUpdates(params, at, res);
+    if (method === 'getUpdates') {
+      this.pollsSeen += 1;
+      return this.getUpdates(params, at, res);
+    }
 
     let answer: ZaloApiAnswer;
     try {
