@@ -50,6 +50,12 @@ async function runBots(config: AppConfig, logger: Logger): Promise<void> {
     throw error;
   }
   logger.info({ platforms: app.platforms.map((p) => p.name), dataDir: config.dataDir }, 'running');
+  if (config.zalo) {
+    logger.warn(
+      {},
+      'Zalo through zca-js is EXPERIMENTAL: it drives a personal account through an unofficial API that Zalo may lock; prefer the official Zalo Bot Platform (ZALO_BOT_TOKEN) for members',
+    );
+  }
   await done;
 }
 
