@@ -19,7 +19,8 @@ export const duyetdangky: Command = defineCommand({
     const { t, store, agency } = ctx;
     const [account = '', rawName = '', rawDept = ''] = ctx.args.split('|').map((part) => part.trim());
     const identity = parseIdentity(account);
-    if (!identity) return refuse(ctx, duyetdangky, t.join.badAccount(clip(account || '…', 60)));
+    if (!account) return refuse(ctx, duyetdangky, t.join.missingAccount);
+    if (!identity) return refuse(ctx, duyetdangky, t.join.badAccount(clip(account, 60)));
     const key = identityKey(identity.platform, identity.id);
     const fullName = rawName.replace(/\s+/g, ' ');
     if (!fullName || !/\p{L}/u.test(fullName)) return refuse(ctx, duyetdangky, t.register.missingName);

@@ -16,7 +16,8 @@ export const tuchoidangky: Command = defineCommand({
     const { t, store } = ctx;
     const [account = '', ...rest] = ctx.args.split(/\s+/);
     const identity = parseIdentity(account);
-    if (!identity) return refuse(ctx, tuchoidangky, t.join.badAccount(clip(account || '…', 60)));
+    if (!account) return refuse(ctx, tuchoidangky, t.join.missingAccount);
+    if (!identity) return refuse(ctx, tuchoidangky, t.join.badAccount(clip(account, 60)));
     const key = identityKey(identity.platform, identity.id);
     const existing = store.memberByIdentity(key);
     if (existing) return [say(t.join.alreadyMember(existing.fullName))];

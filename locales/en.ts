@@ -450,6 +450,7 @@ export const en: Messages = {
     badAccount: (account: HtmlPart) =>
       html`“${account}” is not an account. Write it as in the request, e.g. <code>zalobot:6ede9afa66b88fe6d6a9</code>.`,
     alreadyMember: (name: HtmlPart) => html`This account belongs to the profile of ${name} already.`,
+    missingAccount: html`Please write the account as in the registration request, e.g. <code>zalobot:6ede9afa66b88fe6d6a9</code>.`,
     approved: (name: HtmlPart, dept: HtmlPart) => html`✅ Registration approved: <b>${name}</b> — ${dept}.`,
     approvedNotice: (name: HtmlPart, dept: HtmlPart) =>
       html`✅ Your registration was approved: <b>${name}</b> — ${dept}. Send /help to see the commands.`,

@@ -461,6 +461,7 @@ export const vi = {
     badAccount: (account: HtmlPart) =>
       html`“${account}” không phải là tài khoản. Tài khoản ghi như trong đề nghị, ví dụ <code>zalobot:6ede9afa66b88fe6d6a9</code>.`,
     alreadyMember: (name: HtmlPart) => html`Tài khoản này đã thuộc hồ sơ ${name}.`,
+    missingAccount: html`Vui lòng ghi tài khoản như trong đề nghị đăng ký, ví dụ <code>zalobot:6ede9afa66b88fe6d6a9</code>.`,
     approved: (name: HtmlPart, dept: HtmlPart) => html`✅ Đã duyệt đăng ký: <b>${name}</b> — ${dept}.`,
     approvedNotice: (name: HtmlPart, dept: HtmlPart) =>
       html`✅ Đề nghị đăng ký của bạn đã được duyệt: <b>${name}</b> — ${dept}. Gửi /trogiup để xem các lệnh.`,
