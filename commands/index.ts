@@ -9,6 +9,7 @@ import { dangky } from './dangky.js';
 import { dangngay } from './dangngay.js';
 import { dienhinh } from './dienhinh.js';
 import { duyet } from './duyet.js';
+import { duyetdangky } from './duyetdangky.js';
 import { hoanthanh } from './hoanthanh.js';
 import { huy } from './huy.js';
 import { kehoach } from './kehoach.js';
@@ -19,6 +20,7 @@ import { tatnhac } from './tatnhac.js';
 import { tonghop } from './tonghop.js';
 import { createHelp } from './trogiup.js';
 import { tuchoi } from './tuchoi.js';
+import { tuchoidangky } from './tuchoidangky.js';
 import { viectot } from './viectot.js';
 import { xemtruoc } from './xemtruoc.js';
 import { xetlai } from './xetlai.js';
@@ -51,6 +53,8 @@ export const commands: readonly Command[] = [
   tonghop,
   xemtruoc,
   dangngay,
+  duyetdangky,
+  tuchoidangky,
 ];
 
 /** The bot's own posts (the scheduler posts them; /xemtruoc and /dangngay show them on demand). */
