@@ -528,10 +528,14 @@ export const en: Messages = {
     noDeeds: html`No good deed has been logged yet — share one with /viectot!`,
     moreDeeds: (n: number) => html`… and ${n} more good ${n === 1 ? 'deed' : 'deeds'}.`,
     activeDepartments: (active: number, all: number) =>
-      html`${active} of ${all} departments have logged something this week; every department is welcome to keep taking part.`,
+      active > 0
+        ? html`${active} of ${all} departments have logged something this week; every department is welcome to keep taking part.`
+        : html`Nothing has been logged this week yet; every department is welcome to take part.`,
     allDepartmentsActive: html`Every department has logged something this week. 👏`,
-    leaders: (names: HtmlPart, points: HtmlPart) =>
-      html`🎉 Congratulations to <b>${names}</b>, leading with ${points}.`,
+    leaders: (names: HtmlPart, more: number, points: HtmlPart) =>
+      more > 0
+        ? html`🎉 Congratulations to <b>${names}</b> and ${more} more, leading together with ${points}.`
+        : html`🎉 Congratulations to <b>${names}</b>, leading with ${points}.`,
     improved: (department: HtmlPart, gain: HtmlPart, since: HtmlPart) =>
       html`📈 Most improved: <b>${department}</b>, up ${gain} points per member on ${since}.`,
     targetsTitle: html`<b>Progress of the year's plan</b>`,
@@ -578,7 +582,10 @@ export const en: Messages = {
     points: 'points',
     empty: 'Nothing logged in this period yet. Start with /viectot, /hoanthanh or /sangkien!',
     leaders: 'Congratulations',
-    leadersText: (names: string, points: string) => `${names}, leading with ${points}`,
+    leadersText: (names: string, more: number, points: string) =>
+      more > 0
+        ? `${names} and ${more} more, leading together with ${points}`
+        : `${names}, leading with ${points}`,
     improved: 'Most improved',
     improvedText: (department: string, gain: string, since: string) =>
       `${department}, up ${gain} points per member on ${since}`,

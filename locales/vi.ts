@@ -541,9 +541,15 @@ export const vi = {
     moreDeeds: (n: number) => html`… và ${n} việc tốt khác.`,
     /** Departments are counted, never listed by name, when some have logged nothing: the post congratulates. */
     activeDepartments: (active: number, all: number) =>
-      html`${active}/${all} phòng đã có ghi nhận trong tuần; mời các phòng cùng tiếp tục hưởng ứng phong trào.`,
+      active > 0
+        ? html`${active}/${all} phòng đã có ghi nhận trong tuần; mời các phòng cùng tiếp tục hưởng ứng phong trào.`
+        : html`Tuần này chưa có ghi nhận nào; mời các phòng cùng hưởng ứng phong trào.`,
     allDepartmentsActive: html`Tất cả các phòng đều đã có ghi nhận trong tuần. 👏`,
-    leaders: (names: HtmlPart, points: HtmlPart) => html`🎉 Chúc mừng <b>${names}</b> dẫn đầu với ${points}.`,
+    /** The members ranked first: a few named, `more` counted (early in a week many may tie). */
+    leaders: (names: HtmlPart, more: number, points: HtmlPart) =>
+      more > 0
+        ? html`🎉 Chúc mừng <b>${names}</b> và ${more} người khác cùng dẫn đầu với ${points}.`
+        : html`🎉 Chúc mừng <b>${names}</b> dẫn đầu với ${points}.`,
     improved: (department: HtmlPart, gain: HtmlPart, since: HtmlPart) =>
       html`📈 Tiến bộ nhất: <b>${department}</b>, tăng ${gain} điểm/người so với ${since}.`,
     targetsTitle: html`<b>Tiến độ kế hoạch năm</b>`,
@@ -587,7 +593,10 @@ export const vi = {
     points: 'điểm',
     empty: 'Chưa có ghi nhận nào trong kỳ này. Hãy mở đầu bằng /viectot, /hoanthanh hoặc /sangkien!',
     leaders: 'Chúc mừng',
-    leadersText: (names: string, points: string) => `${names} dẫn đầu với ${points}`,
+    leadersText: (names: string, more: number, points: string) =>
+      more > 0
+        ? `${names} và ${more} người khác cùng dẫn đầu với ${points}`
+        : `${names} dẫn đầu với ${points}`,
     improved: 'Tiến bộ nhất',
     improvedText: (department: string, gain: string, since: string) =>
       `${department}, tăng ${gain} điểm/người so với ${since}`,

@@ -311,7 +311,7 @@ export function createTelegramPlatform(
       return;
     }
     if (message.media_group_id) {
-      if (message.photo) albums.add({ ctx, message });
+      albums.add({ ctx, message });
       return;
     }
     await onCommand(ctx, message, [message]);

@@ -75,12 +75,27 @@ export function modelSubject(ctx: Source, model: ModelExample): HtmlPart {
   return store.member(memberId ?? '')?.fullName ?? '?';
 }
 
+/** At most this many leaders are named; the others tied with them are counted. */
+const LEADERS_NAMED = 3;
+
+/** The leaders' names (a few) and how many more share the first place. */
+function leaderNames(kudos: Kudos): { names: string; more: number } {
+  return {
+    names: kudos.leaders
+      .slice(0, LEADERS_NAMED)
+      .map((s) => s.member.fullName)
+      .join(', '),
+    more: Math.max(0, kudos.leaders.length - LEADERS_NAMED),
+  };
+}
+
 /** The opening lines of a post: congratulations to the leaders, and the most improved department. */
 export function kudosLines(ctx: Source, kudos: Kudos): HtmlPart[] {
   const { t } = ctx;
   const lead = kudos.leaders[0];
+  const { names, more } = leaderNames(kudos);
   const lines: HtmlPart[] = [
-    lead && t.posts.leaders(kudos.leaders.map((s) => s.member.fullName).join(', '), t.points(lead.points)),
+    lead && t.posts.leaders(names, more, t.points(lead.points)),
     kudos.improved &&
       t.posts.improved(
         kudos.improved.department.department.name,
@@ -120,7 +135,8 @@ export function boardChart(ctx: Source, input: ChartInput): BoardChart {
                 {
                   label: t.chart.leaders,
                   text: t.chart.leadersText(
-                    kudos.leaders.map((s) => s.member.fullName).join(', '),
+                    leaderNames(kudos).names,
+                    leaderNames(kudos).more,
                     t.points(lead.points),
                   ),
                 },

@@ -325,3 +325,34 @@ describe('the weekly post', () => {
     expect(nudges[0]?.text).toContain('Chào Đặng Quốc Bảo. Đã 14 ngày bạn chưa có ghi nhận nào.');
   });
 });
+
+describe('the weekly post’s good news', () => {
+  const week = new Date('2026-11-23T03:00:00Z'); // Monday of week 48
+  const friday = new Date('2026-11-27T09:30:00Z');
+  const post = async (slot: Date) => {
+    const { weeklyPost } = await import('../../commands/posts.js');
+    return htmlToPlain(weeklyPost({ t: vi, store, agency, plan }, slot).html);
+  };
+
+  it('names three leaders at most and counts the others tied with them', async () => {
+    const at = new Date('2026-11-01T02:00:00Z');
+    const names = ['Bùi Văn An', 'Lê Thị Bình', 'Ngô Văn Cường', 'Phạm Thị Dung', 'Trần Văn Em'];
+    for (const [i, fullName] of names.entries()) {
+      const member = await store.saveMember(
+        { identity: `telegram:${i + 1}`, fullName, departmentId: 'vp' },
+        { by: `telegram:${i + 1}`, platform: 'telegram', at },
+      );
+      await logDeed(store, member.id, week);
+    }
+    expect(await post(friday)).toContain(
+      '🎉 Chúc mừng Bùi Văn An, Lê Thị Bình, Ngô Văn Cường và 2 người khác cùng dẫn đầu với 2 điểm.',
+    );
+  });
+
+  it('invites every department, and congratulates nobody, in a week without entries', async () => {
+    const text = await post(friday);
+    expect(text).toContain('Tuần này chưa có ghi nhận nào; mời các phòng cùng hưởng ứng phong trào.');
+    expect(text).not.toContain('🎉');
+    expect(text).not.toContain('📈');
+  });
+});
