@@ -45,6 +45,8 @@ export const migrations: Readonly<Record<number, (data: Layout) => Layout>> = {
       : v3.entries;
     return { ...v3, members, entries };
   },
+  // 4 → 5: registrations for the year's emulation titles, and department heads, arrive (empty).
+  4: (v4) => ({ ...v4, registrations: [], heads: [] }),
 };
 
 export class MigrationError extends Error {

@@ -1,8 +1,16 @@
 import { z } from 'zod';
-import { entrySchema, historyItemSchema, isoDate, memberSchema, modelExampleSchema } from '../core/domain.js';
+import {
+  departmentHeadSchema,
+  entrySchema,
+  historyItemSchema,
+  isoDate,
+  memberSchema,
+  modelExampleSchema,
+  registrationSchema,
+} from '../core/domain.js';
 
 /** Version of the store layout this code writes; older layouts are migrated on load (storage/migrations.ts). */
-export const STORE_VERSION = 4;
+export const STORE_VERSION = 5;
 
 export const stateSchema = z.object({
   version: z.literal(STORE_VERSION),
@@ -16,6 +24,10 @@ export const stateSchema = z.object({
   models: z.array(modelExampleSchema).default([]),
   /** The last slot each scheduled job has dealt with (posted, or skipped as too old), by job id. */
   jobs: z.record(z.string(), isoDate).default({}),
+  /** Registrations for the year's emulation titles, each with its changes (layout 5). */
+  registrations: z.array(registrationSchema).default([]),
+  /** Who heads each department (registers its title), each with its changes (layout 5). */
+  heads: z.array(departmentHeadSchema).default([]),
 });
 export type State = z.infer<typeof stateSchema>;
 
@@ -30,6 +42,8 @@ export function emptyState(): State {
     entries: [],
     models: [],
     jobs: {},
+    registrations: [],
+    heads: [],
   };
 }
 
@@ -57,6 +71,10 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.object({ ...line, type: z.literal('entry.reviewed'), code: z.string().min(1), item: historyItemSchema }),
   z.object({ ...line, type: z.literal('model.saved'), model: modelExampleSchema }),
   z.object({ ...line, type: z.literal('job.done'), job: z.string().min(1), slot: isoDate }),
+  /** A registration for a year's title, whole (its history holds every change). */
+  z.object({ ...line, type: z.literal('registration.saved'), registration: registrationSchema }),
+  /** A department's head record, whole (its history holds every change). */
+  z.object({ ...line, type: z.literal('head.saved'), head: departmentHeadSchema }),
   /** `identity` now belongs to member `keep`; if another member held it, that member is merged into `keep`. */
   z.object({
     ...line,

@@ -266,7 +266,7 @@ describe('layout versions', () => {
     await store.close();
     const again = await open();
     expect(again.entries.map((e) => e.departmentId)).toEqual(['vp', 'cb', 'cb']);
-    expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8')).version).toBe(4);
+    expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8')).version).toBe(STORE_VERSION);
   });
 });
 
