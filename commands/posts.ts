@@ -299,9 +299,10 @@ function registrationReminder(ctx: PostContext, milestone: Milestone, days: numb
   const status = registrationStatus(ctx.store, ctx.agency, ctx.plan.year);
   const members = status.members.filter((m) => !m.registration).map((m) => m.member.fullName);
   const departments = status.departments.filter((d) => !d.registration).map((d) => d.department.name);
+  // Department names hold commas ("Phòng Tổ chức đảng, đảng viên"): names are kept apart by semicolons.
   const names = (list: string[]) => {
     const { shown, more } = someNames(list, NAMES_SHOWN);
-    return list.length === 0 ? t.posts.nobody : more ? `${shown}, … (+${more})` : shown;
+    return list.length === 0 ? t.posts.nobody : more ? `${shown}; … (+${more})` : shown;
   };
   return {
     milestone,

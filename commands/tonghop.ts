@@ -54,7 +54,7 @@ function registrationLines(ctx: CommandContext, period: Period, department?: Dep
       status.departments.length - departmentsMissing.length,
       status.departments.length,
     ),
-    departmentsMissing.length > 0 && t.summary.registrationMissingDepartments(departmentsMissing.join(', ')),
+    departmentsMissing.length > 0 && t.summary.registrationMissingDepartments(departmentsMissing.join('; ')),
     deadlineLine(t, plan, ctx.now),
   ];
 }

@@ -134,9 +134,9 @@ export async function buildMemberReport(
     detail(a.fields.profession),
     detail(a.fields.politics),
     bold(a.sections.achievements),
-    bold(a.sections.duties),
+    bold(a.numbered(1, a.sections.duties)),
     toWrite(a.dutiesToWrite),
-    bold(a.sections.results),
+    bold(a.numbered(2, a.sections.results)),
     line(
       a.memberSummary(
         year.year,
@@ -155,9 +155,9 @@ export async function buildMemberReport(
       bold(a.kindHeadings[kind]),
       ...entryLines(store, record.approved, kind, false),
     ]),
-    bold(a.sections.models),
+    bold(a.numbered(3, a.sections.models)),
     ...modelLines(modelsAbout(store, yearModels.list, member.id), stage),
-    bold(a.sections.registration),
+    bold(a.numbered(4, a.sections.registration)),
     line(title ? a.registered(title.name, year.year, title.day) : a.notRegistered(year.year)),
     bold(a.sections.awards),
     toWrite(a.awardsToWrite),
@@ -198,7 +198,7 @@ export async function buildDepartmentReport(
     detail(a.fields.head, head?.fullName),
     toWrite(a.situationToWrite),
     bold(a.sections.achievements),
-    bold(a.sections.results),
+    bold(a.numbered(1, a.sections.results)),
     line(
       a.departmentSummary(
         year.year,
@@ -216,9 +216,9 @@ export async function buildDepartmentReport(
     line(a.councilSummary(approved.length, s.review.pending)),
     toWrite(a.departmentResultsToWrite),
     ...KINDS.flatMap((kind) => [bold(a.kindHeadings[kind]), ...entryLines(store, approved, kind, true)]),
-    bold(a.sections.models),
+    bold(a.numbered(2, a.sections.models)),
     ...modelLines(s.models.list, stage),
-    bold(a.sections.registration),
+    bold(a.numbered(3, a.sections.registration)),
     line(title ? a.registered(title.name, year.year, title.day) : a.notRegistered(year.year)),
     line(
       a.membersRegistered(

@@ -122,10 +122,10 @@ export const doc = {
       details: 'I. SƠ LƯỢC LÝ LỊCH',
       situation: 'I. ĐẶC ĐIỂM, TÌNH HÌNH',
       achievements: 'II. THÀNH TÍCH ĐẠT ĐƯỢC',
-      duties: '1. Quyền hạn, nhiệm vụ được giao',
-      results: '2. Kết quả thực hiện nhiệm vụ và tham gia phong trào thi đua',
-      models: '3. Điển hình tiên tiến',
-      registration: '4. Đăng ký thi đua',
+      duties: 'Quyền hạn, nhiệm vụ được giao',
+      results: 'Kết quả thực hiện nhiệm vụ và tham gia phong trào thi đua',
+      models: 'Điển hình tiên tiến',
+      registration: 'Đăng ký thi đua',
       awards: 'III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG',
     },
     fields: {
@@ -179,8 +179,11 @@ export const doc = {
       `được tính ${points} điểm, gồm: ${tasks} nhiệm vụ hoàn thành (trong đó ${adhoc} nhiệm vụ phát sinh, đột xuất); ` +
       `${initiatives} sáng kiến, mô hình mới, cách làm sáng tạo (trong đó ${it} mô hình ứng dụng công nghệ thông tin); ` +
       `${deeds} việc tốt. Có ${participants}/${members} cán bộ, công chức, người lao động có nội dung được ghi nhận.`,
+    numbered: (n: number, heading: string) => `${n}. ${heading}`,
     councilSummary: (approved: number, pending: number) =>
-      `Hội đồng Thi đua – Khen thưởng đã duyệt ${approved} nội dung, liệt kê dưới đây` +
+      (approved
+        ? `Hội đồng Thi đua – Khen thưởng đã duyệt ${approved} nội dung, liệt kê dưới đây`
+        : 'Hội đồng Thi đua – Khen thưởng chưa duyệt nội dung nào') +
       (pending ? `; ${pending} nội dung đang chờ duyệt chưa được liệt kê.` : '.'),
     kindHeadings: {
       task: 'a) Nhiệm vụ hoàn thành',

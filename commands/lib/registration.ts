@@ -74,5 +74,5 @@ export function registrationStatus(
 
 /** Names, at most `max` of them, and how many more there are. */
 export function someNames(names: readonly string[], max: number): { shown: string; more: number } {
-  return { shown: names.slice(0, max).join(', '), more: Math.max(0, names.length - max) };
+  return { shown: names.slice(0, max).join('; '), more: Math.max(0, names.length - max) };
 }
