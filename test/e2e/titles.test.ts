@@ -292,6 +292,7 @@ describe('facts beside the criteria, and the achievement report', () => {
     await tg.send(lan(), '/viectot Trực thay ca đêm cho đồng nghiệp bị ốm'); // VT7
     await tg.send(lan(), '/hoanthanh Việc sẽ rút lại vì ghi trùng'); // HT8
     await tg.send(lan(), '/huy HT8');
+    await tg.send(mai(), '/sangkien Chuẩn hóa mẫu biểu báo cáo chính sách cán bộ'); // SK9, left pending
     for (const code of ['HT1', 'VT2', 'HT3', 'SK5', 'HT6']) await tg.send(council(), `/duyet ${code}`);
     await tg.send(council(), '/tuchoi SK4 Chưa có minh chứng áp dụng');
     await tg.send(lan(), '/dienhinh SK5 Mô hình CNTT hiệu quả');
