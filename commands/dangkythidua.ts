@@ -15,6 +15,9 @@ import { clip, departmentName, findDepartment, refuse, say, words } from './lib/
 import { findMember } from './lib/people.js';
 import { deadlineDay, deadlineLine, isHeadOf, registrationClosed } from './lib/registration.js';
 
+/** Words naming the caller's own department (`/dangkythidua phong ttldxs`). */
+const DEPARTMENT = new Set(['phong', 'tapthe', 'tap the']);
+
 /** Whom a registration is for, as the command found them. */
 type Subject = { kind: 'member'; member: Member } | { kind: 'department'; department: Department };
 
@@ -77,7 +80,9 @@ export const dangkythidua: Command = defineCommand({
     const rest = tokens.slice(0, named?.at ?? tokens.length).join(' ');
     const titleList = titles.titles.map((x) => `${x.name} (${x.id})`).join(', ');
     let subject: Subject | undefined;
-    if (rest) {
+    if (rest && DEPARTMENT.has(fold(rest)) && ctx.member) {
+      subject = { kind: 'department', department: departmentOf(ctx, ctx.member) };
+    } else if (rest) {
       subject = readSubject(ctx, rest);
       if (!subject) return refuse(ctx, dangkythidua, t.titles.unknown(clip(rest)), t.titles.list(titleList));
     } else if (ctx.member) {
