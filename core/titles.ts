@@ -196,7 +196,6 @@ export type EntriesMeasure = z.infer<typeof entriesMeasure>;
 export type Criterion = Omit<RawCriterion, 'measure'> & { measure: TitleMeasure | null };
 export type Title = Omit<Parsed['titles'][number], 'criteria'> & { criteria: Criterion[] };
 export type TitlesConfig = Omit<Parsed, 'general' | 'titles'> & { general: Criterion[]; titles: Title[] };
-export type TitleSetting = Parsed['settings'][string];
 
 function resolve(config: Parsed, measure: RawMeasure | null): TitleMeasure | null {
   if (!measure || !('minPercent' in measure)) return measure;
