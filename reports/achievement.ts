@@ -253,15 +253,18 @@ export async function buildAllReports(
     return name;
   };
   const people = membersAt(ctx.store.members, year.end).map((m) => m.member);
+  // Each document is built synchronously (tenths of a second for a year of entries, more for a large
+  // department); between two, the event loop serves the other chats' messages.
+  const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
   for (const member of people) {
     const name = unique(`ca-nhan/${fileName(member.fullName)}`, member.id);
     zip.file(`${name}.docx`, await buildMemberReport(ctx, year, member, now));
+    await breathe();
   }
   for (const department of ctx.agency.departments) {
-    zip.file(
-      `tap-the/${fileName(department.id)}.docx`,
-      await buildDepartmentReport(ctx, year, department, now),
-    );
+    const data = await buildDepartmentReport(ctx, year, department, now);
+    zip.file(`tap-the/${fileName(department.id)}.docx`, data);
+    await breathe();
   }
   const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   return { data, members: people.length, departments: ctx.agency.departments.length };
