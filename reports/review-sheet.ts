@@ -190,11 +190,18 @@ function criteriaRows(a: Assessment, who: Record<string, string>): Record<string
     check: k.checks[f.criterion.check],
     how: f.measured ? (f.criterion.partial ? k.how.partial : k.how.measured) : k.how.council,
     fact: f.fact,
-    codes: f.codes.join(', '),
+    codes: codesCell(f.codes),
     open: f.open ? k.open : '',
     text: f.criterion.text,
   }));
 }
+
+/** At most CODES_SHOWN codes in a cell: a year of a member's entries would be hundreds. */
+const CODES_SHOWN = 20;
+const codesCell = (codes: readonly string[]) =>
+  codes.length > CODES_SHOWN
+    ? `${codes.slice(0, CODES_SHOWN).join(', ')}${doc.criteria.moreCodes(codes.length - CODES_SHOWN)}`
+    : codes.join(', ');
 
 const BASIS_COLUMNS: readonly Column[] = [
   { header: c.item, key: 'kind', width: 12 },

@@ -256,6 +256,7 @@ export const doc = {
       council: 'Hội đồng xác nhận',
     },
     open: 'Có',
+    moreCodes: (n: number) => ` và ${n} mục khác`,
     basisStatus: { inForce: 'Còn hiệu lực', replaced: 'Đã hết hiệu lực', toVerify: 'Cần kiểm chứng' },
     basisKind: 'Văn bản',
     settingKind: 'Thiết lập',

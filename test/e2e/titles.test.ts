@@ -384,6 +384,22 @@ describe('facts beside the criteria, and the achievement report', () => {
     });
   });
 
+  it('shows at most 20 entry codes in a fact’s cell, and how many more there are', async () => {
+    for (let i = 0; i < 22; i += 1) {
+      tg.now = new Date(Date.UTC(2026, 10, 11 + Math.floor(i / 10), 3, i));
+      await tg.send(mai(), `/viectot Hỗ trợ đồng nghiệp lần thứ ${i + 1}`);
+    }
+    const { files } = await filesOf(admin(), '/tonghop 2026 binhxet');
+    const rows = await sheetRows(files[0]?.data as Buffer, 'Tiêu chí cá nhân');
+    const cell = String(
+      rows.find(
+        (r) => r['Họ và tên'] === 'Vũ Thị Mai' && r['Tiêu chí'] === 'Tích cực tham gia phong trào thi đua',
+      )?.['Mã mục'],
+    );
+    expect(cell.split(', ')).toHaveLength(20);
+    expect(cell).toMatch(/^SK9, VT10, .* và 3 mục khác$/);
+  });
+
   it('drafts a member’s report: every entry the Council approved that year, no one else’s, nothing rejected or withdrawn', async () => {
     const { seen, files } = await filesOf(lan(), '/baocaothanhtich 2026');
     expect(seen[0]?.text).toContain('Dự thảo báo cáo thành tích năm 2026 của Nguyễn Thị Lan');
