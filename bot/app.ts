@@ -12,6 +12,7 @@ import { planJobs } from './jobs.js';
 import { Scheduler } from './scheduler.js';
 import { createTelegramPlatform, type TelegramOptions } from './telegram/platform.js';
 import { createZaloPlatform, type ZaloOptions } from './zalo/platform.js';
+import { createZaloBotPlatform, type ZaloBotOptions } from './zalo-bot/platform.js';
 
 export interface AppDeps {
   logger: Log;
@@ -21,6 +22,7 @@ export interface AppDeps {
   /** Per platform, what the environment does not give: test seams (Telegram's botInfo, a fake Zalo transport). */
   telegram?: TelegramOptions;
   zalo?: ZaloOptions;
+  zaloBot?: Partial<ZaloBotOptions>;
   /** The terminal, for the console demo (no live platform configured). */
   console?: ConsoleOptions;
   /** How often the daily backup is checked for (default hourly; 0: never, as in tests). */
@@ -59,6 +61,9 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
       ? [createTelegramPlatform(config.telegram, { logger, locale, commands, ...deps.telegram })]
       : []),
     ...(config.zalo ? [createZaloPlatform(config.zalo, { logger, locale, ...deps.zalo })] : []),
+    ...(config.zaloBot
+      ? [createZaloBotPlatform(config.zaloBot, { logger, locale, dataDir: store.dir, ...deps.zaloBot })]
+      : []),
     ...(deps.console ? [createConsolePlatform(deps.console)] : []),
     ...(deps.platforms ?? []),
   ];

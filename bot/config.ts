@@ -7,8 +7,9 @@ import { parseTitles, type TitlesConfig } from '../core/titles.js';
 import type { Locale } from '../locales/index.js';
 import type { TelegramConfig } from './telegram/config.js';
 import type { ZaloConfig } from './zalo/config.js';
+import type { ZaloBotConfig } from './zalo-bot/config.js';
 
-export type { TelegramConfig, ZaloConfig };
+export type { TelegramConfig, ZaloBotConfig, ZaloConfig };
 
 const blankAsUnset = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -20,6 +21,17 @@ const idList = z.string().transform((text, ctx) => {
     .filter(Boolean);
   const bad = ids.filter((id) => !/^-?\d{1,20}$/.test(id));
   if (bad.length) ctx.addIssue({ code: 'custom', message: `not numeric ids: ${bad.join(', ')}` });
+  return ids;
+});
+
+/** Zalo Bot Platform ids are opaque strings of letters and digits, e.g. `6ede9afa66b88fe6d6a9`. */
+const opaqueIdList = z.string().transform((text, ctx) => {
+  const ids = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = ids.filter((id) => !/^[A-Za-z0-9_-]{1,64}$/.test(id));
+  if (bad.length) ctx.addIssue({ code: 'custom', message: `not Zalo Bot user ids: ${bad.join(', ')}` });
   return ids;
 });
 
@@ -62,6 +74,42 @@ export const envSchema = z
       blankAsUnset,
       z.coerce.number().int().min(0).max(60_000).default(1000),
     ),
+    ZALO_BOT_TOKEN: z.preprocess(
+      blankAsUnset,
+      z
+        .string()
+        .regex(/^[^\s:]+:[^\s]{8,}$/, 'must look like 1234567890:abc… (the token Zalo Bot Creator gives)')
+        .optional(),
+    ),
+    ZALO_BOT_API_ROOT: z.preprocess(blankAsUnset, z.url().default('https://bot-api.zaloplatforms.com')),
+    ZALO_BOT_ADMIN_IDS: z.preprocess(blankAsUnset, opaqueIdList.default([])),
+    ZALO_BOT_COUNCIL_IDS: z.preprocess(blankAsUnset, opaqueIdList.default([])),
+    ZALO_BOT_MODE: z.preprocess(blankAsUnset, z.enum(['polling', 'webhook']).default('polling')),
+    ZALO_BOT_WEBHOOK_URL: z.preprocess(
+      blankAsUnset,
+      z
+        .url()
+        .refine((u) => u.startsWith('https://'), 'must be an https:// URL (Zalo calls only HTTPS)')
+        .optional(),
+    ),
+    ZALO_BOT_WEBHOOK_SECRET: z.preprocess(
+      blankAsUnset,
+      z.string().min(8, 'must be 8 to 256 characters').max(256, 'must be 8 to 256 characters').optional(),
+    ),
+    ZALO_BOT_WEBHOOK_HOST: z.preprocess(blankAsUnset, z.string().default('127.0.0.1')),
+    ZALO_BOT_WEBHOOK_PORT: z.preprocess(
+      blankAsUnset,
+      z.coerce.number().int().min(1).max(65_535).default(8443),
+    ),
+    ZALO_BOT_WEBHOOK_PATH: z.preprocess(
+      blankAsUnset,
+      z.string().startsWith('/', 'must start with /').optional(),
+    ),
+    ZALO_BOT_PHOTO_MAX_MB: z.preprocess(blankAsUnset, z.coerce.number().min(0.1).max(50).default(10)),
+    ZALO_BOT_SEND_INTERVAL_MS: z.preprocess(
+      blankAsUnset,
+      z.coerce.number().int().min(0).max(60_000).default(300),
+    ),
     DATA_DIR: z.preprocess(blankAsUnset, z.string().default('data')),
     BOT_LOCALE: z.preprocess(blankAsUnset, z.enum(['vi', 'en']).default('vi')),
     AGENCY_CONFIG: z.preprocess(blankAsUnset, z.string().default('config/agency.json')),
@@ -82,6 +130,13 @@ export const envSchema = z
         message: 'is required when ZALO_ENABLED is true',
       });
     }
+    if (env.ZALO_BOT_TOKEN && env.ZALO_BOT_MODE === 'webhook') {
+      for (const key of ['ZALO_BOT_WEBHOOK_URL', 'ZALO_BOT_WEBHOOK_SECRET'] as const) {
+        if (!env[key]) {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is required when ZALO_BOT_MODE is webhook' });
+        }
+      }
+    }
     if (env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_GROUP_ID) {
       ctx.addIssue({
         code: 'custom',
@@ -94,6 +149,7 @@ export const envSchema = z
 export interface AppConfig {
   telegram: TelegramConfig | null;
   zalo: ZaloConfig | null;
+  zaloBot: ZaloBotConfig | null;
   dataDir: string;
   locale: Locale;
   logLevel: string;
@@ -169,6 +225,27 @@ export function createConfig(
             sendIntervalMs: e.ZALO_SEND_INTERVAL_MS,
           }
         : null,
+    zaloBot: e.ZALO_BOT_TOKEN
+      ? {
+          token: e.ZALO_BOT_TOKEN,
+          apiRoot: e.ZALO_BOT_API_ROOT,
+          adminIds: new Set(e.ZALO_BOT_ADMIN_IDS),
+          councilIds: new Set(e.ZALO_BOT_COUNCIL_IDS),
+          mode: e.ZALO_BOT_MODE,
+          webhook:
+            e.ZALO_BOT_MODE === 'webhook' && e.ZALO_BOT_WEBHOOK_URL && e.ZALO_BOT_WEBHOOK_SECRET
+              ? {
+                  url: e.ZALO_BOT_WEBHOOK_URL,
+                  secret: e.ZALO_BOT_WEBHOOK_SECRET,
+                  host: e.ZALO_BOT_WEBHOOK_HOST,
+                  port: e.ZALO_BOT_WEBHOOK_PORT,
+                  path: e.ZALO_BOT_WEBHOOK_PATH ?? new URL(e.ZALO_BOT_WEBHOOK_URL).pathname,
+                }
+              : null,
+          photoMaxBytes: Math.round(e.ZALO_BOT_PHOTO_MAX_MB * 1024 * 1024),
+          sendIntervalMs: e.ZALO_BOT_SEND_INTERVAL_MS,
+        }
+      : null,
     dataDir: e.DATA_DIR,
     locale: e.BOT_LOCALE,
     logLevel: e.LOG_LEVEL,

@@ -11,6 +11,7 @@ import { dangkythidua } from './dangkythidua.js';
 import { dangngay } from './dangngay.js';
 import { dienhinh } from './dienhinh.js';
 import { duyet } from './duyet.js';
+import { duyetdangky } from './duyetdangky.js';
 import { hoanthanh } from './hoanthanh.js';
 import { huy } from './huy.js';
 import { kehoach } from './kehoach.js';
@@ -22,6 +23,7 @@ import { tonghop } from './tonghop.js';
 import { createHelp } from './trogiup.js';
 import { truongphong } from './truongphong.js';
 import { tuchoi } from './tuchoi.js';
+import { tuchoidangky } from './tuchoidangky.js';
 import { viectot } from './viectot.js';
 import { xemtruoc } from './xemtruoc.js';
 import { xetlai } from './xetlai.js';
@@ -57,6 +59,8 @@ export const commands: readonly Command[] = [
   truongphong,
   xemtruoc,
   dangngay,
+  duyetdangky,
+  tuchoidangky,
 ];
 
 /** The bot's own posts (the scheduler posts them; /xemtruoc and /dangngay show them on demand). */

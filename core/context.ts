@@ -6,6 +6,7 @@ import type { PlatformName } from './identity.js';
 import type { LinkCodes } from './link-codes.js';
 import type { Log } from './log.js';
 import type { Plan } from './plan.js';
+import type { Membership } from './platform.js';
 import type { Actor, Repository } from './repository.js';
 import type { TitlesConfig } from './titles.js';
 
@@ -61,6 +62,8 @@ export type ReplyTarget =
   | 'chat'
   /** The agency group of the platform the command came from. */
   | 'group'
+  /** Every admin of the bot, in private, on the platforms they are admins of (e.g. a registration request). */
+  | 'admins'
   /**
    * One person in private: a member (reached on any platform they have linked) or a platform identity
    * (someone not registered). With `orGroup`, a person no platform can reach in private is told in the
@@ -104,8 +107,13 @@ export interface CommandContext {
   isAdmin: boolean;
   /** A member of the Emulation and Commendation Council (admins review too). */
   isCouncil: boolean;
-  /** Whether the caller belongs to the agency's group chat (asks the platform when needed). */
+  /**
+   * Whether the caller belongs to the agency: in its group chat (asks the platform when needed), or on a
+   * platform without a group, registered and not left.
+   */
   isGroupMember(): Promise<boolean>;
+  /** How the caller's platform knows who belongs: its group, or an admin's approval (see Incoming). */
+  membership: Membership;
   /** Who acts in this message's writes: the member (or the caller's identity), here, now, this message. */
   actor: Actor;
   /** The logger of this one message (every line carries its key). */

@@ -41,11 +41,19 @@ export interface Incoming {
   isCouncil: boolean;
   /** Whether the caller is in the agency's group chat (the platform asks, and may cache, when needed). */
   isGroupMember(): Promise<boolean>;
+  /**
+   * How this platform knows who belongs to the agency: its group chat (the default), or — on a platform
+   * without one, such as the Zalo Bot Platform (one-to-one chats only) — an admin's approval: there,
+   * someone belongs once registered (by an admin, or by linking an account already registered).
+   */
+  membership?: Membership;
   /** The platform's own handle for answering this message (chat, message id, thread…): opaque to the core. */
   origin: unknown;
   /** The logger of this message, with its key. */
   log: Log;
 }
+
+export type Membership = 'group' | 'approval';
 
 /** What a platform is asked to render and send: markup, choices, files. */
 export interface OutMessage {
@@ -75,6 +83,13 @@ export interface Platform {
   sendToGroup?(message: OutMessage): Promise<void>;
   /** The identities of this platform's admins, for the Office's reminders. */
   admins(): readonly string[];
+  /**
+   * False when the platform cannot send files (the Zalo Bot Platform sends only text, photos by URL and
+   * stickers): core/delivery.ts then sends them where the person can receive them, or says why not.
+   */
+  readonly sendsFiles?: boolean;
+  /** How this platform knows who belongs (see Incoming.membership); its Incoming messages say the same. */
+  readonly membership?: Membership;
 }
 
 /** What a platform calls back into: the core, which runs a command and delivers its replies. */

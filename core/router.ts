@@ -137,7 +137,11 @@ export class Router {
       now,
       isAdmin: incoming.isAdmin,
       isCouncil: incoming.isCouncil,
-      isGroupMember: incoming.isGroupMember,
+      isGroupMember:
+        incoming.membership === 'approval'
+          ? async () => member !== undefined && !member.leftAt
+          : incoming.isGroupMember,
+      membership: incoming.membership ?? 'group',
       actor,
       log,
     };
@@ -158,6 +162,7 @@ export class Router {
   /** In private, whether the caller belongs to the agency: a member who has not left, or someone the platform finds in the group. */
   private async inAgency(incoming: Incoming, member: Member | undefined): Promise<boolean> {
     if (member && !member.leftAt) return true;
+    if (incoming.membership === 'approval') return false;
     return incoming.isGroupMember();
   }
 
@@ -174,6 +179,8 @@ export class Router {
     log: Log,
   ): Promise<Member> {
     const actor: Actor = { by: member.id, platform: incoming.platform, at: now };
+    // Without a group to ask, belonging is the registration itself.
+    if (incoming.membership === 'approval') return member;
     const seenInGroup = incoming.chat.kind === 'group';
     if (!seenInGroup && !(command.writes || member.leftAt)) return member;
     const inGroup = seenInGroup || (await incoming.isGroupMember());

@@ -122,6 +122,14 @@ export const en: Messages = {
       usage: '/baocaothanhtich [year] [@person | phong | department | tatca]',
       description: "Achievement report draft (Word): yours, your department's (heads), everyone's (Council)",
     },
+    approveJoin: {
+      usage: '/duyetdangky ACCOUNT | Full name | Department',
+      description: 'Approve a registration request from the Zalo Bot, or add a member (admins)',
+    },
+    refuseJoin: {
+      usage: '/tuchoidangky ACCOUNT [reason]',
+      description: 'Turn down a registration request and tell the person (admins)',
+    },
     title: html`<b>Commands you can use</b>`,
     photoTip: html`Send a photo whose caption is a logging command to keep the photo as evidence.`,
   },
@@ -528,6 +536,51 @@ export const en: Messages = {
   buttons: {
     expired: 'This choice has expired. Please send the command again.',
     notYours: 'This button belongs to the person who sent the command.',
+  },
+
+  /** Registration on a platform without a group (the Zalo Bot Platform): an admin approves. */
+  join: {
+    requested: (name: HtmlPart, dept: HtmlPart) =>
+      html`📨 Your registration request (<b>${name}</b> — ${dept}) was sent to the admins. You will get a message once it is approved. If you are registered on Telegram or Zalo already, you can link the accounts now with /lienket.`,
+    alreadyRequested: html`Your registration request was sent and awaits an admin's approval.`,
+    toAdmins: (name: HtmlPart, dept: HtmlPart, shownAs: HtmlPart, platform: HtmlPart, account: HtmlPart) =>
+      html`📨 <b>Registration request</b> via ${platform}: <b>${name}</b> — ${dept} (display name: ${shownAs}; account <code>${account}</code>). Please check that this is a member of the agency's staff before approving.`,
+    approveChoice: (name: string) => `✅ Approve: ${name}`,
+    refuseChoice: '✖ Turn down',
+    badAccount: (account: HtmlPart) =>
+      html`“${account}” is not an account. Write it as in the request, e.g. <code>zalobot:6ede9afa66b88fe6d6a9</code>.`,
+    alreadyMember: (name: HtmlPart) => html`This account belongs to the profile of ${name} already.`,
+    missingAccount: html`Please write the account as in the registration request, e.g. <code>zalobot:6ede9afa66b88fe6d6a9</code>.`,
+    approved: (name: HtmlPart, dept: HtmlPart) => html`✅ Registration approved: <b>${name}</b> — ${dept}.`,
+    approvedNotice: (name: HtmlPart, dept: HtmlPart) =>
+      html`✅ Your registration was approved: <b>${name}</b> — ${dept}. Send /help to see the commands.`,
+    refused: (account: HtmlPart) =>
+      html`The registration request of account <code>${account}</code> was turned down, and the person told.`,
+    refusedNotice: (reason: HtmlPart) =>
+      html`Your registration request was not approved${reason ? html`: ${reason}` : ''}. If needed, please contact the Office.`,
+  },
+
+  /** Report files on a platform that cannot send files. */
+  files: {
+    sentElsewhere: (platform: HtmlPart) => html`📎 The report file was sent to you on ${platform}.`,
+    cannotSend: (platform: HtmlPart) =>
+      html`📎 ${platform} cannot send files. To receive report files, link your Telegram account with /lienket and send the command again, or ask the Office for the file.`,
+    here: html`📎 The report file you asked for:`,
+  },
+
+  platformName: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'the console' },
+
+  /** What the Zalo Bot Platform's own events get back. */
+  zaloBot: {
+    notACommand: html`The bot takes commands starting with /. Send /help to see them, /batdau to begin.`,
+    unsupported: html`The bot cannot read this message (Zalo does not pass its content on). Please send a text command, e.g. /help.`,
+    photoWithoutCommand: html`Photo received. To keep a photo as evidence, send it with a logging command as its caption, e.g. <code>/viectot Covered a sick colleague's night shift</code>.`,
+    photoNotKept: html`⚠️ The evidence photo could not be fetched (too large, or no longer available); the entry is saved without it.`,
+    numberExpired: html`This number matches no choice that is still open. Please send the command again.`,
+    pickByNumber: (last: number) =>
+      last === 1
+        ? 'Answer 1 to choose it, or send a command.'
+        : `Answer with a number (1–${last}) to choose, or send a command.`,
   },
 
   link: {

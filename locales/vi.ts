@@ -136,6 +136,14 @@ export const vi = {
       description:
         'Dự thảo báo cáo thành tích (Word) của bạn, của phòng (trưởng phòng), của mọi người (Hội đồng)',
     },
+    approveJoin: {
+      usage: '/duyetdangky TÀI_KHOẢN | Họ và tên | Phòng',
+      description: 'Duyệt đề nghị đăng ký qua Zalo Bot, hoặc thêm một thành viên (quản trị viên)',
+    },
+    refuseJoin: {
+      usage: '/tuchoidangky TÀI_KHOẢN [lý do]',
+      description: 'Không chấp thuận một đề nghị đăng ký, báo cho người đề nghị (quản trị viên)',
+    },
     title: html`<b>Các lệnh bạn dùng được</b>`,
     photoTip: html`Gửi ảnh kèm chú thích là một lệnh ghi nhận để lưu ảnh làm minh chứng.`,
   },
@@ -540,6 +548,51 @@ export const vi = {
   buttons: {
     expired: 'Lựa chọn này đã hết hạn. Vui lòng gửi lại lệnh.',
     notYours: 'Nút này dành cho người đã gửi lệnh.',
+  },
+
+  /** Registration on a platform without a group (the Zalo Bot Platform): an admin approves. */
+  join: {
+    requested: (name: HtmlPart, dept: HtmlPart) =>
+      html`📨 Đề nghị đăng ký của bạn (<b>${name}</b> — ${dept}) đã được gửi tới quản trị viên. Bạn sẽ nhận tin nhắn khi đề nghị được duyệt. Nếu đã đăng ký trên Telegram hoặc Zalo, có thể liên kết ngay bằng /lienket.`,
+    alreadyRequested: html`Đề nghị đăng ký của bạn đã được gửi và đang chờ quản trị viên duyệt.`,
+    toAdmins: (name: HtmlPart, dept: HtmlPart, shownAs: HtmlPart, platform: HtmlPart, account: HtmlPart) =>
+      html`📨 <b>Đề nghị đăng ký</b> qua ${platform}: <b>${name}</b> — ${dept} (tên hiển thị: ${shownAs}; tài khoản <code>${account}</code>). Đề nghị kiểm tra đúng là cán bộ, công chức, người lao động của cơ quan trước khi duyệt.`,
+    approveChoice: (name: string) => `✅ Duyệt: ${name}`,
+    refuseChoice: '✖ Không chấp thuận',
+    badAccount: (account: HtmlPart) =>
+      html`“${account}” không phải là tài khoản. Tài khoản ghi như trong đề nghị, ví dụ <code>zalobot:6ede9afa66b88fe6d6a9</code>.`,
+    alreadyMember: (name: HtmlPart) => html`Tài khoản này đã thuộc hồ sơ ${name}.`,
+    missingAccount: html`Vui lòng ghi tài khoản như trong đề nghị đăng ký, ví dụ <code>zalobot:6ede9afa66b88fe6d6a9</code>.`,
+    approved: (name: HtmlPart, dept: HtmlPart) => html`✅ Đã duyệt đăng ký: <b>${name}</b> — ${dept}.`,
+    approvedNotice: (name: HtmlPart, dept: HtmlPart) =>
+      html`✅ Đề nghị đăng ký của bạn đã được duyệt: <b>${name}</b> — ${dept}. Gửi /trogiup để xem các lệnh.`,
+    refused: (account: HtmlPart) =>
+      html`Đã không chấp thuận đề nghị đăng ký của tài khoản <code>${account}</code> và đã báo cho người đề nghị.`,
+    refusedNotice: (reason: HtmlPart) =>
+      html`Đề nghị đăng ký của bạn chưa được chấp thuận${reason ? html`: ${reason}` : ''}. Nếu cần, đề nghị liên hệ Văn phòng.`,
+  },
+
+  /** Report files on a platform that cannot send files. */
+  files: {
+    sentElsewhere: (platform: HtmlPart) => html`📎 Tệp báo cáo đã được gửi cho bạn qua ${platform}.`,
+    cannotSend: (platform: HtmlPart) =>
+      html`📎 ${platform} không gửi được tệp. Để nhận tệp báo cáo, hãy liên kết tài khoản Telegram bằng /lienket rồi gửi lại lệnh, hoặc đề nghị Văn phòng gửi tệp.`,
+    here: html`📎 Tệp báo cáo bạn đã yêu cầu:`,
+  },
+
+  platformName: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'bảng điều khiển' },
+
+  /** What the Zalo Bot Platform's own events get back. */
+  zaloBot: {
+    notACommand: html`Bot nhận lệnh bắt đầu bằng dấu /. Gửi /trogiup để xem các lệnh, /batdau để bắt đầu.`,
+    unsupported: html`Bot không đọc được nội dung tin nhắn này (Zalo không chuyển nội dung). Vui lòng gửi lệnh bằng văn bản, ví dụ /trogiup.`,
+    photoWithoutCommand: html`Đã nhận ảnh. Để lưu ảnh làm minh chứng, gửi ảnh kèm chú thích là lệnh ghi nhận, ví dụ <code>/viectot Trực thay ca cho đồng nghiệp bị ốm</code>.`,
+    photoNotKept: html`⚠️ Không tải được ảnh minh chứng (ảnh quá lớn hoặc không còn truy cập được); mục vẫn được ghi nhận, chưa kèm ảnh.`,
+    numberExpired: html`Số thứ tự này không ứng với lựa chọn nào còn hiệu lực. Vui lòng gửi lại lệnh.`,
+    pickByNumber: (last: number) =>
+      last === 1
+        ? 'Trả lời 1 để chọn, hoặc gửi lệnh.'
+        : `Trả lời bằng số thứ tự (1–${last}) để chọn, hoặc gửi lệnh.`,
   },
 
   link: {

@@ -30,6 +30,55 @@ describe('configuration', () => {
     expect(config.locale).toBe('en');
   });
 
+  it('reads the Zalo Bot Platform settings: a token alone runs the bot there, polling', () => {
+    const config = createConfig(
+      { ZALO_BOT_TOKEN: '1459232241454765289:abcDEF-ghi_jklMNO', ZALO_BOT_ADMIN_IDS: '6ede9afa66b88fe6d6a9' },
+      testAgency(),
+    );
+    expect(config.telegram).toBeNull();
+    expect(config.zaloBot).toMatchObject({
+      apiRoot: 'https://bot-api.zaloplatforms.com',
+      mode: 'polling',
+      webhook: null,
+      photoMaxBytes: 10 * 1024 * 1024,
+    });
+    expect([...(config.zaloBot?.adminIds ?? [])]).toEqual(['6ede9afa66b88fe6d6a9']);
+  });
+
+  it('in webhook mode needs an https URL and a secret of 8 to 256 characters, and says which is wrong', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        createConfig({ ZALO_BOT_TOKEN: '1459232241454765289:abcDEF-ghi_jklMNO', ...env }, testAgency());
+        return '';
+      } catch (error) {
+        return (error as ConfigError).message;
+      }
+    };
+    const missing = problems({ ZALO_BOT_MODE: 'webhook' });
+    expect(missing).toContain('ZALO_BOT_WEBHOOK_URL: is required when ZALO_BOT_MODE is webhook');
+    expect(missing).toContain('ZALO_BOT_WEBHOOK_SECRET: is required when ZALO_BOT_MODE is webhook');
+    const wrong = problems({
+      ZALO_BOT_MODE: 'webhook',
+      ZALO_BOT_WEBHOOK_URL: 'http://thidua.example.gov.vn/hook',
+      ZALO_BOT_WEBHOOK_SECRET: 'short',
+      ZALO_BOT_ADMIN_IDS: 'ok123, not an id',
+    });
+    expect(wrong).toContain('ZALO_BOT_WEBHOOK_URL: must be an https:// URL');
+    expect(wrong).toContain('ZALO_BOT_WEBHOOK_SECRET: must be 8 to 256 characters');
+    expect(wrong).toContain('not Zalo Bot user ids: not an id');
+    expect(wrong).not.toContain('short');
+    const good = createConfig(
+      {
+        ZALO_BOT_TOKEN: '1459232241454765289:abcDEF-ghi_jklMNO',
+        ZALO_BOT_MODE: 'webhook',
+        ZALO_BOT_WEBHOOK_URL: 'https://thidua.example.gov.vn/zalo/hook',
+        ZALO_BOT_WEBHOOK_SECRET: 'a-long-enough-secret',
+      },
+      testAgency(),
+    );
+    expect(good.zaloBot?.webhook).toMatchObject({ path: '/zalo/hook', host: '127.0.0.1', port: 8443 });
+  });
+
   it('lists every bad variable at once, without the token value', () => {
     const error = (() => {
       try {

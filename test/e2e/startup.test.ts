@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../storage/store.js';
 import { tempDir } from '../helpers/agency.js';
 import { FakeBotApiServer } from '../helpers/bot-api-server.js';
+import { until } from '../helpers/live-bot.js';
+import { FakeZaloBotApiServer, zaloId } from '../helpers/zalo-bot-api-server.js';
 
 const TOKEN = '123456789:AAExampleTokenForTestsOnly_0123456789';
 
@@ -198,6 +200,24 @@ describe('npm start', () => {
       await server.close();
     }
   }, 40_000);
+
+  it('with only a Zalo Bot Platform token, long-polls the Platform, answers, and stops cleanly on SIGTERM', async () => {
+    const zalo = await FakeZaloBotApiServer.start();
+    try {
+      const run = start({ ZALO_BOT_TOKEN: zalo.token, ZALO_BOT_API_ROOT: zalo.apiRoot, DATA_DIR: dir });
+      await zalo.waitForPoll();
+      const user = zaloId();
+      zalo.pushText(user, '/batdau', { displayName: 'Hà' });
+      await until('an answer', () => zalo.sent(user).length > 0, 15_000);
+      expect(zalo.sent(user)[0]).toContain('Xin chào Hà');
+      expect(zalo.callsOf('deleteWebhook')).toHaveLength(1);
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(run.err() + run.out()).not.toContain(zalo.token.split(':')[1] as string);
+    } finally {
+      await zalo.close();
+    }
+  }, 30_000);
 
   it('stopped in the middle of a batch, saves each command once across the restart and never answers "not saved"', async () => {
     const server = await FakeBotApiServer.start({ token: TOKEN });

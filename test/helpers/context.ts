@@ -27,6 +27,7 @@ export interface ContextInput {
   isAdmin?: boolean;
   isCouncil?: boolean;
   inGroup?: boolean;
+  membership?: 'group' | 'approval';
   now?: Date;
   locale?: Locale;
   agency?: AgencyConfig;
@@ -63,6 +64,7 @@ export function buildContext(input: ContextInput): CommandContext {
     isAdmin: input.isAdmin ?? false,
     isCouncil: input.isCouncil ?? false,
     isGroupMember: async () => input.inGroup ?? true,
+    membership: input.membership ?? 'group',
     actor: { by: input.member?.id ?? identity, platform, at: now, source: messageKey },
     log: silentLog,
   };

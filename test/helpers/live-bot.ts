@@ -3,6 +3,7 @@ import { type App, createApp } from '../../bot/app.js';
 import { createConfig } from '../../bot/config.js';
 import type { ApiLimits } from '../../bot/telegram/api.js';
 import type { TelegramOptions, TelegramPlatform } from '../../bot/telegram/platform.js';
+import type { ZaloBotOptions } from '../../bot/zalo-bot/platform.js';
 import type { AgencyConfig } from '../../core/agency.js';
 import { Store, type StoreOptions } from '../../storage/store.js';
 import { memoryLogger, tempDir, testAgency } from './agency.js';
@@ -144,6 +145,10 @@ export class LiveBot {
       dir?: string;
       /** The store's options (a faulty file system, an early compaction). */
       store?: StoreOptions;
+      /** More environment (e.g. the Zalo Bot Platform's ZALO_BOT_* pointing at its stand-in). */
+      env?: Record<string, string>;
+      /** The Zalo Bot platform's test seams (short polls, fast retries). */
+      zaloBot?: Partial<ZaloBotOptions>;
     } = {},
   ): Promise<LiveBot> {
     const server = await FakeBotApiServer.start({ token: TOKEN });
@@ -164,6 +169,7 @@ export class LiveBot {
           TELEGRAM_ADMIN_IDS: (options.admins ?? [ADMIN_ID]).join(','),
           DATA_DIR: dir,
           BOT_LOCALE: options.locale ?? 'vi',
+          ...options.env,
         },
         testAgency(options.agency),
       );
@@ -181,6 +187,7 @@ export class LiveBot {
           pollRetryMs: 100,
           ...options.telegram,
         },
+        zaloBot: { pollSeconds: 1, retryMs: 20, ...options.zaloBot },
       });
       await app.start();
       const live = new LiveBot(server, app, store, lines, cleanup);
@@ -260,6 +267,11 @@ export class LiveBot {
     this.pushed.push(updateId);
     await this.settle();
     return new Exchange(updateId, undefined, this.server.calls.slice(before));
+  }
+
+  /** The bot's messages sent to a chat so far, as their reader sees them, oldest first. */
+  seenIn(chatId: number): Seen[] {
+    return this.server.calls.filter((c) => isShown(c) && Number(c.params.chat_id) === chatId).map(seenOf);
   }
 
   /** What the bot has shown in a chat, oldest first (failed and dropped sends never appear). */
