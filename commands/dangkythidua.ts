@@ -29,7 +29,7 @@ const nameOf = (s: Subject) => (s.kind === 'member' ? s.member.fullName : s.depa
 
 /**
  * The title named at the end of the words (by id, abbreviation or name, case and diacritics ignored:
- * `ldtt`, `LĐTT`, `lao dong tien tien`), and where it starts.
+ * `ldtt`, `LĐTT`, `lao dong tien tien`, or words of one title's name only), and where it starts.
  */
 function readTitle(
   titles: TitlesConfig,
@@ -39,6 +39,13 @@ function readTitle(
     const tail = fold(tokens.slice(at).join(' '));
     const title = titles.titles.find((t) => [t.id, fold(t.short), fold(t.name)].includes(tail));
     if (title) return { title, at };
+  }
+  // As people shorten it: `chiến sĩ thi đua` for Chiến sĩ thi đua cơ sở, `lao động xuất sắc` for the
+  // department's — two words or more that only one title's name holds.
+  for (let at = 0; at < tokens.length - 1; at += 1) {
+    const tail = fold(tokens.slice(at).join(' '));
+    const holding = titles.titles.filter((t) => ` ${fold(t.name)} `.includes(` ${tail} `));
+    if (holding.length === 1) return { title: holding[0] as Title, at };
   }
   return undefined;
 }

@@ -40,9 +40,17 @@ describe('/dangkythidua on its own', () => {
     ['lao dong tien tien', 'ldtt'],
     ['Chiến sĩ thi đua cơ sở', 'cstdcs'],
     ['CSTDCS', 'cstdcs'],
+    ['chien si thi dua', 'cstdcs'],
+    ['Chiến sĩ thi đua', 'cstdcs'],
   ])('reads “%s” as the title %s', async (typed, id) => {
     await run(dangkythidua, { store, member: lan, args: typed, plan, titles, now });
     expect(store.registration(2026, { kind: 'member', memberId: lan.id })?.titleId).toBe(id);
+  });
+
+  it('does not guess between titles that share the words: “tiên tiến” names none', async () => {
+    const [reply] = await run(dangkythidua, { store, member: lan, args: 'tiên tiến', plan, titles, now });
+    expect(reply?.text).toContain('Không rõ “tiên tiến”');
+    expect(store.registrations).toEqual([]);
   });
 
   it('says it is not configured without a registration deadline in the plan, and saves nothing', async () => {
