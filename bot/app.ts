@@ -74,6 +74,7 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     store,
     agency: config.agency,
     plan: config.plan,
+    titles: config.titles,
     commands,
     clock,
     // One set of link codes for every platform: a code from one is accepted on another.

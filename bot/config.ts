@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type AgencyConfig, parseAgency, problems } from '../core/agency.js';
 import { ConfigError } from '../core/errors.js';
 import { type Plan, parsePlan } from '../core/plan.js';
+import { parseTitles, type TitlesConfig } from '../core/titles.js';
 import type { Locale } from '../locales/index.js';
 import type { TelegramConfig } from './telegram/config.js';
 import type { ZaloConfig } from './zalo/config.js';
@@ -130,6 +131,7 @@ export const envSchema = z
     BOT_LOCALE: z.preprocess(blankAsUnset, z.enum(['vi', 'en']).default('vi')),
     AGENCY_CONFIG: z.preprocess(blankAsUnset, z.string().default('config/agency.json')),
     PLAN_FILE: z.preprocess(blankAsUnset, z.string().default('config/plan-2026.json')),
+    TITLES_FILE: z.preprocess(blankAsUnset, z.string().default('config/titles-2026.json')),
     LEADERBOARD_CRON: z.preprocess(blankAsUnset, z.string().optional()),
     SCHEDULE_GRACE_HOURS: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(168).default(12)),
     LOG_LEVEL: z.preprocess(
@@ -170,18 +172,28 @@ export interface AppConfig {
   logLevel: string;
   agency: AgencyConfig;
   plan: Plan;
+  /** The year's emulation titles and their criteria (TITLES_FILE), for the plan's year. */
+  titles: TitlesConfig;
   /** A scheduled slot missed while the bot was down is still posted this long after it. */
   scheduleGraceMs: number;
 }
 
-export function readAgencyFile(path: string): AgencyConfig {
-  let raw: unknown;
+/** A JSON settings file; one that cannot be read or parsed stops start-up with the file named. */
+function readJson(path: string): unknown {
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new ConfigError(path, [`cannot be read as JSON: ${(error as Error).message}`]);
   }
-  return parseAgency(raw, path);
+}
+
+export function readAgencyFile(path: string): AgencyConfig {
+  return parseAgency(readJson(path), path);
+}
+
+/** Reads and validates the titles file; any problem stops start-up with the file named. */
+export function readTitlesFile(path: string): TitlesConfig {
+  return parseTitles(readJson(path), path);
 }
 
 /**
@@ -192,11 +204,18 @@ export function createConfig(
   env: Record<string, string | undefined>,
   agency?: AgencyConfig,
   plan?: Plan,
+  titles?: TitlesConfig,
 ): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError('environment (.env)', problems(parsed.error));
   const e = parsed.data;
   const basePlan = plan ?? readPlanFile(e.PLAN_FILE);
+  const yearTitles = titles ?? readTitlesFile(e.TITLES_FILE);
+  if (yearTitles.year !== basePlan.year) {
+    throw new ConfigError(e.TITLES_FILE, [
+      `year: ${yearTitles.year}, but the plan (${e.PLAN_FILE}) is for ${basePlan.year}`,
+    ]);
+  }
   const schedules = {
     ...basePlan.schedules,
     ...(e.LEADERBOARD_CRON ? { leaderboard: e.LEADERBOARD_CRON } : {}),
@@ -257,6 +276,7 @@ export function createConfig(
     agency: agency ?? readAgencyFile(e.AGENCY_CONFIG),
     // The plan is validated again with the environment's schedule, so a bad LEADERBOARD_CRON stops start-up too.
     plan: parsePlan({ ...basePlan, schedules }, e.LEADERBOARD_CRON ? 'LEADERBOARD_CRON' : e.PLAN_FILE),
+    titles: yearTitles,
     scheduleGraceMs: e.SCHEDULE_GRACE_HOURS * 3_600_000,
   };
 }
@@ -269,11 +289,5 @@ export function loadConfig(envFile = '.env'): AppConfig {
 
 /** Reads and validates the plan file; any problem stops start-up with the file named. */
 export function readPlanFile(path: string): Plan {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new ConfigError(path, [`cannot be read as JSON: ${(error as Error).message}`]);
-  }
-  return parsePlan(raw, path);
+  return parsePlan(readJson(path), path);
 }

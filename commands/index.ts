@@ -1,11 +1,13 @@
 import type { Command } from '../core/context.js';
 import { bangxephang } from './bangxephang.js';
+import { baocaothanhtich } from './baocaothanhtich.js';
 import { batdau } from './batdau.js';
 import { batnhac } from './batnhac.js';
 import { choduyet } from './choduyet.js';
 import { chuyenphong } from './chuyenphong.js';
 import { cuatoi } from './cuatoi.js';
 import { dangky } from './dangky.js';
+import { dangkythidua } from './dangkythidua.js';
 import { dangngay } from './dangngay.js';
 import { dienhinh } from './dienhinh.js';
 import { duyet } from './duyet.js';
@@ -19,6 +21,7 @@ import { sangkien } from './sangkien.js';
 import { tatnhac } from './tatnhac.js';
 import { tonghop } from './tonghop.js';
 import { createHelp } from './trogiup.js';
+import { truongphong } from './truongphong.js';
 import { tuchoi } from './tuchoi.js';
 import { tuchoidangky } from './tuchoidangky.js';
 import { viectot } from './viectot.js';
@@ -44,6 +47,8 @@ export const commands: readonly Command[] = [
   kehoach,
   lienket,
   dienhinh,
+  dangkythidua,
+  baocaothanhtich,
   tatnhac,
   batnhac,
   choduyet,
@@ -51,6 +56,7 @@ export const commands: readonly Command[] = [
   tuchoi,
   xetlai,
   tonghop,
+  truongphong,
   xemtruoc,
   dangngay,
   duyetdangky,

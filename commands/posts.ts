@@ -1,7 +1,7 @@
 import type { AgencyConfig } from '../core/agency.js';
 import type { MessageKind, OutImage } from '../core/context.js';
 import { type Entry, type Member, MODEL_STAGES, type ModelExample } from '../core/domain.js';
-import type { Html } from '../core/html.js';
+import { type Html, joinHtml } from '../core/html.js';
 import type { Log } from '../core/log.js';
 import { dayContaining, formatDay, type Period, periodContaining, periodTitle } from '../core/periods.js';
 import type { Measure, Milestone, Plan, Target } from '../core/plan.js';
@@ -14,6 +14,7 @@ import { modelsOf } from '../reports/figures.js';
 import { boardChart, kudosLines, kudosOf, modelSubject, picture, pictureName } from './lib/board.js';
 import { pendingNote, say } from './lib/common.js';
 import { leaderboardLines, standingsOf } from './lib/leaderboard.js';
+import { registrationStatus, someNames } from './lib/registration.js';
 
 /*
  * The bot's own posts, built from the store: the weekly leaderboard, the monthly digest, the plan's
@@ -343,6 +344,7 @@ export function remindersOn(ctx: PostContext, now: Date): Reminder[] {
     const days = daysUntil(milestone, now);
     if (days !== 0 && !milestone.remindDaysBefore.includes(days)) return [];
     const date = formatDay(milestoneStart(milestone));
+    if (milestone.kind === 'registration') return [registrationReminder(ctx, milestone, days, date)];
     return [
       {
         milestone,
@@ -352,6 +354,35 @@ export function remindersOn(ctx: PostContext, now: Date): Reminder[] {
       },
     ];
   });
+}
+
+const NAMES_SHOWN = 30;
+
+/**
+ * The registration deadline's reminder: how many members and departments have not registered a title
+ * for the plan's year (the group sees counts), and who they are (the admins, in private).
+ */
+function registrationReminder(ctx: PostContext, milestone: Milestone, days: number, date: string): Reminder {
+  const { t } = ctx;
+  const status = registrationStatus(ctx.store, ctx.agency, ctx.plan.year);
+  const members = status.members.filter((m) => !m.registration).map((m) => m.member.fullName);
+  const departments = status.departments.filter((d) => !d.registration).map((d) => d.department.name);
+  // Department names hold commas ("Phòng Tổ chức đảng, đảng viên"): names are kept apart by semicolons.
+  const names = (list: string[]) => {
+    const { shown, more } = someNames(list, NAMES_SHOWN);
+    return list.length === 0 ? t.posts.nobody : more ? `${shown}; … (+${more})` : shown;
+  };
+  return {
+    milestone,
+    days,
+    html: joinHtml([
+      t.posts.reminder(milestone.title, date, days),
+      members.length + departments.length > 0
+        ? t.posts.registrationMissing(members.length, departments.length)
+        : t.posts.allRegistered,
+    ]),
+    adminHtml: t.posts.registrationAdmin(milestone.title, date, names(members), names(departments)),
+  };
 }
 
 /**

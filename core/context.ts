@@ -8,6 +8,7 @@ import type { Log } from './log.js';
 import type { Plan } from './plan.js';
 import type { Membership } from './platform.js';
 import type { Actor, Repository } from './repository.js';
+import type { TitlesConfig } from './titles.js';
 
 /** Who sent a message, as the platform knows them. */
 export interface Caller {
@@ -126,6 +127,8 @@ export interface CommandContext {
   links: LinkCodes;
   /** The year's emulation plan, when one is configured. */
   plan?: Plan | undefined;
+  /** The year's emulation titles and their criteria, when configured. */
+  titles?: TitlesConfig | undefined;
   now: Date;
   isAdmin: boolean;
   /** A member of the Emulation and Commendation Council (admins review too). */

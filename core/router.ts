@@ -13,6 +13,7 @@ import type { Plan } from './plan.js';
 import type { Incoming, PlatformHost } from './platform.js';
 import type { Actor, Repository } from './repository.js';
 import { cleanText } from './text.js';
+import type { TitlesConfig } from './titles.js';
 
 export interface RouterDeps {
   store: Repository;
@@ -20,6 +21,7 @@ export interface RouterDeps {
   commands: readonly Command[];
   clock: () => Date;
   plan?: Plan | undefined;
+  titles?: TitlesConfig | undefined;
   /** Shared by every platform of the process, so a code from one is accepted on the other. */
   links?: LinkCodes;
   /** The bot's username on each platform that has one, to ignore `/cmd@otherbot`. */
@@ -130,6 +132,7 @@ export class Router {
       store,
       agency: this.deps.agency,
       plan: this.deps.plan,
+      titles: this.deps.titles,
       links: this.links,
       now,
       isAdmin: incoming.isAdmin,

@@ -112,6 +112,19 @@ export const en: Messages = {
       usage: '/dienhinh [CODE | @person reason | department reason | NO tiep note]',
       description: 'Model examples: propose, follow the 4 stages',
     },
+    titles: {
+      usage: '/dangkythidua [@person | department] [title]',
+      description:
+        "Register the year's emulation title: a member's own (Lao động tiên tiến, Chiến sĩ thi đua cơ sở), a department's (its head)",
+    },
+    heads: {
+      usage: '/truongphong [@person | department bo]',
+      description: "Department heads, who register their department's title (named by admins)",
+    },
+    achievement: {
+      usage: '/baocaothanhtich [year] [@person | phong | department | tatca]',
+      description: "Achievement report draft (Word): yours, your department's (heads), everyone's (Council)",
+    },
     approveJoin: {
       usage: '/duyetdangky ACCOUNT | Full name | Department',
       description: 'Approve a registration request from the Zalo Bot, or add a member (admins)',
@@ -312,6 +325,91 @@ export const en: Messages = {
     reviewSheetSent: (year: number) =>
       html`📎 Year-end review sheet ${year}: the record of every member and department.`,
     reviewSheetYearOnly: html`The review sheet is for a whole year, e.g. <code>/tonghop 2026 binhxet</code>.`,
+    registrationTitle: (year: number) => html`<b>Title registrations ${year}</b>`,
+    registrationMembers: (done: number, total: number) => html`• Members registered: ${done}/${total}`,
+    registrationDepartments: (done: number, total: number) =>
+      html`• Departments registered: ${done}/${total}`,
+    registrationByTitle: (title: HtmlPart, count: number) => html`   ${title}: ${count}`,
+    registrationMissing: (names: HtmlPart, more: number) =>
+      html`   Not registered: ${names}${more > 0 ? html` and ${more} more` : ''}`,
+    registrationMissingDepartments: (names: HtmlPart) => html`   Departments not registered: ${names}`,
+  },
+
+  titles: {
+    notConfigured: html`Title registration is not configured: it needs a deadline (<code>registration</code>) in the plan file and a titles file for the same year.`,
+    statusTitle: (year: number) => html`📝 <b>Emulation title registration ${year}</b>`,
+    memberLine: (name: HtmlPart, title: HtmlPart) => html`• Member ${name}: <b>${title}</b>`,
+    memberNone: (name: HtmlPart) => html`• Member ${name}: <i>not registered</i>`,
+    departmentLine: (dept: HtmlPart, title: HtmlPart) => html`• Department ${dept}: <b>${title}</b>`,
+    departmentNone: (dept: HtmlPart) => html`• Department ${dept}: <i>not registered</i>`,
+    historyLine: (day: HtmlPart, action: HtmlPart, title: HtmlPart, by: HtmlPart) =>
+      html`   ${day}: ${action} ${title} — ${by}`,
+    actions: { registered: 'registered', updated: 'changed to' },
+    deadlineOpen: (day: HtmlPart, days: number) =>
+      days > 0
+        ? html`Registrations and changes until the end of ${day} (${days} days left).`
+        : html`Registrations and changes until the end of today, ${day}.`,
+    deadlinePassed: (day: HtmlPart) =>
+      html`The deadline was ${day}: from now on only admins (the Office) register or change titles.`,
+    choiceSelf: (title: string) => `Register: ${title}`,
+    choiceFor: (name: string, title: string) => `${name}: ${title}`,
+    registered: (title: HtmlPart, name: HtmlPart, year: number) =>
+      html`✅ Registered the title <b>${title}</b> for ${year} for ${name}.`,
+    changed: (from: HtmlPart, to: HtmlPart, name: HtmlPart, year: number) =>
+      html`✅ Changed the ${year} registration of ${name} from ${from} to <b>${to}</b>. The earlier registration stays in the history.`,
+    unchanged: (title: HtmlPart, name: HtmlPart, year: number) =>
+      html`${name} is registered for <b>${title}</b> in ${year} already; nothing changed.`,
+    closed: (year: number, day: HtmlPart) =>
+      html`Registration for ${year} closed at the end of ${day}. To register or change a title, please contact the Office.`,
+    othersAdminOnly: html`Only admins register titles for others or see others' registrations.`,
+    headOnly: (dept: HtmlPart) =>
+      html`The title of ${dept} is registered by its head or an admin. Admins name department heads with /truongphong.`,
+    forMembers: (title: HtmlPart) =>
+      html`<b>${title}</b> is a member's title: each member registers their own.`,
+    forDepartments: (title: HtmlPart) =>
+      html`<b>${title}</b> is a department's title: registered for the department by its head or an admin.`,
+    unknown: (words: HtmlPart) => html`Not understood “${words}”: not a title, a member or a department.`,
+    list: (titles: HtmlPart) => html`Titles: ${titles}.`,
+    nameWho: html`Please say whom to register: @person or a department, e.g. <code>/dangkythidua @lan ldtt</code>.`,
+    notice: (by: HtmlPart, title: HtmlPart, year: number) =>
+      html`📝 ${by} registered the emulation title <b>${title}</b> for ${year} for you. See: /dangkythidua`,
+    noticeDepartment: (by: HtmlPart, title: HtmlPart, dept: HtmlPart, year: number) =>
+      html`📝 ${by} registered the emulation title <b>${title}</b> for ${year} for the department ${dept}.`,
+  },
+
+  heads: {
+    listTitle: html`<b>Department heads on the bot</b> (they register their department's title):`,
+    line: (dept: HtmlPart, name: HtmlPart, since: HtmlPart) => html`• ${dept}: ${name} (since ${since})`,
+    none: (dept: HtmlPart) => html`• ${dept}: <i>none named</i>`,
+    adminOnly: html`Only admins name department heads.`,
+    unknown: (query: HtmlPart) =>
+      html`No member or department “${query}”. Write @colleague, the full name as registered, or a department.`,
+    noHead: (dept: HtmlPart) => html`${dept} has no head named.`,
+    removed: (name: HtmlPart, dept: HtmlPart) =>
+      html`${name} is no longer the head of ${dept} on the bot. The history is kept.`,
+    already: (name: HtmlPart, dept: HtmlPart) => html`${name} is the head of ${dept} on the bot already.`,
+    assigned: (name: HtmlPart, dept: HtmlPart) =>
+      html`✅ ${name} is the head of ${dept} on the bot: they register the department's emulation title.`,
+    replaced: (previous: HtmlPart) => html`(replacing ${previous}; the history is kept)`,
+    notice: (dept: HtmlPart, by: HtmlPart) =>
+      html`${by} named you the head of ${dept} on the bot: you register the department's emulation title with /dangkythidua.`,
+  },
+
+  achievement: {
+    sent: (name: HtmlPart, year: number) =>
+      html`📎 Draft achievement report ${year} of ${name} (a Word file to edit and sign).`,
+    sentDepartment: (dept: HtmlPart, year: number) =>
+      html`📎 Draft achievement report ${year} of the department ${dept} (a Word file to edit and sign).`,
+    sentAll: (members: number, departments: number, year: number) =>
+      html`📎 Draft achievement reports ${year}: ${members} members and ${departments} departments, one Word file each, in one zip file.`,
+    draftNote: html`<i>A draft from the bot's records: figures as the review sheet counts them, the entries the Council approved listed; the [Cần bổ sung] parts are for the person reporting to write.</i>`,
+    sentPrivately: html`📎 The achievement report is sent to you in private.`,
+    othersOnly: html`You can get your own achievement report; department heads their department's. The Council and admins can get everyone's.`,
+    allCouncilOnly: html`Everyone's achievement reports are for the Council and admins only.`,
+    yearOnly: html`Achievement reports are for a whole year, e.g. <code>/baocaothanhtich 2026</code>.`,
+    periodFirst: html`Please write the year first, then the person or department, e.g. <code>/baocaothanhtich 2026 @lan</code>.`,
+    unknown: (words: HtmlPart) => html`Not understood “${words}”: not a year, a member or a department.`,
+    nameWho: html`Please say whose report: @person, a department or <code>tatca</code>.`,
   },
 
   review: {
@@ -407,6 +505,8 @@ export const en: Messages = {
       reopened: 'reconsidered',
       left: "left the agency's group",
       rejoined: "back in the agency's group",
+      assigned: 'named department head',
+      unassigned: 'no longer department head',
     },
     platforms: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'console demo' },
   },
@@ -568,6 +668,12 @@ export const en: Messages = {
       html`Post <b>${name}</b> to the whole group now? Every member of the group will receive it. (Preview: /xemtruoc)`,
     confirmPostButton: '📣 Post now',
     noReminders: html`No plan milestone to remind today.`,
+    registrationMissing: (members: number, departments: number) =>
+      html`${members} members and ${departments} departments have not registered an emulation title yet: please send <code>/dangkythidua</code>.`,
+    allRegistered: html`Every member and department has registered an emulation title.`,
+    registrationAdmin: (title: HtmlPart, date: HtmlPart, members: HtmlPart, departments: HtmlPart) =>
+      html`📌 For the Office: ${title} — ${date}.\nMembers not registered: ${members}\nDepartments not registered: ${departments}\nDetails: <code>/tonghop</code>.`,
+    nobody: 'none',
   },
 
   chart: {

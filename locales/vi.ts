@@ -125,6 +125,20 @@ export const vi = {
       usage: '/dienhinh [MÃ | @người lý do | phòng lý do | SỐ tiep ghi chú]',
       description: 'Điển hình tiên tiến: đề xuất, theo dõi 4 giai đoạn',
     },
+    titles: {
+      usage: '/dangkythidua [@người | phòng] [danh hiệu]',
+      description:
+        'Đăng ký danh hiệu thi đua của năm: cá nhân (Lao động tiên tiến, Chiến sĩ thi đua cơ sở), tập thể phòng (trưởng phòng)',
+    },
+    heads: {
+      usage: '/truongphong [@người | phòng bo]',
+      description: 'Trưởng phòng đăng ký danh hiệu cho tập thể (quản trị viên chỉ định)',
+    },
+    achievement: {
+      usage: '/baocaothanhtich [năm] [@người | phong | tên phòng | tatca]',
+      description:
+        'Dự thảo báo cáo thành tích (Word) của bạn, của phòng (trưởng phòng), của mọi người (Hội đồng)',
+    },
     approveJoin: {
       usage: '/duyetdangky TÀI_KHOẢN | Họ và tên | Phòng',
       description: 'Duyệt đề nghị đăng ký qua Zalo Bot, hoặc thêm một thành viên (quản trị viên)',
@@ -328,6 +342,91 @@ export const vi = {
     reviewSheetSent: (year: number) =>
       html`📎 Bảng bình xét cuối năm ${year}: số liệu của từng cá nhân và tập thể.`,
     reviewSheetYearOnly: html`Bảng bình xét chỉ lập cho cả năm, ví dụ <code>/tonghop 2026 binhxet</code>.`,
+    registrationTitle: (year: number) => html`<b>Đăng ký thi đua năm ${year}</b>`,
+    registrationMembers: (done: number, total: number) => html`• Cá nhân đã đăng ký: ${done}/${total}`,
+    registrationDepartments: (done: number, total: number) => html`• Tập thể đã đăng ký: ${done}/${total}`,
+    registrationByTitle: (title: HtmlPart, count: number) => html`   ${title}: ${count}`,
+    registrationMissing: (names: HtmlPart, more: number) =>
+      html`   Chưa đăng ký: ${names}${more > 0 ? html` và ${more} người khác` : ''}`,
+    registrationMissingDepartments: (names: HtmlPart) => html`   Tập thể chưa đăng ký: ${names}`,
+  },
+
+  titles: {
+    notConfigured: html`Chưa cấu hình đăng ký thi đua: cần hạn đăng ký (<code>registration</code>) trong file kế hoạch và file danh hiệu thi đua của cùng năm.`,
+    statusTitle: (year: number) => html`📝 <b>Đăng ký thi đua năm ${year}</b>`,
+    memberLine: (name: HtmlPart, title: HtmlPart) => html`• Cá nhân ${name}: <b>${title}</b>`,
+    memberNone: (name: HtmlPart) => html`• Cá nhân ${name}: <i>chưa đăng ký</i>`,
+    departmentLine: (dept: HtmlPart, title: HtmlPart) => html`• Tập thể ${dept}: <b>${title}</b>`,
+    departmentNone: (dept: HtmlPart) => html`• Tập thể ${dept}: <i>chưa đăng ký</i>`,
+    historyLine: (day: HtmlPart, action: HtmlPart, title: HtmlPart, by: HtmlPart) =>
+      html`   ${day}: ${action} ${title} — ${by}`,
+    actions: { registered: 'đăng ký', updated: 'đổi sang' },
+    deadlineOpen: (day: HtmlPart, days: number) =>
+      days > 0
+        ? html`Hạn đăng ký, thay đổi: hết ngày ${day} (còn ${days} ngày).`
+        : html`Hạn đăng ký, thay đổi: hết hôm nay, ${day}.`,
+    deadlinePassed: (day: HtmlPart) =>
+      html`Hạn đăng ký đã hết ngày ${day}: từ nay chỉ quản trị viên (Văn phòng Ban) đăng ký, thay đổi được.`,
+    choiceSelf: (title: string) => `Đăng ký: ${title}`,
+    choiceFor: (name: string, title: string) => `${name}: ${title}`,
+    registered: (title: HtmlPart, name: HtmlPart, year: number) =>
+      html`✅ Đã đăng ký danh hiệu <b>${title}</b> năm ${year} cho ${name}.`,
+    changed: (from: HtmlPart, to: HtmlPart, name: HtmlPart, year: number) =>
+      html`✅ Đã đổi đăng ký năm ${year} của ${name} từ ${from} sang <b>${to}</b>. Lần đăng ký trước vẫn được lưu trong lịch sử.`,
+    unchanged: (title: HtmlPart, name: HtmlPart, year: number) =>
+      html`${name} đã đăng ký <b>${title}</b> năm ${year}; không có gì thay đổi.`,
+    closed: (year: number, day: HtmlPart) =>
+      html`Đã hết hạn đăng ký thi đua năm ${year} (hết ngày ${day}). Nếu cần đăng ký hoặc thay đổi, đề nghị liên hệ Văn phòng Ban.`,
+    othersAdminOnly: html`Chỉ quản trị viên mới đăng ký danh hiệu thi đua cho người khác hoặc xem đăng ký của người khác.`,
+    headOnly: (dept: HtmlPart) =>
+      html`Danh hiệu của tập thể ${dept} do trưởng phòng hoặc quản trị viên đăng ký. Trưởng phòng do quản trị viên chỉ định bằng /truongphong.`,
+    forMembers: (title: HtmlPart) =>
+      html`<b>${title}</b> là danh hiệu cá nhân: mỗi người tự đăng ký cho mình.`,
+    forDepartments: (title: HtmlPart) =>
+      html`<b>${title}</b> là danh hiệu tập thể: đăng ký cho phòng, do trưởng phòng hoặc quản trị viên thực hiện.`,
+    unknown: (words: HtmlPart) =>
+      html`Không rõ “${words}”: không phải danh hiệu thi đua, thành viên hay phòng.`,
+    list: (titles: HtmlPart) => html`Các danh hiệu: ${titles}.`,
+    nameWho: html`Vui lòng ghi đăng ký cho ai: @người hoặc tên phòng, ví dụ <code>/dangkythidua @lan ldtt</code>.`,
+    notice: (by: HtmlPart, title: HtmlPart, year: number) =>
+      html`📝 ${by} đã đăng ký danh hiệu thi đua <b>${title}</b> năm ${year} cho bạn. Xem: /dangkythidua`,
+    noticeDepartment: (by: HtmlPart, title: HtmlPart, dept: HtmlPart, year: number) =>
+      html`📝 ${by} đã đăng ký danh hiệu thi đua <b>${title}</b> năm ${year} cho tập thể ${dept}.`,
+  },
+
+  heads: {
+    listTitle: html`<b>Trưởng phòng trên bot</b> (đăng ký danh hiệu thi đua cho tập thể phòng):`,
+    line: (dept: HtmlPart, name: HtmlPart, since: HtmlPart) => html`• ${dept}: ${name} (từ ${since})`,
+    none: (dept: HtmlPart) => html`• ${dept}: <i>chưa chỉ định</i>`,
+    adminOnly: html`Chỉ quản trị viên mới chỉ định trưởng phòng.`,
+    unknown: (query: HtmlPart) =>
+      html`Không tìm thấy thành viên hay phòng “${query}”. Ghi @tên đồng nghiệp, họ và tên như đã đăng ký, hoặc tên phòng.`,
+    noHead: (dept: HtmlPart) => html`${dept} chưa có trưởng phòng nào được chỉ định.`,
+    removed: (name: HtmlPart, dept: HtmlPart) =>
+      html`Đã thôi chỉ định ${name} là trưởng phòng ${dept} trên bot. Lịch sử vẫn được lưu.`,
+    already: (name: HtmlPart, dept: HtmlPart) => html`${name} đã là trưởng phòng ${dept} trên bot.`,
+    assigned: (name: HtmlPart, dept: HtmlPart) =>
+      html`✅ ${name} là trưởng phòng ${dept} trên bot: đăng ký danh hiệu thi đua cho tập thể phòng.`,
+    replaced: (previous: HtmlPart) => html`(thay ${previous}; lịch sử vẫn được lưu)`,
+    notice: (dept: HtmlPart, by: HtmlPart) =>
+      html`Bạn được ${by} chỉ định là trưởng phòng ${dept} trên bot: bạn đăng ký danh hiệu thi đua cho tập thể phòng bằng /dangkythidua.`,
+  },
+
+  achievement: {
+    sent: (name: HtmlPart, year: number) =>
+      html`📎 Dự thảo báo cáo thành tích năm ${year} của ${name} (file Word, để chỉnh sửa và ký).`,
+    sentDepartment: (dept: HtmlPart, year: number) =>
+      html`📎 Dự thảo báo cáo thành tích tập thể năm ${year} của ${dept} (file Word, để chỉnh sửa và ký).`,
+    sentAll: (members: number, departments: number, year: number) =>
+      html`📎 Dự thảo báo cáo thành tích năm ${year}: ${members} cá nhân và ${departments} tập thể, mỗi báo cáo một file Word, gộp trong một file nén (zip).`,
+    draftNote: html`<i>Bản nháp lập từ dữ liệu của bot: số liệu tính như bảng bình xét, liệt kê các nội dung đã được Hội đồng duyệt; phần [Cần bổ sung] do người báo cáo tự ghi.</i>`,
+    sentPrivately: html`📎 Báo cáo thành tích được gửi vào tin nhắn riêng của bạn.`,
+    othersOnly: html`Bạn lấy được báo cáo thành tích của mình; trưởng phòng lấy được báo cáo của tập thể phòng. Hội đồng Thi đua – Khen thưởng và quản trị viên lấy được báo cáo của mọi người.`,
+    allCouncilOnly: html`Báo cáo thành tích của mọi người chỉ dành cho Hội đồng Thi đua – Khen thưởng và quản trị viên.`,
+    yearOnly: html`Báo cáo thành tích lập cho cả năm, ví dụ <code>/baocaothanhtich 2026</code>.`,
+    periodFirst: html`Vui lòng ghi năm trước, người hoặc phòng sau, ví dụ <code>/baocaothanhtich 2026 @lan</code>.`,
+    unknown: (words: HtmlPart) => html`Không rõ “${words}”: không phải năm, thành viên hay phòng.`,
+    nameWho: html`Vui lòng ghi báo cáo của ai: @người, tên phòng hoặc <code>tatca</code>.`,
   },
 
   review: {
@@ -420,6 +519,8 @@ export const vi = {
       reopened: 'xét lại',
       left: 'rời nhóm chung của cơ quan',
       rejoined: 'trở lại nhóm chung của cơ quan',
+      assigned: 'chỉ định trưởng phòng',
+      unassigned: 'thôi chỉ định trưởng phòng',
     },
     platforms: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'máy thử' },
   },
@@ -578,6 +679,12 @@ export const vi = {
       html`Đăng <b>${name}</b> lên nhóm chung ngay bây giờ? Mọi thành viên trong nhóm sẽ nhận được. (Xem trước: /xemtruoc)`,
     confirmPostButton: '📣 Đăng ngay',
     noReminders: html`Hôm nay không có mốc kế hoạch nào cần nhắc.`,
+    registrationMissing: (members: number, departments: number) =>
+      html`Còn ${members} cá nhân và ${departments} tập thể chưa đăng ký danh hiệu thi đua: đề nghị gửi <code>/dangkythidua</code> để đăng ký.`,
+    allRegistered: html`Tất cả cá nhân và tập thể đã đăng ký danh hiệu thi đua.`,
+    registrationAdmin: (title: HtmlPart, date: HtmlPart, members: HtmlPart, departments: HtmlPart) =>
+      html`📌 Văn phòng lưu ý: ${title} — ngày ${date}.\nCá nhân chưa đăng ký: ${members}\nTập thể chưa đăng ký: ${departments}\nChi tiết: <code>/tonghop</code>.`,
+    nobody: 'không có',
   },
 
   /** The leaderboard picture (reports/chart.ts draws plain text: no markup here). */

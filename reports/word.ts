@@ -24,7 +24,8 @@ import { summarise } from './figures.js';
  */
 
 const FONT = 'Times New Roman';
-const run = (
+/** A run of Times New Roman, 14 pt unless told (sizes in half-points); exported for the other Word drafts. */
+export const run = (
   text: string,
   extra: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number } = {},
 ) =>
@@ -36,7 +37,12 @@ const run = (
     ...(extra.italics ? { italics: true } : {}),
     ...(extra.underline ? { underline: {} } : {}),
   });
-const para = (children: TextRun[], align: 'left' | 'center' | 'right' | 'both' = 'both', indent = true) =>
+/** A paragraph: justified with a first-line indent unless aligned otherwise. */
+export const para = (
+  children: TextRun[],
+  align: 'left' | 'center' | 'right' | 'both' = 'both',
+  indent = true,
+) =>
   new Paragraph({
     children,
     alignment:
@@ -51,7 +57,7 @@ const para = (children: TextRun[], align: 'left' | 'center' | 'right' | 'both' =
     ...(indent && align === 'both' ? { indent: { firstLine: 567 } } : {}),
   });
 /** A place a person must write in, marked so it cannot be missed. */
-const toWrite = (what: string) => para([run(`[Cần bổ sung: ${what}]`, { italics: true, bold: true })]);
+export const toWrite = (what: string) => para([run(`[Cần bổ sung: ${what}]`, { italics: true, bold: true })]);
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const NO_BORDERS = {
@@ -63,7 +69,8 @@ const NO_BORDERS = {
   insideVertical: NO_BORDER,
 };
 
-function twoColumns(left: Paragraph[], right: Paragraph[], leftWidth = 45): Table {
+/** Two borderless columns: the header's name blocks, the signature blocks. */
+export function twoColumns(left: Paragraph[], right: Paragraph[], leftWidth = 45): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: NO_BORDERS,
@@ -86,6 +93,39 @@ function twoColumns(left: Paragraph[], right: Paragraph[], leftWidth = 45): Tabl
   });
 }
 
+// A4, margins of the Party's document format: top/bottom 20 mm, left 30 mm, right 15 mm.
+export const PAGE = {
+  page: {
+    size: { width: 11906, height: 16838 },
+    margin: { top: 1134, bottom: 1134, left: 1701, right: 850 },
+  },
+} as const;
+
+/**
+ * The header of a Party document (Hướng dẫn 36-HD/VPTW): the superior body and the body on the left
+ * (with the number and symbol line, if any), "ĐẢNG CỘNG SẢN VIỆT NAM" and the place and date on the right.
+ */
+export function partyHeader(agency: AgencyConfig, now: Date, numberLine?: string): Table {
+  const r = agency.report;
+  const [day, month, year] = formatDay(now).split('/');
+  return twoColumns(
+    [
+      para([run(r.superior.toUpperCase(), { size: 28 })], 'center', false),
+      para([run(r.body.toUpperCase(), { bold: true })], 'center', false),
+      para([run('*', { size: 28 })], 'center', false),
+      ...(numberLine ? [para([run(numberLine, { size: 28 })], 'center', false)] : []),
+    ],
+    [
+      para([run('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, underline: true, size: 30 })], 'center', false),
+      para(
+        [run(`${agency.agency.place}, ngày ${day} tháng ${month} năm ${year}`, { italics: true })],
+        'center',
+        false,
+      ),
+    ],
+  );
+}
+
 /**
  * The draft of "Báo cáo kết quả thực hiện công tác thi đua, khen thưởng" for a period, laid out as a
  * Party document (Hướng dẫn 36-HD/VPTW): the body's name block on the left, "ĐẢNG CỘNG SẢN VIỆT NAM"
@@ -103,27 +143,11 @@ export async function buildReportDoc(
   const s = summarise(ctx, period, department);
   const r: AgencyConfig['report'] = agency.report;
   const label = vi.periodName(period);
-  const [day, month, year] = formatDay(now).split('/');
   const pct = (a: number, b: number) => (b ? `${Math.round((a / b) * 100)}%` : '0%');
   const kind = (k: 'deed' | 'task' | 'initiative') =>
     s.byKind.find((x) => x.kind === k) ?? { count: 0, points: 0 };
 
-  const header = twoColumns(
-    [
-      para([run(r.superior.toUpperCase(), { size: 28 })], 'center', false),
-      para([run(r.body.toUpperCase(), { bold: true })], 'center', false),
-      para([run('*', { size: 28 })], 'center', false),
-      para([run(`Số      -${r.symbol}`, { size: 28 })], 'center', false),
-    ],
-    [
-      para([run('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, underline: true, size: 30 })], 'center', false),
-      para(
-        [run(`${agency.agency.place}, ngày ${day} tháng ${month} năm ${year}`, { italics: true })],
-        'center',
-        false,
-      ),
-    ],
-  );
+  const header = partyHeader(agency, now, `Số      -${r.symbol}`);
 
   const body: Paragraph[] = [
     para([run('BÁO CÁO', { bold: true, size: 32 })], 'center', false),
@@ -231,18 +255,7 @@ export async function buildReportDoc(
   const doc = new Document({
     creator: 'thidua-bot',
     title: `Báo cáo kết quả thực hiện công tác thi đua, khen thưởng ${label}`,
-    sections: [
-      {
-        properties: {
-          // A4, margins of the Party's document format: top/bottom 20 mm, left 30 mm, right 15 mm.
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: 1134, bottom: 1134, left: 1701, right: 850 },
-          },
-        },
-        children: [header, ...body, signature],
-      },
-    ],
+    sections: [{ properties: PAGE, children: [header, ...body, signature] }],
   });
   return Packer.toBuffer(doc);
 }

@@ -1,8 +1,16 @@
 import { z } from 'zod';
-import { entrySchema, historyItemSchema, isoDate, memberSchema, modelExampleSchema } from '../core/domain.js';
+import {
+  departmentHeadSchema,
+  entrySchema,
+  historyItemSchema,
+  isoDate,
+  memberSchema,
+  modelExampleSchema,
+  registrationSchema,
+} from '../core/domain.js';
 
 /** Version of the store layout this code writes; older layouts are migrated on load (storage/migrations.ts). */
-export const STORE_VERSION = 5;
+export const STORE_VERSION = 6;
 
 export const stateSchema = z.object({
   version: z.literal(STORE_VERSION),
@@ -16,6 +24,10 @@ export const stateSchema = z.object({
   models: z.array(modelExampleSchema).default([]),
   /** The last slot each scheduled job has dealt with (posted, or skipped as too old), by job id. */
   jobs: z.record(z.string(), isoDate).default({}),
+  /** Registrations for the year's emulation titles, each with its changes (layout 5). */
+  registrations: z.array(registrationSchema).default([]),
+  /** Who heads each department (registers its title), each with its changes (layout 5). */
+  heads: z.array(departmentHeadSchema).default([]),
 });
 export type State = z.infer<typeof stateSchema>;
 
@@ -30,18 +42,20 @@ export function emptyState(): State {
     entries: [],
     models: [],
     jobs: {},
+    registrations: [],
+    heads: [],
   };
 }
 
 /**
  * Journal lines written by layout 3 lack the department fields; they are filled in when the line is
  * applied, from the member's department at that point of the replay (see storage/store.ts). Lines of
- * layout 4 hold an entry's photo as an object rather than a list.
+ * layouts 4 and 5 hold an entry's photo as an object rather than a list.
  */
 const journalMemberSchema = memberSchema.extend({ departments: memberSchema.shape.departments.optional() });
 const journalEntrySchema = entrySchema.extend({
   departmentId: entrySchema.shape.departmentId.optional(),
-  // Layout 4 kept one photo as an object; a journal line of it reads as a list of one.
+  // Layouts up to 5 kept one photo as an object; a journal line of them reads as a list of one.
   photo: z.preprocess(
     (photo) => (photo && typeof photo === 'object' && !Array.isArray(photo) ? [photo] : photo),
     entrySchema.shape.photo,
@@ -65,6 +79,10 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.object({ ...line, type: z.literal('entry.reviewed'), code: z.string().min(1), item: historyItemSchema }),
   z.object({ ...line, type: z.literal('model.saved'), model: modelExampleSchema }),
   z.object({ ...line, type: z.literal('job.done'), job: z.string().min(1), slot: isoDate }),
+  /** A registration for a year's title, whole (its history holds every change). */
+  z.object({ ...line, type: z.literal('registration.saved'), registration: registrationSchema }),
+  /** A department's head record, whole (its history holds every change). */
+  z.object({ ...line, type: z.literal('head.saved'), head: departmentHeadSchema }),
   /** `identity` now belongs to member `keep`; if another member held it, that member is merged into `keep`. */
   z.object({
     ...line,

@@ -2,11 +2,19 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { entryCode, entryNo } from '../core/codes.js';
-import type { Entry, HistoryItem, Member, ModelExample } from '../core/domain.js';
+import type {
+  DepartmentHead,
+  Entry,
+  HistoryItem,
+  Member,
+  ModelExample,
+  Registration,
+  TitleSubject,
+} from '../core/domain.js';
 import { StoreCorruptError, StoreWriteError } from '../core/errors.js';
 import type { Actor, Handled, MemberFlags, NewEntry, NewMember, Repository } from '../core/repository.js';
 import { BACKUP_DIR, Backups } from './backups.js';
-import { applyEvent, type Undo } from './events.js';
+import { applyEvent, sameSubject, type Undo } from './events.js';
 import {
   type FileSystem,
   isErrnoException,
@@ -215,6 +223,18 @@ export class Store implements Repository {
     return this.idx.handled.get(source);
   }
 
+  get registrations(): readonly Registration[] {
+    return this.db.data.registrations;
+  }
+
+  registration(year: number, subject: TitleSubject): Registration | undefined {
+    return this.db.data.registrations.find((r) => r.year === year && sameSubject(r.subject, subject));
+  }
+
+  departmentHead(departmentId: string): DepartmentHead | undefined {
+    return this.db.data.heads.find((h) => h.departmentId === departmentId);
+  }
+
   lastJobSlot(job: string): Date | undefined {
     const slot = this.db.data.jobs[job];
     return slot ? new Date(slot) : undefined;
@@ -335,6 +355,37 @@ export class Store implements Repository {
 
   saveModel(model: ModelExample, actor: Actor): Promise<ModelExample> {
     return this.commit({ type: 'model.saved', model }, actor).then(() => model);
+  }
+
+  registerTitle(year: number, subject: TitleSubject, titleId: string, actor: Actor): Promise<Registration> {
+    const existing = this.registration(year, subject);
+    const item = historyItem(existing ? 'updated' : 'registered', actor, titleId);
+    const registration: Registration = {
+      year,
+      subject,
+      titleId,
+      history: [...(existing?.history ?? []), item],
+    };
+    return this.commit({ type: 'registration.saved', registration }, actor).then(() => registration);
+  }
+
+  setDepartmentHead(
+    departmentId: string,
+    memberId: string | undefined,
+    actor: Actor,
+  ): Promise<DepartmentHead> {
+    const existing = this.departmentHead(departmentId);
+    const items = [
+      ...(existing?.memberId ? [historyItem('unassigned', actor, existing.memberId)] : []),
+      ...(memberId ? [historyItem('assigned', actor, memberId)] : []),
+    ];
+    if (items.length === 0) return Promise.reject(new Error(`${departmentId} has no head to take away`));
+    const head: DepartmentHead = {
+      departmentId,
+      ...(memberId ? { memberId } : {}),
+      history: [...(existing?.history ?? []), ...items],
+    };
+    return this.commit({ type: 'head.saved', head }, actor).then(() => head);
   }
 
   markJobDone(job: string, slot: Date): Promise<void> {

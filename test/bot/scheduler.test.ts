@@ -141,10 +141,10 @@ describe(`a simulated year 2026 (process TZ: ${process.env.TZ ?? 'system'})`, ()
         );
       }
     }
-    // The Office's reports are also reminded to the admins in private.
+    // The Office's reports and the registration deadline are also reminded to the admins in private.
     const toAdmin = posts.filter((p) => p.to === 'telegram:900001');
     const reportReminders = plan.milestones
-      .filter((m) => m.kind === 'report')
+      .filter((m) => m.kind === 'report' || m.kind === 'registration')
       .reduce((n, m) => n + m.remindDaysBefore.length + 1, 0);
     expect(toAdmin).toHaveLength(reportReminders);
     expect(toAdmin[0]?.text).toContain('Văn phòng lưu ý');

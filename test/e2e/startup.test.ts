@@ -77,6 +77,17 @@ describe('npm start', () => {
     expect(cron.err()).toContain('schedules.leaderboard: not a cron expression');
   });
 
+  it('refuses to start with a broken titles file, naming it and the problem', async () => {
+    const titles = join(dir, 'titles.json');
+    const shipped = JSON.parse(await readFile('config/titles-2026.json', 'utf8'));
+    shipped.settings.ttldxsLdttPercent.value = 60;
+    await writeFile(titles, JSON.stringify(shipped));
+    const run = start({ DATA_DIR: dir, TITLES_FILE: titles });
+    expect(await run.exited).toBe(1);
+    expect(run.err()).toContain(titles);
+    expect(run.err()).toContain('settings.ttldxsLdttPercent.value: 60 is below the legal floor of 70');
+  });
+
   it('refuses to start when the data directory cannot be written, saying so', async () => {
     // A path under a regular file can never be created.
     const blocker = join(dir, 'not-a-directory');

@@ -10,6 +10,7 @@ import { htmlToPlain } from '../../core/html.js';
 import { LinkCodes } from '../../core/link-codes.js';
 import { silentLog } from '../../core/log.js';
 import type { Plan } from '../../core/plan.js';
+import type { TitlesConfig } from '../../core/titles.js';
 import { type Locale, locales } from '../../locales/index.js';
 import type { Store } from '../../storage/store.js';
 import { testAgency } from './agency.js';
@@ -31,6 +32,7 @@ export interface ContextInput {
   locale?: Locale;
   agency?: AgencyConfig;
   plan?: Plan;
+  titles?: TitlesConfig;
   messageKey?: string;
 }
 
@@ -57,6 +59,7 @@ export function buildContext(input: ContextInput): CommandContext {
     agency: input.agency ?? testAgency(),
     links: new LinkCodes(),
     plan: input.plan,
+    titles: input.titles,
     now,
     isAdmin: input.isAdmin ?? false,
     isCouncil: input.isCouncil ?? false,

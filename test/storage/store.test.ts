@@ -269,7 +269,7 @@ describe('layout versions', () => {
     expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8')).version).toBe(STORE_VERSION);
   });
 
-  it('migrates a layout-4 store: an entry’s one photo becomes a list of one, in the snapshot and the journal', async () => {
+  it('migrates a layout-5 store: an entry’s one photo becomes a list of one, in the snapshot and the journal', async () => {
     const at = '2026-03-02T01:00:00.000Z';
     const entry = (code: string, photo?: unknown) => ({
       code,
@@ -288,8 +288,8 @@ describe('layout versions', () => {
       history: [{ at, action: 'created', by: 'm1', platform: 'telegram' }],
       ...(photo ? { photo } : {}),
     });
-    const v4 = {
-      version: 4,
+    const v5 = {
+      version: 5,
       seq: 2,
       nextEntryNo: 3,
       nextMemberNo: 2,
@@ -308,10 +308,12 @@ describe('layout versions', () => {
       entries: [entry('VT1', { platform: 'telegram', fileId: 'photo-1' }), entry('VT2')],
       models: [],
       jobs: {},
+      registrations: [],
+      heads: [],
     };
-    const text = JSON.stringify(v4);
+    const text = JSON.stringify(v5);
     await writeFile(join(dir, STORE_FILE), text);
-    // A journal line written by layout-4 code holds its photo as an object too.
+    // A journal line written by layout-5 code holds its photo as an object too.
     const line = {
       seq: 3,
       type: 'entry.created',
