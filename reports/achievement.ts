@@ -10,7 +10,7 @@ import { vi } from '../locales/vi.js';
 import { departmentName, fileName } from './excel.js';
 import { byMember, modelsAbout, modelsOf, recordOf, summarise } from './figures.js';
 import { doc } from './vi.js';
-import { PAGE, para, partyHeader, run, toWrite, twoColumns } from './word.js';
+import { para, partyHeader, partySection, run, signatureRoom, toWrite, twoColumns } from './word.js';
 
 /*
  * The achievement report drafts (báo cáo thành tích) a candidate for an emulation title hands in with
@@ -90,18 +90,13 @@ function signature(
     lines.map((l) => para([run(l, l.startsWith('(') ? { italics: true } : { bold: true })], 'center', false));
   return twoColumns(
     centered(left),
-    [
-      ...centered(right),
-      para([run('')], 'center', false),
-      para([run('')], 'center', false),
-      para([run(signer ?? '', { bold: true })], 'center', false),
-    ],
+    [...centered(right), signatureRoom(), para([run(signer ?? '', { bold: true })], 'center', false)],
     50,
   );
 }
 
 async function pack(title: string, children: (Paragraph | ReturnType<typeof twoColumns>)[]): Promise<Buffer> {
-  const document = new Document({ creator: doc.creator, title, sections: [{ properties: PAGE, children }] });
+  const document = new Document({ creator: doc.creator, title, sections: [partySection(children)] });
   return Packer.toBuffer(document);
 }
 

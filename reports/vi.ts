@@ -7,8 +7,62 @@ const KIND_NOUNS = { deed: 'việc tốt', task: 'nhiệm vụ hoàn thành', in
  * workbook, the review sheet and the Word report are documents of a Vietnamese Party body, filed and
  * printed as such (the chat's words — kinds, statuses, stages — come from locales/vi.ts).
  */
+/** `12 nhiệm vụ hoàn thành (15 điểm), trong đó 3 nhiệm vụ phát sinh, đột xuất`; '' for none. */
+function kindPart(kind: 'deed' | 'task' | 'initiative', count: number, points?: number, of?: number): string {
+  if (count === 0) return '';
+  const noun = {
+    deed: 'việc tốt',
+    task: 'nhiệm vụ hoàn thành',
+    initiative: 'sáng kiến, mô hình mới, cách làm sáng tạo',
+  }[kind];
+  const within = {
+    deed: '',
+    task: 'nhiệm vụ phát sinh, đột xuất',
+    initiative: 'mô hình ứng dụng công nghệ thông tin',
+  }[kind];
+  return (
+    `${count} ${noun}` +
+    (points !== undefined ? ` (${points} điểm)` : '') +
+    (of ? `, trong đó ${of} ${within}` : '')
+  );
+}
+
+/** What was counted, as a clerk writes it: only the kinds there are, or that there was none. */
+function counted(subject: string, when: string, count: number, points: number, parts: string[]): string {
+  if (count === 0)
+    return `${when}, ${subject} chưa có nội dung nào được ghi nhận trong phong trào thi đua của cơ quan.`;
+  const list = parts.filter(Boolean);
+  return (
+    `${when}, ${subject} có ${count} nội dung được ghi nhận trong phong trào thi đua của cơ quan, ` +
+    `được tính ${points} điểm${list.length ? `, gồm: ${list.join('; ')}` : ''}.`
+  );
+}
+
 export const doc = {
   creator: 'thidua-bot',
+  kindPart,
+  /** The Word report's first figures: `Trong kỳ, toàn cơ quan có 12 nội dung … gồm: …`. */
+  periodResults: (subject: string, count: number, points: number, parts: string[]) =>
+    counted(subject, 'Trong kỳ', count, points, parts),
+  participation: (participants: number, members: number, pct: string) =>
+    participants === 0
+      ? 'Chưa có cán bộ, công chức, người lao động nào có nội dung được ghi nhận.'
+      : `Có ${participants}/${members} cán bộ, công chức, người lao động có ít nhất một nội dung được ghi nhận (đạt ${pct}).`,
+  /** The Council's work in the period, naming only what happened. */
+  councilWork: (approved: number, rejected: number, pending: number, withdrawn: number) => {
+    const done = [
+      approved ? `duyệt ${approved} nội dung` : '',
+      rejected ? `không duyệt ${rejected} nội dung` : '',
+    ].filter(Boolean);
+    const rest = [
+      pending ? `${pending} nội dung đang chờ duyệt` : '',
+      withdrawn ? `${withdrawn} nội dung do người ghi rút lại` : '',
+    ].filter(Boolean);
+    const first = done.length
+      ? `Hội đồng Thi đua – Khen thưởng đã ${done.join(', ')}`
+      : 'Trong kỳ, Hội đồng Thi đua – Khen thưởng chưa xét duyệt nội dung nào';
+    return `${first}${rest.length ? `; ${rest.join('; ')}` : ''}.`;
+  },
   yes: 'x',
   photo: 'có',
   sheets: {
@@ -159,10 +213,11 @@ export const doc = {
       initiatives: number,
       it: number,
     ) =>
-      `Trong năm ${year}, đồng chí có ${count} nội dung được ghi nhận trong phong trào thi đua của cơ quan, ` +
-      `được tính ${points} điểm, gồm: ${tasks} nhiệm vụ hoàn thành (trong đó ${adhoc} nhiệm vụ phát sinh, đột xuất); ` +
-      `${initiatives} sáng kiến, mô hình mới, cách làm sáng tạo (trong đó ${it} mô hình ứng dụng công nghệ thông tin); ` +
-      `${deeds} việc tốt.`,
+      counted('đồng chí', `Trong năm ${year}`, count, points, [
+        kindPart('task', tasks, undefined, adhoc),
+        kindPart('initiative', initiatives, undefined, it),
+        kindPart('deed', deeds),
+      ]),
     departmentSummary: (
       year: number,
       count: number,
@@ -175,10 +230,14 @@ export const doc = {
       participants: number,
       members: number,
     ) =>
-      `Trong năm ${year}, tập thể có ${count} nội dung được ghi nhận trong phong trào thi đua của cơ quan, ` +
-      `được tính ${points} điểm, gồm: ${tasks} nhiệm vụ hoàn thành (trong đó ${adhoc} nhiệm vụ phát sinh, đột xuất); ` +
-      `${initiatives} sáng kiến, mô hình mới, cách làm sáng tạo (trong đó ${it} mô hình ứng dụng công nghệ thông tin); ` +
-      `${deeds} việc tốt. Có ${participants}/${members} cán bộ, công chức, người lao động có nội dung được ghi nhận.`,
+      `${counted('tập thể', `Trong năm ${year}`, count, points, [
+        kindPart('task', tasks, undefined, adhoc),
+        kindPart('initiative', initiatives, undefined, it),
+        kindPart('deed', deeds),
+      ])} ` +
+      (participants === 0
+        ? 'Chưa có cán bộ, công chức, người lao động nào có nội dung được ghi nhận.'
+        : `Có ${participants}/${members} cán bộ, công chức, người lao động có nội dung được ghi nhận.`),
     numbered: (n: number, heading: string) => `${n}. ${heading}`,
     councilSummary: (approved: number, pending: number) =>
       (approved

@@ -2,7 +2,9 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -17,6 +19,7 @@ import type { Repository } from '../core/repository.js';
 import { vi } from '../locales/vi.js';
 import { departmentName } from './excel.js';
 import { summarise } from './figures.js';
+import { doc } from './vi.js';
 
 /*
  * The Word report draft. Its sentences are written here in Vietnamese on purpose: it is a document of
@@ -97,9 +100,39 @@ export function twoColumns(left: Paragraph[], right: Paragraph[], leftWidth = 45
 export const PAGE = {
   page: {
     size: { width: 11906, height: 16838 },
-    margin: { top: 1134, bottom: 1134, left: 1701, right: 850 },
+    margin: { top: 1134, bottom: 1134, left: 1701, right: 850, header: 567 },
   },
+  // The first page has its own (empty) header: pages are numbered from the second (Hướng dẫn 36-HD/VPTW).
+  titlePage: true,
 } as const;
+
+/**
+ * One section of a Party document: A4 with the Party's margins, the page number in Arabic figures at the
+ * top centre from page 2 on (none on the first page), as Party documents number their pages.
+ */
+export function partySection(children: (Paragraph | Table)[]) {
+  return {
+    properties: PAGE,
+    headers: {
+      default: new Header({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 28 })],
+          }),
+        ],
+      }),
+      first: new Header({ children: [] }),
+    },
+    children,
+  };
+}
+
+/**
+ * The room a signer needs between their title and their name: the signature and, over its left part,
+ * the round seal (about 3.5 cm).
+ */
+export const signatureRoom = () => new Paragraph({ spacing: { before: 1984 }, children: [] });
 
 /**
  * The header of a Party document (Hướng dẫn 36-HD/VPTW): the superior body and the body on the left
@@ -170,25 +203,22 @@ export async function buildReportDoc(
     para([run('1. Kết quả ghi nhận phong trào thi đua', { bold: true })], 'left', false),
     para([
       run(
-        `Trong kỳ, ${department ? department.name : 'toàn cơ quan'} ghi nhận ${s.total.count} mục với tổng số ${s.total.points} điểm, gồm: ` +
-          `${kind('deed').count} việc tốt (${kind('deed').points} điểm); ` +
-          `${kind('task').count} nhiệm vụ hoàn thành (${kind('task').points} điểm), trong đó ${s.adhoc} nhiệm vụ phát sinh, đột xuất; ` +
-          `${kind('initiative').count} sáng kiến, mô hình mới, cách làm sáng tạo (${kind('initiative').points} điểm), ` +
-          `trong đó ${s.it} mô hình ứng dụng công nghệ thông tin.`,
+        doc.periodResults(department ? department.name : 'toàn cơ quan', s.total.count, s.total.points, [
+          doc.kindPart('task', kind('task').count, kind('task').points, s.adhoc),
+          doc.kindPart('initiative', kind('initiative').count, kind('initiative').points, s.it),
+          doc.kindPart('deed', kind('deed').count, kind('deed').points),
+        ]),
       ),
     ]),
-    para([
-      run(
-        `Có ${s.participants}/${s.members} cán bộ, công chức, người lao động có ít nhất một mục được ghi nhận ` +
-          `(đạt ${pct(s.participants, s.members)}).`,
-      ),
-    ]),
+    para([run(doc.participation(s.participants, s.members, pct(s.participants, s.members)))]),
     para([run('2. Kết quả theo từng phòng', { bold: true })], 'left', false),
     ...s.departments.map((d) =>
       para([
         run(
-          `- ${d.department.name}: ${d.entries} mục, ${d.points} điểm, bình quân ${t.number(d.perMember)} điểm/người; ` +
-            `${d.participants}/${d.members} người tham gia (${pct(d.participants, d.members)}).`,
+          d.entries === 0
+            ? `- ${d.department.name}: chưa có nội dung được ghi nhận (${d.members} người).`
+            : `- ${d.department.name}: ${d.entries} nội dung, ${d.points} điểm, bình quân ${t.number(d.perMember)} điểm/người; ` +
+                `${d.participants}/${d.members} người tham gia (${pct(d.participants, d.members)}).`,
         ),
       ]),
     ),
@@ -197,7 +227,7 @@ export async function buildReportDoc(
       ? s.top.map((m) =>
           para([
             run(
-              `- ${m.member.fullName} (${departmentName(agency, m.member.departmentId)}): ${m.points} điểm, ${m.entries} mục.`,
+              `- ${m.member.fullName} (${departmentName(agency, m.member.departmentId)}): ${m.points} điểm, ${m.entries} nội dung.`,
             ),
           ]),
         )
@@ -222,8 +252,7 @@ export async function buildReportDoc(
     para([run('5. Công tác xét duyệt của Hội đồng Thi đua – Khen thưởng', { bold: true })], 'left', false),
     para([
       run(
-        `Hội đồng đã duyệt ${s.review.approved} mục, không duyệt ${s.review.rejected} mục; ` +
-          `${s.review.pending} mục đang chờ duyệt; ${s.withdrawn.length} mục do người ghi rút lại. ` +
+        `${doc.councilWork(s.review.approved, s.review.rejected, s.review.pending, s.withdrawn.length)} ` +
           `Cách tính điểm: ${t.summary.modes[s.review.mode]}.`,
       ),
     ]),
@@ -245,17 +274,16 @@ export async function buildReportDoc(
     ],
     [
       ...r.signatureTitle.map((line) => para([run(line, { bold: true })], 'center', false)),
-      para([run('')], 'center', false),
-      para([run('')], 'center', false),
+      signatureRoom(),
       para([run(r.signer || '[Cần bổ sung: người ký]', { bold: true })], 'center', false),
     ],
     50,
   );
 
-  const doc = new Document({
+  const document = new Document({
     creator: 'thidua-bot',
     title: `Báo cáo kết quả thực hiện công tác thi đua, khen thưởng ${label}`,
-    sections: [{ properties: PAGE, children: [header, ...body, signature] }],
+    sections: [partySection([header, ...body, signature])],
   });
-  return Packer.toBuffer(doc);
+  return Packer.toBuffer(document);
 }
