@@ -291,7 +291,9 @@ export function generateState(agency: AgencyConfig, size: number, seed = 2026): 
       status: 'active',
       review: 'pending',
       ...(kind === 'deed' && random() < 0.06
-        ? { photo: { platform: 'telegram' as const, fileId: `AgACAgUAAxkBAAI${(no * 7919).toString(36)}Q` } }
+        ? {
+            photo: [{ platform: 'telegram' as const, fileId: `AgACAgUAAxkBAAI${(no * 7919).toString(36)}Q` }],
+          }
         : {}),
       source: `telegram:${GROUP_ID}:${10_000 + no}`,
       history: [{ at, action: 'created', by: reporter.id, platform: 'telegram' }],

@@ -18,7 +18,7 @@ const lowdb = JSON.stringify(state, null, 2);
 await mkdir(join(dir, 'project'), { recursive: true });
 await mkdir(join(dir, 'naive'), { recursive: true });
 await writeFile(join(dir, 'project', DOCUMENT_FILE), snapshot, 'utf8');
-// The project's own layout: read once as a JSON store (layout 4), written as its snapshot.
+// The project's own layout: read once as a JSON store (layout 6), written as its snapshot.
 const store = await Store.open(join(dir, 'project'));
 await store.compact();
 await store.close();

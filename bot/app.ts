@@ -5,6 +5,7 @@ import type { Log } from '../core/log.js';
 import type { Platform } from '../core/platform.js';
 import { createHost, type Host, Router } from '../core/router.js';
 import { locales } from '../locales/index.js';
+import { type BoardChart, renderBoardChart } from '../reports/chart.js';
 import type { Store } from '../storage/store.js';
 import type { AppConfig } from './config.js';
 import { type ConsoleOptions, createConsolePlatform } from './console/platform.js';
@@ -13,6 +14,7 @@ import { createReportRunner, type ReportRunnerOptions } from './reports.js';
 import { Scheduler } from './scheduler.js';
 import { createTelegramPlatform, type TelegramOptions } from './telegram/platform.js';
 import { createZaloPlatform, type ZaloOptions } from './zalo/platform.js';
+import { createZaloBotPlatform, type ZaloBotOptions } from './zalo-bot/platform.js';
 
 export interface AppDeps {
   logger: Log;
@@ -22,6 +24,7 @@ export interface AppDeps {
   /** Per platform, what the environment does not give: test seams (Telegram's botInfo, a fake Zalo transport). */
   telegram?: TelegramOptions;
   zalo?: ZaloOptions;
+  zaloBot?: Partial<ZaloBotOptions>;
   /** The terminal, for the console demo (no live platform configured). */
   console?: ConsoleOptions;
   /** How often the daily backup is checked for (default hourly; 0: never, as in tests). */
@@ -30,6 +33,8 @@ export interface AppDeps {
   platforms?: readonly Platform[];
   /** The report thread's test seams (a gated, deliberately slow report). */
   reports?: ReportRunnerOptions;
+  /** Draws the scheduled posts' pictures (default: reports/chart.ts). */
+  draw?: (chart: BoardChart) => Promise<Buffer>;
 }
 
 export interface App {
@@ -66,6 +71,9 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
       ? [createTelegramPlatform(config.telegram, { logger, locale, commands, ...deps.telegram })]
       : []),
     ...(config.zalo ? [createZaloPlatform(config.zalo, { logger, locale, ...deps.zalo })] : []),
+    ...(config.zaloBot
+      ? [createZaloBotPlatform(config.zaloBot, { logger, locale, dataDir: store.dir, ...deps.zaloBot })]
+      : []),
     ...(deps.console ? [createConsolePlatform(deps.console)] : []),
     ...(deps.platforms ?? []),
   ];
@@ -73,17 +81,25 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     store,
     agency: config.agency,
     plan: config.plan,
+    titles: config.titles,
     commands,
     clock,
     // One set of link codes for every platform: a code from one is accepted on another.
     links: new LinkCodes(),
     // Report files are built in a worker thread, never on the event loop.
-    reports: createReportRunner(store, config.agency, deps.reports),
+    reports: createReportRunner(store, config, deps.reports),
   });
   const delivery = new Delivery(platforms, store);
   const host = createHost(router, delivery, logger);
   const scheduler = new Scheduler({ store, logger, clock, graceMs: config.scheduleGraceMs });
-  const posts = () => ({ t: locales[locale], store, agency: config.agency, plan: config.plan });
+  // The posts carry their picture (drawn in a worker thread, reports/chart-png.ts).
+  const posts = () => ({
+    t: locales[locale],
+    store,
+    agency: config.agency,
+    plan: config.plan,
+    draw: deps.draw ?? renderBoardChart,
+  });
   const live = platforms.filter((p) => p.name !== 'console');
   if (live.length) for (const job of planJobs(posts, config.plan, live, delivery, logger)) scheduler.add(job);
 

@@ -3,14 +3,28 @@ import { z } from 'zod';
 import { type AgencyConfig, parseAgency, problems } from '../core/agency.js';
 import { ConfigError } from '../core/errors.js';
 import { type Plan, parsePlan } from '../core/plan.js';
+import { parseTitles, type TitlesConfig } from '../core/titles.js';
 import type { Locale } from '../locales/index.js';
 import type { TelegramConfig } from './telegram/config.js';
 import type { ZaloConfig } from './zalo/config.js';
+import type { ZaloBotConfig } from './zalo-bot/config.js';
 
-export type { TelegramConfig, ZaloConfig };
+export type { TelegramConfig, ZaloBotConfig, ZaloConfig };
 
 const blankAsUnset = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** A forum topic's id (message_thread_id): a positive whole number. */
+const topicId = z.preprocess(
+  blankAsUnset,
+  z.coerce
+    .number({ message: 'must be a forum topic id (message_thread_id), a positive whole number' })
+    .int('must be a forum topic id (message_thread_id), a positive whole number')
+    .positive('must be a forum topic id (message_thread_id), a positive whole number')
+    .optional(),
+);
 
 const idList = z.string().transform((text, ctx) => {
   const ids = text
@@ -19,6 +33,17 @@ const idList = z.string().transform((text, ctx) => {
     .filter(Boolean);
   const bad = ids.filter((id) => !/^-?\d{1,20}$/.test(id));
   if (bad.length) ctx.addIssue({ code: 'custom', message: `not numeric ids: ${bad.join(', ')}` });
+  return ids;
+});
+
+/** Zalo Bot Platform ids are opaque strings of letters and digits, e.g. `6ede9afa66b88fe6d6a9`. */
+const opaqueIdList = z.string().transform((text, ctx) => {
+  const ids = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = ids.filter((id) => !/^[A-Za-z0-9_-]{1,64}$/.test(id));
+  if (bad.length) ctx.addIssue({ code: 'custom', message: `not Zalo Bot user ids: ${bad.join(', ')}` });
   return ids;
 });
 
@@ -42,6 +67,11 @@ export const envSchema = z
     ),
     TELEGRAM_ADMIN_IDS: z.preprocess(blankAsUnset, idList.default([])),
     TELEGRAM_COUNCIL_IDS: z.preprocess(blankAsUnset, idList.default([])),
+    TELEGRAM_TOPIC_POSTS: topicId,
+    TELEGRAM_TOPIC_REMINDERS: topicId,
+    TELEGRAM_TOPIC_CONFIRMATIONS: topicId,
+    TELEGRAM_COMPACT_CONFIRMATIONS: z.preprocess(blankAsUnset, flag.default(false)),
+    TELEGRAM_PROTECT_REPORTS: z.preprocess(blankAsUnset, flag.default(false)),
     ZALO_ENABLED: z.preprocess(blankAsUnset, z.enum(['true', 'false', '1', '0']).default('false')),
     ZALO_CREDENTIALS_FILE: z.preprocess(blankAsUnset, z.string().default('zalo-credentials.json')),
     ZALO_GROUP_ID: z.preprocess(
@@ -61,10 +91,47 @@ export const envSchema = z
       blankAsUnset,
       z.coerce.number().int().min(0).max(60_000).default(1000),
     ),
+    ZALO_BOT_TOKEN: z.preprocess(
+      blankAsUnset,
+      z
+        .string()
+        .regex(/^[^\s:]+:[^\s]{8,}$/, 'must look like 1234567890:abc… (the token Zalo Bot Creator gives)')
+        .optional(),
+    ),
+    ZALO_BOT_API_ROOT: z.preprocess(blankAsUnset, z.url().default('https://bot-api.zaloplatforms.com')),
+    ZALO_BOT_ADMIN_IDS: z.preprocess(blankAsUnset, opaqueIdList.default([])),
+    ZALO_BOT_COUNCIL_IDS: z.preprocess(blankAsUnset, opaqueIdList.default([])),
+    ZALO_BOT_MODE: z.preprocess(blankAsUnset, z.enum(['polling', 'webhook']).default('polling')),
+    ZALO_BOT_WEBHOOK_URL: z.preprocess(
+      blankAsUnset,
+      z
+        .url()
+        .refine((u) => u.startsWith('https://'), 'must be an https:// URL (Zalo calls only HTTPS)')
+        .optional(),
+    ),
+    ZALO_BOT_WEBHOOK_SECRET: z.preprocess(
+      blankAsUnset,
+      z.string().min(8, 'must be 8 to 256 characters').max(256, 'must be 8 to 256 characters').optional(),
+    ),
+    ZALO_BOT_WEBHOOK_HOST: z.preprocess(blankAsUnset, z.string().default('127.0.0.1')),
+    ZALO_BOT_WEBHOOK_PORT: z.preprocess(
+      blankAsUnset,
+      z.coerce.number().int().min(1).max(65_535).default(8443),
+    ),
+    ZALO_BOT_WEBHOOK_PATH: z.preprocess(
+      blankAsUnset,
+      z.string().startsWith('/', 'must start with /').optional(),
+    ),
+    ZALO_BOT_PHOTO_MAX_MB: z.preprocess(blankAsUnset, z.coerce.number().min(0.1).max(50).default(10)),
+    ZALO_BOT_SEND_INTERVAL_MS: z.preprocess(
+      blankAsUnset,
+      z.coerce.number().int().min(0).max(60_000).default(300),
+    ),
     DATA_DIR: z.preprocess(blankAsUnset, z.string().default('data')),
     BOT_LOCALE: z.preprocess(blankAsUnset, z.enum(['vi', 'en']).default('vi')),
     AGENCY_CONFIG: z.preprocess(blankAsUnset, z.string().default('config/agency.json')),
     PLAN_FILE: z.preprocess(blankAsUnset, z.string().default('config/plan-2026.json')),
+    TITLES_FILE: z.preprocess(blankAsUnset, z.string().default('config/titles-2026.json')),
     LEADERBOARD_CRON: z.preprocess(blankAsUnset, z.string().optional()),
     SCHEDULE_GRACE_HOURS: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(168).default(12)),
     LOG_LEVEL: z.preprocess(
@@ -80,6 +147,13 @@ export const envSchema = z
         message: 'is required when ZALO_ENABLED is true',
       });
     }
+    if (env.ZALO_BOT_TOKEN && env.ZALO_BOT_MODE === 'webhook') {
+      for (const key of ['ZALO_BOT_WEBHOOK_URL', 'ZALO_BOT_WEBHOOK_SECRET'] as const) {
+        if (!env[key]) {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is required when ZALO_BOT_MODE is webhook' });
+        }
+      }
+    }
     if (env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_GROUP_ID) {
       ctx.addIssue({
         code: 'custom',
@@ -92,23 +166,34 @@ export const envSchema = z
 export interface AppConfig {
   telegram: TelegramConfig | null;
   zalo: ZaloConfig | null;
+  zaloBot: ZaloBotConfig | null;
   dataDir: string;
   locale: Locale;
   logLevel: string;
   agency: AgencyConfig;
   plan: Plan;
+  /** The year's emulation titles and their criteria (TITLES_FILE), for the plan's year. */
+  titles: TitlesConfig;
   /** A scheduled slot missed while the bot was down is still posted this long after it. */
   scheduleGraceMs: number;
 }
 
-export function readAgencyFile(path: string): AgencyConfig {
-  let raw: unknown;
+/** A JSON settings file; one that cannot be read or parsed stops start-up with the file named. */
+function readJson(path: string): unknown {
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new ConfigError(path, [`cannot be read as JSON: ${(error as Error).message}`]);
   }
-  return parseAgency(raw, path);
+}
+
+export function readAgencyFile(path: string): AgencyConfig {
+  return parseAgency(readJson(path), path);
+}
+
+/** Reads and validates the titles file; any problem stops start-up with the file named. */
+export function readTitlesFile(path: string): TitlesConfig {
+  return parseTitles(readJson(path), path);
 }
 
 /**
@@ -119,11 +204,18 @@ export function createConfig(
   env: Record<string, string | undefined>,
   agency?: AgencyConfig,
   plan?: Plan,
+  titles?: TitlesConfig,
 ): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError('environment (.env)', problems(parsed.error));
   const e = parsed.data;
   const basePlan = plan ?? readPlanFile(e.PLAN_FILE);
+  const yearTitles = titles ?? readTitlesFile(e.TITLES_FILE);
+  if (yearTitles.year !== basePlan.year) {
+    throw new ConfigError(e.TITLES_FILE, [
+      `year: ${yearTitles.year}, but the plan (${e.PLAN_FILE}) is for ${basePlan.year}`,
+    ]);
+  }
   const schedules = {
     ...basePlan.schedules,
     ...(e.LEADERBOARD_CRON ? { leaderboard: e.LEADERBOARD_CRON } : {}),
@@ -136,6 +228,13 @@ export function createConfig(
           groupId: Number(e.TELEGRAM_GROUP_ID),
           adminIds: new Set(e.TELEGRAM_ADMIN_IDS),
           councilIds: new Set(e.TELEGRAM_COUNCIL_IDS),
+          topics: {
+            ...(e.TELEGRAM_TOPIC_POSTS ? { post: e.TELEGRAM_TOPIC_POSTS } : {}),
+            ...(e.TELEGRAM_TOPIC_REMINDERS ? { reminder: e.TELEGRAM_TOPIC_REMINDERS } : {}),
+            ...(e.TELEGRAM_TOPIC_CONFIRMATIONS ? { confirmation: e.TELEGRAM_TOPIC_CONFIRMATIONS } : {}),
+          },
+          compactConfirmations: e.TELEGRAM_COMPACT_CONFIRMATIONS,
+          protectReports: e.TELEGRAM_PROTECT_REPORTS,
         }
       : null,
     zalo:
@@ -150,12 +249,34 @@ export function createConfig(
             sendIntervalMs: e.ZALO_SEND_INTERVAL_MS,
           }
         : null,
+    zaloBot: e.ZALO_BOT_TOKEN
+      ? {
+          token: e.ZALO_BOT_TOKEN,
+          apiRoot: e.ZALO_BOT_API_ROOT,
+          adminIds: new Set(e.ZALO_BOT_ADMIN_IDS),
+          councilIds: new Set(e.ZALO_BOT_COUNCIL_IDS),
+          mode: e.ZALO_BOT_MODE,
+          webhook:
+            e.ZALO_BOT_MODE === 'webhook' && e.ZALO_BOT_WEBHOOK_URL && e.ZALO_BOT_WEBHOOK_SECRET
+              ? {
+                  url: e.ZALO_BOT_WEBHOOK_URL,
+                  secret: e.ZALO_BOT_WEBHOOK_SECRET,
+                  host: e.ZALO_BOT_WEBHOOK_HOST,
+                  port: e.ZALO_BOT_WEBHOOK_PORT,
+                  path: e.ZALO_BOT_WEBHOOK_PATH ?? new URL(e.ZALO_BOT_WEBHOOK_URL).pathname,
+                }
+              : null,
+          photoMaxBytes: Math.round(e.ZALO_BOT_PHOTO_MAX_MB * 1024 * 1024),
+          sendIntervalMs: e.ZALO_BOT_SEND_INTERVAL_MS,
+        }
+      : null,
     dataDir: e.DATA_DIR,
     locale: e.BOT_LOCALE,
     logLevel: e.LOG_LEVEL,
     agency: agency ?? readAgencyFile(e.AGENCY_CONFIG),
     // The plan is validated again with the environment's schedule, so a bad LEADERBOARD_CRON stops start-up too.
     plan: parsePlan({ ...basePlan, schedules }, e.LEADERBOARD_CRON ? 'LEADERBOARD_CRON' : e.PLAN_FILE),
+    titles: yearTitles,
     scheduleGraceMs: e.SCHEDULE_GRACE_HOURS * 3_600_000,
   };
 }
@@ -168,11 +289,5 @@ export function loadConfig(envFile = '.env'): AppConfig {
 
 /** Reads and validates the plan file; any problem stops start-up with the file named. */
 export function readPlanFile(path: string): Plan {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new ConfigError(path, [`cannot be read as JSON: ${(error as Error).message}`]);
-  }
-  return parsePlan(raw, path);
+  return parsePlan(readJson(path), path);
 }

@@ -2,6 +2,7 @@ import {
   membersToNudge,
   monthlyDigest,
   type PostContext,
+  postMessage,
   remindersOn,
   weeklyPost,
 } from '../commands/index.js';
@@ -34,12 +35,18 @@ export function planJobs(
       {
         id: id('leaderboard'),
         cron: plan.schedules.leaderboard,
-        run: (slot) => send({ html: weeklyPost(ctx(), slot) }),
+        async run(slot) {
+          const c = ctx();
+          await send(await postMessage(c, weeklyPost(c, slot), log));
+        },
       },
       {
         id: id('monthly-digest'),
         cron: plan.schedules.monthlyDigest,
-        run: (slot) => send({ html: monthlyDigest(ctx(), slot) }),
+        async run(slot) {
+          const c = ctx();
+          await send(await postMessage(c, monthlyDigest(c, slot), log));
+        },
       },
       {
         id: id('reminders'),
@@ -53,6 +60,7 @@ export function planJobs(
               due.map((r) => r.html),
               '\n\n',
             ),
+            kind: 'reminder',
           });
           for (const reminder of due) {
             if (!reminder.adminHtml) continue;

@@ -13,7 +13,7 @@ import { createLogger, type Logger } from './logger.js';
 /** However the platforms behave, a stop ends the process within this long (SIGTERM from systemd, Docker…). */
 const STOP_DEADLINE_MS = 9_000;
 
-/** Telegram and/or Zalo, on the real store in DATA_DIR, with the plan's scheduled posts. */
+/** Telegram, Zalo and/or the Zalo Bot Platform, on the real store in DATA_DIR, with the plan's scheduled posts. */
 async function runBots(config: AppConfig, logger: Logger): Promise<void> {
   const store = await Store.open(config.dataDir, { logger });
   const app = createApp(config, { store, logger });
@@ -50,6 +50,12 @@ async function runBots(config: AppConfig, logger: Logger): Promise<void> {
     throw error;
   }
   logger.info({ platforms: app.platforms.map((p) => p.name), dataDir: config.dataDir }, 'running');
+  if (config.zalo) {
+    logger.warn(
+      {},
+      'Zalo through zca-js is EXPERIMENTAL: it drives a personal account through an unofficial API that Zalo may lock; prefer the official Zalo Bot Platform (ZALO_BOT_TOKEN) for members',
+    );
+  }
   await done;
 }
 
@@ -87,10 +93,11 @@ async function main(): Promise<void> {
     process.stderr.write(`thidua-bot: invalid configuration\n${(error as Error).message}\n`);
     process.exit(1);
   }
-  const live = config.telegram !== null || config.zalo !== null;
+  const live = config.telegram !== null || config.zalo !== null || config.zaloBot !== null;
+  const secrets = [config.telegram?.token, config.zaloBot?.token, config.zaloBot?.webhook?.secret];
   const logger = createLogger(
     live ? config.logLevel : 'warn',
-    config.telegram ? [config.telegram.token] : [],
+    secrets.filter((s): s is string => s !== undefined),
   );
   try {
     if (live) await runBots(config, logger);

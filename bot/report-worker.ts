@@ -4,6 +4,7 @@ import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { AgencyConfig } from '../core/agency.js';
 import type { ReportJob } from '../core/context.js';
+import type { TitlesConfig } from '../core/titles.js';
 import { catalog, type ReportSource } from '../reports/catalog.js';
 import { StoreView } from '../storage/reader.js';
 import type { StoreCapture } from '../storage/snapshot-file.js';
@@ -12,6 +13,7 @@ interface Request {
   id: number;
   capture: StoreCapture;
   agency: AgencyConfig;
+  titles?: TitlesConfig | undefined;
   jobs: ReportJob[];
   gate?: Int32Array;
 }
@@ -45,7 +47,11 @@ async function build(request: Request): Promise<void> {
     if (request.gate && Atomics.wait(request.gate, 0, 0, GATE_MS) === 'timed-out') {
       throw new Error('the report gate was never opened');
     }
-    const source: ReportSource = { store: StoreView.of(request.capture), agency: request.agency };
+    const source: ReportSource = {
+      store: StoreView.of(request.capture),
+      agency: request.agency,
+      titles: request.titles,
+    };
     const files: Uint8Array[] = [];
     for (const job of request.jobs) {
       const builder = (catalog as Record<string, (s: ReportSource, a: unknown) => Promise<Buffer>>)[

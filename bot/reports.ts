@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AgencyConfig } from '../core/agency.js';
 import type { ReportJob, ReportRunner } from '../core/context.js';
+import type { TitlesConfig } from '../core/titles.js';
 import { copiedBuffers } from '../storage/entry-table.js';
 import type { Store } from '../storage/store.js';
 
@@ -122,14 +123,14 @@ const thread = new ReportThread();
 /** The bot's report runner: every file built in the report thread, from a capture of `store` at the call. */
 export function createReportRunner(
   store: Store,
-  agency: AgencyConfig,
+  config: { agency: AgencyConfig; titles?: TitlesConfig | undefined },
   options: ReportRunnerOptions = {},
 ): ReportRunner {
   return {
     build(jobs: readonly ReportJob[]) {
       const capture = store.capture();
       return thread.run(
-        { capture, agency, jobs, gate: options.gate },
+        { capture, agency: config.agency, titles: config.titles, jobs, gate: options.gate },
         copiedBuffers(capture.entries),
         options.onStart,
       );

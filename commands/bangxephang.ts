@@ -1,7 +1,9 @@
 import type { Command } from '../core/context.js';
 import { periodTitle } from '../core/periods.js';
+import { boardChart, kudosOf, PICTURE_WORD, picture, pictureName } from './lib/board.js';
 import { onlyPeriod, pendingNote, say } from './lib/common.js';
-import { leaderboardLines } from './lib/leaderboard.js';
+import { leaderboardLines, standingsOf } from './lib/leaderboard.js';
+import { chartTargets, progressOf } from './posts.js';
 
 export const bangxephang: Command = {
   name: 'bangxephang',
@@ -9,24 +11,29 @@ export const bangxephang: Command = {
   usage: (t) => t.help.leaderboard.usage,
   description: (t) => t.help.leaderboard.description,
   async run(ctx) {
-    const { t, store, agency } = ctx;
-    const args = onlyPeriod(ctx, bangxephang, 'week');
+    const { t, store, agency, plan } = ctx;
+    const args = onlyPeriod(ctx, bangxephang, 'week', (word) => word === PICTURE_WORD);
     if (Array.isArray(args)) return args;
     const { period } = args;
 
     const entries = store.entriesBetween(period.start, period.end);
-    const board = leaderboardLines(ctx, entries, store.members, period, {
-      top: agency.leaderboard.topMembers,
-      departments: true,
+    const standings = standingsOf(ctx, entries, store.members, period, agency.leaderboard.topMembers);
+    const text = say(
+      t.leaderboard.title(periodTitle(t, period)),
+      args.note,
+      '',
+      ...leaderboardLines(ctx, standings, { departments: 'all' }),
+      pendingNote(t, entries, agency.review.mode),
+    );
+    if (args.kept.length === 0) return [text];
+    const chart = boardChart(ctx, {
+      title: t.chart.boardTitle(t.periodName(period)),
+      period,
+      standings,
+      kudos: kudosOf(ctx, period, standings),
+      targets: plan ? chartTargets(progressOf({ t, store, agency, plan }, ctx.now)) : undefined,
     });
-    return [
-      say(
-        t.leaderboard.title(periodTitle(t, period)),
-        args.note,
-        '',
-        ...board.lines,
-        pendingNote(t, entries, agency.review.mode),
-      ),
-    ];
+    const image = await picture(chart, pictureName('bang-xep-hang', period), ctx.log);
+    return [image ? { ...text, images: [image] } : say(text.html, '', t.chart.failed)];
   },
 };

@@ -28,7 +28,7 @@ export const choduyet: Command = {
             formatDay(new Date(entry.at)),
             preview(entry.text, 300),
           ),
-          entry.photo && t.review.photo,
+          entry.photo && t.review.photo(entry.photo.length),
         ]),
         choices: [
           { label: t.review.approveButton, command: `/duyet ${entry.code}` },

@@ -1,6 +1,7 @@
 import { type Command, type CommandContext, defineCommand, type Reply } from '../core/context.js';
 import type { HtmlPart } from '../core/html.js';
 import { departmentName, findDepartment, refuse, say } from './lib/common.js';
+import { requestToJoin } from './lib/join.js';
 import { answers, CONFIRM, KEEP_NAME, looksUnofficial, sameName } from './lib/people.js';
 
 const MAX_NAME = 80;
@@ -30,7 +31,8 @@ function exactDepartment(ctx: CommandContext, text: string) {
  * `/dangky Họ và tên | Phòng`: registers the caller, or updates their name. A different department
  * is a move: asked to confirm first (past entries keep counting where they were earned). A name
  * without diacritics or capitals, a department in the name's place, or another member's exact name
- * are caught before anything is saved.
+ * are caught before anything is saved. On a platform without a group (the Zalo Bot Platform), someone
+ * not yet registered sends a request that an admin approves with /duyetdangky.
  */
 export const dangky: Command = defineCommand({
   name: 'dangky',
@@ -77,7 +79,8 @@ export const dangky: Command = defineCommand({
     if (!query) return pickDepartment(ctx, fullName);
     const department = findDepartment(ctx.agency, query);
     if (!department) return pickDepartment(ctx, fullName, t.register.unknownDepartment(query));
-    if (!(await ctx.isGroupMember())) return [say(t.errors.notGroupMember)];
+    const inAgency = await ctx.isGroupMember();
+    if (!inAgency && ctx.membership === 'group') return [say(t.errors.notGroupMember)];
 
     const existing = store.memberByIdentity(caller.identity);
     const namesake = store.members.find((m) => m.id !== existing?.id && sameName(m.fullName, fullName));
@@ -98,6 +101,8 @@ export const dangky: Command = defineCommand({
     }
     const name = fullName;
     const dept = department.name;
+    // Without a group to check against, an admin approves the request (./duyetdangky.ts).
+    if (!inAgency) return requestToJoin(ctx, fullName, department);
     if (existing && existing.departmentId !== department.id && !flags.has(CONFIRM)) {
       const from = departmentName(ctx.agency, existing.departmentId, t);
       return [

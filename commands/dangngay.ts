@@ -2,7 +2,7 @@ import type { Command, Reply } from '../core/context.js';
 import { fold } from '../core/text.js';
 import { say, words } from './lib/common.js';
 import { CONFIRM } from './lib/people.js';
-import { postArg, postText } from './lib/scheduled.js';
+import { postArg, postParts } from './lib/scheduled.js';
 
 /** `/dangngay bangxephang|thang`: posts a scheduled post to the whole group now, once confirmed. */
 export const dangngay: Command = {
@@ -23,9 +23,7 @@ export const dangngay: Command = {
       ];
     }
     // The answer comes first, so it replaces the question and its button: pressed twice, nothing posts twice.
-    return [
-      say(t.posts.posted),
-      ...postText(arg.name, arg.post, ctx.now).map((html): Reply => ({ html, to: 'group' })),
-    ];
+    const parts = await postParts(arg.name, arg.post, ctx.now, ctx.log);
+    return [say(t.posts.posted), ...parts.map((part): Reply => ({ ...part, to: 'group' }))];
   },
 };

@@ -1,14 +1,17 @@
 import type { Command } from '../core/context.js';
 import { bangxephang } from './bangxephang.js';
+import { baocaothanhtich } from './baocaothanhtich.js';
 import { batdau } from './batdau.js';
 import { batnhac } from './batnhac.js';
 import { choduyet } from './choduyet.js';
 import { chuyenphong } from './chuyenphong.js';
 import { cuatoi } from './cuatoi.js';
 import { dangky } from './dangky.js';
+import { dangkythidua } from './dangkythidua.js';
 import { dangngay } from './dangngay.js';
 import { dienhinh } from './dienhinh.js';
 import { duyet } from './duyet.js';
+import { duyetdangky } from './duyetdangky.js';
 import { hoanthanh } from './hoanthanh.js';
 import { huy } from './huy.js';
 import { kehoach } from './kehoach.js';
@@ -18,7 +21,9 @@ import { sangkien } from './sangkien.js';
 import { tatnhac } from './tatnhac.js';
 import { tonghop } from './tonghop.js';
 import { createHelp } from './trogiup.js';
+import { truongphong } from './truongphong.js';
 import { tuchoi } from './tuchoi.js';
+import { tuchoidangky } from './tuchoidangky.js';
 import { viectot } from './viectot.js';
 import { xemtruoc } from './xemtruoc.js';
 import { xetlai } from './xetlai.js';
@@ -42,6 +47,8 @@ export const commands: readonly Command[] = [
   kehoach,
   lienket,
   dienhinh,
+  dangkythidua,
+  baocaothanhtich,
   tatnhac,
   batnhac,
   choduyet,
@@ -49,8 +56,11 @@ export const commands: readonly Command[] = [
   tuchoi,
   xetlai,
   tonghop,
+  truongphong,
   xemtruoc,
   dangngay,
+  duyetdangky,
+  tuchoidangky,
 ];
 
 /** The bot's own posts (the scheduler posts them; /xemtruoc and /dangngay show them on demand). */
@@ -59,6 +69,7 @@ export {
   monthlyDigest,
   type PostContext,
   planText,
+  postMessage,
   progressOf,
   remindersOn,
   weeklyPost,

@@ -26,7 +26,9 @@ export const lienket: Command = defineCommand({
       return [{ html: t.link.issued(issued, LINK_CODE_MINUTES), to }];
     }
     // Membership first: only people in the agency's group may join a profile, as only they may register.
-    if (!(await ctx.isGroupMember())) return [say(t.errors.notGroupMember)];
+    // Where there is no group (the Zalo Bot Platform), the code itself, sent in private to a registered
+    // member, is the proof.
+    if (ctx.membership === 'group' && !(await ctx.isGroupMember())) return [say(t.errors.notGroupMember)];
     if (links.blocked(caller.identity, ctx.now)) return [say(t.link.tooManyTries)];
     const pending = links.peek(code, ctx.now);
     if (pending === 'unknown') {

@@ -1,15 +1,20 @@
 import type { AgencyConfig } from '../core/agency.js';
+import type { MessageKind, OutImage } from '../core/context.js';
 import { type Entry, type Member, MODEL_STAGES, type ModelExample } from '../core/domain.js';
-import type { Html } from '../core/html.js';
+import { type Html, joinHtml } from '../core/html.js';
+import type { Log } from '../core/log.js';
 import { dayContaining, formatDay, type Period, periodContaining, periodTitle } from '../core/periods.js';
 import type { Measure, Milestone, Plan, Target } from '../core/plan.js';
 import type { Repository } from '../core/repository.js';
 import { counts } from '../core/scoring.js';
 import { preview } from '../core/text.js';
 import type { Messages } from '../locales/index.js';
+import type { BoardChart } from '../reports/chart.js';
 import { modelsOf } from '../reports/figures.js';
-import { departmentName, pendingNote, say } from './lib/common.js';
-import { leaderboardLines } from './lib/leaderboard.js';
+import { boardChart, kudosLines, kudosOf, modelSubject, picture, pictureName } from './lib/board.js';
+import { pendingNote, say } from './lib/common.js';
+import { leaderboardLines, standingsOf } from './lib/leaderboard.js';
+import { registrationStatus, someNames } from './lib/registration.js';
 
 /*
  * The bot's own posts, built from the store: the weekly leaderboard, the monthly digest, the plan's
@@ -23,6 +28,15 @@ export interface PostContext {
   store: Repository;
   agency: AgencyConfig;
   plan: Plan;
+  /** Draws a post's picture (reports/chart.ts); without it, posts go as text alone. */
+  draw?: ((chart: BoardChart) => Promise<Buffer>) | undefined;
+}
+
+/** A post: its text, what kind of message it is, and the picture that may go with it. */
+export interface Post {
+  html: Html;
+  kind: MessageKind;
+  chart?: { data: BoardChart; filename: string } | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -40,6 +54,8 @@ export interface Progress {
   state: 'done' | 'pending' | 'open';
   /** The figure as shown: `45/60 (75%)` or `3/5`, and how much of it awaits the Council. */
   display: string;
+  /** The figure alone: `45/60 (75%)` or `3/5`. */
+  figure: string;
 }
 
 /** The year of the plan, from its first day up to `now` (or to its end when `now` is later). */
@@ -119,21 +135,18 @@ export function progressOf(ctx: PostContext, now: Date): Progress[] {
           : '';
     if (whole !== undefined) {
       const pct = whole ? (value / whole) * 100 : 0;
+      const figure = t.plan.participation(value, whole, t.percent(value, whole));
       return {
         target,
         value: pct,
         ratio: Math.min(1, pct / target.goal),
         state,
-        display: t.plan.participation(value, whole, t.percent(value, whole)) + note,
+        display: figure + note,
+        figure,
       };
     }
-    return {
-      target,
-      value,
-      ratio: Math.min(1, value / target.goal),
-      state,
-      display: t.plan.count(value, target.goal) + note,
-    };
+    const figure = t.plan.count(value, target.goal);
+    return { target, value, ratio: Math.min(1, value / target.goal), state, display: figure + note, figure };
   });
 }
 
@@ -191,72 +204,128 @@ function deedsOf(ctx: PostContext, period: Period): Html[] {
 
 /** Model examples proposed or moved on within the period, at the stage they reached in it. */
 function modelLines(ctx: PostContext, period: Period): (Html | string)[] {
-  const { t, store, agency } = ctx;
+  const { t, store } = ctx;
   const models = modelsOf(store, period);
   if (models.list.length === 0) return [];
-  const subject = (m: (typeof store.models)[number]) => {
-    const s = m.subject;
-    if (s.kind === 'department') return t.models.subjectDepartment(departmentName(agency, s.departmentId, t));
-    const memberId = s.kind === 'member' ? s.memberId : store.entry(s.code)?.memberId;
-    return store.member(memberId ?? '')?.fullName ?? '?';
-  };
   return [
     '',
     t.posts.modelsTitle,
     ...models.list.map((m: ModelExample) =>
-      t.posts.modelLine(m.no, subject(m), t.models.stages[models.stageOf(m) ?? m.stage]),
+      t.posts.modelLine(m.no, modelSubject(ctx, m), t.models.stages[models.stageOf(m) ?? m.stage]),
     ),
   ];
 }
 
-function targetLines(ctx: PostContext, now: Date): Html[] {
-  const { t } = ctx;
+function targetLines(t: Messages, progress: readonly Progress[]): Html[] {
   return [
     t.posts.targetsTitle,
-    ...progressOf(ctx, now).map((p) => t.posts.targetShort(p.target.title, `${p.display} ${bar(p.ratio)}`)),
+    ...progress.map((p) => t.posts.targetShort(p.target.title, `${p.display} ${bar(p.ratio)}`)),
   ];
 }
 
-/** The weekly leaderboard post for the week containing `slot`. */
-export function weeklyPost(ctx: PostContext, slot: Date): Html {
+/** The plan's targets as the picture shows them: the figure alone, done only when reached for sure. */
+export function chartTargets(progress: readonly Progress[]): BoardChart['targets'] {
+  return progress.map((p) => ({
+    title: p.target.title,
+    ratio: p.ratio,
+    display: p.figure,
+    done: p.state === 'done',
+  }));
+}
+
+/**
+ * The weekly leaderboard post for the week containing `slot`. It opens with good news (who leads,
+ * the most improved department) and never names who is behind: departments without points are
+ * counted, not listed (the whole table is /bangxephang's, on request).
+ */
+export function weeklyPost(ctx: PostContext, slot: Date): Post {
   const { t, store, agency } = ctx;
   const week = periodContaining('week', slot);
   const entries = store.entriesBetween(week.start, week.end);
-  const board = leaderboardLines(ctx, entries, store.members, week, {
-    top: agency.leaderboard.topMembers,
-    departments: true,
-  });
-  const silent = board.departments.filter((d) => d.entries === 0).map((d) => d.department.name);
-  return say(
+  const standings = standingsOf(ctx, entries, store.members, week, agency.leaderboard.topMembers);
+  const kudos = kudosOf(ctx, week, standings);
+  const progress = progressOf(ctx, slot);
+  const active = standings.departments.filter((d) => d.entries > 0).length;
+  const all = standings.departments.length;
+  const html = say(
     t.posts.weeklyTitle(periodTitle(t, week)),
     '',
-    ...board.lines,
-    silent.length ? t.posts.silentDepartments(silent.join(', ')) : t.posts.allDepartmentsActive,
+    ...kudosLines(ctx, kudos),
+    ...leaderboardLines(ctx, standings, { departments: 'ranked' }),
+    active === all ? t.posts.allDepartmentsActive : t.posts.activeDepartments(active, all),
     '',
     ...deedsOf(ctx, week),
     ...modelLines(ctx, week),
     '',
-    ...targetLines(ctx, slot),
+    ...targetLines(t, progress),
     pendingNote(t, entries, agency.review.mode),
   ).html;
+  const data = boardChart(ctx, {
+    title: t.chart.weeklyTitle(t.periodName(week)),
+    period: week,
+    standings,
+    kudos,
+    targets: chartTargets(progress),
+  });
+  return { html, kind: 'post', chart: { data, filename: pictureName('bang-vang', week) } };
 }
 
 /** The monthly digest, posted early in a month about the month before `slot`. */
-export function monthlyDigest(ctx: PostContext, slot: Date): Html {
+export function monthlyDigest(ctx: PostContext, slot: Date): Post {
   const { t, store } = ctx;
   const month = periodContaining('month', new Date(periodContaining('month', slot).start.getTime() - 1));
   const entries = store.entriesBetween(month.start, month.end);
-  return say(
+  const standings = standingsOf(ctx, entries, store.members, month, 5);
+  const kudos = kudosOf(ctx, month, standings);
+  const progress = progressOf(ctx, slot);
+  const html = say(
     t.posts.monthlyTitle(periodTitle(t, month)),
     '',
+    ...kudosLines(ctx, kudos),
     ...deedsOf(ctx, month),
     ...modelLines(ctx, month),
     '',
     t.posts.monthlyTop,
-    ...leaderboardLines(ctx, entries, store.members, month, { top: 5, departments: false }).lines,
+    ...leaderboardLines(ctx, standings, { departments: false }),
     '',
-    ...targetLines(ctx, slot),
+    ...targetLines(t, progress),
   ).html;
+  const data = boardChart(ctx, {
+    title: t.chart.monthlyTitle(t.periodName(month)),
+    period: month,
+    standings,
+    kudos,
+    targets: chartTargets(progress),
+  });
+  return { html, kind: 'post', chart: { data, filename: pictureName('diem-tin', month) } };
+}
+
+/** A post as a message: its text, and its picture when `ctx` can draw one (a failed drawing is logged). */
+export async function postMessage(
+  ctx: PostContext,
+  post: Post,
+  log: Log,
+): Promise<{ html: Html; kind: MessageKind; images?: OutImage[] }> {
+  const image =
+    post.chart && ctx.draw && (await picture(post.chart.data, post.chart.filename, log, ctx.draw));
+  return { html: post.html, kind: post.kind, ...(image ? { images: [image] } : {}) };
+}
+
+/** The picture of the plan: the year's targets with their progress, and the year's standings so far. */
+export function planChart(ctx: PostContext, now: Date): { data: BoardChart; filename: string } {
+  const { t, store, agency, plan } = ctx;
+  const year = periodContaining('year', new Date(Date.UTC(plan.year, 6, 1)));
+  const entries = store.entriesBetween(year.start, year.end);
+  const standings = standingsOf(ctx, entries, store.members, year, agency.leaderboard.topMembers);
+  const data = boardChart(ctx, {
+    title: plan.title,
+    subtitle: t.chart.progressTo(formatDay(now)),
+    period: year,
+    standings,
+    targets: chartTargets(progressOf(ctx, now)),
+    targetsFirst: true,
+  });
+  return { data, filename: pictureName('ke-hoach', year) };
 }
 
 export interface Reminder {
@@ -275,6 +344,7 @@ export function remindersOn(ctx: PostContext, now: Date): Reminder[] {
     const days = daysUntil(milestone, now);
     if (days !== 0 && !milestone.remindDaysBefore.includes(days)) return [];
     const date = formatDay(milestoneStart(milestone));
+    if (milestone.kind === 'registration') return [registrationReminder(ctx, milestone, days, date)];
     return [
       {
         milestone,
@@ -284,6 +354,35 @@ export function remindersOn(ctx: PostContext, now: Date): Reminder[] {
       },
     ];
   });
+}
+
+const NAMES_SHOWN = 30;
+
+/**
+ * The registration deadline's reminder: how many members and departments have not registered a title
+ * for the plan's year (the group sees counts), and who they are (the admins, in private).
+ */
+function registrationReminder(ctx: PostContext, milestone: Milestone, days: number, date: string): Reminder {
+  const { t } = ctx;
+  const status = registrationStatus(ctx.store, ctx.agency, ctx.plan.year);
+  const members = status.members.filter((m) => !m.registration).map((m) => m.member.fullName);
+  const departments = status.departments.filter((d) => !d.registration).map((d) => d.department.name);
+  // Department names hold commas ("Phòng Tổ chức đảng, đảng viên"): names are kept apart by semicolons.
+  const names = (list: string[]) => {
+    const { shown, more } = someNames(list, NAMES_SHOWN);
+    return list.length === 0 ? t.posts.nobody : more ? `${shown}; … (+${more})` : shown;
+  };
+  return {
+    milestone,
+    days,
+    html: joinHtml([
+      t.posts.reminder(milestone.title, date, days),
+      members.length + departments.length > 0
+        ? t.posts.registrationMissing(members.length, departments.length)
+        : t.posts.allRegistered,
+    ]),
+    adminHtml: t.posts.registrationAdmin(milestone.title, date, names(members), names(departments)),
+  };
 }
 
 /**

@@ -1,7 +1,10 @@
-import type { Command, Reply } from '../core/context.js';
+import type { Department } from '../core/agency.js';
+import type { Command, CommandContext, Reply } from '../core/context.js';
 import { MODEL_STAGES } from '../core/domain.js';
+import type { HtmlPart } from '../core/html.js';
 import { type Period, periodRange, readPeriod } from '../core/periods.js';
 import { fold } from '../core/text.js';
+import { titlesFor } from '../core/titles.js';
 import { fileName } from '../reports/excel.js';
 import { summarise } from '../reports/figures.js';
 import { buildReports } from '../reports/files.js';
@@ -15,8 +18,44 @@ import {
   say,
   words,
 } from './lib/common.js';
+import { deadlineLine, registrationStatus, someNames } from './lib/registration.js';
 
 const WITHDRAWN_CODES_SHOWN = 20;
+const UNREGISTERED_SHOWN = 20;
+
+/**
+ * For the Office: who has registered a title for the plan's year and who has not (of one department,
+ * if named), shown under a summary of a period of that year.
+ */
+function registrationLines(ctx: CommandContext, period: Period, department?: Department): HtmlPart[] {
+  const { t, plan, titles } = ctx;
+  if (!plan?.registration || !titles || period.year !== plan.year) return [];
+  const status = registrationStatus(ctx.store, ctx.agency, plan.year, department);
+  const done = status.members.filter((m) => m.registration);
+  const missing = someNames(
+    status.members.filter((m) => !m.registration).map((m) => m.member.fullName),
+    UNREGISTERED_SHOWN,
+  );
+  const departmentsMissing = status.departments.filter((d) => !d.registration).map((d) => d.department.name);
+  return [
+    '',
+    t.summary.registrationTitle(plan.year),
+    t.summary.registrationMembers(done.length, status.members.length),
+    ...titlesFor(titles, 'member').map((title) =>
+      t.summary.registrationByTitle(
+        title.name,
+        done.filter((m) => m.registration?.titleId === title.id).length,
+      ),
+    ),
+    missing.shown && t.summary.registrationMissing(missing.shown, missing.more),
+    t.summary.registrationDepartments(
+      status.departments.length - departmentsMissing.length,
+      status.departments.length,
+    ),
+    departmentsMissing.length > 0 && t.summary.registrationMissingDepartments(departmentsMissing.join('; ')),
+    deadlineLine(t, plan, ctx.now),
+  ];
+}
 
 /** The period as one word that reads back as itself (for the button that fetches its files). */
 function periodToken(period: Period): string {
@@ -169,6 +208,7 @@ export const tonghop: Command = {
             .map((e) => e.code)
             .join(', ') + (s.withdrawn.length > WITHDRAWN_CODES_SHOWN ? ', …' : ''),
         ),
+      ...registrationLines(ctx, period, department),
     );
     // A button under the summary fetches the same period's files.
     const again = ['/tonghop', periodToken(period), department?.id ?? '', 'file'].filter(Boolean).join(' ');

@@ -6,7 +6,9 @@ import type { PlatformName } from './identity.js';
 import type { LinkCodes } from './link-codes.js';
 import type { Log } from './log.js';
 import type { Plan } from './plan.js';
+import type { Membership } from './platform.js';
 import type { Actor, Repository } from './repository.js';
+import type { TitlesConfig } from './titles.js';
 
 /** Who sent a message, as the platform knows them. */
 export interface Caller {
@@ -35,7 +37,7 @@ export interface Mention {
   offset?: number;
 }
 
-/** A photo received with a command, kept as evidence by the platform's own reference to it. */
+/** A photo received with a command (one of an album, maybe), kept as evidence by the platform's own reference to it. */
 export interface Photo {
   fileId: string;
 }
@@ -68,12 +70,31 @@ export interface ReportRunner {
   build(jobs: readonly ReportJob[]): Promise<Buffer[]>;
 }
 
+/**
+ * A picture sent with a reply (the leaderboard chart): PNG bytes, and `alt`, what it shows in words
+ * for anyone who cannot see it (the reply's text says it all too).
+ */
+export interface OutImage {
+  filename: string;
+  data: Buffer;
+  alt?: string;
+}
+
+/**
+ * What a message is, for platforms that file messages by kind (Telegram forum topics): the plan's
+ * posts (leaderboards, digests), its reminders, confirmations of what members logged. Unset: an
+ * answer like any other.
+ */
+export type MessageKind = 'post' | 'reminder' | 'confirmation';
+
 /** Where a reply goes. */
 export type ReplyTarget =
   /** The chat the command came from (the default). */
   | 'chat'
   /** The agency group of the platform the command came from. */
   | 'group'
+  /** Every admin of the bot, in private, on the platforms they are admins of (e.g. a registration request). */
+  | 'admins'
   /**
    * One person in private: a member (reached on any platform they have linked) or a platform identity
    * (someone not registered). With `orGroup`, a person no platform can reach in private is told in the
@@ -88,6 +109,14 @@ export interface Reply {
   choices?: Choice[];
   to?: ReplyTarget;
   files?: OutFile[];
+  /** Pictures shown with the text (the text stays whole: Zalo and screen readers read it). */
+  images?: OutImage[];
+  kind?: MessageKind;
+  /**
+   * One line saying the same, for a group that asks for quiet (Telegram's compact confirmations):
+   * there the group gets this line and the caller the whole reply in private (core/delivery.ts).
+   */
+  compact?: Html;
 }
 
 /** Everything a command may use; built by the router for one incoming command. */
@@ -100,7 +129,8 @@ export interface CommandContext {
   /** The command's text after its name. */
   args: string;
   mentions: Mention[];
-  photo?: Photo | undefined;
+  /** The photos sent with the command (several for an album), for commands that keep them as evidence. */
+  photos?: readonly Photo[] | undefined;
   /** Identifies the platform message, so a message delivered twice is handled once. */
   messageKey: string;
   locale: Locale;
@@ -111,12 +141,19 @@ export interface CommandContext {
   links: LinkCodes;
   /** The year's emulation plan, when one is configured. */
   plan?: Plan | undefined;
+  /** The year's emulation titles and their criteria, when configured. */
+  titles?: TitlesConfig | undefined;
   now: Date;
   isAdmin: boolean;
   /** A member of the Emulation and Commendation Council (admins review too). */
   isCouncil: boolean;
-  /** Whether the caller belongs to the agency's group chat (asks the platform when needed). */
+  /**
+   * Whether the caller belongs to the agency: in its group chat (asks the platform when needed), or on a
+   * platform without a group, registered and not left.
+   */
   isGroupMember(): Promise<boolean>;
+  /** How the caller's platform knows who belongs: its group, or an admin's approval (see Incoming). */
+  membership: Membership;
   /** Who acts in this message's writes: the member (or the caller's identity), here, now, this message. */
   actor: Actor;
   /** The logger of this one message (every line carries its key). */
@@ -173,7 +210,7 @@ export interface Command<A extends Access = Access> {
   /** The usage line, e.g. `/viectot nội dung`. */
   usage(t: Messages): string;
   description(t: Messages): string;
-  /** Whether a photo whose caption is this command keeps the photo as evidence. */
+  /** Whether photos whose caption is this command (a photo, or an album) are kept as evidence. */
   acceptsPhoto?: boolean;
   /**
    * Whether the command changes the store. A message that changed it once is answered as handled

@@ -1,5 +1,6 @@
 import { type Locale, locales } from '../locales/index.js';
 import type { Reply } from './context.js';
+import { joinHtml } from './html.js';
 import { type PlatformName, parseIdentity } from './identity.js';
 import type { Log } from './log.js';
 import type { Incoming, OutMessage, Platform } from './platform.js';
@@ -12,14 +13,19 @@ export type Delivered = 'chat' | 'group' | 'person' | 'undelivered';
  * Where every reply goes, for every platform — the one place that answers "where does a reply go,
  * and why":
  *
- * - to the chat (default): back into the chat the command came from, on its platform;
+ * - to the chat (default): back into the chat the command came from, on its platform — files, where
+ *   that platform cannot send them, to the same person on one that can (or the text says how to get them);
  * - to the group: the agency group of the command's platform;
+ * - to the admins: each admin in private, on the platform they are an admin of;
  * - to a person: in private on the command's platform if the person has an identity there, else on
  *   any other platform they have linked; if none can reach them, with `orGroup` to the agency group
  *   (of a platform they use, else the command's), and if the reply was only for the person who asked,
  *   they are told in the chat that it could not be delivered.
  *
- * Scheduled posts and notices use the same path (`toGroup`, `toPerson`). A reply that fails to send
+ * A group that asks for quiet (`Platform.quietGroup`) gets a reply's one-line `compact` form instead,
+ * and the caller the whole reply in private when they have opened a private chat with the bot.
+ *
+ * Scheduled posts and notices use the same path (`toEveryGroup`, `toPerson`). A reply that fails to send
  * is logged with what the message changed (e.g. the entry's code): the change is saved either way,
  * and the user is never told "error" for it.
  */
@@ -61,9 +67,35 @@ export class Delivery {
     message: OutMessage,
   ): Promise<Delivered> {
     const to = reply.to ?? 'chat';
+    if (to === 'chat' && reply.compact && incoming.chat.kind === 'group' && origin?.quietGroup) {
+      // A quiet group: one line there, marked on the command; the whole reply in private for a
+      // member who has opened a private chat with the bot (it cannot write to anyone else first).
+      await origin.reply(incoming.origin, { html: reply.compact, kind: reply.kind, acknowledge: true });
+      if (this.store.memberByIdentity(incoming.caller.identity)?.privateChat) {
+        const sent = await this.toPerson(
+          [incoming.caller.identity],
+          message,
+          incoming.platform,
+          incoming.log,
+        );
+        if (!sent) incoming.log.info({}, 'the whole confirmation could not be sent in private');
+      }
+      return 'chat';
+    }
     if (to === 'chat') {
+      if (origin && message.files?.length && origin.sendsFiles === false) {
+        return this.filesElsewhere(incoming, origin, message);
+      }
       await origin?.reply(incoming.origin, message);
       return 'chat';
+    }
+    if (to === 'admins') {
+      let reached = false;
+      for (const identity of new Set(this.platforms.flatMap((p) => p.admins()))) {
+        if (await this.toPerson([identity], message, undefined, incoming.log)) reached = true;
+      }
+      if (!reached) incoming.log.warn({}, 'no admin could be reached in private');
+      return reached ? 'person' : 'undelivered';
     }
     if (to === 'group') {
       if (origin?.sendToGroup) await origin.sendToGroup(message);
@@ -86,8 +118,40 @@ export class Delivery {
   }
 
   /**
+   * A reply with files in a chat whose platform cannot send files (the Zalo Bot Platform): the text
+   * goes to the chat, the files to the same person on a platform that can send them, and the text says
+   * where they went — or, when no such platform reaches them, how to get them. Never silently dropped.
+   */
+  private async filesElsewhere(
+    incoming: Incoming,
+    origin: Platform,
+    message: OutMessage,
+  ): Promise<Delivered> {
+    const t = locales[incoming.locale];
+    const member = this.store.memberByIdentity(incoming.caller.identity);
+    const elsewhere = (member?.identities ?? []).filter((id) => {
+      const platform = this.platform(parseIdentity(id)?.platform ?? 'console');
+      return platform && platform !== origin && platform.sendsFiles !== false;
+    });
+    const sentOn = await this.reach(
+      elsewhere,
+      { html: t.files.here, files: message.files },
+      undefined,
+      incoming.log,
+    );
+    const sent = sentOn !== undefined;
+    const where = sentOn
+      ? t.files.sentElsewhere(t.platformName[sentOn])
+      : t.files.cannotSend(t.platformName[origin.name]);
+    if (!sent)
+      incoming.log.warn({ files: message.files?.map((f) => f.filename) }, 'report files not delivered');
+    await origin.reply(incoming.origin, { ...message, html: joinHtml([message.html, '', where]), files: [] });
+    return 'chat';
+  }
+
+  /**
    * Sends to one person in private, trying the identities on `prefer` first, then the others; false
-   * when no platform could reach them.
+   * when no platform could reach them. Files go only through platforms that can send them.
    */
   async toPerson(
     identities: readonly string[],
@@ -95,19 +159,30 @@ export class Delivery {
     prefer: PlatformName | undefined,
     log: Log,
   ): Promise<boolean> {
+    return (await this.reach(identities, message, prefer, log)) !== undefined;
+  }
+
+  /** As toPerson, answering the platform that reached the person. */
+  private async reach(
+    identities: readonly string[],
+    message: OutMessage,
+    prefer: PlatformName | undefined,
+    log: Log,
+  ): Promise<PlatformName | undefined> {
     const ordered = [...identities].sort(
       (a, b) => Number(parseIdentity(b)?.platform === prefer) - Number(parseIdentity(a)?.platform === prefer),
     );
     for (const identity of ordered) {
       const platform = this.platform(parseIdentity(identity)?.platform ?? 'console');
       if (!platform) continue;
+      if (message.files?.length && platform.sendsFiles === false) continue;
       try {
-        if (await platform.sendToPerson(identity, message)) return true;
+        if (await platform.sendToPerson(identity, message)) return platform.name;
       } catch (err) {
         log.warn({ err, platform: platform.name }, 'could not send a private message');
       }
     }
-    return false;
+    return undefined;
   }
 
   /** Posts to the agency group of every platform that has one (scheduled posts go to all). */
@@ -126,7 +201,13 @@ export class Delivery {
 }
 
 export function outMessage(reply: Reply): OutMessage {
-  return { html: reply.html, choices: reply.choices, files: reply.files };
+  return {
+    html: reply.html,
+    choices: reply.choices,
+    files: reply.files,
+    images: reply.images,
+    kind: reply.kind,
+  };
 }
 
 function describe(reply: Reply): string {

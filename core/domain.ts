@@ -37,6 +37,10 @@ export const historyItemSchema = z.object({
     'left',
     /** A member who had left is in the agency group again. */
     'rejoined',
+    /** A member named the head of a department (who registers its emulation title); note: the member id. */
+    'assigned',
+    /** A department's head no longer named (note: the member id who was). */
+    'unassigned',
   ]),
   by: z.string().min(1),
   platform: platformSchema,
@@ -72,6 +76,10 @@ export const memberSchema = z.object({
 });
 export type Member = z.infer<typeof memberSchema>;
 
+/** A photo kept as evidence: the platform it came from and that platform's reference to the file. */
+export const evidencePhotoSchema = z.object({ platform: platformSchema, fileId: z.string().min(1) });
+export type EvidencePhoto = z.infer<typeof evidencePhotoSchema>;
+
 export const entrySchema = z.object({
   code: z.string().min(2),
   kind: entryKindSchema,
@@ -89,7 +97,11 @@ export const entrySchema = z.object({
   status: z.enum(['active', 'withdrawn']),
   /** The Council's decision. Entries logged before review existed (layout 1) read as pending. */
   review: z.enum(['pending', 'approved', 'rejected']).default('pending'),
-  photo: z.object({ platform: platformSchema, fileId: z.string().min(1) }).optional(),
+  /**
+   * The photos kept as evidence, by the platform's own reference to each: one, or every photo of an
+   * album sent with the command (layouts up to 5 held one photo as an object: storage/migrations.ts).
+   */
+  photo: z.array(evidencePhotoSchema).min(1).optional(),
   /** Platform message the entry came from; the same message delivered twice creates one entry. */
   source: z.string().min(1),
   history: z.array(historyItemSchema).min(1),
@@ -118,3 +130,31 @@ export const modelExampleSchema = z.object({
   history: z.array(historyItemSchema).min(1),
 });
 export type ModelExample = z.infer<typeof modelExampleSchema>;
+
+/** Who a registration for an emulation title is for: a member, or a department (tập thể). */
+export const titleSubjectSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('member'), memberId: z.string().min(1) }),
+  z.object({ kind: z.literal('department'), departmentId: z.string().min(1) }),
+]);
+export type TitleSubject = z.infer<typeof titleSubjectSchema>;
+
+/**
+ * A registration for an emulation title (đăng ký thi đua) for one year: the title aimed at now, and
+ * every registration and change before it (each history item's note is the title id chosen then).
+ */
+export const registrationSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  subject: titleSubjectSchema,
+  titleId: z.string().min(1),
+  history: z.array(historyItemSchema).min(1),
+});
+export type Registration = z.infer<typeof registrationSchema>;
+
+/** The member who registers a department's title (its head), with every change in its history. */
+export const departmentHeadSchema = z.object({
+  departmentId: z.string().min(1),
+  /** Absent: no head named now (the history keeps who was). */
+  memberId: z.string().min(1).optional(),
+  history: z.array(historyItemSchema).min(1),
+});
+export type DepartmentHead = z.infer<typeof departmentHeadSchema>;

@@ -58,8 +58,12 @@ export const planSchema = z
         id: z.string().regex(/^[a-z0-9-]{1,40}$/),
         date: day,
         title: z.string().min(3),
-        /** `report`: a periodic report the Office compiles (admins are reminded in private too). */
-        kind: z.enum(['report', 'review', 'event']),
+        /**
+         * `report`: a periodic report the Office compiles (admins are reminded in private too);
+         * `registration`: the deadline of the title registrations (the reminder says who has not
+         * registered; the admins get the names in private). Its date is `registration.deadline`.
+         */
+        kind: z.enum(['report', 'review', 'event', 'registration']),
         remindDaysBefore: z.array(z.number().int().min(1).max(60)).default([7, 1]),
       }),
     ),
@@ -72,6 +76,12 @@ export const planSchema = z
     }),
     /** Days without any entry after which a member gets a personal reminder. */
     nudgeAfterDays: z.number().int().min(1).max(90).default(14),
+    /**
+     * Registration for the year's emulation titles (/dangkythidua): open to members and department
+     * heads until the end of `deadline` (a day in Vietnam), to admins only after it. The date is the
+     * agency's own rule.
+     */
+    registration: z.object({ $comment: z.string().optional(), deadline: day }).optional(),
   })
   .superRefine((plan, ctx) => {
     for (const [key, list] of [
@@ -84,6 +94,17 @@ export const planSchema = z
           ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `duplicate id "${item.id}"` });
         seen.add(item.id);
       }
+    }
+    for (const [i, milestone] of plan.milestones.entries()) {
+      if (milestone.kind !== 'registration') continue;
+      if (milestone.date !== plan.registration?.deadline)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['milestones', i, 'date'],
+          message: plan.registration
+            ? `a registration milestone falls on the deadline, ${plan.registration.deadline}`
+            : 'a registration milestone needs registration.deadline',
+        });
     }
   });
 

@@ -1,5 +1,5 @@
 import type { Locale } from '../locales/index.js';
-import type { Caller, ChatRef, Choice, Mention, OutFile, Photo } from './context.js';
+import type { Caller, ChatRef, Choice, Mention, MessageKind, OutFile, OutImage, Photo } from './context.js';
 import type { Html } from './html.js';
 import type { PlatformName } from './identity.js';
 import type { Log } from './log.js';
@@ -33,7 +33,8 @@ export interface Incoming {
   text: string;
   command: ParsedCommand;
   mentions: Mention[];
-  photo?: Photo | undefined;
+  /** The photos of the message: one, or every photo of an album sent with the command in a caption. */
+  photos?: readonly Photo[] | undefined;
   /** Identifies the platform message, so a message delivered twice is handled once. */
   messageKey: string;
   locale: Locale;
@@ -41,17 +42,31 @@ export interface Incoming {
   isCouncil: boolean;
   /** Whether the caller is in the agency's group chat (the platform asks, and may cache, when needed). */
   isGroupMember(): Promise<boolean>;
+  /**
+   * How this platform knows who belongs to the agency: its group chat (the default), or — on a platform
+   * without one, such as the Zalo Bot Platform (one-to-one chats only) — an admin's approval: there,
+   * someone belongs once registered (by an admin, or by linking an account already registered).
+   */
+  membership?: Membership;
   /** The platform's own handle for answering this message (chat, message id, thread…): opaque to the core. */
   origin: unknown;
   /** The logger of this message, with its key. */
   log: Log;
 }
 
-/** What a platform is asked to render and send: markup, choices, files. */
+export type Membership = 'group' | 'approval';
+
+/** What a platform is asked to render and send: markup, choices, files, pictures. */
 export interface OutMessage {
   html: Html;
   choices?: readonly Choice[] | undefined;
   files?: readonly OutFile[] | undefined;
+  /** Shown with the text where the platform can (Telegram: the photo, the text as its caption). */
+  images?: readonly OutImage[] | undefined;
+  /** What the message is: a platform may file it accordingly (Telegram: a forum topic per kind). */
+  kind?: MessageKind | undefined;
+  /** Mark the command answered on its own message too, where the platform can (Telegram: a reaction). */
+  acknowledge?: boolean | undefined;
 }
 
 /**
@@ -75,6 +90,18 @@ export interface Platform {
   sendToGroup?(message: OutMessage): Promise<void>;
   /** The identities of this platform's admins, for the Office's reminders. */
   admins(): readonly string[];
+  /**
+   * False when the platform cannot send files (the Zalo Bot Platform sends only text, photos by URL and
+   * stickers): core/delivery.ts then sends them where the person can receive them, or says why not.
+   */
+  readonly sendsFiles?: boolean;
+  /** How this platform knows who belongs (see Incoming.membership); its Incoming messages say the same. */
+  readonly membership?: Membership;
+  /**
+   * The agency group asks for quiet: a reply that has a `compact` form is answered there with that one
+   * line (acknowledged on the command), and the whole reply goes to the caller in private.
+   */
+  readonly quietGroup?: boolean;
 }
 
 /** What a platform calls back into: the core, which runs a command and delivers its replies. */

@@ -1,4 +1,12 @@
-import type { Entry, EntryKind, Member, ModelExample } from './domain.js';
+import type {
+  DepartmentHead,
+  Entry,
+  EntryKind,
+  Member,
+  ModelExample,
+  Registration,
+  TitleSubject,
+} from './domain.js';
 import type { PlatformName } from './identity.js';
 
 /** Who makes a change, when, from where — and the platform message that made it. */
@@ -67,6 +75,13 @@ export interface Repository {
   model(no: number): ModelExample | undefined;
   readonly nextModelNo: number;
 
+  /** Every registration for an emulation title, of every year. */
+  readonly registrations: readonly Registration[];
+  /** The registration of `subject` for `year`, if it registered. */
+  registration(year: number, subject: TitleSubject): Registration | undefined;
+  /** The head of a department (who registers its title), and who was before. */
+  departmentHead(departmentId: string): DepartmentHead | undefined;
+
   /** What the platform message `source` changed, if it changed anything. */
   handled(source: string): Handled | undefined;
 
@@ -98,6 +113,18 @@ export interface Repository {
 
   /** Saves a new model example or a new stage of one (the whole record, by number). */
   saveModel(model: ModelExample, actor: Actor): Promise<ModelExample>;
+
+  /**
+   * Registers `subject` for title `titleId` in `year`, or changes the title it registered: the
+   * change joins the registration's history, the earlier choice stays there.
+   */
+  registerTitle(year: number, subject: TitleSubject, titleId: string, actor: Actor): Promise<Registration>;
+  /** Names member `memberId` the head of a department (undefined: no head); who was stays in the history. */
+  setDepartmentHead(
+    departmentId: string,
+    memberId: string | undefined,
+    actor: Actor,
+  ): Promise<DepartmentHead>;
 
   /** Records that a scheduled job dealt with `slot`, so it never runs twice. */
   markJobDone(job: string, slot: Date): Promise<void>;

@@ -13,6 +13,7 @@ import type { Plan } from './plan.js';
 import type { Incoming, PlatformHost } from './platform.js';
 import type { Actor, Repository } from './repository.js';
 import { cleanText } from './text.js';
+import type { TitlesConfig } from './titles.js';
 
 export interface RouterDeps {
   store: Repository;
@@ -20,6 +21,7 @@ export interface RouterDeps {
   commands: readonly Command[];
   clock: () => Date;
   plan?: Plan | undefined;
+  titles?: TitlesConfig | undefined;
   /** Shared by every platform of the process, so a code from one is accepted on the other. */
   links?: LinkCodes;
   /** The bot's username on each platform that has one, to ignore `/cmd@otherbot`. */
@@ -148,18 +150,23 @@ export class Router {
       mentions: incoming.mentions.map((m) =>
         m.offset === undefined ? m : { ...m, offset: m.offset - incoming.command.argsOffset },
       ),
-      photo: command.acceptsPhoto ? incoming.photo : undefined,
+      photos: command.acceptsPhoto ? incoming.photos : undefined,
       messageKey: incoming.messageKey,
       locale: incoming.locale,
       t,
       store,
       agency: this.deps.agency,
       plan: this.deps.plan,
+      titles: this.deps.titles,
       links: this.links,
       now,
       isAdmin: incoming.isAdmin,
       isCouncil: incoming.isCouncil,
-      isGroupMember: incoming.isGroupMember,
+      isGroupMember:
+        incoming.membership === 'approval'
+          ? async () => member !== undefined && !member.leftAt
+          : incoming.isGroupMember,
+      membership: incoming.membership ?? 'group',
       actor,
       log,
       reports: this.deps.reports,
@@ -182,6 +189,7 @@ export class Router {
   /** In private, whether the caller belongs to the agency: a member who has not left, or someone the platform finds in the group. */
   private async inAgency(incoming: Incoming, member: Member | undefined): Promise<boolean> {
     if (member && !member.leftAt) return true;
+    if (incoming.membership === 'approval') return false;
     return incoming.isGroupMember();
   }
 
@@ -198,6 +206,8 @@ export class Router {
     log: Log,
   ): Promise<Member> {
     const actor: Actor = { by: member.id, platform: incoming.platform, at: now };
+    // Without a group to ask, belonging is the registration itself.
+    if (incoming.membership === 'approval') return member;
     const seenInGroup = incoming.chat.kind === 'group';
     if (!seenInGroup && !(command.writes || member.leftAt)) return member;
     const inGroup = seenInGroup || (await incoming.isGroupMember());

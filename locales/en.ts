@@ -71,8 +71,8 @@ export const en: Messages = {
       description: "Withdraw an entry you logged (administrators withdrawing someone else's: give a reason)",
     },
     leaderboard: {
-      usage: '/bangxephang [period]',
-      description: 'Leaderboard of members and departments (default: this week)',
+      usage: '/bangxephang [period] [anh]',
+      description: 'Leaderboard of members and departments (default: this week; add “anh” for a picture)',
     },
     summary: {
       usage: '/tonghop [period] [department name] [file|binhxet]',
@@ -94,7 +94,10 @@ export const en: Messages = {
       description: 'Move to another department from today (administrators move others)',
     },
     link: { usage: '/lienket [CODE]', description: 'Link your Telegram and Zalo accounts into one profile' },
-    plan: { usage: '/kehoach', description: "Progress of the year's targets and milestones" },
+    plan: {
+      usage: '/kehoach [anh]',
+      description: "Progress of the year's targets and milestones (add “anh” for a picture)",
+    },
     preview: {
       usage: '/xemtruoc bangxephang|thang|nhac',
       description: 'Preview a scheduled post (administrators)',
@@ -109,8 +112,29 @@ export const en: Messages = {
       usage: '/dienhinh [CODE | @person reason | department reason | NO tiep note]',
       description: 'Model examples: propose, follow the 4 stages',
     },
+    titles: {
+      usage: '/dangkythidua [@person | department] [title]',
+      description:
+        "Register the year's emulation title: a member's own (Lao động tiên tiến, Chiến sĩ thi đua cơ sở), a department's (its head)",
+    },
+    heads: {
+      usage: '/truongphong [@person | department bo]',
+      description: "Department heads, who register their department's title (named by admins)",
+    },
+    achievement: {
+      usage: '/baocaothanhtich [year] [@person | phong | department | tatca]',
+      description: "Achievement report draft (Word): yours, your department's (heads), everyone's (Council)",
+    },
+    approveJoin: {
+      usage: '/duyetdangky ACCOUNT | Full name | Department',
+      description: 'Approve a registration request from the Zalo Bot, or add a member (admins)',
+    },
+    refuseJoin: {
+      usage: '/tuchoidangky ACCOUNT [reason]',
+      description: 'Turn down a registration request and tell the person (admins)',
+    },
     title: html`<b>Commands you can use</b>`,
-    photoTip: html`Send a photo whose caption is a logging command to keep the photo as evidence.`,
+    photoTip: html`Send a photo whose caption is a logging command to keep the photo as evidence (on Telegram, several photos at once).`,
   },
 
   start: {
@@ -185,7 +209,10 @@ export const en: Messages = {
     tags: (tags: HtmlPart) => html`Marked: ${tags}`,
     adhocTag: html`unplanned task`,
     itTag: html`IT-application model`,
-    photoKept: html`📷 The photo is kept as evidence.`,
+    photoKept: (count: number) =>
+      count > 1 ? html`📷 ${count} photos are kept as evidence.` : html`📷 The photo is kept as evidence.`,
+    compact: (kind: HtmlPart, code: HtmlPart, points: HtmlPart, name: HtmlPart) =>
+      html`✅ ${kind} <code>${code}</code>, ${points} — ${name}`,
     rank: (name: HtmlPart, rank: number, of: number, points: HtmlPart) =>
       html`This week ${name} ranks ${rank}/${of} among members with points, with ${points}.`,
     unranked: (name: HtmlPart) => html`This week ${name} has no counted points yet.`,
@@ -298,6 +325,91 @@ export const en: Messages = {
     reviewSheetSent: (year: number) =>
       html`📎 Year-end review sheet ${year}: the record of every member and department.`,
     reviewSheetYearOnly: html`The review sheet is for a whole year, e.g. <code>/tonghop 2026 binhxet</code>.`,
+    registrationTitle: (year: number) => html`<b>Title registrations ${year}</b>`,
+    registrationMembers: (done: number, total: number) => html`• Members registered: ${done}/${total}`,
+    registrationDepartments: (done: number, total: number) =>
+      html`• Departments registered: ${done}/${total}`,
+    registrationByTitle: (title: HtmlPart, count: number) => html`   ${title}: ${count}`,
+    registrationMissing: (names: HtmlPart, more: number) =>
+      html`   Not registered: ${names}${more > 0 ? html` and ${more} more` : ''}`,
+    registrationMissingDepartments: (names: HtmlPart) => html`   Departments not registered: ${names}`,
+  },
+
+  titles: {
+    notConfigured: html`Title registration is not configured: it needs a deadline (<code>registration</code>) in the plan file and a titles file for the same year.`,
+    statusTitle: (year: number) => html`📝 <b>Emulation title registration ${year}</b>`,
+    memberLine: (name: HtmlPart, title: HtmlPart) => html`• Member ${name}: <b>${title}</b>`,
+    memberNone: (name: HtmlPart) => html`• Member ${name}: <i>not registered</i>`,
+    departmentLine: (dept: HtmlPart, title: HtmlPart) => html`• Department ${dept}: <b>${title}</b>`,
+    departmentNone: (dept: HtmlPart) => html`• Department ${dept}: <i>not registered</i>`,
+    historyLine: (day: HtmlPart, action: HtmlPart, title: HtmlPart, by: HtmlPart) =>
+      html`   ${day}: ${action} ${title} — ${by}`,
+    actions: { registered: 'registered', updated: 'changed to' },
+    deadlineOpen: (day: HtmlPart, days: number) =>
+      days > 0
+        ? html`Registrations and changes until the end of ${day} (${days} days left).`
+        : html`Registrations and changes until the end of today, ${day}.`,
+    deadlinePassed: (day: HtmlPart) =>
+      html`The deadline was ${day}: from now on only admins (the Office) register or change titles.`,
+    choiceSelf: (title: string) => `Register: ${title}`,
+    choiceFor: (name: string, title: string) => `${name}: ${title}`,
+    registered: (title: HtmlPart, name: HtmlPart, year: number) =>
+      html`✅ Registered the title <b>${title}</b> for ${year} for ${name}.`,
+    changed: (from: HtmlPart, to: HtmlPart, name: HtmlPart, year: number) =>
+      html`✅ Changed the ${year} registration of ${name} from ${from} to <b>${to}</b>. The earlier registration stays in the history.`,
+    unchanged: (title: HtmlPart, name: HtmlPart, year: number) =>
+      html`${name} is registered for <b>${title}</b> in ${year} already; nothing changed.`,
+    closed: (year: number, day: HtmlPart) =>
+      html`Registration for ${year} closed at the end of ${day}. To register or change a title, please contact the Office.`,
+    othersAdminOnly: html`Only admins register titles for others or see others' registrations.`,
+    headOnly: (dept: HtmlPart) =>
+      html`The title of ${dept} is registered by its head or an admin. Admins name department heads with /truongphong.`,
+    forMembers: (title: HtmlPart) =>
+      html`<b>${title}</b> is a member's title: each member registers their own.`,
+    forDepartments: (title: HtmlPart) =>
+      html`<b>${title}</b> is a department's title: registered for the department by its head or an admin.`,
+    unknown: (words: HtmlPart) => html`Not understood “${words}”: not a title, a member or a department.`,
+    list: (titles: HtmlPart) => html`Titles: ${titles}.`,
+    nameWho: html`Please say whom to register: @person or a department, e.g. <code>/dangkythidua @lan ldtt</code>.`,
+    notice: (by: HtmlPart, title: HtmlPart, year: number) =>
+      html`📝 ${by} registered the emulation title <b>${title}</b> for ${year} for you. See: /dangkythidua`,
+    noticeDepartment: (by: HtmlPart, title: HtmlPart, dept: HtmlPart, year: number) =>
+      html`📝 ${by} registered the emulation title <b>${title}</b> for ${year} for the department ${dept}.`,
+  },
+
+  heads: {
+    listTitle: html`<b>Department heads on the bot</b> (they register their department's title):`,
+    line: (dept: HtmlPart, name: HtmlPart, since: HtmlPart) => html`• ${dept}: ${name} (since ${since})`,
+    none: (dept: HtmlPart) => html`• ${dept}: <i>none named</i>`,
+    adminOnly: html`Only admins name department heads.`,
+    unknown: (query: HtmlPart) =>
+      html`No member or department “${query}”. Write @colleague, the full name as registered, or a department.`,
+    noHead: (dept: HtmlPart) => html`${dept} has no head named.`,
+    removed: (name: HtmlPart, dept: HtmlPart) =>
+      html`${name} is no longer the head of ${dept} on the bot. The history is kept.`,
+    already: (name: HtmlPart, dept: HtmlPart) => html`${name} is the head of ${dept} on the bot already.`,
+    assigned: (name: HtmlPart, dept: HtmlPart) =>
+      html`✅ ${name} is the head of ${dept} on the bot: they register the department's emulation title.`,
+    replaced: (previous: HtmlPart) => html`(replacing ${previous}; the history is kept)`,
+    notice: (dept: HtmlPart, by: HtmlPart) =>
+      html`${by} named you the head of ${dept} on the bot: you register the department's emulation title with /dangkythidua.`,
+  },
+
+  achievement: {
+    sent: (name: HtmlPart, year: number) =>
+      html`📎 Draft achievement report ${year} of ${name} (a Word file to edit and sign).`,
+    sentDepartment: (dept: HtmlPart, year: number) =>
+      html`📎 Draft achievement report ${year} of the department ${dept} (a Word file to edit and sign).`,
+    sentAll: (members: number, departments: number, year: number) =>
+      html`📎 Draft achievement reports ${year}: ${members} members and ${departments} departments, one Word file each, in one zip file.`,
+    draftNote: html`<i>A draft from the bot's records: figures as the review sheet counts them, the entries the Council approved listed; the [Cần bổ sung] parts are for the person reporting to write.</i>`,
+    sentPrivately: html`📎 The achievement report is sent to you in private.`,
+    othersOnly: html`You can get your own achievement report; department heads their department's. The Council and admins can get everyone's.`,
+    allCouncilOnly: html`Everyone's achievement reports are for the Council and admins only.`,
+    yearOnly: html`Achievement reports are for a whole year, e.g. <code>/baocaothanhtich 2026</code>.`,
+    periodFirst: html`Please write the year first, then the person or department, e.g. <code>/baocaothanhtich 2026 @lan</code>.`,
+    unknown: (words: HtmlPart) => html`Not understood “${words}”: not a year, a member or a department.`,
+    nameWho: html`Please say whose report: @person, a department or <code>tatca</code>.`,
   },
 
   review: {
@@ -318,7 +430,8 @@ export const en: Messages = {
       day: HtmlPart,
       text: HtmlPart,
     ) => html`<code>${code}</code> · ${kind} · ${points}\n${name} (${dept}) · ${day}\n<i>${text}</i>`,
-    photo: html`📷 with photo evidence`,
+    photo: (count: number) =>
+      count > 1 ? html`📷 with ${count} photos as evidence` : html`📷 with photo evidence`,
     approveButton: '✅ Approve',
     rejectButton: '❌ Reject',
     missingCode: (command: HtmlPart) =>
@@ -392,6 +505,8 @@ export const en: Messages = {
       reopened: 'reconsidered',
       left: "left the agency's group",
       rejoined: "back in the agency's group",
+      assigned: 'named department head',
+      unassigned: 'no longer department head',
     },
     platforms: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'console demo' },
   },
@@ -428,6 +543,51 @@ export const en: Messages = {
   buttons: {
     expired: 'This choice has expired. Please send the command again.',
     notYours: 'This button belongs to the person who sent the command.',
+  },
+
+  /** Registration on a platform without a group (the Zalo Bot Platform): an admin approves. */
+  join: {
+    requested: (name: HtmlPart, dept: HtmlPart) =>
+      html`📨 Your registration request (<b>${name}</b> — ${dept}) was sent to the admins. You will get a message once it is approved. If you are registered on Telegram or Zalo already, you can link the accounts now with /lienket.`,
+    alreadyRequested: html`Your registration request was sent and awaits an admin's approval.`,
+    toAdmins: (name: HtmlPart, dept: HtmlPart, shownAs: HtmlPart, platform: HtmlPart, account: HtmlPart) =>
+      html`📨 <b>Registration request</b> via ${platform}: <b>${name}</b> — ${dept} (display name: ${shownAs}; account <code>${account}</code>). Please check that this is a member of the agency's staff before approving.`,
+    approveChoice: (name: string) => `✅ Approve: ${name}`,
+    refuseChoice: '✖ Turn down',
+    badAccount: (account: HtmlPart) =>
+      html`“${account}” is not an account. Write it as in the request, e.g. <code>zalobot:6ede9afa66b88fe6d6a9</code>.`,
+    alreadyMember: (name: HtmlPart) => html`This account belongs to the profile of ${name} already.`,
+    missingAccount: html`Please write the account as in the registration request, e.g. <code>zalobot:6ede9afa66b88fe6d6a9</code>.`,
+    approved: (name: HtmlPart, dept: HtmlPart) => html`✅ Registration approved: <b>${name}</b> — ${dept}.`,
+    approvedNotice: (name: HtmlPart, dept: HtmlPart) =>
+      html`✅ Your registration was approved: <b>${name}</b> — ${dept}. Send /help to see the commands.`,
+    refused: (account: HtmlPart) =>
+      html`The registration request of account <code>${account}</code> was turned down, and the person told.`,
+    refusedNotice: (reason: HtmlPart) =>
+      html`Your registration request was not approved${reason ? html`: ${reason}` : ''}. If needed, please contact the Office.`,
+  },
+
+  /** Report files on a platform that cannot send files. */
+  files: {
+    sentElsewhere: (platform: HtmlPart) => html`📎 The report file was sent to you on ${platform}.`,
+    cannotSend: (platform: HtmlPart) =>
+      html`📎 ${platform} cannot send files. To receive report files, link your Telegram account with /lienket and send the command again, or ask the Office for the file.`,
+    here: html`📎 The report file you asked for:`,
+  },
+
+  platformName: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'the console' },
+
+  /** What the Zalo Bot Platform's own events get back. */
+  zaloBot: {
+    notACommand: html`The bot takes commands starting with /. Send /help to see them, /batdau to begin.`,
+    unsupported: html`The bot cannot read this message (Zalo does not pass its content on). Please send a text command, e.g. /help.`,
+    photoWithoutCommand: html`Photo received. To keep a photo as evidence, send it with a logging command as its caption, e.g. <code>/viectot Covered a sick colleague's night shift</code>.`,
+    photoNotKept: html`⚠️ The evidence photo could not be fetched (too large, or no longer available); the entry is saved without it.`,
+    numberExpired: html`This number matches no choice that is still open. Please send the command again.`,
+    pickByNumber: (last: number) =>
+      last === 1
+        ? 'Answer 1 to choose it, or send a command.'
+        : `Answer with a number (1–${last}) to choose, or send a command.`,
   },
 
   link: {
@@ -467,8 +627,17 @@ export const en: Messages = {
     deedLine: (name: HtmlPart, text: HtmlPart) => html`• ${name}: ${text}`,
     noDeeds: html`No good deed has been logged yet — share one with /viectot!`,
     moreDeeds: (n: number) => html`… and ${n} more good ${n === 1 ? 'deed' : 'deeds'}.`,
-    silentDepartments: (list: HtmlPart) => html`<b>Departments with nothing logged this week:</b> ${list}`,
+    activeDepartments: (active: number, all: number) =>
+      active > 0
+        ? html`${active} of ${all} departments have logged something this week; every department is welcome to keep taking part.`
+        : html`Nothing has been logged this week yet; every department is welcome to take part.`,
     allDepartmentsActive: html`Every department has logged something this week. 👏`,
+    leaders: (names: HtmlPart, more: number, points: HtmlPart) =>
+      more > 0
+        ? html`🎉 Congratulations to <b>${names}</b> and ${more} more, leading together with ${points}.`
+        : html`🎉 Congratulations to <b>${names}</b>, leading with ${points}.`,
+    improved: (department: HtmlPart, gain: HtmlPart, since: HtmlPart) =>
+      html`📈 Most improved: <b>${department}</b>, up ${gain} points per member on ${since}.`,
     targetsTitle: html`<b>Progress of the year's plan</b>`,
     targetShort: (title: HtmlPart, value: HtmlPart) => html`• ${title}: ${value}`,
     modelsTitle: html`<b>Model examples</b>`,
@@ -499,6 +668,36 @@ export const en: Messages = {
       html`Post <b>${name}</b> to the whole group now? Every member of the group will receive it. (Preview: /xemtruoc)`,
     confirmPostButton: '📣 Post now',
     noReminders: html`No plan milestone to remind today.`,
+    registrationMissing: (members: number, departments: number) =>
+      html`${members} members and ${departments} departments have not registered an emulation title yet: please send <code>/dangkythidua</code>.`,
+    allRegistered: html`Every member and department has registered an emulation title.`,
+    registrationAdmin: (title: HtmlPart, date: HtmlPart, members: HtmlPart, departments: HtmlPart) =>
+      html`📌 For the Office: ${title} — ${date}.\nMembers not registered: ${members}\nDepartments not registered: ${departments}\nDetails: <code>/tonghop</code>.`,
+    nobody: 'none',
+  },
+
+  chart: {
+    weeklyTitle: (period: string) => `Emulation honour board, ${period}`,
+    monthlyTitle: (period: string) => `Emulation digest, ${period}`,
+    boardTitle: (period: string) => `Emulation leaderboard, ${period}`,
+    progressTo: (day: string) => `Progress to ${day}`,
+    departments: 'Leading departments',
+    topMembers: 'Outstanding members',
+    targets: "The year's plan so far",
+    perMember: 'points per member',
+    points: 'points',
+    empty: 'Nothing logged in this period yet. Start with /viectot, /hoanthanh or /sangkien!',
+    leaders: 'Congratulations',
+    leadersText: (names: string, more: number, points: string) =>
+      more > 0
+        ? `${names} and ${more} more, leading together with ${points}`
+        : `${names}, leading with ${points}`,
+    improved: 'Most improved',
+    improvedText: (department: string, gain: string, since: string) =>
+      `${department}, up ${gain} points per member on ${since}`,
+    newModels: 'New model examples',
+    previous: { week: 'last week', month: 'last month', quarter: 'last quarter', year: 'last year' },
+    failed: html`<i>The picture could not be drawn just now; the text above says it all.</i>`,
   },
 
   demo: {
@@ -507,7 +706,7 @@ export const en: Messages = {
         'thidua-bot — local demo (neither TELEGRAM_BOT_TOKEN nor Zalo is configured).',
         `You are a demo member, an admin and a Council member, on a demo store in ${dir}.`,
         'Try: /help, /viectot Helped @lan fix the printer, /viectot @lan covered my shift, /bangxephang last week, /kehoach, /tonghop Q4 file. When the bot lists numbered choices, type the number to pick one. Quit: /exit or Ctrl+D.',
-        `Report files are saved in ${reports}. The demo store is deleted on exit.`,
+        `Report files and pictures are saved in ${reports}. The demo store is deleted on exit.`,
       ].join('\n'),
   },
 

@@ -87,8 +87,8 @@ export const vi = {
       description: 'Rút lại một mục đã ghi (quản trị viên rút mục của người khác: ghi lý do)',
     },
     leaderboard: {
-      usage: '/bangxephang [kỳ]',
-      description: 'Bảng xếp hạng cá nhân và các phòng (mặc định: tuần này)',
+      usage: '/bangxephang [kỳ] [anh]',
+      description: 'Bảng xếp hạng cá nhân và các phòng (mặc định: tuần này; thêm “anh” để nhận kèm ảnh)',
     },
     summary: {
       usage: '/tonghop [kỳ] [tên phòng] [file|binhxet]',
@@ -107,7 +107,10 @@ export const vi = {
     },
     history: { usage: '/lichsu MÃ', description: 'Toàn bộ lịch sử của một mục' },
     link: { usage: '/lienket [MÃ]', description: 'Liên kết tài khoản Telegram và Zalo thành một hồ sơ' },
-    plan: { usage: '/kehoach', description: 'Tiến độ các chỉ tiêu và mốc kế hoạch năm' },
+    plan: {
+      usage: '/kehoach [anh]',
+      description: 'Tiến độ các chỉ tiêu và mốc kế hoạch năm (thêm “anh” để nhận kèm ảnh)',
+    },
     preview: {
       usage: '/xemtruoc bangxephang|thang|nhac',
       description: 'Xem trước bài đăng tự động (quản trị viên)',
@@ -122,8 +125,30 @@ export const vi = {
       usage: '/dienhinh [MÃ | @người lý do | phòng lý do | SỐ tiep ghi chú]',
       description: 'Điển hình tiên tiến: đề xuất, theo dõi 4 giai đoạn',
     },
+    titles: {
+      usage: '/dangkythidua [@người | phòng] [danh hiệu]',
+      description:
+        'Đăng ký danh hiệu thi đua của năm: cá nhân (Lao động tiên tiến, Chiến sĩ thi đua cơ sở), tập thể phòng (trưởng phòng)',
+    },
+    heads: {
+      usage: '/truongphong [@người | phòng bo]',
+      description: 'Trưởng phòng đăng ký danh hiệu cho tập thể (quản trị viên chỉ định)',
+    },
+    achievement: {
+      usage: '/baocaothanhtich [năm] [@người | phong | tên phòng | tatca]',
+      description:
+        'Dự thảo báo cáo thành tích (Word) của bạn, của phòng (trưởng phòng), của mọi người (Hội đồng)',
+    },
+    approveJoin: {
+      usage: '/duyetdangky TÀI_KHOẢN | Họ và tên | Phòng',
+      description: 'Duyệt đề nghị đăng ký qua Zalo Bot, hoặc thêm một thành viên (quản trị viên)',
+    },
+    refuseJoin: {
+      usage: '/tuchoidangky TÀI_KHOẢN [lý do]',
+      description: 'Không chấp thuận một đề nghị đăng ký, báo cho người đề nghị (quản trị viên)',
+    },
     title: html`<b>Các lệnh bạn dùng được</b>`,
-    photoTip: html`Gửi ảnh kèm chú thích là một lệnh ghi nhận để lưu ảnh làm minh chứng.`,
+    photoTip: html`Gửi ảnh kèm chú thích là một lệnh ghi nhận để lưu ảnh làm minh chứng (trên Telegram có thể gửi nhiều ảnh cùng lúc).`,
   },
 
   start: {
@@ -202,7 +227,13 @@ export const vi = {
     tags: (tags: HtmlPart) => html`Đánh dấu: ${tags}`,
     adhocTag: html`nhiệm vụ đột xuất`,
     itTag: html`mô hình ứng dụng CNTT`,
-    photoKept: html`📷 Ảnh đã được lưu làm minh chứng.`,
+    photoKept: (count: number) =>
+      count > 1
+        ? html`📷 ${count} ảnh đã được lưu làm minh chứng.`
+        : html`📷 Ảnh đã được lưu làm minh chứng.`,
+    /** The confirmation in one line, for a group that asks for quiet (the whole one goes in private). */
+    compact: (kind: HtmlPart, code: HtmlPart, points: HtmlPart, name: HtmlPart) =>
+      html`✅ ${kind} <code>${code}</code>, ${points} — ${name}`,
     rank: (name: HtmlPart, rank: number, of: number, points: HtmlPart) =>
       html`Tuần này ${name} xếp hạng ${rank}/${of} người có điểm, với ${points}.`,
     unranked: (name: HtmlPart) => html`Tuần này ${name} chưa có điểm được tính.`,
@@ -311,6 +342,91 @@ export const vi = {
     reviewSheetSent: (year: number) =>
       html`📎 Bảng bình xét cuối năm ${year}: số liệu của từng cá nhân và tập thể.`,
     reviewSheetYearOnly: html`Bảng bình xét chỉ lập cho cả năm, ví dụ <code>/tonghop 2026 binhxet</code>.`,
+    registrationTitle: (year: number) => html`<b>Đăng ký thi đua năm ${year}</b>`,
+    registrationMembers: (done: number, total: number) => html`• Cá nhân đã đăng ký: ${done}/${total}`,
+    registrationDepartments: (done: number, total: number) => html`• Tập thể đã đăng ký: ${done}/${total}`,
+    registrationByTitle: (title: HtmlPart, count: number) => html`   ${title}: ${count}`,
+    registrationMissing: (names: HtmlPart, more: number) =>
+      html`   Chưa đăng ký: ${names}${more > 0 ? html` và ${more} người khác` : ''}`,
+    registrationMissingDepartments: (names: HtmlPart) => html`   Tập thể chưa đăng ký: ${names}`,
+  },
+
+  titles: {
+    notConfigured: html`Chưa cấu hình đăng ký thi đua: cần hạn đăng ký (<code>registration</code>) trong file kế hoạch và file danh hiệu thi đua của cùng năm.`,
+    statusTitle: (year: number) => html`📝 <b>Đăng ký thi đua năm ${year}</b>`,
+    memberLine: (name: HtmlPart, title: HtmlPart) => html`• Cá nhân ${name}: <b>${title}</b>`,
+    memberNone: (name: HtmlPart) => html`• Cá nhân ${name}: <i>chưa đăng ký</i>`,
+    departmentLine: (dept: HtmlPart, title: HtmlPart) => html`• Tập thể ${dept}: <b>${title}</b>`,
+    departmentNone: (dept: HtmlPart) => html`• Tập thể ${dept}: <i>chưa đăng ký</i>`,
+    historyLine: (day: HtmlPart, action: HtmlPart, title: HtmlPart, by: HtmlPart) =>
+      html`   ${day}: ${action} ${title} — ${by}`,
+    actions: { registered: 'đăng ký', updated: 'đổi sang' },
+    deadlineOpen: (day: HtmlPart, days: number) =>
+      days > 0
+        ? html`Hạn đăng ký, thay đổi: hết ngày ${day} (còn ${days} ngày).`
+        : html`Hạn đăng ký, thay đổi: hết hôm nay, ${day}.`,
+    deadlinePassed: (day: HtmlPart) =>
+      html`Hạn đăng ký đã hết ngày ${day}: từ nay chỉ quản trị viên (Văn phòng Ban) đăng ký, thay đổi được.`,
+    choiceSelf: (title: string) => `Đăng ký: ${title}`,
+    choiceFor: (name: string, title: string) => `${name}: ${title}`,
+    registered: (title: HtmlPart, name: HtmlPart, year: number) =>
+      html`✅ Đã đăng ký danh hiệu <b>${title}</b> năm ${year} cho ${name}.`,
+    changed: (from: HtmlPart, to: HtmlPart, name: HtmlPart, year: number) =>
+      html`✅ Đã đổi đăng ký năm ${year} của ${name} từ ${from} sang <b>${to}</b>. Lần đăng ký trước vẫn được lưu trong lịch sử.`,
+    unchanged: (title: HtmlPart, name: HtmlPart, year: number) =>
+      html`${name} đã đăng ký <b>${title}</b> năm ${year}; không có gì thay đổi.`,
+    closed: (year: number, day: HtmlPart) =>
+      html`Đã hết hạn đăng ký thi đua năm ${year} (hết ngày ${day}). Nếu cần đăng ký hoặc thay đổi, đề nghị liên hệ Văn phòng Ban.`,
+    othersAdminOnly: html`Chỉ quản trị viên mới đăng ký danh hiệu thi đua cho người khác hoặc xem đăng ký của người khác.`,
+    headOnly: (dept: HtmlPart) =>
+      html`Danh hiệu của tập thể ${dept} do trưởng phòng hoặc quản trị viên đăng ký. Trưởng phòng do quản trị viên chỉ định bằng /truongphong.`,
+    forMembers: (title: HtmlPart) =>
+      html`<b>${title}</b> là danh hiệu cá nhân: mỗi người tự đăng ký cho mình.`,
+    forDepartments: (title: HtmlPart) =>
+      html`<b>${title}</b> là danh hiệu tập thể: đăng ký cho phòng, do trưởng phòng hoặc quản trị viên thực hiện.`,
+    unknown: (words: HtmlPart) =>
+      html`Không rõ “${words}”: không phải danh hiệu thi đua, thành viên hay phòng.`,
+    list: (titles: HtmlPart) => html`Các danh hiệu: ${titles}.`,
+    nameWho: html`Vui lòng ghi đăng ký cho ai: @người hoặc tên phòng, ví dụ <code>/dangkythidua @lan ldtt</code>.`,
+    notice: (by: HtmlPart, title: HtmlPart, year: number) =>
+      html`📝 ${by} đã đăng ký danh hiệu thi đua <b>${title}</b> năm ${year} cho bạn. Xem: /dangkythidua`,
+    noticeDepartment: (by: HtmlPart, title: HtmlPart, dept: HtmlPart, year: number) =>
+      html`📝 ${by} đã đăng ký danh hiệu thi đua <b>${title}</b> năm ${year} cho tập thể ${dept}.`,
+  },
+
+  heads: {
+    listTitle: html`<b>Trưởng phòng trên bot</b> (đăng ký danh hiệu thi đua cho tập thể phòng):`,
+    line: (dept: HtmlPart, name: HtmlPart, since: HtmlPart) => html`• ${dept}: ${name} (từ ${since})`,
+    none: (dept: HtmlPart) => html`• ${dept}: <i>chưa chỉ định</i>`,
+    adminOnly: html`Chỉ quản trị viên mới chỉ định trưởng phòng.`,
+    unknown: (query: HtmlPart) =>
+      html`Không tìm thấy thành viên hay phòng “${query}”. Ghi @tên đồng nghiệp, họ và tên như đã đăng ký, hoặc tên phòng.`,
+    noHead: (dept: HtmlPart) => html`${dept} chưa có trưởng phòng nào được chỉ định.`,
+    removed: (name: HtmlPart, dept: HtmlPart) =>
+      html`Đã thôi chỉ định ${name} là trưởng phòng ${dept} trên bot. Lịch sử vẫn được lưu.`,
+    already: (name: HtmlPart, dept: HtmlPart) => html`${name} đã là trưởng phòng ${dept} trên bot.`,
+    assigned: (name: HtmlPart, dept: HtmlPart) =>
+      html`✅ ${name} là trưởng phòng ${dept} trên bot: đăng ký danh hiệu thi đua cho tập thể phòng.`,
+    replaced: (previous: HtmlPart) => html`(thay ${previous}; lịch sử vẫn được lưu)`,
+    notice: (dept: HtmlPart, by: HtmlPart) =>
+      html`Bạn được ${by} chỉ định là trưởng phòng ${dept} trên bot: bạn đăng ký danh hiệu thi đua cho tập thể phòng bằng /dangkythidua.`,
+  },
+
+  achievement: {
+    sent: (name: HtmlPart, year: number) =>
+      html`📎 Dự thảo báo cáo thành tích năm ${year} của ${name} (file Word, để chỉnh sửa và ký).`,
+    sentDepartment: (dept: HtmlPart, year: number) =>
+      html`📎 Dự thảo báo cáo thành tích tập thể năm ${year} của ${dept} (file Word, để chỉnh sửa và ký).`,
+    sentAll: (members: number, departments: number, year: number) =>
+      html`📎 Dự thảo báo cáo thành tích năm ${year}: ${members} cá nhân và ${departments} tập thể, mỗi báo cáo một file Word, gộp trong một file nén (zip).`,
+    draftNote: html`<i>Bản nháp lập từ dữ liệu của bot: số liệu tính như bảng bình xét, liệt kê các nội dung đã được Hội đồng duyệt; phần [Cần bổ sung] do người báo cáo tự ghi.</i>`,
+    sentPrivately: html`📎 Báo cáo thành tích được gửi vào tin nhắn riêng của bạn.`,
+    othersOnly: html`Bạn lấy được báo cáo thành tích của mình; trưởng phòng lấy được báo cáo của tập thể phòng. Hội đồng Thi đua – Khen thưởng và quản trị viên lấy được báo cáo của mọi người.`,
+    allCouncilOnly: html`Báo cáo thành tích của mọi người chỉ dành cho Hội đồng Thi đua – Khen thưởng và quản trị viên.`,
+    yearOnly: html`Báo cáo thành tích lập cho cả năm, ví dụ <code>/baocaothanhtich 2026</code>.`,
+    periodFirst: html`Vui lòng ghi năm trước, người hoặc phòng sau, ví dụ <code>/baocaothanhtich 2026 @lan</code>.`,
+    unknown: (words: HtmlPart) => html`Không rõ “${words}”: không phải năm, thành viên hay phòng.`,
+    nameWho: html`Vui lòng ghi báo cáo của ai: @người, tên phòng hoặc <code>tatca</code>.`,
   },
 
   review: {
@@ -331,7 +447,7 @@ export const vi = {
       day: HtmlPart,
       text: HtmlPart,
     ) => html`<code>${code}</code> · ${kind} · ${points}\n${name} (${dept}) · ${day}\n<i>${text}</i>`,
-    photo: html`📷 có ảnh minh chứng`,
+    photo: (count: number) => (count > 1 ? html`📷 có ${count} ảnh minh chứng` : html`📷 có ảnh minh chứng`),
     approveButton: '✅ Duyệt',
     rejectButton: '❌ Không duyệt',
     missingCode: (command: HtmlPart) => html`Vui lòng ghi mã mục, ví dụ <code>/${command} VT12</code>.`,
@@ -403,6 +519,8 @@ export const vi = {
       reopened: 'xét lại',
       left: 'rời nhóm chung của cơ quan',
       rejoined: 'trở lại nhóm chung của cơ quan',
+      assigned: 'chỉ định trưởng phòng',
+      unassigned: 'thôi chỉ định trưởng phòng',
     },
     platforms: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'máy thử' },
   },
@@ -441,6 +559,51 @@ export const vi = {
     notYours: 'Nút này dành cho người đã gửi lệnh.',
   },
 
+  /** Registration on a platform without a group (the Zalo Bot Platform): an admin approves. */
+  join: {
+    requested: (name: HtmlPart, dept: HtmlPart) =>
+      html`📨 Đề nghị đăng ký của bạn (<b>${name}</b> — ${dept}) đã được gửi tới quản trị viên. Bạn sẽ nhận tin nhắn khi đề nghị được duyệt. Nếu đã đăng ký trên Telegram hoặc Zalo, có thể liên kết ngay bằng /lienket.`,
+    alreadyRequested: html`Đề nghị đăng ký của bạn đã được gửi và đang chờ quản trị viên duyệt.`,
+    toAdmins: (name: HtmlPart, dept: HtmlPart, shownAs: HtmlPart, platform: HtmlPart, account: HtmlPart) =>
+      html`📨 <b>Đề nghị đăng ký</b> qua ${platform}: <b>${name}</b> — ${dept} (tên hiển thị: ${shownAs}; tài khoản <code>${account}</code>). Đề nghị kiểm tra đúng là cán bộ, công chức, người lao động của cơ quan trước khi duyệt.`,
+    approveChoice: (name: string) => `✅ Duyệt: ${name}`,
+    refuseChoice: '✖ Không chấp thuận',
+    badAccount: (account: HtmlPart) =>
+      html`“${account}” không phải là tài khoản. Tài khoản ghi như trong đề nghị, ví dụ <code>zalobot:6ede9afa66b88fe6d6a9</code>.`,
+    alreadyMember: (name: HtmlPart) => html`Tài khoản này đã thuộc hồ sơ ${name}.`,
+    missingAccount: html`Vui lòng ghi tài khoản như trong đề nghị đăng ký, ví dụ <code>zalobot:6ede9afa66b88fe6d6a9</code>.`,
+    approved: (name: HtmlPart, dept: HtmlPart) => html`✅ Đã duyệt đăng ký: <b>${name}</b> — ${dept}.`,
+    approvedNotice: (name: HtmlPart, dept: HtmlPart) =>
+      html`✅ Đề nghị đăng ký của bạn đã được duyệt: <b>${name}</b> — ${dept}. Gửi /trogiup để xem các lệnh.`,
+    refused: (account: HtmlPart) =>
+      html`Đã không chấp thuận đề nghị đăng ký của tài khoản <code>${account}</code> và đã báo cho người đề nghị.`,
+    refusedNotice: (reason: HtmlPart) =>
+      html`Đề nghị đăng ký của bạn chưa được chấp thuận${reason ? html`: ${reason}` : ''}. Nếu cần, đề nghị liên hệ Văn phòng.`,
+  },
+
+  /** Report files on a platform that cannot send files. */
+  files: {
+    sentElsewhere: (platform: HtmlPart) => html`📎 Tệp báo cáo đã được gửi cho bạn qua ${platform}.`,
+    cannotSend: (platform: HtmlPart) =>
+      html`📎 ${platform} không gửi được tệp. Để nhận tệp báo cáo, hãy liên kết tài khoản Telegram bằng /lienket rồi gửi lại lệnh, hoặc đề nghị Văn phòng gửi tệp.`,
+    here: html`📎 Tệp báo cáo bạn đã yêu cầu:`,
+  },
+
+  platformName: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'bảng điều khiển' },
+
+  /** What the Zalo Bot Platform's own events get back. */
+  zaloBot: {
+    notACommand: html`Bot nhận lệnh bắt đầu bằng dấu /. Gửi /trogiup để xem các lệnh, /batdau để bắt đầu.`,
+    unsupported: html`Bot không đọc được nội dung tin nhắn này (Zalo không chuyển nội dung). Vui lòng gửi lệnh bằng văn bản, ví dụ /trogiup.`,
+    photoWithoutCommand: html`Đã nhận ảnh. Để lưu ảnh làm minh chứng, gửi ảnh kèm chú thích là lệnh ghi nhận, ví dụ <code>/viectot Trực thay ca cho đồng nghiệp bị ốm</code>.`,
+    photoNotKept: html`⚠️ Không tải được ảnh minh chứng (ảnh quá lớn hoặc không còn truy cập được); mục vẫn được ghi nhận, chưa kèm ảnh.`,
+    numberExpired: html`Số thứ tự này không ứng với lựa chọn nào còn hiệu lực. Vui lòng gửi lại lệnh.`,
+    pickByNumber: (last: number) =>
+      last === 1
+        ? 'Trả lời 1 để chọn, hoặc gửi lệnh.'
+        : `Trả lời bằng số thứ tự (1–${last}) để chọn, hoặc gửi lệnh.`,
+  },
+
   link: {
     issued: (code: HtmlPart, minutes: number) =>
       html`🔗 Mã liên kết: <code>${code}</code> (dùng một lần, trong ${minutes} phút). Trên nền tảng kia (Telegram hoặc Zalo), gửi: <code>/lienket ${code}</code>`,
@@ -477,8 +640,19 @@ export const vi = {
     deedLine: (name: HtmlPart, text: HtmlPart) => html`• ${name}: ${text}`,
     noDeeds: html`Chưa có việc tốt nào được ghi nhận — hãy chia sẻ bằng /viectot!`,
     moreDeeds: (n: number) => html`… và ${n} việc tốt khác.`,
-    silentDepartments: (list: HtmlPart) => html`<b>Phòng chưa có ghi nhận trong tuần:</b> ${list}`,
+    /** Departments are counted, never listed by name, when some have logged nothing: the post congratulates. */
+    activeDepartments: (active: number, all: number) =>
+      active > 0
+        ? html`${active}/${all} phòng đã có ghi nhận trong tuần; mời các phòng cùng tiếp tục hưởng ứng phong trào.`
+        : html`Tuần này chưa có ghi nhận nào; mời các phòng cùng hưởng ứng phong trào.`,
     allDepartmentsActive: html`Tất cả các phòng đều đã có ghi nhận trong tuần. 👏`,
+    /** The members ranked first: a few named, `more` counted (early in a week many may tie). */
+    leaders: (names: HtmlPart, more: number, points: HtmlPart) =>
+      more > 0
+        ? html`🎉 Chúc mừng <b>${names}</b> và ${more} người khác cùng dẫn đầu với ${points}.`
+        : html`🎉 Chúc mừng <b>${names}</b> dẫn đầu với ${points}.`,
+    improved: (department: HtmlPart, gain: HtmlPart, since: HtmlPart) =>
+      html`📈 Tiến bộ nhất: <b>${department}</b>, tăng ${gain} điểm/người so với ${since}.`,
     targetsTitle: html`<b>Tiến độ kế hoạch năm</b>`,
     targetShort: (title: HtmlPart, value: HtmlPart) => html`• ${title}: ${value}`,
     modelsTitle: html`<b>Điển hình tiên tiến</b>`,
@@ -505,6 +679,38 @@ export const vi = {
       html`Đăng <b>${name}</b> lên nhóm chung ngay bây giờ? Mọi thành viên trong nhóm sẽ nhận được. (Xem trước: /xemtruoc)`,
     confirmPostButton: '📣 Đăng ngay',
     noReminders: html`Hôm nay không có mốc kế hoạch nào cần nhắc.`,
+    registrationMissing: (members: number, departments: number) =>
+      html`Còn ${members} cá nhân và ${departments} tập thể chưa đăng ký danh hiệu thi đua: đề nghị gửi <code>/dangkythidua</code> để đăng ký.`,
+    allRegistered: html`Tất cả cá nhân và tập thể đã đăng ký danh hiệu thi đua.`,
+    registrationAdmin: (title: HtmlPart, date: HtmlPart, members: HtmlPart, departments: HtmlPart) =>
+      html`📌 Văn phòng lưu ý: ${title} — ngày ${date}.\nCá nhân chưa đăng ký: ${members}\nTập thể chưa đăng ký: ${departments}\nChi tiết: <code>/tonghop</code>.`,
+    nobody: 'không có',
+  },
+
+  /** The leaderboard picture (reports/chart.ts draws plain text: no markup here). */
+  chart: {
+    weeklyTitle: (period: string) => `Bảng vàng thi đua ${period}`,
+    monthlyTitle: (period: string) => `Điểm tin thi đua ${period}`,
+    boardTitle: (period: string) => `Bảng xếp hạng thi đua ${period}`,
+    progressTo: (day: string) => `Tiến độ đến ngày ${day}`,
+    departments: 'Tập thể dẫn đầu',
+    topMembers: 'Cá nhân tiêu biểu',
+    targets: 'Tiến độ kế hoạch năm',
+    perMember: 'điểm bình quân/người',
+    points: 'điểm',
+    empty: 'Chưa có ghi nhận nào trong kỳ này. Hãy mở đầu bằng /viectot, /hoanthanh hoặc /sangkien!',
+    leaders: 'Chúc mừng',
+    leadersText: (names: string, more: number, points: string) =>
+      more > 0
+        ? `${names} và ${more} người khác cùng dẫn đầu với ${points}`
+        : `${names} dẫn đầu với ${points}`,
+    improved: 'Tiến bộ nhất',
+    improvedText: (department: string, gain: string, since: string) =>
+      `${department}, tăng ${gain} điểm/người so với ${since}`,
+    newModels: 'Điển hình mới',
+    previous: { week: 'tuần trước', month: 'tháng trước', quarter: 'quý trước', year: 'năm trước' },
+    /** Said when the picture could not be drawn: the text above it says everything. */
+    failed: html`<i>Chưa tạo được ảnh lúc này; nội dung đầy đủ ở trên.</i>`,
   },
 
   demo: {
@@ -513,7 +719,7 @@ export const vi = {
         'thidua-bot — bản dùng thử trên máy (chưa cấu hình TELEGRAM_BOT_TOKEN hay Zalo).',
         `Bạn là thành viên thử nghiệm, kiêm quản trị viên và thành viên Hội đồng, trên kho dữ liệu mẫu tại ${dir}.`,
         'Thử: /trogiup, /viectot Giúp @lan sửa máy in, /viectot @lan đã trực thay ca, /bangxephang tuần trước, /kehoach, /tonghop quý IV file. Khi bot đưa các lựa chọn đánh số, gõ số để chọn. Thoát: /thoat hoặc Ctrl+D.',
-        `File báo cáo được lưu trong thư mục ${reports}. Kho dữ liệu mẫu bị xóa khi thoát.`,
+        `File báo cáo và ảnh được lưu trong thư mục ${reports}. Kho dữ liệu mẫu bị xóa khi thoát.`,
       ].join('\n'),
   },
 

@@ -8,7 +8,15 @@ import {
 } from '../core/domain.js';
 import type { Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
-import { counts, isPending, membersAt, rankDepartments, rankMembers, topWithTies } from '../core/scoring.js';
+import {
+  counts,
+  isPending,
+  membersAt,
+  type ReviewMode,
+  rankDepartments,
+  rankMembers,
+  topWithTies,
+} from '../core/scoring.js';
 
 /** What the figures are computed from. */
 export interface FiguresSource {
@@ -139,4 +147,28 @@ export function byMember(entries: readonly Entry[]): Map<string, Entry[]> {
     else map.set(entry.memberId, [entry]);
   }
   return map;
+}
+
+/**
+ * One member's record in `entries` (their own entries, any status), as the review sheet and the
+ * achievement report both read it: what counts in the review mode, by kind, and the Council's
+ * decisions. One reading, so the two documents never disagree.
+ */
+export function recordOf(entries: readonly Entry[], mode: ReviewMode) {
+  const counted = entries.filter((e) => counts(e, mode));
+  const approved = entries.filter((e) => e.status === 'active' && e.review === 'approved');
+  return {
+    counted,
+    byKind: countsByKind(counted),
+    points: counted.reduce((s, e) => s + e.points, 0),
+    approved,
+    rejected: entries.filter((e) => e.status === 'active' && e.review === 'rejected'),
+    pending: entries.filter(isPending),
+    withdrawn: entries.filter((e) => e.status === 'withdrawn'),
+  };
+}
+
+/** Model examples of `list` about a member: proposed for them, or for one of their entries. */
+export function modelsAbout(store: Repository, list: readonly ModelExample[], memberId: string) {
+  return list.filter((m) => m.subject.kind !== 'department' && modelSubject(store, m).memberId === memberId);
 }

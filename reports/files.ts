@@ -1,6 +1,7 @@
 import type { AgencyConfig } from '../core/agency.js';
 import type { ReportRunner } from '../core/context.js';
 import type { Repository } from '../core/repository.js';
+import type { TitlesConfig } from '../core/titles.js';
 import type { catalog, ReportName, ReportSource } from './catalog.js';
 
 /** One report file to build, named as in reports/catalog.ts, with its arguments. */
@@ -15,7 +16,12 @@ export type ReportRequest = {
  * for, and only where it is built.
  */
 export function buildReports(
-  ctx: { store: Repository; agency: AgencyConfig; reports?: ReportRunner | undefined },
+  ctx: {
+    store: Repository;
+    agency: AgencyConfig;
+    titles?: TitlesConfig | undefined;
+    reports?: ReportRunner | undefined;
+  },
   requests: readonly ReportRequest[],
 ): Promise<Buffer[]> {
   if (ctx.reports) return ctx.reports.build(requests);

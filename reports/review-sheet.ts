@@ -2,16 +2,22 @@ import type { AgencyConfig } from '../core/agency.js';
 import type { ModelExample } from '../core/domain.js';
 import type { Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
-import { counts, departmentAt, isPending, membersAt, rankDepartments, rankMembers } from '../core/scoring.js';
+import { counts, departmentAt, membersAt, rankDepartments, rankMembers } from '../core/scoring.js';
+import type { TitlesConfig } from '../core/titles.js';
 import { vi } from '../locales/vi.js';
-import { departmentName, MODEL_COLUMNS, modelRows, sheet } from './excel.js';
-import { byMember, countsByKind, modelSubject, modelsOf } from './figures.js';
+import { type Assessment, yearCriteria } from './criteria.js';
+import { type Column, departmentName, MODEL_COLUMNS, modelRows, sheet } from './excel.js';
+import { byMember, modelSubject, modelsOf, recordOf } from './figures.js';
 import { doc } from './vi.js';
 import { finish, newBook } from './xlsx.js';
 
-/** The year-end review sheet: every member's and department's record, the Council's starting table. */
+/**
+ * The year-end review sheet: every member's and department's record, the Council's starting table.
+ * With the year's titles configured, also the title each registered and, criterion by criterion, the
+ * fact the store shows with the entries behind it, and the points the Council must confirm.
+ */
 export async function buildReviewSheet(
-  ctx: { store: Repository; agency: AgencyConfig },
+  ctx: { store: Repository; agency: AgencyConfig; titles?: TitlesConfig | undefined },
   year: Period,
 ): Promise<Buffer> {
   const { store, agency } = ctx;
@@ -28,6 +34,21 @@ export async function buildReviewSheet(
       .join('; ');
   const own = byMember(entries);
   const c = doc.columns;
+  const titles = ctx.titles?.year === year.year ? ctx.titles : undefined;
+  const criteria = titles && yearCriteria({ store, agency, titles }, year);
+  const registered = (a: Assessment | undefined) =>
+    a?.registered?.name ?? (a ? doc.criteria.notRegistered : '');
+  const openPoints = (a: Assessment | undefined) =>
+    (a?.facts ?? [])
+      .filter((f) => f.open)
+      .map((f) => f.criterion.short)
+      .join('; ');
+  const titleColumns: Column[] = titles
+    ? [
+        { header: c.registeredTitle, key: 'registered', width: 22 },
+        { header: c.openPoints, key: 'open', width: 40 },
+      ]
+    : [];
 
   const scores = rankMembers(
     entries,
@@ -52,23 +73,27 @@ export async function buildReviewSheet(
       { header: c.rejected, key: 'rejected', width: 11 },
       { header: c.pending, key: 'pending', width: 10 },
       { header: c.memberModels, key: 'models', width: 30 },
+      ...titleColumns,
       { header: c.council, key: 'council', width: 24 },
     ],
     scores.map((score) => {
-      const mine = own.get(score.member.id) ?? [];
+      const record = recordOf(own.get(score.member.id) ?? [], mode);
+      const assessment = criteria?.member(score.member);
       return {
         rank: score.rank || null,
         name: score.member.fullName,
         dept: departmentName(agency, departmentAt(score.member, year.end) ?? score.member.departmentId),
-        ...countsByKind(mine.filter((e) => counts(e, mode))),
+        ...record.byKind,
         entries: score.entries,
         points: score.points,
-        approved: mine.filter((e) => e.status === 'active' && e.review === 'approved').length,
-        rejected: mine.filter((e) => e.status === 'active' && e.review === 'rejected').length,
-        pending: mine.filter(isPending).length,
+        approved: record.approved.length,
+        rejected: record.rejected.length,
+        pending: record.pending.length,
         models: modelsFor(
           (m) => m.subject.kind !== 'department' && modelSubject(store, m).memberId === score.member.id,
         ),
+        registered: registered(assessment),
+        open: openPoints(assessment),
         council: '',
       };
     }),
@@ -87,21 +112,130 @@ export async function buildReviewSheet(
       { header: c.perMember, key: 'perMember', width: 18, numFmt: '0.00' },
       { header: c.itModels, key: 'it', width: 12 },
       { header: c.departmentModels, key: 'models', width: 30 },
+      ...titleColumns,
       { header: c.council, key: 'council', width: 24 },
     ],
-    rankDepartments(entries, store.members, agency.departments, mode, year.end).map((d) => ({
-      rank: d.rank || null,
-      name: d.department.name,
-      members: d.members,
-      participants: d.participants,
-      entries: d.entries,
-      points: d.points,
-      perMember: d.perMember,
-      it: entries.filter((e) => counts(e, mode) && e.it && e.departmentId === d.department.id).length,
-      models: modelsFor((m) => m.subject.kind === 'department' && m.subject.departmentId === d.department.id),
-      council: '',
-    })),
+    rankDepartments(entries, store.members, agency.departments, mode, year.end).map((d) => {
+      const assessment = criteria?.department(d.department);
+      return {
+        rank: d.rank || null,
+        name: d.department.name,
+        members: d.members,
+        participants: d.participants,
+        entries: d.entries,
+        points: d.points,
+        perMember: d.perMember,
+        it: entries.filter((e) => counts(e, mode) && e.it && e.departmentId === d.department.id).length,
+        models: modelsFor(
+          (m) => m.subject.kind === 'department' && m.subject.departmentId === d.department.id,
+        ),
+        registered: registered(assessment),
+        open: openPoints(assessment),
+        council: '',
+      };
+    }),
   );
   sheet(book, doc.sheets.models, MODEL_COLUMNS, modelRows(store, agency, models, yearModels.stageOf));
+  if (titles && criteria) {
+    const people = scores.map((score) => ({
+      name: score.member.fullName,
+      dept: departmentName(agency, departmentAt(score.member, year.end) ?? score.member.departmentId),
+      assessment: criteria.member(score.member),
+    }));
+    sheet(
+      book,
+      doc.sheets.criteriaMembers,
+      [{ header: c.name, key: 'name', width: 26 }, ...CRITERIA_COLUMNS],
+      people.flatMap((p) => criteriaRows(p.assessment, { name: p.name, dept: p.dept })),
+    );
+    sheet(
+      book,
+      doc.sheets.criteriaDepartments,
+      CRITERIA_COLUMNS,
+      agency.departments.flatMap((d) => criteriaRows(criteria.department(d), { dept: d.name })),
+    );
+    sheet(book, doc.sheets.basis, BASIS_COLUMNS, basisRows(titles));
+  }
   return finish(book);
+}
+
+const c = doc.columns;
+const CRITERIA_COLUMNS: readonly Column[] = [
+  { header: c.department, key: 'dept', width: 26 },
+  { header: c.registeredTitle, key: 'registered', width: 22 },
+  { header: c.assessedTitle, key: 'assessed', width: 26 },
+  { header: c.titleOf, key: 'titleOf', width: 12 },
+  { header: c.criterion, key: 'criterion', width: 34 },
+  { header: c.source, key: 'source', width: 34 },
+  { header: c.ruleKind, key: 'rule', width: 22 },
+  { header: c.basisCheck, key: 'check', width: 24 },
+  { header: c.how, key: 'how', width: 24 },
+  { header: c.fact, key: 'fact', width: 48 },
+  { header: c.codes, key: 'codes', width: 24 },
+  { header: c.open, key: 'open', width: 12 },
+  { header: c.criterionText, key: 'text', width: 60 },
+];
+
+/** One row per criterion laid beside a member's or a department's title. */
+function criteriaRows(a: Assessment, who: Record<string, string>): Record<string, unknown>[] {
+  const k = doc.criteria;
+  return a.facts.map((f) => ({
+    ...who,
+    registered: a.registered?.name ?? k.notRegistered,
+    assessed: k.assessed(a.title.name, a.registered !== undefined),
+    titleOf: f.title.short,
+    criterion: f.criterion.short,
+    source: f.criterion.source,
+    rule: k.rules[f.criterion.rule],
+    check: k.checks[f.criterion.check],
+    how: f.measured ? (f.criterion.partial ? k.how.partial : k.how.measured) : k.how.council,
+    fact: f.fact,
+    codes: codesCell(f.codes),
+    open: f.open ? k.open : '',
+    text: f.criterion.text,
+  }));
+}
+
+/** At most CODES_SHOWN codes in a cell: a year of a member's entries would be hundreds. */
+const CODES_SHOWN = 20;
+const codesCell = (codes: readonly string[]) =>
+  codes.length > CODES_SHOWN
+    ? `${codes.slice(0, CODES_SHOWN).join(', ')}${doc.criteria.moreCodes(codes.length - CODES_SHOWN)}`
+    : codes.join(', ');
+
+const BASIS_COLUMNS: readonly Column[] = [
+  { header: c.item, key: 'kind', width: 12 },
+  { header: c.content, key: 'content', width: 70 },
+  { header: c.value, key: 'value', width: 22 },
+  { header: c.source, key: 'source', width: 44 },
+  { header: c.ruleKind, key: 'rule', width: 24 },
+  { header: c.basisCheck, key: 'check', width: 26 },
+];
+
+/** The legal texts the criteria cite, with their status, and the settings with their values. */
+function basisRows(titles: TitlesConfig): Record<string, unknown>[] {
+  const k = doc.criteria;
+  return [
+    ...titles.legalBasis.map((b) => ({
+      kind: k.basisKind,
+      content: [b.title, b.number].filter(Boolean).join(' — '),
+      value: k.basisStatus[b.status],
+      source: b.note,
+      rule: '',
+      check: b.status === 'toVerify' ? k.checks.toVerify : k.checks.confirmed,
+    })),
+    ...Object.values(titles.settings).map((setting) => ({
+      kind: k.settingKind,
+      content: setting.label,
+      value:
+        setting.value === null
+          ? k.noValue
+          : setting.floor !== undefined
+            ? `${setting.value} (${k.floor(setting.floor)})`
+            : setting.value,
+      source: setting.source,
+      rule: k.rules[setting.rule],
+      check: k.checks[setting.check],
+    })),
+  ];
 }

@@ -1,10 +1,68 @@
+import type { EntriesMeasure } from '../core/titles.js';
+
+const KIND_NOUNS = { deed: 'việc tốt', task: 'nhiệm vụ hoàn thành', initiative: 'sáng kiến, mô hình mới' };
+
 /**
  * The words of the report files. Deliberately Vietnamese only, whatever the reader's locale: the
  * workbook, the review sheet and the Word report are documents of a Vietnamese Party body, filed and
  * printed as such (the chat's words — kinds, statuses, stages — come from locales/vi.ts).
  */
+/** `12 nhiệm vụ hoàn thành (15 điểm), trong đó 3 nhiệm vụ phát sinh, đột xuất`; '' for none. */
+function kindPart(kind: 'deed' | 'task' | 'initiative', count: number, points?: number, of?: number): string {
+  if (count === 0) return '';
+  const noun = {
+    deed: 'việc tốt',
+    task: 'nhiệm vụ hoàn thành',
+    initiative: 'sáng kiến, mô hình mới, cách làm sáng tạo',
+  }[kind];
+  const within = {
+    deed: '',
+    task: 'nhiệm vụ phát sinh, đột xuất',
+    initiative: 'mô hình ứng dụng công nghệ thông tin',
+  }[kind];
+  return (
+    `${count} ${noun}` +
+    (points !== undefined ? ` (${points} điểm)` : '') +
+    (of ? `, trong đó ${of} ${within}` : '')
+  );
+}
+
+/** What was counted, as a clerk writes it: only the kinds there are, or that there was none. */
+function counted(subject: string, when: string, count: number, points: number, parts: string[]): string {
+  if (count === 0)
+    return `${when}, ${subject} chưa có nội dung nào được ghi nhận trong phong trào thi đua của cơ quan.`;
+  const list = parts.filter(Boolean);
+  return (
+    `${when}, ${subject} có ${count} nội dung được ghi nhận trong phong trào thi đua của cơ quan, ` +
+    `được tính ${points} điểm${list.length ? `, gồm: ${list.join('; ')}` : ''}.`
+  );
+}
+
 export const doc = {
   creator: 'thidua-bot',
+  kindPart,
+  /** The Word report's first figures: `Trong kỳ, toàn cơ quan có 12 nội dung … gồm: …`. */
+  periodResults: (subject: string, count: number, points: number, parts: string[]) =>
+    counted(subject, 'Trong kỳ', count, points, parts),
+  participation: (participants: number, members: number, pct: string) =>
+    participants === 0
+      ? 'Chưa có cán bộ, công chức, người lao động nào có nội dung được ghi nhận.'
+      : `Có ${participants}/${members} cán bộ, công chức, người lao động có ít nhất một nội dung được ghi nhận (đạt ${pct}).`,
+  /** The Council's work in the period, naming only what happened. */
+  councilWork: (approved: number, rejected: number, pending: number, withdrawn: number) => {
+    const done = [
+      approved ? `duyệt ${approved} nội dung` : '',
+      rejected ? `không duyệt ${rejected} nội dung` : '',
+    ].filter(Boolean);
+    const rest = [
+      pending ? `${pending} nội dung đang chờ duyệt` : '',
+      withdrawn ? `${withdrawn} nội dung do người ghi rút lại` : '',
+    ].filter(Boolean);
+    const first = done.length
+      ? `Hội đồng Thi đua – Khen thưởng đã ${done.join(', ')}`
+      : 'Trong kỳ, Hội đồng Thi đua – Khen thưởng chưa xét duyệt nội dung nào';
+    return `${first}${rest.length ? `; ${rest.join('; ')}` : ''}.`;
+  },
   yes: 'x',
   photo: 'có',
   sheets: {
@@ -15,6 +73,9 @@ export const doc = {
     models: 'Điển hình',
     reviewMembers: 'Cá nhân',
     reviewDepartments: 'Tập thể',
+    criteriaMembers: 'Tiêu chí cá nhân',
+    criteriaDepartments: 'Tiêu chí tập thể',
+    basis: 'Căn cứ, thiết lập',
   },
   summary: {
     label: 'Chỉ tiêu',
@@ -81,7 +142,184 @@ export const doc = {
     proposal: 'Lý do đề xuất',
     stage: 'Giai đoạn cuối kỳ',
     stageDate: (stage: string) => `Ngày ${stage.toLowerCase()}`,
+    registeredTitle: 'Danh hiệu đăng ký',
+    openPoints: 'Điểm cần Hội đồng xác nhận',
+    assessedTitle: 'Đối chiếu tiêu chuẩn',
+    titleOf: 'Thuộc danh hiệu',
+    criterion: 'Tiêu chí',
+    criterionText: 'Nội dung tiêu chí',
+    source: 'Căn cứ',
+    ruleKind: 'Loại quy định',
+    basisCheck: 'Tình trạng căn cứ',
+    how: 'Cách xác định',
+    fact: 'Dữ kiện từ dữ liệu của bot',
+    codes: 'Mã mục',
+    open: 'Hội đồng xác nhận',
+    item: 'Mục',
+    content: 'Nội dung',
+    value: 'Giá trị',
   },
   modelKinds: { entry: 'Việc làm, sáng kiến', member: 'Cá nhân', department: 'Tập thể' },
   modelLine: (no: number, stage: string) => `số ${no}: ${stage}`,
+
+  /** The achievement report drafts (báo cáo thành tích), for a member and for a department. */
+  achievement: {
+    heading: 'BÁO CÁO THÀNH TÍCH',
+    subtitle: (title: string | undefined, year: number) =>
+      title
+        ? `Đề nghị công nhận danh hiệu “${title}” năm ${year}`
+        : `Đề nghị công nhận danh hiệu thi đua năm ${year}`,
+    ofDepartment: (name: string) => `của ${name}`,
+    titleToWrite: 'danh hiệu thi đua đề nghị (chưa đăng ký trên bot)',
+    blank: '[Cần bổ sung]',
+    sections: {
+      details: 'I. SƠ LƯỢC LÝ LỊCH',
+      situation: 'I. ĐẶC ĐIỂM, TÌNH HÌNH',
+      achievements: 'II. THÀNH TÍCH ĐẠT ĐƯỢC',
+      duties: 'Quyền hạn, nhiệm vụ được giao',
+      results: 'Kết quả thực hiện nhiệm vụ và tham gia phong trào thi đua',
+      models: 'Điển hình tiên tiến',
+      registration: 'Đăng ký thi đua',
+      awards: 'III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG',
+    },
+    fields: {
+      name: 'Họ và tên',
+      birth: 'Ngày, tháng, năm sinh',
+      gender: 'Giới tính',
+      hometown: 'Quê quán',
+      residence: 'Nơi ở hiện nay',
+      unit: 'Đơn vị công tác',
+      position: 'Chức vụ (Đảng, chính quyền, đoàn thể)',
+      profession: 'Trình độ chuyên môn, nghiệp vụ',
+      politics: 'Trình độ lý luận chính trị',
+      department: 'Tên tập thể',
+      headcount: 'Số cán bộ, công chức, người lao động',
+      head: 'Người đứng đầu',
+    },
+    headcount: (n: number) => `${n} người`,
+    dutiesToWrite: 'quyền hạn, nhiệm vụ được giao trong năm',
+    situationToWrite: 'chức năng, nhiệm vụ được giao; thuận lợi, khó khăn trong năm',
+    resultsToWrite: 'kết quả thực hiện nhiệm vụ chuyên môn, mức độ hoàn thành các chỉ tiêu được giao',
+    departmentResultsToWrite: 'kết quả thực hiện nhiệm vụ chính trị, các chỉ tiêu được giao của tập thể',
+    awardsToWrite:
+      'danh hiệu thi đua, hình thức khen thưởng đã được tặng (năm, số, ngày quyết định, cơ quan ban hành)',
+    memberSummary: (
+      year: number,
+      count: number,
+      points: number,
+      deeds: number,
+      tasks: number,
+      adhoc: number,
+      initiatives: number,
+      it: number,
+    ) =>
+      counted('đồng chí', `Trong năm ${year}`, count, points, [
+        kindPart('task', tasks, undefined, adhoc),
+        kindPart('initiative', initiatives, undefined, it),
+        kindPart('deed', deeds),
+      ]),
+    departmentSummary: (
+      year: number,
+      count: number,
+      points: number,
+      deeds: number,
+      tasks: number,
+      adhoc: number,
+      initiatives: number,
+      it: number,
+      participants: number,
+      members: number,
+    ) =>
+      `${counted('tập thể', `Trong năm ${year}`, count, points, [
+        kindPart('task', tasks, undefined, adhoc),
+        kindPart('initiative', initiatives, undefined, it),
+        kindPart('deed', deeds),
+      ])} ` +
+      (participants === 0
+        ? 'Chưa có cán bộ, công chức, người lao động nào có nội dung được ghi nhận.'
+        : `Có ${participants}/${members} cán bộ, công chức, người lao động có nội dung được ghi nhận.`),
+    numbered: (n: number, heading: string) => `${n}. ${heading}`,
+    councilSummary: (approved: number, pending: number) =>
+      (approved
+        ? `Hội đồng Thi đua – Khen thưởng đã duyệt ${approved} nội dung, liệt kê dưới đây`
+        : 'Hội đồng Thi đua – Khen thưởng chưa duyệt nội dung nào') +
+      (pending ? `; ${pending} nội dung đang chờ duyệt chưa được liệt kê.` : '.'),
+    kindHeadings: {
+      task: 'a) Nhiệm vụ hoàn thành',
+      initiative:
+        'b) Sáng kiến, mô hình mới, cách làm sáng tạo, giải pháp hiệu quả; mô hình ứng dụng công nghệ thông tin',
+      deed: 'c) Gương người tốt, việc tốt',
+    },
+    noEntries: '- Không có nội dung được Hội đồng duyệt.',
+    adhocTag: 'nhiệm vụ phát sinh, đột xuất',
+    itTag: 'mô hình ứng dụng công nghệ thông tin',
+    entryLine: (
+      code: string,
+      day: string,
+      member: string | undefined,
+      tags: readonly string[],
+      text: string,
+    ) => `- ${code} (${[day, member, ...tags].filter(Boolean).join('; ')}): ${text}`,
+    noModels: '- Không có.',
+    modelLine: (no: number, reason: string, stage: string, since: string) =>
+      `- Điển hình số ${no} (đề xuất ngày ${since}): ${reason} — giai đoạn ${stage.toLowerCase()}.`,
+    registered: (title: string, year: number, day: string) =>
+      `Đăng ký danh hiệu “${title}” năm ${year} (ngày ${day}).`,
+    notRegistered: (year: number) => `Chưa đăng ký danh hiệu thi đua năm ${year}.`,
+    membersRegistered: (done: number, total: number, byTitle: string[], missing: string[]) =>
+      `Cá nhân đã đăng ký danh hiệu thi đua: ${done}/${total}` +
+      (byTitle.length ? ` (${byTitle.join('; ')})` : '') +
+      (missing.length ? `; chưa đăng ký: ${missing.join(', ')}.` : '.'),
+    memberSignatureLeft: ['THỦ TRƯỞNG ĐƠN VỊ', 'XÁC NHẬN, ĐỀ NGHỊ', '(Ký, ghi rõ họ và tên)'],
+    memberSignatureRight: ['NGƯỜI BÁO CÁO THÀNH TÍCH', '(Ký, ghi rõ họ và tên)'],
+    departmentSignatureLeft: ['XÁC NHẬN CỦA CẤP TRÌNH', 'KHEN THƯỞNG', '(Ký, ghi rõ họ và tên)'],
+    departmentSignatureRight: ['THỦ TRƯỞNG ĐƠN VỊ', '(Ký, ghi rõ họ và tên)'],
+  },
+
+  /** The review sheet's facts beside the criteria: facts and open points, never a verdict. */
+  criteria: {
+    notRegistered: 'Chưa đăng ký',
+    registered: (title: string, day: string) => `Đã đăng ký ${title} (ngày ${day})`,
+    /** Which entries a measure counts: `sáng kiến, mô hình mới được Hội đồng duyệt`. */
+    what: (m: EntriesMeasure) => {
+      const noun = !m.kind
+        ? 'mục'
+        : m.kind === 'initiative' && m.it
+          ? 'mô hình ứng dụng công nghệ thông tin'
+          : m.kind === 'task' && m.adhoc
+            ? 'nhiệm vụ phát sinh, đột xuất hoàn thành'
+            : KIND_NOUNS[m.kind];
+      return `${noun} ${m.approvedOnly ? 'được Hội đồng duyệt' : 'được tính'}`;
+    },
+    entries: (n: number, what: string) => (n > 0 ? `Có ${n} ${what}` : `Chưa có ${what}`),
+    having: (what: string) => `có ${what}`,
+    registeredFor: (titles: string) => `đã đăng ký ${titles}`,
+    share: (yes: number, total: number, pct: number, what: string, min: number, missing: string[]) =>
+      `${yes}/${total} thành viên (${pct}%) ${what}; mức theo thiết lập: ${min}%` +
+      (missing.length ? `. Chưa có: ${missing.join(', ')}` : ''),
+    someMember: (names: string[], what: string) =>
+      names.length ? `Có: ${names.join(', ')}` : `Chưa có thành viên ${what}`,
+    assessed: (title: string, registered: boolean) => (registered ? title : `${title} (chưa đăng ký)`),
+    rules: {
+      national: 'Luật, Nghị định',
+      local: 'Quy định của cơ quan (thiết lập)',
+      bot: 'Tham chiếu của bot, không phải quy định',
+    },
+    checks: {
+      confirmed: 'Đã đối chiếu văn bản',
+      toVerify: 'Cần kiểm chứng — chưa dùng như quy định',
+    },
+    how: {
+      measured: 'Bot đo từ dữ liệu',
+      partial: 'Bot ghi nhận, chỉ là căn cứ tham khảo',
+      council: 'Hội đồng xác nhận',
+    },
+    open: 'Có',
+    moreCodes: (n: number) => ` và ${n} mục khác`,
+    basisStatus: { inForce: 'Còn hiệu lực', replaced: 'Đã hết hiệu lực', toVerify: 'Cần kiểm chứng' },
+    basisKind: 'Văn bản',
+    settingKind: 'Thiết lập',
+    noValue: 'Không đặt',
+    floor: (floor: number) => `không thấp hơn ${floor} theo Luật`,
+  },
 } as const;

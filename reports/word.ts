@@ -2,7 +2,9 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -17,6 +19,7 @@ import type { Repository } from '../core/repository.js';
 import { vi } from '../locales/vi.js';
 import { departmentName } from './excel.js';
 import { summarise } from './figures.js';
+import { doc } from './vi.js';
 
 /*
  * The Word report draft. Its sentences are written here in Vietnamese on purpose: it is a document of
@@ -24,7 +27,8 @@ import { summarise } from './figures.js';
  */
 
 const FONT = 'Times New Roman';
-const run = (
+/** A run of Times New Roman, 14 pt unless told (sizes in half-points); exported for the other Word drafts. */
+export const run = (
   text: string,
   extra: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number } = {},
 ) =>
@@ -36,7 +40,12 @@ const run = (
     ...(extra.italics ? { italics: true } : {}),
     ...(extra.underline ? { underline: {} } : {}),
   });
-const para = (children: TextRun[], align: 'left' | 'center' | 'right' | 'both' = 'both', indent = true) =>
+/** A paragraph: justified with a first-line indent unless aligned otherwise. */
+export const para = (
+  children: TextRun[],
+  align: 'left' | 'center' | 'right' | 'both' = 'both',
+  indent = true,
+) =>
   new Paragraph({
     children,
     alignment:
@@ -51,7 +60,7 @@ const para = (children: TextRun[], align: 'left' | 'center' | 'right' | 'both' =
     ...(indent && align === 'both' ? { indent: { firstLine: 567 } } : {}),
   });
 /** A place a person must write in, marked so it cannot be missed. */
-const toWrite = (what: string) => para([run(`[Cần bổ sung: ${what}]`, { italics: true, bold: true })]);
+export const toWrite = (what: string) => para([run(`[Cần bổ sung: ${what}]`, { italics: true, bold: true })]);
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const NO_BORDERS = {
@@ -63,7 +72,8 @@ const NO_BORDERS = {
   insideVertical: NO_BORDER,
 };
 
-function twoColumns(left: Paragraph[], right: Paragraph[], leftWidth = 45): Table {
+/** Two borderless columns: the header's name blocks, the signature blocks. */
+export function twoColumns(left: Paragraph[], right: Paragraph[], leftWidth = 45): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: NO_BORDERS,
@@ -86,6 +96,69 @@ function twoColumns(left: Paragraph[], right: Paragraph[], leftWidth = 45): Tabl
   });
 }
 
+// A4, margins of the Party's document format: top/bottom 20 mm, left 30 mm, right 15 mm.
+export const PAGE = {
+  page: {
+    size: { width: 11906, height: 16838 },
+    margin: { top: 1134, bottom: 1134, left: 1701, right: 850, header: 567 },
+  },
+  // The first page has its own (empty) header: pages are numbered from the second (Hướng dẫn 36-HD/VPTW).
+  titlePage: true,
+} as const;
+
+/**
+ * One section of a Party document: A4 with the Party's margins, the page number in Arabic figures at the
+ * top centre from page 2 on (none on the first page), as Party documents number their pages.
+ */
+export function partySection(children: (Paragraph | Table)[]) {
+  return {
+    properties: PAGE,
+    headers: {
+      default: new Header({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 28 })],
+          }),
+        ],
+      }),
+      first: new Header({ children: [] }),
+    },
+    children,
+  };
+}
+
+/**
+ * The room a signer needs between their title and their name: the signature and, over its left part,
+ * the round seal (about 3.5 cm).
+ */
+export const signatureRoom = () => new Paragraph({ spacing: { before: 1984 }, children: [] });
+
+/**
+ * The header of a Party document (Hướng dẫn 36-HD/VPTW): the superior body and the body on the left
+ * (with the number and symbol line, if any), "ĐẢNG CỘNG SẢN VIỆT NAM" and the place and date on the right.
+ */
+export function partyHeader(agency: AgencyConfig, now: Date, numberLine?: string): Table {
+  const r = agency.report;
+  const [day, month, year] = formatDay(now).split('/');
+  return twoColumns(
+    [
+      para([run(r.superior.toUpperCase(), { size: 28 })], 'center', false),
+      para([run(r.body.toUpperCase(), { bold: true })], 'center', false),
+      para([run('*', { size: 28 })], 'center', false),
+      ...(numberLine ? [para([run(numberLine, { size: 28 })], 'center', false)] : []),
+    ],
+    [
+      para([run('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, underline: true, size: 30 })], 'center', false),
+      para(
+        [run(`${agency.agency.place}, ngày ${day} tháng ${month} năm ${year}`, { italics: true })],
+        'center',
+        false,
+      ),
+    ],
+  );
+}
+
 /**
  * The draft of "Báo cáo kết quả thực hiện công tác thi đua, khen thưởng" for a period, laid out as a
  * Party document (Hướng dẫn 36-HD/VPTW): the body's name block on the left, "ĐẢNG CỘNG SẢN VIỆT NAM"
@@ -103,27 +176,11 @@ export async function buildReportDoc(
   const s = summarise(ctx, period, department);
   const r: AgencyConfig['report'] = agency.report;
   const label = vi.periodName(period);
-  const [day, month, year] = formatDay(now).split('/');
   const pct = (a: number, b: number) => (b ? `${Math.round((a / b) * 100)}%` : '0%');
   const kind = (k: 'deed' | 'task' | 'initiative') =>
     s.byKind.find((x) => x.kind === k) ?? { count: 0, points: 0 };
 
-  const header = twoColumns(
-    [
-      para([run(r.superior.toUpperCase(), { size: 28 })], 'center', false),
-      para([run(r.body.toUpperCase(), { bold: true })], 'center', false),
-      para([run('*', { size: 28 })], 'center', false),
-      para([run(`Số      -${r.symbol}`, { size: 28 })], 'center', false),
-    ],
-    [
-      para([run('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, underline: true, size: 30 })], 'center', false),
-      para(
-        [run(`${agency.agency.place}, ngày ${day} tháng ${month} năm ${year}`, { italics: true })],
-        'center',
-        false,
-      ),
-    ],
-  );
+  const header = partyHeader(agency, now, `Số      -${r.symbol}`);
 
   const body: Paragraph[] = [
     para([run('BÁO CÁO', { bold: true, size: 32 })], 'center', false),
@@ -146,25 +203,22 @@ export async function buildReportDoc(
     para([run('1. Kết quả ghi nhận phong trào thi đua', { bold: true })], 'left', false),
     para([
       run(
-        `Trong kỳ, ${department ? department.name : 'toàn cơ quan'} ghi nhận ${s.total.count} mục với tổng số ${s.total.points} điểm, gồm: ` +
-          `${kind('deed').count} việc tốt (${kind('deed').points} điểm); ` +
-          `${kind('task').count} nhiệm vụ hoàn thành (${kind('task').points} điểm), trong đó ${s.adhoc} nhiệm vụ phát sinh, đột xuất; ` +
-          `${kind('initiative').count} sáng kiến, mô hình mới, cách làm sáng tạo (${kind('initiative').points} điểm), ` +
-          `trong đó ${s.it} mô hình ứng dụng công nghệ thông tin.`,
+        doc.periodResults(department ? department.name : 'toàn cơ quan', s.total.count, s.total.points, [
+          doc.kindPart('task', kind('task').count, kind('task').points, s.adhoc),
+          doc.kindPart('initiative', kind('initiative').count, kind('initiative').points, s.it),
+          doc.kindPart('deed', kind('deed').count, kind('deed').points),
+        ]),
       ),
     ]),
-    para([
-      run(
-        `Có ${s.participants}/${s.members} cán bộ, công chức, người lao động có ít nhất một mục được ghi nhận ` +
-          `(đạt ${pct(s.participants, s.members)}).`,
-      ),
-    ]),
+    para([run(doc.participation(s.participants, s.members, pct(s.participants, s.members)))]),
     para([run('2. Kết quả theo từng phòng', { bold: true })], 'left', false),
     ...s.departments.map((d) =>
       para([
         run(
-          `- ${d.department.name}: ${d.entries} mục, ${d.points} điểm, bình quân ${t.number(d.perMember)} điểm/người; ` +
-            `${d.participants}/${d.members} người tham gia (${pct(d.participants, d.members)}).`,
+          d.entries === 0
+            ? `- ${d.department.name}: chưa có nội dung được ghi nhận (${d.members} người).`
+            : `- ${d.department.name}: ${d.entries} nội dung, ${d.points} điểm, bình quân ${t.number(d.perMember)} điểm/người; ` +
+                `${d.participants}/${d.members} người tham gia (${pct(d.participants, d.members)}).`,
         ),
       ]),
     ),
@@ -173,7 +227,7 @@ export async function buildReportDoc(
       ? s.top.map((m) =>
           para([
             run(
-              `- ${m.member.fullName} (${departmentName(agency, m.member.departmentId)}): ${m.points} điểm, ${m.entries} mục.`,
+              `- ${m.member.fullName} (${departmentName(agency, m.member.departmentId)}): ${m.points} điểm, ${m.entries} nội dung.`,
             ),
           ]),
         )
@@ -198,8 +252,7 @@ export async function buildReportDoc(
     para([run('5. Công tác xét duyệt của Hội đồng Thi đua – Khen thưởng', { bold: true })], 'left', false),
     para([
       run(
-        `Hội đồng đã duyệt ${s.review.approved} mục, không duyệt ${s.review.rejected} mục; ` +
-          `${s.review.pending} mục đang chờ duyệt; ${s.withdrawn.length} mục do người ghi rút lại. ` +
+        `${doc.councilWork(s.review.approved, s.review.rejected, s.review.pending, s.withdrawn.length)} ` +
           `Cách tính điểm: ${t.summary.modes[s.review.mode]}.`,
       ),
     ]),
@@ -221,28 +274,16 @@ export async function buildReportDoc(
     ],
     [
       ...r.signatureTitle.map((line) => para([run(line, { bold: true })], 'center', false)),
-      para([run('')], 'center', false),
-      para([run('')], 'center', false),
+      signatureRoom(),
       para([run(r.signer || '[Cần bổ sung: người ký]', { bold: true })], 'center', false),
     ],
     50,
   );
 
-  const doc = new Document({
+  const document = new Document({
     creator: 'thidua-bot',
     title: `Báo cáo kết quả thực hiện công tác thi đua, khen thưởng ${label}`,
-    sections: [
-      {
-        properties: {
-          // A4, margins of the Party's document format: top/bottom 20 mm, left 30 mm, right 15 mm.
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: 1134, bottom: 1134, left: 1701, right: 850 },
-          },
-        },
-        children: [header, ...body, signature],
-      },
-    ],
+    sections: [partySection([header, ...body, signature])],
   });
-  return Packer.toBuffer(doc);
+  return Packer.toBuffer(document);
 }

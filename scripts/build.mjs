@@ -5,7 +5,7 @@
 // node_modules and are imported the first time they are needed. `npm start` runs this first (prestart).
 //
 // Usage: node scripts/build.mjs [OUTDIR]        (default dist/)
-import { writeFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -40,6 +40,9 @@ export async function buildBot(outdir = 'dist') {
   const metafile = await bundle({ main: 'bot/main.ts', 'report-worker': 'bot/report-worker.ts' }, outdir);
   // What imports what (test/e2e/startup.test.ts checks the heavy packages are never imported up front).
   await writeFile(join(outdir, 'meta.json'), JSON.stringify(metafile));
+  // The chart's drawing thread is plain JavaScript, started by URL beside the code that starts it
+  // (reports/chart-png.ts): in the build, beside the chunks.
+  await copyFile('reports/chart-png-worker.mjs', join(outdir, 'chart-png-worker.mjs'));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildBot(process.argv[2]);

@@ -1,4 +1,4 @@
-// `npm run store:export [DATA_DIR] > store.json`: the whole store as one JSON document (layout 4: the
+// `npm run store:export [DATA_DIR] > store.json`: the whole store as one JSON document (layout 6: the
 // state with every entry as an object), for reading, for other tools, or to start a store from: the
 // bot reads a `store.json` when its data directory has no `store.snapshot`. Read-only: the store's
 // files are checked as at start-up and left as they are. Best run with the bot stopped: a compaction

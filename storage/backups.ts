@@ -4,7 +4,7 @@ import { dayKey } from '../core/periods.js';
 import { isErrnoException, removeTempFiles, type StoreFiles } from './files.js';
 
 export const BACKUP_DIR = 'backups';
-/** Daily copies: `.snapshot` since layout 5, `.json` before (kept in the same rotation). */
+/** Daily copies: `.snapshot` since layout 7, `.json` before (kept in the same rotation). */
 const NAME = /^store-\d{4}-\d{2}-\d{2}\.(snapshot|json)$/;
 
 /**

@@ -49,7 +49,7 @@ const RECENT_ROWS = 16_384;
 /** Entry numbers up to this are found through a dense array; larger ones (never made by the bot) through a map. */
 const DENSE_NUMBERS = 1 << 22;
 
-type Photo = NonNullable<Entry['photo']>;
+type Photos = NonNullable<Entry['photo']>;
 
 /** A consistent copy of the table: what a snapshot holds and what a report worker receives. */
 export interface EntryTableData {
@@ -70,7 +70,7 @@ export interface EntryTableData {
   text: StringColumnData;
   at: StringColumnData;
   source: StringColumnData;
-  /** Rows with a photo: [row, platform, fileId]. */
+  /** Each photo kept with a row, in its order (a row with an album has several): [row, platform, fileId]. */
   photos: [number, string, string][];
   /** Rows whose code is not their kind's prefix and number: [row, code]. */
   codes: [number, string][];
@@ -105,7 +105,7 @@ export class EntryTable {
   private readonly text: StringColumn;
   private readonly at: StringColumn;
   private readonly source: StringColumn;
-  private readonly photos = new Map<number, Photo>();
+  private readonly photos = new Map<number, Photos>();
   private readonly codes = new Map<number, string>();
   private readonly items: {
     row: NumberColumn<Uint32Array>;
@@ -159,7 +159,10 @@ export class EntryTable {
     if (!data) return;
     for (const word of data.dict) this.intern(word);
     for (const [row, platform, fileId] of data.photos) {
-      this.photos.set(row, { platform: platform as PlatformName, fileId });
+      const photo = { platform: platform as PlatformName, fileId };
+      const kept = this.photos.get(row);
+      if (kept) kept.push(photo);
+      else this.photos.set(row, [photo]);
     }
     for (const [row, code] of data.codes) this.codes.set(row, code);
     for (let row = 0; row < data.count; row += 1) this.setRowOfNo(data.no[row] as number, row);
@@ -260,7 +263,7 @@ export class EntryTable {
     for (let item = this.firstItem.get(row); item !== -1; item = this.items.next.get(item)) {
       history.push(this.item(item));
     }
-    const photo = this.photos.get(row);
+    const photos = this.photos.get(row);
     return {
       code: this.codeAt(row),
       kind: KINDS[this.kind.get(row)] as EntryKind,
@@ -274,7 +277,7 @@ export class EntryTable {
       at,
       status: flags & WITHDRAWN ? 'withdrawn' : 'active',
       review: REVIEWS[(flags & REVIEW_MASK) >> REVIEW_SHIFT] as Entry['review'],
-      ...(photo ? { photo: { ...photo } } : {}),
+      ...(photos ? { photo: photos.map((p) => ({ ...p })) } : {}),
       source: this.source.get(row),
       history,
     };
@@ -328,8 +331,8 @@ export class EntryTable {
     if (!Number.isFinite(time)) throw new Error(`entry ${entry.code} has an invalid time ${entry.at}`);
     const kind = KINDS.indexOf(entry.kind);
     const review = REVIEWS.indexOf(entry.review);
-    const photoPlatform = entry.photo ? PLATFORMS.indexOf(entry.photo.platform) : 0;
-    if (kind < 0 || review < 0 || photoPlatform < 0) throw new Error(`entry ${entry.code} is malformed`);
+    const photosKnown = (entry.photo ?? []).every((p) => PLATFORMS.includes(p.platform));
+    if (kind < 0 || review < 0 || !photosKnown) throw new Error(`entry ${entry.code} is malformed`);
     const [first, ...rest] = entry.history;
     const usual =
       first !== undefined &&
@@ -358,7 +361,12 @@ export class EntryTable {
     this.text.push(entry.text);
     this.at.push(entry.at);
     this.source.push(entry.source);
-    if (entry.photo) this.photos.set(row, { platform: entry.photo.platform, fileId: entry.photo.fileId });
+    if (entry.photo?.length) {
+      this.photos.set(
+        row,
+        entry.photo.map((p) => ({ platform: p.platform, fileId: p.fileId })),
+      );
+    }
     if (entry.code !== entryCode(entry.kind, no)) this.codes.set(row, entry.code);
     this.setRowOfNo(no, row);
     this.insertInOrder(row, time);
@@ -514,7 +522,9 @@ export class EntryTable {
       text: this.text.capture(),
       at: this.at.capture(),
       source: this.source.capture(),
-      photos: [...this.photos].map(([row, p]) => [row, p.platform, p.fileId]),
+      photos: [...this.photos].flatMap(([row, photos]) =>
+        photos.map((p): [number, string, string] => [row, p.platform, p.fileId]),
+      ),
       codes: [...this.codes],
       items: {
         count: items.row.length,
@@ -649,7 +659,10 @@ function grownFor<A extends Uint8Array | Uint32Array | Int32Array | Float64Array
 function freeze(entry: Entry): Entry {
   for (const item of entry.history) Object.freeze(item);
   Object.freeze(entry.history);
-  if (entry.photo) Object.freeze(entry.photo);
+  if (entry.photo) {
+    for (const photo of entry.photo) Object.freeze(photo);
+    Object.freeze(entry.photo);
+  }
   return Object.freeze(entry);
 }
 

@@ -1,5 +1,13 @@
 import { entryNo } from '../core/codes.js';
-import type { Entry, HistoryItem, Member, ModelExample } from '../core/domain.js';
+import type {
+  DepartmentHead,
+  Entry,
+  HistoryItem,
+  Member,
+  ModelExample,
+  Registration,
+  TitleSubject,
+} from '../core/domain.js';
 import type { Handled } from '../core/repository.js';
 import type { Indexes } from './indexes.js';
 import type { State, StoreEvent } from './schema.js';
@@ -59,6 +67,10 @@ function applyBody(data: State, idx: Indexes, event: StoreEvent): Undo {
       return applyModel(data, event.model);
     case 'member.linked':
       return applyLink(data, idx, event.keep, event.identity, event.item);
+    case 'registration.saved':
+      return applyRegistration(data, idx, event.registration);
+    case 'head.saved':
+      return applyHead(data, idx, event.head);
     case 'job.done': {
       const jobs = data.jobs;
       const before = jobs[event.job];
@@ -183,6 +195,68 @@ function applyModel(data: State, model: ModelExample): Undo {
   };
 }
 
+/** Whether two registrations are of the same subject (the same member, or the same department). */
+export function sameSubject(a: TitleSubject, b: TitleSubject): boolean {
+  return a.kind === 'member'
+    ? b.kind === 'member' && a.memberId === b.memberId
+    : b.kind === 'department' && a.departmentId === b.departmentId;
+}
+
+/** A registration replaces the one of its year and subject (its history holds the earlier ones). */
+function applyRegistration(data: State, idx: Indexes, registration: Registration): Undo {
+  const s = registration.subject;
+  if (s.kind === 'member' && !idx.membersById.has(s.memberId))
+    throw new Error(`registration of unknown member ${s.memberId}`);
+  const before = data.registrations;
+  const index = before.findIndex((r) => r.year === registration.year && sameSubject(r.subject, s));
+  data.registrations =
+    index === -1 ? [...before, registration] : before.map((r, i) => (i === index ? registration : r));
+  return () => {
+    data.registrations = before;
+  };
+}
+
+function applyHead(data: State, idx: Indexes, head: DepartmentHead): Undo {
+  if (head.memberId && !idx.membersById.has(head.memberId))
+    throw new Error(`head of ${head.departmentId} is unknown member ${head.memberId}`);
+  const before = data.heads;
+  const index = before.findIndex((h) => h.departmentId === head.departmentId);
+  data.heads = index === -1 ? [...before, head] : before.map((h, i) => (i === index ? head : h));
+  return () => {
+    data.heads = before;
+  };
+}
+
+/**
+ * A merged member's registrations and headships become `keep`'s. Where both registered for the same
+ * year, `keep`'s title stands and the other's choices join its history, so nothing is lost.
+ */
+function moveTitles(data: State, otherId: string, keepId: string): Undo {
+  const registrations = data.registrations;
+  const heads = data.heads;
+  const mine = (r: Registration) => r.subject.kind === 'member' && r.subject.memberId === keepId;
+  const theirs = (r: Registration) => r.subject.kind === 'member' && r.subject.memberId === otherId;
+  const byTime = (a: HistoryItem, b: HistoryItem) => Date.parse(a.at) - Date.parse(b.at);
+  data.registrations = registrations.flatMap((r) => {
+    if (mine(r)) {
+      const other = registrations.find((x) => theirs(x) && x.year === r.year);
+      return other ? [{ ...r, history: [...r.history, ...other.history].sort(byTime) }] : [r];
+    }
+    if (!theirs(r)) return [r];
+    if (registrations.some((x) => mine(x) && x.year === r.year)) return [];
+    return [{ ...r, subject: { kind: 'member' as const, memberId: keepId } }];
+  });
+  data.heads = heads.map((h) => (h.memberId === otherId ? { ...h, memberId: keepId } : h));
+  return () => {
+    data.registrations = registrations;
+    data.heads = heads;
+  };
+}
+
+/**
+ * `identity` joins member `keep`. If another member held it, they are merged into `keep`: their
+ * identities, entries (credited and reported) and model examples move over, and their record goes.
+ */
 function applyLink(data: State, idx: Indexes, keepId: string, identity: string, item: HistoryItem): Undo {
   const keep = idx.membersById.get(keepId);
   if (!keep) throw new Error(`link to unknown member ${keepId}`);
@@ -199,6 +273,7 @@ function applyLink(data: State, idx: Indexes, keepId: string, identity: string, 
   let moveBack = () => {};
   const models: { index: number; model: ModelExample }[] = [];
   const otherIndex = other ? data.members.indexOf(other) : -1;
+  const titlesBack = other ? moveTitles(data, other.id, keepId) : () => {};
   if (other) {
     moveBack = data.entries.reassign(other.id, keepId);
     for (const [index, model] of data.models.entries()) {
@@ -223,5 +298,6 @@ function applyLink(data: State, idx: Indexes, keepId: string, identity: string, 
       moveBack();
       for (const m of models) data.models[m.index] = m.model;
     }
+    titlesBack();
   };
 }

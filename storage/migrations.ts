@@ -45,6 +45,22 @@ export const migrations: Readonly<Record<number, (data: Layout) => Layout>> = {
       : v3.entries;
     return { ...v3, members, entries };
   },
+  // 4 → 5: registrations for the year's emulation titles, and department heads, arrive (empty).
+  4: (v4) => ({ ...v4, registrations: [], heads: [] }),
+  // 5 → 6: an entry may keep several photos (a Telegram album): its one photo becomes a list of one.
+  5: (v5) => ({
+    ...v5,
+    entries: Array.isArray(v5.entries)
+      ? v5.entries.map((e: unknown) => {
+          if (typeof e !== 'object' || e === null) return e;
+          const photo = (e as Layout).photo;
+          return photo && typeof photo === 'object' && !Array.isArray(photo) ? { ...e, photo: [photo] } : e;
+        })
+      : v5.entries,
+  }),
+  // 6 → 7: the snapshot becomes `store.snapshot`, the entries a table of columns beside this state
+  // (storage/snapshot-file.ts). The state itself, all but the entries, is unchanged.
+  6: (v6) => v6,
 };
 
 export class MigrationError extends Error {

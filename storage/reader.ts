@@ -1,7 +1,15 @@
 import { readCode } from '../core/codes.js';
-import type { Entry, Member, ModelExample } from '../core/domain.js';
+import type {
+  DepartmentHead,
+  Entry,
+  Member,
+  ModelExample,
+  Registration,
+  TitleSubject,
+} from '../core/domain.js';
 import type { Handled, Repository } from '../core/repository.js';
 import { EntryTable } from './entry-table.js';
+import { sameSubject } from './events.js';
 import { Indexes } from './indexes.js';
 import type { State } from './schema.js';
 import type { StoreCapture } from './snapshot-file.js';
@@ -71,6 +79,18 @@ export class StoreReader {
     return this.idx.handled.get(source);
   }
 
+  get registrations(): readonly Registration[] {
+    return this.data.registrations;
+  }
+
+  registration(year: number, subject: TitleSubject): Registration | undefined {
+    return this.data.registrations.find((r) => r.year === year && sameSubject(r.subject, subject));
+  }
+
+  departmentHead(departmentId: string): DepartmentHead | undefined {
+    return this.data.heads.find((h) => h.departmentId === departmentId);
+  }
+
   lastJobSlot(job: string): Date | undefined {
     const slot = this.data.jobs[job];
     return slot ? new Date(slot) : undefined;
@@ -104,5 +124,7 @@ export class StoreView extends StoreReader implements Repository {
   reviewEntry = readOnly;
   reopenEntry = readOnly;
   saveModel = readOnly;
+  registerTitle = readOnly;
+  setDepartmentHead = readOnly;
   markJobDone = readOnly;
 }

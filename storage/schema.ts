@@ -1,15 +1,23 @@
 import { z } from 'zod';
-import { entrySchema, historyItemSchema, isoDate, memberSchema, modelExampleSchema } from '../core/domain.js';
+import {
+  departmentHeadSchema,
+  entrySchema,
+  historyItemSchema,
+  isoDate,
+  memberSchema,
+  modelExampleSchema,
+  registrationSchema,
+} from '../core/domain.js';
 import { EntryTable } from './entry-table.js';
 
 /**
- * Version of the store layout this code writes. Layouts 1–4 were one JSON document (`store.json`);
- * from layout 5 the snapshot is `store.snapshot` (storage/snapshot-file.ts): this state as JSON beside
+ * Version of the store layout this code writes. Layouts 1–6 were one JSON document (`store.json`);
+ * from layout 7 the snapshot is `store.snapshot` (storage/snapshot-file.ts): this state as JSON beside
  * the entry table's columns. Older layouts are migrated on load (storage/migrations.ts).
  */
-export const STORE_VERSION = 5;
+export const STORE_VERSION = 7;
 /** The last layout written as one JSON document (and the layout of `npm run store:export`). */
-export const DOCUMENT_VERSION = 4;
+export const DOCUMENT_VERSION = 6;
 
 /**
  * The store's state apart from its entries: everything small, kept as plain objects and written as
@@ -27,12 +35,16 @@ export const stateSchema = z.object({
   models: z.array(modelExampleSchema).default([]),
   /** The last slot each scheduled job has dealt with (posted, or skipped as too old), by job id. */
   jobs: z.record(z.string(), isoDate).default({}),
+  /** Registrations for the year's emulation titles, each with its changes (layout 5). */
+  registrations: z.array(registrationSchema).default([]),
+  /** Who heads each department (registers its title), each with its changes (layout 5). */
+  heads: z.array(departmentHeadSchema).default([]),
 });
 
 /** The state in memory: the small collections as plain objects, the entries as a table of columns. */
 export type State = z.infer<typeof stateSchema> & { entries: EntryTable };
 
-/** The store as one JSON document (layouts 1–4 after migration; the export format). */
+/** The store as one JSON document (layouts 1–6 after migration; the export format). */
 export const documentSchema = stateSchema.extend({
   version: z.literal(DOCUMENT_VERSION),
   entries: z.array(entrySchema),
@@ -50,15 +62,25 @@ export function emptyState(): State {
     entries: new EntryTable(),
     models: [],
     jobs: {},
+    registrations: [],
+    heads: [],
   };
 }
 
 /**
  * Journal lines written by layout 3 lack the department fields; they are filled in when the line is
- * applied, from the member's department at that point of the replay (see storage/store.ts).
+ * applied, from the member's department at that point of the replay (see storage/store.ts). Lines of
+ * layouts 4 and 5 hold an entry's photo as an object rather than a list.
  */
 const journalMemberSchema = memberSchema.extend({ departments: memberSchema.shape.departments.optional() });
-const journalEntrySchema = entrySchema.extend({ departmentId: entrySchema.shape.departmentId.optional() });
+const journalEntrySchema = entrySchema.extend({
+  departmentId: entrySchema.shape.departmentId.optional(),
+  // Layouts up to 5 kept one photo as an object; a journal line of them reads as a list of one.
+  photo: z.preprocess(
+    (photo) => (photo && typeof photo === 'object' && !Array.isArray(photo) ? [photo] : photo),
+    entrySchema.shape.photo,
+  ),
+});
 
 /**
  * What every journal line carries: its place in the order of changes, and the platform message that
@@ -77,6 +99,10 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.object({ ...line, type: z.literal('entry.reviewed'), code: z.string().min(1), item: historyItemSchema }),
   z.object({ ...line, type: z.literal('model.saved'), model: modelExampleSchema }),
   z.object({ ...line, type: z.literal('job.done'), job: z.string().min(1), slot: isoDate }),
+  /** A registration for a year's title, whole (its history holds every change). */
+  z.object({ ...line, type: z.literal('registration.saved'), registration: registrationSchema }),
+  /** A department's head record, whole (its history holds every change). */
+  z.object({ ...line, type: z.literal('head.saved'), head: departmentHeadSchema }),
   /** `identity` now belongs to member `keep`; if another member held it, that member is merged into `keep`. */
   z.object({
     ...line,

@@ -1,11 +1,19 @@
 import { mkdir, rename, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { Low } from 'lowdb';
 import { entryCode } from '../core/codes.js';
-import type { Entry, HistoryItem, Member, ModelExample } from '../core/domain.js';
+import type {
+  DepartmentHead,
+  Entry,
+  HistoryItem,
+  Member,
+  ModelExample,
+  Registration,
+  TitleSubject,
+} from '../core/domain.js';
 import { StoreCorruptError, StoreWriteError } from '../core/errors.js';
 import type { Actor, MemberFlags, NewEntry, NewMember, Repository } from '../core/repository.js';
 import { BACKUP_DIR, Backups } from './backups.js';
-import type { EntryTableData } from './entry-table.js';
 import { applyEvent, type Undo } from './events.js';
 import {
   type FileSystem,
@@ -19,7 +27,7 @@ import { Indexes } from './indexes.js';
 import { Journal, type JournalContents, readJournal } from './journal.js';
 import { StoreReader } from './reader.js';
 import { emptyState, type State, type StoreEvent, type StoreEventBody } from './schema.js';
-import { readDocument, readSnapshot, type StoreCapture, writeSnapshot } from './snapshot-file.js';
+import { captureState, SnapshotAdapter, SnapshotNotKeptError, type StoreCapture } from './snapshot-file.js';
 
 export interface StoreLogger {
   info(obj: object, msg?: string): void;
@@ -43,11 +51,11 @@ export interface StoreOptions {
 
 /** The snapshot (storage/snapshot-file.ts). */
 export const STORE_FILE = 'store.snapshot';
-/** The snapshot of layouts 1–4, one JSON document: read when there is no `store.snapshot` yet. */
+/** The snapshot of layouts 1–6, one JSON document: read when there is no `store.snapshot` yet. */
 export const DOCUMENT_FILE = 'store.json';
 export const JOURNAL_FILE = 'journal.jsonl';
 /** Where `store.json` goes once its contents are in a snapshot (kept, never deleted). */
-export const DOCUMENT_KEPT = 'store-before-layout-5.json';
+export const DOCUMENT_KEPT = 'store-before-layout-7.json';
 export { BACKUP_DIR } from './backups.js';
 
 /**
@@ -107,18 +115,17 @@ export class Store extends StoreReader implements Repository {
   private readonly backups: Backups;
   /** `store.json` of an older layout is still there (read at start, or left by a crash): set aside after the next compaction. */
   private documentLeft = false;
-  /** The last compaction's capture, whose arrays the next one fills (see `fold`). */
-  private spare: EntryTableData | undefined;
   /** The journal as read at open, until it is opened for writing. */
   private contents!: JournalContents;
 
   private constructor(
     readonly dir: string,
-    data: State,
+    /** lowdb holds the state; its adapter reads and writes the snapshot (storage/snapshot-file.ts). */
+    private readonly db: Low<State>,
     private readonly files: StoreFiles,
     options: StoreOptions,
   ) {
-    super(data, new Indexes());
+    super(db.data, new Indexes());
     this.logger = options.logger ?? silent;
     this.compactAfter = options.compactAfter ?? 5_000;
     this.compactAt = this.compactAfter;
@@ -167,11 +174,22 @@ export class Store extends StoreReader implements Repository {
     const snapshotPath = join(dir, STORE_FILE);
     const documentPath = join(dir, DOCUMENT_FILE);
     const journalPath = join(dir, JOURNAL_FILE);
-    const snapshot = await readSnapshot(snapshotPath);
-    const document = snapshot ? null : await readDocument(documentPath);
-    const store = new Store(dir, snapshot ?? document ?? emptyState(), files, options);
-    store.documentLeft = document !== null || (await exists(documentPath));
-    store.indexMembers(snapshot ? snapshotPath : documentPath);
+    let store: Store | undefined;
+    // A new snapshot replaces the old only if every change it holds is durable in the journal: a
+    // change whose write failed was undone, and must not come back through the snapshot.
+    const adapter = new SnapshotAdapter(snapshotPath, documentPath, files, () => {
+      const journal = (store as Store).journal;
+      const mark = journal.failureMark;
+      return async (seq) => {
+        await journal.settledThrough(seq);
+        return !journal.failedSince(mark, seq);
+      };
+    });
+    const db = new Low<State>(adapter, emptyState());
+    await db.read();
+    store = new Store(dir, db, files, options);
+    store.documentLeft = adapter.fromDocument || (await exists(documentPath));
+    store.indexMembers(adapter.fromDocument ? documentPath : snapshotPath);
     const contents = await readJournal(journalPath);
     let expected = store.data.seq + 1;
     for (const [i, event] of contents.events.entries()) {
@@ -313,6 +331,37 @@ export class Store extends StoreReader implements Repository {
     return this.commit({ type: 'model.saved', model }, actor).then(() => model);
   }
 
+  registerTitle(year: number, subject: TitleSubject, titleId: string, actor: Actor): Promise<Registration> {
+    const existing = this.registration(year, subject);
+    const item = historyItem(existing ? 'updated' : 'registered', actor, titleId);
+    const registration: Registration = {
+      year,
+      subject,
+      titleId,
+      history: [...(existing?.history ?? []), item],
+    };
+    return this.commit({ type: 'registration.saved', registration }, actor).then(() => registration);
+  }
+
+  setDepartmentHead(
+    departmentId: string,
+    memberId: string | undefined,
+    actor: Actor,
+  ): Promise<DepartmentHead> {
+    const existing = this.departmentHead(departmentId);
+    const items = [
+      ...(existing?.memberId ? [historyItem('unassigned', actor, existing.memberId)] : []),
+      ...(memberId ? [historyItem('assigned', actor, memberId)] : []),
+    ];
+    if (items.length === 0) return Promise.reject(new Error(`${departmentId} has no head to take away`));
+    const head: DepartmentHead = {
+      departmentId,
+      ...(memberId ? { memberId } : {}),
+      history: [...(existing?.history ?? []), ...items],
+    };
+    return this.commit({ type: 'head.saved', head }, actor).then(() => head);
+  }
+
   markJobDone(job: string, slot: Date): Promise<void> {
     return this.commit({ type: 'job.done', job, slot: slot.toISOString() });
   }
@@ -357,13 +406,7 @@ export class Store extends StoreReader implements Repository {
    * entries): the snapshot is written from it, and report files are built from it in a worker.
    */
   capture(): StoreCapture {
-    return this.captureInto();
-  }
-
-  /** A capture, into the arrays of an earlier one when given (see EntryTable.capture). */
-  private captureInto(reuse?: EntryTableData): StoreCapture {
-    const { entries, ...rest } = this.data;
-    return { state: JSON.stringify(rest), entries: entries.capture(reuse) };
+    return captureState(this.data);
   }
 
   /**
@@ -383,23 +426,16 @@ export class Store extends StoreReader implements Repository {
 
   private async fold(): Promise<void> {
     const seq = this.data.seq;
-    const mark = this.journal.failureMark;
-    // The last compaction's arrays, reused: allocating ~5 MB afresh (at 100k) took 10-25 ms.
-    const capture = this.captureInto(this.spare);
-    this.spare = undefined;
-    let written: boolean;
+    // lowdb's write hands the state to the adapter, which captures it before its first await.
     try {
-      written = await writeSnapshot(join(this.dir, STORE_FILE), capture, this.files, async () => {
-        await this.journal.settledThrough(seq);
-        return !this.journal.failedSince(mark, seq);
-      });
-    } finally {
-      this.spare = capture.entries;
-    }
-    if (!written) {
-      throw new StoreWriteError(
-        'a change the new snapshot held could not be written; the snapshot was not kept',
-      );
+      await this.db.write();
+    } catch (error) {
+      if (error instanceof SnapshotNotKeptError) {
+        throw new StoreWriteError(
+          'a change the new snapshot held could not be written; the snapshot was not kept',
+        );
+      }
+      throw error;
     }
     await this.journal.dropThrough(seq);
     this.compactAt = this.journal.lines + this.compactAfter;

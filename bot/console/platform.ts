@@ -17,7 +17,7 @@ export interface ConsoleOptions {
   /** Colours and bold with ANSI escapes (when the output is a terminal). */
   ansi: boolean;
   intro: string;
-  /** Where report files are written (the console cannot attach them). */
+  /** Where report files and pictures are written (the console cannot attach them). */
   filesDir: string;
   logger?: Log;
 }
@@ -55,16 +55,20 @@ export function createConsolePlatform(options: ConsoleOptions): ConsolePlatform 
   let done: Promise<void> = Promise.resolve();
   const write = (text: string) => output.write(`${text}\n`);
 
+  async function save(file: { filename: string; data: Buffer }): Promise<string> {
+    await mkdir(options.filesDir, { recursive: true });
+    const path = join(options.filesDir, file.filename);
+    await writeFile(path, file.data);
+    return path;
+  }
+
   async function print(message: OutMessage, header?: string): Promise<void> {
     if (header) write(header);
     write(renderForTerminal(message, options.ansi, shown.length + 1));
     shown.push(...(message.choices ?? []));
-    for (const file of message.files ?? []) {
-      await mkdir(options.filesDir, { recursive: true });
-      const path = join(options.filesDir, file.filename);
-      await writeFile(path, file.data);
-      write(`📎 ${path}`);
-    }
+    // A terminal shows no pictures: they are saved beside the report files, and their path printed.
+    for (const image of message.images ?? []) write(`🖼  ${await save(image)}`);
+    for (const file of message.files ?? []) write(`📎 ${await save(file)}`);
     write('');
   }
 

@@ -1,9 +1,9 @@
 import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
 import { type Api, Bot, type Context, GrammyError, HttpError, InputFile } from 'grammy';
 import type { BotCommand, Message, UserFromGetMe } from 'grammy/types';
-import { type Command, mayRun, type Roles } from '../../core/context.js';
+import { type Command, type MessageKind, mayRun, type Roles } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
-import type { Html } from '../../core/html.js';
+import { type Html, htmlToPlain } from '../../core/html.js';
 import { idOn } from '../../core/identity.js';
 import { type Log, silentLog } from '../../core/log.js';
 import {
@@ -16,6 +16,7 @@ import {
 } from '../../core/platform.js';
 import { splitMessage } from '../../core/text.js';
 import { type Locale, locales, pickLocale } from '../../locales/index.js';
+import { Albums, type AlbumTimers, realAlbumTimers } from './albums.js';
 import { type ApiLimits, boundedRetries, DEFAULT_LIMITS, failureLog, timeouts } from './api.js';
 import type { TelegramConfig } from './config.js';
 import { ChoiceButtons, displayName, identityOf, mentionsOf, photoOf } from './translate.js';
@@ -41,6 +42,10 @@ export interface TelegramOptions {
    * (updates go in through `bot.handleUpdate`).
    */
   polling?: boolean;
+  /** How long after an album's last photo the album is taken as complete (default 1.5 s). */
+  albumWaitMs?: number;
+  /** The album wait's timer (tests fire it instead of waiting). */
+  albumTimers?: AlbumTimers;
 }
 
 /** The Telegram platform, and its grammY bot (tests drive it through grammY's own seam, handleUpdate). */
@@ -64,15 +69,31 @@ export class TelegramStartError extends AppError {
 interface Origin {
   chatId: number;
   requesterId: number;
+  /** The command's own message (absent for a button press), for a reaction. */
+  messageId?: number | undefined;
+  /** The forum topic the command was sent in: its answers go there. */
+  threadId?: number | undefined;
   replyTo?: number | undefined;
   /** A button's question, replaced by the first answer when that is one plain message. */
   replace?: number | undefined;
   locale: Locale;
 }
 
+/** Where in a chat a message goes: the message it answers, the forum topic. */
+interface Place {
+  replyTo?: number | undefined;
+  thread?: number | undefined;
+}
+
 const MEMBER_STATUSES = new Set(['creator', 'administrator', 'member']);
 const HTML = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
 const ALLOWED_UPDATES = ['message', 'callback_query', 'chat_member'] as const;
+/** Telegram's limit on a caption, in characters after the markup is parsed. */
+export const CAPTION_LIMIT = 1024;
+/** The reaction that says "done" on a command answered in one line (compact confirmations). */
+const DONE = [{ type: 'emoji', emoji: '👍' }] as const;
+/** Telegram's answers when a forum topic is gone or closed: the message then goes to the main chat. */
+const TOPIC_GONE = /message thread not found|TOPIC_(CLOSED|DELETED|ID_INVALID)/i;
 /** Telegram's id of the user that speaks for anonymous group admins (messages "sent as the group"). */
 const ANONYMOUS_ADMIN = 1087968824;
 
@@ -129,6 +150,7 @@ export function createTelegramPlatform(
     from: NonNullable<Message['from']>,
     origin: Origin,
     key: string,
+    parts: readonly Message[] = [message],
   ): Incoming {
     return {
       platform: 'telegram',
@@ -137,7 +159,7 @@ export function createTelegramPlatform(
       text,
       command,
       mentions: mentionsOf(message, ctx.me.id, ctx.me.username),
-      photo: photoOf(message),
+      photos: parts.flatMap((part) => photoOf(part) ?? []),
       messageKey: key,
       locale: origin.locale,
       isAdmin: config.adminIds.has(String(from.id)),
@@ -148,31 +170,68 @@ export function createTelegramPlatform(
     };
   }
 
-  /** Sends a neutral message into a chat: HTML parts within Telegram's limit, buttons under the last, then documents. */
-  async function send(api: Api, chatId: number, message: OutMessage, requesterId: number, replyTo?: number) {
-    const parts = splitMessage(message.html.value);
+  /** The topic a kind of message is filed in, in the agency group. */
+  const topicFor = (kind: MessageKind | undefined) => (kind ? config.topics[kind] : undefined);
+
+  /**
+   * Sends into a chat: each picture as a photo, the first with the text as its caption when it fits
+   * (Telegram's 1,024 characters), else the text after them in HTML parts within Telegram's 4,096;
+   * buttons under the last; then documents (protected, when the operator asks). In a forum topic
+   * that has gone, the rest goes to the main chat (logged).
+   */
+  async function send(api: Api, chatId: number, message: OutMessage, requesterId: number, place: Place = {}) {
+    let { replyTo, thread } = place;
+    const call = async <T>(method: (extra: Record<string, unknown>) => Promise<T>): Promise<T> => {
+      const extra = {
+        ...(thread !== undefined ? { message_thread_id: thread } : {}),
+        ...(replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+      };
+      try {
+        const sent = await method(extra);
+        replyTo = undefined;
+        return sent;
+      } catch (error) {
+        if (!(thread !== undefined && error instanceof GrammyError && TOPIC_GONE.test(error.description)))
+          throw error;
+        log.warn(
+          { chat: chatId, topic: thread, error: error.description },
+          'forum topic unavailable; sent to the main chat',
+        );
+        thread = undefined;
+        return call(method);
+      }
+    };
+    const keyboard = message.choices?.length
+      ? { reply_markup: { inline_keyboard: buttons.keyboard(message.choices, requesterId) } }
+      : {};
+    const images = message.images ?? [];
+    const caption = images.length > 0 && htmlToPlain(message.html).length <= CAPTION_LIMIT;
+    for (const [i, image] of images.entries()) {
+      const captioned = caption && i === 0;
+      await call((extra) =>
+        api.sendPhoto(chatId, new InputFile(image.data, image.filename), {
+          ...extra,
+          ...(captioned ? { caption: message.html.value, parse_mode: 'HTML' as const, ...keyboard } : {}),
+        }),
+      );
+    }
+    const parts = caption ? [] : splitMessage(message.html.value);
     for (const [i, part] of parts.entries()) {
       const last = i === parts.length - 1;
-      await api.sendMessage(chatId, part, {
-        ...HTML,
-        ...(replyTo && i === 0
-          ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
-          : {}),
-        ...(last && message.choices?.length
-          ? { reply_markup: { inline_keyboard: buttons.keyboard(message.choices, requesterId) } }
-          : {}),
-      });
+      await call((extra) => api.sendMessage(chatId, part, { ...HTML, ...extra, ...(last ? keyboard : {}) }));
     }
     for (const file of message.files ?? []) {
-      await api.sendDocument(chatId, new InputFile(file.data, file.filename));
+      await call((extra) =>
+        api.sendDocument(chatId, new InputFile(file.data, file.filename), {
+          ...extra,
+          ...(config.protectReports ? { protect_content: true } : {}),
+        }),
+      );
     }
   }
 
-  async function answer(ctx: Context, chatId: number, html: Html, replyTo?: number) {
-    await ctx.api.sendMessage(chatId, html.value, {
-      ...HTML,
-      ...(replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
-    });
+  async function answer(ctx: Context, chatId: number, html: Html, place: Place) {
+    await send(ctx.api, chatId, { html }, 0, place);
   }
 
   const track = <T>(work: Promise<T>): Promise<T> => {
@@ -184,13 +243,13 @@ export function createTelegramPlatform(
   // Each chat's updates in order, different chats at once (grammY's runner is concurrent).
   bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? '')));
 
-  bot.on('message', async (ctx) => {
-    const message = ctx.message;
+  /** The forum topic a message was sent in (not a reply thread of an ordinary group). */
+  const topicOf = (message: Pick<Message, 'is_topic_message' | 'message_thread_id'>) =>
+    message.is_topic_message ? message.message_thread_id : undefined;
+
+  /** A command message (with the other photos of its album, if any): the core runs it and answers. */
+  async function onCommand(ctx: Context, message: Message, parts: readonly Message[]): Promise<void> {
     const chat = message.chat;
-    if (chat.type !== 'private' && !isGroup(chat.id)) {
-      log.debug({ chat: chat.id }, 'ignored a chat that is not configured');
-      return;
-    }
     const text = message.text ?? message.caption ?? '';
     const command = parseCommand(text);
     if (!command) return;
@@ -202,21 +261,60 @@ export function createTelegramPlatform(
     }
     const locale = localeFor(chat.type, message.from?.language_code);
     const t = locales[locale];
-    const replyTo = chat.type === 'private' ? undefined : message.message_id;
+    const place = {
+      replyTo: chat.type === 'private' ? undefined : message.message_id,
+      thread: topicOf(message),
+    };
     if (message.sender_chat || message.from?.id === ANONYMOUS_ADMIN) {
-      await answer(ctx, chat.id, t.errors.anonymousAdmin, replyTo);
+      await answer(ctx, chat.id, t.errors.anonymousAdmin, place);
       return;
     }
     const from = message.from;
     if (!from) return;
     if (from.is_bot) {
-      await answer(ctx, chat.id, t.errors.botAccount, replyTo);
+      await answer(ctx, chat.id, t.errors.botAccount, place);
       return;
     }
-    const origin: Origin = { chatId: chat.id, requesterId: from.id, replyTo, locale };
+    const origin: Origin = {
+      chatId: chat.id,
+      requesterId: from.id,
+      messageId: message.message_id,
+      threadId: place.thread,
+      replyTo: place.replyTo,
+      locale,
+    };
     await host?.handle(
-      incoming(ctx, message, command, text, from, origin, `telegram:${chat.id}:${message.message_id}`),
+      incoming(ctx, message, command, text, from, origin, `telegram:${chat.id}:${message.message_id}`, parts),
     );
+  }
+
+  // An album's photos arrive as separate messages; gathered, the one captioned with a command runs
+  // once, with every photo of the album.
+  const albums = new Albums<{ ctx: Context; message: Message }>(
+    options.albumWaitMs ?? 1_500,
+    options.albumTimers ?? realAlbumTimers,
+    (parts) => {
+      const captioned = parts.find((p) => parseCommand(p.message.caption ?? ''));
+      if (!captioned) return;
+      const messages = parts.map((p) => p.message);
+      void track(onCommand(captioned.ctx, captioned.message, messages)).catch((err: unknown) =>
+        log.error({ err, update: captioned.ctx.update.update_id }, 'Telegram album failed'),
+      );
+    },
+  );
+
+  bot.on('message', async (ctx) => {
+    const message = ctx.message;
+    const chat = message.chat;
+    if (chat.type !== 'private' && !isGroup(chat.id)) {
+      log.debug({ chat: chat.id }, 'ignored a chat that is not configured');
+      return;
+    }
+    if (message.media_group_id) {
+      albums.add({ ctx, message });
+      return;
+    }
+    await onCommand(ctx, message, [message]);
   });
 
   bot.on('callback_query', async (ctx) => {
@@ -241,6 +339,7 @@ export function createTelegramPlatform(
     const origin: Origin = {
       chatId: message.chat.id,
       requesterId: query.from.id,
+      threadId: 'is_topic_message' in message ? topicOf(message) : undefined,
       replace: choice.keepsQuestion ? undefined : message.message_id,
       locale,
     };
@@ -358,6 +457,8 @@ export function createTelegramPlatform(
 
     stop() {
       stopping ??= (async () => {
+        // Albums still waiting for a photo are taken as they are, and answered before the bot stops.
+        albums.flush();
         const grace = options.stopGraceMs ?? 5_000;
         const abandon = setTimeout(() => shutdown.abort(), grace);
         try {
@@ -375,11 +476,24 @@ export function createTelegramPlatform(
       return stopping;
     },
 
+    quietGroup: config.compactConfirmations,
+
     async reply(origin, message) {
       const o = origin as Origin;
       const replace = o.replace;
       o.replace = undefined;
-      if (replace !== undefined && !message.files?.length && splitMessage(message.html.value).length === 1) {
+      if (message.acknowledge && o.messageId !== undefined) {
+        // A reaction is a courtesy: a group that allows no reactions still gets the answer.
+        await bot.api
+          .setMessageReaction(o.chatId, o.messageId, [...DONE])
+          .catch((err: unknown) => log.info({ err, chat: o.chatId }, 'could not react to a command'));
+      }
+      if (
+        replace !== undefined &&
+        !message.files?.length &&
+        !message.images?.length &&
+        splitMessage(message.html.value).length === 1
+      ) {
         // The chosen answer replaces the question and its buttons.
         const edited = await bot.api
           .editMessageText(o.chatId, replace, message.html.value, {
@@ -394,9 +508,13 @@ export function createTelegramPlatform(
           );
         if (edited) return;
       }
-      const replyTo = o.replyTo;
+      // In the group, a command sent in a topic is answered there; one sent in the main chat is
+      // answered there too, unless its kind has a topic of its own (then without quoting it, which
+      // Telegram allows only within a topic).
+      const filed = isGroup(o.chatId) && o.threadId === undefined ? topicFor(message.kind) : undefined;
+      const replyTo = filed === undefined ? o.replyTo : undefined;
       o.replyTo = undefined;
-      await send(bot.api, o.chatId, message, o.requesterId, replyTo);
+      await send(bot.api, o.chatId, message, o.requesterId, { replyTo, thread: o.threadId ?? filed });
     },
 
     async sendToPerson(identity, message) {
@@ -412,7 +530,7 @@ export function createTelegramPlatform(
     },
 
     async sendToGroup(message) {
-      await send(bot.api, config.groupId, message, 0);
+      await send(bot.api, config.groupId, message, 0, { thread: topicFor(message.kind) });
     },
 
     admins: () => [...config.adminIds].map((id) => identityOf({ id: Number(id) })),
@@ -421,8 +539,9 @@ export function createTelegramPlatform(
 
 /**
  * Telegram's command menu, in Vietnamese and English by the user's language, from the same registry
- * as help: everyone sees the commands anyone may run; admins and Council members also see theirs in
- * their private chat with the bot.
+ * as help: everyone sees the commands anyone may run; admins and Council members also see theirs, in
+ * their private chat with the bot and in the agency group (a menu for them alone there: the scope
+ * chat_member).
  */
 export async function setCommandMenu(
   api: Api,
@@ -448,17 +567,23 @@ export async function setCommandMenu(
   for (const id of config.adminIds)
     special.set(id, { ...everyone, admin: true, council: config.councilIds.has(id) });
   for (const [id, roles] of special) {
-    const scope = { type: 'chat', chat_id: Number(id) } as const;
-    try {
-      for (const language of languages) {
-        await api.setMyCommands(menu(language ?? fallback, roles), {
-          scope,
-          ...(language ? { language_code: language } : {}),
-        });
+    const scopes = [
+      { type: 'chat', chat_id: Number(id) },
+      { type: 'chat_member', chat_id: config.groupId, user_id: Number(id) },
+    ] as const;
+    for (const scope of scopes) {
+      try {
+        for (const language of languages) {
+          await api.setMyCommands(menu(language ?? fallback, roles), {
+            scope,
+            ...(language ? { language_code: language } : {}),
+          });
+        }
+      } catch (err) {
+        // Telegram refuses a chat scope for someone who never opened the bot, and a chat_member scope
+        // for someone not in the group; the menu is a convenience.
+        log.warn({ err, user: id, scope: scope.type }, 'could not set a personal command menu');
       }
-    } catch (err) {
-      // Telegram refuses a chat scope for someone who never opened the bot; the menu is a convenience.
-      log.warn({ err, user: id }, 'could not set a personal command menu');
     }
   }
 }

@@ -75,7 +75,7 @@ export function createZaloPlatform(config: ZaloConfig, deps: ZaloOptions): ZaloP
       text: read.text,
       command,
       mentions: mentionsOf(message, read.text, selfId()),
-      photo: read.photo,
+      photos: read.photos,
       messageKey: key,
       locale: deps.locale ?? 'vi',
       isAdmin: await group.isAdmin(uid),

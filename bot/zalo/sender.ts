@@ -90,8 +90,9 @@ export interface SenderOptions {
 }
 
 /**
- * Everything the bot sends on Zalo: replies as plain text (split into messages Zalo takes), files,
- * private messages and group posts, each one Zalo message through the throttled queue of its thread.
+ * Everything the bot sends on Zalo: replies as plain text (split into messages Zalo takes), pictures,
+ * files, private messages and group posts, each one Zalo message through the throttled queue of its
+ * thread.
  */
 export class ZaloSender {
   private readonly queue: ThreadQueue;
@@ -138,7 +139,11 @@ export class ZaloSender {
 
   private async send(thread: ZaloThread, message: OutMessage, origin?: Origin): Promise<void> {
     const text = plainReply(message.html, message.choices);
+    // Pictures first, then the text that says the same in words (as Telegram shows a photo and its caption).
     await Promise.all([
+      ...(message.images ?? []).map((image) =>
+        this.enqueue(thread, () => this.transport.sendImage(thread, image)),
+      ),
       ...this.texts(thread, text, origin).map((part) =>
         this.enqueue(thread, () => this.transport.sendText(thread, part)),
       ),

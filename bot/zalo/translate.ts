@@ -19,13 +19,13 @@ export const messageKeyOf = (message: ZaloMessage) => `zalo:${message.threadId}:
  * The text the bot reads in a message: a text message's content, or the caption (`title`) of a photo
  * or another attachment, with the photo kept by its URL. Null for stickers and anything without text.
  */
-export function readMessage(message: ZaloMessage): { text: string; photo?: Photo } | null {
+export function readMessage(message: ZaloMessage): { text: string; photos?: Photo[] } | null {
   const { content, msgType } = message.data;
   if (typeof content === 'string') return { text: content };
   const title = typeof content.title === 'string' ? content.title : '';
   if (!title.trim()) return null;
   const href = msgType === 'chat.photo' && typeof content.href === 'string' ? content.href : '';
-  return href ? { text: title, photo: { fileId: href } } : { text: title };
+  return href ? { text: title, photos: [{ fileId: href }] } : { text: title };
 }
 
 /** Colleagues tagged in the message (not @All, not the bot), labelled by the span as written. */

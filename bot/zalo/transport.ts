@@ -1,4 +1,4 @@
-import type { OutFile } from '../../core/context.js';
+import type { OutFile, OutImage } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 
 /** Zalo's thread types, numbered as zca-js numbers them (`ThreadType.User`, `ThreadType.Group`). */
@@ -94,6 +94,8 @@ export interface ZaloTransport {
   stop(): Promise<void>;
   sendText(thread: ZaloThread, message: ZaloText): Promise<void>;
   sendFile(thread: ZaloThread, file: OutFile): Promise<void>;
+  /** Sends a picture (PNG) as a photo message. */
+  sendImage(thread: ZaloThread, image: OutImage): Promise<void>;
   groupInfo(groupId: string): Promise<ZaloGroupInfo>;
 }
 

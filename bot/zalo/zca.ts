@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { API, Credentials, SendMessageQuote } from 'zca-js';
 import { z } from 'zod';
-import type { OutFile } from '../../core/context.js';
+import type { OutFile, OutImage } from '../../core/context.js';
 import type { Log } from '../../core/log.js';
 import {
   type ZaloEvents,
@@ -119,6 +119,19 @@ function safeName(filename: string): string {
   return /\.[A-Za-z0-9]+$/.test(name) ? name : `${name || 'file'}.bin`;
 }
 
+/** A PNG's width and height, from its IHDR chunk (bytes 16–23); undefined when it is not a PNG. */
+export function pngSize(data: Buffer): { width: number; height: number } | undefined {
+  const signature = '89504e470d0a1a0a';
+  if (data.length < 24 || data.subarray(0, 8).toString('hex') !== signature) return undefined;
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+}
+
+/** A picture's name as zca-js types it (`name.ext`), and Zalo takes it: safe characters, `.png`. */
+function pngName(filename: string): `${string}.png` {
+  const base = safeName(filename).replace(/\.[A-Za-z0-9]+$/, '');
+  return `${base || 'image'}.png`;
+}
+
 /**
  * The transport over zca-js, which drives a personal Zalo account through Zalo Web's unofficial API.
  * Each `start` logs in again with the saved session and starts a new listener; `restartListener`
@@ -218,6 +231,33 @@ export function createZcaTransport(options: ZcaOptions): ZaloTransport {
       } finally {
         clearTimeout(timer);
         await rm(dir, { recursive: true, force: true });
+      }
+    },
+
+    async sendImage(thread: ZaloThread, image: OutImage) {
+      const client = connected();
+      const size = pngSize(image.data);
+      // From a Buffer with its size given, as zca-js 2.2 takes it (models/Attachment.ts): from a path it
+      // would need an imageMetadataGetter (sharp or the like) to read the size, which we do not ship.
+      const attachment = {
+        data: image.data,
+        filename: pngName(image.filename),
+        metadata: { totalSize: image.data.length, ...size },
+      };
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`Zalo did not confirm the upload of ${attachment.filename}`)),
+          fileTimeoutMs,
+        );
+      });
+      try {
+        await Promise.race([
+          client.sendMessage({ msg: '', attachments: [attachment] }, thread.id, await threadType(thread)),
+          timeout,
+        ]);
+      } finally {
+        clearTimeout(timer);
       }
     },
 

@@ -2,25 +2,57 @@ import type { AgencyConfig } from '../../core/agency.js';
 import type { Entry, Member } from '../../core/domain.js';
 import type { HtmlPart } from '../../core/html.js';
 import type { Period } from '../../core/periods.js';
-import { type DepartmentScore, rankDepartments, rankMembers, topWithTies } from '../../core/scoring.js';
+import {
+  type DepartmentScore,
+  type MemberScore,
+  rankDepartments,
+  rankMembers,
+  topWithTies,
+} from '../../core/scoring.js';
 import type { Messages } from '../../locales/index.js';
 import { departmentName } from './common.js';
 
-/**
- * The ranking of a period as /bangxephang and the scheduled posts show it: the top members with
- * points (everyone tied at the last place included), then (unless `departments` is false) every
- * department by points per member.
- */
-export function leaderboardLines(
-  ctx: { t: Messages; agency: AgencyConfig },
+/** The ranking of a period, computed once for the text and the picture alike. */
+export interface Standings {
+  /** The first `top` members with points, and everyone tied with the last of them. */
+  top: MemberScore[];
+  /** Whether ties made `top` longer than asked. */
+  extended: boolean;
+  /** How many members were asked for. */
+  asked: number;
+  /** Every department by points per member. */
+  departments: DepartmentScore[];
+}
+
+export function standingsOf(
+  ctx: { agency: AgencyConfig },
   entries: readonly Entry[],
   members: readonly Member[],
   period: Period,
-  options: { top: number; departments: boolean },
-): { lines: HtmlPart[]; departments: DepartmentScore[] } {
+  top: number,
+): Standings {
+  const mode = ctx.agency.review.mode;
+  const ranked = topWithTies(rankMembers(entries, members, mode), top);
+  return {
+    ...ranked,
+    asked: top,
+    departments: rankDepartments(entries, members, ctx.agency.departments, mode, period.end),
+  };
+}
+
+/**
+ * The ranking of a period as /bangxephang and the scheduled posts show it: the top members with
+ * points (everyone tied at the last place included), then the departments by points per member —
+ * `all` of them (/bangxephang: the whole table, on request), only the `ranked` ones, those with
+ * points (the group's posts, which never list who is behind), or none.
+ */
+export function leaderboardLines(
+  ctx: { t: Messages; agency: AgencyConfig },
+  standings: Standings,
+  options: { departments: 'all' | 'ranked' | false },
+): HtmlPart[] {
   const { t, agency } = ctx;
-  const mode = agency.review.mode;
-  const { top, extended } = topWithTies(rankMembers(entries, members, mode), options.top);
+  const { top, extended } = standings;
   const memberLines = top.length
     ? [
         ...top.map((s) =>
@@ -34,24 +66,20 @@ export function leaderboardLines(
         ...(extended ? [t.leaderboard.ties(top.length)] : []),
       ]
     : [t.leaderboard.noPoints];
-  if (!options.departments) return { lines: memberLines, departments: [] };
-  const departments = rankDepartments(entries, members, agency.departments, mode, period.end);
-  return {
-    departments,
-    lines: [
-      t.leaderboard.members(options.top),
-      ...memberLines,
-      '',
-      t.leaderboard.departments,
-      ...departments.map((d) =>
-        t.leaderboard.departmentLine(
-          d.rank,
-          d.department.name,
-          t.number(d.perMember),
-          t.points(d.points),
-          d.members,
-        ),
+  if (!options.departments) return memberLines;
+  const departments = standings.departments.filter((d) => options.departments === 'all' || d.rank > 0);
+  return [
+    t.leaderboard.members(standings.asked),
+    ...memberLines,
+    ...(departments.length ? ['', t.leaderboard.departments] : []),
+    ...departments.map((d) =>
+      t.leaderboard.departmentLine(
+        d.rank,
+        d.department.name,
+        t.number(d.perMember),
+        t.points(d.points),
+        d.members,
       ),
-    ],
-  };
+    ),
+  ];
 }

@@ -102,7 +102,9 @@ export async function logEntry(ctx: MemberContext, command: Command, kind: Entry
       adhoc,
       it,
       memberId: credited.id,
-      ...(ctx.photo ? { photo: { platform: ctx.platform, fileId: ctx.photo.fileId } } : {}),
+      ...(ctx.photos?.length
+        ? { photo: ctx.photos.map((p) => ({ platform: ctx.platform, fileId: p.fileId })) }
+        : {}),
     },
     ctx.actor,
   );
@@ -110,17 +112,21 @@ export async function logEntry(ctx: MemberContext, command: Command, kind: Entry
   const tags = adhoc || it ? joinHtml([adhoc && t.entry.adhocTag, it && t.entry.itTag], ', ') : undefined;
   const otherwise = kind === 'deed' && credited.id === reporter.id && ctx.mentions.length > 0;
   return [
-    say(
-      t.entry.saved(t.kind[kind], entry.code, t.points(points)),
-      html`<i>${preview(text, 200)}</i>`,
-      credited.id !== reporter.id
-        ? t.entry.creditedTo(credited.fullName, reporter.fullName)
-        : t.entry.creditedSelf(reporter.fullName),
-      otherwise && t.entry.mentionHint,
-      tags ? t.entry.tags(tags) : undefined,
-      entry.photo && t.entry.photoKept,
-      weekRank(ctx, credited),
-      t.entry.withdrawHint(entry.code),
-    ),
+    {
+      kind: 'confirmation',
+      compact: t.entry.compact(t.kind[kind], entry.code, t.points(points), credited.fullName),
+      ...say(
+        t.entry.saved(t.kind[kind], entry.code, t.points(points)),
+        html`<i>${preview(text, 200)}</i>`,
+        credited.id !== reporter.id
+          ? t.entry.creditedTo(credited.fullName, reporter.fullName)
+          : t.entry.creditedSelf(reporter.fullName),
+        otherwise && t.entry.mentionHint,
+        tags ? t.entry.tags(tags) : undefined,
+        entry.photo && t.entry.photoKept(entry.photo.length),
+        weekRank(ctx, credited),
+        t.entry.withdrawHint(entry.code),
+      ),
+    },
   ];
 }

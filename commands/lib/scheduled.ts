@@ -1,7 +1,9 @@
-import type { Command, CommandContext, Reply } from '../../core/context.js';
+import type { Command, CommandContext, MessageKind, OutImage, Reply } from '../../core/context.js';
 import { type Html, joinHtml } from '../../core/html.js';
+import type { Log } from '../../core/log.js';
 import { fold } from '../../core/text.js';
-import { monthlyDigest, type PostContext, remindersOn, weeklyPost } from '../posts.js';
+import { renderBoardChart } from '../../reports/chart.js';
+import { monthlyDigest, type PostContext, postMessage, remindersOn, weeklyPost } from '../posts.js';
 import { clip, refuse, say, words } from './common.js';
 
 export type PostName = 'bangxephang' | 'thang' | 'nhac';
@@ -18,25 +20,38 @@ export function postArg(
   if (!word) return refuse(ctx, command, t.posts.missingPost);
   const name = allowed.find((n) => n === word);
   if (!name) return refuse(ctx, command, t.posts.unknownPost(clip(word)));
-  return { name, post: { t, store: ctx.store, agency: ctx.agency, plan: ctx.plan } };
+  return {
+    name,
+    post: { t, store: ctx.store, agency: ctx.agency, plan: ctx.plan, draw: renderBoardChart },
+  };
 }
 
-/** The text of a scheduled post as it would go out now. */
-export function postText(name: PostName, post: PostContext, now: Date): Html[] {
+/** One message of a scheduled post. */
+export interface PostPart {
+  html: Html;
+  kind?: MessageKind;
+  images?: OutImage[];
+}
+
+/** A scheduled post as it would go out now: its messages, with the picture where the post has one. */
+export async function postParts(name: PostName, post: PostContext, now: Date, log: Log): Promise<PostPart[]> {
   switch (name) {
     case 'bangxephang':
-      return [weeklyPost(post, now)];
+      return [await postMessage(post, weeklyPost(post, now), log)];
     case 'thang':
-      return [monthlyDigest(post, now)];
+      return [await postMessage(post, monthlyDigest(post, now), log)];
     case 'nhac': {
       const due = remindersOn(post, now);
-      if (due.length === 0) return [post.t.posts.noReminders];
+      if (due.length === 0) return [{ html: post.t.posts.noReminders }];
       return [
-        joinHtml(
-          due.map((r) => r.html),
-          '\n\n',
-        ),
-        ...due.flatMap((r) => (r.adminHtml ? [r.adminHtml] : [])),
+        {
+          html: joinHtml(
+            due.map((r) => r.html),
+            '\n\n',
+          ),
+          kind: 'reminder',
+        },
+        ...due.flatMap((r) => (r.adminHtml ? [{ html: r.adminHtml }] : [])),
       ];
     }
   }

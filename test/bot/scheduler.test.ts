@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planJobs } from '../../bot/jobs.js';
 import { Scheduler } from '../../bot/scheduler.js';
+import type { PostContext } from '../../commands/posts.js';
 import { Delivery } from '../../core/delivery.js';
 import { htmlToPlain } from '../../core/html.js';
 import { formatDateTime } from '../../core/periods.js';
@@ -53,7 +54,7 @@ class Recorder extends FakePlatform {
 }
 let out: Recorder;
 
-function scheduler(graceHours = 12): Scheduler {
+function scheduler(graceHours = 12, draw?: PostContext['draw']): Scheduler {
   const s = new Scheduler({
     store,
     logger: log.logger,
@@ -62,8 +63,8 @@ function scheduler(graceHours = 12): Scheduler {
     retryDelaysMs: [60_000, 120_000],
   });
   const delivery = new Delivery([out], store);
-  for (const job of planJobs(() => ({ t: vi, store, agency, plan }), plan, [out], delivery, log.logger))
-    s.add(job);
+  const ctx = () => ({ t: vi, store, agency, plan, draw });
+  for (const job of planJobs(ctx, plan, [out], delivery, log.logger)) s.add(job);
   return s;
 }
 
@@ -140,10 +141,10 @@ describe(`a simulated year 2026 (process TZ: ${process.env.TZ ?? 'system'})`, ()
         );
       }
     }
-    // The Office's reports are also reminded to the admins in private.
+    // The Office's reports and the registration deadline are also reminded to the admins in private.
     const toAdmin = posts.filter((p) => p.to === 'telegram:900001');
     const reportReminders = plan.milestones
-      .filter((m) => m.kind === 'report')
+      .filter((m) => m.kind === 'report' || m.kind === 'registration')
       .reduce((n, m) => n + m.remindDaysBefore.length + 1, 0);
     expect(toAdmin).toHaveLength(reportReminders);
     expect(toAdmin[0]?.text).toContain('Văn phòng lưu ý');
@@ -221,8 +222,48 @@ describe(`a simulated year 2026 (process TZ: ${process.env.TZ ?? 'system'})`, ()
   });
 });
 
+describe('the posts’ pictures', () => {
+  it('go with the weekly post and the monthly digest as posts; reminders are filed as reminders', async () => {
+    const drawn: string[] = [];
+    const draw = async (chart: { title: string }) => {
+      drawn.push(chart.title);
+      return Buffer.from('png');
+    };
+    now = vnDay('2026-11-26');
+    await simulate(scheduler(12, draw), vnDay('2026-12-04'));
+    const sent = out.sent.filter((p) => p.to === 'group');
+    expect(sent.map((p) => [p.kind, p.images, p.text.split('\n')[0]])).toEqual([
+      [
+        'post',
+        ['bang-vang-tuan-48-2026.png'],
+        '🏆 Bảng vàng thi đua tuần — tuần 48/2026 (23/11/2026 – 29/11/2026)',
+      ],
+      ['reminder', [], expect.stringContaining('📌 Nhắc kế hoạch')], // 29 November
+      ['reminder', [], expect.stringContaining('📌 Hôm nay, 30/11/2026')],
+      ['post', ['diem-tin-thang-11-2026.png'], '📰 Điểm tin thi đua tháng 11/2026'],
+      ['reminder', [], expect.stringContaining('📌 Nhắc kế hoạch')],
+    ]);
+    expect(drawn).toEqual(['Bảng vàng thi đua tuần 48/2026', 'Điểm tin thi đua tháng 11/2026']);
+  });
+
+  it('leave the text to go alone, and the reason in the log, when the picture cannot be drawn', async () => {
+    const draw = async (): Promise<Buffer> => {
+      throw new Error('the renderer is gone');
+    };
+    now = vnDay('2026-11-26');
+    await simulate(scheduler(12, draw), vnDay('2026-11-28'));
+    const weekly = boards();
+    expect(weekly).toHaveLength(1);
+    expect(out.sent.find((p) => p.text.startsWith('🏆'))?.images).toEqual([]);
+    expect(store.lastJobSlot('leaderboard')?.toISOString()).toBe('2026-11-27T09:30:00.000Z');
+    expect(log.lines().filter((l) => l.msg === 'could not draw the chart; the text goes alone')).toHaveLength(
+      1,
+    );
+  });
+});
+
 describe('the weekly post', () => {
-  it('matches the store: top members, departments, good deeds, silent departments, targets', async () => {
+  it('matches the store: congratulations, top members, departments, good deeds, targets; nobody named as behind', async () => {
     const at = new Date('2026-01-05T02:00:00Z');
     const member = async (n: number, name: string, dept: string, privateChat = false) => {
       const m = await store.saveMember(
@@ -243,15 +284,24 @@ describe('the weekly post', () => {
 
     now = new Date('2026-11-27T09:30:00Z');
     const { weeklyPost } = await import('../../commands/posts.js');
-    const text = htmlToPlain(weeklyPost({ t: vi, store, agency, plan }, now));
+    const text = htmlToPlain(weeklyPost({ t: vi, store, agency, plan }, now).html);
     expect(text).toContain('1. Trần Văn Hùng (Phòng Cán bộ) — 6 điểm');
     expect(text).toContain('2. Nguyễn Thị Lan (Văn phòng Ban) — 2 điểm');
     expect(text).toContain('1. Phòng Cán bộ — 3 điểm/người (tổng 6 điểm, 2 người)');
     expect(text).toContain('2. Văn phòng Ban — 2 điểm/người (tổng 2 điểm, 1 người)');
     expect(text).toContain('• Nguyễn Thị Lan: Trả lại ví <tiền> cho người đánh rơi');
+    // Good news first; the departments with nothing logged are counted, not named.
+    expect(text.split('\n').slice(2, 4)).toEqual(['🎉 Chúc mừng Trần Văn Hùng dẫn đầu với 6 điểm.', '']);
     expect(text).toContain(
-      'Phòng chưa có ghi nhận trong tuần: Phòng Bảo vệ chính trị nội bộ, Phòng Tổ chức đảng, đảng viên, Phòng Chính sách cán bộ',
+      '2/5 phòng đã có ghi nhận trong tuần; mời các phòng cùng tiếp tục hưởng ứng phong trào.',
     );
+    for (const quiet of [
+      'Phòng Bảo vệ chính trị nội bộ',
+      'Phòng Tổ chức đảng, đảng viên',
+      'Phòng Chính sách cán bộ',
+    ]) {
+      expect(text).not.toContain(quiet);
+    }
     // Targets over the year so far: 1 of 4 members and 1 of 5 departments with a completed task; 1 IT model.
     // Nothing is reviewed yet: each figure says how much of it awaits the Council.
     expect(text).toContain(
@@ -273,5 +323,36 @@ describe('the weekly post', () => {
     const nudges = posts.filter((p) => p.text.startsWith('Chào'));
     expect(nudges.map((p) => p.to)).toEqual([quiet.identities[0]]);
     expect(nudges[0]?.text).toContain('Chào Đặng Quốc Bảo. Đã 14 ngày bạn chưa có ghi nhận nào.');
+  });
+});
+
+describe('the weekly post’s good news', () => {
+  const week = new Date('2026-11-23T03:00:00Z'); // Monday of week 48
+  const friday = new Date('2026-11-27T09:30:00Z');
+  const post = async (slot: Date) => {
+    const { weeklyPost } = await import('../../commands/posts.js');
+    return htmlToPlain(weeklyPost({ t: vi, store, agency, plan }, slot).html);
+  };
+
+  it('names three leaders at most and counts the others tied with them', async () => {
+    const at = new Date('2026-11-01T02:00:00Z');
+    const names = ['Bùi Văn An', 'Lê Thị Bình', 'Ngô Văn Cường', 'Phạm Thị Dung', 'Trần Văn Em'];
+    for (const [i, fullName] of names.entries()) {
+      const member = await store.saveMember(
+        { identity: `telegram:${i + 1}`, fullName, departmentId: 'vp' },
+        { by: `telegram:${i + 1}`, platform: 'telegram', at },
+      );
+      await logDeed(store, member.id, week);
+    }
+    expect(await post(friday)).toContain(
+      '🎉 Chúc mừng Bùi Văn An, Lê Thị Bình, Ngô Văn Cường và 2 người khác cùng dẫn đầu với 2 điểm.',
+    );
+  });
+
+  it('invites every department, and congratulates nobody, in a week without entries', async () => {
+    const text = await post(friday);
+    expect(text).toContain('Tuần này chưa có ghi nhận nào; mời các phòng cùng hưởng ứng phong trào.');
+    expect(text).not.toContain('🎉');
+    expect(text).not.toContain('📈');
   });
 });

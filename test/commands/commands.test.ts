@@ -4,7 +4,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cuatoi } from '../../commands/cuatoi.js';
+import { duyetdangky } from '../../commands/duyetdangky.js';
 import { tonghop } from '../../commands/tonghop.js';
+import { tuchoidangky } from '../../commands/tuchoidangky.js';
 import { viectot } from '../../commands/viectot.js';
 import type { Member } from '../../core/domain.js';
 import { Store } from '../../storage/store.js';
@@ -68,5 +70,31 @@ describe('/cuatoi and /tonghop on their own', () => {
   it('names words it could not read as a period or a department', async () => {
     const [reply] = await run(tonghop, { store, member: lan, isAdmin: true, args: 'tuần xyzabc' });
     expect(reply?.text).toContain('Không hiểu “xyzabc”');
+  });
+});
+
+describe('/duyetdangky and /tuchoidangky on their own', () => {
+  it('ask for the account when none is given, and name a wrong one', async () => {
+    expect((await run(tuchoidangky, { store, isAdmin: true }))[0]?.text).toContain(
+      'Vui lòng ghi tài khoản như trong đề nghị đăng ký',
+    );
+    expect(
+      (await run(duyetdangky, { store, isAdmin: true, args: 'abc | Nguyễn Văn B | vp' }))[0]?.text,
+    ).toContain('“abc” không phải là tài khoản');
+  });
+
+  it('approve: the member is created by the admin, the person told; a second approval changes nothing', async () => {
+    const args = 'zalobot:6ede9afa66b88fe6d6a9 | Trần Thị Bích | phong can bo';
+    const first = await run(duyetdangky, { store, isAdmin: true, identity: 'telegram:900001', args });
+    expect(first.map((r) => r.text)).toEqual([
+      '✅ Đã duyệt đăng ký: Trần Thị Bích — Phòng Cán bộ.',
+      '✅ Đề nghị đăng ký của bạn đã được duyệt: Trần Thị Bích — Phòng Cán bộ. Gửi /trogiup để xem các lệnh.',
+    ]);
+    expect(first[1]?.to).toEqual({ identity: 'zalobot:6ede9afa66b88fe6d6a9' });
+    const member = store.memberByIdentity('zalobot:6ede9afa66b88fe6d6a9');
+    expect(member?.history[0]?.by).toBe('telegram:900001');
+    const again = await run(duyetdangky, { store, isAdmin: true, args });
+    expect(again[0]?.text).toBe('Tài khoản này đã thuộc hồ sơ Trần Thị Bích.');
+    expect(store.members).toHaveLength(3);
   });
 });

@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { PNG } from 'pngjs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createApp } from '../../bot/app.js';
 import { createConfig } from '../../bot/config.js';
@@ -103,4 +105,24 @@ it('numbers the choices of a whole answer in the order shown, and a number acts 
   // "4" after another answer refers to nothing shown last: it is sent as text, not a stale choice.
   expect(store.entry(second?.code ?? '')?.review).toBe('pending');
   expect(pending.length).toBeGreaterThan(1);
+});
+
+it('saves a picture beside the report files and prints its path', async () => {
+  const agency = testAgency();
+  const now = new Date('2026-11-25T03:00:00Z');
+  await seedDemo(store, agency, now);
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let seen = '';
+  output.on('data', (c: Buffer) => {
+    seen += c.toString('utf8');
+  });
+  const done = runDemo(agency, now, input, output);
+  input.end('/bangxephang anh\n');
+  await done;
+  const path = join(dir, 'reports', 'bang-xep-hang-tuan-48-2026.png');
+  expect(seen).toContain(`🖼  ${path}`);
+  expect(seen).toContain('Bảng xếp hạng thi đua — tuần 48/2026');
+  const png = PNG.sync.read(await readFile(path));
+  expect(png.width).toBe(1280);
 });

@@ -30,6 +30,55 @@ describe('configuration', () => {
     expect(config.locale).toBe('en');
   });
 
+  it('reads the Zalo Bot Platform settings: a token alone runs the bot there, polling', () => {
+    const config = createConfig(
+      { ZALO_BOT_TOKEN: '1459232241454765289:abcDEF-ghi_jklMNO', ZALO_BOT_ADMIN_IDS: '6ede9afa66b88fe6d6a9' },
+      testAgency(),
+    );
+    expect(config.telegram).toBeNull();
+    expect(config.zaloBot).toMatchObject({
+      apiRoot: 'https://bot-api.zaloplatforms.com',
+      mode: 'polling',
+      webhook: null,
+      photoMaxBytes: 10 * 1024 * 1024,
+    });
+    expect([...(config.zaloBot?.adminIds ?? [])]).toEqual(['6ede9afa66b88fe6d6a9']);
+  });
+
+  it('in webhook mode needs an https URL and a secret of 8 to 256 characters, and says which is wrong', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        createConfig({ ZALO_BOT_TOKEN: '1459232241454765289:abcDEF-ghi_jklMNO', ...env }, testAgency());
+        return '';
+      } catch (error) {
+        return (error as ConfigError).message;
+      }
+    };
+    const missing = problems({ ZALO_BOT_MODE: 'webhook' });
+    expect(missing).toContain('ZALO_BOT_WEBHOOK_URL: is required when ZALO_BOT_MODE is webhook');
+    expect(missing).toContain('ZALO_BOT_WEBHOOK_SECRET: is required when ZALO_BOT_MODE is webhook');
+    const wrong = problems({
+      ZALO_BOT_MODE: 'webhook',
+      ZALO_BOT_WEBHOOK_URL: 'http://thidua.example.gov.vn/hook',
+      ZALO_BOT_WEBHOOK_SECRET: 'short',
+      ZALO_BOT_ADMIN_IDS: 'ok123, not an id',
+    });
+    expect(wrong).toContain('ZALO_BOT_WEBHOOK_URL: must be an https:// URL');
+    expect(wrong).toContain('ZALO_BOT_WEBHOOK_SECRET: must be 8 to 256 characters');
+    expect(wrong).toContain('not Zalo Bot user ids: not an id');
+    expect(wrong).not.toContain('short');
+    const good = createConfig(
+      {
+        ZALO_BOT_TOKEN: '1459232241454765289:abcDEF-ghi_jklMNO',
+        ZALO_BOT_MODE: 'webhook',
+        ZALO_BOT_WEBHOOK_URL: 'https://thidua.example.gov.vn/zalo/hook',
+        ZALO_BOT_WEBHOOK_SECRET: 'a-long-enough-secret',
+      },
+      testAgency(),
+    );
+    expect(good.zaloBot?.webhook).toMatchObject({ path: '/zalo/hook', host: '127.0.0.1', port: 8443 });
+  });
+
   it('lists every bad variable at once, without the token value', () => {
     const error = (() => {
       try {
@@ -52,6 +101,63 @@ describe('configuration', () => {
       expect(problems).toContain(name);
     }
     expect(problems).not.toContain('secret-but-wrong');
+  });
+
+  it('reads the forum topics, compact confirmations and protected reports; all off by default', () => {
+    const base = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_GROUP_ID: '-1001234567890' };
+    expect(createConfig(base, testAgency()).telegram).toMatchObject({
+      topics: {},
+      compactConfirmations: false,
+      protectReports: false,
+    });
+    const config = createConfig(
+      {
+        ...base,
+        TELEGRAM_TOPIC_POSTS: '12',
+        TELEGRAM_TOPIC_REMINDERS: ' ',
+        TELEGRAM_TOPIC_CONFIRMATIONS: '34',
+        TELEGRAM_COMPACT_CONFIRMATIONS: 'true',
+        TELEGRAM_PROTECT_REPORTS: '1',
+      },
+      testAgency(),
+    );
+    expect(config.telegram).toMatchObject({
+      topics: { post: 12, confirmation: 34 },
+      compactConfirmations: true,
+      protectReports: true,
+    });
+    expect(config.telegram?.topics).not.toHaveProperty('reminder');
+  });
+
+  it('refuses a topic id that is not a positive whole number, and a flag that is not true or false', () => {
+    const error = (() => {
+      try {
+        createConfig(
+          {
+            TELEGRAM_BOT_TOKEN: TOKEN,
+            TELEGRAM_GROUP_ID: '-1001234567890',
+            TELEGRAM_TOPIC_POSTS: 'leaderboards',
+            TELEGRAM_TOPIC_REMINDERS: '-4',
+            TELEGRAM_TOPIC_CONFIRMATIONS: '2.5',
+            TELEGRAM_COMPACT_CONFIRMATIONS: 'yes',
+          },
+          testAgency(),
+        );
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of [
+      'TELEGRAM_TOPIC_POSTS',
+      'TELEGRAM_TOPIC_REMINDERS',
+      'TELEGRAM_TOPIC_CONFIRMATIONS',
+      'TELEGRAM_COMPACT_CONFIRMATIONS',
+    ]) {
+      expect(problems).toContain(name);
+    }
+    expect(problems).toContain('forum topic id (message_thread_id)');
   });
 
   it('requires the group when a token is set', () => {

@@ -75,7 +75,7 @@ describe('a report being built holds nobody up', () => {
 
   it('fails a request for a report that does not exist, and builds the next one', async () => {
     open();
-    const runner = createReportRunner(tg.store, testAgency());
+    const runner = createReportRunner(tg.store, { agency: testAgency() });
     await expect(runner.build([{ report: 'nope', args: {} }])).rejects.toThrow('no report named nope');
     const [sheet] = await runner.build([{ report: 'reviewSheet', args: { period: yearOf2026() } }]);
     expect(sheet?.subarray(0, 2).toString()).toBe('PK');

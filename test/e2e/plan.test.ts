@@ -48,10 +48,14 @@ describe('scheduled posts on demand', () => {
     tg.startedPrivate.add(ADMIN);
     await tg.send(lan(), '/viectot Nhặt được ví trả lại');
     const seen = await tg.send(admin(), '/xemtruoc bangxephang');
-    expect(seen.map((s) => s.chatId)).toEqual([ADMIN]);
-    expect(seen[0]?.text).toContain('Xem trước — chỉ bạn thấy tin này.');
-    expect(seen[0]?.text).toContain('Bảng vàng thi đua tuần — tuần 48/2026');
-    expect(seen[0]?.text).toContain('• Nguyễn Thị Lan: Nhặt được ví trả lại');
+    // The post's picture, then its text (too long for a caption), both in private.
+    expect(seen.map((s) => [s.chatId, s.photo?.filename])).toEqual([
+      [ADMIN, 'bang-vang-tuan-48-2026.png'],
+      [ADMIN, undefined],
+    ]);
+    expect(seen[1]?.text).toContain('Xem trước — chỉ bạn thấy tin này.');
+    expect(seen[1]?.text).toContain('Bảng vàng thi đua tuần — tuần 48/2026');
+    expect(seen[1]?.text).toContain('• Nguyễn Thị Lan: Nhặt được ví trả lại');
     expect(only(await tg.send(admin(), '/xemtruoc nhac', { inPrivate: true })).text).toContain(
       'Hôm nay không có mốc kế hoạch nào cần nhắc.',
     );

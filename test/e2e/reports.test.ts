@@ -207,20 +207,21 @@ describe('report files from /tonghop', () => {
     expect(text).toContain('BÁO CÁO');
     expect(text).toContain('Kết quả thực hiện công tác thi đua, khen thưởng');
     expect(text).toContain(
-      'ghi nhận 3 mục với tổng số 9 điểm, gồm: 1 việc tốt (2 điểm); 1 nhiệm vụ hoàn thành (2 điểm), trong đó 1 nhiệm vụ phát sinh, đột xuất; 1 sáng kiến',
-    );
-    expect(text).toContain('trong đó 1 mô hình ứng dụng công nghệ thông tin');
-    expect(text).toContain(
-      'Có 2/4 cán bộ, công chức, người lao động có ít nhất một mục được ghi nhận (đạt 50%)',
+      'Trong kỳ, toàn cơ quan có 3 nội dung được ghi nhận trong phong trào thi đua của cơ quan, được tính 9 điểm, gồm: ' +
+        '1 nhiệm vụ hoàn thành (2 điểm), trong đó 1 nhiệm vụ phát sinh, đột xuất; ' +
+        '1 sáng kiến, mô hình mới, cách làm sáng tạo (5 điểm), trong đó 1 mô hình ứng dụng công nghệ thông tin; 1 việc tốt (2 điểm).',
     );
     expect(text).toContain(
-      '- Phòng Cán bộ: 1 mục, 5 điểm, bình quân 2,5 điểm/người; 1/2 người tham gia (50%).',
+      'Có 2/4 cán bộ, công chức, người lao động có ít nhất một nội dung được ghi nhận (đạt 50%)',
+    );
+    expect(text).toContain(
+      '- Phòng Cán bộ: 1 nội dung, 5 điểm, bình quân 2,5 điểm/người; 1/2 người tham gia (50%).',
     );
     expect(text).toContain(
       'Trong kỳ, có 2 điển hình tiên tiến được đề xuất hoặc chuyển giai đoạn; đến cuối kỳ: 1 ở giai đoạn phát hiện, 1 ở giai đoạn bồi dưỡng.',
     );
     expect(text).toContain(
-      'Hội đồng đã duyệt 1 mục, không duyệt 1 mục; 2 mục đang chờ duyệt; 1 mục do người ghi rút lại.',
+      'Hội đồng Thi đua – Khen thưởng đã duyệt 1 nội dung, không duyệt 1 nội dung; 2 nội dung đang chờ duyệt; 1 nội dung do người ghi rút lại.',
     );
     expect(text).toContain('[Cần bổ sung: đánh giá ưu điểm]');
     expect(text).toContain('[Cần bổ sung: phương hướng, nhiệm vụ]');
@@ -237,11 +238,48 @@ describe('report files from /tonghop', () => {
       'bao-cao-thi-dua-thang-11-2026-cb.docx',
     ]);
     const text = await docxText(files[1]?.data as Buffer);
-    expect(text).toContain('Trong kỳ, Phòng Cán bộ ghi nhận 1 mục với tổng số 5 điểm');
     expect(text).toContain(
-      'Có 1/2 cán bộ, công chức, người lao động có ít nhất một mục được ghi nhận (đạt 50%)',
+      'Trong kỳ, Phòng Cán bộ có 1 nội dung được ghi nhận trong phong trào thi đua của cơ quan, được tính 5 điểm',
+    );
+    expect(text).toContain(
+      'Có 1/2 cán bộ, công chức, người lao động có ít nhất một nội dung được ghi nhận (đạt 50%)',
     );
     expect(text).not.toContain('Văn phòng Ban:');
+  });
+
+  it('numbers the Word draft’s pages from the second, at the top centre, and leaves room to sign and seal', async () => {
+    const { files } = await send('/tonghop 11/2026 file');
+    const zip = await JSZip.loadAsync(files[1]?.data as Buffer);
+    const document = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    // The section has a first page of its own (titlePg) whose header is empty; the others carry PAGE.
+    expect(document).toContain('<w:titlePg/>');
+    const refs = [...document.matchAll(/<w:headerReference w:type="(\w+)" r:id="(\w+)"\/>/g)];
+    const rels = (await zip.file('word/_rels/document.xml.rels')?.async('string')) ?? '';
+    const headerOf = async (type: string) => {
+      const id = refs.find((r) => r[1] === type)?.[2];
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+      return (await zip.file(`word/${target}`)?.async('string')) ?? '';
+    };
+    const page = await headerOf('default');
+    expect(page).toMatch(/PAGE/);
+    expect(page).toContain('<w:jc w:val="center"/>');
+    expect(await headerOf('first')).not.toMatch(/PAGE/);
+    // A4, the Party's margins: 20 mm top and bottom, 30 mm left, 15 mm right.
+    expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(document).toMatch(/w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
+    // Between the signer's title and name: about 3.5 cm for the signature and the seal.
+    expect(document).toMatch(/<w:spacing w:before="1984"\/>/);
+  });
+
+  it('writes a period without entries as a clerk would: no “0 việc tốt”, no “0/4 (0%)”', async () => {
+    const { files } = await send('/tonghop 1/2026 file');
+    const text = await docxText(files[1]?.data as Buffer);
+    expect(text).toContain(
+      'Trong kỳ, toàn cơ quan chưa có nội dung nào được ghi nhận trong phong trào thi đua của cơ quan.',
+    );
+    expect(text).toContain('Chưa có cán bộ, công chức, người lao động nào có nội dung được ghi nhận.');
+    expect(text).toContain('Trong kỳ, Hội đồng Thi đua – Khen thưởng chưa xét duyệt nội dung nào.');
+    expect(text).not.toMatch(/(^|\D)0 (nội dung|mục|việc tốt|nhiệm vụ|sáng kiến)/);
   });
 
   it('offers the files as a button under the summary', async () => {

@@ -1,10 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../storage/store.js';
 import { tempDir } from '../helpers/agency.js';
 import { FakeBotApiServer } from '../helpers/bot-api-server.js';
+import { until } from '../helpers/live-bot.js';
+import { FakeZaloBotApiServer, zaloId } from '../helpers/zalo-bot-api-server.js';
 
 const TOKEN = '123456789:AAExampleTokenForTestsOnly_0123456789';
 
@@ -97,8 +99,9 @@ describe('npm start', () => {
         DATA_DIR: join(dir, 'data'),
         AGENCY_CONFIG: resolve('config/agency.json'),
         PLAN_FILE: resolve('config/plan-2026.json'),
+        TITLES_FILE: resolve('config/titles-2026.json'),
       },
-      '/tonghop nam file\n/thoat\n',
+      '/tonghop nam file\n/baocaothanhtich tatca\n/bangxephang anh\n/thoat\n',
       dir,
     );
     expect(await run.exited).toBe(0);
@@ -108,6 +111,13 @@ describe('npm start', () => {
     const docx = await readFile(join(dir, 'out', `bao-cao-thi-dua-nam-${year}.docx`));
     expect(xlsx.subarray(0, 2).toString()).toBe('PK');
     expect(docx.subarray(0, 2).toString()).toBe('PK');
+    // The achievement reports (docx in a zip) come from the report thread too; the chart's drawing
+    // thread is found beside the build's code.
+    const zip = await readFile(join(dir, 'out', `bao-cao-thanh-tich-${year}.zip`));
+    expect(zip.subarray(0, 2).toString()).toBe('PK');
+    const png = (await readdir(join(dir, 'out'))).find((f) => f.endsWith('.png')) as string;
+    expect(png).toMatch(/^bang-xep-hang-tuan-/);
+    expect((await readFile(join(dir, 'out', png))).subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('refuses to start on a corrupt store, naming the file, and leaves it untouched', async () => {
@@ -139,6 +149,17 @@ describe('npm start', () => {
     expect(await cron.exited).toBe(1);
     expect(cron.err()).toContain('LEADERBOARD_CRON');
     expect(cron.err()).toContain('schedules.leaderboard: not a cron expression');
+  });
+
+  it('refuses to start with a broken titles file, naming it and the problem', async () => {
+    const titles = join(dir, 'titles.json');
+    const shipped = JSON.parse(await readFile('config/titles-2026.json', 'utf8'));
+    shipped.settings.ttldxsLdttPercent.value = 60;
+    await writeFile(titles, JSON.stringify(shipped));
+    const run = start({ DATA_DIR: dir, TITLES_FILE: titles });
+    expect(await run.exited).toBe(1);
+    expect(run.err()).toContain(titles);
+    expect(run.err()).toContain('settings.ttldxsLdttPercent.value: 60 is below the legal floor of 70');
   });
 
   it('refuses to start when the data directory cannot be written, saying so', async () => {
@@ -253,6 +274,24 @@ describe('npm start', () => {
       await server.close();
     }
   }, 40_000);
+
+  it('with only a Zalo Bot Platform token, long-polls the Platform, answers, and stops cleanly on SIGTERM', async () => {
+    const zalo = await FakeZaloBotApiServer.start();
+    try {
+      const run = start({ ZALO_BOT_TOKEN: zalo.token, ZALO_BOT_API_ROOT: zalo.apiRoot, DATA_DIR: dir });
+      await zalo.waitForPoll();
+      const user = zaloId();
+      zalo.pushText(user, '/batdau', { displayName: 'Hà' });
+      await until('an answer', () => zalo.sent(user).length > 0, 15_000);
+      expect(zalo.sent(user)[0]).toContain('Xin chào Hà');
+      expect(zalo.callsOf('deleteWebhook')).toHaveLength(1);
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(run.err() + run.out()).not.toContain(zalo.token.split(':')[1] as string);
+    } finally {
+      await zalo.close();
+    }
+  }, 30_000);
 
   it('stopped in the middle of a batch, saves each command once across the restart and never answers "not saved"', async () => {
     const server = await FakeBotApiServer.start({ token: TOKEN });

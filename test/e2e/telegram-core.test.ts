@@ -181,7 +181,7 @@ describe('logging entries', () => {
   it('keeps a captioned photo as evidence', async () => {
     const reply = only(await tg.send(lan(), '/viectot Dọn vệ sinh khuôn viên cơ quan', { photo: true }));
     expect(reply.text).toContain('Ảnh đã được lưu làm minh chứng');
-    expect(tg.store.entries[0]?.photo).toEqual({ platform: 'telegram', fileId: 'large-photo-id' });
+    expect(tg.store.entries[0]?.photo).toEqual([{ platform: 'telegram', fileId: 'large-photo-id' }]);
   });
 
   it('creates one entry when the same update is delivered twice', async () => {

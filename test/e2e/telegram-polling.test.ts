@@ -4,7 +4,8 @@
  * updates handed out by getUpdates; what they see is what the fake stored from the bot's sendMessage and
  * editMessageText calls (HTML parsed the way Telegram parses it).
  */
-import type { BotCommand, User } from 'grammy/types';
+import type { BotCommand, Message, User } from 'grammy/types';
+import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { type Command, mayRun } from '../../core/context.js';
@@ -234,7 +235,7 @@ describe('long polling over HTTP: a week of the emulation movement', () => {
         member: 'Nguyễn Thị Lan',
         reporter: 'Nguyễn Thị Lan',
         text: 'Dọn vệ sinh khuôn viên cơ quan',
-        photo: { platform: 'telegram', fileId: 'AgACAgIAAxkBAAIBlarge' },
+        photo: [{ platform: 'telegram', fileId: 'AgACAgIAAxkBAAIBlarge' }],
         source: `telegram:${GROUP_ID}:${photo.message?.message_id}`,
         status: 'active',
       },
@@ -254,6 +255,52 @@ describe('long polling over HTTP: a week of the emulation movement', () => {
   });
 });
 
+describe('pictures, topics and albums over HTTP', () => {
+  it('uploads the leaderboard as a photo in the topic of the command, the leaderboard as its caption', async () => {
+    const bot = await launch();
+    await registerTrio(bot);
+    await bot.say(lan, 'group', '/viectot Trả lại ví tiền cho người đánh rơi');
+    const exchange = await bot.say(mai, 'group', '/bangxephang anh', { topic: 5 });
+    const [upload] = exchange.callsOf('sendPhoto');
+    expect(upload?.params.message_thread_id).toBe(5);
+    // This week's, on the machine's clock.
+    expect(upload?.files.map((f) => [f.field, f.filename])).toEqual([
+      ['photo', expect.stringMatching(/^bang-xep-hang-tuan-\d+-\d{4}\.png$/)],
+    ]);
+    expect(PNG.sync.read(upload?.files[0]?.data as Buffer).width).toBe(1280);
+    // The photo as Telegram keeps it: in the topic, answering the command, the caption parsed from HTML.
+    const shown = (upload?.response as { result: Message } | undefined)?.result as Message;
+    expect(shown.message_thread_id).toBe(5);
+    expect(shown.reply_to_message?.message_id).toBe(exchange.message?.message_id);
+    expect(shown.caption).toContain('1. Nguyễn Thị Lan (Văn phòng Ban) — 2 điểm');
+    expect(shown.caption_entities?.some((e) => e.type === 'bold')).toBe(true);
+  });
+
+  it('logs an album that arrives as three updates as one entry with three photos, after a reaction', async () => {
+    const waits: (() => void)[] = [];
+    const bot = await launch({
+      env: { TELEGRAM_COMPACT_CONFIRMATIONS: 'true' },
+      telegram: { albumTimers: { set: (run) => waits.push(run), clear: () => {} } },
+    });
+    await registerTrio(bot);
+    const before = bot.server.calls.length;
+    for (const [i, caption] of ['/viectot Dọn vệ sinh khuôn viên cơ quan', '', ''].entries()) {
+      bot.push(lan, 'group', caption, { album: 'a-13', photoId: `album-${i + 1}` });
+    }
+    await bot.settle();
+    expect(bot.server.calls.slice(before).map((c) => c.method)).toEqual([]);
+    // Whichever wait ends first hands the whole album over; the others find it gone.
+    for (const run of waits.splice(0)) run();
+    await bot.settle();
+    const calls = bot.server.calls.slice(before);
+    expect(calls.map((c) => c.method)).toEqual(['setMessageReaction', 'sendMessage']);
+    expect(calls[1]?.params.text).toBe('✅ Việc tốt <code>VT1</code>, 2 điểm — Nguyễn Thị Lan');
+    expect(bot.store.entries.map((e) => e.photo?.map((p) => p.fileId))).toEqual([
+      ['album-1', 'album-2', 'album-3'],
+    ]);
+  });
+});
+
 describe('command menu', () => {
   const menu = (list: readonly Command[], locale: 'vi' | 'en') =>
     list.map((c) => ({ command: c.name, description: c.description(locales[locale]) }));
@@ -269,6 +316,7 @@ describe('command menu', () => {
   it('sets the menu by default, in Vietnamese and in English, from the command registry', async () => {
     const tg = await launch({ admins: [ADMIN_ID] });
     const { server } = tg;
+    const inGroup = { type: 'chat_member', chat_id: GROUP_ID, user_id: ADMIN_ID };
     expect(server.callsOf('setMyCommands').map((c) => [c.params.language_code, c.params.scope])).toEqual([
       [undefined, undefined],
       ['vi', undefined],
@@ -276,6 +324,9 @@ describe('command menu', () => {
       [undefined, { type: 'chat', chat_id: ADMIN_ID }],
       ['vi', { type: 'chat', chat_id: ADMIN_ID }],
       ['en', { type: 'chat', chat_id: ADMIN_ID }],
+      [undefined, inGroup],
+      ['vi', inGroup],
+      ['en', inGroup],
     ]);
     expect(memberCommands.map((c) => c.name)).toEqual(
       expect.arrayContaining(['dangky', 'viectot', 'hoanthanh', 'sangkien', 'cuatoi', 'bangxephang']),
@@ -298,8 +349,36 @@ describe('command menu', () => {
     expect(server.commandsFor('vi').find((c) => c.command === 'dangky')?.description).toBe(
       'Đăng ký hoặc cập nhật hồ sơ',
     );
-    // The admin's private chat has the whole registry, /tonghop included.
+    // The admin's private chat has the whole registry, /tonghop included, and so has their menu in the group.
     expect(server.commandsFor('', { type: 'chat', chat_id: ADMIN_ID })).toEqual(menu(commands, 'vi'));
+    expect(server.commandsFor('', inGroup)).toEqual(menu(commands, 'vi'));
+  });
+
+  it('gives Council members their commands in the group’s menu too, not only in private', async () => {
+    const COUNCIL_ID = 800001;
+    const tg = await launch({ admins: [], env: { TELEGRAM_COUNCIL_IDS: String(COUNCIL_ID) } });
+    const councilMenu = menu(
+      commands.filter((c) => mayRun(c.access, { registered: true, admin: false, council: true })),
+      'vi',
+    );
+    const inGroup = tg.server.commandsFor('', {
+      type: 'chat_member',
+      chat_id: GROUP_ID,
+      user_id: COUNCIL_ID,
+    });
+    expect(inGroup).toEqual(councilMenu);
+    expect(inGroup.map((c) => c.command)).toEqual(expect.arrayContaining(['choduyet', 'duyet', 'tuchoi']));
+    expect(inGroup.map((c) => c.command)).not.toContain('tonghop');
+    expect(
+      tg.server.commandsFor('en', { type: 'chat_member', chat_id: GROUP_ID, user_id: COUNCIL_ID }),
+    ).toEqual(
+      menu(
+        commands.filter((c) => mayRun(c.access, { registered: true, admin: false, council: true })),
+        'en',
+      ),
+    );
+    // Everyone else's menu in the group stays the members' one.
+    expect(tg.server.commandsFor('').map((c) => c.command)).not.toContain('choduyet');
   });
 
   it('uses BOT_LOCALE for the default menu', async () => {

@@ -10,6 +10,7 @@ import { htmlToPlain } from '../../core/html.js';
 import { LinkCodes } from '../../core/link-codes.js';
 import { silentLog } from '../../core/log.js';
 import type { Plan } from '../../core/plan.js';
+import type { TitlesConfig } from '../../core/titles.js';
 import { type Locale, locales } from '../../locales/index.js';
 import type { Store } from '../../storage/store.js';
 import { testAgency } from './agency.js';
@@ -26,10 +27,12 @@ export interface ContextInput {
   isAdmin?: boolean;
   isCouncil?: boolean;
   inGroup?: boolean;
+  membership?: 'group' | 'approval';
   now?: Date;
   locale?: Locale;
   agency?: AgencyConfig;
   plan?: Plan;
+  titles?: TitlesConfig;
   messageKey?: string;
 }
 
@@ -56,10 +59,12 @@ export function buildContext(input: ContextInput): CommandContext {
     agency: input.agency ?? testAgency(),
     links: new LinkCodes(),
     plan: input.plan,
+    titles: input.titles,
     now,
     isAdmin: input.isAdmin ?? false,
     isCouncil: input.isCouncil ?? false,
     isGroupMember: async () => input.inGroup ?? true,
+    membership: input.membership ?? 'group',
     actor: { by: input.member?.id ?? identity, platform, at: now, source: messageKey },
     log: silentLog,
     followUp: (work) => followUps.push(work),

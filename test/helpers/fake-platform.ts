@@ -16,6 +16,9 @@ export interface FakeSent {
   text: string;
   choices: string[];
   files: string[];
+  /** The pictures' file names. */
+  images: string[];
+  kind?: OutMessage['kind'];
 }
 
 /**
@@ -101,6 +104,8 @@ export class FakePlatform implements Platform {
       text: htmlToPlain(message.html),
       choices: (message.choices ?? []).map((c) => c.label),
       files: (message.files ?? []).map((f) => f.filename),
+      images: (message.images ?? []).map((i) => i.filename),
+      ...(message.kind ? { kind: message.kind } : {}),
     });
   }
 }

@@ -3,6 +3,7 @@ import { type App, createApp } from '../../bot/app.js';
 import { createConfig } from '../../bot/config.js';
 import type { ApiLimits } from '../../bot/telegram/api.js';
 import type { TelegramOptions, TelegramPlatform } from '../../bot/telegram/platform.js';
+import type { ZaloBotOptions } from '../../bot/zalo-bot/platform.js';
 import type { AgencyConfig } from '../../core/agency.js';
 import { Store, type StoreOptions } from '../../storage/store.js';
 import { memoryLogger, tempDir, testAgency } from './agency.js';
@@ -48,6 +49,17 @@ export const khach = person(5555, 'Khách');
 export const everyone = [lan, hung, mai, toan, khach];
 
 export type Where = 'group' | 'private';
+
+export interface PushOptions {
+  /** A photo with the text as its caption. */
+  photo?: boolean;
+  /** The photo's file id (its largest size). */
+  photoId?: string;
+  /** A photo of this album (media_group_id). */
+  album?: string;
+  /** Sent in this forum topic of the group. */
+  topic?: number;
+}
 
 /** One bot message as its reader sees it. */
 export interface Seen {
@@ -144,6 +156,10 @@ export class LiveBot {
       dir?: string;
       /** The store's options (a faulty file system, an early compaction). */
       store?: StoreOptions;
+      /** More environment (the Council, forum topics; the Zalo Bot Platform's ZALO_BOT_* pointing at its stand-in). */
+      env?: Record<string, string>;
+      /** The Zalo Bot platform's test seams (short polls, fast retries). */
+      zaloBot?: Partial<ZaloBotOptions>;
     } = {},
   ): Promise<LiveBot> {
     const server = await FakeBotApiServer.start({ token: TOKEN });
@@ -164,6 +180,7 @@ export class LiveBot {
           TELEGRAM_ADMIN_IDS: (options.admins ?? [ADMIN_ID]).join(','),
           DATA_DIR: dir,
           BOT_LOCALE: options.locale ?? 'vi',
+          ...options.env,
         },
         testAgency(options.agency),
       );
@@ -181,6 +198,7 @@ export class LiveBot {
           pollRetryMs: 100,
           ...options.telegram,
         },
+        zaloBot: { pollSeconds: 1, retryMs: 20, ...options.zaloBot },
       });
       await app.start();
       const live = new LiveBot(server, app, store, lines, cleanup);
@@ -203,14 +221,20 @@ export class LiveBot {
     );
     // Updates are confirmed as soon as they are handed to the bot; wait for their answers too.
     await (this.app.platforms[0] as TelegramPlatform).idle();
+    // And for the follow-ups (report files, built in the report thread).
+    await this.app.idle();
   }
 
-  /** A user sends a message (a captioned photo with `photo`); returns the update id and the message. */
-  push(from: User, where: Where, text: string, options: { photo?: boolean } = {}) {
+  /**
+   * A user sends a message (a captioned photo with `photo`, one photo of an album with `album`, in a
+   * forum topic with `topic`); returns the update id and the message.
+   */
+  push(from: User, where: Where, text: string, options: PushOptions = {}) {
     const chatId = where === 'group' ? GROUP_ID : from.id;
     const entities = entitiesOf(text);
+    const photo = options.photo || options.album !== undefined;
     let pushed: { updateId: number; message: Message };
-    if (!options.photo && entities.every((e) => e.type === 'bot_command')) {
+    if (!photo && !options.topic && entities.every((e) => e.type === 'bot_command')) {
       pushed = this.server.pushMessage({ chatId, text, from });
     } else {
       const chat =
@@ -218,16 +242,27 @@ export class LiveBot {
           ? { id: GROUP_ID, type: 'supergroup' as const, title: GROUP_TITLE }
           : { id: from.id, type: 'private' as const, first_name: from.first_name };
       const messageId = Math.max(0, ...this.server.messagesIn(chatId).map((m) => m.message_id)) + 1;
-      const base = { message_id: messageId, date: Math.floor(Date.now() / 1000), chat, from };
+      const base = {
+        message_id: messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat: options.topic ? { ...chat, is_forum: true } : chat,
+        from,
+        ...(options.topic ? { message_thread_id: options.topic, is_topic_message: true } : {}),
+      };
       const message = (
-        options.photo
+        photo
           ? {
               ...base,
-              caption: text,
-              caption_entities: entities,
+              ...(text ? { caption: text, caption_entities: entities } : {}),
+              ...(options.album ? { media_group_id: options.album } : {}),
               photo: [
                 { file_id: 'AgACAgIAAxkBAAIBsmall', file_unique_id: 'AQADs', width: 90, height: 68 },
-                { file_id: 'AgACAgIAAxkBAAIBlarge', file_unique_id: 'AQADl', width: 1280, height: 960 },
+                {
+                  file_id: options.photoId ?? 'AgACAgIAAxkBAAIBlarge',
+                  file_unique_id: 'AQADl',
+                  width: 1280,
+                  height: 960,
+                },
               ],
             }
           : { ...base, text, entities }
@@ -242,7 +277,7 @@ export class LiveBot {
   }
 
   /** A user sends a message and waits until the bot has handled it. */
-  async say(from: User, where: Where, text: string, options: { photo?: boolean } = {}): Promise<Exchange> {
+  async say(from: User, where: Where, text: string, options: PushOptions = {}): Promise<Exchange> {
     const before = this.server.calls.length;
     const { updateId, message } = this.push(from, where, text, options);
     await this.settle();
@@ -260,6 +295,11 @@ export class LiveBot {
     this.pushed.push(updateId);
     await this.settle();
     return new Exchange(updateId, undefined, this.server.calls.slice(before));
+  }
+
+  /** The bot's messages sent to a chat so far, as their reader sees them, oldest first. */
+  seenIn(chatId: number): Seen[] {
+    return this.server.calls.filter((c) => isShown(c) && Number(c.params.chat_id) === chatId).map(seenOf);
   }
 
   /** What the bot has shown in a chat, oldest first (failed and dropped sends never appear). */

@@ -1,4 +1,4 @@
-import type { Bot, RawApi, Transformer } from 'grammy';
+import type { Bot, InputFile, RawApi, Transformer } from 'grammy';
 import type { Message, MessageEntity, Update, User, UserFromGetMe } from 'grammy/types';
 import { type App, createApp } from '../../bot/app.js';
 import { createConfig } from '../../bot/config.js';
@@ -21,6 +21,10 @@ const failure = (error_code: number, description: string): AnyResponse => ({
 });
 
 export const GROUP_ID = -1001234567890;
+/** Calls that put a message into a chat. */
+const SENDS = new Set(['sendMessage', 'sendPhoto', 'sendDocument']);
+/** Calls whose result a user reads as a message (documents are read by tests from the calls). */
+const SHOWN = new Set(['sendMessage', 'editMessageText', 'sendPhoto']);
 export const TOKEN = '123456789:AAExampleTokenForTestsOnly_0123456789';
 export const BOT_INFO: UserFromGetMe = {
   id: 123456789,
@@ -48,17 +52,29 @@ export interface SendOptions {
   entities?: MessageEntity[];
   /** Sends a photo with `text` as its caption. */
   photo?: boolean;
+  /** The photo's file id (its largest size). */
+  photoId?: string;
+  /** The photo is one of an album: the album's media_group_id. */
+  album?: string;
+  /** Sent inside this forum topic (message_thread_id) of the group. */
+  topic?: number;
   messageId?: number;
 }
 
 /** What a user sees of one bot message. */
 export interface Seen {
   chatId: number;
-  /** The text as rendered (HTML tags gone, entities decoded). */
+  /** The text as rendered (HTML tags gone, entities decoded): a photo's caption, if any. */
   text: string;
   html: string;
   buttons: { text: string; data: string }[];
   messageId: number;
+  /** The forum topic it went to, if any. */
+  topic: number | undefined;
+  /** The message it answers (quoted), if any. */
+  replyTo: number | undefined;
+  /** For a photo: the picture as uploaded. */
+  photo?: { filename: string; data: Buffer };
 }
 
 /**
@@ -73,6 +89,10 @@ export class TelegramHarness {
   private readonly members = new Map<number, string>();
   /** Users who have opened a private chat with the bot; Telegram refuses to message anyone else. */
   readonly startedPrivate = new Set<number>();
+  /** Forum topics that are gone: a message sent into one fails as Telegram fails it. */
+  readonly goneTopics = new Set<number>();
+  /** Album waits started by the bot and not yet over (`finishAlbums` ends them). */
+  readonly albumWaits: { run: () => void; ms: number }[];
   now: Date;
 
   private constructor(
@@ -82,8 +102,10 @@ export class TelegramHarness {
     readonly logs: () => Record<string, unknown>[],
     private readonly cleanup: () => Promise<void>,
     now: Date,
+    albumWaits: { run: () => void; ms: number }[] = [],
   ) {
     this.now = now;
+    this.albumWaits = albumWaits;
   }
 
   /** The router the bot uses, for driving a second platform against the same core. */
@@ -102,6 +124,8 @@ export class TelegramHarness {
       platforms?: Platform[];
       /** The report thread's seams (a gated report). */
       reports?: ReportRunnerOptions;
+      /** More of the environment (topics, compact confirmations, protected reports). */
+      env?: Record<string, string>;
     } = {},
   ): Promise<TelegramHarness> {
     const { dir, cleanup } = await tempDir();
@@ -114,18 +138,36 @@ export class TelegramHarness {
         TELEGRAM_COUNCIL_IDS: (options.council ?? []).join(','),
         DATA_DIR: dir,
         BOT_LOCALE: options.locale ?? 'vi',
+        ...options.env,
       },
       agency,
     );
     const { logger, lines } = memoryLogger();
     const store = await Store.open(dir, { logger });
     let harness: TelegramHarness | undefined;
-    // The bot as npm start builds it (bot/app.ts), with grammY's test seam: known botInfo, no polling.
+    const albumWaits: { run: () => void; ms: number }[] = [];
+    // The bot as npm start builds it (bot/app.ts), with grammY's test seam: known botInfo, no polling;
+    // an album's wait for its last photo ends when the test says so.
     const app = createApp(config, {
       store,
       logger,
       clock: () => (harness as TelegramHarness).now,
-      telegram: { botInfo: BOT_INFO, polling: false },
+      telegram: {
+        botInfo: BOT_INFO,
+        polling: false,
+        albumWaitMs: 1_500,
+        albumTimers: {
+          set: (run, ms) => {
+            const wait = { run, ms };
+            albumWaits.push(wait);
+            return wait;
+          },
+          clear: (wait) => {
+            const i = albumWaits.indexOf(wait as (typeof albumWaits)[number]);
+            if (i >= 0) albumWaits.splice(i, 1);
+          },
+        },
+      },
       backupCheckMs: 0,
       ...(options.platforms ? { platforms: options.platforms } : {}),
       ...(options.reports ? { reports: options.reports } : {}),
@@ -141,12 +183,20 @@ export class TelegramHarness {
         await cleanup();
       },
       options.now ?? new Date('2026-11-25T03:00:00Z'),
+      albumWaits,
     );
     platform.bot.api.config.use(harness.transformer);
     // The platforms only: the scheduled posts run on real time, which these tests do not wait for.
     for (const p of app.platforms) await p.start(app.host);
     return harness;
   }
+
+  /** The next calls of `method` fail with this Bot API error (all of them, until `times` is spent). */
+  refuse(method: string, code: number, description: string, times = Number.POSITIVE_INFINITY): void {
+    this.refusals.set(method, { code, description, times });
+  }
+
+  private readonly refusals = new Map<string, { code: number; description: string; times: number }>();
 
   /** Makes getChatMember answer `status` for this user in the agency group. */
   setMembership(userId: number, status: 'member' | 'left' | 'administrator' | 'kicked'): void {
@@ -157,9 +207,18 @@ export class TelegramHarness {
     const p = (payload ?? {}) as Record<string, unknown>;
     const call: ApiCall = { method, payload: p };
     this.calls.push(call);
-    if ((method === 'sendMessage' || method === 'editMessageText') && p.parse_mode === 'HTML') {
+    const refusal = this.refusals.get(method);
+    if (refusal && refusal.times > 0) {
+      refusal.times -= 1;
+      return failure(refusal.code, refusal.description);
+    }
+    const markup = method === 'sendPhoto' || method === 'sendDocument' ? p.caption : p.text;
+    if (SENDS.has(method) && p.parse_mode === 'HTML') {
       try {
-        parseHtml(String(p.text));
+        const parsed = parseHtml(String(markup));
+        if (method === 'sendPhoto' && parsed.text.length > 1024) {
+          return failure(400, 'Bad Request: message caption is too long');
+        }
       } catch (error) {
         return failure(400, (error as Error).message);
       }
@@ -168,19 +227,30 @@ export class TelegramHarness {
       return failure(400, 'Bad Request: message is too long');
     }
     const chatId = Number(p.chat_id);
-    if (method === 'sendMessage' && chatId > 0 && !this.startedPrivate.has(chatId)) {
+    if (SENDS.has(method) && chatId > 0 && !this.startedPrivate.has(chatId)) {
       return failure(403, "Forbidden: bot can't initiate conversation with a user");
+    }
+    if (SENDS.has(method) && this.goneTopics.has(Number(p.message_thread_id))) {
+      return failure(400, 'Bad Request: message thread not found');
     }
     const result = (() => {
       switch (method) {
-        case 'sendMessage': {
+        case 'sendMessage':
+        case 'sendPhoto':
+        case 'sendDocument': {
           const id = (this.messageIds.get(chatId) ?? 1000) + 1;
           this.messageIds.set(chatId, id);
+          const topic = p.message_thread_id as number | undefined;
           return {
             message_id: id,
             date: 0,
-            chat: { id: chatId, type: chatId < 0 ? 'supergroup' : 'private' },
-            text: p.text,
+            chat: {
+              id: chatId,
+              type: chatId < 0 ? 'supergroup' : 'private',
+              ...(topic ? { is_forum: true } : {}),
+            },
+            ...(topic ? { message_thread_id: topic, is_topic_message: true } : {}),
+            ...(method === 'sendMessage' ? { text: p.text } : { caption: p.caption }),
           };
         }
         case 'editMessageText':
@@ -220,21 +290,31 @@ export class TelegramHarness {
         : []),
       ...(options.entities ?? []),
     ];
+    const topic = options.topic && !options.inPrivate ? options.topic : undefined;
+    const common = {
+      message_id: messageId,
+      date: Math.floor(this.now.getTime() / 1000),
+      chat: topic ? { ...chat, is_forum: true } : chat,
+      from,
+      ...(topic ? { message_thread_id: topic, is_topic_message: true } : {}),
+    };
     const message = (
-      options.photo
+      options.photo || options.album
         ? {
-            message_id: messageId,
-            date: Math.floor(this.now.getTime() / 1000),
-            chat,
-            from,
-            caption: text,
-            caption_entities: entities,
+            ...common,
+            ...(text ? { caption: text, caption_entities: entities } : {}),
+            ...(options.album ? { media_group_id: options.album } : {}),
             photo: [
               { file_id: 'small-id', file_unique_id: 's', width: 90, height: 90 },
-              { file_id: 'large-photo-id', file_unique_id: 'l', width: 1280, height: 960 },
+              {
+                file_id: options.photoId ?? 'large-photo-id',
+                file_unique_id: 'l',
+                width: 1280,
+                height: 960,
+              },
             ],
           }
-        : { message_id: messageId, date: Math.floor(this.now.getTime() / 1000), chat, from, text, entities }
+        : { ...common, text, entities }
     ) as Message;
     return { update_id: this.updateId++, message } as Update;
   }
@@ -250,14 +330,43 @@ export class TelegramHarness {
     return this.seenSince(before);
   }
 
-  /** What the bot sent (messages and edits) since call number `before`. */
+  /**
+   * A user sends an album: `count` photos sharing one media_group_id, the command in the first one's
+   * caption. The bot answers once the album's wait is over: here, at once (`finishAlbums`).
+   */
+  async sendAlbum(from: User, caption: string, count: number, options: SendOptions = {}): Promise<Seen[]> {
+    const before = this.calls.length;
+    const album = `album-${this.updateId}`;
+    for (let i = 0; i < count; i += 1) {
+      await this.send(from, i === 0 ? caption : '', {
+        ...options,
+        album,
+        photoId: `album-photo-${i + 1}`,
+        ...(options.messageId !== undefined ? { messageId: options.messageId + i } : {}),
+      });
+    }
+    await this.finishAlbums();
+    return this.seenSince(before);
+  }
+
+  /** Ends the wait of every album the bot is gathering, and waits for its answers. */
+  async finishAlbums(): Promise<void> {
+    for (const wait of this.albumWaits.splice(0)) wait.run();
+    await (this.app.platforms.find((p) => p.name === 'telegram') as TelegramPlatform).idle();
+    await this.app.idle();
+  }
+
+  /** What the bot sent from call number `before` on, as users see it. */
   seenSince(before: number): Seen[] {
     return this.calls.slice(before).flatMap((call) => {
-      if (call.method !== 'sendMessage' && call.method !== 'editMessageText') return [];
-      const html = String(call.payload.text);
+      if (!SHOWN.has(call.method) || !call.result) return [];
+      const photo = call.method === 'sendPhoto';
+      const html = String((photo ? call.payload.caption : call.payload.text) ?? '');
       const markup = call.payload.reply_markup as
         | { inline_keyboard?: { text: string; callback_data: string }[][] }
         | undefined;
+      const reply = call.payload.reply_parameters as { message_id?: number } | undefined;
+      const file = call.payload.photo as InputFile | undefined;
       return [
         {
           chatId: Number(call.payload.chat_id),
@@ -269,6 +378,16 @@ export class TelegramHarness {
           messageId: Number(
             (call.result as { message_id?: number } | undefined)?.message_id ?? call.payload.message_id,
           ),
+          topic: call.payload.message_thread_id as number | undefined,
+          replyTo: reply?.message_id,
+          ...(photo && file
+            ? {
+                photo: {
+                  filename: String(file.filename),
+                  data: (file as unknown as { fileData: Buffer }).fileData,
+                },
+              }
+            : {}),
         },
       ];
     });
@@ -290,7 +409,14 @@ export class TelegramHarness {
         from,
         chat_instance: 'ci',
         data: button.data,
-        message: { message_id: seen.messageId, date: 0, chat, text: seen.text, from: BOT_INFO },
+        message: {
+          message_id: seen.messageId,
+          date: 0,
+          chat,
+          text: seen.text,
+          from: BOT_INFO,
+          ...(seen.topic ? { message_thread_id: seen.topic, is_topic_message: true } : {}),
+        },
       },
     } as Update);
   }

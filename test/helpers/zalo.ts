@@ -12,7 +12,7 @@ import type {
   ZaloTransport,
 } from '../../bot/zalo/transport.js';
 import type { AgencyConfig } from '../../core/agency.js';
-import type { OutFile } from '../../core/context.js';
+import type { OutFile, OutImage } from '../../core/context.js';
 import type { Router } from '../../core/router.js';
 import { Store } from '../../storage/store.js';
 import { memoryLogger, tempDir, testAgency } from './agency.js';
@@ -44,12 +44,13 @@ export class VirtualTimers implements Timers {
 /** One message the bot sent, as its reader sees it. */
 export interface Sent {
   thread: ZaloThread;
-  /** The text, or for a document its file name. */
+  /** The text, or for a document or a picture its file name. */
   text: string;
   mentions: { uid: string; pos: number; len: number }[];
   /** The id of the message it quotes. */
   quotes: string | undefined;
   file?: OutFile;
+  image?: OutImage;
   /** When it went out, on the harness's clock. */
   at: number;
 }
@@ -143,6 +144,17 @@ export class FakeZaloTransport implements ZaloTransport {
       mentions: [],
       quotes: undefined,
       file,
+      at: this.timers.now(),
+    });
+  }
+
+  async sendImage(thread: ZaloThread, image: OutImage): Promise<void> {
+    this.sent.push({
+      thread,
+      text: image.filename,
+      mentions: [],
+      quotes: undefined,
+      image,
       at: this.timers.now(),
     });
   }

@@ -53,7 +53,10 @@ async function everyShape(store: Store) {
       adhoc: false,
       it: false,
       memberId: hung.id,
-      photo: { platform: 'zalo', fileId: 'https://photo.example/1.jpg' },
+      photo: [
+        { platform: 'zalo', fileId: 'https://photo.example/1.jpg' },
+        { platform: 'zalo', fileId: 'https://photo.example/2.jpg' },
+      ],
     },
     actor(lan.id, at(3)),
   );
@@ -86,6 +89,8 @@ async function everyShape(store: Store) {
   );
   await logDeed(store, other.id, at(11), 'Hướng dẫn đồng nghiệp mới');
   await store.linkIdentity(hung.id, 'zalo:77', actor(hung.id, at(12)));
+  await store.registerTitle(2026, { kind: 'member', memberId: lan.id }, 'ldtt', actor(lan.id, at(13)));
+  await store.setDepartmentHead('cb', hung.id, actor(council.id, at(14)));
   return { lan, hung, council, task, idea };
 }
 
@@ -102,7 +107,10 @@ describe('the entry table keeps every entry exactly', () => {
     // The table gives back what the writes made (storage/store.ts builds each record as a plain object).
     const photo = before.find((e) => e.code === 'VT2');
     expect(photo).toMatchObject({
-      photo: { platform: 'zalo', fileId: 'https://photo.example/1.jpg' },
+      photo: [
+        { platform: 'zalo', fileId: 'https://photo.example/1.jpg' },
+        { platform: 'zalo', fileId: 'https://photo.example/2.jpg' },
+      ],
       memberId: hung.id,
     });
     expect(before[0]?.text).toBe('Giúp đồng nghiệp “sửa” máy in & <b>cài</b> phần mềm 😀👍🏽');
@@ -139,6 +147,10 @@ describe('the entry table keeps every entry exactly', () => {
     expect(loaded.journalLines).toBe(0);
     expect(loaded.entries).toEqual(before);
     expect(loaded.members).toEqual(replayed.members);
+    expect(loaded.registrations).toEqual(replayed.registrations);
+    expect(loaded.registrations).toHaveLength(1);
+    expect(loaded.departmentHead('cb')).toEqual(replayed.departmentHead('cb'));
+    expect(StoreView.of(loaded.capture()).registrations).toEqual(replayed.registrations);
     for (const entry of before) expect(loaded.entry(entry.code)).toEqual(entry);
     const march4 = loaded.entriesBetween(new Date(Date.UTC(2026, 2, 4)), new Date(Date.UTC(2026, 2, 5)));
     expect(march4.map((e) => e.code)).toEqual(['VT5', 'HT3']);
@@ -329,7 +341,7 @@ describe('npm run store:export', () => {
     expect(run.status).toBe(0);
     expect(await files()).toEqual(untouched);
     const document = JSON.parse(run.stdout);
-    expect(document.version).toBe(4);
+    expect(document.version).toBe(6);
     // Started from: a data directory holding only this file as its store.json.
     const other = join(dir, 'restored');
     await mkdir(other);

@@ -290,6 +290,75 @@ describe('layout versions', () => {
     expect(again.entries.map((e) => e.departmentId)).toEqual(['vp', 'cb', 'cb']);
     expect((await readSnapshot(join(dir, STORE_FILE)))?.version).toBe(STORE_VERSION);
   });
+
+  it('migrates a layout-5 store: an entry’s one photo becomes a list of one, in the snapshot and the journal', async () => {
+    const at = '2026-03-02T01:00:00.000Z';
+    const entry = (code: string, photo?: unknown) => ({
+      code,
+      kind: 'deed',
+      text: 'Hiến máu tình nguyện',
+      points: 2,
+      adhoc: false,
+      it: false,
+      memberId: 'm1',
+      reporterId: 'm1',
+      departmentId: 'vp',
+      at,
+      status: 'active',
+      review: 'pending',
+      source: `s-${code}`,
+      history: [{ at, action: 'created', by: 'm1', platform: 'telegram' }],
+      ...(photo ? { photo } : {}),
+    });
+    const v5 = {
+      version: 5,
+      seq: 2,
+      nextEntryNo: 3,
+      nextMemberNo: 2,
+      nextModelNo: 1,
+      members: [
+        {
+          id: 'm1',
+          fullName: 'Nguyễn Thị Lan',
+          departmentId: 'vp',
+          departments: [{ departmentId: 'vp', from: at }],
+          identities: ['telegram:1001'],
+          registeredAt: at,
+          history: [{ at, action: 'registered', by: 'm1', platform: 'telegram' }],
+        },
+      ],
+      entries: [entry('VT1', { platform: 'telegram', fileId: 'photo-1' }), entry('VT2')],
+      models: [],
+      jobs: {},
+      registrations: [],
+      heads: [],
+    };
+    const text = JSON.stringify(v5);
+    await writeFile(join(dir, DOCUMENT_FILE), text);
+    // A journal line written by layout-5 code holds its photo as an object too.
+    const line = {
+      seq: 3,
+      type: 'entry.created',
+      entry: entry('VT3', { platform: 'zalo', fileId: 'https://photo.example/3.jpg' }),
+    };
+    await writeFile(join(dir, JOURNAL_FILE), `${JSON.stringify(line)}\n`);
+    const store = await open();
+    const photos = () => store.entries.map((e) => [e.code, e.photo]);
+    expect(photos()).toEqual([
+      ['VT1', [{ platform: 'telegram', fileId: 'photo-1' }]],
+      ['VT2', undefined],
+      ['VT3', [{ platform: 'zalo', fileId: 'https://photo.example/3.jpg' }]],
+    ]);
+    expect(await readFile(join(dir, DOCUMENT_FILE), 'utf8')).toBe(text);
+    await store.compact();
+    const written = await readSnapshot(join(dir, STORE_FILE));
+    expect(written?.version).toBe(STORE_VERSION);
+    expect(written?.entries.all().map((e) => e.photo)).toEqual([
+      [{ platform: 'telegram', fileId: 'photo-1' }],
+      undefined,
+      [{ platform: 'zalo', fileId: 'https://photo.example/3.jpg' }],
+    ]);
+  });
 });
 
 describe('a store that cannot be trusted stops start-up and is left untouched', () => {
@@ -351,7 +420,7 @@ describe('a store that cannot be trusted stops start-up and is left untouched', 
     return error as Error;
   }
 
-  /** The two deeds as a JSON store (layout 4, `store.json`); `spoil` edits that file. */
+  /** The two deeds as a JSON store (layout 6, `store.json`); `spoil` edits that file. */
   async function documentThen(spoil: (file: Buffer) => Buffer | string): Promise<Error> {
     const store = await twoDeeds();
     const document = { ...store.state, version: 4, entries: store.entries };

@@ -24,7 +24,7 @@ describe('reading a Zalo message', () => {
     const photo = zaloMessage(lan, '/viectot Dọn vệ sinh', { photo: true, msgId: '42' });
     expect(readMessage(photo)).toEqual({
       text: '/viectot Dọn vệ sinh',
-      photo: { fileId: 'https://photo-stal-1.zadn.vn/jpg/42.jpg' },
+      photos: [{ fileId: 'https://photo-stal-1.zadn.vn/jpg/42.jpg' }],
     });
   });
 

@@ -1,3 +1,4 @@
+import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   GROUP_ID,
@@ -170,8 +171,10 @@ describe('logging entries', () => {
   it('logs a photo whose caption is a command, keeping the photo as evidence', async () => {
     const reply = answerTo(await zalo.send(lan, '/viectot Dọn vệ sinh khuôn viên', { photo: true }), lan);
     expect(reply).toContain('Ảnh đã được lưu làm minh chứng');
-    expect(zalo.store.entries[0]?.photo).toMatchObject({ platform: 'zalo' });
-    expect(zalo.store.entries[0]?.photo?.fileId).toMatch(/^https:\/\/photo-stal-1\.zadn\.vn\/jpg\/\d+\.jpg$/);
+    expect(zalo.store.entries[0]?.photo).toMatchObject([{ platform: 'zalo' }]);
+    expect(zalo.store.entries[0]?.photo?.[0]?.fileId).toMatch(
+      /^https:\/\/photo-stal-1\.zadn\.vn\/jpg\/\d+\.jpg$/,
+    );
   });
 
   it('ignores stickers, photos without a command and plain chat', async () => {
@@ -242,6 +245,38 @@ describe('standings and summaries', () => {
     expect(sent[1]?.text).toMatch(/^tong-hop-thi-dua-.+\.xlsx$/);
     expect(sent[2]?.text).toMatch(/^bao-cao-thi-dua-.+\.docx$/);
     expect(sent[1]?.file?.data.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('/bangxephang anh sends the picture, then the same leaderboard as text quoting the command', async () => {
+    await zalo.send(lan, '/sangkien Sổ tay điện tử #cntt');
+    const sent = await zalo.send(mai, '/bangxephang anh');
+    expect(sent.map((s) => [s.thread.kind, s.image ? 'image' : 'text'])).toEqual([
+      ['group', 'image'],
+      ['group', 'text'],
+    ]);
+    expect(sent[0]?.image?.filename).toBe('bang-xep-hang-tuan-48-2026.png');
+    expect(PNG.sync.read(sent[0]?.image?.data as Buffer).width).toBe(1280);
+    expect(answerTo(sent.slice(1), mai)).toContain('1. Nguyễn Thị Lan (Văn phòng Ban) — 5 điểm');
+  });
+
+  it('posts the weekly leaderboard to the group with its picture first', async () => {
+    await zalo.send(lan, '/sangkien Sổ tay điện tử #cntt');
+    await zalo.app.scheduler.runDue(new Date('2026-11-26T10:00:00Z'));
+    const before = zalo.transport.sent.length;
+    await zalo.app.scheduler.runDue(new Date('2026-11-27T09:31:00Z'));
+    await zalo.bot.idle();
+    const post = zalo.transport.sent.slice(before);
+    expect(post[0]).toMatchObject({
+      thread: { id: GROUP_ID, kind: 'group' },
+      text: 'bang-vang-tuan-48-2026.png',
+    });
+    expect(post[0]?.image?.data.subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      post
+        .slice(1)
+        .map((s) => s.text)
+        .join('\n'),
+    ).toContain('🏆 Bảng vàng thi đua tuần — tuần 48/2026');
   });
 
   it('refuses /tonghop to a non-admin', async () => {

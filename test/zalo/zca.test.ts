@@ -5,6 +5,7 @@ import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API, type Credentials, type SendMessageResponse, ThreadType } from 'zca-js';
 import type { ZaloEvents } from '../../bot/zalo/transport.js';
@@ -286,6 +287,35 @@ describe('the zca-js transport', () => {
     expect(seenData).toBe('DOCX');
     expect(sendMessage.mock.calls[0]?.slice(1)).toEqual([GROUP_ID, ThreadType.Group]);
     expect(existsSync(seenPath)).toBe(false);
+  });
+
+  it('sends a picture from its bytes with its size, as zca-js takes an image without a metadata reader', async () => {
+    const { api, sendMessage } = fakeApi();
+    const transport = createZcaTransport({
+      credentialsFile: file,
+      logger: memoryLogger().logger,
+      login: async () => api,
+    });
+    await transport.start(noEvents());
+    const png = new PNG({ width: 40, height: 30 });
+    const data = PNG.sync.write(png);
+    await transport.sendImage({ id: GROUP_ID, kind: 'group' }, { filename: 'bảng vàng/tuần 48.png', data });
+    expect(sendMessage.mock.calls).toEqual([
+      [
+        {
+          msg: '',
+          attachments: [
+            {
+              data,
+              filename: 'tuần_48.png', // no folder, no spaces: a name Zalo shows as it is
+              metadata: { totalSize: data.length, width: 40, height: 30 },
+            },
+          ],
+        },
+        GROUP_ID,
+        ThreadType.Group,
+      ],
+    ]);
   });
 
   it('reads the group admins (owner and deputies) and members (also from memVerList)', async () => {

@@ -1,0 +1,63 @@
+import type { Message } from 'grammy/types';
+
+/** Starts and cancels the album wait; injected so tests fire it instead of waiting. */
+export interface AlbumTimers {
+  set(run: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export const realAlbumTimers: AlbumTimers = {
+  set: (run, ms) => setTimeout(run, ms).unref(),
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+interface Pending<T> {
+  parts: T[];
+  timer: unknown;
+}
+
+/**
+ * Telegram delivers an album (photos sent together) as one message per photo, sharing a
+ * `media_group_id`, and says nothing when the last has come; only one of them usually carries the
+ * caption. So the parts of an album are gathered here until none has come for `waitMs`, then handed
+ * over together, in the order they were sent. At most `capacity` albums wait at once: beyond that the
+ * oldest is handed over early.
+ */
+export class Albums<T extends { message: Message }> {
+  private readonly pending = new Map<string, Pending<T>>();
+
+  constructor(
+    private readonly waitMs: number,
+    private readonly timers: AlbumTimers,
+    private readonly complete: (parts: T[]) => void,
+    private readonly capacity = 200,
+  ) {}
+
+  /** Keeps one part of an album (its message has a `media_group_id`). */
+  add(part: T): void {
+    const key = `${part.message.chat.id}:${part.message.media_group_id}`;
+    const album = this.pending.get(key) ?? { parts: [], timer: undefined };
+    if (album.timer !== undefined) this.timers.clear(album.timer);
+    album.parts.push(part);
+    album.timer = this.timers.set(() => this.finish(key), this.waitMs);
+    this.pending.set(key, album);
+    if (this.pending.size > this.capacity) this.finish(this.pending.keys().next().value as string);
+  }
+
+  /** Hands over every album now, complete or not (the bot is stopping). */
+  flush(): void {
+    for (const key of [...this.pending.keys()]) this.finish(key);
+  }
+
+  get waiting(): number {
+    return this.pending.size;
+  }
+
+  private finish(key: string): void {
+    const album = this.pending.get(key);
+    if (!album) return;
+    this.pending.delete(key);
+    this.timers.clear(album.timer);
+    this.complete(album.parts.sort((a, b) => a.message.message_id - b.message.message_id));
+  }
+}

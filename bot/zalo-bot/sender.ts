@@ -1,0 +1,132 @@
+import type { Log } from '../../core/log.js';
+import { splitMessage } from '../../core/text.js';
+import { ZALO_BOT_TEXT_MAX, ZaloBotApiError, type ZaloBotClient, ZaloBotHttpError } from './client.js';
+
+/** Sends are paused after the quota answer (429): it is the monthly quota, not a rate limit. */
+export class ZaloBotQuotaError extends Error {
+  override readonly name = 'ZaloBotQuotaError';
+  constructor(readonly until: Date) {
+    super(`the Zalo Bot Platform's message quota is used up; sends are paused until ${until.toISOString()}`);
+  }
+}
+
+export interface SenderOptions {
+  /** At most one message per this many ms per chat. */
+  intervalMs: number;
+  /** The wait before the one retry of a send that failed with 429 or without an answer. */
+  retryMs: number;
+  /** How long sends pause after a second 429 in a row (doubling on each pause, up to a day). */
+  quotaPauseMs: number;
+  /** Called on 401: the token was revoked; the platform stops. */
+  onRevoked(error: ZaloBotApiError): void;
+  logger: Log;
+  now?: () => number;
+}
+
+const DAY_MS = 86_400_000;
+
+interface Lane {
+  tail: Promise<unknown>;
+  lastAt: number;
+  pending: number;
+}
+
+/**
+ * Text to one chat, in order, at most one message per `intervalMs` per chat; chats do not wait for
+ * each other. A text over 2,000 characters (the Platform's limit, counted in UTF-16 units, the strict
+ * reading) is split at line breaks. A 429 or a send without an answer is retried once after `retryMs`;
+ * a second 429 pauses every send (the quota is monthly, so retrying soon would not help) with one clear
+ * log line; a 401 means the token was revoked and stops the platform.
+ */
+export class ZaloBotSender {
+  private readonly lanes = new Map<string, Lane>();
+  private pausedUntil = 0;
+  private pauseMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly client: ZaloBotClient,
+    private readonly options: SenderOptions,
+  ) {
+    this.pauseMs = options.quotaPauseMs;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Sends `text` (split as needed) to `chatId`; resolves once every part is sent. */
+  send(chatId: string, text: string): Promise<void> {
+    const parts = splitMessage(text, ZALO_BOT_TEXT_MAX).map((p) => p.slice(0, ZALO_BOT_TEXT_MAX));
+    return this.inLane(chatId, async (lane) => {
+      for (const part of parts) {
+        await this.spaced(lane);
+        await this.sendOne(chatId, part);
+      }
+    });
+  }
+
+  /** Resolves once every send queued so far has settled. */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.lanes.values()].map((l) => l.tail));
+  }
+
+  private inLane(chatId: string, job: (lane: Lane) => Promise<void>): Promise<void> {
+    let lane = this.lanes.get(chatId);
+    if (!lane) {
+      lane = { tail: Promise.resolve(), lastAt: Number.NEGATIVE_INFINITY, pending: 0 };
+      this.lanes.set(chatId, lane);
+    }
+    const own = lane;
+    own.pending += 1;
+    const run = own.tail.then(() => job(own));
+    own.tail = run
+      .catch(() => {})
+      .finally(() => {
+        own.pending -= 1;
+        // An idle lane whose interval has passed is forgotten, so the map stays small.
+        if (own.pending === 0 && this.now() - own.lastAt >= this.options.intervalMs) {
+          if (this.lanes.get(chatId) === own) this.lanes.delete(chatId);
+        }
+      });
+    return run;
+  }
+
+  private async spaced(lane: Lane): Promise<void> {
+    const wait = lane.lastAt + this.options.intervalMs - this.now();
+    if (wait > 0) await sleep(wait);
+    lane.lastAt = this.now();
+  }
+
+  private async sendOne(chatId: string, text: string): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      if (this.pausedUntil > this.now()) throw new ZaloBotQuotaError(new Date(this.pausedUntil));
+      try {
+        await this.client.sendMessage(chatId, text);
+        this.pauseMs = this.options.quotaPauseMs;
+        return;
+      } catch (error) {
+        if (error instanceof ZaloBotApiError && error.errorCode === 401) {
+          this.options.onRevoked(error);
+          throw error;
+        }
+        const quota = error instanceof ZaloBotApiError && error.errorCode === 429;
+        const unanswered = error instanceof ZaloBotHttpError && error.reason !== 'aborted';
+        if ((quota || unanswered) && attempt === 0) {
+          await sleep(this.options.retryMs);
+          continue;
+        }
+        if (quota) {
+          this.pausedUntil = this.now() + this.pauseMs;
+          this.options.logger.error(
+            { until: new Date(this.pausedUntil).toISOString(), chat: chatId },
+            'Zalo Bot Platform: message quota used up (429); sends paused (the free plan allows about 3,000 messages a month)',
+          );
+          this.pauseMs = Math.min(this.pauseMs * 2, DAY_MS);
+        }
+        throw error;
+      }
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

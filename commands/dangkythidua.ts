@@ -1,0 +1,220 @@
+import type { Department } from '../core/agency.js';
+import {
+  type Choice,
+  type Command,
+  type CommandContext,
+  defineCommand,
+  type Reply,
+} from '../core/context.js';
+import type { Member, Registration, TitleSubject } from '../core/domain.js';
+import type { HtmlPart } from '../core/html.js';
+import { formatDay } from '../core/periods.js';
+import { fold } from '../core/text.js';
+import { type Title, type TitlesConfig, titleById, titlesFor } from '../core/titles.js';
+import { clip, departmentName, findDepartment, refuse, say, words } from './lib/common.js';
+import { findMember } from './lib/people.js';
+import { deadlineDay, deadlineLine, isHeadOf, registrationClosed } from './lib/registration.js';
+
+/** Words naming the caller's own department (`/dangkythidua phong ttldxs`). */
+const DEPARTMENT = new Set(['phong', 'tapthe', 'tap the']);
+
+/** Whom a registration is for, as the command found them. */
+type Subject = { kind: 'member'; member: Member } | { kind: 'department'; department: Department };
+
+const ref = (s: Subject): TitleSubject =>
+  s.kind === 'member'
+    ? { kind: 'member', memberId: s.member.id }
+    : { kind: 'department', departmentId: s.department.id };
+const nameOf = (s: Subject) => (s.kind === 'member' ? s.member.fullName : s.department.name);
+
+/**
+ * The title named at the end of the words (by id, abbreviation or name, case and diacritics ignored:
+ * `ldtt`, `LĐTT`, `lao dong tien tien`, or words of one title's name only), and where it starts.
+ */
+function readTitle(
+  titles: TitlesConfig,
+  tokens: readonly string[],
+): { title: Title; at: number } | undefined {
+  for (let at = 0; at < tokens.length; at += 1) {
+    const tail = fold(tokens.slice(at).join(' '));
+    const title = titles.titles.find((t) => [t.id, fold(t.short), fold(t.name)].includes(tail));
+    if (title) return { title, at };
+  }
+  // As people shorten it: `chiến sĩ thi đua` for Chiến sĩ thi đua cơ sở, `lao động xuất sắc` for the
+  // department's — two words or more that only one title's name holds.
+  for (let at = 0; at < tokens.length - 1; at += 1) {
+    const tail = fold(tokens.slice(at).join(' '));
+    const holding = titles.titles.filter((t) => ` ${fold(t.name)} `.includes(` ${tail} `));
+    if (holding.length === 1) return { title: holding[0] as Title, at };
+  }
+  return undefined;
+}
+
+/** A member (mention, @username, id, full name) or a department (name or id) the words name. */
+function readSubject(ctx: CommandContext, text: string): Subject | undefined {
+  const member = findMember(ctx, text);
+  if (member) return { kind: 'member', member };
+  const department = findDepartment(ctx.agency, text);
+  return department ? { kind: 'department', department } : undefined;
+}
+
+/** Whether the caller may register for `subject`: themselves; their department as its head; anyone as an admin. */
+function mayRegister(ctx: CommandContext, subject: Subject): boolean {
+  if (ctx.isAdmin) return true;
+  return subject.kind === 'member'
+    ? subject.member.id === ctx.member?.id
+    : isHeadOf(ctx.store, ctx.member, subject.department.id);
+}
+
+/**
+ * `/dangkythidua [@người | phòng] [danh hiệu]`: registers the title a member (or a department) aims
+ * for in the plan's year, or changes it — members for themselves, department heads for their
+ * department, admins for anyone. Open until the plan's deadline, then to admins only. Without a
+ * title: where the registration stands, with its history, and the titles as choices.
+ */
+export const dangkythidua: Command = defineCommand({
+  name: 'dangkythidua',
+  access: 'registeredOrAdmin',
+  writes: true,
+  usage: (t) => t.help.titles.usage,
+  description: (t) => t.help.titles.description,
+  async run(ctx) {
+    const { t, plan, titles, store } = ctx;
+    if (!plan?.registration || !titles || titles.year !== plan.year) return [say(t.titles.notConfigured)];
+    const year = plan.year;
+    const tokens = words(ctx.args);
+    const named = readTitle(titles, tokens);
+    const rest = tokens.slice(0, named?.at ?? tokens.length).join(' ');
+    const titleList = titles.titles.map((x) => `${x.name} (${x.id})`).join(', ');
+    let subject: Subject | undefined;
+    if (rest && DEPARTMENT.has(fold(rest)) && ctx.member) {
+      subject = { kind: 'department', department: departmentOf(ctx, ctx.member) };
+    } else if (rest) {
+      subject = readSubject(ctx, rest);
+      if (!subject) return refuse(ctx, dangkythidua, t.titles.unknown(clip(rest)), t.titles.list(titleList));
+    } else if (ctx.member) {
+      subject =
+        named?.title.subject === 'department'
+          ? { kind: 'department', department: departmentOf(ctx, ctx.member) }
+          : { kind: 'member', member: ctx.member };
+    } else {
+      return refuse(ctx, dangkythidua, t.titles.nameWho);
+    }
+
+    if (!named) return [status(ctx, titles, year, subject)];
+    const { title } = named;
+    if (title.subject !== subject.kind) {
+      return refuse(
+        ctx,
+        dangkythidua,
+        title.subject === 'member' ? t.titles.forMembers(title.name) : t.titles.forDepartments(title.name),
+      );
+    }
+    if (!mayRegister(ctx, subject)) {
+      return refuse(
+        ctx,
+        dangkythidua,
+        subject.kind === 'member' ? t.titles.othersAdminOnly : t.titles.headOnly(subject.department.name),
+      );
+    }
+    if (registrationClosed(plan, ctx.now) && !ctx.isAdmin) {
+      return [say(t.titles.closed(year, deadlineDay(plan.registration.deadline)))];
+    }
+
+    const before = store.registration(year, ref(subject));
+    if (before?.titleId === title.id) return [say(t.titles.unchanged(title.name, nameOf(subject), year))];
+    await store.registerTitle(year, ref(subject), title.id, ctx.actor);
+    const previous = before && (titleById(titles, before.titleId)?.name ?? before.titleId);
+    const replies: Reply[] = [
+      say(
+        previous
+          ? t.titles.changed(previous, title.name, nameOf(subject), year)
+          : t.titles.registered(title.name, nameOf(subject), year),
+      ),
+    ];
+    // Someone registered for by another (an admin, or an admin for a department) is told, in private.
+    const by = ctx.member?.fullName ?? ctx.caller.displayName;
+    const told =
+      subject.kind === 'member' ? subject.member.id : store.departmentHead(subject.department.id)?.memberId;
+    if (told && told !== ctx.member?.id) {
+      replies.push({
+        ...say(
+          subject.kind === 'member'
+            ? t.titles.notice(by, title.name, year)
+            : t.titles.noticeDepartment(by, title.name, subject.department.name, year),
+        ),
+        to: { member: told },
+      });
+    }
+    return replies;
+  },
+});
+
+function departmentOf(ctx: CommandContext, member: Member): Department {
+  return (
+    ctx.agency.departments.find((d) => d.id === member.departmentId) ?? {
+      id: member.departmentId,
+      name: departmentName(ctx.agency, member.departmentId, ctx.t),
+    }
+  );
+}
+
+/** The history of a registration: when, what, by whom. */
+function historyLines(ctx: CommandContext, titles: TitlesConfig, registration: Registration): HtmlPart[] {
+  const { t, store } = ctx;
+  return registration.history.map((h) =>
+    t.titles.historyLine(
+      formatDay(new Date(h.at)),
+      h.action === 'registered' ? t.titles.actions.registered : t.titles.actions.updated,
+      titleById(titles, h.note ?? '')?.name ?? h.note ?? '',
+      store.member(h.by)?.fullName ?? h.by,
+    ),
+  );
+}
+
+/**
+ * Where the registrations of `subject` stand (a member: theirs and their department's), the deadline,
+ * and the titles the caller may choose as buttons.
+ */
+function status(ctx: CommandContext, titles: TitlesConfig, year: number, subject: Subject): Reply {
+  const { t, store, plan } = ctx;
+  if (subject.kind === 'member' && subject.member.id !== ctx.member?.id && !ctx.isAdmin) {
+    return refuse(ctx, dangkythidua, t.titles.othersAdminOnly)[0] as Reply;
+  }
+  const shown: Subject[] =
+    subject.kind === 'member'
+      ? [subject, { kind: 'department', department: departmentOf(ctx, subject.member) }]
+      : [subject];
+  const lines: HtmlPart[] = [t.titles.statusTitle(year)];
+  const choices: Choice[] = [];
+  const closed = plan ? registrationClosed(plan, ctx.now) : false;
+  for (const s of shown) {
+    const registration = store.registration(year, ref(s));
+    const current = registration && (titleById(titles, registration.titleId)?.name ?? registration.titleId);
+    lines.push(
+      s.kind === 'member'
+        ? current
+          ? t.titles.memberLine(s.member.fullName, current)
+          : t.titles.memberNone(s.member.fullName)
+        : current
+          ? t.titles.departmentLine(s.department.name, current)
+          : t.titles.departmentNone(s.department.name),
+      ...(registration ? historyLines(ctx, titles, registration) : []),
+    );
+    if (!mayRegister(ctx, s) || (closed && !ctx.isAdmin)) continue;
+    const self = s.kind === 'member' && s.member.id === ctx.member?.id;
+    for (const title of titlesFor(titles, s.kind)) {
+      if (title.id === registration?.titleId) continue;
+      choices.push(
+        self
+          ? { label: t.titles.choiceSelf(title.name), command: `/dangkythidua ${title.id}` }
+          : {
+              label: t.titles.choiceFor(nameOf(s), title.name),
+              command: `/dangkythidua ${s.kind === 'member' ? s.member.id : s.department.id} ${title.id}`,
+            },
+      );
+    }
+  }
+  if (plan) lines.push('', deadlineLine(t, plan, ctx.now));
+  return { ...say(...lines), ...(choices.length ? { choices } : {}) };
+}

@@ -1,0 +1,214 @@
+import type { AgencyConfig } from '../../core/agency.js';
+import type { OutImage } from '../../core/context.js';
+import type { ModelExample } from '../../core/domain.js';
+import { type HtmlPart, htmlToPlain } from '../../core/html.js';
+import type { Log } from '../../core/log.js';
+import { type Period, periodRange, previousPeriod } from '../../core/periods.js';
+import type { Repository } from '../../core/repository.js';
+import { counts, type DepartmentScore, type MemberScore, rankDepartments } from '../../core/scoring.js';
+import type { Messages } from '../../locales/index.js';
+import { type BoardChart, renderBoardChart } from '../../reports/chart.js';
+import { departmentName } from './common.js';
+import type { Standings } from './leaderboard.js';
+
+/*
+ * The leaderboard picture, built from the same standings as the text beside it, and the good news
+ * both open with: who leads, which department improved most, which model examples are new. The
+ * picture congratulates; it never lists who is behind (reports/chart.ts leaves out whoever has no
+ * points).
+ */
+
+/** The word that asks /bangxephang and /kehoach for the picture too (`anh`, `ảnh`: compared folded). */
+export const PICTURE_WORD = 'anh';
+
+interface Source {
+  t: Messages;
+  store: Repository;
+  agency: AgencyConfig;
+}
+
+/** The good news of a period. */
+export interface Kudos {
+  /** The members ranked first (several when tied). */
+  leaders: MemberScore[];
+  /** The department whose points per member rose most since the period before, if one rose. */
+  improved?: { department: DepartmentScore; gain: number; since: Period } | undefined;
+  /** Model examples proposed within the period. */
+  models: ModelExample[];
+}
+
+export function kudosOf(ctx: Source, period: Period, standings: Standings): Kudos {
+  const { store, agency } = ctx;
+  const mode = agency.review.mode;
+  const since = previousPeriod(period);
+  const before = store.entriesBetween(since.start, since.end);
+  let improved: Kudos['improved'];
+  // Against a period when nothing was logged, every department "improved": that is no news.
+  if (before.some((e) => counts(e, mode))) {
+    const previous = new Map(
+      rankDepartments(before, store.members, agency.departments, mode, since.end).map((d) => [
+        d.department.id,
+        d.perMember,
+      ]),
+    );
+    for (const department of standings.departments) {
+      const gain = department.perMember - (previous.get(department.department.id) ?? 0);
+      // The first by points per member breaks a tie, as the ranking does.
+      if (gain > 0 && (!improved || gain > improved.gain)) improved = { department, gain, since };
+    }
+  }
+  const start = period.start.getTime();
+  const end = period.end.getTime();
+  const models = store.models.filter((m) => {
+    const proposed = Date.parse(m.stages[0]?.at ?? '');
+    return proposed >= start && proposed < end;
+  });
+  return { leaders: standings.top.filter((s) => s.rank === 1), improved, models };
+}
+
+/** What a model example is about, in words. */
+export function modelSubject(ctx: Source, model: ModelExample): HtmlPart {
+  const { t, store, agency } = ctx;
+  const s = model.subject;
+  if (s.kind === 'department') return t.models.subjectDepartment(departmentName(agency, s.departmentId, t));
+  const memberId = s.kind === 'member' ? s.memberId : store.entry(s.code)?.memberId;
+  return store.member(memberId ?? '')?.fullName ?? '?';
+}
+
+/** At most this many leaders are named; the others tied with them are counted. */
+const LEADERS_NAMED = 3;
+
+/** The leaders' names (a few) and how many more share the first place. */
+function leaderNames(kudos: Kudos): { names: string; more: number } {
+  return {
+    names: kudos.leaders
+      .slice(0, LEADERS_NAMED)
+      .map((s) => s.member.fullName)
+      .join(', '),
+    more: Math.max(0, kudos.leaders.length - LEADERS_NAMED),
+  };
+}
+
+/** The opening lines of a post: congratulations to the leaders, and the most improved department. */
+export function kudosLines(ctx: Source, kudos: Kudos): HtmlPart[] {
+  const { t } = ctx;
+  const lead = kudos.leaders[0];
+  const { names, more } = leaderNames(kudos);
+  const lines: HtmlPart[] = [
+    lead && t.posts.leaders(names, more, t.points(lead.points)),
+    kudos.improved &&
+      t.posts.improved(
+        kudos.improved.department.department.name,
+        t.number(kudos.improved.gain),
+        t.chart.previous[kudos.improved.since.kind],
+      ),
+  ].filter(Boolean);
+  return lines.length ? [...lines, ''] : [];
+}
+
+export interface ChartInput {
+  title: string;
+  period: Period;
+  standings: Standings;
+  kudos?: Kudos | undefined;
+  targets?: BoardChart['targets'] | undefined;
+  /** The subtitle, when not the period's dates. */
+  subtitle?: string | undefined;
+  /** The targets open the picture (the plan's). */
+  targetsFirst?: boolean;
+}
+
+/** The picture of a period's standings, in the reader's language, with every figure as the text writes it. */
+export function boardChart(ctx: Source, input: ChartInput): BoardChart {
+  const { t, agency } = ctx;
+  const { standings, kudos } = input;
+  const lead = kudos?.leaders[0];
+  const plain = (part: HtmlPart) =>
+    typeof part === 'string' ? part : part && typeof part === 'object' ? htmlToPlain(part) : '';
+  return {
+    title: input.title,
+    subtitle: input.subtitle ?? periodRange(t, input.period),
+    highlights: kudos
+      ? [
+          ...(lead
+            ? [
+                {
+                  label: t.chart.leaders,
+                  text: t.chart.leadersText(
+                    leaderNames(kudos).names,
+                    leaderNames(kudos).more,
+                    t.points(lead.points),
+                  ),
+                },
+              ]
+            : []),
+          ...(kudos.improved
+            ? [
+                {
+                  label: t.chart.improved,
+                  text: t.chart.improvedText(
+                    kudos.improved.department.department.name,
+                    t.number(kudos.improved.gain),
+                    t.chart.previous[kudos.improved.since.kind],
+                  ),
+                },
+              ]
+            : []),
+          ...(kudos.models.length
+            ? [
+                {
+                  label: t.chart.newModels,
+                  text: kudos.models.map((m) => plain(modelSubject(ctx, m))).join('; '),
+                },
+              ]
+            : []),
+        ]
+      : [],
+    departments: standings.departments.map((d) => ({
+      name: d.department.name,
+      perMember: d.perMember,
+      display: t.number(d.perMember),
+      rank: d.rank,
+    })),
+    topMembers: standings.top.map((s) => ({
+      name: s.member.fullName,
+      department: departmentName(agency, s.member.departmentId, t),
+      points: s.points,
+      display: t.number(s.points),
+      rank: s.rank,
+    })),
+    targets: input.targets ?? [],
+    ...(input.targetsFirst ? { targetsFirst: true } : {}),
+    labels: {
+      departments: t.chart.departments,
+      topMembers: t.chart.topMembers,
+      targets: t.chart.targets,
+      perMember: t.chart.perMember,
+      points: t.chart.points,
+      empty: t.chart.empty,
+    },
+  };
+}
+
+/** Draws a picture for a reply; draws nothing (and logs why) when it cannot: the text goes alone. */
+export async function picture(
+  chart: BoardChart,
+  filename: string,
+  log: Log,
+  draw: (chart: BoardChart) => Promise<Buffer> = renderBoardChart,
+): Promise<OutImage | undefined> {
+  try {
+    return { filename, data: await draw(chart), alt: chart.title };
+  } catch (err) {
+    log.error({ err, picture: filename }, 'could not draw the chart; the text goes alone');
+    return undefined;
+  }
+}
+
+/** A file name for a period's picture, in ASCII: `bang-xep-hang-tuan-48-2026.png`. */
+export function pictureName(stem: string, period: Period): string {
+  const kind = { week: 'tuan', month: 'thang', quarter: 'quy', year: 'nam' }[period.kind];
+  return period.kind === 'year'
+    ? `${stem}-${kind}-${period.year}.png`
+    : `${stem}-${kind}-${period.index}-${period.year}.png`;
+}

@@ -1,0 +1,57 @@
+import type { Department } from '../../core/agency.js';
+import type { CommandContext, Reply } from '../../core/context.js';
+import type { Repository } from '../../core/repository.js';
+import { say } from './common.js';
+
+/** One request an hour per account reaches the admins; a repeat is answered without a new notice. */
+const REPEAT_MS = 60 * 60_000;
+// Kept per store (one per running bot, one per test), in memory: a request lives on as the admins'
+// notice; a restart only forgets which requests were sent within the hour.
+const sent = new WeakMap<Repository, Map<string, number>>();
+
+function recent(ctx: CommandContext): Map<string, number> {
+  let map = sent.get(ctx.store);
+  if (!map) {
+    map = new Map();
+    sent.set(ctx.store, map);
+  }
+  return map;
+}
+
+/**
+ * Someone not yet registered on a platform without a group asks to join: every admin gets the request
+ * in private with the choices to approve (/duyetdangky) or turn it down (/tuchoidangky); the person is
+ * told it was sent. Nothing is stored until an admin approves.
+ */
+export function requestToJoin(ctx: CommandContext, fullName: string, department: Department): Reply[] {
+  const { t, caller } = ctx;
+  const map = recent(ctx);
+  const last = map.get(caller.identity);
+  if (last !== undefined && ctx.now.getTime() - last < REPEAT_MS) return [say(t.join.alreadyRequested)];
+  map.set(caller.identity, ctx.now.getTime());
+  return [
+    say(t.join.requested(fullName, department.name)),
+    {
+      html: t.join.toAdmins(
+        fullName,
+        department.name,
+        caller.displayName,
+        t.platformName[ctx.platform],
+        caller.identity,
+      ),
+      to: 'admins',
+      choices: [
+        {
+          label: t.join.approveChoice(fullName),
+          command: `/duyetdangky ${caller.identity} | ${fullName} | ${department.id}`,
+        },
+        { label: t.join.refuseChoice, command: `/tuchoidangky ${caller.identity}`, keepsQuestion: true },
+      ],
+    },
+  ];
+}
+
+/** A request was decided: another request from the account may be sent at once. */
+export function forgetRequest(ctx: CommandContext, identity: string): void {
+  recent(ctx).delete(identity);
+}

@@ -1,0 +1,189 @@
+import type { AgencyConfig, Department } from '../core/agency.js';
+import type { Entry, Member, Registration, TitleSubject } from '../core/domain.js';
+import { formatDay, type Period } from '../core/periods.js';
+import type { Repository } from '../core/repository.js';
+import { counts, membersAt } from '../core/scoring.js';
+import {
+  type Criterion,
+  criteriaOf,
+  type EntriesMeasure,
+  type Title,
+  type TitlesConfig,
+  titleById,
+  titlesFor,
+} from '../core/titles.js';
+import { byMember } from './figures.js';
+import { doc } from './vi.js';
+
+/*
+ * Facts laid beside the criteria of a title (config/titles-2026.json): for each criterion the store
+ * can measure, what it shows and the entries behind it; the rest are for the Council to confirm. It
+ * lays out facts and open points, never a verdict on a title.
+ */
+
+export interface CriteriaSource {
+  store: Repository;
+  agency: AgencyConfig;
+  titles: TitlesConfig;
+}
+
+export interface Fact {
+  /** The title the criterion belongs to (CSTĐCS shows LĐTT's criteria too). */
+  title: Title;
+  criterion: Criterion;
+  /** Measured from the store; false: the Council confirms it (votes, ratings, discipline…). */
+  measured: boolean;
+  /** What the store shows, as a sentence of the document; empty when not measured. */
+  fact: string;
+  /** The entries behind the fact, by code. */
+  codes: string[];
+  /** Left for the Council: not measured, or the store does not show it. */
+  open: boolean;
+}
+
+export interface Assessment {
+  /** The registration for the year, if any. */
+  registration: Registration | undefined;
+  /** The title registered, if any. */
+  registered: Title | undefined;
+  /** The title whose criteria are laid out: the one registered, else the first of its kind. */
+  title: Title;
+  facts: Fact[];
+}
+
+const sameTitles = (ids: readonly string[], registration: Registration | undefined) =>
+  registration !== undefined && ids.includes(registration.titleId);
+
+/**
+ * The facts of one year, for every member and department: the year's entries are read once for a
+ * whole document. Entries count as everywhere else (core/scoring.ts's `counts`, in the review mode).
+ */
+export function yearCriteria(source: CriteriaSource, year: Period) {
+  const { store, agency, titles } = source;
+  const mode = agency.review.mode;
+  const own = byMember(store.entriesBetween(year.start, year.end));
+  const atEnd = membersAt(store.members, year.end);
+  const registrationOf = (subject: TitleSubject) => store.registration(year.year, subject);
+  const nameOf = (id: string) => titleById(titles, id)?.name ?? id;
+
+  /** A member's entries meeting an entries measure. */
+  const matching = (memberId: string, m: EntriesMeasure): Entry[] =>
+    (own.get(memberId) ?? []).filter(
+      (e) =>
+        (m.approvedOnly ? e.status === 'active' && e.review === 'approved' : counts(e, mode)) &&
+        (m.kind === undefined || e.kind === m.kind) &&
+        (m.it === undefined || e.it === m.it) &&
+        (m.adhoc === undefined || e.adhoc === m.adhoc),
+    );
+  const registeredLine = (registration: Registration | undefined) => {
+    if (!registration) return doc.criteria.notRegistered;
+    // The day the title now registered was chosen.
+    const since = new Date(registration.history.at(-1)?.at ?? 0);
+    return doc.criteria.registered(nameOf(registration.titleId), formatDay(since));
+  };
+
+  function assess(
+    subjectTitles: Title[],
+    registration: Registration | undefined,
+    measure: (criterion: Criterion) => Omit<Fact, 'title' | 'criterion' | 'open'> & { met: boolean },
+  ): Assessment {
+    const registered = registration ? titleById(titles, registration.titleId) : undefined;
+    const title = registered ?? (subjectTitles[0] as Title);
+    const facts = criteriaOf(titles, title).map(({ title: owner, criterion }) => {
+      const { met, ...fact } = measure(criterion);
+      return { title: owner, criterion, ...fact, open: !met };
+    });
+    return { registration, registered, title, facts };
+  }
+
+  function member(m: Member): Assessment {
+    const registration = registrationOf({ kind: 'member', memberId: m.id });
+    return assess(titlesFor(titles, 'member'), registration, (criterion) => {
+      const measure = criterion.measure;
+      if (!measure) return { measured: false, fact: '', codes: [], met: false };
+      if (measure.type === 'registered') {
+        return {
+          measured: true,
+          fact: registeredLine(registration),
+          codes: [],
+          met: sameTitles(measure.titles, registration),
+        };
+      }
+      if (measure.type !== 'entries') return { measured: false, fact: '', codes: [], met: false };
+      const found = matching(m.id, measure);
+      return {
+        measured: true,
+        fact: doc.criteria.entries(found.length, doc.criteria.what(measure)),
+        codes: found.map((e) => e.code),
+        met: found.length >= measure.min,
+      };
+    });
+  }
+
+  function department(d: Department): Assessment {
+    const registration = registrationOf({ kind: 'department', departmentId: d.id });
+    const people = atEnd.filter((x) => x.departmentId === d.id).map((x) => x.member);
+    return assess(titlesFor(titles, 'department'), registration, (criterion) => {
+      const measure = criterion.measure;
+      if (!measure) return { measured: false, fact: '', codes: [], met: false };
+      switch (measure.type) {
+        case 'registered':
+          return {
+            measured: true,
+            fact: registeredLine(registration),
+            codes: [],
+            met: sameTitles(measure.titles, registration),
+          };
+        case 'memberShare':
+        case 'memberShareRegistered': {
+          const meets = (p: Member) =>
+            measure.type === 'memberShare'
+              ? matching(p.id, measure.of).length >= measure.of.min
+              : sameTitles(measure.titles, registrationOf({ kind: 'member', memberId: p.id }));
+          const yes = people.filter(meets);
+          const no = people.filter((p) => !meets(p));
+          const share = people.length ? (yes.length / people.length) * 100 : 0;
+          const what =
+            measure.type === 'memberShare'
+              ? doc.criteria.having(doc.criteria.what(measure.of))
+              : doc.criteria.registeredFor(measure.titles.map((id) => nameOf(id)).join(' hoặc '));
+          return {
+            measured: true,
+            fact: doc.criteria.share(
+              yes.length,
+              people.length,
+              Math.round(share),
+              what,
+              measure.minPercent,
+              no.map((p) => p.fullName),
+            ),
+            // One entry per member who meets it: the first that shows it.
+            codes:
+              measure.type === 'memberShare'
+                ? yes.map((p) => matching(p.id, measure.of)[0]?.code ?? '').filter(Boolean)
+                : [],
+            met: people.length > 0 && share >= measure.minPercent,
+          };
+        }
+        case 'someMember': {
+          const found = people
+            .map((p) => ({ p, entries: matching(p.id, measure.of) }))
+            .filter((x) => x.entries.length >= measure.of.min);
+          return {
+            measured: true,
+            fact: doc.criteria.someMember(
+              found.map((x) => x.p.fullName),
+              doc.criteria.having(doc.criteria.what(measure.of)),
+            ),
+            codes: found.flatMap((x) => x.entries.map((e) => e.code)),
+            met: found.length > 0,
+          };
+        }
+        default:
+          return { measured: false, fact: '', codes: [], met: false };
+      }
+    });
+  }
+
+  return { member, department };
+}
