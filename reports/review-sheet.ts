@@ -1,6 +1,6 @@
 import type { AgencyConfig } from '../core/agency.js';
 import type { ModelExample } from '../core/domain.js';
-import type { Period } from '../core/periods.js';
+import { formatDay, lastDay, type Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
 import { counts, departmentAt, membersAt, rankDepartments, rankMembers } from '../core/scoring.js';
 import type { TitlesConfig } from '../core/titles.js';
@@ -45,10 +45,14 @@ export async function buildReviewSheet(
       .join('; ');
   const titleColumns: Column[] = titles
     ? [
-        { header: c.registeredTitle, key: 'registered', width: 22 },
-        { header: c.openPoints, key: 'open', width: 40 },
+        { header: c.registeredTitle, key: 'registered', width: 20 },
+        { header: c.openPoints, key: 'open', width: 32 },
       ]
     : [];
+  const t = doc.sheetTitles;
+  const subtitle = doc.sheetPeriod(vi.periodName(year), formatDay(year.start), formatDay(lastDay(year)));
+  const frame = (title: string) => ({ agency, title, subtitle });
+  const totals = { label: doc.total, values: { rank: null } };
 
   const scores = rankMembers(
     entries,
@@ -59,20 +63,20 @@ export async function buildReviewSheet(
     book,
     doc.sheets.reviewMembers,
     [
-      { header: c.rank, key: 'rank', width: 7 },
-      { header: c.name, key: 'name', width: 28 },
-      { header: c.department, key: 'dept', width: 30 },
-      { header: c.deed, key: 'deed', width: 10 },
-      { header: c.task, key: 'task', width: 12 },
-      { header: c.adhoc, key: 'adhoc', width: 11 },
-      { header: c.initiative, key: 'initiative', width: 11 },
-      { header: c.it, key: 'it', width: 10 },
-      { header: c.countedEntries, key: 'entries', width: 11 },
-      { header: c.points, key: 'points', width: 9 },
-      { header: c.approved, key: 'approved', width: 10 },
-      { header: c.rejected, key: 'rejected', width: 11 },
-      { header: c.pending, key: 'pending', width: 10 },
-      { header: c.memberModels, key: 'models', width: 30 },
+      { header: c.rank, key: 'rank', width: 6 },
+      { header: c.name, key: 'name', width: 24 },
+      { header: c.department, key: 'dept', width: 22 },
+      { header: c.deed, key: 'deed', width: 8, total: 'sum' },
+      { header: c.task, key: 'task', width: 10, total: 'sum' },
+      { header: c.adhoc, key: 'adhoc', width: 10, total: 'sum' },
+      { header: c.initiative, key: 'initiative', width: 10, total: 'sum' },
+      { header: c.it, key: 'it', width: 9, total: 'sum' },
+      { header: c.countedEntries, key: 'entries', width: 10, total: 'sum' },
+      { header: c.points, key: 'points', width: 8, total: 'sum' },
+      { header: c.approved, key: 'approved', width: 9, total: 'sum' },
+      { header: c.rejected, key: 'rejected', width: 9, total: 'sum' },
+      { header: c.pending, key: 'pending', width: 9, total: 'sum' },
+      { header: c.memberModels, key: 'models', width: 24 },
       ...titleColumns,
       { header: c.council, key: 'council', width: 24 },
     ],
@@ -97,25 +101,28 @@ export async function buildReviewSheet(
         council: '',
       };
     }),
+    { ...frame(t.reviewMembers), totals },
   );
 
+  const departments = rankDepartments(entries, store.members, agency.departments, mode, year.end);
+  const sum = (key: 'members' | 'points') => departments.reduce((n, d) => n + d[key], 0);
   sheet(
     book,
     doc.sheets.reviewDepartments,
     [
-      { header: c.rank, key: 'rank', width: 7 },
-      { header: c.department, key: 'name', width: 34 },
-      { header: c.members, key: 'members', width: 10 },
-      { header: c.participants, key: 'participants', width: 14 },
-      { header: c.countedEntries, key: 'entries', width: 12 },
-      { header: c.points, key: 'points', width: 10 },
-      { header: c.perMember, key: 'perMember', width: 18, numFmt: '0.00' },
-      { header: c.itModels, key: 'it', width: 12 },
-      { header: c.departmentModels, key: 'models', width: 30 },
+      { header: c.rank, key: 'rank', width: 6 },
+      { header: c.department, key: 'name', width: 30 },
+      { header: c.members, key: 'members', width: 9, total: 'sum' },
+      { header: c.participants, key: 'participants', width: 12, total: 'sum' },
+      { header: c.countedEntries, key: 'entries', width: 11, total: 'sum' },
+      { header: c.points, key: 'points', width: 9, total: 'sum' },
+      { header: c.perMember, key: 'perMember', width: 12, numFmt: '0.00' },
+      { header: c.itModels, key: 'it', width: 11, total: 'sum' },
+      { header: c.departmentModels, key: 'models', width: 26 },
       ...titleColumns,
       { header: c.council, key: 'council', width: 24 },
     ],
-    rankDepartments(entries, store.members, agency.departments, mode, year.end).map((d) => {
+    departments.map((d) => {
       const assessment = criteria?.department(d.department);
       return {
         rank: d.rank || null,
@@ -134,8 +141,21 @@ export async function buildReviewSheet(
         council: '',
       };
     }),
+    {
+      ...frame(t.reviewDepartments),
+      totals: {
+        label: doc.total,
+        values: { rank: null, perMember: sum('members') ? sum('points') / sum('members') : 0 },
+      },
+    },
   );
-  sheet(book, doc.sheets.models, MODEL_COLUMNS, modelRows(store, agency, models, yearModels.stageOf));
+  sheet(
+    book,
+    doc.sheets.models,
+    MODEL_COLUMNS,
+    modelRows(store, agency, models, yearModels.stageOf),
+    frame(t.models),
+  );
   if (titles && criteria) {
     const people = scores.map((score) => ({
       name: score.member.fullName,
@@ -147,14 +167,16 @@ export async function buildReviewSheet(
       doc.sheets.criteriaMembers,
       [{ header: c.name, key: 'name', width: 26 }, ...CRITERIA_COLUMNS],
       people.flatMap((p) => criteriaRows(p.assessment, { name: p.name, dept: p.dept })),
+      frame(t.criteriaMembers),
     );
     sheet(
       book,
       doc.sheets.criteriaDepartments,
       CRITERIA_COLUMNS,
       agency.departments.flatMap((d) => criteriaRows(criteria.department(d), { dept: d.name })),
+      frame(t.criteriaDepartments),
     );
-    sheet(book, doc.sheets.basis, BASIS_COLUMNS, basisRows(titles));
+    sheet(book, doc.sheets.basis, BASIS_COLUMNS, basisRows(titles), frame(t.basis));
   }
   return finish(book);
 }

@@ -64,7 +64,25 @@ export const doc = {
     return `${first}${rest.length ? `; ${rest.join('; ')}` : ''}.`;
   },
   yes: 'x',
-  photo: 'có',
+  /** Each sheet's title, printed in capitals above its table. */
+  sheetTitles: {
+    summary: 'Tổng hợp kết quả thi đua',
+    departments: 'Kết quả thi đua theo phòng',
+    members: 'Kết quả thi đua theo cá nhân',
+    entries: 'Các nội dung thi đua đã ghi nhận',
+    models: 'Điển hình tiên tiến',
+    reviewMembers: 'Bảng tổng hợp bình xét thi đua — cá nhân',
+    reviewDepartments: 'Bảng tổng hợp bình xét thi đua — tập thể',
+    criteriaMembers: 'Đối chiếu kết quả với tiêu chuẩn danh hiệu — cá nhân',
+    criteriaDepartments: 'Đối chiếu kết quả với tiêu chuẩn danh hiệu — tập thể',
+    basis: 'Căn cứ và các thiết lập dùng để đối chiếu',
+  },
+  /** The line under a sheet's title: `Năm 2026 (từ 01/01/2026 đến 31/12/2026) — Phòng Cán bộ`. */
+  sheetPeriod: (label: string, first: string, last: string, department?: string) =>
+    `${label.charAt(0).toUpperCase()}${label.slice(1)} (từ ${first} đến ${last})${department ? ` — ${department}` : ''}`,
+  total: 'Tổng cộng',
+  /** The entries sheet's totals: how many entries, and that the points summed are those that count. */
+  entriesTotal: (count: number) => `${count} nội dung; cột Điểm cộng các nội dung được tính`,
   sheets: {
     summary: 'Tổng hợp',
     departments: 'Theo phòng',

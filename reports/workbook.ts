@@ -7,6 +7,7 @@ import {
   DATE_TIME,
   departmentName,
   excelDate,
+  excelDay,
   MODEL_COLUMNS,
   modelRows,
   reviewerOf,
@@ -29,12 +30,20 @@ export async function buildWorkbook(
   book.creator = doc.creator;
   book.created = new Date();
   const d = doc.summary;
+  const t = doc.sheetTitles;
+  const subtitle = doc.sheetPeriod(
+    vi.periodName(period),
+    formatDay(period.start),
+    formatDay(lastDay(period)),
+    department?.name,
+  );
+  const frame = (title: string) => ({ agency, title, subtitle });
 
-  const summaryRows: [string, string | number][] = [
+  const summaryRows: [string, string | number | Date][] = [
     [d.agency, agency.agency.name],
     [d.period, vi.periodName(period)],
-    [d.from, formatDay(period.start)],
-    [d.to, formatDay(lastDay(period))],
+    [d.from, excelDay(period.start)],
+    [d.to, excelDay(lastDay(period))],
     ...(department ? ([[d.department, department.name]] as [string, string][]) : []),
     [d.mode, vi.summary.modes[mode]],
     ...s.byKind.flatMap(
@@ -64,20 +73,23 @@ export async function buildWorkbook(
       { header: d.value, key: 'value', width: 40 },
     ],
     summaryRows.map(([label, value]) => ({ label, value })),
+    frame(t.summary),
   );
 
   const c = doc.columns;
+  const totalOf = (key: 'members' | 'participants' | 'points') =>
+    s.departments.reduce((sum, dep) => sum + dep[key], 0);
   sheet(
     book,
     doc.sheets.departments,
     [
       { header: c.rank, key: 'rank', width: 7 },
       { header: c.department, key: 'name', width: 34 },
-      { header: c.members, key: 'members', width: 10 },
-      { header: c.participants, key: 'participants', width: 14 },
+      { header: c.members, key: 'members', width: 10, total: 'sum' },
+      { header: c.participants, key: 'participants', width: 14, total: 'sum' },
       { header: c.rate, key: 'rate', width: 14, numFmt: '0%' },
-      { header: c.entries, key: 'entries', width: 10 },
-      { header: c.points, key: 'points', width: 10 },
+      { header: c.entries, key: 'entries', width: 10, total: 'sum' },
+      { header: c.points, key: 'points', width: 10, total: 'sum' },
       { header: c.perMember, key: 'perMember', width: 20, numFmt: '0.00' },
     ],
     s.departments.map((dep) => ({
@@ -90,6 +102,17 @@ export async function buildWorkbook(
       points: dep.points,
       perMember: dep.perMember,
     })),
+    {
+      ...frame(t.departments),
+      totals: {
+        label: doc.total,
+        values: {
+          rank: null,
+          rate: totalOf('members') ? totalOf('participants') / totalOf('members') : 0,
+          perMember: totalOf('members') ? totalOf('points') / totalOf('members') : 0,
+        },
+      },
+    },
   );
 
   const own = byMember(s.all.filter((e) => counts(e, mode)));
@@ -100,11 +123,11 @@ export async function buildWorkbook(
       { header: c.rank, key: 'rank', width: 7 },
       { header: c.name, key: 'name', width: 28 },
       { header: c.department, key: 'dept', width: 30 },
-      { header: c.deed, key: 'deed', width: 10 },
-      { header: c.task, key: 'task', width: 12 },
-      { header: c.initiative, key: 'initiative', width: 11 },
-      { header: c.entries, key: 'entries', width: 10 },
-      { header: c.points, key: 'points', width: 10 },
+      { header: c.deed, key: 'deed', width: 10, total: 'sum' },
+      { header: c.task, key: 'task', width: 12, total: 'sum' },
+      { header: c.initiative, key: 'initiative', width: 11, total: 'sum' },
+      { header: c.entries, key: 'entries', width: 10, total: 'sum' },
+      { header: c.points, key: 'points', width: 10, total: 'sum' },
     ],
     s.scores.map((m) => {
       const kinds = countsByKind(own.get(m.member.id) ?? []);
@@ -119,6 +142,7 @@ export async function buildWorkbook(
         points: m.points,
       };
     }),
+    { ...frame(t.members), totals: { label: doc.total, values: { rank: null } } },
   );
 
   sheet(
@@ -155,10 +179,26 @@ export async function buildWorkbook(
       status: vi.states[entryState(e)],
       counted: vi.yesNo(counts(e, mode)),
       ...reviewerOf(store, e),
-      photo: e.photo ? doc.photo : '',
+      photo: e.photo?.length ?? null,
     })),
+    {
+      ...frame(t.entries),
+      totals: {
+        label: doc.total,
+        values: {
+          text: doc.entriesTotal(s.all.length),
+          points: s.all.filter((e) => counts(e, mode)).reduce((sum, e) => sum + e.points, 0),
+        },
+      },
+    },
   );
 
-  sheet(book, doc.sheets.models, MODEL_COLUMNS, modelRows(store, agency, s.models.list, s.models.stageOf));
+  sheet(
+    book,
+    doc.sheets.models,
+    MODEL_COLUMNS,
+    modelRows(store, agency, s.models.list, s.models.stageOf),
+    frame(t.models),
+  );
   return finish(book);
 }

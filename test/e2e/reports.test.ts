@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testAgency } from '../helpers/agency.js';
 import { type Seen, TelegramHarness } from '../helpers/telegram.js';
+import { headerRowOf, table } from '../helpers/xlsx.js';
 
 const ADMIN = 900001;
 const COUNCIL = 800001;
@@ -38,16 +40,38 @@ async function readWorkbook(data: Buffer) {
   return book;
 }
 
-function rows(sheet: ExcelJS.Worksheet): Record<string, unknown>[] {
-  const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
-  const out: Record<string, unknown>[] = [];
-  sheet.eachRow((row, n) => {
-    if (n === 1) return;
-    const values = (row.values as unknown[]).slice(1);
-    out.push(Object.fromEntries(headers.map((h, i) => [h, values[i] ?? null])));
+/**
+ * What the Office prints: A4 landscape, fitted to one page wide, the header row repeated on every
+ * page and bordered, pages numbered; above the table the issuing body and the period.
+ */
+function expectPrintable(sheet: ExcelJS.Worksheet, period: string) {
+  const at = headerRowOf(sheet);
+  expect(sheet.pageSetup).toMatchObject({
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${at}:${at}`,
   });
-  return out;
+  expect(sheet.headerFooter.oddFooter).toContain('&P');
+  expect(sheet.getRow(1).getCell(1).value).toBe('TỈNH ỦY LÂM ĐỒNG');
+  expect(sheet.getRow(2).getCell(1).value).toBe('BAN TỔ CHỨC');
+  // The title in capitals, the period under it, a blank row, the table.
+  expect(String(sheet.getRow(3).getCell(1).value)).toMatch(/^[^a-zđ]+$/u);
+  expect(String(sheet.getRow(4).getCell(1).value).toLowerCase()).toContain(period);
+  expect(at).toBe(6);
+  const header = sheet.getRow(at);
+  expect(header.getCell(1).font?.bold).toBe(true);
+  expect(header.getCell(1).border?.bottom?.style).toBe('thin');
+  if (sheet.rowCount > at) {
+    expect(sheet.getRow(at + 1).getCell(1).border?.left?.style).toBe('thin');
+    expect(sheet.getRow(at + 1).getCell(1).alignment?.wrapText).toBe(true);
+  }
 }
+
+/** The rows of a sheet's table, by header (its title lines and totals row apart). */
+const rows = (sheet: ExcelJS.Worksheet) => table(sheet).rows;
 
 async function docxText(data: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(data);
@@ -108,7 +132,7 @@ describe('report files from /tonghop', () => {
       'Điển hình',
     ]);
     for (const sheet of book.worksheets) {
-      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRowOf(sheet) });
       expect(sheet.autoFilter).toBeTruthy();
     }
 
@@ -292,6 +316,66 @@ describe('report files from /tonghop', () => {
       'tong-hop-thi-dua-thang-11-2026.xlsx',
       'bao-cao-thi-dua-thang-11-2026.docx',
     ]);
+  });
+
+  it('prints the workbook as the Office files it: A4 landscape, one page wide, titled, headers repeated, totals', async () => {
+    const { files } = await send('/tonghop 11/2026 file');
+    const book = await readWorkbook(files[0]?.data as Buffer);
+    for (const sheet of book.worksheets)
+      expectPrintable(sheet, 'tháng 11/2026 (từ 01/11/2026 đến 30/11/2026)');
+    const title = (name: string) => book.getWorksheet(name)?.getRow(3).getCell(1).value;
+    expect(title('Theo phòng')).toBe('KẾT QUẢ THI ĐUA THEO PHÒNG');
+    expect(title('Các mục')).toBe('CÁC NỘI DUNG THI ĐUA ĐÃ GHI NHẬN');
+
+    // Totals: sums of the table (as formulas Excel recalculates, with their values), rates recomputed.
+    const departments = table(book.getWorksheet('Theo phòng') as ExcelJS.Worksheet);
+    const sum = (key: string) => departments.rows.reduce((n, r) => n + Number(r[key] ?? 0), 0);
+    expect(departments.totals).toMatchObject({
+      Phòng: 'Tổng cộng',
+      'Số người': sum('Số người'),
+      'Người tham gia': 2,
+      Điểm: 9,
+      'Điểm bình quân/người': 9 / sum('Số người'),
+    });
+    const totalsRow = book.getWorksheet('Theo phòng')?.lastRow;
+    expect(JSON.stringify(totalsRow?.getCell(3).value)).toContain('SUM(C7:C11)');
+    expect(table(book.getWorksheet('Theo cá nhân') as ExcelJS.Worksheet).totals).toMatchObject({
+      'Họ và tên': 'Tổng cộng',
+      'Việc tốt': 1,
+      'Sáng kiến': 1,
+      Điểm: 9,
+    });
+    // The entries' total counts only what counts (VT5 rejected, HT6 withdrawn are listed, not summed).
+    const entries = table(book.getWorksheet('Các mục') as ExcelJS.Worksheet);
+    expect(entries.totals).toMatchObject({ Mã: 'Tổng cộng', Điểm: 9 });
+    expect(String(entries.totals?.['Nội dung'])).toContain(`${entries.rows.length} nội dung`);
+
+    // Numbers stay numbers, dates dates.
+    expect(entries.rows.every((e) => e['Thời gian'] instanceof Date)).toBe(true);
+    const summary = Object.fromEntries(
+      rows(book.getWorksheet('Tổng hợp') as ExcelJS.Worksheet).map((r) => [r['Chỉ tiêu'], r['Giá trị']]),
+    );
+    expect(summary['Từ ngày']).toEqual(new Date('2026-11-01T00:00:00Z'));
+    expect(summary['Đến ngày']).toEqual(new Date('2026-11-30T00:00:00Z'));
+  });
+
+  it('prints the year-end review sheet likewise: one row per member and per department, with totals', async () => {
+    const { files } = await send('/tonghop 2026 binhxet');
+    const book = await readWorkbook(files[0]?.data as Buffer);
+    for (const sheet of book.worksheets) expectPrintable(sheet, 'năm 2026 (từ 01/01/2026 đến 31/12/2026)');
+    const people = table(book.getWorksheet('Cá nhân') as ExcelJS.Worksheet);
+    expect(people.rows).toHaveLength(4);
+    expect(people.totals).toMatchObject({ 'Họ và tên': 'Tổng cộng', 'Sáng kiến': 1, 'Không duyệt': 1 });
+    const depts = table(book.getWorksheet('Tập thể') as ExcelJS.Worksheet);
+    expect(depts.rows.map((d) => d.Phòng).sort()).toEqual(
+      testAgency()
+        .departments.map((d) => d.name)
+        .sort(),
+    );
+    expect(depts.totals).toMatchObject({
+      Phòng: 'Tổng cộng',
+      'Số người': depts.rows.reduce((n, r) => n + Number(r['Số người']), 0),
+    });
   });
 
   it('sends the year-end review sheet: every member and department with the year record', async () => {

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GROUP_ID, type Seen, TelegramHarness } from '../helpers/telegram.js';
+import { table } from '../helpers/xlsx.js';
 
 const ADMIN = 900001;
 const COUNCIL = 800001;
@@ -64,15 +65,7 @@ async function sheetRows(data: Buffer, name: string): Promise<Record<string, unk
   const book = new ExcelJS.Workbook();
   // biome-ignore lint/suspicious/noExplicitAny: exceljs's load() wants its own Buffer type
   await book.xlsx.load(data as any);
-  const sheet = book.getWorksheet(name) as ExcelJS.Worksheet;
-  const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
-  const out: Record<string, unknown>[] = [];
-  sheet.eachRow((row, n) => {
-    if (n === 1) return;
-    const values = (row.values as unknown[]).slice(1);
-    out.push(Object.fromEntries(headers.map((h, i) => [h, values[i] ?? ''])));
-  });
-  return out;
+  return table(book.getWorksheet(name) as ExcelJS.Worksheet, '').rows;
 }
 
 const registration = (
