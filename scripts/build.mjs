@@ -23,6 +23,10 @@ export async function bundle(entryPoints, outdir) {
     platform: 'node',
     target: 'node20',
     external: LAZY,
+    // node-fetch (grammY's HTTP client on Node) → whatwg-url → tr46 requires Node's own `punycode`,
+    // deprecated since Node 21: on Node 22 and 24 every start printed a DeprecationWarning. The same
+    // code from npm (the `punycode` package, by the author of Node's module) is bundled instead.
+    alias: { punycode: './node_modules/punycode/punycode.js' },
     // CommonJS packages inside an ES module bundle still call require() for Node's own modules.
     banner: {
       js: "import { createRequire as __thiduaRequire } from 'node:module'; const require = __thiduaRequire(import.meta.url);",

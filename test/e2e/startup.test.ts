@@ -14,7 +14,9 @@ let dir: string;
 let cleanup: () => Promise<void>;
 // The bot as `npm start` runs it: built by scripts/build.mjs (its prestart), then plain `node`. Built
 // inside node_modules so the packages it leaves out of the bundle resolve as they do from dist/.
-const BUILD = resolve('node_modules', '.cache', 'thidua-bot', `dist-${process.pid}`);
+// Built where `npm start` builds, outside node_modules: Node forgives a deprecated call from inside
+// node_modules (no warning printed), so a build there would hide what a newcomer's terminal shows.
+const BUILD = resolve('dist', `test-${process.pid}`);
 beforeAll(() => {
   const built = spawnSync(process.execPath, ['scripts/build.mjs', BUILD], { encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`the build failed: ${built.stderr}`);
