@@ -37,23 +37,41 @@ export function summarise(ctx: FiguresSource, period: Period, department?: Depar
   const atEnd = membersAt(store.members, period.end).filter(
     (m) => !department || m.departmentId === department.id,
   );
-  const all = store
-    .entriesBetween(period.start, period.end)
-    .filter((e) => !department || e.departmentId === department.id);
+  const inPeriod = store.entriesBetween(period.start, period.end);
+  const all = department ? inPeriod.filter((e) => e.departmentId === department.id) : inPeriod;
   const mode = agency.review.mode;
-  const active = all.filter((e) => counts(e, mode));
-  const byKind = KINDS.map((kind) => {
-    const own = active.filter((e) => e.kind === kind);
-    return { kind, count: own.length, points: own.reduce((s, e) => s + e.points, 0) };
-  });
+  // One pass over the period's entries for every figure below (a year of a province is 100k).
+  const active: Entry[] = [];
+  const withdrawn: Entry[] = [];
+  const kinds = new Map(KINDS.map((kind) => [kind, { kind, count: 0, points: 0 }]));
+  const participants = new Set<string>();
+  let adhoc = 0;
+  let it = 0;
+  const review = { mode, pending: 0, approved: 0, rejected: 0 };
+  for (const e of all) {
+    if (e.status === 'withdrawn') withdrawn.push(e);
+    else if (e.review === 'approved') review.approved += 1;
+    else if (e.review === 'rejected') review.rejected += 1;
+    if (isPending(e)) review.pending += 1;
+    if (!counts(e, mode)) continue;
+    active.push(e);
+    const kind = kinds.get(e.kind);
+    if (kind) {
+      kind.count += 1;
+      kind.points += e.points;
+    }
+    if (e.kind === 'task' && e.adhoc) adhoc += 1;
+    if (e.kind === 'initiative' && e.it) it += 1;
+    participants.add(e.memberId);
+  }
+  const byKind = [...kinds.values()];
   // Members ranked here: those of the department at the end, and anyone who earned points in it.
   const ranked = new Map(atEnd.map((m) => [m.member.id, m.member]));
-  for (const e of active) {
-    const member = store.member(e.memberId);
+  for (const id of participants) {
+    const member = store.member(id);
     if (member) ranked.set(member.id, member);
   }
   const memberScores = rankMembers(active, [...ranked.values()], mode);
-  const participants = new Set(active.map((e) => e.memberId));
   const departments = rankDepartments(
     all,
     store.members,
@@ -66,8 +84,8 @@ export function summarise(ctx: FiguresSource, period: Period, department?: Depar
     department,
     byKind,
     total: { count: active.length, points: byKind.reduce((s, k) => s + k.points, 0) },
-    adhoc: active.filter((e) => e.kind === 'task' && e.adhoc).length,
-    it: active.filter((e) => e.kind === 'initiative' && e.it).length,
+    adhoc,
+    it,
     departments,
     participants: atEnd.filter((m) => participants.has(m.member.id)).length,
     members: atEnd.length,
@@ -75,13 +93,8 @@ export function summarise(ctx: FiguresSource, period: Period, department?: Depar
     scores: memberScores,
     /** Every entry of the period (of the department), whatever its status: the workbook lists them all. */
     all,
-    withdrawn: all.filter((e): e is Entry => e.status === 'withdrawn'),
-    review: {
-      mode,
-      pending: all.filter(isPending).length,
-      approved: all.filter((e) => e.status === 'active' && e.review === 'approved').length,
-      rejected: all.filter((e) => e.status === 'active' && e.review === 'rejected').length,
-    },
+    withdrawn,
+    review,
     models: modelsOf(store, period, department),
   };
 }
