@@ -384,7 +384,11 @@ describe('a store that cannot be trusted stops start-up and is left untouched', 
     await writeFile(join(dir, DOCUMENT_FILE), content);
     await writeFile(join(dir, JOURNAL_FILE), '');
     const before = await snapshotOfFiles();
-    const error = await Store.open(dir).catch((e: unknown) => e);
+    // A store that opens after all is closed again (a leaked journal handle would be closed by GC).
+    const error = await Store.open(dir).then(
+      (store) => store.close().then(() => store),
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(StoreCorruptError);
     expect((error as StoreCorruptError).message).toContain(join(dir, DOCUMENT_FILE));
     expect(await snapshotOfFiles()).toEqual(before);
@@ -393,7 +397,11 @@ describe('a store that cannot be trusted stops start-up and is left untouched', 
   it.each(cases)('refuses a snapshot file holding %s', async (_what, content) => {
     await writeFile(join(dir, STORE_FILE), content);
     const before = await snapshotOfFiles();
-    const error = await Store.open(dir).catch((e: unknown) => e);
+    // A store that opens after all is closed again (a leaked journal handle would be closed by GC).
+    const error = await Store.open(dir).then(
+      (store) => store.close().then(() => store),
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(StoreCorruptError);
     expect((error as StoreCorruptError).message).toBe(
       `${join(dir, STORE_FILE)}: is not a thidua-bot snapshot`,
@@ -413,7 +421,11 @@ describe('a store that cannot be trusted stops start-up and is left untouched', 
   /** Opening the store must fail on the file `name`, leaving every file as it was. */
   async function refused(name: string): Promise<Error> {
     const before = await snapshotOfFiles();
-    const error = await Store.open(dir).catch((e: unknown) => e);
+    // A store that opens after all is closed again (a leaked journal handle would be closed by GC).
+    const error = await Store.open(dir).then(
+      (store) => store.close().then(() => store),
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(StoreCorruptError);
     expect((error as Error).message).toContain(join(dir, name));
     expect(await snapshotOfFiles()).toEqual(before);
@@ -523,7 +535,11 @@ describe('a store that cannot be trusted stops start-up and is left untouched', 
     lines[0] = lines[0]?.replace('"member.saved"', '"member.savd"') ?? '';
     await writeFile(join(dir, JOURNAL_FILE), lines.join('\n'));
     const before = await snapshotOfFiles();
-    const error = await Store.open(dir).catch((e: unknown) => e);
+    // A store that opens after all is closed again (a leaked journal handle would be closed by GC).
+    const error = await Store.open(dir).then(
+      (store) => store.close().then(() => store),
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(StoreCorruptError);
     expect((error as Error).message).toMatch(/journal\.jsonl: line 1 is not a valid event/);
     expect(await snapshotOfFiles()).toEqual(before);
