@@ -165,7 +165,7 @@ export async function buildReviewSheet(
     sheet(
       book,
       doc.sheets.criteriaMembers,
-      [{ header: c.name, key: 'name', width: 26 }, ...CRITERIA_COLUMNS],
+      [{ header: c.name, key: 'name', width: 22 }, ...CRITERIA_COLUMNS],
       people.flatMap((p) => criteriaRows(p.assessment, { name: p.name, dept: p.dept })),
       frame(t.criteriaMembers),
     );
@@ -183,19 +183,20 @@ export async function buildReviewSheet(
 
 const c = doc.columns;
 const CRITERIA_COLUMNS: readonly Column[] = [
-  { header: c.department, key: 'dept', width: 26 },
-  { header: c.registeredTitle, key: 'registered', width: 22 },
-  { header: c.assessedTitle, key: 'assessed', width: 26 },
-  { header: c.titleOf, key: 'titleOf', width: 12 },
-  { header: c.criterion, key: 'criterion', width: 34 },
-  { header: c.source, key: 'source', width: 34 },
-  { header: c.ruleKind, key: 'rule', width: 22 },
-  { header: c.basisCheck, key: 'check', width: 24 },
-  { header: c.how, key: 'how', width: 24 },
-  { header: c.fact, key: 'fact', width: 48 },
-  { header: c.codes, key: 'codes', width: 24 },
-  { header: c.open, key: 'open', width: 12 },
-  { header: c.criterionText, key: 'text', width: 60 },
+  // Narrow enough to print one page wide on A4 landscape at a readable size; long cells wrap.
+  { header: c.department, key: 'dept', width: 20 },
+  { header: c.registeredTitle, key: 'registered', width: 18 },
+  { header: c.assessedTitle, key: 'assessed', width: 20 },
+  { header: c.titleOf, key: 'titleOf', width: 10 },
+  { header: c.criterion, key: 'criterion', width: 26 },
+  { header: c.source, key: 'source', width: 24 },
+  { header: c.ruleKind, key: 'rule', width: 14 },
+  { header: c.basisCheck, key: 'check', width: 14 },
+  { header: c.how, key: 'how', width: 14 },
+  { header: c.fact, key: 'fact', width: 36 },
+  { header: c.codes, key: 'codes', width: 18 },
+  { header: c.open, key: 'open', width: 10 },
+  { header: c.criterionText, key: 'text', width: 40 },
 ];
 
 /** One row per criterion laid beside a member's or a department's title. */
