@@ -1,7 +1,8 @@
 import type ExcelJS from 'exceljs';
-import type { AgencyConfig } from '../core/agency.js';
+import type { AgencyConfig, Department } from '../core/agency.js';
 import type { Entry, ModelExample, ModelStage } from '../core/domain.js';
 import { MODEL_STAGES } from '../core/domain.js';
+import { formatDay, lastDay, type Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
 import { fold } from '../core/text.js';
 import { vi } from '../locales/vi.js';
@@ -51,6 +52,24 @@ export interface SheetFrame {
    * its own for columns that are not sums (a rate, points per member).
    */
   totals?: { label: string; values?: Record<string, unknown> };
+}
+
+/**
+ * The frames of one document's sheets: the same issuing body, and under each sheet's title the period
+ * with its dates (and the department, for a department's file).
+ */
+export function framesFor(
+  agency: AgencyConfig,
+  period: Period,
+  department?: Department,
+): (title: string) => SheetFrame {
+  const subtitle = doc.sheetPeriod(
+    vi.periodName(period),
+    formatDay(period.start),
+    formatDay(lastDay(period)),
+    department?.name,
+  );
+  return (title) => ({ agency, title, subtitle });
 }
 
 /** A4 in exceljs's (and Excel's) paper size numbering. */

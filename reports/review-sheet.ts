@@ -1,12 +1,12 @@
 import type { AgencyConfig } from '../core/agency.js';
 import type { ModelExample } from '../core/domain.js';
-import { formatDay, lastDay, type Period } from '../core/periods.js';
+import type { Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
 import { counts, departmentAt, membersAt, rankDepartments, rankMembers } from '../core/scoring.js';
 import type { TitlesConfig } from '../core/titles.js';
 import { vi } from '../locales/vi.js';
 import { type Assessment, yearCriteria } from './criteria.js';
-import { type Column, departmentName, MODEL_COLUMNS, modelRows, sheet } from './excel.js';
+import { type Column, departmentName, framesFor, MODEL_COLUMNS, modelRows, sheet } from './excel.js';
 import { byMember, modelSubject, modelsOf, recordOf } from './figures.js';
 import { doc } from './vi.js';
 import { finish, newBook } from './xlsx.js';
@@ -50,8 +50,7 @@ export async function buildReviewSheet(
       ]
     : [];
   const t = doc.sheetTitles;
-  const subtitle = doc.sheetPeriod(vi.periodName(year), formatDay(year.start), formatDay(lastDay(year)));
-  const frame = (title: string) => ({ agency, title, subtitle });
+  const frame = framesFor(agency, year);
   const totals = { label: doc.total, values: { rank: null } };
 
   const scores = rankMembers(

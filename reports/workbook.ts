@@ -1,5 +1,5 @@
 import type { AgencyConfig, Department } from '../core/agency.js';
-import { formatDay, lastDay, type Period } from '../core/periods.js';
+import { lastDay, type Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
 import { counts, departmentAt, entryState } from '../core/scoring.js';
 import { vi } from '../locales/vi.js';
@@ -8,6 +8,7 @@ import {
   departmentName,
   excelDate,
   excelDay,
+  framesFor,
   MODEL_COLUMNS,
   modelRows,
   reviewerOf,
@@ -31,13 +32,7 @@ export async function buildWorkbook(
   book.created = new Date();
   const d = doc.summary;
   const t = doc.sheetTitles;
-  const subtitle = doc.sheetPeriod(
-    vi.periodName(period),
-    formatDay(period.start),
-    formatDay(lastDay(period)),
-    department?.name,
-  );
-  const frame = (title: string) => ({ agency, title, subtitle });
+  const frame = framesFor(agency, period, department);
 
   const summaryRows: [string, string | number | Date][] = [
     [d.agency, agency.agency.name],

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testAgency } from '../helpers/agency.js';
 import { type Seen, TelegramHarness } from '../helpers/telegram.js';
-import { headerRowOf, table } from '../helpers/xlsx.js';
+import { headerRowOf, readBook, table } from '../helpers/xlsx.js';
 
 const ADMIN = 900001;
 const COUNCIL = 800001;
@@ -31,13 +31,6 @@ async function send(
   const before = tg.calls.length;
   const seen = await tg.send(from, text);
   return { seen, files: documents(before) };
-}
-
-async function readWorkbook(data: Buffer) {
-  const book = new ExcelJS.Workbook();
-  // biome-ignore lint/suspicious/noExplicitAny: exceljs's load() wants its own Buffer type
-  await book.xlsx.load(data as any);
-  return book;
 }
 
 /**
@@ -123,7 +116,7 @@ describe('report files from /tonghop', () => {
       'tong-hop-thi-dua-thang-11-2026.xlsx',
       'bao-cao-thi-dua-thang-11-2026.docx',
     ]);
-    const book = await readWorkbook(files[0]?.data as Buffer);
+    const book = await readBook(files[0]?.data as Buffer);
     expect(book.worksheets.map((w) => w.name)).toEqual([
       'Tổng hợp',
       'Theo phòng',
@@ -320,7 +313,7 @@ describe('report files from /tonghop', () => {
 
   it('prints the workbook as the Office files it: A4 landscape, one page wide, titled, headers repeated, totals', async () => {
     const { files } = await send('/tonghop 11/2026 file');
-    const book = await readWorkbook(files[0]?.data as Buffer);
+    const book = await readBook(files[0]?.data as Buffer);
     for (const sheet of book.worksheets)
       expectPrintable(sheet, 'tháng 11/2026 (từ 01/11/2026 đến 30/11/2026)');
     const title = (name: string) => book.getWorksheet(name)?.getRow(3).getCell(1).value;
@@ -361,7 +354,7 @@ describe('report files from /tonghop', () => {
 
   it('prints the year-end review sheet likewise: one row per member and per department, with totals', async () => {
     const { files } = await send('/tonghop 2026 binhxet');
-    const book = await readWorkbook(files[0]?.data as Buffer);
+    const book = await readBook(files[0]?.data as Buffer);
     for (const sheet of book.worksheets) expectPrintable(sheet, 'năm 2026 (từ 01/01/2026 đến 31/12/2026)');
     const people = table(book.getWorksheet('Cá nhân') as ExcelJS.Worksheet);
     expect(people.rows).toHaveLength(4);
@@ -381,7 +374,7 @@ describe('report files from /tonghop', () => {
   it('sends the year-end review sheet: every member and department with the year record', async () => {
     const { seen, files } = await send('/tonghop 2026 binhxet');
     expect(seen[0]?.text).toContain('Bảng bình xét cuối năm 2026');
-    const book = await readWorkbook(files[0]?.data as Buffer);
+    const book = await readBook(files[0]?.data as Buffer);
     const people = rows(book.getWorksheet('Cá nhân') as ExcelJS.Worksheet);
     expect(people).toHaveLength(4);
     expect(people.find((p) => p['Họ và tên'] === 'Trần Văn Hùng')).toMatchObject({
