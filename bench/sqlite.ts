@@ -10,10 +10,10 @@
 //
 // Usage: node sqlite.js generate DOCUMENT.json DB | cold DB | work DB SIZE
 import { statSync } from 'node:fs';
-import type { AgencyConfig, Department } from '../core/agency.js';
+import type { AgencyConfig } from '../core/agency.js';
 import type { Entry, Member } from '../core/domain.js';
 import type { Period } from '../core/periods.js';
-import { departmentAt, membersAt } from '../core/scoring.js';
+import { departmentAt, membersAt, rankDepartmentTotals, rankMemberTotals } from '../core/scoring.js';
 import type { StoreDocument } from '../storage/schema.js';
 import {
   CONCURRENT_USERS,
@@ -109,67 +109,7 @@ function loadMembers(db: Database): Member[] {
     }));
 }
 
-const byName = new Intl.Collator('vi');
 const COUNTED = "status = 'active' AND review <> 'rejected'"; // review mode `after`, as config/agency.json
-
-/** Members ranked as core/scoring.ts's rankMembers does, from per-member totals out of SQL. */
-function rankMembers(members: readonly Member[], totals: Map<string, { points: number; entries: number }>) {
-  const scores = members.map((member) => ({
-    member,
-    points: totals.get(member.id)?.points ?? 0,
-    entries: totals.get(member.id)?.entries ?? 0,
-    rank: 0,
-  }));
-  scores.sort(
-    (a, b) =>
-      b.points - a.points || b.entries - a.entries || byName.compare(a.member.fullName, b.member.fullName),
-  );
-  for (const [i, s] of scores.entries()) {
-    if (s.points <= 0) break;
-    const previous = scores[i - 1];
-    s.rank = previous && previous.points === s.points ? previous.rank : i + 1;
-  }
-  return scores;
-}
-
-/** Departments ranked as rankDepartments does: points per member at the period's end. */
-function rankDepartments(
-  members: readonly Member[],
-  departments: readonly Department[],
-  totals: Map<string, { points: number; entries: number }>,
-  active: ReadonlySet<string>,
-  end: Date,
-) {
-  const headcount = new Map<string, number>();
-  const participants = new Map<string, number>();
-  for (const { member, departmentId } of membersAt(members, end)) {
-    headcount.set(departmentId, (headcount.get(departmentId) ?? 0) + 1);
-    if (active.has(member.id)) participants.set(departmentId, (participants.get(departmentId) ?? 0) + 1);
-  }
-  const rows = departments.map((department) => {
-    const total = totals.get(department.id) ?? { points: 0, entries: 0 };
-    const size = headcount.get(department.id) ?? 0;
-    return {
-      department,
-      members: size,
-      participants: participants.get(department.id) ?? 0,
-      points: total.points,
-      entries: total.entries,
-      perMember: size ? total.points / size : 0,
-      rank: 0,
-    };
-  });
-  rows.sort((a, b) => b.perMember - a.perMember || b.points - a.points || b.members - a.members);
-  for (const [i, row] of rows.entries()) {
-    if (row.points <= 0) break;
-    const previous = rows[i - 1];
-    row.rank =
-      previous && previous.perMember === row.perMember && previous.points === row.points
-        ? previous.rank
-        : i + 1;
-  }
-  return rows;
-}
 
 function totalsBy(db: Database, column: 'member_id' | 'department_id', period: Period) {
   const rows = db
@@ -187,8 +127,8 @@ function weekLeaderboard(db: Database, members: readonly Member[], period = week
     .prepare('SELECT COUNT(*) AS n FROM entries WHERE at >= ? AND at < ?')
     .get(period.start.getTime(), period.end.getTime());
   const byMember = totalsBy(db, 'member_id', period);
-  const ranked = rankMembers(members, byMember);
-  const departments = rankDepartments(
+  const ranked = rankMemberTotals(members, byMember);
+  const departments = rankDepartmentTotals(
     members,
     agency.departments,
     totalsBy(db, 'department_id', period),
@@ -229,11 +169,11 @@ function yearSummary(db: Database, members: readonly Member[], period = year()) 
       .reduce((sum, s) => sum + Number(s.n), 0);
   const atEnd = membersAt(members, period.end);
   const byMember = totalsBy(db, 'member_id', period);
-  const ranked = rankMembers(
+  const ranked = rankMemberTotals(
     members.filter((m) => departmentAt(m, period.end) || byMember.has(m.id)),
     byMember,
   );
-  rankDepartments(
+  rankDepartmentTotals(
     members,
     agency.departments,
     totalsBy(db, 'department_id', period),
@@ -354,7 +294,7 @@ if (mode === 'generate') {
   const leaderboard = timeRead(() => weekLeaderboard(db, members));
   const summary = timeRead(() => yearSummary(db, members), { maxIterations: 50 });
   const insert = db.prepare(INSERT);
-  const weekRank = () => rankMembers(members, totalsBy(db, 'member_id', week()));
+  const weekRank = () => rankMemberTotals(members, totalsBy(db, 'member_id', week()));
 
   note('sqlite: sequential durable inserts');
   const next = newEntries(db, members, 'sqlite-seq', 11);

@@ -90,6 +90,14 @@ export function rankMembers(
     total.entries += 1;
     totals.set(entry.memberId, total);
   }
+  return rankMemberTotals(members, totals);
+}
+
+/** Points and counted entries, by member or by department. */
+export type Totals = ReadonlyMap<string, { points: number; entries: number }>;
+
+/** Members ranked from their totals (however they were summed: here, or by a database). */
+export function rankMemberTotals(members: readonly Member[], totals: Totals): MemberScore[] {
   const scores = members.map((member) => ({
     member,
     points: totals.get(member.id)?.points ?? 0,
@@ -164,6 +172,20 @@ export function rankDepartments(
     total.entries += 1;
     totals.set(entry.departmentId, total);
   }
+  return rankDepartmentTotals(members, departments, totals, active, end);
+}
+
+/**
+ * Departments ranked from their totals, with the headcount at `end` and the `active` members (those
+ * with a counted entry) as participants.
+ */
+export function rankDepartmentTotals(
+  members: readonly Member[],
+  departments: readonly Department[],
+  totals: Totals,
+  active: ReadonlySet<string>,
+  end: Date,
+): DepartmentScore[] {
   const headcount = new Map<string, number>();
   const participants = new Map<string, number>();
   for (const { member, departmentId } of membersAt(members, end)) {
