@@ -82,6 +82,7 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     agency: config.agency,
     plan: config.plan,
     titles: config.titles,
+    council: config.council,
     commands,
     clock,
     // One set of link codes for every platform: a code from one is accepted on another.

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { type AgencyConfig, parseAgency, problems } from '../core/agency.js';
+import { type CouncilConfig, councilIdentitiesOn, parseCouncil } from '../core/council.js';
 import { ConfigError } from '../core/errors.js';
 import { type Plan, parsePlan } from '../core/plan.js';
 import { parseTitles, type TitlesConfig } from '../core/titles.js';
@@ -132,6 +133,8 @@ export const envSchema = z
     AGENCY_CONFIG: z.preprocess(blankAsUnset, z.string().default('config/agency.json')),
     PLAN_FILE: z.preprocess(blankAsUnset, z.string().default('config/plan-2026.json')),
     TITLES_FILE: z.preprocess(blankAsUnset, z.string().default('config/titles-2026.json')),
+    /** The Council's roster, counting committee and the awards it votes on (issue 20). */
+    COUNCIL_FILE: z.preprocess(blankAsUnset, z.string().default('config/council-2026.json')),
     LEADERBOARD_CRON: z.preprocess(blankAsUnset, z.string().optional()),
     SCHEDULE_GRACE_HOURS: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(168).default(12)),
     LOG_LEVEL: z.preprocess(
@@ -176,6 +179,8 @@ export interface AppConfig {
   titles: TitlesConfig;
   /** A scheduled slot missed while the bot was down is still posted this long after it. */
   scheduleGraceMs: number;
+  /** The Council: roster, counting committee, awards and their votes (COUNCIL_FILE), for the titles' year. */
+  council: CouncilConfig;
 }
 
 /** A JSON settings file; one that cannot be read or parsed stops start-up with the file named. */
@@ -196,6 +201,11 @@ export function readTitlesFile(path: string): TitlesConfig {
   return parseTitles(readJson(path), path);
 }
 
+/** Reads and validates the Council's file against the year's titles; any problem stops start-up. */
+export function readCouncilFile(path: string, titles?: TitlesConfig): CouncilConfig {
+  return parseCouncil(readJson(path), titles, path);
+}
+
 /**
  * Builds the configuration from plain values, so tests need no process.env. Every bad variable is
  * reported at once; the token's value never appears in a message.
@@ -205,6 +215,7 @@ export function createConfig(
   agency?: AgencyConfig,
   plan?: Plan,
   titles?: TitlesConfig,
+  council?: CouncilConfig,
 ): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError('environment (.env)', problems(parsed.error));
@@ -216,6 +227,10 @@ export function createConfig(
       `year: ${yearTitles.year}, but the plan (${e.PLAN_FILE}) is for ${basePlan.year}`,
     ]);
   }
+  const yearCouncil = council ?? readCouncilFile(e.COUNCIL_FILE, yearTitles);
+  // The Council's members are Council members on every platform they are listed for.
+  const councilIds = (platform: string, ids: string[]) =>
+    new Set([...ids, ...councilIdentitiesOn(yearCouncil, platform)]);
   const schedules = {
     ...basePlan.schedules,
     ...(e.LEADERBOARD_CRON ? { leaderboard: e.LEADERBOARD_CRON } : {}),
@@ -227,7 +242,7 @@ export function createConfig(
           apiRoot: e.TELEGRAM_API_ROOT,
           groupId: Number(e.TELEGRAM_GROUP_ID),
           adminIds: new Set(e.TELEGRAM_ADMIN_IDS),
-          councilIds: new Set(e.TELEGRAM_COUNCIL_IDS),
+          councilIds: councilIds('telegram', e.TELEGRAM_COUNCIL_IDS),
           topics: {
             ...(e.TELEGRAM_TOPIC_POSTS ? { post: e.TELEGRAM_TOPIC_POSTS } : {}),
             ...(e.TELEGRAM_TOPIC_REMINDERS ? { reminder: e.TELEGRAM_TOPIC_REMINDERS } : {}),
@@ -243,7 +258,7 @@ export function createConfig(
             credentialsFile: e.ZALO_CREDENTIALS_FILE,
             groupId: e.ZALO_GROUP_ID as string,
             adminIds: new Set(e.ZALO_ADMIN_IDS),
-            councilIds: new Set(e.ZALO_COUNCIL_IDS),
+            councilIds: councilIds('zalo', e.ZALO_COUNCIL_IDS),
             groupAdminsAreAdmins:
               e.ZALO_GROUP_ADMINS_ARE_ADMINS === 'true' || e.ZALO_GROUP_ADMINS_ARE_ADMINS === '1',
             sendIntervalMs: e.ZALO_SEND_INTERVAL_MS,
@@ -254,7 +269,7 @@ export function createConfig(
           token: e.ZALO_BOT_TOKEN,
           apiRoot: e.ZALO_BOT_API_ROOT,
           adminIds: new Set(e.ZALO_BOT_ADMIN_IDS),
-          councilIds: new Set(e.ZALO_BOT_COUNCIL_IDS),
+          councilIds: councilIds('zalobot', e.ZALO_BOT_COUNCIL_IDS),
           mode: e.ZALO_BOT_MODE,
           webhook:
             e.ZALO_BOT_MODE === 'webhook' && e.ZALO_BOT_WEBHOOK_URL && e.ZALO_BOT_WEBHOOK_SECRET
@@ -278,6 +293,7 @@ export function createConfig(
     plan: parsePlan({ ...basePlan, schedules }, e.LEADERBOARD_CRON ? 'LEADERBOARD_CRON' : e.PLAN_FILE),
     titles: yearTitles,
     scheduleGraceMs: e.SCHEDULE_GRACE_HOURS * 3_600_000,
+    council: yearCouncil,
   };
 }
 

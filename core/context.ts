@@ -1,5 +1,6 @@
 import type { Locale, Messages } from '../locales/index.js';
 import type { AgencyConfig } from './agency.js';
+import type { CouncilConfig } from './council.js';
 import type { Member } from './domain.js';
 import type { Html } from './html.js';
 import type { PlatformName } from './identity.js';
@@ -143,6 +144,8 @@ export interface CommandContext {
   plan?: Plan | undefined;
   /** The year's emulation titles and their criteria, when configured. */
   titles?: TitlesConfig | undefined;
+  /** The Council's roster and the awards it votes on (issue 20), when configured. */
+  council?: CouncilConfig | undefined;
   now: Date;
   isAdmin: boolean;
   /** A member of the Emulation and Commendation Council (admins review too). */

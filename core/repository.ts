@@ -1,3 +1,5 @@
+// ---- year-end review (issue 20, h20b) ----
+import type { EntryMark, Meeting, Nomination, VoteRound } from './council-records.js';
 import type {
   DepartmentHead,
   Entry,
@@ -128,4 +130,55 @@ export interface Repository {
 
   /** Records that a scheduled job dealt with `slot`, so it never runs twice. */
   markJobDone(job: string, slot: Date): Promise<void>;
+
+  /** The year-end review's records: nomination lists, the Council's meetings and votes, marks. */
+  readonly council: CouncilRecords;
+}
+
+// ---- year-end review (issue 20, h20b) ----
+
+/**
+ * Where an electronic vote's key lives while the vote is open: outside the store, so that nothing the
+ * store keeps (snapshot, journal, backups, exports) can ever open a sealed ballot once the key is
+ * destroyed at the closing (storage/ballot-keys.ts; docs/council.md, "The secret ballot").
+ */
+export interface BallotKeys {
+  /** A new random key for round `round`, durable on disk before it resolves. */
+  create(round: number): Promise<Buffer>;
+  /** The key of round `round`, if this machine still holds it. */
+  get(round: number): Promise<Buffer | undefined>;
+  /** Overwrites and removes the key of round `round` (nothing happens if it is gone). */
+  destroy(round: number): Promise<void>;
+  /** The rounds whose keys are on disk. */
+  rounds(): Promise<number[]>;
+}
+
+/**
+ * The year-end review's records. Each save takes the whole record, its history already extended by the
+ * rules (core/nominations.ts, core/meeting.ts); the store checks what must never be (a closed vote
+ * changed, a second ballot of one member) and refuses it.
+ */
+export interface CouncilRecords {
+  readonly nominations: readonly Nomination[];
+  nomination(year: number, awardId: string, subject: TitleSubject): Nomination | undefined;
+  saveNomination(nomination: Nomination, actor: Actor): Promise<Nomination>;
+
+  readonly meetings: readonly Meeting[];
+  meeting(no: number): Meeting | undefined;
+  saveMeeting(meeting: Meeting, actor: Actor): Promise<Meeting>;
+
+  readonly rounds: readonly VoteRound[];
+  round(no: number): VoteRound | undefined;
+  saveRound(round: VoteRound, actor: Actor): Promise<VoteRound>;
+  /**
+   * Records that Council member `voter` voted in electronic round `round`, and the sealed ballot, in
+   * one durable line: the member joins `cast`, the ballot `sealed` — neither in the order of casting.
+   */
+  castBallot(round: number, voter: string, sealed: string, actor: Actor): Promise<void>;
+
+  readonly marks: readonly EntryMark[];
+  saveMark(mark: EntryMark, actor: Actor): Promise<EntryMark>;
+
+  /** The keys of open electronic votes (never in the store). */
+  readonly ballotKeys: BallotKeys;
 }

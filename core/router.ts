@@ -2,6 +2,7 @@ import { locales, type Messages } from '../locales/index.js';
 import type { AgencyConfig } from './agency.js';
 import type { Command, CommandContext, Reply, ReportRunner } from './context.js';
 import { mayRun } from './context.js';
+import type { CouncilConfig } from './council.js';
 import type { Delivery } from './delivery.js';
 import type { Member } from './domain.js';
 import { StoreWriteError } from './errors.js';
@@ -22,6 +23,8 @@ export interface RouterDeps {
   clock: () => Date;
   plan?: Plan | undefined;
   titles?: TitlesConfig | undefined;
+  /** The Council's roster and the awards it votes on (issue 20). */
+  council?: CouncilConfig | undefined;
   /** Shared by every platform of the process, so a code from one is accepted on the other. */
   links?: LinkCodes;
   /** The bot's username on each platform that has one, to ignore `/cmd@otherbot`. */
@@ -158,6 +161,7 @@ export class Router {
       agency: this.deps.agency,
       plan: this.deps.plan,
       titles: this.deps.titles,
+      council: this.deps.council,
       links: this.links,
       now,
       isAdmin: incoming.isAdmin,

@@ -9,6 +9,7 @@ import type {
   TitleSubject,
 } from '../core/domain.js';
 import type { Handled } from '../core/repository.js';
+import { applyCast, applyMark, applyMeeting, applyNomination, applyRound } from './council-events.js';
 import type { Indexes } from './indexes.js';
 import type { State, StoreEvent } from './schema.js';
 
@@ -71,6 +72,17 @@ function applyBody(data: State, idx: Indexes, event: StoreEvent): Undo {
       return applyRegistration(data, idx, event.registration);
     case 'head.saved':
       return applyHead(data, idx, event.head);
+    // ---- year-end review (issue 20, h20b) ----
+    case 'council.nomination.saved':
+      return applyNomination(data, event.nomination);
+    case 'council.meeting.saved':
+      return applyMeeting(data, event.meeting);
+    case 'council.round.saved':
+      return applyRound(data, event.round);
+    case 'council.ballot.cast':
+      return applyCast(data, event.round, event.voter, event.sealed);
+    case 'council.mark.saved':
+      return applyMark(data, event.mark);
     case 'job.done': {
       const jobs = data.jobs;
       const before = jobs[event.job];

@@ -7,7 +7,8 @@ import type {
   Registration,
   TitleSubject,
 } from '../core/domain.js';
-import type { Handled, Repository } from '../core/repository.js';
+import type { CouncilRecords, Handled, Repository } from '../core/repository.js';
+import { CouncilReader } from './council.js';
 import { EntryTable } from './entry-table.js';
 import { sameSubject } from './events.js';
 import { Indexes } from './indexes.js';
@@ -94,6 +95,11 @@ export class StoreReader {
   lastJobSlot(job: string): Date | undefined {
     const slot = this.data.jobs[job];
     return slot ? new Date(slot) : undefined;
+  }
+
+  /** The year-end review's records (issue 20); the store's own can be written. */
+  get council(): CouncilRecords {
+    return new CouncilReader(this.data);
   }
 }
 

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+// ---- year-end review (issue 20, h20b) ----
+import {
+  entryMarkSchema,
+  meetingSchema,
+  nominationSchema,
+  voteRoundSchema,
+} from '../core/council-records.js';
 import {
   departmentHeadSchema,
   entrySchema,
@@ -39,6 +46,11 @@ export const stateSchema = z.object({
   registrations: z.array(registrationSchema).default([]),
   /** Who heads each department (registers its title), each with its changes (layout 5). */
   heads: z.array(departmentHeadSchema).default([]),
+  // ---- year-end review (issue 20, h20b): nomination list changes, the Council's meetings and votes, marks ----
+  nominations: z.array(nominationSchema).default([]),
+  meetings: z.array(meetingSchema).default([]),
+  rounds: z.array(voteRoundSchema).default([]),
+  marks: z.array(entryMarkSchema).default([]),
 });
 
 /** The state in memory: the small collections as plain objects, the entries as a table of columns. */
@@ -64,6 +76,10 @@ export function emptyState(): State {
     jobs: {},
     registrations: [],
     heads: [],
+    nominations: [],
+    meetings: [],
+    rounds: [],
+    marks: [],
   };
 }
 
@@ -104,6 +120,22 @@ export const eventSchema = z.discriminatedUnion('type', [
   /** A department's head record, whole (its history holds every change). */
   z.object({ ...line, type: z.literal('head.saved'), head: departmentHeadSchema }),
   /** `identity` now belongs to member `keep`; if another member held it, that member is merged into `keep`. */
+  // ---- year-end review (issue 20, h20b); each record whole, its history holding every change ----
+  z.object({ ...line, type: z.literal('council.nomination.saved'), nomination: nominationSchema }),
+  z.object({ ...line, type: z.literal('council.meeting.saved'), meeting: meetingSchema }),
+  z.object({ ...line, type: z.literal('council.round.saved'), round: voteRoundSchema }),
+  /**
+   * One electronic ballot: who voted and the ballot sealed with a key the store never holds
+   * (core/ballot-seal.ts). No time and no choice in the clear.
+   */
+  z.object({
+    ...line,
+    type: z.literal('council.ballot.cast'),
+    round: z.number().int().positive(),
+    voter: z.string().min(1),
+    sealed: z.string().min(1),
+  }),
+  z.object({ ...line, type: z.literal('council.mark.saved'), mark: entryMarkSchema }),
   z.object({
     ...line,
     type: z.literal('member.linked'),

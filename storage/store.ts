@@ -12,8 +12,17 @@ import type {
   TitleSubject,
 } from '../core/domain.js';
 import { StoreCorruptError, StoreWriteError } from '../core/errors.js';
-import type { Actor, MemberFlags, NewEntry, NewMember, Repository } from '../core/repository.js';
+import type {
+  Actor,
+  CouncilRecords,
+  MemberFlags,
+  NewEntry,
+  NewMember,
+  Repository,
+} from '../core/repository.js';
 import { BACKUP_DIR, Backups } from './backups.js';
+import { FileBallotKeys } from './ballot-keys.js';
+import { CouncilStore } from './council.js';
 import { applyEvent, type Undo } from './events.js';
 import {
   type FileSystem,
@@ -364,6 +373,18 @@ export class Store extends StoreReader implements Repository {
 
   markJobDone(job: string, slot: Date): Promise<void> {
     return this.commit({ type: 'job.done', job, slot: slot.toISOString() });
+  }
+
+  private councilStore: CouncilStore | undefined;
+
+  /** The year-end review's records (issue 20), written through the same journal; ballot keys beside the store. */
+  override get council(): CouncilRecords {
+    this.councilStore ??= new CouncilStore(
+      this.data,
+      new FileBallotKeys(this.dir, this.files),
+      (body, actor) => this.commit(body, actor),
+    );
+    return this.councilStore;
   }
 
   private entryByNo(code: string): Entry {

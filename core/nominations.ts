@@ -1,0 +1,184 @@
+import type { AgencyConfig } from './agency.js';
+import type { Award, CouncilConfig } from './council.js';
+import type { CouncilHistoryItem, EntryMark, Nomination } from './council-records.js';
+import type { TitleSubject } from './domain.js';
+import type { Actor, Repository } from './repository.js';
+
+/*
+ * The nomination lists (danh sách đề nghị) of a year, one per award: drafted from the registrations
+ * for the title, with every change an admin made on the record (a name added with its reason, a name
+ * taken off with its reason). The chat commands, the meeting, the drafts and the web desk all read the
+ * lists here, so they never disagree.
+ */
+
+export interface ListSource {
+  store: Repository;
+  agency: AgencyConfig;
+  council: CouncilConfig;
+}
+
+/** One name on a list. */
+export interface Candidate {
+  subject: TitleSubject;
+  /** How it came to the list. */
+  origin: Nomination['origin'];
+  /** Ghi chú: the reason it was added (empty for a registration). */
+  note: string;
+  /** The entries behind an exceptional or thematic proposal. */
+  entries: readonly string[];
+}
+
+export const sameSubject = (a: TitleSubject, b: TitleSubject) =>
+  a.kind === 'member'
+    ? b.kind === 'member' && a.memberId === b.memberId
+    : b.kind === 'department' && a.departmentId === b.departmentId;
+
+export const subjectKey = (s: TitleSubject) =>
+  s.kind === 'member' ? `m:${s.memberId}` : `d:${s.departmentId}`;
+
+/** A subject's name as documents print it: the member's full name, or the department's name. */
+export function subjectName(source: Pick<ListSource, 'store' | 'agency'>, subject: TitleSubject): string {
+  if (subject.kind === 'member') return source.store.member(subject.memberId)?.fullName ?? subject.memberId;
+  return source.agency.departments.find((d) => d.id === subject.departmentId)?.name ?? subject.departmentId;
+}
+
+/** The department a subject belongs to now (a member's, or the department itself). */
+export function subjectDepartment(
+  source: Pick<ListSource, 'store'>,
+  subject: TitleSubject,
+): string | undefined {
+  return subject.kind === 'member'
+    ? source.store.member(subject.memberId)?.departmentId
+    : subject.departmentId;
+}
+
+/**
+ * The list of `award` for `year`, in the order documents print it: by department in the agency's
+ * order, the department itself first, then its members by name.
+ */
+export function nominationList(source: ListSource, year: number, award: Award): Candidate[] {
+  const { store } = source;
+  const changes = store.council.nominations.filter((n) => n.year === year && n.awardId === award.id);
+  const candidates: Candidate[] = [];
+  if (award.fromRegistration) {
+    for (const r of store.registrations) {
+      if (r.year !== year || r.titleId !== award.id) continue;
+      if (r.subject.kind === 'member' && !store.member(r.subject.memberId)) continue;
+      const change = changes.find((n) => sameSubject(n.subject, r.subject));
+      if (change && !change.listed) continue;
+      candidates.push({
+        subject: r.subject,
+        origin: change?.origin ?? 'registration',
+        note: change?.note ?? '',
+        entries: change?.entries ?? [],
+      });
+    }
+  }
+  for (const n of changes) {
+    if (!n.listed || candidates.some((c) => sameSubject(c.subject, n.subject))) continue;
+    candidates.push({ subject: n.subject, origin: n.origin, note: n.note ?? '', entries: n.entries ?? [] });
+  }
+  return sortCandidates(source, candidates);
+}
+
+export function sortCandidates<T extends { subject: TitleSubject }>(
+  source: Pick<ListSource, 'store' | 'agency'>,
+  list: T[],
+): T[] {
+  const order = new Map(source.agency.departments.map((d, i) => [d.id, i]));
+  const rank = (s: TitleSubject) => order.get(subjectDepartment(source, s) ?? '') ?? order.size;
+  return [...list].sort(
+    (a, b) =>
+      rank(a.subject) - rank(b.subject) ||
+      (a.subject.kind === b.subject.kind ? 0 : a.subject.kind === 'department' ? -1 : 1) ||
+      subjectName(source, a.subject).localeCompare(subjectName(source, b.subject), 'vi'),
+  );
+}
+
+/** Every award's list for the year that has a name on it, in the Council file's order. */
+export function nominationLists(
+  source: ListSource,
+  year: number,
+): { award: Award; candidates: Candidate[] }[] {
+  return source.council.awards.map((award) => ({ award, candidates: nominationList(source, year, award) }));
+}
+
+function item(action: CouncilHistoryItem['action'], actor: Actor, note: string): CouncilHistoryItem {
+  return {
+    at: actor.at.toISOString(),
+    action,
+    by: actor.by,
+    platform: actor.platform,
+    note,
+    ...(actor.source ? { source: actor.source } : {}),
+  };
+}
+
+export type ListChange =
+  | { ok: true; nomination: Nomination }
+  | { ok: false; reason: 'listedAlready' | 'notListed' | 'wrongSubject' };
+
+/**
+ * Puts `subject` on the year's list of `award`, with the reason (ghi chú), on the record. A name
+ * already on it is refused, and nothing changes.
+ */
+export async function addNomination(
+  source: ListSource,
+  year: number,
+  award: Award,
+  subject: TitleSubject,
+  reason: string,
+  actor: Actor,
+  origin: Nomination['origin'] = 'added',
+  entries?: readonly string[],
+): Promise<ListChange> {
+  if (!award.subjects.includes(subject.kind)) return { ok: false, reason: 'wrongSubject' };
+  if (nominationList(source, year, award).some((c) => sameSubject(c.subject, subject)))
+    return { ok: false, reason: 'listedAlready' };
+  const before = source.store.council.nomination(year, award.id, subject);
+  const nomination: Nomination = {
+    year,
+    awardId: award.id,
+    subject,
+    listed: true,
+    origin: before?.origin === 'registration' ? 'registration' : origin,
+    note: reason,
+    ...(entries?.length || before?.entries
+      ? { entries: [...new Set([...(before?.entries ?? []), ...(entries ?? [])])] }
+      : {}),
+    history: [...(before?.history ?? []), item('listed', actor, reason)],
+  };
+  return { ok: true, nomination: await source.store.council.saveNomination(nomination, actor) };
+}
+
+/** Takes `subject` off the year's list of `award`, with the reason, on the record. */
+export async function removeNomination(
+  source: ListSource,
+  year: number,
+  award: Award,
+  subject: TitleSubject,
+  reason: string,
+  actor: Actor,
+): Promise<ListChange> {
+  const listed = nominationList(source, year, award).find((c) => sameSubject(c.subject, subject));
+  if (!listed) return { ok: false, reason: 'notListed' };
+  const before = source.store.council.nomination(year, award.id, subject);
+  const nomination: Nomination = {
+    year,
+    awardId: award.id,
+    subject,
+    listed: false,
+    origin: before?.origin ?? listed.origin,
+    ...(before?.note ? { note: before.note } : {}),
+    ...(before?.entries ? { entries: before.entries } : {}),
+    history: [...(before?.history ?? []), item('unlisted', actor, reason)],
+  };
+  return { ok: true, nomination: await source.store.council.saveNomination(nomination, actor) };
+}
+
+/** The marks of one kind (exceptional, or one drive) that stand now. */
+export function activeMarks(store: Repository, kind: EntryMark['kind'], driveId?: string): EntryMark[] {
+  return store.council.marks.filter(
+    (m) => m.marked && m.kind === kind && (driveId === undefined || m.driveId === driveId),
+  );
+}
