@@ -3,20 +3,36 @@ import { bangxephang } from './bangxephang.js';
 import { baocaothanhtich } from './baocaothanhtich.js';
 import { batdau } from './batdau.js';
 import { batnhac } from './batnhac.js';
+// ---- year-end review (issue 20, h20b) ----
+import { bodexuat } from './bodexuat.js';
+import { bophieu } from './bophieu.js';
 import { choduyet } from './choduyet.js';
+import { chuyende } from './chuyende.js';
 import { chuyenphong } from './chuyenphong.js';
 import { cuatoi } from './cuatoi.js';
 import { dangky } from './dangky.js';
 import { dangkythidua } from './dangkythidua.js';
 import { dangngay } from './dangngay.js';
+import { danhsach } from './danhsach.js';
+import { dexuat } from './dexuat.js';
+import { diemdanh } from './diemdanh.js';
 import { dienhinh } from './dienhinh.js';
+import { donghop } from './donghop.js';
+import { dongphieu } from './dongphieu.js';
+import { dotxuat } from './dotxuat.js';
+import { duthao } from './duthao.js';
 import { duyet } from './duyet.js';
 import { duyetdangky } from './duyetdangky.js';
 import { hoanthanh } from './hoanthanh.js';
+import { hop } from './hop.js';
 import { huy } from './huy.js';
 import { kehoach } from './kehoach.js';
+import { kiemphieu } from './kiemphieu.js';
 import { lichsu } from './lichsu.js';
 import { lienket } from './lienket.js';
+import { mohop } from './mohop.js';
+import { mophieu } from './mophieu.js';
+import { phieuvang } from './phieuvang.js';
 import { sangkien } from './sangkien.js';
 import { tatnhac } from './tatnhac.js';
 import { tonghop } from './tonghop.js';
@@ -61,6 +77,22 @@ export const commands: readonly Command[] = [
   dangngay,
   duyetdangky,
   tuchoidangky,
+  // ---- year-end review (issue 20, h20b): lists, the Council's meeting and votes, drafts ----
+  danhsach,
+  dexuat,
+  bodexuat,
+  mohop,
+  diemdanh,
+  hop,
+  mophieu,
+  kiemphieu,
+  phieuvang,
+  bophieu,
+  dongphieu,
+  donghop,
+  duthao,
+  dotxuat,
+  chuyende,
 ];
 
 /** The bot's own posts (the scheduler posts them; /xemtruoc and /dangngay show them on demand). */

@@ -1,7 +1,8 @@
 import type { AgencyConfig } from './agency.js';
 import type { Award, CouncilConfig } from './council.js';
 import type { CouncilHistoryItem, EntryMark, Nomination } from './council-records.js';
-import type { TitleSubject } from './domain.js';
+import type { Entry, TitleSubject } from './domain.js';
+import type { Plan } from './plan.js';
 import type { Actor, Repository } from './repository.js';
 
 /*
@@ -181,4 +182,35 @@ export function activeMarks(store: Repository, kind: EntryMark['kind'], driveId?
   return store.council.marks.filter(
     (m) => m.marked && m.kind === kind && (driveId === undefined || m.driveId === driveId),
   );
+}
+
+/** A drive of the plan (a milestone with `drive`), as /chuyende and its reminder read it. */
+export interface Drive {
+  id: string;
+  title: string;
+  tag: string;
+  /** Its last day (the milestone's date), `YYYY-MM-DD`. */
+  date: string;
+}
+
+export function drivesOf(plan: Plan | undefined): Drive[] {
+  return (plan?.milestones ?? []).flatMap((m) =>
+    m.drive ? [{ id: m.id, title: m.title, tag: m.drive.tag, date: m.date }] : [],
+  );
+}
+
+/**
+ * The entries of a drive: counted entries (active, not rejected) of the year whose text carries the
+ * drive's `#tag`, and those the Council tagged to it — oldest first.
+ */
+export function driveEntries(store: Repository, drive: Drive, year: number): Entry[] {
+  const tag = new RegExp(`(^|\\s)#${drive.tag}(?=$|[\\s.,;!?])`, 'i');
+  const tagged = new Set(activeMarks(store, 'drive', drive.id).map((m) => m.code));
+  const start = new Date(Date.UTC(year, 0, 1, -7));
+  const end = new Date(Date.UTC(year + 1, 0, 1, -7));
+  return store
+    .entriesBetween(start, end)
+    .filter(
+      (e) => e.status === 'active' && e.review !== 'rejected' && (tagged.has(e.code) || tag.test(e.text)),
+    );
 }

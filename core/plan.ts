@@ -62,9 +62,24 @@ export const planSchema = z
          * `report`: a periodic report the Office compiles (admins are reminded in private too);
          * `registration`: the deadline of the title registrations (the reminder says who has not
          * registered; the admins get the names in private). Its date is `registration.deadline`.
+         * `dossier`: the province's deadline for the dossiers the Ban proposes upward (the admins get
+         * in private what the Council proposed and the draft to make).
          */
-        kind: z.enum(['report', 'review', 'event', 'registration']),
+        kind: z.enum(['report', 'review', 'event', 'registration', 'dossier']),
         remindDaysBefore: z.array(z.number().int().min(1).max(60)).default([7, 1]),
+        /**
+         * A drive (đợt thi đua chuyên đề) that ends on this date: entries whose text carries `#tag`,
+         * or that the Council tagged to it (/chuyende), are its achievements; on the day, the admins
+         * get the list of those whose entries were tagged.
+         */
+        drive: z
+          .object({
+            tag: z.string().regex(/^[a-z0-9]{2,30}$/, 'lower-case letters and digits'),
+            from: day.optional(),
+          })
+          .optional(),
+        /** Where the date comes from, when not from the plan (the province's letter, the Office). */
+        source: z.string().optional(),
       }),
     ),
     /** When the bot posts by itself: cron expressions in Asia/Ho_Chi_Minh. */

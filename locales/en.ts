@@ -712,4 +712,372 @@ export const en: Messages = {
 
   chosen: (command: string) => `→ ${command}`,
   unknownDepartmentName: (id: string) => `(department “${id}” is no longer configured)`,
+  // ---- year-end review: lists, the Council's meeting, votes, drafts (issue 20, h20b) ----
+  council: {
+    help: {
+      danhsach: {
+        usage: '/danhsach [title] [file]',
+        description: "The year's nomination lists, by title or form of commendation (Council, admins)",
+      },
+      dexuat: {
+        usage: '/dexuat title @person | department | reason',
+        description: 'Adds a name to a nomination list, with the reason (admins)',
+      },
+      bodexuat: {
+        usage: '/bodexuat title @person | department | reason',
+        description: 'Takes a name off a nomination list, with the reason (admins)',
+      },
+      mohop: {
+        usage: '/mohop time date | place | absent: name (reason), …',
+        description: "The secretary opens the Emulation and Commendation Council's year-end meeting",
+      },
+      diemdanh: {
+        usage: '/diemdanh [name vang | comat] [| reason]',
+        description: 'Who is present and absent at the Council meeting',
+      },
+      hop: {
+        usage: '/hop [tieuchuan | number]',
+        description: 'The Council meeting: the standards, each case on the lists, where the votes stand',
+      },
+      mophieu: {
+        usage: '/mophieu title [giotay | giay | dientu]',
+        description:
+          'Opens a vote on a list: show of hands, paper secret ballot, electronic secret ballot (secretary)',
+      },
+      kiemphieu: {
+        usage: '/kiemphieu vote_no phat 9 thu 9 hople 9 | 1: 8 | 2: 7',
+        description: 'Enters a show of hands (secretary) or the count of a paper ballot (counting committee)',
+      },
+      phieuvang: {
+        usage: '/phieuvang vote_no name | dkd',
+        description: "Records an absent member's written vote (d: agree, k: disagree)",
+      },
+      bophieu: {
+        usage: '/bophieu [vote_no]',
+        description: 'Electronic secret ballot, in a private chat (Council members present)',
+      },
+      dongphieu: {
+        usage: '/dongphieu vote_no [huy reason]',
+        description: 'Closes a vote and announces its result (secretary)',
+      },
+      donghop: {
+        usage: "/donghop [the Council's conclusion]",
+        description: 'Closes the Council meeting with its conclusion (secretary)',
+      },
+      duthao: {
+        usage:
+          '/duthao [bienban | kiemphieu | phieubau no | totrinh | totrinhtinh | quyetdinh | giaykhen | danhsach]',
+        description:
+          'Drafts of the minutes, submissions, decision and certificates in the Party document format (Word)',
+      },
+      dotxuat: {
+        usage: '/dotxuat [CODE reason | CODE bo reason]',
+        description:
+          'The Council proposes an exceptional award for an entry; the bot drafts the submission and a short report',
+      },
+      chuyende: {
+        usage: '/chuyende [drive] [CODE … | reason | file]',
+        description: "Thematic awards: those whose entries are tagged to one of the plan's drives",
+      },
+    },
+    notConfigured: html`The Emulation and Commendation Council is not configured (file <code>COUNCIL_FILE</code>, by default <code>config/council-2026.json</code>).`,
+    operatorsOnly: html`The meeting is run by the Council's secretary, its chair or the standing member, or an admin (the Office).`,
+    countingOnly: html`Ballot counts are entered by the counting committee, the Council's secretary or an admin.`,
+    unknownAward: (text: string) => html`Unknown title or form of commendation “${text}”.`,
+    awardsAre: (list: string) => html`Titles and forms: ${list}.`,
+    unknownSubject: (text: string) =>
+      html`No member or department “${text}”. Write @name, the full name as registered, or the department's name.`,
+    reasonRequired: html`Please give a reason: every change is kept in the history.`,
+    numbered: (i: number, name: string) => html`${i}. ${name}`,
+    decidedBy: {
+      ban: 'decided by the Head of the Committee',
+      province: "proposed to the Province's People's Committee Chair",
+    },
+    voteKinds: { secret: 'secret ballot', hands: 'show of hands' },
+    methods: { hands: 'show of hands', paper: 'paper secret ballot', electronic: 'electronic secret ballot' },
+    origins: {
+      registration: 'registration',
+      added: 'added',
+      exceptional: 'exceptional',
+      drive: 'thematic drive',
+    },
+    roundStatus: { open: 'is open', closed: 'is closed', void: 'was declared void' },
+    countWhat: {
+      issued: 'Ballots issued',
+      returned: 'Ballots returned',
+      valid: 'Valid ballots',
+      candidate: "One candidate's votes",
+    },
+    roles: {
+      chair: 'Chair of the Council',
+      viceChair: 'Vice-chair of the Council',
+      standing: 'Standing member',
+      secretary: 'Secretary of the Council',
+      member: 'Member',
+    },
+    refusals: {
+      nothingChanged: html`<i>Nothing was changed.</i>`,
+      meetingOpen: (no: number) =>
+        html`Meeting no. ${no} is open; close it (/donghop) before opening another.`,
+      noMeeting: (year: number) =>
+        html`No Council meeting for the ${year} review is open. The secretary opens one with /mohop.`,
+      meetingClosed: (no: number) => html`Meeting no. ${no} is closed.`,
+      roundOpenStill: (no: number) =>
+        html`Vote no. ${no} is still open: close it with <code>/dongphieu ${no}</code> (or void it with a reason) before closing the meeting.`,
+      unknownRound: (text: string) => html`There is no vote number “${text}”.`,
+      noOpenRound: html`No vote is open.`,
+      roundNotOpen: (no: number, status: string) => html`Vote no. ${no} ${status}.`,
+      secretAward: (award: string) =>
+        html`${award} is voted by secret ballot (the Council's setting): choose <code>giay</code> or <code>dientu</code>.`,
+      emptyList: (award: string) => html`The ${award} nomination list has no name yet.`,
+      roundOpenFor: (no: number, award: string) => html`Vote no. ${no} (${award}) is open.`,
+      noElectronicVoters: html`No member present has an account listed in the Council file to vote electronically; use paper (<code>giay</code>).`,
+      notElectronic: (no: number) => html`Vote no. ${no} is not an electronic ballot.`,
+      electronicCounts: (no: number) => html`Vote no. ${no} is electronic: the bot counts it when it closes.`,
+      countsMismatch: (expected: number, given: number) =>
+        html`The list has ${expected} names but ${given} results were given.`,
+      countTooLarge: (what: string, given: number, max: number) =>
+        html`${what} (${given}) is more than possible (${max}).`,
+      noCounts: (no: number) =>
+        html`Vote no. ${no} has no counts yet: enter them with <code>/kiemphieu ${no} …</code> first.`,
+      notAbsent: (name: string) => html`${name} is present at the meeting and sends no written vote.`,
+      writtenTwice: (name: string) => html`${name}'s written vote is recorded in this vote already.`,
+      choicesMismatch: (expected: number, given: number) =>
+        html`The ballot needs ${expected} choices (one per name) but has ${given}.`,
+      notVoter: html`You are not on the Council's roster.`,
+      absentVoter: html`You are absent from this meeting, so you do not vote electronically; send a written opinion to the Council's secretary.`,
+      votedAlready: (no: number) => html`You have voted in vote no. ${no}; each member casts one ballot.`,
+      keyMissing: (no: number) =>
+        html`The electronic ballot box of vote no. ${no} cannot be opened: its key is no longer on this server (a new server?). Void it with <code>/dongphieu ${no} huy reason</code> and vote again.`,
+      attendanceSame: html`The member is marked so already.`,
+    },
+    lists: {
+      title: (year: number) => html`📋 <b>Nomination lists for ${year}</b>`,
+      awardLine: (name: string, short: string, n: number, decided: string, vote: string) =>
+        html`• ${name} (${short}): <b>${n}</b> — ${decided}; ${vote}`,
+      open: (short: string, n: number) => `${short} (${n})`,
+      howToChange: html`Add: <code>/dexuat title @person | reason</code>; take off: <code>/bodexuat title @person | reason</code> (admins).`,
+      fromRegistrations: html`<i>Lists drafted from the title registrations and the changes made with reasons; the bot decides no title.</i>`,
+      wordButton: 'List (Word)',
+      awardTitle: (name: string, year: number, n: number) => html`📋 <b>${name} ${year}</b>: ${n} cases`,
+      awardRule: (decided: string, authority: string, vote: string) =>
+        html`<i>${decided} (${authority}); ${vote}.</i>`,
+      empty: html`No name yet.`,
+      candidate: (i: number, name: string, dept: string, origin: string) =>
+        html`<b>${i}. ${name}</b> — ${dept} (${origin})`,
+      approved: (total: number, task: number, initiative: number, deed: number) =>
+        total === 0
+          ? html`   No approved entry this year.`
+          : html`   ${total} approved entries: ${task} tasks, ${initiative} initiatives, ${deed} good deeds`,
+      open_: (text: string) => html`   For the Council to confirm: ${text}`,
+      note: (text: string) => html`   Note: ${text}`,
+      nameWho: html`Name a member (@name, full name) or a department after the title.`,
+      wrongSubject: (award: string, name: string) => html`${award} is not for ${name}.`,
+      listedAlready: (name: string, award: string) => html`${name} is on the ${award} list already.`,
+      added: (name: string, award: string, year: number, reason: string) =>
+        html`✅ Added <b>${name}</b> to the ${award} list for ${year}. Reason: ${reason}`,
+      notListed: (name: string, award: string) => html`${name} is not on the ${award} list.`,
+      removed: (name: string, award: string, year: number, reason: string) =>
+        html`✅ Took <b>${name}</b> off the ${award} list for ${year}. Reason: ${reason}. The title registration, if any, stays.`,
+    },
+    meeting: {
+      askWhenWhere: html`Give the time and place, e.g. <code>/mohop 14:00 10/12/2026 | Meeting room, 2nd floor | absent: Vũ Đình Long (on a mission)</code>.`,
+      badWhen: (text: string) =>
+        html`Cannot read the time “${text}”: write it like <code>14:00 10/12/2026</code>.`,
+      askPlace: html`Give the place after a |.`,
+      unknownMembers: (text: string) => html`Not on the Council's roster: ${text}.`,
+      rosterIs: (list: string) => html`Council members: ${list}.`,
+      opened: (no: number, year: number, when: string, place: string) =>
+        html`✅ The Council's meeting for the ${year} review is open (meeting no. ${no}): ${when}, at ${place}.`,
+      chairSecretary: (chair: string, secretary: string) => html`Chair: ${chair}. Secretary: ${secretary}.`,
+      attendance: (present: number, total: number) => html`<b>${present}/${total}</b> members present.`,
+      absentLine: (name: string, reason?: string) =>
+        html`• Absent: ${name}${reason ? html` (${reason})` : ''}`,
+      presentLine: (name: string, role: string) => html`• Present: ${name} — ${role}`,
+      noQuorum: (present: number, total: number, needed: number) =>
+        html`⚠️ ${present}/${total} present, fewer than the ${needed} members the Council's setting asks. The meeting is recorded; the Council judges whether it is valid.`,
+      lists: (text: string) => html`Nomination lists: ${text}.`,
+      noLists: 'none yet',
+      next: html`Next: explain the standards (/hop tieuchuan), go through each case (/hop 1), vote (/mophieu title).`,
+      attendanceButton: 'Attendance',
+      sayWhich: html`Write <code>vang</code> (absent) or <code>comat</code> (present) after the name, e.g. <code>/diemdanh Vũ Đình Long vang | on a mission</code>.`,
+      markedPresent: (name: string) => html`✅ ${name} marked present.`,
+      markedAbsent: (name: string, reason?: string) =>
+        html`✅ ${name} marked absent${reason ? html` (${reason})` : ''}.`,
+      attendanceTitle: (no: number) => html`🗒 <b>Attendance, meeting no. ${no}</b>`,
+      markPresentButton: (name: string) => `Present: ${name}`,
+      markAbsentButton: (name: string) => `Absent: ${name}`,
+      reasonHint: html`Reason for an absence: <code>/diemdanh name vang | reason</code>.`,
+      closed: (no: number, year: number) =>
+        html`✅ The Council's meeting for the ${year} review is closed (meeting no. ${no}).`,
+      carried: (award: string, names: string, upward: boolean) =>
+        names
+          ? html`• ${award}: ${names}${upward ? html` <i>(proposed to the province)</i>` : ''}`
+          : html`• ${award}: no case reached the share the settings ask`,
+      noVotes: html`No vote was closed at this meeting.`,
+      draftsNext: html`Results that reach the share the settings ask are the basis of the Council's conclusion; the documents below are drafts to check and sign.`,
+    },
+    walk: {
+      standardsButton: 'Standards',
+      startButton: 'Case by case',
+      overviewButton: 'Meeting status',
+      which: html`Give the case's number, e.g. <code>/hop 3</code>, or <code>/hop tieuchuan</code>.`,
+      openTitle: (no: number, year: number, present: number, total: number) =>
+        html`🏛 <b>Meeting no. ${no} — ${year} review</b> (${present}/${total} present)`,
+      noMeetingTitle: (year: number) => html`🏛 <b>${year} review</b> — no meeting open (/mohop)`,
+      awardState: (name: string, n: number, state: HtmlPart) => html`• ${name}: ${n} cases — ${state}`,
+      voting: (no: number, method: string, cast: number, voters: number) =>
+        html`voting (vote ${no}, ${method}${voters ? html`, ${cast}/${voters} voted` : ''})`,
+      voted: (no: number) => html`voted (vote ${no})`,
+      notVoted: 'not voted yet',
+      voteButton: (short: string) => `Vote ${short}`,
+      closeButton: 'Close the meeting',
+      standardsTitle: (year: number) => html`📖 <b>Standards for the ${year} awards</b>`,
+      standardsAward: (name: string, decided: string, authority: string) =>
+        html`<b>${name}</b> — ${decided} (${authority})`,
+      criterion: (text: string, source: string, toVerify: boolean) =>
+        html`• ${text} <i>(${source}${toVerify ? '; to verify' : ''})</i>`,
+      noCriteria: html`• <i>Standards per the province's and the agency's rules (not in the titles file).</i>`,
+      voteRule: (vote: string, strict: boolean, percent: number, source: string, toVerify: boolean) =>
+        html`• By ${vote}; agree ${strict ? 'more than' : 'at least'} ${percent}% of all Council members <i>(${source}${toVerify ? '; to verify' : ''})</i>`,
+      noCase: (n: number, total: number) => html`There is no case no. ${n}; the lists hold ${total} cases.`,
+      caseTitle: (n: number, total: number, award: string, index: number, of: number) =>
+        html`🔎 <b>Case ${n}/${total}</b> — ${award} (${index}/${of})`,
+      who: (name: string, dept: string) => html`<b>${name}</b> — ${dept}`,
+      registered: (title: string) => html`Registered for: ${title}`,
+      notRegistered: html`Not registered for a title`,
+      adhoc: (n: number) => html`   of which ${n} unplanned tasks`,
+      it: (n: number) => html`   of which ${n} IT-application models`,
+      members: (withApproved: number, total: number) =>
+        html`   ${withApproved}/${total} of its members have approved entries`,
+      exceptional: (codes: string) => html`Exceptional achievements: ${codes}`,
+      noOpen: html`Every criterion the bot measures has its facts; the Council confirms the rest.`,
+      origin: (origin: string) => html`<i>On the list from: ${origin}</i>`,
+      previous: '◀ Previous',
+      next: 'Next ▶',
+    },
+    vote: {
+      opened: (no: number, award: string, method: string) =>
+        html`🗳 <b>Vote no. ${no}: ${award}</b> — ${method}`,
+      threshold: (strict: boolean, percent: number, rosterSize: number) =>
+        html`Share the settings ask: agree ${strict ? 'more than' : 'at least'} ${percent}% of the Council's ${rosterSize} members.`,
+      howHands: (no: number) =>
+        html`The secretary enters each name's hands for/against, in order: <code>/kiemphieu ${no} 1: 7/1, 2: 8/0</code>.`,
+      howPaper: (no: number, voters: number) =>
+        html`Print the ballots (${voters} members present). The counting committee enters: <code>/kiemphieu ${no} phat ${voters} thu ${voters} hople ${voters} | 1: 8 | 2: 7</code> (each name's agree votes).`,
+      howElectronic: (voters: number) =>
+        html`The bot sent the ballot to the ${voters} members present in private (/bophieu). Each member votes once; nothing keeps who chose what.`,
+      ballotPaperButton: 'Ballot papers (Word)',
+      closeButton: (no: number) => `Close vote ${no}`,
+      invitation: (no: number, award: string, names: string) =>
+        html`🗳 <b>Electronic ballot — vote ${no}: ${award}</b>\nList: ${names}.\nVote in this private chat; the ballot is sealed and nobody can tell what you chose.`,
+      voteButton: 'Vote',
+      whichRound: html`Give the vote's number.`,
+      badCounts: (n: number) =>
+        html`Cannot read the counts: ${n} numbers are needed (one per name, in order), e.g. <code>1: 8, 2: 7</code>; for paper add <code>phat 9 thu 9 hople 8</code>.`,
+      counted: (no: number) => html`✅ Counts of vote ${no} recorded (provisional, the vote is still open):`,
+      closeHint: (no: number) => html`Check, then close the vote: <code>/dongphieu ${no}</code>.`,
+      ballots: (issued: number, returned: number, valid: number) =>
+        html`Ballots issued ${issued}, returned ${returned}, valid ${valid}.`,
+      writtenCount: (n: number) => html`Written votes of absent members: ${n}.`,
+      resultLine: (
+        i: number,
+        name: string,
+        agree: number,
+        disagree: number,
+        writtenAgree: number,
+        total: number,
+        roster: number,
+        share: number,
+        meets: boolean,
+      ) =>
+        html`${i}. ${name}: agree ${agree}${writtenAgree ? html` (+${writtenAgree} in writing)` : ''}, disagree ${disagree} — <b>${total}/${roster}</b> (${Math.round(share * 10) / 10}%) ${meets ? '✅ reaches the share' : '— below the share'}`,
+      thresholdNote: (strict: boolean, percent: number, toVerify: boolean) =>
+        html`<i>Shares are of all the Council's members; ${strict ? 'more than' : 'at least'} ${percent}% is the agency's setting${toVerify ? ', to verify against the province’s rule' : ''}.</i>`,
+      badChoices: (n: number) =>
+        html`Give ${n} choices in the list's order: d (agree) or k (disagree), e.g. <code>dkd</code>.`,
+      writtenRecorded: (name: string, no: number) => html`✅ ${name}'s written vote recorded in vote ${no}.`,
+      voided: (no: number, reason: string) => html`✅ Vote no. ${no} declared void. Reason: ${reason}`,
+      closed: (no: number, award: string, method: string) =>
+        html`🗳 <b>Result of vote ${no}: ${award}</b> (${method})`,
+      electronicCounted: (cast: number, voters: number) =>
+        html`${cast}/${voters} members present voted; the ballot box was opened and the vote's key destroyed.`,
+      councilConcludes: html`The result is the basis of the Council's discussion and conclusion; the bot decides no title.`,
+    },
+    ballot: {
+      notInGroup: html`Vote by secret ballot in your private chat with the bot, not in the group.`,
+      notInGroupTyped: html`⚠️ The ballot was not recorded: secret ballots are cast only in a private chat with the bot. A choice sent in the group is no longer secret.`,
+      notOnRoster: html`You are not on the Council's roster (the Council file), so you do not vote.`,
+      badChoices: html`Write the choices as d (agree) or k (disagree), in the list's order.`,
+      cast: (no: number) =>
+        html`✅ Your ballot in vote ${no} is sealed and in the electronic ballot box. The record keeps that you voted, not what you chose.`,
+      nothingOpen: html`No ballot is waiting for you.`,
+      several: (n: number) => html`${n} votes are waiting for your ballot:`,
+      roundButton: (no: number, award: string) => `Vote ${no}: ${award}`,
+      chosenLine: (i: number, name: string, agree: boolean) =>
+        html`${i}. ${name}: ${agree ? '✅ agree' : '✖ disagree'}`,
+      agree: '✅ Agree',
+      disagree: '✖ Disagree',
+      restart: 'Start again',
+      title: (no: number, award: string) => html`🗳 <b>Ballot — vote ${no}: ${award}</b>`,
+      ask: (i: number, n: number, name: string) => html`Name ${i}/${n}: <b>${name}</b>`,
+      privacy: html`<i>Nothing is recorded until you send it; nothing keeps who chose what.</i>`,
+      check: html`Check the ballot, then press Send.`,
+      send: 'Send the ballot',
+    },
+    drafts: {
+      sent: (name: string) => html`📄 ${name}`,
+      note: html`<i>A draft to check, complete where marked [Cần bổ sung], and submit for signature; the bot decides no award.</i>`,
+      kinds: {
+        bienban: 'Minutes of the Council meeting',
+        kiemphieu: 'Counting minutes',
+        phieubau: 'Ballot papers',
+        totrinh: 'Submission to the Head',
+        totrinhtinh: 'Submission to the province',
+        quyetdinh: 'Draft decision',
+        giaykhen: 'Certificates of merit',
+        danhsach: 'Nomination lists',
+      },
+      unknown: (text: string) => html`Unknown document “${text}”.`,
+      kindsList: html`Documents: <code>bienban</code>, <code>kiemphieu</code>, <code>phieubau vote_no</code>, <code>totrinh</code>, <code>totrinhtinh</code>, <code>quyetdinh</code>, <code>giaykhen</code>, <code>danhsach</code>.`,
+      noPaperRound: html`No paper ballot is open; give the vote's number: <code>/duthao phieubau 3</code>.`,
+      noMeeting: (year: number) => html`There is no Council meeting for the ${year} review yet.`,
+      meetingNotClosed: (no: number) =>
+        html`Meeting no. ${no} is not closed: submissions, the decision and certificates follow its result once closed (/donghop).`,
+      noSecretRound: html`No secret ballot of the meeting is closed yet.`,
+      sentPrivately: html`The document is sent to you in private.`,
+      menu: html`📄 <b>Year-end drafts</b>`,
+    },
+    exceptional: {
+      unknownEntry: (code: string) => html`No entry with code “${code}”.`,
+      notMarked: (code: string) => html`Entry ${code} is not proposed for an exceptional award.`,
+      unmarked: (code: string, reason: string) =>
+        html`✅ The exceptional-award proposal for ${code} is taken back. Reason: ${reason}`,
+      notCounted: (code: string) => html`Entry ${code} is withdrawn or was rejected.`,
+      markedAlready: (code: string) => html`Entry ${code} is proposed for an exceptional award already.`,
+      draftsName: 'Submission for an exceptional award and short achievement report',
+      marked: (code: string, name: string, reason: string, award: string) =>
+        html`✅ Entry ${code} of ${name} proposed for an exceptional award. Reason: ${reason}.${award ? html` Added to the ${award} list.` : ''} The draft submission and short report follow.`,
+      title: html`⭐ <b>Exceptional-award proposals</b>`,
+      none: html`None yet.`,
+      line: (code: string, name: string, reason: string, day: string) =>
+        html`• ${code} — ${name} (${day}): ${reason}`,
+    },
+    drives: {
+      title: html`🎯 <b>The plan's thematic drives</b>`,
+      line: (title: string, tag: string, id: string, date: string) =>
+        html`• ${title} — tag <code>#${tag}</code>, ends ${date} (<code>/chuyende ${id}</code>)`,
+      none: html`The plan has no thematic drive (a milestone with <code>drive</code>).`,
+      unknown: (text: string) => html`Unknown drive “${text}”.`,
+      are: (list: string) => html`Drives: ${list}.`,
+      draftName: (title: string) => `Thematic award list: ${title}`,
+      tagged: (codes: string, title: string, reason: string) =>
+        html`✅ ${codes} tagged to ${title}. Reason: ${reason}`,
+      listTitle: (title: string, tag: string, n: number, people: number) =>
+        html`🎯 <b>${title}</b> (#${tag}): ${n} entries of ${people} people`,
+      person: (name: string, codes: string) => html`• ${name}: ${codes}`,
+      empty: (tag: string) => html`No entry carries #${tag} or was tagged to the drive by the Council yet.`,
+      fileButton: 'List (Word)',
+    },
+  },
 };

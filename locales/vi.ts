@@ -726,6 +726,377 @@ export const vi = {
   /** A numbered choice picked on a platform without buttons: which command it runs. */
   chosen: (command: string) => `→ ${command}`,
   unknownDepartmentName: (id: string) => `(phòng “${id}” không còn trong cấu hình)`,
+  // ---- year-end review: lists, the Council's meeting, votes, drafts (issue 20, h20b) ----
+  council: {
+    help: {
+      danhsach: {
+        usage: '/danhsach [danh hiệu] [file]',
+        description: 'Danh sách đề nghị khen thưởng năm theo từng danh hiệu (Hội đồng, quản trị viên)',
+      },
+      dexuat: {
+        usage: '/dexuat danh hiệu @người | phòng | lý do',
+        description: 'Bổ sung một tên vào danh sách đề nghị, có lý do (quản trị viên)',
+      },
+      bodexuat: {
+        usage: '/bodexuat danh hiệu @người | phòng | lý do',
+        description: 'Đưa một tên ra khỏi danh sách đề nghị, có lý do (quản trị viên)',
+      },
+      mohop: {
+        usage: '/mohop giờ ngày | địa điểm | vắng: tên (lý do), …',
+        description: 'Thư ký mở phiên họp Hội đồng Thi đua – Khen thưởng bình xét cuối năm',
+      },
+      diemdanh: {
+        usage: '/diemdanh [tên vang | comat] [| lý do]',
+        description: 'Thành viên có mặt, vắng mặt trong phiên họp Hội đồng',
+      },
+      hop: {
+        usage: '/hop [tieuchuan | số]',
+        description: 'Phiên họp Hội đồng: tiêu chuẩn, từng trường hợp trong danh sách, tình hình biểu quyết',
+      },
+      mophieu: {
+        usage: '/mophieu danh hiệu [giotay | giay | dientu]',
+        description: 'Mở biểu quyết một danh sách: giơ tay, phiếu kín giấy, phiếu kín điện tử (thư ký)',
+      },
+      kiemphieu: {
+        usage: '/kiemphieu số_vòng phat 9 thu 9 hople 9 | 1: 8 | 2: 7',
+        description: 'Nhập kết quả biểu quyết giơ tay (thư ký) hoặc kiểm phiếu giấy (Ban kiểm phiếu)',
+      },
+      phieuvang: {
+        usage: '/phieuvang số_vòng tên | dkd',
+        description: 'Ghi phiếu bằng văn bản của thành viên vắng mặt (d: đồng ý, k: không đồng ý)',
+      },
+      bophieu: {
+        usage: '/bophieu [số_vòng]',
+        description: 'Bỏ phiếu kín điện tử trong tin nhắn riêng (thành viên Hội đồng có mặt)',
+      },
+      dongphieu: {
+        usage: '/dongphieu số_vòng [huy lý do]',
+        description: 'Kết thúc một vòng biểu quyết và công bố kết quả (thư ký)',
+      },
+      donghop: {
+        usage: '/donghop [kết luận của Hội đồng]',
+        description: 'Bế mạc phiên họp Hội đồng, ghi kết luận (thư ký)',
+      },
+      duthao: {
+        usage:
+          '/duthao [bienban | kiemphieu | phieubau số | totrinh | totrinhtinh | quyetdinh | giaykhen | danhsach]',
+        description:
+          'Dự thảo biên bản, tờ trình, quyết định, giấy khen theo thể thức văn bản của Đảng (Word)',
+      },
+      dotxuat: {
+        usage: '/dotxuat [MÃ lý do | MÃ bo lý do]',
+        description:
+          'Hội đồng đề xuất khen thưởng đột xuất từ một nội dung; bot dự thảo tờ trình và báo cáo tóm tắt',
+      },
+      chuyende: {
+        usage: '/chuyende [đợt] [MÃ … | lý do | file]',
+        description: 'Khen thưởng chuyên đề: những người có nội dung gắn với một đợt thi đua của kế hoạch',
+      },
+    },
+    notConfigured: html`Chưa cấu hình Hội đồng Thi đua – Khen thưởng (file <code>COUNCIL_FILE</code>, mặc định <code>config/council-2026.json</code>).`,
+    operatorsOnly: html`Phiên họp do thư ký Hội đồng, lãnh đạo Hội đồng hoặc quản trị viên (Văn phòng Ban) điều hành.`,
+    countingOnly: html`Kết quả kiểm phiếu do Ban kiểm phiếu, thư ký Hội đồng hoặc quản trị viên nhập.`,
+    unknownAward: (text: string) => html`Không rõ danh hiệu, hình thức khen thưởng “${text}”.`,
+    awardsAre: (list: string) => html`Các danh hiệu, hình thức: ${list}.`,
+    unknownSubject: (text: string) =>
+      html`Không tìm thấy cá nhân hoặc phòng “${text}”. Ghi @tên, họ và tên như đã đăng ký, hoặc tên phòng.`,
+    reasonRequired: html`Vui lòng ghi lý do: mọi thay đổi đều được lưu trong lịch sử.`,
+    numbered: (i: number, name: string) => html`${i}. ${name}`,
+    decidedBy: { ban: 'Trưởng Ban quyết định', province: 'Ban đề nghị Chủ tịch UBND tỉnh' },
+    voteKinds: { secret: 'bỏ phiếu kín', hands: 'biểu quyết giơ tay' },
+    methods: {
+      hands: 'biểu quyết giơ tay',
+      paper: 'bỏ phiếu kín bằng phiếu giấy',
+      electronic: 'bỏ phiếu kín điện tử',
+    },
+    origins: {
+      registration: 'đăng ký thi đua',
+      added: 'bổ sung',
+      exceptional: 'đột xuất',
+      drive: 'chuyên đề',
+    },
+    roundStatus: { open: 'đang mở', closed: 'đã kết thúc', void: 'đã hủy' },
+    countWhat: {
+      issued: 'Số phiếu phát ra',
+      returned: 'Số phiếu thu vào',
+      valid: 'Số phiếu hợp lệ',
+      candidate: 'Số phiếu của một người',
+    },
+    roles: {
+      chair: 'Chủ tịch Hội đồng',
+      viceChair: 'Phó Chủ tịch Hội đồng',
+      standing: 'Ủy viên thường trực',
+      secretary: 'Thư ký Hội đồng',
+      member: 'Ủy viên',
+    },
+    refusals: {
+      nothingChanged: html`<i>Không có thay đổi nào được ghi.</i>`,
+      meetingOpen: (no: number) =>
+        html`Phiên họp số ${no} đang mở; bế mạc phiên đó (/donghop) trước khi mở phiên mới.`,
+      noMeeting: (year: number) =>
+        html`Chưa có phiên họp Hội đồng bình xét năm ${year} đang mở. Thư ký mở phiên bằng /mohop.`,
+      meetingClosed: (no: number) => html`Phiên họp số ${no} đã bế mạc.`,
+      roundOpenStill: (no: number) =>
+        html`Vòng biểu quyết số ${no} chưa kết thúc: kết thúc bằng <code>/dongphieu ${no}</code> (hoặc hủy có lý do) trước khi bế mạc.`,
+      unknownRound: (text: string) => html`Không có vòng biểu quyết số “${text}”.`,
+      noOpenRound: html`Không có vòng biểu quyết nào đang mở.`,
+      roundNotOpen: (no: number, status: string) => html`Vòng biểu quyết số ${no} ${status}.`,
+      secretAward: (award: string) =>
+        html`${award} được bình xét bằng bỏ phiếu kín (thiết lập của Hội đồng): chọn <code>giay</code> hoặc <code>dientu</code>.`,
+      emptyList: (award: string) => html`Danh sách đề nghị ${award} chưa có tên nào.`,
+      roundOpenFor: (no: number, award: string) => html`Vòng biểu quyết số ${no} (${award}) đang mở.`,
+      noElectronicVoters: html`Chưa thành viên có mặt nào có tài khoản được khai báo trong file Hội đồng để bỏ phiếu điện tử; dùng phiếu giấy (<code>giay</code>).`,
+      notElectronic: (no: number) => html`Vòng số ${no} không bỏ phiếu điện tử.`,
+      electronicCounts: (no: number) =>
+        html`Vòng số ${no} bỏ phiếu điện tử: bot tự kiểm phiếu khi kết thúc vòng.`,
+      countsMismatch: (expected: number, given: number) =>
+        html`Danh sách có ${expected} người nhưng nhận được ${given} kết quả.`,
+      countTooLarge: (what: string, given: number, max: number) =>
+        html`${what} (${given}) lớn hơn mức có thể (${max}).`,
+      noCounts: (no: number) =>
+        html`Vòng số ${no} chưa có kết quả: nhập bằng <code>/kiemphieu ${no} …</code> trước.`,
+      notAbsent: (name: string) => html`${name} có mặt tại phiên họp, không gửi phiếu bằng văn bản.`,
+      writtenTwice: (name: string) => html`Phiếu bằng văn bản của ${name} đã được ghi ở vòng này.`,
+      choicesMismatch: (expected: number, given: number) =>
+        html`Phiếu cần ${expected} lựa chọn (mỗi người một lựa chọn) nhưng có ${given}.`,
+      notVoter: html`Đồng chí không có trong danh sách thành viên Hội đồng.`,
+      absentVoter: html`Đồng chí vắng mặt tại phiên họp này nên không bỏ phiếu điện tử; ý kiến bằng văn bản gửi thư ký Hội đồng.`,
+      votedAlready: (no: number) => html`Đồng chí đã bỏ phiếu ở vòng số ${no}; mỗi thành viên bỏ một phiếu.`,
+      keyMissing: (no: number) =>
+        html`Không mở được hòm phiếu điện tử vòng số ${no}: khóa của vòng không còn trên máy chủ (máy chủ đã đổi?). Hủy vòng bằng <code>/dongphieu ${no} huy lý do</code> và bỏ phiếu lại.`,
+      attendanceSame: html`Thành viên đã ở trạng thái đó.`,
+    },
+    lists: {
+      title: (year: number) => html`📋 <b>Danh sách đề nghị khen thưởng năm ${year}</b>`,
+      awardLine: (name: string, short: string, n: number, decided: string, vote: string) =>
+        html`• ${name} (${short}): <b>${n}</b> — ${decided}; ${vote}`,
+      open: (short: string, n: number) => `${short} (${n})`,
+      howToChange: html`Bổ sung: <code>/dexuat danh hiệu @người | lý do</code>; đưa ra: <code>/bodexuat danh hiệu @người | lý do</code> (quản trị viên).`,
+      fromRegistrations: html`<i>Danh sách lập từ đăng ký thi đua và các thay đổi có lý do; bot không quyết định danh hiệu.</i>`,
+      wordButton: 'Danh sách (Word)',
+      awardTitle: (name: string, year: number, n: number) =>
+        html`📋 <b>${name} năm ${year}</b>: ${n} trường hợp`,
+      awardRule: (decided: string, authority: string, vote: string) =>
+        html`<i>${decided} (${authority}); ${vote}.</i>`,
+      empty: html`Chưa có tên nào.`,
+      candidate: (i: number, name: string, dept: string, origin: string) =>
+        html`<b>${i}. ${name}</b> — ${dept} (${origin})`,
+      approved: (total: number, task: number, initiative: number, deed: number) =>
+        total === 0
+          ? html`   Chưa có nội dung được duyệt trong năm.`
+          : html`   ${total} nội dung được duyệt: ${task} nhiệm vụ, ${initiative} sáng kiến, ${deed} việc tốt`,
+      open_: (text: string) => html`   Hội đồng xem xét: ${text}`,
+      note: (text: string) => html`   Ghi chú: ${text}`,
+      nameWho: html`Ghi cá nhân (@tên, họ và tên) hoặc phòng sau danh hiệu.`,
+      wrongSubject: (award: string, name: string) => html`${award} không dành cho ${name}.`,
+      listedAlready: (name: string, award: string) => html`${name} đã có trong danh sách đề nghị ${award}.`,
+      added: (name: string, award: string, year: number, reason: string) =>
+        html`✅ Đã bổ sung <b>${name}</b> vào danh sách đề nghị ${award} năm ${year}. Lý do: ${reason}`,
+      notListed: (name: string, award: string) => html`${name} không có trong danh sách đề nghị ${award}.`,
+      removed: (name: string, award: string, year: number, reason: string) =>
+        html`✅ Đã đưa <b>${name}</b> ra khỏi danh sách đề nghị ${award} năm ${year}. Lý do: ${reason}. Đăng ký thi đua (nếu có) vẫn được giữ.`,
+    },
+    meeting: {
+      askWhenWhere: html`Ghi thời gian và địa điểm, ví dụ <code>/mohop 14:00 10/12/2026 | Phòng họp tầng 2 | vắng: Vũ Đình Long (đi công tác)</code>.`,
+      badWhen: (text: string) =>
+        html`Không đọc được thời gian “${text}”: ghi như <code>14:00 10/12/2026</code>.`,
+      askPlace: html`Ghi địa điểm họp sau dấu |.`,
+      unknownMembers: (text: string) => html`Không có trong danh sách Hội đồng: ${text}.`,
+      rosterIs: (list: string) => html`Thành viên Hội đồng: ${list}.`,
+      opened: (no: number, year: number, when: string, place: string) =>
+        html`✅ Đã khai mạc phiên họp Hội đồng Thi đua – Khen thưởng bình xét năm ${year} (phiên số ${no}): ${when}, tại ${place}.`,
+      chairSecretary: (chair: string, secretary: string) => html`Chủ trì: ${chair}. Thư ký: ${secretary}.`,
+      attendance: (present: number, total: number) => html`Có mặt <b>${present}/${total}</b> thành viên.`,
+      absentLine: (name: string, reason?: string) => html`• Vắng: ${name}${reason ? html` (${reason})` : ''}`,
+      presentLine: (name: string, role: string) => html`• Có mặt: ${name} — ${role}`,
+      noQuorum: (present: number, total: number, needed: number) =>
+        html`⚠️ Có mặt ${present}/${total}, chưa đủ ${needed} thành viên theo thiết lập của Hội đồng. Phiên vẫn được ghi nhận; Hội đồng xem xét tính hợp lệ.`,
+      lists: (text: string) => html`Danh sách đề nghị: ${text}.`,
+      noLists: 'chưa có',
+      next: html`Tiếp theo: nêu tiêu chuẩn (/hop tieuchuan), xem từng trường hợp (/hop 1), biểu quyết (/mophieu danh hiệu).`,
+      attendanceButton: 'Điểm danh',
+      sayWhich: html`Ghi <code>vang</code> hoặc <code>comat</code> sau tên, ví dụ <code>/diemdanh Vũ Đình Long vang | đi công tác</code>.`,
+      markedPresent: (name: string) => html`✅ Đã ghi ${name} có mặt.`,
+      markedAbsent: (name: string, reason?: string) =>
+        html`✅ Đã ghi ${name} vắng mặt${reason ? html` (${reason})` : ''}.`,
+      attendanceTitle: (no: number) => html`🗒 <b>Điểm danh phiên họp số ${no}</b>`,
+      markPresentButton: (name: string) => `Có mặt: ${name}`,
+      markAbsentButton: (name: string) => `Vắng: ${name}`,
+      reasonHint: html`Lý do vắng: <code>/diemdanh tên vang | lý do</code>.`,
+      closed: (no: number, year: number) =>
+        html`✅ Đã bế mạc phiên họp Hội đồng bình xét năm ${year} (phiên số ${no}).`,
+      carried: (award: string, names: string, upward: boolean) =>
+        names
+          ? html`• ${award}: ${names}${upward ? html` <i>(đề nghị cấp tỉnh)</i>` : ''}`
+          : html`• ${award}: không có trường hợp đạt tỷ lệ theo thiết lập`,
+      noVotes: html`Phiên họp không có vòng biểu quyết nào được kết thúc.`,
+      draftsNext: html`Kết quả đạt tỷ lệ theo thiết lập là căn cứ để Hội đồng kết luận; các văn bản dưới đây là dự thảo để kiểm tra, ký.`,
+    },
+    walk: {
+      standardsButton: 'Tiêu chuẩn',
+      startButton: 'Từng trường hợp',
+      overviewButton: 'Tình hình phiên họp',
+      which: html`Ghi số thứ tự trường hợp, ví dụ <code>/hop 3</code>, hoặc <code>/hop tieuchuan</code>.`,
+      openTitle: (no: number, year: number, present: number, total: number) =>
+        html`🏛 <b>Phiên họp số ${no} — bình xét năm ${year}</b> (có mặt ${present}/${total})`,
+      noMeetingTitle: (year: number) => html`🏛 <b>Bình xét năm ${year}</b> — chưa mở phiên họp (/mohop)`,
+      awardState: (name: string, n: number, state: HtmlPart) => html`• ${name}: ${n} trường hợp — ${state}`,
+      voting: (no: number, method: string, cast: number, voters: number) =>
+        html`đang biểu quyết (vòng ${no}, ${method}${voters ? html`, ${cast}/${voters} đã bỏ phiếu` : ''})`,
+      voted: (no: number) => html`đã biểu quyết (vòng ${no})`,
+      notVoted: 'chưa biểu quyết',
+      voteButton: (short: string) => `Biểu quyết ${short}`,
+      closeButton: 'Bế mạc phiên họp',
+      standardsTitle: (year: number) => html`📖 <b>Tiêu chuẩn xét khen thưởng năm ${year}</b>`,
+      standardsAward: (name: string, decided: string, authority: string) =>
+        html`<b>${name}</b> — ${decided} (${authority})`,
+      criterion: (text: string, source: string, toVerify: boolean) =>
+        html`• ${text} <i>(${source}${toVerify ? '; cần kiểm chứng' : ''})</i>`,
+      noCriteria: html`• <i>Tiêu chuẩn theo quy định của tỉnh, của cơ quan (chưa có trong file danh hiệu).</i>`,
+      voteRule: (vote: string, strict: boolean, percent: number, source: string, toVerify: boolean) =>
+        html`• Hình thức: ${vote}; tỷ lệ đồng ý ${strict ? 'trên' : 'từ'} ${percent}% tổng số thành viên Hội đồng <i>(${source}${toVerify ? '; cần kiểm chứng' : ''})</i>`,
+      noCase: (n: number, total: number) =>
+        html`Không có trường hợp số ${n}; danh sách có ${total} trường hợp.`,
+      caseTitle: (n: number, total: number, award: string, index: number, of: number) =>
+        html`🔎 <b>Trường hợp ${n}/${total}</b> — ${award} (${index}/${of})`,
+      who: (name: string, dept: string) => html`<b>${name}</b> — ${dept}`,
+      registered: (title: string) => html`Đăng ký thi đua: ${title}`,
+      notRegistered: html`Chưa đăng ký thi đua`,
+      adhoc: (n: number) => html`   trong đó ${n} nhiệm vụ phát sinh, đột xuất`,
+      it: (n: number) => html`   trong đó ${n} mô hình ứng dụng công nghệ thông tin`,
+      members: (withApproved: number, total: number) =>
+        html`   ${withApproved}/${total} người của phòng có nội dung được duyệt`,
+      exceptional: (codes: string) => html`Thành tích đột xuất: ${codes}`,
+      noOpen: html`Các tiêu chí bot đo được đều có dữ kiện; Hội đồng xác nhận phần còn lại.`,
+      origin: (origin: string) => html`<i>Vào danh sách từ: ${origin}</i>`,
+      previous: '◀ Trước',
+      next: 'Tiếp ▶',
+    },
+    vote: {
+      opened: (no: number, award: string, method: string) =>
+        html`🗳 <b>Vòng biểu quyết số ${no}: ${award}</b> — ${method}`,
+      threshold: (strict: boolean, percent: number, rosterSize: number) =>
+        html`Tỷ lệ theo thiết lập: đồng ý ${strict ? 'trên' : 'từ'} ${percent}% của ${rosterSize} thành viên Hội đồng.`,
+      howHands: (no: number) =>
+        html`Thư ký nhập số giơ tay đồng ý/không đồng ý của từng người theo thứ tự: <code>/kiemphieu ${no} 1: 7/1, 2: 8/0</code>.`,
+      howPaper: (no: number, voters: number) =>
+        html`In phiếu bầu (${voters} thành viên có mặt). Ban kiểm phiếu nhập: <code>/kiemphieu ${no} phat ${voters} thu ${voters} hople ${voters} | 1: 8 | 2: 7</code> (số phiếu đồng ý của từng người).`,
+      howElectronic: (voters: number) =>
+        html`Bot đã gửi phiếu cho ${voters} thành viên có mặt qua tin nhắn riêng (/bophieu). Mỗi thành viên bỏ một phiếu; hệ thống không lưu ai chọn gì.`,
+      ballotPaperButton: 'Phiếu bầu (Word)',
+      closeButton: (no: number) => `Kết thúc vòng ${no}`,
+      invitation: (no: number, award: string, names: string) =>
+        html`🗳 <b>Phiếu bầu điện tử — vòng ${no}: ${award}</b>\nDanh sách: ${names}.\nĐồng chí bỏ phiếu trong tin nhắn riêng này; phiếu được niêm phong, không ai biết đồng chí chọn gì.`,
+      voteButton: 'Bỏ phiếu',
+      whichRound: html`Ghi số vòng biểu quyết.`,
+      badCounts: (n: number) =>
+        html`Không đọc được kết quả: cần ${n} số (mỗi người một số, theo thứ tự), ví dụ <code>1: 8, 2: 7</code>; phiếu giấy thêm <code>phat 9 thu 9 hople 8</code>.`,
+      counted: (no: number) => html`✅ Đã ghi kết quả vòng ${no} (tạm tính, chưa kết thúc vòng):`,
+      closeHint: (no: number) => html`Kiểm tra lại rồi kết thúc vòng: <code>/dongphieu ${no}</code>.`,
+      ballots: (issued: number, returned: number, valid: number) =>
+        html`Phiếu phát ra ${issued}, thu vào ${returned}, hợp lệ ${valid}.`,
+      writtenCount: (n: number) => html`Phiếu bằng văn bản của thành viên vắng mặt: ${n}.`,
+      resultLine: (
+        i: number,
+        name: string,
+        agree: number,
+        disagree: number,
+        writtenAgree: number,
+        total: number,
+        roster: number,
+        share: number,
+        meets: boolean,
+      ) =>
+        html`${i}. ${name}: đồng ý ${agree}${writtenAgree ? html` (+${writtenAgree} bằng văn bản)` : ''}, không đồng ý ${disagree} — <b>${total}/${roster}</b> (${Math.round(share * 10) / 10}%) ${meets ? '✅ đạt tỷ lệ' : '— chưa đạt tỷ lệ'}`,
+      thresholdNote: (strict: boolean, percent: number, toVerify: boolean) =>
+        html`<i>Tỷ lệ tính trên tổng số thành viên Hội đồng; mức ${strict ? 'trên' : 'từ'} ${percent}% là thiết lập của cơ quan${toVerify ? ', cần kiểm chứng với quy định của tỉnh' : ''}.</i>`,
+      badChoices: (n: number) =>
+        html`Ghi ${n} lựa chọn theo thứ tự danh sách: d (đồng ý) hoặc k (không đồng ý), ví dụ <code>dkd</code>.`,
+      writtenRecorded: (name: string, no: number) =>
+        html`✅ Đã ghi phiếu bằng văn bản của ${name} ở vòng ${no}.`,
+      voided: (no: number, reason: string) => html`✅ Đã hủy vòng biểu quyết số ${no}. Lý do: ${reason}`,
+      closed: (no: number, award: string, method: string) =>
+        html`🗳 <b>Kết quả vòng ${no}: ${award}</b> (${method})`,
+      electronicCounted: (cast: number, voters: number) =>
+        html`${cast}/${voters} thành viên có mặt đã bỏ phiếu; hòm phiếu đã mở và khóa của vòng đã hủy.`,
+      councilConcludes: html`Kết quả là căn cứ để Hội đồng thảo luận, kết luận; bot không quyết định danh hiệu.`,
+    },
+    ballot: {
+      notInGroup: html`Bỏ phiếu kín trong tin nhắn riêng với bot, không trong nhóm chung.`,
+      notInGroupTyped: html`⚠️ Phiếu không được ghi: bỏ phiếu kín chỉ trong tin nhắn riêng với bot. Lựa chọn gửi trong nhóm chung không còn bí mật.`,
+      notOnRoster: html`Đồng chí không có trong danh sách thành viên Hội đồng (file Hội đồng) nên không bỏ phiếu.`,
+      badChoices: html`Lựa chọn ghi bằng d (đồng ý) hoặc k (không đồng ý), theo thứ tự danh sách.`,
+      cast: (no: number) =>
+        html`✅ Phiếu của đồng chí ở vòng ${no} đã được niêm phong và bỏ vào hòm phiếu điện tử. Hệ thống ghi nhận đồng chí đã bỏ phiếu, không lưu đồng chí chọn gì.`,
+      nothingOpen: html`Không có phiếu nào chờ đồng chí bỏ.`,
+      several: (n: number) => html`Có ${n} vòng đang chờ đồng chí bỏ phiếu:`,
+      roundButton: (no: number, award: string) => `Vòng ${no}: ${award}`,
+      chosenLine: (i: number, name: string, agree: boolean) =>
+        html`${i}. ${name}: ${agree ? '✅ đồng ý' : '✖ không đồng ý'}`,
+      agree: '✅ Đồng ý',
+      disagree: '✖ Không đồng ý',
+      restart: 'Làm lại',
+      title: (no: number, award: string) => html`🗳 <b>Phiếu bầu — vòng ${no}: ${award}</b>`,
+      ask: (i: number, n: number, name: string) => html`Người thứ ${i}/${n}: <b>${name}</b>`,
+      privacy: html`<i>Phiếu chỉ được ghi khi đồng chí gửi; hệ thống không lưu ai chọn gì.</i>`,
+      check: html`Kiểm tra phiếu rồi bấm Gửi phiếu.`,
+      send: 'Gửi phiếu',
+    },
+    drafts: {
+      sent: (name: string) => html`📄 ${name}`,
+      note: html`<i>Dự thảo để kiểm tra, bổ sung chỗ đánh dấu [Cần bổ sung], trình ký; bot không quyết định khen thưởng.</i>`,
+      kinds: {
+        bienban: 'Biên bản họp Hội đồng',
+        kiemphieu: 'Biên bản kiểm phiếu',
+        phieubau: 'Phiếu bầu',
+        totrinh: 'Tờ trình Trưởng Ban',
+        totrinhtinh: 'Tờ trình UBND tỉnh',
+        quyetdinh: 'Dự thảo quyết định',
+        giaykhen: 'Giấy khen',
+        danhsach: 'Danh sách đề nghị',
+      },
+      unknown: (text: string) => html`Không rõ loại văn bản “${text}”.`,
+      kindsList: html`Loại: <code>bienban</code>, <code>kiemphieu</code>, <code>phieubau số_vòng</code>, <code>totrinh</code>, <code>totrinhtinh</code>, <code>quyetdinh</code>, <code>giaykhen</code>, <code>danhsach</code>.`,
+      noPaperRound: html`Không có vòng bỏ phiếu giấy nào đang mở; ghi số vòng: <code>/duthao phieubau 3</code>.`,
+      noMeeting: (year: number) => html`Chưa có phiên họp Hội đồng bình xét năm ${year}.`,
+      meetingNotClosed: (no: number) =>
+        html`Phiên họp số ${no} chưa bế mạc: tờ trình, quyết định, giấy khen lập theo kết quả sau khi bế mạc (/donghop).`,
+      noSecretRound: html`Phiên họp chưa có vòng bỏ phiếu kín nào kết thúc.`,
+      sentPrivately: html`Văn bản được gửi riêng cho đồng chí.`,
+      menu: html`📄 <b>Dự thảo văn bản bình xét cuối năm</b>`,
+    },
+    exceptional: {
+      unknownEntry: (code: string) => html`Không có nội dung mã “${code}”.`,
+      notMarked: (code: string) => html`Nội dung ${code} chưa được đề xuất khen thưởng đột xuất.`,
+      unmarked: (code: string, reason: string) =>
+        html`✅ Đã bỏ đề xuất khen thưởng đột xuất nội dung ${code}. Lý do: ${reason}`,
+      notCounted: (code: string) => html`Nội dung ${code} đã rút hoặc không được duyệt.`,
+      markedAlready: (code: string) => html`Nội dung ${code} đã được đề xuất khen thưởng đột xuất.`,
+      draftsName: 'Tờ trình khen thưởng đột xuất và báo cáo tóm tắt thành tích',
+      marked: (code: string, name: string, reason: string, award: string) =>
+        html`✅ Đã ghi đề xuất khen thưởng đột xuất nội dung ${code} của ${name}. Lý do: ${reason}.${award ? html` Đã đưa vào danh sách đề nghị ${award}.` : ''} Dự thảo tờ trình và báo cáo tóm tắt thành tích sẽ được gửi.`,
+      title: html`⭐ <b>Đề xuất khen thưởng đột xuất</b>`,
+      none: html`Chưa có nội dung nào.`,
+      line: (code: string, name: string, reason: string, day: string) =>
+        html`• ${code} — ${name} (${day}): ${reason}`,
+    },
+    drives: {
+      title: html`🎯 <b>Các đợt thi đua chuyên đề của kế hoạch</b>`,
+      line: (title: string, tag: string, id: string, date: string) =>
+        html`• ${title} — thẻ <code>#${tag}</code>, kết thúc ${date} (<code>/chuyende ${id}</code>)`,
+      none: html`Kế hoạch chưa có đợt thi đua chuyên đề (mốc có <code>drive</code>).`,
+      unknown: (text: string) => html`Không rõ đợt thi đua “${text}”.`,
+      are: (list: string) => html`Các đợt: ${list}.`,
+      draftName: (title: string) => `Danh sách khen thưởng chuyên đề: ${title}`,
+      tagged: (codes: string, title: string, reason: string) =>
+        html`✅ Đã gắn ${codes} với đợt ${title}. Lý do: ${reason}`,
+      listTitle: (title: string, tag: string, n: number, people: number) =>
+        html`🎯 <b>${title}</b> (#${tag}): ${n} nội dung của ${people} người`,
+      person: (name: string, codes: string) => html`• ${name}: ${codes}`,
+      empty: (tag: string) => html`Chưa có nội dung nào gắn thẻ #${tag} hoặc được Hội đồng gắn với đợt.`,
+      fileButton: 'Danh sách (Word)',
+    },
+  },
 };
 
 export type Messages = typeof vi;

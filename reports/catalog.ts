@@ -1,9 +1,22 @@
 import type { AgencyConfig, Department } from '../core/agency.js';
+import type { Drive } from '../core/nominations.js';
 import type { Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
 import type { TitlesConfig } from '../core/titles.js';
 import { buildAllReports, buildDepartmentReport, buildMemberReport } from './achievement.js';
+// ---- year-end review drafts (issue 20, h20b) ----
+import { buildBallotPapers } from './ballot-paper.js';
+import { buildCertificates } from './certificate.js';
+import type { CouncilDocArgs } from './council-doc.js';
+import { buildCouncilMinutes } from './council-minutes.js';
+import { buildCountMinutes } from './count-minutes.js';
+import { buildDecision } from './decision.js';
+import { buildDriveList } from './drive-list.js';
+import { buildExceptionalProposal, buildExceptionalReport } from './exceptional.js';
+import { buildNominationList } from './nomination-list.js';
 import { buildReviewSheet } from './review-sheet.js';
+import { buildSubmissionBan } from './submission-ban.js';
+import { buildSubmissionProvince } from './submission-province.js';
 import { buildReportDoc } from './word.js';
 import { buildWorkbook } from './workbook.js';
 
@@ -35,6 +48,23 @@ export const catalog = {
   /** Every member's and department's achievement report, one .docx each, in one zip. */
   allAchievements: async (ctx: ReportSource, a: { period: Period; now: Date }) =>
     (await buildAllReports(ctx, a.period, a.now)).data,
+  // ---- year-end review drafts (issue 20, h20b): the Council file travels in the arguments ----
+  nominationList: (ctx: ReportSource, a: CouncilDocArgs & { awards: string[] }) =>
+    buildNominationList(ctx, a),
+  councilMinutes: (ctx: ReportSource, a: CouncilDocArgs & { meetingNo: number }) =>
+    buildCouncilMinutes(ctx, a),
+  countMinutes: (ctx: ReportSource, a: CouncilDocArgs & { meetingNo: number }) => buildCountMinutes(ctx, a),
+  ballotPapers: (ctx: ReportSource, a: CouncilDocArgs & { rounds: number[] }) => buildBallotPapers(ctx, a),
+  submissionBan: (ctx: ReportSource, a: CouncilDocArgs & { meetingNo: number }) => buildSubmissionBan(ctx, a),
+  submissionProvince: (ctx: ReportSource, a: CouncilDocArgs & { meetingNo: number }) =>
+    buildSubmissionProvince(ctx, a),
+  decision: (ctx: ReportSource, a: CouncilDocArgs & { meetingNo: number }) => buildDecision(ctx, a),
+  certificates: (ctx: ReportSource, a: CouncilDocArgs & { meetingNo: number }) => buildCertificates(ctx, a),
+  exceptionalProposal: (ctx: ReportSource, a: CouncilDocArgs & { codes: string[] }) =>
+    buildExceptionalProposal(ctx, a),
+  exceptionalReport: (ctx: ReportSource, a: CouncilDocArgs & { code: string }) =>
+    buildExceptionalReport(ctx, a),
+  driveList: (ctx: ReportSource, a: CouncilDocArgs & { drive: Drive }) => buildDriveList(ctx, a),
 };
 
 export type ReportName = keyof typeof catalog;

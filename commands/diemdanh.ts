@@ -1,0 +1,92 @@
+import { type Choice, type Command, defineCommand, type Reply } from '../core/context.js';
+import type { Meeting } from '../core/council-records.js';
+import type { HtmlPart } from '../core/html.js';
+import { present, setAttendance } from '../core/meeting.js';
+import { fold } from '../core/text.js';
+import { clip, refuse, say, words } from './lib/common.js';
+import {
+  type CouncilContext,
+  explain,
+  findRosterMember,
+  mayRunMeeting,
+  meetingSource,
+  openMeetingOrSay,
+  withCouncil,
+} from './lib/council.js';
+
+const ABSENT = new Set(['vang', 'vang mat', 'absent']);
+const PRESENT = new Set(['comat', 'co mat', 'present']);
+
+/**
+ * `/diemdanh [tên vang | comat] [| lý do]`: the open meeting's attendance. Without arguments: who is
+ * present and who is absent, with a button per member; the secretary (or an admin) marks a member
+ * absent (with the reason) or present again. Every change is in the meeting's history.
+ */
+export const diemdanh: Command = defineCommand({
+  name: 'diemdanh',
+  access: 'council',
+  writes: true,
+  usage: (t) => t.council.help.diemdanh.usage,
+  description: (t) => t.council.help.diemdanh.description,
+  async run(raw) {
+    const ctx = withCouncil(raw);
+    if (Array.isArray(ctx)) return ctx;
+    const { t } = ctx;
+    const meeting = openMeetingOrSay(ctx);
+    if (Array.isArray(meeting)) return meeting;
+    const [head = '', ...reasonParts] = ctx.args.split('|');
+    const reason = reasonParts.join('|').trim() || undefined;
+    const tokens = words(head);
+    if (tokens.length === 0) return [status(ctx, meeting)];
+    if (!mayRunMeeting(ctx)) return [say(t.council.operatorsOnly)];
+    let mark: 'absent' | 'present' | undefined;
+    for (const n of [2, 1]) {
+      const tail = fold(tokens.slice(-n).join(' '));
+      if (ABSENT.has(tail)) mark = 'absent';
+      else if (PRESENT.has(tail)) mark = 'present';
+      if (mark) {
+        tokens.splice(-n);
+        break;
+      }
+    }
+    if (!mark) return refuse(ctx, diemdanh, t.council.meeting.sayWhich);
+    const who = findRosterMember(meeting.roster, tokens.join(' '));
+    if (!who) return refuse(ctx, diemdanh, t.council.meeting.unknownMembers(clip(tokens.join(' '))));
+    const done = await setAttendance(meetingSource(ctx), meeting, who, mark === 'present', reason);
+    if (!done.ok) return explain(ctx, done.refusal);
+    return [
+      say(
+        mark === 'present'
+          ? t.council.meeting.markedPresent(who.fullName)
+          : t.council.meeting.markedAbsent(who.fullName, reason),
+        t.council.meeting.attendance(present(done.value).length, done.value.roster.length),
+        ...(done.warnings ?? []).map((w) => t.council.meeting.noQuorum(w.present, w.total, w.needed)),
+      ),
+    ];
+  },
+});
+
+function status(ctx: CouncilContext, meeting: Meeting): Reply {
+  const { t } = ctx;
+  const lines: HtmlPart[] = [
+    t.council.meeting.attendanceTitle(meeting.no),
+    t.council.meeting.attendance(present(meeting).length, meeting.roster.length),
+  ];
+  const choices: Choice[] = [];
+  for (const r of meeting.roster) {
+    const absent = meeting.absent.find((a) => a.id === r.id);
+    lines.push(
+      absent
+        ? t.council.meeting.absentLine(r.fullName, absent.reason)
+        : t.council.meeting.presentLine(r.fullName, t.council.roles[r.role]),
+    );
+    if (mayRunMeeting(ctx))
+      choices.push(
+        absent
+          ? { label: t.council.meeting.markPresentButton(r.fullName), command: `/diemdanh ${r.id} comat` }
+          : { label: t.council.meeting.markAbsentButton(r.fullName), command: `/diemdanh ${r.id} vang` },
+      );
+  }
+  if (mayRunMeeting(ctx)) lines.push('', t.council.meeting.reasonHint);
+  return { ...say(...lines), ...(choices.length ? { choices } : {}) };
+}

@@ -1,0 +1,248 @@
+import type { CommandContext, Reply } from '../../core/context.js';
+import { type Award, type CouncilConfig, type RosterMember, rosterMemberOf } from '../../core/council.js';
+import type { Meeting, RosterSnapshot, VoteRound } from '../../core/council-records.js';
+import type { TitleSubject } from '../../core/domain.js';
+import { type HtmlPart, joinHtml } from '../../core/html.js';
+import { type MeetingSource, openMeetingOf, type Refusal } from '../../core/meeting.js';
+import { type ListSource, subjectName } from '../../core/nominations.js';
+import { fold } from '../../core/text.js';
+import { findDepartment, say } from './common.js';
+import { findMember } from './people.js';
+
+/*
+ * What the year-end review's commands share: the Council file and the year they act on, who may run
+ * the meeting, reading an award, a Council member or a subject from what was typed, and a refusal of
+ * core/meeting.ts in the caller's words.
+ */
+
+export interface CouncilContext extends CommandContext {
+  council: CouncilConfig;
+}
+
+/** The context with the Council configured, or the answer that it is not. */
+export function withCouncil(ctx: CommandContext): CouncilContext | Reply[] {
+  if (!ctx.council) return [say(ctx.t.council.notConfigured)];
+  return ctx as CouncilContext;
+}
+
+/** The year under review: the Council file's (the plan's and the titles' year too). */
+export const reviewYear = (ctx: CouncilContext) => ctx.council.year;
+
+export const listSource = (ctx: CouncilContext): ListSource => ({
+  store: ctx.store,
+  agency: ctx.agency,
+  council: ctx.council,
+});
+
+export const meetingSource = (ctx: CouncilContext): MeetingSource => ({
+  ...listSource(ctx),
+  actor: ctx.actor,
+});
+
+/** The Council member behind the caller (by the identity they write from, or a linked one). */
+export const callerOnCouncil = (ctx: CouncilContext): RosterMember | undefined =>
+  rosterMemberOf(ctx.council, ctx.caller.identity, ctx.member);
+
+/**
+ * Who runs the meeting: its secretary, its chair, the standing member, or an admin (the Office). The
+ * chat's access level (`council`) lets the whole Council in; this narrows it.
+ */
+export function mayRunMeeting(ctx: CouncilContext): boolean {
+  if (ctx.isAdmin) return true;
+  const me = callerOnCouncil(ctx);
+  return me !== undefined && ['secretary', 'chair', 'standing'].includes(me.role);
+}
+
+/** Who enters a paper ballot's counts: the counting committee, or whoever runs the meeting. */
+export function mayCount(ctx: CouncilContext, meeting: Meeting | undefined): boolean {
+  if (mayRunMeeting(ctx)) return true;
+  const me = callerOnCouncil(ctx);
+  return me !== undefined && (meeting?.counting ?? ctx.council.counting).includes(me.id);
+}
+
+/** The award named by id, abbreviation or name (case and diacritics ignored), and the words after it. */
+export function readAward(
+  council: CouncilConfig,
+  tokens: readonly string[],
+): { award: Award; rest: string[] } | undefined {
+  for (let n = tokens.length; n >= 1; n -= 1) {
+    const head = fold(tokens.slice(0, n).join(' '));
+    const award = council.awards.find((a) => [a.id, fold(a.short), fold(a.name)].includes(head));
+    if (award) return { award, rest: tokens.slice(n) };
+  }
+  return undefined;
+}
+
+export const awardList = (council: CouncilConfig) =>
+  council.awards.map((a) => `${a.short} (${a.id})`).join(', ');
+
+/**
+ * A Council member named by roster id, full name, or a part of the name only one member has (their
+ * given name, say) — case and diacritics ignored.
+ */
+export function findRosterMember<T extends RosterSnapshot | RosterMember>(
+  roster: readonly T[],
+  text: string,
+): T | undefined {
+  const q = fold(text);
+  if (!q) return undefined;
+  const exact = roster.find((m) => m.id === q || fold(m.fullName) === q);
+  if (exact) return exact;
+  const partial = roster.filter((m) => ` ${fold(m.fullName)} `.includes(` ${q} `));
+  return partial.length === 1 ? partial[0] : undefined;
+}
+
+/** A member (mention, @username, id, full name) or a department (name or id) the words name. */
+export function readSubject(ctx: CommandContext, text: string): TitleSubject | undefined {
+  const member = findMember(ctx, text);
+  if (member) return { kind: 'member', memberId: member.id };
+  const department = findDepartment(ctx.agency, text);
+  return department ? { kind: 'department', departmentId: department.id } : undefined;
+}
+
+/**
+ * The subject named by `rest`, the words after the award in `head` (the arguments up to a `|`): a
+ * mention there is read as written first, as findMember expects.
+ */
+export function subjectIn(
+  ctx: CommandContext,
+  head: string,
+  rest: readonly string[],
+): TitleSubject | undefined {
+  const first = rest[0];
+  if (!first) return undefined;
+  const at = head.indexOf(first);
+  const mentions = ctx.mentions.map((m) => ({ ...m, offset: (m.offset ?? -1) - at }));
+  return readSubject({ ...ctx, mentions }, head.slice(at).trim());
+}
+
+/** The year's open meeting, or the answer that none is open. */
+export function openMeetingOrSay(ctx: CouncilContext): Meeting | Reply[] {
+  return openMeetingOf(ctx, reviewYear(ctx)) ?? [say(ctx.t.council.refusals.noMeeting(reviewYear(ctx)))];
+}
+
+/** A vote by its number (`3`, `vong 3`, `#3`), or the answer that there is none. */
+export function roundOrSay(ctx: CouncilContext, text: string | undefined): VoteRound | Reply[] {
+  const no = Number((text ?? '').replace(/^#/, ''));
+  const round = Number.isInteger(no) && no > 0 ? ctx.store.council.round(no) : undefined;
+  return round ?? [say(ctx.t.council.refusals.unknownRound(text ?? ''))];
+}
+
+/** A refusal of the meeting's rules, in the caller's words; nothing was changed. */
+export function explain(ctx: CouncilContext, refusal: Refusal): Reply[] {
+  const r = ctx.t.council.refusals;
+  const line: HtmlPart = (() => {
+    switch (refusal.code) {
+      case 'meetingOpen':
+        return r.meetingOpen(refusal.no);
+      case 'noMeeting':
+        return r.noMeeting(reviewYear(ctx));
+      case 'meetingClosed':
+        return r.meetingClosed(refusal.no);
+      case 'roundOpenStill':
+        return r.roundOpenStill(refusal.no);
+      case 'unknownRound':
+        return r.unknownRound(String(refusal.no));
+      case 'noOpenRound':
+        return r.noOpenRound;
+      case 'roundNotOpen':
+        return r.roundNotOpen(refusal.no, ctx.t.council.roundStatus[refusal.status]);
+      case 'secretAward':
+        return r.secretAward(refusal.award);
+      case 'emptyList':
+        return r.emptyList(refusal.award);
+      case 'roundOpenFor':
+        return r.roundOpenFor(refusal.no, refusal.award);
+      case 'noElectronicVoters':
+        return r.noElectronicVoters;
+      case 'notElectronic':
+        return r.notElectronic(refusal.no);
+      case 'electronicCounts':
+        return r.electronicCounts(refusal.no);
+      case 'countsMismatch':
+        return r.countsMismatch(refusal.expected, refusal.given);
+      case 'countTooLarge':
+        return r.countTooLarge(ctx.t.council.countWhat[refusal.what], refusal.given, refusal.max);
+      case 'noCounts':
+        return r.noCounts(refusal.no);
+      case 'notAbsent':
+        return r.notAbsent(refusal.name);
+      case 'writtenTwice':
+        return r.writtenTwice(refusal.name);
+      case 'choicesMismatch':
+        return r.choicesMismatch(refusal.expected, refusal.given);
+      case 'notVoter':
+        return r.notVoter;
+      case 'absentVoter':
+        return r.absentVoter;
+      case 'votedAlready':
+        return r.votedAlready(refusal.no);
+      case 'keyMissing':
+        return r.keyMissing(refusal.no);
+      case 'attendanceSame':
+        return r.attendanceSame;
+    }
+  })();
+  return [say(line, r.nothingChanged)];
+}
+
+/** The candidates of a vote, numbered, one per line. */
+export function candidateLines(ctx: CouncilContext, subjects: readonly TitleSubject[]): HtmlPart[] {
+  return subjects.map((s, i) => ctx.t.council.numbered(i + 1, subjectName(ctx, s)));
+}
+
+/** `d`/`k` choices as people may type them: `dkd`, `d k d`, `1d 2k 3d`, `đ k đ`, `y n y`. */
+export function readChoices(text: string): string | undefined {
+  const letters = fold(text)
+    .replace(/\d+\s*[:.)]?\s*/g, ' ')
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .join('');
+  if (!letters) return undefined;
+  const mapped = letters.replace(/y/g, 'd').replace(/n/g, 'k');
+  return /^[dk]+$/.test(mapped) ? mapped : undefined;
+}
+
+export const joinLines = (lines: HtmlPart[]) => joinHtml(lines);
+
+/**
+ * A meeting's time as the secretary writes it, in Vietnam's time: `14:00 10/12/2026`, `14h ngày
+ * 10/12`, `10/12/2026 8h30`; a day without an hour is 08:00; nothing: now. Undefined when it cannot be read.
+ */
+export function readWhen(text: string, now: Date): Date | undefined {
+  const s = fold(text);
+  if (!s) return now;
+  const date = /(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?/.exec(s);
+  const time = /(\d{1,2})\s*(?:h|g|:|gio)\s*(\d{1,2})?/.exec(s.replace(date?.[0] ?? '', ' '));
+  if (!date && !time) return undefined;
+  const local = new Date(now.getTime() + 7 * 3_600_000);
+  const day = date ? Number(date[1]) : local.getUTCDate();
+  const month = date ? Number(date[2]) : local.getUTCMonth() + 1;
+  const year = date?.[3] ? Number(date[3]) : local.getUTCFullYear();
+  const hour = time ? Number(time[1]) : 8;
+  const minute = time?.[2] ? Number(time[2]) : 0;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
+  const at = new Date(Date.UTC(year, month - 1, day, hour - 7, minute));
+  return new Date(at.getTime() + 7 * 3_600_000).getUTCDate() === day ? at : undefined;
+}
+
+/** `A (lý do), B; C - lý do`: names of the roster with their reasons, and the names not found. */
+export function readAbsent<T extends RosterSnapshot | RosterMember>(
+  roster: readonly T[],
+  text: string,
+): { absent: { member: T; reason?: string }[]; unknown: string[] } {
+  const absent: { member: T; reason?: string }[] = [];
+  const unknown: string[] = [];
+  for (const part of text
+    .split(/[;,]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const match = /^(.*?)\s*(?:\((.*)\)|\s[-–:]\s(.*))?$/.exec(part);
+    const name = (match?.[1] ?? part).trim();
+    const reason = (match?.[2] ?? match?.[3])?.trim();
+    const member = findRosterMember(roster, name);
+    if (member) absent.push({ member, ...(reason ? { reason } : {}) });
+    else unknown.push(name);
+  }
+  return { absent, unknown };
+}

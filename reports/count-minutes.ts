@@ -1,0 +1,121 @@
+import { awardById } from '../core/council.js';
+import type { Meeting } from '../core/council-records.js';
+import { roundResults, roundsOf } from '../core/meeting.js';
+import { subjectDepartment, subjectName } from '../core/nominations.js';
+import {
+  type Block,
+  COUNCIL_UNIT,
+  type CouncilDocArgs,
+  type CouncilDocSource,
+  docHeader,
+  docTitle,
+  heading,
+  line,
+  packDoc,
+  pageBreak,
+  section,
+  signatures,
+  table,
+  text,
+  timeAndDay,
+  withPosition,
+} from './council-doc.js';
+import { councilDoc } from './council-vi.js';
+
+/*
+ * Biên bản kiểm phiếu: one per secret ballot of the meeting (paper or electronic) — the counting
+ * committee, the ballots issued, returned and valid, and each name's votes with their share of all the
+ * Council's members. An electronic ballot says how it was kept secret and counted.
+ */
+
+export async function buildCountMinutes(
+  source: CouncilDocSource,
+  args: CouncilDocArgs & { meetingNo: number },
+): Promise<Buffer> {
+  const { store, agency } = source;
+  const { council, year } = args;
+  const meeting = store.council.meeting(args.meetingNo) as Meeting;
+  const rounds = roundsOf({ store }, meeting).filter((r) => r.status === 'closed' && r.method !== 'hands');
+  const committee = meeting.counting
+    .map((id) => meeting.roster.find((r) => r.id === id))
+    .filter((r) => r !== undefined);
+  const head = committee[0];
+  const body: Block[] = [];
+  for (const [k, round] of rounds.entries()) {
+    const award = awardById(council, round.awardId);
+    if (!award) continue;
+    const tally = round.tally ?? { issued: 0, returned: 0, valid: 0, counts: [] };
+    const results = roundResults(round, award);
+    const closedAt = round.history.find((h) => h.action === 'closed')?.at;
+    if (k > 0) body.push(pageBreak());
+    body.push(
+      docHeader(agency, new Date(meeting.startsAt), { unit: COUNCIL_UNIT }),
+      ...docTitle('BIÊN BẢN KIỂM PHIẾU', `Bình xét “${award.name}” năm ${year}`),
+      text(
+        `Vào lúc ${closedAt ? timeAndDay(new Date(closedAt)) : timeAndDay(new Date(meeting.startsAt))}, tại ${meeting.place}, ` +
+          `Ban kiểm phiếu của Hội đồng Thi đua – Khen thưởng ${agency.agency.name} đã kiểm phiếu bình xét “${award.name}” năm ${year}.`,
+      ),
+      heading('I. BAN KIỂM PHIẾU'),
+      ...committee.map((r, i) =>
+        line(`${i + 1}. Đồng chí ${withPosition(r)} — ${i === 0 ? 'Trưởng ban' : 'Thành viên'}.`),
+      ),
+      heading('II. KẾT QUẢ KIỂM PHIẾU'),
+      text(
+        round.method === 'electronic'
+          ? 'Hình thức: bỏ phiếu kín điện tử. Mỗi thành viên có mặt bỏ một phiếu trong tin nhắn riêng; phiếu được niêm phong khi gửi, hệ thống chỉ ghi nhận thành viên đã bỏ phiếu, không lưu nội dung lựa chọn của từng người; hòm phiếu được mở và kiểm khi kết thúc bỏ phiếu, khóa niêm phong được hủy sau khi kiểm.'
+          : 'Hình thức: bỏ phiếu kín bằng phiếu giấy.',
+      ),
+      line(`- Tổng số thành viên Hội đồng: ${round.rosterSize}; có mặt: ${round.voters.length}.`),
+      line(`- Số phiếu phát ra: ${tally.issued}.`),
+      line(`- Số phiếu thu vào: ${tally.returned}.`),
+      line(`- Số phiếu hợp lệ: ${tally.valid}; số phiếu không hợp lệ: ${tally.returned - tally.valid}.`),
+      ...(round.written.length
+        ? [
+            line(
+              `- Ý kiến bằng văn bản của thành viên vắng mặt: ${round.written.length} (cộng vào số đồng ý, không đồng ý dưới đây).`,
+            ),
+          ]
+        : []),
+      text('Kết quả cụ thể:'),
+      table(
+        [
+          'STT',
+          'Họ và tên',
+          'Phòng',
+          'Số phiếu đồng ý',
+          'Tỷ lệ so với tổng số thành viên',
+          'Số phiếu không đồng ý',
+        ],
+        results.map((r, i) => {
+          const dept = subjectDepartment(source, r.subject);
+          return [
+            String(i + 1),
+            subjectName(source, r.subject),
+            agency.departments.find((d) => d.id === dept)?.name ?? '',
+            String(r.total),
+            councilDoc.pct(r.share),
+            String(r.disagree + r.writtenDisagree),
+          ];
+        }),
+        [7, 25, 24, 14, 16, 14],
+        { center: [0, 3, 4, 5] },
+      ),
+      text(
+        `Tỷ lệ đồng ý theo thiết lập: ${councilDoc.threshold(award.threshold)} (${award.threshold.source}).`,
+      ),
+      text('Biên bản được lập xong và thông qua trước Hội đồng.'),
+      signatures(
+        {
+          titles: ['CÁC THÀNH VIÊN BAN KIỂM PHIẾU'],
+          name: committee
+            .slice(1)
+            .map((r) => r.fullName)
+            .join(', '),
+        },
+        { titles: ['TRƯỞNG BAN KIỂM PHIẾU'], ...(head ? { name: head.fullName } : {}) },
+      ),
+    );
+  }
+  if (body.length === 0) body.push(text('Phiên họp không có vòng bỏ phiếu kín nào kết thúc.'));
+  return packDoc(`Biên bản kiểm phiếu năm ${year}`, [section(body)]);
+}
