@@ -96,12 +96,14 @@ function standards(ctx: CouncilContext): Reply {
       t.council.walk.standardsAward(award.name, t.council.decidedBy[award.decidedBy], award.authority),
     );
     const title = titles && award.kind === 'title' ? titleById(titles, award.id) : undefined;
-    if (title)
-      for (const { criterion } of criteriaOf(titles as NonNullable<typeof titles>, title))
-        lines.push(
-          t.council.walk.criterion(criterion.text, criterion.source, criterion.check === 'toVerify'),
-        );
-    else lines.push(t.council.walk.noCriteria);
+    if (title && titles) {
+      // A title that includes another (CSTĐCS includes LĐTT) names it once instead of repeating its criteria.
+      for (const required of title.requires)
+        lines.push(t.council.walk.includes(titleById(titles, required)?.name ?? required));
+      for (const { title: owner, criterion } of criteriaOf(titles, title))
+        if (owner.id === title.id)
+          lines.push(t.council.walk.criterion(criterion.short, criterion.source, criterion.check === 'toVerify'));
+    } else lines.push(t.council.walk.noCriteria);
     lines.push(
       t.council.walk.voteRule(
         t.council.voteKinds[award.vote],

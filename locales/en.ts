@@ -937,6 +937,7 @@ export const en: Messages = {
         html`<b>${name}</b> — ${decided} (${authority})`,
       criterion: (text: string, source: string, toVerify: boolean) =>
         html`• ${text} <i>(${source}${toVerify ? '; to verify' : ''})</i>`,
+      includes: (title: string) => html`• Meets the standard of “${title}”`,
       noCriteria: html`• <i>Standards per the province's and the agency's rules (not in the titles file).</i>`,
       voteRule: (vote: string, strict: boolean, percent: number, source: string, toVerify: boolean) =>
         html`• By ${vote}; agree ${strict ? 'more than' : 'at least'} ${percent}% of all Council members <i>(${source}${toVerify ? '; to verify' : ''})</i>`,

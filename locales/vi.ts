@@ -952,6 +952,7 @@ export const vi = {
         html`<b>${name}</b> — ${decided} (${authority})`,
       criterion: (text: string, source: string, toVerify: boolean) =>
         html`• ${text} <i>(${source}${toVerify ? '; cần kiểm chứng' : ''})</i>`,
+      includes: (title: string) => html`• Đạt tiêu chuẩn danh hiệu “${title}”`,
       noCriteria: html`• <i>Tiêu chuẩn theo quy định của tỉnh, của cơ quan (chưa có trong file danh hiệu).</i>`,
       voteRule: (vote: string, strict: boolean, percent: number, source: string, toVerify: boolean) =>
         html`• Hình thức: ${vote}; tỷ lệ đồng ý ${strict ? 'trên' : 'từ'} ${percent}% tổng số thành viên Hội đồng <i>(${source}${toVerify ? '; cần kiểm chứng' : ''})</i>`,

@@ -85,12 +85,15 @@ export async function buildCouncilMinutes(
     body.push(text(`a) ${award.name} (${councilDoc.decider(award)}; căn cứ ${award.authority}):`));
     const title = titles && award.kind === 'title' ? titleById(titles, award.id) : undefined;
     if (title && titles) {
-      for (const { criterion } of criteriaOf(titles, title))
-        body.push(
-          line(
-            `   - ${criterion.text} (${criterion.source}${criterion.check === 'toVerify' ? '; cần kiểm chứng' : ''}).`,
-          ),
-        );
+      for (const required of title.requires)
+        body.push(line(`   - Đạt tiêu chuẩn danh hiệu “${titleById(titles, required)?.name ?? required}”.`));
+      for (const { title: owner, criterion } of criteriaOf(titles, title))
+        if (owner.id === title.id)
+          body.push(
+            line(
+              `   - ${criterion.text.replace(/\.$/, '')} (${criterion.source}${criterion.check === 'toVerify' ? '; cần kiểm chứng' : ''}).`,
+            ),
+          );
     } else {
       body.push(
         line(`   - ${councilDoc.toWrite(`tiêu chuẩn ${award.name} theo quy định của tỉnh, của cơ quan`)}`),
