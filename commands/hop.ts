@@ -102,7 +102,9 @@ function standards(ctx: CouncilContext): Reply {
         lines.push(t.council.walk.includes(titleById(titles, required)?.name ?? required));
       for (const { title: owner, criterion } of criteriaOf(titles, title))
         if (owner.id === title.id)
-          lines.push(t.council.walk.criterion(criterion.short, criterion.source, criterion.check === 'toVerify'));
+          lines.push(
+            t.council.walk.criterion(criterion.short, criterion.source, criterion.check === 'toVerify'),
+          );
     } else lines.push(t.council.walk.noCriteria);
     lines.push(
       t.council.walk.voteRule(

@@ -869,7 +869,7 @@ export const en: Messages = {
         total === 0
           ? html`   No approved entry this year.`
           : html`   ${total} approved entries: ${task} tasks, ${initiative} initiatives, ${deed} good deeds`,
-      open_: (text: string) => html`   For the Council to confirm: ${text}`,
+      open_: (text: string) => html`   Not seen in the records: ${text}`,
       note: (text: string) => html`   Note: ${text}`,
       nameWho: html`Name a member (@name, full name) or a department after the title.`,
       wrongSubject: (award: string, name: string) => html`${award} is not for ${name}.`,

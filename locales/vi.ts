@@ -885,7 +885,7 @@ export const vi = {
         total === 0
           ? html`   Chưa có nội dung được duyệt trong năm.`
           : html`   ${total} nội dung được duyệt: ${task} nhiệm vụ, ${initiative} sáng kiến, ${deed} việc tốt`,
-      open_: (text: string) => html`   Hội đồng xem xét: ${text}`,
+      open_: (text: string) => html`   Chưa thấy trong dữ liệu: ${text}`,
       note: (text: string) => html`   Ghi chú: ${text}`,
       nameWho: html`Ghi cá nhân (@tên, họ và tên) hoặc phòng sau danh hiệu.`,
       wrongSubject: (award: string, name: string) => html`${award} không dành cho ${name}.`,

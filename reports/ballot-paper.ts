@@ -6,6 +6,7 @@ import {
   type CouncilDocArgs,
   type CouncilDocSource,
   docTitle,
+  gap,
   italic,
   packDoc,
   pageBreak,
@@ -53,6 +54,7 @@ export async function buildBallotPapers(
           [8, 32, 32, 14, 14],
           { size: 26 },
         ),
+        gap(),
         italic(
           'Cách ghi phiếu: với mỗi người, đánh dấu X vào một ô “Đồng ý” hoặc “Không đồng ý”. Phiếu để trống hoặc đánh dấu cả hai ô ở một người là phiếu không hợp lệ. Phiếu không ký tên.',
         ),

@@ -12,7 +12,7 @@ import {
 } from './council-doc.js';
 import { carriedAt, chairOf } from './council-outcome.js';
 import { councilDoc } from './council-vi.js';
-import { para, run, signatureRoom } from './word.js';
+import { para, run, signatureRoom, twoColumns } from './word.js';
 
 /** The award whose recipients get the Trưởng Ban's Giấy khen. */
 export const CERTIFICATE_AWARD = 'giaykhen';
@@ -63,20 +63,21 @@ export async function buildCertificates(
         false,
       ),
       new Paragraph({ spacing: { before: 240 }, children: [] }),
-      para(
+      twoColumns(
         [
-          run(`Quyết định số      -QĐ/${agency.agency.shortName}, ngày ${councilDoc.toWrite('ngày')}`, {
-            size: 26,
-          }),
+          new Paragraph({ spacing: { before: 600 }, children: [] }),
+          para([run(`Quyết định số      -QĐ/${agency.agency.shortName}`, { size: 26 })], 'left', false),
+          para([run(`ngày ${councilDoc.toWrite('ngày')}`, { size: 26 })], 'left', false),
+          para([run(`Số sổ vàng: ${councilDoc.toWrite('số')}`, { size: 26 })], 'left', false),
         ],
-        'left',
-        false,
+        [
+          para([run(placeDate(agency, now), { italics: true, size: 28 })], 'center', false),
+          para([run('TRƯỞNG BAN', { bold: true, size: 28 })], 'center', false),
+          signatureRoom(),
+          para([run(chair?.fullName ?? '', { bold: true, size: 28 })], 'center', false),
+        ],
+        50,
       ),
-      para([run(`Số sổ vàng: ${councilDoc.toWrite('số')}`, { size: 26 })], 'left', false),
-      para([run(placeDate(agency, now), { italics: true, size: 28 })], 'right', false),
-      para([run('TRƯỞNG BAN', { bold: true, size: 28 })], 'right', false),
-      signatureRoom(),
-      para([run(chair?.fullName ?? '', { bold: true, size: 28 })], 'right', false),
     );
   }
   if (body.length === 0)

@@ -86,7 +86,7 @@ export function docHeader(
       para([run('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, underline: true, size: 28 })], 'center', false),
       para([run(placeDate(agency, at), { italics: true, size: 26 })], 'center', false),
     ],
-    48,
+    50,
   );
 }
 
@@ -107,7 +107,43 @@ export const text = (value: string) => para([run(value)]);
 export const italic = (value: string) => para([run(value, { italics: true })]);
 export const line = (value: string) => para([run(value)], 'left', false);
 export const pageBreak = () => new Paragraph({ children: [new PageBreak()] });
+/** A little room after a table, so the next paragraph does not touch its last row. */
+export const gap = () => new Paragraph({ spacing: { after: 120 }, children: [] });
+/** An annex's heading, centred: `DANH SÁCH …` and the line saying what it is attached to. */
+export const annexHeading = (title: string, attached: string) => [
+  para([run(title, { bold: true })], 'center', false),
+  para([run(attached, { italics: true, size: 26 })], 'center', false),
+];
 
+/** A source cited inside a sentence: its first letter lower-cased, a trailing parenthesis as a dash. */
+export function cited(source: string): string {
+  const flat = source.replace(/\s*\((.*)\)\s*$/, ' — $1');
+  return flat.charAt(0).toLocaleLowerCase('vi') + flat.slice(1);
+}
+
+/**
+ * A criterion's text as a document states the rule: the bot's own notes (what it measures, which
+ * setting holds a figure) left out — they belong to the review sheet, not to the minutes.
+ */
+export function ruleText(text: string): string {
+  return text
+    .replace(/\s*\(thiết lập [A-Za-z]+\)/g, '')
+    .split(/(?<=\.)\s+/)
+    .filter((sentence) => !/^Bot\b|\bbot\b/.test(sentence))
+    .join(' ')
+    .replace(/\.$/, '')
+    .trim();
+}
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+const NO_BORDERS = {
+  top: NO_BORDER,
+  bottom: NO_BORDER,
+  left: NO_BORDER,
+  right: NO_BORDER,
+  insideHorizontal: NO_BORDER,
+  insideVertical: NO_BORDER,
+};
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 
@@ -146,22 +182,35 @@ export function table(
   });
 }
 
+/** Two borderless columns kept on one page (a signature block is never cut by a page break). */
+function keptColumns(left: Paragraph[], right: Paragraph[]): Table {
+  const cell = (children: Paragraph[]) =>
+    new TableCell({ children, width: { size: 50, type: WidthType.PERCENTAGE }, borders: NO_BORDERS });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    rows: [new TableRow({ cantSplit: true, children: [cell(left), cell(right)] })],
+  });
+}
+
+const signatureLines = (b: { titles: string[]; name?: string }) => [
+  ...b.titles.map((l) =>
+    para(
+      [run(l, l.startsWith('(') ? { italics: true, size: 26 } : { bold: true, size: 26 })],
+      'center',
+      false,
+    ),
+  ),
+  signatureRoom(),
+  para([run(b.name ?? '', { bold: true })], 'center', false),
+];
+
 /** Two signature blocks side by side: each a list of title lines, the room to sign, the name. */
 export function signatures(
   left: { titles: string[]; name?: string } | undefined,
   right: { titles: string[]; name?: string },
 ): Table {
-  const block = (b: { titles: string[]; name?: string } | undefined) =>
-    b
-      ? [
-          ...b.titles.map((l) =>
-            para([run(l, l.startsWith('(') ? { italics: true, size: 26 } : { bold: true })], 'center', false),
-          ),
-          signatureRoom(),
-          para([run(b.name ?? '', { bold: true })], 'center', false),
-        ]
-      : [para([run('')], 'left', false)];
-  return twoColumns(block(left), block(right), 50);
+  return keptColumns(left ? signatureLines(left) : [para([run('')], 'left', false)], signatureLines(right));
 }
 
 /** Recipients (Nơi nhận) on the left, the signature on the right, as a Party document ends. */
@@ -169,17 +218,12 @@ export function recipientsAndSignature(
   recipients: readonly string[],
   right: { titles: string[]; name?: string },
 ): Table {
-  return twoColumns(
+  return keptColumns(
     [
       para([run('Nơi nhận:', { bold: true, underline: true, size: 24 })], 'left', false),
       ...recipients.map((x) => para([run(`- ${x}`, { size: 22 })], 'left', false)),
     ],
-    [
-      ...right.titles.map((l) => para([run(l, { bold: true })], 'center', false)),
-      signatureRoom(),
-      para([run(right.name ?? '', { bold: true })], 'center', false),
-    ],
-    50,
+    signatureLines(right),
   );
 }
 
@@ -195,17 +239,16 @@ const pageNumberHeader = () =>
 
 /** One section of a draft: A4 portrait (or landscape for wide tables), Party margins, pages numbered from the second. */
 export function section(children: Block[], landscape = false) {
+  const page = landscape
+    ? {
+        ...PAGE.page,
+        size: { ...PAGE.page.size, orientation: PageOrientation.LANDSCAPE },
+        margin: { top: 1134, bottom: 1134, left: 1134, right: 1134, header: 567 },
+      }
+    : PAGE.page;
   return {
-    properties: landscape
-      ? {
-          ...PAGE,
-          page: {
-            ...PAGE.page,
-            size: { ...PAGE.page.size, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134, header: 567 },
-          },
-        }
-      : PAGE,
+    // Each section (a document, or one of several in a file) numbers its pages from its own first.
+    properties: { ...PAGE, page: { ...page, pageNumbers: { start: 1 } } },
     headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
     children,
   };

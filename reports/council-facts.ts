@@ -34,7 +34,10 @@ export interface CandidateFacts {
   byKind: ReturnType<typeof countsByKind>;
   /** For a department: its members at the year's end, and how many of them have an approved entry. */
   members?: { total: number; withApproved: number };
-  /** The criteria the Council confirms, or the store does not show met (their short names). */
+  /**
+   * The criteria the store measures and does not show met (their short names): a fact to look at, not
+   * a verdict. Criteria only the Council can confirm (ratings, discipline) are not listed here.
+   */
   open: string[];
   /** Entries the Council marked exceptional, of this subject. */
   exceptional: string[];

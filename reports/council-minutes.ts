@@ -9,11 +9,14 @@ import {
   COUNCIL_UNIT,
   type CouncilDocArgs,
   type CouncilDocSource,
+  cited,
   docHeader,
   docTitle,
+  gap,
   heading,
   line,
   packDoc,
+  ruleText,
   section,
   signatures,
   table,
@@ -81,19 +84,30 @@ export async function buildCouncilMinutes(
     heading('II. NỘI DUNG'),
     heading('1. Quán triệt tiêu chuẩn, hình thức bình xét'),
   ];
-  for (const award of considered) {
-    body.push(text(`a) ${award.name} (${councilDoc.decider(award)}; căn cứ ${award.authority}):`));
+  const general = new Set(titles?.general.map((c) => c.id) ?? []);
+  if (titles?.general.length) {
+    body.push(text('Nguyên tắc chung đối với mọi danh hiệu, hình thức khen thưởng:'));
+    for (const c of titles.general) body.push(line(`   - ${ruleText(c.text)} (${cited(c.source)}).`));
+  }
+  const letters = 'abcdefghiklmnopqrstuvxy';
+  for (const [i, award] of considered.entries()) {
+    body.push(
+      text(
+        `${letters[i] ?? i + 1}) ${award.name} (${councilDoc.decider(award)}; căn cứ ${cited(award.authority)}):`,
+      ),
+    );
     const title = titles && award.kind === 'title' ? titleById(titles, award.id) : undefined;
     if (title && titles) {
-      for (const required of title.requires)
-        body.push(line(`   - Đạt tiêu chuẩn danh hiệu “${titleById(titles, required)?.name ?? required}”.`));
-      for (const { title: owner, criterion } of criteriaOf(titles, title))
-        if (owner.id === title.id)
+      for (const { title: owner, criterion } of criteriaOf(titles, title)) {
+        if (owner.id !== title.id || general.has(criterion.id)) continue;
+        const rule = ruleText(criterion.text);
+        if (rule)
           body.push(
             line(
-              `   - ${criterion.text.replace(/\.$/, '')} (${criterion.source}${criterion.check === 'toVerify' ? '; cần kiểm chứng' : ''}).`,
+              `   - ${rule} (${cited(criterion.source)}${criterion.check === 'toVerify' ? '; cần kiểm chứng' : ''}).`,
             ),
           );
+      }
     } else {
       body.push(
         line(`   - ${councilDoc.toWrite(`tiêu chuẩn ${award.name} theo quy định của tỉnh, của cơ quan`)}`),
@@ -101,7 +115,7 @@ export async function buildCouncilMinutes(
     }
     body.push(
       line(
-        `   - Hình thức: ${award.vote === 'secret' ? 'bỏ phiếu kín' : 'biểu quyết'}; tỷ lệ đồng ý ${councilDoc.threshold(award.threshold)} (${award.threshold.source}).`,
+        `   - Hình thức: ${award.vote === 'secret' ? 'bỏ phiếu kín' : 'biểu quyết'}; tỷ lệ đồng ý ${councilDoc.threshold(award.threshold)} ${councilDoc.basis(award.threshold)}.`,
       ),
     );
   }
@@ -123,6 +137,7 @@ export async function buildCouncilMinutes(
         facts.map((f, i) => [String(i + 1), f.name, f.department, councilDoc.summary(f, year)]),
         [7, 23, 22, 48],
       ),
+      gap(),
     );
   }
 
@@ -158,6 +173,7 @@ export async function buildCouncilMinutes(
         [7, 31, 14, 14, 20, 14],
         { center: [0, 2, 3, 4, 5] },
       ),
+      gap(),
     );
   }
 

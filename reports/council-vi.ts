@@ -35,8 +35,12 @@ export const councilDoc = {
   } satisfies Record<VoteMethod, string>,
   decider: (award: Award) =>
     award.decidedBy === 'ban' ? 'Trưởng Ban quyết định' : 'đề nghị cấp tỉnh xét tặng',
-  threshold: (t: Threshold) =>
-    `${t.strict ? 'trên' : 'từ'} ${pct(t.percent)} tổng số thành viên Hội đồng${t.check === 'toVerify' ? ' (mức theo thiết lập của cơ quan, cần kiểm chứng)' : ''}`,
+  threshold: (t: Threshold) => `${t.strict ? 'trên' : 'từ'} ${pct(t.percent)} tổng số thành viên Hội đồng`,
+  /** Where a threshold comes from, in parentheses: `(quy định của cơ quan — …; cần kiểm chứng)`. */
+  basis: (t: Threshold) => {
+    const flat = t.source.replace(/\s*\((.*)\)\s*$/, ' — $1');
+    return `(${flat.charAt(0).toLocaleLowerCase('vi')}${flat.slice(1)}${t.check === 'toVerify' ? '; cần kiểm chứng' : ''})`;
+  },
   roles: {
     chair: 'Chủ tịch Hội đồng',
     viceChair: 'Phó Chủ tịch Hội đồng',

@@ -9,10 +9,10 @@ import {
   type CouncilDocSource,
   docHeader,
   docTitle,
+  gap,
   heading,
   line,
   packDoc,
-  pageBreak,
   section,
   signatures,
   table,
@@ -40,14 +40,14 @@ export async function buildCountMinutes(
     .map((id) => meeting.roster.find((r) => r.id === id))
     .filter((r) => r !== undefined);
   const head = committee[0];
-  const body: Block[] = [];
-  for (const [k, round] of rounds.entries()) {
+  const sections: ReturnType<typeof section>[] = [];
+  for (const round of rounds) {
+    const body: Block[] = [];
     const award = awardById(council, round.awardId);
     if (!award) continue;
     const tally = round.tally ?? { issued: 0, returned: 0, valid: 0, counts: [] };
     const results = roundResults(round, award);
     const closedAt = round.history.find((h) => h.action === 'closed')?.at;
-    if (k > 0) body.push(pageBreak());
     body.push(
       docHeader(agency, new Date(meeting.startsAt), { unit: COUNCIL_UNIT }),
       ...docTitle('BIÊN BẢN KIỂM PHIẾU', `Bình xét “${award.name}” năm ${year}`),
@@ -100,8 +100,9 @@ export async function buildCountMinutes(
         [7, 25, 24, 14, 16, 14],
         { center: [0, 3, 4, 5] },
       ),
+      gap(),
       text(
-        `Tỷ lệ đồng ý theo thiết lập: ${councilDoc.threshold(award.threshold)} (${award.threshold.source}).`,
+        `Tỷ lệ đồng ý theo thiết lập: ${councilDoc.threshold(award.threshold)} ${councilDoc.basis(award.threshold)}.`,
       ),
       text('Biên bản được lập xong và thông qua trước Hội đồng.'),
       signatures(
@@ -115,7 +116,10 @@ export async function buildCountMinutes(
         { titles: ['TRƯỞNG BAN KIỂM PHIẾU'], ...(head ? { name: head.fullName } : {}) },
       ),
     );
+    sections.push(section(body));
   }
-  if (body.length === 0) body.push(text('Phiên họp không có vòng bỏ phiếu kín nào kết thúc.'));
-  return packDoc(`Biên bản kiểm phiếu năm ${year}`, [section(body)]);
+  if (sections.length === 0)
+    sections.push(section([text('Phiên họp không có vòng bỏ phiếu kín nào kết thúc.')]));
+  // One section per ballot: each minute starts on its own page, numbered from its own first page.
+  return packDoc(`Biên bản kiểm phiếu năm ${year}`, sections);
 }

@@ -1,11 +1,11 @@
 import type { Meeting } from '../core/council-records.js';
 import {
+  annexHeading,
   type Block,
   type CouncilDocArgs,
   type CouncilDocSource,
   docHeader,
   docTitle,
-  heading,
   meetingDay,
   packDoc,
   pageBreak,
@@ -72,29 +72,17 @@ export async function buildDecision(
         article > 1 ? `Điều 1 đến Điều ${article}` : 'Điều 1'
       } căn cứ Quyết định thi hành./.`,
     ),
-    recipientsAndSignature(
-      ['Như Điều ' + String(Math.max(article, 1) + 1) + ',', 'Lưu Văn phòng, Hội đồng TĐKT.'],
-      {
-        titles: ['TRƯỞNG BAN'],
-        ...(chair ? { name: chair.fullName } : {}),
-      },
-    ),
+    recipientsAndSignature([`Như Điều ${Math.max(article, 1) + 1},`, 'Lưu Văn phòng, Hội đồng TĐKT.'], {
+      titles: ['TRƯỞNG BAN'],
+      ...(chair ? { name: chair.fullName } : {}),
+    }),
   );
   for (const c of carried) {
     body.push(
       pageBreak(),
-      heading(
+      ...annexHeading(
         `DANH SÁCH ${c.award.kind === 'title' ? 'CÁ NHÂN, TẬP THỂ ĐẠT DANH HIỆU' : 'CÁ NHÂN, TẬP THỂ ĐƯỢC TẶNG'} “${c.award.name.toUpperCase()}” NĂM ${year}`,
-      ),
-      para(
-        [
-          run(
-            `(Kèm theo Quyết định số      -${symbol} ngày ${councilDoc.toWrite('ngày')} của Trưởng ${agency.agency.name})`,
-            { italics: true },
-          ),
-        ],
-        'center',
-        false,
+        `(Kèm theo Quyết định số      -${symbol} ngày ${councilDoc.toWrite('ngày')} của Trưởng ${agency.agency.name})`,
       ),
       annexTable(c, false),
     );

@@ -7,6 +7,7 @@ import {
   type CouncilDocSource,
   docHeader,
   docTitle,
+  gap,
   italic,
   packDoc,
   section,
@@ -62,6 +63,7 @@ export async function buildDriveList(
       [6, 18, 18, 48, 10],
       { center: [0, 4] },
     ),
+    gap(),
     italic(
       'Danh sách là căn cứ để Hội đồng Thi đua – Khen thưởng xem xét đề nghị khen thưởng chuyên đề; không phải kết quả khen thưởng.',
     ),

@@ -7,6 +7,7 @@ import {
   type CouncilDocSource,
   docHeader,
   docTitle,
+  gap,
   heading,
   line,
   packDoc,
@@ -109,6 +110,7 @@ export async function buildExceptionalReport(
         center: [1, 2],
       },
     ),
+    gap(),
     signatures(
       { titles: ['THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN', '(Ký, đóng dấu)'] },
       { titles: ['NGƯỜI BÁO CÁO', '(Ký, ghi rõ họ và tên)'], name: m.name },

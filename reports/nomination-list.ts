@@ -6,6 +6,7 @@ import {
   type CouncilDocSource,
   docHeader,
   docTitle,
+  gap,
   heading,
   italic,
   packDoc,
@@ -57,7 +58,7 @@ export async function buildNominationList(
           const notes = [
             c.note,
             c.origin === 'exceptional' ? 'Khen thưởng đột xuất' : '',
-            f?.open.length ? `Hội đồng xem xét: ${f.open.join('; ')}` : '',
+            f?.open.length ? `Chưa thấy trong dữ liệu: ${f.open.join('; ')}` : '',
           ].filter(Boolean);
           return [
             String(i + 1),
@@ -73,6 +74,7 @@ export async function buildNominationList(
         [5, 14, 10, 13, 11, 25, 8, 14],
         { size: 22 },
       ),
+      gap(),
     );
   }
   if (shown === 0) body.push(italic('Chưa có danh sách đề nghị nào.'));

@@ -1,12 +1,12 @@
 import type { Meeting } from '../core/council-records.js';
 import {
+  annexHeading,
   type Block,
   COUNCIL_UNIT,
   type CouncilDocArgs,
   type CouncilDocSource,
   docHeader,
   docTitle,
-  heading,
   meetingDay,
   packDoc,
   pageBreak,
@@ -75,18 +75,9 @@ export async function buildSubmissionBan(
   for (const c of carried) {
     body.push(
       pageBreak(),
-      heading(
+      ...annexHeading(
         `DANH SÁCH ĐỀ NGHỊ ${c.award.kind === 'title' ? 'CÔNG NHẬN DANH HIỆU' : 'TẶNG'} “${c.award.name.toUpperCase()}” NĂM ${year}`,
-      ),
-      para(
-        [
-          run(
-            `(Kèm theo Tờ trình số      -TTr/HĐTĐKT ngày ${councilDoc.toWrite('ngày')} của Hội đồng Thi đua – Khen thưởng)`,
-            { italics: true },
-          ),
-        ],
-        'center',
-        false,
+        `(Kèm theo Tờ trình số      -TTr/HĐTĐKT ngày ${councilDoc.toWrite('ngày')} của Hội đồng Thi đua – Khen thưởng)`,
       ),
       annexTable(c, true),
     );

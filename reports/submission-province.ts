@@ -1,5 +1,6 @@
 import type { Meeting } from '../core/council-records.js';
 import {
+  annexHeading,
   type Block,
   type CouncilDocArgs,
   type CouncilDocSource,
@@ -72,16 +73,9 @@ export async function buildSubmissionProvince(
   for (const c of carried) {
     body.push(
       pageBreak(),
-      heading(`DANH SÁCH ĐỀ NGHỊ TẶNG “${c.award.name.toUpperCase()}” NĂM ${year}`),
-      para(
-        [
-          run(
-            `(Kèm theo Tờ trình số      -TTr ngày ${councilDoc.toWrite('ngày')} của ${agency.agency.name})`,
-            { italics: true },
-          ),
-        ],
-        'center',
-        false,
+      ...annexHeading(
+        `DANH SÁCH ĐỀ NGHỊ TẶNG “${c.award.name.toUpperCase()}” NĂM ${year}`,
+        `(Kèm theo Tờ trình số      -TTr ngày ${councilDoc.toWrite('ngày')} của ${agency.agency.name})`,
       ),
       annexTable(c, true),
     );

@@ -42,13 +42,19 @@ const only = (seen: Seen[]): Seen => {
   return seen[0] as Seen;
 };
 const mention = (text: string) =>
-  [...text.matchAll(/@[A-Za-z0-9_]{3,}/g)].map((m) => ({ type: 'mention' as const, offset: m.index ?? 0, length: m[0].length }));
+  [...text.matchAll(/@[A-Za-z0-9_]{3,}/g)].map((m) => ({
+    type: 'mention' as const,
+    offset: m.index ?? 0,
+    length: m[0].length,
+  }));
 
 function documents(from: number): { filename: string; chatId: number; data: Buffer }[] {
   return tg.calls.slice(from).flatMap((c) => {
     if (c.method !== 'sendDocument') return [];
     const file = c.payload.document as { filename?: string; fileData?: unknown };
-    return [{ filename: String(file.filename), chatId: Number(c.payload.chat_id), data: file.fileData as Buffer }];
+    return [
+      { filename: String(file.filename), chatId: Number(c.payload.chat_id), data: file.fileData as Buffer },
+    ];
   });
 }
 
@@ -65,7 +71,8 @@ async function vote(id: number, round: number, choices: string): Promise<Seen> {
   const opened = await tg.send(council(id), `/bophieu ${round}`, { inPrivate: true });
   if (opened.length !== 1) console.log(opened.map((s) => s.text));
   let seen = only(opened);
-  for (const c of choices) seen = only(await tg.press(council(id), seen, c === 'd' ? '✅ Đồng ý' : '✖ Không đồng ý'));
+  for (const c of choices)
+    seen = only(await tg.press(council(id), seen, c === 'd' ? '✅ Đồng ý' : '✖ Không đồng ý'));
   expect(seen.text).toContain('Kiểm tra phiếu rồi bấm Gửi phiếu.');
   return only(await tg.press(council(id), seen, 'Gửi phiếu'));
 }
@@ -108,23 +115,37 @@ describe('the nomination lists (/danhsach, /dexuat, /bodexuat)', () => {
     expect(lists.text).toContain('Danh sách đề nghị khen thưởng năm 2026');
     expect(lists.text).toContain('Lao động tiên tiến (LĐTT): 3 — Trưởng Ban quyết định; biểu quyết giơ tay');
     expect(lists.text).toContain('Chiến sĩ thi đua cơ sở (CSTĐCS): 1 — Trưởng Ban quyết định; bỏ phiếu kín');
-    expect(lists.text).toContain('Tập thể lao động xuất sắc (TTLĐXS): 1 — Ban đề nghị Chủ tịch UBND tỉnh; bỏ phiếu kín');
+    expect(lists.text).toContain(
+      'Tập thể lao động xuất sắc (TTLĐXS): 1 — Ban đề nghị Chủ tịch UBND tỉnh; bỏ phiếu kín',
+    );
 
     // Without a reason nothing changes; with one, the name is added and the reason is its note.
-    expect(only(await tg.send(admin(), '/dexuat giaykhen @lan_nguyen', { entities: mention('/dexuat giaykhen @lan_nguyen') })).text).toContain(
-      'Vui lòng ghi lý do',
-    );
+    expect(
+      only(
+        await tg.send(admin(), '/dexuat giaykhen @lan_nguyen', {
+          entities: mention('/dexuat giaykhen @lan_nguyen'),
+        }),
+      ).text,
+    ).toContain('Vui lòng ghi lý do');
     const text = '/dexuat giaykhen @lan_nguyen | Hoàn thành xuất sắc chuyển đổi số hồ sơ đảng viên';
     expect(only(await tg.send(admin(), text, { entities: mention(text) })).text).toContain(
       'Đã bổ sung Nguyễn Thị Lan vào danh sách đề nghị Giấy khen của Trưởng Ban năm 2026.',
     );
-    expect(only(await tg.send(admin(), text, { entities: mention(text) })).text).toContain('đã có trong danh sách');
-    const off = only(await tg.send(admin(), '/bodexuat ldtt Lê Minh Tuấn | Nghỉ ốm dài ngày, chưa đủ thời gian công tác'));
+    expect(only(await tg.send(admin(), text, { entities: mention(text) })).text).toContain(
+      'đã có trong danh sách',
+    );
+    const off = only(
+      await tg.send(admin(), '/bodexuat ldtt Lê Minh Tuấn | Nghỉ ốm dài ngày, chưa đủ thời gian công tác'),
+    );
     expect(off.text).toContain('Đã đưa Lê Minh Tuấn ra khỏi danh sách đề nghị Lao động tiên tiến năm 2026');
     // A member cannot change the lists.
-    expect(only(await tg.send(hung(), '/dexuat giaykhen @hungtv | tự đề xuất', { entities: mention('/dexuat giaykhen @hungtv') })).text).toContain(
-      'quản trị viên',
-    );
+    expect(
+      only(
+        await tg.send(hung(), '/dexuat giaykhen @hungtv | tự đề xuất', {
+          entities: mention('/dexuat giaykhen @hungtv'),
+        }),
+      ).text,
+    ).toContain('quản trị viên');
 
     const ldtt = only(await tg.send(admin(), '/danhsach ldtt', { inPrivate: true }));
     expect(ldtt.text).toContain('Lao động tiên tiến năm 2026: 2 trường hợp');
@@ -144,13 +165,20 @@ describe('the Council meeting, its votes and the drafts', () => {
       'thư ký Hội đồng',
     );
     const opened = only(
-      await tg.send(secretary(), '/mohop 14:00 10/12/2026 | Phòng họp tầng 2 | vắng: Đỗ Văn Khánh (đi công tác)'),
+      await tg.send(
+        secretary(),
+        '/mohop 14:00 10/12/2026 | Phòng họp tầng 2 | vắng: Đỗ Văn Khánh (đi công tác)',
+      ),
     );
-    expect(opened.text).toContain('Đã khai mạc phiên họp Hội đồng Thi đua – Khen thưởng bình xét năm 2026 (phiên số 1): 14:00 10/12/2026, tại Phòng họp tầng 2.');
+    expect(opened.text).toContain(
+      'Đã khai mạc phiên họp Hội đồng Thi đua – Khen thưởng bình xét năm 2026 (phiên số 1): 14:00 10/12/2026, tại Phòng họp tầng 2.',
+    );
     expect(opened.text).toContain('Chủ trì: Trần Quốc Hưng. Thư ký: Ngô Thanh Bình.');
     expect(opened.text).toContain('Có mặt 4/5 thành viên.');
     expect(opened.text).toContain('Vắng: Đỗ Văn Khánh (đi công tác)');
-    expect(only(await tg.send(secretary(), '/mohop 15:00 10/12/2026 | Hội trường')).text).toContain('Phiên họp số 1 đang mở');
+    expect(only(await tg.send(secretary(), '/mohop 15:00 10/12/2026 | Hội trường')).text).toContain(
+      'Phiên họp số 1 đang mở',
+    );
 
     const pressed = await tg.press(secretary(), opened, 'Tiêu chuẩn');
     const standards = only(pressed);
@@ -168,12 +196,16 @@ describe('the Council meeting, its votes and the drafts', () => {
     expect(hands.text).toContain('Vòng biểu quyết số 1: Lao động tiên tiến — biểu quyết giơ tay');
     expect(hands.text).toContain('1. Trần Văn Hùng');
     expect(hands.text).toContain('2. Vũ Thị Mai');
-    expect(only(await tg.send(secretary(), '/kiemphieu 1 1: 9/0, 2: 4/0')).text).toContain('lớn hơn mức có thể (4)');
+    expect(only(await tg.send(secretary(), '/kiemphieu 1 1: 9/0, 2: 4/0')).text).toContain(
+      'lớn hơn mức có thể (4)',
+    );
     expect(tg.store.council.round(1)?.tally).toBeUndefined();
     const counted = only(await tg.send(secretary(), '/kiemphieu 1 1: 4/0, 2: 3/1'));
     expect(counted.text).toContain('1. Trần Văn Hùng: đồng ý 4, không đồng ý 0 — 4/5 (80%) ✅ đạt tỷ lệ');
     expect(counted.text).toContain('2. Vũ Thị Mai: đồng ý 3, không đồng ý 1 — 3/5 (60%) ✅ đạt tỷ lệ');
-    expect(only(await tg.press(secretary(), counted, 'Kết thúc vòng 1')).text).toContain('Kết quả vòng 1: Lao động tiên tiến');
+    expect(only(await tg.press(secretary(), counted, 'Kết thúc vòng 1')).text).toContain(
+      'Kết quả vòng 1: Lao động tiên tiến',
+    );
 
     // CSTĐCS cannot go by hands; electronically, each member present is asked in private.
     expect(only(await tg.send(secretary(), '/mophieu cstdcs giotay')).text).toContain('bỏ phiếu kín');
@@ -185,25 +217,37 @@ describe('the Council meeting, its votes and the drafts', () => {
     expect(only(await tg.send(council(VICE), '/bophieu 2 d gui')).text).toContain('Phiếu không được ghi');
     expect(tg.store.council.round(2)?.cast).toEqual([]);
     // The absent member may not vote electronically; their written vote is recorded as such.
-    expect(only(await tg.send(council(ABSENT), '/bophieu 2 d gui', { inPrivate: true })).text).toContain('vắng mặt');
+    expect(only(await tg.send(council(ABSENT), '/bophieu 2 d gui', { inPrivate: true })).text).toContain(
+      'vắng mặt',
+    );
     expect((await vote(CHAIR, 2, 'd')).text).toContain('đã được niêm phong');
     expect((await vote(VICE, 2, 'd')).text).toContain('không lưu đồng chí chọn gì');
     // A second ballot of the same member is refused, changing nothing.
-    expect(only(await tg.send(council(CHAIR), '/bophieu 2 k gui', { inPrivate: true })).text).toContain('Đồng chí đã bỏ phiếu ở vòng số 2');
+    expect(only(await tg.send(council(CHAIR), '/bophieu 2 k gui', { inPrivate: true })).text).toContain(
+      'Đồng chí đã bỏ phiếu ở vòng số 2',
+    );
     await vote(STANDING, 2, 'k');
     await vote(SECRETARY, 2, 'd');
-    expect(only(await tg.send(secretary(), '/phieuvang 2 Đỗ Văn Khánh | d')).text).toContain('Đã ghi phiếu bằng văn bản của Đỗ Văn Khánh');
+    expect(only(await tg.send(secretary(), '/phieuvang 2 Đỗ Văn Khánh | d')).text).toContain(
+      'Đã ghi phiếu bằng văn bản của Đỗ Văn Khánh',
+    );
     expect(only(await tg.send(secretary(), '/phieuvang 2 Ngô Thanh Bình | d')).text).toContain('có mặt');
     const cstdcs = only(await tg.send(secretary(), '/dongphieu 2'));
     expect(cstdcs.text).toContain('4/4 thành viên có mặt đã bỏ phiếu');
-    expect(cstdcs.text).toContain('1. Nguyễn Thị Lan: đồng ý 3 (+1 bằng văn bản), không đồng ý 1 — 4/5 (80%) ✅ đạt tỷ lệ');
+    expect(cstdcs.text).toContain(
+      '1. Nguyễn Thị Lan: đồng ý 3 (+1 bằng văn bản), không đồng ý 1 — 4/5 (80%) ✅ đạt tỷ lệ',
+    );
     // A vote after the vote closed: a clear answer, nothing changed.
-    expect(only(await tg.send(council(VICE), '/bophieu 2 k gui', { inPrivate: true })).text).toContain('Vòng biểu quyết số 2 đã kết thúc');
+    expect(only(await tg.send(council(VICE), '/bophieu 2 k gui', { inPrivate: true })).text).toContain(
+      'Vòng biểu quyết số 2 đã kết thúc',
+    );
     expect(tg.store.council.round(2)?.ballots).toEqual(['d', 'd', 'd', 'k']);
 
     // TTLĐXS by paper: the ballot papers, then the committee's count; more ballots than members present is refused.
     const paper = only(await tg.send(secretary(), '/mophieu ttldxs giay'));
-    expect(paper.text).toContain('Vòng biểu quyết số 3: Tập thể lao động xuất sắc — bỏ phiếu kín bằng phiếu giấy');
+    expect(paper.text).toContain(
+      'Vòng biểu quyết số 3: Tập thể lao động xuất sắc — bỏ phiếu kín bằng phiếu giấy',
+    );
     const before = tg.calls.length;
     await tg.press(secretary(), paper, 'Phiếu bầu (Word)');
     const papers = documents(before);
@@ -211,7 +255,9 @@ describe('the Council meeting, its votes and the drafts', () => {
     const ballotText = await docxText((papers[0] as { data: Buffer }).data);
     expect(ballotText.match(/PHIẾU BẦU/g)).toHaveLength(4);
     expect(ballotText).toContain('Phòng Cán bộ');
-    expect(only(await tg.send(secretary(), '/kiemphieu 3 phat 9 thu 9 hople 9 | 1: 9')).text).toContain('Số phiếu phát ra (9) lớn hơn mức có thể (4)');
+    expect(only(await tg.send(secretary(), '/kiemphieu 3 phat 9 thu 9 hople 9 | 1: 9')).text).toContain(
+      'Số phiếu phát ra (9) lớn hơn mức có thể (4)',
+    );
     await tg.send(secretary(), '/kiemphieu 3 phat 4 thu 4 hople 4 | 1: 4');
     await tg.send(secretary(), '/dongphieu 3');
 
@@ -221,12 +267,19 @@ describe('the Council meeting, its votes and the drafts', () => {
     await tg.send(secretary(), '/kiemphieu 4 1: 4/0');
     await tg.send(secretary(), '/dongphieu 4');
 
-    const closed = only(await tg.send(secretary(), '/donghop Hội đồng thống nhất đề nghị các trường hợp đạt tỷ lệ phiếu đồng ý.'));
+    const closed = only(
+      await tg.send(
+        secretary(),
+        '/donghop Hội đồng thống nhất đề nghị các trường hợp đạt tỷ lệ phiếu đồng ý.',
+      ),
+    );
     expect(closed.text).toContain('Đã bế mạc phiên họp Hội đồng bình xét năm 2026 (phiên số 1).');
     expect(closed.text).toContain('Chiến sĩ thi đua cơ sở: Nguyễn Thị Lan');
     expect(closed.text).toContain('Tập thể lao động xuất sắc: Phòng Cán bộ (đề nghị cấp tỉnh)');
     // After the meeting: nothing more joins it.
-    expect(only(await tg.send(secretary(), '/mophieu ldtt')).text).toContain('Chưa có phiên họp Hội đồng bình xét năm 2026 đang mở');
+    expect(only(await tg.send(secretary(), '/mophieu ldtt')).text).toContain(
+      'Chưa có phiên họp Hội đồng bình xét năm 2026 đang mở',
+    );
     expect(only(await tg.send(secretary(), '/kiemphieu 1 1: 1/0, 2: 1/0')).text).toContain('đã kết thúc');
 
     const minutes = await draft('bienban');

@@ -7,7 +7,11 @@ import JSZip from 'jszip';
  * in order: chair, vice-chair, standing member, secretary, then the members. Written to `dir`, for
  * COUNCIL_FILE. `size` keeps the first members only (a small Council for a story).
  */
-export function testCouncilFile(dir: string, telegramIds: readonly number[], size = telegramIds.length): string {
+export function testCouncilFile(
+  dir: string,
+  telegramIds: readonly number[],
+  size = telegramIds.length,
+): string {
   const shipped = JSON.parse(readFileSync('config/council-2026.json', 'utf8')) as {
     members: { id: string; identities: string[] }[];
     counting: string[];
@@ -19,7 +23,10 @@ export function testCouncilFile(dir: string, telegramIds: readonly number[], siz
   const ids = new Set(members.map((m) => m.id));
   const counting = shipped.counting.filter((id) => ids.has(id));
   const path = join(dir, 'council.json');
-  writeFileSync(path, JSON.stringify({ ...shipped, members, counting: counting.length ? counting : [members.at(-1)?.id] }));
+  writeFileSync(
+    path,
+    JSON.stringify({ ...shipped, members, counting: counting.length ? counting : [members.at(-1)?.id] }),
+  );
   return path;
 }
 
