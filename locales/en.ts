@@ -304,6 +304,8 @@ export const en: Messages = {
     topMembers: html`<b>Top members</b>`,
     memberLine: (rank: number, name: HtmlPart, dept: HtmlPart, points: HtmlPart, count: number) =>
       html`${rank}. ${name} (${dept}) — ${points}, ${count} entries`,
+    /** A member listed in a department's summary for points earned there, who has since moved. */
+    nowIn: (dept: HtmlPart) => html`now in ${dept}`,
     targets: html`<b>Plan targets</b>`,
     adhocTotal: (count: number) => html`• Arising, unplanned tasks completed: ${count}`,
     itTotal: (count: number) => html`• IT-application models (target: at least 1): ${count}`,

@@ -322,6 +322,8 @@ export const vi = {
     topMembers: html`<b>Cá nhân dẫn đầu</b>`,
     memberLine: (rank: number, name: HtmlPart, dept: HtmlPart, points: HtmlPart, count: number) =>
       html`${rank}. ${name} (${dept}) — ${points}, ${count} mục`,
+    /** A member listed in a department's summary for points earned there, who has since moved. */
+    nowIn: (dept: HtmlPart) => html`nay thuộc ${dept}`,
     targets: html`<b>Chỉ tiêu kế hoạch</b>`,
     adhocTotal: (count: number) => html`• Nhiệm vụ phát sinh, đột xuất đã hoàn thành: ${count}`,
     itTotal: (count: number) => html`• Mô hình ứng dụng CNTT (chỉ tiêu: ít nhất 01): ${count}`,
