@@ -49,6 +49,13 @@ export const en: Messages = {
     anonymousAdmin: html`A message sent on behalf of the group (an anonymous admin) does not say who sent it, so the bot cannot log it. Please send it again from your own account.`,
   },
 
+  chat: {
+    pointer: (greeting: boolean) =>
+      html`${greeting ? 'Hello! ' : ''}The bot takes commands starting with /, e.g. <code>/viectot Covered a sick colleague's shift</code>. Send /help to see the commands.`,
+    didYouMean: (names: readonly string[], args: string) =>
+      html`Did you mean <code>${names.length === 1 ? [names[0], args].filter(Boolean).join(' ') : names.join(' or ')}</code>? Nothing was saved: please send the command as shown (starting with /, its name in one word).`,
+  },
+
   help: {
     start: { usage: '/batdau', description: 'About the bot and how to register' },
     help: { usage: '/trogiup', description: 'The commands you can use' },

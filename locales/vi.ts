@@ -61,6 +61,16 @@ export const vi = {
     anonymousAdmin: html`Tin nhắn gửi dưới danh nghĩa nhóm (quản trị viên ẩn danh) không cho biết ai gửi, nên bot không ghi nhận. Vui lòng gửi lại bằng tài khoản cá nhân.`,
   },
 
+  /** What the bot says to words that are not a command (core/recognize.ts reads them). */
+  chat: {
+    /** Any text in private (or addressed to the bot in the group) that is no command. */
+    pointer: (greeting: boolean) =>
+      html`${greeting ? 'Xin chào đồng chí! ' : ''}Bot nhận lệnh bắt đầu bằng dấu /, ví dụ <code>/viectot Trực thay ca cho đồng nghiệp bị ốm</code>. Gửi /trogiup để xem các lệnh.`,
+    /** A near miss: the command meant, with what followed; nothing is saved. */
+    didYouMean: (names: readonly string[], args: string) =>
+      html`Có phải đồng chí định gửi <code>${names.length === 1 ? [names[0], args].filter(Boolean).join(' ') : names.join(' hoặc ')}</code>? Chưa ghi nhận gì: vui lòng gửi lại đúng lệnh (bắt đầu bằng dấu /, tên lệnh viết liền).`,
+  },
+
   help: {
     start: {
       usage: '/batdau',
