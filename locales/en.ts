@@ -311,6 +311,8 @@ export const en: Messages = {
     topMembers: html`<b>Top members</b>`,
     memberLine: (rank: number, name: HtmlPart, dept: HtmlPart, points: HtmlPart, count: number) =>
       html`${rank}. ${name} (${dept}) — ${points}, ${count} entries`,
+    /** A member listed in a department's summary for points earned there, who has since moved. */
+    nowIn: (dept: HtmlPart) => html`now in ${dept}`,
     targets: html`<b>Plan targets</b>`,
     adhocTotal: (count: number) => html`• Arising, unplanned tasks completed: ${count}`,
     itTotal: (count: number) => html`• IT-application models (target: at least 1): ${count}`,
@@ -514,6 +516,10 @@ export const en: Messages = {
       rejoined: "back in the agency's group",
       assigned: 'named department head',
       unassigned: 'no longer department head',
+      recorded: 'put on record',
+      corrected: 'corrected',
+      annulled: 'annulled',
+      used: 'used as the basis of an award',
     },
     platforms: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'console demo' },
   },

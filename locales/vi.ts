@@ -332,6 +332,8 @@ export const vi = {
     topMembers: html`<b>Cá nhân dẫn đầu</b>`,
     memberLine: (rank: number, name: HtmlPart, dept: HtmlPart, points: HtmlPart, count: number) =>
       html`${rank}. ${name} (${dept}) — ${points}, ${count} mục`,
+    /** A member listed in a department's summary for points earned there, who has since moved. */
+    nowIn: (dept: HtmlPart) => html`nay thuộc ${dept}`,
     targets: html`<b>Chỉ tiêu kế hoạch</b>`,
     adhocTotal: (count: number) => html`• Nhiệm vụ phát sinh, đột xuất đã hoàn thành: ${count}`,
     itTotal: (count: number) => html`• Mô hình ứng dụng CNTT (chỉ tiêu: ít nhất 01): ${count}`,
@@ -531,6 +533,10 @@ export const vi = {
       rejoined: 'trở lại nhóm chung của cơ quan',
       assigned: 'chỉ định trưởng phòng',
       unassigned: 'thôi chỉ định trưởng phòng',
+      recorded: 'vào hồ sơ',
+      corrected: 'đính chính',
+      annulled: 'hủy bỏ',
+      used: 'dùng làm căn cứ khen thưởng',
     },
     platforms: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'máy thử' },
   },
