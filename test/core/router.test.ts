@@ -19,12 +19,9 @@ describe('parsing commands', () => {
     expect(parseCommand(text)).toEqual(parsed);
   });
 
-  it.each(['viectot', '/ abc', '', 'chào /viectot', '/'])(
-    'does not read %j as a command',
-    (text) => {
-      expect(parseCommand(text)).toBeNull();
-    },
-  );
+  it.each(['viectot', '/ abc', '', 'chào /viectot', '/'])('does not read %j as a command', (text) => {
+    expect(parseCommand(text)).toBeNull();
+  });
 });
 
 describe('the command registry', () => {

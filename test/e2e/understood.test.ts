@@ -2,7 +2,6 @@
  * Issue 21: every message understood or answered, as a colleague of the Office would — commands as
  * people type them on a phone, through grammY's own seam.
  */
-import type { Message } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOT_INFO, GROUP_ID, type Seen, TelegramHarness } from '../helpers/telegram.js';
 
@@ -71,7 +70,7 @@ describe('commands as people type them', () => {
 
     // A reply to one of the bot's messages is for the bot too.
     const update = tg.update(lan(), 'việc tốt: trực thay ca cho đồng nghiệp');
-    (update.message as Message & { reply_to_message: unknown }).reply_to_message = {
+    (update.message as { reply_to_message?: unknown }).reply_to_message = {
       message_id: 1,
       date: 0,
       chat: { id: GROUP_ID, type: 'supergroup', title: 'x' },
