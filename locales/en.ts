@@ -723,6 +723,13 @@ export const en: Messages = {
       ].join('\n'),
   },
 
+  setup: {
+    groupId: (id: string, title: string) =>
+      html`The id of the group “${title}”: <code>${id}</code>\nFor the bot to serve this group, whoever installs it writes <code>TELEGRAM_GROUP_ID=${id}</code> in the <code>.env</code> file and restarts the bot. Until then the bot takes no other command.`,
+    userId: (id: string) =>
+      html`Your Telegram user id: <code>${id}</code>\nThe bot is waiting to be set up and takes no commands yet. Admins (the Office, the leadership) give this id to whoever installs the bot, for <code>TELEGRAM_ADMIN_IDS</code>; Council members: <code>TELEGRAM_COUNCIL_IDS</code>.`,
+  },
+
   chosen: (command: string) => `→ ${command}`,
   unknownDepartmentName: (id: string) => `(department “${id}” is no longer configured)`,
 };

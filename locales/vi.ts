@@ -739,6 +739,14 @@ export const vi = {
       ].join('\n'),
   },
 
+  /** Setup mode (a token, no TELEGRAM_GROUP_ID yet): the ids the settings need, from Telegram itself. */
+  setup: {
+    groupId: (id: string, title: string) =>
+      html`Mã của nhóm “${title}”: <code>${id}</code>\nĐể bot phục vụ nhóm này, người cài đặt ghi vào tệp <code>.env</code> dòng <code>TELEGRAM_GROUP_ID=${id}</code> rồi khởi động lại bot. Đến lúc đó bot chưa nhận lệnh nào khác.`,
+    userId: (id: string) =>
+      html`Mã người dùng Telegram của đồng chí: <code>${id}</code>\nBot đang chờ cài đặt nên chưa nhận lệnh. Quản trị viên (Văn phòng, lãnh đạo Ban) gửi mã này cho người cài đặt để ghi vào <code>TELEGRAM_ADMIN_IDS</code>; thành viên Hội đồng Thi đua – Khen thưởng: <code>TELEGRAM_COUNCIL_IDS</code>.`,
+  },
+
   /** A numbered choice picked on a platform without buttons: which command it runs. */
   chosen: (command: string) => `→ ${command}`,
   unknownDepartmentName: (id: string) => `(phòng “${id}” không còn trong cấu hình)`,
