@@ -49,6 +49,13 @@ export const en: Messages = {
     anonymousAdmin: html`A message sent on behalf of the group (an anonymous admin) does not say who sent it, so the bot cannot log it. Please send it again from your own account.`,
   },
 
+  chat: {
+    pointer: (greeting: boolean) =>
+      html`${greeting ? 'Hello! ' : ''}The bot takes commands starting with /, e.g. <code>/viectot Covered a sick colleague's shift</code>. Send /help to see the commands.`,
+    didYouMean: (names: readonly string[], args: string) =>
+      html`Did you mean <code>${names.length === 1 ? [names[0], args].filter(Boolean).join(' ') : names.join(' or ')}</code>? Nothing was saved: please send the command as shown (starting with /, its name in one word).`,
+  },
+
   help: {
     start: { usage: '/batdau', description: 'About the bot and how to register' },
     help: { usage: '/trogiup', description: 'The commands you can use' },
@@ -1006,6 +1013,13 @@ export const en: Messages = {
         html`changing a rating on record (${from}) needs a reason in the column “Lý do đính chính”`,
       authorCell: 'Authors (full names, separated by commas)',
     },
+  },
+
+  setup: {
+    groupId: (id: string, title: string) =>
+      html`The id of the group “${title}”: <code>${id}</code>\nFor the bot to serve this group, whoever installs it writes <code>TELEGRAM_GROUP_ID=${id}</code> in the <code>.env</code> file and restarts the bot. Until then the bot takes no other command.`,
+    userId: (id: string) =>
+      html`Your Telegram user id: <code>${id}</code>\nThe bot is waiting to be set up and takes no commands yet. Admins (the Office, the leadership) give this id to whoever installs the bot, for <code>TELEGRAM_ADMIN_IDS</code>; Council members: <code>TELEGRAM_COUNCIL_IDS</code>.`,
   },
 
   chosen: (command: string) => `→ ${command}`,
