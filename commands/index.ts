@@ -9,6 +9,7 @@ import { bophieu } from './bophieu.js';
 import { choduyet } from './choduyet.js';
 import { chuyende } from './chuyende.js';
 import { chuyenphong } from './chuyenphong.js';
+import { congnhansk } from './congnhansk.js';
 import { cuatoi } from './cuatoi.js';
 import { dangky } from './dangky.js';
 import { dangkythidua } from './dangkythidua.js';
@@ -17,6 +18,7 @@ import { danhsach } from './danhsach.js';
 import { dexuat } from './dexuat.js';
 import { diemdanh } from './diemdanh.js';
 import { dienhinh } from './dienhinh.js';
+import { dinhchinh } from './dinhchinh.js';
 import { donghop } from './donghop.js';
 import { dongphieu } from './dongphieu.js';
 import { dotxuat } from './dotxuat.js';
@@ -25,14 +27,18 @@ import { duyet } from './duyet.js';
 import { duyetdangky } from './duyetdangky.js';
 import { hoanthanh } from './hoanthanh.js';
 import { hop } from './hop.js';
+import { hoso } from './hoso.js';
 import { huy } from './huy.js';
 import { kehoach } from './kehoach.js';
+import { khenthuong } from './khenthuong.js';
 import { kiemphieu } from './kiemphieu.js';
+import { kyluat } from './kyluat.js';
 import { lichsu } from './lichsu.js';
 import { lienket } from './lienket.js';
 import { mohop } from './mohop.js';
 import { mophieu } from './mophieu.js';
 import { phieuvang } from './phieuvang.js';
+import { quyetdinh } from './quyetdinh.js';
 import { sangkien } from './sangkien.js';
 import { tatnhac } from './tatnhac.js';
 import { tonghop } from './tonghop.js';
@@ -42,6 +48,7 @@ import { tuchoi } from './tuchoi.js';
 import { tuchoidangky } from './tuchoidangky.js';
 import { viectot } from './viectot.js';
 import { xemtruoc } from './xemtruoc.js';
+import { xeploai } from './xeploai.js';
 import { xetlai } from './xetlai.js';
 
 /**
@@ -65,6 +72,7 @@ export const commands: readonly Command[] = [
   dienhinh,
   dangkythidua,
   baocaothanhtich,
+  hoso,
   tatnhac,
   batnhac,
   choduyet,
@@ -73,6 +81,13 @@ export const commands: readonly Command[] = [
   xetlai,
   tonghop,
   truongphong,
+  // Year-end records (issue 20): what the titles turn on, and the decisions on record.
+  xeploai,
+  kyluat,
+  khenthuong,
+  congnhansk,
+  quyetdinh,
+  dinhchinh,
   xemtruoc,
   dangngay,
   duyetdangky,

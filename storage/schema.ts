@@ -7,13 +7,17 @@ import {
   voteRoundSchema,
 } from '../core/council-records.js';
 import {
+  awardSchema,
   departmentHeadSchema,
+  disciplineSchema,
   entrySchema,
   historyItemSchema,
+  initiativeSchema,
   isoDate,
   memberSchema,
   modelExampleSchema,
   registrationSchema,
+  yearRatingSchema,
 } from '../core/domain.js';
 import { EntryTable } from './entry-table.js';
 
@@ -51,6 +55,11 @@ export const stateSchema = z.object({
   meetings: z.array(meetingSchema).default([]),
   rounds: z.array(voteRoundSchema).default([]),
   marks: z.array(entryMarkSchema).default([]),
+  // Year-end records (core/records.ts), each with its history; changed by `records.saved`.
+  ratings: z.array(yearRatingSchema).default([]),
+  disciplines: z.array(disciplineSchema).default([]),
+  initiatives: z.array(initiativeSchema).default([]),
+  awards: z.array(awardSchema).default([]),
 });
 
 /** The state in memory: the small collections as plain objects, the entries as a table of columns. */
@@ -80,6 +89,10 @@ export function emptyState(): State {
     meetings: [],
     rounds: [],
     marks: [],
+    ratings: [],
+    disciplines: [],
+    initiatives: [],
+    awards: [],
   };
 }
 
@@ -119,7 +132,18 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.object({ ...line, type: z.literal('registration.saved'), registration: registrationSchema }),
   /** A department's head record, whole (its history holds every change). */
   z.object({ ...line, type: z.literal('head.saved'), head: departmentHeadSchema }),
-  /** `identity` now belongs to member `keep`; if another member held it, that member is merged into `keep`. */
+  /**
+   * Year-end records, whole, each replacing its earlier self (ratings by year and subject, the others
+   * by number): one line for a list of changes (an import), so it applies all or nothing.
+   */
+  z.object({
+    ...line,
+    type: z.literal('records.saved'),
+    ratings: z.array(yearRatingSchema).default([]),
+    disciplines: z.array(disciplineSchema).default([]),
+    initiatives: z.array(initiativeSchema).default([]),
+    awards: z.array(awardSchema).default([]),
+  }),
   // ---- year-end review (issue 20, h20b); each record whole, its history holding every change ----
   z.object({ ...line, type: z.literal('council.nomination.saved'), nomination: nominationSchema }),
   z.object({ ...line, type: z.literal('council.meeting.saved'), meeting: meetingSchema }),
@@ -136,6 +160,7 @@ export const eventSchema = z.discriminatedUnion('type', [
     sealed: z.string().min(1),
   }),
   z.object({ ...line, type: z.literal('council.mark.saved'), mark: entryMarkSchema }),
+  /** `identity` now belongs to member `keep`; if another member held it, that member is merged into `keep`. */
   z.object({
     ...line,
     type: z.literal('member.linked'),
