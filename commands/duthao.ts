@@ -4,7 +4,7 @@ import { latestMeeting, roundsOf } from '../core/meeting.js';
 import { fold } from '../core/text.js';
 import { buildReports, type ReportRequest } from '../reports/files.js';
 import { clip, refuse, say, words } from './lib/common.js';
-import { type CouncilContext, reviewYear, withCouncil } from './lib/council.js';
+import { type CouncilContext, recordTemplates, reviewYear, withCouncil } from './lib/council.js';
 
 /** The drafts by the word people type (Vietnamese without diacritics), each one a document layout of reports/. */
 const KINDS = [
@@ -116,7 +116,13 @@ export const duthao: Command = defineCommand({
         },
       ]),
     );
-    return ctx.chat.kind === 'private' ? [] : [say(t.council.drafts.sentPrivately)];
+    // Once signed, the decision goes on record: the line that does it, pre-filled from the vote.
+    const recorded =
+      (kind === 'quyetdinh' || kind === 'totrinhtinh') && meeting
+        ? recordTemplates(ctx, meeting, kind === 'quyetdinh' ? 'ban' : 'province')
+        : [];
+    const hint = recorded.length ? [say(t.council.drafts.recordHint, ...recorded)] : [];
+    return ctx.chat.kind === 'private' ? hint : [say(t.council.drafts.sentPrivately), ...hint];
   },
 });
 

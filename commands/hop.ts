@@ -133,6 +133,7 @@ function walk(ctx: CouncilContext, n: number): Reply {
     lines.push(
       t.council.walk.who(f.name, f.department),
       f.registered ? t.council.walk.registered(f.registered) : t.council.walk.notRegistered,
+      f.rating ? t.council.walk.rating(t.records.ratings[f.rating]) : t.council.walk.noRating,
       t.council.lists.approved(f.approved.length, f.byKind.task, f.byKind.initiative, f.byKind.deed),
       f.byKind.adhoc ? t.council.walk.adhoc(f.byKind.adhoc) : undefined,
       f.byKind.it ? t.council.walk.it(f.byKind.it) : undefined,

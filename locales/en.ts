@@ -1259,6 +1259,8 @@ export const en: Messages = {
       who: (name: string, dept: string) => html`<b>${name}</b> — ${dept}`,
       registered: (title: string) => html`Registered for: ${title}`,
       notRegistered: html`Not registered for a title`,
+      rating: (rating: string) => html`Year-end rating: ${rating}`,
+      noRating: html`Year-end rating: not recorded yet (/xeploai)`,
       adhoc: (n: number) => html`   of which ${n} unplanned tasks`,
       it: (n: number) => html`   of which ${n} IT-application models`,
       members: (withApproved: number, total: number) =>
@@ -1360,6 +1362,11 @@ export const en: Messages = {
       noSecretRound: html`No secret ballot of the meeting is closed yet.`,
       sentPrivately: html`The document is sent to you in private.`,
       menu: html`📄 <b>Year-end drafts</b>`,
+      recordHint: html`Once the decision is signed, an admin records it (fill in the number and the date):`,
+      template: (line: string) => html`<code>${line}</code>`,
+      numberWord: 'NUMBER',
+      dayWord: 'DATE',
+      signerWord: 'SIGNER',
     },
     exceptional: {
       unknownEntry: (code: string) => html`No entry with code “${code}”.`,

@@ -1280,6 +1280,8 @@ export const vi = {
       who: (name: string, dept: string) => html`<b>${name}</b> — ${dept}`,
       registered: (title: string) => html`Đăng ký thi đua: ${title}`,
       notRegistered: html`Chưa đăng ký thi đua`,
+      rating: (rating: string) => html`Xếp loại năm: ${rating}`,
+      noRating: html`Xếp loại năm: chưa ghi nhận (/xeploai)`,
       adhoc: (n: number) => html`   trong đó ${n} nhiệm vụ phát sinh, đột xuất`,
       it: (n: number) => html`   trong đó ${n} mô hình ứng dụng công nghệ thông tin`,
       members: (withApproved: number, total: number) =>
@@ -1382,6 +1384,11 @@ export const vi = {
       noSecretRound: html`Phiên họp chưa có vòng bỏ phiếu kín nào kết thúc.`,
       sentPrivately: html`Văn bản được gửi riêng cho đồng chí.`,
       menu: html`📄 <b>Dự thảo văn bản bình xét cuối năm</b>`,
+      recordHint: html`Khi quyết định đã ký, quản trị viên ghi nhận lên hệ thống (điền số, ngày):`,
+      template: (line: string) => html`<code>${line}</code>`,
+      numberWord: 'SỐ',
+      dayWord: 'NGÀY',
+      signerWord: 'NGƯỜI KÝ',
     },
     exceptional: {
       unknownEntry: (code: string) => html`Không có nội dung mã “${code}”.`,

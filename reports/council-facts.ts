@@ -1,6 +1,6 @@
 import type { AgencyConfig } from '../core/agency.js';
 import type { Award, CouncilConfig } from '../core/council.js';
-import type { Entry, TitleSubject } from '../core/domain.js';
+import type { Entry, Rating, TitleSubject } from '../core/domain.js';
 import { type Candidate, subjectDepartment, subjectName } from '../core/nominations.js';
 import { type Period, periodContaining } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
@@ -29,6 +29,8 @@ export interface CandidateFacts {
   department: string;
   /** The title registered for the year, by name. */
   registered: string | undefined;
+  /** The year-end rating on record (xếp loại), if the Office entered it (/xeploai). */
+  rating: Rating | undefined;
   /** The year's entries the Council approved: of a member, or counted for a department. */
   approved: readonly Entry[];
   byKind: ReturnType<typeof countsByKind>;
@@ -97,6 +99,7 @@ export function factsOf(
       name: subjectName(source, subject),
       department,
       registered,
+      rating: store.rating(year, subject)?.rating,
       approved: own,
       byKind: countsByKind(own),
       ...(members ? { members } : {}),

@@ -1,4 +1,5 @@
 import type { Award, Threshold, VoteMethod } from '../core/council.js';
+import type { Rating } from '../core/domain.js';
 import type { CandidateFacts } from './council-facts.js';
 import { doc } from './vi.js';
 
@@ -49,4 +50,5 @@ export const councilDoc = {
     member: 'Ủy viên',
   },
   toWrite: (what: string) => `[Cần bổ sung: ${what}]`,
+  ratings: { htxsnv: 'HTXSNV', httnv: 'HTTNV', htnv: 'HTNV', khtnv: 'KHTNV' } satisfies Record<Rating, string>,
 };

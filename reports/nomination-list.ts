@@ -67,7 +67,7 @@ export async function buildNominationList(
             f?.department ?? '',
             f?.registered ?? '',
             f ? councilDoc.summary(f, year) : '',
-            '',
+            f?.rating ? councilDoc.ratings[f.rating] : '',
             notes.join('. '),
           ];
         }),
@@ -80,7 +80,7 @@ export async function buildNominationList(
   if (shown === 0) body.push(italic('Chưa có danh sách đề nghị nào.'));
   body.push(
     italic(
-      'Danh sách lập từ đăng ký thi đua và các thay đổi có lý do của Văn phòng; cột Chức vụ, Xếp loại do Văn phòng bổ sung theo hồ sơ. Danh sách là căn cứ để Hội đồng bình xét, không phải kết quả khen thưởng.',
+      'Danh sách lập từ đăng ký thi đua và các thay đổi có lý do của Văn phòng; cột Chức vụ (và Xếp loại, khi chưa ghi nhận trên hệ thống) do Văn phòng bổ sung theo hồ sơ. Danh sách là căn cứ để Hội đồng bình xét, không phải kết quả khen thưởng.',
     ),
   );
   return packDoc(`Danh sách đề nghị khen thưởng năm ${year}`, [section(body, true)]);

@@ -3,7 +3,7 @@ import { type Award, type CouncilConfig, type RosterMember, rosterMemberOf } fro
 import type { Meeting, RosterSnapshot, VoteRound } from '../../core/council-records.js';
 import type { TitleSubject } from '../../core/domain.js';
 import { type HtmlPart, joinHtml } from '../../core/html.js';
-import { type MeetingSource, openMeetingOf, type Refusal } from '../../core/meeting.js';
+import { type MeetingSource, meetingOutcome, openMeetingOf, type Refusal } from '../../core/meeting.js';
 import { type ListSource, subjectName } from '../../core/nominations.js';
 import { fold } from '../../core/text.js';
 import { findDepartment, say } from './common.js';
@@ -245,4 +245,25 @@ export function readAbsent<T extends RosterSnapshot | RosterMember>(
     else unknown.push(name);
   }
   return { absent, unknown };
+}
+
+/**
+ * After the decision is signed: the `/quyetdinh` line that records it (issue 20, h20a's command),
+ * pre-filled from the vote — the award, the names the vote carried, the signer or the body — so the
+ * Office only writes the number and the date.
+ */
+export function recordTemplates(ctx: CouncilContext, meeting: Meeting, decidedBy: 'ban' | 'province'): HtmlPart[] {
+  const { t } = ctx;
+  const chair = meeting.roster.find((r) => r.role === 'chair')?.fullName ?? '';
+  return meetingOutcome(ctx, meeting)
+    .filter((o) => o.award.decidedBy === decidedBy)
+    .flatMap((o) => {
+      const names = o.results.filter((r) => r.meets).map((r) => subjectName(ctx, r.subject));
+      if (!names.length) return [];
+      const line =
+        decidedBy === 'ban'
+          ? `/quyetdinh ${t.council.drafts.numberWord} | ${t.council.drafts.dayWord} | ${chair} | ${o.award.name} | ${names.join(', ')}`
+          : `/quyetdinh ${t.council.drafts.numberWord} | ${t.council.drafts.dayWord} | ${t.council.drafts.signerWord} | ${o.award.name} | ${names.join(', ')} | ${meeting.year} | ${ctx.council.province.decider.replace(/^Chủ tịch\s+/i, '')}`;
+      return [t.council.drafts.template(line)];
+    });
 }

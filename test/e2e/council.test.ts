@@ -325,6 +325,23 @@ describe('the Council meeting, its votes and the drafts', () => {
     expect(province).toContain('kính đề nghị');
     expect(province).not.toMatch(/quyết định tặng|công nhận danh hiệu “Tập thể lao động xuất sắc”/);
 
+    // The draft's answer carries the line that records the signed decision, pre-filled from the vote.
+    const asked = await tg.send(secretary(), '/duthao quyetdinh', { inPrivate: true });
+    const template = asked
+      .map((x) => x.text)
+      .find((x) => x.includes('/quyetdinh SỐ | NGÀY | Trần Quốc Hưng | Lao động tiên tiến'));
+    expect(template).toContain(
+      '/quyetdinh SỐ | NGÀY | Trần Quốc Hưng | Lao động tiên tiến | Trần Văn Hùng, Vũ Thị Mai',
+    );
+    const line = (template ?? '').split('\n').find((l) => l.includes('Lao động tiên tiến')) ?? '';
+    const recorded = await tg.send(
+      admin(),
+      line.replace('SỐ', '125-QĐ/BTCTU').replace('NGÀY', '20/12/2026'),
+      { inPrivate: true },
+    );
+    expect(recorded.map((x) => x.text).join('\n')).toContain('125-QĐ/BTCTU');
+    expect(tg.store.awards.find((a) => a.decision.number === '125-QĐ/BTCTU')?.recipients).toHaveLength(2);
+
     const decision = await draft('quyetdinh');
     expect(decision).toContain('QUYẾT ĐỊNH');
     expect(decision).toContain('Điều 1. Công nhận danh hiệu “Lao động tiên tiến” năm 2026 cho 2 cá nhân');
