@@ -179,7 +179,7 @@ export interface AppConfig {
   /** A scheduled slot missed while the bot was down is still posted this long after it. */
   scheduleGraceMs: number;
   /** The Council: roster, counting committee, awards and their votes (COUNCIL_FILE), for the titles' year. */
-  council: CouncilConfig;
+  council: CouncilConfig | undefined;
 }
 
 /** A JSON settings file; one that cannot be read or parsed stops start-up with the file named. */
@@ -226,7 +226,13 @@ export function createConfig(
       `year: ${yearTitles.year}, but the plan (${e.PLAN_FILE}) is for ${basePlan.year}`,
     ]);
   }
-  const yearCouncil = council ?? readCouncilFile(e.COUNCIL_FILE, yearTitles);
+  // The Council's file is required where it is named; the default one may be absent (the year-end
+  // commands then say the Council is not configured).
+  const yearCouncil =
+    council ??
+    (env.COUNCIL_FILE === undefined && !existsSync(e.COUNCIL_FILE)
+      ? undefined
+      : readCouncilFile(e.COUNCIL_FILE, yearTitles));
   // The Council's members are Council members on every platform they are listed for.
   const councilIds = (platform: string, ids: string[]) =>
     new Set([...ids, ...councilIdentitiesOn(yearCouncil, platform)]);

@@ -10,6 +10,7 @@ import { awardList, listSource, readAward, reviewYear, subjectIn, withCouncil } 
  */
 export const bodexuat: Command = defineCommand({
   name: 'bodexuat',
+  group: 'binhxet',
   access: 'admin',
   writes: true,
   usage: (t) => t.council.help.bodexuat.usage,

@@ -26,6 +26,7 @@ const SEND = new Set(['gui', 'send', 'xacnhan']);
  */
 export const bophieu: Command = defineCommand({
   name: 'bophieu',
+  group: 'binhxet',
   access: 'council',
   writes: true,
   usage: (t) => t.council.help.bophieu.usage,

@@ -18,6 +18,7 @@ const FILE = new Set(['file', 'word', 'tep']);
  */
 export const chuyende: Command = defineCommand({
   name: 'chuyende',
+  group: 'binhxet',
   access: 'council',
   writes: true,
   usage: (t) => t.council.help.chuyende.usage,

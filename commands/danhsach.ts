@@ -24,6 +24,7 @@ import {
  */
 export const danhsach: Command = defineCommand({
   name: 'danhsach',
+  group: 'binhxet',
   access: 'council',
   usage: (t) => t.council.help.danhsach.usage,
   description: (t) => t.council.help.danhsach.description,

@@ -9,6 +9,7 @@ import { awardList, listSource, readAward, reviewYear, subjectIn, withCouncil } 
  */
 export const dexuat: Command = defineCommand({
   name: 'dexuat',
+  group: 'binhxet',
   access: 'admin',
   writes: true,
   usage: (t) => t.council.help.dexuat.usage,

@@ -24,6 +24,7 @@ const PRESENT = new Set(['comat', 'co mat', 'present']);
  */
 export const diemdanh: Command = defineCommand({
   name: 'diemdanh',
+  group: 'binhxet',
   access: 'council',
   writes: true,
   usage: (t) => t.council.help.diemdanh.usage,

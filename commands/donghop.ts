@@ -11,6 +11,7 @@ import { explain, mayRunMeeting, meetingSource, openMeetingOrSay, withCouncil } 
  */
 export const donghop: Command = defineCommand({
   name: 'donghop',
+  group: 'binhxet',
   access: 'council',
   writes: true,
   usage: (t) => t.council.help.donghop.usage,

@@ -12,6 +12,7 @@ import { resultLines } from './lib/council-results.js';
  */
 export const dongphieu: Command = defineCommand({
   name: 'dongphieu',
+  group: 'binhxet',
   access: 'council',
   writes: true,
   usage: (t) => t.council.help.dongphieu.usage,

@@ -31,6 +31,7 @@ function item(ctx: CouncilContext, action: CouncilHistoryItem['action'], note: s
  */
 export const dotxuat: Command = defineCommand({
   name: 'dotxuat',
+  group: 'binhxet',
   access: 'council',
   writes: true,
   usage: (t) => t.council.help.dotxuat.usage,

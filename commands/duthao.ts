@@ -46,6 +46,7 @@ const ALIASES: Record<string, Kind> = {
  */
 export const duthao: Command = defineCommand({
   name: 'duthao',
+  group: 'binhxet',
   access: 'council',
   usage: (t) => t.council.help.duthao.usage,
   description: (t) => t.council.help.duthao.description,

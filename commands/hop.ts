@@ -17,6 +17,7 @@ import { type CouncilContext, listSource, reviewYear, withCouncil } from './lib/
  */
 export const hop: Command = defineCommand({
   name: 'hop',
+  group: 'binhxet',
   access: 'council',
   usage: (t) => t.council.help.hop.usage,
   description: (t) => t.council.help.hop.description,

@@ -44,6 +44,7 @@ export function readCounts(text: string): CountsInput | undefined {
  */
 export const kiemphieu: Command = defineCommand({
   name: 'kiemphieu',
+  group: 'binhxet',
   access: 'council',
   writes: true,
   usage: (t) => t.council.help.kiemphieu.usage,

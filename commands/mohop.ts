@@ -23,6 +23,7 @@ import {
  */
 export const mohop: Command = defineCommand({
   name: 'mohop',
+  group: 'binhxet',
   access: 'council',
   writes: true,
   usage: (t) => t.council.help.mohop.usage,

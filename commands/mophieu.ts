@@ -36,6 +36,7 @@ const METHODS: Record<string, VoteMethod> = {
  */
 export const mophieu: Command = defineCommand({
   name: 'mophieu',
+  group: 'binhxet',
   access: 'council',
   writes: true,
   usage: (t) => t.council.help.mophieu.usage,

@@ -19,6 +19,7 @@ import {
  */
 export const phieuvang: Command = defineCommand({
   name: 'phieuvang',
+  group: 'binhxet',
   access: 'council',
   writes: true,
   usage: (t) => t.council.help.phieuvang.usage,

@@ -1,5 +1,6 @@
 import { type Command, mayRun } from '../core/context.js';
 import { html } from '../core/html.js';
+import { fold } from '../core/text.js';
 import { say } from './lib/common.js';
 
 /** Built with the registry, so that help lists exactly the commands the router knows. */
@@ -10,10 +11,17 @@ export function createHelp(all: () => readonly Command[]): Command {
     access: 'anyone',
     usage: (t) => t.help.help.usage,
     description: (t) => t.help.help.description,
-    async run({ t, member, isAdmin, isCouncil }) {
+    async run({ t, member, isAdmin, isCouncil, args }) {
       const roles = { registered: member !== undefined, admin: isAdmin, council: isCouncil };
       const allowed = all().filter((c) => mayRun(c.access, roles));
-      const lines = allowed.map((c) => html`<code>${c.usage(t)}</code> — ${c.description(t)}`);
+      const line = (c: Command) => html`<code>${c.usage(t)}</code> — ${c.description(t)}`;
+      // A group asked for by name (`/trogiup binhxet`): its commands in full.
+      const asked = fold(args).replace(/\s+/g, '');
+      const group = allowed.filter((c) => c.group !== undefined && c.group === asked);
+      if (group.length) return [say(t.council.helpGroup.title, ...group.map(line))];
+      const lines = allowed.filter((c) => !c.group).map(line);
+      const grouped = allowed.filter((c) => c.group === 'binhxet');
+      if (grouped.length) lines.push(t.council.helpGroup.line(grouped.length));
       return [say(t.help.title, ...lines, '', t.help.photoTip, member ? undefined : t.start.howToRegister)];
     },
   };

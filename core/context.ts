@@ -216,6 +216,11 @@ export interface Command<A extends Access = Access> {
   /** Whether photos whose caption is this command (a photo, or an album) are kept as evidence. */
   acceptsPhoto?: boolean;
   /**
+   * A group of commands help names on one line (the year-end review's fifteen), each in full with
+   * `/trogiup <group>`: one answer stays within a message.
+   */
+  group?: 'binhxet';
+  /**
    * Whether the command changes the store. A message that changed it once is answered as handled
    * when it arrives again (one idempotency rule for every platform), never run twice.
    */

@@ -1026,6 +1026,11 @@ export const en: Messages = {
   unknownDepartmentName: (id: string) => `(department “${id}” is no longer configured)`,
   // ---- year-end review: lists, the Council's meeting, votes, drafts (issue 20, h20b) ----
   council: {
+    helpGroup: {
+      title: html`<b>Year-end review: lists, the Council meeting, votes, drafts</b>`,
+      line: (count: number) =>
+        html`<code>/trogiup binhxet</code> — ${count} year-end review commands (Council, Office)`,
+    },
     help: {
       danhsach: {
         usage: '/danhsach [title] [file]',

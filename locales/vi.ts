@@ -1045,6 +1045,11 @@ export const vi = {
   unknownDepartmentName: (id: string) => `(phòng “${id}” không còn trong cấu hình)`,
   // ---- year-end review: lists, the Council's meeting, votes, drafts (issue 20, h20b) ----
   council: {
+    helpGroup: {
+      title: html`<b>Bình xét cuối năm: danh sách, phiên họp Hội đồng, biểu quyết, dự thảo</b>`,
+      line: (count: number) =>
+        html`<code>/trogiup binhxet</code> — ${count} lệnh bình xét cuối năm (Hội đồng, Văn phòng)`,
+    },
     help: {
       danhsach: {
         usage: '/danhsach [danh hiệu] [file]',

@@ -50,5 +50,8 @@ export const councilDoc = {
     member: 'Ủy viên',
   },
   toWrite: (what: string) => `[Cần bổ sung: ${what}]`,
-  ratings: { htxsnv: 'HTXSNV', httnv: 'HTTNV', htnv: 'HTNV', khtnv: 'KHTNV' } satisfies Record<Rating, string>,
+  ratings: { htxsnv: 'HTXSNV', httnv: 'HTTNV', htnv: 'HTNV', khtnv: 'KHTNV' } satisfies Record<
+    Rating,
+    string
+  >,
 };

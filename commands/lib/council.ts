@@ -252,7 +252,11 @@ export function readAbsent<T extends RosterSnapshot | RosterMember>(
  * pre-filled from the vote — the award, the names the vote carried, the signer or the body — so the
  * Office only writes the number and the date.
  */
-export function recordTemplates(ctx: CouncilContext, meeting: Meeting, decidedBy: 'ban' | 'province'): HtmlPart[] {
+export function recordTemplates(
+  ctx: CouncilContext,
+  meeting: Meeting,
+  decidedBy: 'ban' | 'province',
+): HtmlPart[] {
   const { t } = ctx;
   const chair = meeting.roster.find((r) => r.role === 'chair')?.fullName ?? '';
   return meetingOutcome(ctx, meeting)

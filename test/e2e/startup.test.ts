@@ -102,8 +102,9 @@ describe('npm start', () => {
         AGENCY_CONFIG: resolve('config/agency.json'),
         PLAN_FILE: resolve('config/plan-2026.json'),
         TITLES_FILE: resolve('config/titles-2026.json'),
+        COUNCIL_FILE: resolve('config/council-2026.json'),
       },
-      '/tonghop nam file\n/baocaothanhtich tatca\n/bangxephang anh\n/thoat\n',
+      '/tonghop nam file\n/baocaothanhtich tatca\n/bangxephang anh\n/danhsach file\n/thoat\n',
       dir,
     );
     expect(await run.exited).toBe(0);
@@ -115,6 +116,9 @@ describe('npm start', () => {
     expect(docx.subarray(0, 2).toString()).toBe('PK');
     // The achievement reports (docx in a zip) come from the report thread too; the chart's drawing
     // thread is found beside the build's code.
+    // A year-end draft too (the Council file's year).
+    const list = await readFile(join(dir, 'out', 'danh-sach-de-nghi-2026.docx'));
+    expect(list.subarray(0, 2).toString()).toBe('PK');
     const zip = await readFile(join(dir, 'out', `bao-cao-thanh-tich-${year}.zip`));
     expect(zip.subarray(0, 2).toString()).toBe('PK');
     const png = (await readdir(join(dir, 'out'))).find((f) => f.endsWith('.png')) as string;
