@@ -1,8 +1,9 @@
 import type { Department } from '../core/agency.js';
 import type { Command, CommandContext, Reply } from '../core/context.js';
-import { MODEL_STAGES } from '../core/domain.js';
+import { type Member, MODEL_STAGES } from '../core/domain.js';
 import type { HtmlPart } from '../core/html.js';
 import { type Period, periodRange, readPeriod } from '../core/periods.js';
+import { departmentAt } from '../core/scoring.js';
 import { fold } from '../core/text.js';
 import { titlesFor } from '../core/titles.js';
 import { fileName } from '../reports/excel.js';
@@ -154,6 +155,12 @@ export const tonghop: Command = {
 
     const s = summarise(ctx, period, department);
     const dept = (id: string) => departmentName(agency, id, t);
+    // Where each member was at the period's end; in a department's summary, one who earned points
+    // there and has since moved is listed for them, as now elsewhere.
+    const memberDept = (member: Member) => {
+      const at = departmentAt(member, period.end) ?? member.departmentId;
+      return department && at !== department.id ? t.summary.nowIn(dept(at)) : dept(at);
+    };
     const reply: Reply = say(
       t.summary.title(label, periodRange(t, period), department?.name),
       note,
@@ -185,7 +192,7 @@ export const tonghop: Command = {
             t.summary.memberLine(
               m.rank,
               m.member.fullName,
-              dept(m.member.departmentId),
+              memberDept(m.member),
               t.points(m.points),
               m.entries,
             ),

@@ -49,6 +49,13 @@ export const en: Messages = {
     anonymousAdmin: html`A message sent on behalf of the group (an anonymous admin) does not say who sent it, so the bot cannot log it. Please send it again from your own account.`,
   },
 
+  chat: {
+    pointer: (greeting: boolean) =>
+      html`${greeting ? 'Hello! ' : ''}The bot takes commands starting with /, e.g. <code>/viectot Covered a sick colleague's shift</code>. Send /help to see the commands.`,
+    didYouMean: (names: readonly string[], args: string) =>
+      html`Did you mean <code>${names.length === 1 ? [names[0], args].filter(Boolean).join(' ') : names.join(' or ')}</code>? Nothing was saved: please send the command as shown (starting with /, its name in one word).`,
+  },
+
   help: {
     start: { usage: '/batdau', description: 'About the bot and how to register' },
     help: { usage: '/trogiup', description: 'The commands you can use' },
@@ -304,6 +311,8 @@ export const en: Messages = {
     topMembers: html`<b>Top members</b>`,
     memberLine: (rank: number, name: HtmlPart, dept: HtmlPart, points: HtmlPart, count: number) =>
       html`${rank}. ${name} (${dept}) — ${points}, ${count} entries`,
+    /** A member listed in a department's summary for points earned there, who has since moved. */
+    nowIn: (dept: HtmlPart) => html`now in ${dept}`,
     targets: html`<b>Plan targets</b>`,
     adhocTotal: (count: number) => html`• Arising, unplanned tasks completed: ${count}`,
     itTotal: (count: number) => html`• IT-application models (target: at least 1): ${count}`,
@@ -507,6 +516,10 @@ export const en: Messages = {
       rejoined: "back in the agency's group",
       assigned: 'named department head',
       unassigned: 'no longer department head',
+      recorded: 'put on record',
+      corrected: 'corrected',
+      annulled: 'annulled',
+      used: 'used as the basis of an award',
     },
     platforms: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'console demo' },
   },
@@ -708,6 +721,13 @@ export const en: Messages = {
         'Try: /help, /viectot Helped @lan fix the printer, /viectot @lan covered my shift, /bangxephang last week, /kehoach, /tonghop Q4 file. When the bot lists numbered choices, type the number to pick one. Quit: /exit or Ctrl+D.',
         `Report files and pictures are saved in ${reports}. The demo store is deleted on exit.`,
       ].join('\n'),
+  },
+
+  setup: {
+    groupId: (id: string, title: string) =>
+      html`The id of the group “${title}”: <code>${id}</code>\nFor the bot to serve this group, whoever installs it writes <code>TELEGRAM_GROUP_ID=${id}</code> in the <code>.env</code> file and restarts the bot. Until then the bot takes no other command.`,
+    userId: (id: string) =>
+      html`Your Telegram user id: <code>${id}</code>\nThe bot is waiting to be set up and takes no commands yet. Admins (the Office, the leadership) give this id to whoever installs the bot, for <code>TELEGRAM_ADMIN_IDS</code>; Council members: <code>TELEGRAM_COUNCIL_IDS</code>.`,
   },
 
   chosen: (command: string) => `→ ${command}`,

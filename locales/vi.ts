@@ -61,6 +61,16 @@ export const vi = {
     anonymousAdmin: html`Tin nhắn gửi dưới danh nghĩa nhóm (quản trị viên ẩn danh) không cho biết ai gửi, nên bot không ghi nhận. Vui lòng gửi lại bằng tài khoản cá nhân.`,
   },
 
+  /** What the bot says to words that are not a command (core/recognize.ts reads them). */
+  chat: {
+    /** Any text in private (or addressed to the bot in the group) that is no command. */
+    pointer: (greeting: boolean) =>
+      html`${greeting ? 'Xin chào đồng chí! ' : ''}Bot nhận lệnh bắt đầu bằng dấu /, ví dụ <code>/viectot Trực thay ca cho đồng nghiệp bị ốm</code>. Gửi /trogiup để xem các lệnh.`,
+    /** A near miss: the command meant, with what followed; nothing is saved. */
+    didYouMean: (names: readonly string[], args: string) =>
+      html`Có phải đồng chí định gửi <code>${names.length === 1 ? [names[0], args].filter(Boolean).join(' ') : names.join(' hoặc ')}</code>? Chưa ghi nhận gì: vui lòng gửi lại đúng lệnh (bắt đầu bằng dấu /, tên lệnh viết liền).`,
+  },
+
   help: {
     start: {
       usage: '/batdau',
@@ -322,6 +332,8 @@ export const vi = {
     topMembers: html`<b>Cá nhân dẫn đầu</b>`,
     memberLine: (rank: number, name: HtmlPart, dept: HtmlPart, points: HtmlPart, count: number) =>
       html`${rank}. ${name} (${dept}) — ${points}, ${count} mục`,
+    /** A member listed in a department's summary for points earned there, who has since moved. */
+    nowIn: (dept: HtmlPart) => html`nay thuộc ${dept}`,
     targets: html`<b>Chỉ tiêu kế hoạch</b>`,
     adhocTotal: (count: number) => html`• Nhiệm vụ phát sinh, đột xuất đã hoàn thành: ${count}`,
     itTotal: (count: number) => html`• Mô hình ứng dụng CNTT (chỉ tiêu: ít nhất 01): ${count}`,
@@ -521,6 +533,10 @@ export const vi = {
       rejoined: 'trở lại nhóm chung của cơ quan',
       assigned: 'chỉ định trưởng phòng',
       unassigned: 'thôi chỉ định trưởng phòng',
+      recorded: 'vào hồ sơ',
+      corrected: 'đính chính',
+      annulled: 'hủy bỏ',
+      used: 'dùng làm căn cứ khen thưởng',
     },
     platforms: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'máy thử' },
   },
@@ -721,6 +737,14 @@ export const vi = {
         'Thử: /trogiup, /viectot Giúp @lan sửa máy in, /viectot @lan đã trực thay ca, /bangxephang tuần trước, /kehoach, /tonghop quý IV file. Khi bot đưa các lựa chọn đánh số, gõ số để chọn. Thoát: /thoat hoặc Ctrl+D.',
         `File báo cáo và ảnh được lưu trong thư mục ${reports}. Kho dữ liệu mẫu bị xóa khi thoát.`,
       ].join('\n'),
+  },
+
+  /** Setup mode (a token, no TELEGRAM_GROUP_ID yet): the ids the settings need, from Telegram itself. */
+  setup: {
+    groupId: (id: string, title: string) =>
+      html`Mã của nhóm “${title}”: <code>${id}</code>\nĐể bot phục vụ nhóm này, người cài đặt ghi vào tệp <code>.env</code> dòng <code>TELEGRAM_GROUP_ID=${id}</code> rồi khởi động lại bot. Đến lúc đó bot chưa nhận lệnh nào khác.`,
+    userId: (id: string) =>
+      html`Mã người dùng Telegram của đồng chí: <code>${id}</code>\nBot đang chờ cài đặt nên chưa nhận lệnh. Quản trị viên (Văn phòng, lãnh đạo Ban) gửi mã này cho người cài đặt để ghi vào <code>TELEGRAM_ADMIN_IDS</code>; thành viên Hội đồng Thi đua – Khen thưởng: <code>TELEGRAM_COUNCIL_IDS</code>.`,
   },
 
   /** A numbered choice picked on a platform without buttons: which command it runs. */
