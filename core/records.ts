@@ -586,6 +586,11 @@ export function planRecords(view: RecordsView, changes: readonly RecordChange[],
         recipientsOk(recipients);
         for (const r of add) if (r.initiative !== undefined) initiativeFree(r.initiative, r.subject, old.no);
         const next: Award = { ...old, ...defined(patch), recipients, status: annul ? 'annulled' : 'active' };
+        // A new name is a new title or form: its title id goes with it (none, for a form).
+        if (patch.name !== undefined) {
+          if (patch.titleId === undefined) delete next.titleId;
+          else next.titleId = patch.titleId;
+        }
         if (problems.length > before || !decisionFree(next.decision, { kind: 'award', no: old.no })) break;
         const removed = old.recipients.filter((r) => !kept.includes(r));
         const what = annul
