@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOT_INFO, GROUP_ID, type Seen, TelegramHarness } from '../helpers/telegram.js';
 
 let tg: TelegramHarness;
+const ADMIN = 900001;
+const admin = () => tg.user(ADMIN, 'Toàn');
 const lan = () => tg.user(1001, 'Lan', { last_name: 'Nguyễn', username: 'lan_nguyen' });
 
 const only = (seen: Seen[]): Seen => {
@@ -14,7 +16,7 @@ const only = (seen: Seen[]): Seen => {
 };
 
 beforeEach(async () => {
-  tg = await TelegramHarness.create();
+  tg = await TelegramHarness.create({ admins: [ADMIN] });
   tg.setMembership(1001, 'member');
   only(await tg.send(lan(), '/dangky Nguyễn Thị Lan | Văn phòng Ban'));
 });
@@ -138,5 +140,27 @@ describe('periods in everyday words', () => {
     const past = only(await tg.send(lan(), '/bangxephang tháng 3'));
     expect(past.text).toContain('Không có ai được ghi nhận trong kỳ này.');
     expect(past.text).not.toContain('Hãy là người đầu tiên');
+  });
+});
+
+describe('/tonghop in the words a clerk uses for the files', () => {
+  const filesFor = async (text: string) => {
+    const before = tg.calls.length;
+    await tg.send(admin(), text);
+    return tg.calls
+      .slice(before)
+      .filter((c) => c.method === 'sendDocument')
+      .map((c) => String((c.payload.document as { filename?: string }).filename));
+  };
+
+  it.each([
+    ['/tonghop nam binh xet', /^binh-xet-2026/],
+    ['/tonghop năm bình xét', /^binh-xet-2026/],
+    ['/tonghop quy 4 excel', /\.xlsx$/],
+    ['/tonghop quý 4 word', /\.docx$/],
+    ['/tonghop tháng 11 tệp', /\.xlsx$/],
+  ])('reads %j as asking for the files', async (text, file) => {
+    const files = await filesFor(text);
+    expect(files.some((f) => file.test(f))).toBe(true);
   });
 });
