@@ -212,6 +212,8 @@ export interface Command<A extends Access = Access> {
   description(t: Messages): string;
   /** Whether photos whose caption is this command (a photo, or an album) are kept as evidence. */
   acceptsPhoto?: boolean;
+  /** Left out of help and the command menu: an answer to the bot's own question (the "Hủy" button). */
+  hidden?: boolean;
   /**
    * Whether the command changes the store. A message that changed it once is answered as handled
    * when it arrives again (one idempotency rule for every platform), never run twice.

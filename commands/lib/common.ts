@@ -150,6 +150,33 @@ export function pendingNote(t: Messages, entries: readonly Entry[], mode: Review
   ]);
 }
 
+/** The distinct words holding letters in `text`, case and diacritics ignored (`ok ok ok` is one). */
+export function distinctWords(text: string): Set<string> {
+  return new Set(
+    fold(text)
+      .split(/\s+/)
+      .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+      .filter((word) => /\p{L}/u.test(word)),
+  );
+}
+
+/** The fewest words a reason holds (reject, reconsider, withdraw): `.` or `ok` tells the member nothing. */
+export const REASON_MIN_WORDS = 2;
+
+/**
+ * A reason given with a command, or the refusal when it says nothing in words: at least
+ * REASON_MIN_WORDS distinct words; `example` shows the command with a reason.
+ */
+export function reasonRefused(
+  ctx: CommandContext,
+  command: Command,
+  reason: string,
+  example: string,
+): Reply[] | undefined {
+  if (distinctWords(reason).size >= REASON_MIN_WORDS) return undefined;
+  return refuse(ctx, command, ctx.t.errors.reasonNeedsWords(clip(reason), REASON_MIN_WORDS, example));
+}
+
 export function words(args: string): string[] {
   return args.split(/\s+/).filter(Boolean);
 }
