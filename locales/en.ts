@@ -37,8 +37,8 @@ export const en: Messages = {
     unknownPeriod: (token: HtmlPart) => html`Unknown period “${token}”.`,
     impossiblePeriod: (text: HtmlPart) =>
       html`There is no period “${text}”: weeks run 1 to 53, months 1 to 12, quarters 1 to 4 (I–IV), years 2000 to 2100.`,
-    reasonNeedsWords: (reason: HtmlPart, min: number, example: HtmlPart) =>
-      html`The reason “${reason}” says nothing. Please give the reason in words (at least ${min}), e.g. <code>${example}</code>. Nothing was changed.`,
+    reasonNeedsWords: (reason: HtmlPart, example: HtmlPart) =>
+      html`The reason “${reason}” says nothing. Please give the reason in words, e.g. <code>${example}</code>. Nothing was changed.`,
     twoPeriods: (first: HtmlPart, second: HtmlPart) =>
       html`Two periods were given, “${first}” and “${second}”: please choose one.`,
     leftGroup: html`As far as the bot knows, you are no longer in the agency's group chat, so you cannot log entries any more. If this is a mistake, please contact the Office.`,

@@ -49,8 +49,8 @@ export const vi = {
     unknownPeriod: (token: HtmlPart) => html`Không hiểu kỳ “${token}”.`,
     impossiblePeriod: (text: HtmlPart) =>
       html`Không có kỳ “${text}”: tuần từ 1 đến 53, tháng từ 1 đến 12, quý từ 1 đến 4 (I–IV), năm từ 2000 đến 2100.`,
-    reasonNeedsWords: (reason: HtmlPart, min: number, example: HtmlPart) =>
-      html`Lý do “${reason}” chưa nói rõ điều gì. Vui lòng ghi lý do bằng lời (ít nhất ${min} từ), ví dụ <code>${example}</code>. Chưa có gì thay đổi.`,
+    reasonNeedsWords: (reason: HtmlPart, example: HtmlPart) =>
+      html`Lý do “${reason}” chưa nói rõ điều gì. Vui lòng ghi lý do bằng lời, ví dụ <code>${example}</code>. Chưa có gì thay đổi.`,
     twoPeriods: (first: HtmlPart, second: HtmlPart) =>
       html`Đồng chí ghi hai kỳ, “${first}” và “${second}”: vui lòng chọn một.`,
     leftGroup: html`Theo ghi nhận của bot, bạn không còn trong nhóm chung của cơ quan nên không ghi nhận được nữa. Nếu có nhầm lẫn, vui lòng liên hệ Văn phòng Ban.`,

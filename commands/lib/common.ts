@@ -160,12 +160,10 @@ export function distinctWords(text: string): Set<string> {
   );
 }
 
-/** The fewest words a reason holds (reject, reconsider, withdraw): `.` or `ok` tells the member nothing. */
-export const REASON_MIN_WORDS = 2;
-
 /**
- * A reason given with a command, or the refusal when it says nothing in words: at least
- * REASON_MIN_WORDS distinct words; `example` shows the command with a reason.
+ * A reason given with a command (reject, reconsider, withdraw), or the refusal when it says nothing in
+ * words — `.`, `-`, `x`: no word of two letters or more. A terse word (`Trùng`) is a reason;
+ * `example` shows the command with one.
  */
 export function reasonRefused(
   ctx: CommandContext,
@@ -173,8 +171,8 @@ export function reasonRefused(
   reason: string,
   example: string,
 ): Reply[] | undefined {
-  if (distinctWords(reason).size >= REASON_MIN_WORDS) return undefined;
-  return refuse(ctx, command, ctx.t.errors.reasonNeedsWords(clip(reason), REASON_MIN_WORDS, example));
+  if ([...distinctWords(reason)].some((word) => (word.match(/\p{L}/gu) ?? []).length >= 2)) return undefined;
+  return refuse(ctx, command, ctx.t.errors.reasonNeedsWords(clip(reason), example));
 }
 
 export function words(args: string): string[] {

@@ -212,8 +212,8 @@ describe('content that counts once', () => {
     expect(dot.text).toContain('Lý do “.” chưa nói rõ điều gì.');
     expect(dot.text).toContain('/tuchoi HT1 Chưa đủ minh chứng');
     expect(tg.store.entries[0]?.review).toBe('pending');
-    const ok = only(await tg.send(admin(), '/huy HT1 ok'));
-    expect(ok.text).toContain('Lý do “ok” chưa nói rõ điều gì.');
+    const ok = only(await tg.send(admin(), '/huy HT1 x -'));
+    expect(ok.text).toContain('Lý do “x -” chưa nói rõ điều gì.');
     expect(tg.store.entries[0]?.status).toBe('active');
     await tg.send(admin(), '/duyet HT1');
     expect(only(await tg.send(admin(), '/xetlai HT1 ...')).text).toContain('chưa nói rõ điều gì');
