@@ -31,12 +31,14 @@ import { hoso } from './hoso.js';
 import { huy } from './huy.js';
 import { kehoach } from './kehoach.js';
 import { khenthuong } from './khenthuong.js';
+import { khong } from './khong.js';
 import { kiemphieu } from './kiemphieu.js';
 import { kyluat } from './kyluat.js';
 import { lichsu } from './lichsu.js';
 import { lienket } from './lienket.js';
 import { mohop } from './mohop.js';
 import { mophieu } from './mophieu.js';
+import { nhaphoso } from './nhaphoso.js';
 import { phieuvang } from './phieuvang.js';
 import { quyetdinh } from './quyetdinh.js';
 import { sangkien } from './sangkien.js';
@@ -88,6 +90,7 @@ export const commands: readonly Command[] = [
   congnhansk,
   quyetdinh,
   dinhchinh,
+  nhaphoso,
   xemtruoc,
   dangngay,
   duyetdangky,
@@ -108,6 +111,7 @@ export const commands: readonly Command[] = [
   duthao,
   dotxuat,
   chuyende,
+  khong,
 ];
 
 /** The bot's own posts (the scheduler posts them; /xemtruoc and /dangngay show them on demand). */

@@ -13,7 +13,7 @@ export function createHelp(all: () => readonly Command[]): Command {
     description: (t) => t.help.help.description,
     async run({ t, member, isAdmin, isCouncil, args }) {
       const roles = { registered: member !== undefined, admin: isAdmin, council: isCouncil };
-      const allowed = all().filter((c) => mayRun(c.access, roles));
+      const allowed = all().filter((c) => !c.hidden && mayRun(c.access, roles));
       const line = (c: Command) => html`<code>${c.usage(t)}</code> — ${c.description(t)}`;
       // A group asked for by name (`/trogiup binhxet`): its commands in full.
       const asked = fold(args).replace(/\s+/g, '');

@@ -14,6 +14,7 @@ import { buildDecision } from './decision.js';
 import { buildDriveList } from './drive-list.js';
 import { buildExceptionalProposal, buildExceptionalReport } from './exceptional.js';
 import { buildNominationList } from './nomination-list.js';
+import { buildRecordsTemplate } from './records-workbook.js';
 import { buildReviewSheet } from './review-sheet.js';
 import { buildSubmissionBan } from './submission-ban.js';
 import { buildSubmissionProvince } from './submission-province.js';
@@ -65,6 +66,8 @@ export const catalog = {
   exceptionalReport: (ctx: ReportSource, a: CouncilDocArgs & { code: string }) =>
     buildExceptionalReport(ctx, a),
   driveList: (ctx: ReportSource, a: CouncilDocArgs & { drive: Drive }) => buildDriveList(ctx, a),
+  /** The records workbook to fill (/nhaphoso mau): the ratings sheet lists every member and department. */
+  recordsTemplate: (ctx: ReportSource, a: { year: number }) => buildRecordsTemplate(ctx, a.year),
 };
 
 export type ReportName = keyof typeof catalog;
