@@ -350,7 +350,7 @@ export const doc = {
     ratedAtLeast: (rating: string, year: number) =>
       `được xếp loại từ ${rating.toLowerCase()} trở lên năm ${year}`,
     initiative: (code: string, name: string, number: string, usedBy?: string) =>
-      `${code} “${name}” (Quyết định số ${number})` + (usedBy ? `, đã là căn cứ khen thưởng ${usedBy}` : ''),
+      `${code} “${name}” (Quyết định số ${number})${usedBy ? `, đã là căn cứ khen thưởng ${usedBy}` : ''}`,
     initiatives: (list: string[]) => `Sáng kiến được công nhận: ${list.join('; ')}`,
     noInitiative: (year: number) => `Chưa có sáng kiến được công nhận năm ${year} trong hồ sơ`,
     pointer: (codes: string[]) =>

@@ -233,7 +233,8 @@ describe('the criteria read the records', () => {
     const before = tg.calls.length;
     await asAdmin('/tonghop 2026 binhxet');
     const file = tg.calls.slice(before).find((c) => c.method === 'sendDocument');
-    const book = await readBook((file?.payload.document as { fileData: Buffer }).fileData);
+    if (!file) throw new Error('no review sheet was sent');
+    const book = await readBook((file.payload.document as { fileData: Buffer }).fileData);
     return table(book.getWorksheet(sheet) as ExcelJS.Worksheet, '').rows;
   }
 
