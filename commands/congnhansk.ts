@@ -23,6 +23,7 @@ import {
  */
 export const congnhansk: Command = defineCommand({
   name: 'congnhansk',
+  group: 'hoso',
   access: 'admin',
   writes: true,
   usage: (t) => t.records.help.initiative.usage,

@@ -40,6 +40,7 @@ const ANNUL = 'huy';
  */
 export const dinhchinh: Command = defineCommand({
   name: 'dinhchinh',
+  group: 'hoso',
   access: 'admin',
   writes: true,
   usage: (t) => t.records.help.correct.usage,

@@ -25,6 +25,7 @@ import {
  */
 export const khenthuong: Command = defineCommand({
   name: 'khenthuong',
+  group: 'hoso',
   access: 'admin',
   writes: true,
   usage: (t) => t.records.help.pastAward.usage,

@@ -29,6 +29,7 @@ import {
  */
 export const kyluat: Command = defineCommand({
   name: 'kyluat',
+  group: 'hoso',
   access: 'admin',
   writes: true,
   usage: (t) => t.records.help.discipline.usage,

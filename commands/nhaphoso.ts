@@ -48,6 +48,7 @@ interface Origin {
  */
 export const nhaphoso: Command = defineCommand({
   name: 'nhaphoso',
+  group: 'hoso',
   access: 'admin',
   writes: true,
   acceptsDocument: true,

@@ -28,6 +28,7 @@ import {
  */
 export const quyetdinh: Command = defineCommand({
   name: 'quyetdinh',
+  group: 'hoso',
   access: 'admin',
   writes: true,
   usage: (t) => t.records.help.decision.usage,

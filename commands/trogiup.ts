@@ -1,4 +1,4 @@
-import { type Command, mayRun } from '../core/context.js';
+import { type Command, HELP_GROUPS, mayRun } from '../core/context.js';
 import { html } from '../core/html.js';
 import { fold } from '../core/text.js';
 import { say } from './lib/common.js';
@@ -18,10 +18,13 @@ export function createHelp(all: () => readonly Command[]): Command {
       // A group asked for by name (`/trogiup binhxet`): its commands in full.
       const asked = fold(args).replace(/\s+/g, '');
       const group = allowed.filter((c) => c.group !== undefined && c.group === asked);
-      if (group.length) return [say(t.council.helpGroup.title, ...group.map(line))];
+      if (group.length)
+        return [say(t.council.helpGroup.titles[group[0]?.group ?? 'binhxet'], ...group.map(line))];
       const lines = allowed.filter((c) => !c.group).map(line);
-      const grouped = allowed.filter((c) => c.group === 'binhxet');
-      if (grouped.length) lines.push(t.council.helpGroup.line(grouped.length));
+      for (const name of HELP_GROUPS) {
+        const grouped = allowed.filter((c) => c.group === name).length;
+        if (grouped) lines.push(t.council.helpGroup.lines[name](grouped));
+      }
       return [say(t.help.title, ...lines, '', t.help.photoTip, member ? undefined : t.start.howToRegister)];
     },
   };

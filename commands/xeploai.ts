@@ -26,6 +26,7 @@ import {
  */
 export const xeploai: Command = defineCommand({
   name: 'xeploai',
+  group: 'hoso',
   access: 'admin',
   writes: true,
   usage: (t) => t.records.help.rating.usage,

@@ -221,6 +221,10 @@ export function mayRun(access: Access, roles: Roles): boolean {
   }
 }
 
+/** The groups of commands help lists on one line each (`/trogiup hoso`, `/trogiup binhxet`). */
+export const HELP_GROUPS = ['hoso', 'binhxet'] as const;
+export type HelpGroup = (typeof HELP_GROUPS)[number];
+
 /** One command: its names, who may run it, its help text and its behaviour. */
 export interface Command<A extends Access = Access> {
   name: string;
@@ -236,10 +240,10 @@ export interface Command<A extends Access = Access> {
   /** Whether a document whose caption is this command is handed to it (ctx.document). */
   acceptsDocument?: boolean;
   /**
-   * A group of commands help names on one line (the year-end review's fifteen), each in full with
-   * `/trogiup <group>`: one answer stays within a message.
+   * A group of commands help names on one line (the year-end records, the year-end review), each in
+   * full with `/trogiup <group>`: an admin's help stays within one message.
    */
-  group?: 'binhxet';
+  group?: HelpGroup;
   /**
    * Whether the command changes the store. A message that changed it once is answered as handled
    * when it arrives again (one idempotency rule for every platform), never run twice.

@@ -1046,9 +1046,16 @@ export const en: Messages = {
   // ---- year-end review: lists, the Council's meeting, votes, drafts (issue 20, h20b) ----
   council: {
     helpGroup: {
-      title: html`<b>Year-end review: lists, the Council meeting, votes, drafts</b>`,
-      line: (count: number) =>
-        html`<code>/trogiup binhxet</code> — ${count} year-end review commands (Council, Office)`,
+      titles: {
+        hoso: html`<b>Year-end records: ratings, discipline, awards, initiatives, decisions</b>`,
+        binhxet: html`<b>Year-end review: lists, the Council meeting, votes, drafts</b>`,
+      },
+      lines: {
+        hoso: (count: number) =>
+          html`<code>/trogiup hoso</code> — ${count} year-end record commands (Office)`,
+        binhxet: (count: number) =>
+          html`<code>/trogiup binhxet</code> — ${count} year-end review commands (Council, Office)`,
+      },
     },
     help: {
       danhsach: {

@@ -1066,9 +1066,15 @@ export const vi = {
   // ---- year-end review: lists, the Council's meeting, votes, drafts (issue 20, h20b) ----
   council: {
     helpGroup: {
-      title: html`<b>Bình xét cuối năm: danh sách, phiên họp Hội đồng, biểu quyết, dự thảo</b>`,
-      line: (count: number) =>
-        html`<code>/trogiup binhxet</code> — ${count} lệnh bình xét cuối năm (Hội đồng, Văn phòng)`,
+      titles: {
+        hoso: html`<b>Hồ sơ cuối năm: xếp loại, kỷ luật, khen thưởng, sáng kiến, quyết định</b>`,
+        binhxet: html`<b>Bình xét cuối năm: danh sách, phiên họp Hội đồng, biểu quyết, dự thảo</b>`,
+      },
+      lines: {
+        hoso: (count: number) => html`<code>/trogiup hoso</code> — ${count} lệnh hồ sơ cuối năm (Văn phòng)`,
+        binhxet: (count: number) =>
+          html`<code>/trogiup binhxet</code> — ${count} lệnh bình xét cuối năm (Hội đồng, Văn phòng)`,
+      },
     },
     help: {
       danhsach: {
