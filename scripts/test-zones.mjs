@@ -1,11 +1,11 @@
 // Runs the test suite under three time zones and reports each pass, even when one fails (a zone bug
 // can pass in one zone and fail in another; the first failing pass must not hide the others).
-// The first zone runs everything; the others skip the two suites that only start child processes
-// (their zone is the machine's, not the pass's): the SIGKILL soak and `npm start`.
+// The first zone runs everything; the others skip the suites that only start child processes (their
+// zone is the machine's, not the pass's): the SIGKILL soak, `npm start`, and two instances' takeover.
 import { spawnSync } from 'node:child_process';
 
 const ZONES = ['Asia/Ho_Chi_Minh', 'UTC', 'America/Los_Angeles'];
-const PROCESS_ONLY = ['test/storage/crash.test.ts', 'test/e2e/startup.test.ts'];
+const PROCESS_ONLY = ['test/storage/crash.test.ts', 'test/e2e/startup.test.ts', 'test/e2e/takeover.test.ts'];
 const extra = process.argv.slice(2);
 
 const results = [];

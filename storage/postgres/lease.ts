@@ -17,7 +17,7 @@ export interface LeaseOptions {
   /**
    * An active instance that has not said it is alive for this long (frozen, or cut off from the
    * database while its connection lingers) is replaced: its session is ended, which frees its lock
-   * (default 10 s).
+   * (default 8 s).
    */
   staleMs?: number;
   /** Stops waiting (a standby asked to stop): `acquire` then resolves null. */
@@ -75,7 +75,7 @@ export class Lease {
       logger: options.logger,
       pollMs: options.pollMs ?? 1_000,
       heartbeatMs: options.heartbeatMs ?? 2_000,
-      staleMs: options.staleMs ?? 10_000,
+      staleMs: options.staleMs ?? 8_000,
     };
     const holder = options.holder ?? instanceName();
     const log = options.logger;
