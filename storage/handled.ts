@@ -39,5 +39,8 @@ export function handledInRecords(state: State): Map<string, Handled> {
   for (const head of state.heads) {
     for (const item of head.history) note(item.source, { type: 'head.saved' });
   }
+  for (const record of [...state.ratings, ...state.disciplines, ...state.initiatives, ...state.awards]) {
+    for (const item of record.history) note(item.source, { type: 'records.saved' });
+  }
   return out;
 }

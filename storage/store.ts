@@ -1,15 +1,19 @@
 import { Low } from 'lowdb';
 import { entryCode } from '../core/codes.js';
 import type {
+  Award,
   DepartmentHead,
   Entry,
   HistoryItem,
   Member,
   ModelExample,
+  Rating,
   Registration,
   TitleSubject,
+  YearRating,
 } from '../core/domain.js';
-import { StoreCorruptError, StoreWriteError } from '../core/errors.js';
+import { RecordsRefusedError, StoreCorruptError, StoreWriteError } from '../core/errors.js';
+import { type NewAward, planRecords, type RecordChange, type RecordPlan } from '../core/records.js';
 import type { Actor, MemberFlags, NewEntry, NewMember, Repository } from '../core/repository.js';
 import { applyEvent, type Undo } from './events.js';
 import { FileLog } from './file-log.js';
@@ -348,6 +352,38 @@ export class Store extends StoreReader implements Repository {
       history: [...(existing?.history ?? []), ...items],
     };
     return this.commit({ type: 'head.saved', head }, actor).then(() => head);
+  }
+
+  // ---- year-end records (core/records.ts) ----
+
+  changeRecords(changes: readonly RecordChange[], actor: Actor): Promise<RecordPlan> {
+    // Checked and applied in one synchronous step: no other change can come between.
+    const plan = planRecords(this, changes, actor);
+    if (plan.problems.length > 0) return Promise.reject(new RecordsRefusedError(plan.problems));
+    const { ratings, disciplines, initiatives, awards } = plan.batch;
+    if (ratings.length + disciplines.length + initiatives.length + awards.length === 0)
+      return Promise.resolve(plan);
+    return this.commit({ type: 'records.saved', ratings, disciplines, initiatives, awards }, actor).then(
+      () => plan,
+    );
+  }
+
+  rate(
+    year: number,
+    subject: TitleSubject,
+    rating: Rating,
+    actor: Actor,
+    reason?: string,
+  ): Promise<YearRating> {
+    return this.changeRecords([{ op: 'rating', year, subject, rating, reason }], actor).then(
+      (plan) => (plan.results[0] as { record: YearRating }).record,
+    );
+  }
+
+  recordAward(award: NewAward, actor: Actor): Promise<Award> {
+    return this.changeRecords([{ op: 'award', ...award }], actor).then(
+      (plan) => (plan.results[0] as { record: Award }).record,
+    );
   }
 
   markJobDone(job: string, slot: Date): Promise<void> {

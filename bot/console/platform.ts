@@ -6,7 +6,7 @@ import { htmlToPlain } from '../../core/html.js';
 import { idOn } from '../../core/identity.js';
 import type { Log } from '../../core/log.js';
 import { silentLog } from '../../core/log.js';
-import { type OutMessage, type Platform, type PlatformHost, parseCommand } from '../../core/platform.js';
+import type { OutMessage, Platform, PlatformHost } from '../../core/platform.js';
 import { type Locale, locales } from '../../locales/index.js';
 import { DEMO_USER } from './demo.js';
 
@@ -86,15 +86,15 @@ export function createConsolePlatform(options: ConsoleOptions): ConsolePlatform 
     }
     // Numbers always refer to the last answer, as shown: an answer without choices clears them.
     shown = [];
-    const command = parseCommand(text);
-    if (command) {
+    if (text) {
       counter += 1;
       await host.handle({
         platform: 'console',
         caller: { identity: DEMO_USER.identity, displayName: DEMO_USER.displayName },
         chat: { id: 'console', kind: 'group' },
         text,
-        command,
+        // Only the bot listens in the terminal: every line is for it.
+        addressed: true,
         mentions: [...text.matchAll(/(^|\s)(@[\p{L}\p{N}_]+)/gu)].map((m) => ({
           username: (m[2] as string).slice(1),
           label: m[2] as string,

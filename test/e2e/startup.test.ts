@@ -218,6 +218,36 @@ describe('npm start', () => {
     }
   }, 30_000);
 
+  it('with a token but no group id, starts in setup mode: tells a group its id and a person theirs, and nothing else runs', async () => {
+    const server = await FakeBotApiServer.start({ token: TOKEN });
+    try {
+      const run = start({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: server.apiRoot, DATA_DIR: dir });
+      await until('polling', () => server.isPolling, 15_000);
+      server.pushMessage({ chatId: -1009876543210, text: '/viectot Trực thay ca cho đồng nghiệp' });
+      server.pushMessage({ chatId: -1009876543210, text: '/batdau' });
+      const group = await server.waitForCall((c) => c.method === 'sendMessage', 15_000);
+      expect(group.params.chat_id).toBe(-1009876543210);
+      expect(String(group.params.text)).toContain('<code>TELEGRAM_GROUP_ID=-1009876543210</code>');
+      server.pushMessage({
+        chatId: 4242,
+        text: 'xin chào',
+        from: { id: 4242, is_bot: false, first_name: 'Toàn' },
+      });
+      const direct = await server.waitForCall(
+        (c) => c.method === 'sendMessage' && c.params.chat_id === 4242,
+        15_000,
+      );
+      expect(String(direct.params.text)).toContain('Mã người dùng Telegram của đồng chí: <code>4242</code>');
+      expect(server.callsOf('sendMessage')).toHaveLength(2); // the /viectot was not run
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(run.err()).toContain('setup mode');
+      expect(await readdir(dir)).toEqual([]); // no store was opened
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+
   it('refuses to start with a token Telegram does not accept (401), in one line without a stack', async () => {
     const server = await FakeBotApiServer.start({ token: TOKEN });
     try {
