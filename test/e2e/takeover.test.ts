@@ -135,7 +135,10 @@ describe.skipIf(postgresMissing)('two instances on one PostgreSQL database', () 
     await until('the first instance active', async () => (await first.role()) === 'active');
     const second = await start();
     await until('the second instance standing by', async () => (await second.role()) === 'standby');
-    // The standby polls nothing: every getUpdates so far is the active one's.
+    // Monitoring: both alive, only the active one ready.
+    const ready = async (i: Instance) => (await fetch(`http://127.0.0.1:${i.port}/readyz`)).status;
+    expect(await ready(first)).toBe(200);
+    expect(await ready(second)).toBe(503);
 
     // Three colleagues (a member logs at most 10 entries a day), 8 commands each, in the group.
     const people = [lan, { ...lan, id: 1002, first_name: 'Hùng' }, { ...lan, id: 1003, first_name: 'Mai' }];
