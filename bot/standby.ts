@@ -74,6 +74,7 @@ async function untilReachable<T>(
   signal: AbortSignal,
 ): Promise<T | undefined> {
   const { DatabaseError } = (await import('pg')).default;
+  let said = false;
   for (;;) {
     try {
       return await attempt();
@@ -85,7 +86,8 @@ async function untilReachable<T>(
       }
       if (!(error instanceof Error) || error instanceof AppError) throw error;
       if (signal.aborted) return undefined;
-      logger.warn({ err: error }, 'cannot reach the database; trying again');
+      if (!said) logger.warn({ err: error }, 'cannot reach the database; trying again');
+      said = true;
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }
   }

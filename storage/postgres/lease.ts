@@ -45,6 +45,8 @@ export class Lease {
   private client: pg.Client | null;
   private renewing = false;
   private released = false;
+  /** The lease's connection is lost (said once, until it is back). */
+  private lost = false;
   private lastTick = Date.now();
   private depose!: (reason: string) => void;
   /** Resolves, with the reason, once this instance is no longer the active one. */
@@ -116,7 +118,9 @@ export class Lease {
           await pause(settings.pollMs, options.signal);
         }
       } catch (err) {
-        log.warn({ err }, 'standing by: cannot reach the database; trying again');
+        // Once per outage, not at every attempt.
+        if (said !== 'unreachable') log.warn({ err }, 'standing by: cannot reach the database; trying again');
+        said = 'unreachable';
         await client?.end().catch(() => {});
         client = null;
         await pause(settings.pollMs, options.signal);
@@ -166,9 +170,12 @@ export class Lease {
         [this.epoch],
       );
       if (rowCount !== 1) this.replaced();
+      this.lost = false;
     } catch (err) {
       if (this.released) return;
-      this.options.logger.warn({ err }, 'lost the connection that holds the lease; connecting again');
+      if (!this.lost)
+        this.options.logger.warn({ err }, 'lost the connection that holds the lease; connecting again');
+      this.lost = true;
       const client = this.client;
       this.client = null;
       await client?.end().catch(() => {});
