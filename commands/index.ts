@@ -22,6 +22,7 @@ import { khenthuong } from './khenthuong.js';
 import { kyluat } from './kyluat.js';
 import { lichsu } from './lichsu.js';
 import { lienket } from './lienket.js';
+import { nhaphoso } from './nhaphoso.js';
 import { quyetdinh } from './quyetdinh.js';
 import { sangkien } from './sangkien.js';
 import { tatnhac } from './tatnhac.js';
@@ -72,6 +73,7 @@ export const commands: readonly Command[] = [
   congnhansk,
   quyetdinh,
   dinhchinh,
+  nhaphoso,
   xemtruoc,
   dangngay,
   duyetdangky,

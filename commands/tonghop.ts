@@ -16,6 +16,7 @@ import {
   findDepartment,
   periodOf,
   refuse,
+  refuseLeftover,
   say,
   words,
 } from './lib/common.js';
@@ -102,13 +103,10 @@ export const tonghop: Command = {
       }
     }
     const { period } = args;
-    // A second period (`/tonghop thang tuan`) is set aside, and the answer says so.
+    // A second period (`/tonghop thang tuan`) is refused: which one was meant is not guessed.
     const second = args.rest.length ? readPeriod(args.rest, ctx.now) : null;
-    const note =
-      second && second.used === args.rest.length
-        ? t.errors.extraIgnored(t.periodName(period), clip(args.rest.join(' ')))
-        : undefined;
-    const query = note ? '' : args.rest.join(' ');
+    if (second && second.used === args.rest.length) return refuseLeftover(ctx, tonghop, tokens, args.rest);
+    const query = args.rest.join(' ');
     const department = query ? findDepartment(agency, query) : undefined;
     if (query && !department) {
       return refuse(ctx, tonghop, t.summary.unknownWords(clip(query)), ...departmentList(ctx), t.periodForms);
@@ -163,7 +161,6 @@ export const tonghop: Command = {
     };
     const reply: Reply = say(
       t.summary.title(label, periodRange(t, period), department?.name),
-      note,
       '',
       t.summary.byKind,
       ...s.byKind.flatMap((k) => [

@@ -37,8 +37,8 @@ export const en: Messages = {
     unknownPeriod: (token: HtmlPart) => html`Unknown period “${token}”.`,
     impossiblePeriod: (text: HtmlPart) =>
       html`There is no period “${text}”: weeks run 1 to 53, months 1 to 12, quarters 1 to 4 (I–IV), years 2000 to 2100.`,
-    extraIgnored: (used: HtmlPart, ignored: HtmlPart) =>
-      html`<i>Used the period ${used}; ignored “${ignored}”.</i>`,
+    twoPeriods: (first: HtmlPart, second: HtmlPart) =>
+      html`Two periods were given, “${first}” and “${second}”: please choose one.`,
     leftGroup: html`As far as the bot knows, you are no longer in the agency's group chat, so you cannot log entries any more. If this is a mistake, please contact the Office.`,
     agencyOnly: html`This information is only for the staff in the agency's group chat.`,
     alreadyHandled: (what: HtmlPart) =>
@@ -275,7 +275,8 @@ export const en: Messages = {
     title: (period: HtmlPart) => html`🏆 <b>Emulation leaderboard</b> — ${period}`,
     members: (n: number) => html`<b>Top members</b> (top ${n})`,
     ties: (shown: number) => html`<i>The list has ${shown} members because of ties.</i>`,
-    noPoints: html`Nobody has logged anything in this period yet. Be the first!`,
+    noPoints: html`Nobody was credited in this period.`,
+    noPointsYet: html`Nobody has logged anything in this period yet. Be the first!`,
     memberLine: (rank: number, name: HtmlPart, dept: HtmlPart, points: HtmlPart) =>
       html`${rank}. ${name} (${dept}) — ${points}`,
     departments: html`<b>Departments</b> (ranked by points per member)`,
@@ -632,6 +633,10 @@ export const en: Messages = {
       html`• ${date} (${days === 0 ? 'today' : `in ${days} ${days === 1 ? 'day' : 'days'}`}) — ${title}`,
     noMilestones: html`No milestones left this year.`,
     none: html`No emulation plan is configured.`,
+    otherYear: (year: number, planYear: number) =>
+      html`The bot follows the emulation plan of ${planYear}; it has no plan figures for ${year}.`,
+    onlyYear: (words: HtmlPart, planYear: number) =>
+      html`“${words}” is not understood: /kehoach gives the progress of the ${planYear} plan to date.`,
   },
 
   posts: {
@@ -700,6 +705,7 @@ export const en: Messages = {
     perMember: 'points per member',
     points: 'points',
     empty: 'Nothing logged in this period yet. Start with /viectot, /hoanthanh or /sangkien!',
+    emptyPast: 'Nothing was logged in this period.',
     leaders: 'Congratulations',
     leadersText: (names: string, more: number, points: string) =>
       more > 0

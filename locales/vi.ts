@@ -49,8 +49,8 @@ export const vi = {
     unknownPeriod: (token: HtmlPart) => html`Không hiểu kỳ “${token}”.`,
     impossiblePeriod: (text: HtmlPart) =>
       html`Không có kỳ “${text}”: tuần từ 1 đến 53, tháng từ 1 đến 12, quý từ 1 đến 4 (I–IV), năm từ 2000 đến 2100.`,
-    extraIgnored: (used: HtmlPart, ignored: HtmlPart) =>
-      html`<i>Đã dùng kỳ ${used}; bỏ qua “${ignored}”.</i>`,
+    twoPeriods: (first: HtmlPart, second: HtmlPart) =>
+      html`Đồng chí ghi hai kỳ, “${first}” và “${second}”: vui lòng chọn một.`,
     leftGroup: html`Theo ghi nhận của bot, bạn không còn trong nhóm chung của cơ quan nên không ghi nhận được nữa. Nếu có nhầm lẫn, vui lòng liên hệ Văn phòng Ban.`,
     agencyOnly: html`Thông tin này chỉ dành cho cán bộ, công chức, người lao động trong nhóm chung của cơ quan.`,
     alreadyHandled: (what: HtmlPart) =>
@@ -297,7 +297,8 @@ export const vi = {
     title: (period: HtmlPart) => html`🏆 <b>Bảng xếp hạng thi đua</b> — ${period}`,
     members: (n: number) => html`<b>Cá nhân dẫn đầu</b> (top ${n})`,
     ties: (shown: number) => html`<i>Danh sách có ${shown} người vì có người đồng hạng.</i>`,
-    noPoints: html`Chưa có ai ghi nhận trong kỳ này. Hãy là người đầu tiên!`,
+    noPoints: html`Không có ai được ghi nhận trong kỳ này.`,
+    noPointsYet: html`Chưa có ai ghi nhận trong kỳ này. Hãy là người đầu tiên!`,
     memberLine: (rank: number, name: HtmlPart, dept: HtmlPart, points: HtmlPart) =>
       html`${rank}. ${name} (${dept}) — ${points}`,
     departments: html`<b>Các phòng</b> (xếp theo điểm bình quân mỗi người)`,
@@ -648,6 +649,10 @@ export const vi = {
       html`• ${date} (${days === 0 ? 'hôm nay' : `còn ${days} ngày`}) — ${title}`,
     noMilestones: html`Không còn mốc nào trong năm.`,
     none: html`Chưa cấu hình kế hoạch thi đua.`,
+    otherYear: (year: number, planYear: number) =>
+      html`Bot theo dõi kế hoạch thi đua năm ${planYear}; không có số liệu kế hoạch năm ${year}.`,
+    onlyYear: (words: HtmlPart, planYear: number) =>
+      html`Không hiểu “${words}”: /kehoach cho biết tiến độ kế hoạch năm ${planYear} đến hôm nay.`,
   },
 
   posts: {
@@ -715,6 +720,7 @@ export const vi = {
     perMember: 'điểm bình quân/người',
     points: 'điểm',
     empty: 'Chưa có ghi nhận nào trong kỳ này. Hãy mở đầu bằng /viectot, /hoanthanh hoặc /sangkien!',
+    emptyPast: 'Không có ghi nhận nào trong kỳ này.',
     leaders: 'Chúc mừng',
     leadersText: (names: string, more: number, points: string) =>
       more > 0

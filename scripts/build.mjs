@@ -31,6 +31,11 @@ export async function bundle(entryPoints, outdir) {
     banner: {
       js: "import { createRequire as __thiduaRequire } from 'node:module'; const require = __thiduaRequire(import.meta.url);",
     },
+    // Classes and functions keep their names: node-fetch (grammY's HTTP client) accepts a signal only
+    // if its class is named `AbortSignal`, and esbuild renames the abort-controller polyfill's class
+    // to `AbortSignal2` as soon as any bundled module uses the global `AbortSignal` — after which
+    // every call to Telegram failed ("Network request for 'getMe' failed!").
+    keepNames: true,
     sourcemap: true,
     legalComments: 'none',
     logLevel: 'warning',

@@ -19,6 +19,7 @@ import { Albums, type AlbumTimers, realAlbumTimers } from './albums.js';
 import { type ApiLimits, boundedRetries, DEFAULT_LIMITS, failureLog, timeouts } from './api.js';
 import type { TelegramConfig } from './config.js';
 import { HandledOffsets } from './confirm.js';
+import { telegramDocument } from './files.js';
 import { ChoiceButtons, displayName, identityOf, mentionsOf, photoOf } from './translate.js';
 
 export interface TelegramOptions {
@@ -164,6 +165,9 @@ export function createTelegramPlatform(
       addressed,
       mentions: mentionsOf(message, ctx.me.id, ctx.me.username),
       photos: parts.flatMap((part) => photoOf(part) ?? []),
+      document: message.document
+        ? telegramDocument(bot.api, config.apiRoot, config.token, message.document, log)
+        : undefined,
       messageKey: key,
       locale: origin.locale,
       isAdmin: config.adminIds.has(String(from.id)),

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dayKey } from '../../core/periods.js';
 import { Store } from '../../storage/store.js';
 import { tempDir } from '../helpers/agency.js';
 import { FakeBotApiServer } from '../helpers/bot-api-server.js';
@@ -108,7 +109,7 @@ describe('npm start', () => {
     );
     expect(await run.exited).toBe(0);
     expect(run.err()).toBe('');
-    const year = new Date().getFullYear();
+    const year = dayKey(new Date()).slice(0, 4); // the year in Vietnam, as the files are named
     const xlsx = await readFile(join(dir, 'out', `tong-hop-thi-dua-nam-${year}.xlsx`));
     const docx = await readFile(join(dir, 'out', `bao-cao-thi-dua-nam-${year}.docx`));
     expect(xlsx.subarray(0, 2).toString()).toBe('PK');
@@ -120,7 +121,7 @@ describe('npm start', () => {
     const png = (await readdir(join(dir, 'out'))).find((f) => f.endsWith('.png')) as string;
     expect(png).toMatch(/^bang-xep-hang-tuan-/);
     expect((await readFile(join(dir, 'out', png))).subarray(1, 4).toString()).toBe('PNG');
-  });
+  }, 60_000); // a year's files, every achievement report and a picture, in a child on a busy machine
 
   it('refuses to start on a corrupt store, naming the file, and leaves it untouched', async () => {
     const file = join(dir, 'store.json');

@@ -96,3 +96,47 @@ describe('commands as people type them', () => {
     expect(tg.store.entries).toHaveLength(0);
   });
 });
+
+describe('periods in everyday words', () => {
+  // Wednesday 25 November 2026 (the harness's clock).
+  it('answers for the period asked, as people say it', async () => {
+    const title = async (text: string) => only(await tg.send(lan(), text)).text.split('\n')[0];
+    expect(await title('/bangxephang tuần vừa rồi')).toContain('tuần 47/2026 (16/11/2026 – 22/11/2026)');
+    expect(await title('/bangxephang tuần qua')).toContain('tuần 47/2026');
+    expect(await title('/bangxephang tháng vừa qua')).toContain('tháng 10/2026');
+    expect(await title('/bangxephang tháng mười một')).toContain('tháng 11/2026');
+    expect(await title('/bangxephang thg 10')).toContain('tháng 10/2026');
+    expect(await title('/bangxephang thang10')).toContain('tháng 10/2026');
+    expect(await title('/bangxephang quy3')).toContain('quý III/2026');
+    expect(await title('/bangxephang năm ngoái')).toContain('năm 2025');
+    expect(await title('/cuatoi tháng mười')).toContain('tháng 10/2026');
+  });
+
+  it('refuses what it does not understand with the usage line, never answering for another period', async () => {
+    const next = only(await tg.send(lan(), '/bangxephang tháng sau'));
+    expect(next.text).toContain('Không hiểu kỳ “tháng sau”.');
+    expect(next.text).toContain('Cách dùng: /bangxephang');
+    expect(next.text).not.toContain('Bảng xếp hạng');
+    const two = only(await tg.send(lan(), '/cuatoi tuần trước tháng'));
+    expect(two.text).toContain('Đồng chí ghi hai kỳ, “tuần trước” và “tháng”: vui lòng chọn một.');
+    expect(two.text).not.toContain('Ghi nhận của');
+  });
+
+  it('/kehoach answers for its plan’s year and refuses another, never dropping the year', async () => {
+    expect(only(await tg.send(lan(), '/kehoach 2026')).text).toContain('Tiến độ đến ngày 25/11/2026');
+    const other = only(await tg.send(lan(), '/kehoach 2025'));
+    expect(other.text).toContain(
+      'Bot theo dõi kế hoạch thi đua năm 2026; không có số liệu kế hoạch năm 2025.',
+    );
+    expect(other.text).toContain('Cách dùng: /kehoach');
+    expect(other.text).not.toContain('Tiến độ đến ngày');
+    expect(only(await tg.send(lan(), '/kehoach tuần này')).text).toContain('Không hiểu “tuần này”');
+  });
+
+  it('invites the first entry only in a period still going on', async () => {
+    expect(only(await tg.send(lan(), '/bangxephang tuần')).text).toContain('Hãy là người đầu tiên!');
+    const past = only(await tg.send(lan(), '/bangxephang tháng 3'));
+    expect(past.text).toContain('Không có ai được ghi nhận trong kỳ này.');
+    expect(past.text).not.toContain('Hãy là người đầu tiên');
+  });
+});
