@@ -79,5 +79,6 @@ describe.skipIf(postgresMissing)('npm run store:move, between the embedded store
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/already holds a store; nothing was written/);
     expect(await exported(files)).toBe(original);
-  }, 60_000);
+    // Each command is a tsx process: seconds each on a busy machine.
+  }, 240_000);
 });
