@@ -15,6 +15,7 @@ import type { CouncilRecords, Handled, Repository } from '../core/repository.js'
 import { CouncilReader } from './council.js';
 import { EntryTable } from './entry-table.js';
 import { sameSubject } from './events.js';
+import { handledInRecords } from './handled.js';
 import { Indexes } from './indexes.js';
 import type { State } from './schema.js';
 import type { StoreCapture } from './snapshot-file.js';
@@ -81,7 +82,11 @@ export class StoreReader {
   }
 
   handled(source: string): Handled | undefined {
-    return this.idx.handled.get(source);
+    const idx = this.idx;
+    const live = idx.handled.get(source);
+    if (live) return live;
+    idx.inRecords ??= handledInRecords(this.data);
+    return idx.inRecords.get(source);
   }
 
   get registrations(): readonly Registration[] {
