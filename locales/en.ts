@@ -508,7 +508,7 @@ export const en: Messages = {
       assigned: 'named department head',
       unassigned: 'no longer department head',
     },
-    platforms: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'console demo' },
+    platforms: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'console demo', web: 'the desk' },
   },
 
   models: {
@@ -575,7 +575,13 @@ export const en: Messages = {
     here: html`📎 The report file you asked for:`,
   },
 
-  platformName: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'the console' },
+  platformName: {
+    telegram: 'Telegram',
+    zalo: 'Zalo',
+    zalobot: 'Zalo Bot',
+    console: 'the console',
+    web: 'the desk',
+  },
 
   /** What the Zalo Bot Platform's own events get back. */
   zaloBot: {

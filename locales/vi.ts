@@ -522,7 +522,7 @@ export const vi = {
       assigned: 'chỉ định trưởng phòng',
       unassigned: 'thôi chỉ định trưởng phòng',
     },
-    platforms: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'máy thử' },
+    platforms: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'máy thử', web: 'bàn làm việc' },
   },
 
   models: {
@@ -589,7 +589,13 @@ export const vi = {
     here: html`📎 Tệp báo cáo bạn đã yêu cầu:`,
   },
 
-  platformName: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'bảng điều khiển' },
+  platformName: {
+    telegram: 'Telegram',
+    zalo: 'Zalo',
+    zalobot: 'Zalo Bot',
+    console: 'bảng điều khiển',
+    web: 'bàn làm việc',
+  },
 
   /** What the Zalo Bot Platform's own events get back. */
   zaloBot: {
