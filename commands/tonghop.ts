@@ -14,6 +14,7 @@ import {
   departmentName,
   findDepartment,
   periodOf,
+  periodToken,
   refuse,
   say,
   words,
@@ -57,19 +58,6 @@ function registrationLines(ctx: CommandContext, period: Period, department?: Dep
   ];
 }
 
-/** The period as one word that reads back as itself (for the button that fetches its files). */
-function periodToken(period: Period): string {
-  switch (period.kind) {
-    case 'week':
-      return `tuan ${period.index}/${period.year}`;
-    case 'month':
-      return `${period.index}/${period.year}`;
-    case 'quarter':
-      return `Q${period.index}/${period.year}`;
-    case 'year':
-      return String(period.year);
-  }
-}
 const OUTPUTS = new Set(['file', 'binhxet']);
 
 export const tonghop: Command = {
