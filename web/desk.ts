@@ -151,8 +151,8 @@ export function createDesk(deps: DeskDeps): Desk {
       mayAccess(SECTION_ACCESS[s], viewer),
     ),
   ];
-  const localeOf = (c: Context): Locale =>
-    pickLocale(c.req.header('accept-language')?.split(/[,;]/)[0]?.trim(), deps.locale);
+  // Before anyone is known, pages speak the bot's language (BOT_LOCALE), as its group messages do.
+  const localeOf = (_c: Context): Locale => deps.locale;
 
   /** A page for the person signed in. */
   const render = (c: Context<Env>, title: string, section: Section | undefined, body: Html, status = 200) => {
