@@ -243,6 +243,15 @@ export async function writeSnapshot(
   files: StoreFiles = nodeFiles,
   beforeRename?: () => Promise<boolean>,
 ): Promise<boolean> {
+  return files.writeChunksDurably(path, snapshotChunks(capture), beforeRename);
+}
+
+/**
+ * The snapshot of `capture` as a stream of chunks (about a megabyte each, the last one the CRC-32):
+ * what `writeSnapshot` puts in a file, and what a store on PostgreSQL keeps in its table. Each chunk
+ * is made when it is asked for, so a writer that awaits between chunks lets the event loop run.
+ */
+export function snapshotChunks(capture: StoreCapture): Iterable<Uint8Array> {
   requireLittleEndian();
   const sections = sectionsOf(capture.entries);
   const layout: [string, number, number][] = [];
@@ -285,7 +294,7 @@ export async function writeSnapshot(
     trailer.writeUInt32LE(check >>> 0);
     yield trailer;
   }
-  return files.writeChunksDurably(path, chunks(), beforeRename);
+  return { [Symbol.iterator]: chunks };
 }
 
 // ---- reading ----------------------------------------------------------------------------------------
@@ -303,7 +312,6 @@ export function isSnapshot(bytes: Uint8Array): boolean {
  * state, a broken rule of the entry table). Nothing is written.
  */
 export async function readSnapshot(path: string): Promise<State | null> {
-  requireLittleEndian();
   let bytes: Buffer;
   try {
     bytes = readShared(path);
@@ -313,8 +321,18 @@ export async function readSnapshot(path: string): Promise<State | null> {
       cause: error,
     });
   }
+  return snapshotOf(bytes, path);
+}
+
+/**
+ * The state a snapshot's `bytes` hold, verified as `readSnapshot` verifies a file (`name` names it in
+ * the error). The table's columns stay views into `bytes`: best in shared memory (a report worker then
+ * reads them without a copy).
+ */
+export function snapshotOf(bytes: Buffer, name: string): State {
+  requireLittleEndian();
   const corrupt = (what: string): never => {
-    throw new StoreCorruptError(path, what);
+    throw new StoreCorruptError(name, what);
   };
   if (!isSnapshot(bytes)) corrupt('is not a thidua-bot snapshot');
   if (bytes.length < MAGIC.length + 4 + CHECK_BYTES) corrupt('is cut short');

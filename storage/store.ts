@@ -1,33 +1,29 @@
-import { mkdir, rename, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { entryCode } from '../core/codes.js';
 import type {
+  Award,
   DepartmentHead,
   Entry,
   HistoryItem,
   Member,
   ModelExample,
+  Rating,
   Registration,
   TitleSubject,
+  YearRating,
 } from '../core/domain.js';
-import { StoreCorruptError, StoreWriteError } from '../core/errors.js';
+import { RecordsRefusedError, StoreCorruptError, StoreWriteError } from '../core/errors.js';
+import { type NewAward, planRecords, type RecordChange, type RecordPlan } from '../core/records.js';
 import type { Actor, MemberFlags, NewEntry, NewMember, Repository } from '../core/repository.js';
-import { BACKUP_DIR, Backups } from './backups.js';
 import { applyEvent, type Undo } from './events.js';
-import {
-  type FileSystem,
-  isErrnoException,
-  removeTempFiles,
-  type StoreFiles,
-  storeFiles,
-  syncDirectory,
-} from './files.js';
+import { FileLog } from './file-log.js';
+import type { FileSystem } from './files.js';
+import { storeFiles } from './files.js';
 import { Indexes } from './indexes.js';
-import { Journal, type JournalContents, readJournal } from './journal.js';
+import type { LogWriter, StoreLog } from './log.js';
 import { StoreReader } from './reader.js';
 import { emptyState, type State, type StoreEvent, type StoreEventBody } from './schema.js';
-import { captureState, SnapshotAdapter, SnapshotNotKeptError, type StoreCapture } from './snapshot-file.js';
+import { captureState, SnapshotNotKeptError, type StoreCapture } from './snapshot-file.js';
 
 export interface StoreLogger {
   info(obj: object, msg?: string): void;
@@ -49,14 +45,7 @@ export interface StoreOptions {
   fileSystem?: FileSystem;
 }
 
-/** The snapshot (storage/snapshot-file.ts). */
-export const STORE_FILE = 'store.snapshot';
-/** The snapshot of layouts 1–6, one JSON document: read when there is no `store.snapshot` yet. */
-export const DOCUMENT_FILE = 'store.json';
-export const JOURNAL_FILE = 'journal.jsonl';
-/** Where `store.json` goes once its contents are in a snapshot (kept, never deleted). */
-export const DOCUMENT_KEPT = 'store-before-layout-7.json';
-export { BACKUP_DIR } from './backups.js';
+export { BACKUP_DIR, DOCUMENT_FILE, DOCUMENT_KEPT, JOURNAL_FILE, STORE_FILE } from './file-log.js';
 
 /**
  * The record of a newly logged entry with number `no`: active, awaiting review, its creation in its
@@ -104,7 +93,7 @@ function historyItem(action: HistoryItem['action'], actor: Actor, note?: string)
  * the disk refuses it, the change is undone in memory and the promise rejects with StoreWriteError.
  */
 export class Store extends StoreReader implements Repository {
-  private journal!: Journal<Undo>;
+  private journal!: LogWriter<Undo>;
   /** False for a store opened with `readOnly` (no journal open for writing). */
   private writable = false;
   private compacting: Promise<void> | null = null;
@@ -112,72 +101,71 @@ export class Store extends StoreReader implements Repository {
   private readonly logger: StoreLogger;
   private readonly compactAfter: number;
   private compactAt: number;
-  private readonly backups: Backups;
-  /** `store.json` of an older layout is still there (read at start, or left by a crash): set aside after the next compaction. */
-  private documentLeft = false;
-  /** The journal as read at open, until it is opened for writing. */
-  private contents!: JournalContents;
+  /** The lines after the snapshot as read at open (for a store opened read-only). */
+  private linesRead = 0;
 
   private constructor(
-    readonly dir: string,
-    /** lowdb holds the state; its adapter reads and writes the snapshot (storage/snapshot-file.ts). */
+    /** Where the snapshot and the lines are kept (storage/log.ts). */
+    private readonly log: StoreLog,
+    /** lowdb holds the state; its adapter reads and writes the log's snapshot. */
     private readonly db: Low<State>,
-    private readonly files: StoreFiles,
     options: StoreOptions,
   ) {
     super(db.data, new Indexes());
     this.logger = options.logger ?? silent;
     this.compactAfter = options.compactAfter ?? 5_000;
     this.compactAt = this.compactAfter;
-    this.backups = new Backups(dir, files, options.keepBackups ?? 14);
+  }
+
+  /** The data directory: the store's files, or on PostgreSQL the files kept beside the store (a Zalo session's). */
+  get dir(): string {
+    return this.log.dir;
   }
 
   /**
    * Opens the store in `dir`, creating it only when no store file exists. A file that cannot be read,
    * parsed or validated throws StoreCorruptError before anything is written.
    */
-  static async open(dir: string, options: StoreOptions = {}): Promise<Store> {
-    const store = await Store.read(dir, options, false);
-    const journalPath = join(dir, JOURNAL_FILE);
-    // Everything read is valid: only now may files be touched. A temp file left by a write the disk
-    // refused (or a crash) would hold space the next write needs.
-    for (const folder of [dir, join(dir, BACKUP_DIR)]) {
-      for (const name of await removeTempFiles(folder)) {
-        store.logger.warn({ file: join(folder, name) }, 'removed a temp file left by an unfinished write');
-      }
-    }
-    store.journal = await Journal.open<Undo>(
-      journalPath,
-      store.contents,
-      (undos) => {
-        for (const undo of undos.reverse()) undo();
-      },
-      store.files,
-    ).catch((cause: unknown) => {
-      throw new StoreWriteError(`cannot open ${journalPath} for writing (${errorCode(cause)})`, { cause });
-    });
-    store.writable = true;
-    return store;
+  static open(dir: string, options: StoreOptions = {}): Promise<Store> {
+    return Store.openLog(Store.fileLog(dir, options), options);
   }
 
   /**
    * The store in `dir` as it is, for reading only (`npm run store:export`): the same checks as `open`,
    * and nothing created, removed or written; every write rejects.
    */
-  static async readOnly(dir: string, options: StoreOptions = {}): Promise<Store> {
-    return Store.read(dir, options, true);
+  static readOnly(dir: string, options: StoreOptions = {}): Promise<Store> {
+    return Store.read(Store.fileLog(dir, options), options, true);
   }
 
-  private static async read(dir: string, options: StoreOptions, readOnly: boolean): Promise<Store> {
-    const files = storeFiles(options.fileSystem);
-    if (!readOnly) await createDirectory(dir);
-    const snapshotPath = join(dir, STORE_FILE);
-    const documentPath = join(dir, DOCUMENT_FILE);
-    const journalPath = join(dir, JOURNAL_FILE);
+  /** Opens the store kept in `log` (files, or PostgreSQL), with the same checks as `open`. */
+  static async openLog(log: StoreLog, options: StoreOptions = {}): Promise<Store> {
+    const store = await Store.read(log, options, false);
+    store.journal = await log.openWriter<Undo>((undos) => {
+      for (const undo of undos.reverse()) undo();
+    });
+    store.writable = true;
+    return store;
+  }
+
+  /** The store kept in `log`, for reading only. */
+  static readOnlyLog(log: StoreLog, options: StoreOptions = {}): Promise<Store> {
+    return Store.read(log, options, true);
+  }
+
+  private static fileLog(dir: string, options: StoreOptions): FileLog {
+    return new FileLog(dir, options.logger ?? silent, {
+      files: storeFiles(options.fileSystem),
+      ...(options.keepBackups !== undefined ? { keepBackups: options.keepBackups } : {}),
+    });
+  }
+
+  private static async read(log: StoreLog, options: StoreOptions, readOnly: boolean): Promise<Store> {
+    if (!readOnly) await log.prepare();
     let store: Store | undefined;
-    // A new snapshot replaces the old only if every change it holds is durable in the journal: a
-    // change whose write failed was undone, and must not come back through the snapshot.
-    const adapter = new SnapshotAdapter(snapshotPath, documentPath, files, () => {
+    // A new snapshot replaces the old only if every change it holds is durable in the log: a change
+    // whose write failed was undone, and must not come back through the snapshot.
+    const adapter = log.snapshot(() => {
       const journal = (store as Store).journal;
       const mark = journal.failureMark;
       return async (seq) => {
@@ -187,36 +175,38 @@ export class Store extends StoreReader implements Repository {
     });
     const db = new Low<State>(adapter, emptyState());
     await db.read();
-    store = new Store(dir, db, files, options);
-    store.documentLeft = adapter.fromDocument || (await exists(documentPath));
-    store.indexMembers(adapter.fromDocument ? documentPath : snapshotPath);
-    const contents = await readJournal(journalPath);
+    store = new Store(log, db, options);
+    store.indexMembers(log.snapshotName);
+    const lines = await log.readLines();
     let expected = store.data.seq + 1;
-    for (const [i, event] of contents.events.entries()) {
+    for (const [i, event] of lines.events.entries()) {
       if (event.seq < expected) continue; // already folded into the snapshot
       if (event.seq !== expected) {
-        throw new StoreCorruptError(journalPath, `line ${i + 1} has seq ${event.seq}, expected ${expected}`);
+        throw new StoreCorruptError(
+          lines.name,
+          `${lines.label(i)} has seq ${event.seq}, expected ${expected}`,
+        );
       }
       try {
         applyEvent(store.data, store.idx, event);
       } catch (error) {
-        throw new StoreCorruptError(journalPath, `line ${i + 1}: ${(error as Error).message}`);
+        throw new StoreCorruptError(lines.name, `${lines.label(i)}: ${(error as Error).message}`);
       }
       expected += 1;
     }
-    if (contents.tornBytes > 0) {
+    if (lines.tornBytes > 0) {
       store.logger.warn(
-        { file: journalPath, bytes: contents.tornBytes },
+        { file: lines.name, bytes: lines.tornBytes },
         'dropped an incomplete last journal line (a write cut off before it was acknowledged)',
       );
     }
-    store.contents = contents;
+    store.linesRead = lines.events.length;
     return store;
   }
 
   /** Lines in the journal not yet folded into the snapshot. */
   get journalLines(): number {
-    return this.writable ? this.journal.lines : this.contents.events.length;
+    return this.writable ? this.journal.lines : this.linesRead;
   }
 
   // ---- writes -----------------------------------------------------------------------------------
@@ -362,6 +352,38 @@ export class Store extends StoreReader implements Repository {
     return this.commit({ type: 'head.saved', head }, actor).then(() => head);
   }
 
+  // ---- year-end records (core/records.ts) ----
+
+  changeRecords(changes: readonly RecordChange[], actor: Actor): Promise<RecordPlan> {
+    // Checked and applied in one synchronous step: no other change can come between.
+    const plan = planRecords(this, changes, actor);
+    if (plan.problems.length > 0) return Promise.reject(new RecordsRefusedError(plan.problems));
+    const { ratings, disciplines, initiatives, awards } = plan.batch;
+    if (ratings.length + disciplines.length + initiatives.length + awards.length === 0)
+      return Promise.resolve(plan);
+    return this.commit({ type: 'records.saved', ratings, disciplines, initiatives, awards }, actor).then(
+      () => plan,
+    );
+  }
+
+  rate(
+    year: number,
+    subject: TitleSubject,
+    rating: Rating,
+    actor: Actor,
+    reason?: string,
+  ): Promise<YearRating> {
+    return this.changeRecords([{ op: 'rating', year, subject, rating, reason }], actor).then(
+      (plan) => (plan.results[0] as { record: YearRating }).record,
+    );
+  }
+
+  recordAward(award: NewAward, actor: Actor): Promise<Award> {
+    return this.changeRecords([{ op: 'award', ...award }], actor).then(
+      (plan) => (plan.results[0] as { record: Award }).record,
+    );
+  }
+
   markJobDone(job: string, slot: Date): Promise<void> {
     return this.commit({ type: 'job.done', job, slot: slot.toISOString() });
   }
@@ -439,29 +461,7 @@ export class Store extends StoreReader implements Repository {
     }
     await this.journal.dropThrough(seq);
     this.compactAt = this.journal.lines + this.compactAfter;
-    if (this.documentLeft) await this.setDocumentAside();
-  }
-
-  /** `store.json` of an older layout, now in the snapshot, goes to `backups/` under a name that is never pruned. */
-  private async setDocumentAside(): Promise<void> {
-    const from = join(this.dir, DOCUMENT_FILE);
-    try {
-      if (await exists(from)) {
-        await mkdir(join(this.dir, BACKUP_DIR), { recursive: true });
-        let to = join(this.dir, BACKUP_DIR, DOCUMENT_KEPT);
-        if (await exists(to)) to = to.replace(/\.json$/, `-${this.data.seq}.json`);
-        await rename(from, to);
-        await syncDirectory(join(this.dir, BACKUP_DIR));
-        await syncDirectory(this.dir);
-        this.logger.info(
-          { from, to },
-          'the store of an older layout is now in the snapshot; kept as a backup',
-        );
-      }
-      this.documentLeft = false;
-    } catch (err) {
-      this.logger.warn({ err, file: from }, 'could not set the older store file aside; it is not read again');
-    }
+    await this.log.afterFold(seq);
   }
 
   private compactInBackground(): void {
@@ -473,14 +473,13 @@ export class Store extends StoreReader implements Repository {
   }
 
   /**
-   * Once a day (Asia/Ho_Chi_Minh), compacts and copies the snapshot to `backups/store-YYYY-MM-DD.json`,
-   * keeping the newest ones. Returns the backup's path, or null when today's exists.
+   * Once a day (Asia/Ho_Chi_Minh), compacts and copies the snapshot to `backups/store-YYYY-MM-DD.snapshot`,
+   * keeping the newest ones (a store on PostgreSQL has the database's own backups: none here). Returns
+   * the backup's path, or null when today's exists.
    */
   async backupIfDue(now: Date): Promise<string | null> {
-    if (!(await this.backups.due(now))) return null;
-    await this.compact();
-    const target = await this.backups.write(join(this.dir, STORE_FILE), now);
-    this.logger.info({ backup: target }, 'daily backup written');
+    const target = await this.log.backupIfDue(now, () => this.compact());
+    if (target) this.logger.info({ backup: target }, 'daily backup written');
     return target;
   }
 
@@ -488,33 +487,12 @@ export class Store extends StoreReader implements Repository {
   async close(): Promise<void> {
     this.closed ??= (async () => {
       if (this.compacting) await this.compacting.catch(() => {});
-      if (this.writable) await this.journal.close();
+      try {
+        if (this.writable) await this.journal.close();
+      } finally {
+        await this.log.close();
+      }
     })();
     return this.closed;
   }
-}
-
-/** Creates the data directory; a new one's parent is fsync'd so the directory itself survives a power cut. */
-async function createDirectory(dir: string): Promise<void> {
-  const existed = await stat(dir).then(
-    () => true,
-    () => false,
-  );
-  try {
-    await mkdir(dir, { recursive: true });
-    if (!existed) await syncDirectory(dirname(resolve(dir)));
-  } catch (cause) {
-    throw new StoreWriteError(`cannot create the data directory ${dir} (${errorCode(cause)})`, { cause });
-  }
-}
-
-function errorCode(error: unknown): string {
-  return isErrnoException(error) ? (error.code ?? error.message) : String(error);
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }

@@ -1,6 +1,6 @@
 import type { Delivery } from '../core/delivery.js';
 import type { Log } from '../core/log.js';
-import { type Incoming, type OutMessage, type Platform, parseCommand } from '../core/platform.js';
+import type { Incoming, OutMessage, Platform } from '../core/platform.js';
 import type { Router } from '../core/router.js';
 import type { Locale } from '../locales/index.js';
 
@@ -57,15 +57,12 @@ export async function runCommand(
   key: string,
   log: Log,
 ): Promise<OutMessage[]> {
-  const command = parseCommand(text);
-  if (!command) throw new Error(`not a command: ${text}`);
   const outbox: Outbox = { messages: [] };
   const incoming: Incoming = {
     platform: 'web',
     caller: { identity: caller.identity, displayName: caller.displayName },
     chat: { id: `web:${caller.identity}`, kind: 'private' },
     text,
-    command,
     mentions: [],
     messageKey: `web:${key}`,
     locale: caller.locale,
@@ -74,10 +71,10 @@ export async function runCommand(
     isGroupMember: async () => caller.belongs,
     membership: 'approval',
     origin: outbox,
-    log: log.child({ desk: command.name }),
+    log: log.child({ desk: text.split(' ', 1)[0] }),
   };
   // Without a follow-up sink the router waits for slow work (report files) and returns it too.
-  const replies = await core.router.handle(incoming);
-  if (replies?.length) await core.delivery.deliver(incoming, replies);
+  const handled = await core.router.handle(incoming);
+  if (handled?.replies.length) await core.delivery.deliver(incoming, handled.replies);
   return outbox.messages;
 }
