@@ -360,8 +360,8 @@ export function createTelegramPlatform(
       replace: choice.keepsQuestion ? undefined : message.message_id,
       locale,
     };
-    await host?.handle(
-      incoming(
+    await host?.handle({
+      ...incoming(
         ctx,
         message as Message,
         choice.command,
@@ -370,7 +370,9 @@ export function createTelegramPlatform(
         origin,
         `telegram:callback:${query.id}`,
       ),
-    );
+      // The entities of the message pressed on are the bot's own, not the chosen command's.
+      mentions: [],
+    });
   });
 
   bot.on('chat_member', async (ctx) => {
@@ -644,7 +646,7 @@ export async function setCommandMenu(
 ): Promise<void> {
   const menu = (locale: Locale, roles: Roles): BotCommand[] =>
     commands
-      .filter((c) => mayRun(c.access, roles))
+      .filter((c) => !c.hidden && mayRun(c.access, roles))
       .map((c) => ({ command: c.name, description: c.description(locales[locale]).slice(0, 256) }));
   const everyone = { registered: true, admin: false, council: false };
   const languages = [undefined, 'vi', 'en'] as const;
