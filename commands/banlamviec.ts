@@ -9,7 +9,7 @@ import { say } from './lib/common.js';
  */
 export const banlamviec: Command = defineCommand({
   name: 'banlamviec',
-  access: 'anyone',
+  access: 'registeredOrAdmin',
   usage: (t) => t.help.desk.usage,
   description: (t) => t.help.desk.description,
   async run(ctx) {

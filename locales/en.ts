@@ -59,7 +59,7 @@ export const en: Messages = {
   },
 
   help: {
-    desk: { usage: '/banlamviec', description: 'A one-time link to the web desk (sent in private)' },
+    desk: { usage: '/banlamviec', description: 'Open the web desk' },
     cancel: { usage: '/khong', description: 'Cancel: answers “no” to a confirmation the bot asked for' },
     start: { usage: '/batdau', description: 'About the bot and how to register' },
     help: { usage: '/trogiup', description: 'The commands you can use' },

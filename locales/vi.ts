@@ -74,10 +74,7 @@ export const vi = {
   },
 
   help: {
-    desk: {
-      usage: '/banlamviec',
-      description: 'Đường dẫn dùng một lần mở bàn làm việc trên web (gửi riêng)',
-    },
+    desk: { usage: '/banlamviec', description: 'Mở bàn làm việc trên web' },
     cancel: { usage: '/khong', description: 'Hủy: trả lời “không” cho câu hỏi xác nhận của bot' },
     start: {
       usage: '/batdau',
