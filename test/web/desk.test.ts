@@ -53,6 +53,8 @@ describe.runIf(run)('the desk in a browser', { timeout: 180_000 }, () => {
   /** A fresh browser profile (no cookies), its page open. */
   async function fresh(width = 1280): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
+    // Bounds, not waits: a report file takes seconds on a loaded machine.
+    context.setDefaultTimeout(120_000);
     contexts.push(context);
     return context.newPage();
   }
