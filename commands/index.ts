@@ -19,9 +19,11 @@ import { hoso } from './hoso.js';
 import { huy } from './huy.js';
 import { kehoach } from './kehoach.js';
 import { khenthuong } from './khenthuong.js';
+import { khong } from './khong.js';
 import { kyluat } from './kyluat.js';
 import { lichsu } from './lichsu.js';
 import { lienket } from './lienket.js';
+import { nhaphoso } from './nhaphoso.js';
 import { quyetdinh } from './quyetdinh.js';
 import { sangkien } from './sangkien.js';
 import { tatnhac } from './tatnhac.js';
@@ -72,10 +74,12 @@ export const commands: readonly Command[] = [
   congnhansk,
   quyetdinh,
   dinhchinh,
+  nhaphoso,
   xemtruoc,
   dangngay,
   duyetdangky,
   tuchoidangky,
+  khong,
 ];
 
 /** The bot's own posts (the scheduler posts them; /xemtruoc and /dangngay show them on demand). */

@@ -40,6 +40,18 @@ export class RecordsRefusedError extends AppError {
   }
 }
 
+/** A document sent with a command could not be fetched: larger than allowed, or the platform failed. */
+export class DocumentFetchError extends AppError {
+  override readonly name = 'DocumentFetchError';
+  constructor(
+    readonly reason: 'tooBig' | 'failed',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super('DOCUMENT_FETCH', message, options);
+  }
+}
+
 /** Configuration (environment or agency file) is invalid; `problems` lists every bad setting. */
 export class ConfigError extends AppError {
   override readonly name = 'ConfigError';

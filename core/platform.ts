@@ -1,5 +1,15 @@
 import type { Locale } from '../locales/index.js';
-import type { Caller, ChatRef, Choice, Mention, MessageKind, OutFile, OutImage, Photo } from './context.js';
+import type {
+  Caller,
+  ChatRef,
+  Choice,
+  InDocument,
+  Mention,
+  MessageKind,
+  OutFile,
+  OutImage,
+  Photo,
+} from './context.js';
 import type { Html } from './html.js';
 import type { PlatformName } from './identity.js';
 import type { Log } from './log.js';
@@ -25,6 +35,8 @@ export interface Incoming {
   mentions: Mention[];
   /** The photos of the message: one, or every photo of an album sent with the command in a caption. */
   photos?: readonly Photo[] | undefined;
+  /** A document sent with the command as its caption (Telegram; the console: a file path), fetched only when read. */
+  document?: InDocument | undefined;
   /** Identifies the platform message, so a message delivered twice is handled once. */
   messageKey: string;
   locale: Locale;

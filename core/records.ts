@@ -422,7 +422,23 @@ export function planRecords(view: RecordsView, changes: readonly RecordChange[],
         if (change.until < change.from)
           problem({ code: 'badPeriod', from: change.from, until: change.until });
         const no = nextNo(disciplines);
-        if (problems.length > before || !decisionFree(change.decision)) break;
+        if (problems.length > before) break;
+        // The same discipline entered again (a file imported twice) is recognised, not refused.
+        const same = disciplines.find(
+          (d) =>
+            d.status === 'active' &&
+            sameDecision(d.decision, change.decision) &&
+            sameSubject(d.subject, change.subject) &&
+            d.form === change.form &&
+            d.from === change.from &&
+            d.until === change.until,
+        );
+        if (same) {
+          unchanged.push(index);
+          results[index] = { kind: 'discipline', record: same };
+          break;
+        }
+        if (!decisionFree(change.decision)) break;
         const { op: _, ...fields } = change;
         const record: Discipline = {
           no,
@@ -439,7 +455,22 @@ export function planRecords(view: RecordsView, changes: readonly RecordChange[],
       case 'initiative': {
         for (const m of change.authors) knownSubject({ kind: 'member', memberId: m });
         const no = nextNo(initiatives);
-        if (problems.length > before || !decisionFree(change.decision)) break;
+        if (problems.length > before) break;
+        const same = initiatives.find(
+          (i) =>
+            i.status === 'active' &&
+            sameDecision(i.decision, change.decision) &&
+            fold(i.name) === fold(change.name) &&
+            i.year === change.year &&
+            i.authors.length === new Set(change.authors).size &&
+            change.authors.every((a) => i.authors.includes(a)),
+        );
+        if (same) {
+          unchanged.push(index);
+          results[index] = { kind: 'initiative', record: same };
+          break;
+        }
+        if (!decisionFree(change.decision)) break;
         const record: Initiative = {
           no,
           name: change.name,

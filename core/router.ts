@@ -188,6 +188,7 @@ export class Router {
         m.offset === undefined ? m : { ...m, offset: m.offset - parsed.argsOffset },
       ),
       photos: command.acceptsPhoto ? incoming.photos : undefined,
+      document: command.acceptsDocument ? incoming.document : undefined,
       messageKey: incoming.messageKey,
       locale: incoming.locale,
       t,

@@ -37,8 +37,10 @@ export const en: Messages = {
     unknownPeriod: (token: HtmlPart) => html`Unknown period “${token}”.`,
     impossiblePeriod: (text: HtmlPart) =>
       html`There is no period “${text}”: weeks run 1 to 53, months 1 to 12, quarters 1 to 4 (I–IV), years 2000 to 2100.`,
-    extraIgnored: (used: HtmlPart, ignored: HtmlPart) =>
-      html`<i>Used the period ${used}; ignored “${ignored}”.</i>`,
+    reasonNeedsWords: (reason: HtmlPart, example: HtmlPart) =>
+      html`The reason “${reason}” says nothing. Please give the reason in words, e.g. <code>${example}</code>. Nothing was changed.`,
+    twoPeriods: (first: HtmlPart, second: HtmlPart) =>
+      html`Two periods were given, “${first}” and “${second}”: please choose one.`,
     leftGroup: html`As far as the bot knows, you are no longer in the agency's group chat, so you cannot log entries any more. If this is a mistake, please contact the Office.`,
     agencyOnly: html`This information is only for the staff in the agency's group chat.`,
     alreadyHandled: (what: HtmlPart) =>
@@ -58,6 +60,7 @@ export const en: Messages = {
   },
 
   help: {
+    cancel: { usage: '/khong', description: 'Cancel: answers “no” to a confirmation the bot asked for' },
     start: { usage: '/batdau', description: 'About the bot and how to register' },
     help: { usage: '/trogiup', description: 'The commands you can use' },
     register: { usage: '/dangky Full name | Department', description: 'Register or update your profile' },
@@ -190,10 +193,16 @@ export const en: Messages = {
   },
 
   entry: {
+    repeated: (code: HtmlPart, time: HtmlPart, text: HtmlPart) =>
+      html`You logged this today at ${time} (code <code>${code}</code>):\n<i>${text}</i>\nNothing more was saved.`,
+    repeatAsk: html`If this is something else, choose “Log again”; if it was sent by mistake, choose “Cancel”.`,
+    repeatResend: (example: HtmlPart) =>
+      html`If this is something else, send the command again with <code>#ghithem</code> at the end (${example}).`,
+    repeatButton: 'Log again',
     needsWords: (kind: 'deed' | 'task' | 'initiative', min: number) =>
       html`Please describe ${
         { deed: 'the good deed', task: 'the task you completed', initiative: 'the initiative or model' }[kind]
-      } (at least ${min} words, not counting # tags, mentioned people, emoji and punctuation). For example: <code>${
+      } (at least ${min} different words, not counting # tags, mentioned people, emoji and punctuation). For example: <code>${
         {
           deed: '/viectot Covered a shift for a colleague who was ill',
           task: '/hoanthanh Finished the third-quarter review report',
@@ -255,6 +264,7 @@ export const en: Messages = {
 
   withdraw: {
     missingCode: html`Please give the code of the entry to withdraw, e.g. <code>/huy VT12</code>.`,
+    reasonExample: 'Logged for the wrong person',
     missingReason: (code: HtmlPart) =>
       html`Entry <code>${code}</code> was not logged by you: please give the reason, e.g. <code>/huy ${code} Duplicate of an earlier entry</code>. The member credited will be told.`,
     reasonTooLong: (max: number) => html`The reason is longer than ${max} characters.`,
@@ -276,7 +286,8 @@ export const en: Messages = {
     title: (period: HtmlPart) => html`🏆 <b>Emulation leaderboard</b> — ${period}`,
     members: (n: number) => html`<b>Top members</b> (top ${n})`,
     ties: (shown: number) => html`<i>The list has ${shown} members because of ties.</i>`,
-    noPoints: html`Nobody has logged anything in this period yet. Be the first!`,
+    noPoints: html`Nobody was credited in this period.`,
+    noPointsYet: html`Nobody has logged anything in this period yet. Be the first!`,
     memberLine: (rank: number, name: HtmlPart, dept: HtmlPart, points: HtmlPart) =>
       html`${rank}. ${name} (${dept}) — ${points}`,
     departments: html`<b>Departments</b> (ranked by points per member)`,
@@ -449,6 +460,7 @@ export const en: Messages = {
     missingReason: (code: HtmlPart) =>
       html`Please give the reason, e.g. <code>/tuchoi ${code} Duplicate of an earlier entry</code>, or pick one:`,
     reasons: ['Duplicate of an earlier entry', 'Not enough evidence', 'Not part of the emulation movement'],
+    reopenExample: 'New evidence added',
     reasonTooLong: (max: number) => html`The reason is longer than ${max} characters.`,
     approved: (code: HtmlPart, name: HtmlPart) => html`✅ Entry <code>${code}</code> of ${name} approved.`,
     missingReopenReason: (code: HtmlPart) =>
@@ -633,6 +645,10 @@ export const en: Messages = {
       html`• ${date} (${days === 0 ? 'today' : `in ${days} ${days === 1 ? 'day' : 'days'}`}) — ${title}`,
     noMilestones: html`No milestones left this year.`,
     none: html`No emulation plan is configured.`,
+    otherYear: (year: number, planYear: number) =>
+      html`The bot follows the emulation plan of ${planYear}; it has no plan figures for ${year}.`,
+    onlyYear: (words: HtmlPart, planYear: number) =>
+      html`“${words}” is not understood: /kehoach gives the progress of the ${planYear} plan to date.`,
   },
 
   posts: {
@@ -701,6 +717,7 @@ export const en: Messages = {
     perMember: 'points per member',
     points: 'points',
     empty: 'Nothing logged in this period yet. Start with /viectot, /hoanthanh or /sangkien!',
+    emptyPast: 'Nothing was logged in this period.',
     leaders: 'Congratulations',
     leadersText: (names: string, more: number, points: string) =>
       more > 0
@@ -1023,6 +1040,8 @@ export const en: Messages = {
       html`Your Telegram user id: <code>${id}</code>\nThe bot is waiting to be set up and takes no commands yet. Admins (the Office, the leadership) give this id to whoever installs the bot, for <code>TELEGRAM_ADMIN_IDS</code>; Council members: <code>TELEGRAM_COUNCIL_IDS</code>.`,
   },
 
+  cancel: 'Cancel',
+  cancelled: html`Cancelled; nothing was changed.`,
   chosen: (command: string) => `→ ${command}`,
   unknownDepartmentName: (id: string) => `(department “${id}” is no longer configured)`,
 };

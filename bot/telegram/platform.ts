@@ -18,6 +18,7 @@ import { type Locale, locales, pickLocale } from '../../locales/index.js';
 import { Albums, type AlbumTimers, realAlbumTimers } from './albums.js';
 import { type ApiLimits, boundedRetries, DEFAULT_LIMITS, failureLog, timeouts } from './api.js';
 import type { TelegramConfig } from './config.js';
+import { telegramDocument } from './files.js';
 import { ChoiceButtons, displayName, identityOf, mentionsOf, photoOf } from './translate.js';
 
 export interface TelegramOptions {
@@ -159,6 +160,9 @@ export function createTelegramPlatform(
       addressed,
       mentions: mentionsOf(message, ctx.me.id, ctx.me.username),
       photos: parts.flatMap((part) => photoOf(part) ?? []),
+      document: message.document
+        ? telegramDocument(bot.api, config.apiRoot, config.token, message.document, log)
+        : undefined,
       messageKey: key,
       locale: origin.locale,
       isAdmin: config.adminIds.has(String(from.id)),
@@ -357,8 +361,8 @@ export function createTelegramPlatform(
       replace: choice.keepsQuestion ? undefined : message.message_id,
       locale,
     };
-    await host?.handle(
-      incoming(
+    await host?.handle({
+      ...incoming(
         ctx,
         message as Message,
         choice.command,
@@ -367,7 +371,9 @@ export function createTelegramPlatform(
         origin,
         `telegram:callback:${query.id}`,
       ),
-    );
+      // The entities of the message pressed on are the bot's own, not the chosen command's.
+      mentions: [],
+    });
   });
 
   bot.on('chat_member', async (ctx) => {
@@ -578,7 +584,7 @@ export async function setCommandMenu(
 ): Promise<void> {
   const menu = (locale: Locale, roles: Roles): BotCommand[] =>
     commands
-      .filter((c) => mayRun(c.access, roles))
+      .filter((c) => !c.hidden && mayRun(c.access, roles))
       .map((c) => ({ command: c.name, description: c.description(locales[locale]).slice(0, 256) }));
   const everyone = { registered: true, admin: false, council: false };
   const languages = [undefined, 'vi', 'en'] as const;

@@ -303,7 +303,9 @@ describe('pictures, topics and albums over HTTP', () => {
 
 describe('command menu', () => {
   const menu = (list: readonly Command[], locale: 'vi' | 'en') =>
-    list.map((c) => ({ command: c.name, description: c.description(locales[locale]) }));
+    list
+      .filter((c) => !c.hidden)
+      .map((c) => ({ command: c.name, description: c.description(locales[locale]) }));
   const registry = new Set(commands.map((c) => c.name));
   /** What a plain registered member may run, in registry order. */
   const memberCommands = commands.filter((c) =>
