@@ -18,6 +18,7 @@ import { type Locale, locales, pickLocale } from '../../locales/index.js';
 import { Albums, type AlbumTimers, realAlbumTimers } from './albums.js';
 import { type ApiLimits, boundedRetries, DEFAULT_LIMITS, failureLog, timeouts } from './api.js';
 import type { TelegramConfig } from './config.js';
+import { HandledOffsets } from './confirm.js';
 import { telegramDocument } from './files.js';
 import { ChoiceButtons, displayName, identityOf, mentionsOf, photoOf } from './translate.js';
 
@@ -119,6 +120,10 @@ export function createTelegramPlatform(
   bot.api.config.use(timeouts(limits, shutdown.signal));
   bot.api.config.use(failureLog(log));
   bot.api.config.use(boundedRetries(limits, shutdown.signal));
+  // An update is confirmed to Telegram only once handled: one fetched but not yet handled when the
+  // process dies is handed out again (to this process restarted, or to the standby taking over).
+  const offsets = new HandledOffsets();
+  bot.api.config.use(offsets.transformer());
   const buttons = new ChoiceButtons(config.token);
   const membership = new Map<number, { at: number; member: boolean }>();
   const inflight = new Set<Promise<unknown>>();
@@ -399,7 +404,8 @@ export function createTelegramPlatform(
       const adapter = {
         api: bot.api,
         init: () => bot.init(),
-        handleUpdate: (update: Parameters<Bot['handleUpdate']>[0]) => track(bot.handleUpdate(update)),
+        handleUpdate: (update: Parameters<Bot['handleUpdate']>[0]) =>
+          offsets.handling(update.update_id, track(bot.handleUpdate(update))),
         errorHandler: (error: Parameters<Bot['errorHandler']>[0]) => bot.errorHandler(error),
       };
       runner = run(adapter, {
