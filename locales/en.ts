@@ -986,8 +986,10 @@ export const en: Messages = {
         html`• <code>${code}</code> ${year}: “${name}” — ${decision}`,
       awardLine: (code: HtmlPart, year: number, name: HtmlPart, decision: HtmlPart) =>
         html`• <code>${code}</code> ${year}: ${name} — ${decision}`,
-      historyLine: (day: HtmlPart, action: HtmlPart, note: HtmlPart, by: HtmlPart) =>
-        note ? html`   ${day}: ${action} (${note}) — ${by}` : html`   ${day}: ${action} — ${by}`,
+      historyLine: (time: HtmlPart, action: HtmlPart, by: HtmlPart, platform: HtmlPart, note: HtmlPart) =>
+        note
+          ? html`   ↳ ${time}: ${action} — ${by} (${platform}): ${note}`
+          : html`   ↳ ${time}: ${action} — ${by} (${platform})`,
       othersRestricted: html`Other people's emulation records are for admins and the Emulation and Commendation Council.`,
     },
 

@@ -1002,8 +1002,10 @@ export const vi = {
         html`• <code>${code}</code> ${year}: “${name}” — ${decision}`,
       awardLine: (code: HtmlPart, year: number, name: HtmlPart, decision: HtmlPart) =>
         html`• <code>${code}</code> ${year}: ${name} — ${decision}`,
-      historyLine: (day: HtmlPart, action: HtmlPart, note: HtmlPart, by: HtmlPart) =>
-        note ? html`   ${day}: ${action} (${note}) — ${by}` : html`   ${day}: ${action} — ${by}`,
+      historyLine: (time: HtmlPart, action: HtmlPart, by: HtmlPart, platform: HtmlPart, note: HtmlPart) =>
+        note
+          ? html`   ↳ ${time}: ${action} — ${by} (${platform}): ${note}`
+          : html`   ↳ ${time}: ${action} — ${by} (${platform})`,
       othersRestricted: html`Hồ sơ thi đua của người khác chỉ quản trị viên và Hội đồng Thi đua – Khen thưởng xem được.`,
     },
 
