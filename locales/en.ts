@@ -49,6 +49,7 @@ export const en: Messages = {
         : html`This message was handled already; nothing is recorded twice.`,
     botAccount: html`Bot accounts cannot register or log entries.`,
     anonymousAdmin: html`A message sent on behalf of the group (an anonymous admin) does not say who sent it, so the bot cannot log it. Please send it again from your own account.`,
+    forwarded: html`The bot does not run a command in a forwarded message: those are someone else's words. Please send the command yourself if it is yours.`,
   },
 
   chat: {

@@ -61,6 +61,7 @@ export const vi = {
         : html`Tin nhắn này đã được xử lý trước đó; không ghi lại lần nữa.`,
     botAccount: html`Tài khoản bot không đăng ký hay ghi nhận được.`,
     anonymousAdmin: html`Tin nhắn gửi dưới danh nghĩa nhóm (quản trị viên ẩn danh) không cho biết ai gửi, nên bot không ghi nhận. Vui lòng gửi lại bằng tài khoản cá nhân.`,
+    forwarded: html`Bot không thực hiện lệnh trong tin nhắn chuyển tiếp: đó là lời của người khác. Đề nghị đồng chí tự gửi lệnh nếu đó là việc của mình.`,
   },
 
   /** What the bot says to words that are not a command (core/recognize.ts reads them). */

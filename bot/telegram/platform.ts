@@ -266,17 +266,18 @@ export function createTelegramPlatform(
     if (!text.trim()) return;
     const command = parseCommand(text);
     if (command?.target && command.target.toLowerCase() !== ctx.me.username.toLowerCase()) return;
-    // A forwarded message is someone else's words: never run as the person who forwarded it.
-    if (message.forward_origin) {
-      log.debug({ chat: chat.id }, 'ignored a forwarded message');
-      return;
-    }
     const locale = localeFor(chat.type, message.from?.language_code);
     const t = locales[locale];
     const place = {
       replyTo: chat.type === 'private' ? undefined : message.message_id,
       thread: topicOf(message),
     };
+    // A forwarded message is someone else's words: never run as the person who forwarded it.
+    if (message.forward_origin) {
+      log.debug({ chat: chat.id }, 'ignored a forwarded message');
+      if (command) await answer(ctx, chat.id, t.errors.forwarded, place);
+      return;
+    }
     if (message.sender_chat || message.from?.id === ANONYMOUS_ADMIN) {
       if (command) await answer(ctx, chat.id, t.errors.anonymousAdmin, place);
       return;
