@@ -71,13 +71,13 @@ export const nhaphoso: Command = recordsCommand(
       }
       const document = ctx.document;
       if (!document) {
-        const how = {
-          console: m.noFileConsole,
-          zalo: m.noFileZalo,
-          zalobot: m.noFileZalo,
-          telegram: m.noFile,
-        };
-        return [say(how[ctx.platform])];
+        const how =
+          ctx.platform === 'console'
+            ? m.noFileConsole
+            : ctx.platform === 'zalo' || ctx.platform === 'zalobot'
+              ? m.noFileZalo
+              : m.noFile;
+        return [say(how)];
       }
       if (!/\.xlsx$/i.test(document.filename)) return [say(m.notXlsx(quote(document.filename)))];
       let data: Buffer;
