@@ -13,9 +13,14 @@ import { createLogger, type Logger } from './logger.js';
 /** However the platforms behave, a stop ends the process within this long (SIGTERM from systemd, Docker…). */
 const STOP_DEADLINE_MS = 9_000;
 
+/** What the store's rules check against (storage/invariants.ts): the agency's departments. */
+function storeRules(config: AppConfig) {
+  return { departments: config.agency.departments.map((d) => d.id) };
+}
+
 /** Telegram, Zalo and/or the Zalo Bot Platform, on the real store in DATA_DIR, with the plan's scheduled posts. */
 async function runBots(config: AppConfig, logger: Logger): Promise<void> {
-  const store = await Store.open(config.dataDir, { logger });
+  const store = await Store.open(config.dataDir, { logger, rules: storeRules(config) });
   const app = createApp(config, { store, logger });
   let stopped!: () => void;
   const done = new Promise<void>((resolve) => {
@@ -62,7 +67,7 @@ async function runBots(config: AppConfig, logger: Logger): Promise<void> {
 /** No token: a chat in the terminal against a demo store in a temporary folder, deleted on exit. */
 async function runDemo(config: AppConfig, logger: Logger): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'thidua-demo-'));
-  const store = await Store.open(dir, { logger });
+  const store = await Store.open(dir, { logger, rules: storeRules(config) });
   await seedDemo(store, config.agency, new Date());
   // Report files of the demo go to ./out (./reports holds the sources of the report modules).
   const reports = join(process.cwd(), 'out');

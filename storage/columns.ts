@@ -217,6 +217,28 @@ export class StringColumn {
     if (this.next !== 'utf16le') this.next = wider(this.next, encodingFor(value));
   }
 
+  /**
+   * The instant row `i` holds, as an ISO 8601 text (NaN if it is not one). An instant as the bot writes
+   * it (`2026-03-02T01:00:00.000Z`) is read straight from a Latin-1 block, without making a string:
+   * the load-time checks read every entry's time this way (storage/invariants.ts).
+   */
+  timeAt(i: number): number {
+    const base = this.ends.length;
+    if (i < base && this.encoding === 'latin1') {
+      const start = i === 0 ? 0 : (this.ends[i - 1] as number);
+      const time = isoInstant(this.block, start, this.ends[i] as number);
+      if (time !== undefined) return time;
+    }
+    return Date.parse(this.get(i));
+  }
+
+  /** The length of row `i` in UTF-16 code units, without reading it (the offsets say it). */
+  unitsAt(i: number): number {
+    const base = this.ends.length;
+    if (i >= base) return (this.added[i - base] as string).length;
+    return (this.ends[i] as number) - (i === 0 ? 0 : (this.ends[i - 1] as number));
+  }
+
   pop(): void {
     if (this.added.length === 0) throw new Error('cannot take back a string read from the snapshot');
     this.added.pop();
@@ -233,4 +255,80 @@ export class StringColumn {
       next: this.next,
     };
   }
+}
+
+const DIGIT_0 = 0x30;
+
+/**
+ * `YYYY-MM-DDTHH:mm:ss.sssZ` (what Date#toISOString writes) in `bytes[start, end)` as milliseconds;
+ * undefined for anything else (read with Date.parse instead).
+ */
+function isoInstant(bytes: Uint8Array, start: number, end: number): number | undefined {
+  if (end - start !== 24) return undefined;
+  const at = (i: number) => (bytes[start + i] as number) - DIGIT_0;
+  const digits = (from: number, count: number): number => {
+    let value = 0;
+    for (let i = from; i < from + count; i += 1) {
+      const d = at(i);
+      if (d < 0 || d > 9) return Number.NaN;
+      value = value * 10 + d;
+    }
+    return value;
+  };
+  const sep = (i: number, c: string) => bytes[start + i] === c.charCodeAt(0);
+  if (
+    !(
+      sep(4, '-') &&
+      sep(7, '-') &&
+      sep(10, 'T') &&
+      sep(13, ':') &&
+      sep(16, ':') &&
+      sep(19, '.') &&
+      sep(23, 'Z')
+    )
+  ) {
+    return undefined;
+  }
+  const month = digits(5, 2);
+  const day = digits(8, 2);
+  const hour = digits(11, 2);
+  const minute = digits(14, 2);
+  const second = digits(17, 2);
+  // Out of range fields roll over in Date.UTC; Date.parse refuses them: leave those to it.
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59)) {
+    return undefined;
+  }
+  const time = Date.UTC(digits(0, 4), month - 1, day, hour, minute, second, digits(20, 3));
+  return Number.isNaN(time) || new Date(time).getUTCDate() !== day ? undefined : time;
+}
+
+/**
+ * How many UTF-16 code units the UTF-8 bytes decode to (for valid UTF-8): one per character, two for
+ * one beyond U+FFFF. Read a word at a time (continuation bytes and 4-byte leads counted by bit
+ * tricks): the load-time check of a snapshot's UTF-8 blocks reads megabytes this way.
+ */
+export function utf16Length(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let units = 0;
+  let i = 0;
+  const one = (x: number) => ((x & 0xc0) !== 0x80 ? (x >= 0xf0 ? 2 : 1) : 0);
+  while (i < n && (bytes.byteOffset + i) % 4 !== 0) units += one(bytes[i++] as number);
+  const words = (n - i) >>> 2;
+  if (words > 0) {
+    const w32 = new Uint32Array(bytes.buffer, bytes.byteOffset + i, words);
+    let continuation = 0;
+    let fourByte = 0;
+    for (let k = 0; k < words; k += 1) {
+      const w = w32[k] as number;
+      // Per byte: bit 7 set and bit 6 clear (10xxxxxx); bits 7 to 4 set (11110xxx).
+      const c = w & ~(w << 1) & 0x80808080;
+      const f = w & (w << 1) & (w << 2) & (w << 3) & 0x80808080;
+      continuation += Math.imul(c >>> 7, 0x01010101) >>> 24;
+      fourByte += Math.imul(f >>> 7, 0x01010101) >>> 24;
+    }
+    units += words * 4 - continuation + fourByte;
+    i += words * 4;
+  }
+  while (i < n) units += one(bytes[i++] as number);
+  return units;
 }

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { entryCode, entryNo } from '../core/codes.js';
 import { type Entry, type EntryKind, type HistoryItem, historyItemSchema } from '../core/domain.js';
 import { PLATFORMS, type PlatformName } from '../core/identity.js';
@@ -11,7 +12,9 @@ import {
   type StringColumnData,
   U8Column,
   U32Column,
+  utf16Length,
 } from './columns.js';
+import { type EntryFacts, reviewAfter } from './invariants.js';
 
 /*
  * The entries, column by column. A year of a province is ~100k entries; as plain objects each costs
@@ -316,6 +319,78 @@ export class EntryTable {
   /** Every entry, oldest first. */
   all(): Entry[] {
     return this.between(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Hands every row to `visit` as the load-time rules read it (storage/invariants.ts), in place: no
+   * entry is built and no text decoded — times are read from their text's bytes, a text is counted
+   * only when its length in code units is over a limit. One facts object serves every row in turn.
+   * `isActor` is asked once a word of the dictionary.
+   */
+  checkRows(isActor: (by: string) => boolean, visit: (facts: EntryFacts) => void): void {
+    const table = this;
+    const actor = this.dict.map(isActor);
+    const items = this.items;
+    let row = 0;
+    const facts = {
+      get code() {
+        return table.codeAt(row);
+      },
+      kind: 'deed' as EntryKind,
+      no: 0,
+      codeFitsKind: true,
+      time: 0,
+      textTime: 0,
+      textUnits: 0,
+      textLength: () => Array.from(table.text.get(row)).length,
+      memberId: '',
+      reporterId: '',
+      departmentId: '',
+      status: 'active' as Entry['status'],
+      review: 'pending' as Entry['review'],
+      withdrawnInHistory: false,
+      reviewInHistory: 'pending' as Entry['review'],
+      historyFrom: 0,
+      historyTo: 0,
+      unknownActor: undefined as string | undefined,
+    };
+    for (; row < this.count; row += 1) {
+      const flags = this.flags.get(row);
+      const time = this.time.get(row);
+      facts.kind = KINDS[this.kind.get(row)] as EntryKind;
+      facts.no = this.no.get(row);
+      facts.codeFitsKind = !this.codes.has(row);
+      facts.time = time;
+      facts.textTime = this.at.timeAt(row);
+      facts.textUnits = this.text.unitsAt(row);
+      facts.memberId = this.dict[this.member.get(row)] as string;
+      const reporter = this.reporter.get(row);
+      facts.reporterId = this.dict[reporter] as string;
+      facts.departmentId = this.dict[this.department.get(row)] as string;
+      facts.status = flags & WITHDRAWN ? 'withdrawn' : 'active';
+      facts.review = REVIEWS[(flags & REVIEW_MASK) >> REVIEW_SHIFT] as Entry['review'];
+      let withdrawn = false;
+      let review: Entry['review'] = 'pending';
+      let from = flags & CREATED ? time : Number.POSITIVE_INFINITY;
+      let to = flags & CREATED ? time : Number.NEGATIVE_INFINITY;
+      let unknown = flags & CREATED && !actor[reporter] ? facts.reporterId : undefined;
+      for (let item = this.firstItem.get(row); item !== -1; item = items.next.get(item)) {
+        const action = ACTIONS[items.action.get(item)] as HistoryItem['action'];
+        if (action === 'withdrawn') withdrawn = true;
+        review = reviewAfter(review, action);
+        const at = items.at.timeAt(item);
+        from = Number.isNaN(at) ? at : Math.min(from, at);
+        to = Math.max(to, at);
+        const by = items.by.get(item);
+        if (unknown === undefined && !actor[by]) unknown = this.dict[by] as string;
+      }
+      facts.withdrawnInHistory = withdrawn;
+      facts.reviewInHistory = review;
+      facts.historyFrom = from;
+      facts.historyTo = to;
+      facts.unknownActor = unknown;
+      visit(facts);
+    }
   }
 
   // ---- writes (each undone by its inverse, last first) ------------------------------------------------
@@ -809,15 +884,24 @@ function verifyStrings(what: string, column: StringColumnData, n: number): void 
     previous = end;
   }
   if (column.encoding === 'utf8') {
-    // The chunks' starts, in bytes: one a chunk of rows, in order, inside the block.
+    // The chunks' starts, in bytes: one a chunk of rows, in order, inside the block. Each chunk is
+    // decoded on its own when first read: it must be UTF-8 (a byte that is not would be read as
+    // U+FFFD), and hold exactly the text its rows' ends say (or every text after it would shift).
     const chunks = column.chunks;
     if (!chunks || chunks.length !== Math.ceil(ends.length / CHUNK_ROWS))
       throw new Error(`${what}: broken chunks`);
-    let last = 0;
-    for (let i = 0; i < chunks.length; i += 1) {
-      const start = chunks[i] as number;
-      if (start < last || start > column.block.length) throw new Error(`${what}: broken chunks`);
-      last = start;
+    const block = column.block;
+    for (let g = 0; g < chunks.length; g += 1) {
+      const start = chunks[g] as number;
+      const stop = g + 1 < chunks.length ? (chunks[g + 1] as number) : block.length;
+      if (start > stop || stop > block.length) throw new Error(`${what}: broken chunks`);
+      const bytes = block.subarray(start, stop);
+      if (!isUtf8(bytes)) throw new Error(`${what}: not valid UTF-8 (rows ${g * CHUNK_ROWS} on)`);
+      const first = g === 0 ? 0 : (ends[g * CHUNK_ROWS - 1] as number);
+      const last = ends[Math.min(ends.length, (g + 1) * CHUNK_ROWS) - 1] as number;
+      if (utf16Length(bytes) !== last - first) {
+        throw new Error(`${what}: the offsets do not match the text (rows ${g * CHUNK_ROWS} on)`);
+      }
     }
   } else if (previous * (column.encoding === 'latin1' ? 1 : 2) !== column.block.length) {
     throw new Error(`${what}: broken offsets`);

@@ -2,17 +2,27 @@ import { open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { StoreCorruptError, StoreWriteError } from '../core/errors.js';
 import { type DataFile, isErrnoException, nodeFiles, type StoreFiles, syncDirectory } from './files.js';
-import { eventSchema, type StoreEvent } from './schema.js';
+import { checkSeal, sealLine } from './line.js';
+import { eventSchema, type JournalHead, journalHeadSchema, type StoreEvent } from './schema.js';
 import { describeIssues } from './snapshot-file.js';
 
 export interface JournalContents {
+  /** The journal's first line (layout 8): the store it belongs to and the snapshot it follows. */
+  head: (JournalHead & { line: number }) | undefined;
+  /** Each change, in the file's order; `sum` and `prev` only on a sealed line (layout 8). */
   events: StoreEvent[];
+  /** The line of the file each event is on (1 is the first line). */
+  lines: number[];
   /** Where each event's line ends (the byte after its newline). */
   ends: number[];
+  /** Where the head line ends (0 without one). */
+  headEnd: number;
   /** Bytes of complete, valid lines: where the next append goes. */
   goodLength: number;
   /** Bytes of an incomplete last line (a write cut off before its newline), dropped. */
   tornBytes: number;
+  /** Whether the file was there at all. */
+  exists: boolean;
 }
 
 const NEWLINE = 0x0a;
@@ -20,47 +30,99 @@ const NEWLINE = 0x0a;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Reads a JSON Lines journal. Every complete line must be a valid event; only an incomplete last line
- * (no newline: its write never finished, so it was never acknowledged) is dropped. Anything else throws.
+ * Reads a JSON Lines journal. Every complete line must be a valid event (after a head line, in
+ * layout 8) and a sealed line's checksum must match; only an incomplete last line (no newline: its
+ * write never finished, so it was never acknowledged) is dropped. Anything else throws, naming the line.
+ * Whether the lines belong to the snapshot (identity, chain, seq) is for the store to check.
  */
 export async function readJournal(path: string): Promise<JournalContents> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    if (isErrnoException(error) && error.code === 'ENOENT')
-      return { events: [], ends: [], goodLength: 0, tornBytes: 0 };
+    if (isErrnoException(error) && error.code === 'ENOENT') {
+      return {
+        head: undefined,
+        events: [],
+        lines: [],
+        ends: [],
+        headEnd: 0,
+        goodLength: 0,
+        tornBytes: 0,
+        exists: false,
+      };
+    }
     throw new StoreCorruptError(path, `cannot be read (${isErrnoException(error) ? error.code : error})`, {
       cause: error,
     });
   }
   const events: StoreEvent[] = [];
+  const lines: number[] = [];
   const ends: number[] = [];
+  let head: JournalContents['head'];
+  let headEnd = 0;
   let start = 0;
   let line = 0;
   for (let end = bytes.indexOf(NEWLINE, start); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
     line += 1;
+    const raw = bytes.subarray(start, end);
     let text: string;
     try {
-      text = utf8.decode(bytes.subarray(start, end));
+      text = utf8.decode(raw);
     } catch {
       throw new StoreCorruptError(path, `line ${line} is not valid UTF-8`);
     }
-    let raw: unknown;
+    let value: unknown;
     try {
-      raw = JSON.parse(text);
+      value = JSON.parse(text);
     } catch (error) {
       throw new StoreCorruptError(path, `line ${line} is not valid JSON (${(error as Error).message})`);
     }
-    const parsed = eventSchema.safeParse(raw);
+    const seal = checkSeal(raw);
+    if (seal.sealed && !seal.intact) {
+      throw new StoreCorruptError(
+        path,
+        `line ${line} does not match its checksum (changed after it was written: edited by hand, or damaged on disk)`,
+      );
+    }
+    start = end + 1;
+    if (line === 1 && typeof value === 'object' && value !== null && 'journal' in value) {
+      const parsed = journalHeadSchema.safeParse(value);
+      if (!parsed.success || !seal.sealed) {
+        const why = parsed.success ? 'it has no checksum' : describeIssues(parsed.error);
+        throw new StoreCorruptError(path, `line 1 is not a valid journal head: ${why}`);
+      }
+      head = { ...parsed.data, line };
+      headEnd = start;
+      continue;
+    }
+    const parsed = eventSchema.safeParse(value);
     if (!parsed.success) {
       throw new StoreCorruptError(path, `line ${line} is not a valid event: ${describeIssues(parsed.error)}`);
     }
-    events.push(parsed.data);
-    start = end + 1;
+    const event = parsed.data;
+    // The sum is the one the seal holds; a "sum" anywhere else in an unsealed line means nothing.
+    if (seal.sealed) event.sum = seal.sum;
+    else delete event.sum;
+    events.push(event);
+    lines.push(line);
     ends.push(start);
   }
-  return { events, ends, goodLength: start, tornBytes: bytes.length - start };
+  return {
+    head,
+    events,
+    lines,
+    ends,
+    headEnd,
+    goodLength: start,
+    tornBytes: bytes.length - start,
+    exists: true,
+  };
+}
+
+/** A journal's head line (without its newline): the store it belongs to and the snapshot it follows. */
+export function headLine(store: string, follows: number, last: string): string {
+  return sealLine(JSON.stringify({ journal: 'thidua-bot', store, follows, last })).text;
 }
 
 interface Pending<T> {
@@ -88,9 +150,11 @@ export class Journal<T> {
   private flushing: Promise<void> | null = null;
   private paused = false;
   private needsTruncate: boolean;
-  /** Each line in the file: its seq, and where it ends. */
+  /** Each line in the file after its head: its seq, and where it ends. */
   private seqs: number[];
   private ends: number[];
+  /** Where the head line ends (0: no head yet). */
+  private headEnd: number;
   /** The lowest seq of each batch that failed, in order (a compaction checks none of its lines failed). */
   private readonly failures: number[] = [];
 
@@ -106,6 +170,7 @@ export class Journal<T> {
     this.needsTruncate = fileLength > position;
     this.seqs = contents.events.map((e) => e.seq);
     this.ends = [...contents.ends];
+    this.headEnd = contents.headEnd;
   }
 
   static async open<T>(
@@ -127,7 +192,12 @@ export class Journal<T> {
     );
   }
 
-  /** Lines in the file. */
+  /** Whether the file starts with a head line (every line of layout 8 is appended after one). */
+  get headed(): boolean {
+    return this.headEnd > 0;
+  }
+
+  /** Change lines in the file (the head aside). */
   get lines(): number {
     return this.seqs.length;
   }
@@ -170,44 +240,39 @@ export class Journal<T> {
   }
 
   /**
-   * Drops the lines of seq ≤ `seq` (a durable snapshot holds them): the lines after them are copied
-   * into a new journal (temp file, fdatasync, rename), or the file is emptied when there are none.
-   * Appends wait meanwhile. If the disk refuses, the journal stays as it was: its old lines are
-   * skipped on replay by their seq.
+   * Drops the lines of seq ≤ `seq` (a durable snapshot holds them) and starts the file with `head`
+   * (headLine: the store, and the snapshot the lines after it follow): the head and the lines after
+   * `seq` are written as a new journal (temp file, fdatasync, rename). Appends wait meanwhile. If the
+   * disk refuses, it throws and the journal stays as it was — its old head and lines, which the
+   * snapshot still follows (storage/store.ts finds the snapshot's place among them).
    */
-  async dropThrough(seq: number): Promise<void> {
+  async dropThrough(seq: number, head: string): Promise<void> {
     this.paused = true;
     try {
       await this.drain();
       let keep = 0;
       while (keep < this.seqs.length && (this.seqs[keep] as number) <= seq) keep += 1;
-      if (keep === 0) return;
-      const cut = this.ends[keep - 1] as number;
-      if (keep === this.seqs.length) {
-        await this.handle.truncate(0);
-        await this.handle.datasync();
-        this.position = 0;
-        this.needsTruncate = false;
-      } else {
-        const tail = Buffer.alloc(this.position - cut);
+      const cut = keep === 0 ? this.headEnd : (this.ends[keep - 1] as number);
+      const headBytes = Buffer.from(`${head}\n`, 'utf8');
+      const file = Buffer.alloc(headBytes.length + this.position - cut);
+      headBytes.copy(file, 0);
+      if (this.position > cut) {
         const reader = await open(this.path, 'r');
         try {
-          await reader.read(tail, 0, tail.length, cut);
+          await reader.read(file, headBytes.length, this.position - cut, cut);
         } finally {
           await reader.close();
         }
-        await this.files.writeDurably(this.path, tail);
-        const handle = await this.files.openJournal(this.path);
-        await this.handle.close().catch(() => {});
-        this.handle = handle;
-        this.position -= cut;
-        this.needsTruncate = false;
       }
+      await this.files.writeDurably(this.path, file);
+      const handle = await this.files.openJournal(this.path);
+      await this.handle.close().catch(() => {});
+      this.handle = handle;
+      this.position = file.length;
+      this.needsTruncate = false;
       this.seqs = this.seqs.slice(keep);
-      this.ends = this.ends.slice(keep).map((end) => end - cut);
-    } catch {
-      // Not dropped (or not durably): the old lines are in the snapshot and skipped on replay by
-      // their seq; appends go on at `position`, which matches what the file holds.
+      this.ends = this.ends.slice(keep).map((end) => end - cut + headBytes.length);
+      this.headEnd = headBytes.length;
     } finally {
       this.paused = false;
       this.kick();

@@ -342,6 +342,13 @@ export async function readSnapshot(path: string): Promise<State | null> {
   }
   const state = stateSchema.safeParse(migrated);
   if (!state.success) return corrupt(`fails validation: ${describeIssues(state.error)}`);
+  // Only a migrated state of an older layout is without an identity; a layout-8 snapshot always has one.
+  if (
+    state.data.store === '' &&
+    (raw.state as { version?: unknown } | undefined)?.version === STORE_VERSION
+  ) {
+    corrupt('has no store identity');
+  }
   const meta = entriesMetaSchema.safeParse(raw.entries);
   if (!meta.success) return corrupt(`has a broken entry table: ${describeIssues(meta.error)}`);
   const dataStart = align8(metaStart + metaLength);
@@ -535,8 +542,8 @@ export function captureState(state: State, reuse?: EntryTableData): StoreCapture
  * the old one only if `mayReplace` — asked for at the capture — answers true once the file is on disk.
  */
 export class SnapshotAdapter implements Adapter<State> {
-  /** Whether the last `read` came from `store.json` (set aside once a snapshot holds it). */
-  fromDocument = false;
+  /** What the last `read` found: the snapshot, `store.json` (set aside once a snapshot holds it), or nothing. */
+  found: 'snapshot' | 'document' | null = null;
   /** The last capture's arrays, which the next one fills: allocating ~5 MB afresh (at 100k) took 10-25 ms. */
   private spare: EntryTableData | undefined;
 
@@ -549,9 +556,12 @@ export class SnapshotAdapter implements Adapter<State> {
 
   async read(): Promise<State | null> {
     const snapshot = await readSnapshot(this.snapshotPath);
-    if (snapshot) return snapshot;
+    if (snapshot) {
+      this.found = 'snapshot';
+      return snapshot;
+    }
     const document = await readDocument(this.documentPath);
-    this.fromDocument = document !== null;
+    this.found = document ? 'document' : null;
     return document;
   }
 

@@ -24,7 +24,17 @@ import {
   syncDirectory,
 } from './files.js';
 import { Indexes } from './indexes.js';
-import { Journal, type JournalContents, readJournal } from './journal.js';
+import {
+  checkIncoming,
+  checkState,
+  checkTouched,
+  RuleBroken,
+  type RuleScope,
+  type RuleSettings,
+  scopeOf,
+} from './invariants.js';
+import { headLine, Journal, type JournalContents, readJournal } from './journal.js';
+import { newStoreId, sealLine } from './line.js';
 import { StoreReader } from './reader.js';
 import { emptyState, type State, type StoreEvent, type StoreEventBody } from './schema.js';
 import { captureState, SnapshotAdapter, SnapshotNotKeptError, type StoreCapture } from './snapshot-file.js';
@@ -47,6 +57,11 @@ export interface StoreOptions {
   keepBackups?: number;
   /** The file system (node's by default; fault tests pass one whose files fail on purpose). */
   fileSystem?: FileSystem;
+  /**
+   * What the store's rules are told of the world (storage/invariants.ts): the agency's departments,
+   * the clock. The bot passes its configuration; without it, departments are not checked.
+   */
+  rules?: RuleSettings;
 }
 
 /** The snapshot (storage/snapshot-file.ts). */
@@ -56,6 +71,8 @@ export const DOCUMENT_FILE = 'store.json';
 export const JOURNAL_FILE = 'journal.jsonl';
 /** Where `store.json` goes once its contents are in a snapshot (kept, never deleted). */
 export const DOCUMENT_KEPT = 'store-before-layout-7.json';
+/** Where a layout-7 snapshot goes when the store is written in layout 8 (kept, never deleted). */
+export const SNAPSHOT_KEPT = 'store-before-layout-8.snapshot';
 export { BACKUP_DIR } from './backups.js';
 
 /**
@@ -117,6 +134,18 @@ export class Store extends StoreReader implements Repository {
   private documentLeft = false;
   /** The journal as read at open, until it is opened for writing. */
   private contents!: JournalContents;
+  /**
+   * What `open` must write before the store takes a write: `layout` — the store of an older layout (or
+   * a new one) gets its identity and is written in layout 8; `head` — the journal gets a head line
+   * (the snapshot stood alone, after a restore, or the migration was cut off before the journal's turn).
+   */
+  private pending: 'layout' | 'head' | null = null;
+  /** Whether the store was read from a layout-7 snapshot (kept in backups/ when written in layout 8). */
+  private layout7Snapshot = false;
+  /** Whether the store was written by a layout before 8 (not a new one). */
+  private legacy = false;
+  /** The rules of a change as it is written (no clock: the command's clock is the time's source). */
+  private readonly writeScope: RuleScope;
 
   private constructor(
     readonly dir: string,
@@ -130,6 +159,7 @@ export class Store extends StoreReader implements Repository {
     this.compactAfter = options.compactAfter ?? 5_000;
     this.compactAt = this.compactAfter;
     this.backups = new Backups(dir, files, options.keepBackups ?? 14);
+    this.writeScope = scopeOf(this.data, this.idx, options.rules ?? {}, false);
   }
 
   /**
@@ -157,7 +187,51 @@ export class Store extends StoreReader implements Repository {
       throw new StoreWriteError(`cannot open ${journalPath} for writing (${errorCode(cause)})`, { cause });
     });
     store.writable = true;
+    try {
+      await store.finishOpening();
+    } catch (error) {
+      await store.journal.close().catch(() => {});
+      throw error;
+    }
     return store;
+  }
+
+  /** What must be on disk before the first write (see `pending`). */
+  private async finishOpening(): Promise<void> {
+    const data = this.data;
+    if (this.pending === 'layout') {
+      const from = this.legacy ? 'an older layout' : undefined;
+      data.store ||= newStoreId();
+      // Its journal lines, without identity or checksum, are all in the snapshot about to be written.
+      if (this.legacy) data.legacyThrough = data.seq;
+      if (this.layout7Snapshot) await this.keepLayout7Snapshot();
+      await this.fold(true).catch((cause: unknown) => {
+        if (cause instanceof StoreWriteError) throw cause;
+        throw new StoreWriteError(`cannot write the store in layout 8 (${errorCode(cause)})`, { cause });
+      });
+      this.logger.info(
+        { store: data.store, seq: data.seq, ...(from ? { from } : {}) },
+        from ? 'the store is written in layout 8: it has an identity, its journal checksums' : 'a new store',
+      );
+    } else if (this.pending === 'head') {
+      await this.journal
+        .dropThrough(data.seq, headLine(data.store, data.seq, data.last))
+        .catch((cause: unknown) => {
+          throw new StoreWriteError(`cannot write the head of ${this.journal.path} (${errorCode(cause)})`, {
+            cause,
+          });
+        });
+    }
+    this.pending = null;
+  }
+
+  /** The layout-7 snapshot, before layout 8 replaces it: kept in backups/ under a name never pruned. */
+  private async keepLayout7Snapshot(): Promise<void> {
+    const to = join(this.dir, BACKUP_DIR, SNAPSHOT_KEPT);
+    if (await exists(to)) return;
+    await mkdir(join(this.dir, BACKUP_DIR), { recursive: true });
+    await this.files.copyDurably(join(this.dir, STORE_FILE), to);
+    await syncDirectory(this.dir);
   }
 
   /**
@@ -188,21 +262,33 @@ export class Store extends StoreReader implements Repository {
     const db = new Low<State>(adapter, emptyState());
     await db.read();
     store = new Store(dir, db, files, options);
-    store.documentLeft = adapter.fromDocument || (await exists(documentPath));
-    store.indexMembers(adapter.fromDocument ? documentPath : snapshotPath);
+    const source = adapter.found === 'document' ? documentPath : snapshotPath;
+    store.documentLeft = adapter.found === 'document' || (await exists(documentPath));
+    store.layout7Snapshot = adapter.found === 'snapshot' && store.data.store === '';
+    store.indexMembers(source);
+    const rules = options.rules ?? {};
+    // Every rule over what the snapshot holds, before any line is applied: a broken one is the snapshot's.
+    try {
+      checkState(scopeOf(store.data, store.idx, rules, true));
+    } catch (error) {
+      if (error instanceof RuleBroken) throw new StoreCorruptError(source, error.message);
+      throw error;
+    }
     const contents = await readJournal(journalPath);
-    let expected = store.data.seq + 1;
-    for (const [i, event] of contents.events.entries()) {
-      if (event.seq < expected) continue; // already folded into the snapshot
-      if (event.seq !== expected) {
-        throw new StoreCorruptError(journalPath, `line ${i + 1} has seq ${event.seq}, expected ${expected}`);
-      }
+    const start = store.follow(contents, adapter.found, source, journalPath);
+    const scope = scopeOf(store.data, store.idx, rules, true);
+    for (let i = start; i < contents.events.length; i += 1) {
+      const event = contents.events[i] as StoreEvent;
       try {
+        checkIncoming(event, scope);
         applyEvent(store.data, store.idx, event);
+        checkTouched(event, scope);
       } catch (error) {
-        throw new StoreCorruptError(journalPath, `line ${i + 1}: ${(error as Error).message}`);
+        throw new StoreCorruptError(
+          journalPath,
+          `line ${contents.lines[i]} (seq ${event.seq}): ${(error as Error).message}`,
+        );
       }
-      expected += 1;
     }
     if (contents.tornBytes > 0) {
       store.logger.warn(
@@ -212,6 +298,125 @@ export class Store extends StoreReader implements Repository {
     }
     store.contents = contents;
     return store;
+  }
+
+  /**
+   * Whether the journal belongs to the snapshot, and from which of its events on it is to be applied.
+   * In layout 8 the snapshot and the journal's head name the same store; every line carries it, its
+   * checksum, the checksum of the line before (a chain from the head) and the next seq; and the
+   * snapshot stands on that chain — at the head, or at the line whose checksum it recorded — so a
+   * snapshot from elsewhere, an older one (a backup copied over it) or one whose seq was changed is
+   * refused, naming both files. Lines of an older layout are accepted only where the migration says so.
+   */
+  private follow(
+    contents: JournalContents,
+    found: SnapshotAdapter['found'],
+    source: string,
+    journalPath: string,
+  ): number {
+    const data = this.data;
+    const { head, events, lines } = contents;
+    const at = (i: number) => `line ${lines[i]} (seq ${(events[i] as StoreEvent).seq})`;
+    const corrupt = (problem: string) => new StoreCorruptError(journalPath, problem);
+    const identified = found === 'snapshot' && data.store !== '';
+    if (!identified) {
+      // A store of layout 7 or before (or none yet): its journal is of that layout too.
+      const sealed = events.findIndex((e) => e.sum !== undefined);
+      if (head || sealed !== -1) {
+        const store = head?.store ?? (events[sealed] as StoreEvent).store;
+        throw found === null
+          ? new StoreCorruptError(
+              source,
+              `is missing, but ${journalPath} follows a snapshot of store ${store}${head ? ` at seq ${head.follows}` : ''}: the snapshot was moved away or deleted (nothing was changed; to start from a backup, see the README's "Restoring a backup")`,
+            )
+          : new StoreCorruptError(
+              source,
+              `is of an older layout (no identity), but ${journalPath} was written in layout 8 for store ${store}: they do not belong together (nothing was changed)`,
+            );
+      }
+      this.pending = 'layout';
+      this.legacy = found !== null || events.length > 0;
+      let expected = data.seq + 1;
+      let first = events.length;
+      for (const [i, event] of events.entries()) {
+        if (event.seq < expected && first === events.length) continue; // already folded into the snapshot
+        if (event.seq !== expected)
+          throw corrupt(`line ${lines[i]} has seq ${event.seq}, expected ${expected}`);
+        if (first === events.length) first = i;
+        expected += 1;
+      }
+      return first;
+    }
+    if (!head) {
+      if (events.length === 0) {
+        // The snapshot alone (a restore from a backup, the journal set aside): it is the store.
+        this.pending = 'head';
+        this.logger.warn(
+          {
+            snapshot: source,
+            store: data.store,
+            seq: data.seq,
+            journal: contents.exists ? 'empty' : 'missing',
+          },
+          'the snapshot stands alone (no journal beside it: a restore?): the store is the snapshot as it is',
+        );
+        return 0;
+      }
+      const legacyThrough = data.legacyThrough ?? -1;
+      if (events.every((e) => e.sum === undefined && e.seq <= legacyThrough)) {
+        // Lines of layout 7 the migration folded into this snapshot; the journal's rewrite was cut off.
+        this.pending = 'head';
+        return events.length;
+      }
+      throw new StoreCorruptError(
+        journalPath,
+        `has no head line naming its store, so nothing shows it follows ${source} (store ${data.store}); a journal of layout 8 always starts with one (nothing was changed)`,
+      );
+    }
+    if (head.store !== data.store) {
+      throw new StoreCorruptError(
+        source,
+        `belongs to store ${data.store}, but ${journalPath} belongs to store ${head.store}: one of them was copied from another data directory (nothing was changed)`,
+      );
+    }
+    let prev = head.last;
+    let seq = head.follows;
+    for (const [i, event] of events.entries()) {
+      if (event.sum === undefined) throw corrupt(`${at(i)} has no checksum (every line of layout 8 has one)`);
+      if (event.store !== head.store) {
+        throw corrupt(`${at(i)} belongs to store ${event.store}, not to this journal's store ${head.store}`);
+      }
+      if (event.seq !== seq + 1) throw corrupt(`line ${lines[i]} has seq ${event.seq}, expected ${seq + 1}`);
+      if (event.prev !== prev) {
+        throw corrupt(
+          `${at(i)} does not follow ${i === 0 ? 'the snapshot the head names' : `line ${lines[i - 1]}`} (a line was removed, reordered or copied in)`,
+        );
+      }
+      prev = event.sum;
+      seq = event.seq;
+    }
+    // Where the snapshot stands on the chain: at the head, or at one of the lines (a compaction wrote
+    // it, and the journal's rewrite after it did not happen).
+    const stands = (what: string) =>
+      new StoreCorruptError(
+        source,
+        `${what}: it is not the snapshot ${journalPath} follows (replaced by another snapshot, or its seq edited; nothing was changed)`,
+      );
+    if (data.seq < head.follows) {
+      throw stands(
+        `holds changes up to seq ${data.seq}, but ${journalPath} starts after seq ${head.follows}: the changes between are in neither file`,
+      );
+    }
+    if (data.seq === head.follows) {
+      if (data.last !== head.last)
+        throw stands(`does not end with the line ${journalPath}'s head names (seq ${head.follows})`);
+      return 0;
+    }
+    const i = events.findIndex((e) => e.seq === data.seq);
+    if (i === -1) throw stands(`holds changes up to seq ${data.seq}, but ${journalPath} ends at seq ${seq}`);
+    if ((events[i] as StoreEvent).sum !== data.last)
+      throw stands(`does not end with ${journalPath}'s ${at(i)}`);
+    return i + 1;
   }
 
   /** Lines in the journal not yet folded into the snapshot. */
@@ -372,13 +577,33 @@ export class Store extends StoreReader implements Repository {
 
   private commit(body: StoreEventBody, actor?: Actor): Promise<void> {
     if (!this.writable) return Promise.reject(new StoreWriteError('this store was opened for reading only'));
+    // The line: the store's identity and the checksum of the line before it first, its own last
+    // (storage/line.ts).
     const event = {
-      ...body,
       seq: this.data.seq + 1,
+      store: this.data.store,
+      prev: this.data.last,
+      ...body,
       ...(actor?.source ? { source: actor.source } : {}),
     } as StoreEvent;
-    const undo = applyEvent(this.data, this.idx, event);
-    const done = this.journal.append(JSON.stringify(event), event.seq, undo);
+    const line = sealLine(JSON.stringify(event));
+    event.sum = line.sum;
+    // The rules the next start will check, checked before the line is written: a change that would
+    // stop the next start is refused now, and nothing is saved.
+    let undo: Undo;
+    try {
+      checkIncoming(event, this.writeScope);
+      undo = applyEvent(this.data, this.idx, event);
+    } catch (error) {
+      return Promise.reject(refusedBy(error));
+    }
+    try {
+      checkTouched(event, this.writeScope);
+    } catch (error) {
+      undo();
+      return Promise.reject(refusedBy(error));
+    }
+    const done = this.journal.append(line.text, event.seq, undo);
     if (this.journal.lines + this.journal.pending >= this.compactAt && !this.compacting) {
       done.then(
         () => this.compactInBackground(),
@@ -424,8 +649,13 @@ export class Store extends StoreReader implements Repository {
     return this.compacting;
   }
 
-  private async fold(): Promise<void> {
-    const seq = this.data.seq;
+  /**
+   * Writes the snapshot, then the journal's new head and the lines after it. `strict` (at open): the
+   * journal must be rewritten too, or the open fails; otherwise a journal that could not be rewritten
+   * stays as it was, and the new snapshot stands on its chain (`follow`).
+   */
+  private async fold(strict = false): Promise<void> {
+    const { seq, store, last } = this.data;
     // lowdb's write hands the state to the adapter, which captures it before its first await.
     try {
       await this.db.write();
@@ -437,7 +667,15 @@ export class Store extends StoreReader implements Repository {
       }
       throw error;
     }
-    await this.journal.dropThrough(seq);
+    try {
+      await this.journal.dropThrough(seq, headLine(store, seq, last));
+    } catch (error) {
+      if (strict) throw error;
+      this.logger.warn(
+        { err: error, file: this.journal.path },
+        'could not drop the folded lines from the journal; they stay, and are skipped',
+      );
+    }
     this.compactAt = this.journal.lines + this.compactAfter;
     if (this.documentLeft) await this.setDocumentAside();
   }
@@ -492,6 +730,12 @@ export class Store extends StoreReader implements Repository {
     })();
     return this.closed;
   }
+}
+
+/** A change the store's rules refuse (a command's bug): nothing is saved, and the user is told so. */
+function refusedBy(error: unknown): unknown {
+  if (!(error instanceof RuleBroken)) return error;
+  return new StoreWriteError(`a change was refused by the store's rules: ${error.message}`, { cause: error });
 }
 
 /** Creates the data directory; a new one's parent is fsync'd so the directory itself survives a power cut. */
