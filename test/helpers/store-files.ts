@@ -71,10 +71,13 @@ export async function refusedOpen(dir: string, options: StoreOptions = {}): Prom
     (error: unknown) => error,
   );
   if (!(outcome instanceof StoreCorruptError)) {
-    throw new Error(`expected the store to be refused, got ${outcome instanceof Error ? outcome.message : 'a store'}`);
+    throw new Error(
+      `expected the store to be refused, got ${outcome instanceof Error ? outcome.message : 'a store'}`,
+    );
   }
   const after = await filesOf(dir);
-  if (JSON.stringify(after) !== JSON.stringify(before)) throw new Error('a refused store was changed on disk');
+  if (JSON.stringify(after) !== JSON.stringify(before))
+    throw new Error('a refused store was changed on disk');
   return outcome;
 }
 

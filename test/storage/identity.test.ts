@@ -7,7 +7,13 @@ import { readSnapshot } from '../../storage/snapshot-file.js';
 import { BACKUP_DIR, JOURNAL_FILE, SNAPSHOT_KEPT, STORE_FILE, Store } from '../../storage/store.js';
 import { memoryLogger, tempDir } from '../helpers/agency.js';
 import { actor, addMember, logDeed } from '../helpers/store.js';
-import { appendLine, journalLines, refusedOpen, rewriteSnapshot, writeJournal } from '../helpers/store-files.js';
+import {
+  appendLine,
+  journalLines,
+  refusedOpen,
+  rewriteSnapshot,
+  writeJournal,
+} from '../helpers/store-files.js';
 
 let root: string;
 let cleanup: () => Promise<void>;
@@ -30,7 +36,12 @@ async function storeWith(
   for (let n = 1; n <= members; n += 1) await addMember(store, n);
   if (compactAfterMembers) await store.compact();
   for (let i = 0; i < deeds; i += 1) {
-    await logDeed(store, `m${(i % members) + 1}`, new Date(Date.UTC(2026, 2, 2, 3, i)), `Việc tốt số ${i + 1} của đồng chí`);
+    await logDeed(
+      store,
+      `m${(i % members) + 1}`,
+      new Date(Date.UTC(2026, 2, 2, 3, i)),
+      `Việc tốt số ${i + 1} của đồng chí`,
+    );
   }
   if (compactAtEnd) await store.compact();
   await store.close();
@@ -117,7 +128,9 @@ describe('a snapshot belongs to its journal', () => {
     await storeWith(theirs(), { members: 1, deeds: 4 });
     const foreign = (await readFile(join(theirs(), JOURNAL_FILE), 'utf8')).split('\n')[4];
     await writeFile(path, [...lines.slice(0, 4), foreign, ''].join('\n'));
-    expect((await refusedOpen(ours())).message).toMatch(/line 5 \(seq 5\) belongs to store .*, not to this journal's store/);
+    expect((await refusedOpen(ours())).message).toMatch(
+      /line 5 \(seq 5\) belongs to store .*, not to this journal's store/,
+    );
   });
 });
 
@@ -169,7 +182,9 @@ describe('restoring a daily backup', () => {
     const { logger, lines } = memoryLogger();
     const store = await reopen(dir, { logger });
     expect(store.entries).toHaveLength(2);
-    expect(lines().some((l) => (l.level as number) === 40 && String(l.msg).includes('the snapshot stands alone'))).toBe(true);
+    expect(
+      lines().some((l) => (l.level as number) === 40 && String(l.msg).includes('the snapshot stands alone')),
+    ).toBe(true);
     await store.close();
     expect(await journalLines(dir)).toHaveLength(1);
     expect((await reopen(dir)).entries).toHaveLength(2);
@@ -239,7 +254,7 @@ describe('a store of layout 7', () => {
     const line = JSON.parse(legacyJournal.toString('utf8').split('\n')[1] as string);
     await writeFile(
       join(dir, JOURNAL_FILE),
-      `${(await readFile(join(dir, JOURNAL_FILE), 'utf8'))}${JSON.stringify({ ...line, seq: 4, entry: { ...line.entry, code: 'VT4' } })}\n`,
+      `${await readFile(join(dir, JOURNAL_FILE), 'utf8')}${JSON.stringify({ ...line, seq: 4, entry: { ...line.entry, code: 'VT4' } })}\n`,
     );
     expect((await refusedOpen(dir)).message).toMatch(/line 2 \(seq 4\) has no checksum/);
   });

@@ -13,7 +13,10 @@ import { appendLine, refusedOpen, rewriteSnapshot } from '../helpers/store-files
 
 let dir: string;
 let cleanup: () => Promise<void>;
-const rules: StoreOptions['rules'] = { departments: ['vp', 'cb'], now: () => new Date('2026-12-06T10:00:00Z') };
+const rules: StoreOptions['rules'] = {
+  departments: ['vp', 'cb'],
+  now: () => new Date('2026-12-06T10:00:00Z'),
+};
 const journal = () => join(dir, JOURNAL_FILE);
 
 beforeEach(async () => {
@@ -107,7 +110,11 @@ describe('journal lines that cannot be true are refused, naming the file, the li
   });
 
   it('a good deed with an initiative’s code', async () => {
-    await refusedLine({ type: 'entry.created', entry: entry({ code: 'SK2' }) }, 'entry.code', /a deed must have the code VT2/);
+    await refusedLine(
+      { type: 'entry.created', entry: entry({ code: 'SK2' }) },
+      'entry.code',
+      /a deed must have the code VT2/,
+    );
   });
 
   it('an entry code that was never given', async () => {
@@ -171,7 +178,11 @@ describe('journal lines that cannot be true are refused, naming the file, the li
   });
 
   it('a new member with an id the store did not give', async () => {
-    await refusedLine({ type: 'member.saved', member: member({ id: 'm999' }) }, 'member.id', /a new member takes the next id, m3/);
+    await refusedLine(
+      { type: 'member.saved', member: member({ id: 'm999' }) },
+      'member.id',
+      /a new member takes the next id, m3/,
+    );
   });
 });
 
@@ -201,7 +212,9 @@ describe('snapshots that cannot be true are refused, even with their CRC recompu
       const ends = capture.entries.text.ends;
       ends[ends.length - 1] = (ends[ends.length - 1] as number) + 7;
     });
-    expect((await refusedOpen(dir, { rules })).message).toMatch(/entry text: the offsets do not match the text/);
+    expect((await refusedOpen(dir, { rules })).message).toMatch(
+      /entry text: the offsets do not match the text/,
+    );
   });
 
   it('an entry’s time moved to 2099 while its time text says 2026', async () => {
@@ -233,7 +246,10 @@ describe('a change that breaks a rule is never written', () => {
   it('refuses it with nothing saved, and the store opens as before', async () => {
     const store = await Store.open(dir, { rules });
     const refused = await store
-      .saveMember({ identity: 'telegram:1009', fullName: 'Lê Thị Chín', departmentId: 'xyz' }, actor('telegram:1009', new Date()))
+      .saveMember(
+        { identity: 'telegram:1009', fullName: 'Lê Thị Chín', departmentId: 'xyz' },
+        actor('telegram:1009', new Date()),
+      )
       .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(StoreWriteError);
     expect((refused as Error).message).toMatch(/rule member\.department/);
