@@ -25,6 +25,8 @@ export interface NumberColumn<A extends NumberArray> {
    * (its memory reused: fresh memory is slow to fault in, and a capture copies megabytes).
    */
   copy(into?: A): A;
+  /** Every value in one array: the snapshot's own when no row was added since (no copy), else a copy. */
+  values(): A;
 }
 
 /**
@@ -92,6 +94,10 @@ function columnOf<A extends NumberArray>(type: ArrayOf<A>) {
       set(out, this.base, 0);
       set(out, this.tail.subarray(0, this.length - this.baseLength), this.baseLength);
       return out;
+    }
+
+    values(): A {
+      return this.length === this.baseLength ? this.base : this.copy();
     }
 
     /** All values in the growable part (a change inside the snapshot's rows that moves them). */
@@ -258,48 +264,66 @@ export class StringColumn {
 }
 
 const DIGIT_0 = 0x30;
+const DASH = 0x2d;
+const COLON = 0x3a;
+
+/** Two decimal digits at bytes[i], or -1. */
+function two(bytes: Uint8Array, i: number): number {
+  const a = (bytes[i] as number) - DIGIT_0;
+  const b = (bytes[i + 1] as number) - DIGIT_0;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Days since 1970-01-01 of a date in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
- * `YYYY-MM-DDTHH:mm:ss.sssZ` (what Date#toISOString writes) in `bytes[start, end)` as milliseconds;
- * undefined for anything else (read with Date.parse instead).
+ * `YYYY-MM-DDTHH:mm:ss.sssZ` (what Date#toISOString writes) in `bytes[s, end)` as milliseconds;
+ * undefined for anything else (read with Date.parse instead). Integer arithmetic and no closures:
+ * this runs for every entry at load.
  */
-function isoInstant(bytes: Uint8Array, start: number, end: number): number | undefined {
-  if (end - start !== 24) return undefined;
-  const at = (i: number) => (bytes[start + i] as number) - DIGIT_0;
-  const digits = (from: number, count: number): number => {
-    let value = 0;
-    for (let i = from; i < from + count; i += 1) {
-      const d = at(i);
-      if (d < 0 || d > 9) return Number.NaN;
-      value = value * 10 + d;
-    }
-    return value;
-  };
-  const sep = (i: number, c: string) => bytes[start + i] === c.charCodeAt(0);
+function isoInstant(bytes: Uint8Array, s: number, end: number): number | undefined {
   if (
-    !(
-      sep(4, '-') &&
-      sep(7, '-') &&
-      sep(10, 'T') &&
-      sep(13, ':') &&
-      sep(16, ':') &&
-      sep(19, '.') &&
-      sep(23, 'Z')
-    )
+    end - s !== 24 ||
+    bytes[s + 4] !== DASH ||
+    bytes[s + 7] !== DASH ||
+    bytes[s + 10] !== 0x54 || // T
+    bytes[s + 13] !== COLON ||
+    bytes[s + 16] !== COLON ||
+    bytes[s + 19] !== 0x2e || // .
+    bytes[s + 23] !== 0x5a // Z
   ) {
     return undefined;
   }
-  const month = digits(5, 2);
-  const day = digits(8, 2);
-  const hour = digits(11, 2);
-  const minute = digits(14, 2);
-  const second = digits(17, 2);
-  // Out of range fields roll over in Date.UTC; Date.parse refuses them: leave those to it.
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59)) {
+  const century = two(bytes, s);
+  const yy = two(bytes, s + 2);
+  const month = two(bytes, s + 5);
+  const day = two(bytes, s + 8);
+  const hour = two(bytes, s + 11);
+  const minute = two(bytes, s + 14);
+  const second = two(bytes, s + 17);
+  const ms1 = two(bytes, s + 20);
+  const ms2 = (bytes[s + 22] as number) - DIGIT_0;
+  if (century < 0 || yy < 0 || ms1 < 0 || ms2 < 0 || ms2 > 9) return undefined;
+  const year = century * 100 + yy;
+  // Out of range fields (which Date.parse refuses) and 29 February: left to Date.parse.
+  if (!(month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59)) {
     return undefined;
   }
-  const time = Date.UTC(digits(0, 4), month - 1, day, hour, minute, second, digits(20, 3));
-  return Number.isNaN(time) || new Date(time).getUTCDate() !== day ? undefined : time;
+  if (second < 0 || second > 59 || day > (DAYS_IN_MONTH[month] as number) || (month === 2 && day === 29)) {
+    return undefined;
+  }
+  return (
+    ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms1 * 10 + ms2
+  );
 }
 
 /**

@@ -189,6 +189,11 @@ export class EntryTable {
     return row !== -1 && this.codeAt(row) === code ? row : -1;
   }
 
+  /** The text of `row` (decoded from the snapshot's block when first read). */
+  textOf(row: number): string {
+    return this.text.get(row);
+  }
+
   codeAt(row: number): string {
     return this.codes.get(row) ?? entryCode(KINDS[this.kind.get(row)] as EntryKind, this.no.get(row));
   }
@@ -328,45 +333,37 @@ export class EntryTable {
    * `isActor` is asked once a word of the dictionary.
    */
   checkRows(isActor: (by: string) => boolean, visit: (facts: EntryFacts) => void): void {
-    const table = this;
     const actor = this.dict.map(isActor);
     const items = this.items;
-    let row = 0;
-    const facts = {
-      get code() {
-        return table.codeAt(row);
-      },
-      kind: 'deed' as EntryKind,
-      no: 0,
-      codeFitsKind: true,
-      time: 0,
-      textTime: 0,
-      textUnits: 0,
-      textLength: () => Array.from(table.text.get(row)).length,
-      memberId: '',
-      reporterId: '',
-      departmentId: '',
-      status: 'active' as Entry['status'],
-      review: 'pending' as Entry['review'],
-      withdrawnInHistory: false,
-      reviewInHistory: 'pending' as Entry['review'],
-      historyFrom: 0,
-      historyTo: 0,
-      unknownActor: undefined as string | undefined,
-    };
-    for (; row < this.count; row += 1) {
-      const flags = this.flags.get(row);
-      const time = this.time.get(row);
-      facts.kind = KINDS[this.kind.get(row)] as EntryKind;
-      facts.no = this.no.get(row);
-      facts.codeFitsKind = !this.codes.has(row);
+    const facts = new RowFacts(this);
+    // The columns as arrays (the snapshot's own, at load: no copy), read without a call a value.
+    const flagsOf = this.flags.values();
+    const timeOf = this.time.values();
+    const kindOf = this.kind.values();
+    const noOf = this.no.values();
+    const memberOf = this.member.values();
+    const reporterOf = this.reporter.values();
+    const departmentOf = this.department.values();
+    const firstItemOf = this.firstItem.values();
+    const itemNext = items.next.values();
+    const itemAction = items.action.values();
+    const itemBy = items.by.values();
+    const dict = this.dict;
+    const codes = this.codes;
+    for (let row = 0; row < this.count; row += 1) {
+      facts.row = row;
+      const flags = flagsOf[row] as number;
+      const time = timeOf[row] as number;
+      facts.kind = KINDS[kindOf[row] as number] as EntryKind;
+      facts.no = noOf[row] as number;
+      facts.codeFitsKind = codes.size === 0 || !codes.has(row);
       facts.time = time;
       facts.textTime = this.at.timeAt(row);
       facts.textUnits = this.text.unitsAt(row);
-      facts.memberId = this.dict[this.member.get(row)] as string;
-      const reporter = this.reporter.get(row);
-      facts.reporterId = this.dict[reporter] as string;
-      facts.departmentId = this.dict[this.department.get(row)] as string;
+      facts.memberId = dict[memberOf[row] as number] as string;
+      const reporter = reporterOf[row] as number;
+      facts.reporterId = dict[reporter] as string;
+      facts.departmentId = dict[departmentOf[row] as number] as string;
       facts.status = flags & WITHDRAWN ? 'withdrawn' : 'active';
       facts.review = REVIEWS[(flags & REVIEW_MASK) >> REVIEW_SHIFT] as Entry['review'];
       let withdrawn = false;
@@ -374,15 +371,15 @@ export class EntryTable {
       let from = flags & CREATED ? time : Number.POSITIVE_INFINITY;
       let to = flags & CREATED ? time : Number.NEGATIVE_INFINITY;
       let unknown = flags & CREATED && !actor[reporter] ? facts.reporterId : undefined;
-      for (let item = this.firstItem.get(row); item !== -1; item = items.next.get(item)) {
-        const action = ACTIONS[items.action.get(item)] as HistoryItem['action'];
+      for (let item = firstItemOf[row] as number; item !== -1; item = itemNext[item] as number) {
+        const action = ACTIONS[itemAction[item] as number] as HistoryItem['action'];
         if (action === 'withdrawn') withdrawn = true;
         review = reviewAfter(review, action);
         const at = items.at.timeAt(item);
         from = Number.isNaN(at) ? at : Math.min(from, at);
         to = Math.max(to, at);
-        const by = items.by.get(item);
-        if (unknown === undefined && !actor[by]) unknown = this.dict[by] as string;
+        const by = itemBy[item] as number;
+        if (unknown === undefined && !actor[by]) unknown = dict[by] as string;
       }
       facts.withdrawnInHistory = withdrawn;
       facts.reviewInHistory = review;
@@ -701,6 +698,37 @@ export class EntryTable {
     while (at >= 0 && this.order.get(at) !== row) at -= 1;
     if (at < 0) throw new Error(`row ${row} is not in time order`);
     this.order.remove(at);
+  }
+}
+
+/** One row's facts for the load-time rules (EntryTable.checkRows fills it row after row). */
+class RowFacts implements EntryFacts {
+  row = 0;
+  kind: EntryKind = 'deed';
+  no = 0;
+  codeFitsKind = true;
+  time = 0;
+  textTime = 0;
+  textUnits = 0;
+  memberId = '';
+  reporterId = '';
+  departmentId = '';
+  status: Entry['status'] = 'active';
+  review: Entry['review'] = 'pending';
+  withdrawnInHistory = false;
+  reviewInHistory: Entry['review'] = 'pending';
+  historyFrom = 0;
+  historyTo = 0;
+  unknownActor: string | undefined = undefined;
+
+  constructor(private readonly table: EntryTable) {}
+
+  get code(): string {
+    return this.table.codeAt(this.row);
+  }
+
+  textLength(): number {
+    return Array.from(this.table.textOf(this.row)).length;
   }
 }
 

@@ -295,10 +295,12 @@ export const entryRules: Rule<EntryFacts>[] = [
   {
     name: 'entry.members',
     check: (e, { idx }) => {
-      for (const id of [e.memberId, e.reporterId]) {
-        if (!idx.membersById.has(id)) return `refers to member ${id}, who does not exist`;
-      }
-      return undefined;
+      const missing = !idx.membersById.has(e.memberId)
+        ? e.memberId
+        : !idx.membersById.has(e.reporterId)
+          ? e.reporterId
+          : undefined;
+      return missing === undefined ? undefined : `refers to member ${missing}, who does not exist`;
     },
   },
   {
@@ -419,7 +421,8 @@ export const jobRules: Rule<[job: string, slot: string]>[] = [
 // ---- checking ------------------------------------------------------------------------------------------
 
 function apply<T>(rules: readonly Rule<T>[], record: T, subject: () => string, scope: RuleScope): void {
-  for (const rule of rules) {
+  for (let i = 0; i < rules.length; i += 1) {
+    const rule = rules[i] as Rule<T>;
     const problem = rule.check(record, scope);
     if (problem !== undefined) throw new RuleBroken(rule.name, subject(), problem);
   }
@@ -435,9 +438,15 @@ const headSubject = (h: DepartmentHead) => `head of ${h.departmentId}`;
 export function checkState(scope: RuleScope): void {
   const { state } = scope;
   for (const m of state.members) apply(memberRules, m, () => memberSubject(m), scope);
+  // One subject for every row (the table hands the same facts object, row after row).
+  let row: EntryFacts | undefined;
+  const subject = () => `entry ${row?.code}`;
   state.entries.checkRows(
     (by) => isActor(by, scope),
-    (facts) => apply(entryRules, facts, () => `entry ${facts.code}`, scope),
+    (facts) => {
+      row = facts;
+      apply(entryRules, facts, subject, scope);
+    },
   );
   for (const m of state.models) apply(modelRules, m, () => modelSubject(m), scope);
   for (const r of state.registrations) apply(registrationRules, r, () => registrationSubject(r), scope);
