@@ -111,6 +111,23 @@ function loadMembers(db: Database): Member[] {
 
 const COUNTED = "status = 'active' AND review <> 'rejected'"; // review mode `after`, as config/agency.json
 
+/** By department, the members with a counted entry earned there (core/scoring.ts's participants). */
+function earnedBy(db: Database, period: Period) {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT department_id AS d, member_id AS m FROM entries
+       WHERE at >= ? AND at < ? AND ${COUNTED}`,
+    )
+    .all(period.start.getTime(), period.end.getTime());
+  const earned = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const ids = earned.get(String(r.d)) ?? new Set<string>();
+    ids.add(String(r.m));
+    earned.set(String(r.d), ids);
+  }
+  return earned;
+}
+
 function totalsBy(db: Database, column: 'member_id' | 'department_id', period: Period) {
   const rows = db
     .prepare(
@@ -132,7 +149,7 @@ function weekLeaderboard(db: Database, members: readonly Member[], period = week
     members,
     agency.departments,
     totalsBy(db, 'department_id', period),
-    new Set(byMember.keys()),
+    earnedBy(db, period),
     period.end,
   );
   return {
@@ -177,7 +194,7 @@ function yearSummary(db: Database, members: readonly Member[], period = year()) 
     members,
     agency.departments,
     totalsBy(db, 'department_id', period),
-    new Set(byMember.keys()),
+    earnedBy(db, period),
     period.end,
   );
   const top = ranked.filter((s) => s.rank > 0);

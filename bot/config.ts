@@ -6,6 +6,7 @@ import { type Plan, parsePlan } from '../core/plan.js';
 import { parseTitles, type TitlesConfig } from '../core/titles.js';
 import type { Locale } from '../locales/index.js';
 import type { TelegramConfig } from './telegram/config.js';
+import type { TelegramSetupConfig } from './telegram/setup.js';
 import type { ZaloConfig } from './zalo/config.js';
 import type { ZaloBotConfig } from './zalo-bot/config.js';
 
@@ -154,17 +155,15 @@ export const envSchema = z
         }
       }
     }
-    if (env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_GROUP_ID) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['TELEGRAM_GROUP_ID'],
-        message: 'is required when TELEGRAM_BOT_TOKEN is set',
-      });
-    }
   });
 
 export interface AppConfig {
   telegram: TelegramConfig | null;
+  /**
+   * A Telegram token without TELEGRAM_GROUP_ID: setup mode (bot/telegram/setup.ts) — the bot tells a
+   * group its id and a person theirs, and nothing else runs until the group is set.
+   */
+  telegramSetup: TelegramSetupConfig | null;
   zalo: ZaloConfig | null;
   zaloBot: ZaloBotConfig | null;
   dataDir: string;
@@ -221,22 +220,27 @@ export function createConfig(
     ...(e.LEADERBOARD_CRON ? { leaderboard: e.LEADERBOARD_CRON } : {}),
   };
   return {
-    telegram: e.TELEGRAM_BOT_TOKEN
-      ? {
-          token: e.TELEGRAM_BOT_TOKEN,
-          apiRoot: e.TELEGRAM_API_ROOT,
-          groupId: Number(e.TELEGRAM_GROUP_ID),
-          adminIds: new Set(e.TELEGRAM_ADMIN_IDS),
-          councilIds: new Set(e.TELEGRAM_COUNCIL_IDS),
-          topics: {
-            ...(e.TELEGRAM_TOPIC_POSTS ? { post: e.TELEGRAM_TOPIC_POSTS } : {}),
-            ...(e.TELEGRAM_TOPIC_REMINDERS ? { reminder: e.TELEGRAM_TOPIC_REMINDERS } : {}),
-            ...(e.TELEGRAM_TOPIC_CONFIRMATIONS ? { confirmation: e.TELEGRAM_TOPIC_CONFIRMATIONS } : {}),
-          },
-          compactConfirmations: e.TELEGRAM_COMPACT_CONFIRMATIONS,
-          protectReports: e.TELEGRAM_PROTECT_REPORTS,
-        }
-      : null,
+    telegramSetup:
+      e.TELEGRAM_BOT_TOKEN && !e.TELEGRAM_GROUP_ID
+        ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT }
+        : null,
+    telegram:
+      e.TELEGRAM_BOT_TOKEN && e.TELEGRAM_GROUP_ID
+        ? {
+            token: e.TELEGRAM_BOT_TOKEN,
+            apiRoot: e.TELEGRAM_API_ROOT,
+            groupId: Number(e.TELEGRAM_GROUP_ID),
+            adminIds: new Set(e.TELEGRAM_ADMIN_IDS),
+            councilIds: new Set(e.TELEGRAM_COUNCIL_IDS),
+            topics: {
+              ...(e.TELEGRAM_TOPIC_POSTS ? { post: e.TELEGRAM_TOPIC_POSTS } : {}),
+              ...(e.TELEGRAM_TOPIC_REMINDERS ? { reminder: e.TELEGRAM_TOPIC_REMINDERS } : {}),
+              ...(e.TELEGRAM_TOPIC_CONFIRMATIONS ? { confirmation: e.TELEGRAM_TOPIC_CONFIRMATIONS } : {}),
+            },
+            compactConfirmations: e.TELEGRAM_COMPACT_CONFIRMATIONS,
+            protectReports: e.TELEGRAM_PROTECT_REPORTS,
+          }
+        : null,
     zalo:
       e.ZALO_ENABLED === 'true' || e.ZALO_ENABLED === '1'
         ? {

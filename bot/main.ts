@@ -9,13 +9,14 @@ import { type AppConfig, loadConfig } from './config.js';
 import { seedDemo } from './console/demo.js';
 import type { ConsolePlatform } from './console/platform.js';
 import { createLogger, type Logger } from './logger.js';
+import { createTelegramSetup, type TelegramSetupConfig } from './telegram/setup.js';
 
 /** However the platforms behave, a stop ends the process within this long (SIGTERM from systemd, Docker…). */
 const STOP_DEADLINE_MS = 9_000;
 
-/** What the store's rules check against (storage/invariants.ts): the agency's departments. */
+/** What the store's rules check against (storage/invariants.ts): the agency's departments, the plan's year. */
 function storeRules(config: AppConfig) {
-  return { departments: config.agency.departments.map((d) => d.id) };
+  return { departments: config.agency.departments.map((d) => d.id), planYear: config.plan.year };
 }
 
 /** Telegram, Zalo and/or the Zalo Bot Platform, on the real store in DATA_DIR, with the plan's scheduled posts. */
@@ -64,6 +65,38 @@ async function runBots(config: AppConfig, logger: Logger): Promise<void> {
   await done;
 }
 
+/**
+ * A Telegram token without TELEGRAM_GROUP_ID: setup mode. The bot tells a group its id (`/batdau`) and
+ * a person theirs (any private message); no store is opened and nothing else runs.
+ */
+async function runSetup(config: AppConfig, logger: Logger): Promise<void> {
+  const setup = createTelegramSetup(config.telegramSetup as TelegramSetupConfig, {
+    logger,
+    locale: config.locale,
+  });
+  let stopped!: () => void;
+  const done = new Promise<void>((resolve) => {
+    stopped = resolve;
+  });
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(1), STOP_DEADLINE_MS).unref();
+    void setup.stop().then(() => {
+      logger.info({}, 'stopped');
+      stopped();
+    });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  await setup.start();
+  if (config.zalo || config.zaloBot)
+    logger.warn({}, 'setup mode: the Zalo side waits too, until TELEGRAM_GROUP_ID is set');
+  await done;
+}
+
 /** No token: a chat in the terminal against a demo store in a temporary folder, deleted on exit. */
 async function runDemo(config: AppConfig, logger: Logger): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'thidua-demo-'));
@@ -98,14 +131,24 @@ async function main(): Promise<void> {
     process.stderr.write(`thidua-bot: invalid configuration\n${(error as Error).message}\n`);
     process.exit(1);
   }
-  const live = config.telegram !== null || config.zalo !== null || config.zaloBot !== null;
-  const secrets = [config.telegram?.token, config.zaloBot?.token, config.zaloBot?.webhook?.secret];
+  const live =
+    config.telegram !== null ||
+    config.telegramSetup !== null ||
+    config.zalo !== null ||
+    config.zaloBot !== null;
+  const secrets = [
+    config.telegram?.token,
+    config.telegramSetup?.token,
+    config.zaloBot?.token,
+    config.zaloBot?.webhook?.secret,
+  ];
   const logger = createLogger(
     live ? config.logLevel : 'warn',
     secrets.filter((s): s is string => s !== undefined),
   );
   try {
-    if (live) await runBots(config, logger);
+    if (config.telegramSetup) await runSetup(config, logger);
+    else if (live) await runBots(config, logger);
     else await runDemo(config, logger);
   } catch (error) {
     if (error instanceof AppError) {

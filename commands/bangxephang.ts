@@ -17,10 +17,16 @@ export const bangxephang: Command = {
     const { period } = args;
 
     const entries = store.entriesBetween(period.start, period.end);
-    const standings = standingsOf(ctx, entries, store.members, period, agency.leaderboard.topMembers);
+    const standings = standingsOf(
+      ctx,
+      entries,
+      store.members,
+      period,
+      agency.leaderboard.topMembers,
+      ctx.now,
+    );
     const text = say(
       t.leaderboard.title(periodTitle(t, period)),
-      args.note,
       '',
       ...leaderboardLines(ctx, standings, { departments: 'all' }),
       pendingNote(t, entries, agency.review.mode),

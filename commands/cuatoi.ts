@@ -52,7 +52,6 @@ export const cuatoi: Command = {
     return [
       say(
         t.mine.title(me.fullName, periodTitle(t, period)),
-        args.note,
         ...(lines.length ? lines : [t.mine.none]),
         mine.length > SHOWN && t.mine.more(mine.length - SHOWN),
         '',

@@ -5,18 +5,25 @@ import { batdau } from './batdau.js';
 import { batnhac } from './batnhac.js';
 import { choduyet } from './choduyet.js';
 import { chuyenphong } from './chuyenphong.js';
+import { congnhansk } from './congnhansk.js';
 import { cuatoi } from './cuatoi.js';
 import { dangky } from './dangky.js';
 import { dangkythidua } from './dangkythidua.js';
 import { dangngay } from './dangngay.js';
 import { dienhinh } from './dienhinh.js';
+import { dinhchinh } from './dinhchinh.js';
 import { duyet } from './duyet.js';
 import { duyetdangky } from './duyetdangky.js';
 import { hoanthanh } from './hoanthanh.js';
+import { hoso } from './hoso.js';
 import { huy } from './huy.js';
 import { kehoach } from './kehoach.js';
+import { khenthuong } from './khenthuong.js';
+import { kyluat } from './kyluat.js';
 import { lichsu } from './lichsu.js';
 import { lienket } from './lienket.js';
+import { nhaphoso } from './nhaphoso.js';
+import { quyetdinh } from './quyetdinh.js';
 import { sangkien } from './sangkien.js';
 import { tatnhac } from './tatnhac.js';
 import { tonghop } from './tonghop.js';
@@ -26,6 +33,7 @@ import { tuchoi } from './tuchoi.js';
 import { tuchoidangky } from './tuchoidangky.js';
 import { viectot } from './viectot.js';
 import { xemtruoc } from './xemtruoc.js';
+import { xeploai } from './xeploai.js';
 import { xetlai } from './xetlai.js';
 
 /**
@@ -49,6 +57,7 @@ export const commands: readonly Command[] = [
   dienhinh,
   dangkythidua,
   baocaothanhtich,
+  hoso,
   tatnhac,
   batnhac,
   choduyet,
@@ -57,6 +66,14 @@ export const commands: readonly Command[] = [
   xetlai,
   tonghop,
   truongphong,
+  // Year-end records (issue 20): what the titles turn on, and the decisions on record.
+  xeploai,
+  kyluat,
+  khenthuong,
+  congnhansk,
+  quyetdinh,
+  dinhchinh,
+  nhaphoso,
   xemtruoc,
   dangngay,
   duyetdangky,

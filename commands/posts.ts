@@ -313,7 +313,7 @@ export function weeklyPost(ctx: PostContext, slot: Date): Post {
   const { t, store, agency } = ctx;
   const week = periodContaining('week', slot);
   const entries = store.entriesBetween(week.start, week.end);
-  const standings = standingsOf(ctx, entries, store.members, week, agency.leaderboard.topMembers);
+  const standings = standingsOf(ctx, entries, store.members, week, agency.leaderboard.topMembers, slot);
   const kudos = kudosOf(ctx, week, standings);
   const progress = progressOf(ctx, slot);
   const active = standings.departments.filter((d) => d.entries > 0).length;
@@ -346,7 +346,7 @@ export function monthlyDigest(ctx: PostContext, slot: Date): Post {
   const { t, store } = ctx;
   const month = periodContaining('month', new Date(periodContaining('month', slot).start.getTime() - 1));
   const entries = store.entriesBetween(month.start, month.end);
-  const standings = standingsOf(ctx, entries, store.members, month, 5);
+  const standings = standingsOf(ctx, entries, store.members, month, 5, slot);
   const kudos = kudosOf(ctx, month, standings);
   const progress = progressOf(ctx, slot);
   const html = say(
@@ -387,7 +387,7 @@ export function planChart(ctx: PostContext, now: Date): { data: BoardChart; file
   const { t, store, agency, plan } = ctx;
   const year = periodContaining('year', new Date(Date.UTC(plan.year, 6, 1)));
   const entries = store.entriesBetween(year.start, year.end);
-  const standings = standingsOf(ctx, entries, store.members, year, agency.leaderboard.topMembers);
+  const standings = standingsOf(ctx, entries, store.members, year, agency.leaderboard.topMembers, now);
   const data = boardChart(ctx, {
     title: plan.title,
     subtitle: t.chart.progressTo(formatDay(now)),

@@ -1,8 +1,9 @@
 import type { Department } from '../core/agency.js';
 import type { Command, CommandContext, Reply } from '../core/context.js';
-import { MODEL_STAGES } from '../core/domain.js';
+import { type Member, MODEL_STAGES } from '../core/domain.js';
 import type { HtmlPart } from '../core/html.js';
 import { type Period, periodRange, readPeriod } from '../core/periods.js';
+import { departmentAt } from '../core/scoring.js';
 import { fold } from '../core/text.js';
 import { titlesFor } from '../core/titles.js';
 import { fileName } from '../reports/excel.js';
@@ -15,6 +16,7 @@ import {
   findDepartment,
   periodOf,
   refuse,
+  refuseLeftover,
   say,
   words,
 } from './lib/common.js';
@@ -101,13 +103,10 @@ export const tonghop: Command = {
       }
     }
     const { period } = args;
-    // A second period (`/tonghop thang tuan`) is set aside, and the answer says so.
+    // A second period (`/tonghop thang tuan`) is refused: which one was meant is not guessed.
     const second = args.rest.length ? readPeriod(args.rest, ctx.now) : null;
-    const note =
-      second && second.used === args.rest.length
-        ? t.errors.extraIgnored(t.periodName(period), clip(args.rest.join(' ')))
-        : undefined;
-    const query = note ? '' : args.rest.join(' ');
+    if (second && second.used === args.rest.length) return refuseLeftover(ctx, tonghop, tokens, args.rest);
+    const query = args.rest.join(' ');
     const department = query ? findDepartment(agency, query) : undefined;
     if (query && !department) {
       return refuse(ctx, tonghop, t.summary.unknownWords(clip(query)), ...departmentList(ctx), t.periodForms);
@@ -154,9 +153,14 @@ export const tonghop: Command = {
 
     const s = summarise(ctx, period, department);
     const dept = (id: string) => departmentName(agency, id, t);
+    // Where each member was at the period's end; in a department's summary, one who earned points
+    // there and has since moved is listed for them, as now elsewhere.
+    const memberDept = (member: Member) => {
+      const at = departmentAt(member, period.end) ?? member.departmentId;
+      return department && at !== department.id ? t.summary.nowIn(dept(at)) : dept(at);
+    };
     const reply: Reply = say(
       t.summary.title(label, periodRange(t, period), department?.name),
-      note,
       '',
       t.summary.byKind,
       ...s.byKind.flatMap((k) => [
@@ -185,7 +189,7 @@ export const tonghop: Command = {
             t.summary.memberLine(
               m.rank,
               m.member.fullName,
-              dept(m.member.departmentId),
+              memberDept(m.member),
               t.points(m.points),
               m.entries,
             ),

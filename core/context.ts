@@ -42,6 +42,20 @@ export interface Photo {
   fileId: string;
 }
 
+/**
+ * A file sent with a command (the Office's spreadsheet, with the command as its caption). The
+ * platform fetches its bytes only when a command reads it, and never more than `maxBytes`: a larger
+ * file rejects with DocumentFetchError (`tooBig`), as does a fetch that fails (`failed`).
+ */
+export interface InDocument {
+  /** The file's name as sent (`ho-so-2026.xlsx`). */
+  filename: string;
+  /** Its size in bytes, when the platform says it before the download. */
+  size?: number | undefined;
+  mimeType?: string | undefined;
+  read(maxBytes: number): Promise<Buffer>;
+}
+
 /** A button on Telegram, a numbered line elsewhere: choosing it runs `command` as the caller. */
 export interface Choice {
   label: string;
@@ -131,6 +145,8 @@ export interface CommandContext {
   mentions: Mention[];
   /** The photos sent with the command (several for an album), for commands that keep them as evidence. */
   photos?: readonly Photo[] | undefined;
+  /** The document sent with the command (its caption), for commands that read one (`acceptsDocument`). */
+  document?: InDocument | undefined;
   /** Identifies the platform message, so a message delivered twice is handled once. */
   messageKey: string;
   locale: Locale;
@@ -212,6 +228,8 @@ export interface Command<A extends Access = Access> {
   description(t: Messages): string;
   /** Whether photos whose caption is this command (a photo, or an album) are kept as evidence. */
   acceptsPhoto?: boolean;
+  /** Whether a document whose caption is this command is handed to it (ctx.document). */
+  acceptsDocument?: boolean;
   /**
    * Whether the command changes the store. A message that changed it once is answered as handled
    * when it arrives again (one idempotency rule for every platform), never run twice.

@@ -41,6 +41,12 @@ export const historyItemSchema = z.object({
     'assigned',
     /** A department's head no longer named (note: the member id who was). */
     'unassigned',
+    // Year-end records (core/records.ts): a record entered, corrected (note: what changed and why),
+    // annulled (kept, no longer read; note: why), an initiative marked as backing an award.
+    'recorded',
+    'corrected',
+    'annulled',
+    'used',
   ]),
   by: z.string().min(1),
   platform: platformSchema,
@@ -158,3 +164,124 @@ export const departmentHeadSchema = z.object({
   history: z.array(historyItemSchema).min(1),
 });
 export type DepartmentHead = z.infer<typeof departmentHeadSchema>;
+
+// ---- Year-end records: what the titles turn on (issue 20; rules in core/records.ts) ---------------
+
+/**
+ * The year-end rating of a member or department (đánh giá, xếp loại chất lượng), best first:
+ * Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành
+ * nhiệm vụ (Quy định 366-QĐ/TW 2025).
+ */
+export const RATINGS = ['htxsnv', 'httnv', 'htnv', 'khtnv'] as const;
+export const ratingSchema = z.enum(RATINGS);
+export type Rating = z.infer<typeof ratingSchema>;
+
+/** A calendar day as written on a decision, `yyyy-mm-dd` (a day in Vietnam; no time of day). */
+export const daySchema = z.iso.date();
+
+const yearSchema = z.number().int().min(2000).max(2100);
+
+/**
+ * The rating of `subject` for `year`: the one given now, and every rating given before it in its
+ * history (`recorded`, then `corrected` — note: `old → new: reason`).
+ */
+export const yearRatingSchema = z.object({
+  year: yearSchema,
+  subject: titleSubjectSchema,
+  rating: ratingSchema,
+  history: z.array(historyItemSchema).min(1),
+});
+export type YearRating = z.infer<typeof yearRatingSchema>;
+
+/**
+ * A signed decision as it names itself: its number (`123-QĐ/BTCTU`, `45/QĐ-UBND`), its date, the
+ * body that issued it and who signed it. Numbers start again every year, so a decision is its number
+ * in the year of its date (core/records.ts's `decisionKey`), and one decision is one record.
+ */
+export const decisionRefSchema = z.object({
+  number: z.string().min(1).max(60),
+  date: daySchema,
+  body: z.string().min(1).max(200),
+  signer: z.string().min(1).max(120).optional(),
+});
+export type DecisionRef = z.infer<typeof decisionRefSchema>;
+
+/** Whether a record is read (`active`) or was annulled — kept, with why, and no longer read. */
+export const recordStatusSchema = z.enum(['active', 'annulled']);
+
+/** Forms of discipline of the Party's rules and the Law on cadres and civil servants, mildest first. */
+export const DISCIPLINE_FORMS = [
+  'khientrach',
+  'canhcao',
+  'habacluong',
+  'giangchuc',
+  'cachchuc',
+  'bainhiem',
+  'buocthoiviec',
+  'khaitru',
+] as const;
+export const disciplineFormSchema = z.enum(DISCIPLINE_FORMS);
+export type DisciplineForm = z.infer<typeof disciplineFormSchema>;
+
+/** A discipline (kỷ luật): its form, the decision, and the period it takes effect (from – until, days). */
+export const disciplineSchema = z.object({
+  no: z.number().int().positive(),
+  subject: titleSubjectSchema,
+  form: disciplineFormSchema,
+  decision: decisionRefSchema,
+  from: daySchema,
+  until: daySchema,
+  /** What it was for, as the Office writes it (optional). */
+  note: z.string().max(500).optional(),
+  status: recordStatusSchema,
+  history: z.array(historyItemSchema).min(1),
+});
+export type Discipline = z.infer<typeof disciplineSchema>;
+
+/**
+ * An initiative recognised by the agency's Hội đồng sáng kiến (its decision is the certificate a
+ * Chiến sĩ thi đua cơ sở dossier needs), for the emulation `year`; `entry` points to the `/sangkien`
+ * entry it came from, if any. One initiative backs one award: `usedBy` is the award it backs.
+ */
+export const initiativeSchema = z.object({
+  no: z.number().int().positive(),
+  name: z.string().min(1).max(300),
+  authors: z.array(z.string().min(1)).min(1),
+  year: yearSchema,
+  decision: decisionRefSchema,
+  entry: z.string().min(2).optional(),
+  usedBy: z.object({ award: z.number().int().positive(), memberId: z.string().min(1) }).optional(),
+  status: recordStatusSchema,
+  history: z.array(historyItemSchema).min(1),
+});
+export type Initiative = z.infer<typeof initiativeSchema>;
+
+/** An emulation title (danh hiệu thi đua) or a form of commendation (hình thức khen thưởng). */
+export const awardKindSchema = z.enum(['title', 'form']);
+export type AwardKind = z.infer<typeof awardKindSchema>;
+
+/** Someone an award decision names: a member or a department, and the initiative that backs it, if any. */
+export const awardRecipientSchema = z.object({
+  subject: titleSubjectSchema,
+  initiative: z.number().int().positive().optional(),
+});
+export type AwardRecipient = z.infer<typeof awardRecipientSchema>;
+
+/**
+ * A signed award decision (quyết định công nhận danh hiệu, tặng Giấy khen…) on record: the title or
+ * form it gives for the emulation `year` (`titleId` when it is one of the titles file's), the
+ * decision, and everyone it names. Past awards entered person by person join the decision of the
+ * same number. It is each recipient's award history: section III, consecutive years, the criteria.
+ */
+export const awardSchema = z.object({
+  no: z.number().int().positive(),
+  year: yearSchema,
+  kind: awardKindSchema,
+  titleId: z.string().min(1).optional(),
+  name: z.string().min(1).max(200),
+  decision: decisionRefSchema,
+  recipients: z.array(awardRecipientSchema).min(1),
+  status: recordStatusSchema,
+  history: z.array(historyItemSchema).min(1),
+});
+export type Award = z.infer<typeof awardSchema>;

@@ -1,3 +1,5 @@
+import type { RecordProblem } from './records.js';
+
 /** Base of the bot's own errors: a stable `code` for logs and a `name` for stack traces (as grammY's errors do). */
 export class AppError extends Error {
   override readonly name: string = 'AppError';
@@ -27,6 +29,26 @@ export class StoreWriteError extends AppError {
   override readonly name = 'StoreWriteError';
   constructor(message: string, options?: { cause?: unknown }) {
     super('STORE_WRITE', message, options);
+  }
+}
+
+/** A change to the year-end records broke a rule (core/records.ts): nothing was changed. */
+export class RecordsRefusedError extends AppError {
+  override readonly name = 'RecordsRefusedError';
+  constructor(readonly problems: readonly RecordProblem[]) {
+    super('RECORDS_REFUSED', `records refused: ${problems.map((p) => p.code).join(', ')}`);
+  }
+}
+
+/** A document sent with a command could not be fetched: larger than allowed, or the platform failed. */
+export class DocumentFetchError extends AppError {
+  override readonly name = 'DocumentFetchError';
+  constructor(
+    readonly reason: 'tooBig' | 'failed',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super('DOCUMENT_FETCH', message, options);
   }
 }
 

@@ -233,22 +233,115 @@ function named(kind: PeriodKind, index: number, year: number): Period | null {
 
 const LIMITS: Record<PeriodKind, number> = { week: 53, month: 12, quarter: 4, year: 0 };
 
+/** Month numbers in words, after `tháng` (folded; `sáu` with its accent, as `sau` alone means "next"). */
+const MONTH_WORDS: Record<string, number> = {
+  mot: 1,
+  gieng: 1,
+  hai: 2,
+  ba: 3,
+  tu: 4,
+  bon: 4,
+  nam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+  muoi: 10,
+  chap: 12,
+};
+/** Quarter numbers in words, after `quý`. */
+const QUARTER_WORDS: Record<string, number> = { mot: 1, nhat: 1, hai: 2, ba: 3, bon: 4, tu: 4 };
+/** Words a period word may be glued to (`thang11`, `thg11`, `quy4`, `tuan48`, `nam2025`), and `thg` for `tháng`. */
+const GLUED = /^(thang|thg|quy|tuan|nam)\.?((?:\d{1,4}|[ivx]+)(?:[/.-]\d{4})?)$/;
+
+/**
+ * The words of `tokens` as periods read them: folded, `thg` as `tháng`, glued forms split
+ * (`thang11` → `thang 11`), `vừa` dropped before `rồi`/`qua` (`tuần vừa rồi` is `tuần rồi`), and `sáu`
+ * told apart from `sau`. Each word remembers the token it came from, so `used` counts tokens as typed.
+ */
+function wordsOf(tokens: readonly string[]): { words: string[]; from: number[] } {
+  const words: string[] = [];
+  const from: number[] = [];
+  const push = (word: string, i: number) => {
+    words.push(word);
+    from.push(i);
+  };
+  for (const [i, token] of tokens.entries()) {
+    const word = readable(token);
+    const next = tokens[i + 1] === undefined ? undefined : readable(tokens[i + 1] as string);
+    const glued = GLUED.exec(word);
+    if (glued) {
+      push(glued[1] === 'thg' ? 'thang' : (glued[1] as string), i);
+      push(glued[2] as string, i);
+    } else if (word === 'thg') push('thang', i);
+    else if (word === 'vua' && (next === 'roi' || next === 'qua')) continue;
+    else if (word === 'sau' && /^sáu/i.test(token.normalize('NFC'))) push('sau6', i);
+    else push(word, i);
+  }
+  return { words, from };
+}
+
+/** A month or quarter number written in words at `words[at]` (`mười một` takes two): its value and how many words. */
+function numberWord(
+  words: readonly string[],
+  at: number,
+  kind: PeriodKind,
+): { value: number; used: number } | null {
+  const word = words[at];
+  if (word === undefined) return null;
+  if (kind === 'month') {
+    if (word === 'muoi' && (words[at + 1] === 'mot' || words[at + 1] === 'hai'))
+      return { value: words[at + 1] === 'mot' ? 11 : 12, used: 2 };
+    if (word === 'sau6') return { value: 6, used: 1 };
+    const value = MONTH_WORDS[word];
+    return value === undefined || word === 'sau' ? null : { value, used: 1 };
+  }
+  if (kind === 'quarter') {
+    const value = QUARTER_WORDS[word];
+    return value === undefined ? null : { value, used: 1 };
+  }
+  return null;
+}
+
 /**
  * Reads the period named by the first words of `tokens`, as people write it: with or without
- * diacritics, any case, words or numbers — `tuần này`, `tuần trước`, `tuần 48`, `tháng`, `tháng 11`,
- * `tháng 11/2026`, `T11`, `11/2026`, `tháng trước`, `quý`, `quý 4`, `quý IV`, `Q4`, `Q4/2026`,
- * `quý trước`, `năm`, `năm 2025`, `2025`, `năm trước`, and English (`this week`, `last month`,
- * `quarter 4`, `November 2026`, `year 2025`). A number right after a period word belongs to it.
- * Returns how many tokens it used; `impossible` when the words name a period that cannot exist
- * (`quý 9`, `tháng 13`); null when the first word is not a period at all.
+ * diacritics, any case, words or numbers — `tuần này`, `tuần trước`, `tuần vừa rồi`, `tuần qua`,
+ * `tuần 48`, `tháng`, `tháng 11`, `tháng mười một`, `thg 11`, `thang11`, `tháng 11/2026`, `T11`,
+ * `11/2026`, `tháng vừa qua`, `quý`, `quý 4`, `quý IV`, `quý bốn`, `quy4`, `Q4`, `Q4/2026`,
+ * `quý trước`, `năm`, `năm 2025`, `2025`, `năm ngoái`, `năm kia`, a year after a month or quarter
+ * (`quý 4 năm ngoái`), and English (`this week`, `last month`, `quarter 4`, `November 2026`,
+ * `year 2025`). A number right after a period word belongs to it. Returns how many tokens it used;
+ * `impossible` when the words name a period that cannot exist (`quý 9`, `tháng 13`); null when the
+ * first word is not a period at all.
  */
 export function readPeriod(tokens: readonly string[], now: Date): PeriodReading | null {
-  const words = tokens.slice(0, 5).map(readable);
-  const [w0 = '', w1, w2, w3] = words;
-  const typed = (used: number) => tokens.slice(0, used).join(' ');
-  const impossible = (kind: PeriodKind, used: number) => ({ impossible: { kind, text: typed(used) }, used });
+  const { words: all, from } = wordsOf(tokens.slice(0, 6));
+  const reading = readWords(all, tokens, now);
+  if (!reading) return null;
+  // Words used → tokens used (a glued token gave two words; a dropped `vừa` counts with what follows).
+  const used = reading.used === 0 ? 0 : (from[reading.used - 1] as number) + 1;
+  return 'period' in reading
+    ? { period: reading.period, used }
+    : { impossible: { ...reading.impossible, text: tokens.slice(0, used).join(' ') }, used };
+}
+
+function readWords(words: readonly string[], tokens: readonly string[], now: Date): PeriodReading | null {
+  const [w0 = '', w1] = words;
+  const impossible = (kind: PeriodKind, used: number) => ({ impossible: { kind, text: '' }, used });
   const found = (period: Period | null, kind: PeriodKind, used: number): PeriodReading =>
     period ? { period, used } : impossible(kind, used);
+  /** The year written after a month or quarter: `2026`, `năm 2026`, `năm nay`, `năm ngoái`. */
+  const yearAfter = (at: number): { year: number; used: number } | undefined => {
+    const a = words[at];
+    const b = words[at + 1];
+    if (a && /^\d{4}$/.test(a)) return { year: Number(a), used: 1 };
+    if (a !== 'nam' || b === undefined) return undefined;
+    if (/^\d{4}$/.test(b)) return { year: Number(b), used: 2 };
+    const thisYear = periodContaining('year', now).year;
+    if (THIS_WORDS.has(b)) return { year: thisYear, used: 2 };
+    if (b === 'truoc' || b === 'ngoai') return { year: thisYear - 1, used: 2 };
+    return undefined;
+  };
 
   // English: `this week`, `last quarter`.
   if ((EN_THIS.has(w0) || EN_LAST.has(w0)) && w1 && KIND_WORDS[w1]) {
@@ -274,10 +367,13 @@ export function readPeriod(tokens: readonly string[], now: Date): PeriodReading 
 
   const kind = KIND_WORDS[w0];
   if (kind) {
-    // `tuần này`, `tháng trước`, `năm ngoái`.
+    // `tuần này`, `tháng trước`, `năm ngoái`, `tuần (vừa) rồi`, `tháng (vừa) qua`.
     if (w1 && THIS_WORDS.has(w1)) return { period: periodContaining(kind, now), used: 2 };
     if (w1 && LAST_WORDS.has(w1)) return { period: previousPeriod(periodContaining(kind, now)), used: 2 };
     if (kind === 'year') {
+      if (w1 === 'kia') {
+        return { period: previousPeriod(previousPeriod(periodContaining('year', now))), used: 2 };
+      }
       if (w1 && /^\d{1,4}$/.test(w1)) return found(named('year', 0, Number(w1)), 'year', 2);
       return { period: periodContaining('year', now), used: 1 };
     }
@@ -287,13 +383,15 @@ export function readPeriod(tokens: readonly string[], now: Date): PeriodReading 
       const index = numberIn(slashed[1], LIMITS[kind]);
       return found(index === undefined ? null : named(kind, index, Number(slashed[2])), kind, 2);
     }
-    // `quý 4`, `quý IV`, `tháng 11`, optionally followed by the year (`2026` or `năm 2026`).
-    const index = numberIn(w1, LIMITS[kind]);
+    // `quý 4`, `quý IV`, `tháng 11`, `tháng mười một`, `quý bốn`, optionally followed by the year.
+    const inWords = numberWord(words, 1, kind);
+    const index = inWords?.value ?? numberIn(w1, LIMITS[kind]);
+    const indexUsed = 1 + (inWords?.used ?? 1);
     if (index !== undefined || (w1 !== undefined && /^(\d+|[ivx]+)$/.test(w1) && kind !== 'week')) {
       if (index === undefined) return impossible(kind, 2);
-      if (w2 && /^\d{4}$/.test(w2)) return found(named(kind, index, Number(w2)), kind, 3);
-      if (w2 === 'nam' && w3 && /^\d{4}$/.test(w3)) return found(named(kind, index, Number(w3)), kind, 4);
-      return found(latest(kind as 'month' | 'quarter' | 'week', index, now), kind, 2);
+      const year = yearAfter(indexUsed);
+      if (year) return found(named(kind, index, year.year), kind, indexUsed + year.used);
+      return found(latest(kind as 'month' | 'quarter' | 'week', index, now), kind, indexUsed);
     }
     if (w1 !== undefined && /^\d+$/.test(w1)) return impossible(kind, 2);
     return { period: periodContaining(kind, now), used: 1 };
@@ -303,13 +401,18 @@ export function readPeriod(tokens: readonly string[], now: Date): PeriodReading 
   let match = /^t?(\d{1,2})[/.-](\d{4})$/.exec(w0);
   if (match) return found(named('month', Number(match[1]), Number(match[2])), 'month', 1);
   match = /^t(\d{1,2})$/.exec(w0);
-  if (match) return found(latest('month', Number(match[1]), now), 'month', 1);
+  if (match) {
+    const year = yearAfter(1);
+    if (year) return found(named('month', Number(match[1]), year.year), 'month', 1 + year.used);
+    return found(latest('month', Number(match[1]), now), 'month', 1);
+  }
   match = /^q(\d{1,2}|[ivx]+)(?:[/.-](\d{4}))?$/.exec(w0);
   if (match) {
     const index = numberIn(match[1], 4);
     if (index === undefined) return impossible('quarter', 1);
     if (match[2]) return found(named('quarter', index, Number(match[2])), 'quarter', 1);
-    if (w1 && /^\d{4}$/.test(w1)) return found(named('quarter', index, Number(w1)), 'quarter', 2);
+    const year = yearAfter(1);
+    if (year) return found(named('quarter', index, year.year), 'quarter', 1 + year.used);
     return found(latest('quarter', index, now), 'quarter', 1);
   }
   match = /^(\d{4})$/.exec(w0);

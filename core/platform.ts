@@ -1,40 +1,42 @@
 import type { Locale } from '../locales/index.js';
-import type { Caller, ChatRef, Choice, Mention, MessageKind, OutFile, OutImage, Photo } from './context.js';
+import type {
+  Caller,
+  ChatRef,
+  Choice,
+  InDocument,
+  Mention,
+  MessageKind,
+  OutFile,
+  OutImage,
+  Photo,
+} from './context.js';
 import type { Html } from './html.js';
 import type { PlatformName } from './identity.js';
 import type { Log } from './log.js';
 
-/** A command as the platform read it: `/name`, `/name@bot` and what follows. Parsed once, by the platform. */
-export interface ParsedCommand {
-  name: string;
-  /** The bot a group command was addressed to (`/cmd@bot`), if any. */
-  target: string | undefined;
-  args: string;
-  /** Where `args` starts in the text, in UTF-16 units (mention offsets are moved by it). */
-  argsOffset: number;
-}
+export { type ParsedCommand, parseCommand } from './recognize.js';
 
-/** Reads `/name`, `/name@bot` and what follows; null when the text is not a command. Names are case-insensitive. */
-export function parseCommand(text: string): ParsedCommand | null {
-  const lead = text.length - text.trimStart().length;
-  const match = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{3,64}))?(?=$|\s)([\s\S]*)$/.exec(text.slice(lead));
-  if (!match) return null;
-  const rest = match[3] ?? '';
-  const args = rest.trim();
-  const argsOffset = lead + (text.length - lead - rest.length) + (rest.length - rest.trimStart().length);
-  return { name: (match[1] as string).toLowerCase(), target: match[2], args, argsOffset };
-}
-
-/** A command message as a platform hands it to the core: who sent what, where, and how to answer. */
+/**
+ * A message as a platform hands it to the core: who sent what, where, and how to answer. Platforms
+ * hand over every text they receive from a configured chat; the core reads whether it is a command
+ * (core/recognize.ts), almost one, or words, and whether to answer.
+ */
 export interface Incoming {
   platform: PlatformName;
   caller: Caller;
   chat: ChatRef;
+  /** The text as typed (a photo's caption), or a button's command. */
   text: string;
-  command: ParsedCommand;
+  /**
+   * Addressed to the bot although in a group: a reply to one of its messages, or a mention of it. Such
+   * words get an answer (a pointer to help, a suggestion) where other group talk is left alone.
+   */
+  addressed?: boolean;
   mentions: Mention[];
   /** The photos of the message: one, or every photo of an album sent with the command in a caption. */
   photos?: readonly Photo[] | undefined;
+  /** A document sent with the command as its caption (Telegram; the console: a file path), fetched only when read. */
+  document?: InDocument | undefined;
   /** Identifies the platform message, so a message delivered twice is handled once. */
   messageKey: string;
   locale: Locale;
@@ -78,7 +80,7 @@ export interface OutMessage {
  */
 export interface Platform {
   readonly name: PlatformName;
-  /** Starts receiving messages, handing each command to `host.handle`. Resolves once it is listening. */
+  /** Starts receiving messages, handing each one to `host.handle`. Resolves once it is listening. */
   start(host: PlatformHost): Promise<void>;
   /** Stops receiving, lets the answers in flight go out, and lets go of the platform. Safe to call twice. */
   stop(): Promise<void>;

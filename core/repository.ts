@@ -1,13 +1,19 @@
 import type {
+  Award,
   DepartmentHead,
+  Discipline,
   Entry,
   EntryKind,
+  Initiative,
   Member,
   ModelExample,
+  Rating,
   Registration,
   TitleSubject,
+  YearRating,
 } from './domain.js';
 import type { PlatformName } from './identity.js';
+import type { NewAward, RecordChange, RecordPlan } from './records.js';
 
 /** Who makes a change, when, from where — and the platform message that made it. */
 export interface Actor {
@@ -82,6 +88,18 @@ export interface Repository {
   /** The head of a department (who registers its title), and who was before. */
   departmentHead(departmentId: string): DepartmentHead | undefined;
 
+  // Year-end records (core/records.ts): ratings, discipline, recognised initiatives, award decisions.
+  /** Every year-end rating, of every year. */
+  readonly ratings: readonly YearRating[];
+  /** The rating of `subject` for `year`, if one was given. */
+  rating(year: number, subject: TitleSubject): YearRating | undefined;
+  /** Every discipline on record (annulled ones too, marked). */
+  readonly disciplines: readonly Discipline[];
+  /** Every initiative the Hội đồng sáng kiến recognised (annulled ones too, marked). */
+  readonly initiatives: readonly Initiative[];
+  /** Every award decision on record — recorded when signed, or entered as a past award (annulled ones too). */
+  readonly awards: readonly Award[];
+
   /** What the platform message `source` changed, if it changed anything. */
   handled(source: string): Handled | undefined;
 
@@ -125,6 +143,27 @@ export interface Repository {
     memberId: string | undefined,
     actor: Actor,
   ): Promise<DepartmentHead>;
+
+  /**
+   * Makes every change of the list, or none (core/records.ts's `planRecords` checks them in order):
+   * one journal line, one history item per record changed. Rejects with RecordsRefusedError, changing
+   * nothing, when any change breaks a rule (an unknown member, a decision number another record holds…).
+   */
+  changeRecords(changes: readonly RecordChange[], actor: Actor): Promise<RecordPlan>;
+  /** Gives (or corrects) the year-end rating of `subject`; a correction joins the rating's history. */
+  rate(
+    year: number,
+    subject: TitleSubject,
+    rating: Rating,
+    actor: Actor,
+    reason?: string,
+  ): Promise<YearRating>;
+  /**
+   * Records a signed award decision: it enters each recipient's award history (section III, the
+   * consecutive years, the criteria of next year). A decision number already on record is refused
+   * (RecordsRefusedError, code `decisionUsed`). The Council's flow ends here.
+   */
+  recordAward(award: NewAward, actor: Actor): Promise<Award>;
 
   /** Records that a scheduled job dealt with `slot`, so it never runs twice. */
   markJobDone(job: string, slot: Date): Promise<void>;

@@ -11,8 +11,9 @@ import { LinkCodes } from './link-codes.js';
 import type { Log } from './log.js';
 import type { Plan } from './plan.js';
 import type { Incoming, PlatformHost } from './platform.js';
+import { type ParsedCommand, recognize, withoutLeadingMentions } from './recognize.js';
 import type { Actor, Repository } from './repository.js';
-import { cleanText } from './text.js';
+import { cleanText, fold } from './text.js';
 import type { TitlesConfig } from './titles.js';
 
 export interface RouterDeps {
@@ -30,6 +31,12 @@ export interface RouterDeps {
   reports?: ReportRunner | undefined;
 }
 
+/** What the router made of one message: the command it ran (or what it read instead), and its replies. */
+export interface Handled {
+  command: string;
+  replies: Reply[];
+}
+
 /** Takes a command's follow-up replies (slow work); they never reject, failures are answered in them. */
 export type FollowUps = (replies: Promise<Reply[]>) => void;
 
@@ -40,6 +47,7 @@ export type FollowUps = (replies: Promise<Reply[]>) => void;
  */
 export class Router {
   private readonly byName = new Map<string, Command>();
+  private readonly names: ReadonlySet<string>;
   private readonly links: LinkCodes;
 
   constructor(private readonly deps: RouterDeps) {
@@ -47,6 +55,7 @@ export class Router {
     for (const command of deps.commands) {
       for (const name of [command.name, ...(command.aliases ?? [])]) this.byName.set(name, command);
     }
+    this.names = new Set(this.byName.keys());
   }
 
   get commands(): readonly Command[] {
@@ -54,24 +63,48 @@ export class Router {
   }
 
   /**
-   * Replies for `incoming`, or null when it is not a command for this bot (addressed to another bot,
-   * or an unknown command in a group where other bots may live). A command's follow-ups (replies
+   * Replies for `incoming`, or null when it is nothing for this bot: another bot's command, or group
+   * talk that is not addressed to the bot and not plainly a command. A command's follow-ups (replies
    * that come once slow work is done) go to `followUps` as they are made, with failures answered like
    * any other; without it they are awaited and come after the command's own replies.
    */
-  async handle(raw: Incoming, followUps?: FollowUps): Promise<Reply[] | null> {
+  async handle(raw: Incoming, followUps?: FollowUps): Promise<Handled | null> {
     const incoming = clean(raw);
-    const parsed = incoming.command;
-    const botUsername = this.deps.botUsername?.(incoming);
-    if (parsed.target && botUsername && parsed.target.toLowerCase() !== botUsername.toLowerCase())
-      return null;
     const t: Messages = locales[incoming.locale];
-    const command = this.byName.get(parsed.name);
-    if (!command) {
-      return incoming.chat.kind === 'private' || parsed.target
-        ? [{ html: t.errors.unknownCommand(parsed.name) }]
-        : null;
+    const reading = recognize(incoming.text, this.names, this.deps.botUsername?.(incoming));
+    // In private every message is for the bot; in a group, only what is addressed to it or plainly a command.
+    const forUs = incoming.chat.kind === 'private' || incoming.addressed === true;
+    switch (reading.kind) {
+      case 'otherBot':
+        return null;
+      case 'text':
+        return forUs
+          ? { command: '(text)', replies: [{ html: t.chat.pointer(isGreeting(incoming.text)) }] }
+          : null;
+      case 'unknown':
+        return forUs || reading.command.target
+          ? { command: '(unknown)', replies: [{ html: t.errors.unknownCommand(clip(reading.command.name)) }] }
+          : null;
+      case 'nearMiss':
+        // A suggestion, never a guess acted on: nothing is saved until the command is sent as it is.
+        return forUs || reading.clear
+          ? {
+              command: '(near miss)',
+              replies: [
+                {
+                  html: t.chat.didYouMean(
+                    reading.names.map((n) => `/${n}`),
+                    clip(reading.args),
+                  ),
+                },
+              ],
+            }
+          : null;
+      case 'command':
+        break;
     }
+    const parsed = reading.command;
+    const command = this.byName.get(parsed.name) as Command;
     const log = incoming.log.child({ command: command.name });
     const later: Promise<Reply[]>[] = [];
     const followUp = (work: Promise<Reply[]>) => {
@@ -80,10 +113,13 @@ export class Router {
       else later.push(replies);
     };
     try {
-      const replies = await this.run(command, incoming, t, log, followUp);
-      return later.length ? [...replies, ...(await Promise.all(later)).flat()] : replies;
+      const replies = await this.run(command, incoming, parsed, t, log, followUp);
+      return {
+        command: command.name,
+        replies: later.length ? [...replies, ...(await Promise.all(later)).flat()] : replies,
+      };
     } catch (error) {
-      return this.failed(error, t, log);
+      return { command: command.name, replies: this.failed(error, t, log) };
     }
   }
 
@@ -100,6 +136,7 @@ export class Router {
   private async run(
     command: Command,
     incoming: Incoming,
+    parsed: ParsedCommand,
     t: Messages,
     log: Log,
     followUp: (work: Promise<Reply[]>) => void,
@@ -146,11 +183,12 @@ export class Router {
       caller: incoming.caller,
       chat: incoming.chat,
       member,
-      args: incoming.command.args,
+      args: parsed.args,
       mentions: incoming.mentions.map((m) =>
-        m.offset === undefined ? m : { ...m, offset: m.offset - incoming.command.argsOffset },
+        m.offset === undefined ? m : { ...m, offset: m.offset - parsed.argsOffset },
       ),
       photos: command.acceptsPhoto ? incoming.photos : undefined,
+      document: command.acceptsDocument ? incoming.document : undefined,
       messageKey: incoming.messageKey,
       locale: incoming.locale,
       t,
@@ -241,12 +279,22 @@ export class Router {
   }
 }
 
+/** At most `max` characters of what a user typed, when an answer repeats it. */
+function clip(text: string, max = 60): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** Whether words open with a greeting (`xin chào`, `chào bot`, `hello`): the pointer greets back. */
+function isGreeting(text: string): boolean {
+  return /^(xin chao|chao|hello|hi|alo|kinh chao)\b/.test(fold(withoutLeadingMentions(text)));
+}
+
 /** Cleans what the user typed, once, where it enters (see cleanText). */
 function clean(incoming: Incoming): Incoming {
   return {
     ...incoming,
     text: cleanText(incoming.text),
-    command: { ...incoming.command, args: cleanText(incoming.command.args) },
     caller: { ...incoming.caller, displayName: cleanText(incoming.caller.displayName) },
     mentions: incoming.mentions.map((m) => ({ ...m, label: cleanText(m.label) })),
   };
@@ -270,7 +318,7 @@ export function createHost(router: Router, delivery: Delivery, log: Log): Host {
     (work) => {
       const delivered = work.then(async (replies) => {
         if (!replies.length) return;
-        incoming.log.info({ command: incoming.command.name, replies: replies.length }, 'follow-up');
+        incoming.log.info({ replies: replies.length }, 'follow-up');
         await delivery.deliver(incoming, replies);
       });
       pending.add(delivered);
@@ -278,10 +326,10 @@ export function createHost(router: Router, delivery: Delivery, log: Log): Host {
     };
   return {
     async handle(incoming) {
-      const replies = await router.handle(incoming, followUps(incoming));
-      if (!replies?.length) return;
-      incoming.log.info({ command: incoming.command.name, replies: replies.length }, 'command');
-      await delivery.deliver(incoming, replies);
+      const handled = await router.handle(incoming, followUps(incoming));
+      if (!handled?.replies.length) return;
+      incoming.log.info({ command: handled.command, replies: handled.replies.length }, 'command');
+      await delivery.deliver(incoming, handled.replies);
     },
     async idle() {
       while (pending.size > 0) await Promise.all([...pending]);

@@ -150,10 +150,79 @@ export interface DepartmentScore {
 }
 
 /**
- * Departments ranked by points per member, then by total points. An entry counts for the department
- * it was logged in (a member's move does not carry their past points away); the headcount is of the
- * members in each department at `end` (the period's end), and a participant is one of them with at
- * least one counted entry in `entries`.
+ * A department over a period: the one reading of its participation, totals and evidence that every
+ * view and file uses (/tonghop, /bangxephang, the workbook, the Word report, the review sheet and its
+ * criteria, the achievement report). Its entries are those earned in it — the department an entry
+ * was logged in, wherever its member is now; its headcount is its members at the period's end; its
+ * participants are those of them with at least one counted entry earned in it.
+ */
+export interface DepartmentPeriod {
+  department: Department;
+  /** Members in the department at the period's end (its headcount). */
+  people: Member[];
+  /** Every entry earned in the department in the period, whatever its status (its evidence). */
+  entries: Entry[];
+  /** Those of `entries` that count in the review mode. */
+  counted: Entry[];
+  /** Of `people`, those with at least one counted entry earned in the department. */
+  participants: Member[];
+  points: number;
+}
+
+/** Each of `departments` over the entries of a period (see DepartmentPeriod), in the order given. */
+export function departmentPeriods(
+  entries: readonly Entry[],
+  members: readonly Member[],
+  departments: readonly Department[],
+  mode: ReviewMode,
+  end: Date,
+): DepartmentPeriod[] {
+  const byId = new Map<string, DepartmentPeriod>(
+    departments.map((department) => [
+      department.id,
+      { department, people: [], entries: [], counted: [], participants: [], points: 0 },
+    ]),
+  );
+  const earned = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    const record = byId.get(entry.departmentId);
+    if (!record) continue;
+    record.entries.push(entry);
+    if (!counts(entry, mode)) continue;
+    record.counted.push(entry);
+    record.points += entry.points;
+    let ids = earned.get(entry.departmentId);
+    if (!ids) {
+      ids = new Set();
+      earned.set(entry.departmentId, ids);
+    }
+    ids.add(entry.memberId);
+  }
+  for (const { member, departmentId } of membersAt(members, end)) {
+    const record = byId.get(departmentId);
+    if (!record) continue;
+    record.people.push(member);
+    if (earned.get(departmentId)?.has(member.id)) record.participants.push(member);
+  }
+  return [...byId.values()];
+}
+
+/** One department over the entries of a period (see DepartmentPeriod). */
+export function departmentPeriod(
+  entries: readonly Entry[],
+  members: readonly Member[],
+  department: Department,
+  mode: ReviewMode,
+  end: Date,
+): DepartmentPeriod {
+  return departmentPeriods(entries, members, [department], mode, end)[0] as DepartmentPeriod;
+}
+
+/**
+ * Departments ranked by points per member, then by total points, from departmentPeriods: an entry
+ * counts for the department it was earned in (a member's move does not carry their past points
+ * away); the headcount is of the members in each department at `end` (the period's end), and a
+ * participant is one of them with at least one counted entry earned there.
  */
 export function rankDepartments(
   entries: readonly Entry[],
@@ -162,49 +231,56 @@ export function rankDepartments(
   mode: ReviewMode,
   end: Date,
 ): DepartmentScore[] {
-  const totals = new Map<string, { points: number; entries: number }>();
-  const active = new Set<string>();
-  for (const entry of entries) {
-    if (!counts(entry, mode)) continue;
-    active.add(entry.memberId);
-    const total = totals.get(entry.departmentId) ?? { points: 0, entries: 0 };
-    total.points += entry.points;
-    total.entries += 1;
-    totals.set(entry.departmentId, total);
-  }
-  return rankDepartmentTotals(members, departments, totals, active, end);
+  return rankRows(
+    departmentPeriods(entries, members, departments, mode, end).map((d) => ({
+      department: d.department,
+      members: d.people.length,
+      participants: d.participants.length,
+      points: d.points,
+      entries: d.counted.length,
+      perMember: d.people.length ? d.points / d.people.length : 0,
+      rank: 0,
+    })),
+  );
 }
 
 /**
- * Departments ranked from their totals, with the headcount at `end` and the `active` members (those
- * with a counted entry) as participants.
+ * Departments ranked from their totals however they were summed (here, or by a database), with the
+ * headcount at `end`; `earned` holds, by department, the members with a counted entry earned there
+ * (the participants among its headcount), as departmentPeriods reads them.
  */
 export function rankDepartmentTotals(
   members: readonly Member[],
   departments: readonly Department[],
   totals: Totals,
-  active: ReadonlySet<string>,
+  earned: ReadonlyMap<string, ReadonlySet<string>>,
   end: Date,
 ): DepartmentScore[] {
   const headcount = new Map<string, number>();
   const participants = new Map<string, number>();
   for (const { member, departmentId } of membersAt(members, end)) {
     headcount.set(departmentId, (headcount.get(departmentId) ?? 0) + 1);
-    if (active.has(member.id)) participants.set(departmentId, (participants.get(departmentId) ?? 0) + 1);
+    if (earned.get(departmentId)?.has(member.id))
+      participants.set(departmentId, (participants.get(departmentId) ?? 0) + 1);
   }
-  const rows = departments.map((department) => {
-    const total = totals.get(department.id) ?? { points: 0, entries: 0 };
-    const size = headcount.get(department.id) ?? 0;
-    return {
-      department,
-      members: size,
-      participants: participants.get(department.id) ?? 0,
-      points: total.points,
-      entries: total.entries,
-      perMember: size ? total.points / size : 0,
-      rank: 0,
-    };
-  });
+  return rankRows(
+    departments.map((department) => {
+      const total = totals.get(department.id) ?? { points: 0, entries: 0 };
+      const size = headcount.get(department.id) ?? 0;
+      return {
+        department,
+        members: size,
+        participants: participants.get(department.id) ?? 0,
+        points: total.points,
+        entries: total.entries,
+        perMember: size ? total.points / size : 0,
+        rank: 0,
+      };
+    }),
+  );
+}
+
+function rankRows(rows: DepartmentScore[]): DepartmentScore[] {
   rows.sort((a, b) => b.perMember - a.perMember || b.points - a.points || b.members - a.members);
   for (const [i, row] of rows.entries()) {
     if (row.points <= 0) break;

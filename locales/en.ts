@@ -37,8 +37,8 @@ export const en: Messages = {
     unknownPeriod: (token: HtmlPart) => html`Unknown period “${token}”.`,
     impossiblePeriod: (text: HtmlPart) =>
       html`There is no period “${text}”: weeks run 1 to 53, months 1 to 12, quarters 1 to 4 (I–IV), years 2000 to 2100.`,
-    extraIgnored: (used: HtmlPart, ignored: HtmlPart) =>
-      html`<i>Used the period ${used}; ignored “${ignored}”.</i>`,
+    twoPeriods: (first: HtmlPart, second: HtmlPart) =>
+      html`Two periods were given, “${first}” and “${second}”: please choose one.`,
     leftGroup: html`As far as the bot knows, you are no longer in the agency's group chat, so you cannot log entries any more. If this is a mistake, please contact the Office.`,
     agencyOnly: html`This information is only for the staff in the agency's group chat.`,
     alreadyHandled: (what: HtmlPart) =>
@@ -47,6 +47,13 @@ export const en: Messages = {
         : html`This message was handled already; nothing is recorded twice.`,
     botAccount: html`Bot accounts cannot register or log entries.`,
     anonymousAdmin: html`A message sent on behalf of the group (an anonymous admin) does not say who sent it, so the bot cannot log it. Please send it again from your own account.`,
+  },
+
+  chat: {
+    pointer: (greeting: boolean) =>
+      html`${greeting ? 'Hello! ' : ''}The bot takes commands starting with /, e.g. <code>/viectot Covered a sick colleague's shift</code>. Send /help to see the commands.`,
+    didYouMean: (names: readonly string[], args: string) =>
+      html`Did you mean <code>${names.length === 1 ? [names[0], args].filter(Boolean).join(' ') : names.join(' or ')}</code>? Nothing was saved: please send the command as shown (starting with /, its name in one word).`,
   },
 
   help: {
@@ -268,7 +275,8 @@ export const en: Messages = {
     title: (period: HtmlPart) => html`🏆 <b>Emulation leaderboard</b> — ${period}`,
     members: (n: number) => html`<b>Top members</b> (top ${n})`,
     ties: (shown: number) => html`<i>The list has ${shown} members because of ties.</i>`,
-    noPoints: html`Nobody has logged anything in this period yet. Be the first!`,
+    noPoints: html`Nobody was credited in this period.`,
+    noPointsYet: html`Nobody has logged anything in this period yet. Be the first!`,
     memberLine: (rank: number, name: HtmlPart, dept: HtmlPart, points: HtmlPart) =>
       html`${rank}. ${name} (${dept}) — ${points}`,
     departments: html`<b>Departments</b> (ranked by points per member)`,
@@ -304,6 +312,8 @@ export const en: Messages = {
     topMembers: html`<b>Top members</b>`,
     memberLine: (rank: number, name: HtmlPart, dept: HtmlPart, points: HtmlPart, count: number) =>
       html`${rank}. ${name} (${dept}) — ${points}, ${count} entries`,
+    /** A member listed in a department's summary for points earned there, who has since moved. */
+    nowIn: (dept: HtmlPart) => html`now in ${dept}`,
     targets: html`<b>Plan targets</b>`,
     adhocTotal: (count: number) => html`• Arising, unplanned tasks completed: ${count}`,
     itTotal: (count: number) => html`• IT-application models (target: at least 1): ${count}`,
@@ -507,6 +517,10 @@ export const en: Messages = {
       rejoined: "back in the agency's group",
       assigned: 'named department head',
       unassigned: 'no longer department head',
+      recorded: 'put on record',
+      corrected: 'corrected',
+      annulled: 'annulled',
+      used: 'used as the basis of an award',
     },
     platforms: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'console demo' },
   },
@@ -619,6 +633,10 @@ export const en: Messages = {
       html`• ${date} (${days === 0 ? 'today' : `in ${days} ${days === 1 ? 'day' : 'days'}`}) — ${title}`,
     noMilestones: html`No milestones left this year.`,
     none: html`No emulation plan is configured.`,
+    otherYear: (year: number, planYear: number) =>
+      html`The bot follows the emulation plan of ${planYear}; it has no plan figures for ${year}.`,
+    onlyYear: (words: HtmlPart, planYear: number) =>
+      html`“${words}” is not understood: /kehoach gives the progress of the ${planYear} plan to date.`,
   },
 
   posts: {
@@ -687,6 +705,7 @@ export const en: Messages = {
     perMember: 'points per member',
     points: 'points',
     empty: 'Nothing logged in this period yet. Start with /viectot, /hoanthanh or /sangkien!',
+    emptyPast: 'Nothing was logged in this period.',
     leaders: 'Congratulations',
     leadersText: (names: string, more: number, points: string) =>
       more > 0
@@ -708,6 +727,305 @@ export const en: Messages = {
         'Try: /help, /viectot Helped @lan fix the printer, /viectot @lan covered my shift, /bangxephang last week, /kehoach, /tonghop Q4 file. When the bot lists numbered choices, type the number to pick one. Quit: /exit or Ctrl+D.',
         `Report files and pictures are saved in ${reports}. The demo store is deleted on exit.`,
       ].join('\n'),
+  },
+
+  // ---- Year-end records (issue 20): ratings, discipline, awards, initiatives, decisions, import ----
+  records: {
+    help: {
+      rating: {
+        usage: '/xeploai [year] @person | department LEVEL [| reason]',
+        description: 'Year-end rating of a person or a department (admins)',
+      },
+      discipline: {
+        usage: '/kyluat @person | form | decision no. | decision date | period [| issuing body] [| note]',
+        description: 'Put a discipline on the emulation record (admins)',
+      },
+      pastAward: {
+        usage:
+          '/khenthuong @person | department | year | title or form | decision no. | decision date | issuing body',
+        description: 'Record an emulation title or commendation received (admins)',
+      },
+      initiative: {
+        usage:
+          '/congnhansk @person[, @person] | initiative | decision no. | decision date [| year] [| SK code]',
+        description: "Record the initiative council's decision recognising an initiative (admins)",
+      },
+      decision: {
+        usage:
+          '/quyetdinh decision no. | date | signer | title or form | @person, department… [| year] [| body]',
+        description: "Record a signed award decision in each person's and department's record (admins)",
+      },
+      correct: {
+        usage: '/dinhchinh CODE | field: value | reason',
+        description:
+          'Correct or annul a record (discipline, initiative, award); the history is kept (admins)',
+      },
+      file: {
+        usage: '/hoso [@person | department] [year]',
+        description:
+          'Emulation record: ratings, discipline, recognised initiatives, awards — with their history',
+      },
+      import: {
+        usage: '/nhaphoso mau | /nhaphoso (caption of an .xlsx file)',
+        description: 'The records workbook template; import a filled one (admins)',
+      },
+    },
+
+    ratings: {
+      htxsnv: 'Completed tasks excellently',
+      httnv: 'Completed tasks well',
+      htnv: 'Completed tasks',
+      khtnv: 'Did not complete tasks',
+    },
+    ratingShort: { htxsnv: 'HTXSNV', httnv: 'HTTNV', htnv: 'HTNV', khtnv: 'KHTNV' },
+    forms: {
+      khientrach: 'Reprimand',
+      canhcao: 'Warning',
+      habacluong: 'Salary downgrade',
+      giangchuc: 'Demotion',
+      cachchuc: 'Removal from office',
+      bainhiem: 'Dismissal (elected office)',
+      buocthoiviec: 'Forced resignation',
+      khaitru: 'Expulsion',
+    },
+    awardKinds: { title: 'emulation title', form: 'form of commendation' },
+    department: (name: string) => `the department ${name}`,
+    decision: (number: HtmlPart, day: HtmlPart, body: HtmlPart) =>
+      html`Decision no. ${number} of ${day} by ${body}`,
+    signedBy: (signer: HtmlPart) => html`, signed by ${signer}`,
+    annulled: html` <i>(annulled)</i>`,
+
+    problems: {
+      unknownMember: (id: HtmlPart) => html`there is no member “${id}” on the bot`,
+      decisionUsed: (number: HtmlPart, code: HtmlPart) =>
+        html`decision number ${number} is already used by record ${code} (one decision number is one record in the year it was issued)`,
+      unknownRecord: (code: HtmlPart) => html`there is no record ${code}`,
+      annulledRecord: (code: HtmlPart) => html`record ${code} was annulled and cannot be corrected`,
+      unknownInitiative: (code: HtmlPart) => html`there is no recognised initiative ${code}`,
+      initiativeUsed: (code: HtmlPart, award: HtmlPart) =>
+        html`initiative ${code} already backs award ${award} (an initiative backs one award)`,
+      notAuthor: (code: HtmlPart, name: HtmlPart) => html`${name} is not an author of initiative ${code}`,
+      initiativeForDepartment: (code: HtmlPart) =>
+        html`initiative ${code} is a person's; it does not back a department's award`,
+      badPeriod: (from: HtmlPart, until: HtmlPart) =>
+        html`the period from ${from} to ${until} ends before it starts`,
+      noRecipients: html`the decision names nobody`,
+      recipientTwice: (name: HtmlPart) => html`${name} is in the list twice`,
+    },
+    refused: (what: HtmlPart) => html`Not recorded: ${what}. The records are unchanged.`,
+
+    unknownSubject: (query: HtmlPart) =>
+      html`No member or department “${query}”. Write @name, the full name as registered, or the department's name.`,
+    badDay: (text: HtmlPart) => html`“${text}” is not a date: write day/month/year, e.g. 20/12/2026.`,
+    badYear: (text: HtmlPart) => html`“${text}” is not a year: write four digits, e.g. 2025.`,
+    missing: (what: HtmlPart) => html`Missing: ${what}.`,
+    fields: {
+      subject: 'person or department',
+      form: 'form of discipline',
+      number: 'decision number',
+      day: 'decision date',
+      period: 'period',
+      year: 'year',
+      name: 'title or form of commendation',
+      initiative: "the initiative's name",
+      signer: 'signer',
+      recipients: 'the people and departments awarded',
+      body: 'issuing body',
+      reason: 'reason',
+    },
+    adminOnly: html`Only admins (the Office) record and correct emulation records.`,
+
+    rating: {
+      unknown: (text: HtmlPart) =>
+        html`There is no rating “${text}”. Ratings: HTXSNV (completed tasks excellently), HTTNV (well), HTNV (completed), KHTNV (did not complete).`,
+      recorded: (name: HtmlPart, year: number, rating: HtmlPart) =>
+        html`✅ Recorded the ${year} rating of ${name}: <b>${rating}</b>.`,
+      corrected: (name: HtmlPart, year: number, from: HtmlPart, to: HtmlPart) =>
+        html`✅ Corrected the ${year} rating of ${name}: ${from} → <b>${to}</b>. The earlier rating stays in the history.`,
+      unchanged: (name: HtmlPart, year: number, rating: HtmlPart) =>
+        html`${name} is already rated <b>${rating}</b> for ${year}; nothing changed.`,
+      reasonNeeded: (name: HtmlPart, year: number, rating: HtmlPart) =>
+        html`${name} is already rated ${rating} for ${year}. A correction needs a reason after a |, e.g. <code>/xeploai ${year} … HTTNV | as the Standing Committee concluded</code>.`,
+      none: (name: HtmlPart, year: number) => html`${name} has no rating for ${year} yet.`,
+      current: (name: HtmlPart, year: number, rating: HtmlPart) =>
+        html`${year} rating of ${name}: <b>${rating}</b>.`,
+      summaryTitle: (year: number) => html`<b>Year-end ratings ${year}</b>`,
+      members: (rated: number, total: number) => html`People: ${rated}/${total} rated.`,
+      departments: (rated: number, total: number) => html`Departments: ${rated}/${total} rated.`,
+      count: (rating: HtmlPart, n: number) => html`• ${rating}: ${n}`,
+      share: (excellent: number, good: number, percent: HtmlPart) =>
+        html`Rated excellent among those rated well or better: ${excellent}/${good} (${percent}).`,
+      notRated: (names: HtmlPart) => html`Not rated yet: ${names}.`,
+      overCap: (who: HtmlPart, excellent: number, good: number, percent: HtmlPart) =>
+        html`⚠️ ${who}: ${excellent}/${good} (${percent}) rated excellent among those rated well or better — above the 20% of Regulation 366-QĐ/TW (25% in exceptional cases). Recorded all the same; the Office should review it.`,
+      overExceptional: (who: HtmlPart, excellent: number, good: number, percent: HtmlPart) =>
+        html`⚠️ ${who}: ${excellent}/${good} (${percent}) rated excellent among those rated well or better — above even the exceptional 25% (Regulation 366-QĐ/TW). Recorded all the same; the Office should review it.`,
+      membersWho: 'People',
+      departmentsWho: 'Departments',
+      soFar: (rated: number, total: number) =>
+        html`<i>(${rated}/${total} rated so far; the share is of those rated)</i>`,
+    },
+
+    discipline: {
+      unknownForm: (text: HtmlPart) =>
+        html`There is no form of discipline “${text}”. Forms: khiển trách, cảnh cáo, hạ bậc lương, giáng chức, cách chức, bãi nhiệm, buộc thôi việc, khai trừ.`,
+      badPeriod: (text: HtmlPart) =>
+        html`“${text}” is not a period: write months (<code>12 tháng</code>, from the decision's date) or <code>từ 01/03/2026 đến 28/02/2027</code>.`,
+      recorded: (
+        code: HtmlPart,
+        form: HtmlPart,
+        name: HtmlPart,
+        decision: HtmlPart,
+        from: HtmlPart,
+        until: HtmlPart,
+      ) =>
+        html`✅ Put on record as <code>${code}</code>: <b>${form}</b> — ${name}; ${decision}; in effect from ${from} to ${until}.`,
+      listTitle: (year: number) => html`<b>Discipline in effect during ${year}</b>`,
+      none: (year: number) => html`No discipline in effect during ${year}.`,
+      line: (
+        code: HtmlPart,
+        form: HtmlPart,
+        name: HtmlPart,
+        from: HtmlPart,
+        until: HtmlPart,
+        number: HtmlPart,
+      ) => html`• <code>${code}</code> ${form} — ${name}, ${from} to ${until} (decision ${number})`,
+    },
+
+    award: {
+      recorded: (code: HtmlPart, name: HtmlPart, year: number, who: HtmlPart, decision: HtmlPart) =>
+        html`✅ Put on record as <code>${code}</code>: <b>${name}</b> ${year} — ${who}; ${decision}.`,
+      joined: (code: HtmlPart, who: HtmlPart) =>
+        html`✅ Added ${who} to the decision already on record as <code>${code}</code>.`,
+      already: (who: HtmlPart, code: HtmlPart) =>
+        html`${who} is already in decision <code>${code}</code>; nothing changed.`,
+      listTitle: (name: HtmlPart) => html`<b>Awards of ${name}</b>`,
+      none: (name: HtmlPart) => html`${name} has no award on record.`,
+      line: (code: HtmlPart, year: number, name: HtmlPart, number: HtmlPart, day: HtmlPart, body: HtmlPart) =>
+        html`• <code>${code}</code> ${year}: ${name} — decision ${number} of ${day}, ${body}`,
+    },
+
+    decisions: {
+      recorded: (
+        code: HtmlPart,
+        number: HtmlPart,
+        day: HtmlPart,
+        signer: HtmlPart,
+        name: HtmlPart,
+        year: number,
+        count: number,
+      ) =>
+        html`✅ Recorded decision no. ${number} of ${day} (signed by ${signer}): <b>${name}</b> ${year} for ${count} people and departments. Record <code>${code}</code>. The award is now in each one's record.`,
+      recipient: (name: HtmlPart, initiative: HtmlPart) =>
+        initiative ? html`• ${name} (initiative ${initiative})` : html`• ${name}`,
+      listTitle: (year: number) => html`<b>Award decisions recorded for ${year}</b>`,
+      none: (year: number) => html`No award decision recorded for ${year} yet.`,
+      line: (code: HtmlPart, name: HtmlPart, number: HtmlPart, day: HtmlPart, count: number) =>
+        html`• <code>${code}</code> ${name} — decision ${number} of ${day}: ${count} people and departments`,
+      badInitiative: (text: HtmlPart) =>
+        html`“${text}”: name the initiative backing an award by its record code in brackets after the name, e.g. <code>@lan (CN2)</code>.`,
+    },
+
+    initiative: {
+      recorded: (code: HtmlPart, name: HtmlPart, authors: HtmlPart, year: number, decision: HtmlPart) =>
+        html`✅ Put on record as <code>${code}</code>: the initiative “${name}” by ${authors}, ${year}; ${decision}. When it backs an award, write <code>(${code})</code> after the person's name in /quyetdinh.`,
+      unknownEntry: (code: HtmlPart) =>
+        html`There is no initiative ${code} (logged with /sangkien) by the authors named.`,
+      listTitle: (year: number) => html`<b>Initiatives recognised for ${year}</b>`,
+      none: (year: number) => html`No initiative recognised for ${year} on record.`,
+      line: (code: HtmlPart, name: HtmlPart, authors: HtmlPart, number: HtmlPart, used: HtmlPart) =>
+        used
+          ? html`• <code>${code}</code> “${name}” — ${authors} (decision ${number}); backs ${used}`
+          : html`• <code>${code}</code> “${name}” — ${authors} (decision ${number}); not yet used for an award`,
+    },
+
+    correct: {
+      unknownField: (field: HtmlPart, fields: HtmlPart) =>
+        html`There is no field “${field}” to correct. Fields: ${fields}.`,
+      fieldsOf: {
+        discipline: 'hinhthuc, so, ngay, coquan, nguoiky, tu, den, ghichu',
+        initiative: 'ten, nam, so, ngay, coquan, nguoiky, ma',
+        award: 'ten, nam, so, ngay, coquan, nguoiky, them (@person), bo (@person)',
+      },
+      nothing: html`No field to correct. Write <code>field: value</code>, or <code>huy</code> to annul the record.`,
+      reasonNeeded: html`A correction or annulment needs a reason at the end, after a |.`,
+      unknownCode: (code: HtmlPart) =>
+        html`There is no record “${code}”. Record codes: KL (discipline), CN (recognised initiative), KT (award), e.g. KT3; see /hoso.`,
+      done: (code: HtmlPart) =>
+        html`✅ Corrected record <code>${code}</code>. What it said before stays in the history.`,
+      annulled: (code: HtmlPart) =>
+        html`✅ Annulled record <code>${code}</code>: it is kept, marked annulled, and no longer counts.`,
+      show: (code: HtmlPart) => html`<b>Record ${code}</b>`,
+      howTo: (fields: HtmlPart) =>
+        html`Correct: <code>/dinhchinh CODE | field: value | reason</code> (fields: ${fields}); annul: <code>/dinhchinh CODE huy | reason</code>.`,
+    },
+
+    file: {
+      title: (name: HtmlPart) => html`<b>Emulation record — ${name}</b>`,
+      ratings: 'Year-end ratings',
+      disciplines: 'Discipline',
+      initiatives: 'Recognised initiatives',
+      awards: 'Awards',
+      nothing: html`<i>none</i>`,
+      ratingLine: (year: number, rating: HtmlPart) => html`• ${year}: ${rating}`,
+      disciplineLine: (code: HtmlPart, form: HtmlPart, from: HtmlPart, until: HtmlPart, decision: HtmlPart) =>
+        html`• <code>${code}</code> ${form}, ${from} to ${until} — ${decision}`,
+      initiativeLine: (code: HtmlPart, year: number, name: HtmlPart, decision: HtmlPart) =>
+        html`• <code>${code}</code> ${year}: “${name}” — ${decision}`,
+      awardLine: (code: HtmlPart, year: number, name: HtmlPart, decision: HtmlPart) =>
+        html`• <code>${code}</code> ${year}: ${name} — ${decision}`,
+      historyLine: (day: HtmlPart, action: HtmlPart, note: HtmlPart, by: HtmlPart) =>
+        note ? html`   ${day}: ${action} (${note}) — ${by}` : html`   ${day}: ${action} — ${by}`,
+      othersRestricted: html`Other people's emulation records are for admins and the Emulation and Commendation Council.`,
+    },
+
+    import: {
+      template: html`The records workbook template: one sheet per kind of record (ratings, discipline, recognised initiatives, awards), column titles on the first row, an example row and a sheet of instructions. Send it back filled in with the caption <code>/nhaphoso</code>.`,
+      templateName: (year: number) => `mau-ho-so-thi-dua-${year}.xlsx`,
+      noFile: html`Send the filled Excel file (.xlsx) with the caption <code>/nhaphoso</code>, or <code>/nhaphoso mau</code> for the template.`,
+      noFileConsole: html`Write the Excel file's path after the command, e.g. <code>/nhaphoso ho-so.xlsx</code>, or <code>/nhaphoso mau</code> for the template.`,
+      notXlsx: (name: HtmlPart) =>
+        html`“${name}” is not an Excel .xlsx file. Please send a file made from the template (<code>/nhaphoso mau</code>).`,
+      tooBig: (name: HtmlPart, mb: number) =>
+        html`“${name}” is larger than ${mb} MB; a records file made from the template is a few dozen KB.`,
+      unreadable: (name: HtmlPart) =>
+        html`Could not read “${name}” (damaged, or not .xlsx). Nothing changed.`,
+      cannotFetch: html`Could not fetch the file from the platform just now. Nothing changed; please send it again in a few minutes.`,
+      noSheets: html`The file has none of the template's sheets (Xếp loại, Kỷ luật, Sáng kiến, Khen thưởng). Please use the template: <code>/nhaphoso mau</code>.`,
+      empty: html`The file follows the template but no row is filled in. Nothing changed.`,
+      refusedTitle: (refused: number, rows: number) =>
+        html`<b>Not imported: ${refused}/${rows} rows are not valid.</b> The records are unchanged; correct the rows below and send the whole file again.`,
+      rowProblem: (sheet: HtmlPart, row: number, problem: HtmlPart) =>
+        html`• ${sheet}, row ${row}: ${problem}`,
+      more: (n: number) => html`… and ${n} more rows.`,
+      done: (rows: number) => html`✅ Imported ${rows} rows into the emulation records.`,
+      doneLine: (sheet: HtmlPart, changed: number, unchanged: number) =>
+        unchanged
+          ? html`• ${sheet}: ${changed} records new or corrected, ${unchanged} already there, unchanged`
+          : html`• ${sheet}: ${changed} records new or corrected`,
+      nothingNew: (rows: number) => html`All ${rows} rows are already on record; nothing changed.`,
+      blank: (column: HtmlPart) => html`the column “${column}” is empty`,
+      unknownPerson: (name: HtmlPart) =>
+        html`no member or department “${name}” on the bot (write the full name as registered, or the member id)`,
+      ambiguousPerson: (name: HtmlPart) =>
+        html`several members are called “${name}”: write the member id (m12) instead`,
+      unknownRating: (text: HtmlPart) => html`there is no rating “${text}” (HTXSNV, HTTNV, HTNV, KHTNV)`,
+      unknownForm: (text: HtmlPart) => html`there is no form of discipline “${text}”`,
+      badDay: (text: HtmlPart) => html`“${text}” is not a date (day/month/year)`,
+      badYear: (text: HtmlPart) => html`“${text}” is not a year`,
+      badKind: (text: HtmlPart) => html`“${text}” is not a kind (write “danh hiệu” or “hình thức”)`,
+      twice: (other: number) => html`the same as row ${other}`,
+      ratingChanged: (from: HtmlPart) =>
+        html`changing a rating on record (${from}) needs a reason in the column “Lý do đính chính”`,
+      authorCell: 'Authors (full names, separated by commas)',
+    },
+  },
+
+  setup: {
+    groupId: (id: string, title: string) =>
+      html`The id of the group “${title}”: <code>${id}</code>\nFor the bot to serve this group, whoever installs it writes <code>TELEGRAM_GROUP_ID=${id}</code> in the <code>.env</code> file and restarts the bot. Until then the bot takes no other command.`,
+    userId: (id: string) =>
+      html`Your Telegram user id: <code>${id}</code>\nThe bot is waiting to be set up and takes no commands yet. Admins (the Office, the leadership) give this id to whoever installs the bot, for <code>TELEGRAM_ADMIN_IDS</code>; Council members: <code>TELEGRAM_COUNCIL_IDS</code>.`,
   },
 
   chosen: (command: string) => `→ ${command}`,

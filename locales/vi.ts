@@ -49,8 +49,8 @@ export const vi = {
     unknownPeriod: (token: HtmlPart) => html`Không hiểu kỳ “${token}”.`,
     impossiblePeriod: (text: HtmlPart) =>
       html`Không có kỳ “${text}”: tuần từ 1 đến 53, tháng từ 1 đến 12, quý từ 1 đến 4 (I–IV), năm từ 2000 đến 2100.`,
-    extraIgnored: (used: HtmlPart, ignored: HtmlPart) =>
-      html`<i>Đã dùng kỳ ${used}; bỏ qua “${ignored}”.</i>`,
+    twoPeriods: (first: HtmlPart, second: HtmlPart) =>
+      html`Đồng chí ghi hai kỳ, “${first}” và “${second}”: vui lòng chọn một.`,
     leftGroup: html`Theo ghi nhận của bot, bạn không còn trong nhóm chung của cơ quan nên không ghi nhận được nữa. Nếu có nhầm lẫn, vui lòng liên hệ Văn phòng Ban.`,
     agencyOnly: html`Thông tin này chỉ dành cho cán bộ, công chức, người lao động trong nhóm chung của cơ quan.`,
     alreadyHandled: (what: HtmlPart) =>
@@ -59,6 +59,16 @@ export const vi = {
         : html`Tin nhắn này đã được xử lý trước đó; không ghi lại lần nữa.`,
     botAccount: html`Tài khoản bot không đăng ký hay ghi nhận được.`,
     anonymousAdmin: html`Tin nhắn gửi dưới danh nghĩa nhóm (quản trị viên ẩn danh) không cho biết ai gửi, nên bot không ghi nhận. Vui lòng gửi lại bằng tài khoản cá nhân.`,
+  },
+
+  /** What the bot says to words that are not a command (core/recognize.ts reads them). */
+  chat: {
+    /** Any text in private (or addressed to the bot in the group) that is no command. */
+    pointer: (greeting: boolean) =>
+      html`${greeting ? 'Xin chào đồng chí! ' : ''}Bot nhận lệnh bắt đầu bằng dấu /, ví dụ <code>/viectot Trực thay ca cho đồng nghiệp bị ốm</code>. Gửi /trogiup để xem các lệnh.`,
+    /** A near miss: the command meant, with what followed; nothing is saved. */
+    didYouMean: (names: readonly string[], args: string) =>
+      html`Có phải đồng chí định gửi <code>${names.length === 1 ? [names[0], args].filter(Boolean).join(' ') : names.join(' hoặc ')}</code>? Chưa ghi nhận gì: vui lòng gửi lại đúng lệnh (bắt đầu bằng dấu /, tên lệnh viết liền).`,
   },
 
   help: {
@@ -287,7 +297,8 @@ export const vi = {
     title: (period: HtmlPart) => html`🏆 <b>Bảng xếp hạng thi đua</b> — ${period}`,
     members: (n: number) => html`<b>Cá nhân dẫn đầu</b> (top ${n})`,
     ties: (shown: number) => html`<i>Danh sách có ${shown} người vì có người đồng hạng.</i>`,
-    noPoints: html`Chưa có ai ghi nhận trong kỳ này. Hãy là người đầu tiên!`,
+    noPoints: html`Không có ai được ghi nhận trong kỳ này.`,
+    noPointsYet: html`Chưa có ai ghi nhận trong kỳ này. Hãy là người đầu tiên!`,
     memberLine: (rank: number, name: HtmlPart, dept: HtmlPart, points: HtmlPart) =>
       html`${rank}. ${name} (${dept}) — ${points}`,
     departments: html`<b>Các phòng</b> (xếp theo điểm bình quân mỗi người)`,
@@ -322,6 +333,8 @@ export const vi = {
     topMembers: html`<b>Cá nhân dẫn đầu</b>`,
     memberLine: (rank: number, name: HtmlPart, dept: HtmlPart, points: HtmlPart, count: number) =>
       html`${rank}. ${name} (${dept}) — ${points}, ${count} mục`,
+    /** A member listed in a department's summary for points earned there, who has since moved. */
+    nowIn: (dept: HtmlPart) => html`nay thuộc ${dept}`,
     targets: html`<b>Chỉ tiêu kế hoạch</b>`,
     adhocTotal: (count: number) => html`• Nhiệm vụ phát sinh, đột xuất đã hoàn thành: ${count}`,
     itTotal: (count: number) => html`• Mô hình ứng dụng CNTT (chỉ tiêu: ít nhất 01): ${count}`,
@@ -521,6 +534,10 @@ export const vi = {
       rejoined: 'trở lại nhóm chung của cơ quan',
       assigned: 'chỉ định trưởng phòng',
       unassigned: 'thôi chỉ định trưởng phòng',
+      recorded: 'vào hồ sơ',
+      corrected: 'đính chính',
+      annulled: 'hủy bỏ',
+      used: 'dùng làm căn cứ khen thưởng',
     },
     platforms: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'máy thử' },
   },
@@ -632,6 +649,10 @@ export const vi = {
       html`• ${date} (${days === 0 ? 'hôm nay' : `còn ${days} ngày`}) — ${title}`,
     noMilestones: html`Không còn mốc nào trong năm.`,
     none: html`Chưa cấu hình kế hoạch thi đua.`,
+    otherYear: (year: number, planYear: number) =>
+      html`Bot theo dõi kế hoạch thi đua năm ${planYear}; không có số liệu kế hoạch năm ${year}.`,
+    onlyYear: (words: HtmlPart, planYear: number) =>
+      html`Không hiểu “${words}”: /kehoach cho biết tiến độ kế hoạch năm ${planYear} đến hôm nay.`,
   },
 
   posts: {
@@ -699,6 +720,7 @@ export const vi = {
     perMember: 'điểm bình quân/người',
     points: 'điểm',
     empty: 'Chưa có ghi nhận nào trong kỳ này. Hãy mở đầu bằng /viectot, /hoanthanh hoặc /sangkien!',
+    emptyPast: 'Không có ghi nhận nào trong kỳ này.',
     leaders: 'Chúc mừng',
     leadersText: (names: string, more: number, points: string) =>
       more > 0
@@ -721,6 +743,307 @@ export const vi = {
         'Thử: /trogiup, /viectot Giúp @lan sửa máy in, /viectot @lan đã trực thay ca, /bangxephang tuần trước, /kehoach, /tonghop quý IV file. Khi bot đưa các lựa chọn đánh số, gõ số để chọn. Thoát: /thoat hoặc Ctrl+D.',
         `File báo cáo và ảnh được lưu trong thư mục ${reports}. Kho dữ liệu mẫu bị xóa khi thoát.`,
       ].join('\n'),
+  },
+
+  // ---- Year-end records (issue 20): ratings, discipline, awards, initiatives, decisions, import ----
+  records: {
+    help: {
+      rating: {
+        usage: '/xeploai [năm] @người | phòng MỨC [| lý do]',
+        description: 'Xếp loại chất lượng cuối năm của cá nhân, tập thể (quản trị viên)',
+      },
+      discipline: {
+        usage: '/kyluat @người | hình thức | số QĐ | ngày QĐ | thời hạn [| cơ quan ban hành] [| ghi chú]',
+        description: 'Ghi kỷ luật vào hồ sơ thi đua (quản trị viên)',
+      },
+      pastAward: {
+        usage: '/khenthuong @người | phòng | năm | danh hiệu, hình thức | số QĐ | ngày QĐ | cơ quan ban hành',
+        description: 'Ghi danh hiệu, hình thức khen thưởng đã nhận (quản trị viên)',
+      },
+      initiative: {
+        usage: '/congnhansk @người[, @người] | tên sáng kiến | số QĐ | ngày QĐ [| năm] [| mã SK]',
+        description: 'Ghi quyết định công nhận sáng kiến của Hội đồng sáng kiến (quản trị viên)',
+      },
+      decision: {
+        usage:
+          '/quyetdinh số QĐ | ngày | người ký | danh hiệu, hình thức | @người, phòng… [| năm] [| cơ quan]',
+        description:
+          'Ghi quyết định khen thưởng đã ký vào hồ sơ của từng người, từng tập thể (quản trị viên)',
+      },
+      correct: {
+        usage: '/dinhchinh MÃ | trường: giá trị | lý do',
+        description:
+          'Đính chính hoặc hủy bỏ một hồ sơ (kỷ luật, sáng kiến, khen thưởng); lịch sử được giữ (quản trị viên)',
+      },
+      file: {
+        usage: '/hoso [@người | phòng] [năm]',
+        description: 'Hồ sơ thi đua: xếp loại, kỷ luật, sáng kiến được công nhận, khen thưởng — kèm lịch sử',
+      },
+      import: {
+        usage: '/nhaphoso mau | /nhaphoso (chú thích của tệp .xlsx)',
+        description: 'Mẫu Excel hồ sơ thi đua; nhập tệp đã điền (quản trị viên)',
+      },
+    },
+
+    ratings: {
+      htxsnv: 'Hoàn thành xuất sắc nhiệm vụ',
+      httnv: 'Hoàn thành tốt nhiệm vụ',
+      htnv: 'Hoàn thành nhiệm vụ',
+      khtnv: 'Không hoàn thành nhiệm vụ',
+    },
+    ratingShort: { htxsnv: 'HTXSNV', httnv: 'HTTNV', htnv: 'HTNV', khtnv: 'KHTNV' },
+    forms: {
+      khientrach: 'Khiển trách',
+      canhcao: 'Cảnh cáo',
+      habacluong: 'Hạ bậc lương',
+      giangchuc: 'Giáng chức',
+      cachchuc: 'Cách chức',
+      bainhiem: 'Bãi nhiệm',
+      buocthoiviec: 'Buộc thôi việc',
+      khaitru: 'Khai trừ',
+    },
+    awardKinds: { title: 'danh hiệu thi đua', form: 'hình thức khen thưởng' },
+    department: (name: string) => `tập thể ${name}`,
+    decision: (number: HtmlPart, day: HtmlPart, body: HtmlPart) =>
+      html`Quyết định số ${number} ngày ${day} của ${body}`,
+    signedBy: (signer: HtmlPart) => html`, người ký: ${signer}`,
+    annulled: html` <i>(đã hủy bỏ)</i>`,
+
+    // What a refused change gets (nothing was changed).
+    problems: {
+      unknownMember: (id: HtmlPart) => html`không có thành viên “${id}” trên bot`,
+      decisionUsed: (number: HtmlPart, code: HtmlPart) =>
+        html`số quyết định ${number} đã được dùng cho hồ sơ ${code} (một số quyết định chỉ ứng với một hồ sơ trong năm ban hành)`,
+      unknownRecord: (code: HtmlPart) => html`không có hồ sơ ${code}`,
+      annulledRecord: (code: HtmlPart) => html`hồ sơ ${code} đã bị hủy bỏ, không đính chính được`,
+      unknownInitiative: (code: HtmlPart) => html`không có sáng kiến được công nhận ${code}`,
+      initiativeUsed: (code: HtmlPart, award: HtmlPart) =>
+        html`sáng kiến ${code} đã là căn cứ của khen thưởng ${award} (mỗi sáng kiến làm căn cứ cho một lần khen thưởng)`,
+      notAuthor: (code: HtmlPart, name: HtmlPart) => html`${name} không phải tác giả sáng kiến ${code}`,
+      initiativeForDepartment: (code: HtmlPart) =>
+        html`sáng kiến ${code} là của cá nhân, không làm căn cứ khen thưởng tập thể`,
+      badPeriod: (from: HtmlPart, until: HtmlPart) =>
+        html`thời hạn từ ${from} đến ${until}: ngày kết thúc trước ngày bắt đầu`,
+      noRecipients: html`quyết định chưa có ai được khen thưởng`,
+      recipientTwice: (name: HtmlPart) => html`${name} có hai lần trong danh sách`,
+    },
+    refused: (what: HtmlPart) => html`Chưa ghi: ${what}. Hồ sơ không thay đổi.`,
+
+    // Reading what an admin typed.
+    unknownSubject: (query: HtmlPart) =>
+      html`Không tìm thấy thành viên hay phòng “${query}”. Ghi @tên đồng chí, họ và tên như đã đăng ký, hoặc tên phòng.`,
+    badDay: (text: HtmlPart) => html`Ngày “${text}” không đúng: ghi ngày/tháng/năm, ví dụ 20/12/2026.`,
+    badYear: (text: HtmlPart) => html`Năm “${text}” không đúng: ghi bốn chữ số, ví dụ 2025.`,
+    missing: (what: HtmlPart) => html`Còn thiếu: ${what}.`,
+    fields: {
+      subject: 'người hoặc tập thể',
+      form: 'hình thức kỷ luật',
+      number: 'số quyết định',
+      day: 'ngày quyết định',
+      period: 'thời hạn',
+      year: 'năm',
+      name: 'danh hiệu hoặc hình thức khen thưởng',
+      initiative: 'tên sáng kiến',
+      signer: 'người ký',
+      recipients: 'danh sách người, tập thể được khen thưởng',
+      body: 'cơ quan ban hành',
+      reason: 'lý do',
+    },
+    adminOnly: html`Chỉ quản trị viên (Văn phòng Ban) ghi và đính chính hồ sơ thi đua.`,
+
+    rating: {
+      unknown: (text: HtmlPart) =>
+        html`Không có mức xếp loại “${text}”. Các mức: HTXSNV (Hoàn thành xuất sắc nhiệm vụ), HTTNV (Hoàn thành tốt nhiệm vụ), HTNV (Hoàn thành nhiệm vụ), KHTNV (Không hoàn thành nhiệm vụ).`,
+      recorded: (name: HtmlPart, year: number, rating: HtmlPart) =>
+        html`✅ Đã ghi xếp loại năm ${year} của ${name}: <b>${rating}</b>.`,
+      corrected: (name: HtmlPart, year: number, from: HtmlPart, to: HtmlPart) =>
+        html`✅ Đã đính chính xếp loại năm ${year} của ${name}: ${from} → <b>${to}</b>. Mức trước vẫn được lưu trong lịch sử.`,
+      unchanged: (name: HtmlPart, year: number, rating: HtmlPart) =>
+        html`${name} đã được xếp loại <b>${rating}</b> năm ${year}; không có gì thay đổi.`,
+      reasonNeeded: (name: HtmlPart, year: number, rating: HtmlPart) =>
+        html`${name} đã được xếp loại ${rating} năm ${year}. Đính chính cần ghi lý do sau dấu |, ví dụ <code>/xeploai ${year} … HTTNV | theo kết luận của Thường trực</code>.`,
+      none: (name: HtmlPart, year: number) => html`${name} chưa được xếp loại năm ${year}.`,
+      current: (name: HtmlPart, year: number, rating: HtmlPart) =>
+        html`Xếp loại năm ${year} của ${name}: <b>${rating}</b>.`,
+      summaryTitle: (year: number) => html`<b>Xếp loại chất lượng năm ${year}</b>`,
+      members: (rated: number, total: number) => html`Cá nhân: đã xếp loại ${rated}/${total} đồng chí.`,
+      departments: (rated: number, total: number) => html`Tập thể: đã xếp loại ${rated}/${total} phòng.`,
+      count: (rating: HtmlPart, n: number) => html`• ${rating}: ${n}`,
+      share: (excellent: number, good: number, percent: HtmlPart) =>
+        html`Tỷ lệ Hoàn thành xuất sắc nhiệm vụ trên số được xếp loại Hoàn thành tốt nhiệm vụ trở lên: ${excellent}/${good} (${percent}).`,
+      notRated: (names: HtmlPart) => html`Chưa xếp loại: ${names}.`,
+      overCap: (who: HtmlPart, excellent: number, good: number, percent: HtmlPart) =>
+        html`⚠️ ${who}: ${excellent}/${good} (${percent}) được xếp loại Hoàn thành xuất sắc nhiệm vụ trong số Hoàn thành tốt nhiệm vụ trở lên — vượt mức 20% theo Quy định 366-QĐ/TW (trường hợp đặc biệt không quá 25%). Bot vẫn ghi; đề nghị Văn phòng rà soát.`,
+      overExceptional: (who: HtmlPart, excellent: number, good: number, percent: HtmlPart) =>
+        html`⚠️ ${who}: ${excellent}/${good} (${percent}) được xếp loại Hoàn thành xuất sắc nhiệm vụ trong số Hoàn thành tốt nhiệm vụ trở lên — vượt cả mức 25% của trường hợp đặc biệt (Quy định 366-QĐ/TW). Bot vẫn ghi; đề nghị Văn phòng rà soát.`,
+      membersWho: 'Cá nhân',
+      departmentsWho: 'Tập thể',
+      soFar: (rated: number, total: number) =>
+        html`<i>(mới xếp loại ${rated}/${total}; tỷ lệ tính trên số đã xếp loại)</i>`,
+    },
+
+    discipline: {
+      unknownForm: (text: HtmlPart) =>
+        html`Không có hình thức kỷ luật “${text}”. Các hình thức: khiển trách, cảnh cáo, hạ bậc lương, giáng chức, cách chức, bãi nhiệm, buộc thôi việc, khai trừ.`,
+      badPeriod: (text: HtmlPart) =>
+        html`Thời hạn “${text}” không đúng: ghi số tháng (<code>12 tháng</code>, tính từ ngày quyết định) hoặc <code>từ 01/03/2026 đến 28/02/2027</code>.`,
+      recorded: (
+        code: HtmlPart,
+        form: HtmlPart,
+        name: HtmlPart,
+        decision: HtmlPart,
+        from: HtmlPart,
+        until: HtmlPart,
+      ) =>
+        html`✅ Đã ghi vào hồ sơ <code>${code}</code>: <b>${form}</b> — ${name}; ${decision}; thời hạn từ ${from} đến ${until}.`,
+      listTitle: (year: number) => html`<b>Kỷ luật có hiệu lực trong năm ${year}</b>`,
+      none: (year: number) => html`Không có kỷ luật nào có hiệu lực trong năm ${year}.`,
+      line: (
+        code: HtmlPart,
+        form: HtmlPart,
+        name: HtmlPart,
+        from: HtmlPart,
+        until: HtmlPart,
+        number: HtmlPart,
+      ) => html`• <code>${code}</code> ${form} — ${name}, từ ${from} đến ${until} (QĐ ${number})`,
+    },
+
+    award: {
+      recorded: (code: HtmlPart, name: HtmlPart, year: number, who: HtmlPart, decision: HtmlPart) =>
+        html`✅ Đã ghi vào hồ sơ <code>${code}</code>: <b>${name}</b> năm ${year} — ${who}; ${decision}.`,
+      joined: (code: HtmlPart, who: HtmlPart) =>
+        html`✅ Đã thêm ${who} vào quyết định đã có trong hồ sơ <code>${code}</code>.`,
+      already: (who: HtmlPart, code: HtmlPart) =>
+        html`${who} đã có trong quyết định <code>${code}</code>; không có gì thay đổi.`,
+      listTitle: (name: HtmlPart) => html`<b>Khen thưởng của ${name}</b>`,
+      none: (name: HtmlPart) => html`${name} chưa có khen thưởng nào trong hồ sơ.`,
+      line: (code: HtmlPart, year: number, name: HtmlPart, number: HtmlPart, day: HtmlPart, body: HtmlPart) =>
+        html`• <code>${code}</code> ${year}: ${name} — QĐ ${number} ngày ${day}, ${body}`,
+    },
+
+    decisions: {
+      recorded: (
+        code: HtmlPart,
+        number: HtmlPart,
+        day: HtmlPart,
+        signer: HtmlPart,
+        name: HtmlPart,
+        year: number,
+        count: number,
+      ) =>
+        html`✅ Đã ghi Quyết định số ${number} ngày ${day} (người ký: ${signer}): <b>${name}</b> năm ${year} cho ${count} người, tập thể. Mã hồ sơ <code>${code}</code>. Khen thưởng đã vào hồ sơ của từng người, từng tập thể.`,
+      recipient: (name: HtmlPart, initiative: HtmlPart) =>
+        initiative ? html`• ${name} (sáng kiến ${initiative})` : html`• ${name}`,
+      listTitle: (year: number) => html`<b>Quyết định khen thưởng năm ${year} đã ghi</b>`,
+      none: (year: number) => html`Chưa ghi quyết định khen thưởng nào cho năm ${year}.`,
+      line: (code: HtmlPart, name: HtmlPart, number: HtmlPart, day: HtmlPart, count: number) =>
+        html`• <code>${code}</code> ${name} — QĐ ${number} ngày ${day}: ${count} người, tập thể`,
+      badInitiative: (text: HtmlPart) =>
+        html`“${text}”: sáng kiến làm căn cứ ghi bằng mã hồ sơ trong ngoặc sau tên, ví dụ <code>@lan (CN2)</code>.`,
+    },
+
+    initiative: {
+      recorded: (code: HtmlPart, name: HtmlPart, authors: HtmlPart, year: number, decision: HtmlPart) =>
+        html`✅ Đã ghi vào hồ sơ <code>${code}</code>: sáng kiến “${name}” của ${authors}, năm ${year}; ${decision}. Khi dùng làm căn cứ khen thưởng, ghi <code>(${code})</code> sau tên người trong /quyetdinh.`,
+      unknownEntry: (code: HtmlPart) =>
+        html`Không có sáng kiến ${code} (ghi bằng /sangkien) của tác giả đã nêu.`,
+      listTitle: (year: number) => html`<b>Sáng kiến được công nhận năm ${year}</b>`,
+      none: (year: number) => html`Chưa có sáng kiến nào được công nhận năm ${year} trong hồ sơ.`,
+      line: (code: HtmlPart, name: HtmlPart, authors: HtmlPart, number: HtmlPart, used: HtmlPart) =>
+        used
+          ? html`• <code>${code}</code> “${name}” — ${authors} (QĐ ${number}); đã là căn cứ của ${used}`
+          : html`• <code>${code}</code> “${name}” — ${authors} (QĐ ${number}); chưa dùng làm căn cứ khen thưởng`,
+    },
+
+    correct: {
+      unknownField: (field: HtmlPart, fields: HtmlPart) =>
+        html`Không có trường “${field}” để đính chính. Các trường: ${fields}.`,
+      fieldsOf: {
+        discipline: 'hinhthuc, so, ngay, coquan, nguoiky, tu, den, ghichu',
+        initiative: 'ten, nam, so, ngay, coquan, nguoiky, ma',
+        award: 'ten, nam, so, ngay, coquan, nguoiky, them (@người), bo (@người)',
+      },
+      nothing: html`Chưa nêu trường nào cần đính chính. Ghi <code>trường: giá trị</code>, hoặc <code>huy</code> để hủy bỏ hồ sơ.`,
+      reasonNeeded: html`Đính chính, hủy bỏ hồ sơ cần ghi lý do ở cuối, sau dấu |.`,
+      unknownCode: (code: HtmlPart) =>
+        html`Không có hồ sơ “${code}”. Mã hồ sơ: KL (kỷ luật), CN (sáng kiến được công nhận), KT (khen thưởng), ví dụ KT3; xem bằng /hoso.`,
+      done: (code: HtmlPart) =>
+        html`✅ Đã đính chính hồ sơ <code>${code}</code>. Nội dung trước vẫn được lưu trong lịch sử.`,
+      annulled: (code: HtmlPart) =>
+        html`✅ Đã hủy bỏ hồ sơ <code>${code}</code>: hồ sơ vẫn được lưu, đánh dấu đã hủy bỏ, không còn được tính.`,
+      show: (code: HtmlPart) => html`<b>Hồ sơ ${code}</b>`,
+      howTo: (fields: HtmlPart) =>
+        html`Đính chính: <code>/dinhchinh MÃ | trường: giá trị | lý do</code> (trường: ${fields}); hủy bỏ: <code>/dinhchinh MÃ huy | lý do</code>.`,
+    },
+
+    file: {
+      title: (name: HtmlPart) => html`<b>Hồ sơ thi đua — ${name}</b>`,
+      ratings: 'Xếp loại chất lượng',
+      disciplines: 'Kỷ luật',
+      initiatives: 'Sáng kiến được công nhận',
+      awards: 'Khen thưởng',
+      nothing: html`<i>chưa có</i>`,
+      ratingLine: (year: number, rating: HtmlPart) => html`• ${year}: ${rating}`,
+      disciplineLine: (code: HtmlPart, form: HtmlPart, from: HtmlPart, until: HtmlPart, decision: HtmlPart) =>
+        html`• <code>${code}</code> ${form}, từ ${from} đến ${until} — ${decision}`,
+      initiativeLine: (code: HtmlPart, year: number, name: HtmlPart, decision: HtmlPart) =>
+        html`• <code>${code}</code> ${year}: “${name}” — ${decision}`,
+      awardLine: (code: HtmlPart, year: number, name: HtmlPart, decision: HtmlPart) =>
+        html`• <code>${code}</code> ${year}: ${name} — ${decision}`,
+      historyLine: (day: HtmlPart, action: HtmlPart, note: HtmlPart, by: HtmlPart) =>
+        note ? html`   ${day}: ${action} (${note}) — ${by}` : html`   ${day}: ${action} — ${by}`,
+      othersRestricted: html`Hồ sơ thi đua của người khác chỉ quản trị viên và Hội đồng Thi đua – Khen thưởng xem được.`,
+    },
+
+    import: {
+      template: html`Mẫu Excel hồ sơ thi đua: mỗi trang tính một loại hồ sơ (xếp loại, kỷ luật, sáng kiến được công nhận, khen thưởng), dòng đầu là tiêu đề cột, có dòng ví dụ và trang hướng dẫn. Điền xong, gửi lại tệp với chú thích <code>/nhaphoso</code>.`,
+      templateName: (year: number) => `mau-ho-so-thi-dua-${year}.xlsx`,
+      noFile: html`Gửi tệp Excel (.xlsx) đã điền với chú thích <code>/nhaphoso</code>, hoặc <code>/nhaphoso mau</code> để nhận mẫu.`,
+      noFileConsole: html`Ghi đường dẫn tệp Excel (.xlsx) sau lệnh, ví dụ <code>/nhaphoso ho-so.xlsx</code>, hoặc <code>/nhaphoso mau</code> để nhận mẫu.`,
+      notXlsx: (name: HtmlPart) =>
+        html`Tệp “${name}” không phải tệp Excel .xlsx. Vui lòng gửi tệp theo mẫu (<code>/nhaphoso mau</code>).`,
+      tooBig: (name: HtmlPart, mb: number) =>
+        html`Tệp “${name}” lớn hơn ${mb} MB; tệp hồ sơ theo mẫu thường chỉ vài chục KB.`,
+      unreadable: (name: HtmlPart) =>
+        html`Không đọc được tệp “${name}” (tệp hỏng hoặc không phải .xlsx). Không có gì thay đổi.`,
+      cannotFetch: html`Không tải được tệp từ nền tảng lúc này. Không có gì thay đổi; vui lòng gửi lại sau ít phút.`,
+      noSheets: html`Tệp không có trang tính nào theo mẫu (Xếp loại, Kỷ luật, Sáng kiến, Khen thưởng). Vui lòng dùng mẫu: <code>/nhaphoso mau</code>.`,
+      empty: html`Tệp theo mẫu nhưng chưa có dòng nào được điền. Không có gì thay đổi.`,
+      refusedTitle: (refused: number, rows: number) =>
+        html`<b>Chưa nhập: ${refused}/${rows} dòng chưa hợp lệ.</b> Hồ sơ không thay đổi; sửa các dòng dưới đây rồi gửi lại cả tệp.`,
+      rowProblem: (sheet: HtmlPart, row: number, problem: HtmlPart) =>
+        html`• ${sheet}, dòng ${row}: ${problem}`,
+      more: (n: number) => html`… và ${n} dòng khác.`,
+      done: (rows: number) => html`✅ Đã nhập ${rows} dòng vào hồ sơ thi đua.`,
+      doneLine: (sheet: HtmlPart, changed: number, unchanged: number) =>
+        unchanged
+          ? html`• ${sheet}: ${changed} hồ sơ ghi mới hoặc đính chính, ${unchanged} đã có sẵn, không đổi`
+          : html`• ${sheet}: ${changed} hồ sơ ghi mới hoặc đính chính`,
+      nothingNew: (rows: number) => html`Cả ${rows} dòng đã có trong hồ sơ; không có gì thay đổi.`,
+      // Why a row is refused (besides the problems above).
+      blank: (column: HtmlPart) => html`cột “${column}” để trống`,
+      unknownPerson: (name: HtmlPart) =>
+        html`không có thành viên hay phòng “${name}” trên bot (ghi họ và tên như đã đăng ký, hoặc mã thành viên)`,
+      ambiguousPerson: (name: HtmlPart) =>
+        html`có nhiều thành viên tên “${name}”: ghi mã thành viên (m12) thay cho tên`,
+      unknownRating: (text: HtmlPart) => html`mức xếp loại “${text}” không có (HTXSNV, HTTNV, HTNV, KHTNV)`,
+      unknownForm: (text: HtmlPart) => html`hình thức kỷ luật “${text}” không có`,
+      badDay: (text: HtmlPart) => html`ngày “${text}” không đúng (ngày/tháng/năm)`,
+      badYear: (text: HtmlPart) => html`năm “${text}” không đúng`,
+      badKind: (text: HtmlPart) => html`loại “${text}” không đúng (ghi “danh hiệu” hoặc “hình thức”)`,
+      twice: (other: number) => html`trùng với dòng ${other}`,
+      ratingChanged: (from: HtmlPart) =>
+        html`đổi mức xếp loại đã ghi (${from}) cần lý do ở cột “Lý do đính chính”`,
+      authorCell: 'Tác giả (họ và tên, cách nhau bởi dấu phẩy)',
+    },
+  },
+
+  /** Setup mode (a token, no TELEGRAM_GROUP_ID yet): the ids the settings need, from Telegram itself. */
+  setup: {
+    groupId: (id: string, title: string) =>
+      html`Mã của nhóm “${title}”: <code>${id}</code>\nĐể bot phục vụ nhóm này, người cài đặt ghi vào tệp <code>.env</code> dòng <code>TELEGRAM_GROUP_ID=${id}</code> rồi khởi động lại bot. Đến lúc đó bot chưa nhận lệnh nào khác.`,
+    userId: (id: string) =>
+      html`Mã người dùng Telegram của đồng chí: <code>${id}</code>\nBot đang chờ cài đặt nên chưa nhận lệnh. Quản trị viên (Văn phòng, lãnh đạo Ban) gửi mã này cho người cài đặt để ghi vào <code>TELEGRAM_ADMIN_IDS</code>; thành viên Hội đồng Thi đua – Khen thưởng: <code>TELEGRAM_COUNCIL_IDS</code>.`,
   },
 
   /** A numbered choice picked on a platform without buttons: which command it runs. */

@@ -3,6 +3,7 @@ import type { Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
 import type { TitlesConfig } from '../core/titles.js';
 import { buildAllReports, buildDepartmentReport, buildMemberReport } from './achievement.js';
+import { buildRecordsTemplate } from './records-workbook.js';
 import { buildReviewSheet } from './review-sheet.js';
 import { buildReportDoc } from './word.js';
 import { buildWorkbook } from './workbook.js';
@@ -35,6 +36,8 @@ export const catalog = {
   /** Every member's and department's achievement report, one .docx each, in one zip. */
   allAchievements: async (ctx: ReportSource, a: { period: Period; now: Date }) =>
     (await buildAllReports(ctx, a.period, a.now)).data,
+  /** The records workbook to fill (/nhaphoso mau): the ratings sheet lists every member and department. */
+  recordsTemplate: (ctx: ReportSource, a: { year: number }) => buildRecordsTemplate(ctx, a.year),
 };
 
 export type ReportName = keyof typeof catalog;

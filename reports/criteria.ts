@@ -2,7 +2,7 @@ import type { AgencyConfig, Department } from '../core/agency.js';
 import type { Entry, Member, Registration, TitleSubject } from '../core/domain.js';
 import { formatDay, type Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
-import { counts, membersAt } from '../core/scoring.js';
+import { counts, departmentPeriod } from '../core/scoring.js';
 import {
   type Criterion,
   criteriaOf,
@@ -62,14 +62,17 @@ export function yearCriteria(source: CriteriaSource, year: Period) {
   const { store, agency, titles } = source;
   const mode = agency.review.mode;
   const own = byMember(store.entriesBetween(year.start, year.end));
-  const atEnd = membersAt(store.members, year.end);
   const registrationOf = (subject: TitleSubject) => store.registration(year.year, subject);
   const nameOf = (id: string) => titleById(titles, id)?.name ?? id;
 
-  /** A member's entries meeting an entries measure. */
-  const matching = (memberId: string, m: EntriesMeasure): Entry[] =>
+  /**
+   * A member's entries meeting an entries measure; for a department's criterion, only those earned
+   * in it (core/scoring.ts's departmentPeriod: the department an entry was logged in).
+   */
+  const matching = (memberId: string, m: EntriesMeasure, departmentId?: string): Entry[] =>
     (own.get(memberId) ?? []).filter(
       (e) =>
+        (departmentId === undefined || e.departmentId === departmentId) &&
         (m.approvedOnly ? e.status === 'active' && e.review === 'approved' : counts(e, mode)) &&
         (m.kind === undefined || e.kind === m.kind) &&
         (m.it === undefined || e.it === m.it) &&
@@ -122,7 +125,7 @@ export function yearCriteria(source: CriteriaSource, year: Period) {
 
   function department(d: Department): Assessment {
     const registration = registrationOf({ kind: 'department', departmentId: d.id });
-    const people = atEnd.filter((x) => x.departmentId === d.id).map((x) => x.member);
+    const people = departmentPeriod([], store.members, d, mode, year.end).people;
     return assess(titlesFor(titles, 'department'), registration, (criterion) => {
       const measure = criterion.measure;
       if (!measure) return { measured: false, fact: '', codes: [], met: false };
@@ -138,7 +141,7 @@ export function yearCriteria(source: CriteriaSource, year: Period) {
         case 'memberShareRegistered': {
           const meets = (p: Member) =>
             measure.type === 'memberShare'
-              ? matching(p.id, measure.of).length >= measure.of.min
+              ? matching(p.id, measure.of, d.id).length >= measure.of.min
               : sameTitles(measure.titles, registrationOf({ kind: 'member', memberId: p.id }));
           const yes = people.filter(meets);
           const no = people.filter((p) => !meets(p));
@@ -160,14 +163,14 @@ export function yearCriteria(source: CriteriaSource, year: Period) {
             // One entry per member who meets it: the first that shows it.
             codes:
               measure.type === 'memberShare'
-                ? yes.map((p) => matching(p.id, measure.of)[0]?.code ?? '').filter(Boolean)
+                ? yes.map((p) => matching(p.id, measure.of, d.id)[0]?.code ?? '').filter(Boolean)
                 : [],
             met: people.length > 0 && share >= measure.minPercent,
           };
         }
         case 'someMember': {
           const found = people
-            .map((p) => ({ p, entries: matching(p.id, measure.of) }))
+            .map((p) => ({ p, entries: matching(p.id, measure.of, d.id) }))
             .filter((x) => x.entries.length >= measure.of.min);
           return {
             measured: true,

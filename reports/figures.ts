@@ -10,6 +10,7 @@ import type { Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
 import {
   counts,
+  departmentPeriod,
   isPending,
   membersAt,
   type ReviewMode,
@@ -34,11 +35,13 @@ const TOP = 10;
  */
 export function summarise(ctx: FiguresSource, period: Period, department?: Department) {
   const { store, agency } = ctx;
-  const atEnd = membersAt(store.members, period.end).filter(
-    (m) => !department || m.departmentId === department.id,
-  );
   const inPeriod = store.entriesBetween(period.start, period.end);
-  const all = department ? inPeriod.filter((e) => e.departmentId === department.id) : inPeriod;
+  // A department's figures are core/scoring.ts's departmentPeriod, the reading every view shares.
+  const scope = department
+    ? departmentPeriod(inPeriod, store.members, department, agency.review.mode, period.end)
+    : undefined;
+  const atEnd = scope ? scope.people : membersAt(store.members, period.end).map((m) => m.member);
+  const all = scope ? scope.entries : inPeriod;
   const mode = agency.review.mode;
   // One pass over the period's entries for every figure below (a year of a province is 100k).
   const active: Entry[] = [];
@@ -66,7 +69,7 @@ export function summarise(ctx: FiguresSource, period: Period, department?: Depar
   }
   const byKind = [...kinds.values()];
   // Members ranked here: those of the department at the end, and anyone who earned points in it.
-  const ranked = new Map(atEnd.map((m) => [m.member.id, m.member]));
+  const ranked = new Map(atEnd.map((m) => [m.id, m]));
   for (const id of participants) {
     const member = store.member(id);
     if (member) ranked.set(member.id, member);
@@ -87,7 +90,7 @@ export function summarise(ctx: FiguresSource, period: Period, department?: Depar
     adhoc,
     it,
     departments,
-    participants: atEnd.filter((m) => participants.has(m.member.id)).length,
+    participants: scope ? scope.participants.length : atEnd.filter((m) => participants.has(m.id)).length,
     members: atEnd.length,
     top: topWithTies(memberScores, TOP).top,
     scores: memberScores,

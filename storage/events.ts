@@ -1,5 +1,6 @@
 import { entryNo } from '../core/codes.js';
 import type {
+  Award,
   DepartmentHead,
   Entry,
   HistoryItem,
@@ -8,6 +9,7 @@ import type {
   Registration,
   TitleSubject,
 } from '../core/domain.js';
+import { recordsInvariants, sameSubject as sameRecordSubject } from '../core/records.js';
 import type { Handled } from '../core/repository.js';
 import type { Indexes } from './indexes.js';
 import type { State, StoreEvent } from './schema.js';
@@ -75,6 +77,8 @@ function applyBody(data: State, idx: Indexes, event: StoreEvent): Undo {
       return applyRegistration(data, idx, event.registration);
     case 'head.saved':
       return applyHead(data, idx, event.head);
+    case 'records.saved':
+      return applyRecords(data, idx, event);
     case 'job.done': {
       const jobs = data.jobs;
       const before = jobs[event.job];
@@ -278,6 +282,7 @@ function applyLink(data: State, idx: Indexes, keepId: string, identity: string, 
   const models: { index: number; model: ModelExample }[] = [];
   const otherIndex = other ? data.members.indexOf(other) : -1;
   const titlesBack = other ? moveTitles(data, other.id, keepId) : () => {};
+  const recordsBack = other ? moveRecords(data, other.id, keepId) : () => {};
   if (other) {
     moveBack = data.entries.reassign(other.id, keepId);
     for (const [index, model] of data.models.entries()) {
@@ -303,5 +308,107 @@ function applyLink(data: State, idx: Indexes, keepId: string, identity: string, 
       for (const m of models) data.models[m.index] = m.model;
     }
     titlesBack();
+    recordsBack();
   };
 }
+
+// ---- year-end records (core/records.ts) -------------------------------------------------------------
+
+type RecordsEvent = Extract<StoreEvent, { type: 'records.saved' }>;
+
+/**
+ * Year-end records replace their earlier selves (ratings by year and subject, the others by number);
+ * then every rule the records keep together is checked over the whole (core/records.ts's
+ * `recordsInvariants`): a line that breaks one cannot apply.
+ */
+function applyRecords(data: State, idx: Indexes, event: RecordsEvent): Undo {
+  const before = {
+    ratings: data.ratings,
+    disciplines: data.disciplines,
+    initiatives: data.initiatives,
+    awards: data.awards,
+  };
+  const byNo = <T extends { no: number }>(list: T[], saved: readonly T[]) => {
+    const out = [...list];
+    for (const record of saved) {
+      const at = out.findIndex((x) => x.no === record.no);
+      if (at === -1) out.push(record);
+      else out[at] = record;
+    }
+    return out;
+  };
+  const ratings = [...data.ratings];
+  for (const rating of event.ratings) {
+    const at = ratings.findIndex(
+      (r) => r.year === rating.year && sameRecordSubject(r.subject, rating.subject),
+    );
+    if (at === -1) ratings.push(rating);
+    else ratings[at] = rating;
+  }
+  data.ratings = ratings;
+  data.disciplines = byNo(data.disciplines, event.disciplines);
+  data.initiatives = byNo(data.initiatives, event.initiatives);
+  data.awards = byNo(data.awards, event.awards);
+  const wrong = recordsInvariants({ ...data, member: (id) => idx.membersById.get(id) });
+  if (wrong.length > 0) {
+    Object.assign(data, before);
+    throw new Error(`records break a rule: ${wrong.slice(0, 3).join('; ')}`);
+  }
+  return () => {
+    Object.assign(data, before);
+  };
+}
+
+/**
+ * A merged member's year-end records become `keep`'s. Where both were rated for the same year,
+ * `keep`'s rating stands and the other's history joins it, so nothing is lost.
+ */
+function moveRecords(data: State, otherId: string, keepId: string): Undo {
+  const before = {
+    ratings: data.ratings,
+    disciplines: data.disciplines,
+    initiatives: data.initiatives,
+    awards: data.awards,
+  };
+  const swap = <T extends { kind: string }>(s: T): T =>
+    s.kind === 'member' && (s as { memberId?: string }).memberId === otherId ? { ...s, memberId: keepId } : s;
+  const keeps = (r: { subject: { kind: string; memberId?: string } }) =>
+    r.subject.kind === 'member' && r.subject.memberId === keepId;
+  const theirs = (r: { subject: { kind: string; memberId?: string } }) =>
+    r.subject.kind === 'member' && r.subject.memberId === otherId;
+  data.ratings = data.ratings.flatMap((r) => {
+    if (keeps(r)) {
+      const other = data.ratings.find((x) => theirs(x) && x.year === r.year);
+      return other ? [{ ...r, history: [...r.history, ...other.history].sort(byTime) }] : [r];
+    }
+    if (!theirs(r)) return [r];
+    if (data.ratings.some((x) => keeps(x) && x.year === r.year)) return [];
+    return [{ ...r, subject: swap(r.subject) }];
+  });
+  data.disciplines = data.disciplines.map((d) => (theirs(d) ? { ...d, subject: swap(d.subject) } : d));
+  data.initiatives = data.initiatives.map((i) =>
+    i.authors.includes(otherId) || i.usedBy?.memberId === otherId
+      ? {
+          ...i,
+          authors: [...new Set(i.authors.map((a) => (a === otherId ? keepId : a)))],
+          ...(i.usedBy
+            ? {
+                usedBy: { ...i.usedBy, memberId: i.usedBy.memberId === otherId ? keepId : i.usedBy.memberId },
+              }
+            : {}),
+        }
+      : i,
+  );
+  data.awards = data.awards.map((a): Award => {
+    if (!a.recipients.some((r) => theirs(r))) return a;
+    const recipients = a.recipients
+      .map((r) => ({ ...r, subject: swap(r.subject) }))
+      .filter((r, i, all) => all.findIndex((x) => sameRecordSubject(x.subject, r.subject)) === i);
+    return { ...a, recipients };
+  });
+  return () => {
+    Object.assign(data, before);
+  };
+}
+
+const byTime = (a: HistoryItem, b: HistoryItem) => Date.parse(a.at) - Date.parse(b.at);

@@ -27,14 +27,17 @@ import type { State, StoreEvent } from './schema.js';
 export interface RuleSettings {
   /** The agency's department ids (config/agency.json); without them, departments are not checked. */
   departments?: readonly string[];
-  /** The clock (default: the system's): nothing in the store can have happened after it. */
+  /**
+   * The clock (default: the system's) and the plan's year: nothing in the store can have happened
+   * after the end of the year after the later of the two (the agency's years; a test's or a restored
+   * machine's clock a little ahead is not refused).
+   */
   now?: () => Date;
+  planYear?: number;
   /** Nothing in the store can have happened before this (default: 1 January 2000 in Vietnam). */
   earliest?: Date;
 }
 
-/** A time after the clock by more than this is refused (a machine whose clock is a little behind). */
-const CLOCK_GRACE_MS = 24 * 60 * 60 * 1000;
 const EARLIEST = new Date('2000-01-01T00:00:00+07:00');
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
@@ -49,12 +52,13 @@ export interface RuleScope {
 }
 
 export function scopeOf(state: State, idx: Indexes, settings: RuleSettings, withClock: boolean): RuleScope {
-  const now = withClock ? (settings.now?.() ?? new Date()).getTime() : Number.POSITIVE_INFINITY;
+  const now = (settings.now?.() ?? new Date()).getTime();
+  const year = Math.max(new Date(now + VIETNAM_OFFSET_MS).getUTCFullYear(), settings.planYear ?? 0);
   return {
     state,
     idx,
     earliest: (settings.earliest ?? EARLIEST).getTime(),
-    latest: now + CLOCK_GRACE_MS,
+    latest: withClock ? Date.UTC(year + 2, 0, 1) - VIETNAM_OFFSET_MS - 1 : Number.POSITIVE_INFINITY,
     departments: settings.departments ? new Set(settings.departments) : undefined,
   };
 }
@@ -103,7 +107,8 @@ function timeProblem(what: string, at: string | number, scope: RuleScope): strin
   if (!Number.isFinite(time)) return `${what} is not a time`;
   if (time < scope.earliest)
     return `${what} is ${iso(time)}, before the store could exist (${iso(scope.earliest)})`;
-  if (time > scope.latest) return `${what} is ${iso(time)}, after today`;
+  if (time > scope.latest)
+    return `${what} is ${iso(time)}, after the years the store can hold (to ${iso(scope.latest)})`;
   return undefined;
 }
 
@@ -544,6 +549,9 @@ export function touchedBy(event: StoreEvent): Touched {
       return { head: event.head.departmentId };
     case 'job.done':
       return { job: event.job };
+    case 'records.saved':
+      // Year-end records keep their own rules (core/records.ts), checked as each line is applied.
+      return {};
     default: {
       const unknown: never = event;
       throw new Error(`no rules say what ${(unknown as StoreEvent).type} touches`);

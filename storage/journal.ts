@@ -2,14 +2,15 @@ import { open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { StoreCorruptError, StoreWriteError } from '../core/errors.js';
 import { type DataFile, isErrnoException, nodeFiles, type StoreFiles, syncDirectory } from './files.js';
+import { GroupCommit, type PendingLine } from './group-commit.js';
 import { checkSeal, sealLine } from './line.js';
-import { eventSchema, type JournalHead, journalHeadSchema, type StoreEvent } from './schema.js';
+import type { LogHead, LogWriter } from './log.js';
+import { eventSchema, journalHeadSchema, type StoreEvent } from './schema.js';
 import { describeIssues } from './snapshot-file.js';
 
 export interface JournalContents {
   /** The journal's first line (layout 8): the store it belongs to and the snapshot it follows. */
-  head: (JournalHead & { line: number }) | undefined;
-  /** Each change, in the file's order; `sum` and `prev` only on a sealed line (layout 8). */
+  head: LogHead | null;
   events: StoreEvent[];
   /** The line of the file each event is on (1 is the first line). */
   lines: number[];
@@ -21,8 +22,6 @@ export interface JournalContents {
   goodLength: number;
   /** Bytes of an incomplete last line (a write cut off before its newline), dropped. */
   tornBytes: number;
-  /** Whether the file was there at all. */
-  exists: boolean;
 }
 
 const NEWLINE = 0x0a;
@@ -30,28 +29,74 @@ const NEWLINE = 0x0a;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Reads a JSON Lines journal. Every complete line must be a valid event (after a head line, in
- * layout 8) and a sealed line's checksum must match; only an incomplete last line (no newline: its
- * write never finished, so it was never acknowledged) is dropped. Anything else throws, naming the line.
- * Whether the lines belong to the snapshot (identity, chain, seq) is for the store to check.
+ * One journal line's text as the event it holds: valid JSON, a valid event, and — a line of layout 8
+ * — matching its checksum (storage/line.ts), or an Error saying what is wrong with it (`where` names
+ * the line for the operator). The event's `sum` is the one its seal holds, and only then. Every log of
+ * the store — the journal file, PostgreSQL's journal table — reads its lines through this one function.
+ * `bytes`: the line's UTF-8 bytes, when the caller has them (else the text is encoded to check it).
+ */
+export function parseJournalLine(text: string, where: string, file: string, bytes?: Uint8Array): StoreEvent {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new StoreCorruptError(file, `${where} is not valid JSON (${(error as Error).message})`);
+  }
+  const seal = checkSeal(bytes ?? text);
+  if (seal.sealed && !seal.intact) throw new StoreCorruptError(file, `${where} ${CHANGED}`);
+  const parsed = eventSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new StoreCorruptError(file, `${where} is not a valid event: ${describeIssues(parsed.error)}`);
+  }
+  const event = parsed.data;
+  // A "sum" anywhere but in the seal means nothing: such a line is unsealed.
+  if (seal.sealed) event.sum = seal.sum;
+  else delete event.sum;
+  return event;
+}
+
+const CHANGED =
+  'does not match its checksum (changed after it was written: edited by hand, or damaged on disk)';
+
+/** A journal's head line (without its newline): the store it belongs to and the snapshot it follows. */
+export function headLine(head: LogHead): string {
+  return sealLine(
+    JSON.stringify({ journal: 'thidua-bot', store: head.store, follows: head.follows, last: head.last }),
+  ).text;
+}
+
+/** The head line, if `text` is one (layout 8's first line); anything else that claims to be one throws. */
+function parseHead(text: string, bytes: Uint8Array, file: string): LogHead | null {
+  if (!text.startsWith('{"journal":')) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new StoreCorruptError(file, `line 1 is not valid JSON (${(error as Error).message})`);
+  }
+  const seal = checkSeal(bytes);
+  if (seal.sealed && !seal.intact) throw new StoreCorruptError(file, `line 1 ${CHANGED}`);
+  const parsed = journalHeadSchema.safeParse(raw);
+  if (!parsed.success || !seal.sealed) {
+    const why = parsed.success ? 'it has no checksum' : describeIssues(parsed.error);
+    throw new StoreCorruptError(file, `line 1 is not a valid journal head: ${why}`);
+  }
+  return { store: parsed.data.store, follows: parsed.data.follows, last: parsed.data.last };
+}
+
+/**
+ * Reads a JSON Lines journal: its head line (layout 8), then its events. Every complete line must be
+ * valid (parseJournalLine); only an incomplete last line (no newline: its write never finished, so
+ * it was never acknowledged) is dropped. Anything else throws, naming the line. Whether the lines
+ * belong to the snapshot (identity, chain, seq) is for the store to check (Store.follow).
  */
 export async function readJournal(path: string): Promise<JournalContents> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    if (isErrnoException(error) && error.code === 'ENOENT') {
-      return {
-        head: undefined,
-        events: [],
-        lines: [],
-        ends: [],
-        headEnd: 0,
-        goodLength: 0,
-        tornBytes: 0,
-        exists: false,
-      };
-    }
+    if (isErrnoException(error) && error.code === 'ENOENT')
+      return { head: null, events: [], lines: [], ends: [], headEnd: 0, goodLength: 0, tornBytes: 0 };
     throw new StoreCorruptError(path, `cannot be read (${isErrnoException(error) ? error.code : error})`, {
       cause: error,
     });
@@ -59,7 +104,7 @@ export async function readJournal(path: string): Promise<JournalContents> {
   const events: StoreEvent[] = [];
   const lines: number[] = [];
   const ends: number[] = [];
-  let head: JournalContents['head'];
+  let head: LogHead | null = null;
   let headEnd = 0;
   let start = 0;
   let line = 0;
@@ -72,91 +117,37 @@ export async function readJournal(path: string): Promise<JournalContents> {
     } catch {
       throw new StoreCorruptError(path, `line ${line} is not valid UTF-8`);
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw new StoreCorruptError(path, `line ${line} is not valid JSON (${(error as Error).message})`);
-    }
-    const seal = checkSeal(raw);
-    if (seal.sealed && !seal.intact) {
-      throw new StoreCorruptError(
-        path,
-        `line ${line} does not match its checksum (changed after it was written: edited by hand, or damaged on disk)`,
-      );
-    }
     start = end + 1;
-    if (line === 1 && typeof value === 'object' && value !== null && 'journal' in value) {
-      const parsed = journalHeadSchema.safeParse(value);
-      if (!parsed.success || !seal.sealed) {
-        const why = parsed.success ? 'it has no checksum' : describeIssues(parsed.error);
-        throw new StoreCorruptError(path, `line 1 is not a valid journal head: ${why}`);
+    if (line === 1) {
+      head = parseHead(text, raw, path);
+      if (head) {
+        headEnd = start;
+        continue;
       }
-      head = { ...parsed.data, line };
-      headEnd = start;
-      continue;
     }
-    const parsed = eventSchema.safeParse(value);
-    if (!parsed.success) {
-      throw new StoreCorruptError(path, `line ${line} is not a valid event: ${describeIssues(parsed.error)}`);
-    }
-    const event = parsed.data;
-    // The sum is the one the seal holds; a "sum" anywhere else in an unsealed line means nothing.
-    if (seal.sealed) event.sum = seal.sum;
-    else delete event.sum;
-    events.push(event);
+    events.push(parseJournalLine(text, `line ${line}`, path, raw));
     lines.push(line);
     ends.push(start);
   }
-  return {
-    head,
-    events,
-    lines,
-    ends,
-    headEnd,
-    goodLength: start,
-    tornBytes: bytes.length - start,
-    exists: true,
-  };
-}
-
-/** A journal's head line (without its newline): the store it belongs to and the snapshot it follows. */
-export function headLine(store: string, follows: number, last: string): string {
-  return sealLine(JSON.stringify({ journal: 'thidua-bot', store, follows, last })).text;
-}
-
-interface Pending<T> {
-  data: Buffer;
-  seq: number;
-  meta: T;
-  resolve: () => void;
-  reject: (error: unknown) => void;
+  return { head, events, lines, ends, headEnd, goodLength: start, tornBytes: bytes.length - start };
 }
 
 /**
- * Append-only journal with group commit: appends queued while a flush is in flight share the next
- * write and fdatasync, so a burst of commands costs one flush, not one each. A promise from `append`
- * resolves only once its line is on disk. If a flush fails, that batch and everything queued after it
- * are rejected (in order, via `onAbort`, so the caller can undo them) and the next write starts by
+ * The append-only journal file, with group commit (storage/group-commit.ts): appends queued while a
+ * flush is in flight share the next write and fdatasync. If a flush fails, the next write starts by
  * truncating the partial bytes away.
  *
  * A compaction never stops it: the snapshot is written while lines go on being appended, and only
  * then are the lines the snapshot holds dropped from the front (`dropThrough`), which holds appends
  * for as long as it takes to copy the few lines written meanwhile.
  */
-export class Journal<T> {
-  private queue: Pending<T>[] = [];
-  private inFlight: Pending<T>[] = [];
-  private flushing: Promise<void> | null = null;
-  private paused = false;
+export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
   private needsTruncate: boolean;
   /** Each line in the file after its head: its seq, and where it ends. */
   private seqs: number[];
   private ends: number[];
   /** Where the head line ends (0: no head yet). */
   private headEnd: number;
-  /** The lowest seq of each batch that failed, in order (a compaction checks none of its lines failed). */
-  private readonly failures: number[] = [];
 
   private constructor(
     readonly path: string,
@@ -164,9 +155,10 @@ export class Journal<T> {
     private position: number,
     fileLength: number,
     contents: JournalContents,
-    private readonly onAbort: (metas: T[]) => void,
+    onAbort: (metas: T[]) => void,
     private readonly files: StoreFiles,
   ) {
+    super(onAbort);
     this.needsTruncate = fileLength > position;
     this.seqs = contents.events.map((e) => e.seq);
     this.ends = [...contents.ends];
@@ -192,68 +184,25 @@ export class Journal<T> {
     );
   }
 
-  /** Whether the file starts with a head line (every line of layout 8 is appended after one). */
-  get headed(): boolean {
-    return this.headEnd > 0;
-  }
-
-  /** Change lines in the file (the head aside). */
+  /** Lines in the file. */
   get lines(): number {
     return this.seqs.length;
   }
 
-  /** Queues one line (without its newline) for the event `seq`; resolves when it is durably on disk. */
-  append(line: string, seq: number, meta: T): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ data: Buffer.from(`${line}\n`, 'utf8'), seq, meta, resolve, reject });
-      this.kick();
-    });
-  }
-
-  /** Resolves once everything queued so far is on disk (or has failed). */
-  async drain(): Promise<void> {
-    while (this.flushing) await this.flushing;
-  }
-
-  get pending(): number {
-    return this.queue.length;
-  }
-
-  /** How many batches have failed so far (a mark for `failedSince`). */
-  get failureMark(): number {
-    return this.failures.length;
-  }
-
-  /** Whether a batch holding a line of seq ≤ `seq` has failed since `mark`. */
-  failedSince(mark: number, seq: number): boolean {
-    return this.failures.slice(mark).some((lowest) => lowest <= seq);
-  }
-
-  /** Resolves once no line of seq ≤ `seq` waits to be written (each is on disk, or failed). */
-  async settledThrough(seq: number): Promise<void> {
-    const waiting = () => this.inFlight.some((p) => p.seq <= seq) || this.queue.some((p) => p.seq <= seq);
-    while (waiting()) {
-      this.kick();
-      if (this.flushing) await this.flushing;
-      else await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-
   /**
    * Drops the lines of seq ≤ `seq` (a durable snapshot holds them) and starts the file with `head`
-   * (headLine: the store, and the snapshot the lines after it follow): the head and the lines after
-   * `seq` are written as a new journal (temp file, fdatasync, rename). Appends wait meanwhile. If the
-   * disk refuses, it throws and the journal stays as it was — its old head and lines, which the
-   * snapshot still follows (storage/store.ts finds the snapshot's place among them).
+   * (the store, and the snapshot the lines after it follow): the head and the lines after `seq` are
+   * written as a new journal (temp file, fdatasync, rename). Appends wait meanwhile. If the disk
+   * refuses, it throws and the journal stays as it was — its old head and lines, which the snapshot
+   * still stands on (Store.follow finds its place among them).
    */
-  async dropThrough(seq: number, head: string): Promise<void> {
-    this.paused = true;
-    try {
-      await this.drain();
+  dropThrough(seq: number, head?: LogHead): Promise<void> {
+    if (!head) return Promise.reject(new Error('the journal file is rewritten with its head'));
+    return this.whilePaused(async () => {
       let keep = 0;
       while (keep < this.seqs.length && (this.seqs[keep] as number) <= seq) keep += 1;
       const cut = keep === 0 ? this.headEnd : (this.ends[keep - 1] as number);
-      const headBytes = Buffer.from(`${head}\n`, 'utf8');
+      const headBytes = Buffer.from(`${headLine(head)}\n`, 'utf8');
       const file = Buffer.alloc(headBytes.length + this.position - cut);
       headBytes.copy(file, 0);
       if (this.position > cut) {
@@ -273,10 +222,7 @@ export class Journal<T> {
       this.seqs = this.seqs.slice(keep);
       this.ends = this.ends.slice(keep).map((end) => end - cut + headBytes.length);
       this.headEnd = headBytes.length;
-    } finally {
-      this.paused = false;
-      this.kick();
-    }
+    });
   }
 
   async close(): Promise<void> {
@@ -286,65 +232,46 @@ export class Journal<T> {
   }
 
   /** Removes the bytes of a failed write, so they can never be replayed. */
-  private async cutBack(): Promise<void> {
+  protected async cutBack(): Promise<void> {
     if (!this.needsTruncate) return;
     await this.handle.truncate(this.position);
     await this.handle.datasync();
     this.needsTruncate = false;
   }
 
-  private kick(): void {
-    if (this.flushing || this.paused || this.queue.length === 0) return;
-    this.flushing = this.flushLoop().finally(() => {
-      this.flushing = null;
-      this.kick();
-    });
+  protected async writeBatch(batch: readonly PendingLine<T>[]): Promise<void> {
+    const buffer = Buffer.from(batch.map((p) => `${p.line}\n`).join(''), 'utf8');
+    try {
+      let written = 0;
+      while (written < buffer.length) {
+        const { bytesWritten } = await this.handle.write(
+          buffer,
+          written,
+          buffer.length - written,
+          this.position + written,
+        );
+        written += bytesWritten;
+      }
+      await this.handle.datasync();
+    } catch (error) {
+      this.needsTruncate = true;
+      throw error;
+    }
+    let end = this.position;
+    for (const item of batch) {
+      end += Buffer.byteLength(item.line, 'utf8') + 1;
+      this.seqs.push(item.seq);
+      this.ends.push(end);
+    }
+    this.position = end;
   }
 
-  private async flushLoop(): Promise<void> {
-    while (this.queue.length > 0 && !this.paused) {
-      const batch = this.queue.splice(0);
-      this.inFlight = batch;
-      const buffer =
-        batch.length === 1 ? (batch[0] as Pending<T>).data : Buffer.concat(batch.map((p) => p.data));
-      try {
-        await this.cutBack();
-        let written = 0;
-        while (written < buffer.length) {
-          const { bytesWritten } = await this.handle.write(
-            buffer,
-            written,
-            buffer.length - written,
-            this.position + written,
-          );
-          written += bytesWritten;
-        }
-        await this.handle.datasync();
-      } catch (cause) {
-        this.needsTruncate = true;
-        const aborted = [...batch, ...this.queue.splice(0)];
-        this.inFlight = [];
-        this.failures.push(Math.min(...aborted.map((p) => p.seq)));
-        this.onAbort(aborted.map((p) => p.meta));
-        const error = new StoreWriteError(
-          `cannot write ${this.path} (${isErrnoException(cause) ? cause.code : cause})`,
-          { cause },
-        );
-        for (const item of aborted) item.reject(error);
-        // Cut the failed bytes off at once (the write may have reached the file even though its
-        // flush failed); if the disk refuses that too, the next flush or close tries again.
-        await this.cutBack().catch(() => {});
-        continue;
-      }
-      let end = this.position;
-      for (const item of batch) {
-        end += item.data.length;
-        this.seqs.push(item.seq);
-        this.ends.push(end);
-      }
-      this.position = end;
-      this.inFlight = [];
-      for (const item of batch) item.resolve();
-    }
+  protected failure(cause: unknown): StoreWriteError {
+    return new StoreWriteError(
+      `cannot write ${this.path} (${isErrnoException(cause) ? cause.code : cause})`,
+      {
+        cause,
+      },
+    );
   }
 }

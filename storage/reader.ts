@@ -1,11 +1,15 @@
 import { readCode } from '../core/codes.js';
 import type {
+  Award,
   DepartmentHead,
+  Discipline,
   Entry,
+  Initiative,
   Member,
   ModelExample,
   Registration,
   TitleSubject,
+  YearRating,
 } from '../core/domain.js';
 import type { Handled, Repository } from '../core/repository.js';
 import { EntryTable } from './entry-table.js';
@@ -95,6 +99,28 @@ export class StoreReader {
     const slot = this.data.jobs[job];
     return slot ? new Date(slot) : undefined;
   }
+
+  // ---- year-end records (core/records.ts) ----
+
+  get ratings(): readonly YearRating[] {
+    return this.data.ratings;
+  }
+
+  rating(year: number, subject: TitleSubject): YearRating | undefined {
+    return this.data.ratings.find((r) => r.year === year && sameSubject(r.subject, subject));
+  }
+
+  get disciplines(): readonly Discipline[] {
+    return this.data.disciplines;
+  }
+
+  get initiatives(): readonly Initiative[] {
+    return this.data.initiatives;
+  }
+
+  get awards(): readonly Award[] {
+    return this.data.awards;
+  }
 }
 
 const readOnly = () => Promise.reject(new Error('a read-only view of the store cannot be changed'));
@@ -126,5 +152,8 @@ export class StoreView extends StoreReader implements Repository {
   saveModel = readOnly;
   registerTitle = readOnly;
   setDepartmentHead = readOnly;
+  changeRecords = readOnly;
+  rate = readOnly;
+  recordAward = readOnly;
   markJobDone = readOnly;
 }

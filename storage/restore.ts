@@ -84,7 +84,10 @@ export async function restoreBackup(
     await syncDirectory(dir);
   }
   await nodeFiles.copyDurably(backup, snapshotPath);
-  await nodeFiles.writeDurably(journalPath, `${headLine(restored.store, restored.seq, restored.last)}\n`);
+  await nodeFiles.writeDurably(
+    journalPath,
+    `${headLine({ store: restored.store, follows: restored.seq, last: restored.last })}\n`,
+  );
   return {
     restored: {
       store: restored.store,

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import {
+  awardSchema,
   departmentHeadSchema,
+  disciplineSchema,
   entrySchema,
   historyItemSchema,
+  initiativeSchema,
   isoDate,
   memberSchema,
   modelExampleSchema,
   registrationSchema,
+  yearRatingSchema,
 } from '../core/domain.js';
 import { EntryTable } from './entry-table.js';
 import { isSum, NO_LINE } from './line.js';
@@ -57,6 +61,11 @@ export const stateSchema = z.object({
   registrations: z.array(registrationSchema).default([]),
   /** Who heads each department (registers its title), each with its changes (layout 5). */
   heads: z.array(departmentHeadSchema).default([]),
+  // Year-end records (core/records.ts), each with its history; changed by `records.saved`.
+  ratings: z.array(yearRatingSchema).default([]),
+  disciplines: z.array(disciplineSchema).default([]),
+  initiatives: z.array(initiativeSchema).default([]),
+  awards: z.array(awardSchema).default([]),
 });
 
 /** The state in memory: the small collections as plain objects, the entries as a table of columns. */
@@ -87,6 +96,10 @@ export function emptyState(): State {
     jobs: {},
     registrations: [],
     heads: [],
+    ratings: [],
+    disciplines: [],
+    initiatives: [],
+    awards: [],
   };
 }
 
@@ -145,6 +158,18 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.object({ ...line, type: z.literal('registration.saved'), registration: registrationSchema }),
   /** A department's head record, whole (its history holds every change). */
   z.object({ ...line, type: z.literal('head.saved'), head: departmentHeadSchema }),
+  /**
+   * Year-end records, whole, each replacing its earlier self (ratings by year and subject, the others
+   * by number): one line for a list of changes (an import), so it applies all or nothing.
+   */
+  z.object({
+    ...line,
+    type: z.literal('records.saved'),
+    ratings: z.array(yearRatingSchema).default([]),
+    disciplines: z.array(disciplineSchema).default([]),
+    initiatives: z.array(initiativeSchema).default([]),
+    awards: z.array(awardSchema).default([]),
+  }),
   /** `identity` now belongs to member `keep`; if another member held it, that member is merged into `keep`. */
   z.object({
     ...line,

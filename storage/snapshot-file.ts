@@ -243,6 +243,15 @@ export async function writeSnapshot(
   files: StoreFiles = nodeFiles,
   beforeRename?: () => Promise<boolean>,
 ): Promise<boolean> {
+  return files.writeChunksDurably(path, snapshotChunks(capture), beforeRename);
+}
+
+/**
+ * The snapshot of `capture` as a stream of chunks (about a megabyte each, the last one the CRC-32):
+ * what `writeSnapshot` puts in a file, and what a store on PostgreSQL keeps in its table. Each chunk
+ * is made when it is asked for, so a writer that awaits between chunks lets the event loop run.
+ */
+export function snapshotChunks(capture: StoreCapture): Iterable<Uint8Array> {
   requireLittleEndian();
   const sections = sectionsOf(capture.entries);
   const layout: [string, number, number][] = [];
@@ -285,7 +294,7 @@ export async function writeSnapshot(
     trailer.writeUInt32LE(check >>> 0);
     yield trailer;
   }
-  return files.writeChunksDurably(path, chunks(), beforeRename);
+  return { [Symbol.iterator]: chunks };
 }
 
 // ---- reading ----------------------------------------------------------------------------------------
@@ -303,7 +312,6 @@ export function isSnapshot(bytes: Uint8Array): boolean {
  * state, a broken rule of the entry table). Nothing is written.
  */
 export async function readSnapshot(path: string): Promise<State | null> {
-  requireLittleEndian();
   let bytes: Buffer;
   try {
     bytes = readShared(path);
@@ -313,8 +321,18 @@ export async function readSnapshot(path: string): Promise<State | null> {
       cause: error,
     });
   }
+  return snapshotOf(bytes, path);
+}
+
+/**
+ * The state a snapshot's `bytes` hold, verified as `readSnapshot` verifies a file (`name` names it in
+ * the error). The table's columns stay views into `bytes`: best in shared memory (a report worker then
+ * reads them without a copy).
+ */
+export function snapshotOf(bytes: Buffer, name: string): State {
+  requireLittleEndian();
   const corrupt = (what: string): never => {
-    throw new StoreCorruptError(path, what);
+    throw new StoreCorruptError(name, what);
   };
   if (!isSnapshot(bytes)) corrupt('is not a thidua-bot snapshot');
   if (bytes.length < MAGIC.length + 4 + CHECK_BYTES) corrupt('is cut short');
@@ -542,8 +560,8 @@ export function captureState(state: State, reuse?: EntryTableData): StoreCapture
  * the old one only if `mayReplace` — asked for at the capture — answers true once the file is on disk.
  */
 export class SnapshotAdapter implements Adapter<State> {
-  /** What the last `read` found: the snapshot, `store.json` (set aside once a snapshot holds it), or nothing. */
-  found: 'snapshot' | 'document' | null = null;
+  /** Whether the last `read` came from `store.json` (set aside once a snapshot holds it). */
+  fromDocument = false;
   /** The last capture's arrays, which the next one fills: allocating ~5 MB afresh (at 100k) took 10-25 ms. */
   private spare: EntryTableData | undefined;
 
@@ -556,12 +574,9 @@ export class SnapshotAdapter implements Adapter<State> {
 
   async read(): Promise<State | null> {
     const snapshot = await readSnapshot(this.snapshotPath);
-    if (snapshot) {
-      this.found = 'snapshot';
-      return snapshot;
-    }
+    if (snapshot) return snapshot;
     const document = await readDocument(this.documentPath);
-    this.found = document ? 'document' : null;
+    this.fromDocument = document !== null;
     return document;
   }
 

@@ -1,28 +1,24 @@
-import { mkdir, rename, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { entryCode } from '../core/codes.js';
 import type {
+  Award,
   DepartmentHead,
   Entry,
   HistoryItem,
   Member,
   ModelExample,
+  Rating,
   Registration,
   TitleSubject,
+  YearRating,
 } from '../core/domain.js';
-import { StoreCorruptError, StoreWriteError } from '../core/errors.js';
+import { RecordsRefusedError, StoreCorruptError, StoreWriteError } from '../core/errors.js';
+import { type NewAward, planRecords, type RecordChange, type RecordPlan } from '../core/records.js';
 import type { Actor, MemberFlags, NewEntry, NewMember, Repository } from '../core/repository.js';
-import { BACKUP_DIR, Backups } from './backups.js';
 import { applyEvent, type Undo } from './events.js';
-import {
-  type FileSystem,
-  isErrnoException,
-  removeTempFiles,
-  type StoreFiles,
-  storeFiles,
-  syncDirectory,
-} from './files.js';
+import { FileLog } from './file-log.js';
+import type { FileSystem } from './files.js';
+import { storeFiles } from './files.js';
 import { Indexes } from './indexes.js';
 import {
   checkIncoming,
@@ -33,11 +29,11 @@ import {
   type RuleSettings,
   scopeOf,
 } from './invariants.js';
-import { headLine, Journal, type JournalContents, readJournal } from './journal.js';
-import { newStoreId, sealLine } from './line.js';
+import { NO_LINE, newStoreId, sealLine } from './line.js';
+import type { LogLines, LogWriter, StoreLog } from './log.js';
 import { StoreReader } from './reader.js';
 import { emptyState, type State, type StoreEvent, type StoreEventBody } from './schema.js';
-import { captureState, SnapshotAdapter, SnapshotNotKeptError, type StoreCapture } from './snapshot-file.js';
+import { captureState, SnapshotNotKeptError, type StoreCapture } from './snapshot-file.js';
 
 export interface StoreLogger {
   info(obj: object, msg?: string): void;
@@ -64,16 +60,14 @@ export interface StoreOptions {
   rules?: RuleSettings;
 }
 
-/** The snapshot (storage/snapshot-file.ts). */
-export const STORE_FILE = 'store.snapshot';
-/** The snapshot of layouts 1–6, one JSON document: read when there is no `store.snapshot` yet. */
-export const DOCUMENT_FILE = 'store.json';
-export const JOURNAL_FILE = 'journal.jsonl';
-/** Where `store.json` goes once its contents are in a snapshot (kept, never deleted). */
-export const DOCUMENT_KEPT = 'store-before-layout-7.json';
-/** Where a layout-7 snapshot goes when the store is written in layout 8 (kept, never deleted). */
-export const SNAPSHOT_KEPT = 'store-before-layout-8.snapshot';
-export { BACKUP_DIR } from './backups.js';
+export {
+  BACKUP_DIR,
+  DOCUMENT_FILE,
+  DOCUMENT_KEPT,
+  JOURNAL_FILE,
+  SNAPSHOT_KEPT,
+  STORE_FILE,
+} from './file-log.js';
 
 /**
  * The record of a newly logged entry with number `no`: active, awaiting review, its creation in its
@@ -121,7 +115,7 @@ function historyItem(action: HistoryItem['action'], actor: Actor, note?: string)
  * the disk refuses it, the change is undone in memory and the promise rejects with StoreWriteError.
  */
 export class Store extends StoreReader implements Repository {
-  private journal!: Journal<Undo>;
+  private journal!: LogWriter<Undo>;
   /** False for a store opened with `readOnly` (no journal open for writing). */
   private writable = false;
   private compacting: Promise<void> | null = null;
@@ -129,129 +123,118 @@ export class Store extends StoreReader implements Repository {
   private readonly logger: StoreLogger;
   private readonly compactAfter: number;
   private compactAt: number;
-  private readonly backups: Backups;
-  /** `store.json` of an older layout is still there (read at start, or left by a crash): set aside after the next compaction. */
-  private documentLeft = false;
-  /** The journal as read at open, until it is opened for writing. */
-  private contents!: JournalContents;
+  /** The lines after the snapshot as read at open (for a store opened read-only). */
+  private linesRead = 0;
   /**
-   * What `open` must write before the store takes a write: `layout` — the store of an older layout (or
-   * a new one) gets its identity and is written in layout 8; `head` — the journal gets a head line
-   * (the snapshot stood alone, after a restore, or the migration was cut off before the journal's turn).
+   * What `openLog` must write before the store takes a write: `layout` — a store of an older layout
+   * (or a new one) gets its identity and is written in layout 8; `head` — the journal gets its head
+   * line (the snapshot stood alone, after a restore; or a migration was cut off before the journal's turn).
    */
   private pending: 'layout' | 'head' | null = null;
-  /** Whether the store was read from a layout-7 snapshot (kept in backups/ when written in layout 8). */
-  private layout7Snapshot = false;
   /** Whether the store was written by a layout before 8 (not a new one). */
   private legacy = false;
   /** The rules of a change as it is written (no clock: the command's clock is the time's source). */
   private readonly writeScope: RuleScope;
 
   private constructor(
-    readonly dir: string,
-    /** lowdb holds the state; its adapter reads and writes the snapshot (storage/snapshot-file.ts). */
+    /** Where the snapshot and the lines are kept (storage/log.ts). */
+    private readonly log: StoreLog,
+    /** lowdb holds the state; its adapter reads and writes the log's snapshot. */
     private readonly db: Low<State>,
-    private readonly files: StoreFiles,
     options: StoreOptions,
   ) {
     super(db.data, new Indexes());
     this.logger = options.logger ?? silent;
     this.compactAfter = options.compactAfter ?? 5_000;
     this.compactAt = this.compactAfter;
-    this.backups = new Backups(dir, files, options.keepBackups ?? 14);
     this.writeScope = scopeOf(this.data, this.idx, options.rules ?? {}, false);
+  }
+
+  /** The data directory: the store's files, or on PostgreSQL the files kept beside the store (a Zalo session's). */
+  get dir(): string {
+    return this.log.dir;
   }
 
   /**
    * Opens the store in `dir`, creating it only when no store file exists. A file that cannot be read,
    * parsed or validated throws StoreCorruptError before anything is written.
    */
-  static async open(dir: string, options: StoreOptions = {}): Promise<Store> {
-    const store = await Store.read(dir, options, false);
-    const journalPath = join(dir, JOURNAL_FILE);
-    // Everything read is valid: only now may files be touched. A temp file left by a write the disk
-    // refused (or a crash) would hold space the next write needs.
-    for (const folder of [dir, join(dir, BACKUP_DIR)]) {
-      for (const name of await removeTempFiles(folder)) {
-        store.logger.warn({ file: join(folder, name) }, 'removed a temp file left by an unfinished write');
-      }
-    }
-    store.journal = await Journal.open<Undo>(
-      journalPath,
-      store.contents,
-      (undos) => {
-        for (const undo of undos.reverse()) undo();
-      },
-      store.files,
-    ).catch((cause: unknown) => {
-      throw new StoreWriteError(`cannot open ${journalPath} for writing (${errorCode(cause)})`, { cause });
-    });
-    store.writable = true;
-    try {
-      await store.finishOpening();
-    } catch (error) {
-      await store.journal.close().catch(() => {});
-      throw error;
-    }
-    return store;
-  }
-
-  /** What must be on disk before the first write (see `pending`). */
-  private async finishOpening(): Promise<void> {
-    const data = this.data;
-    if (this.pending === 'layout') {
-      const from = this.legacy ? 'an older layout' : undefined;
-      data.store ||= newStoreId();
-      // Its journal lines, without identity or checksum, are all in the snapshot about to be written.
-      if (this.legacy) data.legacyThrough = data.seq;
-      if (this.layout7Snapshot) await this.keepLayout7Snapshot();
-      await this.fold(true).catch((cause: unknown) => {
-        if (cause instanceof StoreWriteError) throw cause;
-        throw new StoreWriteError(`cannot write the store in layout 8 (${errorCode(cause)})`, { cause });
-      });
-      this.logger.info(
-        { store: data.store, seq: data.seq, ...(from ? { from } : {}) },
-        from ? 'the store is written in layout 8: it has an identity, its journal checksums' : 'a new store',
-      );
-    } else if (this.pending === 'head') {
-      await this.journal
-        .dropThrough(data.seq, headLine(data.store, data.seq, data.last))
-        .catch((cause: unknown) => {
-          throw new StoreWriteError(`cannot write the head of ${this.journal.path} (${errorCode(cause)})`, {
-            cause,
-          });
-        });
-    }
-    this.pending = null;
-  }
-
-  /** The layout-7 snapshot, before layout 8 replaces it: kept in backups/ under a name never pruned. */
-  private async keepLayout7Snapshot(): Promise<void> {
-    const to = join(this.dir, BACKUP_DIR, SNAPSHOT_KEPT);
-    if (await exists(to)) return;
-    await mkdir(join(this.dir, BACKUP_DIR), { recursive: true });
-    await this.files.copyDurably(join(this.dir, STORE_FILE), to);
-    await syncDirectory(this.dir);
+  static open(dir: string, options: StoreOptions = {}): Promise<Store> {
+    return Store.openLog(Store.fileLog(dir, options), options);
   }
 
   /**
    * The store in `dir` as it is, for reading only (`npm run store:export`): the same checks as `open`,
    * and nothing created, removed or written; every write rejects.
    */
-  static async readOnly(dir: string, options: StoreOptions = {}): Promise<Store> {
-    return Store.read(dir, options, true);
+  static readOnly(dir: string, options: StoreOptions = {}): Promise<Store> {
+    return Store.read(Store.fileLog(dir, options), options, true);
   }
 
-  private static async read(dir: string, options: StoreOptions, readOnly: boolean): Promise<Store> {
-    const files = storeFiles(options.fileSystem);
-    if (!readOnly) await createDirectory(dir);
-    const snapshotPath = join(dir, STORE_FILE);
-    const documentPath = join(dir, DOCUMENT_FILE);
-    const journalPath = join(dir, JOURNAL_FILE);
+  /** Opens the store kept in `log` (files, or PostgreSQL), with the same checks as `open`. */
+  static async openLog(log: StoreLog, options: StoreOptions = {}): Promise<Store> {
+    const store = await Store.read(log, options, false);
+    store.journal = await log.openWriter<Undo>((undos) => {
+      for (const undo of undos.reverse()) undo();
+    });
+    store.writable = true;
+    try {
+      await store.finishOpening();
+    } catch (error) {
+      await store.journal.close().catch(() => {});
+      await log.close().catch(() => {});
+      throw error;
+    }
+    return store;
+  }
+
+  /** What must be durable before the first write (see `pending`). */
+  private async finishOpening(): Promise<void> {
+    const data = this.data;
+    if (this.pending === 'layout') {
+      data.store ||= newStoreId();
+      // Its lines of layout 7, without identity or checksum, are all in the snapshot about to be written.
+      if (this.legacy) {
+        data.legacyThrough = data.seq;
+        await this.log.keepOlderLayout?.();
+      }
+      await this.fold(true).catch((cause: unknown) => {
+        if (cause instanceof StoreWriteError) throw cause;
+        throw new StoreWriteError(`cannot write the store in layout 8 (${String(cause)})`, { cause });
+      });
+      this.logger.info(
+        { store: data.store, seq: data.seq },
+        this.legacy
+          ? 'the store is written in layout 8: it has an identity, its journal lines checksums'
+          : 'a new store',
+      );
+    } else if (this.pending === 'head') {
+      const head = { store: data.store, follows: data.seq, last: data.last };
+      await this.journal.dropThrough(data.seq, head).catch((cause: unknown) => {
+        throw new StoreWriteError(`cannot write the journal's head (${String(cause)})`, { cause });
+      });
+    }
+    this.pending = null;
+  }
+
+  /** The store kept in `log`, for reading only. */
+  static readOnlyLog(log: StoreLog, options: StoreOptions = {}): Promise<Store> {
+    return Store.read(log, options, true);
+  }
+
+  private static fileLog(dir: string, options: StoreOptions): FileLog {
+    return new FileLog(dir, options.logger ?? silent, {
+      files: storeFiles(options.fileSystem),
+      ...(options.keepBackups !== undefined ? { keepBackups: options.keepBackups } : {}),
+    });
+  }
+
+  private static async read(log: StoreLog, options: StoreOptions, readOnly: boolean): Promise<Store> {
+    if (!readOnly) await log.prepare();
     let store: Store | undefined;
-    // A new snapshot replaces the old only if every change it holds is durable in the journal: a
-    // change whose write failed was undone, and must not come back through the snapshot.
-    const adapter = new SnapshotAdapter(snapshotPath, documentPath, files, () => {
+    // A new snapshot replaces the old only if every change it holds is durable in the log: a change
+    // whose write failed was undone, and must not come back through the snapshot.
+    const adapter = log.snapshot(() => {
       const journal = (store as Store).journal;
       const mark = journal.failureMark;
       return async (seq) => {
@@ -261,103 +244,87 @@ export class Store extends StoreReader implements Repository {
     });
     const db = new Low<State>(adapter, emptyState());
     await db.read();
-    store = new Store(dir, db, files, options);
-    const source = adapter.found === 'document' ? documentPath : snapshotPath;
-    store.documentLeft = adapter.found === 'document' || (await exists(documentPath));
-    store.layout7Snapshot = adapter.found === 'snapshot' && store.data.store === '';
-    store.indexMembers(source);
+    store = new Store(log, db, options);
+    store.indexMembers(log.snapshotName);
     const rules = options.rules ?? {};
     // Every rule over what the snapshot holds, before any line is applied: a broken one is the snapshot's.
     try {
       checkState(scopeOf(store.data, store.idx, rules, true));
     } catch (error) {
-      if (error instanceof RuleBroken) throw new StoreCorruptError(source, error.message);
+      if (error instanceof RuleBroken) throw new StoreCorruptError(log.snapshotName, error.message);
       throw error;
     }
-    const contents = await readJournal(journalPath);
-    const start = store.follow(contents, adapter.found, source, journalPath);
+    const lines = await log.readLines();
+    const start = store.follow(lines, log.snapshotName);
     const scope = scopeOf(store.data, store.idx, rules, true);
-    for (let i = start; i < contents.events.length; i += 1) {
-      const event = contents.events[i] as StoreEvent;
+    for (let i = start; i < lines.events.length; i += 1) {
+      const event = lines.events[i] as StoreEvent;
       try {
         checkIncoming(event, scope);
         applyEvent(store.data, store.idx, event);
         checkTouched(event, scope);
       } catch (error) {
         throw new StoreCorruptError(
-          journalPath,
-          `line ${contents.lines[i]} (seq ${event.seq}): ${(error as Error).message}`,
+          lines.name,
+          `${lines.label(i)} (seq ${event.seq}): ${(error as Error).message}`,
         );
       }
     }
-    if (contents.tornBytes > 0) {
+    if (lines.tornBytes > 0) {
       store.logger.warn(
-        { file: journalPath, bytes: contents.tornBytes },
+        { file: lines.name, bytes: lines.tornBytes },
         'dropped an incomplete last journal line (a write cut off before it was acknowledged)',
       );
     }
-    store.contents = contents;
+    store.linesRead = lines.events.length;
     return store;
   }
 
   /**
-   * Whether the journal belongs to the snapshot, and from which of its events on it is to be applied.
-   * In layout 8 the snapshot and the journal's head name the same store; every line carries it, its
+   * Whether the log's lines belong to the snapshot, and from which of them on they are to be applied.
+   * In layout 8 the snapshot and the log's head name the same store; every line carries it, its
    * checksum, the checksum of the line before (a chain from the head) and the next seq; and the
    * snapshot stands on that chain — at the head, or at the line whose checksum it recorded — so a
    * snapshot from elsewhere, an older one (a backup copied over it) or one whose seq was changed is
-   * refused, naming both files. Lines of an older layout are accepted only where the migration says so.
+   * refused, naming both. Lines of an older layout are accepted only where the migration says so.
    */
-  private follow(
-    contents: JournalContents,
-    found: SnapshotAdapter['found'],
-    source: string,
-    journalPath: string,
-  ): number {
+  private follow(lines: LogLines, snapshot: string): number {
     const data = this.data;
-    const { head, events, lines } = contents;
-    const at = (i: number) => `line ${lines[i]} (seq ${(events[i] as StoreEvent).seq})`;
-    const corrupt = (problem: string) => new StoreCorruptError(journalPath, problem);
-    const identified = found === 'snapshot' && data.store !== '';
-    if (!identified) {
-      // A store of layout 7 or before (or none yet): its journal is of that layout too.
+    const { events, name } = lines;
+    const at = (i: number) => `${lines.label(i)} (seq ${(events[i] as StoreEvent).seq})`;
+    const corrupt = (problem: string) => new StoreCorruptError(name, problem);
+    const head = lines.head;
+    if (data.store === '') {
+      // A store of layout 7 or before (or none yet): its lines are of that layout too.
       const sealed = events.findIndex((e) => e.sum !== undefined);
       if (head || sealed !== -1) {
         const store = head?.store ?? (events[sealed] as StoreEvent).store;
-        throw found === null
-          ? new StoreCorruptError(
-              source,
-              `is missing, but ${journalPath} follows a snapshot of store ${store}${head ? ` at seq ${head.follows}` : ''}: the snapshot was moved away or deleted (nothing was changed; to start from a backup, see the README's "Restoring a backup")`,
-            )
-          : new StoreCorruptError(
-              source,
-              `is of an older layout (no identity), but ${journalPath} was written in layout 8 for store ${store}: they do not belong together (nothing was changed)`,
-            );
+        throw new StoreCorruptError(
+          snapshot,
+          data.seq === 0 && data.members.length === 0
+            ? `holds no store, but ${name} follows a snapshot of store ${store}${head ? ` at seq ${head.follows}` : ''}: the snapshot was moved away or deleted (nothing was changed; to start from a backup, see the README's "Restoring a backup")`
+            : `is of an older layout (no identity), but ${name} was written in layout 8 for store ${store}: they do not belong together (nothing was changed)`,
+        );
       }
       this.pending = 'layout';
-      this.legacy = found !== null || events.length > 0;
+      this.legacy = data.seq > 0 || events.length > 0 || data.members.length > 0;
       let expected = data.seq + 1;
       let first = events.length;
       for (const [i, event] of events.entries()) {
         if (event.seq < expected && first === events.length) continue; // already folded into the snapshot
         if (event.seq !== expected)
-          throw corrupt(`line ${lines[i]} has seq ${event.seq}, expected ${expected}`);
+          throw corrupt(`${lines.label(i)} has seq ${event.seq}, expected ${expected}`);
         if (first === events.length) first = i;
         expected += 1;
       }
       return first;
     }
-    if (!head) {
+    if (head === null) {
       if (events.length === 0) {
         // The snapshot alone (a restore from a backup, the journal set aside): it is the store.
         this.pending = 'head';
         this.logger.warn(
-          {
-            snapshot: source,
-            store: data.store,
-            seq: data.seq,
-            journal: contents.exists ? 'empty' : 'missing',
-          },
+          { snapshot, store: data.store, seq: data.seq },
           'the snapshot stands alone (no journal beside it: a restore?): the store is the snapshot as it is',
         );
         return 0;
@@ -368,28 +335,36 @@ export class Store extends StoreReader implements Repository {
         this.pending = 'head';
         return events.length;
       }
-      throw new StoreCorruptError(
-        journalPath,
-        `has no head line naming its store, so nothing shows it follows ${source} (store ${data.store}); a journal of layout 8 always starts with one (nothing was changed)`,
+      throw corrupt(
+        `has no head line naming its store, so nothing shows it follows ${snapshot} (store ${data.store}); a journal of layout 8 always starts with one (nothing was changed)`,
       );
     }
-    if (head.store !== data.store) {
+    if (head && head.store !== data.store) {
       throw new StoreCorruptError(
-        source,
-        `belongs to store ${data.store}, but ${journalPath} belongs to store ${head.store}: one of them was copied from another data directory (nothing was changed)`,
+        snapshot,
+        `belongs to store ${data.store}, but ${name} belongs to store ${head.store}: one of them was copied from another data directory (nothing was changed)`,
       );
     }
-    let prev = head.last;
-    let seq = head.follows;
+    // A log without a head (PostgreSQL) starts its chain at its first line.
+    let prev = head?.last ?? (events[0]?.prev as string);
+    let seq = head ? head.follows : (events[0]?.seq ?? data.seq + 1) - 1;
     for (const [i, event] of events.entries()) {
-      if (event.sum === undefined) throw corrupt(`${at(i)} has no checksum (every line of layout 8 has one)`);
-      if (event.store !== head.store) {
-        throw corrupt(`${at(i)} belongs to store ${event.store}, not to this journal's store ${head.store}`);
+      if (event.sum === undefined) {
+        if (event.seq <= (data.legacyThrough ?? -1) && !head) {
+          // A line of layout 7 a migration folded in (a log without a head): the chain starts after it.
+          seq = event.seq;
+          prev = NO_LINE;
+          continue;
+        }
+        throw corrupt(`${at(i)} has no checksum (every line of layout 8 has one)`);
       }
-      if (event.seq !== seq + 1) throw corrupt(`line ${lines[i]} has seq ${event.seq}, expected ${seq + 1}`);
+      if (event.store !== data.store) {
+        throw corrupt(`${at(i)} belongs to store ${event.store}, not to ${snapshot}'s store ${data.store}`);
+      }
+      if (event.seq !== seq + 1) throw corrupt(`${lines.label(i)} has seq ${event.seq}, expected ${seq + 1}`);
       if (event.prev !== prev) {
         throw corrupt(
-          `${at(i)} does not follow ${i === 0 ? 'the snapshot the head names' : `line ${lines[i - 1]}`} (a line was removed, reordered or copied in)`,
+          `${at(i)} does not follow ${i === 0 ? 'the snapshot the head names' : lines.label(i - 1)} (a line was removed, reordered or copied in)`,
         );
       }
       prev = event.sum;
@@ -399,29 +374,31 @@ export class Store extends StoreReader implements Repository {
     // it, and the journal's rewrite after it did not happen).
     const stands = (what: string) =>
       new StoreCorruptError(
-        source,
-        `${what}: it is not the snapshot ${journalPath} follows (replaced by another snapshot, or its seq edited; nothing was changed)`,
+        snapshot,
+        `${what}: it is not the snapshot ${name} follows (replaced by another snapshot, or its seq edited; nothing was changed)`,
       );
-    if (data.seq < head.follows) {
+    const from = head ? head.follows : (events[0]?.seq ?? data.seq + 1) - 1;
+    if (data.seq < from) {
       throw stands(
-        `holds changes up to seq ${data.seq}, but ${journalPath} starts after seq ${head.follows}: the changes between are in neither file`,
+        `holds changes up to seq ${data.seq}, but ${name} starts after seq ${from}: the changes between are in neither`,
       );
     }
-    if (data.seq === head.follows) {
-      if (data.last !== head.last)
-        throw stands(`does not end with the line ${journalPath}'s head names (seq ${head.follows})`);
+    if (data.seq === from) {
+      if (head && data.last !== head.last)
+        throw stands(`does not end with the line ${name}'s head names (seq ${from})`);
+      if (!head && events.length > 0 && events[0]?.prev !== data.last)
+        throw stands(`does not end with the line before ${at(0)}`);
       return 0;
     }
     const i = events.findIndex((e) => e.seq === data.seq);
-    if (i === -1) throw stands(`holds changes up to seq ${data.seq}, but ${journalPath} ends at seq ${seq}`);
-    if ((events[i] as StoreEvent).sum !== data.last)
-      throw stands(`does not end with ${journalPath}'s ${at(i)}`);
+    if (i === -1) throw stands(`holds changes up to seq ${data.seq}, but ${name} ends at seq ${seq}`);
+    if ((events[i] as StoreEvent).sum !== data.last) throw stands(`does not end with ${name}'s ${at(i)}`);
     return i + 1;
   }
 
   /** Lines in the journal not yet folded into the snapshot. */
   get journalLines(): number {
-    return this.writable ? this.journal.lines : this.contents.events.length;
+    return this.writable ? this.journal.lines : this.linesRead;
   }
 
   // ---- writes -----------------------------------------------------------------------------------
@@ -567,6 +544,38 @@ export class Store extends StoreReader implements Repository {
     return this.commit({ type: 'head.saved', head }, actor).then(() => head);
   }
 
+  // ---- year-end records (core/records.ts) ----
+
+  changeRecords(changes: readonly RecordChange[], actor: Actor): Promise<RecordPlan> {
+    // Checked and applied in one synchronous step: no other change can come between.
+    const plan = planRecords(this, changes, actor);
+    if (plan.problems.length > 0) return Promise.reject(new RecordsRefusedError(plan.problems));
+    const { ratings, disciplines, initiatives, awards } = plan.batch;
+    if (ratings.length + disciplines.length + initiatives.length + awards.length === 0)
+      return Promise.resolve(plan);
+    return this.commit({ type: 'records.saved', ratings, disciplines, initiatives, awards }, actor).then(
+      () => plan,
+    );
+  }
+
+  rate(
+    year: number,
+    subject: TitleSubject,
+    rating: Rating,
+    actor: Actor,
+    reason?: string,
+  ): Promise<YearRating> {
+    return this.changeRecords([{ op: 'rating', year, subject, rating, reason }], actor).then(
+      (plan) => (plan.results[0] as { record: YearRating }).record,
+    );
+  }
+
+  recordAward(award: NewAward, actor: Actor): Promise<Award> {
+    return this.changeRecords([{ op: 'award', ...award }], actor).then(
+      (plan) => (plan.results[0] as { record: Award }).record,
+    );
+  }
+
   markJobDone(job: string, slot: Date): Promise<void> {
     return this.commit({ type: 'job.done', job, slot: slot.toISOString() });
   }
@@ -650,9 +659,9 @@ export class Store extends StoreReader implements Repository {
   }
 
   /**
-   * Writes the snapshot, then the journal's new head and the lines after it. `strict` (at open): the
-   * journal must be rewritten too, or the open fails; otherwise a journal that could not be rewritten
-   * stays as it was, and the new snapshot stands on its chain (`follow`).
+   * Writes the snapshot, then drops the lines it holds (the journal gets its new head). `strict` (at
+   * open): the lines must be dropped too, or the open fails; otherwise lines that could not be dropped
+   * stay, and the new snapshot stands on their chain (`follow`).
    */
   private async fold(strict = false): Promise<void> {
     const { seq, store, last } = this.data;
@@ -668,38 +677,16 @@ export class Store extends StoreReader implements Repository {
       throw error;
     }
     try {
-      await this.journal.dropThrough(seq, headLine(store, seq, last));
+      await this.journal.dropThrough(seq, { store, follows: seq, last });
     } catch (error) {
       if (strict) throw error;
       this.logger.warn(
-        { err: error, file: this.journal.path },
+        { err: error, log: this.log.name },
         'could not drop the folded lines from the journal; they stay, and are skipped',
       );
     }
     this.compactAt = this.journal.lines + this.compactAfter;
-    if (this.documentLeft) await this.setDocumentAside();
-  }
-
-  /** `store.json` of an older layout, now in the snapshot, goes to `backups/` under a name that is never pruned. */
-  private async setDocumentAside(): Promise<void> {
-    const from = join(this.dir, DOCUMENT_FILE);
-    try {
-      if (await exists(from)) {
-        await mkdir(join(this.dir, BACKUP_DIR), { recursive: true });
-        let to = join(this.dir, BACKUP_DIR, DOCUMENT_KEPT);
-        if (await exists(to)) to = to.replace(/\.json$/, `-${this.data.seq}.json`);
-        await rename(from, to);
-        await syncDirectory(join(this.dir, BACKUP_DIR));
-        await syncDirectory(this.dir);
-        this.logger.info(
-          { from, to },
-          'the store of an older layout is now in the snapshot; kept as a backup',
-        );
-      }
-      this.documentLeft = false;
-    } catch (err) {
-      this.logger.warn({ err, file: from }, 'could not set the older store file aside; it is not read again');
-    }
+    await this.log.afterFold(seq);
   }
 
   private compactInBackground(): void {
@@ -711,14 +698,13 @@ export class Store extends StoreReader implements Repository {
   }
 
   /**
-   * Once a day (Asia/Ho_Chi_Minh), compacts and copies the snapshot to `backups/store-YYYY-MM-DD.json`,
-   * keeping the newest ones. Returns the backup's path, or null when today's exists.
+   * Once a day (Asia/Ho_Chi_Minh), compacts and copies the snapshot to `backups/store-YYYY-MM-DD.snapshot`,
+   * keeping the newest ones (a store on PostgreSQL has the database's own backups: none here). Returns
+   * the backup's path, or null when today's exists.
    */
   async backupIfDue(now: Date): Promise<string | null> {
-    if (!(await this.backups.due(now))) return null;
-    await this.compact();
-    const target = await this.backups.write(join(this.dir, STORE_FILE), now);
-    this.logger.info({ backup: target }, 'daily backup written');
+    const target = await this.log.backupIfDue(now, () => this.compact());
+    if (target) this.logger.info({ backup: target }, 'daily backup written');
     return target;
   }
 
@@ -726,7 +712,11 @@ export class Store extends StoreReader implements Repository {
   async close(): Promise<void> {
     this.closed ??= (async () => {
       if (this.compacting) await this.compacting.catch(() => {});
-      if (this.writable) await this.journal.close();
+      try {
+        if (this.writable) await this.journal.close();
+      } finally {
+        await this.log.close();
+      }
     })();
     return this.closed;
   }
@@ -736,29 +726,4 @@ export class Store extends StoreReader implements Repository {
 function refusedBy(error: unknown): unknown {
   if (!(error instanceof RuleBroken)) return error;
   return new StoreWriteError(`a change was refused by the store's rules: ${error.message}`, { cause: error });
-}
-
-/** Creates the data directory; a new one's parent is fsync'd so the directory itself survives a power cut. */
-async function createDirectory(dir: string): Promise<void> {
-  const existed = await stat(dir).then(
-    () => true,
-    () => false,
-  );
-  try {
-    await mkdir(dir, { recursive: true });
-    if (!existed) await syncDirectory(dirname(resolve(dir)));
-  } catch (cause) {
-    throw new StoreWriteError(`cannot create the data directory ${dir} (${errorCode(cause)})`, { cause });
-  }
-}
-
-function errorCode(error: unknown): string {
-  return isErrnoException(error) ? (error.code ?? error.message) : String(error);
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }

@@ -1,12 +1,13 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Choice } from '../../core/context.js';
+import type { Choice, InDocument } from '../../core/context.js';
+import { DocumentFetchError } from '../../core/errors.js';
 import { htmlToPlain } from '../../core/html.js';
 import { idOn } from '../../core/identity.js';
 import type { Log } from '../../core/log.js';
 import { silentLog } from '../../core/log.js';
-import { type OutMessage, type Platform, type PlatformHost, parseCommand } from '../../core/platform.js';
+import type { OutMessage, Platform, PlatformHost } from '../../core/platform.js';
 import { type Locale, locales } from '../../locales/index.js';
 import { DEMO_USER } from './demo.js';
 
@@ -38,6 +39,28 @@ export function renderForTerminal(message: OutMessage, ansi: boolean, firstNumbe
       .replace(/<\/code>/g, '\x1b[39m');
   const choices = (message.choices ?? []).map((c, i) => `  ${firstNumber + i}. ${c.label}  (${c.command})`);
   return [htmlToPlain(markup), ...choices].join('\n');
+}
+
+/**
+ * A file the line names at its end (`/nhaphoso ho-so.xlsx`, or a quoted path with spaces): the
+ * terminal's way of sending a document with a command. Only an existing regular file counts.
+ */
+async function fileNamedIn(text: string): Promise<InDocument | undefined> {
+  const match = /\s(?:"([^"]+)"|(\S+))\s*$/.exec(text);
+  const path = match?.[1] ?? match?.[2];
+  if (!path) return undefined;
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  return {
+    filename: basename(path),
+    size: info.size,
+    async read(maxBytes) {
+      if (info.size > maxBytes) throw new DocumentFetchError('tooBig', `${info.size} bytes`);
+      return readFile(path).catch((cause: unknown) => {
+        throw new DocumentFetchError('failed', `cannot read ${path}`, { cause });
+      });
+    },
+  };
 }
 
 /**
@@ -86,15 +109,15 @@ export function createConsolePlatform(options: ConsoleOptions): ConsolePlatform 
     }
     // Numbers always refer to the last answer, as shown: an answer without choices clears them.
     shown = [];
-    const command = parseCommand(text);
-    if (command) {
+    if (text) {
       counter += 1;
       await host.handle({
         platform: 'console',
         caller: { identity: DEMO_USER.identity, displayName: DEMO_USER.displayName },
         chat: { id: 'console', kind: 'group' },
         text,
-        command,
+        // Only the bot listens in the terminal: every line is for it.
+        addressed: true,
         mentions: [...text.matchAll(/(^|\s)(@[\p{L}\p{N}_]+)/gu)].map((m) => ({
           username: (m[2] as string).slice(1),
           label: m[2] as string,
@@ -105,6 +128,7 @@ export function createConsolePlatform(options: ConsoleOptions): ConsolePlatform 
         isAdmin: true,
         isCouncil: true,
         isGroupMember: async () => true,
+        document: await fileNamedIn(text),
         origin: undefined,
         log: log.child({ message: counter }),
       });

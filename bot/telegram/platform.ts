@@ -9,7 +9,6 @@ import { type Log, silentLog } from '../../core/log.js';
 import {
   type Incoming,
   type OutMessage,
-  type ParsedCommand,
   type Platform,
   type PlatformHost,
   parseCommand,
@@ -19,6 +18,7 @@ import { type Locale, locales, pickLocale } from '../../locales/index.js';
 import { Albums, type AlbumTimers, realAlbumTimers } from './albums.js';
 import { type ApiLimits, boundedRetries, DEFAULT_LIMITS, failureLog, timeouts } from './api.js';
 import type { TelegramConfig } from './config.js';
+import { telegramDocument } from './files.js';
 import { ChoiceButtons, displayName, identityOf, mentionsOf, photoOf } from './translate.js';
 
 export interface TelegramOptions {
@@ -145,8 +145,8 @@ export function createTelegramPlatform(
   function incoming(
     ctx: Context,
     message: Message,
-    command: ParsedCommand,
     text: string,
+    addressed: boolean,
     from: NonNullable<Message['from']>,
     origin: Origin,
     key: string,
@@ -157,9 +157,12 @@ export function createTelegramPlatform(
       caller: { identity: identityOf(from), username: from.username, displayName: displayName(from) },
       chat: { id: String(message.chat.id), kind: message.chat.type === 'private' ? 'private' : 'group' },
       text,
-      command,
+      addressed,
       mentions: mentionsOf(message, ctx.me.id, ctx.me.username),
       photos: parts.flatMap((part) => photoOf(part) ?? []),
+      document: message.document
+        ? telegramDocument(bot.api, config.apiRoot, config.token, message.document, log)
+        : undefined,
       messageKey: key,
       locale: origin.locale,
       isAdmin: config.adminIds.has(String(from.id)),
@@ -247,16 +250,20 @@ export function createTelegramPlatform(
   const topicOf = (message: Pick<Message, 'is_topic_message' | 'message_thread_id'>) =>
     message.is_topic_message ? message.message_thread_id : undefined;
 
-  /** A command message (with the other photos of its album, if any): the core runs it and answers. */
-  async function onCommand(ctx: Context, message: Message, parts: readonly Message[]): Promise<void> {
+  /**
+   * A message with words (with the other photos of its album, if any): the core reads it — a command,
+   * almost one, or talk — and answers what is for the bot. Telegram marks only `/` + Latin letters as a
+   * command; `/việctốt` or `viectot …` come here all the same (core/recognize.ts).
+   */
+  async function onText(ctx: Context, message: Message, parts: readonly Message[]): Promise<void> {
     const chat = message.chat;
     const text = message.text ?? message.caption ?? '';
+    if (!text.trim()) return;
     const command = parseCommand(text);
-    if (!command) return;
-    if (command.target && command.target.toLowerCase() !== ctx.me.username.toLowerCase()) return;
-    // A forwarded command is someone else's words: never run as the person who forwarded it.
+    if (command?.target && command.target.toLowerCase() !== ctx.me.username.toLowerCase()) return;
+    // A forwarded message is someone else's words: never run as the person who forwarded it.
     if (message.forward_origin) {
-      log.debug({ chat: chat.id }, 'ignored a forwarded command');
+      log.debug({ chat: chat.id }, 'ignored a forwarded message');
       return;
     }
     const locale = localeFor(chat.type, message.from?.language_code);
@@ -266,13 +273,13 @@ export function createTelegramPlatform(
       thread: topicOf(message),
     };
     if (message.sender_chat || message.from?.id === ANONYMOUS_ADMIN) {
-      await answer(ctx, chat.id, t.errors.anonymousAdmin, place);
+      if (command) await answer(ctx, chat.id, t.errors.anonymousAdmin, place);
       return;
     }
     const from = message.from;
     if (!from) return;
     if (from.is_bot) {
-      await answer(ctx, chat.id, t.errors.botAccount, place);
+      if (command) await answer(ctx, chat.id, t.errors.botAccount, place);
       return;
     }
     const origin: Origin = {
@@ -284,7 +291,16 @@ export function createTelegramPlatform(
       locale,
     };
     await host?.handle(
-      incoming(ctx, message, command, text, from, origin, `telegram:${chat.id}:${message.message_id}`, parts),
+      incoming(
+        ctx,
+        message,
+        text,
+        addressedToBot(message, ctx.me),
+        from,
+        origin,
+        `telegram:${chat.id}:${message.message_id}`,
+        parts,
+      ),
     );
   }
 
@@ -294,10 +310,13 @@ export function createTelegramPlatform(
     options.albumWaitMs ?? 1_500,
     options.albumTimers ?? realAlbumTimers,
     (parts) => {
-      const captioned = parts.find((p) => parseCommand(p.message.caption ?? ''));
+      // The photo whose caption is a command; else one with words (a near miss is answered too).
+      const captioned =
+        parts.find((p) => parseCommand(p.message.caption ?? '')) ??
+        parts.find((p) => p.message.caption?.trim());
       if (!captioned) return;
       const messages = parts.map((p) => p.message);
-      void track(onCommand(captioned.ctx, captioned.message, messages)).catch((err: unknown) =>
+      void track(onText(captioned.ctx, captioned.message, messages)).catch((err: unknown) =>
         log.error({ err, update: captioned.ctx.update.update_id }, 'Telegram album failed'),
       );
     },
@@ -314,7 +333,7 @@ export function createTelegramPlatform(
       albums.add({ ctx, message });
       return;
     }
-    await onCommand(ctx, message, [message]);
+    await onText(ctx, message, [message]);
   });
 
   bot.on('callback_query', async (ctx) => {
@@ -333,8 +352,6 @@ export function createTelegramPlatform(
     }
     // Answered at once, so the button stops spinning whatever the command takes.
     await ctx.answerCallbackQuery();
-    const command = parseCommand(choice.command);
-    if (!command) return;
     const locale = localeFor(message.chat.type, query.from.language_code);
     const origin: Origin = {
       chatId: message.chat.id,
@@ -347,8 +364,8 @@ export function createTelegramPlatform(
       incoming(
         ctx,
         message as Message,
-        command,
         choice.command,
+        true,
         query.from,
         origin,
         `telegram:callback:${query.id}`,
@@ -535,6 +552,18 @@ export function createTelegramPlatform(
 
     admins: () => [...config.adminIds].map((id) => identityOf({ id: Number(id) })),
   };
+}
+
+/** A group message meant for the bot without a command: a reply to one of its messages, or a mention of it. */
+function addressedToBot(message: Message, me: UserFromGetMe): boolean {
+  if (message.reply_to_message?.from?.id === me.id) return true;
+  const text = message.text ?? message.caption ?? '';
+  return (message.entities ?? message.caption_entities ?? []).some(
+    (e) =>
+      (e.type === 'mention' &&
+        text.slice(e.offset + 1, e.offset + e.length).toLowerCase() === me.username.toLowerCase()) ||
+      (e.type === 'text_mention' && e.user?.id === me.id),
+  );
 }
 
 /**

@@ -126,16 +126,13 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
     await sender.send(chatId, render(chatId, message));
   }
 
-  function incoming(meta: ZaloBotMessageMeta, text: string, log: Log): Incoming | undefined {
-    const command = parseCommand(text);
-    if (!command) return undefined;
+  function incoming(meta: ZaloBotMessageMeta, text: string, log: Log): Incoming {
     const from = meta.from.id;
     return {
       platform: 'zalobot',
       caller: { identity: identityKey('zalobot', from), displayName: meta.from.displayName ?? from },
       chat: { id: meta.chat.id, kind: 'private' },
       text,
-      command,
       mentions: [],
       messageKey: `zalobot:${meta.chat.id}:${meta.messageId ?? `${meta.date ?? Date.now()}`}`,
       locale,
@@ -149,7 +146,7 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
     };
   }
 
-  /** What a chat's text says: a command, a number picking a choice, or something else. */
+  /** What a chat's text says: a number picking a choice, or words for the core to read (a command or not). */
   function readText(chatId: string, text: string): { text: string; picked?: string } | 'expired' | 'other' {
     const number = /^\s*(\d{1,2})\s*$/.exec(text);
     if (number) {
@@ -158,7 +155,7 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
         last && Date.now() - last.at < CHOICES_MS ? last.choices[Number(number[1]) - 1] : undefined;
       return choice ? { text: choice.command, picked: choice.command } : 'expired';
     }
-    return parseCommand(text) ? { text } : 'other';
+    return text.trim() ? { text } : 'other';
   }
 
   async function handle(update: ZaloBotUpdate): Promise<void> {
@@ -180,9 +177,9 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
     }
     if (read.picked) await sender.send(chatId, t.chosen(read.picked));
     const message = incoming(meta, read.text, log);
-    if (!message) return;
     let photoLost = false;
-    if (update.kind === 'image') {
+    // Evidence is fetched only for a command's photo; a caption that is no command gets an answer only.
+    if (update.kind === 'image' && parseCommand(read.text)) {
       const kept = await fetchEvidence(update.photoUrl, {
         dataDir: options.dataDir,
         maxBytes: config.photoMaxBytes,

@@ -1,11 +1,5 @@
 import { type Log, silentLog } from '../../core/log.js';
-import {
-  type Incoming,
-  type OutMessage,
-  type Platform,
-  type PlatformHost,
-  parseCommand,
-} from '../../core/platform.js';
+import type { Incoming, OutMessage, Platform, PlatformHost } from '../../core/platform.js';
 import type { Locale } from '../../locales/index.js';
 import type { ZaloConfig } from './config.js';
 import { ZaloGroup } from './group.js';
@@ -64,8 +58,7 @@ export function createZaloPlatform(config: ZaloConfig, deps: ZaloOptions): ZaloP
 
   async function handle(message: ZaloMessage, thread: ZaloThread, read: Read, key: string): Promise<void> {
     const uid = message.data.uidFrom;
-    const command = parseCommand(read.text);
-    if (!command || !host) return;
+    if (!host) return;
     const origin: Origin = { thread, message, uid, name: message.data.dName, answered: false };
     const log = logger.child({ message: key });
     const incoming: Incoming = {
@@ -73,7 +66,8 @@ export function createZaloPlatform(config: ZaloConfig, deps: ZaloOptions): ZaloP
       caller: { identity: identityOf(uid), displayName: message.data.dName },
       chat: { id: thread.id, kind: thread.kind },
       text: read.text,
-      command,
+      // In the group, words that tag the bot's account are for it.
+      addressed: (message.data.mentions ?? []).some((m) => m.uid === selfId()),
       mentions: mentionsOf(message, read.text, selfId()),
       photos: read.photos,
       messageKey: key,
@@ -102,7 +96,7 @@ export function createZaloPlatform(config: ZaloConfig, deps: ZaloOptions): ZaloP
         return;
       }
       const read = readMessage(message);
-      if (!read || !parseCommand(read.text)) return;
+      if (!read?.text.trim()) return;
       const key = messageKeyOf(message);
       const thread: ZaloThread = { id: message.threadId, kind: isGroup ? 'group' : 'private' };
       // One message at a time per thread, as they came; threads go on at once.

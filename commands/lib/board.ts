@@ -185,7 +185,7 @@ export function boardChart(ctx: Source, input: ChartInput): BoardChart {
       targets: t.chart.targets,
       perMember: t.chart.perMember,
       points: t.chart.points,
-      empty: t.chart.empty,
+      empty: standings.open ? t.chart.empty : t.chart.emptyPast,
     },
   };
 }

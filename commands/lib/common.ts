@@ -96,31 +96,42 @@ export function periodOf(
 }
 
 /**
- * For commands that take only a period (`/cuatoi`, `/bangxephang`): the period, and a note saying
- * which words after it were set aside (a second period, say), so nothing is dropped silently.
+ * For commands that take only a period (`/cuatoi`, `/bangxephang`): the period, or a refusal when
+ * words are left that are no part of it — a second period (`tháng tuần`) or words not understood
+ * (`tháng sau`). Never an answer for another period than the one asked.
  */
 export function onlyPeriod(
   ctx: CommandContext,
   command: Command,
   fallback: PeriodKind,
   keep: (word: string) => boolean = () => false,
-): { period: Period; note: HtmlPart; kept: string[] } | Reply[] {
+): { period: Period; kept: string[] } | Reply[] {
   const tokens = words(ctx.args);
   const kept = tokens.filter((w) => keep(fold(w)));
-  const read = periodOf(
-    ctx,
-    command,
-    tokens.filter((w) => !keep(fold(w))),
-    fallback,
-  );
+  const asked = tokens.filter((w) => !keep(fold(w)));
+  const read = periodOf(ctx, command, asked, fallback);
   if (Array.isArray(read)) return read;
-  if (!read.named && read.rest.length > 0) {
-    return refuse(ctx, command, ctx.t.errors.unknownPeriod(clip(read.rest.join(' '))), ctx.t.periodForms);
-  }
-  const note = read.rest.length
-    ? ctx.t.errors.extraIgnored(ctx.t.periodName(read.period), clip(read.rest.join(' ')))
-    : undefined;
-  return { period: read.period, note, kept };
+  if (read.rest.length > 0) return refuseLeftover(ctx, command, asked, read.rest);
+  return { period: read.period, kept };
+}
+
+/**
+ * Words left after a period: a second period is refused as two (which one was meant is not guessed),
+ * anything else as a period not understood, quoting all the period's words.
+ */
+export function refuseLeftover(
+  ctx: CommandContext,
+  command: Command,
+  asked: readonly string[],
+  rest: readonly string[],
+): Reply[] {
+  const second = readPeriod(rest, ctx.now);
+  const first = asked.slice(0, asked.length - rest.length).join(' ');
+  const problem =
+    second && first
+      ? ctx.t.errors.twoPeriods(clip(first), clip(rest.join(' ')))
+      : ctx.t.errors.unknownPeriod(clip(asked.join(' ')));
+  return refuse(ctx, command, problem, ctx.t.periodForms);
 }
 
 /** At most `max` characters of what a user typed, when an answer repeats it. */

@@ -22,6 +22,8 @@ export interface Standings {
   asked: number;
   /** Every department by points per member. */
   departments: DepartmentScore[];
+  /** The period is still going on (at `now`): an empty one invites the first entry; a past one does not. */
+  open: boolean;
 }
 
 export function standingsOf(
@@ -30,6 +32,7 @@ export function standingsOf(
   members: readonly Member[],
   period: Period,
   top: number,
+  now?: Date,
 ): Standings {
   const mode = ctx.agency.review.mode;
   const ranked = topWithTies(rankMembers(entries, members, mode), top);
@@ -37,6 +40,7 @@ export function standingsOf(
     ...ranked,
     asked: top,
     departments: rankDepartments(entries, members, ctx.agency.departments, mode, period.end),
+    open: now === undefined || period.end.getTime() > now.getTime(),
   };
 }
 
@@ -65,7 +69,7 @@ export function leaderboardLines(
         ),
         ...(extended ? [t.leaderboard.ties(top.length)] : []),
       ]
-    : [t.leaderboard.noPoints];
+    : [standings.open ? t.leaderboard.noPointsYet : t.leaderboard.noPoints];
   if (!options.departments) return memberLines;
   const departments = standings.departments.filter((d) => options.departments === 'all' || d.rank > 0);
   return [

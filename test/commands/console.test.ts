@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import type ExcelJS from 'exceljs';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createApp } from '../../bot/app.js';
@@ -9,6 +10,7 @@ import { seedDemo } from '../../bot/console/demo.js';
 import type { ConsolePlatform } from '../../bot/console/platform.js';
 import { Store } from '../../storage/store.js';
 import { memoryLogger, tempDir, testAgency } from '../helpers/agency.js';
+import { readBook } from '../helpers/xlsx.js';
 
 let dir: string;
 
@@ -125,4 +127,31 @@ it('saves a picture beside the report files and prints its path', async () => {
   expect(seen).toContain('Bảng xếp hạng thi đua — tuần 48/2026');
   const png = PNG.sync.read(await readFile(path));
   expect(png.width).toBe(1280);
+});
+
+it('imports a records workbook named by its path, the terminal’s way of sending a file', async () => {
+  const agency = testAgency();
+  const now = new Date('2026-12-10T03:00:00Z');
+  await seedDemo(store, agency, now);
+  const { buildRecordsTemplate } = await import('../../reports/records-workbook.js');
+  const book = await readBook(await buildRecordsTemplate({ store, agency }, 2026));
+  const sheet = book.getWorksheet('Xếp loại') as ExcelJS.Worksheet;
+  const first = store.members[0];
+  sheet.eachRow((row, n) => {
+    if (n > 1 && row.getCell(2).value === first?.id) row.getCell(5).value = 'HTTNV';
+  });
+  const path = join(dir, 'ho so 2026.xlsx');
+  await writeFile(path, Buffer.from(await book.xlsx.writeBuffer()));
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let seen = '';
+  output.on('data', (c: Buffer) => {
+    seen += c.toString('utf8');
+  });
+  const done = runDemo(agency, now, input, output);
+  input.end(['/nhaphoso', `/nhaphoso "${path}"`].join('\n'));
+  await done;
+  expect(seen).toContain('Ghi đường dẫn tệp Excel (.xlsx) sau lệnh');
+  expect(seen).toContain('Đã nhập 1 dòng vào hồ sơ thi đua');
+  expect(store.rating(2026, { kind: 'member', memberId: first?.id as string })?.rating).toBe('httnv');
 });

@@ -160,8 +160,14 @@ describe('configuration', () => {
     expect(problems).toContain('forum topic id (message_thread_id)');
   });
 
-  it('requires the group when a token is set', () => {
-    expect(() => createConfig({ TELEGRAM_BOT_TOKEN: TOKEN }, testAgency())).toThrow(/TELEGRAM_GROUP_ID/);
+  it('starts in setup mode when a token is set without the group', () => {
+    const config = createConfig({ TELEGRAM_BOT_TOKEN: TOKEN }, testAgency());
+    expect(config.telegram).toBeNull();
+    expect(config.telegramSetup).toEqual({ token: TOKEN, apiRoot: 'https://api.telegram.org' });
+    expect(
+      createConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_GROUP_ID: '-1001234567890' }, testAgency())
+        .telegramSetup,
+    ).toBeNull();
   });
 
   it('validates the agency file: departments with unique ids, point values', () => {

@@ -141,12 +141,12 @@ describe('periods as people write them, on /tonghop and /bangxephang', () => {
     expect(only(await tg.send(lan(), '/cuatoi quý 9')).text).toContain('Không có kỳ “quý 9”');
   });
 
-  it('says what it did with an extra word instead of dropping it', async () => {
+  it('refuses two periods instead of picking one', async () => {
     const board = only(await tg.send(lan(), '/bangxephang thang tuan'));
-    expect(board.text.split('\n')[0]).toBe('🏆 Bảng xếp hạng thi đua — tháng 11/2026');
-    expect(board.text).toContain('Đã dùng kỳ tháng 11/2026; bỏ qua “tuan”.');
+    expect(board.text).toContain('Đồng chí ghi hai kỳ, “thang” và “tuan”: vui lòng chọn một.');
+    expect(board.text).toContain('Cách dùng: /bangxephang');
     const mine = only(await tg.send(lan(), '/cuatoi tuần trước tháng'));
-    expect(mine.text).toContain('Đã dùng kỳ tuần 47/2026; bỏ qua “tháng”.');
+    expect(mine.text).toContain('Đồng chí ghi hai kỳ, “tuần trước” và “tháng”: vui lòng chọn một.');
     const sheet = (await tg.send(admin(), '/tonghop nam cb binhxet'))[0];
     expect(sheet?.text).toContain('Bảng bình xét cuối năm 2026');
     expect(sheet?.text).toContain(

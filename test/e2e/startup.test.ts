@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dayKey } from '../../core/periods.js';
 import { Store } from '../../storage/store.js';
 import { tempDir } from '../helpers/agency.js';
 import { FakeBotApiServer } from '../helpers/bot-api-server.js';
@@ -108,7 +109,7 @@ describe('npm start', () => {
     );
     expect(await run.exited).toBe(0);
     expect(run.err()).toBe('');
-    const year = new Date().getFullYear();
+    const year = dayKey(new Date()).slice(0, 4); // the year in Vietnam, as the files are named
     const xlsx = await readFile(join(dir, 'out', `tong-hop-thi-dua-nam-${year}.xlsx`));
     const docx = await readFile(join(dir, 'out', `bao-cao-thi-dua-nam-${year}.docx`));
     expect(xlsx.subarray(0, 2).toString()).toBe('PK');
@@ -120,7 +121,7 @@ describe('npm start', () => {
     const png = (await readdir(join(dir, 'out'))).find((f) => f.endsWith('.png')) as string;
     expect(png).toMatch(/^bang-xep-hang-tuan-/);
     expect((await readFile(join(dir, 'out', png))).subarray(1, 4).toString()).toBe('PNG');
-  });
+  }, 60_000); // a year's files, every achievement report and a picture, in a child on a busy machine
 
   it('refuses to start on a corrupt store, naming the file, and leaves it untouched', async () => {
     const file = join(dir, 'store.json');
@@ -213,6 +214,36 @@ describe('npm start', () => {
       const store = await Store.open(dir);
       expect(store.members.map((m) => m.fullName)).toEqual(['Nguyễn Thị Lan']);
       await store.close();
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+
+  it('with a token but no group id, starts in setup mode: tells a group its id and a person theirs, and nothing else runs', async () => {
+    const server = await FakeBotApiServer.start({ token: TOKEN });
+    try {
+      const run = start({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: server.apiRoot, DATA_DIR: dir });
+      await until('polling', () => server.isPolling, 15_000);
+      server.pushMessage({ chatId: -1009876543210, text: '/viectot Trực thay ca cho đồng nghiệp' });
+      server.pushMessage({ chatId: -1009876543210, text: '/batdau' });
+      const group = await server.waitForCall((c) => c.method === 'sendMessage', 15_000);
+      expect(group.params.chat_id).toBe(-1009876543210);
+      expect(String(group.params.text)).toContain('<code>TELEGRAM_GROUP_ID=-1009876543210</code>');
+      server.pushMessage({
+        chatId: 4242,
+        text: 'xin chào',
+        from: { id: 4242, is_bot: false, first_name: 'Toàn' },
+      });
+      const direct = await server.waitForCall(
+        (c) => c.method === 'sendMessage' && c.params.chat_id === 4242,
+        15_000,
+      );
+      expect(String(direct.params.text)).toContain('Mã người dùng Telegram của đồng chí: <code>4242</code>');
+      expect(server.callsOf('sendMessage')).toHaveLength(2); // the /viectot was not run
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(run.err()).toContain('setup mode');
+      expect(await readdir(dir)).toEqual([]); // no store was opened
     } finally {
       await server.close();
     }

@@ -20,6 +20,7 @@ import type {
   CallbackQuery,
   Chat,
   ChatMember,
+  Document,
   Message,
   MessageEntity,
   Update,
@@ -351,6 +352,14 @@ export class FakeBotApiServer {
   }
 
   // ---------------------------------------------------------------- test controls
+
+  /**
+   * A document as a user would have sent it: stored, served by getFile and the file route (with the
+   * token in its path, as Telegram serves files). Returns the `document` object of a message.
+   */
+  addDocument(data: Buffer, filename: string): Document {
+    return { ...this.storeFile('document', data, filename, undefined).json } as unknown as Document;
+  }
 
   /** Queues an update (assigning the next update_id unless given), wakes a waiting long poll, returns the id. */
   pushUpdate(update: Omit<Update, 'update_id'> & { update_id?: number }): number {

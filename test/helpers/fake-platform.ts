@@ -1,13 +1,7 @@
 import { htmlToPlain } from '../../core/html.js';
 import { identityKey, idOn, type PlatformName } from '../../core/identity.js';
 import { silentLog } from '../../core/log.js';
-import {
-  type Incoming,
-  type OutMessage,
-  type Platform,
-  type PlatformHost,
-  parseCommand,
-} from '../../core/platform.js';
+import type { Incoming, OutMessage, Platform, PlatformHost } from '../../core/platform.js';
 
 /** One message the fake platform sent, as its reader sees it. */
 export interface FakeSent {
@@ -75,8 +69,7 @@ export class FakePlatform implements Platform {
     text: string,
     options: { name?: string; inPrivate?: boolean; admin?: boolean; council?: boolean } = {},
   ): Promise<FakeSent[]> {
-    const command = parseCommand(text);
-    if (!command || !this.host) return [];
+    if (!this.host) return [];
     const before = this.sent.length;
     this.counter += 1;
     const incoming: Incoming = {
@@ -84,7 +77,6 @@ export class FakePlatform implements Platform {
       caller: { identity: identityKey(this.name, userId), displayName: options.name ?? userId },
       chat: { id: options.inPrivate ? userId : 'group', kind: options.inPrivate ? 'private' : 'group' },
       text,
-      command,
       mentions: [],
       messageKey: `${this.name}:fake:${this.counter}`,
       locale: 'vi',

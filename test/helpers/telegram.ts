@@ -1,5 +1,5 @@
 import type { Bot, InputFile, RawApi, Transformer } from 'grammy';
-import type { Message, MessageEntity, Update, User, UserFromGetMe } from 'grammy/types';
+import type { Document, Message, MessageEntity, Update, User, UserFromGetMe } from 'grammy/types';
 import { type App, createApp } from '../../bot/app.js';
 import { createConfig } from '../../bot/config.js';
 import type { ReportRunnerOptions } from '../../bot/reports.js';
@@ -10,7 +10,7 @@ import type { Platform } from '../../core/platform.js';
 import type { Router } from '../../core/router.js';
 import { Store } from '../../storage/store.js';
 import { memoryLogger, tempDir, testAgency } from './agency.js';
-import { parseHtml } from './bot-api-server.js';
+import { FakeBotApiServer, parseHtml } from './bot-api-server.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the transformer answers every method, each with its own result type
 type AnyResponse = any;
@@ -54,6 +54,8 @@ export interface SendOptions {
   photo?: boolean;
   /** The photo's file id (its largest size). */
   photoId?: string;
+  /** Sends `text` as the caption of this document (see TelegramHarness.sendDocument). */
+  document?: Document;
   /** The photo is one of an album: the album's media_group_id. */
   album?: string;
   /** Sent inside this forum topic (message_thread_id) of the group. */
@@ -126,10 +128,16 @@ export class TelegramHarness {
       reports?: ReportRunnerOptions;
       /** More of the environment (topics, compact confirmations, protected reports). */
       env?: Record<string, string>;
+      /**
+       * Documents users send are served by a Bot API server of our own on loopback (getFile and the
+       * file route, the token in its path as Telegram serves files): see `sendDocument`.
+       */
+      files?: boolean;
     } = {},
   ): Promise<TelegramHarness> {
     const { dir, cleanup } = await tempDir();
     const agency = testAgency(options.agency);
+    const fileServer = options.files ? await FakeBotApiServer.start({ token: TOKEN }) : undefined;
     const config = createConfig(
       {
         TELEGRAM_BOT_TOKEN: TOKEN,
@@ -138,6 +146,7 @@ export class TelegramHarness {
         TELEGRAM_COUNCIL_IDS: (options.council ?? []).join(','),
         DATA_DIR: dir,
         BOT_LOCALE: options.locale ?? 'vi',
+        ...(fileServer ? { TELEGRAM_API_ROOT: fileServer.apiRoot } : {}),
         ...options.env,
       },
       agency,
@@ -180,11 +189,13 @@ export class TelegramHarness {
       lines,
       async () => {
         await app.stop();
+        await fileServer?.close();
         await cleanup();
       },
       options.now ?? new Date('2026-11-25T03:00:00Z'),
       albumWaits,
     );
+    harness.fileServer = fileServer;
     platform.bot.api.config.use(harness.transformer);
     // The platforms only: the scheduled posts run on real time, which these tests do not wait for.
     for (const p of app.platforms) await p.start(app.host);
@@ -203,10 +214,18 @@ export class TelegramHarness {
     this.members.set(userId, status);
   }
 
-  private readonly transformer: Transformer<RawApi> = async (_prev, method, payload) => {
+  /** The loopback Bot API server that serves documents (created with `files`). */
+  fileServer: FakeBotApiServer | undefined;
+
+  private readonly transformer: Transformer<RawApi> = async (prev, method, payload) => {
     const p = (payload ?? {}) as Record<string, unknown>;
     const call: ApiCall = { method, payload: p };
     this.calls.push(call);
+    if (method === 'getFile' && this.fileServer && !this.refusals.get(method)?.times) {
+      const answer = await prev(method, payload);
+      call.result = answer.ok ? answer.result : undefined;
+      return answer;
+    }
     const refusal = this.refusals.get(method);
     if (refusal && refusal.times > 0) {
       refusal.times -= 1;
@@ -299,22 +318,24 @@ export class TelegramHarness {
       ...(topic ? { message_thread_id: topic, is_topic_message: true } : {}),
     };
     const message = (
-      options.photo || options.album
-        ? {
-            ...common,
-            ...(text ? { caption: text, caption_entities: entities } : {}),
-            ...(options.album ? { media_group_id: options.album } : {}),
-            photo: [
-              { file_id: 'small-id', file_unique_id: 's', width: 90, height: 90 },
-              {
-                file_id: options.photoId ?? 'large-photo-id',
-                file_unique_id: 'l',
-                width: 1280,
-                height: 960,
-              },
-            ],
-          }
-        : { ...common, text, entities }
+      options.document
+        ? { ...common, caption: text, caption_entities: entities, document: options.document }
+        : options.photo || options.album
+          ? {
+              ...common,
+              ...(text ? { caption: text, caption_entities: entities } : {}),
+              ...(options.album ? { media_group_id: options.album } : {}),
+              photo: [
+                { file_id: 'small-id', file_unique_id: 's', width: 90, height: 90 },
+                {
+                  file_id: options.photoId ?? 'large-photo-id',
+                  file_unique_id: 'l',
+                  width: 1280,
+                  height: 960,
+                },
+              ],
+            }
+          : { ...common, text, entities }
     ) as Message;
     return { update_id: this.updateId++, message } as Update;
   }
@@ -328,6 +349,21 @@ export class TelegramHarness {
     await this.bot.handleUpdate(update);
     await this.app.idle();
     return this.seenSince(before);
+  }
+
+  /**
+   * A user sends a file with `caption` (a command) as Telegram delivers it: the message carries the
+   * document's file_id; the bytes are served by the loopback Bot API server (create with `files`).
+   */
+  async sendDocument(
+    from: User,
+    caption: string,
+    file: { filename: string; data: Buffer },
+    options: SendOptions = {},
+  ): Promise<Seen[]> {
+    if (!this.fileServer) throw new Error('create the harness with { files: true } to send documents');
+    const document = this.fileServer.addDocument(file.data, file.filename);
+    return this.send(from, caption, { ...options, document });
   }
 
   /**

@@ -129,7 +129,7 @@ describe('a snapshot belongs to its journal', () => {
     const foreign = (await readFile(join(theirs(), JOURNAL_FILE), 'utf8')).split('\n')[4];
     await writeFile(path, [...lines.slice(0, 4), foreign, ''].join('\n'));
     expect((await refusedOpen(ours())).message).toMatch(
-      /line 5 \(seq 5\) belongs to store .*, not to this journal's store/,
+      /line 5 \(seq 5\) belongs to store .*, not to .*store\.snapshot's store/,
     );
   });
 });

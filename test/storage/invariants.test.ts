@@ -97,7 +97,7 @@ describe('journal lines that cannot be true are refused, naming the file, the li
     await refusedLine(
       { type: 'entry.created', entry: entry({ at: '2099-03-05T03:00:00.000Z' }) },
       'entry.time',
-      /logged is 2099-03-05T03:00:00.000Z, after today/,
+      /logged is 2099-03-05T03:00:00.000Z, after the years the store can hold/,
     );
   });
 
@@ -165,7 +165,7 @@ describe('journal lines that cannot be true are refused, naming the file, the li
     await refusedLine(
       { type: 'job.done', job: 'leaderboard', slot: '2099-01-02T09:30:00.000Z' },
       'job.slot',
-      /job leaderboard: its last slot is 2099-01-02T09:30:00.000Z, after today/,
+      /job leaderboard: its last slot is 2099-01-02T09:30:00.000Z, after the years the store can hold \(to 2027-12-31T16:59:59.999Z\)/,
     );
   });
 
@@ -225,7 +225,7 @@ describe('snapshots that cannot be true are refused, even with their CRC recompu
     });
     const error = await refusedOpen(dir, { rules });
     expect(error.message).toBe(
-      `${join(dir, STORE_FILE)}: entry VT2: logged is 2099-03-03T03:00:00.000Z, after today (rule entry.time)`,
+      `${join(dir, STORE_FILE)}: entry VT2: logged is 2099-03-03T03:00:00.000Z, after the years the store can hold (to 2027-12-31T16:59:59.999Z) (rule entry.time)`,
     );
   });
 

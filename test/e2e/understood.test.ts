@@ -1,0 +1,142 @@
+/**
+ * Issue 21: every message understood or answered, as a colleague of the Office would — commands as
+ * people type them on a phone, through grammY's own seam.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BOT_INFO, GROUP_ID, type Seen, TelegramHarness } from '../helpers/telegram.js';
+
+let tg: TelegramHarness;
+const lan = () => tg.user(1001, 'Lan', { last_name: 'Nguyễn', username: 'lan_nguyen' });
+
+const only = (seen: Seen[]): Seen => {
+  expect(seen).toHaveLength(1);
+  return seen[0] as Seen;
+};
+
+beforeEach(async () => {
+  tg = await TelegramHarness.create();
+  tg.setMembership(1001, 'member');
+  only(await tg.send(lan(), '/dangky Nguyễn Thị Lan | Văn phòng Ban'));
+});
+afterEach(async () => {
+  await tg.close();
+});
+
+describe('commands as people type them', () => {
+  it.each(['/việctốt', '/VIỆCTỐT', '/VIECTOT', '/ViệcTốt'])(
+    'logs %s as /viectot, in the group and in private',
+    async (name) => {
+      const group = only(await tg.send(lan(), `${name} Trực thay ca cho đồng nghiệp bị ốm`));
+      expect(group.text).toContain('Đã lưu Việc tốt');
+      const direct = only(
+        await tg.send(lan(), `${name} Hỗ trợ đồng nghiệp mới làm quen phần mềm`, { inPrivate: true }),
+      );
+      expect(direct.text).toContain('Đã lưu Việc tốt');
+      expect(tg.store.entries).toHaveLength(2);
+    },
+  );
+
+  it.each([
+    ['/vietot Trực thay ca cho đồng nghiệp', '/viectot Trực thay ca cho đồng nghiệp'],
+    ['/viec tot Trực thay ca cho đồng nghiệp', '/viectot Trực thay ca cho đồng nghiệp'],
+    ['/việc tốt Trực thay ca cho đồng nghiệp', '/viectot Trực thay ca cho đồng nghiệp'],
+    ['viectot Trực thay ca cho đồng nghiệp', '/viectot Trực thay ca cho đồng nghiệp'],
+    ['/dang ky thi dua ldtt', '/dangkythidua ldtt'],
+  ])(
+    'answers the near miss %j in the group with one line suggesting %j, and saves nothing',
+    async (typed, meant) => {
+      const reply = only(await tg.send(lan(), typed));
+      expect(reply.text).toBe(
+        `Có phải đồng chí định gửi ${meant}? Chưa ghi nhận gì: vui lòng gửi lại đúng lệnh (bắt đầu bằng dấu /, tên lệnh viết liền).`,
+      );
+      expect(reply.chatId).toBe(GROUP_ID);
+      expect(tg.store.entries).toHaveLength(0);
+    },
+  );
+
+  it('leaves the group’s own talk alone, but answers words addressed to the bot', async () => {
+    expect(await tg.send(lan(), 'xin chào cả nhà')).toEqual([]);
+    expect(await tg.send(lan(), 'Việc tốt tuần này của phòng mình nhiều quá')).toEqual([]);
+    expect(await tg.send(lan(), 'Huy ơi, chiều nay họp')).toEqual([]);
+    expect(await tg.send(lan(), '/thoitiet Hà Nội')).toEqual([]); // another bot's, maybe
+
+    const mention = `@${BOT_INFO.username} xin chào`;
+    const greeted = only(
+      await tg.send(lan(), mention, {
+        entities: [{ type: 'mention', offset: 0, length: BOT_INFO.username.length + 1 }],
+      }),
+    );
+    expect(greeted.text).toMatch(/^Xin chào đồng chí! Bot nhận lệnh bắt đầu bằng dấu \/.*Gửi \/trogiup/);
+
+    // A reply to one of the bot's messages is for the bot too.
+    const update = tg.update(lan(), 'việc tốt: trực thay ca cho đồng nghiệp');
+    (update.message as { reply_to_message?: unknown }).reply_to_message = {
+      message_id: 1,
+      date: 0,
+      chat: { id: GROUP_ID, type: 'supergroup', title: 'x' },
+      from: BOT_INFO,
+      text: '…',
+    };
+    const suggested = only(await tg.deliver(update));
+    expect(suggested.text).toContain('Có phải đồng chí định gửi /viectot trực thay ca cho đồng nghiệp?');
+    expect(tg.store.entries).toHaveLength(0);
+  });
+
+  it('points anything that is no command, in private, to /trogiup', async () => {
+    const hello = only(await tg.send(lan(), 'xin chào', { inPrivate: true }));
+    expect(hello.text).toBe(
+      'Xin chào đồng chí! Bot nhận lệnh bắt đầu bằng dấu /, ví dụ /viectot Trực thay ca cho đồng nghiệp bị ốm. Gửi /trogiup để xem các lệnh.',
+    );
+    const words = only(await tg.send(lan(), 'cho hỏi điểm của tôi', { inPrivate: true }));
+    expect(words.text).toMatch(/^Bot nhận lệnh bắt đầu bằng dấu \//);
+    const unknown = only(await tg.send(lan(), '/thoitiet', { inPrivate: true }));
+    expect(unknown.text).toContain('Không có lệnh /thoitiet');
+    const typo = only(await tg.send(lan(), 'huy VT1', { inPrivate: true }));
+    expect(typo.text).toContain('Có phải đồng chí định gửi /huy VT1?');
+    expect(tg.store.entries).toHaveLength(0);
+  });
+});
+
+describe('periods in everyday words', () => {
+  // Wednesday 25 November 2026 (the harness's clock).
+  it('answers for the period asked, as people say it', async () => {
+    const title = async (text: string) => only(await tg.send(lan(), text)).text.split('\n')[0];
+    expect(await title('/bangxephang tuần vừa rồi')).toContain('tuần 47/2026 (16/11/2026 – 22/11/2026)');
+    expect(await title('/bangxephang tuần qua')).toContain('tuần 47/2026');
+    expect(await title('/bangxephang tháng vừa qua')).toContain('tháng 10/2026');
+    expect(await title('/bangxephang tháng mười một')).toContain('tháng 11/2026');
+    expect(await title('/bangxephang thg 10')).toContain('tháng 10/2026');
+    expect(await title('/bangxephang thang10')).toContain('tháng 10/2026');
+    expect(await title('/bangxephang quy3')).toContain('quý III/2026');
+    expect(await title('/bangxephang năm ngoái')).toContain('năm 2025');
+    expect(await title('/cuatoi tháng mười')).toContain('tháng 10/2026');
+  });
+
+  it('refuses what it does not understand with the usage line, never answering for another period', async () => {
+    const next = only(await tg.send(lan(), '/bangxephang tháng sau'));
+    expect(next.text).toContain('Không hiểu kỳ “tháng sau”.');
+    expect(next.text).toContain('Cách dùng: /bangxephang');
+    expect(next.text).not.toContain('Bảng xếp hạng');
+    const two = only(await tg.send(lan(), '/cuatoi tuần trước tháng'));
+    expect(two.text).toContain('Đồng chí ghi hai kỳ, “tuần trước” và “tháng”: vui lòng chọn một.');
+    expect(two.text).not.toContain('Ghi nhận của');
+  });
+
+  it('/kehoach answers for its plan’s year and refuses another, never dropping the year', async () => {
+    expect(only(await tg.send(lan(), '/kehoach 2026')).text).toContain('Tiến độ đến ngày 25/11/2026');
+    const other = only(await tg.send(lan(), '/kehoach 2025'));
+    expect(other.text).toContain(
+      'Bot theo dõi kế hoạch thi đua năm 2026; không có số liệu kế hoạch năm 2025.',
+    );
+    expect(other.text).toContain('Cách dùng: /kehoach');
+    expect(other.text).not.toContain('Tiến độ đến ngày');
+    expect(only(await tg.send(lan(), '/kehoach tuần này')).text).toContain('Không hiểu “tuần này”');
+  });
+
+  it('invites the first entry only in a period still going on', async () => {
+    expect(only(await tg.send(lan(), '/bangxephang tuần')).text).toContain('Hãy là người đầu tiên!');
+    const past = only(await tg.send(lan(), '/bangxephang tháng 3'));
+    expect(past.text).toContain('Không có ai được ghi nhận trong kỳ này.');
+    expect(past.text).not.toContain('Hãy là người đầu tiên');
+  });
+});
