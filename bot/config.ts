@@ -139,6 +139,26 @@ export const envSchema = z
       blankAsUnset,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),
+    // ---- the store on PostgreSQL, and the active/standby pair (README: "In the data centre") ----
+    DATABASE_URL: z.preprocess(
+      blankAsUnset,
+      z
+        .string()
+        .refine(
+          (u) => /^postgres(ql)?:\/\/[^\s]+$/.test(u) && URL.canParse(u),
+          'must be a PostgreSQL connection string, postgres://user:password@host:5432/database',
+        )
+        .optional(),
+    ),
+    DATABASE_SCHEMA: z.preprocess(
+      blankAsUnset,
+      z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a schema name: lower-case letters, digits and _')
+        .default('thidua'),
+    ),
+    HEALTH_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65_535).optional()),
+    HEALTH_HOST: z.preprocess(blankAsUnset, z.string().default('127.0.0.1')),
   })
   .superRefine((env, ctx) => {
     if ((env.ZALO_ENABLED === 'true' || env.ZALO_ENABLED === '1') && !env.ZALO_GROUP_ID) {
@@ -175,6 +195,10 @@ export interface AppConfig {
   titles: TitlesConfig;
   /** A scheduled slot missed while the bot was down is still posted this long after it. */
   scheduleGraceMs: number;
+  /** The store on PostgreSQL (DATABASE_URL), with an active/standby pair; null: the embedded store in dataDir. */
+  database: { url: string; schema: string } | null;
+  /** Where the health and readiness endpoints listen (HEALTH_PORT); null: nowhere. */
+  health: { host: string; port: number } | null;
 }
 
 /** A JSON settings file; one that cannot be read or parsed stops start-up with the file named. */
@@ -282,6 +306,8 @@ export function createConfig(
     plan: parsePlan({ ...basePlan, schedules }, e.LEADERBOARD_CRON ? 'LEADERBOARD_CRON' : e.PLAN_FILE),
     titles: yearTitles,
     scheduleGraceMs: e.SCHEDULE_GRACE_HOURS * 3_600_000,
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA } : null,
+    health: e.HEALTH_PORT ? { host: e.HEALTH_HOST, port: e.HEALTH_PORT } : null,
   };
 }
 

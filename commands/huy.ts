@@ -1,6 +1,6 @@
 import { type Command, defineCommand } from '../core/context.js';
 import { preview } from '../core/text.js';
-import { clip, refuse, say } from './lib/common.js';
+import { clip, reasonRefused, refuse, say } from './lib/common.js';
 import { entryNotices, MAX_REASON } from './lib/review.js';
 
 /**
@@ -26,6 +26,10 @@ export const huy: Command = defineCommand({
     const reason = rest.join(' ').trim();
     if (!own && !reason) return refuse(ctx, huy, t.withdraw.missingReason(entry.code));
     if (Array.from(reason).length > MAX_REASON) return refuse(ctx, huy, t.withdraw.reasonTooLong(MAX_REASON));
+    const refused = reason
+      ? reasonRefused(ctx, huy, reason, `/huy ${entry.code} ${t.withdraw.reasonExample}`)
+      : undefined;
+    if (refused) return refused;
     await store.withdrawEntry(entry.code, ctx.actor, reason || undefined);
     const points = t.points(entry.points);
     if (own && entry.memberId === member.id) return [say(t.withdraw.done(entry.code, points))];

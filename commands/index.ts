@@ -19,6 +19,7 @@ import { hoso } from './hoso.js';
 import { huy } from './huy.js';
 import { kehoach } from './kehoach.js';
 import { khenthuong } from './khenthuong.js';
+import { khong } from './khong.js';
 import { kyluat } from './kyluat.js';
 import { lichsu } from './lichsu.js';
 import { lienket } from './lienket.js';
@@ -78,6 +79,7 @@ export const commands: readonly Command[] = [
   dangngay,
   duyetdangky,
   tuchoidangky,
+  khong,
 ];
 
 /** The bot's own posts (the scheduler posts them; /xemtruoc and /dangngay show them on demand). */

@@ -72,7 +72,27 @@ function periodToken(period: Period): string {
       return String(period.year);
   }
 }
-const OUTPUTS = new Set(['file', 'binhxet']);
+/** Words for the report files and for the review sheet, folded. */
+const FILE_WORDS = new Set(['file', 'files', 'excel', 'word', 'xlsx', 'docx', 'tep', 'baocao']);
+
+/** Takes the words asking for files off the end of `tokens`: `file`, `binhxet`, or neither. */
+function outputOf(tokens: string[]): 'file' | 'binhxet' | undefined {
+  const last = fold(tokens.at(-1) ?? '').replace(/[.,;:!?]+$/, '');
+  const lastTwo = fold(tokens.slice(-2).join('')).replace(/[.,;:!?]+$/, '');
+  if (last === 'binhxet') {
+    tokens.pop();
+    return 'binhxet';
+  }
+  if (tokens.length >= 2 && (lastTwo === 'binhxet' || lastTwo === 'baocao')) {
+    tokens.splice(-2);
+    return lastTwo === 'binhxet' ? 'binhxet' : 'file';
+  }
+  if (FILE_WORDS.has(last)) {
+    tokens.pop();
+    return 'file';
+  }
+  return undefined;
+}
 
 export const tonghop: Command = {
   name: 'tonghop',
@@ -82,10 +102,9 @@ export const tonghop: Command = {
   async run(ctx) {
     const { t, agency } = ctx;
     const tokens = words(ctx.args);
-    // A last word `file` asks for the report files, `binhxet` for the year-end review sheet.
-    const last = fold(tokens.at(-1) ?? '');
-    const output = OUTPUTS.has(last) ? last : undefined;
-    if (output) tokens.pop();
+    // Last words asking for the report files (`file`, `excel`, `word`, `tệp`) or the year-end review
+    // sheet (`binhxet`, `bình xét`), as a clerk says them.
+    const output = outputOf(tokens);
     const fallback = output === 'binhxet' ? 'year' : 'month';
     // The period comes first (`/tonghop quý 4 cán bộ`) or last (`/tonghop cán bộ quý 4`); the words
     // left name a department, by its name or id — never by a number in a list.

@@ -12,7 +12,7 @@ export function createHelp(all: () => readonly Command[]): Command {
     description: (t) => t.help.help.description,
     async run({ t, member, isAdmin, isCouncil }) {
       const roles = { registered: member !== undefined, admin: isAdmin, council: isCouncil };
-      const allowed = all().filter((c) => mayRun(c.access, roles));
+      const allowed = all().filter((c) => !c.hidden && mayRun(c.access, roles));
       const lines = allowed.map((c) => html`<code>${c.usage(t)}</code> — ${c.description(t)}`);
       return [say(t.help.title, ...lines, '', t.help.photoTip, member ? undefined : t.start.howToRegister)];
     },

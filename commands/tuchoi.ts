@@ -1,5 +1,5 @@
 import { type Command, defineCommand } from '../core/context.js';
-import { refuse, say } from './lib/common.js';
+import { reasonRefused, refuse, say } from './lib/common.js';
 import { decidable, decide, MAX_REASON } from './lib/review.js';
 
 export const tuchoi: Command = defineCommand({
@@ -25,6 +25,8 @@ export const tuchoi: Command = defineCommand({
     }
     if (Array.from(reason).length > MAX_REASON)
       return refuse(ctx, tuchoi, t.review.reasonTooLong(MAX_REASON));
+    const refused = reasonRefused(ctx, tuchoi, reason, `/tuchoi ${entry.code} ${t.review.reasons[1]}`);
+    if (refused) return refused;
     return decide(ctx, entry, 'rejected', reason);
   },
 });

@@ -1,6 +1,6 @@
 import { type Command, defineCommand } from '../core/context.js';
 import { preview } from '../core/text.js';
-import { refuse, say } from './lib/common.js';
+import { reasonRefused, refuse, say } from './lib/common.js';
 import { entryNotices, MAX_REASON, reviewable } from './lib/review.js';
 
 /**
@@ -24,6 +24,8 @@ export const xetlai: Command = defineCommand({
     if (!reason) return refuse(ctx, xetlai, t.review.missingReopenReason(entry.code));
     if (Array.from(reason).length > MAX_REASON)
       return refuse(ctx, xetlai, t.review.reasonTooLong(MAX_REASON));
+    const refused = reasonRefused(ctx, xetlai, reason, `/xetlai ${entry.code} ${t.review.reopenExample}`);
+    if (refused) return refused;
     await store.reopenEntry(entry.code, ctx.actor, reason);
     const name = store.member(entry.memberId)?.fullName ?? '?';
     const text = preview(entry.text, 150);

@@ -228,6 +228,8 @@ export interface Command<A extends Access = Access> {
   description(t: Messages): string;
   /** Whether photos whose caption is this command (a photo, or an album) are kept as evidence. */
   acceptsPhoto?: boolean;
+  /** Left out of help and the command menu: an answer to the bot's own question (the "Hủy" button). */
+  hidden?: boolean;
   /** Whether a document whose caption is this command is handed to it (ctx.document). */
   acceptsDocument?: boolean;
   /**

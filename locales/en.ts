@@ -37,6 +37,8 @@ export const en: Messages = {
     unknownPeriod: (token: HtmlPart) => html`Unknown period “${token}”.`,
     impossiblePeriod: (text: HtmlPart) =>
       html`There is no period “${text}”: weeks run 1 to 53, months 1 to 12, quarters 1 to 4 (I–IV), years 2000 to 2100.`,
+    reasonNeedsWords: (reason: HtmlPart, example: HtmlPart) =>
+      html`The reason “${reason}” says nothing. Please give the reason in words, e.g. <code>${example}</code>. Nothing was changed.`,
     twoPeriods: (first: HtmlPart, second: HtmlPart) =>
       html`Two periods were given, “${first}” and “${second}”: please choose one.`,
     leftGroup: html`As far as the bot knows, you are no longer in the agency's group chat, so you cannot log entries any more. If this is a mistake, please contact the Office.`,
@@ -57,6 +59,7 @@ export const en: Messages = {
   },
 
   help: {
+    cancel: { usage: '/khong', description: 'Cancel: answers “no” to a confirmation the bot asked for' },
     start: { usage: '/batdau', description: 'About the bot and how to register' },
     help: { usage: '/trogiup', description: 'The commands you can use' },
     register: { usage: '/dangky Full name | Department', description: 'Register or update your profile' },
@@ -189,10 +192,16 @@ export const en: Messages = {
   },
 
   entry: {
+    repeated: (code: HtmlPart, time: HtmlPart, text: HtmlPart) =>
+      html`You logged this today at ${time} (code <code>${code}</code>):\n<i>${text}</i>\nNothing more was saved.`,
+    repeatAsk: html`If this is something else, choose “Log again”; if it was sent by mistake, choose “Cancel”.`,
+    repeatResend: (example: HtmlPart) =>
+      html`If this is something else, send the command again with <code>#ghithem</code> at the end (${example}).`,
+    repeatButton: 'Log again',
     needsWords: (kind: 'deed' | 'task' | 'initiative', min: number) =>
       html`Please describe ${
         { deed: 'the good deed', task: 'the task you completed', initiative: 'the initiative or model' }[kind]
-      } (at least ${min} words, not counting # tags, mentioned people, emoji and punctuation). For example: <code>${
+      } (at least ${min} different words, not counting # tags, mentioned people, emoji and punctuation). For example: <code>${
         {
           deed: '/viectot Covered a shift for a colleague who was ill',
           task: '/hoanthanh Finished the third-quarter review report',
@@ -254,6 +263,7 @@ export const en: Messages = {
 
   withdraw: {
     missingCode: html`Please give the code of the entry to withdraw, e.g. <code>/huy VT12</code>.`,
+    reasonExample: 'Logged for the wrong person',
     missingReason: (code: HtmlPart) =>
       html`Entry <code>${code}</code> was not logged by you: please give the reason, e.g. <code>/huy ${code} Duplicate of an earlier entry</code>. The member credited will be told.`,
     reasonTooLong: (max: number) => html`The reason is longer than ${max} characters.`,
@@ -449,6 +459,7 @@ export const en: Messages = {
     missingReason: (code: HtmlPart) =>
       html`Please give the reason, e.g. <code>/tuchoi ${code} Duplicate of an earlier entry</code>, or pick one:`,
     reasons: ['Duplicate of an earlier entry', 'Not enough evidence', 'Not part of the emulation movement'],
+    reopenExample: 'New evidence added',
     reasonTooLong: (max: number) => html`The reason is longer than ${max} characters.`,
     approved: (code: HtmlPart, name: HtmlPart) => html`✅ Entry <code>${code}</code> of ${name} approved.`,
     missingReopenReason: (code: HtmlPart) =>
@@ -1028,6 +1039,8 @@ export const en: Messages = {
       html`Your Telegram user id: <code>${id}</code>\nThe bot is waiting to be set up and takes no commands yet. Admins (the Office, the leadership) give this id to whoever installs the bot, for <code>TELEGRAM_ADMIN_IDS</code>; Council members: <code>TELEGRAM_COUNCIL_IDS</code>.`,
   },
 
+  cancel: 'Cancel',
+  cancelled: html`Cancelled; nothing was changed.`,
   chosen: (command: string) => `→ ${command}`,
   unknownDepartmentName: (id: string) => `(department “${id}” is no longer configured)`,
 };

@@ -49,6 +49,8 @@ export const vi = {
     unknownPeriod: (token: HtmlPart) => html`Không hiểu kỳ “${token}”.`,
     impossiblePeriod: (text: HtmlPart) =>
       html`Không có kỳ “${text}”: tuần từ 1 đến 53, tháng từ 1 đến 12, quý từ 1 đến 4 (I–IV), năm từ 2000 đến 2100.`,
+    reasonNeedsWords: (reason: HtmlPart, example: HtmlPart) =>
+      html`Lý do “${reason}” chưa nói rõ điều gì. Vui lòng ghi lý do bằng lời, ví dụ <code>${example}</code>. Chưa có gì thay đổi.`,
     twoPeriods: (first: HtmlPart, second: HtmlPart) =>
       html`Đồng chí ghi hai kỳ, “${first}” và “${second}”: vui lòng chọn một.`,
     leftGroup: html`Theo ghi nhận của bot, bạn không còn trong nhóm chung của cơ quan nên không ghi nhận được nữa. Nếu có nhầm lẫn, vui lòng liên hệ Văn phòng Ban.`,
@@ -72,6 +74,7 @@ export const vi = {
   },
 
   help: {
+    cancel: { usage: '/khong', description: 'Hủy: trả lời “không” cho câu hỏi xác nhận của bot' },
     start: {
       usage: '/batdau',
       description: 'Giới thiệu bot và cách đăng ký',
@@ -206,6 +209,12 @@ export const vi = {
   },
 
   entry: {
+    repeated: (code: HtmlPart, time: HtmlPart, text: HtmlPart) =>
+      html`Hôm nay lúc ${time} đồng chí đã ghi nội dung này (mã <code>${code}</code>):\n<i>${text}</i>\nChưa lưu gì thêm.`,
+    repeatAsk: html`Nếu đây là một việc khác, chọn “Ghi thêm”; nếu gửi nhầm, chọn “Hủy”.`,
+    repeatResend: (example: HtmlPart) =>
+      html`Nếu đây là một việc khác, gửi lại lệnh có thêm <code>#ghithem</code> ở cuối (${example}).`,
+    repeatButton: 'Ghi thêm mục mới',
     needsWords: (kind: 'deed' | 'task' | 'initiative', min: number) =>
       html`Vui lòng ghi rõ ${
         {
@@ -213,7 +222,7 @@ export const vi = {
           task: 'nội dung công việc đã hoàn thành',
           initiative: 'nội dung sáng kiến, mô hình',
         }[kind]
-      } (ít nhất ${min} từ, không kể thẻ #, tên người được nhắc, biểu tượng cảm xúc và dấu câu). Ví dụ: <code>${
+      } (ít nhất ${min} từ khác nhau, không kể thẻ #, tên người được nhắc, biểu tượng cảm xúc và dấu câu). Ví dụ: <code>${
         {
           deed: '/viectot Trực thay ca cho đồng nghiệp bị ốm',
           task: '/hoanthanh Hoàn thành báo cáo sơ kết quý III',
@@ -277,6 +286,7 @@ export const vi = {
 
   withdraw: {
     missingCode: html`Vui lòng ghi mã mục cần rút, ví dụ <code>/huy VT12</code>.`,
+    reasonExample: 'Ghi nhầm người',
     missingReason: (code: HtmlPart) =>
       html`Mục <code>${code}</code> không do bạn ghi: vui lòng ghi lý do rút, ví dụ <code>/huy ${code} Ghi trùng với mục đã có</code>. Người được ghi nhận sẽ được thông báo.`,
     reasonTooLong: (max: number) => html`Lý do dài quá ${max} ký tự.`,
@@ -467,6 +477,7 @@ export const vi = {
     missingReason: (code: HtmlPart) =>
       html`Vui lòng ghi lý do không duyệt, ví dụ <code>/tuchoi ${code} Trùng với mục đã ghi</code>, hoặc chọn một lý do:`,
     reasons: ['Trùng với mục đã ghi', 'Chưa đủ minh chứng', 'Không thuộc nội dung thi đua'],
+    reopenExample: 'Bổ sung minh chứng mới',
     reasonTooLong: (max: number) => html`Lý do dài quá ${max} ký tự.`,
     approved: (code: HtmlPart, name: HtmlPart) => html`✅ Đã duyệt mục <code>${code}</code> của ${name}.`,
     missingReopenReason: (code: HtmlPart) =>
@@ -1046,6 +1057,9 @@ export const vi = {
       html`Mã người dùng Telegram của đồng chí: <code>${id}</code>\nBot đang chờ cài đặt nên chưa nhận lệnh. Quản trị viên (Văn phòng, lãnh đạo Ban) gửi mã này cho người cài đặt để ghi vào <code>TELEGRAM_ADMIN_IDS</code>; thành viên Hội đồng Thi đua – Khen thưởng: <code>TELEGRAM_COUNCIL_IDS</code>.`,
   },
 
+  /** The "Hủy" button beside every confirmation. */
+  cancel: 'Hủy',
+  cancelled: html`Đã hủy; không có gì thay đổi.`,
   /** A numbered choice picked on a platform without buttons: which command it runs. */
   chosen: (command: string) => `→ ${command}`,
   unknownDepartmentName: (id: string) => `(phòng “${id}” không còn trong cấu hình)`,

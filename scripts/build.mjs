@@ -5,12 +5,12 @@
 // node_modules and are imported the first time they are needed. `npm start` runs this first (prestart).
 //
 // Usage: node scripts/build.mjs [OUTDIR]        (default dist/)
-import { copyFile, writeFile } from 'node:fs/promises';
+import { copyFile, cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
-/** Imported at their first use (dynamic import), never bundled. */
-export const LAZY = ['exceljs', 'docx', 'zca-js'];
+/** Imported at their first use (dynamic import), never bundled. pg and node-pg-migrate: only with DATABASE_URL. */
+export const LAZY = ['exceljs', 'docx', 'zca-js', 'pg', 'node-pg-migrate'];
 
 /** Bundles `entryPoints` ({ name: source }) into `outdir` with the bot's settings; returns esbuild's metafile. */
 export async function bundle(entryPoints, outdir) {
@@ -31,6 +31,11 @@ export async function bundle(entryPoints, outdir) {
     banner: {
       js: "import { createRequire as __thiduaRequire } from 'node:module'; const require = __thiduaRequire(import.meta.url);",
     },
+    // Classes and functions keep their names: node-fetch (grammY's HTTP client) accepts a signal only
+    // if its class is named `AbortSignal`, and esbuild renames the abort-controller polyfill's class
+    // to `AbortSignal2` as soon as any bundled module uses the global `AbortSignal` — after which
+    // every call to Telegram failed ("Network request for 'getMe' failed!").
+    keepNames: true,
     sourcemap: true,
     legalComments: 'none',
     logLevel: 'warning',
@@ -47,6 +52,9 @@ export async function buildBot(outdir = 'dist') {
   // The chart's drawing thread is plain JavaScript, started by URL beside the code that starts it
   // (reports/chart-png.ts): in the build, beside the chunks.
   await copyFile('reports/chart-png-worker.mjs', join(outdir, 'chart-png-worker.mjs'));
+  // The store's PostgreSQL migrations are SQL files read at start-up (storage/postgres/connection.ts
+  // finds them beside its code): in the build, beside the chunks.
+  await cp('storage/postgres/migrations', join(outdir, 'migrations'), { recursive: true });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildBot(process.argv[2]);

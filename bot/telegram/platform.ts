@@ -18,6 +18,7 @@ import { type Locale, locales, pickLocale } from '../../locales/index.js';
 import { Albums, type AlbumTimers, realAlbumTimers } from './albums.js';
 import { type ApiLimits, boundedRetries, DEFAULT_LIMITS, failureLog, timeouts } from './api.js';
 import type { TelegramConfig } from './config.js';
+import { HandledOffsets } from './confirm.js';
 import { telegramDocument } from './files.js';
 import { ChoiceButtons, displayName, identityOf, mentionsOf, photoOf } from './translate.js';
 
@@ -119,6 +120,10 @@ export function createTelegramPlatform(
   bot.api.config.use(timeouts(limits, shutdown.signal));
   bot.api.config.use(failureLog(log));
   bot.api.config.use(boundedRetries(limits, shutdown.signal));
+  // An update is confirmed to Telegram only once handled: one fetched but not yet handled when the
+  // process dies is handed out again (to this process restarted, or to the standby taking over).
+  const offsets = new HandledOffsets();
+  bot.api.config.use(offsets.transformer());
   const buttons = new ChoiceButtons(config.token);
   const membership = new Map<number, { at: number; member: boolean }>();
   const inflight = new Set<Promise<unknown>>();
@@ -360,8 +365,8 @@ export function createTelegramPlatform(
       replace: choice.keepsQuestion ? undefined : message.message_id,
       locale,
     };
-    await host?.handle(
-      incoming(
+    await host?.handle({
+      ...incoming(
         ctx,
         message as Message,
         choice.command,
@@ -370,7 +375,9 @@ export function createTelegramPlatform(
         origin,
         `telegram:callback:${query.id}`,
       ),
-    );
+      // The entities of the message pressed on are the bot's own, not the chosen command's.
+      mentions: [],
+    });
   });
 
   bot.on('chat_member', async (ctx) => {
@@ -396,7 +403,8 @@ export function createTelegramPlatform(
       const adapter = {
         api: bot.api,
         init: () => bot.init(),
-        handleUpdate: (update: Parameters<Bot['handleUpdate']>[0]) => track(bot.handleUpdate(update)),
+        handleUpdate: (update: Parameters<Bot['handleUpdate']>[0]) =>
+          offsets.handling(update.update_id, track(bot.handleUpdate(update))),
         errorHandler: (error: Parameters<Bot['errorHandler']>[0]) => bot.errorHandler(error),
       };
       runner = run(adapter, {
@@ -581,7 +589,7 @@ export async function setCommandMenu(
 ): Promise<void> {
   const menu = (locale: Locale, roles: Roles): BotCommand[] =>
     commands
-      .filter((c) => mayRun(c.access, roles))
+      .filter((c) => !c.hidden && mayRun(c.access, roles))
       .map((c) => ({ command: c.name, description: c.description(locales[locale]).slice(0, 256) }));
   const everyone = { registered: true, admin: false, council: false };
   const languages = [undefined, 'vi', 'en'] as const;

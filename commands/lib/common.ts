@@ -150,6 +150,31 @@ export function pendingNote(t: Messages, entries: readonly Entry[], mode: Review
   ]);
 }
 
+/** The distinct words holding letters in `text`, case and diacritics ignored (`ok ok ok` is one). */
+export function distinctWords(text: string): Set<string> {
+  return new Set(
+    fold(text)
+      .split(/\s+/)
+      .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+      .filter((word) => /\p{L}/u.test(word)),
+  );
+}
+
+/**
+ * A reason given with a command (reject, reconsider, withdraw), or the refusal when it says nothing in
+ * words — `.`, `-`, `x`: no word of two letters or more. A terse word (`Trùng`) is a reason;
+ * `example` shows the command with one.
+ */
+export function reasonRefused(
+  ctx: CommandContext,
+  command: Command,
+  reason: string,
+  example: string,
+): Reply[] | undefined {
+  if ([...distinctWords(reason)].some((word) => (word.match(/\p{L}/gu) ?? []).length >= 2)) return undefined;
+  return refuse(ctx, command, ctx.t.errors.reasonNeedsWords(clip(reason), example));
+}
+
 export function words(args: string): string[] {
   return args.split(/\s+/).filter(Boolean);
 }

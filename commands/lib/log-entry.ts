@@ -1,10 +1,11 @@
 import type { Command, CommandContext, MemberContext, Reply } from '../../core/context.js';
-import type { EntryKind, Member } from '../../core/domain.js';
+import type { Entry, EntryKind, Member } from '../../core/domain.js';
 import { Html, html, joinHtml } from '../../core/html.js';
-import { dayContaining, periodContaining } from '../../core/periods.js';
+import { dayContaining, formatDateTime, periodContaining } from '../../core/periods.js';
 import { pointsFor, rankedCount, rankMembers } from '../../core/scoring.js';
 import { fold, preview } from '../../core/text.js';
-import { refuse, say } from './common.js';
+import { CANCEL } from '../khong.js';
+import { distinctWords, refuse, say } from './common.js';
 
 const ADHOC_TAG = /(^|\s)#dotxuat(?=$|[\s.,;!?])/;
 const IT_TAG = /(^|\s)#cntt(?=$|[\s.,;!?])/;
@@ -17,7 +18,14 @@ function creditedMember(ctx: CommandContext, reporter: Member): Member | Html {
   const leading = ctx.mentions.find((m) =>
     m.offset === undefined ? ctx.args.startsWith(m.label) : m.offset === 0,
   );
-  if (!leading) return reporter;
+  if (!leading) {
+    // The repeat's button names the colleague as `@username` in its command, which carries no entity.
+    const typed = AGAIN_TAG.test(ctx.args) ? /^@([A-Za-z0-9_]{3,})(?=\s|$)/.exec(ctx.args) : null;
+    if (typed && !ctx.mentions.length) {
+      return ctx.store.memberByUsername(typed[1] as string) ?? ctx.t.entry.mentionNotRegistered(typed[0]);
+    }
+    return reporter;
+  }
   const member =
     (leading.identity && ctx.store.memberByIdentity(leading.identity)) ||
     (leading.username && ctx.store.memberByUsername(leading.username)) ||
@@ -35,7 +43,10 @@ function creditedMember(ctx: CommandContext, reporter: Member): Member | Html {
   return member;
 }
 
-/** How many words of substance a text holds once tags, mentions, emoji, numbers and punctuation are set aside. */
+/**
+ * How many distinct words of substance a text holds once tags, mentions, emoji, numbers and
+ * punctuation are set aside, case and diacritics ignored: `ok ok ok` is one word.
+ */
 export function substanceWords(text: string, mentions: CommandContext['mentions']): number {
   let rest = text;
   for (const m of [...mentions].sort((a, b) => (b.offset ?? -1) - (a.offset ?? -1))) {
@@ -43,11 +54,14 @@ export function substanceWords(text: string, mentions: CommandContext['mentions'
       rest = `${rest.slice(0, m.offset)} ${rest.slice(m.offset + m.label.length)}`;
     }
   }
-  return rest
-    .replace(/[#@]\S*/g, ' ')
-    .split(/\s+/)
-    .filter((word) => /\p{L}/u.test(word)).length;
+  return distinctWords(rest.replace(/[#@]\S*/g, ' ')).size;
 }
+
+/** Typed at the end of an entry (or carried by the confirmation's button): log it although the same text was logged today. */
+const AGAIN_TAG = /(^|\s)#ghithem(?=$|[\s.,;!?])/i;
+
+/** The same text for comparison: case, spacing and diacritics ignored, and the tag that confirms a repeat. */
+const sameText = (text: string) => fold(text.replace(AGAIN_TAG, ' '));
 
 /** This week's rank of a member, for the confirmation (a member without points is not ranked). */
 export function weekRank(ctx: CommandContext, member: Member): Html {
@@ -85,6 +99,7 @@ export async function logEntry(ctx: MemberContext, command: Command, kind: Entry
   }
   const credited = kind === 'deed' ? creditedMember(ctx, reporter) : reporter;
   if (credited instanceof Html) return refuse(ctx, command, credited);
+  const again = AGAIN_TAG.test(text);
 
   // The daily cap counts what the caller logs (for themselves or for colleagues), not what is withdrawn.
   const today = dayContaining(ctx.now);
@@ -93,11 +108,26 @@ export async function logEntry(ctx: MemberContext, command: Command, kind: Entry
     .filter((e) => e.reporterId === reporter.id && e.status === 'active').length;
   if (todays >= agency.limits.entriesPerDay) return [say(t.entry.dailyLimit(agency.limits.entriesPerDay))];
 
+  // The same text logged today for the same member (a message sent twice, a paste): asked first.
+  const same = sameText(text);
+  const earlier = again
+    ? undefined
+    : store
+        .entriesBetween(today.start, today.end)
+        .find(
+          (e) =>
+            e.reporterId === reporter.id &&
+            e.memberId === credited.id &&
+            e.status === 'active' &&
+            sameText(e.text) === same,
+        );
+  if (earlier) return [repeatQuestion(ctx, command, earlier, credited, reporter)];
+
   const points = pointsFor(kind, { adhoc, it }, agency.points);
   const entry = await store.addEntry(
     {
       kind,
-      text,
+      text: again ? text.replace(AGAIN_TAG, ' ').replace(/\s+/g, ' ').trim() : text,
       points,
       adhoc,
       it,
@@ -129,4 +159,43 @@ export async function logEntry(ctx: MemberContext, command: Command, kind: Entry
       ),
     },
   ];
+}
+
+/**
+ * The question when the same text was logged today: nothing is saved; "Ghi thêm" logs it as a
+ * second entry (the command again, with `#ghithem`), "Hủy" leaves it. A colleague credited by a text
+ * mention (no @username) cannot be written into a button, nor can photos: then the member is told
+ * how to send it again.
+ */
+function repeatQuestion(
+  ctx: MemberContext,
+  command: Command,
+  earlier: Entry,
+  credited: Member,
+  reporter: Member,
+): Reply {
+  const { t } = ctx;
+  const leading = ctx.mentions.find((m) =>
+    m.offset === undefined ? ctx.args.startsWith(m.label) : m.offset === 0,
+  );
+  const body = leading ? ctx.args.slice(leading.label.length).trim() : ctx.args.trim();
+  const who = credited.id === reporter.id ? '' : credited.username ? `@${credited.username} ` : undefined;
+  const photos = (ctx.photos?.length ?? 0) > 0;
+  const button = who !== undefined && !photos;
+  return {
+    ...say(
+      t.entry.repeated(
+        earlier.code,
+        formatDateTime(new Date(earlier.at)).slice(0, 5),
+        preview(earlier.text, 200),
+      ),
+      button ? t.entry.repeatAsk : t.entry.repeatResend(`/${command.name} … #ghithem`),
+    ),
+    choices: [
+      ...(button
+        ? [{ label: t.entry.repeatButton, command: `/${command.name} ${who}${body} #ghithem` }]
+        : []),
+      { label: t.cancel, command: CANCEL },
+    ],
+  };
 }

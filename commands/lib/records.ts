@@ -14,7 +14,7 @@ import {
 } from '../../core/domain.js';
 import { RecordsRefusedError } from '../../core/errors.js';
 import { type HtmlPart, joinHtml } from '../../core/html.js';
-import { formatDateTime } from '../../core/periods.js';
+import { dayKey, formatDateTime } from '../../core/periods.js';
 import {
   EXCELLENCE_CAP,
   EXCELLENCE_CAP_EXCEPTIONAL,
@@ -245,7 +245,7 @@ export function subjectName(ctx: Pick<CommandContext, 't' | 'store' | 'agency'>,
 
 /** The year a records command works on when none is named: the titles file's, else this year. */
 export function defaultYear(ctx: Pick<CommandContext, 'titles' | 'plan' | 'now'>): number {
-  return ctx.titles?.year ?? ctx.plan?.year ?? Number(ctx.now.toISOString().slice(0, 4));
+  return ctx.titles?.year ?? ctx.plan?.year ?? Number(dayKey(ctx.now).slice(0, 4));
 }
 
 /** The decision a record names, as one phrase: "Quyết định số … ngày … của …". */

@@ -201,7 +201,7 @@ describe('logging entries', () => {
   it.each([
     ['empty text', '/viectot', 'Vui lòng ghi rõ việc tốt đã làm'],
     ['only a tag', '/hoanthanh #dotxuat', 'Vui lòng ghi rõ nội dung công việc đã hoàn thành'],
-    ['an emoji', '/viectot 😀', 'Vui lòng ghi rõ việc tốt đã làm (ít nhất 3 từ'],
+    ['an emoji', '/viectot 😀', 'Vui lòng ghi rõ việc tốt đã làm (ít nhất 3 từ khác nhau'],
     ['a dot', '/viectot .', 'Vui lòng ghi rõ việc tốt đã làm'],
     ['two words', '/viectot Giúp đỡ', 'Vui lòng ghi rõ việc tốt đã làm'],
     ['a mention and punctuation', '/viectot @hungtv !!! 👍 #cntt', 'Vui lòng ghi rõ việc tốt đã làm'],

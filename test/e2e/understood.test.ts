@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOT_INFO, GROUP_ID, type Seen, TelegramHarness } from '../helpers/telegram.js';
 
 let tg: TelegramHarness;
+const ADMIN = 900001;
+const admin = () => tg.user(ADMIN, 'Toàn');
 const lan = () => tg.user(1001, 'Lan', { last_name: 'Nguyễn', username: 'lan_nguyen' });
 
 const only = (seen: Seen[]): Seen => {
@@ -14,7 +16,7 @@ const only = (seen: Seen[]): Seen => {
 };
 
 beforeEach(async () => {
-  tg = await TelegramHarness.create();
+  tg = await TelegramHarness.create({ admins: [ADMIN], council: [ADMIN] });
   tg.setMembership(1001, 'member');
   only(await tg.send(lan(), '/dangky Nguyễn Thị Lan | Văn phòng Ban'));
 });
@@ -138,5 +140,83 @@ describe('periods in everyday words', () => {
     const past = only(await tg.send(lan(), '/bangxephang tháng 3'));
     expect(past.text).toContain('Không có ai được ghi nhận trong kỳ này.');
     expect(past.text).not.toContain('Hãy là người đầu tiên');
+  });
+});
+
+describe('/tonghop in the words a clerk uses for the files', () => {
+  const filesFor = async (text: string) => {
+    const before = tg.calls.length;
+    await tg.send(admin(), text);
+    return tg.calls
+      .slice(before)
+      .filter((c) => c.method === 'sendDocument')
+      .map((c) => String((c.payload.document as { filename?: string }).filename));
+  };
+
+  it.each([
+    ['/tonghop nam binh xet', /^binh-xet-2026/],
+    ['/tonghop năm bình xét', /^binh-xet-2026/],
+    ['/tonghop quy 4 excel', /\.xlsx$/],
+    ['/tonghop quý 4 word', /\.docx$/],
+    ['/tonghop tháng 11 tệp', /\.xlsx$/],
+  ])('reads %j as asking for the files', async (text, file) => {
+    const files = await filesFor(text);
+    expect(files.some((f) => file.test(f))).toBe(true);
+  });
+});
+
+describe('content that counts once', () => {
+  const hung = () => tg.user(1002, 'Hùng', { username: 'hungtv' });
+
+  it('asks before a second entry of the same text the same day, and logs it only when confirmed', async () => {
+    only(await tg.send(lan(), '/viectot Trực thay ca cho đồng nghiệp bị ốm'));
+    const asked = only(await tg.send(lan(), '/viectot  trực THAY ca cho đồng nghiệp bị ốm'));
+    expect(asked.text).toContain('Hôm nay lúc 10:00 đồng chí đã ghi nội dung này (mã VT1)');
+    expect(asked.text).toContain('Chưa lưu gì thêm.');
+    expect(asked.buttons.map((b) => b.text)).toEqual(['Ghi thêm mục mới', 'Hủy']);
+    expect(tg.store.entries).toHaveLength(1);
+
+    const cancelled = only(await tg.press(lan(), asked, 'Hủy'));
+    expect(cancelled.text).toBe('Đã hủy; không có gì thay đổi.');
+    expect(tg.store.entries).toHaveLength(1);
+
+    const again = only(await tg.send(lan(), '/viectot Truc thay ca cho dong nghiep bi om'));
+    const saved = only(await tg.press(lan(), again, 'Ghi thêm mục mới'));
+    expect(saved.text).toContain('Đã lưu Việc tốt — mã VT2');
+    expect(tg.store.entries.map((e) => e.text)).toEqual([
+      'Trực thay ca cho đồng nghiệp bị ốm',
+      'Truc thay ca cho dong nghiep bi om',
+    ]);
+  });
+
+  it('keeps the colleague credited when the repeat is confirmed', async () => {
+    only(await tg.send(hung(), '/dangky Trần Văn Hùng | cb'));
+    const text = '/viectot @hungtv đã trực thay ca cho cả phòng';
+    const entities = [{ type: 'mention' as const, offset: 9, length: 7 }];
+    only(await tg.send(lan(), text, { entities }));
+    const asked = only(await tg.send(lan(), text, { entities }));
+    const saved = only(await tg.press(lan(), asked, 'Ghi thêm mục mới'));
+    expect(saved.text).toContain('Ghi nhận cho: Trần Văn Hùng (người báo: Nguyễn Thị Lan)');
+    expect(tg.store.entries.map((e) => e.memberId)).toEqual(['m2', 'm2']);
+  });
+
+  it('counts distinct words, so a repeated word is not content', async () => {
+    const reply = only(await tg.send(lan(), '/viectot ok ok ok'));
+    expect(reply.text).toContain('ít nhất 3 từ khác nhau');
+    expect(tg.store.entries).toHaveLength(0);
+  });
+
+  it('refuses a reason that says nothing in words, with an example, and changes nothing', async () => {
+    only(await tg.send(lan(), '/hoanthanh Hoàn thành báo cáo sơ kết quý'));
+    const dot = only(await tg.send(admin(), '/tuchoi HT1 .'));
+    expect(dot.text).toContain('Lý do “.” chưa nói rõ điều gì.');
+    expect(dot.text).toContain('/tuchoi HT1 Chưa đủ minh chứng');
+    expect(tg.store.entries[0]?.review).toBe('pending');
+    const ok = only(await tg.send(admin(), '/huy HT1 x -'));
+    expect(ok.text).toContain('Lý do “x -” chưa nói rõ điều gì.');
+    expect(tg.store.entries[0]?.status).toBe('active');
+    await tg.send(admin(), '/duyet HT1');
+    expect(only(await tg.send(admin(), '/xetlai HT1 ...')).text).toContain('chưa nói rõ điều gì');
+    expect(tg.store.entries[0]?.review).toBe('approved');
   });
 });

@@ -1,0 +1,20 @@
+import { type Command, defineCommand } from '../core/context.js';
+import { say } from './lib/common.js';
+
+/** The name the "Hủy" button beside every confirmation runs. */
+export const CANCEL = '/khong';
+
+/**
+ * `/khong`: the answer "no" to a question the bot asked (the "Hủy" button beside every confirmation):
+ * nothing is changed, and the answer says so — on Telegram it replaces the question and its buttons.
+ */
+export const khong: Command = defineCommand({
+  name: 'khong',
+  access: 'anyone',
+  hidden: true,
+  usage: (t) => t.help.cancel.usage,
+  description: (t) => t.help.cancel.description,
+  async run({ t }) {
+    return [say(t.cancelled)];
+  },
+});
