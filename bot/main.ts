@@ -1,12 +1,15 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AppError } from '../core/errors.js';
 import { locales } from '../locales/index.js';
 import { Store } from '../storage/store.js';
+import { type DeskAssets, readDeskAssets } from '../web/assets.js';
 import { type App, createApp } from './app.js';
 import { type AppConfig, loadConfig } from './config.js';
-import { seedDemo } from './console/demo.js';
+import { DEMO_USER, seedDemo } from './console/demo.js';
 import type { ConsolePlatform } from './console/platform.js';
 import { type HealthServer, InstanceStatus, startHealthServer } from './health.js';
 import { createLogger, type Logger } from './logger.js';
@@ -22,6 +25,23 @@ function storeRules(config: AppConfig) {
 }
 
 /**
+ * The desk's browser assets: beside the built bot (dist/desk, npm start), or — run from the sources
+ * (npm run dev) — built now into a temporary folder.
+ */
+async function deskAssets(): Promise<DeskAssets> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  if (existsSync(join(here, 'desk', 'desk.js'))) return readDeskAssets(join(here, 'desk'));
+  const dir = await mkdtemp(join(tmpdir(), 'thidua-desk-'));
+  const { buildDesk } = (await import(join(here, '..', 'scripts', 'build.mjs'))) as {
+    buildDesk(outdir: string): Promise<void>;
+  };
+  await buildDesk(dir);
+  const assets = await readDeskAssets(dir);
+  await rm(dir, { recursive: true, force: true });
+  return assets;
+}
+
+/**
  * Telegram, Zalo and/or the Zalo Bot Platform with the plan's scheduled posts: on the embedded store in
  * DATA_DIR, or on PostgreSQL (DATABASE_URL) as one of an active/standby pair (bot/standby.ts).
  */
@@ -30,6 +50,7 @@ async function runBots(config: AppConfig, logger: Logger): Promise<void> {
   const stop = new AbortController();
   let app: App | undefined;
   let health: HealthServer | undefined;
+  const assets = config.web?.publicUrl ? await deskAssets() : undefined;
   let stopped!: () => void;
   const done = new Promise<void>((resolve) => {
     stopped = resolve;
@@ -52,7 +73,7 @@ async function runBots(config: AppConfig, logger: Logger): Promise<void> {
 
   /** Serves with `store` until `until` resolves (a stop, or this instance deposed), then stops and closes it. */
   const serve = async (store: Store, until: Promise<unknown>): Promise<void> => {
-    const current = createApp(config, { store, logger });
+    const current = createApp(config, { store, logger, ...(assets ? { deskAssets: assets } : {}) });
     app = current;
     try {
       await current.start();
@@ -164,8 +185,16 @@ async function runDemo(config: AppConfig, logger: Logger): Promise<void> {
       filesDir: reports,
       logger,
     },
+    // The desk too, on this machine (WEB_PORT, else any free port): its address is printed.
+    deskAssets: await deskAssets(),
+    localDesk: { host: '127.0.0.1', port: config.web?.port ?? 0 },
   });
   await app.start();
+  if (app.desk) {
+    process.stdout.write(
+      `${locales[config.locale].desk.link.printed(app.desk.links.link(DEMO_USER.identity).url)}\n`,
+    );
+  }
   await (app.platforms.find((p) => p.name === 'console') as ConsolePlatform).finished();
   await app.stop();
   await rm(dir, { recursive: true, force: true });

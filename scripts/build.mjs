@@ -44,7 +44,26 @@ export async function bundle(entryPoints, outdir) {
   return metafile;
 }
 
-/** The bot as `npm start` runs it: dist/main.js and dist/report-worker.js. */
+/**
+ * The desk's browser assets (web/): its script — with the Telegram Mini App SDK from npm, bundled
+ * here, never fetched at run time — and its style sheet, into `outdir` (desk.js, desk.css).
+ */
+export async function buildDesk(outdir) {
+  await build({
+    entryPoints: { desk: 'web/client/desk.ts' },
+    outdir,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['chrome100', 'safari15', 'firefox100'],
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  await copyFile('web/client/desk.css', join(outdir, 'desk.css'));
+}
+
+/** The bot as `npm start` runs it: dist/main.js and dist/report-worker.js, and the desk's assets in dist/desk/. */
 export async function buildBot(outdir = 'dist') {
   const metafile = await bundle({ main: 'bot/main.ts', 'report-worker': 'bot/report-worker.ts' }, outdir);
   // What imports what (test/e2e/startup.test.ts checks the heavy packages are never imported up front).
@@ -52,6 +71,7 @@ export async function buildBot(outdir = 'dist') {
   // The chart's drawing thread is plain JavaScript, started by URL beside the code that starts it
   // (reports/chart-png.ts): in the build, beside the chunks.
   await copyFile('reports/chart-png-worker.mjs', join(outdir, 'chart-png-worker.mjs'));
+  await buildDesk(join(outdir, 'desk'));
   // The store's PostgreSQL migrations are SQL files read at start-up (storage/postgres/connection.ts
   // finds them beside its code): in the build, beside the chunks.
   await cp('storage/postgres/migrations', join(outdir, 'migrations'), { recursive: true });

@@ -266,17 +266,18 @@ export function createTelegramPlatform(
     if (!text.trim()) return;
     const command = parseCommand(text);
     if (command?.target && command.target.toLowerCase() !== ctx.me.username.toLowerCase()) return;
-    // A forwarded message is someone else's words: never run as the person who forwarded it.
-    if (message.forward_origin) {
-      log.debug({ chat: chat.id }, 'ignored a forwarded message');
-      return;
-    }
     const locale = localeFor(chat.type, message.from?.language_code);
     const t = locales[locale];
     const place = {
       replyTo: chat.type === 'private' ? undefined : message.message_id,
       thread: topicOf(message),
     };
+    // A forwarded message is someone else's words: never run as the person who forwarded it.
+    if (message.forward_origin) {
+      log.debug({ chat: chat.id }, 'ignored a forwarded message');
+      if (command) await answer(ctx, chat.id, t.errors.forwarded, place);
+      return;
+    }
     if (message.sender_chat || message.from?.id === ANONYMOUS_ADMIN) {
       if (command) await answer(ctx, chat.id, t.errors.anonymousAdmin, place);
       return;
@@ -476,6 +477,8 @@ export function createTelegramPlatform(
         if (!stopping) log.warn({ err }, 'could not set the command menu');
       });
       if (stopping) return;
+      if (config.deskUrl) await setDeskButton(bot.api, config, fallback, log);
+      if (stopping) return;
       log.info({ bot: bot.botInfo.username, group: config.groupId }, 'polling');
       polling = poll();
     },
@@ -559,7 +562,68 @@ export function createTelegramPlatform(
     },
 
     admins: () => [...config.adminIds].map((id) => identityOf({ id: Number(id) })),
+
+    // The file's URL holds the bot token: it is fetched here and never leaves the process.
+    async photo(fileId) {
+      const file = await bot.api.getFile(fileId);
+      if (!file.file_path) return undefined;
+      const response = await fetch(`${config.apiRoot}/file/bot${config.token}/${file.file_path}`, {
+        signal: AbortSignal.any([shutdown.signal, AbortSignal.timeout(limits.callTimeoutMs)]),
+      });
+      if (!response.ok) return undefined;
+      const declared = Number(response.headers.get('content-length'));
+      if (declared > PHOTO_MAX_BYTES) return undefined;
+      const data = Buffer.from(await response.arrayBuffer());
+      if (data.length > PHOTO_MAX_BYTES) return undefined;
+      const byName = PHOTO_TYPES[file.file_path.split('.').pop()?.toLowerCase() ?? ''];
+      const sent = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
+      return { data, type: byName ?? sent };
+    },
   };
+}
+
+/** Telegram serves files of up to 20 MB to bots (getFile). */
+const PHOTO_MAX_BYTES = 20 * 1024 * 1024;
+const PHOTO_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+};
+
+/**
+ * The menu button of the private chat with the bot opens the desk (a Mini App): by default for
+ * everyone — members find their own page there — and set for each admin's and Council member's chat
+ * too. Telegram refuses a chat's button for someone who never opened the bot: logged, and the
+ * default serves them.
+ */
+export async function setDeskButton(
+  api: Api,
+  config: TelegramConfig,
+  fallback: Locale,
+  log: Log,
+): Promise<void> {
+  if (!config.deskUrl) return;
+  const menu_button = {
+    type: 'web_app' as const,
+    text: locales[fallback].desk.menuButton,
+    web_app: { url: `${config.deskUrl}/` },
+  };
+  try {
+    await api.setChatMenuButton({ menu_button });
+  } catch (err) {
+    log.warn({ err }, 'could not set the desk as the menu button (Telegram opens Mini Apps over HTTPS only)');
+    return;
+  }
+  for (const id of new Set([...config.adminIds, ...config.councilIds])) {
+    try {
+      await api.setChatMenuButton({ chat_id: Number(id), menu_button });
+    } catch (err) {
+      log.info({ err, user: id }, 'could not set the desk button in a private chat (not opened yet)');
+    }
+  }
+  log.info({ url: config.deskUrl }, 'desk menu button set');
 }
 
 /** A group message meant for the bot without a command: a reply to one of its messages, or a mention of it. */

@@ -79,6 +79,23 @@ describe('year-end ratings (/xeploai)', () => {
     expect(summary).toContain('Cá nhân: đã xếp loại 2/3 đồng chí');
     expect(summary).toContain('Chưa xếp loại: Nguyễn Thị Lan');
   });
+
+  it('does not warn about each rating while a long list is entered, only when the cap is passed whatever comes next', async () => {
+    for (let i = 1; i <= 7; i += 1) {
+      const identity = `telegram:${2000 + i}`;
+      await tg.store.saveMember(
+        { identity, fullName: `Đồng Chí Số ${i}`, departmentId: 'vp' },
+        { by: identity, platform: 'telegram', at: DEC },
+      );
+    }
+    // 10 members: one HTXSNV is 10% at most, whatever the others get.
+    expect(text(await asAdmin('/xeploai Nguyễn Thị Lan HTXSNV'))).not.toContain('⚠️');
+    expect(text(await asAdmin('/xeploai Trần Văn Hùng HTXSNV'))).not.toContain('⚠️');
+    // A third is 30% of ten even if all the rest are rated HTTNV or better.
+    const third = text(await asAdmin('/xeploai Vũ Thị Mai HTXSNV'));
+    expect(third).toContain('⚠️ Cá nhân: 3/3 (100%)');
+    expect(third).toContain('mới xếp loại 3/10');
+  });
 });
 
 describe('discipline (/kyluat)', () => {
