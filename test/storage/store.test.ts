@@ -558,8 +558,8 @@ describe('a store that cannot be trusted stops start-up and is left untouched', 
   // A line that ends with its newline was written whole: if it is not JSON, the file was damaged after
   // it was acknowledged. Skipping it would lose a saved change without a word — the store refuses.
   it.each([
-    ['before its end', 0],
-    ['as its last complete line', 1],
+    ['before its end', 1],
+    ['as its last complete line', 2],
   ])('refuses a journal with a complete line that is not JSON %s, naming the line', async (_where, index) => {
     const store = await open();
     const member = await addMember(store, 1);
@@ -567,7 +567,7 @@ describe('a store that cannot be trusted stops start-up and is left untouched', 
     await store.close();
     opened.pop();
     const lines = (await readFile(join(dir, JOURNAL_FILE), 'utf8')).split('\n');
-    expect(lines).toHaveLength(3); // two events and the empty tail after the last newline
+    expect(lines).toHaveLength(4); // the head, two events and the empty tail after the last newline
     lines[index] = (lines[index] ?? '').slice(0, 25);
     await writeFile(join(dir, JOURNAL_FILE), lines.join('\n'));
     const before = await snapshotOfFiles();
