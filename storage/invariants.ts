@@ -1,4 +1,5 @@
 import { entryCode } from '../core/codes.js';
+import type { EntryMark, Meeting, Nomination, VoteRound } from '../core/council-records.js';
 import type {
   DepartmentHead,
   Entry,
@@ -423,6 +424,120 @@ export const jobRules: Rule<[job: string, slot: string]>[] = [
   { name: 'job.slot', check: ([, slot], scope) => timeProblem('its last slot', slot, scope) },
 ];
 
+// ---- year-end review (issue 20, h20b): nominations, meetings, votes, marks --------------------------
+
+const councilHistoryProblem = (history: readonly { at: string; by: string }[], scope: RuleScope) =>
+  history.map((h, i) => timeProblem(`history item ${i + 1}`, h.at, scope)).find(Boolean) ??
+  actorsProblem(
+    history.map((h) => h.by),
+    scope,
+  );
+
+export const nominationRules: Rule<Nomination>[] = [
+  { name: 'nomination.references', check: (n, scope) => subjectProblem(n.subject, scope) },
+  { name: 'nomination.history', check: (n, scope) => councilHistoryProblem(n.history, scope) },
+];
+
+export const meetingRules: Rule<Meeting>[] = [
+  {
+    name: 'meeting.roster',
+    check: (m) => {
+      const ids = new Set(m.roster.map((r) => r.id));
+      if (ids.size !== m.roster.length) return 'names a Council member twice';
+      const stranger = [...m.absent.map((a) => a.id), ...m.counting].find((id) => !ids.has(id));
+      return stranger ? `names ${stranger}, who is not on its roster` : undefined;
+    },
+  },
+  {
+    name: 'meeting.one-open',
+    check: (m, { state }) =>
+      m.status === 'open' && state.meetings.some((o) => o !== m && o.year === m.year && o.status === 'open')
+        ? `a second meeting open for ${m.year}`
+        : undefined,
+  },
+  {
+    name: 'meeting.times',
+    check: (m, scope) =>
+      timeProblem('sits', m.startsAt, scope) ??
+      (m.status === 'closed' && !m.closedAt ? 'is closed without a closing time' : undefined) ??
+      councilHistoryProblem(m.history, scope),
+  },
+];
+
+export const roundRules: Rule<VoteRound>[] = [
+  {
+    name: 'round.meeting',
+    check: (r, { state }) => {
+      const meeting = state.meetings.find((m) => m.no === r.meetingNo);
+      if (!meeting) return `belongs to meeting ${r.meetingNo}, which does not exist`;
+      // A vote cannot outlive its meeting: closing the meeting needs every vote closed.
+      if (meeting.status === 'closed' && r.status === 'open')
+        return `is open, but meeting ${meeting.no} is closed`;
+      const ids = new Set(meeting.roster.map((x) => x.id));
+      const stranger = [...r.voters, ...r.written.map((w) => w.id)].find((id) => !ids.has(id));
+      if (stranger) return `names ${stranger}, who is not on the meeting's roster`;
+      return r.rosterSize === meeting.roster.length
+        ? undefined
+        : `counts ${r.rosterSize} members of a roster of ${meeting.roster.length}`;
+    },
+  },
+  {
+    name: 'round.candidates',
+    check: (r, scope) => r.candidates.map((c) => subjectProblem(c, scope)).find(Boolean),
+  },
+  {
+    name: 'round.votes',
+    check: (r) => {
+      const n = r.candidates.length;
+      if (new Set(r.cast).size !== r.cast.length) return 'holds a member who voted twice';
+      if (r.cast.some((id) => !r.voters.includes(id)))
+        return 'holds a ballot of a member who does not vote in it';
+      // Who voted is kept in the roster's order, never the order of voting.
+      const order = r.voters.filter((v) => r.cast.includes(v));
+      if (order.join() !== r.cast.join()) return "keeps who voted in another order than the roster's";
+      if (r.written.some((w) => r.voters.includes(w.id))) return 'holds a written vote of a member present';
+      if (new Set(r.written.map((w) => w.id)).size !== r.written.length)
+        return 'holds two written votes of one member';
+      if (r.voters.length + r.written.length > r.rosterSize) return 'holds more votes than members';
+      if ([...r.ballots, ...r.written.map((w) => w.choices)].some((b) => b.length !== n))
+        return `holds a ballot that is not one choice for each of its ${n} candidates`;
+      if (r.status === 'open' && r.sealed.length !== r.cast.length)
+        return `holds ${r.sealed.length} sealed ballots for ${r.cast.length} members who voted`;
+      if (r.status !== 'open' && r.sealed.length) return 'keeps sealed ballots after it ended';
+      if (r.sealed.join('\n') !== [...r.sealed].sort().join('\n'))
+        return 'keeps its sealed ballots in another order than their bytes';
+      if (r.status === 'closed' && r.method === 'electronic' && r.ballots.length !== r.cast.length)
+        return `holds ${r.ballots.length} opened ballots for ${r.cast.length} members who voted`;
+      if (r.ballots.join('\n') !== [...r.ballots].sort().join('\n'))
+        return 'keeps its opened ballots in another order than sorted';
+      return undefined;
+    },
+  },
+  {
+    name: 'round.tally',
+    check: (r) => {
+      const t = r.tally;
+      if (!t) return r.status === 'closed' ? 'is closed without its counts' : undefined;
+      if (t.issued > r.rosterSize || t.returned > t.issued || t.valid > t.returned)
+        return `counts ${t.issued} issued, ${t.returned} returned, ${t.valid} valid of ${r.rosterSize} members`;
+      if (t.counts.length !== r.candidates.length) return 'has not one count per candidate';
+      return t.counts.some((c) => c.agree + c.disagree > t.valid)
+        ? 'counts a candidate above the valid ballots'
+        : undefined;
+    },
+  },
+  { name: 'round.history', check: (r, scope) => councilHistoryProblem(r.history, scope) },
+];
+
+export const markRules: Rule<EntryMark>[] = [
+  {
+    name: 'mark.entry',
+    check: (m, { state }) =>
+      state.entries.rowOfCode(m.code) === -1 ? `marks entry ${m.code}, which does not exist` : undefined,
+  },
+  { name: 'mark.history', check: (m, scope) => councilHistoryProblem(m.history, scope) },
+];
+
 // ---- checking ------------------------------------------------------------------------------------------
 
 function apply<T>(rules: readonly Rule<T>[], record: T, subject: () => string, scope: RuleScope): void {
@@ -457,7 +572,15 @@ export function checkState(scope: RuleScope): void {
   for (const r of state.registrations) apply(registrationRules, r, () => registrationSubject(r), scope);
   for (const h of state.heads) apply(headRules, h, () => headSubject(h), scope);
   for (const job of Object.entries(state.jobs)) apply(jobRules, job, () => `job ${job[0]}`, scope);
+  // ---- year-end review (issue 20, h20b) ----
+  for (const n of state.nominations) apply(nominationRules, n, () => nominationSubject(n), scope);
+  for (const m of state.meetings) apply(meetingRules, m, () => `meeting ${m.no}`, scope);
+  for (const r of state.rounds) apply(roundRules, r, () => `vote ${r.no}`, scope);
+  for (const m of state.marks) apply(markRules, m, () => `mark of ${m.code}`, scope);
 }
+
+const nominationSubject = (n: Nomination) =>
+  `nomination of ${n.subject.kind === 'member' ? n.subject.memberId : n.subject.departmentId} for ${n.awardId} ${n.year}`;
 
 /**
  * The rules of a change as it comes, before it is applied: a new member or entry takes the next
@@ -518,6 +641,26 @@ export function checkTouched(event: StoreEvent, scope: RuleScope): void {
     const slot = state.jobs[touched.job];
     if (slot !== undefined) apply(jobRules, [touched.job, slot], () => `job ${touched.job}`, scope);
   }
+  // ---- year-end review (issue 20, h20b) ----
+  if (touched.nomination) {
+    const n = touched.nomination;
+    apply(nominationRules, n, () => nominationSubject(n), scope);
+  }
+  if (touched.meeting !== undefined) {
+    const m = state.meetings.find((x) => x.no === touched.meeting);
+    if (m) apply(meetingRules, m, () => `meeting ${m.no}`, scope);
+    // A meeting closed with one of its votes still open breaks the vote's rule.
+    for (const r of state.rounds.filter((x) => x.meetingNo === touched.meeting))
+      apply(roundRules, r, () => `vote ${r.no}`, scope);
+  }
+  if (touched.round !== undefined) {
+    const r = state.rounds.find((x) => x.no === touched.round);
+    if (r) apply(roundRules, r, () => `vote ${r.no}`, scope);
+  }
+  if (touched.mark) {
+    const m = touched.mark;
+    apply(markRules, m, () => `mark of ${m.code}`, scope);
+  }
 }
 
 interface Touched {
@@ -527,6 +670,11 @@ interface Touched {
   registration?: Registration;
   head?: string;
   job?: string;
+  // ---- year-end review (issue 20, h20b) ----
+  nomination?: Nomination;
+  meeting?: number;
+  round?: number;
+  mark?: EntryMark;
 }
 
 /** The records an event changes (a new event type must say which: the switch is exhaustive). */
@@ -552,6 +700,17 @@ export function touchedBy(event: StoreEvent): Touched {
     case 'records.saved':
       // Year-end records keep their own rules (core/records.ts), checked as each line is applied.
       return {};
+    // ---- year-end review (issue 20, h20b) ----
+    case 'council.nomination.saved':
+      return { nomination: event.nomination };
+    case 'council.meeting.saved':
+      return { meeting: event.meeting.no };
+    case 'council.round.saved':
+      return { round: event.round.no };
+    case 'council.ballot.cast':
+      return { round: event.round };
+    case 'council.mark.saved':
+      return { mark: event.mark };
     default: {
       const unknown: never = event;
       throw new Error(`no rules say what ${(unknown as StoreEvent).type} touches`);
