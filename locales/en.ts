@@ -291,7 +291,9 @@ export const en: Messages = {
       html`${rank}. ${name} (${dept}) — ${points}`,
     departments: html`<b>Departments</b> (ranked by points per member)`,
     departmentLine: (rank: number, name: HtmlPart, perMember: HtmlPart, points: HtmlPart, members: number) =>
-      html`${rank || '–'}. ${name} — ${perMember} points/member (total ${points}, ${members} ${members === 1 ? 'member' : 'members'})`,
+      rank
+        ? html`${rank}. ${name} — ${perMember} points/member (total ${points}, ${members} ${members === 1 ? 'member' : 'members'})`
+        : html`• ${name} — no points in this period (${members} ${members === 1 ? 'member' : 'members'})`,
   },
 
   summary: {
@@ -651,6 +653,8 @@ export const en: Messages = {
   },
 
   posts: {
+    movedAverage: (department: HtmlPart, perMember: HtmlPart, now: number, before: number, since: HtmlPart) =>
+      html`ℹ️ ${department}: ${perMember} points per member over ${now} (${since}: ${before}) because someone moved department; points earned before a move stay with the old department, so the average changed for the headcount, not for the results.`,
     weeklyTitle: (period: HtmlPart) => html`🏆 <b>This week's emulation honour board</b> — ${period}`,
     deedsTitle: html`<b>Good people, good deeds</b>`,
     deedLine: (name: HtmlPart, text: HtmlPart) => html`• ${name}: ${text}`,
@@ -706,6 +710,9 @@ export const en: Messages = {
   },
 
   chart: {
+    movedLabel: 'Note',
+    movedText: (department: string, now: number, before: number, since: string) =>
+      `${department}: ${now} members (${since}: ${before}) after a move; the average changed with the headcount`,
     weeklyTitle: (period: string) => `Emulation honour board, ${period}`,
     monthlyTitle: (period: string) => `Emulation digest, ${period}`,
     boardTitle: (period: string) => `Emulation leaderboard, ${period}`,

@@ -313,7 +313,9 @@ export const vi = {
       html`${rank}. ${name} (${dept}) — ${points}`,
     departments: html`<b>Các phòng</b> (xếp theo điểm bình quân mỗi người)`,
     departmentLine: (rank: number, name: HtmlPart, perMember: HtmlPart, points: HtmlPart, members: number) =>
-      html`${rank || '–'}. ${name} — ${perMember} điểm/người (tổng ${points}, ${members} người)`,
+      rank
+        ? html`${rank}. ${name} — ${perMember} điểm/người (tổng ${points}, ${members} người)`
+        : html`• ${name} — chưa có điểm trong kỳ (${members} người)`,
   },
 
   summary: {
@@ -667,6 +669,8 @@ export const vi = {
   },
 
   posts: {
+    movedAverage: (department: HtmlPart, perMember: HtmlPart, now: number, before: number, since: HtmlPart) =>
+      html`ℹ️ ${department}: ${perMember} điểm/người tính trên ${now} người (${since}: ${before} người) vì có người chuyển phòng; điểm ghi nhận trước khi chuyển vẫn tính cho phòng cũ, nên điểm bình quân thay đổi không phải do kết quả thi đua.`,
     weeklyTitle: (period: HtmlPart) => html`🏆 <b>Bảng vàng thi đua tuần</b> — ${period}`,
     deedsTitle: html`<b>Gương người tốt, việc tốt</b>`,
     deedLine: (name: HtmlPart, text: HtmlPart) => html`• ${name}: ${text}`,
@@ -721,6 +725,9 @@ export const vi = {
 
   /** The leaderboard picture (reports/chart.ts draws plain text: no markup here). */
   chart: {
+    movedLabel: 'Lưu ý',
+    movedText: (department: string, now: number, before: number, since: string) =>
+      `${department}: ${now} người (${since}: ${before}) do chuyển phòng; điểm bình quân thay đổi vì số người`,
     weeklyTitle: (period: string) => `Bảng vàng thi đua ${period}`,
     monthlyTitle: (period: string) => `Điểm tin thi đua ${period}`,
     boardTitle: (period: string) => `Bảng xếp hạng thi đua ${period}`,

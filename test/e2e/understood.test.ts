@@ -3,6 +3,8 @@
  * people type them on a phone, through grammY's own seam.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { vi } from '../../locales/vi.js';
+import { testAgency } from '../helpers/agency.js';
 import { BOT_INFO, GROUP_ID, type Seen, TelegramHarness } from '../helpers/telegram.js';
 
 let tg: TelegramHarness;
@@ -218,5 +220,71 @@ describe('content that counts once', () => {
     await tg.send(admin(), '/duyet HT1');
     expect(only(await tg.send(admin(), '/xetlai HT1 ...')).text).toContain('chưa nói rõ điều gì');
     expect(tg.store.entries[0]?.review).toBe('approved');
+  });
+});
+
+describe('figures read the same way everywhere', () => {
+  const hung = () => tg.user(1002, 'Hùng', { username: 'hungtv' });
+  const mai = () => tg.user(1003, 'Mai');
+
+  it('gives departments with equal points per member one rank, in the text and the picture, and says who has none', async () => {
+    // Văn phòng Ban: Lan alone, 3 points. Phòng Cán bộ: Hùng and Mai, 6 points — 3 per member too.
+    only(await tg.send(hung(), '/dangky Trần Văn Hùng | cb'));
+    only(await tg.send(mai(), '/dangky Vũ Thị Mai | cb'));
+    await tg.send(lan(), '/viectot Trực thay ca cho đồng nghiệp bị ốm');
+    await tg.send(lan(), '/hoanthanh Hoàn thành báo cáo sơ kết quý');
+    await tg.send(hung(), '/viectot Giúp đồng nghiệp sửa máy in');
+    await tg.send(hung(), '/hoanthanh Thẩm định hồ sơ cán bộ xong');
+    await tg.send(mai(), '/viectot Hiến máu tình nguyện đợt hai');
+    await tg.send(mai(), '/hoanthanh Tổng hợp số liệu đảng viên mới');
+    const board = only(await tg.send(lan(), '/bangxephang tuần anh'));
+    expect(board.text).toContain('1. Phòng Cán bộ — 3 điểm/người (tổng 6 điểm, 2 người)');
+    expect(board.text).toContain('1. Văn phòng Ban — 3 điểm/người (tổng 3 điểm, 1 người)');
+    expect(board.text).toContain('• Phòng Chính sách cán bộ — chưa có điểm trong kỳ (0 người)');
+    expect(board.text).not.toMatch(/^–\./m);
+    // The picture was drawn from the same ranks (its medals are the ranks' colours).
+    const { boardChart } = await import('../../commands/lib/board.js');
+    const { standingsOf } = await import('../../commands/lib/leaderboard.js');
+    const { periodContaining } = await import('../../core/periods.js');
+    const week = periodContaining('week', tg.now);
+    const standings = standingsOf(
+      { agency: testAgency() },
+      tg.store.entriesBetween(week.start, week.end),
+      tg.store.members,
+      week,
+      5,
+    );
+    const chart = boardChart(
+      { t: vi, store: tg.store, agency: testAgency() },
+      { title: 'x', period: week, standings },
+    );
+    expect(chart.departments.slice(0, 2).map((d) => [d.name, d.rank])).toEqual([
+      ['Phòng Cán bộ', 1],
+      ['Văn phòng Ban', 1],
+    ]);
+  });
+
+  it('explains a department average changed by a move instead of congratulating it', async () => {
+    // Last week, Phòng Cán bộ: Hùng and Mai, 2 points each — 2 per member.
+    const thisWeek = tg.now;
+    tg.now = new Date('2026-11-18T03:00:00Z');
+    only(await tg.send(hung(), '/dangky Trần Văn Hùng | cb'));
+    only(await tg.send(mai(), '/dangky Vũ Thị Mai | cb'));
+    await tg.send(mai(), '/viectot Trực thay ca cho đồng nghiệp bị ốm');
+    await tg.send(hung(), '/viectot Giúp đồng nghiệp sửa máy in');
+    tg.now = thisWeek;
+    // This week Mai logs 2 + 1, Hùng 2, then Hùng moves to Văn phòng Ban: 5 points over Mai alone.
+    await tg.send(mai(), '/viectot Hiến máu tình nguyện đợt hai');
+    await tg.send(mai(), '/hoanthanh Hoàn thành báo cáo sơ kết quý');
+    await tg.send(hung(), '/viectot Quyên góp ủng hộ đồng bào vùng lũ');
+    const asked = only(await tg.send(hung(), '/chuyenphong vp'));
+    await tg.press(hung(), asked, 'Xác nhận chuyển sang Văn phòng Ban');
+    const seen = await tg.send(admin(), '/xemtruoc bangxephang', { inPrivate: true });
+    const post = seen.map((s) => s.text).join('\n');
+    expect(post).toContain('1. Phòng Cán bộ — 5 điểm/người (tổng 5 điểm, 1 người)');
+    expect(post).not.toContain('Tiến bộ nhất');
+    expect(post).toContain(
+      'ℹ️ Phòng Cán bộ: 5 điểm/người tính trên 1 người (tuần trước: 2 người) vì có người chuyển phòng',
+    );
   });
 });
