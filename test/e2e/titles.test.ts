@@ -190,7 +190,7 @@ describe('registering the year’s title (/dangkythidua)', () => {
       'Đã đổi đăng ký năm 2026 của Nguyễn Thị Lan từ Lao động tiên tiến sang Chiến sĩ thi đua cơ sở.',
     );
     expect(changed.find((s) => s.chatId === 1001)?.text).toContain(
-      'Toàn đã đăng ký danh hiệu thi đua Chiến sĩ thi đua cơ sở năm 2026 cho bạn.',
+      'Toàn đã đăng ký danh hiệu thi đua Chiến sĩ thi đua cơ sở năm 2026 cho đồng chí.',
     );
     const saved = registration({ kind: 'member', memberId: memberId('Nguyễn Thị Lan') });
     expect(saved?.history.map((h) => [h.action, h.note, h.by])).toEqual([
@@ -468,9 +468,11 @@ describe('facts beside the criteria, and the achievement report', () => {
 
   it('gives a member their own report only; the Council gets anyone’s, and all of them as one zip', async () => {
     expect((await filesOf(mai(), `/baocaothanhtich ${memberId('Nguyễn Thị Lan')}`)).seen[0]?.text).toContain(
-      'Bạn lấy được báo cáo thành tích của mình',
+      'Đồng chí lấy được báo cáo thành tích của mình',
     );
-    expect((await filesOf(mai(), '/baocaothanhtich phong')).seen[0]?.text).toContain('Bạn lấy được báo cáo');
+    expect((await filesOf(mai(), '/baocaothanhtich phong')).seen[0]?.text).toContain(
+      'Đồng chí lấy được báo cáo',
+    );
     expect((await filesOf(mai(), '/baocaothanhtich tatca')).files).toEqual([]);
     expect((await filesOf(mai(), '/baocaothanhtich tháng 11')).seen[0]?.text).toContain(
       'Báo cáo thành tích lập cho cả năm',
@@ -507,7 +509,7 @@ describe('facts beside the criteria, and the achievement report', () => {
   it('sends a report asked for in the group to the asker in private', async () => {
     tg.startedPrivate.add(1001);
     const { seen, files } = await filesOf(lan(), '/baocaothanhtich', false);
-    expect(seen.find((s) => s.chatId === GROUP_ID)?.text).toContain('gửi vào tin nhắn riêng của bạn');
+    expect(seen.find((s) => s.chatId === GROUP_ID)?.text).toContain('gửi vào tin nhắn riêng của đồng chí');
     expect(files.map((f) => f.chatId)).toEqual([1001]);
   });
 });
