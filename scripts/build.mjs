@@ -31,6 +31,12 @@ export async function bundle(entryPoints, outdir) {
     banner: {
       js: "import { createRequire as __thiduaRequire } from 'node:module'; const require = __thiduaRequire(import.meta.url);",
     },
+    // Classes keep their own names when the bundle renames them to avoid a clash: node-fetch (grammY's
+    // client) accepts a signal only if its class is named `AbortSignal`, and once any module used the
+    // global `AbortSignal` (bot/telegram/files.ts), the abort-controller shim's class became
+    // `AbortSignal2` and every Telegram call of `npm start` failed ("Expected signal to be an
+    // instanceof AbortSignal").
+    keepNames: true,
     sourcemap: true,
     legalComments: 'none',
     logLevel: 'warning',
