@@ -457,7 +457,7 @@ describe('six behaviours no test pinned', () => {
     await tg.send(council(), '/duyet VT2');
     const board = only(await tg.send(lan(), '/bangxephang')).text;
     expect(board).toContain('1. Phòng Cán bộ — 1 điểm/người (tổng 2 điểm, 2 người)');
-    expect(board).toContain('Văn phòng Ban — 0 điểm/người (tổng 0 điểm, 1 người)');
+    expect(board).toContain('• Văn phòng Ban — chưa có điểm trong kỳ (1 người)');
     expect(only(await tg.send(hung(), '/cuatoi')).text).toContain('Xếp hạng: 1/1 người có điểm trong kỳ.');
     const next = only(await tg.send(hung(), '/hoanthanh Thẩm định hồ sơ cán bộ')).text;
     expect(next).toContain('Tuần này Trần Văn Hùng xếp hạng 1/1 người có điểm, với 2 điểm.');

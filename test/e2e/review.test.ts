@@ -89,7 +89,7 @@ describe('the Council reviews entries', () => {
     );
     expect(only(await tg.send(council(), '/duyet VT99')).text).toContain('Không có mục nào mã “VT99”');
     expect(only(await tg.send(council(), '/duyet')).text).toContain('Cách dùng: /duyet MÃ');
-    expect(only(await tg.send(council(), '/tuchoi VT2')).buttons).toHaveLength(3);
+    expect(only(await tg.send(council(), '/tuchoi VT2')).buttons).toHaveLength(4); // the reasons, and Hủy
     const rejected = await tg.send(council(), '/tuchoi VT2 Nội dung <không rõ>');
     expect(rejected[0]?.html).toContain('Lý do: Nội dung &lt;không rõ&gt;');
     expect(only(await tg.send(council(), '/tuchoi VT2 Lại')).text).toContain(

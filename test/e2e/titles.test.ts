@@ -136,7 +136,7 @@ describe('registering the year’s title (/dangkythidua)', () => {
     // Before anyone is named head, a member cannot register the department.
     const refused = only(await tg.send(hung(), '/dangkythidua ttldxs'));
     expect(refused.text).toContain(
-      'Danh hiệu của tập thể Phòng Cán bộ do trưởng phòng hoặc quản trị viên đăng ký.',
+      'Danh hiệu của tập thể Phòng Cán bộ do Trưởng phòng Cán bộ hoặc quản trị viên đăng ký.',
     );
     expect(registration({ kind: 'department', departmentId: 'cb' })).toBeUndefined();
     // Only an admin names a head.
@@ -147,8 +147,8 @@ describe('registering the year’s title (/dangkythidua)', () => {
     const named = await tg.send(admin(), '/truongphong @hungtv', {
       entities: [{ type: 'mention', offset: 13, length: 7 }],
     });
-    expect(named[0]?.text).toContain('Trần Văn Hùng là trưởng phòng Phòng Cán bộ trên bot');
-    expect(named.find((s) => s.chatId === 1002)?.text).toContain('chỉ định là trưởng phòng Phòng Cán bộ');
+    expect(named[0]?.text).toContain('Đồng chí Trần Văn Hùng là Trưởng phòng Cán bộ trên bot');
+    expect(named.find((s) => s.chatId === 1002)?.text).toContain('chỉ định là Trưởng phòng Cán bộ');
     expect(only(await tg.send(lan(), '/truongphong')).text).toContain(
       '• Phòng Cán bộ: Trần Văn Hùng (từ 04/05/2026)',
     );
@@ -171,7 +171,7 @@ describe('registering the year’s title (/dangkythidua)', () => {
     );
     // A head registers their own department only.
     expect(only(await tg.send(hung(), '/dangkythidua vp ttldtt')).text).toContain(
-      'Danh hiệu của tập thể Văn phòng Ban do trưởng phòng',
+      'Danh hiệu của tập thể Văn phòng Ban do Chánh Văn phòng Ban',
     );
 
     tg.now = AFTER;
@@ -218,7 +218,7 @@ describe('registering the year’s title (/dangkythidua)', () => {
       'Không rõ “anh hung lao dong”: không phải danh hiệu thi đua, thành viên hay phòng.',
     );
     expect(only(await tg.send(lan(), '/dangkythidua ttldtt')).text).toContain(
-      'Danh hiệu của tập thể Văn phòng Ban do trưởng phòng hoặc quản trị viên đăng ký.',
+      'Danh hiệu của tập thể Văn phòng Ban do Chánh Văn phòng Ban hoặc quản trị viên đăng ký.',
     );
     expect(only(await tg.send(lan(), '/dangkythidua cb ldtt')).text).toContain(
       'Lao động tiên tiến là danh hiệu cá nhân',

@@ -65,11 +65,11 @@ describe('registration', () => {
     expect(question.split('\n')).toEqual([
       'Chọn phòng của Nguyễn Thị Lan:',
       '',
-      '1. Văn phòng Ban — /dangky Nguyễn Thị Lan | vp',
-      '2. Phòng Tổ chức đảng, đảng viên — /dangky Nguyễn Thị Lan | tcdv',
-      '3. Phòng Cán bộ — /dangky Nguyễn Thị Lan | cb',
-      '4. Phòng Bảo vệ chính trị nội bộ — /dangky Nguyễn Thị Lan | bvct',
-      '5. Phòng Chính sách cán bộ — /dangky Nguyễn Thị Lan | cs',
+      '1. Văn phòng Ban — /dangky Nguyễn Thị Lan | Văn phòng Ban',
+      '2. Phòng Tổ chức đảng, đảng viên — /dangky Nguyễn Thị Lan | Phòng Tổ chức đảng, đảng viên',
+      '3. Phòng Cán bộ — /dangky Nguyễn Thị Lan | Phòng Cán bộ',
+      '4. Phòng Bảo vệ chính trị nội bộ — /dangky Nguyễn Thị Lan | Phòng Bảo vệ chính trị nội bộ',
+      '5. Phòng Chính sách cán bộ — /dangky Nguyễn Thị Lan | Phòng Chính sách cán bộ',
     ]);
     expect(zalo.store.members).toHaveLength(0);
 
