@@ -7,10 +7,15 @@ import { createHost, type Host, Router } from '../core/router.js';
 import { locales } from '../locales/index.js';
 import { type BoardChart, renderBoardChart } from '../reports/chart.js';
 import type { Store } from '../storage/store.js';
+import type { DeskAssets } from '../web/assets.js';
+import { createDesk, type Desk } from '../web/desk.js';
+import { createHttpApp, type HttpServer, listen, type Routes } from '../web/http.js';
+import { createWebPlatform } from '../web/platform.js';
 import type { AppConfig } from './config.js';
 import { type ConsoleOptions, createConsolePlatform } from './console/platform.js';
 import { planJobs } from './jobs.js';
 import { createReportRunner, type ReportRunnerOptions } from './reports.js';
+import { rolesOf } from './roles.js';
 import { Scheduler } from './scheduler.js';
 import { createTelegramPlatform, type TelegramOptions } from './telegram/platform.js';
 import { createZaloPlatform, type ZaloOptions } from './zalo/platform.js';
@@ -35,6 +40,15 @@ export interface AppDeps {
   reports?: ReportRunnerOptions;
   /** Draws the scheduled posts' pictures (default: reports/chart.ts). */
   draw?: (chart: BoardChart) => Promise<Buffer>;
+  /** The desk's browser assets (dist/desk, built by scripts/build.mjs): needed to serve the desk. */
+  deskAssets?: DeskAssets;
+  /**
+   * Serves the desk on this machine without WEB_* settings (the console demo): host and port (0: a
+   * free one); its address is the local one.
+   */
+  localDesk?: { host: string; port: number };
+  /** More routes on the HTTP server, beside the desk (health and readiness checks). */
+  routes?: readonly Routes[];
 }
 
 export interface App {
@@ -50,6 +64,12 @@ export interface App {
   stop(): Promise<void>;
   /** Resolves once every follow-up (report files) asked for so far is delivered. */
   idle(): Promise<void>;
+  /** The HTTP server, once started (WEB_PORT set, or the demo's desk). */
+  readonly http: HttpServer | undefined;
+  /** The desk, when it is served: its one-time links (the demo prints one). */
+  readonly desk: Desk | undefined;
+  /** The desk's address as people open it. */
+  readonly deskUrl: string | undefined;
 }
 
 const HOUR_MS = 3_600_000;
@@ -77,6 +97,13 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     ...(deps.console ? [createConsolePlatform(deps.console)] : []),
     ...(deps.platforms ?? []),
   ];
+  // The desk (web/): on the HTTP server, when WEB_PUBLIC_URL says where people reach it, or on this
+  // machine for the console demo. What it changes, it changes by running commands, as a platform.
+  const web = deps.localDesk ?? (config.web ? { host: config.web.host, port: config.web.port } : undefined);
+  let deskUrl = config.web?.publicUrl;
+  const serveDesk = Boolean(deps.localDesk || deskUrl);
+  if (serveDesk && !deps.deskAssets) throw new Error('the desk needs its assets (dist/desk: npm run build)');
+  if (serveDesk) platforms.push(createWebPlatform());
   const router = new Router({
     store,
     agency: config.agency,
@@ -88,8 +115,30 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     links: new LinkCodes(),
     // Report files are built in a worker thread, never on the event loop.
     reports: createReportRunner(store, config, deps.reports),
+    // Bound before the desk exists: the desk needs the router.
+    desk: serveDesk ? { link: (identity) => (desk as Desk).links.link(identity) } : undefined,
   });
   const delivery = new Delivery(platforms, store);
+  const desk: Desk | undefined =
+    serveDesk && deps.deskAssets
+      ? createDesk({
+          store,
+          agency: config.agency,
+          plan: config.plan,
+          titles: config.titles,
+          router,
+          delivery,
+          roles: rolesOf(config, Boolean(deps.console)),
+          telegramToken: config.telegram?.token,
+          publicUrl: () => deskUrl ?? '',
+          locale,
+          assets: deps.deskAssets,
+          clock,
+          log: logger,
+          draw: deps.draw,
+        })
+      : undefined;
+  let http: HttpServer | undefined;
   const host = createHost(router, delivery, logger);
   const scheduler = new Scheduler({ store, logger, clock, graceMs: config.scheduleGraceMs });
   // The posts carry their picture (drawn in a worker thread, reports/chart-png.ts).
@@ -100,7 +149,7 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     plan: config.plan,
     draw: deps.draw ?? renderBoardChart,
   });
-  const live = platforms.filter((p) => p.name !== 'console');
+  const live = platforms.filter((p) => p.name !== 'console' && p.name !== 'web');
   if (live.length) for (const job of planJobs(posts, config.plan, live, delivery, logger)) scheduler.add(job);
 
   let backupTimer: NodeJS.Timeout | undefined;
@@ -115,7 +164,24 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     platforms,
     scheduler,
     host,
+    get http() {
+      return http;
+    },
+    desk,
+    get deskUrl() {
+      return desk ? deskUrl : undefined;
+    },
     async start() {
+      if (web) {
+        const app = createHttpApp({
+          log: logger,
+          publicUrl: deskUrl,
+          routes: [...(desk ? [desk.routes] : []), ...(deps.routes ?? [])],
+        });
+        http = await listen(app, web.host, web.port);
+        deskUrl ??= http.localUrl;
+        logger.info({ listening: http.localUrl, desk: desk ? deskUrl : undefined }, 'HTTP server');
+      }
       for (const platform of platforms) {
         if (stopping) return;
         await platform.start(host);
@@ -139,6 +205,7 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     stop() {
       stopping ??= (async () => {
         clearInterval(backupTimer);
+        await http?.close();
         await scheduler.stop();
         // Report files in the making go out while the platforms can still send them (bounded).
         let grace: NodeJS.Timeout | undefined;

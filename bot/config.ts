@@ -15,6 +15,9 @@ export type { TelegramConfig, ZaloBotConfig, ZaloConfig };
 const blankAsUnset = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
+/** http:// is accepted only for this machine (a test, the console demo): Telegram opens Mini Apps over HTTPS. */
+const LOOPBACK_URL = /^http:\/\/(localhost|127(?:\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$)/;
+
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** A forum topic's id (message_thread_id): a positive whole number. */
@@ -128,6 +131,27 @@ export const envSchema = z
       blankAsUnset,
       z.coerce.number().int().min(0).max(60_000).default(300),
     ),
+    WEB_PUBLIC_URL: z.preprocess(
+      blankAsUnset,
+      z
+        .url()
+        .refine(
+          (u) => u.startsWith('https://') || LOOPBACK_URL.test(u),
+          'must be the https:// address your reverse proxy serves (http:// only on this machine: localhost, 127.0.0.1)',
+        )
+        .refine((u) => !/[?#]/.test(u), 'must be an address without ?query or #fragment')
+        .optional(),
+    ),
+    WEB_PORT: z.preprocess(
+      blankAsUnset,
+      z.coerce
+        .number({ message: 'must be a port number, 1 to 65535 (0: any free port)' })
+        .int()
+        .min(0)
+        .max(65_535)
+        .optional(),
+    ),
+    WEB_HOST: z.preprocess(blankAsUnset, z.string().default('127.0.0.1')),
     DATA_DIR: z.preprocess(blankAsUnset, z.string().default('data')),
     BOT_LOCALE: z.preprocess(blankAsUnset, z.enum(['vi', 'en']).default('vi')),
     AGENCY_CONFIG: z.preprocess(blankAsUnset, z.string().default('config/agency.json')),
@@ -139,6 +163,26 @@ export const envSchema = z
       blankAsUnset,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),
+    // ---- the store on PostgreSQL, and the active/standby pair (README: "In the data centre") ----
+    DATABASE_URL: z.preprocess(
+      blankAsUnset,
+      z
+        .string()
+        .refine(
+          (u) => /^postgres(ql)?:\/\/[^\s]+$/.test(u) && URL.canParse(u),
+          'must be a PostgreSQL connection string, postgres://user:password@host:5432/database',
+        )
+        .optional(),
+    ),
+    DATABASE_SCHEMA: z.preprocess(
+      blankAsUnset,
+      z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a schema name: lower-case letters, digits and _')
+        .default('thidua'),
+    ),
+    HEALTH_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65_535).optional()),
+    HEALTH_HOST: z.preprocess(blankAsUnset, z.string().default('127.0.0.1')),
   })
   .superRefine((env, ctx) => {
     if ((env.ZALO_ENABLED === 'true' || env.ZALO_ENABLED === '1') && !env.ZALO_GROUP_ID) {
@@ -154,6 +198,13 @@ export const envSchema = z
           ctx.addIssue({ code: 'custom', path: [key], message: 'is required when ZALO_BOT_MODE is webhook' });
         }
       }
+    }
+    if (env.WEB_PUBLIC_URL && env.WEB_PORT === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEB_PORT'],
+        message: 'is required when WEB_PUBLIC_URL is set (the port the reverse proxy forwards to)',
+      });
     }
   });
 
@@ -175,6 +226,22 @@ export interface AppConfig {
   titles: TitlesConfig;
   /** A scheduled slot missed while the bot was down is still posted this long after it. */
   scheduleGraceMs: number;
+  /**
+   * The bot's HTTP server (WEB_PORT), and on it the desk when WEB_PUBLIC_URL says where people reach
+   * it; null: no HTTP server.
+   */
+  web: WebConfig | null;
+  /** The store on PostgreSQL (DATABASE_URL), with an active/standby pair; null: the embedded store in dataDir. */
+  database: { url: string; schema: string } | null;
+  /** Where the health and readiness endpoints listen (HEALTH_PORT); null: nowhere. */
+  health: { host: string; port: number } | null;
+}
+
+export interface WebConfig {
+  host: string;
+  port: number;
+  /** The address people open (the reverse proxy's); absent: the server serves no desk. */
+  publicUrl: string | undefined;
 }
 
 /** A JSON settings file; one that cannot be read or parsed stops start-up with the file named. */
@@ -239,6 +306,8 @@ export function createConfig(
             },
             compactConfirmations: e.TELEGRAM_COMPACT_CONFIRMATIONS,
             protectReports: e.TELEGRAM_PROTECT_REPORTS,
+            deskUrl:
+              e.WEB_PUBLIC_URL && e.WEB_PORT !== undefined ? e.WEB_PUBLIC_URL.replace(/\/+$/, '') : undefined,
           }
         : null,
     zalo:
@@ -282,6 +351,12 @@ export function createConfig(
     plan: parsePlan({ ...basePlan, schedules }, e.LEADERBOARD_CRON ? 'LEADERBOARD_CRON' : e.PLAN_FILE),
     titles: yearTitles,
     scheduleGraceMs: e.SCHEDULE_GRACE_HOURS * 3_600_000,
+    web:
+      e.WEB_PORT !== undefined
+        ? { host: e.WEB_HOST, port: e.WEB_PORT, publicUrl: e.WEB_PUBLIC_URL?.replace(/\/+$/, '') }
+        : null,
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA } : null,
+    health: e.HEALTH_PORT ? { host: e.HEALTH_HOST, port: e.HEALTH_PORT } : null,
   };
 }
 

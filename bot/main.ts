@@ -1,61 +1,129 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AppError } from '../core/errors.js';
 import { locales } from '../locales/index.js';
 import { Store } from '../storage/store.js';
-import { createApp } from './app.js';
+import { type DeskAssets, readDeskAssets } from '../web/assets.js';
+import { type App, createApp } from './app.js';
 import { type AppConfig, loadConfig } from './config.js';
-import { seedDemo } from './console/demo.js';
+import { DEMO_USER, seedDemo } from './console/demo.js';
 import type { ConsolePlatform } from './console/platform.js';
+import { type HealthServer, InstanceStatus, startHealthServer } from './health.js';
 import { createLogger, type Logger } from './logger.js';
+import { runActiveStandby } from './standby.js';
 import { createTelegramSetup, type TelegramSetupConfig } from './telegram/setup.js';
 
 /** However the platforms behave, a stop ends the process within this long (SIGTERM from systemd, Docker…). */
 const STOP_DEADLINE_MS = 9_000;
 
-/** Telegram, Zalo and/or the Zalo Bot Platform, on the real store in DATA_DIR, with the plan's scheduled posts. */
+/**
+ * The desk's browser assets: beside the built bot (dist/desk, npm start), or — run from the sources
+ * (npm run dev) — built now into a temporary folder.
+ */
+async function deskAssets(): Promise<DeskAssets> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  if (existsSync(join(here, 'desk', 'desk.js'))) return readDeskAssets(join(here, 'desk'));
+  const dir = await mkdtemp(join(tmpdir(), 'thidua-desk-'));
+  const { buildDesk } = (await import(join(here, '..', 'scripts', 'build.mjs'))) as {
+    buildDesk(outdir: string): Promise<void>;
+  };
+  await buildDesk(dir);
+  const assets = await readDeskAssets(dir);
+  await rm(dir, { recursive: true, force: true });
+  return assets;
+}
+
+/**
+ * Telegram, Zalo and/or the Zalo Bot Platform with the plan's scheduled posts: on the embedded store in
+ * DATA_DIR, or on PostgreSQL (DATABASE_URL) as one of an active/standby pair (bot/standby.ts).
+ */
 async function runBots(config: AppConfig, logger: Logger): Promise<void> {
-  const store = await Store.open(config.dataDir, { logger });
-  const app = createApp(config, { store, logger });
+  const status = new InstanceStatus(config.database ? 'postgres' : 'embedded');
+  const stop = new AbortController();
+  let app: App | undefined;
+  let health: HealthServer | undefined;
+  const assets = config.web?.publicUrl ? await deskAssets() : undefined;
   let stopped!: () => void;
   const done = new Promise<void>((resolve) => {
     stopped = resolve;
   });
-  let stopping = false;
   const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (stop.signal.aborted) return;
+    stop.abort();
+    status.set('stopping');
     logger.info({ signal }, 'shutting down');
     // The write in flight is finished and the store closed in app.stop(); this is the last resort.
     setTimeout(() => {
       logger.error({}, 'stop took too long; exiting');
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
-    void app
-      .stop()
-      .catch((err: unknown) => logger.error({ err }, 'stop failed'))
-      .then(() => {
-        logger.info({}, 'stopped');
-        stopped();
-      });
+    // At once, even in the middle of a start (a platform's start then gives up).
+    void app?.stop().catch((err: unknown) => logger.error({ err }, 'stop failed'));
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  /** Serves with `store` until `until` resolves (a stop, or this instance deposed), then stops and closes it. */
+  const serve = async (store: Store, until: Promise<unknown>): Promise<void> => {
+    const current = createApp(config, { store, logger, ...(assets ? { deskAssets: assets } : {}) });
+    app = current;
+    try {
+      await current.start();
+    } catch (error) {
+      await current.stop().catch(() => {});
+      // A stop asked for during start-up cuts it short: that is not a failure to start.
+      if (stop.signal.aborted) return;
+      throw error;
+    }
+    if (!stop.signal.aborted) {
+      status.set('active');
+      logger.info(
+        { platforms: current.platforms.map((p) => p.name), store: status.store, epoch: status.epoch },
+        'running',
+      );
+      if (config.zalo) {
+        logger.warn(
+          {},
+          'Zalo through zca-js is EXPERIMENTAL: it drives a personal account through an unofficial API that Zalo may lock; prefer the official Zalo Bot Platform (ZALO_BOT_TOKEN) for members',
+        );
+      }
+    }
+    await until;
+    await current.stop().catch((err: unknown) => logger.error({ err }, 'stop failed'));
+    app = undefined;
+  };
+
   try {
-    await app.start();
-  } catch (error) {
-    // A stop asked for during start-up cuts it short: that is not a failure to start.
-    if (stopping) return done;
-    await app.stop().catch(() => {});
-    throw error;
-  }
-  logger.info({ platforms: app.platforms.map((p) => p.name), dataDir: config.dataDir }, 'running');
-  if (config.zalo) {
-    logger.warn(
-      {},
-      'Zalo through zca-js is EXPERIMENTAL: it drives a personal account through an unofficial API that Zalo may lock; prefer the official Zalo Bot Platform (ZALO_BOT_TOKEN) for members',
-    );
+    if (config.health) {
+      health = await startHealthServer(config.health, status, logger).catch((err: unknown) => {
+        // Monitoring is not worth refusing to run the bot: said loudly, and the bot goes on.
+        logger.error(
+          { err, port: config.health?.port },
+          'cannot listen for health checks; running without them',
+        );
+        return undefined;
+      });
+    }
+    const stopping = new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve()));
+    if (config.database) {
+      await runActiveStandby({
+        database: config.database,
+        dataDir: config.dataDir,
+        logger,
+        status,
+        signal: stop.signal,
+        serve,
+      });
+    } else {
+      await serve(await Store.open(config.dataDir, { logger }), stopping);
+    }
+    logger.info({}, 'stopped');
+  } finally {
+    await health?.close();
+    stopped();
   }
   await done;
 }
@@ -111,8 +179,16 @@ async function runDemo(config: AppConfig, logger: Logger): Promise<void> {
       filesDir: reports,
       logger,
     },
+    // The desk too, on this machine (WEB_PORT, else any free port): its address is printed.
+    deskAssets: await deskAssets(),
+    localDesk: { host: '127.0.0.1', port: config.web?.port ?? 0 },
   });
   await app.start();
+  if (app.desk) {
+    process.stdout.write(
+      `${locales[config.locale].desk.link.printed(app.desk.links.link(DEMO_USER.identity).url)}\n`,
+    );
+  }
   await (app.platforms.find((p) => p.name === 'console') as ConsolePlatform).finished();
   await app.stop();
   await rm(dir, { recursive: true, force: true });
@@ -136,6 +212,7 @@ async function main(): Promise<void> {
     config.telegramSetup?.token,
     config.zaloBot?.token,
     config.zaloBot?.webhook?.secret,
+    databasePassword(config.database?.url),
   ];
   const logger = createLogger(
     live ? config.logLevel : 'warn',
@@ -152,6 +229,17 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     throw error;
+  }
+}
+
+/** The password in a connection string, to keep out of the logs. */
+function databasePassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const password = decodeURIComponent(new URL(url).password);
+    return password || undefined;
+  } catch {
+    return undefined;
   }
 }
 

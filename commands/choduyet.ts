@@ -1,9 +1,9 @@
 import type { Command, Reply } from '../core/context.js';
 import { joinHtml } from '../core/html.js';
 import { formatDay } from '../core/periods.js';
-import { isPending } from '../core/scoring.js';
 import { preview } from '../core/text.js';
 import { departmentName, say } from './lib/common.js';
+import { pendingEntries } from './lib/review.js';
 
 const SHOWN = 10;
 
@@ -13,7 +13,7 @@ export const choduyet: Command = {
   usage: (t) => t.help.pending.usage,
   description: (t) => t.help.pending.description,
   async run({ t, store, agency }) {
-    const pending = store.entries.filter(isPending);
+    const pending = pendingEntries(store);
     if (pending.length === 0) return [say(t.review.listNone)];
     const items: Reply[] = pending.slice(0, SHOWN).map((entry) => {
       const member = store.member(entry.memberId);

@@ -2,9 +2,10 @@ import type { Command } from '../core/context.js';
 import type { Member } from '../core/domain.js';
 import { joinHtml } from '../core/html.js';
 import { formatDay, periodTitle } from '../core/periods.js';
-import { counts, entryState, rankedCount, rankMembers } from '../core/scoring.js';
+import { counts, entryState } from '../core/scoring.js';
 import { preview } from '../core/text.js';
 import { onlyPeriod, say } from './lib/common.js';
+import { memberRecord, rejectionReason } from './lib/mine.js';
 
 const SHOWN = 30;
 
@@ -21,24 +22,20 @@ export const cuatoi: Command = {
     const { period } = args;
     const mode = ctx.agency.review.mode;
 
-    const inPeriod = store.entriesBetween(period.start, period.end);
-    const mine = inPeriod.filter((e) => e.memberId === me.id);
-    const scores = rankMembers(inPeriod, store.members, mode);
-    const own = scores.find((s) => s.member.id === me.id);
-    const reportedForOthers = inPeriod.filter(
-      (e) => e.reporterId === me.id && e.memberId !== me.id && e.status === 'active',
-    ).length;
+    const record = memberRecord(store, me, period, mode);
+    const mine = record.entries;
+    const own = record.score;
+    const reportedForOthers = record.reportedForOthers;
 
     const lines = mine
       .slice(-SHOWN)
       .reverse()
       .map((e) => {
         const state = entryState(e);
-        const rejection =
-          state === 'rejected' ? e.history.findLast((h) => h.action === 'rejected') : undefined;
+        const reason = rejectionReason(e);
         const notes = [
           t.mine.state(`${t.states[state]}, ${t.counting(counts(e, mode))}`),
-          rejection?.note && t.mine.reason(rejection.note),
+          reason && t.mine.reason(reason),
           e.reporterId !== me.id && t.mine.reportedBy(store.member(e.reporterId)?.fullName ?? '?'),
         ].filter(Boolean);
         return t.mine.line(
@@ -56,7 +53,7 @@ export const cuatoi: Command = {
         mine.length > SHOWN && t.mine.more(mine.length - SHOWN),
         '',
         t.mine.total(t.points(own?.points ?? 0), own?.entries ?? 0),
-        own && own.rank > 0 ? t.mine.rank(own.rank, rankedCount(scores)) : t.mine.unranked,
+        own && own.rank > 0 ? t.mine.rank(own.rank, record.ranked) : t.mine.unranked,
         reportedForOthers > 0 && t.mine.reportedForOthers(reportedForOthers),
       ),
     ];

@@ -1,5 +1,6 @@
 import type { Command } from '../core/context.js';
 import { bangxephang } from './bangxephang.js';
+import { banlamviec } from './banlamviec.js';
 import { baocaothanhtich } from './baocaothanhtich.js';
 import { batdau } from './batdau.js';
 import { batnhac } from './batnhac.js';
@@ -55,6 +56,7 @@ export const commands: readonly Command[] = [
   lichsu,
   kehoach,
   lienket,
+  banlamviec,
   dienhinh,
   dangkythidua,
   baocaothanhtich,

@@ -15,6 +15,7 @@ import {
   departmentName,
   findDepartment,
   periodOf,
+  periodToken,
   refuse,
   refuseLeftover,
   say,
@@ -59,19 +60,6 @@ function registrationLines(ctx: CommandContext, period: Period, department?: Dep
   ];
 }
 
-/** The period as one word that reads back as itself (for the button that fetches its files). */
-function periodToken(period: Period): string {
-  switch (period.kind) {
-    case 'week':
-      return `tuan ${period.index}/${period.year}`;
-    case 'month':
-      return `${period.index}/${period.year}`;
-    case 'quarter':
-      return `Q${period.index}/${period.year}`;
-    case 'year':
-      return String(period.year);
-  }
-}
 /** Words for the report files and for the review sheet, folded. */
 const FILE_WORDS = new Set(['file', 'files', 'excel', 'word', 'xlsx', 'docx', 'tep', 'baocao']);
 

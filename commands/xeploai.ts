@@ -73,7 +73,9 @@ export const xeploai: Command = defineCommand({
         before
           ? t.records.rating.corrected(subject.name, year, name(before.rating), name(found.rating))
           : t.records.rating.recorded(subject.name, year, name(found.rating)),
-        ...(found.rating === 'htxsnv' ? excellenceWarnings(ctx, year, subject.kind) : []),
+        ...(found.rating === 'htxsnv'
+          ? excellenceWarnings(ctx, year, { only: subject.kind, certain: true })
+          : []),
       ),
     ];
   },

@@ -85,6 +85,14 @@ export interface ReportRunner {
 }
 
 /**
+ * The desk (web/): a link that opens it for one person, outside Telegram (on Telegram the Mini App
+ * button opens it). Single-use and short-lived; whoever holds it is signed in as `identity`.
+ */
+export interface DeskLinks {
+  link(identity: string): { url: string; minutes: number };
+}
+
+/**
  * A picture sent with a reply (the leaderboard chart): PNG bytes, and `alt`, what it shows in words
  * for anyone who cannot see it (the reply's text says it all too).
  */
@@ -176,6 +184,8 @@ export interface CommandContext {
   log: Log;
   /** Where report files are built (absent: in this thread, as in command-level tests). */
   reports?: ReportRunner | undefined;
+  /** The desk's one-time links, when the desk is served (absent: no desk configured). */
+  desk?: DeskLinks | undefined;
   /**
    * Replies that come once slow work is done (report files). The command's own replies go out at
    * once, and the chat is not held up meanwhile: the next commands in it are answered as usual.

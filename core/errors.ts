@@ -26,7 +26,7 @@ export class StoreCorruptError extends AppError {
 
 /** A change could not be made durable (disk full, read-only directory): nothing was acknowledged. */
 export class StoreWriteError extends AppError {
-  override readonly name = 'StoreWriteError';
+  override readonly name: string = 'StoreWriteError';
   constructor(message: string, options?: { cause?: unknown }) {
     super('STORE_WRITE', message, options);
   }

@@ -1,5 +1,9 @@
-/** The platforms the bot speaks on; `zalobot` is Zalo's official Bot Platform, `zalo` the zca-js path. */
-export const PLATFORMS = ['telegram', 'zalo', 'zalobot', 'console'] as const;
+/**
+ * The platforms the bot speaks on; `zalobot` is Zalo's official Bot Platform, `zalo` the zca-js path,
+ * `web` the desk (web/): a change made there is recorded as made from the desk. New names go at the
+ * end: the store keeps a platform as its index here.
+ */
+export const PLATFORMS = ['telegram', 'zalo', 'zalobot', 'console', 'web'] as const;
 export type PlatformName = (typeof PLATFORMS)[number];
 
 /** How a person is known on one platform, stored as `platform:id` (`telegram:12345`, `zalobot:6ede9afa…`). */

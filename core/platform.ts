@@ -58,6 +58,12 @@ export interface Incoming {
 
 export type Membership = 'group' | 'approval';
 
+/** An evidence photo's bytes and its media type (`image/jpeg`, …). */
+export interface PhotoFile {
+  data: Buffer;
+  type: string;
+}
+
 /** What a platform is asked to render and send: markup, choices, files, pictures. */
 export interface OutMessage {
   html: Html;
@@ -92,6 +98,13 @@ export interface Platform {
   sendToGroup?(message: OutMessage): Promise<void>;
   /** The identities of this platform's admins, for the Office's reminders. */
   admins(): readonly string[];
+  /**
+   * The bytes of an evidence photo this platform keeps a reference to (an entry's `photo`), for the
+   * desk, which shows it through the bot's own server: Telegram's file URLs hold the bot token, so
+   * only the server may fetch them. Undefined when the file is gone or the reference unknown.
+   * Absent: the platform keeps no photos it can give back.
+   */
+  photo?(fileId: string): Promise<PhotoFile | undefined>;
   /**
    * False when the platform cannot send files (the Zalo Bot Platform sends only text, photos by URL and
    * stickers): core/delivery.ts then sends them where the person can receive them, or says why not.

@@ -1,6 +1,6 @@
 import { locales, type Messages } from '../locales/index.js';
 import type { AgencyConfig } from './agency.js';
-import type { Command, CommandContext, Reply, ReportRunner } from './context.js';
+import type { Command, CommandContext, DeskLinks, Reply, ReportRunner } from './context.js';
 import { mayRun } from './context.js';
 import type { Delivery } from './delivery.js';
 import type { Member } from './domain.js';
@@ -29,6 +29,8 @@ export interface RouterDeps {
   botUsername?: (incoming: Incoming) => string | undefined;
   /** Where report files are built (bot/reports.ts); absent, commands build them in this thread. */
   reports?: ReportRunner | undefined;
+  /** The desk's one-time links (web/), when the desk is served. */
+  desk?: DeskLinks | undefined;
 }
 
 /** What the router made of one message: the command it ran (or what it read instead), and its replies. */
@@ -208,6 +210,7 @@ export class Router {
       actor,
       log,
       reports: this.deps.reports,
+      desk: this.deps.desk,
       followUp,
     };
     return command.run(ctx);
@@ -263,10 +266,13 @@ export class Router {
    * and mentions reach them. Only when something changed; a failure is logged, never blocks the command.
    */
   private async recordContact(incoming: Incoming, member: Member, log: Log): Promise<Member> {
+    // Only a message on the caller's own platform says how that platform reaches them: a command
+    // made from the desk (platform `web`) by a Telegram account opened no private chat on Telegram.
+    if (parseIdentity(incoming.caller.identity)?.platform !== incoming.platform) return member;
     const flags: { privateChat?: boolean; username?: string | undefined } = {};
     if (incoming.chat.kind === 'private' && !member.privateChat) flags.privateChat = true;
     const username = incoming.caller.username?.toLowerCase();
-    if (parseIdentity(incoming.caller.identity)?.platform === 'telegram' && username !== member.username) {
+    if (incoming.platform === 'telegram' && username !== member.username) {
       flags.username = username;
     }
     if (Object.keys(flags).length === 0) return member;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { problems } from './agency.js';
-import { entryKindSchema } from './domain.js';
+import { disciplineFormSchema, entryKindSchema, ratingSchema } from './domain.js';
 import { ConfigError } from './errors.js';
 
 /*
@@ -44,6 +44,39 @@ const measureSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('memberShareRegistered'), titles: z.array(id).min(1), minPercent: percent }),
   /** A department: at least one of its members meets `of`. */
   z.object({ type: z.literal('someMember'), of: entriesMeasure }),
+  // Measures read from the year-end records (core/records.ts).
+  /** The subject's year-end rating is `atLeast` or better (LĐTT: Hoàn thành tốt nhiệm vụ trở lên). */
+  z.object({ type: z.literal('rating'), atLeast: ratingSchema }),
+  /**
+   * A member rated `atLeast` or better, or the author of an initiative of the year the Hội đồng sáng
+   * kiến recognised and not used for another award (CSTĐCS, khoản 2 Điều 23); `pointer`: entries shown
+   * beside it (an approved /sangkien), which never meet it.
+   */
+  z.object({
+    type: z.literal('ratingOrInitiative'),
+    atLeast: ratingSchema,
+    pointer: entriesMeasure.optional(),
+  }),
+  /** No discipline of the subject in effect during the year (Nghị định 152/2025 Điều 4). */
+  z.object({ type: z.literal('noDiscipline') }),
+  /** A department: none of its members under a discipline of `minForm` or heavier during the year. */
+  z.object({ type: z.literal('noMemberDisciplined'), minForm: disciplineFormSchema }),
+  /** A department: the share of its members rated `atLeast` or better for the year is at least `minPercent`. */
+  z.object({ type: z.literal('memberShareRated'), atLeast: ratingSchema, minPercent: percent }),
+  /** A department: the share of its members awarded one of `titles` for the year (decisions on record). */
+  z.object({ type: z.literal('memberShareAwarded'), titles: z.array(id).min(1), minPercent: percent }),
+  /** A department: at least one of its members awarded one of `titles` for the year (decisions on record). */
+  z.object({ type: z.literal('someMemberAwarded'), titles: z.array(id).min(1) }),
+  /**
+   * The subject awarded one of `titles` in `years` consecutive years by decisions on record ("02 lần
+   * liên tục", "03 lần…"), ending with the year before (`previous`) or the year itself (`current`).
+   */
+  z.object({
+    type: z.literal('consecutive'),
+    titles: z.array(id).min(1),
+    years: z.number().int().min(2).max(10),
+    through: z.enum(['previous', 'current']).default('previous'),
+  }),
 ]);
 
 const criterionSchema = z.object({
@@ -147,16 +180,30 @@ export const titlesSchema = z
       const m = c.measure;
       if (!m) continue;
       const at = [...path, 'measure'];
-      const memberOnly = m.type === 'entries';
-      const departmentOnly = m.type !== 'entries' && m.type !== 'registered';
+      const memberOnly = m.type === 'entries' || m.type === 'ratingOrInitiative';
+      const departmentOnly = [
+        'memberShare',
+        'memberShareRegistered',
+        'someMember',
+        'noMemberDisciplined',
+        'memberShareAwarded',
+        'memberShareRated',
+        'someMemberAwarded',
+      ].includes(m.type);
       if ((memberOnly && subject !== 'member') || (departmentOnly && subject !== 'department'))
         ctx.addIssue({
           code: 'custom',
           path: at,
           message: `${m.type} does not measure a ${subject ?? 'title'}`,
         });
-      if (m.type === 'registered' || m.type === 'memberShareRegistered') {
-        const want = m.type === 'registered' ? subject : 'member';
+      if (
+        m.type === 'registered' ||
+        m.type === 'memberShareRegistered' ||
+        m.type === 'memberShareAwarded' ||
+        m.type === 'someMemberAwarded' ||
+        m.type === 'consecutive'
+      ) {
+        const want = m.type === 'registered' || m.type === 'consecutive' ? subject : 'member';
         for (const titleId of m.titles) {
           if (titles.get(titleId)?.subject !== want)
             ctx.addIssue({
@@ -167,7 +214,10 @@ export const titlesSchema = z
         }
       }
       if (
-        (m.type === 'memberShare' || m.type === 'memberShareRegistered') &&
+        (m.type === 'memberShare' ||
+          m.type === 'memberShareRegistered' ||
+          m.type === 'memberShareAwarded' ||
+          m.type === 'memberShareRated') &&
         typeof m.minPercent === 'string'
       ) {
         const name = m.minPercent.slice('$settings.'.length);

@@ -51,6 +51,7 @@ export const en: Messages = {
         : html`This message was handled already; nothing is recorded twice.`,
     botAccount: html`Bot accounts cannot register or log entries.`,
     anonymousAdmin: html`A message sent on behalf of the group (an anonymous admin) does not say who sent it, so the bot cannot log it. Please send it again from your own account.`,
+    forwarded: html`The bot does not run a command in a forwarded message: those are someone else's words. Please send the command yourself if it is yours.`,
   },
 
   people: {
@@ -67,6 +68,7 @@ export const en: Messages = {
   },
 
   help: {
+    desk: { usage: '/banlamviec', description: 'Open the web desk' },
     cancel: { usage: '/khong', description: 'Cancel: answers “no” to a confirmation the bot asked for' },
     start: { usage: '/batdau', description: 'About the bot and how to register' },
     help: { usage: '/trogiup', description: 'The commands you can use' },
@@ -545,7 +547,13 @@ export const en: Messages = {
       annulled: 'annulled',
       used: 'used as the basis of an award',
     },
-    platforms: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'console demo' },
+    platforms: {
+      telegram: 'Telegram',
+      zalo: 'Zalo',
+      zalobot: 'Zalo Bot',
+      console: 'console demo',
+      web: 'the desk',
+    },
   },
 
   models: {
@@ -612,7 +620,13 @@ export const en: Messages = {
     here: html`📎 The report file you asked for:`,
   },
 
-  platformName: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'the console' },
+  platformName: {
+    telegram: 'Telegram',
+    zalo: 'Zalo',
+    zalobot: 'Zalo Bot',
+    console: 'the console',
+    web: 'the desk',
+  },
 
   /** What the Zalo Bot Platform's own events get back. */
   zaloBot: {
@@ -1002,8 +1016,10 @@ export const en: Messages = {
         html`• <code>${code}</code> ${year}: “${name}” — ${decision}`,
       awardLine: (code: HtmlPart, year: number, name: HtmlPart, decision: HtmlPart) =>
         html`• <code>${code}</code> ${year}: ${name} — ${decision}`,
-      historyLine: (day: HtmlPart, action: HtmlPart, note: HtmlPart, by: HtmlPart) =>
-        note ? html`   ${day}: ${action} (${note}) — ${by}` : html`   ${day}: ${action} — ${by}`,
+      historyLine: (time: HtmlPart, action: HtmlPart, by: HtmlPart, platform: HtmlPart, note: HtmlPart) =>
+        note
+          ? html`   ↳ ${time}: ${action} — ${by} (${platform}): ${note}`
+          : html`   ↳ ${time}: ${action} — ${by} (${platform})`,
       othersRestricted: html`Other people's emulation records are for admins and the Emulation and Commendation Council.`,
     },
 
@@ -1060,4 +1076,199 @@ export const en: Messages = {
   cancelled: html`Cancelled; nothing was changed.`,
   chosen: (command: string) => `→ ${command}`,
   unknownDepartmentName: (id: string) => `(department “${id}” is no longer configured)`,
+  desk: {
+    title: 'Emulation desk',
+    lang: 'en',
+    skip: 'Skip to the main content',
+    nav: {
+      home: 'Home',
+      queue: 'Awaiting review',
+      figures: 'Figures',
+      titles: 'Titles',
+      me: 'Mine',
+      signOut: 'Sign out',
+      otherLanguage: 'Tiếng Việt',
+    },
+    signin: {
+      checking: 'Checking with Telegram…',
+      outside:
+        'Open the desk with the “Desk” button in your private chat with the bot on Telegram, or send /banlamviec to the bot for a one-time link.',
+      linkTitle: 'Open the desk',
+      linkIntro: 'This link works once, for a short time.',
+      linkButton: 'Open the desk',
+    },
+    refusals: {
+      forged:
+        'The data Telegram sent could not be verified. Open the desk again from the button in the chat with the bot.',
+      expired:
+        'The data Telegram sent to open the desk has expired. Close the desk and open it again from the button in the chat with the bot.',
+      stranger:
+        'This account is not registered with the agency’s emulation bot, so the desk has nothing for it. Register with /dangky in the agency group.',
+      linkUsed: 'This link has been used or has expired. Send /banlamviec to the bot for a new one.',
+      signedOut: 'The session has ended or expired. Open the desk again.',
+      forbidden: 'This page is for members of the Emulation and Commendation Council and admins.',
+      adminOnly: 'This page is for admins (the Office).',
+      membersOnly: 'This page is for members registered with the bot.',
+      entry: 'You may not view this entry.',
+      staleForm: 'The form is out of date or did not come from the desk. Reload the page and try again.',
+      tooMany: 'Too many requests in a short time. Wait a few minutes and try again.',
+      tooLarge: 'What was sent is too large.',
+      notFound: 'There is no such page.',
+      badInput: (what: string) => `Invalid input: ${what}.`,
+      internal: 'Something went wrong handling the request. Try again; if it persists, tell an admin.',
+      photoGone: 'This photo could not be fetched (the file is gone or the platform did not return it).',
+      refusedTitle: 'Cannot open',
+      again: 'Open again',
+    },
+    home: {
+      greeting: (name: string) => `Welcome, ${name}`,
+      roles: {
+        admin: 'Admin',
+        council: 'Member of the Emulation and Commendation Council',
+        member: 'Member',
+      },
+      pending: (n: number) => `${n} entries awaiting the Council's review`,
+      mineWeek: (points: string, rank: string) => `This week: ${points}; ${rank}`,
+      unranked: 'no points yet',
+      rank: (rank: number, of: number) => `ranked ${rank}/${of}`,
+      open: 'Open',
+    },
+    queue: {
+      title: 'Entries awaiting the Council',
+      count: (n: number, all: number) =>
+        n === all
+          ? `${n} entries awaiting review, oldest first.`
+          : `${n}/${all} entries awaiting review match the filter, oldest first.`,
+      none: 'No entries await review under this filter.',
+      filters: 'Filter',
+      department: 'Department',
+      kind: 'Kind',
+      from: 'From',
+      to: 'To',
+      all: 'All',
+      apply: 'Filter',
+      clear: 'Clear',
+      select: (code: string) => `Select entry ${code}`,
+      selectAll: 'Select every entry on the page',
+      approve: 'Approve',
+      reject: 'Do not approve',
+      reason: 'Reason for not approving',
+      reasonHint: 'Required when not approving; pick or write a reason.',
+      bulk: 'Selected entries',
+      bulkApprove: 'Approve the selected entries',
+      bulkReject: 'Do not approve the selected entries',
+      by: (name: string, dept: string) => `${name} (${dept})`,
+      reportedBy: (name: string) => `Reported by ${name}`,
+      photos: (n: number) => (n > 1 ? `${n} evidence photos` : '1 evidence photo'),
+      photo: (code: string, n: number) => `Evidence photo ${n} of entry ${code} (open full size)`,
+      own: 'Your own entry: another Council member will review it.',
+      history: 'History',
+      results: 'Results',
+      noneSelected: 'No entry was selected.',
+      needReason: (code: string) => `Entry ${code}: a reason for not approving is required.`,
+      badDate: 'Dates are written year-month-day.',
+    },
+    entry: {
+      title: (code: string) => `Entry ${code}`,
+      photos: 'Evidence photos',
+      history: 'History',
+      back: 'Back to the review queue',
+    },
+    figures: {
+      title: 'Emulation figures',
+      period: 'Period',
+      periodHint: 'For example: week, last week, month 11, Q4, 2026.',
+      show: 'Show',
+      presets: {
+        week: 'This week',
+        lastWeek: 'Last week',
+        month: 'This month',
+        quarter: 'This quarter',
+        year: 'This year',
+      },
+      members: 'Members',
+      allMembers: (n: number) => `Members with points (${n})`,
+      departments: 'Departments (by points per member)',
+      rank: 'Rank',
+      name: 'Full name',
+      department: 'Department',
+      points: 'Points',
+      entries: 'Entries',
+      perMember: 'Points per member',
+      memberCount: 'Members',
+      plan: (title: string) => `Plan: ${title}`,
+      target: 'Target',
+      progress: 'Progress',
+      states: {
+        done: 'Reached',
+        pending: 'Reached if the entries awaiting review are approved',
+        open: 'Not reached',
+      },
+      chart: 'Chart (as the bot posts it in the group)',
+      files: 'Report files',
+      workbook: 'Summary workbook (Excel)',
+      reportDoc: 'Draft report (Word)',
+      reviewSheet: (year: number) => `Review sheet for ${year} (Excel)`,
+      summary: 'Summary of the period',
+      kindLine: (kind: string, count: number, points: string) => `${kind}: ${count} entries, ${points}`,
+      participation: (done: number, all: number, pct: string) =>
+        `Participation: ${done}/${all} members (${pct})`,
+      review: (approved: number, rejected: number, pending: number) =>
+        `Council: ${approved} approved, ${rejected} not approved, ${pending} awaiting review`,
+      noPoints: 'Nobody has counted points in this period yet.',
+      fileNote:
+        'Files are built from the data at the moment of the download; a busy year takes a few seconds.',
+    },
+    titles: {
+      title: (year: number) => `Emulation titles ${year}`,
+      none: 'No titles are configured for the plan’s year.',
+      members: 'Members',
+      departments: 'Collectives (departments)',
+      registered: 'Registered',
+      notRegistered: 'Not registered',
+      firstOfKind: (title: string) => `not registered; the criteria of ${title} for reference`,
+      criterion: 'Criterion',
+      fact: 'What the bot recorded',
+      entries: 'Entries',
+      council: 'For the Council',
+      measured: 'Measured by the bot',
+      unverified: 'To verify — not used as a rule',
+      counts: (done: number, all: number) => `${done}/${all} registered`,
+      note: 'The bot prepares the facts; the Council reviews and the Head decides the titles.',
+      more: (n: number) => `and ${n} more`,
+    },
+    me: {
+      title: (name: string) => `Entries of ${name}`,
+      entries: 'Entries',
+      none: 'No entries in this period.',
+      code: 'Code',
+      day: 'Date',
+      kind: 'Kind',
+      text: 'Text',
+      state: 'Status',
+      total: (points: string, count: number) => `Total: ${points} from ${count} counted entries`,
+      rank: (rank: number, of: number) => `Rank: ${rank}/${of} members with points in the period`,
+      unranked: 'Rank: no points in the period',
+      reason: (reason: string) => `Reason: ${reason}`,
+      reportedBy: (name: string) => `reported by ${name}`,
+      registration: (year: number) => `Title registration ${year}`,
+      registeredAs: (title: string) => `Registered: ${title}`,
+      notRegistered: 'No title registered (command /dangkythidua).',
+      draft: (year: number) => `Draft achievement report ${year} (Word)`,
+    },
+    pager: {
+      label: 'Pages',
+      previous: 'Previous page',
+      next: 'Next page',
+      page: (n: number, of: number) => `Page ${n} of ${of}`,
+    },
+    link: {
+      sent: (url: string, minutes: number) =>
+        html`Your link to the desk (works once, within ${minutes} minutes):\n${url}\nDo not pass it on to anyone.`,
+      inPrivate: html`The link to the desk has been sent to you in private.`,
+      notServed: html`The web desk is not enabled (WEB_PUBLIC_URL and WEB_PORT are not configured).`,
+      printed: (url: string) => `The desk (a browser, on this machine): ${url}`,
+    },
+    menuButton: 'Desk',
+  },
 };

@@ -63,6 +63,7 @@ export const vi = {
         : html`Tin nhắn này đã được xử lý trước đó; không ghi lại lần nữa.`,
     botAccount: html`Tài khoản bot không đăng ký hay ghi nhận được.`,
     anonymousAdmin: html`Tin nhắn gửi dưới danh nghĩa nhóm (quản trị viên ẩn danh) không cho biết ai gửi, nên bot không ghi nhận. Vui lòng gửi lại bằng tài khoản cá nhân.`,
+    forwarded: html`Bot không thực hiện lệnh trong tin nhắn chuyển tiếp: đó là lời của người khác. Đề nghị đồng chí tự gửi lệnh nếu đó là việc của mình.`,
   },
 
   /** Colleagues named by a first name that several share. */
@@ -83,6 +84,7 @@ export const vi = {
   },
 
   help: {
+    desk: { usage: '/banlamviec', description: 'Mở bàn làm việc trên web' },
     cancel: { usage: '/khong', description: 'Hủy: trả lời “không” cho câu hỏi xác nhận của bot' },
     start: {
       usage: '/batdau',
@@ -566,7 +568,13 @@ export const vi = {
       annulled: 'hủy bỏ',
       used: 'dùng làm căn cứ khen thưởng',
     },
-    platforms: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'máy thử' },
+    platforms: {
+      telegram: 'Telegram',
+      zalo: 'Zalo',
+      zalobot: 'Zalo Bot',
+      console: 'máy thử',
+      web: 'bàn làm việc',
+    },
   },
 
   models: {
@@ -633,7 +641,13 @@ export const vi = {
     here: html`📎 Tệp báo cáo đồng chí đã yêu cầu:`,
   },
 
-  platformName: { telegram: 'Telegram', zalo: 'Zalo', zalobot: 'Zalo Bot', console: 'bảng điều khiển' },
+  platformName: {
+    telegram: 'Telegram',
+    zalo: 'Zalo',
+    zalobot: 'Zalo Bot',
+    console: 'bảng điều khiển',
+    web: 'bàn làm việc',
+  },
 
   /** What the Zalo Bot Platform's own events get back. */
   zaloBot: {
@@ -1022,8 +1036,10 @@ export const vi = {
         html`• <code>${code}</code> ${year}: “${name}” — ${decision}`,
       awardLine: (code: HtmlPart, year: number, name: HtmlPart, decision: HtmlPart) =>
         html`• <code>${code}</code> ${year}: ${name} — ${decision}`,
-      historyLine: (day: HtmlPart, action: HtmlPart, note: HtmlPart, by: HtmlPart) =>
-        note ? html`   ${day}: ${action} (${note}) — ${by}` : html`   ${day}: ${action} — ${by}`,
+      historyLine: (time: HtmlPart, action: HtmlPart, by: HtmlPart, platform: HtmlPart, note: HtmlPart) =>
+        note
+          ? html`   ↳ ${time}: ${action} — ${by} (${platform}): ${note}`
+          : html`   ↳ ${time}: ${action} — ${by} (${platform})`,
       othersRestricted: html`Hồ sơ thi đua của người khác chỉ quản trị viên và Hội đồng Thi đua – Khen thưởng xem được.`,
     },
 
@@ -1084,6 +1100,198 @@ export const vi = {
   /** A numbered choice picked on a platform without buttons: which command it runs. */
   chosen: (command: string) => `→ ${command}`,
   unknownDepartmentName: (id: string) => `(phòng “${id}” không còn trong cấu hình)`,
+
+  /** The desk (web/): the web page for the Office and the Council, inside Telegram or from a one-time link. */
+  desk: {
+    title: 'Bàn làm việc thi đua',
+    lang: 'vi',
+    skip: 'Bỏ qua, đến nội dung chính',
+    nav: {
+      home: 'Trang chính',
+      queue: 'Chờ duyệt',
+      figures: 'Số liệu',
+      titles: 'Danh hiệu',
+      me: 'Của tôi',
+      signOut: 'Thoát',
+      otherLanguage: 'English',
+    },
+    signin: {
+      checking: 'Đang xác thực với Telegram…',
+      outside:
+        'Đồng chí mở bàn làm việc bằng nút “Bàn làm việc” trong cuộc trò chuyện riêng với bot trên Telegram, hoặc gửi lệnh /banlamviec cho bot để nhận đường dẫn dùng một lần.',
+      linkTitle: 'Mở bàn làm việc',
+      linkIntro: 'Đường dẫn này chỉ dùng được một lần, trong thời gian ngắn.',
+      linkButton: 'Mở bàn làm việc',
+    },
+    refusals: {
+      forged:
+        'Không xác thực được dữ liệu Telegram gửi kèm. Đồng chí mở lại bàn làm việc từ nút trong cuộc trò chuyện với bot.',
+      expired:
+        'Dữ liệu mở bàn làm việc từ Telegram đã quá hạn. Đồng chí đóng và mở lại bàn làm việc từ nút trong cuộc trò chuyện với bot.',
+      stranger:
+        'Tài khoản này chưa đăng ký với bot thi đua của cơ quan, nên bàn làm việc không có nội dung dành cho tài khoản này. Đồng chí đăng ký bằng lệnh /dangky trong nhóm chung của cơ quan.',
+      linkUsed:
+        'Đường dẫn này đã được dùng hoặc đã hết hạn. Đồng chí gửi lại lệnh /banlamviec cho bot để nhận đường dẫn mới.',
+      signedOut: 'Phiên làm việc đã kết thúc hoặc đã hết hạn. Đồng chí mở lại bàn làm việc.',
+      forbidden: 'Trang này dành cho thành viên Hội đồng Thi đua – Khen thưởng và quản trị viên.',
+      adminOnly: 'Trang này dành cho quản trị viên (Văn phòng).',
+      membersOnly: 'Trang này dành cho thành viên đã đăng ký với bot.',
+      entry: 'Đồng chí không có quyền xem mục này.',
+      staleForm: 'Biểu mẫu đã cũ hoặc không gửi từ bàn làm việc. Đồng chí tải lại trang rồi thao tác lại.',
+      tooMany: 'Có quá nhiều yêu cầu trong thời gian ngắn. Đồng chí chờ ít phút rồi thử lại.',
+      tooLarge: 'Dữ liệu gửi lên quá lớn.',
+      notFound: 'Không có trang này.',
+      badInput: (what: string) => `Dữ liệu không hợp lệ: ${what}.`,
+      internal: 'Có lỗi khi xử lý yêu cầu. Đồng chí thử lại; nếu vẫn lỗi, báo quản trị viên.',
+      photoGone: 'Không lấy được ảnh này (tệp đã bị xóa hoặc nền tảng không trả về).',
+      refusedTitle: 'Không mở được',
+      again: 'Mở lại',
+    },
+    home: {
+      greeting: (name: string) => `Kính chào đồng chí ${name}`,
+      roles: {
+        admin: 'Quản trị viên',
+        council: 'Thành viên Hội đồng Thi đua – Khen thưởng',
+        member: 'Thành viên',
+      },
+      pending: (n: number) => `${n} mục đang chờ Hội đồng duyệt`,
+      mineWeek: (points: string, rank: string) => `Tuần này: ${points}; ${rank}`,
+      unranked: 'chưa có điểm',
+      rank: (rank: number, of: number) => `xếp thứ ${rank}/${of}`,
+      open: 'Mở',
+    },
+    queue: {
+      title: 'Mục chờ Hội đồng duyệt',
+      count: (n: number, all: number) =>
+        n === all
+          ? `${n} mục chờ duyệt, mục ghi sớm nhất trước.`
+          : `${n}/${all} mục chờ duyệt theo bộ lọc, mục ghi sớm nhất trước.`,
+      none: 'Không có mục nào chờ duyệt theo bộ lọc này.',
+      filters: 'Lọc',
+      department: 'Phòng',
+      kind: 'Loại',
+      from: 'Từ ngày',
+      to: 'Đến ngày',
+      all: 'Tất cả',
+      apply: 'Lọc',
+      clear: 'Bỏ lọc',
+      select: (code: string) => `Chọn mục ${code}`,
+      selectAll: 'Chọn tất cả mục trên trang',
+      approve: 'Duyệt',
+      reject: 'Không duyệt',
+      reason: 'Lý do không duyệt',
+      reasonHint: 'Bắt buộc khi không duyệt; chọn hoặc ghi lý do.',
+      bulk: 'Các mục đã chọn',
+      bulkApprove: 'Duyệt các mục đã chọn',
+      bulkReject: 'Không duyệt các mục đã chọn',
+      by: (name: string, dept: string) => `${name} (${dept})`,
+      reportedBy: (name: string) => `Người báo: ${name}`,
+      photos: (n: number) => (n > 1 ? `${n} ảnh minh chứng` : '1 ảnh minh chứng'),
+      photo: (code: string, n: number) => `Ảnh minh chứng ${n} của mục ${code} (mở cỡ đầy đủ)`,
+      own: 'Mục của đồng chí: thành viên Hội đồng khác sẽ xét.',
+      history: 'Lịch sử',
+      results: 'Kết quả',
+      noneSelected: 'Đồng chí chưa chọn mục nào.',
+      needReason: (code: string) => `Mục ${code}: cần ghi lý do không duyệt.`,
+      badDate: 'Ngày viết theo dạng năm-tháng-ngày.',
+    },
+    entry: {
+      title: (code: string) => `Mục ${code}`,
+      photos: 'Ảnh minh chứng',
+      history: 'Lịch sử',
+      back: 'Về danh sách chờ duyệt',
+    },
+    figures: {
+      title: 'Số liệu thi đua',
+      period: 'Kỳ',
+      periodHint: 'Ví dụ: tuần, tuần trước, tháng 11, quý IV, năm 2026.',
+      show: 'Xem',
+      presets: {
+        week: 'Tuần này',
+        lastWeek: 'Tuần trước',
+        month: 'Tháng này',
+        quarter: 'Quý này',
+        year: 'Năm nay',
+      },
+      members: 'Cá nhân',
+      allMembers: (n: number) => `Cá nhân có điểm (${n} người)`,
+      departments: 'Các phòng (theo điểm bình quân mỗi người)',
+      rank: 'Hạng',
+      name: 'Họ và tên',
+      department: 'Phòng',
+      points: 'Điểm',
+      entries: 'Số mục',
+      perMember: 'Điểm/người',
+      memberCount: 'Số người',
+      plan: (title: string) => `Kế hoạch: ${title}`,
+      target: 'Chỉ tiêu',
+      progress: 'Tiến độ',
+      states: { done: 'Đạt', pending: 'Đạt nếu các mục chờ duyệt được duyệt', open: 'Chưa đạt' },
+      chart: 'Biểu đồ (như ảnh bot đăng trong nhóm)',
+      files: 'Tệp báo cáo',
+      workbook: 'Bảng tổng hợp (Excel)',
+      reportDoc: 'Dự thảo báo cáo (Word)',
+      reviewSheet: (year: number) => `Bảng bình xét năm ${year} (Excel)`,
+      summary: 'Tổng hợp của kỳ',
+      kindLine: (kind: string, count: number, points: string) => `${kind}: ${count} mục, ${points}`,
+      participation: (done: number, all: number, pct: string) => `Tham gia: ${done}/${all} người (${pct})`,
+      review: (approved: number, rejected: number, pending: number) =>
+        `Hội đồng: ${approved} đã duyệt, ${rejected} không duyệt, ${pending} chờ duyệt`,
+      noPoints: 'Chưa có ai được tính điểm trong kỳ này.',
+      fileNote: 'Tệp được lập từ dữ liệu lúc bấm tải; năm có nhiều mục cần vài giây.',
+    },
+    titles: {
+      title: (year: number) => `Danh hiệu thi đua năm ${year}`,
+      none: 'Chưa cấu hình danh hiệu cho năm của kế hoạch.',
+      members: 'Cá nhân',
+      departments: 'Tập thể (phòng)',
+      registered: 'Đăng ký',
+      notRegistered: 'Chưa đăng ký',
+      firstOfKind: (title: string) => `chưa đăng ký; tiêu chí của ${title} để tham khảo`,
+      criterion: 'Tiêu chí',
+      fact: 'Số liệu bot ghi nhận',
+      entries: 'Các mục',
+      council: 'Hội đồng xem xét',
+      measured: 'Bot đo được',
+      unverified: 'Cần kiểm chứng — chưa dùng như quy định',
+      counts: (done: number, all: number) => `${done}/${all} đã đăng ký`,
+      note: 'Bot chuẩn bị số liệu; Hội đồng xem xét, Thủ trưởng quyết định danh hiệu.',
+      more: (n: number) => `và ${n} mục khác`,
+    },
+    me: {
+      title: (name: string) => `Ghi nhận của đồng chí ${name}`,
+      entries: 'Các mục ghi nhận',
+      none: 'Chưa có mục nào trong kỳ này.',
+      code: 'Mã',
+      day: 'Ngày',
+      kind: 'Loại',
+      text: 'Nội dung',
+      state: 'Trạng thái',
+      total: (points: string, count: number) => `Tổng: ${points} từ ${count} mục được tính`,
+      rank: (rank: number, of: number) => `Xếp hạng: ${rank}/${of} người có điểm trong kỳ`,
+      unranked: 'Xếp hạng: chưa có điểm trong kỳ',
+      reason: (reason: string) => `Lý do: ${reason}`,
+      reportedBy: (name: string) => `do ${name} báo`,
+      registration: (year: number) => `Đăng ký danh hiệu năm ${year}`,
+      registeredAs: (title: string) => `Đã đăng ký: ${title}`,
+      notRegistered: 'Chưa đăng ký danh hiệu (lệnh /dangkythidua).',
+      draft: (year: number) => `Dự thảo báo cáo thành tích năm ${year} (Word)`,
+    },
+    pager: {
+      label: 'Chuyển trang',
+      previous: 'Trang trước',
+      next: 'Trang sau',
+      page: (n: number, of: number) => `Trang ${n}/${of}`,
+    },
+    link: {
+      sent: (url: string, minutes: number) =>
+        html`Đường dẫn mở bàn làm việc của đồng chí (dùng một lần, trong ${minutes} phút):\n${url}\nĐồng chí không chuyển đường dẫn này cho người khác.`,
+      inPrivate: html`Đường dẫn mở bàn làm việc đã được gửi riêng cho đồng chí.`,
+      notServed: html`Bàn làm việc trên web chưa được bật (chưa cấu hình WEB_PUBLIC_URL và WEB_PORT).`,
+      printed: (url: string) => `Bàn làm việc (trình duyệt, trên máy này): ${url}`,
+    },
+    menuButton: 'Bàn làm việc',
+  },
 };
 
 export type Messages = typeof vi;

@@ -12,6 +12,7 @@ import {
   titleById,
   titlesFor,
 } from '../core/titles.js';
+import { isRecordMeasure, recordFact } from './criteria-records.js';
 import { byMember } from './figures.js';
 import { doc } from './vi.js';
 
@@ -88,12 +89,15 @@ export function yearCriteria(source: CriteriaSource, year: Period) {
   function assess(
     subjectTitles: Title[],
     registration: Registration | undefined,
-    measure: (criterion: Criterion) => Omit<Fact, 'title' | 'criterion' | 'open'> & { met: boolean },
+    measure: (
+      criterion: Criterion,
+      owner: Title,
+    ) => Omit<Fact, 'title' | 'criterion' | 'open'> & { met: boolean },
   ): Assessment {
     const registered = registration ? titleById(titles, registration.titleId) : undefined;
     const title = registered ?? (subjectTitles[0] as Title);
     const facts = criteriaOf(titles, title).map(({ title: owner, criterion }) => {
-      const { met, ...fact } = measure(criterion);
+      const { met, ...fact } = measure(criterion, owner);
       return { title: owner, criterion, ...fact, open: !met };
     });
     return { registration, registered, title, facts };
@@ -101,9 +105,19 @@ export function yearCriteria(source: CriteriaSource, year: Period) {
 
   function member(m: Member): Assessment {
     const registration = registrationOf({ kind: 'member', memberId: m.id });
-    return assess(titlesFor(titles, 'member'), registration, (criterion) => {
+    return assess(titlesFor(titles, 'member'), registration, (criterion, owner) => {
       const measure = criterion.measure;
       if (!measure) return { measured: false, fact: '', codes: [], met: false };
+      if (isRecordMeasure(measure))
+        return recordFact(
+          source,
+          measure,
+          { kind: 'member', memberId: m.id },
+          year.year,
+          owner,
+          [],
+          (id, x) => matching(id, x),
+        );
       if (measure.type === 'registered') {
         return {
           measured: true,
@@ -126,9 +140,18 @@ export function yearCriteria(source: CriteriaSource, year: Period) {
   function department(d: Department): Assessment {
     const registration = registrationOf({ kind: 'department', departmentId: d.id });
     const people = departmentPeriod([], store.members, d, mode, year.end).people;
-    return assess(titlesFor(titles, 'department'), registration, (criterion) => {
+    return assess(titlesFor(titles, 'department'), registration, (criterion, owner) => {
       const measure = criterion.measure;
       if (!measure) return { measured: false, fact: '', codes: [], met: false };
+      if (isRecordMeasure(measure))
+        return recordFact(
+          source,
+          measure,
+          { kind: 'department', departmentId: d.id },
+          year.year,
+          owner,
+          people,
+        );
       switch (measure.type) {
         case 'registered':
           return {

@@ -1,4 +1,5 @@
 import type { EntriesMeasure } from '../core/titles.js';
+import { vi } from '../locales/vi.js';
 
 const KIND_NOUNS = { deed: 'việc tốt', task: 'nhiệm vụ hoàn thành', initiative: 'sáng kiến, mô hình mới' };
 
@@ -339,5 +340,38 @@ export const doc = {
     settingKind: 'Thiết lập',
     noValue: 'Không đặt',
     floor: (floor: number) => `không thấp hơn ${floor} theo Luật`,
+  },
+  /** Facts read from the year-end records (reports/criteria-records.ts): ratings, initiatives, discipline, awards. */
+  records: {
+    ratings: vi.records.ratings,
+    forms: vi.records.forms,
+    rating: (year: number, rating: string) => `Xếp loại năm ${year}: ${rating}`,
+    noRating: (year: number) => `Chưa có xếp loại năm ${year} trong hồ sơ`,
+    ratedAtLeast: (rating: string, year: number) =>
+      `được xếp loại từ ${rating.toLowerCase()} trở lên năm ${year}`,
+    initiative: (code: string, name: string, number: string, usedBy?: string) =>
+      `${code} “${name}” (Quyết định số ${number})${usedBy ? `, đã là căn cứ khen thưởng ${usedBy}` : ''}`,
+    initiatives: (list: string[]) => `Sáng kiến được công nhận: ${list.join('; ')}`,
+    noInitiative: (year: number) => `Chưa có sáng kiến được công nhận năm ${year} trong hồ sơ`,
+    pointer: (codes: string[]) =>
+      `Sáng kiến được Hội đồng duyệt trên bot (chỉ là căn cứ tham khảo, chưa phải quyết định công nhận): ${codes.join(', ')}`,
+    discipline: (code: string, form: string, from: string, until: string) =>
+      `${code} ${form} từ ${from} đến ${until}`,
+    disciplined: (list: string[]) => `Kỷ luật có hiệu lực trong năm: ${list.join('; ')}`,
+    noDiscipline: (year: number) => `Hồ sơ không có kỷ luật nào có hiệu lực trong năm ${year}`,
+    membersDisciplined: (list: string[]) => `Có thành viên bị kỷ luật: ${list.join('; ')}`,
+    noMemberDisciplined: (form: string, year: number) =>
+      `Hồ sơ không có thành viên nào bị kỷ luật từ hình thức ${form} trở lên trong năm ${year}`,
+    awarded: (titles: string, year: number) => `có quyết định công nhận ${titles} năm ${year}`,
+    noDecisionYet: (titles: string, year: number) =>
+      `Chưa ghi quyết định công nhận ${titles} năm ${year} nào`,
+    someAwarded: (names: string[], titles: string, year: number) =>
+      `Có quyết định công nhận ${titles} năm ${year}: ${names.join(', ')}`,
+    noneAwarded: (titles: string, year: number) =>
+      `Chưa có thành viên nào có quyết định công nhận ${titles} năm ${year} trong hồ sơ`,
+    consecutive: (titles: string, years: number[], through: number) =>
+      years.length
+        ? `Đạt ${titles} ${years.length} năm liên tục đến năm ${through} (${years.join(', ')}), theo quyết định trong hồ sơ`
+        : `Hồ sơ không có quyết định công nhận ${titles} năm ${through}`,
   },
 } as const;

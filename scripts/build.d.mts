@@ -2,3 +2,4 @@
 export const LAZY: readonly string[];
 export function bundle(entryPoints: Record<string, string>, outdir: string): Promise<unknown>;
 export function buildBot(outdir?: string): Promise<void>;
+export function buildDesk(outdir: string): Promise<void>;

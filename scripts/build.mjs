@@ -5,12 +5,12 @@
 // node_modules and are imported the first time they are needed. `npm start` runs this first (prestart).
 //
 // Usage: node scripts/build.mjs [OUTDIR]        (default dist/)
-import { copyFile, writeFile } from 'node:fs/promises';
+import { copyFile, cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
-/** Imported at their first use (dynamic import), never bundled. */
-export const LAZY = ['exceljs', 'docx', 'zca-js'];
+/** Imported at their first use (dynamic import), never bundled. pg and node-pg-migrate: only with DATABASE_URL. */
+export const LAZY = ['exceljs', 'docx', 'zca-js', 'pg', 'node-pg-migrate'];
 
 /** Bundles `entryPoints` ({ name: source }) into `outdir` with the bot's settings; returns esbuild's metafile. */
 export async function bundle(entryPoints, outdir) {
@@ -31,11 +31,10 @@ export async function bundle(entryPoints, outdir) {
     banner: {
       js: "import { createRequire as __thiduaRequire } from 'node:module'; const require = __thiduaRequire(import.meta.url);",
     },
-    // Classes keep their own names when the bundle renames them to avoid a clash: node-fetch (grammY's
-    // client) accepts a signal only if its class is named `AbortSignal`, and once any module used the
-    // global `AbortSignal` (bot/telegram/files.ts), the abort-controller shim's class became
-    // `AbortSignal2` and every Telegram call of `npm start` failed ("Expected signal to be an
-    // instanceof AbortSignal").
+    // Classes and functions keep their names: node-fetch (grammY's HTTP client) accepts a signal only
+    // if its class is named `AbortSignal`, and esbuild renames the abort-controller polyfill's class
+    // to `AbortSignal2` as soon as any bundled module uses the global `AbortSignal` — after which
+    // every call to Telegram failed ("Network request for 'getMe' failed!").
     keepNames: true,
     sourcemap: true,
     legalComments: 'none',
@@ -45,7 +44,26 @@ export async function bundle(entryPoints, outdir) {
   return metafile;
 }
 
-/** The bot as `npm start` runs it: dist/main.js and dist/report-worker.js. */
+/**
+ * The desk's browser assets (web/): its script — with the Telegram Mini App SDK from npm, bundled
+ * here, never fetched at run time — and its style sheet, into `outdir` (desk.js, desk.css).
+ */
+export async function buildDesk(outdir) {
+  await build({
+    entryPoints: { desk: 'web/client/desk.ts' },
+    outdir,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['chrome100', 'safari15', 'firefox100'],
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  await copyFile('web/client/desk.css', join(outdir, 'desk.css'));
+}
+
+/** The bot as `npm start` runs it: dist/main.js and dist/report-worker.js, and the desk's assets in dist/desk/. */
 export async function buildBot(outdir = 'dist') {
   const metafile = await bundle({ main: 'bot/main.ts', 'report-worker': 'bot/report-worker.ts' }, outdir);
   // What imports what (test/e2e/startup.test.ts checks the heavy packages are never imported up front).
@@ -53,6 +71,10 @@ export async function buildBot(outdir = 'dist') {
   // The chart's drawing thread is plain JavaScript, started by URL beside the code that starts it
   // (reports/chart-png.ts): in the build, beside the chunks.
   await copyFile('reports/chart-png-worker.mjs', join(outdir, 'chart-png-worker.mjs'));
+  await buildDesk(join(outdir, 'desk'));
+  // The store's PostgreSQL migrations are SQL files read at start-up (storage/postgres/connection.ts
+  // finds them beside its code): in the build, beside the chunks.
+  await cp('storage/postgres/migrations', join(outdir, 'migrations'), { recursive: true });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildBot(process.argv[2]);

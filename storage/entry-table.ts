@@ -443,6 +443,25 @@ export class EntryTable {
     }
   }
 
+  /**
+   * Each platform message an entry records, with what it did: the message that created it (its
+   * `source`), and each later change that carries one (a withdrawal, a decision) as `[source, row,
+   * action]`. For the index of messages already handled (storage/handled.ts).
+   */
+  forEachSource(visit: (source: string, row: number, action: HistoryItem['action']) => void): void {
+    for (let row = 0; row < this.count; row += 1) visit(this.source.get(row), row, 'created');
+    const items = this.items;
+    for (let index = 0; index < items.row.length; index += 1) {
+      if (items.flags.get(index) & HAS_SOURCE) {
+        visit(
+          items.source.get(index),
+          items.row.get(index),
+          ACTIONS[items.action.get(index)] as HistoryItem['action'],
+        );
+      }
+    }
+  }
+
   /** Takes back the last item added to the table, which must be `row`'s. */
   popItem(row: number): void {
     this.forget(row);

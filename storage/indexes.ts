@@ -10,8 +10,13 @@ export class Indexes {
   readonly membersById = new Map<string, Member>();
   readonly membersByIdentity = new Map<string, Member>();
   readonly membersByUsername = new Map<string, Member>();
-  /** What each platform message changed (the first change it made). */
+  /** What each platform message changed (the first change it made), as the journal's lines said. */
   readonly handled = new Map<string, Handled>();
+  /**
+   * The same, read from the records (storage/handled.ts) — for messages whose lines were folded into
+   * the snapshot. Built at the first question it must answer; forgotten when a change is undone.
+   */
+  inRecords: Map<string, Handled> | null = null;
 
   indexMember(member: Member): void {
     this.membersById.set(member.id, member);

@@ -14,6 +14,7 @@ import type {
 import type { Handled, Repository } from '../core/repository.js';
 import { EntryTable } from './entry-table.js';
 import { sameSubject } from './events.js';
+import { handledInRecords } from './handled.js';
 import { Indexes } from './indexes.js';
 import type { State } from './schema.js';
 import type { StoreCapture } from './snapshot-file.js';
@@ -80,7 +81,11 @@ export class StoreReader {
   }
 
   handled(source: string): Handled | undefined {
-    return this.idx.handled.get(source);
+    const idx = this.idx;
+    const live = idx.handled.get(source);
+    if (live) return live;
+    idx.inRecords ??= handledInRecords(this.data);
+    return idx.inRecords.get(source);
   }
 
   get registrations(): readonly Registration[] {

@@ -143,6 +143,8 @@ export class Store extends StoreReader implements Repository {
     const store = await Store.read(log, options, false);
     store.journal = await log.openWriter<Undo>((undos) => {
       for (const undo of undos.reverse()) undo();
+      // Read from the records while the undone changes were in them: read again when next asked.
+      store.idx.inRecords = null;
     });
     store.writable = true;
     return store;

@@ -34,6 +34,12 @@ export const ONE_ZONE: Readonly<Record<string, string>> = {
   'test/e2e/pictures.test.ts':
     'draws real PNGs; the posts’ times, periods and file names are checked in every zone by test/bot/scheduler.test.ts (with a stand-in drawing) and test/e2e/figures.test.ts',
   'test/zones.test.ts': 'reads the source files to check this choice; its example lines only look like dates',
+  'test/web/desk.test.ts':
+    'Chromium driving the desk (sign-in, access, decisions, downloads); an expired launch is dated two hours back; the periods the pages show are core/periods.ts’s, repeated in every zone by their own tests',
+  'test/storage/contract.test.ts':
+    'the store on files and on PostgreSQL: durability, undo, histories and refusals; its times are instants, and the store’s periods are test/storage/store.test.ts’s',
+  'test/storage/postgres.test.ts': 'PostgreSQL: migrations, fencing, a server going away; times are instants',
+  'test/storage/move.test.ts': 'store:move as child processes: the copy checked whole; times are instants',
   'test/e2e/no-stall.test.ts':
     'a report held by a gate: it checks the order of the answers; the year’s files’ dates are test/e2e/reports.test.ts’s',
 };

@@ -17,4 +17,6 @@ export interface TelegramConfig {
   compactConfirmations: boolean;
   /** Report files are sent with protect_content (no forwarding, no saving) — they hold personnel data. */
   protectReports: boolean;
+  /** The desk's address (WEB_PUBLIC_URL): the Mini App the menu button opens. Absent: no desk. */
+  deskUrl?: string | undefined;
 }

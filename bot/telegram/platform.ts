@@ -18,6 +18,7 @@ import { type Locale, locales, pickLocale } from '../../locales/index.js';
 import { Albums, type AlbumTimers, realAlbumTimers } from './albums.js';
 import { type ApiLimits, boundedRetries, DEFAULT_LIMITS, failureLog, timeouts } from './api.js';
 import type { TelegramConfig } from './config.js';
+import { HandledOffsets } from './confirm.js';
 import { telegramDocument } from './files.js';
 import { ChoiceButtons, displayName, identityOf, mentionsOf, photoOf } from './translate.js';
 
@@ -119,6 +120,10 @@ export function createTelegramPlatform(
   bot.api.config.use(timeouts(limits, shutdown.signal));
   bot.api.config.use(failureLog(log));
   bot.api.config.use(boundedRetries(limits, shutdown.signal));
+  // An update is confirmed to Telegram only once handled: one fetched but not yet handled when the
+  // process dies is handed out again (to this process restarted, or to the standby taking over).
+  const offsets = new HandledOffsets();
+  bot.api.config.use(offsets.transformer());
   const buttons = new ChoiceButtons(config.token);
   const membership = new Map<number, { at: number; member: boolean }>();
   const inflight = new Set<Promise<unknown>>();
@@ -261,17 +266,18 @@ export function createTelegramPlatform(
     if (!text.trim()) return;
     const command = parseCommand(text);
     if (command?.target && command.target.toLowerCase() !== ctx.me.username.toLowerCase()) return;
-    // A forwarded message is someone else's words: never run as the person who forwarded it.
-    if (message.forward_origin) {
-      log.debug({ chat: chat.id }, 'ignored a forwarded message');
-      return;
-    }
     const locale = localeFor(chat.type, message.from?.language_code);
     const t = locales[locale];
     const place = {
       replyTo: chat.type === 'private' ? undefined : message.message_id,
       thread: topicOf(message),
     };
+    // A forwarded message is someone else's words: never run as the person who forwarded it.
+    if (message.forward_origin) {
+      log.debug({ chat: chat.id }, 'ignored a forwarded message');
+      if (command) await answer(ctx, chat.id, t.errors.forwarded, place);
+      return;
+    }
     if (message.sender_chat || message.from?.id === ANONYMOUS_ADMIN) {
       if (command) await answer(ctx, chat.id, t.errors.anonymousAdmin, place);
       return;
@@ -398,7 +404,8 @@ export function createTelegramPlatform(
       const adapter = {
         api: bot.api,
         init: () => bot.init(),
-        handleUpdate: (update: Parameters<Bot['handleUpdate']>[0]) => track(bot.handleUpdate(update)),
+        handleUpdate: (update: Parameters<Bot['handleUpdate']>[0]) =>
+          offsets.handling(update.update_id, track(bot.handleUpdate(update))),
         errorHandler: (error: Parameters<Bot['errorHandler']>[0]) => bot.errorHandler(error),
       };
       runner = run(adapter, {
@@ -469,6 +476,8 @@ export function createTelegramPlatform(
       await setCommandMenu(bot.api, options.commands ?? [], config, fallback, log).catch((err: unknown) => {
         if (!stopping) log.warn({ err }, 'could not set the command menu');
       });
+      if (stopping) return;
+      if (config.deskUrl) await setDeskButton(bot.api, config, fallback, log);
       if (stopping) return;
       log.info({ bot: bot.botInfo.username, group: config.groupId }, 'polling');
       polling = poll();
@@ -553,7 +562,68 @@ export function createTelegramPlatform(
     },
 
     admins: () => [...config.adminIds].map((id) => identityOf({ id: Number(id) })),
+
+    // The file's URL holds the bot token: it is fetched here and never leaves the process.
+    async photo(fileId) {
+      const file = await bot.api.getFile(fileId);
+      if (!file.file_path) return undefined;
+      const response = await fetch(`${config.apiRoot}/file/bot${config.token}/${file.file_path}`, {
+        signal: AbortSignal.any([shutdown.signal, AbortSignal.timeout(limits.callTimeoutMs)]),
+      });
+      if (!response.ok) return undefined;
+      const declared = Number(response.headers.get('content-length'));
+      if (declared > PHOTO_MAX_BYTES) return undefined;
+      const data = Buffer.from(await response.arrayBuffer());
+      if (data.length > PHOTO_MAX_BYTES) return undefined;
+      const byName = PHOTO_TYPES[file.file_path.split('.').pop()?.toLowerCase() ?? ''];
+      const sent = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
+      return { data, type: byName ?? sent };
+    },
   };
+}
+
+/** Telegram serves files of up to 20 MB to bots (getFile). */
+const PHOTO_MAX_BYTES = 20 * 1024 * 1024;
+const PHOTO_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+};
+
+/**
+ * The menu button of the private chat with the bot opens the desk (a Mini App): by default for
+ * everyone — members find their own page there — and set for each admin's and Council member's chat
+ * too. Telegram refuses a chat's button for someone who never opened the bot: logged, and the
+ * default serves them.
+ */
+export async function setDeskButton(
+  api: Api,
+  config: TelegramConfig,
+  fallback: Locale,
+  log: Log,
+): Promise<void> {
+  if (!config.deskUrl) return;
+  const menu_button = {
+    type: 'web_app' as const,
+    text: locales[fallback].desk.menuButton,
+    web_app: { url: `${config.deskUrl}/` },
+  };
+  try {
+    await api.setChatMenuButton({ menu_button });
+  } catch (err) {
+    log.warn({ err }, 'could not set the desk as the menu button (Telegram opens Mini Apps over HTTPS only)');
+    return;
+  }
+  for (const id of new Set([...config.adminIds, ...config.councilIds])) {
+    try {
+      await api.setChatMenuButton({ chat_id: Number(id), menu_button });
+    } catch (err) {
+      log.info({ err, user: id }, 'could not set the desk button in a private chat (not opened yet)');
+    }
+  }
+  log.info({ url: config.deskUrl }, 'desk menu button set');
 }
 
 /** A group message meant for the bot without a command: a reply to one of its messages, or a mention of it. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Where evidence photos of this platform are kept, under the data directory. */
@@ -74,6 +74,26 @@ async function writeDurably(path: string, data: Buffer): Promise<void> {
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** A reference `fetchEvidence` made: nothing else (no `..`, no other folder) is ever read. */
+const REF = /^evidence\/zalobot\/[0-9a-f]{64}\.(jpg|png|webp|gif|heic)$/;
+
+/** The bytes of a kept evidence photo, by its reference (the desk shows it); undefined if gone or not ours. */
+export async function readEvidence(
+  dataDir: string,
+  ref: string,
+): Promise<{ data: Buffer; type: string } | undefined> {
+  const match = REF.exec(ref);
+  if (!match) return undefined;
+  const ext = match[1] as string;
+  const type = Object.entries(TYPES).find(([, e]) => e === ext)?.[0] ?? 'application/octet-stream';
+  try {
+    return { data: await readFile(join(dataDir, ref)), type };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
 }

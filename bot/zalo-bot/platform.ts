@@ -13,7 +13,7 @@ import {
 import { type Locale, locales } from '../../locales/index.js';
 import { createZaloBotClient, ZaloBotApiError, type ZaloBotClient } from './client.js';
 import type { ZaloBotConfig } from './config.js';
-import { fetchEvidence } from './photos.js';
+import { fetchEvidence, readEvidence } from './photos.js';
 import { ZaloBotSender } from './sender.js';
 import type { ZaloBotMessageMeta, ZaloBotUpdate } from './update.js';
 import { createWebhookServer, type WebhookServer } from './webhook.js';
@@ -319,6 +319,7 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
       }
     },
     admins: () => [...config.adminIds].map((id) => identityKey('zalobot', id)),
+    photo: (ref) => readEvidence(options.dataDir, ref),
   };
 }
 

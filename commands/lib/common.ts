@@ -178,3 +178,17 @@ export function reasonRefused(
 export function words(args: string): string[] {
   return args.split(/\s+/).filter(Boolean);
 }
+
+/** A period written so that core/periods.ts reads it back as itself (a button's command, a download's). */
+export function periodToken(period: Period): string {
+  switch (period.kind) {
+    case 'week':
+      return `tuan ${period.index}/${period.year}`;
+    case 'month':
+      return `${period.index}/${period.year}`;
+    case 'quarter':
+      return `Q${period.index}/${period.year}`;
+    case 'year':
+      return String(period.year);
+  }
+}

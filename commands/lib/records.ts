@@ -14,7 +14,7 @@ import {
 } from '../../core/domain.js';
 import { RecordsRefusedError } from '../../core/errors.js';
 import { type HtmlPart, joinHtml } from '../../core/html.js';
-import { formatDateTime } from '../../core/periods.js';
+import { dayKey, formatDateTime } from '../../core/periods.js';
 import {
   EXCELLENCE_CAP,
   EXCELLENCE_CAP_EXCEPTIONAL,
@@ -245,7 +245,7 @@ export function subjectName(ctx: Pick<CommandContext, 't' | 'store' | 'agency'>,
 
 /** The year a records command works on when none is named: the titles file's, else this year. */
 export function defaultYear(ctx: Pick<CommandContext, 'titles' | 'plan' | 'now'>): number {
-  return ctx.titles?.year ?? ctx.plan?.year ?? Number(ctx.now.toISOString().slice(0, 4));
+  return ctx.titles?.year ?? ctx.plan?.year ?? Number(dayKey(ctx.now).slice(0, 4));
 }
 
 /** The decision a record names, as one phrase: "Quyết định số … ngày … của …". */
@@ -309,28 +309,36 @@ export async function orRefusal<T>(
   }
 }
 
-/** The HTXSNV share of members and of departments for a year, warned about above the caps of QĐ 366-QĐ/TW. */
+/**
+ * The HTXSNV share of members and of departments for a year, warned about above the caps of
+ * QĐ 366-QĐ/TW. `certain`: only when the cap is passed whatever the ones not yet rated get (each
+ * rating of a long list is not warned about while the list is being entered); otherwise the share
+ * of those rated so far, said so.
+ */
 export function excellenceWarnings(
   ctx: CommandContext,
   year: number,
-  only?: TitleSubject['kind'],
+  options: { only?: TitleSubject['kind']; certain?: boolean } = {},
 ): HtmlPart[] {
   const { t, store, agency } = ctx;
   const out: HtmlPart[] = [];
   for (const kind of ['member', 'department'] as const) {
-    if (only && only !== kind) continue;
+    if (options.only && options.only !== kind) continue;
     const s = excellenceShare(store.ratings, year, kind);
-    if (s.percent <= EXCELLENCE_CAP) continue;
-    const who = kind === 'member' ? t.records.rating.membersWho : t.records.rating.departmentsWho;
-    const percent = `${Math.round(s.percent)}%`;
-    out.push(
-      s.percent > EXCELLENCE_CAP_EXCEPTIONAL
-        ? t.records.rating.overExceptional(who, s.excellent, s.goodOrBetter, percent)
-        : t.records.rating.overCap(who, s.excellent, s.goodOrBetter, percent),
-    );
     const rated = store.ratings.filter((r) => r.year === year && r.subject.kind === kind).length;
     const total =
       kind === 'member' ? store.members.filter((m) => !m.leftAt).length : agency.departments.length;
+    // At best, everyone not yet rated is rated HTTNV or better.
+    const atBest = s.goodOrBetter + Math.max(0, total - rated);
+    const percent = options.certain ? (atBest ? (s.excellent / atBest) * 100 : 0) : s.percent;
+    if (percent <= EXCELLENCE_CAP) continue;
+    const who = kind === 'member' ? t.records.rating.membersWho : t.records.rating.departmentsWho;
+    const shown = `${Math.round(s.percent)}%`;
+    out.push(
+      percent > EXCELLENCE_CAP_EXCEPTIONAL
+        ? t.records.rating.overExceptional(who, s.excellent, s.goodOrBetter, shown)
+        : t.records.rating.overCap(who, s.excellent, s.goodOrBetter, shown),
+    );
     if (rated < total) out.push(t.records.rating.soFar(rated, total));
   }
   return out;
@@ -345,18 +353,18 @@ export function readableNote(ctx: Pick<CommandContext, 't' | 'store' | 'agency'>
     .replace(/phòng:([a-z0-9-]+)/g, (_, id: string) => departmentName(agency, id, t));
 }
 
-/** A record's history, one line per change: when, what, who, from where; the note below. */
+/** A record's history under it, one line per change: when, what, who, from where, and the note. */
 export function historyLines(ctx: CommandContext, history: readonly HistoryItem[]): HtmlPart[] {
   const { t, store } = ctx;
-  return history.flatMap((h) => [
-    t.history.line(
+  return history.map((h) =>
+    t.records.file.historyLine(
       formatDateTime(new Date(h.at)),
       t.history.actions[h.action],
       store.member(h.by)?.fullName ?? h.by,
       t.history.platforms[h.platform],
+      h.note ? readableNote(ctx, h.note) : '',
     ),
-    ...(h.note ? [t.history.note(readableNote(ctx, h.note))] : []),
-  ]);
+  );
 }
 
 /** A record's one line, as /hoso and /dinhchinh show it. */

@@ -1,6 +1,9 @@
+import { isOwnEntry } from '../../core/access.js';
 import type { Command, CommandContext, Reply } from '../../core/context.js';
-import type { Entry, Member } from '../../core/domain.js';
+import type { Entry, EntryKind, Member } from '../../core/domain.js';
 import type { Html } from '../../core/html.js';
+import type { Repository } from '../../core/repository.js';
+import { isPending } from '../../core/scoring.js';
 import { preview } from '../../core/text.js';
 import { clip, refuse, say } from './common.js';
 
@@ -42,8 +45,7 @@ export function reviewable(ctx: CommandContext, command: Command, code: string |
   const entry = store.entry(code);
   if (!entry) return refuse(ctx, command, t.withdraw.unknownCode(clip(code)));
   if (entry.status === 'withdrawn') return [say(t.review.withdrawnEntry(entry.code))];
-  const own = ctx.member && (entry.reporterId === ctx.member.id || entry.memberId === ctx.member.id);
-  if (own) return [say(t.review.ownEntry(entry.code))];
+  if (isOwnEntry(entry, ctx.member?.id)) return [say(t.review.ownEntry(entry.code))];
   return entry;
 }
 
@@ -87,4 +89,28 @@ export async function decide(
           : t.review.noticeRejectedReporter(entry.code, kind, credited, text, why),
     ),
   ];
+}
+
+/** Which entries awaiting review to list: of one department, one kind, logged in [from, to). */
+export interface QueueFilter {
+  departmentId?: string | undefined;
+  kind?: EntryKind | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+/**
+ * The entries awaiting the Council's review, oldest first (/choduyet and the desk's queue), of one
+ * department, kind or span of days if asked.
+ */
+export function pendingEntries(store: Repository, filter: QueueFilter = {}): Entry[] {
+  const { departmentId, kind, from, to } = filter;
+  const entries =
+    from || to ? store.entriesBetween(from ?? new Date(0), to ?? new Date(8.64e15)) : store.entries;
+  return entries.filter(
+    (e) =>
+      isPending(e) &&
+      (departmentId === undefined || e.departmentId === departmentId) &&
+      (kind === undefined || e.kind === kind),
+  );
 }

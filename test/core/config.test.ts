@@ -189,3 +189,42 @@ describe('configuration', () => {
     expect(lines.join('')).not.toContain(TOKEN);
   });
 });
+
+describe('configuration of the store on PostgreSQL', () => {
+  it('keeps the embedded store unless DATABASE_URL is set, and reads the database and health settings', () => {
+    expect(createConfig({}, testAgency()).database).toBeNull();
+    expect(createConfig({}, testAgency()).health).toBeNull();
+    const config = createConfig(
+      { DATABASE_URL: 'postgres://thidua:s3cret-Pass@db.example:5432/thidua', HEALTH_PORT: '8081' },
+      testAgency(),
+    );
+    expect(config.database).toEqual({
+      url: 'postgres://thidua:s3cret-Pass@db.example:5432/thidua',
+      schema: 'thidua',
+    });
+    expect(config.health).toEqual({ host: '127.0.0.1', port: 8081 });
+  });
+
+  it('refuses a connection string that is not PostgreSQL’s, or a bad schema, without showing the value', () => {
+    const error = (() => {
+      try {
+        createConfig(
+          {
+            DATABASE_URL: 'mysql://root:s3cret-Pass@db/thidua',
+            DATABASE_SCHEMA: 'Thi Dua',
+            HEALTH_PORT: '99999',
+          },
+          testAgency(),
+        );
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('DATABASE_URL');
+    expect(message).toContain('DATABASE_SCHEMA');
+    expect(message).toContain('HEALTH_PORT');
+    expect(message).not.toContain('s3cret-Pass');
+  });
+});

@@ -41,12 +41,14 @@ describe('the titles file', () => {
       ['ttldxs', 'department'],
     ]);
     const share = titleById(titles, 'ttldxs')?.criteria.find((c) => c.id === 'ttldxs-ldtt-share');
-    expect(share?.measure).toMatchObject({ type: 'memberShareRegistered', minPercent: 70 });
+    // Members who achieved LĐTT (decisions on record), not those who registered (issue 20).
+    expect(share?.measure).toMatchObject({ type: 'memberShareAwarded', minPercent: 70 });
     // CSTĐCS lays out its own criteria, then LĐTT's, then those of every title.
     const cstdcs = titleById(titles, 'cstdcs');
     expect(cstdcs && criteriaOf(titles, cstdcs).map((c) => c.title.id)).toEqual([
       ...Array(4).fill('cstdcs'),
       ...Array(5).fill('ldtt'),
+      'cstdcs',
       'cstdcs',
     ]);
     // Nothing unverified is marked as confirmed law: Điều 28 (TTLĐTT) was not read.

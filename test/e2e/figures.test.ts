@@ -190,7 +190,16 @@ describe('history stays where it was earned', () => {
     const board = (await tg.send(lan(), '/bangxephang thang'))[0]?.text ?? '';
     expect(board).toContain('Văn phòng Ban — 0 điểm/người (tổng 5 điểm, 0 người)');
     expect(board).toContain('Phòng Cán bộ — 1 điểm/người (tổng 3 điểm, 3 người)');
-    // October's report still sees Lan in the Văn phòng, where she was then.
+    // Each department's own summary keeps what was earned in it: the Văn phòng's holds Lan's initiative
+    // of 2 November (naming where she is now), Phòng Cán bộ's only what she logged after the move.
+    const office = (await tg.send(admin(), '/tonghop thang vp'))[0]?.text ?? '';
+    expect(office).toContain('Tổng cộng: 1 mục, 5 điểm');
+    expect(office).toContain('1. Nguyễn Thị Lan (nay thuộc Phòng Cán bộ) — 5 điểm, 1 mục');
+    const cadres = (await tg.send(admin(), '/tonghop thang cb'))[0]?.text ?? '';
+    expect(cadres).toContain('• Sáng kiến: 0 mục, 0 điểm');
+    expect(cadres).toContain('Tổng cộng: 2 mục, 3 điểm');
+    expect(cadres).toContain('1. Nguyễn Thị Lan (Phòng Cán bộ) — 2 điểm, 1 mục');
+    // The move is in her history, and each entry keeps the department it counts for.
     const history = tg.store.memberByIdentity('telegram:1001')?.history.at(-1);
     expect(history).toMatchObject({
       action: 'moved',

@@ -5,8 +5,10 @@
  * member, an unknown rating, a decision number another record holds) with nothing changed, and each
  * change in the record's history with who, when and from where.
  */
+import type ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mentionEntities, type Seen, TelegramHarness } from '../helpers/telegram.js';
+import { readBook, table } from '../helpers/xlsx.js';
 
 const ADMIN = 900001;
 const COUNCIL = 800001;
@@ -76,6 +78,23 @@ describe('year-end ratings (/xeploai)', () => {
     const summary = text(await asAdmin('/xeploai 2026'));
     expect(summary).toContain('Cá nhân: đã xếp loại 2/3 đồng chí');
     expect(summary).toContain('Chưa xếp loại: Nguyễn Thị Lan');
+  });
+
+  it('does not warn about each rating while a long list is entered, only when the cap is passed whatever comes next', async () => {
+    for (let i = 1; i <= 7; i += 1) {
+      const identity = `telegram:${2000 + i}`;
+      await tg.store.saveMember(
+        { identity, fullName: `Đồng Chí Số ${i}`, departmentId: 'vp' },
+        { by: identity, platform: 'telegram', at: DEC },
+      );
+    }
+    // 10 members: one HTXSNV is 10% at most, whatever the others get.
+    expect(text(await asAdmin('/xeploai Nguyễn Thị Lan HTXSNV'))).not.toContain('⚠️');
+    expect(text(await asAdmin('/xeploai Trần Văn Hùng HTXSNV'))).not.toContain('⚠️');
+    // A third is 30% of ten even if all the rest are rated HTTNV or better.
+    const third = text(await asAdmin('/xeploai Vũ Thị Mai HTXSNV'));
+    expect(third).toContain('⚠️ Cá nhân: 3/3 (100%)');
+    expect(third).toContain('mới xếp loại 3/10');
   });
 });
 
@@ -222,5 +241,74 @@ describe('the record (/hoso)', () => {
     await tg.send(council(), '/dangky Lê Hội Đồng | tcdv');
     const seen = text(await tg.send(council(), '/hoso Trần Văn Hùng', { inPrivate: true }));
     expect(seen).toContain('KL1 Khiển trách, từ 02/03/2026 đến 01/03/2027');
+  });
+});
+
+describe('the criteria read the records', () => {
+  /** The review sheet's criteria rows, as the Council reads them. */
+  async function criteria(sheet: 'Tiêu chí cá nhân' | 'Tiêu chí tập thể') {
+    const before = tg.calls.length;
+    await asAdmin('/tonghop 2026 binhxet');
+    const file = tg.calls.slice(before).find((c) => c.method === 'sendDocument');
+    if (!file) throw new Error('no review sheet was sent');
+    const book = await readBook((file.payload.document as { fileData: Buffer }).fileData);
+    return table(book.getWorksheet(sheet) as ExcelJS.Worksheet, '').rows;
+  }
+
+  it('lays ratings, recognised initiatives, discipline and the year’s decisions beside the criteria', async () => {
+    // After the registration deadline: the Office registers for them.
+    await asAdmin('/dangkythidua Trần Văn Hùng cstdcs');
+    await asAdmin('/dangkythidua Phòng Cán bộ ttldxs');
+    await asAdmin('/xeploai Trần Văn Hùng HTTNV');
+    await asAdmin('/xeploai Vũ Thị Mai HTNV');
+    await asAdmin('/xeploai Phòng Cán bộ HTXSNV');
+    await asAdmin('/congnhansk Trần Văn Hùng | Phần mềm theo dõi hồ sơ | 7-QĐ/HĐSK | 30/11/2026');
+    await asAdmin('/kyluat Vũ Thị Mai | cảnh cáo | 15-QĐ/BTCTU | 02/03/2026 | 12 tháng');
+    await asAdmin('/quyetdinh 130-QĐ/BTCTU | 20/12/2026 | Phạm Hữu Toàn | CSTĐCS | Trần Văn Hùng (CN1)');
+
+    const people = await criteria('Tiêu chí cá nhân');
+    const row = (name: string, criterion: string) =>
+      people.find((r) => r['Họ và tên'] === name && r['Tiêu chí'] === criterion);
+    expect(row('Trần Văn Hùng', 'Hoàn thành tốt nhiệm vụ trở lên')).toMatchObject({
+      'Dữ kiện từ dữ liệu của bot': 'Xếp loại năm 2026: Hoàn thành tốt nhiệm vụ',
+      'Hội đồng xác nhận': '',
+    });
+    // The recognised initiative backs this very CSTĐCS: it still counts for it.
+    expect(row('Trần Văn Hùng', 'Hoàn thành xuất sắc nhiệm vụ hoặc có sáng kiến')).toMatchObject({
+      'Dữ kiện từ dữ liệu của bot':
+        'Xếp loại năm 2026: Hoàn thành tốt nhiệm vụ. Sáng kiến được công nhận: CN1 “Phần mềm theo dõi hồ sơ” (Quyết định số 7-QĐ/HĐSK)',
+      'Mã mục': 'CN1',
+      'Hội đồng xác nhận': '',
+    });
+    expect(row('Trần Văn Hùng', 'Kỷ luật trong năm')).toMatchObject({
+      'Dữ kiện từ dữ liệu của bot': 'Hồ sơ không có kỷ luật nào có hiệu lực trong năm 2026',
+      'Hội đồng xác nhận': '',
+    });
+
+    const departments = await criteria('Tiêu chí tập thể');
+    const cb = (criterion: string) =>
+      departments.find((r) => r.Phòng === 'Phòng Cán bộ' && r['Tiêu chí'] === criterion);
+    expect(cb('Hoàn thành xuất sắc nhiệm vụ được giao')).toMatchObject({
+      'Dữ kiện từ dữ liệu của bot': 'Xếp loại năm 2026: Hoàn thành xuất sắc nhiệm vụ',
+      'Hội đồng xác nhận': '',
+    });
+    expect(cb('Có cá nhân đạt Chiến sĩ thi đua cơ sở')).toMatchObject({
+      'Dữ kiện từ dữ liệu của bot': 'Có quyết định công nhận Chiến sĩ thi đua cơ sở năm 2026: Trần Văn Hùng',
+      'Mã mục': 'KT1',
+      'Hội đồng xác nhận': '',
+    });
+    expect(cb('Ít nhất 70% cá nhân đạt Lao động tiên tiến')).toMatchObject({
+      'Dữ kiện từ dữ liệu của bot':
+        '1/2 thành viên (50%) có quyết định công nhận Lao động tiên tiến hoặc Chiến sĩ thi đua cơ sở năm 2026; mức theo thiết lập: 70%. Chưa có: Vũ Thị Mai',
+      'Mã mục': 'KT1',
+      'Hội đồng xác nhận': 'Có',
+    });
+    expect(cb('100% cá nhân hoàn thành nhiệm vụ')).toMatchObject({
+      'Dữ kiện từ dữ liệu của bot':
+        '2/2 thành viên (100%) được xếp loại từ hoàn thành nhiệm vụ trở lên năm 2026; mức theo thiết lập: 100%',
+      'Hội đồng xác nhận': '',
+    });
+    // The general rule of NĐ 152/2025 Điều 4, for the department itself: nothing on its own record.
+    expect(cb('Kỷ luật trong năm')).toMatchObject({ 'Hội đồng xác nhận': '' });
   });
 });

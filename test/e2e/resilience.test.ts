@@ -156,6 +156,7 @@ describe('who may act', () => {
   it('does not run a forwarded command, nor one sent as the group, nor a bot’s', async () => {
     const bot = await launch();
     await register(bot, lan, 'Nguyễn Thị Lan');
+    await register(bot, hung, 'Trần Văn Hùng'); // a member: were the forward run, it would be saved as his
     const at = Math.floor(Date.now() / 1000);
     const message = (extra: Partial<Message>, id: number): Omit<Update, 'update_id'> =>
       ({
@@ -191,10 +192,11 @@ describe('who may act', () => {
     );
     await bot.settle();
     const texts = sent(bot, GROUP_ID).map((c) => String(c.params.text));
+    expect(texts.some((t) => t.includes('tin nhắn chuyển tiếp'))).toBe(true);
     expect(texts.some((t) => t.includes('quản trị viên ẩn danh'))).toBe(true);
     expect(texts.some((t) => t.includes('Tài khoản bot không đăng ký'))).toBe(true);
     expect(bot.store.entries).toEqual([]);
-    expect(bot.store.members.map((m) => m.fullName)).toEqual(['Nguyễn Thị Lan']);
+    expect(bot.store.members.map((m) => m.fullName).sort()).toEqual(['Nguyễn Thị Lan', 'Trần Văn Hùng']);
   }, 30_000);
 
   it('refuses a forged button press without touching the message it was pressed on', async () => {

@@ -263,6 +263,18 @@ describe('logging entries', () => {
     tg.now = new Date(tg.now.getTime() + 24 * 3600_000);
     expect(only(await tg.send(lan(), '/hoanthanh Nhiệm vụ ngày mới')).text).toContain('mã HT11');
   });
+
+  it('counts toward the daily limit what the caller logged for colleagues, and not what was withdrawn', async () => {
+    for (let i = 1; i <= 9; i += 1) await tg.send(lan(), `/hoanthanh Nhiệm vụ số ${i}`);
+    const forHung = '/viectot @hungtv đã trực thay ca đêm'; // Hùng's deed, logged by Lan: her tenth
+    const credited = only(await tg.send(lan(), forHung, { entities: mentionEntities(forHung) }));
+    expect(credited.text).toContain('Ghi nhận cho: Trần Văn Hùng (người báo: Nguyễn Thị Lan).');
+    expect(only(await tg.send(lan(), '/hoanthanh Nhiệm vụ số 11')).text).toContain('là mức tối đa');
+    expect(tg.store.entries).toHaveLength(10);
+    expect(only(await tg.send(lan(), '/huy HT3')).text).toContain('Đã rút mục HT3');
+    expect(only(await tg.send(lan(), '/hoanthanh Nhiệm vụ ghi lại')).text).toContain('mã HT11');
+    expect(only(await tg.send(lan(), '/hoanthanh Nhiệm vụ thêm nữa')).text).toContain('là mức tối đa');
+  });
 });
 
 describe('withdrawing', () => {

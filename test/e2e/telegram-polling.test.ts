@@ -241,9 +241,10 @@ describe('long polling over HTTP: a week of the emulation movement', () => {
       },
     ]);
 
-    // Every update was handed out once, handled once, and confirmed by the next offset.
+    // Every update was handed out, handled once, and confirmed once handled (one still being handled
+    // is handed out again by the next poll and dropped by the bot: bot/telegram/confirm.ts).
     expect(tg.pushed).toHaveLength(13);
-    expect(server.deliveries.flatMap((d) => d.updateIds)).toEqual(tg.pushed);
+    expect([...new Set(server.deliveries.flatMap((d) => d.updateIds))]).toEqual(tg.pushed);
     expect(server.pendingUpdateCount).toBe(0);
     expect(
       tg
@@ -559,7 +560,7 @@ describe('network trouble', () => {
       ).toEqual(sources);
     }
     expect(store.entries).toHaveLength(burst.length);
-    expect(server.deliveries.flatMap((d) => d.updateIds)).toEqual(tg.pushed);
+    expect([...new Set(server.deliveries.flatMap((d) => d.updateIds))]).toEqual(tg.pushed);
     // Nothing failed from the users' point of view; each failed attempt was logged as a warning.
     const problems = tg.logs().filter((l) => Number(l.level) >= 40);
     expect(problems.map((l) => [l.msg, l.method])).toEqual([

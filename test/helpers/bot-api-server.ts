@@ -23,6 +23,7 @@ import type {
   Document,
   Message,
   MessageEntity,
+  PhotoSize,
   Update,
   User,
   UserFromGetMe,
@@ -478,6 +479,17 @@ export class FakeBotApiServer {
   }
 
   /** Sets what getChatMember answers for (chatId, userId); unknown pairs are 'left'. */
+  /**
+   * A photo a user sends, stored as Telegram stores one (several sizes, each serving these bytes, each
+   * fetched by getFile and the file URL); the sizes, largest last, go into the message's `photo`.
+   */
+  userPhoto(data: Buffer, filename = 'photo.jpg'): PhotoSize[] {
+    const dims = imageSize(data);
+    if (!dims) throw new Error('userPhoto: not an image (PNG, JPEG, GIF)');
+    const largest = this.storeFile('photo', data, filename, dims);
+    return structuredClone(largest.sizes ?? [largest.json]) as unknown as PhotoSize[];
+  }
+
   setChatMember(chatId: number, userId: number, status: ChatMemberStatus): void {
     this.members.set(`${chatId}:${userId}`, status);
   }

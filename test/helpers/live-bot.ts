@@ -1,5 +1,5 @@
 import type { Message, MessageEntity, User } from 'grammy/types';
-import { type App, createApp } from '../../bot/app.js';
+import { type App, type AppDeps, createApp } from '../../bot/app.js';
 import { createConfig } from '../../bot/config.js';
 import type { ApiLimits } from '../../bot/telegram/api.js';
 import type { TelegramOptions, TelegramPlatform } from '../../bot/telegram/platform.js';
@@ -160,6 +160,8 @@ export class LiveBot {
       env?: Record<string, string>;
       /** The Zalo Bot platform's test seams (short polls, fast retries). */
       zaloBot?: Partial<ZaloBotOptions>;
+      /** The desk's assets (with WEB_PUBLIC_URL and WEB_PORT in `env`). */
+      deskAssets?: AppDeps['deskAssets'];
     } = {},
   ): Promise<LiveBot> {
     const server = await FakeBotApiServer.start({ token: TOKEN });
@@ -199,6 +201,7 @@ export class LiveBot {
           ...options.telegram,
         },
         zaloBot: { pollSeconds: 1, retryMs: 20, ...options.zaloBot },
+        ...(options.deskAssets ? { deskAssets: options.deskAssets } : {}),
       });
       await app.start();
       const live = new LiveBot(server, app, store, lines, cleanup);

@@ -545,6 +545,31 @@ describe('a store that cannot be trusted stops start-up and is left untouched', 
     expect(await snapshotOfFiles()).toEqual(before);
   });
 
+  // A line that ends with its newline was written whole: if it is not JSON, the file was damaged after
+  // it was acknowledged. Skipping it would lose a saved change without a word — the store refuses.
+  it.each([
+    ['before its end', 0],
+    ['as its last complete line', 1],
+  ])('refuses a journal with a complete line that is not JSON %s, naming the line', async (_where, index) => {
+    const store = await open();
+    const member = await addMember(store, 1);
+    await logDeed(store, member.id, new Date());
+    await store.close();
+    opened.pop();
+    const lines = (await readFile(join(dir, JOURNAL_FILE), 'utf8')).split('\n');
+    expect(lines).toHaveLength(3); // two events and the empty tail after the last newline
+    lines[index] = (lines[index] ?? '').slice(0, 25);
+    await writeFile(join(dir, JOURNAL_FILE), lines.join('\n'));
+    const before = await snapshotOfFiles();
+    const error = await Store.open(dir).then(
+      (store) => store.close().then(() => store),
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StoreCorruptError);
+    expect((error as Error).message).toMatch(new RegExp(`journal\\.jsonl: line ${index + 1} `));
+    expect(await snapshotOfFiles()).toEqual(before);
+  });
+
   it('drops a torn last journal line (an unacknowledged write) with a warning, and appends after it cleanly', async () => {
     const store = await open();
     const member = await addMember(store, 1);

@@ -1,0 +1,42 @@
+import type { ReviewMode } from '../../core/agency.js';
+import type { Entry, Member } from '../../core/domain.js';
+import type { Period } from '../../core/periods.js';
+import type { Repository } from '../../core/repository.js';
+import { type MemberScore, rankedCount, rankMembers } from '../../core/scoring.js';
+
+/** A member's own record for a period, as /cuatoi and the desk's own page show it. */
+export interface MemberRecord {
+  /** The entries credited to the member in the period, oldest first, whatever their state. */
+  entries: Entry[];
+  /** The member's score and rank (rank 0: no points). */
+  score: MemberScore | undefined;
+  /** How many members are ranked (have points). */
+  ranked: number;
+  /** Active entries the member logged for colleagues. */
+  reportedForOthers: number;
+}
+
+export function memberRecord(
+  store: Repository,
+  member: Member,
+  period: Period,
+  mode: ReviewMode,
+): MemberRecord {
+  const inPeriod = store.entriesBetween(period.start, period.end);
+  const scores = rankMembers(inPeriod, store.members, mode);
+  return {
+    entries: inPeriod.filter((e) => e.memberId === member.id),
+    score: scores.find((s) => s.member.id === member.id),
+    ranked: rankedCount(scores),
+    reportedForOthers: inPeriod.filter(
+      (e) => e.reporterId === member.id && e.memberId !== member.id && e.status === 'active',
+    ).length,
+  };
+}
+
+/** Why the Council rejected an entry (its last rejection's reason), if it did. */
+export function rejectionReason(entry: Entry): string | undefined {
+  return entry.review === 'rejected' && entry.status === 'active'
+    ? entry.history.findLast((h) => h.action === 'rejected')?.note
+    : undefined;
+}
