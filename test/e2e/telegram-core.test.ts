@@ -441,7 +441,8 @@ describe('languages, help and long answers', () => {
     const forMember = only(await tg.send(lan(), '/help')).text;
     expect(forMember).toContain('/viectot nội dung');
     expect(forMember).not.toContain('/tonghop');
-    expect(only(await tg.send(admin(), '/trogiup')).text).toContain('/tonghop');
+    // An admin's list is long: it may come in two messages (split at 4,096 characters).
+    expect((await tg.send(admin(), '/trogiup')).map((s) => s.text).join('\n')).toContain('/tonghop');
     const forStranger = only(await tg.send(tg.user(7777, 'Khách'), '/trogiup')).text;
     expect(forStranger).not.toContain('/viectot');
     expect(forStranger).toContain('/dangky Họ và tên | Phòng');
