@@ -19,6 +19,11 @@ import { createTelegramSetup, type TelegramSetupConfig } from './telegram/setup.
 /** However the platforms behave, a stop ends the process within this long (SIGTERM from systemd, Docker…). */
 const STOP_DEADLINE_MS = 9_000;
 
+/** What the store's rules check against (storage/invariants.ts): the agency's departments, the plan's year. */
+function storeRules(config: AppConfig) {
+  return { departments: config.agency.departments.map((d) => d.id), planYear: config.plan.year };
+}
+
 /**
  * The desk's browser assets: beside the built bot (dist/desk, npm start), or — run from the sources
  * (npm run dev) — built now into a temporary folder.
@@ -113,12 +118,13 @@ async function runBots(config: AppConfig, logger: Logger): Promise<void> {
         database: config.database,
         dataDir: config.dataDir,
         logger,
+        rules: storeRules(config),
         status,
         signal: stop.signal,
         serve,
       });
     } else {
-      await serve(await Store.open(config.dataDir, { logger }), stopping);
+      await serve(await Store.open(config.dataDir, { logger, rules: storeRules(config) }), stopping);
     }
     logger.info({}, 'stopped');
   } finally {
@@ -163,7 +169,7 @@ async function runSetup(config: AppConfig, logger: Logger): Promise<void> {
 /** No token: a chat in the terminal against a demo store in a temporary folder, deleted on exit. */
 async function runDemo(config: AppConfig, logger: Logger): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'thidua-demo-'));
-  const store = await Store.open(dir, { logger });
+  const store = await Store.open(dir, { logger, rules: storeRules(config) });
   await seedDemo(store, config.agency, new Date());
   // Report files of the demo go to ./out (./reports holds the sources of the report modules).
   const reports = join(process.cwd(), 'out');

@@ -1,5 +1,6 @@
 import { AppError } from '../core/errors.js';
 import type { Log } from '../core/log.js';
+import type { RuleSettings } from '../storage/invariants.js';
 import type { Store } from '../storage/store.js';
 import type { InstanceStatus } from './health.js';
 
@@ -8,6 +9,8 @@ export interface ActiveStandbyOptions {
   database: { url: string; schema: string };
   dataDir: string;
   logger: Log;
+  /** What the store's rules check against (storage/invariants.ts). */
+  rules?: RuleSettings;
   status: InstanceStatus;
   /** Aborted when the process is asked to stop (SIGTERM, SIGINT). */
   signal: AbortSignal;
@@ -45,6 +48,7 @@ export async function runActiveStandby(options: ActiveStandbyOptions): Promise<v
       const store = await pg.openPostgresStore(target, {
         logger,
         dataDir: options.dataDir,
+        ...(options.rules ? { rules: options.rules } : {}),
         epoch: lease.epoch,
         onFenced: (error) => lease.lose(error.message),
       });

@@ -11,6 +11,7 @@ import {
   readSubjectList,
   readYear,
   recordCode,
+  recordsCommand,
 } from './lib/records.js';
 
 /**
@@ -21,80 +22,82 @@ import {
  * initiative backs one award: /quyetdinh names it (`@lan (CN2)`) and it is marked as used.
  * Without fields: the initiatives recognised this year and whether each is used.
  */
-export const congnhansk: Command = defineCommand({
-  name: 'congnhansk',
-  access: 'admin',
-  writes: true,
-  usage: (t) => t.records.help.initiative.usage,
-  description: (t) => t.records.help.initiative.description,
-  async run(ctx) {
-    const { t, store, agency } = ctx;
-    const parts = fields(ctx.args);
-    const [whoText = '', name, number, dayText, ...rest] = parts;
-    const listYear = readYear(whoText);
-    if (!whoText || (listYear && parts.length === 1)) return [list(ctx, listYear ?? defaultYear(ctx))];
+export const congnhansk: Command = recordsCommand(
+  defineCommand({
+    name: 'congnhansk',
+    access: 'admin',
+    writes: true,
+    usage: (t) => t.records.help.initiative.usage,
+    description: (t) => t.records.help.initiative.description,
+    async run(ctx) {
+      const { t, store, agency } = ctx;
+      const parts = fields(ctx.args);
+      const [whoText = '', name, number, dayText, ...rest] = parts;
+      const listYear = readYear(whoText);
+      if (!whoText || (listYear && parts.length === 1)) return [list(ctx, listYear ?? defaultYear(ctx))];
 
-    const read = readSubjectList(ctx, whoText);
-    const stranger = read.items.find((i) => i.subject.kind !== 'member' || i.bracket !== undefined);
-    if (read.unknown !== undefined || stranger)
-      return refuse(ctx, congnhansk, t.records.unknownSubject(quote(read.unknown ?? stranger?.text ?? '')));
-    const authors = read.items.map((i) => i.subject);
-    const f = t.records.fields;
-    const missing = [!name && f.initiative, !number && f.number, !dayText && f.day].filter(
-      Boolean,
-    ) as string[];
-    if (missing.length) return refuse(ctx, congnhansk, t.records.missing(missing.join(', ')));
-    const date = readDay(dayText as string);
-    if (!date) return refuse(ctx, congnhansk, t.records.badDay(quote(dayText as string)));
+      const read = readSubjectList(ctx, whoText);
+      const stranger = read.items.find((i) => i.subject.kind !== 'member' || i.bracket !== undefined);
+      if (read.unknown !== undefined || stranger)
+        return refuse(ctx, congnhansk, t.records.unknownSubject(quote(read.unknown ?? stranger?.text ?? '')));
+      const authors = read.items.map((i) => i.subject);
+      const f = t.records.fields;
+      const missing = [!name && f.initiative, !number && f.number, !dayText && f.day].filter(
+        Boolean,
+      ) as string[];
+      if (missing.length) return refuse(ctx, congnhansk, t.records.missing(missing.join(', ')));
+      const date = readDay(dayText as string);
+      if (!date) return refuse(ctx, congnhansk, t.records.badDay(quote(dayText as string)));
 
-    // The optional fields, told apart by their look: a year, an entry code, else the issuing body.
-    let year: number | undefined;
-    let entry: string | undefined;
-    let body: string | undefined;
-    for (const part of rest.filter(Boolean)) {
-      if (/^\d{4}$/.test(part)) {
-        year = readYear(part);
-        if (!year) return refuse(ctx, congnhansk, t.records.badYear(quote(part)));
-      } else if (looksLikeCode(part)) {
-        const found = store.entry(part);
-        if (found?.kind !== 'initiative' || !authors.some((a) => a.id === found.memberId))
-          return refuse(ctx, congnhansk, t.records.initiative.unknownEntry(quote(part)));
-        entry = found.code;
-      } else body = part;
-    }
-    const decision = { number: number as string, date, body: body ?? agency.agency.name };
-    const initiativeYear = year ?? Number(date.slice(0, 4));
-    const plan = await orRefusal(ctx, congnhansk.usage(t), () =>
-      store.changeRecords(
-        [
-          {
-            op: 'initiative',
-            name: name as string,
-            authors: authors.map((a) => a.id),
-            year: initiativeYear,
-            decision,
-            entry,
-          },
-        ],
-        ctx.actor,
-      ),
-    );
-    if (Array.isArray(plan)) return plan;
-    const saved = plan.results[0];
-    if (saved?.kind !== 'initiative') return [];
-    return [
-      say(
-        t.records.initiative.recorded(
-          recordCode('initiative', saved.record.no),
-          name as string,
-          authors.map((a) => a.name).join(', '),
-          initiativeYear,
-          decisionText(t, decision),
+      // The optional fields, told apart by their look: a year, an entry code, else the issuing body.
+      let year: number | undefined;
+      let entry: string | undefined;
+      let body: string | undefined;
+      for (const part of rest.filter(Boolean)) {
+        if (/^\d{4}$/.test(part)) {
+          year = readYear(part);
+          if (!year) return refuse(ctx, congnhansk, t.records.badYear(quote(part)));
+        } else if (looksLikeCode(part)) {
+          const found = store.entry(part);
+          if (found?.kind !== 'initiative' || !authors.some((a) => a.id === found.memberId))
+            return refuse(ctx, congnhansk, t.records.initiative.unknownEntry(quote(part)));
+          entry = found.code;
+        } else body = part;
+      }
+      const decision = { number: number as string, date, body: body ?? agency.agency.name };
+      const initiativeYear = year ?? Number(date.slice(0, 4));
+      const plan = await orRefusal(ctx, congnhansk.usage(t), () =>
+        store.changeRecords(
+          [
+            {
+              op: 'initiative',
+              name: name as string,
+              authors: authors.map((a) => a.id),
+              year: initiativeYear,
+              decision,
+              entry,
+            },
+          ],
+          ctx.actor,
         ),
-      ),
-    ];
-  },
-});
+      );
+      if (Array.isArray(plan)) return plan;
+      const saved = plan.results[0];
+      if (saved?.kind !== 'initiative') return [];
+      return [
+        say(
+          t.records.initiative.recorded(
+            recordCode('initiative', saved.record.no),
+            name as string,
+            authors.map((a) => a.name).join(', '),
+            initiativeYear,
+            decisionText(t, decision),
+          ),
+        ),
+      ];
+    },
+  }),
+);
 
 /** The initiatives recognised for a year, each with whether it already backs an award. */
 function list(ctx: CommandContext, year: number): Reply {

@@ -19,6 +19,7 @@ import {
   readYear,
   recordCode,
   recordLine,
+  recordsCommand,
   subjectName,
   subjectRef,
 } from './lib/records.js';
@@ -38,60 +39,62 @@ const ANNUL = 'huy';
  * A reason is required. With the code alone: the record and its history, and how to correct it.
  * (A year-end rating is corrected with /xeploai.)
  */
-export const dinhchinh: Command = defineCommand({
-  name: 'dinhchinh',
-  access: 'admin',
-  writes: true,
-  usage: (t) => t.records.help.correct.usage,
-  description: (t) => t.records.help.correct.description,
-  async run(ctx) {
-    const { t, store } = ctx;
-    const parts = fields(ctx.args);
-    const head = words(parts[0] ?? '');
-    const annul = head.length > 1 && fold(head.at(-1) ?? '') === ANNUL;
-    const codeText = (annul ? head.slice(0, -1) : head).join('');
-    const code = readRecordCode(codeText);
-    if (!code) {
-      return refuse(
-        ctx,
-        dinhchinh,
-        codeText
-          ? t.records.correct.unknownCode(quote(codeText))
-          : t.records.missing(t.records.fields.reason),
-      );
-    }
-    const record = recordOf(ctx, code.kind, code.no);
-    if (!record) return refuse(ctx, dinhchinh, t.records.correct.unknownCode(quote(codeText)));
-    const shown = recordCode(code.kind, code.no);
-    if (parts.length === 1 && !annul) return [show(ctx, code.kind, record)];
-
-    // The fields to change; the part that is not one is the reason.
-    const changes = new Map<string, string>();
-    let reason = '';
-    for (const part of parts.slice(1)) {
-      const field = /^([\p{L} ]{1,12}?)\s*:\s*(.*)$/u.exec(part);
-      const key = field ? fold(field[1] as string).replace(/\s+/g, '') : '';
-      if (field && FIELDS[code.kind].includes(key)) changes.set(key, (field[2] as string).trim());
-      else if (field && !['lydo', 'reason'].includes(key) && parts.indexOf(part) < parts.length - 1)
+export const dinhchinh: Command = recordsCommand(
+  defineCommand({
+    name: 'dinhchinh',
+    access: 'admin',
+    writes: true,
+    usage: (t) => t.records.help.correct.usage,
+    description: (t) => t.records.help.correct.description,
+    async run(ctx) {
+      const { t, store } = ctx;
+      const parts = fields(ctx.args);
+      const head = words(parts[0] ?? '');
+      const annul = head.length > 1 && fold(head.at(-1) ?? '') === ANNUL;
+      const codeText = (annul ? head.slice(0, -1) : head).join('');
+      const code = readRecordCode(codeText);
+      if (!code) {
         return refuse(
           ctx,
           dinhchinh,
-          t.records.correct.unknownField(quote(field[1] as string), t.records.correct.fieldsOf[code.kind]),
+          codeText
+            ? t.records.correct.unknownCode(quote(codeText))
+            : t.records.missing(t.records.fields.reason),
         );
-      else if (part) reason = part.replace(/^(lý do|ly do|reason)\s*:\s*/i, '');
-    }
-    if (!reason) return refuse(ctx, dinhchinh, t.records.correct.reasonNeeded);
-    if (!annul && changes.size === 0) return refuse(ctx, dinhchinh, t.records.correct.nothing);
+      }
+      const record = recordOf(ctx, code.kind, code.no);
+      if (!record) return refuse(ctx, dinhchinh, t.records.correct.unknownCode(quote(codeText)));
+      const shown = recordCode(code.kind, code.no);
+      if (parts.length === 1 && !annul) return [show(ctx, code.kind, record)];
 
-    const built = annul
-      ? annulment(code.kind, code.no, reason)
-      : correction(ctx, code.kind, record, changes, reason);
-    if (!('op' in built)) return refuse(ctx, dinhchinh, built.problem);
-    const plan = await orRefusal(ctx, dinhchinh.usage(t), () => store.changeRecords([built], ctx.actor));
-    if (Array.isArray(plan)) return plan;
-    return [say(annul ? t.records.correct.annulled(shown) : t.records.correct.done(shown))];
-  },
-});
+      // The fields to change; the part that is not one is the reason.
+      const changes = new Map<string, string>();
+      let reason = '';
+      for (const part of parts.slice(1)) {
+        const field = /^([\p{L} ]{1,12}?)\s*:\s*(.*)$/u.exec(part);
+        const key = field ? fold(field[1] as string).replace(/\s+/g, '') : '';
+        if (field && FIELDS[code.kind].includes(key)) changes.set(key, (field[2] as string).trim());
+        else if (field && !['lydo', 'reason'].includes(key) && parts.indexOf(part) < parts.length - 1)
+          return refuse(
+            ctx,
+            dinhchinh,
+            t.records.correct.unknownField(quote(field[1] as string), t.records.correct.fieldsOf[code.kind]),
+          );
+        else if (part) reason = part.replace(/^(lý do|ly do|reason)\s*:\s*/i, '');
+      }
+      if (!reason) return refuse(ctx, dinhchinh, t.records.correct.reasonNeeded);
+      if (!annul && changes.size === 0) return refuse(ctx, dinhchinh, t.records.correct.nothing);
+
+      const built = annul
+        ? annulment(code.kind, code.no, reason)
+        : correction(ctx, code.kind, record, changes, reason);
+      if (!('op' in built)) return refuse(ctx, dinhchinh, built.problem);
+      const plan = await orRefusal(ctx, dinhchinh.usage(t), () => store.changeRecords([built], ctx.actor));
+      if (Array.isArray(plan)) return plan;
+      return [say(annul ? t.records.correct.annulled(shown) : t.records.correct.done(shown))];
+    },
+  }),
+);
 
 function recordOf(
   ctx: CommandContext,

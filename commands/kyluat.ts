@@ -15,6 +15,7 @@ import {
   readYear,
   recordCode,
   recordLine,
+  recordsCommand,
   showDay,
   subjectName,
   subjectRef,
@@ -27,70 +28,72 @@ import {
  * no award while it is being dealt with; achievements count from its end). Corrected or annulled with
  * /dinhchinh. Without fields: the discipline in effect this year; with a name only: theirs.
  */
-export const kyluat: Command = defineCommand({
-  name: 'kyluat',
-  access: 'admin',
-  writes: true,
-  usage: (t) => t.records.help.discipline.usage,
-  description: (t) => t.records.help.discipline.description,
-  async run(ctx) {
-    const { t, store, agency } = ctx;
-    const parts = fields(ctx.args);
-    const [who = '', formText, number, dayText, effectText, body, note] = parts;
-    const year = readYear(who);
-    if (!who || year) return [list(ctx, year ?? defaultYear(ctx))];
-    const subject = findSubject(ctx, who);
-    if (!subject) return refuse(ctx, kyluat, t.records.unknownSubject(quote(who)));
-    if (parts.length === 1) return [list(ctx, undefined, subjectRef(subject))];
+export const kyluat: Command = recordsCommand(
+  defineCommand({
+    name: 'kyluat',
+    access: 'admin',
+    writes: true,
+    usage: (t) => t.records.help.discipline.usage,
+    description: (t) => t.records.help.discipline.description,
+    async run(ctx) {
+      const { t, store, agency } = ctx;
+      const parts = fields(ctx.args);
+      const [who = '', formText, number, dayText, effectText, body, note] = parts;
+      const year = readYear(who);
+      if (!who || year) return [list(ctx, year ?? defaultYear(ctx))];
+      const subject = findSubject(ctx, who);
+      if (!subject) return refuse(ctx, kyluat, t.records.unknownSubject(quote(who)));
+      if (parts.length === 1) return [list(ctx, undefined, subjectRef(subject))];
 
-    const f = t.records.fields;
-    const missing = [
-      !formText && f.form,
-      !number && f.number,
-      !dayText && f.day,
-      !effectText && f.period,
-    ].filter(Boolean) as string[];
-    if (missing.length) return refuse(ctx, kyluat, t.records.missing(missing.join(', ')));
-    const form = readForm(formText as string);
-    if (!form) return refuse(ctx, kyluat, t.records.discipline.unknownForm(quote(formText as string)));
-    const date = readDay(dayText as string);
-    if (!date) return refuse(ctx, kyluat, t.records.badDay(quote(dayText as string)));
-    const effect = readEffect(effectText as string, date);
-    if (!effect) return refuse(ctx, kyluat, t.records.discipline.badPeriod(quote(effectText as string)));
+      const f = t.records.fields;
+      const missing = [
+        !formText && f.form,
+        !number && f.number,
+        !dayText && f.day,
+        !effectText && f.period,
+      ].filter(Boolean) as string[];
+      if (missing.length) return refuse(ctx, kyluat, t.records.missing(missing.join(', ')));
+      const form = readForm(formText as string);
+      if (!form) return refuse(ctx, kyluat, t.records.discipline.unknownForm(quote(formText as string)));
+      const date = readDay(dayText as string);
+      if (!date) return refuse(ctx, kyluat, t.records.badDay(quote(dayText as string)));
+      const effect = readEffect(effectText as string, date);
+      if (!effect) return refuse(ctx, kyluat, t.records.discipline.badPeriod(quote(effectText as string)));
 
-    const decision = { number: number as string, date, body: body || agency.agency.name };
-    const plan = await orRefusal(ctx, kyluat.usage(t), () =>
-      store.changeRecords(
-        [
-          {
-            op: 'discipline',
-            subject: subjectRef(subject),
-            form,
-            decision,
-            ...effect,
-            note: note || undefined,
-          },
-        ],
-        ctx.actor,
-      ),
-    );
-    if (Array.isArray(plan)) return plan;
-    const saved = plan.results[0];
-    if (saved?.kind !== 'discipline') return [];
-    return [
-      say(
-        t.records.discipline.recorded(
-          recordCode('discipline', saved.record.no),
-          t.records.forms[form],
-          subject.name,
-          decisionText(t, decision),
-          showDay(effect.from),
-          showDay(effect.until),
+      const decision = { number: number as string, date, body: body || agency.agency.name };
+      const plan = await orRefusal(ctx, kyluat.usage(t), () =>
+        store.changeRecords(
+          [
+            {
+              op: 'discipline',
+              subject: subjectRef(subject),
+              form,
+              decision,
+              ...effect,
+              note: note || undefined,
+            },
+          ],
+          ctx.actor,
         ),
-      ),
-    ];
-  },
-});
+      );
+      if (Array.isArray(plan)) return plan;
+      const saved = plan.results[0];
+      if (saved?.kind !== 'discipline') return [];
+      return [
+        say(
+          t.records.discipline.recorded(
+            recordCode('discipline', saved.record.no),
+            t.records.forms[form],
+            subject.name,
+            decisionText(t, decision),
+            showDay(effect.from),
+            showDay(effect.until),
+          ),
+        ),
+      ];
+    },
+  }),
+);
 
 /** Discipline in effect during a year (of one subject, or everyone's). */
 function list(

@@ -18,6 +18,7 @@ import {
   readForm,
   readRating,
   readYear,
+  recordsCommand,
 } from './lib/records.js';
 
 /** A records workbook is a few dozen KB; this leaves room for a province and refuses anything else. */
@@ -46,50 +47,60 @@ interface Origin {
  * file is saved in one step: one history item per record, rows already on record recognised and left
  * as they are (the file may be sent again).
  */
-export const nhaphoso: Command = defineCommand({
-  name: 'nhaphoso',
-  access: 'admin',
-  writes: true,
-  acceptsDocument: true,
-  usage: (t) => t.records.help.import.usage,
-  description: (t) => t.records.help.import.description,
-  async run(ctx) {
-    const { t } = ctx;
-    const m = t.records.import;
-    const tokens = words(ctx.args).map(fold);
-    const year = defaultYear(ctx);
-    if (tokens[0] === 'mau' || tokens[0] === 'template') {
-      const work = buildReports(ctx, [{ report: 'recordsTemplate', args: { year } }]);
-      ctx.followUp(
-        work.then(([data]) => [
-          { ...say(m.template), files: [{ filename: m.templateName(year), data: data as Buffer }] },
-        ]),
-      );
-      return [];
-    }
-    const document = ctx.document;
-    if (!document) return [say(ctx.platform === 'console' ? m.noFileConsole : m.noFile)];
-    if (!/\.xlsx$/i.test(document.filename)) return [say(m.notXlsx(quote(document.filename)))];
-    let data: Buffer;
-    try {
-      data = await document.read(MAX_MB * 1024 * 1024);
-    } catch (error) {
-      if (!(error instanceof DocumentFetchError)) throw error;
-      ctx.log.warn({ reason: error.reason }, 'records import: the document was not fetched');
-      return [say(error.reason === 'tooBig' ? m.tooBig(quote(document.filename), MAX_MB) : m.cannotFetch)];
-    }
-    const { readRecordsWorkbook } = await import('../reports/records-workbook.js');
-    let rows: RecordRows | undefined;
-    try {
-      rows = await readRecordsWorkbook(data);
-    } catch (error) {
-      ctx.log.info({ err: error }, 'records import: unreadable workbook');
-      return [say(m.unreadable(quote(document.filename)))];
-    }
-    if (!rows) return [say(m.noSheets)];
-    return importRows(ctx, rows);
-  },
-});
+export const nhaphoso: Command = recordsCommand(
+  defineCommand({
+    name: 'nhaphoso',
+    access: 'admin',
+    writes: true,
+    acceptsDocument: true,
+    usage: (t) => t.records.help.import.usage,
+    description: (t) => t.records.help.import.description,
+    async run(ctx) {
+      const { t } = ctx;
+      const m = t.records.import;
+      const tokens = words(ctx.args).map(fold);
+      const year = defaultYear(ctx);
+      if (tokens[0] === 'mau' || tokens[0] === 'template') {
+        const work = buildReports(ctx, [{ report: 'recordsTemplate', args: { year } }]);
+        ctx.followUp(
+          work.then(([data]) => [
+            { ...say(m.template), files: [{ filename: m.templateName(year), data: data as Buffer }] },
+          ]),
+        );
+        return [];
+      }
+      const document = ctx.document;
+      if (!document) {
+        const how =
+          ctx.platform === 'console'
+            ? m.noFileConsole
+            : ctx.platform === 'zalo' || ctx.platform === 'zalobot'
+              ? m.noFileZalo
+              : m.noFile;
+        return [say(how)];
+      }
+      if (!/\.xlsx$/i.test(document.filename)) return [say(m.notXlsx(quote(document.filename)))];
+      let data: Buffer;
+      try {
+        data = await document.read(MAX_MB * 1024 * 1024);
+      } catch (error) {
+        if (!(error instanceof DocumentFetchError)) throw error;
+        ctx.log.warn({ reason: error.reason }, 'records import: the document was not fetched');
+        return [say(error.reason === 'tooBig' ? m.tooBig(quote(document.filename), MAX_MB) : m.cannotFetch)];
+      }
+      const { readRecordsWorkbook } = await import('../reports/records-workbook.js');
+      let rows: RecordRows | undefined;
+      try {
+        rows = await readRecordsWorkbook(data);
+      } catch (error) {
+        ctx.log.info({ err: error }, 'records import: unreadable workbook');
+        return [say(m.unreadable(quote(document.filename)))];
+      }
+      if (!rows) return [say(m.noSheets)];
+      return importRows(ctx, rows);
+    },
+  }),
+);
 
 /** Checks every row, then saves them all, or lists every refused row and saves nothing. */
 async function importRows(ctx: CommandContext, rows: RecordRows): Promise<Reply[]> {

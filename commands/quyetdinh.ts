@@ -12,6 +12,7 @@ import {
   readSubjectList,
   readYear,
   recordCode,
+  recordsCommand,
   showDay,
   subjectName,
   subjectRef,
@@ -26,81 +27,83 @@ import {
  * already on record is refused; a mistake is corrected with /dinhchinh. The year defaults to the
  * titles file's; the body to the agency. Without fields: the decisions recorded for the year.
  */
-export const quyetdinh: Command = defineCommand({
-  name: 'quyetdinh',
-  access: 'admin',
-  writes: true,
-  usage: (t) => t.records.help.decision.usage,
-  description: (t) => t.records.help.decision.description,
-  async run(ctx) {
-    const { t, store, agency, titles } = ctx;
-    const parts = fields(ctx.args);
-    const [number = '', dayText, signer, nameText, list = '', ...rest] = parts;
-    const listYear = readYear(number);
-    if (!number || (listYear && parts.length === 1)) return [recorded(ctx, listYear ?? defaultYear(ctx))];
-    const f = t.records.fields;
-    const missing = [
-      !dayText && f.day,
-      !signer && f.signer,
-      !nameText && f.name,
-      !list && f.recipients,
-    ].filter(Boolean) as string[];
-    if (missing.length) return refuse(ctx, quyetdinh, t.records.missing(missing.join(', ')));
-    const date = readDay(dayText as string);
-    if (!date) return refuse(ctx, quyetdinh, t.records.badDay(quote(dayText as string)));
-    const award = readAward(titles, nameText as string);
-    if (!award) return refuse(ctx, quyetdinh, t.records.missing(f.name));
+export const quyetdinh: Command = recordsCommand(
+  defineCommand({
+    name: 'quyetdinh',
+    access: 'admin',
+    writes: true,
+    usage: (t) => t.records.help.decision.usage,
+    description: (t) => t.records.help.decision.description,
+    async run(ctx) {
+      const { t, store, agency, titles } = ctx;
+      const parts = fields(ctx.args);
+      const [number = '', dayText, signer, nameText, list = '', ...rest] = parts;
+      const listYear = readYear(number);
+      if (!number || (listYear && parts.length === 1)) return [recorded(ctx, listYear ?? defaultYear(ctx))];
+      const f = t.records.fields;
+      const missing = [
+        !dayText && f.day,
+        !signer && f.signer,
+        !nameText && f.name,
+        !list && f.recipients,
+      ].filter(Boolean) as string[];
+      if (missing.length) return refuse(ctx, quyetdinh, t.records.missing(missing.join(', ')));
+      const date = readDay(dayText as string);
+      if (!date) return refuse(ctx, quyetdinh, t.records.badDay(quote(dayText as string)));
+      const award = readAward(titles, nameText as string);
+      if (!award) return refuse(ctx, quyetdinh, t.records.missing(f.name));
 
-    const read = readSubjectList(ctx, list);
-    if (read.unknown !== undefined)
-      return refuse(ctx, quyetdinh, t.records.unknownSubject(quote(read.unknown)));
-    const recipients: AwardRecipient[] = [];
-    for (const item of read.items) {
-      let initiative: number | undefined;
-      if (item.bracket !== undefined) {
-        const code = readRecordCode(item.bracket);
-        if (code?.kind !== 'initiative')
-          return refuse(ctx, quyetdinh, t.records.decisions.badInitiative(quote(item.text)));
-        initiative = code.no;
+      const read = readSubjectList(ctx, list);
+      if (read.unknown !== undefined)
+        return refuse(ctx, quyetdinh, t.records.unknownSubject(quote(read.unknown)));
+      const recipients: AwardRecipient[] = [];
+      for (const item of read.items) {
+        let initiative: number | undefined;
+        if (item.bracket !== undefined) {
+          const code = readRecordCode(item.bracket);
+          if (code?.kind !== 'initiative')
+            return refuse(ctx, quyetdinh, t.records.decisions.badInitiative(quote(item.text)));
+          initiative = code.no;
+        }
+        recipients.push({ subject: subjectRef(item.subject), ...(initiative ? { initiative } : {}) });
       }
-      recipients.push({ subject: subjectRef(item.subject), ...(initiative ? { initiative } : {}) });
-    }
 
-    let year: number | undefined;
-    let body: string | undefined;
-    for (const part of rest.filter(Boolean)) {
-      if (/^\d{4}$/.test(part)) {
-        year = readYear(part);
-        if (!year) return refuse(ctx, quyetdinh, t.records.badYear(quote(part)));
-      } else body = part;
-    }
-    const decision = { number, date, body: body ?? agency.agency.name, signer: signer as string };
-    const awardYear = year ?? defaultYear(ctx);
-    const saved = await orRefusal(ctx, quyetdinh.usage(t), () =>
-      store.recordAward({ year: awardYear, ...award, decision, recipients }, ctx.actor),
-    );
-    if (Array.isArray(saved)) return saved;
-    return [
-      say(
-        t.records.decisions.recorded(
-          recordCode('award', saved.no),
-          number,
-          showDay(date),
-          signer as string,
-          award.name,
-          awardYear,
-          recipients.length,
-        ),
-        ...recipients.map((r) =>
-          t.records.decisions.recipient(
-            subjectName(ctx, r.subject),
-            r.initiative ? recordCode('initiative', r.initiative) : '',
+      let year: number | undefined;
+      let body: string | undefined;
+      for (const part of rest.filter(Boolean)) {
+        if (/^\d{4}$/.test(part)) {
+          year = readYear(part);
+          if (!year) return refuse(ctx, quyetdinh, t.records.badYear(quote(part)));
+        } else body = part;
+      }
+      const decision = { number, date, body: body ?? agency.agency.name, signer: signer as string };
+      const awardYear = year ?? defaultYear(ctx);
+      const saved = await orRefusal(ctx, quyetdinh.usage(t), () =>
+        store.recordAward({ year: awardYear, ...award, decision, recipients }, ctx.actor),
+      );
+      if (Array.isArray(saved)) return saved;
+      return [
+        say(
+          t.records.decisions.recorded(
+            recordCode('award', saved.no),
+            number,
+            showDay(date),
+            signer as string,
+            award.name,
+            awardYear,
+            recipients.length,
+          ),
+          ...recipients.map((r) =>
+            t.records.decisions.recipient(
+              subjectName(ctx, r.subject),
+              r.initiative ? recordCode('initiative', r.initiative) : '',
+            ),
           ),
         ),
-      ),
-    ];
-  },
-});
+      ];
+    },
+  }),
+);
 
 /** The award decisions on record for a year. */
 function recorded(ctx: CommandContext, year: number): Reply {

@@ -13,6 +13,7 @@ import {
   quote,
   ratingAtEnd,
   readYear,
+  recordsCommand,
   type Subject,
   subjectRef,
 } from './lib/records.js';
@@ -24,62 +25,64 @@ import {
  * Quy định 366-QĐ/TW allows, the answer warns; it never refuses (the agency decides the exception).
  * Without a rating: the subject's rating and its history; without anything: the year's summary.
  */
-export const xeploai: Command = defineCommand({
-  name: 'xeploai',
-  access: 'admin',
-  writes: true,
-  usage: (t) => t.records.help.rating.usage,
-  description: (t) => t.records.help.rating.description,
-  async run(ctx) {
-    const { t, store } = ctx;
-    const [head = '', reason = ''] = fields(ctx.args);
-    let tokens = words(head);
-    const named = tokens[0] !== undefined ? readYear(tokens[0]) : undefined;
-    if (named) tokens = tokens.slice(1);
-    else if (tokens[0] && /^\d{4}$/.test(tokens[0]))
-      return refuse(ctx, xeploai, t.records.badYear(tokens[0]));
-    const year = named ?? defaultYear(ctx);
-    if (tokens.length === 0) return [summary(ctx, year)];
+export const xeploai: Command = recordsCommand(
+  defineCommand({
+    name: 'xeploai',
+    access: 'admin',
+    writes: true,
+    usage: (t) => t.records.help.rating.usage,
+    description: (t) => t.records.help.rating.description,
+    async run(ctx) {
+      const { t, store } = ctx;
+      const [head = '', reason = ''] = fields(ctx.args);
+      let tokens = words(head);
+      const named = tokens[0] !== undefined ? readYear(tokens[0]) : undefined;
+      if (named) tokens = tokens.slice(1);
+      else if (tokens[0] && /^\d{4}$/.test(tokens[0]))
+        return refuse(ctx, xeploai, t.records.badYear(tokens[0]));
+      const year = named ?? defaultYear(ctx);
+      if (tokens.length === 0) return [summary(ctx, year)];
 
-    const found = ratingAtEnd(tokens);
-    const who = tokens.slice(0, found?.at ?? tokens.length).join(' ');
-    const subject = findSubject(ctx, who);
-    // A name that ends like a rating (`… Tốt`) is still a name.
-    const whole = !subject && found ? findSubject(ctx, tokens.join(' ')) : undefined;
-    if (whole) return [current(ctx, whole, year)];
-    if (!subject) {
-      // A last word that is neither part of a name nor a rating: say which.
-      const last = tokens.at(-1) ?? '';
-      const problem =
-        !found && tokens.length > 1 && findSubject(ctx, tokens.slice(0, -1).join(' '))
-          ? t.records.rating.unknown(quote(last))
-          : t.records.unknownSubject(quote(who || head));
-      return refuse(ctx, xeploai, problem);
-    }
-    if (!found) return [current(ctx, subject, year)];
+      const found = ratingAtEnd(tokens);
+      const who = tokens.slice(0, found?.at ?? tokens.length).join(' ');
+      const subject = findSubject(ctx, who);
+      // A name that ends like a rating (`… Tốt`) is still a name.
+      const whole = !subject && found ? findSubject(ctx, tokens.join(' ')) : undefined;
+      if (whole) return [current(ctx, whole, year)];
+      if (!subject) {
+        // A last word that is neither part of a name nor a rating: say which.
+        const last = tokens.at(-1) ?? '';
+        const problem =
+          !found && tokens.length > 1 && findSubject(ctx, tokens.slice(0, -1).join(' '))
+            ? t.records.rating.unknown(quote(last))
+            : t.records.unknownSubject(quote(who || head));
+        return refuse(ctx, xeploai, problem);
+      }
+      if (!found) return [current(ctx, subject, year)];
 
-    const before = store.rating(year, subjectRef(subject));
-    const name = (r: (typeof RATINGS)[number]) => t.records.ratings[r];
-    if (before?.rating === found.rating)
-      return [say(t.records.rating.unchanged(subject.name, year, name(found.rating)))];
-    if (before && !reason)
-      return refuse(ctx, xeploai, t.records.rating.reasonNeeded(subject.name, year, name(before.rating)));
-    const saved = await orRefusal(ctx, xeploai.usage(t), () =>
-      store.rate(year, subjectRef(subject), found.rating, ctx.actor, reason || undefined),
-    );
-    if (Array.isArray(saved)) return saved;
-    return [
-      say(
-        before
-          ? t.records.rating.corrected(subject.name, year, name(before.rating), name(found.rating))
-          : t.records.rating.recorded(subject.name, year, name(found.rating)),
-        ...(found.rating === 'htxsnv'
-          ? excellenceWarnings(ctx, year, { only: subject.kind, certain: true })
-          : []),
-      ),
-    ];
-  },
-});
+      const before = store.rating(year, subjectRef(subject));
+      const name = (r: (typeof RATINGS)[number]) => t.records.ratings[r];
+      if (before?.rating === found.rating)
+        return [say(t.records.rating.unchanged(subject.name, year, name(found.rating)))];
+      if (before && !reason)
+        return refuse(ctx, xeploai, t.records.rating.reasonNeeded(subject.name, year, name(before.rating)));
+      const saved = await orRefusal(ctx, xeploai.usage(t), () =>
+        store.rate(year, subjectRef(subject), found.rating, ctx.actor, reason || undefined),
+      );
+      if (Array.isArray(saved)) return saved;
+      return [
+        say(
+          before
+            ? t.records.rating.corrected(subject.name, year, name(before.rating), name(found.rating))
+            : t.records.rating.recorded(subject.name, year, name(found.rating)),
+          ...(found.rating === 'htxsnv'
+            ? excellenceWarnings(ctx, year, { only: subject.kind, certain: true })
+            : []),
+        ),
+      ];
+    },
+  }),
+);
 
 /** A subject's rating for the year, with its history. */
 function current(ctx: CommandContext, subject: Subject, year: number): Reply {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+import { TEXT_MAX_LENGTH } from './text.js';
 
 /** Renders zod issues as `path: message` lines, for an operator reading a start-up failure. */
 export function problems(error: z.ZodError): string[] {
@@ -36,7 +37,7 @@ export const agencySchema = z
     }),
     limits: z.object({
       entriesPerDay: z.number().int().min(1).max(1000),
-      textMaxLength: z.number().int().min(10).max(3500),
+      textMaxLength: z.number().int().min(10).max(TEXT_MAX_LENGTH),
       /** Words of letters an entry needs once tags, mentions, emoji and punctuation are set aside. */
       minWords: z.number().int().min(1).max(50).default(3),
     }),

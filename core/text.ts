@@ -1,3 +1,9 @@
+/**
+ * The longest text of an entry any setting allows (`limits.textMaxLength` in config/agency.json is at
+ * most this), in characters: a longer one in the store was not written by a command.
+ */
+export const TEXT_MAX_LENGTH = 3500;
+
 /** Lower case, no diacritics (đ → d), single spaces: how names and departments are matched. */
 export function fold(text: string): string {
   return text

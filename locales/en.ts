@@ -876,6 +876,7 @@ export const en: Messages = {
       reason: 'reason',
     },
     adminOnly: html`Only admins (the Office) record and correct emulation records.`,
+    sentPrivately: html`🔒 Emulation records are personnel data: the answer went to you in private.`,
 
     rating: {
       unknown: (text: HtmlPart) =>
@@ -1027,6 +1028,7 @@ export const en: Messages = {
       template: html`The records workbook template: one sheet per kind of record (ratings, discipline, recognised initiatives, awards), column titles on the first row, an example row and a sheet of instructions. Send it back filled in with the caption <code>/nhaphoso</code>.`,
       templateName: (year: number) => `mau-ho-so-thi-dua-${year}.xlsx`,
       noFile: html`Send the filled Excel file (.xlsx) with the caption <code>/nhaphoso</code>, or <code>/nhaphoso mau</code> for the template.`,
+      noFileZalo: html`On Zalo the bot does not take files with a command yet. Please send the filled Excel file with the caption <code>/nhaphoso</code> to the bot on Telegram.`,
       noFileConsole: html`Write the Excel file's path after the command, e.g. <code>/nhaphoso ho-so.xlsx</code>, or <code>/nhaphoso mau</code> for the template.`,
       notXlsx: (name: HtmlPart) =>
         html`“${name}” is not an Excel .xlsx file. Please send a file made from the template (<code>/nhaphoso mau</code>).`,

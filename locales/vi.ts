@@ -896,6 +896,7 @@ export const vi = {
       reason: 'lý do',
     },
     adminOnly: html`Chỉ quản trị viên (Văn phòng Ban) ghi và đính chính hồ sơ thi đua.`,
+    sentPrivately: html`🔒 Hồ sơ thi đua là thông tin nhân sự: bot đã trả lời đồng chí trong tin nhắn riêng.`,
 
     rating: {
       unknown: (text: HtmlPart) =>
@@ -1047,6 +1048,7 @@ export const vi = {
       template: html`Mẫu Excel hồ sơ thi đua: mỗi trang tính một loại hồ sơ (xếp loại, kỷ luật, sáng kiến được công nhận, khen thưởng), dòng đầu là tiêu đề cột, có dòng ví dụ và trang hướng dẫn. Điền xong, gửi lại tệp với chú thích <code>/nhaphoso</code>.`,
       templateName: (year: number) => `mau-ho-so-thi-dua-${year}.xlsx`,
       noFile: html`Gửi tệp Excel (.xlsx) đã điền với chú thích <code>/nhaphoso</code>, hoặc <code>/nhaphoso mau</code> để nhận mẫu.`,
+      noFileZalo: html`Trên Zalo, bot chưa nhận tệp kèm lệnh. Đề nghị gửi tệp Excel đã điền với chú thích <code>/nhaphoso</code> cho bot trên Telegram.`,
       noFileConsole: html`Ghi đường dẫn tệp Excel (.xlsx) sau lệnh, ví dụ <code>/nhaphoso ho-so.xlsx</code>, hoặc <code>/nhaphoso mau</code> để nhận mẫu.`,
       notXlsx: (name: HtmlPart) =>
         html`Tệp “${name}” không phải tệp Excel .xlsx. Vui lòng gửi tệp theo mẫu (<code>/nhaphoso mau</code>).`,

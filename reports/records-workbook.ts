@@ -181,17 +181,23 @@ export async function buildRecordsTemplate(
   book.creator = 'thidua-bot';
   book.created = new Date();
 
-  const help = book.addWorksheet('Hướng dẫn');
-  help.columns = [
-    { key: 'a', width: 24 },
-    { key: 'b', width: 90 },
-  ];
+  const help = book.addWorksheet('Hướng dẫn', {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  const widths = [24, 72];
+  help.columns = widths.map((width, i) => ({ key: i ? 'b' : 'a', width }));
+  // LibreOffice grows no row for wrapped text unless the file sets its height: about 1.1 characters
+  // of 12 pt Times per unit of width, 16 points a line.
+  const linesOf = (text: string, width: number) => Math.max(1, Math.ceil((text.length * 1.1) / width));
   const line = (a: string, b = '', bold = false) => {
     const row = help.addRow([a, b]);
     row.font = { name: 'Times New Roman', size: 12, bold };
     row.alignment = { wrapText: true, vertical: 'top' };
+    row.height = 16 * Math.max(linesOf(a, widths[0] as number), linesOf(b, widths[1] as number));
   };
   line(`HỒ SƠ THI ĐUA NĂM ${year} — ${agency.agency.name.toUpperCase()}`, '', true);
+  help.mergeCells(1, 1, 1, 2);
+  help.getRow(1).height = 20;
   line(
     'Cách dùng',
     'Mỗi trang tính là một loại hồ sơ; dòng 1 là tiêu đề cột, mỗi dòng sau là một hồ sơ. Điền xong, gửi tệp cho bot với chú thích /nhaphoso. Bot chỉ nhập khi mọi dòng đều hợp lệ; nếu có dòng chưa hợp lệ, bot trả lời số dòng và lý do, hồ sơ không thay đổi. Dòng đã có trong hồ sơ được nhận ra và bỏ qua, nên có thể gửi lại cả tệp.',

@@ -25,6 +25,8 @@ export interface NumberColumn<A extends NumberArray> {
    * (its memory reused: fresh memory is slow to fault in, and a capture copies megabytes).
    */
   copy(into?: A): A;
+  /** Every value in one array: the snapshot's own when no row was added since (no copy), else a copy. */
+  values(): A;
 }
 
 /**
@@ -92,6 +94,10 @@ function columnOf<A extends NumberArray>(type: ArrayOf<A>) {
       set(out, this.base, 0);
       set(out, this.tail.subarray(0, this.length - this.baseLength), this.baseLength);
       return out;
+    }
+
+    values(): A {
+      return this.length === this.baseLength ? this.base : this.copy();
     }
 
     /** All values in the growable part (a change inside the snapshot's rows that moves them). */
@@ -217,6 +223,28 @@ export class StringColumn {
     if (this.next !== 'utf16le') this.next = wider(this.next, encodingFor(value));
   }
 
+  /**
+   * The instant row `i` holds, as an ISO 8601 text (NaN if it is not one). An instant as the bot writes
+   * it (`2026-03-02T01:00:00.000Z`) is read straight from a Latin-1 block, without making a string:
+   * the load-time checks read every entry's time this way (storage/invariants.ts).
+   */
+  timeAt(i: number): number {
+    const base = this.ends.length;
+    if (i < base && this.encoding === 'latin1') {
+      const start = i === 0 ? 0 : (this.ends[i - 1] as number);
+      const time = isoInstant(this.block, start, this.ends[i] as number);
+      if (time !== undefined) return time;
+    }
+    return Date.parse(this.get(i));
+  }
+
+  /** The length of row `i` in UTF-16 code units, without reading it (the offsets say it). */
+  unitsAt(i: number): number {
+    const base = this.ends.length;
+    if (i >= base) return (this.added[i - base] as string).length;
+    return (this.ends[i] as number) - (i === 0 ? 0 : (this.ends[i - 1] as number));
+  }
+
   pop(): void {
     if (this.added.length === 0) throw new Error('cannot take back a string read from the snapshot');
     this.added.pop();
@@ -233,4 +261,98 @@ export class StringColumn {
       next: this.next,
     };
   }
+}
+
+const DIGIT_0 = 0x30;
+const DASH = 0x2d;
+const COLON = 0x3a;
+
+/** Two decimal digits at bytes[i], or -1. */
+function two(bytes: Uint8Array, i: number): number {
+  const a = (bytes[i] as number) - DIGIT_0;
+  const b = (bytes[i + 1] as number) - DIGIT_0;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Days since 1970-01-01 of a date in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * `YYYY-MM-DDTHH:mm:ss.sssZ` (what Date#toISOString writes) in `bytes[s, end)` as milliseconds;
+ * undefined for anything else (read with Date.parse instead). Integer arithmetic and no closures:
+ * this runs for every entry at load.
+ */
+function isoInstant(bytes: Uint8Array, s: number, end: number): number | undefined {
+  if (
+    end - s !== 24 ||
+    bytes[s + 4] !== DASH ||
+    bytes[s + 7] !== DASH ||
+    bytes[s + 10] !== 0x54 || // T
+    bytes[s + 13] !== COLON ||
+    bytes[s + 16] !== COLON ||
+    bytes[s + 19] !== 0x2e || // .
+    bytes[s + 23] !== 0x5a // Z
+  ) {
+    return undefined;
+  }
+  const century = two(bytes, s);
+  const yy = two(bytes, s + 2);
+  const month = two(bytes, s + 5);
+  const day = two(bytes, s + 8);
+  const hour = two(bytes, s + 11);
+  const minute = two(bytes, s + 14);
+  const second = two(bytes, s + 17);
+  const ms1 = two(bytes, s + 20);
+  const ms2 = (bytes[s + 22] as number) - DIGIT_0;
+  if (century < 0 || yy < 0 || ms1 < 0 || ms2 < 0 || ms2 > 9) return undefined;
+  const year = century * 100 + yy;
+  // Out of range fields (which Date.parse refuses) and 29 February: left to Date.parse.
+  if (!(month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59)) {
+    return undefined;
+  }
+  if (second < 0 || second > 59 || day > (DAYS_IN_MONTH[month] as number) || (month === 2 && day === 29)) {
+    return undefined;
+  }
+  return (
+    ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms1 * 10 + ms2
+  );
+}
+
+/**
+ * How many UTF-16 code units the UTF-8 bytes decode to (for valid UTF-8): one per character, two for
+ * one beyond U+FFFF. Read a word at a time (continuation bytes and 4-byte leads counted by bit
+ * tricks): the load-time check of a snapshot's UTF-8 blocks reads megabytes this way.
+ */
+export function utf16Length(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let units = 0;
+  let i = 0;
+  const one = (x: number) => ((x & 0xc0) !== 0x80 ? (x >= 0xf0 ? 2 : 1) : 0);
+  while (i < n && (bytes.byteOffset + i) % 4 !== 0) units += one(bytes[i++] as number);
+  const words = (n - i) >>> 2;
+  if (words > 0) {
+    const w32 = new Uint32Array(bytes.buffer, bytes.byteOffset + i, words);
+    let continuation = 0;
+    let fourByte = 0;
+    for (let k = 0; k < words; k += 1) {
+      const w = w32[k] as number;
+      // Per byte: bit 7 set and bit 6 clear (10xxxxxx); bits 7 to 4 set (11110xxx).
+      const c = w & ~(w << 1) & 0x80808080;
+      const f = w & (w << 1) & (w << 2) & (w << 3) & 0x80808080;
+      continuation += Math.imul(c >>> 7, 0x01010101) >>> 24;
+      fourByte += Math.imul(f >>> 7, 0x01010101) >>> 24;
+    }
+    units += words * 4 - continuation + fourByte;
+    i += words * 4;
+  }
+  while (i < n) units += one(bytes[i++] as number);
+  return units;
 }

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { entryCode, entryNo } from '../core/codes.js';
 import { type Entry, type EntryKind, type HistoryItem, historyItemSchema } from '../core/domain.js';
 import { PLATFORMS, type PlatformName } from '../core/identity.js';
@@ -11,7 +12,9 @@ import {
   type StringColumnData,
   U8Column,
   U32Column,
+  utf16Length,
 } from './columns.js';
+import { type EntryFacts, reviewAfter } from './invariants.js';
 
 /*
  * The entries, column by column. A year of a province is ~100k entries; as plain objects each costs
@@ -186,6 +189,11 @@ export class EntryTable {
     return row !== -1 && this.codeAt(row) === code ? row : -1;
   }
 
+  /** The text of `row` (decoded from the snapshot's block when first read). */
+  textOf(row: number): string {
+    return this.text.get(row);
+  }
+
   codeAt(row: number): string {
     return this.codes.get(row) ?? entryCode(KINDS[this.kind.get(row)] as EntryKind, this.no.get(row));
   }
@@ -316,6 +324,70 @@ export class EntryTable {
   /** Every entry, oldest first. */
   all(): Entry[] {
     return this.between(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Hands every row to `visit` as the load-time rules read it (storage/invariants.ts), in place: no
+   * entry is built and no text decoded — times are read from their text's bytes, a text is counted
+   * only when its length in code units is over a limit. One facts object serves every row in turn.
+   * `isActor` is asked once a word of the dictionary.
+   */
+  checkRows(isActor: (by: string) => boolean, visit: (facts: EntryFacts) => void): void {
+    const actor = this.dict.map(isActor);
+    const items = this.items;
+    const facts = new RowFacts(this);
+    // The columns as arrays (the snapshot's own, at load: no copy), read without a call a value.
+    const flagsOf = this.flags.values();
+    const timeOf = this.time.values();
+    const kindOf = this.kind.values();
+    const noOf = this.no.values();
+    const memberOf = this.member.values();
+    const reporterOf = this.reporter.values();
+    const departmentOf = this.department.values();
+    const firstItemOf = this.firstItem.values();
+    const itemNext = items.next.values();
+    const itemAction = items.action.values();
+    const itemBy = items.by.values();
+    const dict = this.dict;
+    const codes = this.codes;
+    for (let row = 0; row < this.count; row += 1) {
+      facts.row = row;
+      const flags = flagsOf[row] as number;
+      const time = timeOf[row] as number;
+      facts.kind = KINDS[kindOf[row] as number] as EntryKind;
+      facts.no = noOf[row] as number;
+      facts.codeFitsKind = codes.size === 0 || !codes.has(row);
+      facts.time = time;
+      facts.textTime = this.at.timeAt(row);
+      facts.textUnits = this.text.unitsAt(row);
+      facts.memberId = dict[memberOf[row] as number] as string;
+      const reporter = reporterOf[row] as number;
+      facts.reporterId = dict[reporter] as string;
+      facts.departmentId = dict[departmentOf[row] as number] as string;
+      facts.status = flags & WITHDRAWN ? 'withdrawn' : 'active';
+      facts.review = REVIEWS[(flags & REVIEW_MASK) >> REVIEW_SHIFT] as Entry['review'];
+      let withdrawn = false;
+      let review: Entry['review'] = 'pending';
+      let from = flags & CREATED ? time : Number.POSITIVE_INFINITY;
+      let to = flags & CREATED ? time : Number.NEGATIVE_INFINITY;
+      let unknown = flags & CREATED && !actor[reporter] ? facts.reporterId : undefined;
+      for (let item = firstItemOf[row] as number; item !== -1; item = itemNext[item] as number) {
+        const action = ACTIONS[itemAction[item] as number] as HistoryItem['action'];
+        if (action === 'withdrawn') withdrawn = true;
+        review = reviewAfter(review, action);
+        const at = items.at.timeAt(item);
+        from = Number.isNaN(at) ? at : Math.min(from, at);
+        to = Math.max(to, at);
+        const by = itemBy[item] as number;
+        if (unknown === undefined && !actor[by]) unknown = dict[by] as string;
+      }
+      facts.withdrawnInHistory = withdrawn;
+      facts.reviewInHistory = review;
+      facts.historyFrom = from;
+      facts.historyTo = to;
+      facts.unknownActor = unknown;
+      visit(facts);
+    }
   }
 
   // ---- writes (each undone by its inverse, last first) ------------------------------------------------
@@ -648,6 +720,37 @@ export class EntryTable {
   }
 }
 
+/** One row's facts for the load-time rules (EntryTable.checkRows fills it row after row). */
+class RowFacts implements EntryFacts {
+  row = 0;
+  kind: EntryKind = 'deed';
+  no = 0;
+  codeFitsKind = true;
+  time = 0;
+  textTime = 0;
+  textUnits = 0;
+  memberId = '';
+  reporterId = '';
+  departmentId = '';
+  status: Entry['status'] = 'active';
+  review: Entry['review'] = 'pending';
+  withdrawnInHistory = false;
+  reviewInHistory: Entry['review'] = 'pending';
+  historyFrom = 0;
+  historyTo = 0;
+  unknownActor: string | undefined = undefined;
+
+  constructor(private readonly table: EntryTable) {}
+
+  get code(): string {
+    return this.table.codeAt(this.row);
+  }
+
+  textLength(): number {
+    return Array.from(this.table.textOf(this.row)).length;
+  }
+}
+
 type NumberKey =
   | 'no'
   | 'time'
@@ -828,15 +931,24 @@ function verifyStrings(what: string, column: StringColumnData, n: number): void 
     previous = end;
   }
   if (column.encoding === 'utf8') {
-    // The chunks' starts, in bytes: one a chunk of rows, in order, inside the block.
+    // The chunks' starts, in bytes: one a chunk of rows, in order, inside the block. Each chunk is
+    // decoded on its own when first read: it must be UTF-8 (a byte that is not would be read as
+    // U+FFFD), and hold exactly the text its rows' ends say (or every text after it would shift).
     const chunks = column.chunks;
     if (!chunks || chunks.length !== Math.ceil(ends.length / CHUNK_ROWS))
       throw new Error(`${what}: broken chunks`);
-    let last = 0;
-    for (let i = 0; i < chunks.length; i += 1) {
-      const start = chunks[i] as number;
-      if (start < last || start > column.block.length) throw new Error(`${what}: broken chunks`);
-      last = start;
+    const block = column.block;
+    for (let g = 0; g < chunks.length; g += 1) {
+      const start = chunks[g] as number;
+      const stop = g + 1 < chunks.length ? (chunks[g + 1] as number) : block.length;
+      if (start > stop || stop > block.length) throw new Error(`${what}: broken chunks`);
+      const bytes = block.subarray(start, stop);
+      if (!isUtf8(bytes)) throw new Error(`${what}: not valid UTF-8 (rows ${g * CHUNK_ROWS} on)`);
+      const first = g === 0 ? 0 : (ends[g * CHUNK_ROWS - 1] as number);
+      const last = ends[Math.min(ends.length, (g + 1) * CHUNK_ROWS) - 1] as number;
+      if (utf16Length(bytes) !== last - first) {
+        throw new Error(`${what}: the offsets do not match the text (rows ${g * CHUNK_ROWS} on)`);
+      }
     }
   } else if (previous * (column.encoding === 'latin1' ? 1 : 2) !== column.block.length) {
     throw new Error(`${what}: broken offsets`);

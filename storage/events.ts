@@ -24,15 +24,19 @@ export type Undo = () => void;
  */
 export function applyEvent(data: State, idx: Indexes, event: StoreEvent): Undo {
   const seqBefore = data.seq;
+  const lastBefore = data.last;
   const undo = applyBody(data, idx, event);
   const source = event.source;
   const recorded = source !== undefined && !idx.handled.has(source);
   if (recorded) idx.handled.set(source, handledBy(event));
   data.seq = event.seq;
+  // The chain goes on from a sealed line (a line of layout 7 has no sum: the chain starts after it).
+  if (event.sum !== undefined) data.last = event.sum;
   return () => {
     undo();
     if (recorded) idx.handled.delete(source);
     data.seq = seqBefore;
+    data.last = lastBefore;
   };
 }
 

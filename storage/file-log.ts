@@ -15,6 +15,8 @@ export const DOCUMENT_FILE = 'store.json';
 export const JOURNAL_FILE = 'journal.jsonl';
 /** Where `store.json` goes once its contents are in a snapshot (kept, never deleted). */
 export const DOCUMENT_KEPT = 'store-before-layout-7.json';
+/** Where a layout-7 snapshot goes when the store is written in layout 8 (kept, never deleted). */
+export const SNAPSHOT_KEPT = 'store-before-layout-8.snapshot';
 export { BACKUP_DIR } from './backups.js';
 
 /**
@@ -65,10 +67,12 @@ export class FileLog implements StoreLog {
     this.documentLeft = Boolean(this.adapter?.fromDocument) || (await exists(join(this.dir, DOCUMENT_FILE)));
     const path = join(this.dir, JOURNAL_FILE);
     this.contents = await readJournal(path);
+    const lines = this.contents.lines;
     return {
+      head: this.contents.head,
       events: this.contents.events,
       name: path,
-      label: (i) => `line ${i + 1}`,
+      label: (i) => `line ${lines[i]}`,
       tornBytes: this.contents.tornBytes,
     };
   }
@@ -86,6 +90,15 @@ export class FileLog implements StoreLog {
     return Journal.open<T>(path, contents, onAbort, this.files).catch((cause: unknown) => {
       throw new StoreWriteError(`cannot open ${path} for writing (${errorCode(cause)})`, { cause });
     });
+  }
+
+  async keepOlderLayout(): Promise<void> {
+    const from = join(this.dir, STORE_FILE);
+    const to = join(this.dir, BACKUP_DIR, SNAPSHOT_KEPT);
+    if (!(await exists(from)) || (await exists(to))) return;
+    await mkdir(join(this.dir, BACKUP_DIR), { recursive: true });
+    await this.files.copyDurably(from, to);
+    await syncDirectory(this.dir);
   }
 
   async afterFold(seq: number): Promise<void> {

@@ -3,14 +3,21 @@ import { dirname } from 'node:path';
 import { StoreCorruptError, StoreWriteError } from '../core/errors.js';
 import { type DataFile, isErrnoException, nodeFiles, type StoreFiles, syncDirectory } from './files.js';
 import { GroupCommit, type PendingLine } from './group-commit.js';
-import type { LogWriter } from './log.js';
-import { eventSchema, type StoreEvent } from './schema.js';
+import { checkSeal, sealLine } from './line.js';
+import type { LogHead, LogWriter } from './log.js';
+import { eventSchema, journalHeadSchema, type StoreEvent } from './schema.js';
 import { describeIssues } from './snapshot-file.js';
 
 export interface JournalContents {
+  /** The journal's first line (layout 8): the store it belongs to and the snapshot it follows. */
+  head: LogHead | null;
   events: StoreEvent[];
+  /** The line of the file each event is on (1 is the first line). */
+  lines: number[];
   /** Where each event's line ends (the byte after its newline). */
   ends: number[];
+  /** Where the head line ends (0 without one). */
+  headEnd: number;
   /** Bytes of complete, valid lines: where the next append goes. */
   goodLength: number;
   /** Bytes of an incomplete last line (a write cut off before its newline), dropped. */
@@ -22,27 +29,66 @@ const NEWLINE = 0x0a;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * One journal line's text as the event it holds: valid JSON and a valid event, or an Error saying
- * what is wrong with it (`where` names the line for the operator). Every log of the store — the
- * journal file, PostgreSQL's journal table — reads its lines through this one function.
+ * One journal line's text as the event it holds: valid JSON, a valid event, and — a line of layout 8
+ * — matching its checksum (storage/line.ts), or an Error saying what is wrong with it (`where` names
+ * the line for the operator). The event's `sum` is the one its seal holds, and only then. Every log of
+ * the store — the journal file, PostgreSQL's journal table — reads its lines through this one function.
+ * `bytes`: the line's UTF-8 bytes, when the caller has them (else the text is encoded to check it).
  */
-export function parseJournalLine(text: string, where: string, file: string): StoreEvent {
+export function parseJournalLine(text: string, where: string, file: string, bytes?: Uint8Array): StoreEvent {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
     throw new StoreCorruptError(file, `${where} is not valid JSON (${(error as Error).message})`);
   }
+  const seal = checkSeal(bytes ?? text);
+  if (seal.sealed && !seal.intact) throw new StoreCorruptError(file, `${where} ${CHANGED}`);
   const parsed = eventSchema.safeParse(raw);
   if (!parsed.success) {
     throw new StoreCorruptError(file, `${where} is not a valid event: ${describeIssues(parsed.error)}`);
   }
-  return parsed.data;
+  const event = parsed.data;
+  // A "sum" anywhere but in the seal means nothing: such a line is unsealed.
+  if (seal.sealed) event.sum = seal.sum;
+  else delete event.sum;
+  return event;
+}
+
+const CHANGED =
+  'does not match its checksum (changed after it was written: edited by hand, or damaged on disk)';
+
+/** A journal's head line (without its newline): the store it belongs to and the snapshot it follows. */
+export function headLine(head: LogHead): string {
+  return sealLine(
+    JSON.stringify({ journal: 'thidua-bot', store: head.store, follows: head.follows, last: head.last }),
+  ).text;
+}
+
+/** The head line, if `text` is one (layout 8's first line); anything else that claims to be one throws. */
+function parseHead(text: string, bytes: Uint8Array, file: string): LogHead | null {
+  if (!text.startsWith('{"journal":')) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new StoreCorruptError(file, `line 1 is not valid JSON (${(error as Error).message})`);
+  }
+  const seal = checkSeal(bytes);
+  if (seal.sealed && !seal.intact) throw new StoreCorruptError(file, `line 1 ${CHANGED}`);
+  const parsed = journalHeadSchema.safeParse(raw);
+  if (!parsed.success || !seal.sealed) {
+    const why = parsed.success ? 'it has no checksum' : describeIssues(parsed.error);
+    throw new StoreCorruptError(file, `line 1 is not a valid journal head: ${why}`);
+  }
+  return { store: parsed.data.store, follows: parsed.data.follows, last: parsed.data.last };
 }
 
 /**
- * Reads a JSON Lines journal. Every complete line must be a valid event; only an incomplete last line
- * (no newline: its write never finished, so it was never acknowledged) is dropped. Anything else throws.
+ * Reads a JSON Lines journal: its head line (layout 8), then its events. Every complete line must be
+ * valid (parseJournalLine); only an incomplete last line (no newline: its write never finished, so
+ * it was never acknowledged) is dropped. Anything else throws, naming the line. Whether the lines
+ * belong to the snapshot (identity, chain, seq) is for the store to check (Store.follow).
  */
 export async function readJournal(path: string): Promise<JournalContents> {
   let bytes: Buffer;
@@ -50,28 +96,40 @@ export async function readJournal(path: string): Promise<JournalContents> {
     bytes = await readFile(path);
   } catch (error) {
     if (isErrnoException(error) && error.code === 'ENOENT')
-      return { events: [], ends: [], goodLength: 0, tornBytes: 0 };
+      return { head: null, events: [], lines: [], ends: [], headEnd: 0, goodLength: 0, tornBytes: 0 };
     throw new StoreCorruptError(path, `cannot be read (${isErrnoException(error) ? error.code : error})`, {
       cause: error,
     });
   }
   const events: StoreEvent[] = [];
+  const lines: number[] = [];
   const ends: number[] = [];
+  let head: LogHead | null = null;
+  let headEnd = 0;
   let start = 0;
   let line = 0;
   for (let end = bytes.indexOf(NEWLINE, start); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
     line += 1;
+    const raw = bytes.subarray(start, end);
     let text: string;
     try {
-      text = utf8.decode(bytes.subarray(start, end));
+      text = utf8.decode(raw);
     } catch {
       throw new StoreCorruptError(path, `line ${line} is not valid UTF-8`);
     }
-    events.push(parseJournalLine(text, `line ${line}`, path));
     start = end + 1;
+    if (line === 1) {
+      head = parseHead(text, raw, path);
+      if (head) {
+        headEnd = start;
+        continue;
+      }
+    }
+    events.push(parseJournalLine(text, `line ${line}`, path, raw));
+    lines.push(line);
     ends.push(start);
   }
-  return { events, ends, goodLength: start, tornBytes: bytes.length - start };
+  return { head, events, lines, ends, headEnd, goodLength: start, tornBytes: bytes.length - start };
 }
 
 /**
@@ -85,9 +143,11 @@ export async function readJournal(path: string): Promise<JournalContents> {
  */
 export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
   private needsTruncate: boolean;
-  /** Each line in the file: its seq, and where it ends. */
+  /** Each line in the file after its head: its seq, and where it ends. */
   private seqs: number[];
   private ends: number[];
+  /** Where the head line ends (0: no head yet). */
+  private headEnd: number;
 
   private constructor(
     readonly path: string,
@@ -102,6 +162,7 @@ export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
     this.needsTruncate = fileLength > position;
     this.seqs = contents.events.map((e) => e.seq);
     this.ends = [...contents.ends];
+    this.headEnd = contents.headEnd;
   }
 
   static async open<T>(
@@ -129,44 +190,38 @@ export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
   }
 
   /**
-   * Drops the lines of seq ≤ `seq` (a durable snapshot holds them): the lines after them are copied
-   * into a new journal (temp file, fdatasync, rename), or the file is emptied when there are none.
-   * Appends wait meanwhile. If the disk refuses, the journal stays as it was: its old lines are
-   * skipped on replay by their seq.
+   * Drops the lines of seq ≤ `seq` (a durable snapshot holds them) and starts the file with `head`
+   * (the store, and the snapshot the lines after it follow): the head and the lines after `seq` are
+   * written as a new journal (temp file, fdatasync, rename). Appends wait meanwhile. If the disk
+   * refuses, it throws and the journal stays as it was — its old head and lines, which the snapshot
+   * still stands on (Store.follow finds its place among them).
    */
-  dropThrough(seq: number): Promise<void> {
+  dropThrough(seq: number, head?: LogHead): Promise<void> {
+    if (!head) return Promise.reject(new Error('the journal file is rewritten with its head'));
     return this.whilePaused(async () => {
-      try {
-        let keep = 0;
-        while (keep < this.seqs.length && (this.seqs[keep] as number) <= seq) keep += 1;
-        if (keep === 0) return;
-        const cut = this.ends[keep - 1] as number;
-        if (keep === this.seqs.length) {
-          await this.handle.truncate(0);
-          await this.handle.datasync();
-          this.position = 0;
-          this.needsTruncate = false;
-        } else {
-          const tail = Buffer.alloc(this.position - cut);
-          const reader = await open(this.path, 'r');
-          try {
-            await reader.read(tail, 0, tail.length, cut);
-          } finally {
-            await reader.close();
-          }
-          await this.files.writeDurably(this.path, tail);
-          const handle = await this.files.openJournal(this.path);
-          await this.handle.close().catch(() => {});
-          this.handle = handle;
-          this.position -= cut;
-          this.needsTruncate = false;
+      let keep = 0;
+      while (keep < this.seqs.length && (this.seqs[keep] as number) <= seq) keep += 1;
+      const cut = keep === 0 ? this.headEnd : (this.ends[keep - 1] as number);
+      const headBytes = Buffer.from(`${headLine(head)}\n`, 'utf8');
+      const file = Buffer.alloc(headBytes.length + this.position - cut);
+      headBytes.copy(file, 0);
+      if (this.position > cut) {
+        const reader = await open(this.path, 'r');
+        try {
+          await reader.read(file, headBytes.length, this.position - cut, cut);
+        } finally {
+          await reader.close();
         }
-        this.seqs = this.seqs.slice(keep);
-        this.ends = this.ends.slice(keep).map((end) => end - cut);
-      } catch {
-        // Not dropped (or not durably): the old lines are in the snapshot and skipped on replay by
-        // their seq; appends go on at `position`, which matches what the file holds.
       }
+      await this.files.writeDurably(this.path, file);
+      const handle = await this.files.openJournal(this.path);
+      await this.handle.close().catch(() => {});
+      this.handle = handle;
+      this.position = file.length;
+      this.needsTruncate = false;
+      this.seqs = this.seqs.slice(keep);
+      this.ends = this.ends.slice(keep).map((end) => end - cut + headBytes.length);
+      this.headEnd = headBytes.length;
     });
   }
 

@@ -7,8 +7,24 @@ import type { State, StoreEvent } from './schema.js';
  */
 export type MayReplace = () => (seq: number) => Promise<boolean>;
 
+/**
+ * What a log's lines follow (storage/line.ts): the store they belong to, and the snapshot before
+ * them — its seq, and the checksum of its last line (the `prev` of the first line after it).
+ */
+export interface LogHead {
+  store: string;
+  follows: number;
+  last: string;
+}
+
 /** The lines of a log after its snapshot, each a valid event, in the order they were written. */
 export interface LogLines {
+  /**
+   * What the lines follow as the log records it — the journal file's head line; null when the log
+   * keeps one but has none (a journal of layout 7, or no journal at all); undefined for a log that
+   * keeps none, whose lines follow its snapshot by their own chain alone.
+   */
+  head?: LogHead | null;
   events: StoreEvent[];
   /** Names the log in messages: the journal's path, or the database's table. */
   name: string;
@@ -32,8 +48,12 @@ export interface LogWriter<T> {
   failedSince(mark: number, seq: number): boolean;
   /** Resolves once no line of seq ≤ `seq` waits to be written. */
   settledThrough(seq: number): Promise<void>;
-  /** Drops the lines of seq ≤ `seq` (a durable snapshot holds them); a failure leaves them, skipped on replay. */
-  dropThrough(seq: number): Promise<void>;
+  /**
+   * Drops the lines of seq ≤ `seq` (a durable snapshot holds them), the log then following `head` (the
+   * journal file writes it as its first line). Throws if it could not: the lines stay, and the snapshot
+   * stands on their chain (Store.follow).
+   */
+  dropThrough(seq: number, head?: LogHead): Promise<void>;
   /** Waits for what is queued, then lets go of the log. */
   close(): Promise<void>;
 }
@@ -60,6 +80,11 @@ export interface StoreLog {
   readLines(): Promise<LogLines>;
   /** Opens the log for writing, once everything read was valid; `onAbort` undoes the lines of a failed write. */
   openWriter<T>(onAbort: (metas: T[]) => void): Promise<LogWriter<T>>;
+  /**
+   * Before a store of an older layout is written in today's (storage/migrations.ts): keep what it was
+   * (the files: a layout-7 snapshot copied among the backups). A log that needs nothing leaves it out.
+   */
+  keepOlderLayout?(): Promise<void>;
   /** After a snapshot of seq `seq` has replaced the old one and its lines were dropped. */
   afterFold(seq: number): Promise<void>;
   /** The daily backup, if the log keeps its own (`compact` folds the lines first); null when none is due. */

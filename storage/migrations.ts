@@ -1,10 +1,12 @@
+import { NO_LINE } from './line.js';
 import { STORE_VERSION } from './schema.js';
 
 type Layout = Record<string, unknown>;
 
 /**
  * Steps from one layout version to the next, keyed by the version they read. Each step is pure and
- * is applied on load; the migrated state is written at the next compaction, never on load.
+ * is applied on load; the migrated state is written when the store is opened for writing, before it
+ * takes a write (storage/store.ts), and never by a read-only open.
  */
 export const migrations: Readonly<Record<number, (data: Layout) => Layout>> = {
   // 1 → 2: Council review. Every entry gets a review status (pending), and model examples arrive.
@@ -61,6 +63,11 @@ export const migrations: Readonly<Record<number, (data: Layout) => Layout>> = {
   // 6 → 7: the snapshot becomes `store.snapshot`, the entries a table of columns beside this state
   // (storage/snapshot-file.ts). The state itself, all but the entries, is unchanged.
   6: (v6) => v6,
+  // 7 → 8: the store gets an identity and its journal lines checksums (storage/line.ts). The state of a
+  // layout-7 snapshot has neither: its identity is given, and the state written in layout 8, when the
+  // store is opened for writing (storage/store.ts) — before any line is written in the new form. The
+  // journal lines of layout 7 (no identity, no checksum) are accepted up to that point.
+  7: (v7) => ({ ...v7, store: typeof v7.store === 'string' ? v7.store : '', last: v7.last ?? NO_LINE }),
 };
 
 export class MigrationError extends Error {

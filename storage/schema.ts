@@ -13,13 +13,16 @@ import {
   yearRatingSchema,
 } from '../core/domain.js';
 import { EntryTable } from './entry-table.js';
+import { isSum, NO_LINE } from './line.js';
 
 /**
  * Version of the store layout this code writes. Layouts 1–6 were one JSON document (`store.json`);
  * from layout 7 the snapshot is `store.snapshot` (storage/snapshot-file.ts): this state as JSON beside
- * the entry table's columns. Older layouts are migrated on load (storage/migrations.ts).
+ * the entry table's columns. From layout 8 the store has an identity, and every journal line carries
+ * it and a checksum chained to the line before (storage/line.ts). Older layouts are migrated on load
+ * (storage/migrations.ts), and written in this layout before the store takes a write.
  */
-export const STORE_VERSION = 7;
+export const STORE_VERSION = 8;
 /** The last layout written as one JSON document (and the layout of `npm run store:export`). */
 export const DOCUMENT_VERSION = 6;
 
@@ -28,10 +31,25 @@ export const DOCUMENT_VERSION = 6;
  * JSON in the snapshot. A new collection is added here (with a `.default`, so older snapshots read),
  * in `emptyState`, and changed by its own events in storage/events.ts.
  */
+/** A line's checksum (storage/line.ts). */
+export const sumSchema = z.string().refine(isSum, 'not a line checksum (8 hex digits)');
+
 export const stateSchema = z.object({
   version: z.literal(STORE_VERSION),
+  /**
+   * The store's identity (storage/line.ts), given when it was made; empty only in the state of an older
+   * layout, before it is written in this one. Every journal line carries it.
+   */
+  store: z.string(),
   /** Sequence number of the last journal event folded into this snapshot. */
   seq: z.number().int().nonnegative(),
+  /** The checksum of that event's line: the next line's `prev` (NO_LINE when the snapshot holds none's). */
+  last: sumSchema,
+  /**
+   * Journal lines of seq up to this were written by a layout before 8, without identity or checksum:
+   * the migration to layout 8 accepts them (they are all in this snapshot). Absent for a store made in layout 8.
+   */
+  legacyThrough: z.number().int().nonnegative().optional(),
   nextEntryNo: z.number().int().positive(),
   nextMemberNo: z.number().int().positive(),
   nextModelNo: z.number().int().positive().default(1),
@@ -56,6 +74,9 @@ export type State = z.infer<typeof stateSchema> & { entries: EntryTable };
 /** The store as one JSON document (layouts 1–6 after migration; the export format). */
 export const documentSchema = stateSchema.extend({
   version: z.literal(DOCUMENT_VERSION),
+  // A document has no journal: an export keeps the identity of the store it came from, if it had one.
+  store: z.string().default(''),
+  last: sumSchema.default(NO_LINE),
   entries: z.array(entrySchema),
 });
 export type StoreDocument = z.infer<typeof documentSchema>;
@@ -63,7 +84,9 @@ export type StoreDocument = z.infer<typeof documentSchema>;
 export function emptyState(): State {
   return {
     version: STORE_VERSION,
+    store: '',
     seq: 0,
+    last: NO_LINE,
     nextEntryNo: 1,
     nextMemberNo: 1,
     nextModelNo: 1,
@@ -98,11 +121,30 @@ const journalEntrySchema = entrySchema.extend({
 /**
  * What every journal line carries: its place in the order of changes, and the platform message that
  * made the change, if one did — so a message delivered twice is recognised and changes nothing twice.
+ * From layout 8 also the store's identity, the checksum of the line before and its own (storage/line.ts;
+ * a line of an older layout has none of them, and is accepted only where a migration says so).
  */
 const line = {
   seq: z.number().int().positive(),
+  store: z.string().min(1).optional(),
+  prev: sumSchema.optional(),
+  sum: sumSchema.optional(),
   source: z.string().min(1).optional(),
 };
+
+/**
+ * The first line of a layout-8 journal: the store it belongs to and the snapshot it follows (that
+ * snapshot's seq, and the sum of its last line: the `prev` of the journal's first change). Sealed
+ * like every line.
+ */
+export const journalHeadSchema = z.object({
+  journal: z.literal('thidua-bot'),
+  store: z.string().min(1),
+  follows: z.number().int().nonnegative(),
+  last: sumSchema,
+  sum: sumSchema,
+});
+export type JournalHead = z.infer<typeof journalHeadSchema>;
 
 /** A journal line: one change, applied in order of `seq` on top of the snapshot. */
 export const eventSchema = z.discriminatedUnion('type', [
@@ -140,6 +182,6 @@ export const eventSchema = z.discriminatedUnion('type', [
 export type StoreEvent = z.infer<typeof eventSchema>;
 export type StoreEventBody = StoreEvent extends infer E
   ? E extends StoreEvent
-    ? Omit<E, 'seq' | 'source'>
+    ? Omit<E, 'seq' | 'source' | 'store' | 'prev' | 'sum'>
     : never
   : never;

@@ -360,6 +360,13 @@ export function snapshotOf(bytes: Buffer, name: string): State {
   }
   const state = stateSchema.safeParse(migrated);
   if (!state.success) return corrupt(`fails validation: ${describeIssues(state.error)}`);
+  // Only a migrated state of an older layout is without an identity; a layout-8 snapshot always has one.
+  if (
+    state.data.store === '' &&
+    (raw.state as { version?: unknown } | undefined)?.version === STORE_VERSION
+  ) {
+    corrupt('has no store identity');
+  }
   const meta = entriesMetaSchema.safeParse(raw.entries);
   if (!meta.success) return corrupt(`has a broken entry table: ${describeIssues(meta.error)}`);
   const dataStart = align8(metaStart + metaLength);

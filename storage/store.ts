@@ -20,7 +20,17 @@ import { FileLog } from './file-log.js';
 import type { FileSystem } from './files.js';
 import { storeFiles } from './files.js';
 import { Indexes } from './indexes.js';
-import type { LogWriter, StoreLog } from './log.js';
+import {
+  checkIncoming,
+  checkState,
+  checkTouched,
+  RuleBroken,
+  type RuleScope,
+  type RuleSettings,
+  scopeOf,
+} from './invariants.js';
+import { NO_LINE, newStoreId, sealLine } from './line.js';
+import type { LogLines, LogWriter, StoreLog } from './log.js';
 import { StoreReader } from './reader.js';
 import { emptyState, type State, type StoreEvent, type StoreEventBody } from './schema.js';
 import { captureState, SnapshotNotKeptError, type StoreCapture } from './snapshot-file.js';
@@ -43,9 +53,21 @@ export interface StoreOptions {
   keepBackups?: number;
   /** The file system (node's by default; fault tests pass one whose files fail on purpose). */
   fileSystem?: FileSystem;
+  /**
+   * What the store's rules are told of the world (storage/invariants.ts): the agency's departments,
+   * the clock. The bot passes its configuration; without it, departments are not checked.
+   */
+  rules?: RuleSettings;
 }
 
-export { BACKUP_DIR, DOCUMENT_FILE, DOCUMENT_KEPT, JOURNAL_FILE, STORE_FILE } from './file-log.js';
+export {
+  BACKUP_DIR,
+  DOCUMENT_FILE,
+  DOCUMENT_KEPT,
+  JOURNAL_FILE,
+  SNAPSHOT_KEPT,
+  STORE_FILE,
+} from './file-log.js';
 
 /**
  * The record of a newly logged entry with number `no`: active, awaiting review, its creation in its
@@ -103,6 +125,16 @@ export class Store extends StoreReader implements Repository {
   private compactAt: number;
   /** The lines after the snapshot as read at open (for a store opened read-only). */
   private linesRead = 0;
+  /**
+   * What `openLog` must write before the store takes a write: `layout` — a store of an older layout
+   * (or a new one) gets its identity and is written in layout 8; `head` — the journal gets its head
+   * line (the snapshot stood alone, after a restore; or a migration was cut off before the journal's turn).
+   */
+  private pending: 'layout' | 'head' | null = null;
+  /** Whether the store was written by a layout before 8 (not a new one). */
+  private legacy = false;
+  /** The rules of a change as it is written (no clock: the command's clock is the time's source). */
+  private readonly writeScope: RuleScope;
 
   private constructor(
     /** Where the snapshot and the lines are kept (storage/log.ts). */
@@ -115,6 +147,7 @@ export class Store extends StoreReader implements Repository {
     this.logger = options.logger ?? silent;
     this.compactAfter = options.compactAfter ?? 5_000;
     this.compactAt = this.compactAfter;
+    this.writeScope = scopeOf(this.data, this.idx, options.rules ?? {}, false);
   }
 
   /** The data directory: the store's files, or on PostgreSQL the files kept beside the store (a Zalo session's). */
@@ -147,7 +180,43 @@ export class Store extends StoreReader implements Repository {
       store.idx.inRecords = null;
     });
     store.writable = true;
+    try {
+      await store.finishOpening();
+    } catch (error) {
+      await store.journal.close().catch(() => {});
+      await log.close().catch(() => {});
+      throw error;
+    }
     return store;
+  }
+
+  /** What must be durable before the first write (see `pending`). */
+  private async finishOpening(): Promise<void> {
+    const data = this.data;
+    if (this.pending === 'layout') {
+      data.store ||= newStoreId();
+      // Its lines of layout 7, without identity or checksum, are all in the snapshot about to be written.
+      if (this.legacy) {
+        data.legacyThrough = data.seq;
+        await this.log.keepOlderLayout?.();
+      }
+      await this.fold(true).catch((cause: unknown) => {
+        if (cause instanceof StoreWriteError) throw cause;
+        throw new StoreWriteError(`cannot write the store in layout 8 (${String(cause)})`, { cause });
+      });
+      this.logger.info(
+        { store: data.store, seq: data.seq },
+        this.legacy
+          ? 'the store is written in layout 8: it has an identity, its journal lines checksums'
+          : 'a new store',
+      );
+    } else if (this.pending === 'head') {
+      const head = { store: data.store, follows: data.seq, last: data.last };
+      await this.journal.dropThrough(data.seq, head).catch((cause: unknown) => {
+        throw new StoreWriteError(`cannot write the journal's head (${String(cause)})`, { cause });
+      });
+    }
+    this.pending = null;
   }
 
   /** The store kept in `log`, for reading only. */
@@ -179,22 +248,29 @@ export class Store extends StoreReader implements Repository {
     await db.read();
     store = new Store(log, db, options);
     store.indexMembers(log.snapshotName);
+    const rules = options.rules ?? {};
+    // Every rule over what the snapshot holds, before any line is applied: a broken one is the snapshot's.
+    try {
+      checkState(scopeOf(store.data, store.idx, rules, true));
+    } catch (error) {
+      if (error instanceof RuleBroken) throw new StoreCorruptError(log.snapshotName, error.message);
+      throw error;
+    }
     const lines = await log.readLines();
-    let expected = store.data.seq + 1;
-    for (const [i, event] of lines.events.entries()) {
-      if (event.seq < expected) continue; // already folded into the snapshot
-      if (event.seq !== expected) {
+    const start = store.follow(lines, log.snapshotName);
+    const scope = scopeOf(store.data, store.idx, rules, true);
+    for (let i = start; i < lines.events.length; i += 1) {
+      const event = lines.events[i] as StoreEvent;
+      try {
+        checkIncoming(event, scope);
+        applyEvent(store.data, store.idx, event);
+        checkTouched(event, scope);
+      } catch (error) {
         throw new StoreCorruptError(
           lines.name,
-          `${lines.label(i)} has seq ${event.seq}, expected ${expected}`,
+          `${lines.label(i)} (seq ${event.seq}): ${(error as Error).message}`,
         );
       }
-      try {
-        applyEvent(store.data, store.idx, event);
-      } catch (error) {
-        throw new StoreCorruptError(lines.name, `${lines.label(i)}: ${(error as Error).message}`);
-      }
-      expected += 1;
     }
     if (lines.tornBytes > 0) {
       store.logger.warn(
@@ -204,6 +280,122 @@ export class Store extends StoreReader implements Repository {
     }
     store.linesRead = lines.events.length;
     return store;
+  }
+
+  /**
+   * Whether the log's lines belong to the snapshot, and from which of them on they are to be applied.
+   * In layout 8 the snapshot and the log's head name the same store; every line carries it, its
+   * checksum, the checksum of the line before (a chain from the head) and the next seq; and the
+   * snapshot stands on that chain — at the head, or at the line whose checksum it recorded — so a
+   * snapshot from elsewhere, an older one (a backup copied over it) or one whose seq was changed is
+   * refused, naming both. Lines of an older layout are accepted only where the migration says so.
+   */
+  private follow(lines: LogLines, snapshot: string): number {
+    const data = this.data;
+    const { events, name } = lines;
+    const at = (i: number) => `${lines.label(i)} (seq ${(events[i] as StoreEvent).seq})`;
+    const corrupt = (problem: string) => new StoreCorruptError(name, problem);
+    const head = lines.head;
+    if (data.store === '') {
+      // A store of layout 7 or before (or none yet): its lines are of that layout too.
+      const sealed = events.findIndex((e) => e.sum !== undefined);
+      if (head || sealed !== -1) {
+        const store = head?.store ?? (events[sealed] as StoreEvent).store;
+        throw new StoreCorruptError(
+          snapshot,
+          data.seq === 0 && data.members.length === 0
+            ? `holds no store, but ${name} follows a snapshot of store ${store}${head ? ` at seq ${head.follows}` : ''}: the snapshot was moved away or deleted (nothing was changed; to start from a backup, see the README's "Restoring a backup")`
+            : `is of an older layout (no identity), but ${name} was written in layout 8 for store ${store}: they do not belong together (nothing was changed)`,
+        );
+      }
+      this.pending = 'layout';
+      this.legacy = data.seq > 0 || events.length > 0 || data.members.length > 0;
+      let expected = data.seq + 1;
+      let first = events.length;
+      for (const [i, event] of events.entries()) {
+        if (event.seq < expected && first === events.length) continue; // already folded into the snapshot
+        if (event.seq !== expected)
+          throw corrupt(`${lines.label(i)} has seq ${event.seq}, expected ${expected}`);
+        if (first === events.length) first = i;
+        expected += 1;
+      }
+      return first;
+    }
+    if (head === null) {
+      if (events.length === 0) {
+        // The snapshot alone (a restore from a backup, the journal set aside): it is the store.
+        this.pending = 'head';
+        this.logger.warn(
+          { snapshot, store: data.store, seq: data.seq },
+          'the snapshot stands alone (no journal beside it: a restore?): the store is the snapshot as it is',
+        );
+        return 0;
+      }
+      const legacyThrough = data.legacyThrough ?? -1;
+      if (events.every((e) => e.sum === undefined && e.seq <= legacyThrough)) {
+        // Lines of layout 7 the migration folded into this snapshot; the journal's rewrite was cut off.
+        this.pending = 'head';
+        return events.length;
+      }
+      throw corrupt(
+        `has no head line naming its store, so nothing shows it follows ${snapshot} (store ${data.store}); a journal of layout 8 always starts with one (nothing was changed)`,
+      );
+    }
+    if (head && head.store !== data.store) {
+      throw new StoreCorruptError(
+        snapshot,
+        `belongs to store ${data.store}, but ${name} belongs to store ${head.store}: one of them was copied from another data directory (nothing was changed)`,
+      );
+    }
+    // A log without a head (PostgreSQL) starts its chain at its first line.
+    let prev = head?.last ?? (events[0]?.prev as string);
+    let seq = head ? head.follows : (events[0]?.seq ?? data.seq + 1) - 1;
+    for (const [i, event] of events.entries()) {
+      if (event.sum === undefined) {
+        if (event.seq <= (data.legacyThrough ?? -1) && !head) {
+          // A line of layout 7 a migration folded in (a log without a head): the chain starts after it.
+          seq = event.seq;
+          prev = NO_LINE;
+          continue;
+        }
+        throw corrupt(`${at(i)} has no checksum (every line of layout 8 has one)`);
+      }
+      if (event.store !== data.store) {
+        throw corrupt(`${at(i)} belongs to store ${event.store}, not to ${snapshot}'s store ${data.store}`);
+      }
+      if (event.seq !== seq + 1) throw corrupt(`${lines.label(i)} has seq ${event.seq}, expected ${seq + 1}`);
+      if (event.prev !== prev) {
+        throw corrupt(
+          `${at(i)} does not follow ${i === 0 ? 'the snapshot the head names' : lines.label(i - 1)} (a line was removed, reordered or copied in)`,
+        );
+      }
+      prev = event.sum;
+      seq = event.seq;
+    }
+    // Where the snapshot stands on the chain: at the head, or at one of the lines (a compaction wrote
+    // it, and the journal's rewrite after it did not happen).
+    const stands = (what: string) =>
+      new StoreCorruptError(
+        snapshot,
+        `${what}: it is not the snapshot ${name} follows (replaced by another snapshot, or its seq edited; nothing was changed)`,
+      );
+    const from = head ? head.follows : (events[0]?.seq ?? data.seq + 1) - 1;
+    if (data.seq < from) {
+      throw stands(
+        `holds changes up to seq ${data.seq}, but ${name} starts after seq ${from}: the changes between are in neither`,
+      );
+    }
+    if (data.seq === from) {
+      if (head && data.last !== head.last)
+        throw stands(`does not end with the line ${name}'s head names (seq ${from})`);
+      if (!head && events.length > 0 && events[0]?.prev !== data.last)
+        throw stands(`does not end with the line before ${at(0)}`);
+      return 0;
+    }
+    const i = events.findIndex((e) => e.seq === data.seq);
+    if (i === -1) throw stands(`holds changes up to seq ${data.seq}, but ${name} ends at seq ${seq}`);
+    if ((events[i] as StoreEvent).sum !== data.last) throw stands(`does not end with ${name}'s ${at(i)}`);
+    return i + 1;
   }
 
   /** Lines in the journal not yet folded into the snapshot. */
@@ -396,13 +588,33 @@ export class Store extends StoreReader implements Repository {
 
   private commit(body: StoreEventBody, actor?: Actor): Promise<void> {
     if (!this.writable) return Promise.reject(new StoreWriteError('this store was opened for reading only'));
+    // The line: the store's identity and the checksum of the line before it first, its own last
+    // (storage/line.ts).
     const event = {
-      ...body,
       seq: this.data.seq + 1,
+      store: this.data.store,
+      prev: this.data.last,
+      ...body,
       ...(actor?.source ? { source: actor.source } : {}),
     } as StoreEvent;
-    const undo = applyEvent(this.data, this.idx, event);
-    const done = this.journal.append(JSON.stringify(event), event.seq, undo);
+    const line = sealLine(JSON.stringify(event));
+    event.sum = line.sum;
+    // The rules the next start will check, checked before the line is written: a change that would
+    // stop the next start is refused now, and nothing is saved.
+    let undo: Undo;
+    try {
+      checkIncoming(event, this.writeScope);
+      undo = applyEvent(this.data, this.idx, event);
+    } catch (error) {
+      return Promise.reject(refusedBy(error));
+    }
+    try {
+      checkTouched(event, this.writeScope);
+    } catch (error) {
+      undo();
+      return Promise.reject(refusedBy(error));
+    }
+    const done = this.journal.append(line.text, event.seq, undo);
     if (this.journal.lines + this.journal.pending >= this.compactAt && !this.compacting) {
       done.then(
         () => this.compactInBackground(),
@@ -448,8 +660,13 @@ export class Store extends StoreReader implements Repository {
     return this.compacting;
   }
 
-  private async fold(): Promise<void> {
-    const seq = this.data.seq;
+  /**
+   * Writes the snapshot, then drops the lines it holds (the journal gets its new head). `strict` (at
+   * open): the lines must be dropped too, or the open fails; otherwise lines that could not be dropped
+   * stay, and the new snapshot stands on their chain (`follow`).
+   */
+  private async fold(strict = false): Promise<void> {
+    const { seq, store, last } = this.data;
     // lowdb's write hands the state to the adapter, which captures it before its first await.
     try {
       await this.db.write();
@@ -461,7 +678,15 @@ export class Store extends StoreReader implements Repository {
       }
       throw error;
     }
-    await this.journal.dropThrough(seq);
+    try {
+      await this.journal.dropThrough(seq, { store, follows: seq, last });
+    } catch (error) {
+      if (strict) throw error;
+      this.logger.warn(
+        { err: error, log: this.log.name },
+        'could not drop the folded lines from the journal; they stay, and are skipped',
+      );
+    }
     this.compactAt = this.journal.lines + this.compactAfter;
     await this.log.afterFold(seq);
   }
@@ -497,4 +722,10 @@ export class Store extends StoreReader implements Repository {
     })();
     return this.closed;
   }
+}
+
+/** A change the store's rules refuse (a command's bug): nothing is saved, and the user is told so. */
+function refusedBy(error: unknown): unknown {
+  if (!(error instanceof RuleBroken)) return error;
+  return new StoreWriteError(`a change was refused by the store's rules: ${error.message}`, { cause: error });
 }

@@ -1,4 +1,4 @@
-import type { CommandContext, Reply } from '../../core/context.js';
+import { type Command, type CommandContext, defineCommand, type Reply } from '../../core/context.js';
 import {
   type Award,
   type AwardKind,
@@ -257,6 +257,30 @@ export function decisionText(t: Messages, d: DecisionRef): HtmlPart {
 }
 
 // ---- answers --------------------------------------------------------------------------------------
+
+/**
+ * A records command: ratings, discipline and awards are personnel data of a Party body, so a command
+ * sent in the group is answered in private (its follow-ups too — the template workbook), and the
+ * group is told only that. In a private chat nothing changes.
+ */
+export function recordsCommand(command: Command): Command {
+  const privately = (ctx: CommandContext, replies: Reply[]): Reply[] =>
+    ctx.chat.kind === 'private'
+      ? replies
+      : replies.map((r) => (r.to ? r : { ...r, to: { identity: ctx.caller.identity } }));
+  return defineCommand({
+    ...command,
+    async run(ctx: CommandContext) {
+      const inner = {
+        ...ctx,
+        followUp: (work: Promise<Reply[]>) => ctx.followUp(work.then((r) => privately(ctx, r))),
+      };
+      const replies = privately(ctx, await command.run(inner as never));
+      const told = ctx.chat.kind === 'group' && replies.length > 0;
+      return told ? [...replies, say(ctx.t.records.sentPrivately)] : replies;
+    },
+  });
+}
 
 /** A refusal's reason in words, naming records by their codes and members by name. */
 export function faultText(ctx: Pick<CommandContext, 't' | 'store' | 'agency'>, p: RecordFault): HtmlPart {

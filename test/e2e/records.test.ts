@@ -54,6 +54,17 @@ describe('year-end ratings (/xeploai)', () => {
     expect(history).toContain('(Telegram)');
   });
 
+  it('answers in private when asked in the group: ratings are personnel data', async () => {
+    await asAdmin('/batdau');
+    const seen = await tg.send(admin(), '/xeploai Nguyễn Thị Lan HTTNV', { entities: [] });
+    const inGroup = seen.filter((s) => s.chatId < 0);
+    const inPrivate = seen.filter((s) => s.chatId === ADMIN);
+    expect(inGroup.map((s) => s.text)).toEqual([
+      '🔒 Hồ sơ thi đua là thông tin nhân sự: bot đã trả lời đồng chí trong tin nhắn riêng.',
+    ]);
+    expect(text(inPrivate)).toContain('Đã ghi xếp loại năm 2026 của Nguyễn Thị Lan');
+  });
+
   it('refuses an unknown member or rating with the usage line, and changes nothing', async () => {
     const unknown = text(await asAdmin('/xeploai Người Không Có HTTNV'));
     expect(unknown).toContain('Không tìm thấy thành viên hay phòng “Người Không Có”');

@@ -222,13 +222,16 @@ class GatedSnapshots {
     this.reached = resolve;
   });
 
+  /** Off until the test turns it on (opening a new store writes its first snapshot). */
+  armed = false;
+
   letGo(): void {
     this.release();
   }
 
   async open(path: string, flags: string | number, mode?: number): Promise<DataFile> {
     const handle = await openFile(path, flags, mode);
-    if (!path.endsWith(`${STORE_FILE}.tmp`)) return handle;
+    if (!this.armed || !path.endsWith(`${STORE_FILE}.tmp`)) return handle;
     let first = true;
     return {
       write: async (buffer, offset, length, position) => {
@@ -261,6 +264,7 @@ describe('a compaction never holds up a write', () => {
   it('acknowledges writes while the snapshot is still being written, and loses none of them', async () => {
     const disk = new GatedSnapshots();
     const store = await open({ fileSystem: disk.asFileSystem() });
+    disk.armed = true;
     const member = await addMember(store, 1);
     await logDeed(store, member.id, new Date('2026-05-05T01:00:00Z'), 'trước khi gộp');
     const compaction = store.compact();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { StoreCorruptError, StoreWriteError } from '../../core/errors.js';
 import { JOURNAL_FILE } from '../../storage/file-log.js';
+import { sealLine } from '../../storage/line.js';
 import {
   migrate,
   openPostgresStore,
@@ -55,9 +56,12 @@ const fileBackend = (): { setup(): Promise<Backend>; teardown(): Promise<void> }
         mend: async () => {
           faults.full = false;
         },
-        lines: async () =>
-          (await readFile(join(dir, JOURNAL_FILE), 'utf8').catch(() => '')).split('\n').filter(Boolean),
-        setLines: (lines) => writeFile(join(dir, JOURNAL_FILE), lines.map((l) => `${l}\n`).join('')),
+        // The change lines; the journal's head line (the store and the snapshot it follows) stays.
+        lines: async () => (await journalFile(dir)).filter((l) => !isHead(l)),
+        setLines: async (lines) => {
+          const head = (await journalFile(dir)).filter(isHead);
+          await writeFile(join(dir, JOURNAL_FILE), [...head, ...lines].map((l) => `${l}\n`).join(''));
+        },
         contents: async () => {
           const out: Record<string, string> = {};
           for (const name of await readdir(dir)) {
@@ -70,6 +74,28 @@ const fileBackend = (): { setup(): Promise<Backend>; teardown(): Promise<void> }
     teardown: () => cleanup(),
   };
 };
+
+async function journalFile(dir: string): Promise<string[]> {
+  return (await readFile(join(dir, JOURNAL_FILE), 'utf8').catch(() => '')).split('\n').filter(Boolean);
+}
+const isHead = (line: string) => line.startsWith('{"journal":');
+
+/** A line changed as a tool would change it: sealed again (storage/line.ts), so only the rules can tell. */
+function resealed(line: string): string {
+  const { sum: _sum, ...rest } = JSON.parse(line) as Record<string, unknown>;
+  return sealLine(JSON.stringify(rest)).text;
+}
+
+/** New lines after `lines`, as the store writes them: its identity, the next seq, chained and sealed. */
+function following(lines: readonly string[], bodies: readonly Record<string, unknown>[]): string[] {
+  const last = JSON.parse(lines.at(-1) as string) as { seq: number; store: string; sum: string };
+  let prev = last.sum;
+  return bodies.map((body, i) => {
+    const line = sealLine(JSON.stringify({ seq: last.seq + 1 + i, store: last.store, prev, ...body }));
+    prev = line.sum;
+    return line.text;
+  });
+}
 
 let database: Awaited<ReturnType<typeof testDatabase>> | undefined;
 let schemaNo = 0;
@@ -269,40 +295,42 @@ describe.each(backends)('the store on $name', ({ make, missing }) => {
     const saved = (await backend.lines()).map((l) => JSON.parse(l) as Record<string, unknown>);
     const member = saved[0]?.member as Record<string, unknown>;
     const { departments: _drop, ...layout3 } = member;
+    // Lines in the shapes older layouts wrote them, sealed and chained as today's store writes them.
+    const raw = await backend.lines();
     const lines = [
-      ...saved.map((l) => JSON.stringify(l)),
-      JSON.stringify({
-        seq: 2,
-        type: 'member.saved',
-        member: {
-          ...layout3,
-          departmentId: 'cb',
-          history: [
-            ...(member.history as object[]),
-            { at, action: 'updated', by: lan.id, platform: 'telegram' },
-          ],
+      ...raw,
+      ...following(raw, [
+        {
+          type: 'member.saved',
+          member: {
+            ...layout3,
+            departmentId: 'cb',
+            history: [
+              ...(member.history as object[]),
+              { at, action: 'updated', by: lan.id, platform: 'telegram' },
+            ],
+          },
         },
-      }),
-      JSON.stringify({
-        seq: 3,
-        type: 'entry.created',
-        entry: {
-          code: 'VT1',
-          kind: 'deed',
-          text: 'Trả lại ví cho người đánh rơi',
-          points: 2,
-          adhoc: false,
-          it: false,
-          memberId: lan.id,
-          reporterId: lan.id,
-          at,
-          status: 'active',
-          review: 'pending',
-          photo: { platform: 'zalo', fileId: 'https://photo.example/1.jpg' },
-          source: 's-3',
-          history: [{ at, action: 'created', by: lan.id, platform: 'telegram' }],
+        {
+          type: 'entry.created',
+          entry: {
+            code: 'VT1',
+            kind: 'deed',
+            text: 'Trả lại ví cho người đánh rơi',
+            points: 2,
+            adhoc: false,
+            it: false,
+            memberId: lan.id,
+            reporterId: lan.id,
+            at,
+            status: 'active',
+            review: 'pending',
+            photo: { platform: 'zalo', fileId: 'https://photo.example/1.jpg' },
+            source: 's-3',
+            history: [{ at, action: 'created', by: lan.id, platform: 'telegram' }],
+          },
         },
-      }),
+      ]),
     ];
     await backend.setLines(lines);
     const again = await open();
@@ -317,25 +345,30 @@ describe.each(backends)('the store on $name', ({ make, missing }) => {
   it.each([
     [
       'a garbled line',
-      (lines: string[]) => [lines[0]?.replace('"member.saved"', '"member.savd"') ?? '', ...lines.slice(1)],
-      /seq 1|line 1/,
+      (lines: string[]) => [
+        resealed(lines[0]?.replace('"member.saved"', '"member.savd"') ?? ''),
+        ...lines.slice(1),
+      ],
+      /seq 1|line 2/,
       /not a valid event/,
     ],
     [
       'a line out of order',
-      (lines: string[]) => [lines[0] ?? '', (lines[1] ?? '').replace('"seq":2', '"seq":7')],
-      /seq 7|line 2/,
+      (lines: string[]) => [lines[0] ?? '', resealed((lines[1] ?? '').replace('"seq":2', '"seq":7'))],
+      /seq 7|line 3/,
       /has seq 7, expected 2/,
     ],
     [
       'a change to an entry that does not exist',
       (lines: string[]) => [
         lines[0] ?? '',
-        (lines[1] ?? '')
-          .replace('"code":"VT1"', '"code":"VT9"')
-          .replace('"type":"entry.created"', '"type":"entry.withdrawn"'),
+        resealed(
+          (lines[1] ?? '')
+            .replace('"code":"VT1"', '"code":"VT9"')
+            .replace('"type":"entry.created"', '"type":"entry.withdrawn"'),
+        ),
       ],
-      /seq 2|line 2/,
+      /seq 2|line 3/,
       /./,
     ],
   ])('refuses to open on %s, naming it, and writes nothing', async (_what, spoil, where, why) => {

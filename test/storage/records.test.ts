@@ -5,7 +5,7 @@
  * two accounts are linked, undone when the disk refuses them, and a journal that breaks their rules
  * refused at start.
  */
-import { type FileHandle, open as openFile, readFile, writeFile } from 'node:fs/promises';
+import { type FileHandle, open as openFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DecisionRef } from '../../core/domain.js';
@@ -14,6 +14,7 @@ import { consecutiveYears } from '../../core/records.js';
 import { JOURNAL_FILE, Store } from '../../storage/store.js';
 import { tempDir } from '../helpers/agency.js';
 import { actor, addMember } from '../helpers/store.js';
+import { appendLine } from '../helpers/store-files.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -384,8 +385,9 @@ describe('keeping them', () => {
     const path = join(dir, JOURNAL_FILE);
     const lines = (await readFile(path, 'utf8')).trim().split('\n');
     const last = JSON.parse(lines.at(-1) as string);
-    const forged = { ...last, seq: last.seq + 1, awards: [{ ...last.awards[0], no: 2 }] };
-    await writeFile(path, `${[...lines, JSON.stringify(forged)].join('\n')}\n`);
+    // Written as the store writes a line (its identity, chained and sealed): only the rule can tell.
+    const { seq: _seq, store: _store, prev: _prev, sum: _sum, ...body } = last;
+    await appendLine(dir, { ...body, awards: [{ ...last.awards[0], no: 2 }] });
     const before = await readFile(path, 'utf8');
     const failed = await Store.open(dir).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(StoreCorruptError);

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreWriteError } from '../../core/errors.js';
 import { STORE_VERSION } from '../../storage/schema.js';
 import { readSnapshot } from '../../storage/snapshot-file.js';
-import { DOCUMENT_FILE, JOURNAL_FILE, STORE_FILE, Store } from '../../storage/store.js';
+import { DOCUMENT_FILE, DOCUMENT_KEPT, JOURNAL_FILE, STORE_FILE, Store } from '../../storage/store.js';
 import { tempDir } from '../helpers/agency.js';
 import { actor, addMember } from '../helpers/store.js';
 
@@ -165,8 +165,8 @@ describe('layout 4 → 5', () => {
     expect(store.registrations).toEqual([]);
     expect(store.departmentHead('vp')).toBeUndefined();
     await store.registerTitle(2026, { kind: 'member', memberId: 'm1' }, 'ldtt', actor('m1', may));
-    // Migrated on load, written at the next compaction, never on load.
-    expect(await readFile(join(dir, DOCUMENT_FILE), 'utf8')).toBe(text);
+    // Written in today's layout when opened for writing; the old file kept among the backups.
+    expect(await readFile(join(dir, 'backups', DOCUMENT_KEPT), 'utf8')).toBe(text);
     await store.compact();
     expect(await readSnapshot(join(dir, STORE_FILE))).toMatchObject({
       version: STORE_VERSION,
