@@ -1,6 +1,7 @@
 import { type Command, defineCommand } from '../core/context.js';
+import { cancelChoice } from './khong.js';
 import { clip, departmentList, departmentName, findDepartment, refuse, say } from './lib/common.js';
-import { answers, CONFIRM, findMember } from './lib/people.js';
+import { answers, CONFIRM, memberRef, pickMember } from './lib/people.js';
 import { notice } from './lib/review.js';
 
 /**
@@ -21,7 +22,11 @@ export const chuyenphong: Command = defineCommand({
     const { rest, flags } = answers(
       (bar === -1 ? ctx.args : ctx.args.slice(bar + 1)).split(/\s+/).filter(Boolean),
     );
-    const member = who ? findMember(ctx, who) : ctx.member;
+    const picked = who
+      ? pickMember(ctx, who, (ref) => `/chuyenphong ${ref} | ${rest.join(' ')}`)
+      : ctx.member;
+    if (Array.isArray(picked)) return picked;
+    const member = picked;
     if (who && !member) return refuse(ctx, chuyenphong, t.register.unknownPerson(clip(who)));
     if (!member) return [say(t.errors.notRegistered)];
     if (member.id !== ctx.member?.id && !ctx.isAdmin) return [say(t.register.moveOthersAdminOnly)];
@@ -43,8 +48,9 @@ export const chuyenphong: Command = defineCommand({
           choices: [
             {
               label: t.register.confirmMoveButton(department.name),
-              command: `/chuyenphong ${self ? '' : `${member.id} | `}${department.id} ${CONFIRM}`,
+              command: `/chuyenphong ${self ? '' : `${memberRef(ctx, member)} | `}${department.name} ${CONFIRM}`,
             },
+            cancelChoice(t),
           ],
         },
       ];

@@ -1,17 +1,18 @@
 import { type Command, type CommandContext, defineCommand, type Reply } from '../core/context.js';
 import type { HtmlPart } from '../core/html.js';
+import { cancelChoice } from './khong.js';
 import { departmentName, findDepartment, refuse, say } from './lib/common.js';
 import { requestToJoin } from './lib/join.js';
 import { answers, CONFIRM, KEEP_NAME, looksUnofficial, sameName } from './lib/people.js';
 
 const MAX_NAME = 80;
 
-/** The department list as choices that re-run /dangky with the department's id. */
+/** The department list as choices that re-run /dangky with the department's name. */
 function pickDepartment(ctx: CommandContext, fullName: string, problem?: HtmlPart): Reply[] {
   const { t, agency } = ctx;
   const choices = agency.departments.map((d) => ({
     label: d.name,
-    command: `/dangky ${fullName} | ${d.id}`,
+    command: `/dangky ${fullName} | ${d.name}`,
   }));
   return [
     {
@@ -68,8 +69,9 @@ export const dangky: Command = defineCommand({
                 choices: [
                   {
                     label: t.register.swappedChoice(query, misplaced.name),
-                    command: `/dangky ${query} | ${misplaced.id}`,
+                    command: `/dangky ${query} | ${misplaced.name}`,
                   },
+                  cancelChoice(t),
                 ],
               }
             : {}),
@@ -85,7 +87,7 @@ export const dangky: Command = defineCommand({
     const existing = store.memberByIdentity(caller.identity);
     const namesake = store.members.find((m) => m.id !== existing?.id && sameName(m.fullName, fullName));
     if (namesake) return refuse(ctx, dangky, t.register.sameName(fullName));
-    const again = (...more: string[]) => `/dangky ${fullName} | ${department.id} ${more.join(' ')}`.trim();
+    const again = (...more: string[]) => `/dangky ${fullName} | ${department.name} ${more.join(' ')}`.trim();
     if (!flags.has(KEEP_NAME) && existing?.fullName !== fullName && looksUnofficial(fullName)) {
       return [
         {
@@ -95,6 +97,7 @@ export const dangky: Command = defineCommand({
               label: t.register.keepName(fullName),
               command: again(KEEP_NAME, ...(flags.has(CONFIRM) ? [CONFIRM] : [])),
             },
+            cancelChoice(t),
           ],
         },
       ];
@@ -113,6 +116,7 @@ export const dangky: Command = defineCommand({
               label: t.register.confirmMoveButton(department.name),
               command: again(...(flags.has(KEEP_NAME) ? [KEEP_NAME] : []), CONFIRM),
             },
+            cancelChoice(t),
           ],
         },
       ];

@@ -12,7 +12,7 @@ import { formatDay } from '../core/periods.js';
 import { fold } from '../core/text.js';
 import { type Title, type TitlesConfig, titleById, titlesFor } from '../core/titles.js';
 import { clip, departmentName, findDepartment, refuse, say, words } from './lib/common.js';
-import { findMember } from './lib/people.js';
+import { findMember, pickMember } from './lib/people.js';
 import { deadlineDay, deadlineLine, isHeadOf, registrationClosed } from './lib/registration.js';
 
 /** Words naming the caller's own department (`/dangkythidua phong ttldxs`). */
@@ -50,12 +50,22 @@ function readTitle(
   return undefined;
 }
 
-/** A member (mention, @username, id, full name) or a department (name or id) the words name. */
-function readSubject(ctx: CommandContext, text: string): Subject | undefined {
+/**
+ * A member (mention, @username, id, full name) or a department (name or id) the words name; else a
+ * member by first name (`hùng`) — or, when several share it, the question which one (`again` builds
+ * the command each choice runs).
+ */
+function readSubject(
+  ctx: CommandContext,
+  text: string,
+  again: (ref: string) => string,
+): Subject | Reply[] | undefined {
   const member = findMember(ctx, text);
   if (member) return { kind: 'member', member };
   const department = findDepartment(ctx.agency, text);
-  return department ? { kind: 'department', department } : undefined;
+  if (department) return { kind: 'department', department };
+  const picked = pickMember(ctx, text, again);
+  return picked && !Array.isArray(picked) ? { kind: 'member', member: picked } : picked;
 }
 
 /** Whether the caller may register for `subject`: themselves; their department as its head; anyone as an admin. */
@@ -90,7 +100,20 @@ export const dangkythidua: Command = defineCommand({
     if (rest && DEPARTMENT.has(fold(rest)) && ctx.member) {
       subject = { kind: 'department', department: departmentOf(ctx, ctx.member) };
     } else if (rest) {
-      subject = readSubject(ctx, rest);
+      // `Lao động tiên tiến xuất sắc`: a title's name with more words is no title at all — said so,
+      // rather than reading its first words as a person or a department.
+      if (readTitle(titles, words(rest))?.at === 0) {
+        return refuse(
+          ctx,
+          dangkythidua,
+          t.titles.notATitle(clip(tokens.join(' '))),
+          t.titles.list(titleList),
+        );
+      }
+      const title = named ? ` ${tokens.slice(named.at).join(' ')}` : '';
+      const read = readSubject(ctx, rest, (ref) => `/dangkythidua ${ref}${title}`);
+      if (Array.isArray(read)) return read;
+      subject = read;
       if (!subject) return refuse(ctx, dangkythidua, t.titles.unknown(clip(rest)), t.titles.list(titleList));
     } else if (ctx.member) {
       subject =
@@ -114,7 +137,9 @@ export const dangkythidua: Command = defineCommand({
       return refuse(
         ctx,
         dangkythidua,
-        subject.kind === 'member' ? t.titles.othersAdminOnly : t.titles.headOnly(subject.department.name),
+        subject.kind === 'member'
+          ? t.titles.othersAdminOnly
+          : t.titles.headOnly(subject.department.name, t.heads.title(subject.department)),
       );
     }
     if (registrationClosed(plan, ctx.now) && !ctx.isAdmin) {

@@ -1,5 +1,6 @@
 import type { Command, Reply } from '../core/context.js';
 import { fold } from '../core/text.js';
+import { cancelChoice } from './khong.js';
 import { say, words } from './lib/common.js';
 import { CONFIRM } from './lib/people.js';
 import { postArg, postParts } from './lib/scheduled.js';
@@ -18,7 +19,10 @@ export const dangngay: Command = {
       return [
         {
           ...say(t.posts.confirmPost(t.posts.postNames[arg.name])),
-          choices: [{ label: t.posts.confirmPostButton, command: `/dangngay ${arg.name} ${CONFIRM}` }],
+          choices: [
+            { label: t.posts.confirmPostButton, command: `/dangngay ${arg.name} ${CONFIRM}` },
+            cancelChoice(t),
+          ],
         },
       ];
     }

@@ -1,8 +1,14 @@
-import { type Command, defineCommand } from '../core/context.js';
+import { type Choice, type Command, defineCommand } from '../core/context.js';
+import type { Messages } from '../locales/index.js';
 import { say } from './lib/common.js';
 
-/** The name the "Hủy" button beside every confirmation runs. */
+/** The command the "Hủy" button beside every confirmation runs. */
 export const CANCEL = '/khong';
+
+/** The "Hủy" choice, offered beside every confirmation and question the bot asks. */
+export function cancelChoice(t: Messages): Choice {
+  return { label: t.cancel, command: CANCEL };
+}
 
 /**
  * `/khong`: the answer "no" to a question the bot asked (the "Hủy" button beside every confirmation):

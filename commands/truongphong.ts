@@ -2,7 +2,7 @@ import { type Command, defineCommand, type Reply } from '../core/context.js';
 import { formatDay } from '../core/periods.js';
 import { fold } from '../core/text.js';
 import { clip, departmentName, findDepartment, refuse, say, words } from './lib/common.js';
-import { findMember } from './lib/people.js';
+import { findMember, pickMember } from './lib/people.js';
 
 /** The last word that takes a department's head away. */
 const REMOVE = 'bo';
@@ -49,14 +49,19 @@ export const truongphong: Command = defineCommand({
         : findDepartment(agency, query);
       if (!department) return refuse(ctx, truongphong, t.heads.unknown(clip(query)));
       const head = store.departmentHead(department.id)?.memberId;
-      if (!head) return [say(t.heads.noHead(department.name))];
+      if (!head) return [say(t.heads.noHead(department.name, t.heads.title(department)))];
       await store.setDepartmentHead(department.id, undefined, ctx.actor);
-      return [say(t.heads.removed(store.member(head)?.fullName ?? head, department.name))];
+      return [say(t.heads.removed(store.member(head)?.fullName ?? head, t.heads.title(department)))];
     }
 
-    const member = findMember(ctx, query);
+    const picked = pickMember(ctx, query, (ref) => `/truongphong ${ref}`);
+    if (Array.isArray(picked)) return picked;
+    const member = picked;
     if (!member) return refuse(ctx, truongphong, t.heads.unknown(clip(query)));
-    const dept = departmentName(agency, member.departmentId, t);
+    const unit = agency.departments.find((d) => d.id === member.departmentId);
+    const dept = unit
+      ? t.heads.title(unit)
+      : t.heads.title({ name: departmentName(agency, member.departmentId, t) });
     const previous = store.departmentHead(member.departmentId)?.memberId;
     if (previous === member.id) return [say(t.heads.already(member.fullName, dept))];
     await store.setDepartmentHead(member.departmentId, member.id, ctx.actor);

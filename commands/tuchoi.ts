@@ -1,4 +1,5 @@
 import { type Command, defineCommand } from '../core/context.js';
+import { cancelChoice } from './khong.js';
 import { reasonRefused, refuse, say } from './lib/common.js';
 import { decidable, decide, MAX_REASON } from './lib/review.js';
 
@@ -19,7 +20,10 @@ export const tuchoi: Command = defineCommand({
       return [
         {
           ...say(t.review.missingReason(entry.code)),
-          choices: t.review.reasons.map((r) => ({ label: r, command: `/tuchoi ${entry.code} ${r}` })),
+          choices: [
+            ...t.review.reasons.map((r) => ({ label: r, command: `/tuchoi ${entry.code} ${r}` })),
+            cancelChoice(t),
+          ],
         },
       ];
     }

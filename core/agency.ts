@@ -10,6 +10,11 @@ export function problems(error: z.ZodError): string[] {
 const departmentSchema = z.object({
   id: z.string().regex(/^[a-z0-9_]{1,20}$/, 'lower-case letters, digits or _'),
   name: z.string().min(2).max(100),
+  /**
+   * How the agency names the head of this unit, in full (`Chánh Văn phòng Ban` for the Office); unset,
+   * the locale's default (`Trưởng phòng Cán bộ` for Phòng Cán bộ).
+   */
+  headTitle: z.string().min(2).max(100).optional(),
 });
 
 /** The agency's own settings (config/agency.json): names, departments, points, limits. */

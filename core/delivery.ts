@@ -19,8 +19,9 @@ export type Delivered = 'chat' | 'group' | 'person' | 'undelivered';
  * - to the admins: each admin in private, on the platform they are an admin of;
  * - to a person: in private on the command's platform if the person has an identity there, else on
  *   any other platform they have linked; if none can reach them, with `orGroup` to the agency group
- *   (of a platform they use, else the command's), and if the reply was only for the person who asked,
- *   they are told in the chat that it could not be delivered.
+ *   (of a platform they use, else the command's); if it was only for the person who asked, they are
+ *   told in the chat that it could not be delivered, and if it was a notice for someone else, the
+ *   asker is told that person could not be reached (no answer claims a notice it cannot know went).
  *
  * A group that asks for quiet (`Platform.quietGroup`) gets a reply's one-line `compact` form instead,
  * and the caller the whole reply in private when they have opened a private chat with the bot.
@@ -108,11 +109,14 @@ export class Delivery {
       await this.groupFor(identities, incoming.platform)?.sendToGroup?.(message);
       return 'group';
     }
+    const t = locales[incoming.locale];
     if (identities.includes(incoming.caller.identity)) {
       // Meant for the person who asked, and only for them: tell them where it could not go.
-      await origin?.reply(incoming.origin, {
-        html: locales[incoming.locale].errors.privateRefused,
-      });
+      await origin?.reply(incoming.origin, { html: t.errors.privateRefused });
+    } else {
+      // A notice for someone else that no platform delivered: the asker is told, never left to believe it went.
+      const who = 'member' in to ? (this.store.member(to.member)?.fullName ?? to.member) : to.identity;
+      await origin?.reply(incoming.origin, { html: t.errors.noticeUndelivered(who) });
     }
     return 'undelivered';
   }

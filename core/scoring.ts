@@ -280,15 +280,22 @@ export function rankDepartmentTotals(
   );
 }
 
+/**
+ * Departments by points per member, best first; equal points per member share a rank (1, 2, 2, 4),
+ * whatever their totals — the measure is the average, so 6 points for 2 people ties 9 for 3. The
+ * order within a tie (more points, then more people) is only the order of the lines.
+ */
 function rankRows(rows: DepartmentScore[]): DepartmentScore[] {
   rows.sort((a, b) => b.perMember - a.perMember || b.points - a.points || b.members - a.members);
   for (const [i, row] of rows.entries()) {
     if (row.points <= 0) break;
     const previous = rows[i - 1];
-    row.rank =
-      previous && previous.perMember === row.perMember && previous.points === row.points
-        ? previous.rank
-        : i + 1;
+    row.rank = previous && sameAverage(previous, row) ? previous.rank : i + 1;
   }
   return rows;
+}
+
+/** Equal points per member, compared without the rounding of a division (6/2 and 9/3 are equal). */
+function sameAverage(a: DepartmentScore, b: DepartmentScore): boolean {
+  return Math.abs(a.points * b.members - b.points * a.members) < 1e-9 * Math.max(1, a.points, b.points);
 }

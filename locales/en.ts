@@ -39,6 +39,8 @@ export const en: Messages = {
       html`There is no period “${text}”: weeks run 1 to 53, months 1 to 12, quarters 1 to 4 (I–IV), years 2000 to 2100.`,
     reasonNeedsWords: (reason: HtmlPart, example: HtmlPart) =>
       html`The reason “${reason}” says nothing. Please give the reason in words, e.g. <code>${example}</code>. Nothing was changed.`,
+    noticeUndelivered: (who: HtmlPart) =>
+      html`⚠️ The notice for ${who} could not be sent: the bot cannot write to them in private (they have not opened a chat with it). Please tell them directly.`,
     twoPeriods: (first: HtmlPart, second: HtmlPart) =>
       html`Two periods were given, “${first}” and “${second}”: please choose one.`,
     leftGroup: html`As far as the bot knows, you are no longer in the agency's group chat, so you cannot log entries any more. If this is a mistake, please contact the Office.`,
@@ -50,6 +52,12 @@ export const en: Messages = {
     botAccount: html`Bot accounts cannot register or log entries.`,
     anonymousAdmin: html`A message sent on behalf of the group (an anonymous admin) does not say who sent it, so the bot cannot log it. Please send it again from your own account.`,
     forwarded: html`The bot does not run a command in a forwarded message: those are someone else's words. Please send the command yourself if it is yours.`,
+  },
+
+  people: {
+    whichOne: (name: HtmlPart, count: number) =>
+      html`${count} colleagues are called “${name}”. Which one do you mean?`,
+    choice: (name: string, dept: string) => `${name} (${dept})`,
   },
 
   chat: {
@@ -280,7 +288,7 @@ export const en: Messages = {
     done: (code: HtmlPart, points: HtmlPart) =>
       html`↩️ Entry <code>${code}</code> withdrawn; its ${points} no longer count.`,
     doneFor: (code: HtmlPart, points: HtmlPart, name: HtmlPart) =>
-      html`↩️ Entry <code>${code}</code> of ${name} withdrawn; its ${points} no longer count. Those concerned have been told.`,
+      html`↩️ Entry <code>${code}</code> of ${name} withdrawn; its ${points} no longer count.`,
   },
 
   leaderboard: {
@@ -293,7 +301,9 @@ export const en: Messages = {
       html`${rank}. ${name} (${dept}) — ${points}`,
     departments: html`<b>Departments</b> (ranked by points per member)`,
     departmentLine: (rank: number, name: HtmlPart, perMember: HtmlPart, points: HtmlPart, members: number) =>
-      html`${rank || '–'}. ${name} — ${perMember} points/member (total ${points}, ${members} ${members === 1 ? 'member' : 'members'})`,
+      rank
+        ? html`${rank}. ${name} — ${perMember} points/member (total ${points}, ${members} ${members === 1 ? 'member' : 'members'})`
+        : html`• ${name} — no points in this period (${members} ${members === 1 ? 'member' : 'members'})`,
   },
 
   summary: {
@@ -384,13 +394,14 @@ export const en: Messages = {
     closed: (year: number, day: HtmlPart) =>
       html`Registration for ${year} closed at the end of ${day}. To register or change a title, please contact the Office.`,
     othersAdminOnly: html`Only admins register titles for others or see others' registrations.`,
-    headOnly: (dept: HtmlPart) =>
-      html`The title of ${dept} is registered by its head or an admin. Admins name department heads with /truongphong.`,
+    headOnly: (dept: HtmlPart, head: string) =>
+      html`The title of ${dept} is registered by ${head} or an admin. Admins name ${head} on the bot with /truongphong.`,
     forMembers: (title: HtmlPart) =>
       html`<b>${title}</b> is a member's title: each member registers their own.`,
     forDepartments: (title: HtmlPart) =>
       html`<b>${title}</b> is a department's title: registered for the department by its head or an admin.`,
     unknown: (words: HtmlPart) => html`Not understood “${words}”: not a title, a member or a department.`,
+    notATitle: (words: HtmlPart) => html`“${words}” is not an emulation title.`,
     list: (titles: HtmlPart) => html`Titles: ${titles}.`,
     nameWho: html`Please say whom to register: @person or a department, e.g. <code>/dangkythidua @lan ldtt</code>.`,
     notice: (by: HtmlPart, title: HtmlPart, year: number) =>
@@ -406,15 +417,16 @@ export const en: Messages = {
     adminOnly: html`Only admins name department heads.`,
     unknown: (query: HtmlPart) =>
       html`No member or department “${query}”. Write @colleague, the full name as registered, or a department.`,
-    noHead: (dept: HtmlPart) => html`${dept} has no head named.`,
-    removed: (name: HtmlPart, dept: HtmlPart) =>
-      html`${name} is no longer the head of ${dept} on the bot. The history is kept.`,
-    already: (name: HtmlPart, dept: HtmlPart) => html`${name} is the head of ${dept} on the bot already.`,
-    assigned: (name: HtmlPart, dept: HtmlPart) =>
-      html`✅ ${name} is the head of ${dept} on the bot: they register the department's emulation title.`,
+    noHead: (dept: HtmlPart, head: string) => html`${dept}: no one is named ${head} on the bot.`,
+    removed: (name: HtmlPart, head: string) =>
+      html`${name} is no longer ${head} on the bot. The history is kept.`,
+    already: (name: HtmlPart, head: string) => html`${name} is ${head} on the bot already.`,
+    assigned: (name: HtmlPart, head: string) =>
+      html`✅ ${name} is ${head} on the bot: they register the department's emulation title.`,
     replaced: (previous: HtmlPart) => html`(replacing ${previous}; the history is kept)`,
-    notice: (dept: HtmlPart, by: HtmlPart) =>
-      html`${by} named you the head of ${dept} on the bot: you register the department's emulation title with /dangkythidua.`,
+    notice: (head: string, by: HtmlPart) =>
+      html`${by} named you ${head} on the bot: you register the department's emulation title with /dangkythidua.`,
+    title: (dept: { name: string; headTitle?: string | undefined }) => `the head of ${dept.name}`,
   },
 
   achievement: {
@@ -595,7 +607,7 @@ export const en: Messages = {
     approvedNotice: (name: HtmlPart, dept: HtmlPart) =>
       html`✅ Your registration was approved: <b>${name}</b> — ${dept}. Send /help to see the commands.`,
     refused: (account: HtmlPart) =>
-      html`The registration request of account <code>${account}</code> was turned down, and the person told.`,
+      html`The registration request of account <code>${account}</code> was turned down.`,
     refusedNotice: (reason: HtmlPart) =>
       html`Your registration request was not approved${reason ? html`: ${reason}` : ''}. If needed, please contact the Office.`,
   },
@@ -665,6 +677,8 @@ export const en: Messages = {
   },
 
   posts: {
+    movedAverage: (department: HtmlPart, perMember: HtmlPart, now: number, before: number, since: HtmlPart) =>
+      html`ℹ️ ${department}: ${perMember} points per member over ${now} (${since}: ${before}) because someone moved department; points earned before a move stay with the old department, so the average changed for the headcount, not for the results.`,
     weeklyTitle: (period: HtmlPart) => html`🏆 <b>This week's emulation honour board</b> — ${period}`,
     deedsTitle: html`<b>Good people, good deeds</b>`,
     deedLine: (name: HtmlPart, text: HtmlPart) => html`• ${name}: ${text}`,
@@ -720,6 +734,9 @@ export const en: Messages = {
   },
 
   chart: {
+    movedLabel: 'Note',
+    movedText: (department: string, now: number, before: number, since: string) =>
+      `${department}: ${now} members (${since}: ${before}) after a move; the average changed with the headcount`,
     weeklyTitle: (period: string) => `Emulation honour board, ${period}`,
     monthlyTitle: (period: string) => `Emulation digest, ${period}`,
     boardTitle: (period: string) => `Emulation leaderboard, ${period}`,

@@ -41,9 +41,9 @@ export const vi = {
   errors: {
     internal: html`Xin lỗi, đã có lỗi khi xử lý lệnh này. Trước khi gửi lại, hãy xem /cuatoi để chắc chắn mục chưa được ghi, tránh ghi trùng.`,
     storeWrite: html`Xin lỗi, máy chủ không ghi được dữ liệu lúc này nên <b>chưa lưu</b> gì cả. Vui lòng thử lại sau ít phút.`,
-    privateRefused: html`Bot chưa gửi được tin nhắn riêng cho bạn. Hãy nhắn riêng cho bot một lần (trên Zalo: kết bạn với tài khoản của bot), rồi gửi lại lệnh.`,
+    privateRefused: html`Bot chưa gửi được tin nhắn riêng cho đồng chí. Hãy nhắn riêng cho bot một lần (trên Zalo: kết bạn với tài khoản của bot), rồi gửi lại lệnh.`,
     unknownCommand: (name: HtmlPart) => html`Không có lệnh /${name}. Gửi /trogiup để xem các lệnh.`,
-    notRegistered: html`Bạn chưa đăng ký. Hãy gửi: <code>/dangky Họ và tên | Phòng</code>`,
+    notRegistered: html`Đồng chí chưa đăng ký. Hãy gửi: <code>/dangky Họ và tên | Phòng</code>`,
     adminOnly: html`Lệnh này chỉ dành cho quản trị viên (Văn phòng Ban, lãnh đạo Ban).`,
     notGroupMember: html`Chỉ thành viên nhóm chung của cơ quan mới đăng ký được. Hãy tham gia nhóm, hoặc gửi lệnh ngay trong nhóm.`,
     unknownPeriod: (token: HtmlPart) => html`Không hiểu kỳ “${token}”.`,
@@ -51,9 +51,11 @@ export const vi = {
       html`Không có kỳ “${text}”: tuần từ 1 đến 53, tháng từ 1 đến 12, quý từ 1 đến 4 (I–IV), năm từ 2000 đến 2100.`,
     reasonNeedsWords: (reason: HtmlPart, example: HtmlPart) =>
       html`Lý do “${reason}” chưa nói rõ điều gì. Vui lòng ghi lý do bằng lời, ví dụ <code>${example}</code>. Chưa có gì thay đổi.`,
+    noticeUndelivered: (who: HtmlPart) =>
+      html`⚠️ Chưa gửi được thông báo cho ${who}: bot chưa liên lạc riêng được với người này (chưa nhắn riêng cho bot). Đề nghị báo trực tiếp.`,
     twoPeriods: (first: HtmlPart, second: HtmlPart) =>
       html`Đồng chí ghi hai kỳ, “${first}” và “${second}”: vui lòng chọn một.`,
-    leftGroup: html`Theo ghi nhận của bot, bạn không còn trong nhóm chung của cơ quan nên không ghi nhận được nữa. Nếu có nhầm lẫn, vui lòng liên hệ Văn phòng Ban.`,
+    leftGroup: html`Theo ghi nhận của bot, đồng chí không còn trong nhóm chung của cơ quan nên không ghi nhận được nữa. Nếu có nhầm lẫn, vui lòng liên hệ Văn phòng Ban.`,
     agencyOnly: html`Thông tin này chỉ dành cho cán bộ, công chức, người lao động trong nhóm chung của cơ quan.`,
     alreadyHandled: (what: HtmlPart) =>
       what
@@ -62,6 +64,13 @@ export const vi = {
     botAccount: html`Tài khoản bot không đăng ký hay ghi nhận được.`,
     anonymousAdmin: html`Tin nhắn gửi dưới danh nghĩa nhóm (quản trị viên ẩn danh) không cho biết ai gửi, nên bot không ghi nhận. Vui lòng gửi lại bằng tài khoản cá nhân.`,
     forwarded: html`Bot không thực hiện lệnh trong tin nhắn chuyển tiếp: đó là lời của người khác. Đề nghị đồng chí tự gửi lệnh nếu đó là việc của mình.`,
+  },
+
+  /** Colleagues named by a first name that several share. */
+  people: {
+    whichOne: (name: HtmlPart, count: number) =>
+      html`Có ${count} đồng chí tên “${name}”. Đồng chí muốn nói đến ai?`,
+    choice: (name: string, dept: string) => `${name} (${dept})`,
   },
 
   /** What the bot says to words that are not a command (core/recognize.ts reads them). */
@@ -81,7 +90,7 @@ export const vi = {
       usage: '/batdau',
       description: 'Giới thiệu bot và cách đăng ký',
     },
-    help: { usage: '/trogiup', description: 'Các lệnh bạn dùng được' },
+    help: { usage: '/trogiup', description: 'Các lệnh đồng chí dùng được' },
     register: { usage: '/dangky Họ và tên | Phòng', description: 'Đăng ký hoặc cập nhật hồ sơ' },
     deed: {
       usage: '/viectot nội dung',
@@ -95,7 +104,7 @@ export const vi = {
     },
     mine: {
       usage: '/cuatoi [kỳ]',
-      description: 'Các mục và điểm của bạn (kỳ: tuần, tuần trước, tháng 11, quý IV, năm 2025…)',
+      description: 'Các mục và điểm của đồng chí (kỳ: tuần, tuần trước, tháng 11, quý IV, năm 2025…)',
     },
     withdraw: {
       usage: '/huy MÃ [lý do]',
@@ -152,7 +161,7 @@ export const vi = {
     achievement: {
       usage: '/baocaothanhtich [năm] [@người | phong | tên phòng | tatca]',
       description:
-        'Dự thảo báo cáo thành tích (Word) của bạn, của phòng (trưởng phòng), của mọi người (Hội đồng)',
+        'Dự thảo báo cáo thành tích (Word) của đồng chí, của phòng (trưởng phòng), của mọi người (Hội đồng)',
     },
     approveJoin: {
       usage: '/duyetdangky TÀI_KHOẢN | Họ và tên | Phòng',
@@ -162,7 +171,7 @@ export const vi = {
       usage: '/tuchoidangky TÀI_KHOẢN [lý do]',
       description: 'Không chấp thuận một đề nghị đăng ký, báo cho người đề nghị (quản trị viên)',
     },
-    title: html`<b>Các lệnh bạn dùng được</b>`,
+    title: html`<b>Các lệnh đồng chí dùng được</b>`,
     photoTip: html`Gửi ảnh kèm chú thích là một lệnh ghi nhận để lưu ảnh làm minh chứng (trên Telegram có thể gửi nhiều ảnh cùng lúc).`,
   },
 
@@ -173,7 +182,7 @@ export const vi = {
       'Bot giúp mỗi cán bộ, công chức, người lao động ghi nhận việc tốt, nhiệm vụ hoàn thành và sáng kiến ngay trên điện thoại; ' +
       'công khai điểm và bảng xếp hạng cá nhân, các phòng; hỗ trợ Văn phòng tổng hợp báo cáo định kỳ.',
     howToRegister: html`Để bắt đầu, hãy đăng ký: <code>/dangky Họ và tên | Phòng</code>`,
-    registered: (name: HtmlPart, dept: HtmlPart) => html`Bạn đã đăng ký: <b>${name}</b> — ${dept}.`,
+    registered: (name: HtmlPart, dept: HtmlPart) => html`Đồng chí đã đăng ký: <b>${name}</b> — ${dept}.`,
     moreHelp: html`Gửi /trogiup để xem các lệnh.`,
   },
 
@@ -186,7 +195,7 @@ export const vi = {
       html`Họ và tên “${name}” chưa có dấu hoặc chưa viết hoa. Báo cáo chính thức sẽ in đúng như vậy. Vui lòng gửi lại họ và tên có dấu, viết hoa chữ cái đầu (ví dụ <code>/dangky Nguyễn Văn Nam | Phòng Cán bộ</code>), hoặc chọn giữ nguyên.`,
     keepName: (name: string) => `Giữ nguyên “${name}”`,
     sameName: (name: HtmlPart) =>
-      html`Đã có thành viên khác tên “${name}”. Nếu là hai người trùng họ tên, vui lòng ghi thêm thông tin để phân biệt, ví dụ “${name} (1985)”. Nếu đó chính là bạn trên nền tảng khác, hãy dùng /lienket để liên kết hai tài khoản.`,
+      html`Đã có thành viên khác tên “${name}”. Nếu là hai người trùng họ tên, vui lòng ghi thêm thông tin để phân biệt, ví dụ “${name} (1985)”. Nếu đó chính là đồng chí trên nền tảng khác, hãy dùng /lienket để liên kết hai tài khoản.`,
     confirmMove: (name: HtmlPart, from: HtmlPart, to: HtmlPart) =>
       html`${name} đang thuộc <b>${from}</b>. Chuyển sang <b>${to}</b> từ hôm nay? Các mục đã ghi trước đây vẫn tính cho ${from}.`,
     confirmMoveButton: (to: string) => `Xác nhận chuyển sang ${to}`,
@@ -198,14 +207,14 @@ export const vi = {
       html`Không tìm thấy thành viên “${query}”. Ghi @tên đồng nghiệp hoặc họ và tên đầy đủ như đã đăng ký.`,
     moveOthersAdminOnly: html`Chỉ quản trị viên mới chuyển phòng cho người khác.`,
     noticeMoved: (from: HtmlPart, to: HtmlPart, by: HtmlPart) =>
-      html`Bạn đã được ${by} chuyển từ ${from} sang <b>${to}</b> kể từ hôm nay. Các mục đã ghi trước đây vẫn tính cho ${from}.`,
+      html`Đồng chí đã được ${by} chuyển từ ${from} sang <b>${to}</b> kể từ hôm nay. Các mục đã ghi trước đây vẫn tính cho ${from}.`,
     nameTooLong: (max: number) => html`Họ và tên dài quá ${max} ký tự.`,
     pickDepartment: (name: HtmlPart) => html`Chọn phòng của <b>${name}</b>:`,
     unknownDepartment: (query: HtmlPart) => html`Không tìm thấy phòng “${query}”.`,
     departmentList: html`Các phòng:`,
     answerWithNumber: html`Trả lời bằng lệnh có số thứ tự, ví dụ:`,
     created: (name: HtmlPart, dept: HtmlPart) =>
-      html`✅ Đã đăng ký <b>${name}</b> — ${dept}. Chào mừng bạn tham gia phong trào!`,
+      html`✅ Đã đăng ký <b>${name}</b> — ${dept}. Chào mừng đồng chí tham gia phong trào!`,
     updated: (name: HtmlPart, dept: HtmlPart) => html`✅ Đã cập nhật hồ sơ: <b>${name}</b> — ${dept}.`,
     next: html`Ghi nhận đầu tiên: <code>/viectot nội dung</code>, <code>/hoanthanh nội dung</code> hoặc <code>/sangkien nội dung</code>.`,
   },
@@ -237,7 +246,7 @@ export const vi = {
       html`${label} chưa đăng ký với bot nên chưa ghi nhận được. Đề nghị đồng nghiệp gửi /dangky trước.`,
     oneMentionOnly: html`Mỗi mục chỉ ghi nhận cho một người. Vui lòng gửi riêng cho từng đồng nghiệp.`,
     dailyLimit: (max: number) =>
-      html`Hôm nay bạn đã ghi ${max} mục, là mức tối đa trong một ngày (tính mọi mục bạn ghi, kể cả ghi cho đồng nghiệp; mục đã rút không tính). Vui lòng ghi tiếp vào ngày mai.`,
+      html`Hôm nay đồng chí đã ghi ${max} mục, là mức tối đa trong một ngày (tính mọi mục đồng chí ghi, kể cả ghi cho đồng nghiệp; mục đã rút không tính). Vui lòng ghi tiếp vào ngày mai.`,
     saved: (kind: HtmlPart, code: HtmlPart, points: HtmlPart) =>
       html`✅ Đã lưu <b>${kind}</b> — mã <code>${code}</code>, ${points}.`,
     alreadySaved: (code: HtmlPart) => html`Tin nhắn này đã được ghi nhận trước đó, mã <code>${code}</code>.`,
@@ -272,7 +281,7 @@ export const vi = {
     total: (points: HtmlPart, count: number) => html`Tổng: <b>${points}</b> từ ${count} mục được tính.`,
     rank: (rank: number, of: number) => html`Xếp hạng: ${rank}/${of} người có điểm trong kỳ.`,
     unranked: html`Xếp hạng: chưa có điểm trong kỳ.`,
-    reportedForOthers: (count: number) => html`Bạn đã báo ${count} việc tốt cho đồng nghiệp.`,
+    reportedForOthers: (count: number) => html`Đồng chí đã báo ${count} việc tốt cho đồng nghiệp.`,
     more: (count: number) => html`… và ${count} mục khác.`,
   },
 
@@ -290,19 +299,20 @@ export const vi = {
     missingCode: html`Vui lòng ghi mã mục cần rút, ví dụ <code>/huy VT12</code>.`,
     reasonExample: 'Ghi nhầm người',
     missingReason: (code: HtmlPart) =>
-      html`Mục <code>${code}</code> không do bạn ghi: vui lòng ghi lý do rút, ví dụ <code>/huy ${code} Ghi trùng với mục đã có</code>. Người được ghi nhận sẽ được thông báo.`,
+      html`Mục <code>${code}</code> không do đồng chí ghi: vui lòng ghi lý do rút, ví dụ <code>/huy ${code} Ghi trùng với mục đã có</code>. Người được ghi nhận sẽ nhận thông báo kèm lý do.`,
     reasonTooLong: (max: number) => html`Lý do dài quá ${max} ký tự.`,
     notice: (code: HtmlPart, kind: HtmlPart, text: HtmlPart, by: HtmlPart, reason: string) =>
-      html`Mục <code>${code}</code> (${kind}) ghi nhận cho bạn đã được ${by} rút lại, không còn được tính điểm.${reason ? html`\nLý do: ${reason}` : ''}\n<i>${text}</i>`,
+      html`Mục <code>${code}</code> (${kind}) ghi nhận cho đồng chí đã được ${by} rút lại, không còn được tính điểm.${reason ? html`\nLý do: ${reason}` : ''}\n<i>${text}</i>`,
     noticeReporter: (code: HtmlPart, kind: HtmlPart, text: HtmlPart, by: HtmlPart, reason: string) =>
-      html`Mục <code>${code}</code> (${kind}) do bạn ghi đã được ${by} rút lại, không còn được tính điểm.${reason ? html`\nLý do: ${reason}` : ''}\n<i>${text}</i>`,
+      html`Mục <code>${code}</code> (${kind}) do đồng chí ghi đã được ${by} rút lại, không còn được tính điểm.${reason ? html`\nLý do: ${reason}` : ''}\n<i>${text}</i>`,
     unknownCode: (code: HtmlPart) => html`Không có mục nào mã “${code}”.`,
-    notYours: (code: HtmlPart) => html`Mục <code>${code}</code> không do bạn ghi nên bạn không rút được.`,
+    notYours: (code: HtmlPart) =>
+      html`Mục <code>${code}</code> không do đồng chí ghi nên đồng chí không rút được.`,
     alreadyWithdrawn: (code: HtmlPart) => html`Mục <code>${code}</code> đã được rút trước đó.`,
     done: (code: HtmlPart, points: HtmlPart) =>
       html`↩️ Đã rút mục <code>${code}</code>; ${points} không còn được tính.`,
     doneFor: (code: HtmlPart, points: HtmlPart, name: HtmlPart) =>
-      html`↩️ Đã rút mục <code>${code}</code> của ${name}; ${points} không còn được tính. Người liên quan đã được thông báo.`,
+      html`↩️ Đã rút mục <code>${code}</code> của ${name}; ${points} không còn được tính.`,
   },
 
   leaderboard: {
@@ -315,7 +325,9 @@ export const vi = {
       html`${rank}. ${name} (${dept}) — ${points}`,
     departments: html`<b>Các phòng</b> (xếp theo điểm bình quân mỗi người)`,
     departmentLine: (rank: number, name: HtmlPart, perMember: HtmlPart, points: HtmlPart, members: number) =>
-      html`${rank || '–'}. ${name} — ${perMember} điểm/người (tổng ${points}, ${members} người)`,
+      rank
+        ? html`${rank}. ${name} — ${perMember} điểm/người (tổng ${points}, ${members} người)`
+        : html`• ${name} — chưa có điểm trong kỳ (${members} người)`,
   },
 
   summary: {
@@ -391,7 +403,7 @@ export const vi = {
         ? html`Hạn đăng ký, thay đổi: hết ngày ${day} (còn ${days} ngày).`
         : html`Hạn đăng ký, thay đổi: hết hôm nay, ${day}.`,
     deadlinePassed: (day: HtmlPart) =>
-      html`Hạn đăng ký đã hết ngày ${day}: từ nay chỉ quản trị viên (Văn phòng Ban) đăng ký, thay đổi được.`,
+      html`Đã hết hạn đăng ký (hạn cuối: ngày ${day}): từ nay chỉ quản trị viên (Văn phòng Ban) đăng ký, thay đổi được.`,
     choiceSelf: (title: string) => `Đăng ký: ${title}`,
     choiceFor: (name: string, title: string) => `${name}: ${title}`,
     registered: (title: HtmlPart, name: HtmlPart, year: number) =>
@@ -403,38 +415,42 @@ export const vi = {
     closed: (year: number, day: HtmlPart) =>
       html`Đã hết hạn đăng ký thi đua năm ${year} (hết ngày ${day}). Nếu cần đăng ký hoặc thay đổi, đề nghị liên hệ Văn phòng Ban.`,
     othersAdminOnly: html`Chỉ quản trị viên mới đăng ký danh hiệu thi đua cho người khác hoặc xem đăng ký của người khác.`,
-    headOnly: (dept: HtmlPart) =>
-      html`Danh hiệu của tập thể ${dept} do trưởng phòng hoặc quản trị viên đăng ký. Trưởng phòng do quản trị viên chỉ định bằng /truongphong.`,
+    headOnly: (dept: HtmlPart, head: string) =>
+      html`Danh hiệu của tập thể ${dept} do ${head} hoặc quản trị viên đăng ký. Quản trị viên chỉ định ${head} trên bot bằng /truongphong.`,
     forMembers: (title: HtmlPart) =>
       html`<b>${title}</b> là danh hiệu cá nhân: mỗi người tự đăng ký cho mình.`,
     forDepartments: (title: HtmlPart) =>
       html`<b>${title}</b> là danh hiệu tập thể: đăng ký cho phòng, do trưởng phòng hoặc quản trị viên thực hiện.`,
     unknown: (words: HtmlPart) =>
       html`Không rõ “${words}”: không phải danh hiệu thi đua, thành viên hay phòng.`,
+    notATitle: (words: HtmlPart) => html`“${words}” không phải danh hiệu thi đua nào.`,
     list: (titles: HtmlPart) => html`Các danh hiệu: ${titles}.`,
     nameWho: html`Vui lòng ghi đăng ký cho ai: @người hoặc tên phòng, ví dụ <code>/dangkythidua @lan ldtt</code>.`,
     notice: (by: HtmlPart, title: HtmlPart, year: number) =>
-      html`📝 ${by} đã đăng ký danh hiệu thi đua <b>${title}</b> năm ${year} cho bạn. Xem: /dangkythidua`,
+      html`📝 ${by} đã đăng ký danh hiệu thi đua <b>${title}</b> năm ${year} cho đồng chí. Xem: /dangkythidua`,
     noticeDepartment: (by: HtmlPart, title: HtmlPart, dept: HtmlPart, year: number) =>
       html`📝 ${by} đã đăng ký danh hiệu thi đua <b>${title}</b> năm ${year} cho tập thể ${dept}.`,
   },
 
   heads: {
-    listTitle: html`<b>Trưởng phòng trên bot</b> (đăng ký danh hiệu thi đua cho tập thể phòng):`,
+    listTitle: html`<b>Người đứng đầu các đơn vị trên bot</b> (đăng ký danh hiệu thi đua cho tập thể):`,
     line: (dept: HtmlPart, name: HtmlPart, since: HtmlPart) => html`• ${dept}: ${name} (từ ${since})`,
     none: (dept: HtmlPart) => html`• ${dept}: <i>chưa chỉ định</i>`,
     adminOnly: html`Chỉ quản trị viên mới chỉ định trưởng phòng.`,
     unknown: (query: HtmlPart) =>
       html`Không tìm thấy thành viên hay phòng “${query}”. Ghi @tên đồng nghiệp, họ và tên như đã đăng ký, hoặc tên phòng.`,
-    noHead: (dept: HtmlPart) => html`${dept} chưa có trưởng phòng nào được chỉ định.`,
-    removed: (name: HtmlPart, dept: HtmlPart) =>
-      html`Đã thôi chỉ định ${name} là trưởng phòng ${dept} trên bot. Lịch sử vẫn được lưu.`,
-    already: (name: HtmlPart, dept: HtmlPart) => html`${name} đã là trưởng phòng ${dept} trên bot.`,
-    assigned: (name: HtmlPart, dept: HtmlPart) =>
-      html`✅ ${name} là trưởng phòng ${dept} trên bot: đăng ký danh hiệu thi đua cho tập thể phòng.`,
+    noHead: (dept: HtmlPart, head: string) => html`${dept}: chưa chỉ định ${head} trên bot.`,
+    removed: (name: HtmlPart, head: string) =>
+      html`Đã thôi chỉ định đồng chí ${name} là ${head} trên bot. Lịch sử vẫn được lưu.`,
+    already: (name: HtmlPart, head: string) => html`Đồng chí ${name} đã là ${head} trên bot.`,
+    assigned: (name: HtmlPart, head: string) =>
+      html`✅ Đồng chí ${name} là ${head} trên bot: đăng ký danh hiệu thi đua cho tập thể.`,
     replaced: (previous: HtmlPart) => html`(thay ${previous}; lịch sử vẫn được lưu)`,
-    notice: (dept: HtmlPart, by: HtmlPart) =>
-      html`Bạn được ${by} chỉ định là trưởng phòng ${dept} trên bot: bạn đăng ký danh hiệu thi đua cho tập thể phòng bằng /dangkythidua.`,
+    notice: (head: string, by: HtmlPart) =>
+      html`Đồng chí được ${by} chỉ định là ${head} trên bot: đồng chí đăng ký danh hiệu thi đua cho tập thể bằng /dangkythidua.`,
+    /** How the agency names a unit's head: its setting, else `Trưởng phòng …` (`Phòng Cán bộ` → `Trưởng phòng Cán bộ`). */
+    title: (dept: { name: string; headTitle?: string | undefined }) =>
+      dept.headTitle ?? (/^Phòng /.test(dept.name) ? `Trưởng p${dept.name.slice(1)}` : `Trưởng ${dept.name}`),
   },
 
   achievement: {
@@ -445,8 +461,8 @@ export const vi = {
     sentAll: (members: number, departments: number, year: number) =>
       html`📎 Dự thảo báo cáo thành tích năm ${year}: ${members} cá nhân và ${departments} tập thể, mỗi báo cáo một file Word, gộp trong một file nén (zip).`,
     draftNote: html`<i>Bản nháp lập từ dữ liệu của bot: số liệu tính như bảng bình xét, liệt kê các nội dung đã được Hội đồng duyệt; phần [Cần bổ sung] do người báo cáo tự ghi.</i>`,
-    sentPrivately: html`📎 Báo cáo thành tích được gửi vào tin nhắn riêng của bạn.`,
-    othersOnly: html`Bạn lấy được báo cáo thành tích của mình; trưởng phòng lấy được báo cáo của tập thể phòng. Hội đồng Thi đua – Khen thưởng và quản trị viên lấy được báo cáo của mọi người.`,
+    sentPrivately: html`📎 Báo cáo thành tích được gửi vào tin nhắn riêng của đồng chí.`,
+    othersOnly: html`Đồng chí lấy được báo cáo thành tích của mình; trưởng phòng lấy được báo cáo của tập thể phòng. Hội đồng Thi đua – Khen thưởng và quản trị viên lấy được báo cáo của mọi người.`,
     allCouncilOnly: html`Báo cáo thành tích của mọi người chỉ dành cho Hội đồng Thi đua – Khen thưởng và quản trị viên.`,
     yearOnly: html`Báo cáo thành tích lập cho cả năm, ví dụ <code>/baocaothanhtich 2026</code>.`,
     periodFirst: html`Vui lòng ghi năm trước, người hoặc phòng sau, ví dụ <code>/baocaothanhtich 2026 @lan</code>.`,
@@ -489,7 +505,7 @@ export const vi = {
     reopened: (code: HtmlPart, name: HtmlPart, reason: HtmlPart) =>
       html`🔄 Mục <code>${code}</code> của ${name} đã được đưa về chờ duyệt để xét lại. Lý do: ${reason}`,
     noticeReopened: (code: HtmlPart, kind: HtmlPart, text: HtmlPart, reason: HtmlPart) =>
-      html`🔄 Mục <code>${code}</code> (${kind}) ghi nhận cho bạn được Hội đồng Thi đua – Khen thưởng đưa về chờ duyệt để xét lại.\nLý do: ${reason}\n<i>${text}</i>`,
+      html`🔄 Mục <code>${code}</code> (${kind}) ghi nhận cho đồng chí được Hội đồng Thi đua – Khen thưởng đưa về chờ duyệt để xét lại.\nLý do: ${reason}\n<i>${text}</i>`,
     noticeReopenedReporter: (
       code: HtmlPart,
       kind: HtmlPart,
@@ -497,9 +513,9 @@ export const vi = {
       text: HtmlPart,
       reason: HtmlPart,
     ) =>
-      html`🔄 Mục <code>${code}</code> (${kind}) bạn ghi cho ${name} được Hội đồng Thi đua – Khen thưởng đưa về chờ duyệt để xét lại.\nLý do: ${reason}\n<i>${text}</i>`,
+      html`🔄 Mục <code>${code}</code> (${kind}) đồng chí ghi cho ${name} được Hội đồng Thi đua – Khen thưởng đưa về chờ duyệt để xét lại.\nLý do: ${reason}\n<i>${text}</i>`,
     noticeApprovedReporter: (code: HtmlPart, kind: HtmlPart, name: HtmlPart, text: HtmlPart) =>
-      html`✅ Mục <code>${code}</code> (${kind}) bạn ghi cho ${name} đã được Hội đồng Thi đua – Khen thưởng duyệt.\n<i>${text}</i>`,
+      html`✅ Mục <code>${code}</code> (${kind}) đồng chí ghi cho ${name} đã được Hội đồng Thi đua – Khen thưởng duyệt.\n<i>${text}</i>`,
     noticeRejectedReporter: (
       code: HtmlPart,
       kind: HtmlPart,
@@ -507,7 +523,7 @@ export const vi = {
       text: HtmlPart,
       reason: HtmlPart,
     ) =>
-      html`Mục <code>${code}</code> (${kind}) bạn ghi cho ${name} chưa được Hội đồng Thi đua – Khen thưởng duyệt.\nLý do: ${reason}\n<i>${text}</i>`,
+      html`Mục <code>${code}</code> (${kind}) đồng chí ghi cho ${name} không được Hội đồng Thi đua – Khen thưởng duyệt.\nLý do: ${reason}\n<i>${text}</i>`,
     rejected: (code: HtmlPart, name: HtmlPart, reason: HtmlPart) =>
       html`❌ Không duyệt mục <code>${code}</code> của ${name}. Lý do: ${reason}`,
     alreadyDecided: (code: HtmlPart, decision: HtmlPart) =>
@@ -515,11 +531,11 @@ export const vi = {
     decisions: { approved: 'duyệt', rejected: 'xét không duyệt' },
     withdrawnEntry: (code: HtmlPart) => html`Mục <code>${code}</code> đã được rút, không cần duyệt.`,
     ownEntry: (code: HtmlPart) =>
-      html`Mục <code>${code}</code> do bạn ghi hoặc ghi cho bạn; thành viên Hội đồng khác sẽ xét.`,
+      html`Mục <code>${code}</code> do đồng chí ghi hoặc ghi cho đồng chí; thành viên Hội đồng khác sẽ xét.`,
     noticeApproved: (code: HtmlPart, kind: HtmlPart, text: HtmlPart) =>
-      html`✅ Mục <code>${code}</code> (${kind}) ghi nhận cho bạn đã được Hội đồng Thi đua – Khen thưởng duyệt.\n<i>${text}</i>`,
+      html`✅ Mục <code>${code}</code> (${kind}) ghi nhận cho đồng chí đã được Hội đồng Thi đua – Khen thưởng duyệt.\n<i>${text}</i>`,
     noticeRejected: (code: HtmlPart, kind: HtmlPart, text: HtmlPart, reason: HtmlPart) =>
-      html`Mục <code>${code}</code> (${kind}) ghi nhận cho bạn chưa được Hội đồng Thi đua – Khen thưởng duyệt.\nLý do: ${reason}\n<i>${text}</i>\nBạn có thể ghi lại với nội dung, minh chứng đầy đủ hơn.`,
+      html`Mục <code>${code}</code> (${kind}) ghi nhận cho đồng chí không được Hội đồng Thi đua – Khen thưởng duyệt.\nLý do: ${reason}\n<i>${text}</i>\nBạn có thể ghi lại với nội dung, minh chứng đầy đủ hơn.`,
   },
 
   history: {
@@ -586,7 +602,7 @@ export const vi = {
     duplicate: (no: number) => html`Đã có điển hình số ${no} cho đối tượng này.`,
     councilAdvances: html`Chỉ thành viên Hội đồng Thi đua – Khen thưởng chuyển giai đoạn của điển hình.`,
     ownSubject: (no: number) =>
-      html`Điển hình số ${no} là về bạn, mục của bạn hoặc phòng của bạn: thành viên Hội đồng khác sẽ chuyển giai đoạn.`,
+      html`Điển hình số ${no} là về đồng chí, mục của đồng chí hoặc phòng của đồng chí: thành viên Hội đồng khác sẽ chuyển giai đoạn.`,
     tooLong: (max: number) => html`Nội dung dài quá ${max} ký tự.`,
   },
 
@@ -598,8 +614,8 @@ export const vi = {
   /** Registration on a platform without a group (the Zalo Bot Platform): an admin approves. */
   join: {
     requested: (name: HtmlPart, dept: HtmlPart) =>
-      html`📨 Đề nghị đăng ký của bạn (<b>${name}</b> — ${dept}) đã được gửi tới quản trị viên. Bạn sẽ nhận tin nhắn khi đề nghị được duyệt. Nếu đã đăng ký trên Telegram hoặc Zalo, có thể liên kết ngay bằng /lienket.`,
-    alreadyRequested: html`Đề nghị đăng ký của bạn đã được gửi và đang chờ quản trị viên duyệt.`,
+      html`📨 Đề nghị đăng ký của đồng chí (<b>${name}</b> — ${dept}) đã được gửi tới quản trị viên. Đồng chí sẽ nhận tin nhắn khi đề nghị được duyệt. Nếu đã đăng ký trên Telegram hoặc Zalo, có thể liên kết ngay bằng /lienket.`,
+    alreadyRequested: html`Đề nghị đăng ký của đồng chí đã được gửi và đang chờ quản trị viên duyệt.`,
     toAdmins: (name: HtmlPart, dept: HtmlPart, shownAs: HtmlPart, platform: HtmlPart, account: HtmlPart) =>
       html`📨 <b>Đề nghị đăng ký</b> qua ${platform}: <b>${name}</b> — ${dept} (tên hiển thị: ${shownAs}; tài khoản <code>${account}</code>). Đề nghị kiểm tra đúng là cán bộ, công chức, người lao động của cơ quan trước khi duyệt.`,
     approveChoice: (name: string) => `✅ Duyệt: ${name}`,
@@ -610,19 +626,19 @@ export const vi = {
     missingAccount: html`Vui lòng ghi tài khoản như trong đề nghị đăng ký, ví dụ <code>zalobot:6ede9afa66b88fe6d6a9</code>.`,
     approved: (name: HtmlPart, dept: HtmlPart) => html`✅ Đã duyệt đăng ký: <b>${name}</b> — ${dept}.`,
     approvedNotice: (name: HtmlPart, dept: HtmlPart) =>
-      html`✅ Đề nghị đăng ký của bạn đã được duyệt: <b>${name}</b> — ${dept}. Gửi /trogiup để xem các lệnh.`,
+      html`✅ Đề nghị đăng ký của đồng chí đã được duyệt: <b>${name}</b> — ${dept}. Gửi /trogiup để xem các lệnh.`,
     refused: (account: HtmlPart) =>
-      html`Đã không chấp thuận đề nghị đăng ký của tài khoản <code>${account}</code> và đã báo cho người đề nghị.`,
+      html`Đã không chấp thuận đề nghị đăng ký của tài khoản <code>${account}</code>.`,
     refusedNotice: (reason: HtmlPart) =>
-      html`Đề nghị đăng ký của bạn chưa được chấp thuận${reason ? html`: ${reason}` : ''}. Nếu cần, đề nghị liên hệ Văn phòng.`,
+      html`Đề nghị đăng ký của đồng chí không được chấp thuận${reason ? html`: ${reason}` : ''}. Nếu cần, đề nghị liên hệ Văn phòng.`,
   },
 
   /** Report files on a platform that cannot send files. */
   files: {
-    sentElsewhere: (platform: HtmlPart) => html`📎 Tệp báo cáo đã được gửi cho bạn qua ${platform}.`,
+    sentElsewhere: (platform: HtmlPart) => html`📎 Tệp báo cáo đã được gửi cho đồng chí qua ${platform}.`,
     cannotSend: (platform: HtmlPart) =>
       html`📎 ${platform} không gửi được tệp. Để nhận tệp báo cáo, hãy liên kết tài khoản Telegram bằng /lienket rồi gửi lại lệnh, hoặc đề nghị Văn phòng gửi tệp.`,
-    here: html`📎 Tệp báo cáo bạn đã yêu cầu:`,
+    here: html`📎 Tệp báo cáo đồng chí đã yêu cầu:`,
   },
 
   platformName: {
@@ -656,7 +672,7 @@ export const vi = {
     expiredCode: html`Mã này đã hết hạn hoặc đã được dùng. Lấy mã mới bằng /lienket trên nền tảng kia.`,
     samePlatform: html`Hãy gửi mã này từ nền tảng kia (Telegram ↔ Zalo), không phải nơi đã lấy mã.`,
     alreadyLinked: (name: HtmlPart) => html`Tài khoản này đã thuộc hồ sơ ${name}.`,
-    tooManyTries: html`Bạn đã nhập sai mã nhiều lần. Vui lòng đợi 10 phút rồi thử lại với mã mới.`,
+    tooManyTries: html`Đồng chí đã nhập sai mã nhiều lần. Vui lòng đợi 10 phút rồi thử lại với mã mới.`,
   },
 
   plan: {
@@ -681,6 +697,8 @@ export const vi = {
   },
 
   posts: {
+    movedAverage: (department: HtmlPart, perMember: HtmlPart, now: number, before: number, since: HtmlPart) =>
+      html`ℹ️ ${department}: ${perMember} điểm/người tính trên ${now} người (${since}: ${before} người) vì có người chuyển phòng; điểm ghi nhận trước khi chuyển vẫn tính cho phòng cũ, nên điểm bình quân thay đổi không phải do kết quả thi đua.`,
     weeklyTitle: (period: HtmlPart) => html`🏆 <b>Bảng vàng thi đua tuần</b> — ${period}`,
     deedsTitle: html`<b>Gương người tốt, việc tốt</b>`,
     deedLine: (name: HtmlPart, text: HtmlPart) => html`• ${name}: ${text}`,
@@ -712,11 +730,11 @@ export const vi = {
     reportReminder: (title: HtmlPart, date: HtmlPart) =>
       html`📌 Văn phòng lưu ý: ${title} — ngày ${date}. Gửi <code>/tonghop quy file</code> (hoặc kỳ cần báo cáo) để lấy số liệu và dự thảo báo cáo.`,
     nudge: (name: HtmlPart, days: number) =>
-      html`Chào ${name}. Đã ${days} ngày bạn chưa có ghi nhận nào. Đề nghị bạn ghi nhận kết quả công việc bằng /hoanthanh, việc tốt bằng /viectot, sáng kiến bằng /sangkien. (Tắt nhắc: /tatnhac)`,
+      html`Chào ${name}. Đã ${days} ngày đồng chí chưa có ghi nhận nào. Đề nghị đồng chí ghi nhận kết quả công việc bằng /hoanthanh, việc tốt bằng /viectot, sáng kiến bằng /sangkien. (Tắt nhắc: /tatnhac)`,
     nudgesOff: html`Đã tắt nhắc nhở cá nhân. Bật lại bằng /batnhac.`,
     nudgesOn: html`Đã bật nhắc nhở cá nhân. Tắt bằng /tatnhac.`,
     nudgesNeedPrivate: html`Nhắc nhở cá nhân được gửi trong tin nhắn riêng: hãy nhắn riêng cho bot một lần để nhận được.`,
-    previewNote: html`<i>Xem trước — chỉ bạn thấy tin này.</i>`,
+    previewNote: html`<i>Xem trước — chỉ đồng chí thấy tin này.</i>`,
     posted: html`Đã đăng lên nhóm.`,
     unknownPost: (name: HtmlPart) => html`Không rõ bài “${name}”.`,
     missingPost: html`Vui lòng ghi tên bài.`,
@@ -735,6 +753,9 @@ export const vi = {
 
   /** The leaderboard picture (reports/chart.ts draws plain text: no markup here). */
   chart: {
+    movedLabel: 'Lưu ý',
+    movedText: (department: string, now: number, before: number, since: string) =>
+      `${department}: ${now} người (${since}: ${before}) do chuyển phòng; điểm bình quân thay đổi vì số người`,
     weeklyTitle: (period: string) => `Bảng vàng thi đua ${period}`,
     monthlyTitle: (period: string) => `Điểm tin thi đua ${period}`,
     boardTitle: (period: string) => `Bảng xếp hạng thi đua ${period}`,
@@ -764,7 +785,7 @@ export const vi = {
     intro: (dir: string, reports: string) =>
       [
         'thidua-bot — bản dùng thử trên máy (chưa cấu hình TELEGRAM_BOT_TOKEN hay Zalo).',
-        `Bạn là thành viên thử nghiệm, kiêm quản trị viên và thành viên Hội đồng, trên kho dữ liệu mẫu tại ${dir}.`,
+        `Đồng chí là thành viên thử nghiệm, kiêm quản trị viên và thành viên Hội đồng, trên kho dữ liệu mẫu tại ${dir}.`,
         'Thử: /trogiup, /viectot Giúp @lan sửa máy in, /viectot @lan đã trực thay ca, /bangxephang tuần trước, /kehoach, /tonghop quý IV file. Khi bot đưa các lựa chọn đánh số, gõ số để chọn. Thoát: /thoat hoặc Ctrl+D.',
         `File báo cáo và ảnh được lưu trong thư mục ${reports}. Kho dữ liệu mẫu bị xóa khi thoát.`,
       ].join('\n'),

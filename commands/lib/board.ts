@@ -1,6 +1,6 @@
 import type { AgencyConfig } from '../../core/agency.js';
 import type { OutImage } from '../../core/context.js';
-import type { ModelExample } from '../../core/domain.js';
+import type { Member, ModelExample } from '../../core/domain.js';
 import { type HtmlPart, htmlToPlain } from '../../core/html.js';
 import type { Log } from '../../core/log.js';
 import { type Period, periodRange, previousPeriod } from '../../core/periods.js';
@@ -35,6 +35,12 @@ export interface Kudos {
   improved?: { department: DepartmentScore; gain: number; since: Period } | undefined;
   /** Model examples proposed within the period. */
   models: ModelExample[];
+  /**
+   * Departments whose headcount a move changed since the period before: their average is not
+   * comparable (points stay where they were earned, the headcount follows the people), so the post
+   * says why it changed instead of calling it progress.
+   */
+  moved: { department: DepartmentScore; before: number; since: Period }[];
 }
 
 export function kudosOf(ctx: Source, period: Period, standings: Standings): Kudos {
@@ -43,15 +49,19 @@ export function kudosOf(ctx: Source, period: Period, standings: Standings): Kudo
   const since = previousPeriod(period);
   const before = store.entriesBetween(since.start, since.end);
   let improved: Kudos['improved'];
+  const previousRows = rankDepartments(before, store.members, agency.departments, mode, since.end);
+  const headcountBefore = new Map(previousRows.map((d) => [d.department.id, d.members]));
+  const movedIds = departmentsMovedBetween(store.members, since.start, period.end);
+  const moved = standings.departments
+    .filter((d) => movedIds.has(d.department.id) && d.points > 0)
+    .filter((d) => headcountBefore.get(d.department.id) !== d.members)
+    .map((d) => ({ department: d, before: headcountBefore.get(d.department.id) ?? 0, since }));
   // Against a period when nothing was logged, every department "improved": that is no news.
   if (before.some((e) => counts(e, mode))) {
-    const previous = new Map(
-      rankDepartments(before, store.members, agency.departments, mode, since.end).map((d) => [
-        d.department.id,
-        d.perMember,
-      ]),
-    );
+    const previous = new Map(previousRows.map((d) => [d.department.id, d.perMember]));
     for (const department of standings.departments) {
+      // A move changed its headcount: its average moved for that, not for its work.
+      if (movedIds.has(department.department.id)) continue;
       const gain = department.perMember - (previous.get(department.department.id) ?? 0);
       // The first by points per member breaks a tie, as the ranking does.
       if (gain > 0 && (!improved || gain > improved.gain)) improved = { department, gain, since };
@@ -63,7 +73,22 @@ export function kudosOf(ctx: Source, period: Period, standings: Standings): Kudo
     const proposed = Date.parse(m.stages[0]?.at ?? '');
     return proposed >= start && proposed < end;
   });
-  return { leaders: standings.top.filter((s) => s.rank === 1), improved, models };
+  return { leaders: standings.top.filter((s) => s.rank === 1), improved, models, moved };
+}
+
+/** Departments a member moved out of or into between `from` and `to`. */
+function departmentsMovedBetween(members: readonly Member[], from: Date, to: Date): Set<string> {
+  const ids = new Set<string>();
+  for (const member of members) {
+    member.departments.forEach((stretch, i) => {
+      const at = Date.parse(stretch.from);
+      const previous = member.departments[i - 1];
+      if (!previous || at < from.getTime() || at >= to.getTime()) return;
+      ids.add(previous.departmentId);
+      ids.add(stretch.departmentId);
+    });
+  }
+  return ids;
 }
 
 /** What a model example is about, in words. */
@@ -102,6 +127,15 @@ export function kudosLines(ctx: Source, kudos: Kudos): HtmlPart[] {
         t.number(kudos.improved.gain),
         t.chart.previous[kudos.improved.since.kind],
       ),
+    ...kudos.moved.map((m) =>
+      t.posts.movedAverage(
+        m.department.department.name,
+        t.number(m.department.perMember),
+        m.department.members,
+        m.before,
+        t.chart.previous[m.since.kind],
+      ),
+    ),
   ].filter(Boolean);
   return lines.length ? [...lines, ''] : [];
 }
@@ -154,6 +188,15 @@ export function boardChart(ctx: Source, input: ChartInput): BoardChart {
                 },
               ]
             : []),
+          ...kudos.moved.map((m) => ({
+            label: t.chart.movedLabel,
+            text: t.chart.movedText(
+              m.department.department.name,
+              m.department.members,
+              m.before,
+              t.chart.previous[m.since.kind],
+            ),
+          })),
           ...(kudos.models.length
             ? [
                 {

@@ -1,6 +1,7 @@
-import type { CommandContext } from '../../core/context.js';
+import type { CommandContext, Reply } from '../../core/context.js';
 import type { Member } from '../../core/domain.js';
 import { fold } from '../../core/text.js';
+import { say } from './common.js';
 
 /** Trailing words that answer a question the bot asked (a button's command carries them). */
 export const CONFIRM = 'xacnhan';
@@ -48,6 +49,59 @@ export function findMember(ctx: CommandContext, query: string): Member | undefin
   const q = query.trim();
   if (/^m\d+$/.test(q)) return store.member(q);
   if (q.startsWith('@')) return store.memberByUsername(q);
-  const matches = store.members.filter((m) => fold(m.fullName) === fold(q));
+  const matches = membersNamed(ctx, q);
   return matches.length === 1 ? matches[0] : undefined;
+}
+
+/**
+ * The members a name may mean, case and diacritics ignored: those with that full name, else those
+ * whose name ends with it — a first name (`hùng`), or the last words (`văn hùng`) — among members
+ * who have not left. Several: the caller is asked which one (pickMember).
+ */
+export function membersNamed(ctx: Pick<CommandContext, 'store'>, query: string): Member[] {
+  const q = fold(query);
+  if (!q || /[\d@|]/.test(q) || q.split(' ').length > 4) return [];
+  const members = ctx.store.members;
+  const exact = members.filter((m) => fold(m.fullName) === q);
+  if (exact.length) return exact;
+  return members.filter((m) => !m.leftAt && ` ${fold(m.fullName)}`.endsWith(` ${q}`));
+}
+
+/**
+ * The member `query` names (findMember), or — when a first name fits several — the question which
+ * one, as numbered choices that run the command again with the full name (`again`), and "Hủy".
+ * Undefined when nobody fits.
+ */
+export function pickMember(
+  ctx: CommandContext,
+  query: string,
+  again: (ref: string) => string,
+): Member | Reply[] | undefined {
+  const member = findMember(ctx, query);
+  if (member) return member;
+  const fits = membersNamed(ctx, query);
+  if (fits.length < 2) return undefined;
+  const { t, agency } = ctx;
+  const department = (m: Member) => agency.departments.find((d) => d.id === m.departmentId)?.name ?? '';
+  return [
+    {
+      ...say(t.people.whichOne(query, fits.length)),
+      choices: [
+        ...fits.map((m) => ({
+          label: t.people.choice(m.fullName, department(m)),
+          command: again(memberRef(ctx, m)),
+        })),
+        { label: t.cancel, command: '/khong' },
+      ],
+    },
+  ];
+}
+
+/**
+ * How a button's command names a member: by full name (what a reader of the command sees on a
+ * platform without buttons), or by id when another member shares the name as findMember reads it.
+ */
+export function memberRef(ctx: Pick<CommandContext, 'store'>, member: Member): string {
+  const same = ctx.store.members.filter((m) => fold(m.fullName) === fold(member.fullName));
+  return same.length === 1 && !/[|]/.test(member.fullName) ? member.fullName : member.id;
 }

@@ -327,7 +327,7 @@ describe('the weekly post', () => {
     await simulate(scheduler(), new Date('2026-11-30T03:00:00Z'));
     const nudges = posts.filter((p) => p.text.startsWith('Chào'));
     expect(nudges.map((p) => p.to)).toEqual([quiet.identities[0]]);
-    expect(nudges[0]?.text).toContain('Chào Đặng Quốc Bảo. Đã 14 ngày bạn chưa có ghi nhận nào.');
+    expect(nudges[0]?.text).toContain('Chào Đặng Quốc Bảo. Đã 14 ngày đồng chí chưa có ghi nhận nào.');
   });
 });
 

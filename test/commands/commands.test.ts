@@ -88,7 +88,7 @@ describe('/duyetdangky and /tuchoidangky on their own', () => {
     const first = await run(duyetdangky, { store, isAdmin: true, identity: 'telegram:900001', args });
     expect(first.map((r) => r.text)).toEqual([
       '✅ Đã duyệt đăng ký: Trần Thị Bích — Phòng Cán bộ.',
-      '✅ Đề nghị đăng ký của bạn đã được duyệt: Trần Thị Bích — Phòng Cán bộ. Gửi /trogiup để xem các lệnh.',
+      '✅ Đề nghị đăng ký của đồng chí đã được duyệt: Trần Thị Bích — Phòng Cán bộ. Gửi /trogiup để xem các lệnh.',
     ]);
     expect(first[1]?.to).toEqual({ identity: 'zalobot:6ede9afa66b88fe6d6a9' });
     const member = store.memberByIdentity('zalobot:6ede9afa66b88fe6d6a9');

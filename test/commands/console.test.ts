@@ -74,9 +74,9 @@ it('lets a newcomer try every command in the terminal on the demo store', async 
   expect(seen).toContain('Ghi nhận cho: Người Dùng Thử.');
   expect(seen).toContain('Ghi nhận cho: Nguyễn Thị Lan (người báo: Người Dùng Thử).');
   // A number picks from what was shown last, and says which command it runs.
-  expect(seen).toContain('→ /dangky Lê Văn Tám | cb');
+  expect(seen).toContain('→ /dangky Lê Văn Tám | Phòng Cán bộ');
   expect(seen).toContain('Lê Văn Tám đang thuộc Văn phòng Ban. Chuyển sang Phòng Cán bộ từ hôm nay?');
-  expect(seen).toContain('→ /dangky Lê Văn Tám | cb xacnhan');
+  expect(seen).toContain('→ /dangky Lê Văn Tám | Phòng Cán bộ xacnhan');
   expect(seen).toContain('Đã chuyển Lê Văn Tám từ Văn phòng Ban sang Phòng Cán bộ kể từ hôm nay.');
   expect(seen).toContain('Bảng xếp hạng thi đua — tuần 47/2026');
   expect(seen).toContain('Tổng hợp thi đua — tháng 11/2026');

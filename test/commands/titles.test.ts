@@ -86,9 +86,9 @@ describe('/truongphong and /baocaothanhtich on their own', () => {
     await run(truongphong, { store, args: lan.id, isAdmin: true, now });
     expect(store.departmentHead('vp')?.memberId).toBe(lan.id);
     const [removed] = await run(truongphong, { store, args: 'van phong ban bo', isAdmin: true, now });
-    expect(removed?.text).toContain('Đã thôi chỉ định Thành viên 1 là trưởng phòng Văn phòng Ban');
+    expect(removed?.text).toContain('Đã thôi chỉ định đồng chí Thành viên 1 là Chánh Văn phòng Ban');
     const [none] = await run(truongphong, { store, args: 'vp bo', isAdmin: true, now });
-    expect(none?.text).toContain('Văn phòng Ban chưa có trưởng phòng nào được chỉ định.');
+    expect(none?.text).toContain('Văn phòng Ban: chưa chỉ định Chánh Văn phòng Ban trên bot.');
   });
 
   it('reads the year first and refuses a person it cannot find, or a year written after them', async () => {

@@ -225,7 +225,7 @@ describe('history stays where it was earned', () => {
     const done = await tg.press(admin(), asked, 'Xác nhận chuyển sang Văn phòng Ban');
     expect(done[0]?.text).toContain('Đã chuyển Trần Văn Hùng từ Phòng Cán bộ sang Văn phòng Ban');
     const told = done.find((s) => s.chatId === 1002);
-    expect(told?.text).toContain('Bạn đã được Toàn chuyển từ Phòng Cán bộ sang Văn phòng Ban');
+    expect(told?.text).toContain('Đồng chí đã được Toàn chuyển từ Phòng Cán bộ sang Văn phòng Ban');
     expect(tg.store.memberByIdentity('telegram:1002')?.history.at(-1)).toMatchObject({
       action: 'moved',
       by: tg.store.memberByIdentity(`telegram:${ADMIN}`)?.id ?? `telegram:${ADMIN}`,
@@ -275,10 +275,10 @@ describe('honest statuses and decisions that can be corrected', () => {
     // A decision on a deed reported for a colleague reaches the colleague and the reporter.
     const rejected = await tg.send(council(), '/tuchoi VT1 Trùng với mục đã ghi');
     expect(rejected.find((s) => s.chatId === 1001)?.text).toContain(
-      'Mục VT1 (Việc tốt) ghi nhận cho bạn chưa được Hội đồng Thi đua – Khen thưởng duyệt.',
+      'Mục VT1 (Việc tốt) ghi nhận cho đồng chí không được Hội đồng Thi đua – Khen thưởng duyệt.',
     );
     expect(rejected.find((s) => s.chatId === 1002)?.text).toContain(
-      'Mục VT1 (Việc tốt) bạn ghi cho Nguyễn Thị Lan chưa được Hội đồng Thi đua – Khen thưởng duyệt.',
+      'Mục VT1 (Việc tốt) đồng chí ghi cho Nguyễn Thị Lan không được Hội đồng Thi đua – Khen thưởng duyệt.',
     );
 
     expect(only(await tg.send(council(), '/xetlai VT1')).text).toContain('Vui lòng ghi lý do xét lại');
@@ -290,9 +290,9 @@ describe('honest statuses and decisions that can be corrected', () => {
     expect(reopened[0]?.text).toContain(
       'Mục VT1 của Nguyễn Thị Lan đã được đưa về chờ duyệt để xét lại. Lý do: Người báo bổ sung minh chứng',
     );
-    expect(reopened.find((s) => s.chatId === 1001)?.text).toContain('ghi nhận cho bạn được Hội đồng');
+    expect(reopened.find((s) => s.chatId === 1001)?.text).toContain('ghi nhận cho đồng chí được Hội đồng');
     expect(reopened.find((s) => s.chatId === 1002)?.text).toContain(
-      'bạn ghi cho Nguyễn Thị Lan được Hội đồng',
+      'đồng chí ghi cho Nguyễn Thị Lan được Hội đồng',
     );
     expect(tg.store.entry('VT1')?.review).toBe('pending');
     expect(only(await tg.send(council(), '/xetlai VT1 Lần nữa')).text).toContain(
@@ -316,12 +316,12 @@ describe('honest statuses and decisions that can be corrected', () => {
     await tg.send(lan(), '/viectot Hướng dẫn đồng nghiệp mới phần mềm');
     await tg.send(lan(), '/viectot Dọn dẹp phòng lưu trữ hồ sơ');
     const asked = only(await tg.send(admin(), '/huy VT1'));
-    expect(asked.text).toContain('Mục VT1 không do bạn ghi: vui lòng ghi lý do rút');
+    expect(asked.text).toContain('Mục VT1 không do đồng chí ghi: vui lòng ghi lý do rút');
     expect(tg.store.entry('VT1')?.status).toBe('active');
     const done = await tg.send(admin(), '/huy VT1 Ghi trùng với mục khác');
     expect(done[0]?.text).toContain('Đã rút mục VT1 của Nguyễn Thị Lan; 2 điểm không còn được tính.');
     const told = done.find((s) => s.chatId === 1001);
-    expect(told?.text).toContain('ghi nhận cho bạn đã được Toàn rút lại, không còn được tính điểm.');
+    expect(told?.text).toContain('ghi nhận cho đồng chí đã được Toàn rút lại, không còn được tính điểm.');
     expect(told?.text).toContain('Lý do: Ghi trùng với mục khác');
     expect(tg.store.entry('VT1')?.history.at(-1)).toMatchObject({
       action: 'withdrawn',
@@ -340,7 +340,7 @@ describe('honest statuses and decisions that can be corrected', () => {
     await tg.send(lan(), '/dienhinh phong to chuc dang dang vien Tập thể đoàn kết');
     for (const no of [1, 2, 3]) {
       expect(only(await tg.send(council(), `/dienhinh ${no} tiep Bồi dưỡng thêm`)).text).toContain(
-        `Điển hình số ${no} là về bạn, mục của bạn hoặc phòng của bạn`,
+        `Điển hình số ${no} là về đồng chí, mục của đồng chí hoặc phòng của đồng chí`,
       );
     }
     expect(tg.store.models.map((m) => m.stage)).toEqual(['discover', 'discover', 'discover']);
@@ -466,7 +466,7 @@ describe('six behaviours no test pinned', () => {
     await tg.send(council(), '/duyet VT2');
     const board = only(await tg.send(lan(), '/bangxephang')).text;
     expect(board).toContain('1. Phòng Cán bộ — 1 điểm/người (tổng 2 điểm, 2 người)');
-    expect(board).toContain('Văn phòng Ban — 0 điểm/người (tổng 0 điểm, 1 người)');
+    expect(board).toContain('• Văn phòng Ban — chưa có điểm trong kỳ (1 người)');
     expect(only(await tg.send(hung(), '/cuatoi')).text).toContain('Xếp hạng: 1/1 người có điểm trong kỳ.');
     const next = only(await tg.send(hung(), '/hoanthanh Thẩm định hồ sơ cán bộ')).text;
     expect(next).toContain('Tuần này Trần Văn Hùng xếp hạng 1/1 người có điểm, với 2 điểm.');

@@ -113,7 +113,7 @@ describe('linking one person’s accounts on two platforms', () => {
     expect(seen.filter((s) => s.chatId !== 1001).map((s) => [s.chatId, s.text])).toEqual([
       [
         GROUP_ID,
-        'Bot chưa gửi được tin nhắn riêng cho bạn. Hãy nhắn riêng cho bot một lần (trên Zalo: kết bạn với tài khoản của bot), rồi gửi lại lệnh.',
+        'Bot chưa gửi được tin nhắn riêng cho đồng chí. Hãy nhắn riêng cho bot một lần (trên Zalo: kết bạn với tài khoản của bot), rồi gửi lại lệnh.',
       ],
     ]);
   });

@@ -53,7 +53,7 @@ describe('scheduled posts on demand', () => {
       [ADMIN, 'bang-vang-tuan-48-2026.png'],
       [ADMIN, undefined],
     ]);
-    expect(seen[1]?.text).toContain('Xem trước — chỉ bạn thấy tin này.');
+    expect(seen[1]?.text).toContain('Xem trước — chỉ đồng chí thấy tin này.');
     expect(seen[1]?.text).toContain('Bảng vàng thi đua tuần — tuần 48/2026');
     expect(seen[1]?.text).toContain('• Nguyễn Thị Lan: Nhặt được ví trả lại');
     expect(only(await tg.send(admin(), '/xemtruoc nhac', { inPrivate: true })).text).toContain(

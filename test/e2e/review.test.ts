@@ -53,7 +53,7 @@ describe('the Council reviews entries', () => {
     expect(result[0]?.text).toContain('Đã duyệt mục VT1 của Nguyễn Thị Lan.');
     const notice = result.find((s) => s.chatId === 1001);
     expect(notice?.text).toContain(
-      'Mục VT1 (Việc tốt) ghi nhận cho bạn đã được Hội đồng Thi đua – Khen thưởng duyệt.',
+      'Mục VT1 (Việc tốt) ghi nhận cho đồng chí đã được Hội đồng Thi đua – Khen thưởng duyệt.',
     );
     expect(tg.store.entry('VT1')?.review).toBe('approved');
     expect(tg.callsOf('answerCallbackQuery')).toHaveLength(1);
@@ -69,7 +69,7 @@ describe('the Council reviews entries', () => {
     expect(done[0]?.text).toContain('Không duyệt mục VT1 của Nguyễn Thị Lan. Lý do: Chưa đủ minh chứng');
     const inGroup = done.find((s) => s.chatId === GROUP_ID);
     expect(inGroup?.text).toContain(
-      'chưa được Hội đồng Thi đua – Khen thưởng duyệt.\nLý do: Chưa đủ minh chứng',
+      'không được Hội đồng Thi đua – Khen thưởng duyệt.\nLý do: Chưa đủ minh chứng',
     );
     expect(tg.store.entry('VT1')?.review).toBe('rejected');
   });
@@ -89,7 +89,7 @@ describe('the Council reviews entries', () => {
     );
     expect(only(await tg.send(council(), '/duyet VT99')).text).toContain('Không có mục nào mã “VT99”');
     expect(only(await tg.send(council(), '/duyet')).text).toContain('Cách dùng: /duyet MÃ');
-    expect(only(await tg.send(council(), '/tuchoi VT2')).buttons).toHaveLength(3);
+    expect(only(await tg.send(council(), '/tuchoi VT2')).buttons).toHaveLength(4); // the reasons, and Hủy
     const rejected = await tg.send(council(), '/tuchoi VT2 Nội dung <không rõ>');
     expect(rejected[0]?.html).toContain('Lý do: Nội dung &lt;không rõ&gt;');
     expect(only(await tg.send(council(), '/tuchoi VT2 Lại')).text).toContain(
@@ -142,7 +142,9 @@ describe('the author on another platform', () => {
     expect(seen[0]?.text).toContain('Đã duyệt mục VT1 của Vũ Thị Mai.');
     expect(delivered()).toHaveLength(1);
     expect(delivered()[0]?.to).toBe('zalo:777');
-    expect(delivered()[0]?.text).toContain('ghi nhận cho bạn đã được Hội đồng Thi đua – Khen thưởng duyệt');
+    expect(delivered()[0]?.text).toContain(
+      'ghi nhận cho đồng chí đã được Hội đồng Thi đua – Khen thưởng duyệt',
+    );
   });
 });
 

@@ -56,7 +56,7 @@ describe('long polling over HTTP: a week of the emulation movement', () => {
     // Lan registers in the group; the department is found without diacritics or case.
     const lanJoins = await tg.say(lan, 'group', '/dangky Nguyễn Thị Lan | van phong ban');
     expect(lanJoins.reply.text).toBe(
-      '✅ Đã đăng ký Nguyễn Thị Lan — Văn phòng Ban. Chào mừng bạn tham gia phong trào!\n' +
+      '✅ Đã đăng ký Nguyễn Thị Lan — Văn phòng Ban. Chào mừng đồng chí tham gia phong trào!\n' +
         'Ghi nhận đầu tiên: /viectot nội dung, /hoanthanh nội dung hoặc /sangkien nội dung.',
     );
     expect(lanJoins.reply).toMatchObject({ chatId: GROUP_ID, replyTo: lanJoins.message?.message_id });

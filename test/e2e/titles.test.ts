@@ -136,7 +136,7 @@ describe('registering the year’s title (/dangkythidua)', () => {
     // Before anyone is named head, a member cannot register the department.
     const refused = only(await tg.send(hung(), '/dangkythidua ttldxs'));
     expect(refused.text).toContain(
-      'Danh hiệu của tập thể Phòng Cán bộ do trưởng phòng hoặc quản trị viên đăng ký.',
+      'Danh hiệu của tập thể Phòng Cán bộ do Trưởng phòng Cán bộ hoặc quản trị viên đăng ký.',
     );
     expect(registration({ kind: 'department', departmentId: 'cb' })).toBeUndefined();
     // Only an admin names a head.
@@ -147,8 +147,8 @@ describe('registering the year’s title (/dangkythidua)', () => {
     const named = await tg.send(admin(), '/truongphong @hungtv', {
       entities: [{ type: 'mention', offset: 13, length: 7 }],
     });
-    expect(named[0]?.text).toContain('Trần Văn Hùng là trưởng phòng Phòng Cán bộ trên bot');
-    expect(named.find((s) => s.chatId === 1002)?.text).toContain('chỉ định là trưởng phòng Phòng Cán bộ');
+    expect(named[0]?.text).toContain('Đồng chí Trần Văn Hùng là Trưởng phòng Cán bộ trên bot');
+    expect(named.find((s) => s.chatId === 1002)?.text).toContain('chỉ định là Trưởng phòng Cán bộ');
     expect(only(await tg.send(lan(), '/truongphong')).text).toContain(
       '• Phòng Cán bộ: Trần Văn Hùng (từ 04/05/2026)',
     );
@@ -171,7 +171,7 @@ describe('registering the year’s title (/dangkythidua)', () => {
     );
     // A head registers their own department only.
     expect(only(await tg.send(hung(), '/dangkythidua vp ttldtt')).text).toContain(
-      'Danh hiệu của tập thể Văn phòng Ban do trưởng phòng',
+      'Danh hiệu của tập thể Văn phòng Ban do Chánh Văn phòng Ban',
     );
 
     tg.now = AFTER;
@@ -190,7 +190,7 @@ describe('registering the year’s title (/dangkythidua)', () => {
       'Đã đổi đăng ký năm 2026 của Nguyễn Thị Lan từ Lao động tiên tiến sang Chiến sĩ thi đua cơ sở.',
     );
     expect(changed.find((s) => s.chatId === 1001)?.text).toContain(
-      'Toàn đã đăng ký danh hiệu thi đua Chiến sĩ thi đua cơ sở năm 2026 cho bạn.',
+      'Toàn đã đăng ký danh hiệu thi đua Chiến sĩ thi đua cơ sở năm 2026 cho đồng chí.',
     );
     const saved = registration({ kind: 'member', memberId: memberId('Nguyễn Thị Lan') });
     expect(saved?.history.map((h) => [h.action, h.note, h.by])).toEqual([
@@ -218,7 +218,7 @@ describe('registering the year’s title (/dangkythidua)', () => {
       'Không rõ “anh hung lao dong”: không phải danh hiệu thi đua, thành viên hay phòng.',
     );
     expect(only(await tg.send(lan(), '/dangkythidua ttldtt')).text).toContain(
-      'Danh hiệu của tập thể Văn phòng Ban do trưởng phòng hoặc quản trị viên đăng ký.',
+      'Danh hiệu của tập thể Văn phòng Ban do Chánh Văn phòng Ban hoặc quản trị viên đăng ký.',
     );
     expect(only(await tg.send(lan(), '/dangkythidua cb ldtt')).text).toContain(
       'Lao động tiên tiến là danh hiệu cá nhân',
@@ -473,9 +473,11 @@ describe('facts beside the criteria, and the achievement report', () => {
 
   it('gives a member their own report only; the Council gets anyone’s, and all of them as one zip', async () => {
     expect((await filesOf(mai(), `/baocaothanhtich ${memberId('Nguyễn Thị Lan')}`)).seen[0]?.text).toContain(
-      'Bạn lấy được báo cáo thành tích của mình',
+      'Đồng chí lấy được báo cáo thành tích của mình',
     );
-    expect((await filesOf(mai(), '/baocaothanhtich phong')).seen[0]?.text).toContain('Bạn lấy được báo cáo');
+    expect((await filesOf(mai(), '/baocaothanhtich phong')).seen[0]?.text).toContain(
+      'Đồng chí lấy được báo cáo',
+    );
     expect((await filesOf(mai(), '/baocaothanhtich tatca')).files).toEqual([]);
     expect((await filesOf(mai(), '/baocaothanhtich tháng 11')).seen[0]?.text).toContain(
       'Báo cáo thành tích lập cho cả năm',
@@ -512,7 +514,7 @@ describe('facts beside the criteria, and the achievement report', () => {
   it('sends a report asked for in the group to the asker in private', async () => {
     tg.startedPrivate.add(1001);
     const { seen, files } = await filesOf(lan(), '/baocaothanhtich', false);
-    expect(seen.find((s) => s.chatId === GROUP_ID)?.text).toContain('gửi vào tin nhắn riêng của bạn');
+    expect(seen.find((s) => s.chatId === GROUP_ID)?.text).toContain('gửi vào tin nhắn riêng của đồng chí');
     expect(files.map((f) => f.chatId)).toEqual([1001]);
   });
 });

@@ -3,6 +3,8 @@
  * people type them on a phone, through grammY's own seam.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { vi } from '../../locales/vi.js';
+import { testAgency } from '../helpers/agency.js';
 import { BOT_INFO, GROUP_ID, type Seen, TelegramHarness } from '../helpers/telegram.js';
 
 let tg: TelegramHarness;
@@ -218,5 +220,156 @@ describe('content that counts once', () => {
     await tg.send(admin(), '/duyet HT1');
     expect(only(await tg.send(admin(), '/xetlai HT1 ...')).text).toContain('chưa nói rõ điều gì');
     expect(tg.store.entries[0]?.review).toBe('approved');
+  });
+});
+
+describe('figures read the same way everywhere', () => {
+  const hung = () => tg.user(1002, 'Hùng', { username: 'hungtv' });
+  const mai = () => tg.user(1003, 'Mai');
+
+  it('gives departments with equal points per member one rank, in the text and the picture, and says who has none', async () => {
+    // Văn phòng Ban: Lan alone, 3 points. Phòng Cán bộ: Hùng and Mai, 6 points — 3 per member too.
+    only(await tg.send(hung(), '/dangky Trần Văn Hùng | cb'));
+    only(await tg.send(mai(), '/dangky Vũ Thị Mai | cb'));
+    await tg.send(lan(), '/viectot Trực thay ca cho đồng nghiệp bị ốm');
+    await tg.send(lan(), '/hoanthanh Hoàn thành báo cáo sơ kết quý');
+    await tg.send(hung(), '/viectot Giúp đồng nghiệp sửa máy in');
+    await tg.send(hung(), '/hoanthanh Thẩm định hồ sơ cán bộ xong');
+    await tg.send(mai(), '/viectot Hiến máu tình nguyện đợt hai');
+    await tg.send(mai(), '/hoanthanh Tổng hợp số liệu đảng viên mới');
+    const board = only(await tg.send(lan(), '/bangxephang tuần anh'));
+    expect(board.text).toContain('1. Phòng Cán bộ — 3 điểm/người (tổng 6 điểm, 2 người)');
+    expect(board.text).toContain('1. Văn phòng Ban — 3 điểm/người (tổng 3 điểm, 1 người)');
+    expect(board.text).toContain('• Phòng Chính sách cán bộ — chưa có điểm trong kỳ (0 người)');
+    expect(board.text).not.toMatch(/^–\./m);
+    // The picture was drawn from the same ranks (its medals are the ranks' colours).
+    const { boardChart } = await import('../../commands/lib/board.js');
+    const { standingsOf } = await import('../../commands/lib/leaderboard.js');
+    const { periodContaining } = await import('../../core/periods.js');
+    const week = periodContaining('week', tg.now);
+    const standings = standingsOf(
+      { agency: testAgency() },
+      tg.store.entriesBetween(week.start, week.end),
+      tg.store.members,
+      week,
+      5,
+    );
+    const chart = boardChart(
+      { t: vi, store: tg.store, agency: testAgency() },
+      { title: 'x', period: week, standings },
+    );
+    expect(chart.departments.slice(0, 2).map((d) => [d.name, d.rank])).toEqual([
+      ['Phòng Cán bộ', 1],
+      ['Văn phòng Ban', 1],
+    ]);
+  });
+
+  it('explains a department average changed by a move instead of congratulating it', async () => {
+    // Last week, Phòng Cán bộ: Hùng and Mai, 2 points each — 2 per member.
+    const thisWeek = tg.now;
+    tg.now = new Date('2026-11-18T03:00:00Z');
+    only(await tg.send(hung(), '/dangky Trần Văn Hùng | cb'));
+    only(await tg.send(mai(), '/dangky Vũ Thị Mai | cb'));
+    await tg.send(mai(), '/viectot Trực thay ca cho đồng nghiệp bị ốm');
+    await tg.send(hung(), '/viectot Giúp đồng nghiệp sửa máy in');
+    tg.now = thisWeek;
+    // This week Mai logs 2 + 1, Hùng 2, then Hùng moves to Văn phòng Ban: 5 points over Mai alone.
+    await tg.send(mai(), '/viectot Hiến máu tình nguyện đợt hai');
+    await tg.send(mai(), '/hoanthanh Hoàn thành báo cáo sơ kết quý');
+    await tg.send(hung(), '/viectot Quyên góp ủng hộ đồng bào vùng lũ');
+    const asked = only(await tg.send(hung(), '/chuyenphong vp'));
+    await tg.press(hung(), asked, 'Xác nhận chuyển sang Văn phòng Ban');
+    const seen = await tg.send(admin(), '/xemtruoc bangxephang', { inPrivate: true });
+    const post = seen.map((s) => s.text).join('\n');
+    expect(post).toContain('1. Phòng Cán bộ — 5 điểm/người (tổng 5 điểm, 1 người)');
+    expect(post).not.toContain('Tiến bộ nhất');
+    expect(post).toContain(
+      'ℹ️ Phòng Cán bộ: 5 điểm/người tính trên 1 người (tuần trước: 2 người) vì có người chuyển phòng',
+    );
+  });
+});
+
+describe('the register of a Party agency', () => {
+  const hung = () => tg.user(1002, 'Hùng', { username: 'hungtv' });
+  /** The command a button runs (what Zalo and the console show beside it). */
+  const commandOf = (data: string) => data.slice(8).replace(/^\d+[|!]/, '');
+
+  it('addresses members as “đồng chí”, and names each unit’s head as the agency does', async () => {
+    expect(only(await tg.send(hung(), '/cuatoi')).text).toContain('Đồng chí chưa đăng ký.');
+    only(await tg.send(hung(), '/dangky Trần Văn Hùng | cb'));
+    tg.startedPrivate.add(1001);
+    tg.startedPrivate.add(1002);
+    const office = await tg.send(admin(), '/truongphong @lan_nguyen', {
+      entities: [{ type: 'mention', offset: 13, length: 11 }],
+    });
+    expect(office[0]?.text).toBe(
+      '✅ Đồng chí Nguyễn Thị Lan là Chánh Văn phòng Ban trên bot: đăng ký danh hiệu thi đua cho tập thể.',
+    );
+    expect(office[1]?.text).toContain('Đồng chí được Toàn chỉ định là Chánh Văn phòng Ban trên bot');
+    const cb = await tg.send(admin(), '/truongphong @hungtv', {
+      entities: [{ type: 'mention', offset: 13, length: 7 }],
+    });
+    expect(cb[0]?.text).toContain('Đồng chí Trần Văn Hùng là Trưởng phòng Cán bộ trên bot');
+    for (const seen of [...office, ...cb]) expect(seen.text).not.toMatch(/\bbạn\b/i);
+  });
+
+  it('offers “Hủy” beside a confirmation, whose command names people and units, not ids', async () => {
+    const asked = only(await tg.send(lan(), '/chuyenphong phong can bo'));
+    expect(asked.buttons.map((b) => b.text)).toEqual(['Xác nhận chuyển sang Phòng Cán bộ', 'Hủy']);
+    expect(commandOf(asked.buttons[0]?.data ?? '')).toBe('/chuyenphong Phòng Cán bộ xacnhan');
+    expect(only(await tg.press(lan(), asked, 'Hủy')).text).toBe('Đã hủy; không có gì thay đổi.');
+    expect(tg.store.members[0]?.departmentId).toBe('vp');
+
+    only(await tg.send(hung(), '/dangky Trần Văn Hùng | cb'));
+    const other = only(await tg.send(admin(), '/chuyenphong Trần Văn Hùng | vp'));
+    // (Its command is longer than Telegram's 64 bytes of button data: kept by the bot, pressed below.)
+    expect((await tg.press(admin(), other, 'Xác nhận chuyển sang Văn phòng Ban'))[0]?.text).toContain(
+      'Đã chuyển Trần Văn Hùng từ Phòng Cán bộ sang Văn phòng Ban',
+    );
+  });
+
+  it('says a rejection in the status’s own words', async () => {
+    tg.startedPrivate.add(1001);
+    only(await tg.send(lan(), '/hoanthanh Hoàn thành báo cáo sơ kết quý'));
+    const seen = await tg.send(admin(), '/tuchoi HT1 Chưa đủ minh chứng');
+    const notice = seen.find((s) => s.chatId === 1001)?.text ?? '';
+    expect(notice).toContain('ghi nhận cho đồng chí không được Hội đồng Thi đua – Khen thưởng duyệt');
+    expect(notice).not.toContain('chưa được');
+  });
+
+  it('never claims a notice reached someone no platform could reach', async () => {
+    const seen = await tg.send(admin(), '/tuchoidangky zalobot:6ede9afa66b88fe6d6a9 không phải cán bộ');
+    expect(seen.map((s) => s.text)).toEqual([
+      'Đã không chấp thuận đề nghị đăng ký của tài khoản zalobot:6ede9afa66b88fe6d6a9.',
+      '⚠️ Chưa gửi được thông báo cho zalobot:6ede9afa66b88fe6d6a9: bot chưa liên lạc riêng được với người này (chưa nhắn riêng cho bot). Đề nghị báo trực tiếp.',
+    ]);
+  });
+
+  it('says a title that does not exist is none, instead of reading part of it as a person', async () => {
+    const reply = only(await tg.send(lan(), '/dangkythidua Lao động tiên tiến xuất sắc'));
+    expect(reply.text).toContain('“Lao động tiên tiến xuất sắc” không phải danh hiệu thi đua nào.');
+    expect(reply.text).not.toContain('không phải danh hiệu thi đua, thành viên hay phòng');
+  });
+});
+
+describe('a colleague named by first name alone', () => {
+  it('is found when the name is unique, and asked about with numbered choices when it is not', async () => {
+    const lanDone = await tg.send(admin(), '/dangkythidua lan ldtt');
+    expect(lanDone[0]?.text).toContain('Nguyễn Thị Lan');
+    expect(tg.store.registrations.map((r) => r.subject)).toEqual([{ kind: 'member', memberId: 'm1' }]);
+
+    only(await tg.send(tg.user(1002, 'Hùng'), '/dangky Trần Văn Hùng | cb'));
+    only(await tg.send(tg.user(1003, 'Hùng'), '/dangky Nguyễn Mạnh Hùng | vp'));
+    const asked = only(await tg.send(admin(), '/dangkythidua hùng ldtt'));
+    expect(asked.text).toBe('Có 2 đồng chí tên “hùng”. Đồng chí muốn nói đến ai?');
+    expect(asked.buttons.map((b) => b.text)).toEqual([
+      'Trần Văn Hùng (Phòng Cán bộ)',
+      'Nguyễn Mạnh Hùng (Văn phòng Ban)',
+      'Hủy',
+    ]);
+    expect(tg.store.registrations).toHaveLength(1);
+    const done = await tg.press(admin(), asked, 'Nguyễn Mạnh Hùng (Văn phòng Ban)');
+    expect(done[0]?.text).toContain('Nguyễn Mạnh Hùng');
+    expect(tg.store.registrations.map((r) => r.subject)).toContainEqual({ kind: 'member', memberId: 'm3' });
   });
 });

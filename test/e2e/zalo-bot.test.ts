@@ -75,11 +75,11 @@ describe('registering where there is no group: an admin approves', () => {
     const { bot, zb } = await launch();
     const ha = zaloId();
     expect(await zsay(ha, '/viectot Trực thay ca đêm cho đồng nghiệp bị ốm')).toEqual([
-      'Bạn chưa đăng ký. Hãy gửi: /dangky Họ và tên | Phòng',
+      'Đồng chí chưa đăng ký. Hãy gửi: /dangky Họ và tên | Phòng',
     ]);
     const asked = await zsay(ha, '/dangky Phạm Thu Hà | vp', 'Hà Phạm');
     expect(asked[0]).toContain(
-      'Đề nghị đăng ký của bạn (Phạm Thu Hà — Văn phòng Ban) đã được gửi tới quản trị viên',
+      'Đề nghị đăng ký của đồng chí (Phạm Thu Hà — Văn phòng Ban) đã được gửi tới quản trị viên',
     );
     expect(bot.store.members).toHaveLength(0);
     // Both admins got the request: on Telegram with buttons, on the Zalo Bot Platform as numbered lines.
@@ -90,7 +90,7 @@ describe('registering where there is no group: an admin approves', () => {
     expect(zb.sent(ZB_ADMIN).at(-1)).toContain('1. ✅ Duyệt: Phạm Thu Hà — /duyetdangky zalobot:');
     // Asking again within the hour does not send the admins a second notice.
     expect(await zsay(ha, '/dangky Phạm Thu Hà | vp')).toEqual([
-      'Đề nghị đăng ký của bạn đã được gửi và đang chờ quản trị viên duyệt.',
+      'Đề nghị đăng ký của đồng chí đã được gửi và đang chờ quản trị viên duyệt.',
     ]);
     expect(bot.seenIn(ADMIN_ID).filter((s) => s.text.includes('Đề nghị đăng ký qua'))).toHaveLength(1);
 
@@ -103,7 +103,7 @@ describe('registering where there is no group: an admin approves', () => {
     await platform().idle();
     expect(pressed.replies.at(-1)?.text).toContain('Đã duyệt đăng ký: Phạm Thu Hà — Văn phòng Ban');
     expect(zb.sent(ha).slice(before)).toEqual([
-      '✅ Đề nghị đăng ký của bạn đã được duyệt: Phạm Thu Hà — Văn phòng Ban. Gửi /trogiup để xem các lệnh.',
+      '✅ Đề nghị đăng ký của đồng chí đã được duyệt: Phạm Thu Hà — Văn phòng Ban. Gửi /trogiup để xem các lệnh.',
     ]);
     const member = bot.store.memberByIdentity(`zalobot:${ha}`);
     expect(member?.fullName).toBe('Phạm Thu Hà');
@@ -119,7 +119,7 @@ describe('registering where there is no group: an admin approves', () => {
     expect(notice).toContain('2. ✖ Không chấp thuận — /tuchoidangky zalobot:');
     await zsay(ZB_ADMIN, `/tuchoidangky zalobot:${stranger} không phải cán bộ của cơ quan`);
     expect(zb.sent(stranger).at(-1)).toBe(
-      'Đề nghị đăng ký của bạn chưa được chấp thuận: không phải cán bộ của cơ quan. Nếu cần, đề nghị liên hệ Văn phòng.',
+      'Đề nghị đăng ký của đồng chí không được chấp thuận: không phải cán bộ của cơ quan. Nếu cần, đề nghị liên hệ Văn phòng.',
     );
     expect(bot.store.members).toHaveLength(0);
     // Strangers read nothing of the agency's figures.
@@ -207,7 +207,7 @@ describe('a member on the Zalo Bot Platform', () => {
     const code = /Mã liên kết: (\d{6})/.exec(asked.join('\n'))?.[1] as string;
     await bot.say(toan, 'private', `/lienket ${code}`);
     const linked = (await zsay(ZB_ADMIN, '/tonghop tuần file')).join('\n');
-    expect(linked).toContain('Tệp báo cáo đã được gửi cho bạn qua Telegram');
+    expect(linked).toContain('Tệp báo cáo đã được gửi cho đồng chí qua Telegram');
     expect(
       bot.server.callsOf('sendDocument').filter((c) => Number(c.params.chat_id) === ADMIN_ID),
     ).not.toHaveLength(0);

@@ -65,11 +65,11 @@ describe('registration', () => {
     expect(question.split('\n')).toEqual([
       'Chọn phòng của Nguyễn Thị Lan:',
       '',
-      '1. Văn phòng Ban — /dangky Nguyễn Thị Lan | vp',
-      '2. Phòng Tổ chức đảng, đảng viên — /dangky Nguyễn Thị Lan | tcdv',
-      '3. Phòng Cán bộ — /dangky Nguyễn Thị Lan | cb',
-      '4. Phòng Bảo vệ chính trị nội bộ — /dangky Nguyễn Thị Lan | bvct',
-      '5. Phòng Chính sách cán bộ — /dangky Nguyễn Thị Lan | cs',
+      '1. Văn phòng Ban — /dangky Nguyễn Thị Lan | Văn phòng Ban',
+      '2. Phòng Tổ chức đảng, đảng viên — /dangky Nguyễn Thị Lan | Phòng Tổ chức đảng, đảng viên',
+      '3. Phòng Cán bộ — /dangky Nguyễn Thị Lan | Phòng Cán bộ',
+      '4. Phòng Bảo vệ chính trị nội bộ — /dangky Nguyễn Thị Lan | Phòng Bảo vệ chính trị nội bộ',
+      '5. Phòng Chính sách cán bộ — /dangky Nguyễn Thị Lan | Phòng Chính sách cán bộ',
     ]);
     expect(zalo.store.members).toHaveLength(0);
 
@@ -205,7 +205,7 @@ describe('logging entries', () => {
       uid: '4242',
       name: 'Bình',
     });
-    expect(reply).toContain('Bạn chưa đăng ký. Hãy gửi: /dangky Họ và tên | Phòng');
+    expect(reply).toContain('Đồng chí chưa đăng ký. Hãy gửi: /dangky Họ và tên | Phòng');
   });
 });
 
@@ -331,12 +331,12 @@ describe('admins and the Council', () => {
     const notice = first.find((s) => s.thread.kind === 'private');
     expect(notice?.thread.id).toBe(lan.uid);
     expect(notice?.text).toContain(
-      'Mục VT1 (Việc tốt) ghi nhận cho bạn chưa được Hội đồng Thi đua – Khen thưởng duyệt.',
+      'Mục VT1 (Việc tốt) ghi nhận cho đồng chí không được Hội đồng Thi đua – Khen thưởng duyệt.',
     );
 
     const second = await zalo.send(council, '/tuchoi VT2 Trùng');
     expect(second.map((s) => s.thread.kind)).toEqual(['group', 'group']);
-    expect(second[1]?.text).toContain('Mục VT2 (Việc tốt) ghi nhận cho bạn chưa được');
+    expect(second[1]?.text).toContain('Mục VT2 (Việc tốt) ghi nhận cho đồng chí không được');
     expect(second[1]?.quotes).toBeUndefined();
   });
 });
