@@ -48,7 +48,7 @@ async function meetingWithList(absent: string[] = ['uv-cd']) {
       award('cstdcs'),
       { kind: 'member', memberId: m.id },
       'Có sáng kiến',
-      actor('admin', AT),
+      actor('telegram:99', AT),
     );
   const opened = await openMeeting(source(), {
     year: 2026,
@@ -162,9 +162,9 @@ describe('a meeting and its votes', () => {
     const done = await closeMeeting(source(), meeting, 'Thống nhất');
     expect(done.ok).toBe(true);
     // The store refuses a closed vote changed behind the rules' back.
-    expect(() => store.council.saveRound({ ...closed.value, status: 'open' }, actor('x', AT))).toThrow(
-      /closed/,
-    );
+    await expect(
+      store.council.saveRound({ ...closed.value, status: 'open' }, actor('telegram:99', AT)),
+    ).rejects.toThrow(/closed/);
   });
 
   it('counts an electronic vote across a restart, once per member, and forgets its key when it closes', async () => {

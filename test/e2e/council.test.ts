@@ -381,9 +381,20 @@ describe('the Council meeting, its votes and the drafts', () => {
       .map((l) => JSON.parse(l) as { type: string; voter?: string; sealed?: string })
       .filter((e) => e.type === 'council.ballot.cast');
     expect(casts.map((c) => c.voter)).toEqual(['thuong-truc', 'chu-tich', 'pho-chu-tich']);
-    // The line that names a voter holds the ballot sealed, never in the clear, and no time.
+    // The line that names a voter holds the ballot sealed, never in the clear, and no time: besides the
+    // change, only the journal's own fields (the store's identity and the line's checksum chain).
     for (const c of casts) {
-      expect(Object.keys(c).sort()).toEqual(['round', 'sealed', 'seq', 'source', 'type', 'voter']);
+      expect(Object.keys(c).sort()).toEqual([
+        'prev',
+        'round',
+        'sealed',
+        'seq',
+        'source',
+        'store',
+        'sum',
+        'type',
+        'voter',
+      ]);
       expect(c.sealed).not.toMatch(/^[dk]+$/);
     }
     // While open, the round keeps voters in the roster's order and the sealed ballots in the order of their bytes.
