@@ -83,6 +83,16 @@ export const doc = {
     `${label.charAt(0).toUpperCase()}${label.slice(1)} (từ ${first} đến ${last})${department ? ` — ${department}` : ''}`,
   total: 'Tổng cộng',
   /** The entries sheet's totals: how many entries, and that the points summed are those that count. */
+  /** An entry's kind in the entries sheet, with its marks: `Nhiệm vụ hoàn thành (đột xuất)`. */
+  entryKind: (kind: string, adhoc: boolean, it: boolean) => {
+    const marks = [adhoc ? 'đột xuất' : '', it ? 'ứng dụng CNTT' : ''].filter(Boolean);
+    return marks.length ? `${kind} (${marks.join(', ')})` : kind;
+  },
+  /** The entries sheet's notes: who reported it when not the member credited, its photos. */
+  entryNotes: (reporter: string | undefined, photos: number) =>
+    [reporter ? `Người báo: ${reporter}` : '', photos ? `${photos} ảnh minh chứng` : '']
+      .filter(Boolean)
+      .join('; '),
   entriesTotal: (count: number) => `${count} nội dung; cột Điểm cộng các nội dung được tính`,
   sheets: {
     summary: 'Tổng hợp',
@@ -148,13 +158,12 @@ export const doc = {
     text: 'Nội dung',
     credited: 'Người được ghi nhận',
     reporter: 'Người báo',
-    adhocFlag: 'Đột xuất',
-    itFlag: 'CNTT',
     state: 'Trạng thái',
     counted: 'Được tính điểm',
     reviewer: 'Người duyệt',
     reason: 'Lý do không duyệt',
     photo: 'Ảnh minh chứng',
+    notes: 'Ghi chú',
     no: 'Số',
     modelKind: 'Loại',
     subject: 'Điển hình',
@@ -297,6 +306,12 @@ export const doc = {
 
   /** The review sheet's facts beside the criteria: facts and open points, never a verdict. */
   criteria: {
+    /** A block's title on the criteria sheets: `3. Trần Văn Hùng — Phòng Cán bộ`, `2. Phòng Cán bộ`. */
+    blockTitle: (no: number, name: string, department?: string) =>
+      department ? `${no}. ${name} — ${department}` : `${no}. ${name}`,
+    /** The line under it: the title registered and the one its criteria are laid beside. */
+    blockLine: (registered: string, assessed: string) =>
+      `Danh hiệu đăng ký: ${registered}. Đối chiếu tiêu chuẩn: ${assessed}.`,
     notRegistered: 'Chưa đăng ký',
     registered: (title: string, day: string) => `Đã đăng ký ${title} (ngày ${day})`,
     /** Which entries a measure counts: `sáng kiến, mô hình mới được Hội đồng duyệt`. */
