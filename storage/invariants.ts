@@ -1,6 +1,5 @@
 import { entryCode } from '../core/codes.js';
 import type { EntryMark, Meeting, Nomination, VoteRound } from '../core/council-records.js';
-import { recordsInvariants } from '../core/records.js';
 import type {
   Award,
   DecisionRef,
@@ -17,6 +16,7 @@ import type {
   YearRating,
 } from '../core/domain.js';
 import { parseIdentity } from '../core/identity.js';
+import { recordsInvariants } from '../core/records.js';
 import { TEXT_MAX_LENGTH } from '../core/text.js';
 import type { Indexes } from './indexes.js';
 import type { State, StoreEvent } from './schema.js';
@@ -636,8 +636,6 @@ export const initiativeRules: Rule<Initiative>[] = [
       if (unknown) return `names member ${unknown}, who does not exist`;
       if (i.usedBy && !i.authors.includes(i.usedBy.memberId))
         return `backs an award of ${i.usedBy.memberId}, who is not one of its authors`;
-      if (i.entry !== undefined && scope.state.entries.rowOfCode(i.entry) === -1)
-        return `comes from entry ${i.entry}, which does not exist`;
       return undefined;
     },
   },
