@@ -28,8 +28,8 @@ const NASTY = [
 ].join(' ');
 
 /** The characters XML 1.0 forbids. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const FORBIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Every XML part of a zip parsed under XML 1.0's rules (saxes, what exceljs reads with): throws on a bad one. */
