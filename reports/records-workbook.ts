@@ -4,6 +4,9 @@ import type { Repository } from '../core/repository.js';
 import { fold } from '../core/text.js';
 import { vi } from '../locales/vi.js';
 import { FONT, footer, MARGINS, pageFor, rowHeight, shownText } from './paper.js';
+import { guardExcel } from './xml-text.js';
+
+guardExcel();
 
 /** The records workbook is filled by hand and read on screen as much as on paper: 12 pt. */
 const SIZE_12 = 12;
