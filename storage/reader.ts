@@ -69,6 +69,11 @@ export class StoreReader {
     return this.data.entries.between(start.getTime(), end.getTime());
   }
 
+  /** How many entries were built as objects since the store opened (a year's figures build none). */
+  get entriesBuilt(): number {
+    return this.data.entries.built;
+  }
+
   entryGroups(start: Date, end: Date): EntryGroups {
     return this.data.entries.groups(start.getTime(), end.getTime());
   }
