@@ -707,6 +707,21 @@ export const en: Messages = {
         : html`📌 <b>Today, ${date}</b>: ${title}.`,
     reportReminder: (title: HtmlPart, date: HtmlPart) =>
       html`📌 For the Office: ${title} — on ${date}. Send <code>/tonghop quy file</code> (or the period to report) for the figures and a report draft.`,
+    dossierAdmin: (
+      title: HtmlPart,
+      date: HtmlPart,
+      days: number,
+      decider: string | undefined,
+      through: string | undefined,
+    ) =>
+      html`📮 For the Office: ${title} — ${days > 0 ? html`on ${date} (${days} days left)` : html`today, ${date}`}.${decider ? html` The dossier goes to ${decider}${through ? html` through ${through}` : ''}.` : ''} The province decides these titles and forms of commendation; the Ban proposes.`,
+    dossierAward: (award: HtmlPart, names: readonly string[]) =>
+      names.length
+        ? html`• ${award}: the Council proposes ${names.join('; ')}`
+        : html`• ${award}: nobody reached the share of agree votes`,
+    dossierNoMeeting: (year: number) =>
+      html`The Council has not closed its ${year} review meeting yet: see the lists with /danhsach; the secretary opens the meeting with /mohop.`,
+    dossierDraft: html`The submission to the province, with its lists: /duthao totrinhtinh.`,
     nudge: (name: HtmlPart, days: number) =>
       html`Hello ${name}. You have logged nothing for ${days} days. Share your work with /hoanthanh, a good deed with /viectot, an initiative with /sangkien. (Stop reminders: /tatnhac)`,
     nudgesOff: html`Personal reminders are off. Turn them back on with /batnhac.`,
