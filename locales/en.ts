@@ -974,6 +974,10 @@ export const en: Messages = {
         count: number,
       ) =>
         html`✅ Recorded decision no. ${number} of ${day} (signed by ${signer}): <b>${name}</b> ${year} for ${count} people and departments. Record <code>${code}</code>. The award is now in each one's record.`,
+      issuedBy: (body: HtmlPart, upward: boolean) =>
+        upward
+          ? html`Issued by: ${body} — the province decides this title or form, on the Ban's proposal.`
+          : html`Issued by: ${body}.`,
       recipient: (name: HtmlPart, initiative: HtmlPart) =>
         initiative ? html`• ${name} (initiative ${initiative})` : html`• ${name}`,
       listTitle: (year: number) => html`<b>Award decisions recorded for ${year}</b>`,

@@ -994,6 +994,10 @@ export const vi = {
         count: number,
       ) =>
         html`✅ Đã ghi Quyết định số ${number} ngày ${day} (người ký: ${signer}): <b>${name}</b> năm ${year} cho ${count} người, tập thể. Mã hồ sơ <code>${code}</code>. Khen thưởng đã vào hồ sơ của từng người, từng tập thể.`,
+      issuedBy: (body: HtmlPart, upward: boolean) =>
+        upward
+          ? html`Cơ quan ban hành: ${body} — danh hiệu, hình thức này do cấp tỉnh quyết định trên đề nghị của Ban.`
+          : html`Cơ quan ban hành: ${body}.`,
       recipient: (name: HtmlPart, initiative: HtmlPart) =>
         initiative ? html`• ${name} (sáng kiến ${initiative})` : html`• ${name}`,
       listTitle: (year: number) => html`<b>Quyết định khen thưởng năm ${year} đã ghi</b>`,
