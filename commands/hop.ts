@@ -107,9 +107,9 @@ function standards(ctx: CouncilContext): Reply {
           lines.push(t.council.walk.includes(name));
       }
       for (const { criterion } of own)
-          lines.push(
-            t.council.walk.criterion(criterion.short, criterion.source, criterion.check === 'toVerify'),
-          );
+        lines.push(
+          t.council.walk.criterion(criterion.short, criterion.source, criterion.check === 'toVerify'),
+        );
     } else lines.push(t.council.walk.noCriteria);
     lines.push(
       t.council.walk.voteRule(

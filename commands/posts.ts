@@ -473,8 +473,7 @@ function dossierReminder(ctx: PostContext, milestone: Milestone, days: number, d
   const upward = council?.awards.filter((a) => a.decidedBy === 'province') ?? [];
   const year = ctx.plan.year;
   const met =
-    council !== undefined &&
-    ctx.store.council.meetings.some((m) => m.year === year && m.status === 'closed');
+    council !== undefined && ctx.store.council.meetings.some((m) => m.year === year && m.status === 'closed');
   const source = council && { store: ctx.store, agency: ctx.agency, council };
   const lines = source
     ? upward.map((award) =>

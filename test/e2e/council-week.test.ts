@@ -100,9 +100,9 @@ describe('the year-end week with the whole Council', () => {
       'Tập thể lao động xuất sắc: Phòng Cán bộ (đề nghị cấp tỉnh)',
     );
     // After the meeting closed, a ballot changes nothing.
-    expect(text(await tg.send(council(COUNCIL[0] as number), '/bophieu 2 k gui', { inPrivate: true }))).toMatch(
-      /đã kết thúc/,
-    );
+    expect(
+      text(await tg.send(council(COUNCIL[0] as number), '/bophieu 2 k gui', { inPrivate: true })),
+    ).toMatch(/đã kết thúc/);
     expect(tg.store.council.round(2)?.ballots).toEqual(['d', 'd', 'd', 'd', 'd', 'd', 'd']);
 
     // The minutes: the decree's principle once, an article keeps its capital, the shares as Vietnamese write them.
@@ -121,9 +121,13 @@ describe('the year-end week with the whole Council', () => {
     tg.now = new Date('2026-12-17T01:00:00Z');
     const reminder = text(await tg.send(admin(), '/xemtruoc nhac', { inPrivate: true }));
     expect(reminder).toContain('Hạn gửi hồ sơ đề nghị cấp tỉnh khen thưởng năm 2026');
-    expect(reminder).toContain('(còn 14 ngày). Hồ sơ trình Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng qua Sở Nội vụ');
+    expect(reminder).toContain(
+      '(còn 14 ngày). Hồ sơ trình Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng qua Sở Nội vụ',
+    );
     expect(reminder).toContain('• Tập thể lao động xuất sắc: Hội đồng đề nghị Phòng Cán bộ');
-    expect(reminder).toContain('• Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: không có trường hợp đạt tỷ lệ');
+    expect(reminder).toContain(
+      '• Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: không có trường hợp đạt tỷ lệ',
+    );
     expect(reminder).toContain('/duthao totrinhtinh');
     expect(reminder).not.toMatch(/Ban quyết định|đã quyết định/);
 
@@ -167,6 +171,8 @@ describe('the year-end week with the whole Council', () => {
     expect(consecutiveYears(tg.store, { kind: 'member', memberId: hungId }, ['ldtt'], 2026)).toEqual([2026]);
     const cb = awardHistory(tg.store, { kind: 'department', departmentId: 'cb' }, 2027);
     expect(cb.titles.map((l) => l.decision.body)).toEqual(['Ủy ban nhân dân tỉnh Lâm Đồng']);
-    expect(text(await tg.send(admin(), '/hoso Trần Văn Hùng', { inPrivate: true }))).toContain('125-QĐ/BTCTU');
+    expect(text(await tg.send(admin(), '/hoso Trần Văn Hùng', { inPrivate: true }))).toContain(
+      '125-QĐ/BTCTU',
+    );
   });
 });
