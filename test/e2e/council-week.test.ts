@@ -34,8 +34,8 @@ async function draft(kind: string): Promise<string> {
   const before = tg.calls.length;
   await tg.send(secretary(), `/duthao ${kind}`, { inPrivate: true });
   const file = tg.calls.slice(before).find((c) => c.method === 'sendDocument');
-  expect(file, kind).toBeDefined();
-  return docxText((file?.payload.document as { fileData: Buffer }).fileData);
+  if (!file) throw new Error(`no file for /duthao ${kind}`);
+  return docxText((file.payload.document as { fileData: Buffer }).fileData);
 }
 
 beforeEach(async () => {
