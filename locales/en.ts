@@ -1337,7 +1337,7 @@ export const en: Messages = {
       includes: (title: string) => html`• Meets the standard of “${title}”`,
       noCriteria: html`• <i>Standards per the province's and the agency's rules (not in the titles file).</i>`,
       voteRule: (vote: string, strict: boolean, percent: number, source: string, toVerify: boolean) =>
-        html`• By ${vote}; agree ${strict ? 'more than' : 'at least'} ${percent}% of all Council members <i>(${source}${toVerify ? '; to verify' : ''})</i>`,
+        html`• By ${vote}; agree ${strict ? 'more than' : 'at least'} ${num(percent)}% of all Council members <i>(${source}${toVerify ? '; to verify' : ''})</i>`,
       noCase: (n: number, total: number) => html`There is no case no. ${n}; the lists hold ${total} cases.`,
       caseTitle: (n: number, total: number, award: string, index: number, of: number) =>
         html`🔎 <b>Case ${n}/${total}</b> — ${award} (${index}/${of})`,
@@ -1360,7 +1360,7 @@ export const en: Messages = {
       opened: (no: number, award: string, method: string) =>
         html`🗳 <b>Vote no. ${no}: ${award}</b> — ${method}`,
       threshold: (strict: boolean, percent: number, rosterSize: number) =>
-        html`Share the settings ask: agree ${strict ? 'more than' : 'at least'} ${percent}% of the Council's ${rosterSize} members.`,
+        html`Share the settings ask: agree ${strict ? 'more than' : 'at least'} ${num(percent)}% of the Council's ${rosterSize} members.`,
       howHands: (no: number) =>
         html`The secretary enters each name's hands for/against, in order: <code>/kiemphieu ${no} 1: 7/1, 2: 8/0</code>.`,
       howPaper: (no: number, voters: number) =>
@@ -1391,9 +1391,9 @@ export const en: Messages = {
         share: number,
         meets: boolean,
       ) =>
-        html`${i}. ${name}: agree ${agree}${writtenAgree ? html` (+${writtenAgree} in writing)` : ''}, disagree ${disagree} — <b>${total}/${roster}</b> (${Math.round(share * 10) / 10}%) ${meets ? '✅ reaches the share' : '— below the share'}`,
+        html`${i}. ${name}: agree ${agree}${writtenAgree ? html` (+${writtenAgree} in writing)` : ''}, disagree ${disagree} — <b>${total}/${roster}</b> (${num(share)}%) ${meets ? '✅ reaches the share' : '— below the share'}`,
       thresholdNote: (strict: boolean, percent: number, toVerify: boolean) =>
-        html`<i>Shares are of all the Council's members; ${strict ? 'more than' : 'at least'} ${percent}% is the agency's setting${toVerify ? ', to verify against the province’s rule' : ''}.</i>`,
+        html`<i>Shares are of all the Council's members; ${strict ? 'more than' : 'at least'} ${num(percent)}% is the agency's setting${toVerify ? ', to verify against the province’s rule' : ''}.</i>`,
       badChoices: (n: number) =>
         html`Give ${n} choices in the list's order: d (agree) or k (disagree), e.g. <code>dkd</code>.`,
       writtenRecorded: (name: string, no: number) => html`✅ ${name}'s written vote recorded in vote ${no}.`,
