@@ -1,4 +1,4 @@
-import { Document, Packer, type Paragraph, type Table, TextRun } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, type Table, TextRun } from 'docx';
 import JSZip from 'jszip';
 import type { AgencyConfig, Department } from '../core/agency.js';
 import type { Award, Entry, EntryKind, Member, ModelExample, TitleSubject } from '../core/domain.js';
@@ -47,7 +47,14 @@ type Block = Paragraph | Table;
 
 const a = doc.achievement;
 const KINDS: readonly EntryKind[] = ['task', 'initiative', 'deed'];
-const bold = (text: string) => para([run(text, { bold: true })], 'left', false);
+/** A heading kept on the page of what follows it (a table's heading never ends a page alone). */
+const bold = (text: string) =>
+  new Paragraph({
+    children: [run(text, { bold: true })],
+    alignment: AlignmentType.LEFT,
+    spacing: { after: 120, line: 312 },
+    keepNext: true,
+  });
 const line = (text: string) => para([run(text)]);
 /** `- label: value`, the value a blank to fill in when the bot does not hold it. */
 const detail = (label: string, value?: string) =>
@@ -124,7 +131,7 @@ function titleBlock(proposal: string, ...who: string[]): Paragraph[] {
         // The space before the break keeps the two lines one phrase for a reader of the text.
         run(`${a.heading} `, { bold: true, size: 30 }),
         new TextRun({ break: 1 }),
-        run(proposal, { bold: true }),
+        run(proposal, { bold: true, size: 26 }),
       ],
       'center',
       false,
@@ -200,13 +207,9 @@ function awardTables(ctx: AchievementSource, subject: TitleSubject, year: number
         a.decisionCell(x.decision.number, showDay(x.decision.date)),
         x.decision.body,
       ]);
-    return own.length
-      ? own
-      : [
-          ['', '', '', ''],
-          ['', '', '', ''],
-          ['', '', '', ''],
-        ];
+    // Rows two lines tall (a no-break space holds each line open), room to write a decision by hand.
+    const blank = ['\u00a0\n\u00a0', '', '', ''];
+    return own.length ? own : [blank, blank, blank];
   };
   const t = a.table;
   const widths = [11, 33, 30, 26];

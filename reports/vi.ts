@@ -244,15 +244,15 @@ export const doc = {
       count === 0
         ? `Trong năm ${year}, đồng chí ${name} chưa có nội dung thi đua nào được duyệt trong phong trào thi đua của ${agency}.`
         : `Trong năm ${year}, đồng chí ${name} tham gia phong trào thi đua của ${agency}, với các kết quả cụ thể sau:`,
-    departmentIntro: (year: number, name: string, count: number, participants: number, members: number) =>
-      (count === 0
-        ? `Trong năm ${year}, ${name} chưa có nội dung thi đua nào được duyệt.`
-        : `Trong năm ${year}, cán bộ, công chức, người lao động của ${name} tham gia phong trào thi đua với các kết quả cụ thể sau:`) +
-      (members === 0
-        ? ''
-        : participants === 0
-          ? ' Chưa có cán bộ, công chức, người lao động nào có nội dung thi đua được ghi nhận.'
-          : ` Có ${participants}/${members} cán bộ, công chức, người lao động có nội dung thi đua được ghi nhận trong năm.`),
+    departmentIntro: (year: number, name: string, count: number, participants: number, members: number) => {
+      const who =
+        members === 0 || participants === 0
+          ? `Trong năm ${year}, chưa có cán bộ, công chức, người lao động nào của ${name} có nội dung thi đua được ghi nhận`
+          : `Trong năm ${year}, ${participants}/${members} cán bộ, công chức, người lao động của ${name} có nội dung thi đua được ghi nhận`;
+      return count === 0
+        ? `${who}; chưa có nội dung thi đua nào được duyệt.`
+        : `${who}; các kết quả cụ thể như sau:`;
+    },
     kindHeadings: {
       task: 'a) Thực hiện nhiệm vụ được giao, kể cả nhiệm vụ phát sinh, đột xuất',
       initiative:

@@ -449,11 +449,12 @@ describe('facts beside the criteria, and the achievement report', () => {
     ])
       expect(text).not.toContain(other);
     // Section III: the form's two tables, empty rows to fill while no decision is on record.
+    const blankRows = '\u00a0\n\u00a0\n\n\n\n'.repeat(3);
     expect(text).toContain(
-      '1. Danh hiệu thi đua\nNăm\nDanh hiệu thi đua\nSố, ngày, tháng, năm của quyết định\nCơ quan ban hành\n\n\n\n\n',
+      `1. Danh hiệu thi đua\nNăm\nDanh hiệu thi đua\nSố, ngày, tháng, năm của quyết định\nCơ quan ban hành\n${blankRows}`,
     );
     expect(text).toContain(
-      '2. Hình thức khen thưởng\nNăm\nHình thức khen thưởng\nSố, ngày, tháng, năm của quyết định\nCơ quan ban hành\n\n\n\n\n',
+      `2. Hình thức khen thưởng\nNăm\nHình thức khen thưởng\nSố, ngày, tháng, năm của quyết định\nCơ quan ban hành\n${blankRows}`,
     );
     // The annex, headed as one, lists the approved entries with code and date.
     const annex = text.slice(text.indexOf('PHỤ LỤC'));
