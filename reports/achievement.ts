@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Packer, Paragraph, type Table, TextRun } from 'docx';
+import { AlignmentType, Document, Paragraph, type Table, TextRun } from 'docx';
 import JSZip from 'jszip';
 import type { AgencyConfig, Department } from '../core/agency.js';
 import type { Award, Entry, EntryKind, Member, ModelExample, TitleSubject } from '../core/domain.js';
@@ -19,6 +19,7 @@ import { departmentName, fileName } from './excel.js';
 import { byMember, modelsAbout, modelsOf, recordOf, summarise } from './figures.js';
 import { doc } from './vi.js';
 import { para, partyHeader, partySection, run, toWrite, twoColumns } from './word.js';
+import { packWord, xmlSafe } from './xml-text.js';
 
 /*
  * The achievement report drafts (báo cáo thành tích) a candidate for an emulation title hands in with
@@ -255,8 +256,12 @@ function annex(
 }
 
 async function pack(title: string, children: Block[]): Promise<Buffer> {
-  const document = new Document({ creator: doc.creator, title, sections: [partySection(children)] });
-  return Packer.toBuffer(document);
+  const document = new Document({
+    creator: doc.creator,
+    title: xmlSafe(title),
+    sections: [partySection(children)],
+  });
+  return packWord(document);
 }
 
 const headOf = (store: Repository, departmentId: string) => {
