@@ -108,7 +108,8 @@ describe('the year-end week with the whole Council', () => {
     // The minutes: the decree's principle once, an article keeps its capital, the shares as Vietnamese write them.
     const minutes = await draft('bienban');
     expect(minutes.match(/thành tích được tính từ khi chấp hành xong thời gian kỷ luật/g)).toHaveLength(1);
-    expect(minutes).toContain('(Điều 4 Nghị định 152/2025/NĐ-CP)');
+    expect(minutes).toContain('Điều 4 Nghị định 152/2025/NĐ-CP).');
+    expect(minutes).toContain('căn cứ Điều 79 Luật Thi đua, khen thưởng 2022');
     expect(minutes).not.toMatch(/\(điều \d/);
     expect(minutes).toContain('(điểm a khoản 1 Điều 24 Luật Thi đua, khen thưởng 2022)');
     expect(minutes).toContain('77,8%');
