@@ -3,7 +3,7 @@ import type { ModelExample } from '../core/domain.js';
 import type { Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
 import { counts, departmentAt, membersAt, rankDepartments, rankMembers } from '../core/scoring.js';
-import type { TitlesConfig } from '../core/titles.js';
+import type { Criterion, TitlesConfig } from '../core/titles.js';
 import { vi } from '../locales/vi.js';
 import { type Assessment, yearCriteria } from './criteria.js';
 import {
@@ -172,6 +172,7 @@ export async function buildReviewSheet(
       dept: departmentName(agency, departmentAt(score.member, year.end) ?? score.member.departmentId),
       assessment: criteria.member(score.member),
     }));
+    sheet(book, doc.sheets.standards, STANDARDS_COLUMNS, standardsRows(titles), frame(t.standards));
     sheet(
       book,
       doc.sheets.criteriaMembers,
@@ -196,18 +197,18 @@ export async function buildReviewSheet(
 const c = doc.columns;
 /**
  * The criteria sheets: one block per member or department — its name, department and titles across
- * the table, then a row per criterion. Landscape, 155 units: printed at 90% (9.9 pt).
+ * the table, then a row per criterion with the fact the store shows. What a criterion says, and its
+ * kind of rule, are the same for everyone: printed once, on the standards sheet before. Landscape at
+ * full size: 139 units.
  */
 const CRITERIA_COLUMNS: readonly Column[] = [
   { header: c.titleOf, key: 'titleOf', width: 8 },
-  { header: c.criterion, key: 'criterion', width: 20 },
-  { header: c.criterionText, key: 'text', width: 28 },
-  { header: c.source, key: 'source', width: 18 },
-  { header: c.ruleKind, key: 'rule', width: 9 },
-  { header: c.basisCheck, key: 'check', width: 12 },
-  { header: c.how, key: 'how', width: 11 },
-  { header: c.fact, key: 'fact', width: 30 },
-  { header: c.codes, key: 'codes', width: 11 },
+  { header: c.criterion, key: 'criterion', width: 22 },
+  { header: c.source, key: 'source', width: 20 },
+  { header: c.basisCheck, key: 'check', width: 13 },
+  { header: c.how, key: 'how', width: 12 },
+  { header: c.fact, key: 'fact', width: 42 },
+  { header: c.codes, key: 'codes', width: 14 },
   { header: c.open, key: 'open', width: 8 },
 ];
 
@@ -220,15 +221,39 @@ function criteriaBlock(a: Assessment, title: string): SheetRow[] {
     ...a.facts.map((f) => ({
       titleOf: f.title.short,
       criterion: f.criterion.short,
-      text: f.criterion.text,
       source: f.criterion.source,
-      rule: k.rules[f.criterion.rule],
       check: k.checks[f.criterion.check],
       how: f.measured ? (f.criterion.partial ? k.how.partial : k.how.measured) : k.how.council,
       fact: f.fact,
       codes: codesCell(f.codes),
       open: f.open ? k.open : '',
     })),
+  ];
+}
+
+/** Each title's criteria as the titles file states them, then those every title shares. Landscape, 137 units. */
+const STANDARDS_COLUMNS: readonly Column[] = [
+  { header: c.title, key: 'title', width: 15 },
+  { header: c.criterion, key: 'criterion', width: 22 },
+  { header: c.criterionText, key: 'text', width: 46 },
+  { header: c.source, key: 'source', width: 24 },
+  { header: c.ruleKind, key: 'rule', width: 14 },
+  { header: c.basisCheck, key: 'check', width: 16 },
+];
+
+function standardsRows(titles: TitlesConfig): Record<string, unknown>[] {
+  const k = doc.criteria;
+  const row = (title: string, criterion: Criterion) => ({
+    title,
+    criterion: criterion.short,
+    text: criterion.text,
+    source: criterion.source,
+    rule: k.rules[criterion.rule],
+    check: k.checks[criterion.check],
+  });
+  return [
+    ...titles.titles.flatMap((t) => t.criteria.map((criterion) => row(t.name, criterion))),
+    ...titles.general.map((criterion) => row(k.everyTitle, criterion)),
   ];
 }
 

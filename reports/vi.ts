@@ -76,6 +76,7 @@ export const doc = {
     reviewDepartments: 'Bảng tổng hợp bình xét thi đua — tập thể',
     criteriaMembers: 'Đối chiếu kết quả với tiêu chuẩn danh hiệu — cá nhân',
     criteriaDepartments: 'Đối chiếu kết quả với tiêu chuẩn danh hiệu — tập thể',
+    standards: 'Tiêu chuẩn các danh hiệu thi đua dùng để đối chiếu',
     basis: 'Căn cứ và các thiết lập dùng để đối chiếu',
   },
   /** The line under a sheet's title: `Năm 2026 (từ 01/01/2026 đến 31/12/2026) — Phòng Cán bộ`. */
@@ -104,6 +105,7 @@ export const doc = {
     reviewDepartments: 'Tập thể',
     criteriaMembers: 'Tiêu chí cá nhân',
     criteriaDepartments: 'Tiêu chí tập thể',
+    standards: 'Tiêu chuẩn',
     basis: 'Căn cứ, thiết lập',
   },
   summary: {
@@ -174,6 +176,7 @@ export const doc = {
     openPoints: 'Điểm cần Hội đồng xác nhận',
     assessedTitle: 'Đối chiếu tiêu chuẩn',
     titleOf: 'Thuộc danh hiệu',
+    title: 'Danh hiệu',
     criterion: 'Tiêu chí',
     criterionText: 'Nội dung tiêu chí',
     source: 'Căn cứ',
@@ -329,6 +332,8 @@ export const doc = {
     /** The line under it: the title registered and the one its criteria are laid beside. */
     blockLine: (registered: string, assessed: string) =>
       `Danh hiệu đăng ký: ${registered}. Đối chiếu tiêu chuẩn: ${assessed}.`,
+    /** The standards sheet's title column for the criteria every title shares. */
+    everyTitle: 'Mọi danh hiệu',
     notRegistered: 'Chưa đăng ký',
     registered: (title: string, day: string) => `Đã đăng ký ${title} (ngày ${day})`,
     /** Which entries a measure counts: `sáng kiến, mô hình mới được Hội đồng duyệt`. */
