@@ -1,4 +1,5 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
+import { formatClock } from '../core/periods.js';
 
 export type { Logger };
 
@@ -46,15 +47,6 @@ const LEVELS: Record<number, [name: string, colour: string]> = {
   60: ['FATAL', '\x1b[41m\x1b[97m'],
 };
 
-/** Hours, minutes and seconds in Asia/Ho_Chi_Minh, whatever the server's zone (the agency's clock). */
-const clock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** Keys every line has, or that say nothing to a reader. */
 const QUIET = new Set(['level', 'time', 'msg', 'app', 'pid', 'hostname']);
 
@@ -82,7 +74,8 @@ export function readableLine(json: string, colour = false): string {
     return json.endsWith('\n') ? json : `${json}\n`;
   }
   const [name, paint] = LEVELS[Number(record.level)] ?? [String(record.level).padEnd(5), ''];
-  const time = typeof record.time === 'number' ? clock.format(record.time) : '--:--:--';
+  // The agency's clock (Vietnam), whatever the server's zone.
+  const time = typeof record.time === 'number' ? formatClock(record.time) : '--:--:--';
   const level = colour && paint ? `${paint}${name}\x1b[0m` : name;
   const details = Object.entries(record)
     .filter(([key, value]) => !QUIET.has(key) && value !== undefined)
