@@ -40,7 +40,13 @@ afterAll(async () => {
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
 });
+/** Every process a test started: a test that fails midway leaves none running. */
+const started: ChildProcessWithoutNullStreams[] = [];
 afterEach(async () => {
+  for (const child of started.splice(0)) {
+    // The terminal closed under it: the bot gets SIGHUP, as when a terminal window is closed.
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
   await cleanup();
 });
 
@@ -61,6 +67,7 @@ function inTerminal(env: Record<string, string>, cwd = dir): Run {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  started.push(child);
   let screen = '';
   child.stdout.on('data', (c: Buffer) => {
     screen += c.toString('utf8');
@@ -148,6 +155,7 @@ describe.skipIf(!hasScript)('on a terminal', () => {
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
+      started.push(child);
       let stderr = '';
       child.stderr.on('data', (c: Buffer) => {
         stderr += c.toString('utf8');
@@ -195,6 +203,7 @@ describe.skipIf(!hasScript)('on a terminal', () => {
         env: { PATH: process.env.PATH ?? '', TMPDIR: tmp, ...files },
         stdio: ['pipe', 'pipe', 'pipe'],
       });
+      started.push(child);
       let stdout = '';
       child.stdout.on('data', (c: Buffer) => {
         stdout += c.toString('utf8');
