@@ -1,4 +1,4 @@
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -41,7 +41,7 @@ beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
 });
 /** Every process a test started: a test that fails midway leaves none running. */
-const started: ChildProcessWithoutNullStreams[] = [];
+const started: ChildProcess[] = [];
 afterEach(async () => {
   for (const child of started.splice(0)) {
     // The terminal closed under it: the bot gets SIGHUP, as when a terminal window is closed.
