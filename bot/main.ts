@@ -199,6 +199,8 @@ async function runDemo(config: AppConfig, logger: Logger): Promise<void> {
     chat.quit();
     setTimeout(() => {
       rmSync(dir, { recursive: true, force: true });
+      // The terminal as it was (readline had it in raw mode), even on this way out.
+      if (process.stdin.isTTY) process.stdin.setRawMode(false);
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
   };
