@@ -238,8 +238,9 @@ async function main(): Promise<void> {
     config.zaloBot?.webhook?.secret,
     databasePassword(config.database?.url),
   ];
-  // Logs go to stderr: one readable line per event for a person at a terminal, JSON lines otherwise.
-  const terminal = Boolean(process.stderr.isTTY);
+  // Logs go to stderr: one readable line per event for a person at a terminal (stdout or stderr is
+  // one), JSON lines otherwise (systemd's journal, files, a log collector).
+  const terminal = Boolean(process.stderr.isTTY || process.stdout.isTTY);
   const logger = createLogger(
     live ? config.logLevel : 'warn',
     secrets.filter((s): s is string => s !== undefined),
