@@ -245,7 +245,7 @@ async function main(): Promise<void> {
     live ? config.logLevel : 'warn',
     secrets.filter((s): s is string => s !== undefined),
     undefined,
-    { readable: terminal, colour: terminal },
+    { readable: terminal, colour: Boolean(process.stderr.isTTY) },
   );
   try {
     if (config.telegramSetup) await runSetup(config, logger);
