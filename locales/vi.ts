@@ -152,16 +152,16 @@ export const vi = {
     titles: {
       usage: '/dangkythidua [@người | phòng] [danh hiệu]',
       description:
-        'Đăng ký danh hiệu thi đua của năm: cá nhân (Lao động tiên tiến, Chiến sĩ thi đua cơ sở), tập thể phòng (trưởng phòng)',
+        'Đăng ký danh hiệu thi đua của năm: cá nhân (Lao động tiên tiến, Chiến sĩ thi đua cơ sở), tập thể (người đứng đầu đơn vị)',
     },
     heads: {
       usage: '/truongphong [@người | phòng bo]',
-      description: 'Trưởng phòng đăng ký danh hiệu cho tập thể (quản trị viên chỉ định)',
+      description: 'Người đứng đầu đơn vị đăng ký danh hiệu cho tập thể (quản trị viên chỉ định)',
     },
     achievement: {
       usage: '/baocaothanhtich [năm] [@người | phong | tên phòng | tatca]',
       description:
-        'Dự thảo báo cáo thành tích (Word) của đồng chí, của phòng (trưởng phòng), của mọi người (Hội đồng)',
+        'Dự thảo báo cáo thành tích (Word) của đồng chí, của đơn vị (người đứng đầu), của mọi người (Hội đồng)',
     },
     approveJoin: {
       usage: '/duyetdangky TÀI_KHOẢN | Họ và tên | Phòng',
@@ -420,7 +420,7 @@ export const vi = {
     forMembers: (title: HtmlPart) =>
       html`<b>${title}</b> là danh hiệu cá nhân: mỗi người tự đăng ký cho mình.`,
     forDepartments: (title: HtmlPart) =>
-      html`<b>${title}</b> là danh hiệu tập thể: đăng ký cho phòng, do trưởng phòng hoặc quản trị viên thực hiện.`,
+      html`<b>${title}</b> là danh hiệu tập thể: đăng ký cho đơn vị, do người đứng đầu đơn vị (Trưởng phòng, Chánh Văn phòng) hoặc quản trị viên thực hiện.`,
     unknown: (words: HtmlPart) =>
       html`Không rõ “${words}”: không phải danh hiệu thi đua, thành viên hay phòng.`,
     notATitle: (words: HtmlPart) => html`“${words}” không phải danh hiệu thi đua nào.`,
@@ -436,7 +436,7 @@ export const vi = {
     listTitle: html`<b>Người đứng đầu các đơn vị trên bot</b> (đăng ký danh hiệu thi đua cho tập thể):`,
     line: (dept: HtmlPart, name: HtmlPart, since: HtmlPart) => html`• ${dept}: ${name} (từ ${since})`,
     none: (dept: HtmlPart) => html`• ${dept}: <i>chưa chỉ định</i>`,
-    adminOnly: html`Chỉ quản trị viên mới chỉ định trưởng phòng.`,
+    adminOnly: html`Chỉ quản trị viên mới chỉ định người đứng đầu đơn vị.`,
     unknown: (query: HtmlPart) =>
       html`Không tìm thấy thành viên hay phòng “${query}”. Ghi @tên đồng nghiệp, họ và tên như đã đăng ký, hoặc tên phòng.`,
     noHead: (dept: HtmlPart, head: string) => html`${dept}: chưa chỉ định ${head} trên bot.`,
@@ -462,7 +462,7 @@ export const vi = {
       html`📎 Dự thảo báo cáo thành tích năm ${year}: ${members} cá nhân và ${departments} tập thể, mỗi báo cáo một file Word, gộp trong một file nén (zip).`,
     draftNote: html`<i>Bản nháp lập từ dữ liệu của bot: số liệu tính như bảng bình xét, liệt kê các nội dung đã được Hội đồng duyệt; phần [Cần bổ sung] do người báo cáo tự ghi.</i>`,
     sentPrivately: html`📎 Báo cáo thành tích được gửi vào tin nhắn riêng của đồng chí.`,
-    othersOnly: html`Đồng chí lấy được báo cáo thành tích của mình; trưởng phòng lấy được báo cáo của tập thể phòng. Hội đồng Thi đua – Khen thưởng và quản trị viên lấy được báo cáo của mọi người.`,
+    othersOnly: html`Đồng chí lấy được báo cáo thành tích của mình; người đứng đầu đơn vị lấy được báo cáo của tập thể đơn vị. Hội đồng Thi đua – Khen thưởng và quản trị viên lấy được báo cáo của mọi người.`,
     allCouncilOnly: html`Báo cáo thành tích của mọi người chỉ dành cho Hội đồng Thi đua – Khen thưởng và quản trị viên.`,
     yearOnly: html`Báo cáo thành tích lập cho cả năm, ví dụ <code>/baocaothanhtich 2026</code>.`,
     periodFirst: html`Vui lòng ghi năm trước, người hoặc phòng sau, ví dụ <code>/baocaothanhtich 2026 @lan</code>.`,
@@ -561,8 +561,8 @@ export const vi = {
       reopened: 'xét lại',
       left: 'rời nhóm chung của cơ quan',
       rejoined: 'trở lại nhóm chung của cơ quan',
-      assigned: 'chỉ định trưởng phòng',
-      unassigned: 'thôi chỉ định trưởng phòng',
+      assigned: 'chỉ định người đứng đầu đơn vị',
+      unassigned: 'thôi chỉ định người đứng đầu đơn vị',
       recorded: 'vào hồ sơ',
       corrected: 'đính chính',
       annulled: 'hủy bỏ',
@@ -729,6 +729,21 @@ export const vi = {
         : html`📌 <b>Hôm nay, ${date}</b>: ${title}.`,
     reportReminder: (title: HtmlPart, date: HtmlPart) =>
       html`📌 Văn phòng lưu ý: ${title} — ngày ${date}. Gửi <code>/tonghop quy file</code> (hoặc kỳ cần báo cáo) để lấy số liệu và dự thảo báo cáo.`,
+    dossierAdmin: (
+      title: HtmlPart,
+      date: HtmlPart,
+      days: number,
+      decider: string | undefined,
+      through: string | undefined,
+    ) =>
+      html`📮 Văn phòng lưu ý: ${title} — ${days > 0 ? html`ngày ${date} (còn ${days} ngày)` : html`hôm nay, ${date}`}.${decider ? html` Hồ sơ trình ${decider}${through ? html` qua ${through}` : ''}.` : ''} Các danh hiệu, hình thức khen thưởng này do cấp tỉnh quyết định; Ban chỉ đề nghị.`,
+    dossierAward: (award: HtmlPart, names: readonly string[]) =>
+      names.length
+        ? html`• ${award}: Hội đồng đề nghị ${names.join('; ')}`
+        : html`• ${award}: không có trường hợp đạt tỷ lệ phiếu đồng ý`,
+    dossierNoMeeting: (year: number) =>
+      html`Hội đồng Thi đua – Khen thưởng chưa bế mạc phiên họp bình xét năm ${year}: xem danh sách đề nghị bằng /danhsach, thư ký mở phiên họp bằng /mohop.`,
+    dossierDraft: html`Dự thảo tờ trình đề nghị cấp tỉnh khen thưởng, kèm danh sách: /duthao totrinhtinh.`,
     nudge: (name: HtmlPart, days: number) =>
       html`Chào ${name}. Đã ${days} ngày đồng chí chưa có ghi nhận nào. Đề nghị đồng chí ghi nhận kết quả công việc bằng /hoanthanh, việc tốt bằng /viectot, sáng kiến bằng /sangkien. (Tắt nhắc: /tatnhac)`,
     nudgesOff: html`Đã tắt nhắc nhở cá nhân. Bật lại bằng /batnhac.`,
@@ -786,7 +801,7 @@ export const vi = {
       [
         'thidua-bot — bản dùng thử trên máy (chưa cấu hình TELEGRAM_BOT_TOKEN hay Zalo).',
         `Đồng chí là thành viên thử nghiệm, kiêm quản trị viên và thành viên Hội đồng, trên kho dữ liệu mẫu tại ${dir}.`,
-        'Thử: /trogiup, /viectot Giúp @lan sửa máy in, /viectot @lan đã trực thay ca, /bangxephang tuần trước, /kehoach, /tonghop quý IV file. Khi bot đưa các lựa chọn đánh số, gõ số để chọn. Thoát: /thoat hoặc Ctrl+D.',
+        'Thử: /trogiup, /viectot Giúp @lan sửa máy in, /viectot @lan đã trực thay ca, /bangxephang tuần trước, /kehoach, /tonghop quý IV file. Khi bot đưa các lựa chọn đánh số, gõ số để chọn. Thoát: /thoat, Ctrl+D hoặc Ctrl+C.',
         `File báo cáo và ảnh được lưu trong thư mục ${reports}. Kho dữ liệu mẫu bị xóa khi thoát.`,
       ].join('\n'),
   },
@@ -979,6 +994,10 @@ export const vi = {
         count: number,
       ) =>
         html`✅ Đã ghi Quyết định số ${number} ngày ${day} (người ký: ${signer}): <b>${name}</b> năm ${year} cho ${count} người, tập thể. Mã hồ sơ <code>${code}</code>. Khen thưởng đã vào hồ sơ của từng người, từng tập thể.`,
+      issuedBy: (body: HtmlPart, upward: boolean) =>
+        upward
+          ? html`Cơ quan ban hành: ${body} — danh hiệu, hình thức này do cấp tỉnh quyết định trên đề nghị của Ban.`
+          : html`Cơ quan ban hành: ${body}.`,
       recipient: (name: HtmlPart, initiative: HtmlPart) =>
         initiative ? html`• ${name} (sáng kiến ${initiative})` : html`• ${name}`,
       listTitle: (year: number) => html`<b>Quyết định khen thưởng năm ${year} đã ghi</b>`,
@@ -1342,7 +1361,7 @@ export const vi = {
       includes: (title: string) => html`• Đạt tiêu chuẩn danh hiệu “${title}”`,
       noCriteria: html`• <i>Tiêu chuẩn theo quy định của tỉnh, của cơ quan (chưa có trong file danh hiệu).</i>`,
       voteRule: (vote: string, strict: boolean, percent: number, source: string, toVerify: boolean) =>
-        html`• Hình thức: ${vote}; tỷ lệ đồng ý ${strict ? 'trên' : 'từ'} ${percent}% tổng số thành viên Hội đồng <i>(${source}${toVerify ? '; cần kiểm chứng' : ''})</i>`,
+        html`• Hình thức: ${vote}; tỷ lệ đồng ý ${strict ? 'trên' : 'từ'} ${num(percent)}% tổng số thành viên Hội đồng <i>(${source}${toVerify ? '; cần kiểm chứng' : ''})</i>`,
       noCase: (n: number, total: number) =>
         html`Không có trường hợp số ${n}; danh sách có ${total} trường hợp.`,
       caseTitle: (n: number, total: number, award: string, index: number, of: number) =>
@@ -1366,7 +1385,7 @@ export const vi = {
       opened: (no: number, award: string, method: string) =>
         html`🗳 <b>Vòng biểu quyết số ${no}: ${award}</b> — ${method}`,
       threshold: (strict: boolean, percent: number, rosterSize: number) =>
-        html`Tỷ lệ theo thiết lập: đồng ý ${strict ? 'trên' : 'từ'} ${percent}% của ${rosterSize} thành viên Hội đồng.`,
+        html`Tỷ lệ theo thiết lập: đồng ý ${strict ? 'trên' : 'từ'} ${num(percent)}% của ${rosterSize} thành viên Hội đồng.`,
       howHands: (no: number) =>
         html`Thư ký nhập số giơ tay đồng ý/không đồng ý của từng người theo thứ tự: <code>/kiemphieu ${no} 1: 7/1, 2: 8/0</code>.`,
       howPaper: (no: number, voters: number) =>
@@ -1397,9 +1416,9 @@ export const vi = {
         share: number,
         meets: boolean,
       ) =>
-        html`${i}. ${name}: đồng ý ${agree}${writtenAgree ? html` (+${writtenAgree} bằng văn bản)` : ''}, không đồng ý ${disagree} — <b>${total}/${roster}</b> (${Math.round(share * 10) / 10}%) ${meets ? '✅ đạt tỷ lệ' : '— chưa đạt tỷ lệ'}`,
+        html`${i}. ${name}: đồng ý ${agree}${writtenAgree ? html` (+${writtenAgree} bằng văn bản)` : ''}, không đồng ý ${disagree} — <b>${total}/${roster}</b> (${num(share)}%) ${meets ? '✅ đạt tỷ lệ' : '— chưa đạt tỷ lệ'}`,
       thresholdNote: (strict: boolean, percent: number, toVerify: boolean) =>
-        html`<i>Tỷ lệ tính trên tổng số thành viên Hội đồng; mức ${strict ? 'trên' : 'từ'} ${percent}% là thiết lập của cơ quan${toVerify ? ', cần kiểm chứng với quy định của tỉnh' : ''}.</i>`,
+        html`<i>Tỷ lệ tính trên tổng số thành viên Hội đồng; mức ${strict ? 'trên' : 'từ'} ${num(percent)}% là thiết lập của cơ quan${toVerify ? ', cần kiểm chứng với quy định của tỉnh' : ''}.</i>`,
       badChoices: (n: number) =>
         html`Ghi ${n} lựa chọn theo thứ tự danh sách: d (đồng ý) hoặc k (không đồng ý), ví dụ <code>dkd</code>.`,
       writtenRecorded: (name: string, no: number) =>
