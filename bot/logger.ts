@@ -1,4 +1,5 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
+import { repeatSummariser } from './log-summary.js';
 
 export type { Logger };
 
@@ -22,5 +23,5 @@ export function createLogger(
         },
       }
     : target;
-  return pino({ level, base: { app: 'thidua-bot' } }, stream);
+  return pino({ level, base: { app: 'thidua-bot' }, hooks: { logMethod: repeatSummariser() } }, stream);
 }
