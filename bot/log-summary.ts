@@ -1,13 +1,19 @@
 import type { LogFn, Logger } from 'pino';
 
 /*
- * Logs that cannot be flooded: a warning of one kind (its message, from one logger — a
- * platform's child is its own) is written the first time; the same again within the interval is
+ * Logs that cannot be flooded: a warning of one kind (its message and KIND_FIELDS, from one
+ * logger — a platform's child is its own) is written the first time; the same again within the interval is
  * only counted, and one line at the interval's end says how many there were. A kind quiet for a whole
  * interval starts over (its next line is written). Anyone who can reach a port (refused webhook
  * requests) or an outage that answers every call cannot fill the disk a line at a time.
  * Installed once, as pino's logMethod hook (bot/logger.ts): every logger of the process goes through it.
  */
+
+/**
+ * The fields that tell one kind from another beside the message: an API's method and the code or
+ * HTTP status of its answer (a failed sendMessage is not a failed getChatMember; a 401 not a 403).
+ */
+const KIND_FIELDS = ['method', 'code', 'status'] as const;
 
 /** How long repeats of one kind are counted before one line says how many (a minute). */
 export const SUMMARY_INTERVAL_MS = 60_000;
@@ -30,7 +36,8 @@ export function repeatSummariser(intervalMs = SUMMARY_INTERVAL_MS) {
       method.apply(this, args);
       return;
     }
-    const key = `${level}\u0000${JSON.stringify(this.bindings())}\u0000${message}`;
+    const obj = typeof args[0] === 'object' && args[0] !== null ? (args[0] as Record<string, unknown>) : {};
+    const key = JSON.stringify([this.bindings(), message, ...KIND_FIELDS.map((f) => obj[f])]);
     const kind = kinds.get(key);
     if (kind) {
       kind.count += 1;
