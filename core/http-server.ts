@@ -18,13 +18,13 @@ export const HTTP_LIMITS = {
 } as const satisfies ServerOptions;
 
 /** How long a stop lets the requests already being answered finish before it closes them too. */
-const ANSWER_GRACE_MS = 3_000;
+const ANSWER_GRACE_MS = 1_000;
 
 /**
  * Makes `server` stoppable at once, whatever clients do: the stop returned stops listening, closes at
  * once every connection that is idle or still sending its request (however slowly: a client sending
  * its headers a byte a second holds nothing), and lets the requests that have fully arrived be
- * answered (their connections closed after), for at most a few seconds. Call it before the server
+ * answered (their connections closed after), for at most a second. Call it before the server
  * listens.
  */
 export function stoppable(server: Server): () => Promise<void> {
