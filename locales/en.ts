@@ -783,7 +783,7 @@ export const en: Messages = {
       [
         'thidua-bot — local demo (neither TELEGRAM_BOT_TOKEN nor Zalo is configured).',
         `You are a demo member, an admin and a Council member, on a demo store in ${dir}.`,
-        'Try: /help, /viectot Helped @lan fix the printer, /viectot @lan covered my shift, /bangxephang last week, /kehoach, /tonghop Q4 file. When the bot lists numbered choices, type the number to pick one. Quit: /exit or Ctrl+D.',
+        'Try: /help, /viectot Helped @lan fix the printer, /viectot @lan covered my shift, /bangxephang last week, /kehoach, /tonghop Q4 file. When the bot lists numbered choices, type the number to pick one. Quit: /exit, Ctrl+D or Ctrl+C.',
         `Report files and pictures are saved in ${reports}. The demo store is deleted on exit.`,
       ].join('\n'),
   },

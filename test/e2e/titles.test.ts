@@ -141,7 +141,7 @@ describe('registering the year’s title (/dangkythidua)', () => {
     expect(registration({ kind: 'department', departmentId: 'cb' })).toBeUndefined();
     // Only an admin names a head.
     expect(only(await tg.send(mai(), '/truongphong @hungtv')).text).toContain(
-      'Chỉ quản trị viên mới chỉ định trưởng phòng.',
+      'Chỉ quản trị viên mới chỉ định người đứng đầu đơn vị.',
     );
     tg.startedPrivate.add(1002);
     const named = await tg.send(admin(), '/truongphong @hungtv', {
