@@ -29,6 +29,8 @@ export const en: Messages = {
   errors: {
     internal: html`Sorry, something went wrong while handling this command. Before sending it again, check /cuatoi so that nothing is logged twice.`,
     storeWrite: html`Sorry, the server cannot write data right now, so <b>nothing was saved</b>. Please try again later.`,
+    reportOnItsWay: html`This file is being made; it will be sent when it is ready.`,
+    reportsBusy: html`Many report files are being made at once. Please send the command again in a few minutes.`,
     privateRefused: html`The bot could not write to you in private. Write to the bot privately once (on Zalo: add its account as a friend), then send the command again.`,
     unknownCommand: (name: HtmlPart) => html`There is no command /${name}. Send /help to see the commands.`,
     notRegistered: html`You have not registered yet. Send: <code>/dangky Full name | Department</code>`,

@@ -41,6 +41,8 @@ export const vi = {
   errors: {
     internal: html`Xin lỗi, đã có lỗi khi xử lý lệnh này. Trước khi gửi lại, hãy xem /cuatoi để chắc chắn mục chưa được ghi, tránh ghi trùng.`,
     storeWrite: html`Xin lỗi, máy chủ không ghi được dữ liệu lúc này nên <b>chưa lưu</b> gì cả. Vui lòng thử lại sau ít phút.`,
+    reportOnItsWay: html`Tệp này đang lập, sẽ gửi khi xong.`,
+    reportsBusy: html`Đang lập nhiều tệp báo cáo cùng lúc. Đề nghị đồng chí gửi lại lệnh sau ít phút.`,
     privateRefused: html`Bot chưa gửi được tin nhắn riêng cho đồng chí. Hãy nhắn riêng cho bot một lần (trên Zalo: kết bạn với tài khoản của bot), rồi gửi lại lệnh.`,
     unknownCommand: (name: HtmlPart) => html`Không có lệnh /${name}. Gửi /trogiup để xem các lệnh.`,
     notRegistered: html`Đồng chí chưa đăng ký. Hãy gửi: <code>/dangky Họ và tên | Phòng</code>`,
