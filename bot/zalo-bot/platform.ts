@@ -1,4 +1,3 @@
-import type { Choice } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { htmlToPlain } from '../../core/html.js';
 import { identityKey, idOn } from '../../core/identity.js';
@@ -11,6 +10,10 @@ import {
   parseCommand,
 } from '../../core/platform.js';
 import { type Locale, locales } from '../../locales/index.js';
+import { ChoiceMemory, withChoices } from '../kit/choices.js';
+import { InFlight } from '../kit/inflight.js';
+import { Lanes } from '../kit/lanes.js';
+import { realTimers } from '../kit/timers.js';
 import { createZaloBotClient, ZaloBotApiError, type ZaloBotClient } from './client.js';
 import type { ZaloBotConfig } from './config.js';
 import { fetchEvidence, readEvidence } from './photos.js';
@@ -59,9 +62,6 @@ interface Origin {
   chatId: string;
 }
 
-/** Numbered choices of the last answer in a chat stay open this long. */
-const CHOICES_MS = 30 * 60_000;
-
 /**
  * The official Zalo Bot Platform (bot-api.zaloplatforms.com): one-to-one chats only, text only out
  * (no files; photos only by URL), one event per long poll and no offsets. It translates, as every
@@ -94,10 +94,10 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
   let polling: Promise<void> | undefined;
   const abort = new AbortController();
   /** Events are handled one at a time per chat, in order; chats do not wait for each other. */
-  const chains = new Map<string, Promise<void>>();
-  const inflight = new Set<Promise<unknown>>();
-  /** The numbered choices last shown in each chat. */
-  const shown = new Map<string, { choices: Choice[]; at: number }>();
+  const lanes = new Lanes();
+  const inflight = new InFlight();
+  /** The numbered choices last shown in each chat, read back from a bare number. */
+  const choices = new ChoiceMemory();
 
   function revoked(error: ZaloBotApiError): void {
     if (state !== 'running') return;
@@ -110,20 +110,25 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
     void webhook?.stop();
   }
 
-  /** A reply as the chat shows it: plain text, the choices numbered below; remembered for a number answer. */
-  function render(chatId: string, message: OutMessage): string {
-    const text = htmlToPlain(message.html);
-    const choices = [...(message.choices ?? [])];
-    if (!choices.length) return text;
-    shown.set(chatId, { choices, at: Date.now() });
-    const lines = choices.map((c, i) => `${i + 1}. ${c.label} — ${c.command}`);
-    return [text, '', ...lines, t.zaloBot.pickByNumber(choices.length)].join('\n');
+  /**
+   * A message as the chat shows it: plain text, the choices numbered below (remembered for a number
+   * answer); a `reply` numbers its choices on from the others of the same answer.
+   */
+  function render(chatId: string, message: OutMessage, reply: boolean): string {
+    const shown = message.choices ?? [];
+    const first = choices.show(chatId, shown, reply);
+    return withChoices(
+      htmlToPlain(message.html),
+      shown,
+      first,
+      t.zaloBot.pickByNumber(first + shown.length - 1),
+    );
   }
 
-  async function send(chatId: string, message: OutMessage): Promise<void> {
+  async function send(chatId: string, message: OutMessage, reply = true): Promise<void> {
     if (message.files?.length)
       logger.warn({ chat: chatId }, 'files given to a platform that cannot send them');
-    await sender.send(chatId, render(chatId, message));
+    await sender.send(chatId, render(chatId, message, reply));
   }
 
   function incoming(meta: ZaloBotMessageMeta, text: string, log: Log): Incoming {
@@ -148,13 +153,11 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
 
   /** What a chat's text says: a number picking a choice, or words for the core to read (a command or not). */
   function readText(chatId: string, text: string): { text: string; picked?: string } | 'expired' | 'other' {
-    const number = /^\s*(\d{1,2})\s*$/.exec(text);
-    if (number) {
-      const last = shown.get(chatId);
-      const choice =
-        last && Date.now() - last.at < CHOICES_MS ? last.choices[Number(number[1]) - 1] : undefined;
-      return choice ? { text: choice.command, picked: choice.command } : 'expired';
-    }
+    const picked = choices.read(chatId, text);
+    // Whatever comes now answers this message: the choices shown before are closed.
+    choices.begin(chatId);
+    if (picked === 'expired') return picked;
+    if (picked) return { text: picked.command, picked: picked.command };
     return text.trim() ? { text } : 'other';
   }
 
@@ -210,15 +213,11 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
       return;
     }
     const lane = meta.chat.id;
-    const next = (chains.get(lane) ?? Promise.resolve()).then(() =>
-      handle(update).catch((err: unknown) => logger.error({ err, chat: lane }, 'Zalo Bot event failed')),
+    void inflight.track(
+      lanes.run(lane, () =>
+        handle(update).catch((err: unknown) => logger.error({ err, chat: lane }, 'Zalo Bot event failed')),
+      ),
     );
-    chains.set(lane, next);
-    inflight.add(next);
-    void next.then(() => {
-      inflight.delete(next);
-      if (chains.get(lane) === next) chains.delete(lane);
-    });
   }
 
   async function poll(): Promise<void> {
@@ -237,16 +236,14 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
         if (!down)
           logger.error({ err: error }, 'Zalo Bot Platform unreachable; polling again with growing waits');
         down = true;
-        await pause(wait, abort.signal);
+        await realTimers.sleep(wait, abort.signal);
         wait = Math.min(wait * 2, 60_000);
       }
     }
   }
 
-  async function idle(): Promise<void> {
-    while (inflight.size > 0) await Promise.allSettled([...inflight]);
-    await sender.drain();
-  }
+  /** Every event received so far answered, and every send it queued settled. */
+  const idle = () => inflight.idle(() => sender.drain());
 
   return {
     name: 'zalobot',
@@ -309,8 +306,8 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
       const id = idOn('zalobot', identity);
       if (!id || state !== 'running') return false;
       try {
-        // A private chat's id is the user's id.
-        await send(id, message);
+        // A private chat's id is the user's id; a message of its own numbers its choices from 1.
+        await send(id, message, false);
         return true;
       } catch (error) {
         // Someone who never wrote to the bot cannot be written to first.
@@ -321,18 +318,4 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
     admins: () => [...config.adminIds].map((id) => identityKey('zalobot', id)),
     photo: (ref) => readEvidence(options.dataDir, ref),
   };
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }
