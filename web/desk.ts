@@ -680,9 +680,9 @@ export function createDesk(deps: DeskDeps): Desk {
             origin: t.council.origins[here.candidate.origin],
             note: here.candidate.note,
             assessment: member
-              ? criteria.member(member)
+              ? criteria.member(member, here.award.id)
               : department
-                ? criteria.department(department)
+                ? criteria.department(department, here.award.id)
                 : undefined,
           }),
         );
