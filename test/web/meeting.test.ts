@@ -122,7 +122,10 @@ describe.runIf(run)('the Council’s meeting and secret ballot on the desk', { t
     // The ballot: one name, Đồng ý, Gửi phiếu — sealed by castBallot like /bophieu's.
     await page.getByRole('link', { name: /Bỏ phiếu kín — vòng 1/ }).click();
     await page.waitForURL(`${url}/desk/ballot/1`);
-    await page.getByRole('group', { name: '1. Nguyễn Thị Lan' }).getByLabel('Đồng ý', { exact: true }).check();
+    await page
+      .getByRole('group', { name: '1. Nguyễn Thị Lan' })
+      .getByLabel('Đồng ý', { exact: true })
+      .check();
     await page.getByRole('button', { name: 'Gửi phiếu' }).click();
     await page.waitForURL(`${url}/desk/meeting`);
     await eventually(() => page.getByRole('status').textContent()).toContain('đã được niêm phong');
