@@ -42,6 +42,8 @@ export const ONE_ZONE: Readonly<Record<string, string>> = {
     'the store on files and on PostgreSQL: durability, undo, histories and refusals; its times are instants, and the store’s periods are test/storage/store.test.ts’s',
   'test/storage/postgres.test.ts': 'PostgreSQL: migrations, fencing, a server going away; times are instants',
   'test/storage/move.test.ts': 'store:move as child processes: the copy checked whole; times are instants',
+  'test/paper/paper.test.ts':
+    'LibreOffice converts every file to PDF (the slow part, once); what it checks is the printed pages, not dates — the files’ periods are test/e2e/reports.test.ts’s',
   'test/e2e/no-stall.test.ts':
     'a report held by a gate: it checks the order of the answers; the year’s files’ dates are test/e2e/reports.test.ts’s',
 };
