@@ -43,7 +43,7 @@ export function requestToJoin(ctx: CommandContext, fullName: string, department:
       choices: [
         {
           label: t.join.approveChoice(fullName),
-          command: `/duyetdangky ${caller.identity} | ${fullName} | ${department.id}`,
+          command: `/duyetdangky ${caller.identity} | ${fullName} | ${department.name}`,
         },
         { label: t.join.refuseChoice, command: `/tuchoidangky ${caller.identity}`, keepsQuestion: true },
       ],

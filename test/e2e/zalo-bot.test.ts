@@ -88,6 +88,8 @@ describe('registering where there is no group: an admin approves', () => {
       'Đề nghị đăng ký qua Zalo Bot: Phạm Thu Hà — Văn phòng Ban (tên hiển thị: Hà Phạm',
     );
     expect(zb.sent(ZB_ADMIN).at(-1)).toContain('1. ✅ Duyệt: Phạm Thu Hà — /duyetdangky zalobot:');
+    // The department by its name, as the admin reads it (issue 21), not the store's id.
+    expect(zb.sent(ZB_ADMIN).at(-1)).toContain('| Phạm Thu Hà | Văn phòng Ban');
     // Asking again within the hour does not send the admins a second notice.
     expect(await zsay(ha, '/dangky Phạm Thu Hà | vp')).toEqual([
       'Đề nghị đăng ký của đồng chí đã được gửi và đang chờ quản trị viên duyệt.',
