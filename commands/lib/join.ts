@@ -30,7 +30,6 @@ export function requestToJoin(ctx: CommandContext, fullName: string, department:
   if (last !== undefined && ctx.now.getTime() - last < REPEAT_MS) return [say(t.join.alreadyRequested)];
   map.set(caller.identity, ctx.now.getTime());
   return [
-    say(t.join.requested(fullName, department.name)),
     {
       html: t.join.toAdmins(
         fullName,
@@ -47,6 +46,8 @@ export function requestToJoin(ctx: CommandContext, fullName: string, department:
         },
         { label: t.join.refuseChoice, command: `/tuchoidangky ${caller.identity}`, keepsQuestion: true },
       ],
+      // The person is told the request went only once an admin received it.
+      then: { delivered: t.join.requested(fullName, department.name), undelivered: t.join.requestUndelivered },
     },
   ];
 }

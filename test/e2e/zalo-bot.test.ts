@@ -64,7 +64,12 @@ async function zsay(userId: string, text: string, displayName = 'Người dùng 
 /** Registers a Zalo Bot user through an admin's approval (the admin answers with the choice's number). */
 async function approved(userId: string, fullName: string, dept = 'vp'): Promise<void> {
   await zsay(userId, `/dangky ${fullName} | ${dept}`);
-  const notice = (zb as FakeZaloBotApiServer).sent(ZB_ADMIN).at(-1) ?? '';
+  // The admins' notice (the person who asked, when an admin, is then told it reached the admins).
+  const notice =
+    (zb as FakeZaloBotApiServer)
+      .sent(ZB_ADMIN)
+      .filter((m) => m.includes('✅ Duyệt'))
+      .at(-1) ?? '';
   const number = /(\d+)\. ✅ Duyệt/.exec(notice)?.[1];
   expect(number).toBeDefined();
   await zsay(ZB_ADMIN, number as string);
