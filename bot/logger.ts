@@ -1,5 +1,6 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
 import { formatClock } from '../core/periods.js';
+import { repeatSummariser } from './log-summary.js';
 
 export type { Logger };
 
@@ -35,7 +36,7 @@ export function createLogger(
         },
       }
     : shown;
-  return pino({ level, base: { app: 'thidua-bot' } }, stream);
+  return pino({ level, base: { app: 'thidua-bot' }, hooks: { logMethod: repeatSummariser() } }, stream);
 }
 
 const LEVELS: Record<number, [name: string, colour: string]> = {

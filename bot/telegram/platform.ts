@@ -15,6 +15,7 @@ import {
 } from '../../core/platform.js';
 import { splitMessage } from '../../core/text.js';
 import { type Locale, locales, pickLocale } from '../../locales/index.js';
+import { InFlight } from '../kit/inflight.js';
 import { Albums, type AlbumTimers, realAlbumTimers } from './albums.js';
 import { type ApiLimits, boundedRetries, DEFAULT_LIMITS, failureLog, timeouts } from './api.js';
 import type { TelegramConfig } from './config.js';
@@ -126,7 +127,7 @@ export function createTelegramPlatform(
   bot.api.config.use(offsets.transformer());
   const buttons = new ChoiceButtons(config.token);
   const membership = new Map<number, { at: number; member: boolean }>();
-  const inflight = new Set<Promise<unknown>>();
+  const inflight = new InFlight();
   let host: PlatformHost | undefined;
   let runner: RunnerHandle | undefined;
   let stopping: Promise<void> | null = null;
@@ -242,11 +243,7 @@ export function createTelegramPlatform(
     await send(ctx.api, chatId, { html }, 0, place);
   }
 
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    inflight.add(work);
-    void work.finally(() => inflight.delete(work)).catch(() => {});
-    return work;
-  };
+  const track = <T>(work: Promise<T>): Promise<T> => inflight.track(work);
 
   // Each chat's updates in order, different chats at once (grammY's runner is concurrent).
   bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? '')));
@@ -449,9 +446,7 @@ export function createTelegramPlatform(
     name: 'telegram',
     bot,
     stopped: () => polling,
-    async idle() {
-      while (inflight.size > 0) await Promise.allSettled([...inflight]);
-    },
+    idle: () => inflight.idle(),
 
     async start(h) {
       host = h;
@@ -492,14 +487,14 @@ export function createTelegramPlatform(
         try {
           await runner?.stop().catch(() => {});
           await Promise.race([
-            Promise.allSettled([...inflight]),
+            inflight.settled(),
             new Promise((resolve) => shutdown.signal.addEventListener('abort', resolve)),
           ]);
         } finally {
           clearTimeout(abandon);
           shutdown.abort();
         }
-        await Promise.allSettled([...inflight]);
+        await inflight.settled();
       })();
       return stopping;
     },

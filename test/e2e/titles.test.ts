@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GROUP_ID, type Seen, TelegramHarness } from '../helpers/telegram.js';
-import { readBook, table } from '../helpers/xlsx.js';
+import { criteriaTable, readBook, table } from '../helpers/xlsx.js';
 
 const ADMIN = 900001;
 const COUNCIL = 800001;
@@ -63,7 +63,9 @@ async function docxText(data: Buffer): Promise<string> {
 
 async function sheetRows(data: Buffer, name: string): Promise<Record<string, unknown>[]> {
   const book = await readBook(data);
-  return table(book.getWorksheet(name) as ExcelJS.Worksheet, '').rows;
+  const sheet = book.getWorksheet(name) as ExcelJS.Worksheet;
+  // The criteria sheets are one block per member or department.
+  return name.startsWith('Tiêu chí') ? criteriaTable(sheet) : table(sheet, '').rows;
 }
 
 const registration = (
@@ -420,7 +422,7 @@ describe('facts beside the criteria, and the achievement report', () => {
       '2. Thành tích đạt được của cá nhân',
       'III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG',
       // The unit head certifies, named as the agency names the Office's head, under seal.
-      'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ\nCHÁNH VĂN PHÒNG BAN\n(Ký, đóng dấu)',
+      'THỦ TRƯỞNG ĐƠN VỊ\nXÁC NHẬN, ĐỀ NGHỊ\nCHÁNH VĂN PHÒNG BAN\n(Ký, đóng dấu)',
       'NGƯỜI BÁO CÁO THÀNH TÍCH\n(Ký, ghi rõ họ và tên)',
     ]) {
       expect(text).toContain(part);
@@ -533,7 +535,7 @@ describe('facts beside the criteria, and the achievement report', () => {
         '2024\nGiấy khen của Trưởng Ban\nSố 45-QĐ/BTCTU ngày 20/12/2024\nBan Tổ chức Tỉnh ủy\n',
     );
     expect(own).toContain(
-      'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ\nK/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n(Ký, đóng dấu)',
+      'THỦ TRƯỞNG ĐƠN VỊ\nXÁC NHẬN, ĐỀ NGHỊ\nK/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n(Ký, đóng dấu)',
     );
   });
 
