@@ -144,7 +144,7 @@ export interface Reply {
    * What the asker is told once this reply (for others: the admins, a person) was or was not delivered:
    * an answer that says a notice went out only when it did (core/delivery.ts).
    */
-  then?: { delivered: Html; undelivered: Html };
+  tellAsker?: { delivered: Html; undelivered: Html };
 }
 
 /** Everything a command may use; built by the router for one incoming command. */

@@ -47,7 +47,10 @@ export function requestToJoin(ctx: CommandContext, fullName: string, department:
         { label: t.join.refuseChoice, command: `/tuchoidangky ${caller.identity}`, keepsQuestion: true },
       ],
       // The person is told the request went only once an admin received it.
-      then: { delivered: t.join.requested(fullName, department.name), undelivered: t.join.requestUndelivered },
+      tellAsker: {
+        delivered: t.join.requested(fullName, department.name),
+        undelivered: t.join.requestUndelivered,
+      },
     },
   ];
 }
