@@ -1,8 +1,11 @@
 import type { AgencyConfig } from '../core/agency.js';
 import type { MessageKind, OutImage } from '../core/context.js';
+import type { CouncilConfig } from '../core/council.js';
 import { type Entry, type Member, MODEL_STAGES, type ModelExample } from '../core/domain.js';
 import { type Html, joinHtml } from '../core/html.js';
 import type { Log } from '../core/log.js';
+import { carried } from '../core/meeting.js';
+import { subjectName } from '../core/nominations.js';
 import { dayContaining, formatDay, type Period, periodContaining, periodTitle } from '../core/periods.js';
 import type { Measure, Milestone, Plan, Target } from '../core/plan.js';
 import type { Repository } from '../core/repository.js';
@@ -28,6 +31,8 @@ export interface PostContext {
   store: Repository;
   agency: AgencyConfig;
   plan: Plan;
+  /** The Council (its upward awards and the province's address), for the dossier deadline's reminder. */
+  council?: CouncilConfig | undefined;
   /** Draws a post's picture (reports/chart.ts); without it, posts go as text alone. */
   draw?: ((chart: BoardChart) => Promise<Buffer>) | undefined;
 }
@@ -416,6 +421,7 @@ export function remindersOn(ctx: PostContext, now: Date): Reminder[] {
     if (days !== 0 && !milestone.remindDaysBefore.includes(days)) return [];
     const date = formatDay(milestoneStart(milestone));
     if (milestone.kind === 'registration') return [registrationReminder(ctx, milestone, days, date)];
+    if (milestone.kind === 'dossier') return [dossierReminder(ctx, milestone, days, date)];
     return [
       {
         milestone,
@@ -453,6 +459,39 @@ function registrationReminder(ctx: PostContext, milestone: Milestone, days: numb
         : t.posts.allRegistered,
     ]),
     adminHtml: t.posts.registrationAdmin(milestone.title, date, names(members), names(departments)),
+  };
+}
+
+/**
+ * The province's deadline for the dossiers the Ban proposes upward (Tập thể lao động xuất sắc, Chiến sĩ
+ * thi đua cấp tỉnh, Bằng khen…): the group sees the date; the admins get in private, for each award the
+ * Chủ tịch UBND tỉnh decides, whom the Council's vote carried (or that it has not met), to whom the
+ * dossier goes, and the draft to make. Proposed, never decided here.
+ */
+function dossierReminder(ctx: PostContext, milestone: Milestone, days: number, date: string): Reminder {
+  const { t, council } = ctx;
+  const upward = council?.awards.filter((a) => a.decidedBy === 'province') ?? [];
+  const year = ctx.plan.year;
+  const met =
+    council !== undefined && ctx.store.council.meetings.some((m) => m.year === year && m.status === 'closed');
+  const source = council && { store: ctx.store, agency: ctx.agency, council };
+  const lines = source
+    ? upward.map((award) =>
+        t.posts.dossierAward(
+          award.name,
+          carried(source, year, award.id).map((s) => subjectName(source, s)),
+        ),
+      )
+    : [];
+  return {
+    milestone,
+    days,
+    html: t.posts.reminder(milestone.title, date, days),
+    adminHtml: joinHtml([
+      t.posts.dossierAdmin(milestone.title, date, days, council?.province.decider, council?.province.through),
+      ...(met ? lines : [t.posts.dossierNoMeeting(year)]),
+      t.posts.dossierDraft,
+    ]),
   };
 }
 
