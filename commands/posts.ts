@@ -16,7 +16,7 @@ import type { BoardChart } from '../reports/chart.js';
 import { modelsOf } from '../reports/figures.js';
 import { boardChart, kudosLines, kudosOf, modelSubject, picture, pictureName } from './lib/board.js';
 import { pendingNote, say } from './lib/common.js';
-import { leaderboardLines, standingsOf } from './lib/leaderboard.js';
+import { leaderboardLines, standingsIn } from './lib/leaderboard.js';
 import { registrationStatus, someNames } from './lib/registration.js';
 
 /*
@@ -91,8 +91,8 @@ class Tally {
   private readonly byMember = new Map<string, Uint8Array>();
   private readonly byDepartment = new Map<string, Uint8Array>();
 
-  /** Adds `e` to the tallies in `variants` (a bit per Variant). */
-  add(e: Entry, variants: number): void {
+  /** Adds `e` (`n` entries alike) to the tallies in `variants` (a bit per Variant). */
+  add(e: Pick<Entry, 'kind' | 'it' | 'adhoc' | 'memberId' | 'departmentId'>, variants: number, n = 1): void {
     if (variants === 0) return;
     let counts = this.kinds.get(e.kind);
     if (!counts) {
@@ -106,7 +106,7 @@ class Tally {
     const department = kindsOf(this.byDepartment, e.departmentId);
     for (let v = 0; v < 3; v += 1) {
       if ((variants & (1 << v)) === 0) continue;
-      counts[v * 4 + slot] = (counts[v * 4 + slot] as number) + 1;
+      counts[v * 4 + slot] = (counts[v * 4 + slot] as number) + n;
       member[v] = (member[v] as number) | bit;
       department[v] = (department[v] as number) | bit;
     }
@@ -186,13 +186,15 @@ export function progressOf(ctx: PostContext, now: Date): Progress[] {
   // approved, and those that would count if the pending ones were approved.
   const year = planYear(ctx.plan, now);
   const tally = new Tally();
-  for (const e of store.entriesBetween(year.start, year.end)) {
+  // Read as the store's groups of entries alike: no entry is built (a province's year is 100k).
+  for (const e of store.entryGroups(year.start, year.end).groups) {
     if (e.status !== 'active') continue;
     tally.add(
       e,
       (counts(e, mode) ? 1 << COUNTED : 0) |
         (e.review === 'approved' ? 1 << APPROVED : 0) |
         (e.review !== 'rejected' ? 1 << HOPED : 0),
+      e.count,
     );
   }
   return ctx.plan.targets.map((target) => {
@@ -317,8 +319,7 @@ export function chartTargets(progress: readonly Progress[]): BoardChart['targets
 export function weeklyPost(ctx: PostContext, slot: Date): Post {
   const { t, store, agency } = ctx;
   const week = periodContaining('week', slot);
-  const entries = store.entriesBetween(week.start, week.end);
-  const standings = standingsOf(ctx, entries, store.members, week, agency.leaderboard.topMembers, slot);
+  const standings = standingsIn(ctx, store, week, agency.leaderboard.topMembers, slot);
   const kudos = kudosOf(ctx, week, standings);
   const progress = progressOf(ctx, slot);
   const active = standings.departments.filter((d) => d.entries > 0).length;
@@ -334,7 +335,7 @@ export function weeklyPost(ctx: PostContext, slot: Date): Post {
     ...modelLines(ctx, week),
     '',
     ...targetLines(t, progress),
-    pendingNote(t, entries, agency.review.mode),
+    pendingNote(t, standings.pending, agency.review.mode),
   ).html;
   const data = boardChart(ctx, {
     title: t.chart.weeklyTitle(t.periodName(week)),
@@ -350,8 +351,7 @@ export function weeklyPost(ctx: PostContext, slot: Date): Post {
 export function monthlyDigest(ctx: PostContext, slot: Date): Post {
   const { t, store } = ctx;
   const month = periodContaining('month', new Date(periodContaining('month', slot).start.getTime() - 1));
-  const entries = store.entriesBetween(month.start, month.end);
-  const standings = standingsOf(ctx, entries, store.members, month, 5, slot);
+  const standings = standingsIn(ctx, store, month, 5, slot);
   const kudos = kudosOf(ctx, month, standings);
   const progress = progressOf(ctx, slot);
   const html = say(
@@ -391,8 +391,7 @@ export async function postMessage(
 export function planChart(ctx: PostContext, now: Date): { data: BoardChart; filename: string } {
   const { t, store, agency, plan } = ctx;
   const year = periodContaining('year', new Date(Date.UTC(plan.year, 6, 1)));
-  const entries = store.entriesBetween(year.start, year.end);
-  const standings = standingsOf(ctx, entries, store.members, year, agency.leaderboard.topMembers, now);
+  const standings = standingsIn(ctx, store, year, agency.leaderboard.topMembers, now);
   const data = boardChart(ctx, {
     title: plan.title,
     subtitle: t.chart.progressTo(formatDay(now)),

@@ -211,13 +211,11 @@ export const tonghop: Command = {
       ...MODEL_STAGES.map((stage) => t.summary.modelStage(t.models.stages[stage], s.models.byStage[stage])),
       t.summary.review(s.review.approved, s.review.rejected, s.review.pending),
       t.summary.modes[s.review.mode],
-      t.summary.withdrawn(s.withdrawn.length),
-      s.withdrawn.length > 0 &&
+      t.summary.withdrawn(s.withdrawnCodes.length),
+      s.withdrawnCodes.length > 0 &&
         t.summary.withdrawnCodes(
-          s.withdrawn
-            .slice(0, WITHDRAWN_CODES_SHOWN)
-            .map((e) => e.code)
-            .join(', ') + (s.withdrawn.length > WITHDRAWN_CODES_SHOWN ? ', …' : ''),
+          s.withdrawnCodes.slice(0, WITHDRAWN_CODES_SHOWN).join(', ') +
+            (s.withdrawnCodes.length > WITHDRAWN_CODES_SHOWN ? ', …' : ''),
         ),
       ...registrationLines(ctx, period, department),
     );
