@@ -231,8 +231,9 @@ describe.skipIf(postgresMissing)('two instances on one PostgreSQL database', () 
 
       first.child.kill('SIGTERM');
       second.child.kill('SIGTERM');
-      expect(await first.exited).toBe(0);
-      expect(await second.exited).toBe(0);
+      // A failure shows the end of the instance's log.
+      expect(await first.exited, first.err().slice(-4000)).toBe(0);
+      expect(await second.exited, second.err().slice(-4000)).toBe(0);
       const store = await readPostgresStore({ url: database.url, schema });
       expect(store.entries.map((e) => e.text)).toEqual(['Việc sau khi có lại']);
       await store.close();
