@@ -3,7 +3,7 @@ import { entryCode, entryNo } from '../core/codes.js';
 import { type Entry, type EntryKind, type HistoryItem, historyItemSchema } from '../core/domain.js';
 import { PLATFORMS, type PlatformName } from '../core/identity.js';
 import { periodContaining } from '../core/periods.js';
-import type { EntryGroup, EntryGroups } from '../core/repository.js';
+import type { EntriesOf, EntryGroup, EntryGroups } from '../core/repository.js';
 import {
   CHUNK_ROWS,
   F64Column,
@@ -136,8 +136,15 @@ export class EntryTable {
   private lastGroups: { version: number; from: number; to: number; groups: EntryGroups }[] = [];
   private materialised = 0;
 
-  /** An empty table, or one holding `data` (captured, or read from a snapshot and verified). */
-  constructor(data?: EntryTableData) {
+  /**
+   * An empty table, or one holding `data` (captured, or read from a snapshot and verified).
+   * `keepBuilt: false` (a report thread's copy, read once and thrown away): entries are built at each
+   * read and none is kept beyond the last range read — a year of them is ~100 MB at 100k entries.
+   */
+  constructor(
+    data?: EntryTableData,
+    private readonly keepBuilt = true,
+  ) {
     this.no = new U32Column(data?.no);
     this.time = new F64Column(data?.time);
     this.kind = new U8Column(data?.kind);
@@ -219,7 +226,11 @@ export class EntryTable {
    * thousand read (`recent`): past years are built when asked for.
    */
   entry(row: number): Entry {
-    return this.cached(row) ?? this.keep(row, this.time.get(row) >= this.hotFrom());
+    const built = this.cached(row);
+    if (built) return built;
+    return this.keepBuilt
+      ? this.keep(row, this.time.get(row) >= this.hotFrom())
+      : freeze(this.materialise(row));
   }
 
   private keep(row: number, hot: boolean): Entry {
@@ -308,8 +319,30 @@ export class EntryTable {
       return last.entries.slice();
     }
     const out = this.build(from, to);
-    this.lastRange = { version: this.version, from, to, entries: out };
+    // A report thread's copy keeps nothing (a year of entries is ~100 MB at 100k).
+    if (this.keepBuilt) this.lastRange = { version: this.version, from, to, entries: out };
     return out.slice();
+  }
+
+  /**
+   * The entries logged in [start, end) credited to `of.memberId` and logged in `of.departmentId` (either
+   * or both), oldest first: found in the columns, only those are built.
+   */
+  of(of: EntriesOf, start: number, end: number): Entry[] {
+    const member = of.memberId === undefined ? -1 : this.dictIndex.get(of.memberId);
+    const department = of.departmentId === undefined ? -1 : this.dictIndex.get(of.departmentId);
+    if (member === undefined || department === undefined) return [];
+    const from = this.lowerBound(start);
+    const to = Math.max(from, this.lowerBound(end));
+    const out: Entry[] = [];
+    const hotFrom = this.lowerBound(this.hotFrom());
+    for (let i = from; i < to; i += 1) {
+      const row = this.order.get(i);
+      if (member !== -1 && this.member.get(row) !== member) continue;
+      if (department !== -1 && this.department.get(row) !== department) continue;
+      out.push(this.cached(row) ?? (this.keepBuilt ? this.keep(row, i >= hotFrom) : this.materialise(row)));
+    }
+    return out;
   }
 
   private build(from: number, to: number): Entry[] {
@@ -322,7 +355,9 @@ export class EntryTable {
     for (let i = from; i < to; i += 1) {
       const row = this.order.get(i);
       const hot = i >= hotFrom;
-      out[i - from] = this.cached(row) ?? (hot || keepPast ? this.keep(row, hot) : this.materialise(row));
+      out[i - from] =
+        this.cached(row) ??
+        ((hot || keepPast) && this.keepBuilt ? this.keep(row, hot) : this.materialise(row));
     }
     return out;
   }
