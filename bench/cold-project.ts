@@ -9,7 +9,7 @@ import { planChart, planText } from '../commands/posts.js';
 import { periodContaining } from '../core/periods.js';
 import { locales } from '../locales/index.js';
 import { Store } from '../storage/store.js';
-import { agency, emit, LAST_FULL_WEEK_DAY, mb } from './common.js';
+import { agency, emit, LAST_FULL_WEEK_DAY, loopWatch, mb } from './common.js';
 import { summary, weeklyPost } from './read-paths.js';
 
 const dir = process.argv[2];
@@ -28,6 +28,12 @@ const heapUsed = process.memoryUsage().heapUsed;
 const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();
 const rssAfterGc = process.memoryUsage.rss();
+// What the bot does once it polls (bot/main.ts): the figures' blocks summed one at a time between
+// turns of the event loop. Its time, and the longest the loop was held meanwhile.
+const warmWatch = loopWatch();
+const warmStarted = performance.now();
+while (store.warmFigures()) await new Promise((resolve) => setImmediate(resolve));
+const warm = { ms: performance.now() - warmStarted, longestBlockMs: warmWatch.stop() };
 // Then the first year-wide reads after the start, each a synchronous step (the event loop held
 // throughout): /tonghop năm's figures, the weekly post (with the plan's progress for the year), /kehoach.
 const timed = (read: () => unknown) => {
@@ -48,6 +54,7 @@ const firstYear = {
   /** The process once they were answered (no collection forced: what the machine sees). */
   rssMB: mb(process.memoryUsage.rss()),
   entriesBuilt: store.entriesBuilt,
+  warm,
 };
 // Then the whole current year built as entries once (what a report or the titles' facts still read).
 const yearStarted = performance.now();

@@ -78,6 +78,9 @@ export interface EntryGroup {
 export interface EntriesOf {
   memberId?: string | undefined;
   departmentId?: string | undefined;
+  kind?: EntryKind | undefined;
+  /** Only the last so many of them (the latest logged), still oldest first. */
+  last?: number | undefined;
 }
 
 /** A period's entries as figures read them (Repository.entryGroups). */

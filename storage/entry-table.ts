@@ -336,15 +336,32 @@ export class EntryTable {
   of(of: EntriesOf, start: number, end: number): Entry[] {
     const member = of.memberId === undefined ? -1 : this.dictIndex.get(of.memberId);
     const department = of.departmentId === undefined ? -1 : this.dictIndex.get(of.departmentId);
+    const kind = of.kind === undefined ? -1 : KINDS.indexOf(of.kind);
     if (member === undefined || department === undefined) return [];
     const from = this.lowerBound(start);
     const to = Math.max(from, this.lowerBound(end));
-    const out: Entry[] = [];
     const hotFrom = this.lowerBound(this.hotFrom());
+    if (of.last !== undefined) {
+      // The latest first, until there are enough: the rows before them are never looked at.
+      const rows: number[] = [];
+      for (let i = to - 1; i >= from && rows.length < of.last; i -= 1) {
+        const row = this.order.get(i);
+        if (member !== -1 && this.member.get(row) !== member) continue;
+        if (department !== -1 && this.department.get(row) !== department) continue;
+        if (kind !== -1 && this.kind.get(row) !== kind) continue;
+        rows.push(i);
+      }
+      return rows.reverse().map((i) => {
+        const row = this.order.get(i);
+        return this.cached(row) ?? (this.keepBuilt ? this.keep(row, i >= hotFrom) : this.materialise(row));
+      });
+    }
+    const out: Entry[] = [];
     for (let i = from; i < to; i += 1) {
       const row = this.order.get(i);
       if (member !== -1 && this.member.get(row) !== member) continue;
       if (department !== -1 && this.department.get(row) !== department) continue;
+      if (kind !== -1 && this.kind.get(row) !== kind) continue;
       out.push(this.cached(row) ?? (this.keepBuilt ? this.keep(row, i >= hotFrom) : this.materialise(row)));
     }
     return out;

@@ -66,7 +66,7 @@ export class StoreReader {
   }
 
   entriesBetween(start: Date, end: Date, of?: EntriesOf): readonly Entry[] {
-    if (of?.memberId !== undefined || of?.departmentId !== undefined) {
+    if (of && (of.memberId ?? of.departmentId ?? of.kind ?? of.last) !== undefined) {
       return this.data.entries.of(of, start.getTime(), end.getTime());
     }
     return this.data.entries.between(start.getTime(), end.getTime());
@@ -75,6 +75,14 @@ export class StoreReader {
   /** How many entries were built as objects since the store opened (a year's figures build none). */
   get entriesBuilt(): number {
     return this.data.entries.built;
+  }
+
+  /**
+   * Sums the next block of the figures' rows (storage/entry-table.ts, `groups`); false once all are.
+   * The bot calls it at start-up between turns of the event loop.
+   */
+  warmFigures(): boolean {
+    return this.data.entries.warmGroups();
   }
 
   entryGroups(start: Date, end: Date): EntryGroups {
