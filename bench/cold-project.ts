@@ -8,6 +8,7 @@ import { createLogger } from '../bot/logger.js';
 import { planChart, planText } from '../commands/posts.js';
 import { periodContaining } from '../core/periods.js';
 import { locales } from '../locales/index.js';
+import { copiedBuffers } from '../storage/entry-table.js';
 import { Store } from '../storage/store.js';
 import { agency, emit, LAST_FULL_WEEK_DAY, loopWatch, mb } from './common.js';
 import { summary, weeklyPost } from './read-paths.js';
@@ -56,6 +57,11 @@ const firstYear = {
   entriesBuilt: store.entriesBuilt,
   warm,
 };
+// What /tonghop năm file holds the event loop for before the report thread takes over: the capture
+// of the store it is built from (bot/reports.ts).
+const captureStarted = performance.now();
+copiedBuffers(store.capture().entries);
+const captureMs = performance.now() - captureStarted;
 // Then the whole current year built as entries once (what a report or the titles' facts still read).
 const yearStarted = performance.now();
 const { start, end } = periodContaining('year', LAST_FULL_WEEK_DAY);
@@ -76,6 +82,7 @@ emit({
   heapUsedMB: mb(heapUsed),
   rssAfterGcMB: gc ? mb(rssAfterGc) : null,
   firstYear,
+  captureMs,
   /** After the current year's entries were read once and kept built. */
   yearHot: { entries: inYear, ms: yearMs, rssMB: mb(rssYearHot) },
 });

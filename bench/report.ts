@@ -33,6 +33,8 @@ export interface ColdStart {
     /** The start-up's summing of the figures' blocks before them (bot/main.ts): its time and longest block. */
     warm?: { ms: number; longestBlockMs: number };
   };
+  /** The project: the capture a report file is built from, taken on the event loop (bot/reports.ts). */
+  captureMs?: number;
   /** The project: after the current year's entries were read once and kept built. */
   yearHot?: { entries: number; ms: number; rssMB: number };
 }
