@@ -210,6 +210,13 @@ export interface Repository {
 
   /** Records that a scheduled job dealt with `slot`, so it never runs twice. */
   markJobDone(job: string, slot: Date): Promise<void>;
+  /**
+   * Resolves if a change could be saved now — on PostgreSQL: the database answers and this instance
+   * is still the active one (its fencing epoch current); rejects with StoreWriteError if not. Asked
+   * before something that cannot be taken back goes out (a scheduled post), so an instance that could
+   * not record it, or that another has replaced, does not send it.
+   */
+  checkWritable?(): Promise<void>;
 
   /** The year-end review's records: nomination lists, the Council's meetings and votes, marks. */
   readonly council: CouncilRecords;
