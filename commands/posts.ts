@@ -266,17 +266,26 @@ export function planText(ctx: PostContext, now: Date, upcoming = 5): Html {
 
 function deedsOf(ctx: PostContext, period: Period): Html[] {
   const { t, store, agency } = ctx;
-  const deeds = store
-    .entriesBetween(period.start, period.end)
-    .filter((e) => e.kind === 'deed' && counts(e, agency.review.mode));
-  const lines = deeds
-    .slice(-DEEDS_SHOWN)
+  const mode = agency.review.mode;
+  // How many deeds count, from the store's groups; only the latest few are built to be quoted.
+  let counted = 0;
+  for (const g of store.entryGroups(period.start, period.end).groups) {
+    if (g.kind === 'deed' && counts(g, mode)) counted += g.count;
+  }
+  let latest: Entry[] = [];
+  for (let last = DEEDS_SHOWN * 2; ; last *= 4) {
+    const read = store.entriesBetween(period.start, period.end, { kind: 'deed', last });
+    latest = read.filter((e) => counts(e, mode)).slice(-DEEDS_SHOWN);
+    if (latest.length >= Math.min(DEEDS_SHOWN, counted) || read.length < last) break;
+  }
+  const lines = latest
+    .slice()
     .reverse()
     .map((e) => t.posts.deedLine(store.member(e.memberId)?.fullName ?? '?', preview(e.text, 120)));
   return [
     t.posts.deedsTitle,
     ...(lines.length ? lines : [t.posts.noDeeds]),
-    ...(deeds.length > DEEDS_SHOWN ? [t.posts.moreDeeds(deeds.length - DEEDS_SHOWN)] : []),
+    ...(counted > DEEDS_SHOWN ? [t.posts.moreDeeds(counted - DEEDS_SHOWN)] : []),
   ];
 }
 
