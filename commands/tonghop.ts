@@ -7,7 +7,7 @@ import { departmentAt } from '../core/scoring.js';
 import { fold } from '../core/text.js';
 import { titlesFor } from '../core/titles.js';
 import { fileName } from '../reports/excel.js';
-import { summarise } from '../reports/figures.js';
+import { summarise, withdrawnBy } from '../reports/figures.js';
 import { buildReports } from '../reports/files.js';
 import {
   clip,
@@ -124,7 +124,7 @@ export const tonghop: Command = {
     // is not held up meanwhile.
     if (output === 'binhxet') {
       if (period.kind !== 'year') return refuse(ctx, tonghop, t.summary.reviewSheetYearOnly);
-      const files = buildReports(ctx, [{ report: 'reviewSheet', args: { period } }]);
+      const files = buildReports(ctx, [{ report: 'reviewSheet', args: { period, now: ctx.now } }]);
       ctx.followUp(
         files.then(([data]) => [
           {
@@ -141,7 +141,7 @@ export const tonghop: Command = {
     if (output === 'file') {
       const base = fileName(label, department?.id ?? '');
       const files = buildReports(ctx, [
-        { report: 'workbook', args: { period, department } },
+        { report: 'workbook', args: { period, department, now: ctx.now } },
         { report: 'reportDoc', args: { period, now: ctx.now, department } },
       ]);
       ctx.followUp(
@@ -167,7 +167,7 @@ export const tonghop: Command = {
       return department && at !== department.id ? t.summary.nowIn(dept(at)) : dept(at);
     };
     const reply: Reply = say(
-      t.summary.title(label, periodRange(t, period), department?.name),
+      t.summary.title(label, periodRange(t, period, ctx.now), department?.name),
       '',
       t.summary.byKind,
       ...s.byKind.flatMap((k) => [
@@ -211,7 +211,11 @@ export const tonghop: Command = {
       ...MODEL_STAGES.map((stage) => t.summary.modelStage(t.models.stages[stage], s.models.byStage[stage])),
       t.summary.review(s.review.approved, s.review.rejected, s.review.pending),
       t.summary.modes[s.review.mode],
-      t.summary.withdrawn(s.withdrawn.length),
+      t.summary.withdrawn(
+        s.withdrawn.length,
+        withdrawnBy(s.withdrawn).reporter,
+        withdrawnBy(s.withdrawn).admin,
+      ),
       s.withdrawn.length > 0 &&
         t.summary.withdrawnCodes(
           s.withdrawn

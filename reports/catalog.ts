@@ -34,11 +34,15 @@ export interface ReportSource {
  * what bot/report-worker.ts builds; a new document is one more line here and a `buildReports` call.
  */
 export const catalog = {
-  workbook: (ctx: ReportSource, a: { period: Period; department?: Department | undefined }) =>
-    buildWorkbook(ctx, a.period, a.department),
+  /** `now`: the clock the request was read at (a period not over yet says up to when it is counted). */
+  workbook: (
+    ctx: ReportSource,
+    a: { period: Period; department?: Department | undefined; now?: Date | undefined },
+  ) => buildWorkbook(ctx, a.period, a.department, a.now),
   reportDoc: (ctx: ReportSource, a: { period: Period; now: Date; department?: Department | undefined }) =>
     buildReportDoc(ctx, a.period, a.now, a.department),
-  reviewSheet: (ctx: ReportSource, a: { period: Period }) => buildReviewSheet(ctx, a.period),
+  reviewSheet: (ctx: ReportSource, a: { period: Period; now?: Date | undefined }) =>
+    buildReviewSheet(ctx, a.period, a.now),
   memberAchievement: (ctx: ReportSource, a: { period: Period; memberId: string; now: Date }) => {
     const member = ctx.store.member(a.memberId);
     if (!member) throw new Error(`no member ${a.memberId}`);

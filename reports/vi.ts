@@ -39,7 +39,13 @@ function counted(subject: string, when: string, count: number, points: number, p
   );
 }
 
+/** `từ 01/10/2026 đến 31/12/2026`, and for a period not over yet `, số liệu tính đến ngày 06/12/2026`. */
+function periodWords(first: string, last: string, asOf?: string): string {
+  return `từ ${first} đến ${last}${asOf ? `, số liệu tính đến ngày ${asOf}` : ''}`;
+}
+
 export const doc = {
+  periodWords,
   creator: 'thidua-bot',
   kindPart,
   /** The Word report's first figures: `Trong kỳ, toàn cơ quan có 12 nội dung … gồm: …`. */
@@ -78,9 +84,13 @@ export const doc = {
     criteriaDepartments: 'Đối chiếu kết quả với tiêu chuẩn danh hiệu — tập thể',
     basis: 'Căn cứ và các thiết lập dùng để đối chiếu',
   },
-  /** The line under a sheet's title: `Năm 2026 (từ 01/01/2026 đến 31/12/2026) — Phòng Cán bộ`. */
-  sheetPeriod: (label: string, first: string, last: string, department?: string) =>
-    `${label.charAt(0).toUpperCase()}${label.slice(1)} (từ ${first} đến ${last})${department ? ` — ${department}` : ''}`,
+  /**
+   * The line under a sheet's title: `Năm 2026 (từ 01/01/2026 đến 31/12/2026) — Phòng Cán bộ`; a period
+   * not over yet says up to when it is counted: `Năm 2026 (từ 01/01/2026 đến 31/12/2026, số liệu tính
+   * đến ngày 06/12/2026)`.
+   */
+  sheetPeriod: (label: string, first: string, last: string, department?: string, asOf?: string) =>
+    `${label.charAt(0).toUpperCase()}${label.slice(1)} (${periodWords(first, last, asOf)})${department ? ` — ${department}` : ''}`,
   total: 'Tổng cộng',
   /** The entries sheet's totals: how many entries, and that the points summed are those that count. */
   entriesTotal: (count: number) => `${count} nội dung; cột Điểm cộng các nội dung được tính`,

@@ -23,6 +23,7 @@ export async function buildWorkbook(
   ctx: { store: Repository; agency: AgencyConfig },
   period: Period,
   department?: Department,
+  now?: Date,
 ): Promise<Buffer> {
   const { store, agency } = ctx;
   const s = summarise(ctx, period, department);
@@ -32,7 +33,7 @@ export async function buildWorkbook(
   book.created = new Date();
   const d = doc.summary;
   const t = doc.sheetTitles;
-  const frame = framesFor(agency, period, department);
+  const frame = framesFor(agency, period, department, now);
 
   const summaryRows: [string, string | number | Date][] = [
     [d.agency, agency.agency.name],

@@ -14,7 +14,7 @@ import { clip, departmentName, pendingNote, periodToken, words } from '../comman
 import { standingsOf } from '../commands/lib/leaderboard.js';
 import { memberRecord } from '../commands/lib/mine.js';
 import { pendingEntries } from '../commands/lib/review.js';
-import { chartTargets, progressOf } from '../commands/posts.js';
+import { chartTargets, progressAsOf, progressOf } from '../commands/posts.js';
 import { tonghop } from '../commands/tonghop.js';
 import { belongs, mayAccess, mayViewEntry, type Viewer } from '../core/access.js';
 import type { AgencyConfig } from '../core/agency.js';
@@ -24,7 +24,14 @@ import type { EntryKind } from '../core/domain.js';
 import { type Html, html, joinHtml } from '../core/html.js';
 import { identityKey } from '../core/identity.js';
 import type { Log } from '../core/log.js';
-import { dayContaining, type Period, periodContaining, periodTitle, readPeriod } from '../core/periods.js';
+import {
+  dayContaining,
+  formatDay,
+  type Period,
+  periodContaining,
+  periodTitle,
+  readPeriod,
+} from '../core/periods.js';
 import type { Plan } from '../core/plan.js';
 import type { Repository } from '../core/repository.js';
 import type { Router } from '../core/router.js';
@@ -511,7 +518,7 @@ export function createDesk(deps: DeskDeps): Desk {
           t,
           agency,
           asked,
-          title: periodTitle(t, period),
+          title: periodTitle(t, period, now()),
           problem,
           standings,
           everyone: reviews ? rankMembers(entries, store.members, mode).filter((s) => s.rank > 0) : undefined,
@@ -519,6 +526,7 @@ export function createDesk(deps: DeskDeps): Desk {
           plan: {
             title: deps.plan.title,
             progress: progressOf({ t, store, agency, plan: deps.plan }, now()),
+            asOf: ((at) => at && formatDay(at))(progressAsOf(deps.plan, now())),
           },
           summary: admin ? summarise({ store, agency }, period) : undefined,
           chart: `/desk/chart.png?period=${token}`,
@@ -558,7 +566,9 @@ export function createDesk(deps: DeskDeps): Desk {
         period,
         standings,
         kudos: kudosOf(source, period, standings),
-        targets: chartTargets(progressOf({ ...source, plan: deps.plan }, now())),
+        targets: chartTargets(t, progressOf({ ...source, plan: deps.plan }, now())),
+        now: now(),
+        targetsAsOf: progressAsOf(deps.plan, now()),
       });
       const image = await picture(chart, pictureName('bang-xep-hang', period), log, deps.draw);
       if (!image) return c.body(null, 503);
@@ -628,7 +638,7 @@ export function createDesk(deps: DeskDeps): Desk {
           name: member.fullName,
           mode,
           asked,
-          title: periodTitle(t, period),
+          title: periodTitle(t, period, now()),
           problem,
           record,
           entries: newest.slice((pageNo - 1) * MINE_PAGE, pageNo * MINE_PAGE),
