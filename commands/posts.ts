@@ -3,13 +3,7 @@ import type { MessageKind, OutImage } from '../core/context.js';
 import type { Member, ModelExample } from '../core/domain.js';
 import { type Html, joinHtml } from '../core/html.js';
 import type { Log } from '../core/log.js';
-import {
-  dayContaining,
-  formatDay,
-  type Period,
-  periodContaining,
-  periodTitle,
-} from '../core/periods.js';
+import { dayContaining, formatDay, type Period, periodContaining, periodTitle } from '../core/periods.js';
 import { type Milestone, type Plan, planProgress, progressAsOf, type Target } from '../core/plan.js';
 
 export { progressAsOf };

@@ -142,7 +142,7 @@ export const tonghop: Command = {
       const base = fileName(label, department?.id ?? '');
       const files = buildReports(ctx, [
         { report: 'workbook', args: { period, department, now: ctx.now } },
-        { report: 'reportDoc', args: { period, now: ctx.now, department } },
+        { report: 'reportDoc', args: { period, now: ctx.now, department, plan: ctx.plan } },
       ]);
       ctx.followUp(
         files.then(([xlsx, docx]) => [

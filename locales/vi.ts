@@ -783,7 +783,7 @@ export const vi = {
     boardTitle: (period: string) => `Bảng xếp hạng thi đua ${period}`,
     progressTo: (day?: string) => (day ? `Tiến độ tính đến ngày ${day}` : 'Kết quả cả năm'),
     departments: 'Tập thể dẫn đầu',
-    topMembers: 'Cá nhân tiêu biểu',
+    topMembers: 'Cá nhân dẫn đầu',
     targets: 'Tiến độ kế hoạch năm',
     perMember: 'điểm bình quân/người',
     points: 'điểm',

@@ -1,6 +1,7 @@
 import type { AgencyConfig, Department } from '../core/agency.js';
 import type { Drive } from '../core/nominations.js';
 import type { Period } from '../core/periods.js';
+import type { Plan } from '../core/plan.js';
 import type { Repository } from '../core/repository.js';
 import type { TitlesConfig } from '../core/titles.js';
 import { buildAllReports, buildDepartmentReport, buildMemberReport } from './achievement.js';
@@ -39,8 +40,11 @@ export const catalog = {
     ctx: ReportSource,
     a: { period: Period; department?: Department | undefined; now?: Date | undefined },
   ) => buildWorkbook(ctx, a.period, a.department, a.now),
-  reportDoc: (ctx: ReportSource, a: { period: Period; now: Date; department?: Department | undefined }) =>
-    buildReportDoc(ctx, a.period, a.now, a.department),
+  /** `plan`: the year's plan (plain data), whose targets the report measures as /kehoach does. */
+  reportDoc: (
+    ctx: ReportSource,
+    a: { period: Period; now: Date; department?: Department | undefined; plan?: Plan | undefined },
+  ) => buildReportDoc(ctx, a.period, a.now, a.department, a.plan),
   reviewSheet: (ctx: ReportSource, a: { period: Period; now?: Date | undefined }) =>
     buildReviewSheet(ctx, a.period, a.now),
   memberAchievement: (ctx: ReportSource, a: { period: Period; memberId: string; now: Date }) => {
