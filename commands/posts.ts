@@ -180,7 +180,12 @@ function modelLines(ctx: PostContext, period: Period): (Html | string)[] {
 function targetLines(t: Messages, progress: readonly Progress[], asOf: string | undefined): Html[] {
   return [
     t.posts.targetsTitle(asOf),
-    ...progress.map((p) => t.posts.targetShort(p.title, `${p.display} ${bar(p.ratio)}`)),
+    ...progress.map((p) =>
+      t.posts.targetShort(
+        t.plan.targetShortTitle(p.target.title, p.target.source),
+        `${p.display} ${bar(p.ratio)}`,
+      ),
+    ),
   ];
 }
 

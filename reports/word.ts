@@ -219,8 +219,8 @@ export async function buildReportDoc(
     ),
     para([run('-----', { size: 28 })], 'center', false),
     line(
-      `Thực hiện ${plan && plan.year === period.year ? plan.title : `Kế hoạch phát động phong trào thi đua năm ${period.year}`} ` +
-        `của ${agency.agency.name}, ${agency.agency.name} báo cáo kết quả thực hiện công tác thi đua, khen thưởng ${label}` +
+      `Thực hiện ${plan && plan.year === period.year ? plan.title : `Kế hoạch phát động phong trào thi đua năm ${period.year}`}, ` +
+        `${agency.agency.name} báo cáo kết quả thực hiện công tác thi đua, khen thưởng ${label}` +
         `${department ? ` của ${department.name}` : ''} như sau:`,
     ),
     heading('I. KẾT QUẢ THỰC HIỆN'),
@@ -345,13 +345,11 @@ function planLines(
   const at = new Date(Math.min(now.getTime(), period.end.getTime() - 1));
   const until = progressAsOf(plan, at);
   const progress = planProgress({ ...ctx, plan }, at);
-  const own = progress.filter((p) => p.target.source === 'plan').length;
   return [
     para([
       run(
-        `${plan.title.charAt(0).toUpperCase()}${plan.title.slice(1)} đặt ${own} chỉ tiêu đo được; ` +
-          `các mức khác dưới đây là mức tham chiếu, không phải chỉ tiêu của Kế hoạch. ` +
-          `Số liệu của cả năm ${plan.year}, ${until ? `tính đến ngày ${formatDay(until)}` : 'đến hết năm'}:`,
+        `Số liệu ghi nhận của năm ${plan.year}, ${until ? `tính đến ngày ${formatDay(until)}` : 'cả năm'}, ` +
+          'đối chiếu với các chỉ tiêu của Kế hoạch và các mức tham chiếu (mức tham chiếu không phải chỉ tiêu của Kế hoạch):',
       ),
     ]),
     ...progress.map((p) =>
