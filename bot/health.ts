@@ -12,6 +12,8 @@ export class InstanceStatus {
   /** The fencing epoch, while active on PostgreSQL. */
   epoch: number | null = null;
   since = new Date();
+  /** The seq of the last change the store in memory holds (an active one's, or a standby's copy). */
+  seq: () => number | null = () => null;
 
   constructor(store: 'embedded' | 'postgres') {
     this.store = store;
@@ -51,6 +53,7 @@ export async function startHealthServer(
       role: status.role,
       store: status.store,
       epoch: status.epoch,
+      seq: status.seq(),
       since: status.since.toISOString(),
     };
     if (path === '/healthz') return send(res, 200, { status: 'ok', ...body });

@@ -12,6 +12,8 @@ export interface ActiveStandbyOptions {
   /** What the store's rules check against (storage/invariants.ts). */
   rules?: RuleSettings;
   status: InstanceStatus;
+  /** How often a standby reads the journal's new lines (default 1 s). */
+  followMs?: number;
   /** Aborted when the process is asked to stop (SIGTERM, SIGINT). */
   signal: AbortSignal;
   /**
@@ -26,9 +28,10 @@ const RETRY_MS = 2_000;
 
 /**
  * The bot on PostgreSQL, as one of a pair on the same database: it migrates the schema, then waits
- * until it may be the active instance (storage/postgres/lease.ts) — meanwhile a standby, polling
- * nothing and writing nothing. Once active it loads the whole store (everything committed before its
- * epoch, so a message Telegram delivers again is recognised) and serves. If another instance takes its
+ * until it may be the active instance (storage/postgres/lease.ts) — meanwhile a warm standby, polling
+ * no platform and writing nothing, that reads the store once and follows its journal's new lines
+ * (storage/postgres/follow.ts). Once active it applies the last lines, committed before its epoch (so
+ * a message Telegram delivers again is recognised), and serves. If another instance takes its
  * place (this one was frozen, or cut off from the database), its writes are refused from that moment
  * (fencing); it says so, stops serving, and stands by again. On SIGTERM it finishes, closes the store
  * and lets the lock go, so the standby takes over at once.
@@ -41,17 +44,23 @@ export async function runActiveStandby(options: ActiveStandbyOptions): Promise<v
   await untilReachable(() => pg.migrate(target, logger), logger, signal);
   while (!signal.aborted) {
     status.set('standby', null);
+    // A warm standby: the store read and its journal followed while waiting (storage/postgres/follow.ts).
+    const follower = new pg.Follower(target, {
+      logger,
+      dataDir: options.dataDir,
+      ...(options.rules ? { rules: options.rules } : {}),
+      ...(options.followMs !== undefined ? { pollMs: options.followMs } : {}),
+    }).start();
+    status.seq = () => follower.seq;
     const lease = await pg.Lease.acquire(target, { logger, signal });
-    if (!lease) return;
+    if (!lease) {
+      await follower.stop();
+      return;
+    }
     status.set('starting', lease.epoch);
     try {
-      const store = await pg.openPostgresStore(target, {
-        logger,
-        dataDir: options.dataDir,
-        ...(options.rules ? { rules: options.rules } : {}),
-        epoch: lease.epoch,
-        onFenced: (error) => lease.lose(error.message),
-      });
+      const { store } = await follower.promote(lease.epoch, (error) => lease.lose(error.message));
+      status.seq = () => store.state.seq;
       const stopped = new Promise<void>((resolve) => {
         if (signal.aborted) resolve();
         signal.addEventListener('abort', () => resolve(), { once: true });

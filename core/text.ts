@@ -18,7 +18,8 @@ export function fold(text: string): string {
 
 /**
  * User text made safe to store and to echo, once, where it enters: well-formed Unicode (a lone UTF-16
- * surrogate becomes U+FFFD) and no control characters but line breaks (others become spaces). Each
+ * surrogate becomes U+FFFD) and no control characters but line breaks, nor U+FFFE or U+FFFF (these
+ * become spaces): nothing XML 1.0 forbids, so every file the bot writes can hold the text. Each
  * replaced unit keeps its length, so mention offsets into the text stay right. Telegram refuses a
  * whole message that holds a lone surrogate or a NUL, so one such entry could otherwise stop the
  * weekly post for everyone.
@@ -28,8 +29,10 @@ export function cleanText(text: string): string {
     /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
     '\uFFFD',
   );
+  // Controls, and the noncharacters U+FFFE and U+FFFF, which XML 1.0 forbids (a workbook holding one
+  // is a file Excel calls corrupt: reports/xml-text.ts guards the writers too).
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  return wellFormed.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, ' ');
+  return wellFormed.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]/g, ' ');
 }
 
 /** Shortens text for lists, on a character boundary (not inside a surrogate pair). */

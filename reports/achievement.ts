@@ -1,4 +1,4 @@
-import { Document, Packer, type Paragraph } from 'docx';
+import { Document, type Paragraph } from 'docx';
 import JSZip from 'jszip';
 import type { AgencyConfig, Department } from '../core/agency.js';
 import type { Entry, EntryKind, Member, ModelExample, TitleSubject } from '../core/domain.js';
@@ -11,6 +11,7 @@ import { departmentName, fileName } from './excel.js';
 import { byMember, modelsAbout, modelsOf, recordOf, summarise } from './figures.js';
 import { doc } from './vi.js';
 import { para, partyHeader, partySection, run, signatureRoom, toWrite, twoColumns } from './word.js';
+import { packWord, xmlSafe } from './xml-text.js';
 
 /*
  * The achievement report drafts (báo cáo thành tích) a candidate for an emulation title hands in with
@@ -96,8 +97,12 @@ function signature(
 }
 
 async function pack(title: string, children: (Paragraph | ReturnType<typeof twoColumns>)[]): Promise<Buffer> {
-  const document = new Document({ creator: doc.creator, title, sections: [partySection(children)] });
-  return Packer.toBuffer(document);
+  const document = new Document({
+    creator: doc.creator,
+    title: xmlSafe(title),
+    sections: [partySection(children)],
+  });
+  return packWord(document);
 }
 
 /** The draft of one member's achievement report for `year`. */

@@ -3,7 +3,6 @@ import {
   BorderStyle,
   Document,
   Header,
-  Packer,
   PageBreak,
   PageNumber,
   PageOrientation,
@@ -22,6 +21,7 @@ import { formatDay } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
 import type { TitlesConfig } from '../core/titles.js';
 import { PAGE, para, run, signatureRoom, twoColumns } from './word.js';
+import { packWord, xmlSafe } from './xml-text.js';
 
 /*
  * The parts the year-end drafts share (each draft's layout is its own file: council-minutes.ts,
@@ -255,7 +255,7 @@ export function section(children: Block[], landscape = false) {
 }
 
 export async function packDoc(title: string, sections: ReturnType<typeof section>[]): Promise<Buffer> {
-  return Packer.toBuffer(new Document({ creator: 'thidua-bot', title, sections }));
+  return packWord(new Document({ creator: 'thidua-bot', title: xmlSafe(title), sections }));
 }
 
 /** A Council member's name with their position: `Trần Quốc Hưng, Trưởng Ban`. */

@@ -3,6 +3,9 @@ import type { AgencyConfig } from '../core/agency.js';
 import type { Repository } from '../core/repository.js';
 import { fold } from '../core/text.js';
 import { vi } from '../locales/vi.js';
+import { guardExcel } from './xml-text.js';
+
+guardExcel();
 
 /*
  * The records workbook: the template the Office fills (`/nhaphoso mau`) and what an import reads back

@@ -3,7 +3,6 @@ import {
   BorderStyle,
   Document,
   Header,
-  Packer,
   PageNumber,
   Paragraph,
   Table,
@@ -23,6 +22,7 @@ import { vi } from '../locales/vi.js';
 import { departmentName } from './excel.js';
 import { summarise, withdrawnBy } from './figures.js';
 import { doc } from './vi.js';
+import { packWord, xmlSafe } from './xml-text.js';
 
 /*
  * The Word report draft. Its sentences are written here in Vietnamese on purpose: it is a document of
@@ -36,7 +36,7 @@ export const run = (
   extra: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number } = {},
 ) =>
   new TextRun({
-    text,
+    text: xmlSafe(text),
     font: FONT,
     size: extra.size ?? 28,
     ...(extra.bold ? { bold: true } : {}),
@@ -306,10 +306,10 @@ export async function buildReportDoc(
 
   const document = new Document({
     creator: 'thidua-bot',
-    title: `Báo cáo kết quả thực hiện công tác thi đua, khen thưởng ${label}`,
+    title: xmlSafe(`Báo cáo kết quả thực hiện công tác thi đua, khen thưởng ${label}`),
     sections: [partySection([header, ...body, signature])],
   });
-  return Packer.toBuffer(document);
+  return packWord(document);
 }
 
 const capitalise = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;

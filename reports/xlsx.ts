@@ -1,11 +1,14 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { guardExcel } from './xml-text.js';
 
 /*
  * Workbooks written as they are filled: exceljs's streaming writer sends each row into the zip as it
  * is committed (reports/excel.ts's `sheet` commits every row), so a sheet of 100k entries never sits
  * in memory as cells — the in-memory workbook held ~2.5 GB for that.
  */
+
+guardExcel();
 
 const output = new WeakMap<ExcelJS.Workbook, Buffer[]>();
 

@@ -1,15 +1,22 @@
 import { entryCode } from '../core/codes.js';
 import type { EntryMark, Meeting, Nomination, VoteRound } from '../core/council-records.js';
 import type {
+  Award,
+  DecisionRef,
   DepartmentHead,
+  Discipline,
   Entry,
   EntryKind,
   HistoryItem,
+  Initiative,
   Member,
   ModelExample,
   Registration,
+  TitleSubject,
+  YearRating,
 } from '../core/domain.js';
 import { parseIdentity } from '../core/identity.js';
+import { recordsInvariants } from '../core/records.js';
 import { TEXT_MAX_LENGTH } from '../core/text.js';
 import type { Indexes } from './indexes.js';
 import type { State, StoreEvent } from './schema.js';
@@ -538,6 +545,146 @@ export const markRules: Rule<EntryMark>[] = [
   { name: 'mark.history', check: (m, scope) => councilHistoryProblem(m.history, scope) },
 ];
 
+// ---- year-end records (issue 20): ratings, discipline, initiatives, award decisions ------------------
+
+/** The years a record may be for: from the earliest the store can hold to the year after its latest. */
+function yearProblem(year: number, scope: RuleScope): string | undefined {
+  const first = new Date(scope.earliest + VIETNAM_OFFSET_MS).getUTCFullYear();
+  const last = Number.isFinite(scope.latest)
+    ? new Date(scope.latest + VIETNAM_OFFSET_MS).getUTCFullYear()
+    : Number.POSITIVE_INFINITY;
+  return year < first || year > last ? `is for ${year}, outside the years the store can hold` : undefined;
+}
+
+/** A day (`yyyy-mm-dd`) as the instant it starts in Vietnam. */
+const dayStart = (day: string) => Date.parse(`${day}T00:00:00+07:00`);
+
+function decisionProblem(decision: DecisionRef, scope: RuleScope): string | undefined {
+  return timeProblem(
+    `decision ${decision.number} is dated ${decision.date}, which`,
+    dayStart(decision.date),
+    scope,
+  );
+}
+
+function recordSubjectProblem(subject: TitleSubject, scope: RuleScope): string | undefined {
+  if (subject.kind === 'member') {
+    return scope.idx.membersById.has(subject.memberId)
+      ? undefined
+      : `names member ${subject.memberId}, who does not exist`;
+  }
+  return departmentProblem(subject.departmentId, scope, 'names department');
+}
+
+/** An annulled record says so in its history, and only an annulled one. */
+function annulledProblem(record: { status: 'active' | 'annulled'; history: readonly HistoryItem[] }) {
+  const annulled = record.history.some((h) => h.action === 'annulled');
+  if ((record.status === 'annulled') === annulled) return undefined;
+  return annulled
+    ? 'its history holds an annulment, but it is not annulled'
+    : 'it is annulled, but its history holds no annulment';
+}
+
+const recordHistory = (history: readonly HistoryItem[], scope: RuleScope) =>
+  historyProblem(history, scope) ??
+  actorsProblem(
+    history.map((h) => h.by),
+    scope,
+  );
+
+export const ratingRules: Rule<YearRating>[] = [
+  { name: 'rating.year', check: (r, scope) => yearProblem(r.year, scope) },
+  { name: 'rating.subject', check: (r, scope) => recordSubjectProblem(r.subject, scope) },
+  { name: 'rating.history', check: (r, scope) => recordHistory(r.history, scope) },
+];
+
+/** The longest a discipline takes effect (the longest forms run 24 months; a margin beyond). */
+const DISCIPLINE_MAX_YEARS = 5;
+
+export const disciplineRules: Rule<Discipline>[] = [
+  { name: 'discipline.subject', check: (d, scope) => recordSubjectProblem(d.subject, scope) },
+  {
+    name: 'discipline.dates',
+    check: (d, scope) => {
+      const from = dayStart(d.from);
+      const until = dayStart(d.until);
+      return (
+        decisionProblem(d.decision, scope) ??
+        timeProblem(`takes effect from ${d.from}, which`, from, scope) ??
+        (until < from ? `takes effect until ${d.until}, before it starts (${d.from})` : undefined) ??
+        (until - from > DISCIPLINE_MAX_YEARS * 366 * 86_400_000
+          ? `takes effect until ${d.until}, more than ${DISCIPLINE_MAX_YEARS} years after ${d.from}`
+          : undefined)
+      );
+    },
+  },
+  { name: 'discipline.status', check: (d) => annulledProblem(d) },
+  { name: 'discipline.history', check: (d, scope) => recordHistory(d.history, scope) },
+];
+
+export const initiativeRules: Rule<Initiative>[] = [
+  {
+    name: 'initiative.year',
+    check: (i, scope) => yearProblem(i.year, scope) ?? decisionProblem(i.decision, scope),
+  },
+  {
+    name: 'initiative.references',
+    check: (i, scope) => {
+      const unknown = [...i.authors, ...(i.usedBy ? [i.usedBy.memberId] : [])].find(
+        (m) => !scope.idx.membersById.has(m),
+      );
+      if (unknown) return `names member ${unknown}, who does not exist`;
+      if (i.usedBy && !i.authors.includes(i.usedBy.memberId))
+        return `backs an award of ${i.usedBy.memberId}, who is not one of its authors`;
+      return undefined;
+    },
+  },
+  { name: 'initiative.status', check: (i) => annulledProblem(i) },
+  { name: 'initiative.history', check: (i, scope) => recordHistory(i.history, scope) },
+];
+
+export const awardRules: Rule<Award>[] = [
+  {
+    name: 'award.year',
+    check: (a, scope) => yearProblem(a.year, scope) ?? decisionProblem(a.decision, scope),
+  },
+  {
+    name: 'award.recipients',
+    check: (a, scope) => {
+      for (const r of a.recipients) {
+        const problem = recordSubjectProblem(r.subject, scope);
+        if (problem) return problem;
+      }
+      const keys = a.recipients.map((r) =>
+        r.subject.kind === 'member' ? `m:${r.subject.memberId}` : `d:${r.subject.departmentId}`,
+      );
+      return new Set(keys).size === keys.length ? undefined : 'names someone twice';
+    },
+  },
+  { name: 'award.status', check: (a) => annulledProblem(a) },
+  { name: 'award.history', check: (a, scope) => recordHistory(a.history, scope) },
+];
+
+/** The rules the records keep together (core/records.ts): one decision one record, an initiative one award. */
+function checkRecordsTogether(scope: RuleScope): void {
+  const wrong = recordsInvariants({ ...scope.state, member: (id) => scope.idx.membersById.get(id) });
+  if (wrong.length > 0)
+    throw new RuleBroken('records.together', 'year-end records', wrong.slice(0, 3).join('; '));
+}
+
+const ratingSubject = (r: YearRating) =>
+  `rating of ${r.subject.kind === 'member' ? r.subject.memberId : r.subject.departmentId} for ${r.year}`;
+
+function checkRecords(
+  scope: RuleScope,
+  records: Pick<State, 'ratings' | 'disciplines' | 'initiatives' | 'awards'>,
+): void {
+  for (const r of records.ratings) apply(ratingRules, r, () => ratingSubject(r), scope);
+  for (const d of records.disciplines) apply(disciplineRules, d, () => `discipline ${d.no}`, scope);
+  for (const i of records.initiatives) apply(initiativeRules, i, () => `initiative ${i.no}`, scope);
+  for (const a of records.awards) apply(awardRules, a, () => `award ${a.no}`, scope);
+}
+
 // ---- checking ------------------------------------------------------------------------------------------
 
 function apply<T>(rules: readonly Rule<T>[], record: T, subject: () => string, scope: RuleScope): void {
@@ -577,6 +724,9 @@ export function checkState(scope: RuleScope): void {
   for (const m of state.meetings) apply(meetingRules, m, () => `meeting ${m.no}`, scope);
   for (const r of state.rounds) apply(roundRules, r, () => `vote ${r.no}`, scope);
   for (const m of state.marks) apply(markRules, m, () => `mark of ${m.code}`, scope);
+  // ---- year-end records (issue 20) ----
+  checkRecords(scope, state);
+  checkRecordsTogether(scope);
 }
 
 const nominationSubject = (n: Nomination) =>
@@ -661,6 +811,7 @@ export function checkTouched(event: StoreEvent, scope: RuleScope): void {
     const m = touched.mark;
     apply(markRules, m, () => `mark of ${m.code}`, scope);
   }
+  if (touched.records) checkRecords(scope, touched.records);
 }
 
 interface Touched {
@@ -675,6 +826,7 @@ interface Touched {
   meeting?: number;
   round?: number;
   mark?: EntryMark;
+  records?: Pick<State, 'ratings' | 'disciplines' | 'initiatives' | 'awards'>;
 }
 
 /** The records an event changes (a new event type must say which: the switch is exhaustive). */
@@ -698,8 +850,8 @@ export function touchedBy(event: StoreEvent): Touched {
     case 'job.done':
       return { job: event.job };
     case 'records.saved':
-      // Year-end records keep their own rules (core/records.ts), checked as each line is applied.
-      return {};
+      // What the records keep together (core/records.ts) is checked as the line is applied.
+      return { records: event };
     // ---- year-end review (issue 20, h20b) ----
     case 'council.nomination.saved':
       return { nomination: event.nomination };

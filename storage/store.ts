@@ -144,6 +144,8 @@ export class Store extends StoreReader implements Repository {
   private legacy = false;
   /** The rules of a change as it is written (no clock: the command's clock is the time's source). */
   private readonly writeScope: RuleScope;
+  /** What the rules are told of the world (for the lines a standby follows). */
+  private readonly rules: RuleSettings;
 
   private constructor(
     /** Where the snapshot and the lines are kept (storage/log.ts). */
@@ -156,7 +158,8 @@ export class Store extends StoreReader implements Repository {
     this.logger = options.logger ?? silent;
     this.compactAfter = options.compactAfter ?? 5_000;
     this.compactAt = this.compactAfter;
-    this.writeScope = scopeOf(this.data, this.idx, options.rules ?? {}, false);
+    this.rules = options.rules ?? {};
+    this.writeScope = scopeOf(this.data, this.idx, this.rules, false);
   }
 
   /** The data directory: the store's files, or on PostgreSQL the files kept beside the store (a Zalo session's). */
@@ -183,20 +186,61 @@ export class Store extends StoreReader implements Repository {
   /** Opens the store kept in `log` (files, or PostgreSQL), with the same checks as `open`. */
   static async openLog(log: StoreLog, options: StoreOptions = {}): Promise<Store> {
     const store = await Store.read(log, options, false);
-    store.journal = await log.openWriter<Undo>((undos) => {
+    await store.startWriting();
+    return store;
+  }
+
+  /**
+   * Opens the journal for writing: at open, or for a store read and kept current by a standby
+   * (`followLines`) once it becomes the active instance (storage/postgres/follow.ts). On failure the
+   * log is let go of.
+   */
+  async startWriting(): Promise<void> {
+    if (this.writable) throw new Error('the store is open for writing already');
+    const log = this.log;
+    this.journal = await log.openWriter<Undo>((undos) => {
       for (const undo of undos.reverse()) undo();
       // Read from the records while the undone changes were in them: read again when next asked.
-      store.idx.inRecords = null;
+      this.idx.inRecords = null;
     });
-    store.writable = true;
+    this.writable = true;
     try {
-      await store.finishOpening();
+      await this.finishOpening();
     } catch (error) {
-      await store.journal.close().catch(() => {});
+      await this.journal.close().catch(() => {});
       await log.close().catch(() => {});
       throw error;
     }
-    return store;
+  }
+
+  /**
+   * For a store read but not open for writing, kept current by a standby: applies the log's `lines`
+   * written after this store's seq, with the checks a load makes — each line of this store, next in
+   * seq, on the checksum chain from this store's last line, and within the store's rules. Throws
+   * StoreCorruptError at the first line that is not; the store is then to be read again (what was
+   * applied of the lines stays applied).
+   */
+  followLines(lines: LogLines): void {
+    if (this.writable) throw new Error('a store open for writing follows no other writer');
+    const data = this.data;
+    const scope = scopeOf(data, this.idx, this.rules, true);
+    for (let i = 0; i < lines.events.length; i += 1) {
+      const event = lines.events[i] as StoreEvent;
+      const at = `${lines.label(i)} (seq ${event.seq})`;
+      const corrupt = (problem: string) => new StoreCorruptError(lines.name, `${at} ${problem}`);
+      if (event.sum === undefined) throw corrupt('has no checksum (every line of layout 8 has one)');
+      if (event.store !== data.store) throw corrupt(`belongs to store ${event.store}, not to ${data.store}`);
+      if (event.seq !== data.seq + 1) throw corrupt(`is not the next line after seq ${data.seq}`);
+      if (event.prev !== data.last) throw corrupt(`does not follow the line of seq ${data.seq}`);
+      try {
+        checkIncoming(event, scope);
+        applyEvent(data, this.idx, event);
+        checkTouched(event, scope);
+      } catch (error) {
+        throw new StoreCorruptError(lines.name, `${at}: ${(error as Error).message}`);
+      }
+      this.linesRead += 1;
+    }
   }
 
   /** What must be durable before the first write (see `pending`). */

@@ -38,6 +38,19 @@ const ALLOWED: Record<string, readonly string[]> = {
   web: ['core', 'locales', 'reports', 'commands'],
   // The composition root (bot/*.ts) wires everything together.
   bot: ['core', 'locales', 'storage', 'commands', 'reports', 'web', ...PLATFORMS.map((p) => `bot/${p}`)],
+  // The operator's tools (npm run store:*, the build, the screenshots) are composition roots too; a test
+  // helper is theirs only to drive a browser for the README's pictures.
+  scripts: [
+    'core',
+    'locales',
+    'storage',
+    'commands',
+    'reports',
+    'web',
+    'bot',
+    ...PLATFORMS.map((p) => `bot/${p}`),
+    'test/helpers/browser',
+  ],
 };
 
 function sourceFiles(dir: string): string[] {
@@ -45,7 +58,9 @@ function sourceFiles(dir: string): string[] {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
-    else if (/\.(ts|mts)$/.test(name) && !name.endsWith('.d.ts')) out.push(path);
+    // JavaScript modules too: the worker entry points (bot/tsx-worker.mjs, reports/chart-png-worker.mjs)
+    // and the build script are code of their layer like any other.
+    else if (/\.(ts|mts|mjs|js)$/.test(name) && !/\.d\.m?ts$/.test(name)) out.push(path);
   }
   return out;
 }
@@ -77,8 +92,12 @@ const files = LAYERS.filter((l) => !l.includes('/'))
   .filter((f, i, all) => all.indexOf(f) === i);
 
 describe('layers point one way', () => {
-  it('finds the source files it checks', () => {
+  it('finds the source files it checks, the JavaScript modules among them', () => {
     expect(files.length).toBeGreaterThan(50);
+    const names = files.map((f) => relative(ROOT, f).replace(/\\/g, '/'));
+    expect(names).toEqual(
+      expect.arrayContaining(['bot/tsx-worker.mjs', 'reports/chart-png-worker.mjs', 'scripts/build.mjs']),
+    );
   });
 
   it('no file imports a layer it may not', () => {

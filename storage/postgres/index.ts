@@ -33,4 +33,5 @@ export function readPostgresStore(target: PostgresTarget, logger?: StoreLogger):
   );
 }
 
+export { Follower, type FollowerOptions, type Promotion } from './follow.js';
 export { migrate as migratePostgres };

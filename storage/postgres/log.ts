@@ -46,8 +46,13 @@ export class PostgresLog implements StoreLog {
   private lines: { events: StoreEvent[]; seqs: number[] } | undefined;
   private writer: PostgresJournal<unknown> | undefined;
   private snapshotId: string | null = null;
+  /** The journal's lines after the newest snapshot, as last read (the writer's count starts there). */
+  private sinceSnapshot = 0;
+  /** A copy: the epoch is set when a standby's store becomes the active one (`activate`). */
+  private readonly options: PostgresLogOptions;
 
-  constructor(private readonly options: PostgresLogOptions) {
+  constructor(options: PostgresLogOptions) {
+    this.options = { ...options };
     this.name = describeTarget(options);
     const s = ident(options.schema);
     this.t = {
@@ -86,12 +91,118 @@ export class PostgresLog implements StoreLog {
   }
 
   async openWriter<T>(onAbort: (metas: T[]) => void): Promise<LogWriter<T>> {
-    const writer = new PostgresJournal<T>(this.options, this.t, this.lines?.events.length ?? 0, onAbort);
+    const writer = new PostgresJournal<T>(this.options, this.t, this.sinceSnapshot, onAbort);
     this.writer = writer as PostgresJournal<unknown>;
     return writer;
   }
 
   async afterFold(): Promise<void> {}
+
+  /**
+   * For a store read from this log and kept current by a standby (storage/postgres/follow.ts): what
+   * the log holds after `at` — the store's seq, the checksum of its last line, its identity — read in
+   * one consistent view with the fencing epoch. `lines`: the journal's next lines (at most `limit`),
+   * which continue `at` by their seq and checksum chain (the store checks each again as it applies
+   * it). `reload`: the log no longer continues `at` — the lines were folded into a newer snapshot and
+   * dropped, a line applied was replaced (its write answered "not saved", the next write took its
+   * seq), or the store was created since — and the store is to be read again.
+   */
+  async linesAfter(
+    at: { store: string; seq: number; last: string },
+    limit = 10_000,
+  ): Promise<
+    | { kind: 'lines'; epoch: number; lines: LogLines; more: boolean }
+    | { kind: 'reload'; epoch: number; why: string }
+  > {
+    const client = await connectClient(this.options, 'follow');
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const store = await client.query<{ epoch: string }>(`SELECT epoch FROM ${this.t.store} WHERE id = 1`);
+      const epoch = Number(store.rows[0]?.epoch ?? 0);
+      const head = await client.query<{ id: string; seq: string; last: string | null }>(
+        `SELECT id, seq, last FROM ${this.t.snapshot} ORDER BY id DESC LIMIT 1`,
+      );
+      const snapshot = head.rows[0];
+      const { rows } = await client.query<{ seq: string; line: string }>(
+        `SELECT seq, line FROM ${this.t.journal} WHERE seq >= $1 ORDER BY seq LIMIT $2`,
+        [at.seq, limit + 1],
+      );
+      const counted = await client.query<{ n: string }>(
+        `SELECT count(*) AS n FROM ${this.t.journal} WHERE seq > $1`,
+        [Number(snapshot?.seq ?? 0)],
+      );
+      await client.query('COMMIT');
+      const reload = (why: string) => ({ kind: 'reload' as const, epoch, why });
+      const name = `${this.name}, table journal`;
+      const seqs = rows.map((r) => Number(r.seq));
+      const events = rows.map((r, i) => parseJournalLine(r.line, `seq ${seqs[i]}`, name));
+      if (at.store === '') {
+        return snapshot || events.length > 0 ? reload('the store was created meanwhile') : this.none(epoch);
+      }
+      let from = 0;
+      if (seqs[0] === at.seq) {
+        if (events[0]?.sum !== at.last) {
+          return reload(`the line of seq ${at.seq} it applied was replaced (a write answered "not saved")`);
+        }
+        from = 1;
+      }
+      const next = events[from];
+      if (next) {
+        if (next.seq !== at.seq + 1) {
+          return reload(`the lines after seq ${at.seq} were folded into a newer snapshot`);
+        }
+        if (next.prev !== at.last) {
+          return reload(`the line of seq ${at.seq} it applied was replaced (a write answered "not saved")`);
+        }
+      } else if (from === 0) {
+        // No line at or after `at`: only a snapshot that ends exactly there continues it.
+        const seq = Number(snapshot?.seq ?? 0);
+        const same = snapshot ? snapshot.id === this.snapshotId || snapshot.last === at.last : at.seq === 0;
+        if (seq !== at.seq || !same) {
+          return reload(
+            seq > at.seq
+              ? `the lines after seq ${at.seq} were folded into a newer snapshot`
+              : `the line of seq ${at.seq} it applied is no longer in the journal (a write answered "not saved")`,
+          );
+        }
+      }
+      const more = events.length - from > limit;
+      const taken = events.slice(from, from + limit);
+      const takenSeqs = seqs.slice(from, from + limit);
+      if (snapshot && snapshot.id !== this.snapshotId) this.snapshotId = snapshot.id;
+      this.sinceSnapshot = Number(counted.rows[0]?.n ?? 0);
+      return {
+        kind: 'lines',
+        epoch,
+        more,
+        lines: { events: taken, name, label: (i) => `seq ${takenSeqs[i]}`, tornBytes: 0 },
+      };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+
+  private none(epoch: number) {
+    return {
+      kind: 'lines' as const,
+      epoch,
+      more: false,
+      lines: { events: [], name: `${this.name}, table journal`, label: () => '', tornBytes: 0 },
+    };
+  }
+
+  /**
+   * The store read from this log becomes the active one's: its writes carry `epoch` from now on
+   * (before `Store.startWriting`).
+   */
+  activate(epoch: number, onFenced?: (error: StoreFencedError) => void): void {
+    this.options.epoch = epoch;
+    if (onFenced) this.options.onFenced = onFenced;
+    else delete this.options.onFenced;
+  }
 
   /** PostgreSQL's own backups (base backups and WAL archiving, or pg_dump) keep a store there. */
   async backupIfDue(): Promise<string | null> {
@@ -140,6 +251,7 @@ export class PostgresLog implements StoreLog {
         return event;
       });
       this.lines = { events, seqs };
+      this.sinceSnapshot = events.length;
       await client.query('COMMIT');
       return state;
     } finally {
@@ -187,8 +299,8 @@ export class PostgresLog implements StoreLog {
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<{ id: string }>(
-        `INSERT INTO ${this.t.snapshot} (seq, bytes, parts, epoch) VALUES ($1, 0, 0, $2) RETURNING id`,
-        [seq, this.options.epoch],
+        `INSERT INTO ${this.t.snapshot} (seq, last, bytes, parts, epoch) VALUES ($1, $2, 0, 0, $3) RETURNING id`,
+        [seq, state.last, this.options.epoch],
       );
       const id = rows[0]?.id as string;
       let part = 0;

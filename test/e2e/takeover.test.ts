@@ -33,6 +33,8 @@ interface Instance {
   err(): string;
   /** The role its health endpoint reports (`active`, `standby`…), or null when it does not answer. */
   role(): Promise<string | null>;
+  /** The seq of the last change its store in memory holds (a standby's followed copy too). */
+  seq(): Promise<number | null>;
 }
 
 async function freePort(): Promise<number> {
@@ -67,19 +69,21 @@ async function start(): Promise<Instance> {
     stderr += c.toString('utf8');
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const health = async () => {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2_000) });
+      return (await res.json()) as { role: string; seq: number | null };
+    } catch {
+      return null;
+    }
+  };
   return {
     child,
     port,
     exited,
     err: () => stderr,
-    role: async () => {
-      try {
-        const res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2_000) });
-        return ((await res.json()) as { role: string }).role;
-      } catch {
-        return null;
-      }
-    },
+    role: async () => (await health())?.role ?? null,
+    seq: async () => (await health())?.seq ?? null,
   };
 }
 
@@ -147,6 +151,10 @@ describe.skipIf(postgresMissing)('two instances on one PostgreSQL database', () 
       const joined = server.pushMessage({ chatId: GROUP, text: `/dangky ${names[i]} | vp`, from });
       await until('the registration answered', () => answersTo(joined.message.message_id).length > 0);
     }
+    // The standby is warm: it has read the store and follows what the active one writes.
+    const written = await first.seq();
+    expect(written).toBeGreaterThan(0);
+    await until('the standby following the writes', async () => (await second.seq()) === written);
     const burst = Array.from({ length: 24 }, (_, i) =>
       server.pushMessage({ chatId: GROUP, text: `/hoanthanh Nhiệm vụ số ${i + 1}`, from: people[i % 3] }),
     );
@@ -176,6 +184,7 @@ describe.skipIf(postgresMissing)('two instances on one PostgreSQL database', () 
     expect([...texts].sort()).toEqual(burst.map((m) => m.message.text?.replace('/hoanthanh ', '')).sort());
     for (const text of acknowledged) expect(texts).toContain(text);
     expect(second.err()).toContain('this instance is now the active one');
+    expect(second.err()).toContain('took over with the copy it followed');
   }, 90_000);
 
   it('an active instance frozen is replaced, and when it comes back it writes nothing and says so', async () => {

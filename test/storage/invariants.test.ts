@@ -262,3 +262,121 @@ describe('a change that breaks a rule is never written', () => {
     await again.close();
   });
 });
+
+describe('year-end records (issue 20) that cannot be true are refused under the same rules', () => {
+  const history = [{ at, action: 'recorded', by: 'telegram:900001', platform: 'telegram' }];
+  const decision = (date = '2026-12-20') => ({ number: '12-QĐ/BTCTU', date, body: 'Ban Tổ chức Tỉnh ủy' });
+  const records = (change: Record<string, unknown>) => ({
+    type: 'records.saved',
+    ratings: [],
+    disciplines: [],
+    initiatives: [],
+    awards: [],
+    ...change,
+  });
+  const award = (change: Record<string, unknown> = {}) => ({
+    no: 1,
+    year: 2026,
+    kind: 'title',
+    titleId: 'ldtt',
+    name: 'Lao động tiên tiến',
+    decision: decision(),
+    recipients: [{ subject: { kind: 'member', memberId: 'm1' } }],
+    status: 'active',
+    history,
+    ...change,
+  });
+
+  it('a rating for 2099', async () => {
+    await refusedLine(
+      records({
+        ratings: [{ year: 2099, subject: { kind: 'member', memberId: 'm1' }, rating: 'httnv', history }],
+      }),
+      'rating.year',
+      /rating of m1 for 2099: is for 2099, outside the years the store can hold/,
+    );
+  });
+
+  it('a discipline of a department the agency does not have, or running before it starts', async () => {
+    const discipline = (change: Record<string, unknown>) => ({
+      no: 1,
+      subject: { kind: 'department', departmentId: 'vp' },
+      form: 'khientrach',
+      decision: decision(),
+      from: '2026-12-20',
+      until: '2027-12-20',
+      status: 'active',
+      history,
+      ...change,
+    });
+    await refusedLine(
+      records({ disciplines: [discipline({ subject: { kind: 'department', departmentId: 'xyz' } })] }),
+      'discipline.subject',
+      /discipline 1: names department xyz is not one of the agency's departments/,
+    );
+  });
+
+  it('an award decision dated 1970', async () => {
+    await refusedLine(
+      records({ awards: [award({ decision: decision('1970-01-01') })] }),
+      'award.year',
+      /award 1: decision 12-QĐ\/BTCTU is dated 1970-01-01, which is 1969-12-31T17:00:00.000Z, before the store could exist/,
+    );
+  });
+
+  it('an annulled award whose history holds no annulment', async () => {
+    await refusedLine(
+      records({ awards: [award({ status: 'annulled' })] }),
+      'award.status',
+      /award 1: it is annulled, but its history holds no annulment/,
+    );
+  });
+
+  it('an initiative by a member who does not exist, recorded by one who never was', async () => {
+    await refusedLine(
+      records({
+        initiatives: [
+          {
+            no: 1,
+            name: 'Phần mềm theo dõi hồ sơ',
+            authors: ['m1'],
+            year: 2026,
+            decision: decision(),
+            status: 'active',
+            history: [{ at, action: 'recorded', by: 'm999', platform: 'telegram' }],
+          },
+        ],
+      }),
+      'initiative.history',
+      /initiative 1: names m999, who is not and never was a member/,
+    );
+  });
+
+  it('in the snapshot: an award naming a member who does not exist (CRC recomputed)', async () => {
+    const store = await Store.open(dir, { rules });
+    await store.changeRecords(
+      [
+        {
+          op: 'award',
+          year: 2026,
+          kind: 'title',
+          titleId: 'ldtt',
+          name: 'Lao động tiên tiến',
+          decision: decision(),
+          recipients: [{ subject: { kind: 'member', memberId: 'm1' } }],
+        },
+      ],
+      actor('telegram:900001', new Date('2026-12-05T03:00:00Z')),
+    );
+    await store.compact();
+    await store.close();
+    await rewriteSnapshot(dir, (capture) => {
+      const state = JSON.parse(capture.state);
+      state.awards[0].recipients[0].subject.memberId = 'm7';
+      capture.state = JSON.stringify(state);
+    });
+    expect((await refusedOpen(dir, { rules })).message).toBe(
+      `${join(dir, STORE_FILE)}: award 1: names member m7, who does not exist (rule award.recipients)`,
+    );
+  });
+});

@@ -52,7 +52,7 @@ describe.skipIf(postgresMissing)('the store on PostgreSQL', () => {
       await addMember(store, 1);
       expect(await migrate(target, logger)).toEqual([]);
       const ran = await q(`SELECT name FROM ${target.schema}.pgmigrations`);
-      expect(ran.rows.map((r) => r.name)).toEqual(['1733500000000_store']);
+      expect(ran.rows.map((r) => r.name)).toEqual(['1733500000000_store', '1733600000000_snapshot_last']);
       expect((await q(`SELECT count(*)::int AS n FROM ${target.schema}.journal`)).rows[0]?.n).toBe(1);
     });
 
