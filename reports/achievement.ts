@@ -7,6 +7,7 @@ import type { Repository } from '../core/repository.js';
 import { membersAt } from '../core/scoring.js';
 import { type TitlesConfig, titleById } from '../core/titles.js';
 import { vi } from '../locales/vi.js';
+import { printableFrom } from './document-text.js';
 import { departmentName, fileName } from './excel.js';
 import { byMember, modelsAbout, modelsOf, recordOf, summarise } from './figures.js';
 import { doc } from './vi.js';
@@ -68,7 +69,7 @@ function entryLines(store: Repository, entries: readonly Entry[], kind: EntryKin
         formatDay(new Date(e.at)),
         withMember ? store.member(e.memberId)?.fullName : undefined,
         [...(e.adhoc ? [a.adhocTag] : []), ...(e.it ? [a.itTag] : [])],
-        e.text,
+        printableFrom(store)(e.text),
       ),
     ),
   );

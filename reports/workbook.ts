@@ -3,6 +3,7 @@ import { lastDay, type Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
 import { counts, departmentAt, entryState } from '../core/scoring.js';
 import { vi } from '../locales/vi.js';
+import { printableFrom } from './document-text.js';
 import {
   DATE_TIME,
   departmentName,
@@ -34,6 +35,7 @@ export async function buildWorkbook(
   const d = doc.summary;
   const t = doc.sheetTitles;
   const frame = framesFor(agency, period, department, now);
+  const told = printableFrom(store);
 
   const summaryRows: [string, string | number | Date][] = [
     [d.agency, agency.agency.name],
@@ -165,7 +167,7 @@ export async function buildWorkbook(
       code: e.code,
       at: excelDate(e.at),
       kind: vi.kind[e.kind],
-      text: e.text,
+      text: told(e.text),
       member: store.member(e.memberId)?.fullName ?? e.memberId,
       dept: departmentName(agency, e.departmentId),
       reporter: store.member(e.reporterId)?.fullName ?? e.reporterId,
