@@ -3,11 +3,14 @@
 // Usage: node --expose-gc cold-project.js DIR
 import { join } from 'node:path';
 import { createApp } from '../bot/app.js';
-import { createConfig } from '../bot/config.js';
+import { createConfig, readPlanFile } from '../bot/config.js';
 import { createLogger } from '../bot/logger.js';
+import { planChart, planText } from '../commands/posts.js';
 import { periodContaining } from '../core/periods.js';
+import { locales } from '../locales/index.js';
 import { Store } from '../storage/store.js';
-import { emit, LAST_FULL_WEEK_DAY, mb } from './common.js';
+import { agency, emit, LAST_FULL_WEEK_DAY, mb } from './common.js';
+import { summary, weeklyPost } from './read-paths.js';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: cold-project.js DIR');
@@ -25,7 +28,28 @@ const heapUsed = process.memoryUsage().heapUsed;
 const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();
 const rssAfterGc = process.memoryUsage.rss();
-// Then the whole current year read once (/tonghop năm, /kehoach): its entries stay built (the hot set).
+// Then the first year-wide reads after the start, each a synchronous step (the event loop held
+// throughout): /tonghop năm's figures, the weekly post (with the plan's progress for the year), /kehoach.
+const timed = (read: () => unknown) => {
+  const t = performance.now();
+  read();
+  return performance.now() - t;
+};
+const config = agency();
+const plan = readPlanFile('config/plan-2026.json');
+const post = { t: locales.vi, store, agency: config, plan };
+const firstYear = {
+  tonghopMs: timed(() => summary(store, config)),
+  weeklyPostMs: timed(() => weeklyPost(store, config)),
+  kehoachMs: timed(() => {
+    planText(post, LAST_FULL_WEEK_DAY);
+    planChart(post, LAST_FULL_WEEK_DAY);
+  }),
+  /** The process once they were answered (no collection forced: what the machine sees). */
+  rssMB: mb(process.memoryUsage.rss()),
+  entriesBuilt: store.entriesBuilt,
+};
+// Then the whole current year built as entries once (what a report or the titles' facts still read).
 const yearStarted = performance.now();
 const { start, end } = periodContaining('year', LAST_FULL_WEEK_DAY);
 const inYear = store.entriesBetween(start, end).length;
@@ -44,6 +68,7 @@ emit({
   rssMB: mb(rss),
   heapUsedMB: mb(heapUsed),
   rssAfterGcMB: gc ? mb(rssAfterGc) : null,
+  firstYear,
   /** After the current year's entries were read once and kept built. */
   yearHot: { entries: inYear, ms: yearMs, rssMB: mb(rssYearHot) },
 });

@@ -77,7 +77,7 @@ export function summary(view: ReadView, agency: AgencyConfig, period = year()) {
     total: s.total,
     byKind: s.byKind.map((k) => `${k.kind}:${k.count}:${k.points}`),
     participants: s.participants,
-    withdrawn: s.withdrawn.length,
+    withdrawn: s.withdrawnCodes.length,
     review: s.review,
     top: s.top.map((m) => `${m.rank}:${m.member.id}:${m.points}`),
   };

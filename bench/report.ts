@@ -23,6 +23,14 @@ export interface ColdStart {
   heapUsedMB?: number;
   rssAfterGcMB?: number | null;
   firstReadMs?: number;
+  /** The first year-wide reads after the start, each timed alone (synchronous: the loop held throughout). */
+  firstYear?: {
+    tonghopMs: number;
+    weeklyPostMs?: number;
+    kehoachMs?: number;
+    rssMB: number;
+    entriesBuilt?: number;
+  };
   /** The project: after the current year's entries were read once and kept built. */
   yearHot?: { entries: number; ms: number; rssMB: number };
 }
@@ -234,6 +242,41 @@ export function rows(result: SizeResult): Row[] {
       {
         note: `before the store: project ${cold.project.rssBeforeMB.toFixed(0)} MB (the bot's modules)${cold.sqlite ? `, SQLite ${cold.sqlite.rssBeforeMB.toFixed(0)}` : ''}, lowdb ${cold.naive.rssBeforeMB.toFixed(0)}`,
       },
+    ),
+    row(
+      size,
+      'first after start: /tonghop năm',
+      'ms',
+      {
+        project: median(cold.project.all.map((c) => c.firstYear?.tonghopMs ?? Number.NaN)),
+        sqlite: cold.sqlite ? median(cold.sqlite.all.map((c) => c.firstYear?.tonghopMs ?? Number.NaN)) : null,
+      },
+      { note: 'the first year-wide read in a fresh process: the event loop held throughout' },
+    ),
+    row(
+      size,
+      'first after start: weekly post, /kehoach',
+      'ms',
+      {
+        project: median(
+          cold.project.all.map((c) =>
+            Math.max(c.firstYear?.weeklyPostMs ?? Number.NaN, c.firstYear?.kehoachMs ?? Number.NaN),
+          ),
+        ),
+      },
+      {
+        note: `the longer of the two, after /tonghop năm; weekly ${fmt(median(cold.project.all.map((c) => c.firstYear?.weeklyPostMs ?? Number.NaN)), 'ms')} ms, /kehoach ${fmt(median(cold.project.all.map((c) => c.firstYear?.kehoachMs ?? Number.NaN)), 'ms')} ms; ${cold.project.all[0]?.firstYear?.entriesBuilt ?? '?'} entries built`,
+      },
+    ),
+    row(
+      size,
+      'RSS after the first year-wide reads',
+      'MB',
+      {
+        project: median(cold.project.all.map((c) => c.firstYear?.rssMB ?? Number.NaN)),
+        sqlite: cold.sqlite ? median(cold.sqlite.all.map((c) => c.firstYear?.rssMB ?? Number.NaN)) : null,
+      },
+      { note: 'no collection forced' },
     ),
     row(
       size,
@@ -471,6 +514,28 @@ export function targets(results: readonly SizeResult[]): TargetCheck[] | null {
       false,
     ),
     check('/tonghop for a year', w.reads.summaryYear.project.median, 'ms', 100),
+    check(
+      'first /tonghop năm after a start: event-loop block',
+      median(r.cold.project.all.map((c) => c.firstYear?.tonghopMs ?? Number.NaN)),
+      'ms',
+      50,
+    ),
+    check(
+      'first weekly post and /kehoach after a start: event-loop block',
+      median(
+        r.cold.project.all.map((c) =>
+          Math.max(c.firstYear?.weeklyPostMs ?? Number.NaN, c.firstYear?.kehoachMs ?? Number.NaN),
+        ),
+      ),
+      'ms',
+      50,
+    ),
+    check(
+      'RSS after the first year-wide reads',
+      median(r.cold.project.all.map((c) => c.firstYear?.rssMB ?? Number.NaN)),
+      'MB',
+      150,
+    ),
     check('weekly post', w.reads.weeklyPost.project.median, 'ms', 50),
   ];
   const agency = results.find((x) => x.size === 25_000)?.e2e?.reportFiles;

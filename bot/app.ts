@@ -148,6 +148,7 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     store,
     agency: config.agency,
     plan: config.plan,
+    council: config.council,
     draw: deps.draw ?? renderBoardChart,
   });
   const live = platforms.filter((p) => p.name !== 'console' && p.name !== 'web');

@@ -2,7 +2,7 @@ import type { Command } from '../core/context.js';
 import { periodTitle } from '../core/periods.js';
 import { boardChart, kudosOf, PICTURE_WORD, picture, pictureName } from './lib/board.js';
 import { onlyPeriod, pendingNote, say } from './lib/common.js';
-import { leaderboardLines, standingsOf } from './lib/leaderboard.js';
+import { leaderboardLines, standingsIn } from './lib/leaderboard.js';
 import { chartTargets, progressAsOf, progressOf } from './posts.js';
 
 export const bangxephang: Command = {
@@ -16,20 +16,12 @@ export const bangxephang: Command = {
     if (Array.isArray(args)) return args;
     const { period } = args;
 
-    const entries = store.entriesBetween(period.start, period.end);
-    const standings = standingsOf(
-      ctx,
-      entries,
-      store.members,
-      period,
-      agency.leaderboard.topMembers,
-      ctx.now,
-    );
+    const standings = standingsIn(ctx, store, period, agency.leaderboard.topMembers, ctx.now);
     const text = say(
       t.leaderboard.title(periodTitle(t, period, ctx.now)),
       '',
       ...leaderboardLines(ctx, standings, { departments: 'all' }),
-      pendingNote(t, entries, agency.review.mode),
+      pendingNote(t, standings.pending, agency.review.mode),
     );
     if (args.kept.length === 0) return [text];
     const chart = boardChart(ctx, {

@@ -99,13 +99,17 @@ function standards(ctx: CouncilContext): Reply {
     const title = titles && award.kind === 'title' ? titleById(titles, award.id) : undefined;
     if (title && titles) {
       // A title that includes another (CSTĐCS includes LĐTT) names it once instead of repeating its criteria.
-      for (const required of title.requires)
-        lines.push(t.council.walk.includes(titleById(titles, required)?.name ?? required));
-      for (const { title: owner, criterion } of criteriaOf(titles, title))
-        if (owner.id === title.id)
-          lines.push(
-            t.council.walk.criterion(criterion.short, criterion.source, criterion.check === 'toVerify'),
-          );
+      const own = criteriaOf(titles, title).filter(({ title: owner }) => owner.id === title.id);
+      for (const required of title.requires) {
+        const name = titleById(titles, required)?.name ?? required;
+        // Said once: the title's own criterion may already be "Đạt tiêu chuẩn Lao động tiên tiến".
+        if (!own.some(({ criterion }) => fold(criterion.short).includes(fold(name))))
+          lines.push(t.council.walk.includes(name));
+      }
+      for (const { criterion } of own)
+        lines.push(
+          t.council.walk.criterion(criterion.short, criterion.source, criterion.check === 'toVerify'),
+        );
     } else lines.push(t.council.walk.noCriteria);
     lines.push(
       t.council.walk.voteRule(

@@ -1,8 +1,11 @@
 import type { AgencyConfig } from '../core/agency.js';
 import type { MessageKind, OutImage } from '../core/context.js';
+import type { CouncilConfig } from '../core/council.js';
 import type { Member, ModelExample } from '../core/domain.js';
 import { type Html, joinHtml } from '../core/html.js';
 import type { Log } from '../core/log.js';
+import { carried } from '../core/meeting.js';
+import { subjectName } from '../core/nominations.js';
 import { dayContaining, formatDay, type Period, periodContaining, periodTitle } from '../core/periods.js';
 import { type Milestone, type Plan, planProgress, progressAsOf, type Target } from '../core/plan.js';
 
@@ -16,7 +19,7 @@ import type { BoardChart } from '../reports/chart.js';
 import { modelsOf } from '../reports/figures.js';
 import { boardChart, kudosLines, kudosOf, modelSubject, picture, pictureName } from './lib/board.js';
 import { pendingNote, say } from './lib/common.js';
-import { leaderboardLines, standingsOf } from './lib/leaderboard.js';
+import { leaderboardLines, standingsIn } from './lib/leaderboard.js';
 import { registrationStatus, someNames } from './lib/registration.js';
 
 /*
@@ -31,6 +34,8 @@ export interface PostContext {
   store: Repository;
   agency: AgencyConfig;
   plan: Plan;
+  /** The Council (its upward awards and the province's address), for the dossier deadline's reminder. */
+  council?: CouncilConfig | undefined;
   /** Draws a post's picture (reports/chart.ts); without it, posts go as text alone. */
   draw?: ((chart: BoardChart) => Promise<Buffer>) | undefined;
 }
@@ -207,8 +212,7 @@ export function chartTargets(t: Messages, progress: readonly Progress[]): BoardC
 export function weeklyPost(ctx: PostContext, slot: Date): Post {
   const { t, store, agency } = ctx;
   const week = periodContaining('week', slot);
-  const entries = store.entriesBetween(week.start, week.end);
-  const standings = standingsOf(ctx, entries, store.members, week, agency.leaderboard.topMembers, slot);
+  const standings = standingsIn(ctx, store, week, agency.leaderboard.topMembers, slot);
   const kudos = kudosOf(ctx, week, standings);
   const progress = progressOf(ctx, slot);
   const active = standings.departments.filter((d) => d.entries > 0).length;
@@ -224,7 +228,7 @@ export function weeklyPost(ctx: PostContext, slot: Date): Post {
     ...modelLines(ctx, week),
     '',
     ...targetLines(t, progress, asOfDay(ctx.plan, slot)),
-    pendingNote(t, entries, agency.review.mode),
+    pendingNote(t, standings.pending, agency.review.mode),
   ).html;
   const data = boardChart(ctx, {
     title: t.chart.weeklyTitle(t.periodName(week)),
@@ -242,8 +246,7 @@ export function weeklyPost(ctx: PostContext, slot: Date): Post {
 export function monthlyDigest(ctx: PostContext, slot: Date): Post {
   const { t, store } = ctx;
   const month = periodContaining('month', new Date(periodContaining('month', slot).start.getTime() - 1));
-  const entries = store.entriesBetween(month.start, month.end);
-  const standings = standingsOf(ctx, entries, store.members, month, 5, slot);
+  const standings = standingsIn(ctx, store, month, 5, slot);
   const kudos = kudosOf(ctx, month, standings);
   const progress = progressOf(ctx, slot);
   const html = say(
@@ -285,8 +288,7 @@ export async function postMessage(
 export function planChart(ctx: PostContext, now: Date): { data: BoardChart; filename: string } {
   const { t, store, agency, plan } = ctx;
   const year = periodContaining('year', new Date(Date.UTC(plan.year, 6, 1)));
-  const entries = store.entriesBetween(year.start, year.end);
-  const standings = standingsOf(ctx, entries, store.members, year, agency.leaderboard.topMembers, now);
+  const standings = standingsIn(ctx, store, year, agency.leaderboard.topMembers, now);
   const data = boardChart(ctx, {
     title: plan.title,
     subtitle: t.chart.progressTo(asOfDay(plan, now)),
@@ -316,6 +318,7 @@ export function remindersOn(ctx: PostContext, now: Date): Reminder[] {
     if (days !== 0 && !milestone.remindDaysBefore.includes(days)) return [];
     const date = formatDay(milestoneStart(milestone));
     if (milestone.kind === 'registration') return [registrationReminder(ctx, milestone, days, date)];
+    if (milestone.kind === 'dossier') return [dossierReminder(ctx, milestone, days, date)];
     return [
       {
         milestone,
@@ -353,6 +356,39 @@ function registrationReminder(ctx: PostContext, milestone: Milestone, days: numb
         : t.posts.allRegistered,
     ]),
     adminHtml: t.posts.registrationAdmin(milestone.title, date, names(members), names(departments)),
+  };
+}
+
+/**
+ * The province's deadline for the dossiers the Ban proposes upward (Tập thể lao động xuất sắc, Chiến sĩ
+ * thi đua cấp tỉnh, Bằng khen…): the group sees the date; the admins get in private, for each award the
+ * Chủ tịch UBND tỉnh decides, whom the Council's vote carried (or that it has not met), to whom the
+ * dossier goes, and the draft to make. Proposed, never decided here.
+ */
+function dossierReminder(ctx: PostContext, milestone: Milestone, days: number, date: string): Reminder {
+  const { t, council } = ctx;
+  const upward = council?.awards.filter((a) => a.decidedBy === 'province') ?? [];
+  const year = ctx.plan.year;
+  const met =
+    council !== undefined && ctx.store.council.meetings.some((m) => m.year === year && m.status === 'closed');
+  const source = council && { store: ctx.store, agency: ctx.agency, council };
+  const lines = source
+    ? upward.map((award) =>
+        t.posts.dossierAward(
+          award.name,
+          carried(source, year, award.id).map((s) => subjectName(source, s)),
+        ),
+      )
+    : [];
+  return {
+    milestone,
+    days,
+    html: t.posts.reminder(milestone.title, date, days),
+    adminHtml: joinHtml([
+      t.posts.dossierAdmin(milestone.title, date, days, council?.province.decider, council?.province.through),
+      ...(met ? lines : [t.posts.dossierNoMeeting(year)]),
+      t.posts.dossierDraft,
+    ]),
   };
 }
 

@@ -1,5 +1,6 @@
 import { type Command, type CommandContext, defineCommand, type Reply } from '../core/context.js';
 import type { AwardRecipient } from '../core/domain.js';
+import { fold } from '../core/text.js';
 import { refuse, say } from './lib/common.js';
 import {
   defaultYear,
@@ -77,7 +78,15 @@ export const quyetdinh: Command = recordsCommand(
           if (!year) return refuse(ctx, quyetdinh, t.records.badYear(quote(part)));
         } else body = part;
       }
-      const decision = { number, date, body: body ?? agency.agency.name, signer: signer as string };
+      // An award the province decides (TTLĐXS, Bằng khen, CSTĐ cấp tỉnh) is its decision, recorded here
+      // once signed: issued by the province, never by the Ban, which only proposed it.
+      const upward = ctx.council?.awards.find(
+        (a) =>
+          a.decidedBy === 'province' &&
+          (a.id === award.titleId || [fold(a.name), fold(a.short)].includes(fold(nameText as string))),
+      );
+      const issuer = body ?? (upward ? provinceBody(ctx.council) : agency.agency.name);
+      const decision = { number, date, body: issuer, signer: signer as string };
       const awardYear = year ?? defaultYear(ctx);
       const saved = await orRefusal(ctx, quyetdinh.usage(t), () =>
         store.recordAward({ year: awardYear, ...award, decision, recipients }, ctx.actor),
@@ -94,6 +103,7 @@ export const quyetdinh: Command = recordsCommand(
             awardYear,
             recipients.length,
           ),
+          t.records.decisions.issuedBy(issuer, upward !== undefined),
           ...recipients.map((r) =>
             t.records.decisions.recipient(
               subjectName(ctx, r.subject),
@@ -105,6 +115,12 @@ export const quyetdinh: Command = recordsCommand(
     },
   }),
 );
+
+/** The body that issues the province's decisions: its People's Committee ("Chủ tịch Ủy ban …" → "Ủy ban …"). */
+function provinceBody(council: CommandContext['council']): string {
+  const decider = council?.province.decider ?? '';
+  return decider.replace(/^Chủ tịch\s+/u, '') || decider;
+}
 
 /** The award decisions on record for a year. */
 function recorded(ctx: CommandContext, year: number): Reply {

@@ -166,6 +166,10 @@ export const tonghop: Command = {
       const at = departmentAt(member, period.end) ?? member.departmentId;
       return department && at !== department.id ? t.summary.nowIn(dept(at)) : dept(at);
     };
+    // Who withdrew what, from the withdrawn entries' histories (a few, read by code).
+    const withdrawn = withdrawnBy(
+      s.withdrawnCodes.map((code) => ctx.store.entry(code)).filter((e) => e !== undefined),
+    );
     const reply: Reply = say(
       t.summary.title(label, periodRange(t, period, ctx.now), department?.name),
       '',
@@ -211,17 +215,11 @@ export const tonghop: Command = {
       ...MODEL_STAGES.map((stage) => t.summary.modelStage(t.models.stages[stage], s.models.byStage[stage])),
       t.summary.review(s.review.approved, s.review.rejected, s.review.pending),
       t.summary.modes[s.review.mode],
-      t.summary.withdrawn(
-        s.withdrawn.length,
-        withdrawnBy(s.withdrawn).reporter,
-        withdrawnBy(s.withdrawn).admin,
-      ),
-      s.withdrawn.length > 0 &&
+      t.summary.withdrawn(s.withdrawnCodes.length, withdrawn.reporter, withdrawn.admin),
+      s.withdrawnCodes.length > 0 &&
         t.summary.withdrawnCodes(
-          s.withdrawn
-            .slice(0, WITHDRAWN_CODES_SHOWN)
-            .map((e) => e.code)
-            .join(', ') + (s.withdrawn.length > WITHDRAWN_CODES_SHOWN ? ', …' : ''),
+          s.withdrawnCodes.slice(0, WITHDRAWN_CODES_SHOWN).join(', ') +
+            (s.withdrawnCodes.length > WITHDRAWN_CODES_SHOWN ? ', …' : ''),
         ),
       ...registrationLines(ctx, period, department),
     );

@@ -690,6 +690,40 @@ export function awardsOf(view: Pick<RecordsView, 'awards'>, subject: TitleSubjec
     .sort((a, b) => a.year - b.year || a.decision.date.localeCompare(b.decision.date));
 }
 
+/** One line of an achievement report's section III: a title or a form of commendation on record. */
+export interface AwardLine {
+  year: number;
+  /** The title or form, as the decision names it. */
+  name: string;
+  /** The decision's number, date (yyyy-mm-dd) and issuing body; its signer if recorded. */
+  decision: DecisionRef;
+  /** The record's number (its code is `KT` and this number). */
+  no: number;
+}
+
+/**
+ * Section III of an achievement report (reports/achievement.ts): the titles and the forms of
+ * commendation `subject` received by decisions on record up to `year` (the report's year and before),
+ * oldest first — each with the decision's number, date and issuing body. Annulled records are left
+ * out; a correction reads as corrected. Recorded by `/quyetdinh`, `/khenthuong` or `/nhaphoso`.
+ */
+export function awardHistory(
+  view: Pick<RecordsView, 'awards'>,
+  subject: TitleSubject,
+  year: number,
+): { titles: AwardLine[]; forms: AwardLine[] } {
+  const lines = awardsOf(view, subject)
+    .filter((a) => a.year <= year)
+    .map((a) => ({
+      kind: a.kind,
+      line: { year: a.year, name: a.name, decision: a.decision, no: a.no },
+    }));
+  return {
+    titles: lines.filter((l) => l.kind === 'title').map((l) => l.line),
+    forms: lines.filter((l) => l.kind === 'form').map((l) => l.line),
+  };
+}
+
 /**
  * How many years in a row, ending with `year`, `subject` received one of `titleIds` by a decision on
  * record (recorded decisions only: a year without one breaks the run). "02 lần liên tục", "03 lần…".

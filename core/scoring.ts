@@ -23,13 +23,13 @@ export type { ReviewMode };
  * Whether an entry counts: never once withdrawn; in review mode `after` (the default) until the
  * Council rejects it; in mode `before` only once the Council approves it.
  */
-export function counts(entry: Entry, mode: ReviewMode): boolean {
+export function counts(entry: Pick<Entry, 'status' | 'review'>, mode: ReviewMode): boolean {
   if (entry.status !== 'active') return false;
   return mode === 'after' ? entry.review !== 'rejected' : entry.review === 'approved';
 }
 
 /** Active entries still waiting for the Council. */
-export function isPending(entry: Entry): boolean {
+export function isPending(entry: Pick<Entry, 'status' | 'review'>): boolean {
   return entry.status === 'active' && entry.review === 'pending';
 }
 
@@ -95,6 +95,78 @@ export function rankMembers(
 
 /** Points and counted entries, by member or by department. */
 export type Totals = ReadonlyMap<string, { points: number; entries: number }>;
+
+/** What the totals read of an entry: an Entry, or a row of the store's columns (EntryRow). */
+export type Countable = Pick<Entry, 'points' | 'memberId' | 'departmentId' | 'status' | 'review'>;
+
+/**
+ * A period's counted points and entries by member and by department, and who earned them where: what
+ * rankMembers and rankDepartments read, summed once. Fed entry by entry — from a list of entries, or
+ * from the store's columns (`scanned`: no entry built, for a year of a province).
+ */
+export class PeriodTotals {
+  readonly byMember = new Map<string, { points: number; entries: number }>();
+  readonly byDepartment = new Map<string, { points: number; entries: number }>();
+  /** By department, the members with a counted entry earned there. */
+  readonly earned = new Map<string, Set<string>>();
+  /** Active entries still waiting for the Council (counted or not). */
+  pending = 0;
+
+  constructor(readonly mode: ReviewMode) {}
+
+  /**
+   * Adds `entry` if it counts — or `count` entries alike whose points together are `entry.points` (a
+   * group of the store's, Repository.entryGroups); says whether it did.
+   */
+  add(entry: Countable, count = 1): boolean {
+    if (isPending(entry)) this.pending += count;
+    if (!counts(entry, this.mode)) return false;
+    const member = this.byMember.get(entry.memberId);
+    if (member) {
+      member.points += entry.points;
+      member.entries += count;
+    } else this.byMember.set(entry.memberId, { points: entry.points, entries: count });
+    const department = this.byDepartment.get(entry.departmentId);
+    if (department) {
+      department.points += entry.points;
+      department.entries += count;
+    } else this.byDepartment.set(entry.departmentId, { points: entry.points, entries: count });
+    let ids = this.earned.get(entry.departmentId);
+    if (!ids) {
+      ids = new Set();
+      this.earned.set(entry.departmentId, ids);
+    }
+    ids.add(entry.memberId);
+    return true;
+  }
+
+  static of(entries: Iterable<Countable>, mode: ReviewMode): PeriodTotals {
+    const totals = new PeriodTotals(mode);
+    for (const entry of entries) totals.add(entry);
+    return totals;
+  }
+
+  /** The totals of [start, end) from the store's groups of entries (no entry built). */
+  static grouped(
+    store: { entryGroups(start: Date, end: Date): { groups: readonly (Countable & { count: number })[] } },
+    period: { start: Date; end: Date },
+    mode: ReviewMode,
+  ): PeriodTotals {
+    const totals = new PeriodTotals(mode);
+    for (const group of store.entryGroups(period.start, period.end).groups) totals.add(group, group.count);
+    return totals;
+  }
+
+  /** Members ranked (rankMembers). */
+  members(members: readonly Member[]): MemberScore[] {
+    return rankMemberTotals(members, this.byMember);
+  }
+
+  /** Departments ranked (rankDepartments), with the headcount at `end`. */
+  departments(members: readonly Member[], departments: readonly Department[], end: Date): DepartmentScore[] {
+    return rankDepartmentTotals(members, departments, this.byDepartment, this.earned, end);
+  }
+}
 
 /** Members ranked from their totals (however they were summed: here, or by a database). */
 export function rankMemberTotals(members: readonly Member[], totals: Totals): MemberScore[] {

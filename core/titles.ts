@@ -107,10 +107,28 @@ const settingSchema = z.object({
   check,
 });
 
+/**
+ * The header block of an achievement report: `party` — the Party's (the superior body and the body,
+ * ĐẢNG CỘNG SẢN VIỆT NAM; Hướng dẫn 36-HD/VPTW), `state` — the Quốc hiệu of the State's forms
+ * (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM, Độc lập - Tự do - Hạnh phúc). Which one the province expects
+ * is for the Office to confirm.
+ */
+export const reportHeaderSchema = z.enum(['party', 'state']);
+export type ReportHeader = z.infer<typeof reportHeaderSchema>;
+
 export const titlesSchema = z
   .object({
     $comment: z.string().optional(),
     year: z.number().int().min(2000).max(2100),
+    /** The achievement reports' settings: the header of a report whose title sets none (or with no title). */
+    achievementReport: z
+      .object({
+        $comment: z.string().optional(),
+        header: reportHeaderSchema,
+        source: z.string().min(3),
+        check,
+      })
+      .default({ header: 'party', source: 'Hướng dẫn 36-HD/VPTW', check: 'toVerify' }),
     legalBasis: z.array(
       z.object({
         id,
@@ -136,6 +154,8 @@ export const titlesSchema = z
           subject: z.enum(['member', 'department']),
           /** Titles whose standard this one includes (CSTĐCS includes LĐTT): their criteria are shown too. */
           requires: z.array(id),
+          /** The header of this title's achievement report; unset: `achievementReport.header`. */
+          reportHeader: reportHeaderSchema.optional(),
           criteria: z.array(criterionSchema).min(1),
         }),
       )
@@ -300,4 +320,9 @@ export function criteriaOf(config: TitlesConfig, title: Title): { title: Title; 
   visit(title);
   for (const criterion of config.general) out.push({ title, criterion });
   return out;
+}
+
+/** The header block of the achievement report proposing `title` (none: the file's default). */
+export function reportHeaderOf(config: TitlesConfig | undefined, title: Title | undefined): ReportHeader {
+  return title?.reportHeader ?? config?.achievementReport.header ?? 'party';
 }

@@ -725,6 +725,21 @@ export const en: Messages = {
         : html`📌 <b>Today, ${date}</b>: ${title}.`,
     reportReminder: (title: HtmlPart, date: HtmlPart) =>
       html`📌 For the Office: ${title} — on ${date}. Send <code>/tonghop quy file</code> (or the period to report) for the figures and a report draft.`,
+    dossierAdmin: (
+      title: HtmlPart,
+      date: HtmlPart,
+      days: number,
+      decider: string | undefined,
+      through: string | undefined,
+    ) =>
+      html`📮 For the Office: ${title} — ${days > 0 ? html`on ${date} (${days} days left)` : html`today, ${date}`}.${decider ? html` The dossier goes to ${decider}${through ? html` through ${through}` : ''}.` : ''} The province decides these titles and forms of commendation; the Ban proposes.`,
+    dossierAward: (award: HtmlPart, names: readonly string[]) =>
+      names.length
+        ? html`• ${award}: the Council proposes ${names.join('; ')}`
+        : html`• ${award}: nobody reached the share of agree votes`,
+    dossierNoMeeting: (year: number) =>
+      html`The Council has not closed its ${year} review meeting yet: see the lists with /danhsach; the secretary opens the meeting with /mohop.`,
+    dossierDraft: html`The submission to the province, with its lists: /duthao totrinhtinh.`,
     nudge: (name: HtmlPart, days: number) =>
       html`Hello ${name}. You have logged nothing for ${days} days. Share your work with /hoanthanh, a good deed with /viectot, an initiative with /sangkien. (Stop reminders: /tatnhac)`,
     nudgesOff: html`Personal reminders are off. Turn them back on with /batnhac.`,
@@ -977,6 +992,10 @@ export const en: Messages = {
         count: number,
       ) =>
         html`✅ Recorded decision no. ${number} of ${day} (signed by ${signer}): <b>${name}</b> ${year} for ${count} people and departments. Record <code>${code}</code>. The award is now in each one's record.`,
+      issuedBy: (body: HtmlPart, upward: boolean) =>
+        upward
+          ? html`Issued by: ${body} — the province decides this title or form, on the Ban's proposal.`
+          : html`Issued by: ${body}.`,
       recipient: (name: HtmlPart, initiative: HtmlPart) =>
         initiative ? html`• ${name} (initiative ${initiative})` : html`• ${name}`,
       listTitle: (year: number) => html`<b>Award decisions recorded for ${year}</b>`,
@@ -1336,7 +1355,7 @@ export const en: Messages = {
       includes: (title: string) => html`• Meets the standard of “${title}”`,
       noCriteria: html`• <i>Standards per the province's and the agency's rules (not in the titles file).</i>`,
       voteRule: (vote: string, strict: boolean, percent: number, source: string, toVerify: boolean) =>
-        html`• By ${vote}; agree ${strict ? 'more than' : 'at least'} ${percent}% of all Council members <i>(${source}${toVerify ? '; to verify' : ''})</i>`,
+        html`• By ${vote}; agree ${strict ? 'more than' : 'at least'} ${num(percent)}% of all Council members <i>(${source}${toVerify ? '; to verify' : ''})</i>`,
       noCase: (n: number, total: number) => html`There is no case no. ${n}; the lists hold ${total} cases.`,
       caseTitle: (n: number, total: number, award: string, index: number, of: number) =>
         html`🔎 <b>Case ${n}/${total}</b> — ${award} (${index}/${of})`,
@@ -1359,7 +1378,7 @@ export const en: Messages = {
       opened: (no: number, award: string, method: string) =>
         html`🗳 <b>Vote no. ${no}: ${award}</b> — ${method}`,
       threshold: (strict: boolean, percent: number, rosterSize: number) =>
-        html`Share the settings ask: agree ${strict ? 'more than' : 'at least'} ${percent}% of the Council's ${rosterSize} members.`,
+        html`Share the settings ask: agree ${strict ? 'more than' : 'at least'} ${num(percent)}% of the Council's ${rosterSize} members.`,
       howHands: (no: number) =>
         html`The secretary enters each name's hands for/against, in order: <code>/kiemphieu ${no} 1: 7/1, 2: 8/0</code>.`,
       howPaper: (no: number, voters: number) =>
@@ -1390,9 +1409,9 @@ export const en: Messages = {
         share: number,
         meets: boolean,
       ) =>
-        html`${i}. ${name}: agree ${agree}${writtenAgree ? html` (+${writtenAgree} in writing)` : ''}, disagree ${disagree} — <b>${total}/${roster}</b> (${Math.round(share * 10) / 10}%) ${meets ? '✅ reaches the share' : '— below the share'}`,
+        html`${i}. ${name}: agree ${agree}${writtenAgree ? html` (+${writtenAgree} in writing)` : ''}, disagree ${disagree} — <b>${total}/${roster}</b> (${num(share)}%) ${meets ? '✅ reaches the share' : '— below the share'}`,
       thresholdNote: (strict: boolean, percent: number, toVerify: boolean) =>
-        html`<i>Shares are of all the Council's members; ${strict ? 'more than' : 'at least'} ${percent}% is the agency's setting${toVerify ? ', to verify against the province’s rule' : ''}.</i>`,
+        html`<i>Shares are of all the Council's members; ${strict ? 'more than' : 'at least'} ${num(percent)}% is the agency's setting${toVerify ? ', to verify against the province’s rule' : ''}.</i>`,
       badChoices: (n: number) =>
         html`Give ${n} choices in the list's order: d (agree) or k (disagree), e.g. <code>dkd</code>.`,
       writtenRecorded: (name: string, no: number) => html`✅ ${name}'s written vote recorded in vote ${no}.`,

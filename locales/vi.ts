@@ -751,6 +751,21 @@ export const vi = {
         : html`📌 <b>Hôm nay, ${date}</b>: ${title}.`,
     reportReminder: (title: HtmlPart, date: HtmlPart) =>
       html`📌 Văn phòng lưu ý: ${title} — ngày ${date}. Gửi <code>/tonghop quy file</code> (hoặc kỳ cần báo cáo) để lấy số liệu và dự thảo báo cáo.`,
+    dossierAdmin: (
+      title: HtmlPart,
+      date: HtmlPart,
+      days: number,
+      decider: string | undefined,
+      through: string | undefined,
+    ) =>
+      html`📮 Văn phòng lưu ý: ${title} — ${days > 0 ? html`ngày ${date} (còn ${days} ngày)` : html`hôm nay, ${date}`}.${decider ? html` Hồ sơ trình ${decider}${through ? html` qua ${through}` : ''}.` : ''} Các danh hiệu, hình thức khen thưởng này do cấp tỉnh quyết định; Ban chỉ đề nghị.`,
+    dossierAward: (award: HtmlPart, names: readonly string[]) =>
+      names.length
+        ? html`• ${award}: Hội đồng đề nghị ${names.join('; ')}`
+        : html`• ${award}: không có trường hợp đạt tỷ lệ phiếu đồng ý`,
+    dossierNoMeeting: (year: number) =>
+      html`Hội đồng Thi đua – Khen thưởng chưa bế mạc phiên họp bình xét năm ${year}: xem danh sách đề nghị bằng /danhsach, thư ký mở phiên họp bằng /mohop.`,
+    dossierDraft: html`Dự thảo tờ trình đề nghị cấp tỉnh khen thưởng, kèm danh sách: /duthao totrinhtinh.`,
     nudge: (name: HtmlPart, days: number) =>
       html`Chào ${name}. Đã ${days} ngày đồng chí chưa có ghi nhận nào. Đề nghị đồng chí ghi nhận kết quả công việc bằng /hoanthanh, việc tốt bằng /viectot, sáng kiến bằng /sangkien. (Tắt nhắc: /tatnhac)`,
     nudgesOff: html`Đã tắt nhắc nhở cá nhân. Bật lại bằng /batnhac.`,
@@ -1001,6 +1016,10 @@ export const vi = {
         count: number,
       ) =>
         html`✅ Đã ghi Quyết định số ${number} ngày ${day} (người ký: ${signer}): <b>${name}</b> năm ${year} cho ${count} người, tập thể. Mã hồ sơ <code>${code}</code>. Khen thưởng đã vào hồ sơ của từng người, từng tập thể.`,
+      issuedBy: (body: HtmlPart, upward: boolean) =>
+        upward
+          ? html`Cơ quan ban hành: ${body} — danh hiệu, hình thức này do cấp tỉnh quyết định trên đề nghị của Ban.`
+          : html`Cơ quan ban hành: ${body}.`,
       recipient: (name: HtmlPart, initiative: HtmlPart) =>
         initiative ? html`• ${name} (sáng kiến ${initiative})` : html`• ${name}`,
       listTitle: (year: number) => html`<b>Quyết định khen thưởng năm ${year} đã ghi</b>`,
@@ -1364,7 +1383,7 @@ export const vi = {
       includes: (title: string) => html`• Đạt tiêu chuẩn danh hiệu “${title}”`,
       noCriteria: html`• <i>Tiêu chuẩn theo quy định của tỉnh, của cơ quan (chưa có trong file danh hiệu).</i>`,
       voteRule: (vote: string, strict: boolean, percent: number, source: string, toVerify: boolean) =>
-        html`• Hình thức: ${vote}; tỷ lệ đồng ý ${strict ? 'trên' : 'từ'} ${percent}% tổng số thành viên Hội đồng <i>(${source}${toVerify ? '; cần kiểm chứng' : ''})</i>`,
+        html`• Hình thức: ${vote}; tỷ lệ đồng ý ${strict ? 'trên' : 'từ'} ${num(percent)}% tổng số thành viên Hội đồng <i>(${source}${toVerify ? '; cần kiểm chứng' : ''})</i>`,
       noCase: (n: number, total: number) =>
         html`Không có trường hợp số ${n}; danh sách có ${total} trường hợp.`,
       caseTitle: (n: number, total: number, award: string, index: number, of: number) =>
@@ -1388,7 +1407,7 @@ export const vi = {
       opened: (no: number, award: string, method: string) =>
         html`🗳 <b>Vòng biểu quyết số ${no}: ${award}</b> — ${method}`,
       threshold: (strict: boolean, percent: number, rosterSize: number) =>
-        html`Tỷ lệ theo thiết lập: đồng ý ${strict ? 'trên' : 'từ'} ${percent}% của ${rosterSize} thành viên Hội đồng.`,
+        html`Tỷ lệ theo thiết lập: đồng ý ${strict ? 'trên' : 'từ'} ${num(percent)}% của ${rosterSize} thành viên Hội đồng.`,
       howHands: (no: number) =>
         html`Thư ký nhập số giơ tay đồng ý/không đồng ý của từng người theo thứ tự: <code>/kiemphieu ${no} 1: 7/1, 2: 8/0</code>.`,
       howPaper: (no: number, voters: number) =>
@@ -1419,9 +1438,9 @@ export const vi = {
         share: number,
         meets: boolean,
       ) =>
-        html`${i}. ${name}: đồng ý ${agree}${writtenAgree ? html` (+${writtenAgree} bằng văn bản)` : ''}, không đồng ý ${disagree} — <b>${total}/${roster}</b> (${Math.round(share * 10) / 10}%) ${meets ? '✅ đạt tỷ lệ' : '— chưa đạt tỷ lệ'}`,
+        html`${i}. ${name}: đồng ý ${agree}${writtenAgree ? html` (+${writtenAgree} bằng văn bản)` : ''}, không đồng ý ${disagree} — <b>${total}/${roster}</b> (${num(share)}%) ${meets ? '✅ đạt tỷ lệ' : '— chưa đạt tỷ lệ'}`,
       thresholdNote: (strict: boolean, percent: number, toVerify: boolean) =>
-        html`<i>Tỷ lệ tính trên tổng số thành viên Hội đồng; mức ${strict ? 'trên' : 'từ'} ${percent}% là thiết lập của cơ quan${toVerify ? ', cần kiểm chứng với quy định của tỉnh' : ''}.</i>`,
+        html`<i>Tỷ lệ tính trên tổng số thành viên Hội đồng; mức ${strict ? 'trên' : 'từ'} ${num(percent)}% là thiết lập của cơ quan${toVerify ? ', cần kiểm chứng với quy định của tỉnh' : ''}.</i>`,
       badChoices: (n: number) =>
         html`Ghi ${n} lựa chọn theo thứ tự danh sách: d (đồng ý) hoặc k (không đồng ý), ví dụ <code>dkd</code>.`,
       writtenRecorded: (name: string, no: number) =>

@@ -1,26 +1,41 @@
-import { Document, type Paragraph } from 'docx';
+import { AlignmentType, Document, Paragraph, type Table, TextRun } from 'docx';
 import JSZip from 'jszip';
 import type { AgencyConfig, Department } from '../core/agency.js';
-import type { Entry, EntryKind, Member, ModelExample, TitleSubject } from '../core/domain.js';
+import type { Award, Entry, EntryKind, Member, ModelExample, TitleSubject } from '../core/domain.js';
 import { formatDay, type Period } from '../core/periods.js';
+import { awardsOf } from '../core/records.js';
 import type { Repository } from '../core/repository.js';
 import { membersAt } from '../core/scoring.js';
-import { type TitlesConfig, titleById } from '../core/titles.js';
+import {
+  type ReportHeader,
+  reportHeaderOf,
+  type Title,
+  type TitlesConfig,
+  titleById,
+} from '../core/titles.js';
 import { vi } from '../locales/vi.js';
-import { printableFrom } from './document-text.js';
+import { annexHeading, gap, pageBreak, signatures, table } from './council-doc.js';
 import { departmentName, fileName } from './excel.js';
 import { byMember, modelsAbout, modelsOf, recordOf, summarise } from './figures.js';
 import { doc } from './vi.js';
-import { para, partyHeader, partySection, run, signatureRoom, toWrite, twoColumns } from './word.js';
+import { para, partyHeader, partySection, run, toWrite, twoColumns } from './word.js';
 import { packWord, xmlSafe } from './xml-text.js';
 
 /*
  * The achievement report drafts (báo cáo thành tích) a candidate for an emulation title hands in with
- * the dossier (Luật Thi đua, khen thưởng 2022, điểm b khoản 1 Điều 84), in the layout agencies use:
- * personal details (blanks for what the bot does not hold), duties, results with the Council-approved
- * entries grouped by kind, initiatives and IT models with their codes and dates, model examples, the
- * title registered, signature blocks. Figures are read as the review sheet reads them (figures.ts's
- * `recordOf` and `summarise`). Vietnamese only: documents of a Vietnamese Party body.
+ * the dossier (Luật Thi đua, khen thưởng 2022, điểm b khoản 1 Điều 84), laid out as the State's forms
+ * have long been (Nghị định 91/2017/NĐ-CP Mẫu 01 and 02; Nghị định 98/2023/NĐ-CP Phụ lục I Mẫu 02 and
+ * 03; the forms of Nghị định 152/2025/NĐ-CP could not be read — docs/titles-and-criteria.md):
+ *   I.   sơ lược lý lịch (a department: đặc điểm, tình hình; chức năng, nhiệm vụ);
+ *   II.  thành tích đạt được — prose a reader outside the agency understands: what was done, with
+ *        dates, by kind; for a department also its members who achieved a title (decisions on record,
+ *        not registrations), the measures and movements, the Party and mass organisations' work;
+ *   III. các hình thức đã được khen thưởng — two tables (danh hiệu thi đua; hình thức khen thưởng),
+ *        filled from the award decisions on record (core/records.ts), empty rows to fill otherwise;
+ *   the signature blocks, the unit head's "(Ký, đóng dấu)";
+ *   an annex listing the approved entries with their codes and dates.
+ * No points, entry codes, tags or the bot's own words in the body. The header block is the Party's or
+ * the Quốc hiệu, as the titles file sets it for the title (`reportHeader`). Vietnamese only.
  */
 
 export interface AchievementSource {
@@ -29,9 +44,18 @@ export interface AchievementSource {
   titles?: TitlesConfig | undefined;
 }
 
+type Block = Paragraph | Table;
+
 const a = doc.achievement;
 const KINDS: readonly EntryKind[] = ['task', 'initiative', 'deed'];
-const bold = (text: string) => para([run(text, { bold: true })], 'left', false);
+/** A heading kept on the page of what follows it (a table's heading never ends a page alone). */
+const bold = (text: string) =>
+  new Paragraph({
+    children: [run(text, { bold: true })],
+    alignment: AlignmentType.LEFT,
+    spacing: { after: 120, line: 312 },
+    keepNext: true,
+  });
 const line = (text: string) => para([run(text)]);
 /** `- label: value`, the value a blank to fill in when the bot does not hold it. */
 const detail = (label: string, value?: string) =>
@@ -40,64 +64,198 @@ const detail = (label: string, value?: string) =>
     'left',
     false,
   );
+/** A day stored as `yyyy-mm-dd`, as a document writes it. */
+const showDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
-/** The title registered for the year, as the report's subtitle and its section names it. */
+/**
+ * An entry's text as a sentence of the report: chat tags (#cntt, #dotxuat…) left out, a mention
+ * (@lan_nguyen) replaced by the member's name, the first letter capitalised, no closing punctuation
+ * (the line adds its own).
+ */
+export function plainText(store: Repository, text: string): string {
+  const byUsername = new Map(
+    store.members.filter((m) => m.username).map((m) => [m.username?.toLowerCase() ?? '', m.fullName]),
+  );
+  const flat = text
+    .replace(/(^|\s)#[\p{L}\p{N}_]+/gu, ' ')
+    .replace(/@([A-Za-z0-9_]{3,})/g, (_, name: string) => byUsername.get(name.toLowerCase()) ?? name)
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;:!?])/g, '$1')
+    .trim()
+    .replace(/[\s.,;:]+$/u, '');
+  return flat.charAt(0).toLocaleUpperCase('vi') + flat.slice(1);
+}
+
+/** The title registered for the year, if any. */
 function registeredTitle(ctx: AchievementSource, year: number, subject: TitleSubject) {
   const registration = ctx.store.registration(year, subject);
   if (!registration) return undefined;
-  const name = (ctx.titles && titleById(ctx.titles, registration.titleId)?.name) ?? registration.titleId;
-  return { name, day: formatDay(new Date(registration.history.at(-1)?.at ?? 0)) };
+  const title = ctx.titles ? titleById(ctx.titles, registration.titleId) : undefined;
+  return { title, name: title?.name ?? registration.titleId };
 }
 
-function titleBlock(subtitle: string, who?: string): Paragraph[] {
+/**
+ * The State's header block (the Quốc hiệu of its forms): the superior body and the body on the left,
+ * CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM, Độc lập - Tự do - Hạnh phúc and the place and date on the right.
+ */
+function stateHeader(agency: AgencyConfig, now: Date): Table {
+  const r = agency.report;
+  const [day, month, year] = formatDay(now).split('/');
+  return twoColumns(
+    [
+      para([run(r.superior.toUpperCase(), { size: 26 })], 'center', false),
+      para([run(r.body.toUpperCase(), { bold: true, size: 26 })], 'center', false),
+      para([run('-----', { size: 26 })], 'center', false),
+    ],
+    [
+      para([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 })], 'center', false),
+      para([run('Độc lập - Tự do - Hạnh phúc', { bold: true, underline: true, size: 26 })], 'center', false),
+      para(
+        [run(`${agency.agency.place}, ngày ${day} tháng ${month} năm ${year}`, { italics: true, size: 26 })],
+        'center',
+        false,
+      ),
+    ],
+    40,
+  );
+}
+
+function header(agency: AgencyConfig, now: Date, kind: ReportHeader): Table {
+  return kind === 'state' ? stateHeader(agency, now) : partyHeader(agency, now);
+}
+
+/** `BÁO CÁO THÀNH TÍCH` and, on the next line of the same paragraph, `ĐỀ NGHỊ TẶNG DANH HIỆU “…” NĂM …`. */
+function titleBlock(proposal: string, ...who: string[]): Paragraph[] {
   return [
-    para([run(a.heading, { bold: true, size: 32 })], 'center', false),
-    para([run(subtitle, { bold: true })], 'center', false),
-    ...(who ? [para([run(who, { bold: true })], 'center', false)] : []),
+    para(
+      [
+        // The space before the break keeps the two lines one phrase for a reader of the text.
+        run(`${a.heading} `, { bold: true, size: 30 }),
+        new TextRun({ break: 1 }),
+        run(proposal, { bold: true, size: 26 }),
+      ],
+      'center',
+      false,
+    ),
+    ...who.map((w) => para([run(w, { bold: true })], 'center', false)),
     para([run('-----', { size: 28 })], 'center', false),
   ];
 }
 
-/** The approved entries of one kind, each with its code, date, member (for a department) and text. */
-function entryLines(store: Repository, entries: readonly Entry[], kind: EntryKind, withMember: boolean) {
-  const own = entries.filter((e) => e.kind === kind);
-  if (own.length === 0) return [line(a.noEntries)];
-  return own.map((e) =>
-    line(
-      a.entryLine(
-        e.code,
-        formatDay(new Date(e.at)),
-        withMember ? store.member(e.memberId)?.fullName : undefined,
-        [...(e.adhoc ? [a.adhocTag] : []), ...(e.it ? [a.itTag] : [])],
-        printableFrom(store)(e.text),
+/** Section II's lines of one kind: what was done, on which day (and by whom, for a department). */
+function doneLines(store: Repository, entries: readonly Entry[], kind: EntryKind, withMember: boolean) {
+  return entries
+    .filter((e) => e.kind === kind)
+    .map((e) =>
+      line(
+        a.doneLine(
+          formatDay(new Date(e.at)),
+          withMember ? store.member(e.memberId)?.fullName : undefined,
+          plainText(store, e.text),
+          e.kind === 'task' && e.adhoc ? a.adhoc : e.kind === 'initiative' && e.it ? a.it : undefined,
+        ),
       ),
-    ),
-  );
+    );
 }
 
-function modelLines(models: readonly ModelExample[], stageOf: (m: ModelExample) => string) {
-  if (models.length === 0) return [line(a.noModels)];
-  return models.map((m) =>
-    line(a.modelLine(m.no, m.reason, stageOf(m), formatDay(new Date(m.stages[0]?.at ?? 0)))),
-  );
+/** Section II, the body: the year's approved entries by kind, then the model examples, in prose. */
+function achievements(
+  ctx: AchievementSource,
+  entries: readonly Entry[],
+  models: readonly ModelExample[],
+  stage: (m: ModelExample) => string,
+  withMember: boolean,
+): Paragraph[] {
+  const { store } = ctx;
+  const out: Paragraph[] = [];
+  for (const kind of KINDS) {
+    const lines = doneLines(store, entries, kind, withMember);
+    if (lines.length) out.push(bold(a.kindHeadings[kind]), ...lines);
+  }
+  if (models.length) {
+    out.push(
+      bold(a.kindHeadings.models),
+      ...models.map((m) => {
+        const memberId =
+          m.subject.kind === 'member'
+            ? m.subject.memberId
+            : m.subject.kind === 'entry'
+              ? store.entry(m.subject.code)?.memberId
+              : undefined;
+        return line(
+          a.modelLine(
+            formatDay(new Date(m.stages[0]?.at ?? 0)),
+            withMember && memberId ? store.member(memberId)?.fullName : undefined,
+            plainText(store, m.reason),
+            stage(m),
+          ),
+        );
+      }),
+    );
+  }
+  return out;
 }
 
-function signature(
-  left: readonly string[],
-  right: readonly string[],
-  signer?: string,
-): ReturnType<typeof twoColumns> {
-  // Titles in bold, the "(Ký, ghi rõ họ và tên)" line in italics.
-  const centered = (lines: readonly string[]) =>
-    lines.map((l) => para([run(l, l.startsWith('(') ? { italics: true } : { bold: true })], 'center', false));
-  return twoColumns(
-    centered(left),
-    [...centered(right), signatureRoom(), para([run(signer ?? '', { bold: true })], 'center', false)],
-    50,
-  );
+/** Section III: the two tables, from the award decisions on record up to `year`; empty rows to fill otherwise. */
+function awardTables(ctx: AchievementSource, subject: TitleSubject, year: number): Block[] {
+  const awards = awardsOf(ctx.store, subject).filter((x) => x.year <= year);
+  const rows = (kind: Award['kind']) => {
+    const own = awards
+      .filter((x) => x.kind === kind)
+      .map((x) => [
+        String(x.year),
+        x.name,
+        a.decisionCell(x.decision.number, showDay(x.decision.date)),
+        x.decision.body,
+      ]);
+    // Rows two lines tall (a no-break space holds each line open), room to write a decision by hand.
+    const blank = ['\u00a0\n\u00a0', '', '', ''];
+    return own.length ? own : [blank, blank, blank];
+  };
+  const t = a.table;
+  const widths = [11, 33, 30, 26];
+  return [
+    bold(a.sections.awards),
+    bold(a.sections.titlesTable),
+    table([t.year, t.title, t.decision, t.body], rows('title'), widths, { size: 26, center: [0] }),
+    gap(),
+    bold(a.sections.formsTable),
+    table([t.year, t.form, t.decision, t.body], rows('form'), widths, { size: 26, center: [0] }),
+    gap(),
+  ];
 }
 
-async function pack(title: string, children: (Paragraph | ReturnType<typeof twoColumns>)[]): Promise<Buffer> {
+/** The annex: the approved entries with their codes and dates (and members, for a department). */
+function annex(
+  ctx: AchievementSource,
+  year: number,
+  entries: readonly Entry[],
+  attached: string,
+  withMember: boolean,
+): Block[] {
+  if (entries.length === 0) return [];
+  const { store } = ctx;
+  const sorted = [...entries].sort((x, y) => x.at.localeCompare(y.at) || x.code.localeCompare(y.code));
+  const rows = sorted.map((e, i) => [
+    String(i + 1),
+    e.code,
+    formatDay(new Date(e.at)),
+    ...(withMember ? [store.member(e.memberId)?.fullName ?? ''] : []),
+    a.kinds[e.kind],
+    plainText(store, e.text),
+  ]);
+  return [
+    pageBreak(),
+    para([run(a.annex.heading, { bold: true })], 'center', false),
+    ...annexHeading(a.annex.title(year), attached),
+    gap(),
+    withMember
+      ? table(a.annex.departmentColumns, rows, [7, 9, 13, 19, 14, 38], { size: 24, center: [0, 1, 2] })
+      : table(a.annex.columns, rows, [7, 10, 14, 17, 52], { size: 24, center: [0, 1, 2] }),
+  ];
+}
+
+async function pack(title: string, children: Block[]): Promise<Buffer> {
   const document = new Document({
     creator: doc.creator,
     title: xmlSafe(title),
@@ -105,6 +263,11 @@ async function pack(title: string, children: (Paragraph | ReturnType<typeof twoC
   });
   return packWord(document);
 }
+
+const headOf = (store: Repository, departmentId: string) => {
+  const id = store.departmentHead(departmentId)?.memberId;
+  return id ? store.member(id) : undefined;
+};
 
 /** The draft of one member's achievement report for `year`. */
 export async function buildMemberReport(
@@ -114,16 +277,31 @@ export async function buildMemberReport(
   now: Date,
 ): Promise<Buffer> {
   const { store, agency } = ctx;
-  const mode = agency.review.mode;
-  const record = recordOf(byMember(store.entriesBetween(year.start, year.end)).get(member.id) ?? [], mode);
-  const title = registeredTitle(ctx, year.year, { kind: 'member', memberId: member.id });
+  const record = recordOf(
+    byMember(store.entriesBetween(year.start, year.end)).get(member.id) ?? [],
+    agency.review.mode,
+  );
+  const registered = registeredTitle(ctx, year.year, { kind: 'member', memberId: member.id });
   const yearModels = modelsOf(store, year);
   const stage = (m: ModelExample) => vi.models.stages[yearModels.stageOf(m) ?? m.stage];
-  const k = record.byKind;
-  const body: (Paragraph | ReturnType<typeof twoColumns>)[] = [
-    partyHeader(agency, now),
-    ...titleBlock(a.subtitle(title?.name, year.year)),
-    ...(title ? [] : [toWrite(a.titleToWrite)]),
+  const department = agency.departments.find((d) => d.id === member.departmentId);
+  const head = headOf(store, member.departmentId);
+  // The unit head certifies (named as the agency names them); the head's own report, or that of a
+  // member of no listed unit, is certified by the agency's leadership.
+  const certifier =
+    department && head?.id !== member.id
+      ? {
+          titles: [a.certify, vi.heads.title(department).toLocaleUpperCase('vi'), a.sealed],
+          ...(head ? { name: head.fullName } : {}),
+        }
+      : {
+          titles: [a.certify, ...agency.report.signatureTitle, a.sealed],
+          ...(agency.report.signer ? { name: agency.report.signer } : {}),
+        };
+  const body: Block[] = [
+    header(agency, now, reportHeaderOf(ctx.titles, registered?.title)),
+    ...titleBlock(a.proposal(registered?.name, year.year)),
+    ...(registered ? [] : [toWrite(a.titleToWrite)]),
     bold(a.sections.details),
     detail(a.fields.name, member.fullName),
     detail(a.fields.birth),
@@ -134,37 +312,58 @@ export async function buildMemberReport(
     detail(a.fields.position),
     detail(a.fields.profession),
     detail(a.fields.politics),
+    detail(a.fields.degrees),
     bold(a.sections.achievements),
-    bold(a.numbered(1, a.sections.duties)),
+    bold(a.sections.duties),
     toWrite(a.dutiesToWrite),
-    bold(a.numbered(2, a.sections.results)),
-    line(
-      a.memberSummary(
-        year.year,
-        record.counted.length,
-        record.points,
-        k.deed,
-        k.task,
-        k.adhoc,
-        k.initiative,
-        k.it,
-      ),
-    ),
-    line(a.councilSummary(record.approved.length, record.pending.length)),
+    bold(a.sections.results),
     toWrite(a.resultsToWrite),
-    ...KINDS.flatMap((kind) => [
-      bold(a.kindHeadings[kind]),
-      ...entryLines(store, record.approved, kind, false),
-    ]),
-    bold(a.numbered(3, a.sections.models)),
-    ...modelLines(modelsAbout(store, yearModels.list, member.id), stage),
-    bold(a.numbered(4, a.sections.registration)),
-    line(title ? a.registered(title.name, year.year, title.day) : a.notRegistered(year.year)),
-    bold(a.sections.awards),
-    toWrite(a.awardsToWrite),
-    signature(a.memberSignatureLeft, a.memberSignatureRight, member.fullName),
+    line(a.memberIntro(year.year, member.fullName, agency.agency.name, record.approved.length)),
+    ...achievements(ctx, record.approved, modelsAbout(store, yearModels.list, member.id), stage, false),
+    ...awardTables(ctx, { kind: 'member', memberId: member.id }, year.year),
+    signatures(certifier, { titles: [a.reporter, a.signed], name: member.fullName }),
+    ...annex(ctx, year.year, record.approved, a.annex.ofMember(member.fullName), false),
   ];
   return pack(`${a.heading} ${member.fullName} ${year.year}`, body);
+}
+
+/**
+ * The members of a department (at the year's end) who achieved a member title of the year, by the
+ * decisions on record — what TTLĐTT and TTLĐXS turn on; a registration is not an achievement.
+ */
+function achieved(ctx: AchievementSource, people: readonly Member[], year: number): Paragraph[] {
+  const { store } = ctx;
+  const byTitle = new Map<string, { name: string; members: Set<string>; decisions: Set<string> }>();
+  const anyone = new Set<string>();
+  for (const person of people) {
+    for (const award of awardsOf(store, { kind: 'member', memberId: person.id })) {
+      if (award.year !== year || award.kind !== 'title') continue;
+      const title: Title | undefined =
+        ctx.titles && award.titleId ? titleById(ctx.titles, award.titleId) : undefined;
+      const key = award.titleId ?? award.name;
+      const group = byTitle.get(key) ?? {
+        name: title?.name ?? award.name,
+        members: new Set(),
+        decisions: new Set(),
+      };
+      group.members.add(person.fullName);
+      group.decisions.add(
+        a.decision(award.decision.number, showDay(award.decision.date), award.decision.body),
+      );
+      byTitle.set(key, group);
+      anyone.add(person.id);
+    }
+  }
+  if (anyone.size === 0) return [line(a.noneAchieved(year)), toWrite(a.achievedToWrite)];
+  const order = ctx.titles?.titles.map((t) => t.id) ?? [];
+  const groups = [...byTitle.entries()].sort(
+    ([x], [y]) => (order.indexOf(x) + 1 || 99) - (order.indexOf(y) + 1 || 99),
+  );
+  return [
+    line(a.achievedIntro(year)),
+    line(a.achievedShare(anyone.size, people.length, Math.round((anyone.size / (people.length || 1)) * 100))),
+    ...groups.map(([, g]) => line(a.achievedTitle(g.name, g.members.size, [...g.members], [...g.decisions]))),
+  ];
 }
 
 /** The draft of a department's achievement report (báo cáo thành tích tập thể) for `year`. */
@@ -177,61 +376,51 @@ export async function buildDepartmentReport(
   const { store, agency } = ctx;
   const s = summarise(ctx, year, department);
   const approved = s.all.filter((e) => e.status === 'active' && e.review === 'approved');
-  const title = registeredTitle(ctx, year.year, { kind: 'department', departmentId: department.id });
-  const headId = store.departmentHead(department.id)?.memberId;
-  const head = headId ? store.member(headId) : undefined;
-  const count = (kind: EntryKind) => s.byKind.find((x) => x.kind === kind)?.count ?? 0;
-  const people = membersAt(store.members, year.end).filter((m) => m.departmentId === department.id);
-  const registrations = people.map((p) =>
-    registeredTitle(ctx, year.year, { kind: 'member', memberId: p.member.id }),
-  );
-  const byTitle = new Map<string, number>();
-  for (const r of registrations) if (r) byTitle.set(r.name, (byTitle.get(r.name) ?? 0) + 1);
-  const missing = people.filter((_, i) => !registrations[i]).map((p) => p.member.fullName);
+  const registered = registeredTitle(ctx, year.year, { kind: 'department', departmentId: department.id });
+  const head = headOf(store, department.id);
+  const headTitle = vi.heads.title(department);
+  const people = membersAt(store.members, year.end)
+    .filter((m) => m.departmentId === department.id)
+    .map((m) => m.member);
   const stage = (m: ModelExample) => vi.models.stages[s.models.stageOf(m) ?? m.stage];
-  const body: (Paragraph | ReturnType<typeof twoColumns>)[] = [
-    partyHeader(agency, now),
-    ...titleBlock(a.subtitle(title?.name, year.year), a.ofDepartment(department.name)),
-    ...(title ? [] : [toWrite(a.titleToWrite)]),
+  const fullName = `${department.name}, ${agency.agency.name}`;
+  const body: Block[] = [
+    header(agency, now, reportHeaderOf(ctx.titles, registered?.title)),
+    ...titleBlock(a.proposal(registered?.name, year.year), fullName),
+    ...(registered ? [] : [toWrite(a.titleToWrite)]),
     bold(a.sections.situation),
-    detail(a.fields.department, `${department.name}, ${agency.agency.name}`),
+    bold(a.sections.situationFacts),
+    detail(a.fields.department, department.name),
+    detail(a.fields.parent, agency.agency.name),
     detail(a.fields.headcount, a.headcount(s.members)),
-    detail(a.fields.head, head?.fullName),
+    detail(headTitle, head?.fullName),
     toWrite(a.situationToWrite),
+    bold(a.sections.functions),
+    toWrite(a.functionsToWrite),
     bold(a.sections.achievements),
-    bold(a.numbered(1, a.sections.results)),
-    line(
-      a.departmentSummary(
-        year.year,
-        s.total.count,
-        s.total.points,
-        count('deed'),
-        count('task'),
-        s.adhoc,
-        count('initiative'),
-        s.it,
-        s.participants,
-        s.members,
-      ),
-    ),
-    line(a.councilSummary(approved.length, s.review.pending)),
+    bold(a.sections.departmentResults),
     toWrite(a.departmentResultsToWrite),
-    ...KINDS.flatMap((kind) => [bold(a.kindHeadings[kind]), ...entryLines(store, approved, kind, true)]),
-    bold(a.numbered(2, a.sections.models)),
-    ...modelLines(s.models.list, stage),
-    bold(a.numbered(3, a.sections.registration)),
-    line(title ? a.registered(title.name, year.year, title.day) : a.notRegistered(year.year)),
-    line(
-      a.membersRegistered(
-        people.length - missing.length,
-        people.length,
-        [...byTitle].map(([name, n]) => `${name}: ${n}`),
-        missing,
-      ),
+    line(a.departmentIntro(year.year, department.name, approved.length, s.participants, s.members)),
+    ...achievements(ctx, approved, s.models.list, stage, true),
+    ...achieved(ctx, people, year.year),
+    bold(a.sections.measures),
+    ...(s.models.list.length ? [line(a.modelsFact(s.models.list.length))] : []),
+    ...(s.it ? [line(a.itFact(s.it))] : []),
+    toWrite(a.measuresToWrite),
+    bold(a.sections.party),
+    toWrite(a.partyToWrite),
+    ...awardTables(ctx, { kind: 'department', departmentId: department.id }, year.year),
+    signatures(
+      {
+        titles: [a.certifySuperior, ...agency.report.signatureTitle, a.sealed],
+        ...(agency.report.signer ? { name: agency.report.signer } : {}),
+      },
+      {
+        titles: [a.unitHead, headTitle.toLocaleUpperCase('vi'), a.sealed],
+        ...(head ? { name: head.fullName } : {}),
+      },
     ),
-    bold(a.sections.awards),
-    toWrite(a.awardsToWrite),
-    signature(a.departmentSignatureLeft, a.departmentSignatureRight, head?.fullName),
+    ...annex(ctx, year.year, approved, a.annex.ofDepartment(department.name), true),
   ];
   return pack(`${a.heading} ${department.name} ${year.year}`, body);
 }

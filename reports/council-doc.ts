@@ -115,11 +115,19 @@ export const annexHeading = (title: string, attached: string) => [
   para([run(attached, { italics: true, size: 26 })], 'center', false),
 ];
 
-/** A source cited inside a sentence: its first letter lower-cased, a trailing parenthesis as a dash. */
+/**
+ * A source cited inside a sentence, a trailing parenthesis as a dash. A part of a text is lower-cased
+ * there ("điểm a khoản 1 Điều 24", "quy định của cơ quan"); an article and a text's name keep their
+ * capital, as legal writing does ("Điều 4 Nghị định 152/2025/NĐ-CP", "Luật Thi đua, khen thưởng").
+ */
 export function cited(source: string): string {
   const flat = source.replace(/\s*\((.*)\)\s*$/, ' — $1');
-  return flat.charAt(0).toLocaleLowerCase('vi') + flat.slice(1);
+  return NAMED.test(flat) ? flat : flat.charAt(0).toLocaleLowerCase('vi') + flat.slice(1);
 }
+
+/** How a cited text's own name or article starts: kept with its capital. */
+const NAMED =
+  /^(Điều|Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Hướng dẫn|Chỉ thị|Kết luận|Kế hoạch|Công văn|Hiến pháp|Quy định (số )?\d)(?=[\s\d]|$)/u;
 
 /**
  * A criterion's text as a document states the rule: the bot's own notes (what it measures, which

@@ -87,7 +87,16 @@ export async function buildCouncilMinutes(
   const general = new Set(titles?.general.map((c) => c.id) ?? []);
   if (titles?.general.length) {
     body.push(text('Nguyên tắc chung đối với mọi danh hiệu, hình thức khen thưởng:'));
-    for (const c of titles.general) body.push(line(`   - ${ruleText(c.text)} (${cited(c.source)}).`));
+    // A principle another one already states in full (the decree's one sentence on discipline, kept as
+    // its own criterion for the review sheet) is said once.
+    const said: string[] = [];
+    for (const c of titles.general) {
+      const rule = ruleText(c.text);
+      const key = rule.toLocaleLowerCase('vi');
+      if (said.some((s) => s.includes(key))) continue;
+      said.push(key);
+      body.push(line(`   - ${rule} (${cited(c.source)}).`));
+    }
   }
   const letters = 'abcdefghiklmnopqrstuvxy';
   for (const [i, award] of considered.entries()) {

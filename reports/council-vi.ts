@@ -1,5 +1,6 @@
 import type { Award, Threshold, VoteMethod } from '../core/council.js';
 import type { Rating } from '../core/domain.js';
+import { cited } from './council-doc.js';
 import type { CandidateFacts } from './council-facts.js';
 import { doc } from './vi.js';
 
@@ -39,8 +40,7 @@ export const councilDoc = {
   threshold: (t: Threshold) => `${t.strict ? 'trên' : 'từ'} ${pct(t.percent)} tổng số thành viên Hội đồng`,
   /** Where a threshold comes from, in parentheses: `(quy định của cơ quan — …; cần kiểm chứng)`. */
   basis: (t: Threshold) => {
-    const flat = t.source.replace(/\s*\((.*)\)\s*$/, ' — $1');
-    return `(${flat.charAt(0).toLocaleLowerCase('vi')}${flat.slice(1)}${t.check === 'toVerify' ? '; cần kiểm chứng' : ''})`;
+    return `(${cited(t.source)}${t.check === 'toVerify' ? '; cần kiểm chứng' : ''})`;
   },
   roles: {
     chair: 'Chủ tịch Hội đồng',

@@ -2,6 +2,7 @@ import { awardById } from '../core/council.js';
 import type { Meeting } from '../core/council-records.js';
 import { roundResults, roundsOf } from '../core/meeting.js';
 import { subjectDepartment, subjectName } from '../core/nominations.js';
+import { dayContaining } from '../core/periods.js';
 import {
   type Block,
   COUNCIL_UNIT,
@@ -47,7 +48,16 @@ export async function buildCountMinutes(
     if (!award) continue;
     const tally = round.tally ?? { issued: 0, returned: 0, valid: 0, counts: [] };
     const results = roundResults(round, award);
-    const closedAt = round.history.find((h) => h.action === 'closed')?.at;
+    // Counted when the vote closed — on the meeting's day; a meeting entered after the fact (a date
+    // other than today) is dated as the meeting, never as the day someone typed it in.
+    const starts = new Date(meeting.startsAt);
+    const closed = round.history.find((h) => h.action === 'closed')?.at;
+    const closedAt =
+      closed &&
+      Date.parse(closed) >= starts.getTime() &&
+      dayContaining(new Date(closed)).start.getTime() === dayContaining(starts).start.getTime()
+        ? closed
+        : undefined;
     body.push(
       docHeader(agency, new Date(meeting.startsAt), { unit: COUNCIL_UNIT }),
       ...docTitle('BIÊN BẢN KIỂM PHIẾU', `Bình xét “${award.name}” năm ${year}`),

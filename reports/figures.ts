@@ -8,16 +8,7 @@ import {
 } from '../core/domain.js';
 import type { Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
-import {
-  counts,
-  departmentPeriod,
-  isPending,
-  membersAt,
-  type ReviewMode,
-  rankDepartments,
-  rankMembers,
-  topWithTies,
-} from '../core/scoring.js';
+import { counts, isPending, membersAt, PeriodTotals, type ReviewMode, topWithTies } from '../core/scoring.js';
 
 /** What the figures are computed from. */
 export interface FiguresSource {
@@ -35,68 +26,87 @@ const TOP = 10;
  */
 export function summarise(ctx: FiguresSource, period: Period, department?: Department) {
   const { store, agency } = ctx;
-  const inPeriod = store.entriesBetween(period.start, period.end);
-  // A department's figures are core/scoring.ts's departmentPeriod, the reading every view shares.
-  const scope = department
-    ? departmentPeriod(inPeriod, store.members, department, agency.review.mode, period.end)
-    : undefined;
-  const atEnd = scope ? scope.people : membersAt(store.members, period.end).map((m) => m.member);
-  const all = scope ? scope.entries : inPeriod;
   const mode = agency.review.mode;
-  // One pass over the period's entries for every figure below (a year of a province is 100k).
-  const active: Entry[] = [];
-  const withdrawn: Entry[] = [];
+  // One pass over the store's columns for every figure below: a year of a province is 100k entries,
+  // and none is built as an object here (the entries themselves, `all` and `withdrawn`, are built
+  // only if read: the workbook lists them, the chat does not).
+  // A department's figures are core/scoring.ts's departmentPeriod reading: its entries are those
+  // earned in it, its headcount its members at the period's end.
+  const atEnd = membersAt(store.members, period.end)
+    .filter((m) => !department || m.departmentId === department.id)
+    .map((m) => m.member);
   const kinds = new Map(KINDS.map((kind) => [kind, { kind, count: 0, points: 0 }]));
-  const participants = new Set<string>();
+  const totals = new PeriodTotals(mode);
   let adhoc = 0;
   let it = 0;
+  let counted = 0;
   const review = { mode, pending: 0, approved: 0, rejected: 0 };
-  for (const e of all) {
-    if (e.status === 'withdrawn') withdrawn.push(e);
-    else if (e.review === 'approved') review.approved += 1;
-    else if (e.review === 'rejected') review.rejected += 1;
-    if (isPending(e)) review.pending += 1;
-    if (!counts(e, mode)) continue;
-    active.push(e);
+  const read = store.entryGroups(period.start, period.end);
+  for (const e of read.groups) {
+    if (department && e.departmentId !== department.id) continue;
+    if (e.status === 'withdrawn') continue;
+    if (e.review === 'approved') review.approved += e.count;
+    else if (e.review === 'rejected') review.rejected += e.count;
+    if (!totals.add(e, e.count)) continue;
+    counted += e.count;
     const kind = kinds.get(e.kind);
     if (kind) {
-      kind.count += 1;
+      kind.count += e.count;
       kind.points += e.points;
     }
-    if (e.kind === 'task' && e.adhoc) adhoc += 1;
-    if (e.kind === 'initiative' && e.it) it += 1;
-    participants.add(e.memberId);
+    if (e.kind === 'task' && e.adhoc) adhoc += e.count;
+    if (e.kind === 'initiative' && e.it) it += e.count;
   }
+  const withdrawnCodes = read.withdrawn
+    .filter((w) => !department || w.departmentId === department.id)
+    .map((w) => w.code);
+  review.pending = totals.pending;
+  const participants = totals.byMember;
   const byKind = [...kinds.values()];
   // Members ranked here: those of the department at the end, and anyone who earned points in it.
   const ranked = new Map(atEnd.map((m) => [m.id, m]));
-  for (const id of participants) {
+  for (const id of participants.keys()) {
     const member = store.member(id);
     if (member) ranked.set(member.id, member);
   }
-  const memberScores = rankMembers(active, [...ranked.values()], mode);
-  const departments = rankDepartments(
-    all,
+  const memberScores = totals.members([...ranked.values()]);
+  const departments = totals.departments(
     store.members,
     department ? [department] : agency.departments,
-    mode,
     period.end,
   );
+  let all: Entry[] | undefined;
+  const entries = (): Entry[] => {
+    all ??= store
+      .entriesBetween(period.start, period.end)
+      .filter((e) => !department || e.departmentId === department.id);
+    return all;
+  };
+  let withdrawn: Entry[] | undefined;
   return {
     period,
     department,
     byKind,
-    total: { count: active.length, points: byKind.reduce((s, k) => s + k.points, 0) },
+    total: { count: counted, points: byKind.reduce((s, k) => s + k.points, 0) },
     adhoc,
     it,
     departments,
-    participants: scope ? scope.participants.length : atEnd.filter((m) => participants.has(m.id)).length,
+    // In a department's figures, only its entries were read: who earned points in it.
+    participants: atEnd.filter((m) => participants.has(m.id)).length,
     members: atEnd.length,
     top: topWithTies(memberScores, TOP).top,
     scores: memberScores,
     /** Every entry of the period (of the department), whatever its status: the workbook lists them all. */
-    all,
-    withdrawn,
+    get all(): Entry[] {
+      return entries();
+    },
+    /** The withdrawn ones among them (built when read). */
+    get withdrawn(): Entry[] {
+      withdrawn ??= entries().filter((e) => e.status === 'withdrawn');
+      return withdrawn;
+    },
+    /** Their codes, oldest first (read from the columns). */
+    withdrawnCodes,
     review,
     models: modelsOf(store, period, department),
   };

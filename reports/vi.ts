@@ -223,118 +223,135 @@ export const doc = {
   modelKinds: { entry: 'Việc làm, sáng kiến', member: 'Cá nhân', department: 'Tập thể' },
   modelLine: (no: number, stage: string) => `số ${no}: ${stage}`,
 
-  /** The achievement report drafts (báo cáo thành tích), for a member and for a department. */
+  /**
+   * The achievement report drafts (báo cáo thành tích), for a member and for a department, in the
+   * layout of the State's forms (docs/titles-and-criteria.md): a reader outside the agency reads what
+   * was done, with dates, by kind — no points, entry codes or tags in the body; codes only in the annex.
+   */
   achievement: {
     heading: 'BÁO CÁO THÀNH TÍCH',
-    subtitle: (title: string | undefined, year: number) =>
+    /** The line under the heading: `ĐỀ NGHỊ TẶNG DANH HIỆU “CHIẾN SĨ THI ĐUA CƠ SỞ” NĂM 2026`. */
+    proposal: (title: string | undefined, year: number) =>
       title
-        ? `Đề nghị công nhận danh hiệu “${title}” năm ${year}`
-        : `Đề nghị công nhận danh hiệu thi đua năm ${year}`,
-    ofDepartment: (name: string) => `của ${name}`,
-    titleToWrite: 'danh hiệu thi đua đề nghị (chưa đăng ký trên bot)',
+        ? `ĐỀ NGHỊ TẶNG DANH HIỆU “${title.toLocaleUpperCase('vi')}” NĂM ${year}`
+        : `ĐỀ NGHỊ TẶNG DANH HIỆU THI ĐUA NĂM ${year}`,
+    titleToWrite: 'danh hiệu thi đua đề nghị',
     blank: '[Cần bổ sung]',
     sections: {
       details: 'I. SƠ LƯỢC LÝ LỊCH',
-      situation: 'I. ĐẶC ĐIỂM, TÌNH HÌNH',
+      situation: 'I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH',
       achievements: 'II. THÀNH TÍCH ĐẠT ĐƯỢC',
-      duties: 'Quyền hạn, nhiệm vụ được giao',
-      results: 'Kết quả thực hiện nhiệm vụ và tham gia phong trào thi đua',
-      models: 'Điển hình tiên tiến',
-      registration: 'Đăng ký thi đua',
+      duties: '1. Quyền hạn, nhiệm vụ được giao hoặc đảm nhận',
+      results: '2. Thành tích đạt được của cá nhân',
+      situationFacts: '1. Đặc điểm, tình hình',
+      functions: '2. Chức năng, nhiệm vụ',
+      departmentResults: '1. Kết quả thực hiện nhiệm vụ được giao và phong trào thi đua',
+      measures:
+        '2. Những biện pháp hoặc nguyên nhân đạt được thành tích; các phong trào thi đua đã được áp dụng trong thực tiễn công tác',
+      party:
+        '3. Việc thực hiện chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước; công tác xây dựng Đảng, đoàn thể',
       awards: 'III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG',
+      titlesTable: '1. Danh hiệu thi đua',
+      formsTable: '2. Hình thức khen thưởng',
     },
     fields: {
       name: 'Họ và tên',
-      birth: 'Ngày, tháng, năm sinh',
+      birth: 'Sinh ngày, tháng, năm',
       gender: 'Giới tính',
       hometown: 'Quê quán',
-      residence: 'Nơi ở hiện nay',
+      residence: 'Trú quán',
       unit: 'Đơn vị công tác',
       position: 'Chức vụ (Đảng, chính quyền, đoàn thể)',
       profession: 'Trình độ chuyên môn, nghiệp vụ',
       politics: 'Trình độ lý luận chính trị',
+      degrees: 'Học hàm, học vị, danh hiệu, giải thưởng',
       department: 'Tên tập thể',
-      headcount: 'Số cán bộ, công chức, người lao động',
-      head: 'Người đứng đầu',
+      headcount: 'Tổng số cán bộ, công chức, người lao động',
+      parent: 'Cơ quan quản lý trực tiếp',
     },
-    headcount: (n: number) => `${n} người`,
-    dutiesToWrite: 'quyền hạn, nhiệm vụ được giao trong năm',
-    situationToWrite: 'chức năng, nhiệm vụ được giao; thuận lợi, khó khăn trong năm',
-    resultsToWrite: 'kết quả thực hiện nhiệm vụ chuyên môn, mức độ hoàn thành các chỉ tiêu được giao',
-    departmentResultsToWrite: 'kết quả thực hiện nhiệm vụ chính trị, các chỉ tiêu được giao của tập thể',
-    awardsToWrite:
-      'danh hiệu thi đua, hình thức khen thưởng đã được tặng (năm, số, ngày quyết định, cơ quan ban hành)',
-    memberSummary: (
-      year: number,
-      count: number,
-      points: number,
-      deeds: number,
-      tasks: number,
-      adhoc: number,
-      initiatives: number,
-      it: number,
-    ) =>
-      counted('đồng chí', `Trong năm ${year}`, count, points, [
-        kindPart('task', tasks, undefined, adhoc),
-        kindPart('initiative', initiatives, undefined, it),
-        kindPart('deed', deeds),
-      ]),
-    departmentSummary: (
-      year: number,
-      count: number,
-      points: number,
-      deeds: number,
-      tasks: number,
-      adhoc: number,
-      initiatives: number,
-      it: number,
-      participants: number,
-      members: number,
-    ) =>
-      `${counted('tập thể', `Trong năm ${year}`, count, points, [
-        kindPart('task', tasks, undefined, adhoc),
-        kindPart('initiative', initiatives, undefined, it),
-        kindPart('deed', deeds),
-      ])} ` +
-      (participants === 0
-        ? 'Chưa có cán bộ, công chức, người lao động nào có nội dung được ghi nhận.'
-        : `Có ${participants}/${members} cán bộ, công chức, người lao động có nội dung được ghi nhận.`),
-    numbered: (n: number, heading: string) => `${n}. ${heading}`,
-    councilSummary: (approved: number, pending: number) =>
-      (approved
-        ? `Hội đồng Thi đua – Khen thưởng đã duyệt ${approved} nội dung, liệt kê dưới đây`
-        : 'Hội đồng Thi đua – Khen thưởng chưa duyệt nội dung nào') +
-      (pending ? `; ${pending} nội dung đang chờ duyệt chưa được liệt kê.` : '.'),
+    headcount: (n: number) => `${n} người (tính đến cuối năm)`,
+    dutiesToWrite: 'quyền hạn, nhiệm vụ được giao hoặc đảm nhận trong năm',
+    functionsToWrite: 'chức năng, nhiệm vụ được giao của tập thể',
+    situationToWrite: 'những đặc điểm chính của tập thể; thuận lợi, khó khăn trong năm',
+    resultsToWrite:
+      'kết quả thực hiện nhiệm vụ chuyên môn được giao (khối lượng, chất lượng, tiến độ; các chỉ tiêu đã hoàn thành)',
+    departmentResultsToWrite:
+      'kết quả thực hiện nhiệm vụ chính trị, các chỉ tiêu được giao của tập thể (khối lượng, chất lượng, tiến độ)',
+    measuresToWrite:
+      'biện pháp, nguyên nhân đạt được thành tích; các phong trào thi đua tập thể đã triển khai, áp dụng',
+    partyToWrite:
+      'việc thực hiện chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước; kết quả công tác xây dựng Đảng, đoàn thể (chi bộ, công đoàn, đoàn thanh niên) trong năm',
+    /** The sentence opening a member's list of what was done. */
+    memberIntro: (year: number, name: string, agency: string, count: number) =>
+      count === 0
+        ? `Trong năm ${year}, đồng chí ${name} chưa có nội dung thi đua nào được duyệt trong phong trào thi đua của ${agency}.`
+        : `Trong năm ${year}, đồng chí ${name} tham gia phong trào thi đua của ${agency}, với các kết quả cụ thể sau:`,
+    departmentIntro: (year: number, name: string, count: number, participants: number, members: number) => {
+      const who =
+        members === 0 || participants === 0
+          ? `Trong năm ${year}, chưa có cán bộ, công chức, người lao động nào của ${name} có nội dung thi đua được ghi nhận`
+          : `Trong năm ${year}, ${participants}/${members} cán bộ, công chức, người lao động của ${name} có nội dung thi đua được ghi nhận`;
+      return count === 0
+        ? `${who}; chưa có nội dung thi đua nào được duyệt.`
+        : `${who}; các kết quả cụ thể như sau:`;
+    },
     kindHeadings: {
-      task: 'a) Nhiệm vụ hoàn thành',
+      task: 'a) Thực hiện nhiệm vụ được giao, kể cả nhiệm vụ phát sinh, đột xuất',
       initiative:
         'b) Sáng kiến, mô hình mới, cách làm sáng tạo, giải pháp hiệu quả; mô hình ứng dụng công nghệ thông tin',
       deed: 'c) Gương người tốt, việc tốt',
+      models: 'd) Điển hình tiên tiến',
     },
-    noEntries: '- Không có nội dung được Hội đồng duyệt.',
-    adhocTag: 'nhiệm vụ phát sinh, đột xuất',
-    itTag: 'mô hình ứng dụng công nghệ thông tin',
-    entryLine: (
-      code: string,
-      day: string,
-      member: string | undefined,
-      tags: readonly string[],
-      text: string,
-    ) => `- ${code} (${[day, member, ...tags].filter(Boolean).join('; ')}): ${text}`,
-    noModels: '- Không có.',
-    modelLine: (no: number, reason: string, stage: string, since: string) =>
-      `- Điển hình số ${no} (đề xuất ngày ${since}): ${reason} — giai đoạn ${stage.toLowerCase()}.`,
-    registered: (title: string, year: number, day: string) =>
-      `Đăng ký danh hiệu “${title}” năm ${year} (ngày ${day}).`,
-    notRegistered: (year: number) => `Chưa đăng ký danh hiệu thi đua năm ${year}.`,
-    membersRegistered: (done: number, total: number, byTitle: string[], missing: string[]) =>
-      `Cá nhân đã đăng ký danh hiệu thi đua: ${done}/${total}` +
-      (byTitle.length ? ` (${byTitle.join('; ')})` : '') +
-      (missing.length ? `; chưa đăng ký: ${missing.join(', ')}.` : '.'),
-    memberSignatureLeft: ['THỦ TRƯỞNG ĐƠN VỊ', 'XÁC NHẬN, ĐỀ NGHỊ', '(Ký, ghi rõ họ và tên)'],
-    memberSignatureRight: ['NGƯỜI BÁO CÁO THÀNH TÍCH', '(Ký, ghi rõ họ và tên)'],
-    departmentSignatureLeft: ['XÁC NHẬN CỦA CẤP TRÌNH', 'KHEN THƯỞNG', '(Ký, ghi rõ họ và tên)'],
-    departmentSignatureRight: ['THỦ TRƯỞNG ĐƠN VỊ', '(Ký, ghi rõ họ và tên)'],
+    adhoc: 'nhiệm vụ phát sinh, đột xuất',
+    it: 'mô hình ứng dụng công nghệ thông tin',
+    /** `- Ngày 10/11/2026: Trả lại ví tiền cho người đánh rơi (…).` — the member's name for a department. */
+    doneLine: (day: string, member: string | undefined, text: string, note: string | undefined) =>
+      `- Ngày ${day}${member ? `, đồng chí ${member}` : ''}: ${text}${note ? ` (${note})` : ''}.`,
+    modelLine: (day: string, member: string | undefined, reason: string, stage: string) =>
+      `- Ngày ${day}, ${member ? `đồng chí ${member} ` : ''}được đề xuất là điển hình tiên tiến: ${reason} (giai đoạn ${stage.toLowerCase()}).`,
+    /** Members of a department who achieved a title of the year, by decisions on record. */
+    achievedIntro: (year: number) =>
+      `Kết quả danh hiệu thi đua năm ${year} của cá nhân trong tập thể (theo quyết định đã có):`,
+    achievedShare: (yes: number, total: number, percent: number) =>
+      `- Số cá nhân đạt danh hiệu thi đua: ${yes}/${total} người (${percent}%).`,
+    achievedTitle: (title: string, count: number, names: string[], decisions: string[]) =>
+      `- ${title}: ${count} người (${names.join(', ')}), ${decisions.join('; ')}.`,
+    noneAchieved: (year: number) =>
+      `Chưa có quyết định công nhận danh hiệu thi đua năm ${year} của cá nhân trong tập thể.`,
+    achievedToWrite: 'số cá nhân đạt danh hiệu thi đua trong năm, khi có quyết định công nhận',
+    decision: (number: string, day: string, body: string) =>
+      `Quyết định số ${number} ngày ${day} của ${body}`,
+    modelsFact: (count: number) =>
+      `Trong năm, tập thể có ${count} điển hình tiên tiến được đề xuất, bồi dưỡng (nêu tại mục 1).`,
+    itFact: (count: number) => `Tập thể có ${count} mô hình ứng dụng công nghệ thông tin được ghi nhận.`,
+    table: {
+      year: 'Năm',
+      title: 'Danh hiệu thi đua',
+      form: 'Hình thức khen thưởng',
+      decision: 'Số, ngày, tháng, năm của quyết định',
+      body: 'Cơ quan ban hành',
+    },
+    decisionCell: (number: string, day: string) => `Số ${number} ngày ${day}`,
+    /** The unit head certifying a member's report, and the member. */
+    certify: 'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ',
+    certifySuperior: 'THỦ TRƯỞNG CƠ QUAN CẤP TRÊN TRỰC TIẾP NHẬN XÉT, XÁC NHẬN',
+    unitHead: 'THỦ TRƯỞNG ĐƠN VỊ',
+    reporter: 'NGƯỜI BÁO CÁO THÀNH TÍCH',
+    sealed: '(Ký, đóng dấu)',
+    signed: '(Ký, ghi rõ họ và tên)',
+    annex: {
+      heading: 'PHỤ LỤC',
+      title: (year: number) => `DANH SÁCH NỘI DUNG THI ĐUA ĐÃ ĐƯỢC DUYỆT NĂM ${year}`,
+      ofMember: (name: string) => `(Kèm theo Báo cáo thành tích của đồng chí ${name})`,
+      ofDepartment: (name: string) => `(Kèm theo Báo cáo thành tích của ${name})`,
+      columns: ['STT', 'Mã', 'Ngày', 'Loại', 'Nội dung'],
+      departmentColumns: ['STT', 'Mã', 'Ngày', 'Người thực hiện', 'Loại', 'Nội dung'],
+    },
+    kinds: {
+      task: 'Nhiệm vụ',
+      initiative: 'Sáng kiến, mô hình',
+      deed: 'Việc tốt',
+    },
   },
 
   /** The review sheet's facts beside the criteria: facts and open points, never a verdict. */

@@ -4,16 +4,24 @@
 // ones used rarely — exceljs and docx (report files, in the worker), zca-js (the Zalo side) — stay in
 // node_modules and are imported the first time they are needed. `npm start` runs this first (prestart).
 //
-// Usage: node scripts/build.mjs [OUTDIR]        (default dist/)
-import { copyFile, cp, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { build } from 'esbuild';
+// A build writes OUTDIR/build-stamp.json: every file it read (the sources and packages bundled, the
+// files copied, this script, package-lock.json) with its size and modification time. The next run
+// rebuilds only when one of them changed, or went, or an output is missing (`--force` always does):
+// `npm start` on unchanged sources starts at once.
+//
+// Usage: node scripts/build.mjs [OUTDIR] [--force]        (default dist/)
+import { copyFile, cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+
+/** The stamp of the last build in an output directory. */
+export const STAMP = 'build-stamp.json';
 
 /** Imported at their first use (dynamic import), never bundled. pg and node-pg-migrate: only with DATABASE_URL. */
 export const LAZY = ['exceljs', 'docx', 'zca-js', 'pg', 'node-pg-migrate'];
 
 /** Bundles `entryPoints` ({ name: source }) into `outdir` with the bot's settings; returns esbuild's metafile. */
 export async function bundle(entryPoints, outdir) {
+  const { build } = await import('esbuild');
   const { metafile } = await build({
     entryPoints,
     outdir,
@@ -49,7 +57,8 @@ export async function bundle(entryPoints, outdir) {
  * here, never fetched at run time — and its style sheet, into `outdir` (desk.js, desk.css).
  */
 export async function buildDesk(outdir) {
-  await build({
+  const { build } = await import('esbuild');
+  const { metafile } = await build({
     entryPoints: { desk: 'web/client/desk.ts' },
     outdir,
     bundle: true,
@@ -59,22 +68,87 @@ export async function buildDesk(outdir) {
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
+    metafile: true,
   });
   await copyFile('web/client/desk.css', join(outdir, 'desk.css'));
+  return metafile;
 }
 
-/** The bot as `npm start` runs it: dist/main.js and dist/report-worker.js, and the desk's assets in dist/desk/. */
-export async function buildBot(outdir = 'dist') {
+/**
+ * The bot as `npm start` runs it: dist/main.js and dist/report-worker.js, and the desk's assets in
+ * dist/desk/ — unless the last build there read exactly the files as they are now (`force`: always).
+ * Says whether it built.
+ */
+export async function buildBot(outdir = 'dist', { force = false } = {}) {
+  if (!force && (await upToDate(outdir))) return false;
   const metafile = await bundle({ main: 'bot/main.ts', 'report-worker': 'bot/report-worker.ts' }, outdir);
   // What imports what (test/e2e/startup.test.ts checks the heavy packages are never imported up front).
   await writeFile(join(outdir, 'meta.json'), JSON.stringify(metafile));
   // The chart's drawing thread is plain JavaScript, started by URL beside the code that starts it
   // (reports/chart-png.ts): in the build, beside the chunks.
   await copyFile('reports/chart-png-worker.mjs', join(outdir, 'chart-png-worker.mjs'));
-  await buildDesk(join(outdir, 'desk'));
+  const desk = await buildDesk(join(outdir, 'desk'));
   // The store's PostgreSQL migrations are SQL files read at start-up (storage/postgres/connection.ts
   // finds them beside its code): in the build, beside the chunks.
   await cp('storage/postgres/migrations', join(outdir, 'migrations'), { recursive: true });
+  const migrations = (await readdir('storage/postgres/migrations')).map((f) =>
+    join('storage/postgres/migrations', f),
+  );
+  const read = [
+    ...Object.keys(metafile.inputs),
+    ...Object.keys(desk.inputs),
+    'web/client/desk.css',
+    'reports/chart-png-worker.mjs',
+    'storage/postgres/migrations',
+    ...migrations,
+    'scripts/build.mjs',
+    'package-lock.json',
+  ];
+  const inputs = {};
+  for (const path of new Set(read)) inputs[path] = await fingerprint(path);
+  const outputs = [
+    ...Object.keys(metafile.outputs).map((o) => relativeTo(outdir, o)),
+    'meta.json',
+    'chart-png-worker.mjs',
+    'desk/desk.js',
+  ];
+  await writeFile(join(outdir, STAMP), JSON.stringify({ inputs, outputs }));
+  return true;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await buildBot(process.argv[2]);
+/** Whether the last build in `outdir` read exactly the files as they are now, and left all it made. */
+export async function upToDate(outdir) {
+  let stamp;
+  try {
+    stamp = JSON.parse(await readFile(join(outdir, STAMP), 'utf8'));
+  } catch {
+    return false;
+  }
+  try {
+    for (const [path, was] of Object.entries(stamp.inputs)) {
+      const now = await fingerprint(path);
+      if (now.size !== was.size || now.mtimeMs !== was.mtimeMs) return false;
+    }
+    for (const output of stamp.outputs) await stat(join(outdir, output));
+  } catch {
+    return false; // an input went, or an output
+  }
+  return true;
+}
+
+/** What says a file changed: its size and modification time (a directory's changes when a file is added or removed). */
+async function fingerprint(path) {
+  const { size, mtimeMs } = await stat(path);
+  return { size, mtimeMs };
+}
+
+/** An esbuild output path (relative to the working directory) relative to `outdir`. */
+function relativeTo(outdir, path) {
+  return relative(resolve(outdir), resolve(path));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const outdir = args.find((a) => !a.startsWith('--'));
+  await buildBot(outdir, { force: args.includes('--force') });
+}

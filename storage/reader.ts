@@ -11,7 +11,7 @@ import type {
   TitleSubject,
   YearRating,
 } from '../core/domain.js';
-import type { CouncilRecords, Handled, Repository } from '../core/repository.js';
+import type { CouncilRecords, EntryGroups, Handled, Repository } from '../core/repository.js';
 import { CouncilReader } from './council.js';
 import { EntryTable } from './entry-table.js';
 import { sameSubject } from './events.js';
@@ -67,6 +67,15 @@ export class StoreReader {
 
   entriesBetween(start: Date, end: Date): readonly Entry[] {
     return this.data.entries.between(start.getTime(), end.getTime());
+  }
+
+  /** How many entries were built as objects since the store opened (a year's figures build none). */
+  get entriesBuilt(): number {
+    return this.data.entries.built;
+  }
+
+  entryGroups(start: Date, end: Date): EntryGroups {
+    return this.data.entries.groups(start.getTime(), end.getTime());
   }
 
   get models(): readonly ModelExample[] {

@@ -11,7 +11,7 @@ import { cuatoi } from '../commands/cuatoi.js';
 import { duyet } from '../commands/duyet.js';
 import { boardChart, kudosOf, picture, pictureName } from '../commands/lib/board.js';
 import { clip, departmentName, pendingNote, periodToken, words } from '../commands/lib/common.js';
-import { standingsOf } from '../commands/lib/leaderboard.js';
+import { standingsIn } from '../commands/lib/leaderboard.js';
 import { memberRecord } from '../commands/lib/mine.js';
 import { pendingEntries } from '../commands/lib/review.js';
 import { chartTargets, progressAsOf, progressOf } from '../commands/posts.js';
@@ -35,7 +35,6 @@ import {
 import type { Plan } from '../core/plan.js';
 import type { Repository } from '../core/repository.js';
 import type { Router } from '../core/router.js';
-import { rankMembers } from '../core/scoring.js';
 import { type TitlesConfig, titleById } from '../core/titles.js';
 import { type Locale, locales, type Messages, pickLocale } from '../locales/index.js';
 import type { BoardChart } from '../reports/chart.js';
@@ -498,14 +497,7 @@ export function createDesk(deps: DeskDeps): Desk {
       if (!mayAccess(SECTION_ACCESS.figures, viewer)) return refuse(c, t.desk.refusals.membersOnly);
       const asked = (c.req.query('period') ?? '').slice(0, 40);
       const { period, problem } = periodFrom(t, asked, periodContaining('year', now()));
-      const entries = store.entriesBetween(period.start, period.end);
-      const standings = standingsOf(
-        { agency },
-        entries,
-        store.members,
-        period,
-        agency.leaderboard.topMembers,
-      );
+      const standings = standingsIn({ agency }, store, period, agency.leaderboard.topMembers);
       const reviews = viewer.admin || viewer.council;
       const admin = mayAccess(tonghop.access, viewer);
       const token = encodeURIComponent(periodToken(period));
@@ -521,8 +513,8 @@ export function createDesk(deps: DeskDeps): Desk {
           title: periodTitle(t, period, now()),
           problem,
           standings,
-          everyone: reviews ? rankMembers(entries, store.members, mode).filter((s) => s.rank > 0) : undefined,
-          pendingNote: pendingNote(t, entries, mode),
+          everyone: reviews ? standings.scores.filter((s) => s.rank > 0) : undefined,
+          pendingNote: pendingNote(t, standings.pending, mode),
           plan: {
             title: deps.plan.title,
             progress: progressOf({ t, store, agency, plan: deps.plan }, now()),
@@ -552,14 +544,7 @@ export function createDesk(deps: DeskDeps): Desk {
         (c.req.query('period') ?? '').slice(0, 40),
         periodContaining('year', now()),
       );
-      const entries = store.entriesBetween(period.start, period.end);
-      const standings = standingsOf(
-        { agency },
-        entries,
-        store.members,
-        period,
-        agency.leaderboard.topMembers,
-      );
+      const standings = standingsIn({ agency }, store, period, agency.leaderboard.topMembers);
       const source = { t, store, agency };
       const chart = boardChart(source, {
         title: t.chart.boardTitle(t.periodName(period)),

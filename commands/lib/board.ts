@@ -5,7 +5,7 @@ import { type HtmlPart, htmlToPlain } from '../../core/html.js';
 import type { Log } from '../../core/log.js';
 import { formatDay, type Period, periodRange, previousPeriod } from '../../core/periods.js';
 import type { Repository } from '../../core/repository.js';
-import { counts, type DepartmentScore, type MemberScore, rankDepartments } from '../../core/scoring.js';
+import { type DepartmentScore, type MemberScore, PeriodTotals } from '../../core/scoring.js';
 import type { Messages } from '../../locales/index.js';
 import { type BoardChart, renderBoardChart } from '../../reports/chart.js';
 import { departmentName } from './common.js';
@@ -47,9 +47,10 @@ export function kudosOf(ctx: Source, period: Period, standings: Standings): Kudo
   const { store, agency } = ctx;
   const mode = agency.review.mode;
   const since = previousPeriod(period);
-  const before = store.entriesBetween(since.start, since.end);
+  // Read from the store's columns: for a year, the year before is a province's 100k entries.
+  const before = PeriodTotals.grouped(store, since, mode);
   let improved: Kudos['improved'];
-  const previousRows = rankDepartments(before, store.members, agency.departments, mode, since.end);
+  const previousRows = before.departments(store.members, agency.departments, since.end);
   const headcountBefore = new Map(previousRows.map((d) => [d.department.id, d.members]));
   const movedIds = departmentsMovedBetween(store.members, since.start, period.end);
   const moved = standings.departments
@@ -57,7 +58,7 @@ export function kudosOf(ctx: Source, period: Period, standings: Standings): Kudo
     .filter((d) => headcountBefore.get(d.department.id) !== d.members)
     .map((d) => ({ department: d, before: headcountBefore.get(d.department.id) ?? 0, since }));
   // Against a period when nothing was logged, every department "improved": that is no news.
-  if (before.some((e) => counts(e, mode))) {
+  if (before.byMember.size > 0) {
     const previous = new Map(previousRows.map((d) => [d.department.id, d.perMember]));
     for (const department of standings.departments) {
       // A move changed its headcount: its average moved for that, not for its work.

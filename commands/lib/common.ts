@@ -1,9 +1,8 @@
 import type { AgencyConfig, Department } from '../../core/agency.js';
 import type { Command, CommandContext, Reply } from '../../core/context.js';
-import type { Entry } from '../../core/domain.js';
 import { type HtmlPart, joinHtml } from '../../core/html.js';
 import { type Period, type PeriodKind, periodContaining, readPeriod } from '../../core/periods.js';
-import { isPending, type ReviewMode } from '../../core/scoring.js';
+import type { ReviewMode } from '../../core/scoring.js';
 import { fold } from '../../core/text.js';
 import type { Messages } from '../../locales/index.js';
 
@@ -141,8 +140,7 @@ export function clip(text: string, max = 60): string {
 }
 
 /** A line saying how many entries of a period still wait for the Council, and whether they count. */
-export function pendingNote(t: Messages, entries: readonly Entry[], mode: ReviewMode): HtmlPart {
-  const pending = entries.filter(isPending).length;
+export function pendingNote(t: Messages, pending: number, mode: ReviewMode): HtmlPart {
   if (pending === 0) return undefined;
   return joinHtml([
     '',

@@ -2,13 +2,8 @@ import type { AgencyConfig } from '../../core/agency.js';
 import type { Entry, Member } from '../../core/domain.js';
 import type { HtmlPart } from '../../core/html.js';
 import type { Period } from '../../core/periods.js';
-import {
-  type DepartmentScore,
-  type MemberScore,
-  rankDepartments,
-  rankMembers,
-  topWithTies,
-} from '../../core/scoring.js';
+import type { Repository } from '../../core/repository.js';
+import { type DepartmentScore, type MemberScore, PeriodTotals, topWithTies } from '../../core/scoring.js';
 import type { Messages } from '../../locales/index.js';
 import { departmentName } from './common.js';
 
@@ -22,6 +17,10 @@ export interface Standings {
   asked: number;
   /** Every department by points per member. */
   departments: DepartmentScore[];
+  /** Every member, ranked (rankMembers). */
+  scores: MemberScore[];
+  /** Active entries of the period still waiting for the Council. */
+  pending: number;
   /** The period is still going on (at `now`): an empty one invites the first entry; a past one does not. */
   open: boolean;
 }
@@ -34,12 +33,37 @@ export function standingsOf(
   top: number,
   now?: Date,
 ): Standings {
-  const mode = ctx.agency.review.mode;
-  const ranked = topWithTies(rankMembers(entries, members, mode), top);
+  return standingsFrom(ctx, PeriodTotals.of(entries, ctx.agency.review.mode), members, period, top, now);
+}
+
+/** The standings of a period read from the store's columns (no entry built: a year of a province). */
+export function standingsIn(
+  ctx: { agency: AgencyConfig },
+  store: Pick<Repository, 'entryGroups' | 'members'>,
+  period: Period,
+  top: number,
+  now?: Date,
+): Standings {
+  const totals = PeriodTotals.grouped(store, period, ctx.agency.review.mode);
+  return standingsFrom(ctx, totals, store.members, period, top, now);
+}
+
+function standingsFrom(
+  ctx: { agency: AgencyConfig },
+  totals: PeriodTotals,
+  members: readonly Member[],
+  period: Period,
+  top: number,
+  now?: Date,
+): Standings {
+  const scores = totals.members(members);
+  const ranked = topWithTies(scores, top);
   return {
     ...ranked,
     asked: top,
-    departments: rankDepartments(entries, members, ctx.agency.departments, mode, period.end),
+    scores,
+    pending: totals.pending,
+    departments: totals.departments(members, ctx.agency.departments, period.end),
     open: now === undefined || period.end.getTime() > now.getTime(),
   };
 }

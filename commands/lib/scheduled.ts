@@ -22,7 +22,14 @@ export function postArg(
   if (!name) return refuse(ctx, command, t.posts.unknownPost(clip(word)));
   return {
     name,
-    post: { t, store: ctx.store, agency: ctx.agency, plan: ctx.plan, draw: renderBoardChart },
+    post: {
+      t,
+      store: ctx.store,
+      agency: ctx.agency,
+      plan: ctx.plan,
+      council: ctx.council,
+      draw: renderBoardChart,
+    },
   };
 }
 

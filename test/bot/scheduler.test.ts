@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planJobs } from '../../bot/jobs.js';
 import { Scheduler } from '../../bot/scheduler.js';
 import type { PostContext } from '../../commands/posts.js';
+import { parseCouncil } from '../../core/council.js';
 import { Delivery } from '../../core/delivery.js';
 import { htmlToPlain } from '../../core/html.js';
 import { formatDateTime } from '../../core/periods.js';
@@ -14,6 +15,7 @@ import { FakePlatform } from '../helpers/fake-platform.js';
 import { logDeed } from '../helpers/store.js';
 
 const plan: Plan = parsePlan(JSON.parse(readFileSync('config/plan-2026.json', 'utf8')));
+const council = parseCouncil(JSON.parse(readFileSync('config/council-2026.json', 'utf8')));
 const agency = testAgency();
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -63,7 +65,7 @@ function scheduler(graceHours = 12, draw?: PostContext['draw']): Scheduler {
     retryDelaysMs: [60_000, 120_000],
   });
   const delivery = new Delivery([out], store);
-  const ctx = () => ({ t: vi, store, agency, plan, draw });
+  const ctx = () => ({ t: vi, store, agency, plan, council, draw });
   for (const job of planJobs(ctx, plan, [out], delivery, log.logger)) s.add(job);
   return s;
 }
@@ -141,13 +143,24 @@ describe(`a simulated year 2026 (process TZ: ${process.env.TZ ?? 'system'})`, ()
         );
       }
     }
-    // The Office's reports and the registration deadline are also reminded to the admins in private.
+    // The Office's reports, the registration deadline and the province's dossier deadline are also
+    // reminded to the admins in private.
     const toAdmin = posts.filter((p) => p.to === 'telegram:900001');
     const reportReminders = plan.milestones
-      .filter((m) => m.kind === 'report' || m.kind === 'registration')
+      .filter((m) => m.kind === 'report' || m.kind === 'registration' || m.kind === 'dossier')
       .reduce((n, m) => n + m.remindDaysBefore.length + 1, 0);
     expect(toAdmin).toHaveLength(reportReminders);
     expect(toAdmin[0]?.text).toContain('Văn phòng lưu ý');
+    // The dossier's deadline: two weeks ahead first, to whom it goes, and the Council not met yet.
+    const dossier = plan.milestones.find((m) => m.kind === 'dossier');
+    expect(dossier?.remindDaysBefore).toContain(14);
+    const first = toAdmin.find((p) => p.text.startsWith('📮'));
+    expect(first?.at).toEqual(new Date(vnDay(dossier?.date ?? '').getTime() - 14 * DAY + 8 * HOUR));
+    expect(first?.text).toContain('(còn 14 ngày). Hồ sơ trình Chủ tịch Ủy ban nhân dân tỉnh');
+    expect(first?.text).toContain('qua Sở Nội vụ');
+    expect(first?.text).toContain('do cấp tỉnh quyết định; Ban chỉ đề nghị');
+    expect(first?.text).toContain('chưa bế mạc phiên họp bình xét năm 2026');
+    expect(first?.text).toContain('/duthao totrinhtinh');
   }, 60_000);
 
   it('never posts a slot twice across a restart in the middle of the year', async () => {

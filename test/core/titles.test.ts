@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConfig, readPlanFile } from '../../bot/config.js';
 import { ConfigError } from '../../core/errors.js';
 import { parsePlan } from '../../core/plan.js';
-import { criteriaOf, parseTitles, titleById } from '../../core/titles.js';
+import { criteriaOf, parseTitles, reportHeaderOf, titleById } from '../../core/titles.js';
 import { tempDir, testAgency } from '../helpers/agency.js';
 
 const shipped = () => JSON.parse(readFileSync('config/titles-2026.json', 'utf8'));
@@ -48,8 +48,7 @@ describe('the titles file', () => {
     expect(cstdcs && criteriaOf(titles, cstdcs).map((c) => c.title.id)).toEqual([
       ...Array(4).fill('cstdcs'),
       ...Array(5).fill('ldtt'),
-      'cstdcs',
-      'cstdcs',
+      ...Array(4).fill('cstdcs'),
     ]);
     // Nothing unverified is marked as confirmed law: Điều 28 (TTLĐTT) was not read.
     expect(
@@ -57,6 +56,42 @@ describe('the titles file', () => {
         ?.criteria.filter((c) => c.rule === 'national')
         .map((c) => c.check),
     ).toEqual(Array(5).fill('toVerify'));
+  });
+
+  it('gives each legal setting its source, clause by clause, and marks what was not read or is no longer in force', () => {
+    const titles = parseTitles(shipped());
+    // LĐTT's months worked: Thông tư 01/2024/TT-BNV's 6 (not Nghị định 91/2017's 10), to check against
+    // Thông tư 15/2025/TT-BNV and the province's rule.
+    expect(titles.settings.minMonthsWorked).toMatchObject({ value: 6, check: 'toVerify' });
+    expect(titles.settings.minMonthsWorked?.source).toContain('Thông tư 01/2024/TT-BNV');
+    expect(titles.settings.minMonthsWorked?.source).toContain('Thông tư 15/2025/TT-BNV và quy định của tỉnh');
+    // CSTĐCS's 80% vote: a clause no longer in force, awaiting the province's rule.
+    expect(titles.settings.cstdcsVoteMinPercent).toMatchObject({ value: 80, check: 'toVerify' });
+    expect(titles.settings.cstdcsVoteMinPercent?.source).toBe(
+      'Khoản 7 Điều 30 Nghị định 98/2023/NĐ-CP — văn bản đã hết hiệu lực từ 01/7/2025; chờ quy định của tỉnh',
+    );
+    // The general rules every title shares, each cited to its clause.
+    expect(titles.general.map((c) => [c.id, c.source])).toEqual([
+      ['general-not-under-review', 'Khoản 4 Điều 4 Nghị định 152/2025/NĐ-CP'],
+      ['general-women-preferred', 'Khoản 6 Điều 4 Nghị định 152/2025/NĐ-CP'],
+      ['general-one-achievement', 'Điểm c khoản 2 Điều 5 Luật Thi đua, khen thưởng 2022'],
+      ['general-discipline', 'Khoản 4 Điều 4 Nghị định 152/2025/NĐ-CP'],
+    ]);
+    // The achievement report's header block: the Party's for the Ban's own titles, the Quốc hiệu for
+    // the one the province decides; a report without a title takes the file's default.
+    expect(titles.titles.map((t) => [t.id, reportHeaderOf(titles, t)])).toEqual([
+      ['ldtt', 'party'],
+      ['cstdcs', 'party'],
+      ['ttldtt', 'party'],
+      ['ttldxs', 'state'],
+    ]);
+    expect(reportHeaderOf(titles, undefined)).toBe('party');
+    const state = shipped();
+    state.achievementReport.header = 'state';
+    expect(reportHeaderOf(parseTitles(state), undefined)).toBe('state');
+    const wrong = shipped();
+    wrong.titles[0].reportHeader = 'quochieu';
+    expect(problems(() => parseTitles(wrong))).toContain('titles.0.reportHeader');
   });
 
   it('refuses a share below the Law’s floor, a measure that does not fit the title, and an unknown setting', () => {

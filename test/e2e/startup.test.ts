@@ -53,6 +53,28 @@ function start(env: Record<string, string>, input?: string, cwd?: string) {
 }
 
 describe('npm start', () => {
+  it('builds again only when something the build read has changed', async () => {
+    const stampFile = join(BUILD, 'build-stamp.json');
+    const stamp = JSON.parse(await readFile(stampFile, 'utf8')) as {
+      inputs: Record<string, { size: number; mtimeMs: number }>;
+    };
+    expect(Object.keys(stamp.inputs)).toEqual(
+      expect.arrayContaining(['bot/main.ts', 'core/scoring.ts', 'web/client/desk.ts', 'package-lock.json']),
+    );
+    const main = await readFile(join(BUILD, 'main.js'), 'utf8');
+    // Nothing changed: the build is left as it is (its stamp not even rewritten).
+    await writeFile(join(BUILD, 'main.js'), `${main}\n// left alone`);
+    const again = spawnSync(process.execPath, ['scripts/build.mjs', BUILD], { encoding: 'utf8' });
+    expect(again.status).toBe(0);
+    expect(await readFile(join(BUILD, 'main.js'), 'utf8')).toBe(`${main}\n// left alone`);
+    // A source as the stamp did not see it: built again.
+    (stamp.inputs['core/scoring.ts'] as { mtimeMs: number }).mtimeMs -= 1000;
+    await writeFile(stampFile, JSON.stringify(stamp));
+    const rebuilt = spawnSync(process.execPath, ['scripts/build.mjs', BUILD], { encoding: 'utf8' });
+    expect(rebuilt.status).toBe(0);
+    expect(await readFile(join(BUILD, 'main.js'), 'utf8')).toBe(main);
+  }, 60_000);
+
   it('without a token opens the console demo on a demo store', async () => {
     const run = start({ DATA_DIR: dir }, '/bangxephang\n/thoat\n');
     expect(await run.exited).toBe(0);

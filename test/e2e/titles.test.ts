@@ -396,79 +396,145 @@ describe('facts beside the criteria, and the achievement report', () => {
     expect(cell).toMatch(/^SK9, VT10, .* và 3 mục khác$/);
   });
 
-  it('drafts a member’s report: every entry the Council approved that year, no one else’s, nothing rejected or withdrawn', async () => {
+  it('drafts a member’s report on the official form: what she did, with dates, by kind, in words — codes only in the annex', async () => {
     const { seen, files } = await filesOf(lan(), '/baocaothanhtich 2026');
     expect(seen[0]?.text).toContain('Dự thảo báo cáo thành tích năm 2026 của Nguyễn Thị Lan');
     expect(files.map((f) => f.filename)).toEqual(['bao-cao-thanh-tich-2026-nguyen-thi-lan.docx']);
     const text = await docxText(files[0]?.data as Buffer);
-    // Layout: the Party header, the title registered, the usual sections, blanks for what the bot does not hold.
+    // The form's layout: the header the titles file sets for CSTĐCS (the Party's), the title proposed,
+    // the form's sections and fields, blanks for what the bot does not hold.
     for (const part of [
       'TỈNH ỦY LÂM ĐỒNG',
       'BAN TỔ CHỨC',
       'ĐẢNG CỘNG SẢN VIỆT NAM',
       'Lâm Đồng, ngày 10 tháng 11 năm 2026',
-      'BÁO CÁO THÀNH TÍCH',
-      'Đề nghị công nhận danh hiệu “Chiến sĩ thi đua cơ sở” năm 2026',
+      'BÁO CÁO THÀNH TÍCH ĐỀ NGHỊ TẶNG DANH HIỆU “CHIẾN SĨ THI ĐUA CƠ SỞ” NĂM 2026',
       'I. SƠ LƯỢC LÝ LỊCH',
       '- Họ và tên: Nguyễn Thị Lan',
-      '- Ngày, tháng, năm sinh: [Cần bổ sung]',
+      '- Sinh ngày, tháng, năm: [Cần bổ sung]',
       '- Đơn vị công tác: Văn phòng Ban, Ban Tổ chức Tỉnh ủy',
+      '- Học hàm, học vị, danh hiệu, giải thưởng: [Cần bổ sung]',
       'II. THÀNH TÍCH ĐẠT ĐƯỢC',
-      '[Cần bổ sung: quyền hạn, nhiệm vụ được giao trong năm]',
-      'Đăng ký danh hiệu “Chiến sĩ thi đua cơ sở” năm 2026 (ngày 04/05/2026).',
+      '1. Quyền hạn, nhiệm vụ được giao hoặc đảm nhận',
+      '[Cần bổ sung: quyền hạn, nhiệm vụ được giao hoặc đảm nhận trong năm]',
+      '2. Thành tích đạt được của cá nhân',
       'III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG',
-      'NGƯỜI BÁO CÁO THÀNH TÍCH',
+      // The unit head certifies, named as the agency names the Office's head, under seal.
+      'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ\nCHÁNH VĂN PHÒNG BAN\n(Ký, đóng dấu)',
+      'NGƯỜI BÁO CÁO THÀNH TÍCH\n(Ký, ghi rõ họ và tên)',
     ]) {
       expect(text).toContain(part);
     }
-    // Approved in 2026 and credited to Lan: listed with code and date, Vietnamese intact.
+    expect(text).not.toContain('Đề nghị công nhận');
+    // Section II in prose: approved in 2026 and credited to Lan, by kind, with the day; Vietnamese intact.
+    const body = text.slice(text.indexOf('II. THÀNH TÍCH ĐẠT ĐƯỢC'), text.indexOf('III. CÁC HÌNH THỨC'));
+    expect(body).toContain(
+      'Trong năm 2026, đồng chí Nguyễn Thị Lan tham gia phong trào thi đua của Ban Tổ chức Tỉnh ủy, với các kết quả cụ thể sau:',
+    );
+    expect(body).toContain(
+      'a) Thực hiện nhiệm vụ được giao, kể cả nhiệm vụ phát sinh, đột xuất\n- Ngày 10/11/2026: Báo cáo nhanh số liệu đảng viên (nhiệm vụ phát sinh, đột xuất).\n',
+    );
+    expect(body).toContain(
+      'c) Gương người tốt, việc tốt\n- Ngày 10/11/2026: Trả lại ví tiền cho người đánh rơi — “của rơi trả người mất”.\n',
+    );
+    // No points, entry codes, chat tags, the bot, the registration or its date.
+    expect(body).not.toMatch(/điểm|\b(VT|HT|SK)\d+\b|#|@|\bbot\b|đăng ký|04\/05\/2026/i);
+    // Pending VT7, rejected SK4, withdrawn HT8, 2025's HT1 and Hùng's entries are nowhere.
+    for (const other of [
+      'Trực thay ca đêm',
+      'Sổ tay điện tử',
+      'Việc sẽ rút lại',
+      'năm 2025 của Văn phòng',
+      'mã QR',
+    ])
+      expect(text).not.toContain(other);
+    // Section III: the form's two tables, empty rows to fill while no decision is on record.
+    const blankRows = '\u00a0\n\u00a0\n\n\n\n'.repeat(3);
     expect(text).toContain(
-      '- VT2 (10/11/2026): Trả lại ví tiền cho người đánh rơi — “của rơi trả người mất”',
+      `1. Danh hiệu thi đua\nNăm\nDanh hiệu thi đua\nSố, ngày, tháng, năm của quyết định\nCơ quan ban hành\n${blankRows}`,
     );
     expect(text).toContain(
-      '- HT3 (10/11/2026; nhiệm vụ phát sinh, đột xuất): Báo cáo nhanh số liệu đảng viên #dotxuat',
+      `2. Hình thức khen thưởng\nNăm\nHình thức khen thưởng\nSố, ngày, tháng, năm của quyết định\nCơ quan ban hành\n${blankRows}`,
     );
-    const codes = new Set(text.match(/\b(VT|HT|SK)\d+\b/g));
-    expect([...codes].sort()).toEqual(['HT3', 'VT2']);
-    // Pending VT7 is counted as on the review sheet but not listed; rejected SK4, withdrawn HT8,
-    // 2025's HT1 and Hùng's entries are absent.
-    expect(text).toContain(
-      'Trong năm 2026, đồng chí có 3 nội dung được ghi nhận trong phong trào thi đua của cơ quan, được tính 6 điểm',
+    // The annex, headed as one, lists the approved entries with code and date.
+    const annex = text.slice(text.indexOf('PHỤ LỤC'));
+    expect(text.indexOf('PHỤ LỤC')).toBeGreaterThan(text.indexOf('NGƯỜI BÁO CÁO THÀNH TÍCH'));
+    expect(annex).toContain(
+      'PHỤ LỤC\nDANH SÁCH NỘI DUNG THI ĐUA ĐÃ ĐƯỢC DUYỆT NĂM 2026\n(Kèm theo Báo cáo thành tích của đồng chí Nguyễn Thị Lan)',
     );
-    expect(text).toContain(
-      'Hội đồng Thi đua – Khen thưởng đã duyệt 2 nội dung, liệt kê dưới đây; 1 nội dung đang chờ duyệt chưa được liệt kê.',
+    expect(annex).toContain('1\nHT3\n10/11/2026\nNhiệm vụ\nBáo cáo nhanh số liệu đảng viên\n');
+    expect(annex).toContain(
+      '2\nVT2\n10/11/2026\nViệc tốt\nTrả lại ví tiền cho người đánh rơi — “của rơi trả người mất”\n',
     );
-    expect(text).not.toContain('Sổ tay điện tử');
-    expect(text).not.toContain('Tra cứu hồ sơ cán bộ');
-    // The same figures as the review sheet's row.
-    const sheet = await filesOf(admin(), '/tonghop 2026 binhxet');
-    const row = (await sheetRows(sheet.files[0]?.data as Buffer, 'Cá nhân')).find(
-      (p) => p['Họ và tên'] === 'Nguyễn Thị Lan',
-    );
-    expect(row).toMatchObject({ 'Số mục được tính': 3, Điểm: 6, 'Đã duyệt': 2, 'Chờ duyệt': 1 });
+    expect([...new Set(text.match(/\b(VT|HT|SK)\d+\b/g))].sort()).toEqual(['HT3', 'VT2']);
   });
 
-  it('drafts Hùng’s report with his IT model and the model example, and the department’s report for him as its head', async () => {
-    const own = await docxText((await filesOf(hung(), '/baocaothanhtich')).files[0]?.data as Buffer);
-    expect(own).toContain(
-      '- SK5 (10/11/2026; mô hình ứng dụng công nghệ thông tin): Tra cứu hồ sơ cán bộ bằng mã QR #cntt',
+  it('fills section III from the award decisions on record, and the department’s report counts members who achieved a title, not who registered', async () => {
+    // Hùng's department, before any decision: its members registered (LĐTT, CSTĐCS), none achieved yet.
+    const before = await docxText((await filesOf(hung(), '/baocaothanhtich phong')).files[0]?.data as Buffer);
+    for (const part of [
+      // TTLĐXS goes to the province: the titles file gives it the Quốc hiệu of the State's forms.
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'BÁO CÁO THÀNH TÍCH ĐỀ NGHỊ TẶNG DANH HIỆU “TẬP THỂ LAO ĐỘNG XUẤT SẮC” NĂM 2026',
+      'Phòng Cán bộ, Ban Tổ chức Tỉnh ủy',
+      'I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH',
+      '- Trưởng phòng Cán bộ: Trần Văn Hùng',
+      '- Ngày 10/11/2026, đồng chí Trần Văn Hùng: Tra cứu hồ sơ cán bộ bằng mã QR (mô hình ứng dụng công nghệ thông tin).',
+      '- Ngày 10/11/2026, đồng chí Trần Văn Hùng: Thẩm định hồ sơ quy hoạch cán bộ.',
+      'd) Điển hình tiên tiến\n- Ngày 10/11/2026, đồng chí Trần Văn Hùng được đề xuất là điển hình tiên tiến: Mô hình CNTT hiệu quả (giai đoạn phát hiện).',
+      'Chưa có quyết định công nhận danh hiệu thi đua năm 2026 của cá nhân trong tập thể.',
+      '2. Những biện pháp hoặc nguyên nhân đạt được thành tích; các phong trào thi đua đã được áp dụng trong thực tiễn công tác',
+      '[Cần bổ sung: biện pháp, nguyên nhân đạt được thành tích',
+      '3. Việc thực hiện chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước; công tác xây dựng Đảng, đoàn thể',
+      '[Cần bổ sung: việc thực hiện chủ trương, đường lối của Đảng',
+      'THỦ TRƯỞNG ĐƠN VỊ\nTRƯỞNG PHÒNG CÁN BỘ\n(Ký, đóng dấu)',
+    ]) {
+      expect(before).toContain(part);
+    }
+    expect(before).not.toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    const beforeBody = before.slice(before.indexOf('II. THÀNH TÍCH'), before.indexOf('III. CÁC HÌNH THỨC'));
+    expect(beforeBody).not.toMatch(/điểm|\b(VT|HT|SK)\d+\b|#|\bbot\b|đăng ký/i);
+
+    // The year's decisions and earlier awards, as the Office records them.
+    const asAdmin = (command: string) => tg.send(admin(), command, { inPrivate: true });
+    await asAdmin('/quyetdinh 130-QĐ/BTCTU | 20/12/2026 | Phạm Hữu Toàn | Lao động tiên tiến | Vũ Thị Mai');
+    await asAdmin(
+      '/quyetdinh 131-QĐ/BTCTU | 20/12/2026 | Phạm Hữu Toàn | Chiến sĩ thi đua cơ sở | Trần Văn Hùng',
     );
-    expect(own).toContain(
-      '- Điển hình số 1 (đề xuất ngày 10/11/2026): Mô hình CNTT hiệu quả — giai đoạn phát hiện.',
+    await asAdmin(
+      '/khenthuong Trần Văn Hùng | 2025 | Lao động tiên tiến | 98-QĐ/BTCTU | 22/12/2025 | Ban Tổ chức Tỉnh ủy',
+    );
+    await asAdmin(
+      '/khenthuong Trần Văn Hùng | 2024 | Giấy khen của Trưởng Ban | 45-QĐ/BTCTU | 20/12/2024 | Ban Tổ chức Tỉnh ủy',
+    );
+    expect(tg.store.awards).toHaveLength(4);
+
+    const after = await docxText((await filesOf(hung(), '/baocaothanhtich phong')).files[0]?.data as Buffer);
+    expect(after).toContain(
+      'Kết quả danh hiệu thi đua năm 2026 của cá nhân trong tập thể (theo quyết định đã có):\n' +
+        '- Số cá nhân đạt danh hiệu thi đua: 2/2 người (100%).\n' +
+        '- Lao động tiên tiến: 1 người (Vũ Thị Mai), Quyết định số 130-QĐ/BTCTU ngày 20/12/2026 của Ban Tổ chức Tỉnh ủy.\n' +
+        '- Chiến sĩ thi đua cơ sở: 1 người (Trần Văn Hùng), Quyết định số 131-QĐ/BTCTU ngày 20/12/2026 của Ban Tổ chức Tỉnh ủy.\n',
     );
 
-    const { files } = await filesOf(hung(), '/baocaothanhtich phong');
-    expect(files.map((f) => f.filename)).toEqual(['bao-cao-thanh-tich-tap-the-2026-cb.docx']);
-    const text = await docxText(files[0]?.data as Buffer);
-    expect(text).toContain('Đề nghị công nhận danh hiệu “Tập thể lao động xuất sắc” năm 2026');
-    expect(text).toContain('của Phòng Cán bộ');
-    expect(text).toContain('- Người đứng đầu: Trần Văn Hùng');
-    expect(text).toContain('- SK5 (10/11/2026; Trần Văn Hùng; mô hình ứng dụng công nghệ thông tin)');
-    expect(text).toContain('- HT6 (10/11/2026; Trần Văn Hùng): Thẩm định hồ sơ quy hoạch cán bộ');
-    expect(text).toContain(
-      'Cá nhân đã đăng ký danh hiệu thi đua: 2/2 (Chiến sĩ thi đua cơ sở: 1; Lao động tiên tiến: 1).',
+    // Hùng's own report: the decisions fill the two tables, each in its own; the head's own report is
+    // certified by the agency's leadership.
+    const own = await docxText((await filesOf(hung(), '/baocaothanhtich')).files[0]?.data as Buffer);
+    const titles = own.slice(own.indexOf('1. Danh hiệu thi đua'), own.indexOf('2. Hình thức khen thưởng'));
+    const forms = own.slice(own.indexOf('2. Hình thức khen thưởng'), own.indexOf('THỦ TRƯỞNG ĐƠN VỊ'));
+    expect(titles).toContain(
+      'Năm\nDanh hiệu thi đua\nSố, ngày, tháng, năm của quyết định\nCơ quan ban hành\n' +
+        '2025\nLao động tiên tiến\nSố 98-QĐ/BTCTU ngày 22/12/2025\nBan Tổ chức Tỉnh ủy\n' +
+        '2026\nChiến sĩ thi đua cơ sở\nSố 131-QĐ/BTCTU ngày 20/12/2026\nBan Tổ chức Tỉnh ủy\n',
     );
-    expect([...new Set(text.match(/\b(VT|HT|SK)\d+\b/g))].sort()).toEqual(['HT6', 'SK5']);
+    expect(forms).toContain(
+      'Năm\nHình thức khen thưởng\nSố, ngày, tháng, năm của quyết định\nCơ quan ban hành\n' +
+        '2024\nGiấy khen của Trưởng Ban\nSố 45-QĐ/BTCTU ngày 20/12/2024\nBan Tổ chức Tỉnh ủy\n',
+    );
+    expect(own).toContain(
+      'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ\nK/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n(Ký, đóng dấu)',
+    );
   });
 
   it('gives a member their own report only; the Council gets anyone’s, and all of them as one zip', async () => {

@@ -133,9 +133,13 @@ export class TelegramHarness {
        * file route, the token in its path as Telegram serves files): see `sendDocument`.
        */
       files?: boolean;
+      /** The store's directory, kept when the harness closes (a restart: another harness opens it again). */
+      dataDir?: string;
     } = {},
   ): Promise<TelegramHarness> {
-    const { dir, cleanup } = await tempDir();
+    const { dir, cleanup } = options.dataDir
+      ? { dir: options.dataDir, cleanup: async () => {} }
+      : await tempDir();
     const agency = testAgency(options.agency);
     const fileServer = options.files ? await FakeBotApiServer.start({ token: TOKEN }) : undefined;
     const config = createConfig(

@@ -46,7 +46,8 @@ export function lint(line: string): string[] {
   // A sentence starts after a bullet, a numbering ("1.", "a)", "II.") or a full stop.
   const start = text.replace(/^([-•–+*]|\d+(\.\d+)*[.)]|[a-zđ]\)|[IVX]+\.)\s*/u, '');
   if (/^\p{Ll}/u.test(start) && /\s/.test(start) && start.length > 24) problems.push('lower-case start');
-  if (/[.!?]\s+\p{Ll}/u.test(text.replace(/\b(TP|Tp|St|v\.v)\.\s/g, ''))) problems.push('lower case after a full stop');
+  if (/[.!?]\s+\p{Ll}/u.test(text.replace(/\b(TP|Tp|St|v\.v)\.\s/g, '')))
+    problems.push('lower case after a full stop');
   if (/(^|[\s(])@[\p{L}\d_]/u.test(text)) problems.push('raw @name');
   if (/(^|[\s(])#[\p{L}\d_]/u.test(text)) problems.push('raw #tag');
   const english = ENGLISH.exec(text);
@@ -55,7 +56,9 @@ export function lint(line: string): string[] {
 }
 
 function lintAll(name: string, lines: readonly string[]): string[] {
-  return lines.flatMap((line) => lint(line).map((problem) => `${name}: ${problem}: ${line.trim().slice(0, 160)}`));
+  return lines.flatMap((line) =>
+    lint(line).map((problem) => `${name}: ${problem}: ${line.trim().slice(0, 160)}`),
+  );
 }
 
 /** Every cell of every sheet as text, one a line (a formula by its result). */
@@ -99,12 +102,22 @@ beforeAll(async () => {
   ];
   for (const [i, [fullName, departmentId, username]] of names.entries()) {
     const identity = `telegram:${5000 + i}`;
-    people.push(await store.saveMember({ identity, fullName, departmentId, username }, actor(identity, joined)));
+    people.push(
+      await store.saveMember({ identity, fullName, departmentId, username }, actor(identity, joined)),
+    );
   }
   const [lan, hung, minh, ha, bao] = people as [Member, Member, Member, Member, Member];
   const log = (m: Member, kind: 'deed' | 'task' | 'initiative', text: string, day: string, extra = {}) =>
     store.addEntry(
-      { kind, text, points: kind === 'initiative' ? 5 : 2, adhoc: false, it: false, memberId: m.id, ...extra },
+      {
+        kind,
+        text,
+        points: kind === 'initiative' ? 5 : 2,
+        adhoc: false,
+        it: false,
+        memberId: m.id,
+        ...extra,
+      },
       actor(m.id, new Date(`${day}T03:00:00Z`)),
     );
   const e1 = await log(lan, 'task', 'hoàn thành báo cáo quý III  đúng hạn...', '2026-10-05', { adhoc: true });
@@ -112,7 +125,9 @@ beforeAll(async () => {
     it: true,
   });
   const e3 = await log(hung, 'deed', 'Cùng @lan hỗ trợ  đồng nghiệp mới. rất nhiệt tình!!', '2026-11-03');
-  const e4 = await log(minh, 'task', 'Thẩm định hồ sơ quy hoạch cán bộ #dotxuat', '2026-11-10', { adhoc: true });
+  const e4 = await log(minh, 'task', 'Thẩm định hồ sơ quy hoạch cán bộ #dotxuat', '2026-11-10', {
+    adhoc: true,
+  });
   const e5 = await log(ha, 'deed', 'Hiến máu tình nguyện <đợt 2> & vận động', '2026-11-20');
   const e6 = await log(bao, 'task', 'Tổng hợp số liệu đảng viên mới', '2026-12-01');
   const e7 = await log(hung, 'deed', 'Nhặt được ví trả lại người đánh rơi', '2026-12-02');
@@ -148,9 +163,7 @@ const source = () => ({ store, agency, titles });
 describe('the words of every document', () => {
   it('finds the slips it is meant to find', () => {
     expect(lint('Trong kỳ, có 2 nội dung..')).toContain('..');
-    expect(lint('Cách tính điểm: Mục được tính.. Tiếp theo')).toEqual(
-      expect.arrayContaining(['..']),
-    );
+    expect(lint('Cách tính điểm: Mục được tính.. Tiếp theo')).toEqual(expect.arrayContaining(['..']));
     expect(lint('Đã  duyệt')).toContain('doubled spaces');
     expect(lint('Số      -BC/BTCTU')).toEqual([]);
     expect(lint('- hoàn thành báo cáo quý III đúng hạn')).toContain('lower-case start');
@@ -179,7 +192,9 @@ describe('the words of every document', () => {
       ...lintAll('bảng tổng hợp', await cells(await catalog.workbook(source(), { period: year, now }))),
       ...lintAll(
         'bảng tổng hợp phòng',
-        await cells(await catalog.workbook(source(), { period: quarter, now, department: agency.departments[2] })),
+        await cells(
+          await catalog.workbook(source(), { period: quarter, now, department: agency.departments[2] }),
+        ),
       ),
       ...lintAll('bảng bình xét', await cells(await catalog.reviewSheet(source(), { period: year, now }))),
       ...lintAll('mẫu hồ sơ', await cells(await catalog.recordsTemplate(source(), { year: 2026 }))),
