@@ -16,6 +16,7 @@ import { counts } from '../core/scoring.js';
 import { preview } from '../core/text.js';
 import type { Messages } from '../locales/index.js';
 import type { BoardChart } from '../reports/chart.js';
+import { printableFrom } from '../reports/document-text.js';
 import { modelsOf } from '../reports/figures.js';
 import { boardChart, kudosLines, kudosOf, modelSubject, picture, pictureName } from './lib/board.js';
 import { pendingNote, say } from './lib/common.js';
@@ -160,7 +161,10 @@ function deedsOf(ctx: PostContext, period: Period): Html[] {
   const lines = deeds
     .slice(-DEEDS_SHOWN)
     .reverse()
-    .map((e) => t.posts.deedLine(store.member(e.memberId)?.fullName ?? '?', preview(e.text, 120)));
+    .map((e) =>
+      // As documents print user text (no #tag, a colleague by name): a post is read by the whole agency.
+      t.posts.deedLine(store.member(e.memberId)?.fullName ?? '?', preview(printableFrom(store)(e.text), 120)),
+    );
   return [
     t.posts.deedsTitle,
     ...(lines.length ? lines : [t.posts.noDeeds]),

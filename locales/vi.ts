@@ -342,8 +342,8 @@ export const vi = {
     departmentItem: (name: HtmlPart, id: HtmlPart) => html`• ${name} (<code>${id}</code>)`,
     byKind: html`<b>Theo loại</b>`,
     kindLine: (kind: HtmlPart, count: number, points: HtmlPart) => html`• ${kind}: ${count} mục, ${points}`,
-    adhoc: (count: number) => html`   trong đó nhiệm vụ đột xuất: ${count}`,
-    it: (count: number) => html`   trong đó mô hình ứng dụng CNTT: ${count}`,
+    adhoc: (count: number) => html`   Trong đó nhiệm vụ đột xuất: ${count}`,
+    it: (count: number) => html`   Trong đó mô hình ứng dụng CNTT: ${count}`,
     total: (count: number, points: HtmlPart) => html`<b>Tổng cộng:</b> ${count} mục, ${points}`,
     byDepartment: html`<b>Theo phòng</b>`,
     departmentLine: (

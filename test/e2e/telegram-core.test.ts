@@ -394,7 +394,7 @@ describe('/tonghop', () => {
     );
     expect(lines).toContain('• Việc tốt: 1 mục, 2 điểm');
     expect(lines).toContain('• Hoàn thành nhiệm vụ: 1 mục, 2 điểm');
-    expect(lines).toContain('   trong đó nhiệm vụ đột xuất: 1');
+    expect(lines).toContain('   Trong đó nhiệm vụ đột xuất: 1');
     expect(lines).toContain('• Sáng kiến: 1 mục, 5 điểm');
     expect(lines).toContain('Tổng cộng: 3 mục, 9 điểm');
     expect(lines).toContain('• Văn phòng Ban: 2 mục, 4 điểm; tham gia 1/2 người (50%)');

@@ -10,14 +10,19 @@ import { readFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kehoach } from '../../commands/kehoach.js';
+import { monthlyDigest, weeklyPost } from '../../commands/posts.js';
+import { tonghop } from '../../commands/tonghop.js';
 import type { Member } from '../../core/domain.js';
 import { htmlToPlain } from '../../core/html.js';
 import { periodContaining } from '../../core/periods.js';
 import { parsePlan } from '../../core/plan.js';
 import { parseTitles } from '../../core/titles.js';
+import { vi } from '../../locales/vi.js';
 import { catalog } from '../../reports/catalog.js';
 import { Store } from '../../storage/store.js';
 import { tempDir, testAgency } from '../helpers/agency.js';
+import { run } from '../helpers/context.js';
 import { docxText } from '../helpers/documents.js';
 import { actor } from '../helpers/store.js';
 import { readBook } from '../helpers/xlsx.js';
@@ -221,5 +226,24 @@ describe('the words of every document', () => {
   });
 });
 
-/** The plain text of the chat's answers, for the commands whose figures the documents share. */
-export const chatLines = (html: Parameters<typeof htmlToPlain>[0]) => htmlToPlain(html).split('\n');
+describe('the words of the main chat answers', () => {
+  it('/tonghop, /kehoach and the posts, in Vietnamese', async () => {
+    const input = { store, agency, plan, titles, now, isAdmin: true, chat: 'private' as const };
+    const problems: string[] = [];
+    for (const args of ['quý', 'tháng trước', 'năm', 'năm cb']) {
+      for (const reply of await run(tonghop, { ...input, args })) {
+        problems.push(...lintAll(`/tonghop ${args}`, reply.text.split('\n')));
+      }
+    }
+    for (const reply of await run(kehoach, input))
+      problems.push(...lintAll('/kehoach', reply.text.split('\n')));
+    const post = { t: vi, store, agency, plan };
+    for (const [name, html] of [
+      ['bảng vàng tuần', weeklyPost(post, now).html],
+      ['điểm tin tháng', monthlyDigest(post, now).html],
+    ] as const) {
+      problems.push(...lintAll(name, htmlToPlain(html).split('\n')));
+    }
+    expect(problems).toEqual([]);
+  });
+});
