@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { HTTP_LIMITS, stoppable } from '../core/http-server.js';
 import type { Log } from '../core/log.js';
 
 /** What this instance is doing, as monitoring sees it. */
@@ -46,7 +47,7 @@ export async function startHealthServer(
   status: InstanceStatus,
   log: Pick<Log, 'info' | 'error'>,
 ): Promise<HealthServer> {
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = createServer(HTTP_LIMITS, (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
     const body = {
@@ -64,6 +65,7 @@ export async function startHealthServer(
     return send(res, 404, { error: 'not found' });
   });
   server.on('clientError', (_err, socket) => socket.destroy());
+  const close = stoppable(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(where.port, where.host, () => {
@@ -76,11 +78,7 @@ export async function startHealthServer(
   log.info({ host: where.host, port }, 'health and readiness endpoints listening (/healthz, /readyz)');
   return {
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close,
   };
 }
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -189,15 +189,33 @@ async function runDemo(config: AppConfig, logger: Logger): Promise<void> {
     deskAssets: await deskAssets(),
     localDesk: { host: '127.0.0.1', port: config.web?.port ?? 0 },
   });
-  await app.start();
-  if (app.desk) {
-    process.stdout.write(
-      `${locales[config.locale].desk.link.printed(app.desk.links.link(DEMO_USER.identity).url)}\n`,
-    );
+  const chat = app.platforms.find((p) => p.name === 'console') as ConsolePlatform;
+  // Ctrl+C (a signal when the terminal sends one, or stdin is not a terminal) and SIGTERM end the chat
+  // as /thoat does: the answers in flight are written, the bot stops, the demo store is deleted.
+  let signalled = false;
+  const quit = () => {
+    if (signalled) return;
+    signalled = true;
+    chat.quit();
+    setTimeout(() => {
+      rmSync(dir, { recursive: true, force: true });
+      // The terminal as it was (readline had it in raw mode), even on this way out.
+      if (process.stdin.isTTY) process.stdin.setRawMode(false);
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+  };
+  process.on('SIGINT', quit);
+  process.on('SIGTERM', quit);
+  try {
+    await app.start();
+    if (app.desk) {
+      chat.notice(locales[config.locale].desk.link.printed(app.desk.links.link(DEMO_USER.identity).url));
+    }
+    await chat.finished();
+    await app.stop();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  await (app.platforms.find((p) => p.name === 'console') as ConsolePlatform).finished();
-  await app.stop();
-  await rm(dir, { recursive: true, force: true });
 }
 
 async function main(): Promise<void> {
@@ -220,9 +238,14 @@ async function main(): Promise<void> {
     config.zaloBot?.webhook?.secret,
     databasePassword(config.database?.url),
   ];
+  // Logs go to stderr: one readable line per event for a person at a terminal (stdout or stderr is
+  // one), JSON lines otherwise (systemd's journal, files, a log collector).
+  const terminal = Boolean(process.stderr.isTTY || process.stdout.isTTY);
   const logger = createLogger(
     live ? config.logLevel : 'warn',
     secrets.filter((s): s is string => s !== undefined),
+    undefined,
+    { readable: terminal, colour: Boolean(process.stderr.isTTY) },
   );
   try {
     if (config.telegramSetup) await runSetup(config, logger);

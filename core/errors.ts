@@ -52,6 +52,17 @@ export class DocumentFetchError extends AppError {
   }
 }
 
+/**
+ * A report file was not admitted (reports/queue.ts): the same one is already on its way to the asker
+ * (`same`), or too many are being made (`full`). Nothing is built; the router says so.
+ */
+export class ReportBusyError extends AppError {
+  override readonly name = 'ReportBusyError';
+  constructor(readonly reason: 'same' | 'full') {
+    super('REPORT_BUSY', reason === 'same' ? 'the same report is on its way' : 'too many reports at once');
+  }
+}
+
 /** Configuration (environment or agency file) is invalid; `problems` lists every bad setting. */
 export class ConfigError extends AppError {
   override readonly name = 'ConfigError';

@@ -440,6 +440,11 @@ export function formatDateTime(date: Date): string {
   return format(date, 'HH:mm dd/MM/yyyy', { in: inZone });
 }
 
+/** `HH:mm:ss` in Asia/Ho_Chi_Minh: the time of a log line on a terminal. */
+export function formatClock(date: Date | number): string {
+  return format(date, 'HH:mm:ss', { in: inZone });
+}
+
 /** `yyyy-MM-dd` in Asia/Ho_Chi_Minh, for file names. */
 export function dayKey(date: Date): string {
   return format(date, 'yyyy-MM-dd', { in: inZone });

@@ -5,7 +5,7 @@ import { mayRun } from './context.js';
 import type { CouncilConfig } from './council.js';
 import type { Delivery } from './delivery.js';
 import type { Member } from './domain.js';
-import { StoreWriteError } from './errors.js';
+import { ReportBusyError, StoreWriteError } from './errors.js';
 import { joinHtml } from './html.js';
 import { type PlatformName, parseIdentity } from './identity.js';
 import { LinkCodes } from './link-codes.js';
@@ -130,6 +130,10 @@ export class Router {
 
   /** The one answer to a failure: logged with the message's key, answered in the caller's language. */
   private failed(error: unknown, t: Messages, log: Log): Reply[] {
+    if (error instanceof ReportBusyError) {
+      log.info({ reason: error.reason }, 'report not admitted');
+      return [{ html: error.reason === 'same' ? t.errors.reportOnItsWay : t.errors.reportsBusy }];
+    }
     if (error instanceof StoreWriteError) {
       log.error({ err: error }, 'store write failed');
       return [{ html: t.errors.storeWrite }];

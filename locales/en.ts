@@ -31,6 +31,8 @@ export const en: Messages = {
   errors: {
     internal: html`Sorry, something went wrong while handling this command. Before sending it again, check /cuatoi so that nothing is logged twice.`,
     storeWrite: html`Sorry, the server cannot write data right now, so <b>nothing was saved</b>. Please try again later.`,
+    reportOnItsWay: html`This file is being made; it will be sent when it is ready.`,
+    reportsBusy: html`Many report files are being made at once. Please send the command again in a few minutes.`,
     privateRefused: html`The bot could not write to you in private. Write to the bot privately once (on Zalo: add its account as a friend), then send the command again.`,
     unknownCommand: (name: HtmlPart) => html`There is no command /${name}. Send /help to see the commands.`,
     notRegistered: html`You have not registered yet. Send: <code>/dangky Full name | Department</code>`,
@@ -799,7 +801,7 @@ export const en: Messages = {
       [
         'thidua-bot — local demo (neither TELEGRAM_BOT_TOKEN nor Zalo is configured).',
         `You are a demo member, an admin and a Council member, on a demo store in ${dir}.`,
-        'Try: /help, /viectot Helped @lan fix the printer, /viectot @lan covered my shift, /bangxephang last week, /kehoach, /tonghop Q4 file. When the bot lists numbered choices, type the number to pick one. Quit: /exit or Ctrl+D.',
+        'Try: /help, /viectot Helped @lan fix the printer, /viectot @lan covered my shift, /bangxephang last week, /kehoach, /tonghop Q4 file. When the bot lists numbered choices, type the number to pick one. Quit: /exit, Ctrl+D or Ctrl+C.',
         `Report files and pictures are saved in ${reports}. The demo store is deleted on exit.`,
       ].join('\n'),
   },

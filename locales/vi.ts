@@ -43,6 +43,8 @@ export const vi = {
   errors: {
     internal: html`Xin lỗi, đã có lỗi khi xử lý lệnh này. Trước khi gửi lại, hãy xem /cuatoi để chắc chắn mục chưa được ghi, tránh ghi trùng.`,
     storeWrite: html`Xin lỗi, máy chủ không ghi được dữ liệu lúc này nên <b>chưa lưu</b> gì cả. Vui lòng thử lại sau ít phút.`,
+    reportOnItsWay: html`Tệp này đang lập, sẽ gửi khi xong.`,
+    reportsBusy: html`Đang lập nhiều tệp báo cáo cùng lúc. Đề nghị đồng chí gửi lại lệnh sau ít phút.`,
     privateRefused: html`Bot chưa gửi được tin nhắn riêng cho đồng chí. Hãy nhắn riêng cho bot một lần (trên Zalo: kết bạn với tài khoản của bot), rồi gửi lại lệnh.`,
     unknownCommand: (name: HtmlPart) => html`Không có lệnh /${name}. Gửi /trogiup để xem các lệnh.`,
     notRegistered: html`Đồng chí chưa đăng ký. Hãy gửi: <code>/dangky Họ và tên | Phòng</code>`,
@@ -154,16 +156,16 @@ export const vi = {
     titles: {
       usage: '/dangkythidua [@người | phòng] [danh hiệu]',
       description:
-        'Đăng ký danh hiệu thi đua của năm: cá nhân (Lao động tiên tiến, Chiến sĩ thi đua cơ sở), tập thể phòng (trưởng phòng)',
+        'Đăng ký danh hiệu thi đua của năm: cá nhân (Lao động tiên tiến, Chiến sĩ thi đua cơ sở), tập thể (người đứng đầu đơn vị)',
     },
     heads: {
       usage: '/truongphong [@người | phòng bo]',
-      description: 'Trưởng phòng đăng ký danh hiệu cho tập thể (quản trị viên chỉ định)',
+      description: 'Người đứng đầu đơn vị đăng ký danh hiệu cho tập thể (quản trị viên chỉ định)',
     },
     achievement: {
       usage: '/baocaothanhtich [năm] [@người | phong | tên phòng | tatca]',
       description:
-        'Dự thảo báo cáo thành tích (Word) của đồng chí, của phòng (trưởng phòng), của mọi người (Hội đồng)',
+        'Dự thảo báo cáo thành tích (Word) của đồng chí, của đơn vị (người đứng đầu), của mọi người (Hội đồng)',
     },
     approveJoin: {
       usage: '/duyetdangky TÀI_KHOẢN | Họ và tên | Phòng',
@@ -424,7 +426,7 @@ export const vi = {
     forMembers: (title: HtmlPart) =>
       html`<b>${title}</b> là danh hiệu cá nhân: mỗi người tự đăng ký cho mình.`,
     forDepartments: (title: HtmlPart) =>
-      html`<b>${title}</b> là danh hiệu tập thể: đăng ký cho phòng, do trưởng phòng hoặc quản trị viên thực hiện.`,
+      html`<b>${title}</b> là danh hiệu tập thể: đăng ký cho đơn vị, do người đứng đầu đơn vị (Trưởng phòng, Chánh Văn phòng) hoặc quản trị viên thực hiện.`,
     unknown: (words: HtmlPart) =>
       html`Không rõ “${words}”: không phải danh hiệu thi đua, thành viên hay phòng.`,
     notATitle: (words: HtmlPart) => html`“${words}” không phải danh hiệu thi đua nào.`,
@@ -440,7 +442,7 @@ export const vi = {
     listTitle: html`<b>Người đứng đầu các đơn vị trên bot</b> (đăng ký danh hiệu thi đua cho tập thể):`,
     line: (dept: HtmlPart, name: HtmlPart, since: HtmlPart) => html`• ${dept}: ${name} (từ ${since})`,
     none: (dept: HtmlPart) => html`• ${dept}: <i>chưa chỉ định</i>`,
-    adminOnly: html`Chỉ quản trị viên mới chỉ định trưởng phòng.`,
+    adminOnly: html`Chỉ quản trị viên mới chỉ định người đứng đầu đơn vị.`,
     unknown: (query: HtmlPart) =>
       html`Không tìm thấy thành viên hay phòng “${query}”. Ghi @tên đồng nghiệp, họ và tên như đã đăng ký, hoặc tên phòng.`,
     noHead: (dept: HtmlPart, head: string) => html`${dept}: chưa chỉ định ${head} trên bot.`,
@@ -466,7 +468,7 @@ export const vi = {
       html`📎 Dự thảo báo cáo thành tích năm ${year}: ${members} cá nhân và ${departments} tập thể, mỗi báo cáo một file Word, gộp trong một file nén (zip).`,
     draftNote: html`<i>Bản nháp lập từ dữ liệu của bot: số liệu tính như bảng bình xét, liệt kê các nội dung đã được Hội đồng duyệt; phần [Cần bổ sung] do người báo cáo tự ghi.</i>`,
     sentPrivately: html`📎 Báo cáo thành tích được gửi vào tin nhắn riêng của đồng chí.`,
-    othersOnly: html`Đồng chí lấy được báo cáo thành tích của mình; trưởng phòng lấy được báo cáo của tập thể phòng. Hội đồng Thi đua – Khen thưởng và quản trị viên lấy được báo cáo của mọi người.`,
+    othersOnly: html`Đồng chí lấy được báo cáo thành tích của mình; người đứng đầu đơn vị lấy được báo cáo của tập thể đơn vị. Hội đồng Thi đua – Khen thưởng và quản trị viên lấy được báo cáo của mọi người.`,
     allCouncilOnly: html`Báo cáo thành tích của mọi người chỉ dành cho Hội đồng Thi đua – Khen thưởng và quản trị viên.`,
     yearOnly: html`Báo cáo thành tích lập cho cả năm, ví dụ <code>/baocaothanhtich 2026</code>.`,
     periodFirst: html`Vui lòng ghi năm trước, người hoặc phòng sau, ví dụ <code>/baocaothanhtich 2026 @lan</code>.`,
@@ -569,8 +571,8 @@ export const vi = {
       reopened: 'xét lại',
       left: 'rời nhóm chung của cơ quan',
       rejoined: 'trở lại nhóm chung của cơ quan',
-      assigned: 'chỉ định trưởng phòng',
-      unassigned: 'thôi chỉ định trưởng phòng',
+      assigned: 'chỉ định người đứng đầu đơn vị',
+      unassigned: 'thôi chỉ định người đứng đầu đơn vị',
       recorded: 'vào hồ sơ',
       corrected: 'đính chính',
       annulled: 'hủy bỏ',
@@ -823,7 +825,7 @@ export const vi = {
       [
         'thidua-bot — bản dùng thử trên máy (chưa cấu hình TELEGRAM_BOT_TOKEN hay Zalo).',
         `Đồng chí là thành viên thử nghiệm, kiêm quản trị viên và thành viên Hội đồng, trên kho dữ liệu mẫu tại ${dir}.`,
-        'Thử: /trogiup, /viectot Giúp @lan sửa máy in, /viectot @lan đã trực thay ca, /bangxephang tuần trước, /kehoach, /tonghop quý IV file. Khi bot đưa các lựa chọn đánh số, gõ số để chọn. Thoát: /thoat hoặc Ctrl+D.',
+        'Thử: /trogiup, /viectot Giúp @lan sửa máy in, /viectot @lan đã trực thay ca, /bangxephang tuần trước, /kehoach, /tonghop quý IV file. Khi bot đưa các lựa chọn đánh số, gõ số để chọn. Thoát: /thoat, Ctrl+D hoặc Ctrl+C.',
         `File báo cáo và ảnh được lưu trong thư mục ${reports}. Kho dữ liệu mẫu bị xóa khi thoát.`,
       ].join('\n'),
   },

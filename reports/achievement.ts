@@ -257,6 +257,20 @@ async function pack(title: string, children: Block[]): Promise<Buffer> {
   return packWord(document);
 }
 
+type Signer = { titles: string[]; name?: string };
+/**
+ * Two signature blocks whose names stand on one line: the shorter list of title lines is padded with
+ * empty lines, so both rooms to sign start together.
+ */
+function sideBySide(left: Signer, right: Signer): Block[] {
+  const lines = Math.max(left.titles.length, right.titles.length);
+  const pad = (s: Signer): Signer => ({
+    ...s,
+    titles: [...s.titles, ...Array<string>(lines - s.titles.length).fill('')],
+  });
+  return [signatures(pad(left), pad(right))];
+}
+
 const headOf = (store: Repository, departmentId: string) => {
   const id = store.departmentHead(departmentId)?.memberId;
   return id ? store.member(id) : undefined;
@@ -284,11 +298,11 @@ export async function buildMemberReport(
   const certifier =
     department && head?.id !== member.id
       ? {
-          titles: [a.certify, vi.heads.title(department).toLocaleUpperCase('vi'), a.sealed],
+          titles: [...a.certify, vi.heads.title(department).toLocaleUpperCase('vi'), a.sealed],
           ...(head ? { name: head.fullName } : {}),
         }
       : {
-          titles: [a.certify, ...agency.report.signatureTitle, a.sealed],
+          titles: [...a.certify, ...agency.report.signatureTitle, a.sealed],
           ...(agency.report.signer ? { name: agency.report.signer } : {}),
         };
   const body: Block[] = [
@@ -314,7 +328,7 @@ export async function buildMemberReport(
     line(a.memberIntro(year.year, member.fullName, agency.agency.name, record.approved.length)),
     ...achievements(ctx, record.approved, modelsAbout(store, yearModels.list, member.id), stage, false),
     ...awardTables(ctx, { kind: 'member', memberId: member.id }, year.year),
-    signatures(certifier, { titles: [a.reporter, a.signed], name: member.fullName }),
+    ...sideBySide(certifier, { titles: [a.reporter, a.signed], name: member.fullName }),
     ...annex(ctx, year.year, record.approved, a.annex.ofMember(member.fullName), false),
   ];
   return pack(`${a.heading} ${member.fullName} ${year.year}`, body);
@@ -403,9 +417,9 @@ export async function buildDepartmentReport(
     bold(a.sections.party),
     toWrite(a.partyToWrite),
     ...awardTables(ctx, { kind: 'department', departmentId: department.id }, year.year),
-    signatures(
+    ...sideBySide(
       {
-        titles: [a.certifySuperior, ...agency.report.signatureTitle, a.sealed],
+        titles: [...a.certifySuperior, ...agency.report.signatureTitle, a.sealed],
         ...(agency.report.signer ? { name: agency.report.signer } : {}),
       },
       {

@@ -3,19 +3,45 @@ import type { ReportRunner } from '../core/context.js';
 import type { Repository } from '../core/repository.js';
 import type { TitlesConfig } from '../core/titles.js';
 import type { catalog, ReportName, ReportSource } from './catalog.js';
+import { ReportQueue, requestKey } from './queue.js';
 
 /** One report file to build, named as in reports/catalog.ts, with its arguments. */
 export type ReportRequest = {
   [N in ReportName]: { report: N; args: Parameters<(typeof catalog)[N]>[1] };
 }[ReportName];
 
+/** The queue of each bot (its report runner, or its store when files are built in this thread). */
+const queues = new WeakMap<object, ReportQueue>();
+
 /**
  * Builds report files — on the bot's report runner (a worker thread, bot/reports.ts) when there is one,
- * else here. Files asked for together come from one capture of the store, taken at this call: call it
- * before anything is awaited. The builders (exceljs, docx) are loaded only when a file is first asked
- * for, and only where it is built.
+ * else here — once the request is admitted (reports/queue.ts: one at a time for each person, a few at
+ * once in all; the same request again while it is on its way is refused with ReportBusyError, which
+ * the router answers "đang lập, sẽ gửi khi xong"). Files asked for together come from one capture of
+ * the store, taken when their turn comes. The builders (exceljs, docx) are loaded only when a file is
+ * first asked for, and only where it is built.
  */
 export function buildReports(
+  ctx: {
+    store: Repository;
+    agency: AgencyConfig;
+    titles?: TitlesConfig | undefined;
+    reports?: ReportRunner | undefined;
+    /** Who asks (a member id or a platform identity): each person's requests are served in turn. */
+    actor?: { by: string } | undefined;
+  },
+  requests: readonly ReportRequest[],
+): Promise<Buffer[]> {
+  const owner = ctx.reports ?? ctx.store;
+  let queue = queues.get(owner);
+  if (!queue) {
+    queue = new ReportQueue();
+    queues.set(owner, queue);
+  }
+  return queue.admit(ctx.actor?.by ?? '', requestKey(requests), () => build(ctx, requests));
+}
+
+function build(
   ctx: {
     store: Repository;
     agency: AgencyConfig;

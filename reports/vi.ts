@@ -333,8 +333,8 @@ export const doc = {
     },
     decisionCell: (number: string, day: string) => `Số ${number} ngày ${day}`,
     /** The unit head certifying a member's report, and the member. */
-    certify: 'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ',
-    certifySuperior: 'THỦ TRƯỞNG CƠ QUAN CẤP TRÊN TRỰC TIẾP NHẬN XÉT, XÁC NHẬN',
+    certify: ['THỦ TRƯỞNG ĐƠN VỊ', 'XÁC NHẬN, ĐỀ NGHỊ'],
+    certifySuperior: ['THỦ TRƯỞNG CƠ QUAN', 'CẤP TRÊN TRỰC TIẾP', 'NHẬN XÉT, XÁC NHẬN'],
     unitHead: 'THỦ TRƯỞNG ĐƠN VỊ',
     reporter: 'NGƯỜI BÁO CÁO THÀNH TÍCH',
     sealed: '(Ký, đóng dấu)',

@@ -6,8 +6,10 @@
 // reading the snapshot and the journal makes it refuse: run it again); on PostgreSQL it reads one
 // consistent view, the bot running or not.
 
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { DOCUMENT_VERSION } from '../storage/schema.js';
-import type { Store } from '../storage/store.js';
+import { DOCUMENT_FILE, STORE_FILE, type Store } from '../storage/store.js';
 import { placeOf } from './store-place.js';
 
 /** The store as one JSON document (what store:export prints, and what store:move compares). */
@@ -18,6 +20,15 @@ export function exportDocument(store: Store): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const where = process.argv[2] ?? process.env.DATABASE_URL ?? process.env.DATA_DIR ?? 'data';
+  // A directory without a store is said so, not exported as an empty store (a restore drill reading
+  // the wrong folder would count 0 members and think the backup empty).
+  if (
+    placeOf(where).kind === 'files' &&
+    ![STORE_FILE, DOCUMENT_FILE].some((f) => existsSync(join(where, f)))
+  ) {
+    process.stderr.write(`store:export: no store in ${where} (no ${STORE_FILE} nor ${DOCUMENT_FILE})\n`);
+    process.exit(1);
+  }
   const store = await placeOf(where).read();
   process.stdout.write(`${exportDocument(store)}\n`);
   await store.close();

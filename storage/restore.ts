@@ -83,6 +83,8 @@ export async function restoreBackup(
     await syncDirectory(keptIn);
     await syncDirectory(dir);
   }
+  // A restore onto a new machine: the data directory may not exist yet.
+  await mkdir(dir, { recursive: true });
   await nodeFiles.copyDurably(backup, snapshotPath);
   await nodeFiles.writeDurably(
     journalPath,

@@ -1,8 +1,10 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type HttpBindings, type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { HTTP_LIMITS, stoppable } from '../core/http-server.js';
 import type { Log } from '../core/log.js';
 import { clientAddress, RateLimiter } from './limits.js';
 
@@ -85,23 +87,19 @@ export function listen(app: HttpApp, host: string, port: number): Promise<HttpSe
   return new Promise((resolve, reject) => {
     let server: ServerType | undefined;
     const failed = (error: Error) => reject(error);
-    server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
-      server?.off('error', failed);
-      let closing: Promise<void> | undefined;
-      const shown = host.includes(':') ? `[${host}]` : host;
-      resolve({
-        port: info.port,
-        localUrl: `http://${shown}:${info.port}`,
-        close() {
-          closing ??= new Promise<void>((done) => {
-            const s = server as ServerType & { closeAllConnections?: () => void };
-            s.close(() => done());
-            s.closeAllConnections?.();
-          });
-          return closing;
-        },
-      });
-    });
+    server = serve(
+      { fetch: app.fetch, hostname: host, port, serverOptions: HTTP_LIMITS },
+      (info: AddressInfo) => {
+        server?.off('error', failed);
+        const shown = host.includes(':') ? `[${host}]` : host;
+        resolve({
+          port: info.port,
+          localUrl: `http://${shown}:${info.port}`,
+          close: () => close(),
+        });
+      },
+    );
+    const close = stoppable(server as Server);
     server.once('error', failed);
   });
 }

@@ -1,6 +1,6 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import type { Choice, InDocument } from '../../core/context.js';
 import { DocumentFetchError } from '../../core/errors.js';
 import { htmlToPlain } from '../../core/html.js';
@@ -24,8 +24,12 @@ export interface ConsoleOptions {
 }
 
 export interface ConsolePlatform extends Platform {
-  /** Resolves once the user quit (`/thoat`, Ctrl+D) and every answer is written. */
+  /** Resolves once the user quit (`/thoat`, Ctrl+D, Ctrl+C) and every answer is written. */
   finished(): Promise<void>;
+  /** Ends the chat as `/thoat` does (a signal: Ctrl+C when the terminal sent it as one, SIGTERM). */
+  quit(): void;
+  /** Prints a line for the user above the prompt (the desk's address, once it is known). */
+  notice(text: string): void;
 }
 
 /** Renders reply markup for a terminal: bold and code highlighted, the rest plain. */
@@ -76,7 +80,30 @@ export function createConsolePlatform(options: ConsoleOptions): ConsolePlatform 
   let shown: Choice[] = [];
   let counter = 0;
   let done: Promise<void> = Promise.resolve();
-  const write = (text: string) => output.write(`${text}\n`);
+  let rl: Interface | undefined;
+  /** The prompt is on screen, waiting for a line: whatever comes now (a file built in the background) goes above it. */
+  let prompting = false;
+  let quitting = false;
+  /** Readline draws the line being typed (input and output are a terminal); else lines are read as they come. */
+  const terminal = Boolean(
+    (options.input as { isTTY?: boolean }).isTTY && (output as { isTTY?: boolean }).isTTY,
+  );
+
+  /** Writes `text` (whole lines) so that the prompt, when shown, stays last with what was being typed. */
+  function show(text: string): void {
+    if (!prompting) {
+      output.write(text);
+      return;
+    }
+    if (terminal && rl) {
+      clearLine(output, 0);
+      cursorTo(output, 0);
+      output.write(text);
+      rl.prompt(true);
+    } else {
+      output.write(`\n${text}> `);
+    }
+  }
 
   async function save(file: { filename: string; data: Buffer }): Promise<string> {
     await mkdir(options.filesDir, { recursive: true });
@@ -86,13 +113,14 @@ export function createConsolePlatform(options: ConsoleOptions): ConsolePlatform 
   }
 
   async function print(message: OutMessage, header?: string): Promise<void> {
-    if (header) write(header);
-    write(renderForTerminal(message, options.ansi, shown.length + 1));
+    const lines = header ? [header] : [];
+    lines.push(renderForTerminal(message, options.ansi, shown.length + 1));
     shown.push(...(message.choices ?? []));
     // A terminal shows no pictures: they are saved beside the report files, and their path printed.
-    for (const image of message.images ?? []) write(`🖼  ${await save(image)}`);
-    for (const file of message.files ?? []) write(`📎 ${await save(file)}`);
-    write('');
+    for (const image of message.images ?? []) lines.push(`🖼  ${await save(image)}`);
+    for (const file of message.files ?? []) lines.push(`📎 ${await save(file)}`);
+    // In one write, so that an answer is never cut by another, nor by the prompt.
+    show(`${lines.join('\n')}\n\n`);
   }
 
   async function line(host: PlatformHost, raw: string, quit: () => void): Promise<void> {
@@ -101,7 +129,7 @@ export function createConsolePlatform(options: ConsoleOptions): ConsolePlatform 
     if (picked) {
       // Say which command the number runs, so the choice is never a guess.
       text = picked.command;
-      write(t.chosen(text));
+      output.write(`${t.chosen(text)}\n`);
     }
     if (text === '/thoat' || text === '/exit') {
       quit();
@@ -139,18 +167,46 @@ export function createConsolePlatform(options: ConsoleOptions): ConsolePlatform 
   return {
     name: 'console',
     finished: () => done,
+    quit() {
+      quitting = true;
+      rl?.close();
+    },
+    notice: (text) => show(`${text}\n`),
     async start(host) {
-      const rl = createInterface({ input: options.input, output, terminal: false });
-      write(options.intro);
-      output.write('> ');
+      const reader = createInterface({ input: options.input, output, terminal, prompt: '> ' });
+      rl = reader;
+      let closed = false;
+      output.write(`${options.intro}\n`);
+      const prompt = () => {
+        if (closed) return;
+        prompting = true;
+        reader.prompt();
+      };
+      prompt();
       let queue = Promise.resolve();
-      rl.on('line', (raw) => {
+      // Lines read but not yet answered: the prompt comes back once all are (pasted lines, piped input).
+      let waiting = 0;
+      reader.on('line', (raw) => {
+        prompting = false;
+        waiting += 1;
         queue = queue.then(async () => {
-          await line(host, raw, () => rl.close());
-          output.write('> ');
+          await line(host, raw, () => reader.close());
+          waiting -= 1;
+          if (waiting === 0) prompt();
         });
       });
-      done = new Promise((resolve) => rl.on('close', () => void queue.then(() => resolve())));
+      // Ctrl+C on a terminal in raw mode reaches readline, not the process: it ends the chat as /thoat.
+      reader.on('SIGINT', () => reader.close());
+      done = new Promise((resolve) =>
+        reader.on('close', () => {
+          closed = true;
+          prompting = false;
+          // Whatever follows (the last answers, the goodbye) starts on a line of its own.
+          if (terminal) output.write('\n');
+          void queue.then(() => resolve());
+        }),
+      );
+      if (quitting) reader.close();
     },
     async stop() {},
     reply: (_origin, message) => print(message),

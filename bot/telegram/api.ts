@@ -88,13 +88,23 @@ export function boundedRetries(limits: ApiLimits, shutdown: AbortSignal): Transf
 
 /**
  * Logs each failed call — the method and Telegram's answer, never the URL (it holds the token) — and
- * an outage of getUpdates once when it starts and once when it ends, not once a second.
+ * an outage of getUpdates once when it starts and once when it ends, not once a second, whatever its
+ * cause: no connection, or Telegram (or a proxy before it) answering 5xx — 502 Bad Gateway, say.
  */
 export function failureLog(log: Log): Transformer<RawApi> {
   let outageSince: number | undefined;
+  const outage = (error: string) => {
+    if (outageSince !== undefined) return;
+    outageSince = Date.now();
+    log.warn({ error }, 'Telegram unreachable; polling again every few seconds');
+  };
   return async (prev, method, payload, signal) => {
     try {
       const result = await prev(method, payload, signal);
+      if (method === 'getUpdates' && !result.ok && result.error_code >= 500) {
+        outage(`${result.error_code}: ${result.description}`);
+        return result;
+      }
       if (method === 'getUpdates' && outageSince !== undefined) {
         log.warn({ seconds: Math.round((Date.now() - outageSince) / 1000) }, 'Telegram reachable again');
         outageSince = undefined;
@@ -105,12 +115,8 @@ export function failureLog(log: Log): Transformer<RawApi> {
     } catch (error) {
       if (method !== 'getUpdates') {
         log.warn({ method, error: (error as Error).message }, 'Telegram call failed');
-      } else if (outageSince === undefined && !signal?.aborted) {
-        outageSince = Date.now();
-        log.warn(
-          { error: (error as Error).message },
-          'Telegram unreachable; polling again every few seconds',
-        );
+      } else if (!signal?.aborted) {
+        outage((error as Error).message);
       }
       throw error;
     }

@@ -12,6 +12,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from '../../core/errors.js';
+import { HTTP_LIMITS, stoppable } from '../../core/http-server.js';
 import type { Log } from '../../core/log.js';
 import { parseZaloBotUpdate, type ZaloBotUpdate } from './update.js';
 
@@ -52,16 +53,16 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
   // Digests have one length whatever the header's, so the comparison neither throws nor leaks the length.
   const secretDigest = digest(options.secret);
 
-  const server = createServer((req, res) => {
+  // The documented limits (a slow or endless sender cannot hold a connection for long), and a stop
+  // that closes every connection not being answered at once.
+  const server = createServer(HTTP_LIMITS, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       logger.error({ err: error }, 'Zalo Bot webhook failed');
       if (!res.headersSent) answer(res, 500, { ok: false, description: 'Internal error' });
       else res.destroy();
     });
   });
-  // A slow or endless sender cannot hold a connection for long.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  const closeServer = stoppable(server);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const refuse = (status: number, description: string) => {
@@ -123,13 +124,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       return { port };
     },
 
-    async stop() {
-      if (!server.listening) return;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-    },
+    stop: () => closeServer(),
   };
 }
 

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReportRunner } from '../../bot/reports.js';
 import { testAgency } from '../helpers/agency.js';
+import { until } from '../helpers/live-bot.js';
 import { TelegramHarness } from '../helpers/telegram.js';
 import { readBook, table } from '../helpers/xlsx.js';
 
@@ -69,6 +70,20 @@ describe('a report being built holds nobody up', () => {
     const book = await readBook(data as Buffer);
     const entries = table(book.getWorksheet('Các mục') as ExcelJS.Worksheet).rows;
     expect(entries.map((e) => e['Nội dung'])).toEqual(['Trả lại ví tiền cho người đánh rơi']);
+  });
+
+  it('the same request while it is being built is answered that it is on its way, and built once', async () => {
+    await tg.bot.handleUpdate(tg.update(admin(), '/tonghop nam file'));
+    await started;
+    const before = tg.calls.length;
+    await tg.bot.handleUpdate(tg.update(admin(), '/tonghop nam file'));
+    await until('the answer to the second request', () => tg.seenSince(before).length > 0, 10_000);
+    expect(tg.seenSince(before).map((s) => s.text)).toEqual(['Tệp này đang lập, sẽ gửi khi xong.']);
+    open();
+    await tg.app.idle();
+    expect(
+      tg.callsOf('sendDocument').map((c) => (c.payload.document as { filename?: string }).filename),
+    ).toEqual(['tong-hop-thi-dua-nam-2026.xlsx', 'bao-cao-thi-dua-nam-2026.docx']);
   });
 
   it('fails a request for a report that does not exist, and builds the next one', async () => {

@@ -101,6 +101,29 @@ describe('outages and a second instance', () => {
     expect(bot.logs().some((l) => l.msg === 'Telegram reachable again')).toBe(true);
   }, 40_000);
 
+  it('an outage answered with HTTP 502 is two lines too: when it starts and when it ends', async () => {
+    const bot = await launch();
+    let refused = 0;
+    const lift = bot.server.fault({
+      method: 'getUpdates',
+      when: () => {
+        refused += 1;
+        return true;
+      },
+      action: { error_code: 502, description: 'Bad Gateway' },
+    });
+    await until('five polls refused', () => refused >= 5, 20_000);
+    lift();
+    bot.push(lan, 'private', '/trogiup');
+    await until('the answer after the outage', () => sent(bot, lan.id).length === 1, 20_000);
+    const lines = bot.logs().filter((l) => String(l.msg).startsWith('Telegram'));
+    expect(lines.map((l) => l.msg)).toEqual([
+      'Telegram unreachable; polling again every few seconds',
+      'Telegram reachable again',
+    ]);
+    expect(lines[0]?.error).toBe('502: Bad Gateway');
+  }, 40_000);
+
   it('meets a 409 Conflict (another instance polling) with one clear line each time, and polls again', async () => {
     const bot = await launch();
     bot.server.fault({

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { connect, createServer, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dayKey } from '../../core/periods.js';
@@ -50,6 +51,18 @@ function start(env: Record<string, string>, input?: string, cwd?: string) {
   if (input !== undefined) child.stdin.end(input);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, exited, out: () => stdout, err: () => stderr };
+}
+
+/** A port free now (the kernel's pick, released): for the servers that want a port of their own. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 describe('npm start', () => {
@@ -333,6 +346,79 @@ describe('npm start', () => {
       await server.close();
     }
   }, 40_000);
+
+  it('stops at once on SIGTERM while slow clients hold the webhook, the desk and the health port, the store closed', async () => {
+    const zalo = await FakeZaloBotApiServer.start();
+    const [webhookPort, healthPort] = [await freePort(), await freePort()];
+    const sockets: Socket[] = [];
+    let trickle: NodeJS.Timeout | undefined;
+    try {
+      const run = start({
+        ZALO_BOT_TOKEN: zalo.token,
+        ZALO_BOT_API_ROOT: zalo.apiRoot,
+        ZALO_BOT_MODE: 'webhook',
+        ZALO_BOT_WEBHOOK_URL: 'https://thidua.example.gov.vn/zalo-bot/webhook',
+        ZALO_BOT_WEBHOOK_SECRET: 'webhook-secret-of-the-agency-0123',
+        ZALO_BOT_WEBHOOK_PORT: String(webhookPort),
+        HEALTH_PORT: String(healthPort),
+        WEB_PORT: '0',
+        DATA_DIR: dir,
+      });
+      const logged = (msg: string) =>
+        // The log is JSON lines on stderr (not a terminal).
+        run
+          .err()
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => {
+            try {
+              return JSON.parse(l) as Record<string, unknown>;
+            } catch {
+              return {};
+            }
+          })
+          .find((l) => l.msg === msg);
+      await until(
+        'the bot running',
+        () => logged('running') !== undefined || run.child.exitCode !== null,
+        60_000,
+      );
+      expect(logged('running'), run.err() + run.out()).toBeDefined();
+      const web = new URL(String(logged('HTTP server')?.listening));
+      // Each server takes a whole request first (so the connection is surely accepted), then the next
+      // request's headers come one byte at a time, as a slowloris client sends them.
+      for (const port of [webhookPort, healthPort, Number(web.port)]) {
+        const socket = connect(port, '127.0.0.1');
+        sockets.push(socket);
+        socket.on('error', () => {});
+        const answered = new Promise<void>((resolve) => socket.once('data', () => resolve()));
+        socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+        await answered;
+        socket.write('P');
+      }
+      const slow = 'OST /zalo-bot/webhook HTTP/1.1\r\nHost: x\r\nX-Slow: ';
+      let at = 0;
+      trickle = setInterval(() => {
+        for (const socket of sockets) if (!socket.destroyed) socket.write(slow[at % slow.length] as string);
+        at += 1;
+      }, 100);
+      const closed = sockets.map((s) => new Promise<void>((resolve) => s.once('close', () => resolve())));
+      const asked = Date.now();
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(Date.now() - asked).toBeLessThan(10_000);
+      await Promise.all(closed);
+      expect(run.err()).not.toContain('stop took too long');
+      expect(logged('stopped')).toBeDefined();
+      // The store was closed properly: it opens again at once.
+      const store = await Store.open(dir);
+      await store.close();
+    } finally {
+      clearInterval(trickle);
+      for (const socket of sockets) socket.destroy();
+      await zalo.close();
+    }
+  }, 90_000); // a start on a busy machine
 
   it('with only a Zalo Bot Platform token, long-polls the Platform, answers, and stops cleanly on SIGTERM', async () => {
     const zalo = await FakeZaloBotApiServer.start();

@@ -141,7 +141,7 @@ describe('registering the year’s title (/dangkythidua)', () => {
     expect(registration({ kind: 'department', departmentId: 'cb' })).toBeUndefined();
     // Only an admin names a head.
     expect(only(await tg.send(mai(), '/truongphong @hungtv')).text).toContain(
-      'Chỉ quản trị viên mới chỉ định trưởng phòng.',
+      'Chỉ quản trị viên mới chỉ định người đứng đầu đơn vị.',
     );
     tg.startedPrivate.add(1002);
     const named = await tg.send(admin(), '/truongphong @hungtv', {
@@ -420,7 +420,7 @@ describe('facts beside the criteria, and the achievement report', () => {
       '2. Thành tích đạt được của cá nhân',
       'III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG',
       // The unit head certifies, named as the agency names the Office's head, under seal.
-      'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ\nCHÁNH VĂN PHÒNG BAN\n(Ký, đóng dấu)',
+      'THỦ TRƯỞNG ĐƠN VỊ\nXÁC NHẬN, ĐỀ NGHỊ\nCHÁNH VĂN PHÒNG BAN\n(Ký, đóng dấu)',
       'NGƯỜI BÁO CÁO THÀNH TÍCH\n(Ký, ghi rõ họ và tên)',
     ]) {
       expect(text).toContain(part);
@@ -533,7 +533,7 @@ describe('facts beside the criteria, and the achievement report', () => {
         '2024\nGiấy khen của Trưởng Ban\nSố 45-QĐ/BTCTU ngày 20/12/2024\nBan Tổ chức Tỉnh ủy\n',
     );
     expect(own).toContain(
-      'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ\nK/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n(Ký, đóng dấu)',
+      'THỦ TRƯỞNG ĐƠN VỊ\nXÁC NHẬN, ĐỀ NGHỊ\nK/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n(Ký, đóng dấu)',
     );
   });
 

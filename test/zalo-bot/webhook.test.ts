@@ -2,6 +2,7 @@
  * The Zalo Bot webhook receiver over real HTTP on 127.0.0.1: what it answers to the Platform (and to
  * anyone else who finds the URL), and which events reach the bot.
  */
+import { connect, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ZaloBotUpdate } from '../../bot/zalo-bot/update.js';
 import { createWebhookServer, type WebhookServer } from '../../bot/zalo-bot/webhook.js';
@@ -167,6 +168,16 @@ describe('the shapes the Platform sends', () => {
 });
 
 describe('configuration', () => {
+  it('a flood of refused requests from anyone is a line for each kind, not one for each request', async () => {
+    for (let i = 0; i < 200; i += 1) {
+      const response = await post(textEvent('/batdau'), { secret: i % 2 ? 'wrong-secret-0123' : null });
+      expect(response.status).toBe(i % 2 ? 403 : 401);
+    }
+    // One line for each kind of refusal (no secret, a wrong one), not one for each request.
+    const refused = log.lines().filter((l) => l.msg === 'Zalo Bot webhook refused');
+    expect(refused.map((l) => l.status)).toEqual([401, 403]);
+  });
+
   it('refuses a secret the Platform would refuse (8 to 256 characters)', () => {
     const make = (secret: string) =>
       createWebhookServer({ port: 0, path: PATH, secret, logger: log.logger, onUpdate: () => {} });
@@ -174,4 +185,47 @@ describe('configuration', () => {
     expect(() => make('x'.repeat(257))).toThrow(/8 to 256/);
     expect(() => make('x'.repeat(8))).not.toThrow();
   });
+});
+
+describe('slow clients', () => {
+  /** A connection whose request headers come one byte at a time (a slowloris client), and what it was told. */
+  function slowClient(): { socket: Socket; heard: () => string; closed: Promise<void>; stop: () => void } {
+    const port = Number(new URL(base).port);
+    const socket = connect(port, '127.0.0.1');
+    let heard = '';
+    socket.on('data', (c: Buffer) => {
+      heard += c.toString('latin1');
+    });
+    socket.on('error', () => {});
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    const head = `POST ${PATH} HTTP/1.1\r\nHost: x\r\nX-Slow: ${'a'.repeat(200)}`;
+    let at = 0;
+    const trickle = setInterval(() => {
+      if (!socket.destroyed) socket.write(head[at % head.length] as string);
+      at += 1;
+    }, 250);
+    return { socket, heard: () => heard, closed, stop: () => clearInterval(trickle) };
+  }
+
+  it('a stop closes a connection still sending its headers at once', async () => {
+    const client = slowClient();
+    await new Promise<void>((resolve) => client.socket.once('connect', () => resolve()));
+    // A whole request on another connection proves the server has taken connections in (and is up).
+    expect((await post(textEvent('/batdau'))).status).toBe(200);
+    await server.stop();
+    await client.closed;
+    client.stop();
+  });
+
+  it('headers still incomplete after the documented 10 s are cut with 408', async () => {
+    const client = slowClient();
+    const started = Date.now();
+    await client.closed;
+    client.stop();
+    const seconds = (Date.now() - started) / 1000;
+    expect(client.heard()).toMatch(/^HTTP\/1\.1 408/);
+    // Node checked every 30 s (the cut came at ~27 s); now every second: within a few of the 10 s.
+    expect(seconds).toBeGreaterThanOrEqual(9);
+    expect(seconds).toBeLessThan(20);
+  }, 40_000);
 });
