@@ -41,7 +41,7 @@ const ENGLISH =
   /(?<![\p{L}\d_])(undefined|NaN|null|true|false|points?|entry|entries|members?|department|title|object Object|Infinity)(?![\p{L}\d_])/u;
 
 /** Every problem of one line of a document: [rule, the line]. */
-export function lint(line: string): string[] {
+function lint(line: string): string[] {
   const problems: string[] = [];
   const text = line.trim();
   if (!text) return problems;
