@@ -156,6 +156,19 @@ beforeAll(async () => {
     },
     actor('telegram:900001', new Date('2026-12-04T05:00:00Z')),
   );
+  await store.recordAward(
+    {
+      year: 2026,
+      kind: 'form',
+      name: 'Giấy khen',
+      decision: { number: '40-QĐ/BTCTU', date: '2026-12-05', body: 'Ban Tổ chức Tỉnh ủy' },
+      recipients: [
+        { subject: { kind: 'member', memberId: minh.id } },
+        { subject: { kind: 'department', departmentId: 'cb' } },
+      ],
+    },
+    actor('telegram:900001', new Date('2026-12-05T05:00:00Z')),
+  );
 });
 
 afterAll(async () => {
@@ -187,7 +200,12 @@ describe('the words of every document', () => {
       ['báo cáo tháng', { period: lastMonth, now, plan }],
       ['báo cáo năm, phòng', { period: year, now, plan, department: agency.departments[2] }],
     ] as const) {
-      problems.push(...lintAll(name, await lines(await catalog.reportDoc(source(), args))));
+      const text = await lines(await catalog.reportDoc(source(), args));
+      problems.push(...lintAll(name, text));
+      // Commendation results from the award decisions on record for the year.
+      expect(text).toContain(
+        '- Giấy khen năm 2026 (Quyết định số 40-QĐ/BTCTU ngày 05/12/2026 của Ban Tổ chức Tỉnh ủy): đồng chí Lê "Tí" Minh; Phòng Cán bộ.',
+      );
     }
     expect(problems).toEqual([]);
   });
@@ -245,5 +263,17 @@ describe('the words of the main chat answers', () => {
       problems.push(...lintAll(name, htmlToPlain(html).split('\n')));
     }
     expect(problems).toEqual([]);
+  });
+
+  it('the weekly picture says up to when its week and the targets are counted, and marks the Office levels', () => {
+    const chart = weeklyPost({ t: vi, store, agency, plan }, now).chart?.data;
+    expect(chart?.subtitle).toBe('30/11/2026 – 06/12/2026, tính đến ngày 06/12/2026');
+    expect(chart?.labels.targets).toBe('Tiến độ kế hoạch năm, tính đến ngày 06/12/2026');
+    expect(chart?.targets.map((t) => t.title)).toContain(
+      'Gương người tốt, việc tốt được nêu gương (mức tham chiếu của Văn phòng)',
+    );
+    expect(chart?.targets.map((t) => t.title)).toContain(
+      'Ít nhất 01 mô hình ứng dụng công nghệ thông tin trong quản lý, điều hành',
+    );
   });
 });
