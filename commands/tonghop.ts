@@ -7,7 +7,7 @@ import { departmentAt } from '../core/scoring.js';
 import { fold } from '../core/text.js';
 import { titlesFor } from '../core/titles.js';
 import { fileName } from '../reports/excel.js';
-import { summarise, withdrawnBy } from '../reports/figures.js';
+import { summarise } from '../reports/figures.js';
 import { buildReports } from '../reports/files.js';
 import {
   clip,
@@ -166,10 +166,6 @@ export const tonghop: Command = {
       const at = departmentAt(member, period.end) ?? member.departmentId;
       return department && at !== department.id ? t.summary.nowIn(dept(at)) : dept(at);
     };
-    // Who withdrew what, from the withdrawn entries' histories (a few, read by code).
-    const withdrawn = withdrawnBy(
-      s.withdrawnCodes.map((code) => ctx.store.entry(code)).filter((e) => e !== undefined),
-    );
     const reply: Reply = say(
       t.summary.title(label, periodRange(t, period, ctx.now), department?.name),
       '',
@@ -215,7 +211,8 @@ export const tonghop: Command = {
       ...MODEL_STAGES.map((stage) => t.summary.modelStage(t.models.stages[stage], s.models.byStage[stage])),
       t.summary.review(s.review.approved, s.review.rejected, s.review.pending),
       t.summary.modes[s.review.mode],
-      t.summary.withdrawn(s.withdrawnCodes.length, withdrawn.reporter, withdrawn.admin),
+      // The count alone (read from the columns, no entry built); the Word report says who withdrew.
+      t.summary.withdrawn(s.withdrawnCodes.length),
       s.withdrawnCodes.length > 0 &&
         t.summary.withdrawnCodes(
           s.withdrawnCodes.slice(0, WITHDRAWN_CODES_SHOWN).join(', ') +

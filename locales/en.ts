@@ -343,8 +343,7 @@ export const en: Messages = {
     targets: html`<b>Plan targets</b>`,
     adhocTotal: (count: number) => html`• Arising, unplanned tasks completed: ${count}`,
     itTotal: (count: number) => html`• IT-application models (target: at least 1): ${count}`,
-    withdrawn: (count: number, byReporter: number, byAdmin: number) =>
-      html`<b>Withdrawn entries:</b> ${count}${byAdmin ? ` (${[byReporter && `${byReporter} by whoever logged them`, `${byAdmin} by an administrator`].filter(Boolean).join(', ')})` : ''}`,
+    withdrawn: (count: number) => html`<b>Withdrawn entries:</b> ${count}`,
     withdrawnCodes: (codes: HtmlPart) => html`   ${codes}`,
     empty: html`No entries in this period yet.`,
     review: (approved: number, rejected: number, pending: number) =>

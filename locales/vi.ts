@@ -366,9 +366,7 @@ export const vi = {
     targets: html`<b>Chỉ tiêu kế hoạch</b>`,
     adhocTotal: (count: number) => html`• Nhiệm vụ phát sinh, đột xuất đã hoàn thành: ${count}`,
     itTotal: (count: number) => html`• Mô hình ứng dụng CNTT (chỉ tiêu: ít nhất 01): ${count}`,
-    /** Withdrawn entries, and who withdrew them: the one who logged it, or an admin. */
-    withdrawn: (count: number, byReporter: number, byAdmin: number) =>
-      html`<b>Mục đã rút:</b> ${count}${byAdmin ? ` (${[byReporter && `${byReporter} do người ghi rút lại`, `${byAdmin} do quản trị viên rút lại`].filter(Boolean).join(', ')})` : ''}`,
+    withdrawn: (count: number) => html`<b>Mục đã rút:</b> ${count}`,
     withdrawnCodes: (codes: HtmlPart) => html`   ${codes}`,
     empty: html`Chưa có mục nào trong kỳ này.`,
     review: (approved: number, rejected: number, pending: number) =>
