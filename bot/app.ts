@@ -127,6 +127,7 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
           agency: config.agency,
           plan: config.plan,
           titles: config.titles,
+          council: config.council,
           router,
           delivery,
           roles: rolesOf(config, Boolean(deps.console)),

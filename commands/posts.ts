@@ -1,7 +1,7 @@
 import type { AgencyConfig } from '../core/agency.js';
 import type { MessageKind, OutImage } from '../core/context.js';
 import type { CouncilConfig } from '../core/council.js';
-import type { Member, ModelExample } from '../core/domain.js';
+import type { Entry, Member, ModelExample } from '../core/domain.js';
 import { type Html, joinHtml } from '../core/html.js';
 import type { Log } from '../core/log.js';
 import { carried } from '../core/meeting.js';
@@ -155,11 +155,20 @@ export function planText(ctx: PostContext, now: Date, upcoming = 5): Html {
 
 function deedsOf(ctx: PostContext, period: Period): Html[] {
   const { t, store, agency } = ctx;
-  const deeds = store
-    .entriesBetween(period.start, period.end)
-    .filter((e) => e.kind === 'deed' && counts(e, agency.review.mode));
-  const lines = deeds
-    .slice(-DEEDS_SHOWN)
+  const mode = agency.review.mode;
+  // How many deeds count, from the store's groups; only the latest few are built to be quoted.
+  let counted = 0;
+  for (const g of store.entryGroups(period.start, period.end).groups) {
+    if (g.kind === 'deed' && counts(g, mode)) counted += g.count;
+  }
+  let latest: Entry[] = [];
+  for (let last = DEEDS_SHOWN * 2; ; last *= 4) {
+    const read = store.entriesBetween(period.start, period.end, { kind: 'deed', last });
+    latest = read.filter((e) => counts(e, mode)).slice(-DEEDS_SHOWN);
+    if (latest.length >= Math.min(DEEDS_SHOWN, counted) || read.length < last) break;
+  }
+  const lines = latest
+    .slice()
     .reverse()
     .map((e) =>
       // As documents print user text (no #tag, a colleague by name): a post is read by the whole agency.
@@ -168,7 +177,7 @@ function deedsOf(ctx: PostContext, period: Period): Html[] {
   return [
     t.posts.deedsTitle,
     ...(lines.length ? lines : [t.posts.noDeeds]),
-    ...(deeds.length > DEEDS_SHOWN ? [t.posts.moreDeeds(deeds.length - DEEDS_SHOWN)] : []),
+    ...(counted > DEEDS_SHOWN ? [t.posts.moreDeeds(counted - DEEDS_SHOWN)] : []),
   ];
 }
 

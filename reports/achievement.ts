@@ -17,7 +17,7 @@ import { vi } from '../locales/vi.js';
 import { annexHeading, gap, pageBreak, signatures, table } from './council-doc.js';
 import { printableFrom } from './document-text.js';
 import { departmentName, fileName } from './excel.js';
-import { byMember, modelsAbout, modelsOf, recordOf, summarise } from './figures.js';
+import { modelsAbout, modelsOf, recordOf, summarise } from './figures.js';
 import { doc } from './vi.js';
 import { para, partyHeader, partySection, run, toWrite, twoColumns } from './word.js';
 import { packWord, xmlSafe } from './xml-text.js';
@@ -284,8 +284,9 @@ export async function buildMemberReport(
   now: Date,
 ): Promise<Buffer> {
   const { store, agency } = ctx;
+  // Only the member's own entries are built (the zip of every draft asks for each member in turn).
   const record = recordOf(
-    byMember(store.entriesBetween(year.start, year.end)).get(member.id) ?? [],
+    store.entriesBetween(year.start, year.end, { memberId: member.id }),
     agency.review.mode,
   );
   const registered = registeredTitle(ctx, year.year, { kind: 'member', memberId: member.id });

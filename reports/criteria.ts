@@ -93,9 +93,12 @@ export function yearCriteria(source: CriteriaSource, year: Period) {
       criterion: Criterion,
       owner: Title,
     ) => Omit<Fact, 'title' | 'criterion' | 'open'> & { met: boolean },
+    asked?: string,
   ): Assessment {
     const registered = registration ? titleById(titles, registration.titleId) : undefined;
-    const title = registered ?? (subjectTitles[0] as Title);
+    // A title asked for (the list a case is on at the Council's meeting), if it is one of this subject's.
+    const chosen = asked === undefined ? undefined : subjectTitles.find((x) => x.id === asked);
+    const title = chosen ?? registered ?? (subjectTitles[0] as Title);
     const facts = criteriaOf(titles, title).map(({ title: owner, criterion }) => {
       const { met, ...fact } = measure(criterion, owner);
       return { title: owner, criterion, ...fact, open: !met };
@@ -103,112 +106,124 @@ export function yearCriteria(source: CriteriaSource, year: Period) {
     return { registration, registered, title, facts };
   }
 
-  function member(m: Member): Assessment {
+  /** A member's facts against the title registered (or `titleId`'s, when given). */
+  function member(m: Member, titleId?: string): Assessment {
     const registration = registrationOf({ kind: 'member', memberId: m.id });
-    return assess(titlesFor(titles, 'member'), registration, (criterion, owner) => {
-      const measure = criterion.measure;
-      if (!measure) return { measured: false, fact: '', codes: [], met: false };
-      if (isRecordMeasure(measure))
-        return recordFact(
-          source,
-          measure,
-          { kind: 'member', memberId: m.id },
-          year.year,
-          owner,
-          [],
-          (id, x) => matching(id, x),
-        );
-      if (measure.type === 'registered') {
-        return {
-          measured: true,
-          fact: registeredLine(registration),
-          codes: [],
-          met: sameTitles(measure.titles, registration),
-        };
-      }
-      if (measure.type !== 'entries') return { measured: false, fact: '', codes: [], met: false };
-      const found = matching(m.id, measure);
-      return {
-        measured: true,
-        fact: doc.criteria.entries(found.length, doc.criteria.what(measure)),
-        codes: found.map((e) => e.code),
-        met: found.length >= measure.min,
-      };
-    });
-  }
-
-  function department(d: Department): Assessment {
-    const registration = registrationOf({ kind: 'department', departmentId: d.id });
-    const people = departmentPeriod([], store.members, d, mode, year.end).people;
-    return assess(titlesFor(titles, 'department'), registration, (criterion, owner) => {
-      const measure = criterion.measure;
-      if (!measure) return { measured: false, fact: '', codes: [], met: false };
-      if (isRecordMeasure(measure))
-        return recordFact(
-          source,
-          measure,
-          { kind: 'department', departmentId: d.id },
-          year.year,
-          owner,
-          people,
-        );
-      switch (measure.type) {
-        case 'registered':
+    return assess(
+      titlesFor(titles, 'member'),
+      registration,
+      (criterion, owner) => {
+        const measure = criterion.measure;
+        if (!measure) return { measured: false, fact: '', codes: [], met: false };
+        if (isRecordMeasure(measure))
+          return recordFact(
+            source,
+            measure,
+            { kind: 'member', memberId: m.id },
+            year.year,
+            owner,
+            [],
+            (id, x) => matching(id, x),
+          );
+        if (measure.type === 'registered') {
           return {
             measured: true,
             fact: registeredLine(registration),
             codes: [],
             met: sameTitles(measure.titles, registration),
           };
-        case 'memberShare':
-        case 'memberShareRegistered': {
-          const meets = (p: Member) =>
-            measure.type === 'memberShare'
-              ? matching(p.id, measure.of, d.id).length >= measure.of.min
-              : sameTitles(measure.titles, registrationOf({ kind: 'member', memberId: p.id }));
-          const yes = people.filter(meets);
-          const no = people.filter((p) => !meets(p));
-          const share = people.length ? (yes.length / people.length) * 100 : 0;
-          const what =
-            measure.type === 'memberShare'
-              ? doc.criteria.having(doc.criteria.what(measure.of))
-              : doc.criteria.registeredFor(measure.titles.map((id) => nameOf(id)).join(' hoặc '));
-          return {
-            measured: true,
-            fact: doc.criteria.share(
-              yes.length,
-              people.length,
-              Math.round(share),
-              what,
-              measure.minPercent,
-              no.map((p) => p.fullName),
-            ),
-            // One entry per member who meets it: the first that shows it.
-            codes:
+        }
+        if (measure.type !== 'entries') return { measured: false, fact: '', codes: [], met: false };
+        const found = matching(m.id, measure);
+        return {
+          measured: true,
+          fact: doc.criteria.entries(found.length, doc.criteria.what(measure)),
+          codes: found.map((e) => e.code),
+          met: found.length >= measure.min,
+        };
+      },
+      titleId,
+    );
+  }
+
+  /** A department's facts against the title registered (or `titleId`'s, when given). */
+  function department(d: Department, titleId?: string): Assessment {
+    const registration = registrationOf({ kind: 'department', departmentId: d.id });
+    const people = departmentPeriod([], store.members, d, mode, year.end).people;
+    return assess(
+      titlesFor(titles, 'department'),
+      registration,
+      (criterion, owner) => {
+        const measure = criterion.measure;
+        if (!measure) return { measured: false, fact: '', codes: [], met: false };
+        if (isRecordMeasure(measure))
+          return recordFact(
+            source,
+            measure,
+            { kind: 'department', departmentId: d.id },
+            year.year,
+            owner,
+            people,
+          );
+        switch (measure.type) {
+          case 'registered':
+            return {
+              measured: true,
+              fact: registeredLine(registration),
+              codes: [],
+              met: sameTitles(measure.titles, registration),
+            };
+          case 'memberShare':
+          case 'memberShareRegistered': {
+            const meets = (p: Member) =>
               measure.type === 'memberShare'
-                ? yes.map((p) => matching(p.id, measure.of, d.id)[0]?.code ?? '').filter(Boolean)
-                : [],
-            met: people.length > 0 && share >= measure.minPercent,
-          };
+                ? matching(p.id, measure.of, d.id).length >= measure.of.min
+                : sameTitles(measure.titles, registrationOf({ kind: 'member', memberId: p.id }));
+            const yes = people.filter(meets);
+            const no = people.filter((p) => !meets(p));
+            const share = people.length ? (yes.length / people.length) * 100 : 0;
+            const what =
+              measure.type === 'memberShare'
+                ? doc.criteria.having(doc.criteria.what(measure.of))
+                : doc.criteria.registeredFor(measure.titles.map((id) => nameOf(id)).join(' hoặc '));
+            return {
+              measured: true,
+              fact: doc.criteria.share(
+                yes.length,
+                people.length,
+                Math.round(share),
+                what,
+                measure.minPercent,
+                no.map((p) => p.fullName),
+              ),
+              // One entry per member who meets it: the first that shows it.
+              codes:
+                measure.type === 'memberShare'
+                  ? yes.map((p) => matching(p.id, measure.of, d.id)[0]?.code ?? '').filter(Boolean)
+                  : [],
+              met: people.length > 0 && share >= measure.minPercent,
+            };
+          }
+          case 'someMember': {
+            const found = people
+              .map((p) => ({ p, entries: matching(p.id, measure.of, d.id) }))
+              .filter((x) => x.entries.length >= measure.of.min);
+            return {
+              measured: true,
+              fact: doc.criteria.someMember(
+                found.map((x) => x.p.fullName),
+                doc.criteria.having(doc.criteria.what(measure.of)),
+              ),
+              codes: found.flatMap((x) => x.entries.map((e) => e.code)),
+              met: found.length > 0,
+            };
+          }
+          default:
+            return { measured: false, fact: '', codes: [], met: false };
         }
-        case 'someMember': {
-          const found = people
-            .map((p) => ({ p, entries: matching(p.id, measure.of, d.id) }))
-            .filter((x) => x.entries.length >= measure.of.min);
-          return {
-            measured: true,
-            fact: doc.criteria.someMember(
-              found.map((x) => x.p.fullName),
-              doc.criteria.having(doc.criteria.what(measure.of)),
-            ),
-            codes: found.flatMap((x) => x.entries.map((e) => e.code)),
-            met: found.length > 0,
-          };
-        }
-        default:
-          return { measured: false, fact: '', codes: [], met: false };
-      }
-    });
+      },
+      titleId,
+    );
   }
 
   return { member, department };

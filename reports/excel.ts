@@ -7,6 +7,17 @@ import type { Repository } from '../core/repository.js';
 import { fold } from '../core/text.js';
 import { vi } from '../locales/vi.js';
 import { modelSubject } from './figures.js';
+import {
+  type CellText,
+  FONT,
+  footer,
+  MARGINS,
+  pageFor,
+  rowHeight,
+  SIZE,
+  shownText,
+  TITLE_SIZE,
+} from './paper.js';
 import { doc } from './vi.js';
 
 /** A file name in plain ASCII: `tong-hop-thi-dua-thang-11-2026.xlsx`. */
@@ -80,44 +91,61 @@ const A4 = 9;
 const THIN = { style: 'thin' } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } } as const;
+const BLOCK_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } } as const;
+const BODY_FONT = { name: FONT, size: SIZE } as const;
+const BOLD_FONT = { name: FONT, size: SIZE, bold: true } as const;
+
+const BLOCK = Symbol('block');
+/** A row that heads a block of the table (one person's criteria): its lines across the whole table. */
+export interface BlockRow {
+  [BLOCK]: { title: string; lines: readonly string[] };
+}
+/** A block's heading: the title in bold, then its lines, each across the whole table. */
+export const blockRow = (title: string, ...lines: string[]): BlockRow => ({ [BLOCK]: { title, lines } });
+export type SheetRow = Record<string, unknown> | BlockRow;
+const isBlock = (row: SheetRow): row is BlockRow => BLOCK in row;
 
 /**
- * A sheet ready to print: A4 landscape, one page wide (as many pages tall as it needs), pages numbered
- * in the footer; above the table the issuing body, the title and the period; the table's header row
+ * A sheet ready to print on A4 at a size that reads (reports/paper.ts): portrait when the table fits
+ * at full size, else landscape scaled only as far as one page wide needs, never under 9 pt; Times New
+ * Roman; every row as tall as its wrapped text (LibreOffice grows no row by itself); pages numbered in
+ * the footer; above the table the issuing body, the title and the period; the table's header row
  * bold, wrapped, frozen, filtered and repeated on every printed page; every cell bordered and wrapped;
- * numbers stay numbers and dates dates (a Date gets a date format); a totals row when asked for.
- * On a streaming workbook (reports/xlsx.ts) each row is written out as it is added, so the styles are
- * set first.
+ * numbers stay numbers and dates dates (a Date gets a date format); a totals row when asked for; a
+ * block's heading (blockRow) across the table. On a streaming workbook (reports/xlsx.ts) each row is
+ * written out as it is added, so the styles are set first.
  */
 export function sheet(
   book: ExcelJS.Workbook,
   name: string,
   columns: readonly Column[],
-  rows: Iterable<Record<string, unknown>>,
+  rows: Iterable<SheetRow>,
   frame: SheetFrame,
 ): ExcelJS.Worksheet {
   const n = columns.length;
+  const widths = columns.map((c) => c.width);
+  const across = (from: number, span: number) => widths.slice(from, from + span).reduce((a, b) => a + b, 0);
   const r = frame.agency.report;
   const heading: { text: string; font: Partial<ExcelJS.Font>; span: number; left?: boolean }[] = [
-    { text: r.superior.toUpperCase(), font: {}, span: Math.min(n, 3), left: true },
-    { text: r.body.toUpperCase(), font: { bold: true }, span: Math.min(n, 3), left: true },
-    { text: frame.title.toUpperCase(), font: { bold: true, size: 13 }, span: n },
-    ...(frame.subtitle ? [{ text: frame.subtitle, font: { italic: true }, span: n }] : []),
+    { text: r.superior.toUpperCase(), font: BODY_FONT, span: Math.min(n, 3), left: true },
+    { text: r.body.toUpperCase(), font: BOLD_FONT, span: Math.min(n, 3), left: true },
+    { text: frame.title.toUpperCase(), font: { name: FONT, bold: true, size: TITLE_SIZE }, span: n },
+    ...(frame.subtitle ? [{ text: frame.subtitle, font: { ...BODY_FONT, italic: true }, span: n }] : []),
   ];
   const headerRow = heading.length + 2;
+  const page = pageFor(widths);
   const ws = book.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: headerRow }],
     pageSetup: {
       paperSize: A4,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      orientation: page.orientation,
+      scale: page.scale,
+      fitToPage: false,
       horizontalCentered: true,
       printTitlesRow: `${headerRow}:${headerRow}`,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: MARGINS,
     },
-    headerFooter: { oddFooter: '&CTrang &P/&N', evenFooter: '&CTrang &P/&N' },
+    headerFooter: { oddFooter: footer(), evenFooter: footer() },
   });
   ws.columns = columns.map((c) => ({ key: c.key, width: c.width }));
   // The column's own format too, so a row the clerk adds by hand shows the same.
@@ -127,8 +155,9 @@ export function sheet(
     const cell = row.getCell(1);
     cell.value = line.text;
     cell.font = line.font;
-    cell.alignment = { horizontal: 'center', vertical: 'middle' };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     if (line.span > 1) ws.mergeCells(i + 1, 1, i + 1, line.span);
+    row.height = rowHeight([{ text: line.text, width: across(0, line.span), ...line.font }]);
     row.commit();
   }
   const header = ws.getRow(headerRow);
@@ -136,12 +165,13 @@ export function sheet(
     const cell = header.getCell(i + 1);
     cell.value = c.header;
     cell.style = {
-      font: { bold: true },
+      font: BOLD_FONT,
       alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
       border: BORDER,
       fill: HEADER_FILL,
     };
   }
+  header.height = rowHeight(columns.map((c) => ({ text: c.header, width: c.width, bold: true })));
   header.commit();
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: n } };
 
@@ -151,32 +181,57 @@ export function sheet(
   const styles = columns.map(
     (c): Partial<ExcelJS.Style> => ({
       ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+      font: BODY_FONT,
       border: BORDER,
       alignment,
     }),
   );
-  const dateStyle: Partial<ExcelJS.Style> = { numFmt: DATE, border: BORDER, alignment };
+  const dateStyle: Partial<ExcelJS.Style> = { numFmt: DATE, font: BODY_FONT, border: BORDER, alignment };
+  const blockStyles = [BOLD_FONT, { ...BODY_FONT, italic: true }].map(
+    (font): Partial<ExcelJS.Style> => ({ font, border: BORDER, alignment, fill: BLOCK_FILL }),
+  );
+  const total = across(0, n);
   const sums = columns.map(() => 0);
   let count = 0;
+  let lastRow = headerRow;
   for (const row of rows) {
+    if (isBlock(row)) {
+      const { title, lines } = row[BLOCK];
+      for (const [i, text] of [title, ...lines].entries()) {
+        const added = ws.addRow([text]);
+        const style = blockStyles[Math.min(i, 1)] as ExcelJS.Style;
+        for (let c = 1; c <= n; c += 1) added.getCell(c).style = style;
+        ws.mergeCells(added.number, 1, added.number, n);
+        added.height = rowHeight([{ text, width: total, bold: i === 0 }]);
+        added.commit();
+        lastRow = added.number;
+      }
+      continue;
+    }
     const added = ws.addRow(columns.map((c) => row[c.key] ?? null));
+    const cells: CellText[] = [];
     for (let i = 0; i < n; i += 1) {
       const cell = added.getCell(i + 1);
       const value = cell.value;
-      cell.style = (value instanceof Date && !columns[i]?.numFmt ? dateStyle : styles[i]) as ExcelJS.Style;
+      const column = columns[i] as Column;
+      cell.style = (value instanceof Date && !column.numFmt ? dateStyle : styles[i]) as ExcelJS.Style;
       if (typeof value === 'number') sums[i] = (sums[i] as number) + value;
+      cells.push({ text: shownText(value, column.numFmt), width: column.width });
     }
+    added.height = rowHeight(cells);
     added.commit();
+    lastRow = added.number;
     count += 1;
   }
   if (frame.totals) {
     const first = headerRow + 1;
-    const last = headerRow + count;
+    const last = lastRow;
     const labelAt = Math.max(
       0,
       columns.findIndex((c) => !c.total && !(c.key in (frame.totals?.values ?? {}))),
     );
     const totals = ws.addRow([]);
+    const cells: CellText[] = [];
     for (const [i, c] of columns.entries()) {
       const cell = totals.getCell(i + 1);
       const letter = ws.getColumn(i + 1).letter;
@@ -187,8 +242,10 @@ export function sheet(
       } else if (frame.totals.values && c.key in frame.totals.values) {
         cell.value = frame.totals.values[c.key] as ExcelJS.CellValue;
       }
-      cell.style = { ...styles[i], font: { bold: true } };
+      cell.style = { ...styles[i], font: BOLD_FONT };
+      cells.push({ text: shownText(cell.value, c.numFmt), width: c.width, bold: true });
     }
+    totals.height = rowHeight(cells);
     totals.commit();
   }
   ws.commit();
@@ -212,15 +269,16 @@ export function reviewerOf(store: Repository, entry: Entry): { reviewer: string;
 }
 
 export const MODEL_COLUMNS: readonly Column[] = [
+  // Landscape, full size: 134 units of 141.
   { header: doc.columns.no, key: 'no', width: 6 },
-  { header: doc.columns.modelKind, key: 'kind', width: 16 },
-  { header: doc.columns.subject, key: 'subject', width: 34 },
-  { header: doc.columns.proposal, key: 'reason', width: 50 },
-  { header: doc.columns.stage, key: 'stage', width: 16 },
+  { header: doc.columns.modelKind, key: 'kind', width: 12 },
+  { header: doc.columns.subject, key: 'subject', width: 24 },
+  { header: doc.columns.proposal, key: 'reason', width: 36 },
+  { header: doc.columns.stage, key: 'stage', width: 12 },
   ...MODEL_STAGES.map((stage) => ({
     header: doc.columns.stageDate(vi.models.stages[stage]),
     key: stage,
-    width: 14,
+    width: 11,
     numFmt: DATE,
   })),
 ];

@@ -77,9 +77,7 @@ export function summarise(ctx: FiguresSource, period: Period, department?: Depar
   );
   let all: Entry[] | undefined;
   const entries = (): Entry[] => {
-    all ??= store
-      .entriesBetween(period.start, period.end)
-      .filter((e) => !department || e.departmentId === department.id);
+    all ??= store.entriesBetween(period.start, period.end, { departmentId: department?.id }) as Entry[];
     return all;
   };
   let withdrawn: Entry[] | undefined;

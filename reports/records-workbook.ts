@@ -3,9 +3,13 @@ import type { AgencyConfig } from '../core/agency.js';
 import type { Repository } from '../core/repository.js';
 import { fold } from '../core/text.js';
 import { vi } from '../locales/vi.js';
+import { FONT, footer, MARGINS, pageFor, rowHeight, shownText } from './paper.js';
 import { guardExcel } from './xml-text.js';
 
 guardExcel();
+
+/** The records workbook is filled by hand and read on screen as much as on paper: 12 pt. */
+const SIZE_12 = 12;
 
 /*
  * The records workbook: the template the Office fills (`/nhaphoso mau`) and what an import reads back
@@ -184,23 +188,27 @@ export async function buildRecordsTemplate(
   book.creator = 'thidua-bot';
   book.created = new Date();
 
+  const widths = [24, 72] as const;
   const help = book.addWorksheet('Hướng dẫn', {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: { paperSize: 9, ...pageFor(widths, SIZE_12), fitToPage: false, margins: MARGINS },
+    headerFooter: { oddFooter: footer(SIZE_12), evenFooter: footer(SIZE_12) },
   });
-  const widths = [24, 72];
   help.columns = widths.map((width, i) => ({ key: i ? 'b' : 'a', width }));
-  // LibreOffice grows no row for wrapped text unless the file sets its height: about 1.1 characters
-  // of 12 pt Times per unit of width, 16 points a line.
-  const linesOf = (text: string, width: number) => Math.max(1, Math.ceil((text.length * 1.1) / width));
+  // LibreOffice grows no row for wrapped text unless the file sets its height (reports/paper.ts).
   const line = (a: string, b = '', bold = false) => {
     const row = help.addRow([a, b]);
-    row.font = { name: 'Times New Roman', size: 12, bold };
+    row.font = { name: FONT, size: SIZE_12, bold };
     row.alignment = { wrapText: true, vertical: 'top' };
-    row.height = 16 * Math.max(linesOf(a, widths[0] as number), linesOf(b, widths[1] as number));
+    row.height = rowHeight([
+      { text: a, width: widths[0], size: SIZE_12, bold },
+      { text: b, width: widths[1], size: SIZE_12, bold },
+    ]);
   };
   line(`HỒ SƠ THI ĐUA NĂM ${year} — ${agency.agency.name.toUpperCase()}`, '', true);
   help.mergeCells(1, 1, 1, 2);
-  help.getRow(1).height = 20;
+  help.getRow(1).height = rowHeight([
+    { text: String(help.getCell(1, 1).value), width: widths[0] + widths[1], size: SIZE_12, bold: true },
+  ]);
   line(
     'Cách dùng',
     'Mỗi trang tính là một loại hồ sơ; dòng 1 là tiêu đề cột, mỗi dòng sau là một hồ sơ. Điền xong, gửi tệp cho bot với chú thích /nhaphoso. Bot chỉ nhập khi mọi dòng đều hợp lệ; nếu có dòng chưa hợp lệ, bot trả lời số dòng và lý do, hồ sơ không thay đổi. Dòng đã có trong hồ sơ được nhận ra và bỏ qua, nên có thể gửi lại cả tệp.',
@@ -226,13 +234,25 @@ export async function buildRecordsTemplate(
   ][]) {
     const sheet = book.addWorksheet(spec.name, {
       views: [{ state: 'frozen', ySplit: 1 }],
-      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      pageSetup: {
+        paperSize: 9,
+        ...pageFor(
+          spec.columns.map((c) => c.width),
+          SIZE_12,
+        ),
+        fitToPage: false,
+        printTitlesRow: '1:1',
+        margins: MARGINS,
+      },
+      headerFooter: { oddFooter: footer(SIZE_12), evenFooter: footer(SIZE_12) },
     });
     sheet.columns = spec.columns.map((c) => ({ key: c.key, header: c.header, width: c.width }));
     const header = sheet.getRow(1);
-    header.font = { name: 'Times New Roman', size: 12, bold: true };
+    header.font = { name: FONT, size: SIZE_12, bold: true };
     header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-    header.height = 32;
+    header.height = rowHeight(
+      spec.columns.map((c) => ({ text: c.header, width: c.width, size: SIZE_12, bold: true })),
+    );
     header.eachCell((cell) => {
       cell.fill = HEADER_FILL;
       cell.border = BORDER;
@@ -260,7 +280,15 @@ export async function buildRecordsTemplate(
     }
     for (let r = 2; r <= sheet.rowCount; r += 1) {
       const row = sheet.getRow(r);
-      row.font = { name: 'Times New Roman', size: 12 };
+      row.font = { name: FONT, size: SIZE_12 };
+      row.alignment = { wrapText: true, vertical: 'top' };
+      row.height = rowHeight(
+        spec.columns.map((c, i) => ({
+          text: shownText(row.getCell(i + 1).value),
+          width: c.width,
+          size: SIZE_12,
+        })),
+      );
     }
   }
   return Buffer.from(await book.xlsx.writeBuffer());

@@ -3,10 +3,19 @@ import type { ModelExample } from '../core/domain.js';
 import type { Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
 import { counts, departmentAt, membersAt, rankDepartments, rankMembers } from '../core/scoring.js';
-import type { TitlesConfig } from '../core/titles.js';
+import type { Criterion, TitlesConfig } from '../core/titles.js';
 import { vi } from '../locales/vi.js';
 import { type Assessment, yearCriteria } from './criteria.js';
-import { type Column, departmentName, framesFor, MODEL_COLUMNS, modelRows, sheet } from './excel.js';
+import {
+  blockRow,
+  type Column,
+  departmentName,
+  framesFor,
+  MODEL_COLUMNS,
+  modelRows,
+  type SheetRow,
+  sheet,
+} from './excel.js';
 import { byMember, modelSubject, modelsOf, recordOf } from './figures.js';
 import { doc } from './vi.js';
 import { finish, newBook } from './xlsx.js';
@@ -46,8 +55,8 @@ export async function buildReviewSheet(
       .join('; ');
   const titleColumns: Column[] = titles
     ? [
-        { header: c.registeredTitle, key: 'registered', width: 20 },
-        { header: c.openPoints, key: 'open', width: 32 },
+        { header: c.registeredTitle, key: 'registered', width: 13 },
+        { header: c.openPoints, key: 'open', width: 20 },
       ]
     : [];
   const t = doc.sheetTitles;
@@ -63,22 +72,23 @@ export async function buildReviewSheet(
     book,
     doc.sheets.reviewMembers,
     [
+      // Landscape; with the titles' columns 163 units, printed at 86% (9.5 pt).
       { header: c.rank, key: 'rank', width: 6 },
-      { header: c.name, key: 'name', width: 24 },
-      { header: c.department, key: 'dept', width: 22 },
-      { header: c.deed, key: 'deed', width: 8, total: 'sum' },
-      { header: c.task, key: 'task', width: 10, total: 'sum' },
-      { header: c.adhoc, key: 'adhoc', width: 10, total: 'sum' },
-      { header: c.initiative, key: 'initiative', width: 10, total: 'sum' },
-      { header: c.it, key: 'it', width: 9, total: 'sum' },
-      { header: c.countedEntries, key: 'entries', width: 10, total: 'sum' },
-      { header: c.points, key: 'points', width: 8, total: 'sum' },
-      { header: c.approved, key: 'approved', width: 9, total: 'sum' },
-      { header: c.rejected, key: 'rejected', width: 9, total: 'sum' },
-      { header: c.pending, key: 'pending', width: 9, total: 'sum' },
-      { header: c.memberModels, key: 'models', width: 24 },
+      { header: c.name, key: 'name', width: 18 },
+      { header: c.department, key: 'dept', width: 15 },
+      { header: c.deed, key: 'deed', width: 6, total: 'sum' },
+      { header: c.task, key: 'task', width: 8, total: 'sum' },
+      { header: c.adhoc, key: 'adhoc', width: 7, total: 'sum' },
+      { header: c.initiative, key: 'initiative', width: 7, total: 'sum' },
+      { header: c.it, key: 'it', width: 6, total: 'sum' },
+      { header: c.countedEntries, key: 'entries', width: 7, total: 'sum' },
+      { header: c.points, key: 'points', width: 6, total: 'sum' },
+      { header: c.approved, key: 'approved', width: 7, total: 'sum' },
+      { header: c.rejected, key: 'rejected', width: 7, total: 'sum' },
+      { header: c.pending, key: 'pending', width: 7, total: 'sum' },
+      { header: c.memberModels, key: 'models', width: 11 },
       ...titleColumns,
-      { header: c.council, key: 'council', width: 24 },
+      { header: c.council, key: 'council', width: 12 },
     ],
     scores.map((score) => {
       const record = recordOf(own.get(score.member.id) ?? [], mode);
@@ -110,17 +120,18 @@ export async function buildReviewSheet(
     book,
     doc.sheets.reviewDepartments,
     [
+      // Landscape, full size with the titles' columns: 139 units.
       { header: c.rank, key: 'rank', width: 6 },
-      { header: c.department, key: 'name', width: 30 },
-      { header: c.members, key: 'members', width: 9, total: 'sum' },
-      { header: c.participants, key: 'participants', width: 12, total: 'sum' },
-      { header: c.countedEntries, key: 'entries', width: 11, total: 'sum' },
-      { header: c.points, key: 'points', width: 9, total: 'sum' },
-      { header: c.perMember, key: 'perMember', width: 12, numFmt: '0.00' },
-      { header: c.itModels, key: 'it', width: 11, total: 'sum' },
-      { header: c.departmentModels, key: 'models', width: 26 },
+      { header: c.department, key: 'name', width: 22 },
+      { header: c.members, key: 'members', width: 7, total: 'sum' },
+      { header: c.participants, key: 'participants', width: 9, total: 'sum' },
+      { header: c.countedEntries, key: 'entries', width: 8, total: 'sum' },
+      { header: c.points, key: 'points', width: 7, total: 'sum' },
+      { header: c.perMember, key: 'perMember', width: 10, numFmt: '0.00' },
+      { header: c.itModels, key: 'it', width: 8, total: 'sum' },
+      { header: c.departmentModels, key: 'models', width: 14 },
       ...titleColumns,
-      { header: c.council, key: 'council', width: 24 },
+      { header: c.council, key: 'council', width: 13 },
     ],
     departments.map((d) => {
       const assessment = criteria?.department(d.department);
@@ -162,18 +173,21 @@ export async function buildReviewSheet(
       dept: departmentName(agency, departmentAt(score.member, year.end) ?? score.member.departmentId),
       assessment: criteria.member(score.member),
     }));
+    sheet(book, doc.sheets.standards, STANDARDS_COLUMNS, standardsRows(titles), frame(t.standards));
     sheet(
       book,
       doc.sheets.criteriaMembers,
-      [{ header: c.name, key: 'name', width: 22 }, ...CRITERIA_COLUMNS],
-      people.flatMap((p) => criteriaRows(p.assessment, { name: p.name, dept: p.dept })),
+      CRITERIA_COLUMNS,
+      people.flatMap((p, i) => criteriaBlock(p.assessment, doc.criteria.blockTitle(i + 1, p.name, p.dept))),
       frame(t.criteriaMembers),
     );
     sheet(
       book,
       doc.sheets.criteriaDepartments,
       CRITERIA_COLUMNS,
-      agency.departments.flatMap((d) => criteriaRows(criteria.department(d), { dept: d.name })),
+      agency.departments.flatMap((d, i) =>
+        criteriaBlock(criteria.department(d), doc.criteria.blockTitle(i + 1, d.name)),
+      ),
       frame(t.criteriaDepartments),
     );
     sheet(book, doc.sheets.basis, BASIS_COLUMNS, basisRows(titles), frame(t.basis));
@@ -182,41 +196,66 @@ export async function buildReviewSheet(
 }
 
 const c = doc.columns;
+/**
+ * The criteria sheets: one block per member or department — its name, department and titles across
+ * the table, then a row per criterion with the fact the store shows. What a criterion says, and its
+ * kind of rule, are the same for everyone: printed once, on the standards sheet before. Landscape at
+ * full size: 139 units.
+ */
 const CRITERIA_COLUMNS: readonly Column[] = [
-  // Narrow enough to print one page wide on A4 landscape at a readable size; long cells wrap.
-  { header: c.department, key: 'dept', width: 20 },
-  { header: c.registeredTitle, key: 'registered', width: 18 },
-  { header: c.assessedTitle, key: 'assessed', width: 20 },
-  { header: c.titleOf, key: 'titleOf', width: 10 },
-  { header: c.criterion, key: 'criterion', width: 26 },
-  { header: c.source, key: 'source', width: 24 },
-  { header: c.ruleKind, key: 'rule', width: 14 },
-  { header: c.basisCheck, key: 'check', width: 14 },
-  { header: c.how, key: 'how', width: 14 },
-  { header: c.fact, key: 'fact', width: 36 },
-  { header: c.codes, key: 'codes', width: 18 },
-  { header: c.open, key: 'open', width: 10 },
-  { header: c.criterionText, key: 'text', width: 40 },
+  { header: c.titleOf, key: 'titleOf', width: 8 },
+  { header: c.criterion, key: 'criterion', width: 22 },
+  { header: c.source, key: 'source', width: 20 },
+  { header: c.basisCheck, key: 'check', width: 13 },
+  { header: c.how, key: 'how', width: 12 },
+  { header: c.fact, key: 'fact', width: 42 },
+  { header: c.codes, key: 'codes', width: 14 },
+  { header: c.open, key: 'open', width: 8 },
 ];
 
-/** One row per criterion laid beside a member's or a department's title. */
-function criteriaRows(a: Assessment, who: Record<string, string>): Record<string, unknown>[] {
+/** A member's or a department's block: its heading, then one row per criterion laid beside its title. */
+function criteriaBlock(a: Assessment, title: string): SheetRow[] {
   const k = doc.criteria;
-  return a.facts.map((f) => ({
-    ...who,
-    registered: a.registered?.name ?? k.notRegistered,
-    assessed: k.assessed(a.title.name, a.registered !== undefined),
-    titleOf: f.title.short,
-    criterion: f.criterion.short,
-    source: f.criterion.source,
-    rule: k.rules[f.criterion.rule],
-    check: k.checks[f.criterion.check],
-    how: f.measured ? (f.criterion.partial ? k.how.partial : k.how.measured) : k.how.council,
-    fact: f.fact,
-    codes: codesCell(f.codes),
-    open: f.open ? k.open : '',
-    text: f.criterion.text,
-  }));
+  const registered = a.registered?.name ?? k.notRegistered;
+  return [
+    blockRow(title, k.blockLine(registered, k.assessed(a.title.name, a.registered !== undefined))),
+    ...a.facts.map((f) => ({
+      titleOf: f.title.short,
+      criterion: f.criterion.short,
+      source: f.criterion.source,
+      check: k.checks[f.criterion.check],
+      how: f.measured ? (f.criterion.partial ? k.how.partial : k.how.measured) : k.how.council,
+      fact: f.fact,
+      codes: codesCell(f.codes),
+      open: f.open ? k.open : '',
+    })),
+  ];
+}
+
+/** Each title's criteria as the titles file states them, then those every title shares. Landscape, 137 units. */
+const STANDARDS_COLUMNS: readonly Column[] = [
+  { header: c.title, key: 'title', width: 15 },
+  { header: c.criterion, key: 'criterion', width: 22 },
+  { header: c.criterionText, key: 'text', width: 46 },
+  { header: c.source, key: 'source', width: 24 },
+  { header: c.ruleKind, key: 'rule', width: 14 },
+  { header: c.basisCheck, key: 'check', width: 16 },
+];
+
+function standardsRows(titles: TitlesConfig): Record<string, unknown>[] {
+  const k = doc.criteria;
+  const row = (title: string, criterion: Criterion) => ({
+    title,
+    criterion: criterion.short,
+    text: criterion.text,
+    source: criterion.source,
+    rule: k.rules[criterion.rule],
+    check: k.checks[criterion.check],
+  });
+  return [
+    ...titles.titles.flatMap((t) => t.criteria.map((criterion) => row(t.name, criterion))),
+    ...titles.general.map((criterion) => row(k.everyTitle, criterion)),
+  ];
 }
 
 /** At most CODES_SHOWN codes in a cell: a year of a member's entries would be hundreds. */
@@ -227,12 +266,13 @@ const codesCell = (codes: readonly string[]) =>
     : codes.join(', ');
 
 const BASIS_COLUMNS: readonly Column[] = [
-  { header: c.item, key: 'kind', width: 12 },
-  { header: c.content, key: 'content', width: 70 },
-  { header: c.value, key: 'value', width: 22 },
-  { header: c.source, key: 'source', width: 44 },
-  { header: c.ruleKind, key: 'rule', width: 24 },
-  { header: c.basisCheck, key: 'check', width: 26 },
+  // Landscape, full size: 140 units.
+  { header: c.item, key: 'kind', width: 10 },
+  { header: c.content, key: 'content', width: 44 },
+  { header: c.value, key: 'value', width: 16 },
+  { header: c.source, key: 'source', width: 36 },
+  { header: c.ruleKind, key: 'rule', width: 16 },
+  { header: c.basisCheck, key: 'check', width: 18 },
 ];
 
 /** The legal texts the criteria cite, with their status, and the settings with their values. */

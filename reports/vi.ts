@@ -114,6 +114,7 @@ export const doc = {
     reviewDepartments: 'Bảng tổng hợp bình xét thi đua — tập thể',
     criteriaMembers: 'Đối chiếu kết quả với tiêu chuẩn danh hiệu — cá nhân',
     criteriaDepartments: 'Đối chiếu kết quả với tiêu chuẩn danh hiệu — tập thể',
+    standards: 'Tiêu chuẩn các danh hiệu thi đua dùng để đối chiếu',
     basis: 'Căn cứ và các thiết lập dùng để đối chiếu',
   },
   /**
@@ -125,6 +126,16 @@ export const doc = {
     `${label.charAt(0).toUpperCase()}${label.slice(1)} (${periodWords(first, last, asOf)})${department ? ` — ${department}` : ''}`,
   total: 'Tổng cộng',
   /** The entries sheet's totals: how many entries, and that the points summed are those that count. */
+  /** An entry's kind in the entries sheet, with its marks: `Nhiệm vụ hoàn thành (đột xuất)`. */
+  entryKind: (kind: string, adhoc: boolean, it: boolean) => {
+    const marks = [adhoc ? 'đột xuất' : '', it ? 'ứng dụng CNTT' : ''].filter(Boolean);
+    return marks.length ? `${kind} (${marks.join(', ')})` : kind;
+  },
+  /** The entries sheet's notes: who reported it when not the member credited, its photos. */
+  entryNotes: (reporter: string | undefined, photos: number) =>
+    [reporter ? `Người báo: ${reporter}` : '', photos ? `${photos} ảnh minh chứng` : '']
+      .filter(Boolean)
+      .join('; '),
   entriesTotal: (count: number) => `${count} nội dung; cột Điểm cộng các nội dung được tính`,
   sheets: {
     summary: 'Tổng hợp',
@@ -136,6 +147,7 @@ export const doc = {
     reviewDepartments: 'Tập thể',
     criteriaMembers: 'Tiêu chí cá nhân',
     criteriaDepartments: 'Tiêu chí tập thể',
+    standards: 'Tiêu chuẩn',
     basis: 'Căn cứ, thiết lập',
   },
   summary: {
@@ -190,13 +202,12 @@ export const doc = {
     text: 'Nội dung',
     credited: 'Người được ghi nhận',
     reporter: 'Người báo',
-    adhocFlag: 'Đột xuất',
-    itFlag: 'CNTT',
     state: 'Trạng thái',
     counted: 'Được tính điểm',
     reviewer: 'Người duyệt',
     reason: 'Lý do không duyệt',
     photo: 'Ảnh minh chứng',
+    notes: 'Ghi chú',
     no: 'Số',
     modelKind: 'Loại',
     subject: 'Điển hình',
@@ -207,6 +218,7 @@ export const doc = {
     openPoints: 'Điểm cần Hội đồng xác nhận',
     assessedTitle: 'Đối chiếu tiêu chuẩn',
     titleOf: 'Thuộc danh hiệu',
+    title: 'Danh hiệu',
     criterion: 'Tiêu chí',
     criterionText: 'Nội dung tiêu chí',
     source: 'Căn cứ',
@@ -356,6 +368,14 @@ export const doc = {
 
   /** The review sheet's facts beside the criteria: facts and open points, never a verdict. */
   criteria: {
+    /** A block's title on the criteria sheets: `3. Trần Văn Hùng — Phòng Cán bộ`, `2. Phòng Cán bộ`. */
+    blockTitle: (no: number, name: string, department?: string) =>
+      department ? `${no}. ${name} — ${department}` : `${no}. ${name}`,
+    /** The line under it: the title registered and the one its criteria are laid beside. */
+    blockLine: (registered: string, assessed: string) =>
+      `Danh hiệu đăng ký: ${registered}. Đối chiếu tiêu chuẩn: ${assessed}.`,
+    /** The standards sheet's title column for the criteria every title shares. */
+    everyTitle: 'Mọi danh hiệu',
     notRegistered: 'Chưa đăng ký',
     registered: (title: string, day: string) => `Đã đăng ký ${title} (ngày ${day})`,
     /** Which entries a measure counts: `sáng kiến, mô hình mới được Hội đồng duyệt`. */

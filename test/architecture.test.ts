@@ -9,11 +9,13 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PLATFORMS = ['telegram', 'zalo', 'zalo-bot', 'console'];
+/** The adapters' shared parts (bot/kit/): lanes, work in flight, numbered choices, the clock. */
+const KIT = 'bot/kit';
 
 /** The layer a source file belongs to: a top folder, or `bot/<platform>` for a platform's folder. */
 function layerOf(file: string): string {
   const parts = relative(ROOT, file).split(/[\\/]/);
-  if (parts[0] === 'bot' && parts.length > 2 && PLATFORMS.includes(parts[1] as string)) {
+  if (parts[0] === 'bot' && parts.length > 2 && [...PLATFORMS, 'kit'].includes(parts[1] as string)) {
     return `bot/${parts[1]}`;
   }
   if (parts[0] === 'bot') return 'bot';
@@ -27,17 +29,19 @@ const ALLOWED: Record<string, readonly string[]> = {
   storage: ['core'],
   reports: ['core', 'locales'],
   commands: ['core', 'locales', 'reports'],
-  // A platform's folder translates between its API and the contract in core; it never reaches the store,
-  // the commands or another platform.
-  'bot/telegram': ['core', 'locales'],
-  'bot/zalo': ['core', 'locales'],
-  'bot/zalo-bot': ['core', 'locales'],
-  'bot/console': ['core', 'locales'],
+  // The kit the adapters compose stands on the core alone.
+  [KIT]: ['core', 'locales'],
+  // A platform's folder translates between its API and the contract in core, composed of the kit's
+  // parts; it never reaches the store, the commands or another platform.
+  'bot/telegram': ['core', 'locales', KIT],
+  'bot/zalo': ['core', 'locales', KIT],
+  'bot/zalo-bot': ['core', 'locales', KIT],
+  'bot/console': ['core', 'locales', KIT],
   // The desk reads through the core and the commands' own functions, and writes by running commands;
   // it never reaches the store's implementation or a platform's folder.
   web: ['core', 'locales', 'reports', 'commands'],
   // The composition root (bot/*.ts) wires everything together.
-  bot: ['core', 'locales', 'storage', 'commands', 'reports', 'web', ...PLATFORMS.map((p) => `bot/${p}`)],
+  bot: ['core', 'locales', 'storage', 'commands', 'reports', 'web', KIT, ...PLATFORMS.map((p) => `bot/${p}`)],
   // The operator's tools (npm run store:*, the build, the screenshots) are composition roots too; a test
   // helper is theirs only to drive a browser for the README's pictures.
   scripts: [
@@ -48,6 +52,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'reports',
     'web',
     'bot',
+    KIT,
     ...PLATFORMS.map((p) => `bot/${p}`),
     'test/helpers/browser',
   ],
@@ -122,6 +127,10 @@ describe('layers point one way', () => {
     expect(allowed('locales', join(ROOT, 'core/html.js'), 'core')).toBe(true);
     expect(allowed('bot/telegram', join(ROOT, 'commands/index.js'), 'commands')).toBe(false);
     expect(allowed('bot/telegram', join(ROOT, 'bot/zalo/zca.js'), 'bot/zalo')).toBe(false);
+    // The kit is a layer of its own: platforms compose it, it knows none of them.
+    expect(layerOf(join(ROOT, 'bot/kit/lanes.ts'))).toBe('bot/kit');
+    expect(allowed('bot/zalo', join(ROOT, 'bot/kit/lanes.js'), 'bot/kit')).toBe(true);
+    expect(allowed('bot/kit', join(ROOT, 'bot/zalo/zca.js'), 'bot/zalo')).toBe(false);
   });
 
   it('one module owns the "platform:id" format', () => {

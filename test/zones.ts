@@ -36,10 +36,14 @@ export const ONE_ZONE: Readonly<Record<string, string>> = {
   'test/zones.test.ts': 'reads the source files to check this choice; its example lines only look like dates',
   'test/web/desk.test.ts':
     'Chromium driving the desk (sign-in, access, decisions, downloads); an expired launch is dated two hours back; the periods the pages show are core/periods.ts’s, repeated in every zone by their own tests',
+  'test/web/meeting.test.ts':
+    'Chromium on the Council’s meeting and secret ballot; the meeting’s time is the one typed, shown in Vietnam’s zone by core/periods.ts (repeated in every zone by its own tests); the meeting’s rules are test/e2e/council.test.ts’s, in every zone',
   'test/storage/contract.test.ts':
     'the store on files and on PostgreSQL: durability, undo, histories and refusals; its times are instants, and the store’s periods are test/storage/store.test.ts’s',
   'test/storage/postgres.test.ts': 'PostgreSQL: migrations, fencing, a server going away; times are instants',
   'test/storage/move.test.ts': 'store:move as child processes: the copy checked whole; times are instants',
+  'test/paper/paper.test.ts':
+    'LibreOffice converts every file to PDF (the slow part, once); what it checks is the printed pages, not dates — the files’ periods are test/e2e/reports.test.ts’s',
   'test/e2e/no-stall.test.ts':
     'a report held by a gate: it checks the order of the answers; the year’s files’ dates are test/e2e/reports.test.ts’s',
 };

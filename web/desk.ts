@@ -6,11 +6,14 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { bangxephang } from '../commands/bangxephang.js';
 import { baocaothanhtich } from '../commands/baocaothanhtich.js';
+import { bophieu } from '../commands/bophieu.js';
 import { choduyet } from '../commands/choduyet.js';
 import { cuatoi } from '../commands/cuatoi.js';
 import { duyet } from '../commands/duyet.js';
+import { hop } from '../commands/hop.js';
 import { boardChart, kudosOf, picture, pictureName } from '../commands/lib/board.js';
 import { clip, departmentName, pendingNote, periodToken, words } from '../commands/lib/common.js';
+import { refusalWords } from '../commands/lib/council.js';
 import { standingsIn } from '../commands/lib/leaderboard.js';
 import { memberRecord } from '../commands/lib/mine.js';
 import { pendingEntries } from '../commands/lib/review.js';
@@ -19,13 +22,26 @@ import { tonghop } from '../commands/tonghop.js';
 import { belongs, mayAccess, mayViewEntry, type Viewer } from '../core/access.js';
 import type { AgencyConfig } from '../core/agency.js';
 import type { Access, DeskLinks } from '../core/context.js';
+import { awardById, type CouncilConfig, type RosterMember, rosterMemberOf } from '../core/council.js';
+import type { VoteRound } from '../core/council-records.js';
 import type { Delivery } from '../core/delivery.js';
 import type { EntryKind } from '../core/domain.js';
 import { type Html, html, joinHtml } from '../core/html.js';
 import { identityKey } from '../core/identity.js';
 import type { Log } from '../core/log.js';
 import {
+  ballotsAwaiting,
+  castBallot,
+  latestMeeting,
+  present,
+  type Refusal,
+  roundResults,
+  roundsOf,
+} from '../core/meeting.js';
+import { nominationLists, subjectName } from '../core/nominations.js';
+import {
   dayContaining,
+  formatDateTime,
   formatDay,
   type Period,
   periodContaining,
@@ -38,6 +54,7 @@ import type { Router } from '../core/router.js';
 import { type TitlesConfig, titleById } from '../core/titles.js';
 import { type Locale, locales, type Messages, pickLocale } from '../locales/index.js';
 import type { BoardChart } from '../reports/chart.js';
+import { factsOf, yearPeriod } from '../reports/council-facts.js';
 import { yearCriteria } from '../reports/criteria.js';
 import { summarise } from '../reports/figures.js';
 import type { DeskAssets } from './assets.js';
@@ -48,6 +65,7 @@ import { figuresPage } from './pages/figures.js';
 import { homePage } from './pages/home.js';
 import { type Frame, notice, page, type Section, signIn } from './pages/layout.js';
 import { mePage } from './pages/me.js';
+import { ballotPage, casePage, meetingPage } from './pages/meeting.js';
 import { KINDS, queuePage } from './pages/queue.js';
 import { titlesPage } from './pages/titles.js';
 import { type DeskCaller, runCommand } from './platform.js';
@@ -58,6 +76,8 @@ export interface DeskDeps {
   agency: AgencyConfig;
   plan: Plan;
   titles: TitlesConfig;
+  /** The Council (COUNCIL_FILE): its meeting and secret ballot; absent, the desk has no meeting view. */
+  council?: CouncilConfig | undefined;
   /** The core the desk writes through: its forms run commands (web/platform.ts). */
   router: Router;
   delivery: Delivery;
@@ -100,6 +120,7 @@ const SECTION_ACCESS: Record<Exclude<Section, 'home'>, Access> = {
   queue: choduyet.access,
   figures: bangxephang.access,
   titles: 'council',
+  meeting: hop.access,
   me: cuatoi.access,
 };
 
@@ -153,8 +174,8 @@ export function createDesk(deps: DeskDeps): Desk {
   });
   const sectionsOf = (viewer: Viewer): Section[] => [
     'home',
-    ...(Object.keys(SECTION_ACCESS) as Exclude<Section, 'home'>[]).filter((s) =>
-      mayAccess(SECTION_ACCESS[s], viewer),
+    ...(Object.keys(SECTION_ACCESS) as Exclude<Section, 'home'>[]).filter(
+      (s) => mayAccess(SECTION_ACCESS[s], viewer) && (s !== 'meeting' || deps.council !== undefined),
     ),
   ];
   // Before anyone is known, pages speak the bot's language (BOT_LOCALE), as its group messages do.
@@ -596,6 +617,238 @@ export function createDesk(deps: DeskDeps): Desk {
       );
     });
 
+    // The Council's meeting, candidate by candidate, and each vote's results: /hop's view.
+    desk.get('/desk/meeting', (c) => {
+      const session = c.get('session');
+      const viewer = c.get('viewer');
+      const t = locales[session.locale];
+      const council = deps.council;
+      if (!council) return refuse(c, t.desk.meeting.noCouncil, 404);
+      if (!mayAccess(SECTION_ACCESS.meeting, viewer)) return refuse(c, t.desk.refusals.forbidden);
+      const source = { store, agency, council };
+      const year = council.year;
+      const lists = nominationLists(source, year);
+      const cases = lists.flatMap(({ award, candidates }) =>
+        candidates.map((candidate, i) => ({ award, candidate, index: i + 1, within: candidates.length })),
+      );
+      const asked = c.req.query('case');
+      if (asked !== undefined) {
+        const n = z.coerce.number().int().min(1).safeParse(asked);
+        const here = n.success ? cases[n.data - 1] : undefined;
+        if (!here || !n.success) return refuse(c, t.desk.meeting.noCase(n.success ? n.data : 0), 404);
+        const [f] = factsOf({ ...source, titles: deps.titles }, year, [here.candidate]);
+        const criteria = yearCriteria({ store, agency, titles: deps.titles }, yearPeriod(year));
+        const subject = here.candidate.subject;
+        const member = subject.kind === 'member' ? store.member(subject.memberId) : undefined;
+        const department =
+          subject.kind === 'department'
+            ? agency.departments.find((d) => d.id === subject.departmentId)
+            : undefined;
+        return render(
+          c,
+          f?.name ?? '',
+          'meeting',
+          casePage(t, {
+            n: n.data,
+            of: cases.length,
+            award: here.award.name,
+            index: here.index,
+            within: here.within,
+            name: f?.name ?? subjectName(source, subject),
+            department: f?.department ?? '',
+            registered: f?.registered,
+            rating: f?.rating ? t.records.ratings[f.rating] : undefined,
+            approved: f
+              ? t.desk.meeting.approvedCount(
+                  f.approved.length,
+                  f.byKind.task,
+                  f.byKind.initiative,
+                  f.byKind.deed,
+                )
+              : '',
+            origin: t.council.origins[here.candidate.origin],
+            note: here.candidate.note,
+            assessment: member
+              ? criteria.member(member, here.award.id)
+              : department
+                ? criteria.department(department, here.award.id)
+                : undefined,
+          }),
+        );
+      }
+      const meeting = latestMeeting(source, year);
+      const rounds = meeting ? roundsOf(source, meeting) : [];
+      const numbered = new Map(cases.map((x, i) => [x.candidate, i + 1]));
+      const voter = rosterMemberOf(council, viewer.identity, viewer.member);
+      return render(
+        c,
+        t.desk.meeting.title(year),
+        'meeting',
+        meetingPage({
+          t,
+          year,
+          meeting: meeting && {
+            no: meeting.no,
+            open: meeting.status === 'open',
+            when: formatDateTime(new Date(meeting.startsAt)),
+            place: meeting.place,
+            present: present(meeting).length,
+            total: meeting.roster.length,
+            absent: meeting.absent.map((a) => ({
+              name: meeting.roster.find((r) => r.id === a.id)?.fullName ?? a.id,
+              reason: a.reason,
+            })),
+            conclusion: meeting.conclusion,
+          },
+          awards: lists.map(({ award, candidates }) => ({
+            id: award.id,
+            name: award.name,
+            decider: t.council.decidedBy[award.decidedBy],
+            vote: t.council.voteKinds[award.vote],
+            threshold: `${award.threshold.strict ? t.desk.meeting.above : t.desk.meeting.atLeast} ${formatShare(session.locale, award.threshold.percent)}`,
+            toVerify: award.threshold.check === 'toVerify',
+            source: award.threshold.source,
+            cases: candidates.map((candidate) => ({
+              n: numbered.get(candidate) ?? 0,
+              name: subjectName(source, candidate.subject),
+            })),
+            rounds: rounds
+              .filter((r) => r.awardId === award.id)
+              .map((r) => ({
+                no: r.no,
+                method: t.council.methods[r.method],
+                status: r.status,
+                cast:
+                  r.method === 'electronic' && r.status === 'open'
+                    ? { done: r.cast.length, of: r.voters.length }
+                    : undefined,
+                written: r.written.length,
+                ballots: r.status === 'closed' && r.method !== 'hands' ? r.tally : undefined,
+                results:
+                  r.status === 'closed'
+                    ? roundResults(r, award).map((x) => ({
+                        name: subjectName(source, x.subject),
+                        agree: x.agree,
+                        disagree: x.disagree,
+                        writtenAgree: x.writtenAgree,
+                        total: x.total,
+                        share: `${x.total}/${r.rosterSize} (${formatShare(session.locale, x.share)})`,
+                        meets: x.meets,
+                      }))
+                    : undefined,
+              })),
+          })),
+          ballots: voter
+            ? ballotsAwaiting(source, voter).map((r) => ({
+                no: r.no,
+                award: awardById(council, r.awardId)?.name ?? r.awardId,
+              }))
+            : [],
+        }),
+      );
+    });
+
+    /** The open electronic vote `no` this viewer may cast, or the refusal to show (core/meeting.ts's rules). */
+    const ballotFor = (
+      c: Context<Env>,
+      t: Messages,
+      raw: string,
+    ):
+      | { refusal: Response }
+      | { refusal?: undefined; council: CouncilConfig; voter: RosterMember; round: VoteRound } => {
+      const council = deps.council;
+      const viewer = c.get('viewer');
+      if (!council) return { refusal: refuse(c, t.desk.meeting.noCouncil, 404) };
+      if (!mayAccess(bophieu.access, viewer)) return { refusal: refuse(c, t.desk.refusals.forbidden) };
+      const voter = rosterMemberOf(council, viewer.identity, viewer.member);
+      if (!voter) return { refusal: refuse(c, t.desk.meeting.notOnRoster) };
+      const no = z.coerce.number().int().min(1).safeParse(raw);
+      const round = no.success ? store.council.round(no.data) : undefined;
+      if (!round) return { refusal: refuse(c, t.desk.refusals.notFound, 404) };
+      return { council, voter, round };
+    };
+    const refusedBallot = (c: Context<Env>, t: Messages, council: CouncilConfig, refusal: Refusal) =>
+      c.html(
+        notice(
+          frameFor(t, c.get('session'), c.get('viewer')),
+          t.desk.refusals.refusedTitle,
+          joinHtml([refusalWords(t, council, refusal), t.council.refusals.nothingChanged], ' '),
+          { href: '/desk/meeting', label: t.desk.meeting.back },
+        ).value,
+        409,
+      );
+
+    // The electronic secret ballot on a member's phone: the same rules as /bophieu, refused early.
+    desk.get('/desk/ballot/:no', (c) => {
+      const session = c.get('session');
+      const t = locales[session.locale];
+      const found = ballotFor(c, t, c.req.param('no'));
+      if (found.refusal !== undefined) return found.refusal;
+      const { council, voter, round } = found;
+      const early: Refusal | undefined =
+        round.method !== 'electronic'
+          ? { code: 'notElectronic', no: round.no }
+          : round.status !== 'open'
+            ? { code: 'roundNotOpen', no: round.no, status: round.status }
+            : !round.voters.includes(voter.id)
+              ? { code: 'absentVoter' }
+              : round.cast.includes(voter.id)
+                ? { code: 'votedAlready', no: round.no }
+                : undefined;
+      if (early) return refusedBallot(c, t, council, early);
+      const source = { store, agency, council };
+      return render(
+        c,
+        t.desk.meeting.ballotTitle(round.no, awardById(council, round.awardId)?.name ?? round.awardId),
+        'meeting',
+        ballotPage({
+          t,
+          no: round.no,
+          award: awardById(council, round.awardId)?.name ?? round.awardId,
+          candidates: round.candidates.map((s) => subjectName(source, s)),
+          csrf: session.csrf,
+          nonce: randomBytes(12).toString('base64url'),
+        }),
+      );
+    });
+
+    desk.post('/desk/ballot/:no', async (c) => {
+      const session = c.get('session');
+      const t = locales[session.locale];
+      const found = ballotFor(c, t, c.req.param('no'));
+      if (found.refusal !== undefined) return found.refusal;
+      const { council, voter, round } = found;
+      const form = await c.req.parseBody();
+      const nonce = z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{8,40}$/)
+        .safeParse(form._nonce);
+      const choices = round.candidates.map((_, i) => form[`c${i + 1}`]);
+      if (!nonce.success || !choices.every((x) => x === 'd' || x === 'k'))
+        return refuse(c, t.desk.meeting.incomplete, 400);
+      const cast = await castBallot(
+        {
+          store,
+          agency,
+          council,
+          actor: {
+            by: viewer(c).member?.id ?? viewer(c).identity,
+            platform: 'web',
+            at: now(),
+            source: `web:ballot:${nonce.data}`,
+          },
+        },
+        round,
+        voter,
+        choices.join(''),
+      );
+      if (!cast.ok) return refusedBallot(c, t, council, cast.refusal);
+      // The answer says the ballot was received; what was chosen is never shown again.
+      log.info({ round: round.no }, 'desk: a ballot was cast');
+      session.flash.push(html`${t.desk.meeting.received(round.no)}`);
+      return c.redirect('/desk/meeting', 303);
+    });
+
     desk.get('/desk/me', (c) => {
       const viewer = c.get('viewer');
       const t = locales[c.get('session').locale];
@@ -775,4 +1028,11 @@ function localPath(referer: string | undefined, ...origins: string[]): string {
 
 function problemOf(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || 'form'}: ${i.message}`).join('; ');
+}
+
+const viewer = (c: Context<Env>) => c.get('viewer');
+
+/** A share in the reader's figures: 77,8% in Vietnamese, 77.8% in English. */
+function formatShare(locale: Locale, n: number): string {
+  return `${new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format(n)}%`;
 }

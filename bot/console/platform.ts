@@ -1,7 +1,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
-import type { Choice, InDocument } from '../../core/context.js';
+import type { InDocument } from '../../core/context.js';
 import { DocumentFetchError } from '../../core/errors.js';
 import { htmlToPlain } from '../../core/html.js';
 import { idOn } from '../../core/identity.js';
@@ -9,6 +9,7 @@ import type { Log } from '../../core/log.js';
 import { silentLog } from '../../core/log.js';
 import type { OutMessage, Platform, PlatformHost } from '../../core/platform.js';
 import { type Locale, locales } from '../../locales/index.js';
+import { ChoiceMemory, withChoices } from '../kit/choices.js';
 import { DEMO_USER } from './demo.js';
 
 export interface ConsoleOptions {
@@ -32,8 +33,16 @@ export interface ConsolePlatform extends Platform {
   notice(text: string): void;
 }
 
-/** Renders reply markup for a terminal: bold and code highlighted, the rest plain. */
-export function renderForTerminal(message: OutMessage, ansi: boolean, firstNumber = 1): string {
+/**
+ * Renders reply markup for a terminal: bold and code highlighted, the rest plain, the choices numbered
+ * below from `firstNumber` as on every platform without buttons (../kit/choices.ts).
+ */
+export function renderForTerminal(
+  message: OutMessage,
+  ansi: boolean,
+  firstNumber = 1,
+  hint?: string,
+): string {
   let markup = message.html.value;
   if (ansi)
     markup = markup
@@ -41,8 +50,7 @@ export function renderForTerminal(message: OutMessage, ansi: boolean, firstNumbe
       .replace(/<\/b>/g, '\x1b[22m')
       .replace(/<code>/g, '\x1b[36m')
       .replace(/<\/code>/g, '\x1b[39m');
-  const choices = (message.choices ?? []).map((c, i) => `  ${firstNumber + i}. ${c.label}  (${c.command})`);
-  return [htmlToPlain(markup), ...choices].join('\n');
+  return withChoices(htmlToPlain(markup), message.choices ?? [], firstNumber, hint);
 }
 
 /**
@@ -76,8 +84,9 @@ export function createConsolePlatform(options: ConsoleOptions): ConsolePlatform 
   const { output } = options;
   const log = options.logger ?? silentLog;
   const t = locales[options.locale];
-  let lastChoices: Choice[] = [];
-  let shown: Choice[] = [];
+  /** One chat: a bare number picks one of the last answer's choices, numbered across its replies. */
+  const choices = new ChoiceMemory();
+  const CHAT = 'console';
   let counter = 0;
   let done: Promise<void> = Promise.resolve();
   let rl: Interface | undefined;
@@ -114,8 +123,11 @@ export function createConsolePlatform(options: ConsoleOptions): ConsolePlatform 
 
   async function print(message: OutMessage, header?: string): Promise<void> {
     const lines = header ? [header] : [];
-    lines.push(renderForTerminal(message, options.ansi, shown.length + 1));
-    shown.push(...(message.choices ?? []));
+    const offered = message.choices ?? [];
+    const first = choices.show(CHAT, offered);
+    lines.push(
+      renderForTerminal(message, options.ansi, first, t.zaloBot.pickByNumber(first + offered.length - 1)),
+    );
     // A terminal shows no pictures: they are saved beside the report files, and their path printed.
     for (const image of message.images ?? []) lines.push(`🖼  ${await save(image)}`);
     for (const file of message.files ?? []) lines.push(`📎 ${await save(file)}`);
@@ -125,7 +137,13 @@ export function createConsolePlatform(options: ConsoleOptions): ConsolePlatform 
 
   async function line(host: PlatformHost, raw: string, quit: () => void): Promise<void> {
     let text = raw.trim();
-    const picked = /^\d+$/.test(text) ? lastChoices[Number(text) - 1] : undefined;
+    const picked = choices.read(CHAT, text);
+    // Numbers always refer to the last answer, as shown: an answer without choices clears them.
+    choices.begin(CHAT);
+    if (picked === 'expired') {
+      await print({ html: t.zaloBot.numberExpired });
+      return;
+    }
     if (picked) {
       // Say which command the number runs, so the choice is never a guess.
       text = picked.command;
@@ -135,8 +153,6 @@ export function createConsolePlatform(options: ConsoleOptions): ConsolePlatform 
       quit();
       return;
     }
-    // Numbers always refer to the last answer, as shown: an answer without choices clears them.
-    shown = [];
     if (text) {
       counter += 1;
       await host.handle({
@@ -161,7 +177,6 @@ export function createConsolePlatform(options: ConsoleOptions): ConsolePlatform 
         log: log.child({ message: counter }),
       });
     }
-    lastChoices = shown;
   }
 
   return {

@@ -1,22 +1,20 @@
-import type { Choice } from '../../core/context.js';
-import { AppError } from '../../core/errors.js';
-import { htmlToPlain } from '../../core/html.js';
-import { identityKey, idOn } from '../../core/identity.js';
-import { type Log, silentLog } from '../../core/log.js';
-import {
-  type Incoming,
-  type OutMessage,
-  type Platform,
-  type PlatformHost,
-  parseCommand,
-} from '../../core/platform.js';
+import { idOn } from '../../core/identity.js';
+import type { Log } from '../../core/log.js';
+import { silentLog } from '../../core/log.js';
+import { type OutMessage, type Platform, type PlatformHost, parseCommand } from '../../core/platform.js';
 import { type Locale, locales } from '../../locales/index.js';
+import { ChoiceMemory } from '../kit/choices.js';
+import { InFlight } from '../kit/inflight.js';
+import { Lanes } from '../kit/lanes.js';
 import { createZaloBotClient, ZaloBotApiError, type ZaloBotClient } from './client.js';
 import type { ZaloBotConfig } from './config.js';
 import { fetchEvidence, readEvidence } from './photos.js';
 import { ZaloBotSender } from './sender.js';
-import type { ZaloBotMessageMeta, ZaloBotUpdate } from './update.js';
-import { createWebhookServer, type WebhookServer } from './webhook.js';
+import { ZaloBotSession, ZaloBotStartError, type ZaloBotState } from './session.js';
+import { identityOf, incomingOf, type Origin, readText, render } from './translate.js';
+import type { ZaloBotUpdate } from './update.js';
+
+export { ZaloBotStartError };
 
 export interface ZaloBotOptions {
   logger?: Log;
@@ -39,28 +37,10 @@ export interface ZaloBotOptions {
 export interface ZaloBotPlatform extends Platform {
   idle(): Promise<void>;
   /** `running`, or `revoked` once the Platform refused the token while running (the others go on). */
-  readonly state: 'idle' | 'running' | 'revoked' | 'stopped';
+  readonly state: ZaloBotState;
   /** The webhook's port once listening (webhook mode). */
   readonly webhookPort: number | undefined;
 }
-
-/** The Platform refused the token at start-up (401) or does not know the bot (404). */
-export class ZaloBotStartError extends AppError {
-  override readonly name = 'ZaloBotStartError';
-  constructor(detail: string) {
-    super(
-      'ZALO_BOT_START',
-      `the Zalo Bot Platform refused ZALO_BOT_TOKEN (${detail}); check the token in Zalo Bot Creator`,
-    );
-  }
-}
-
-interface Origin {
-  chatId: string;
-}
-
-/** Numbered choices of the last answer in a chat stay open this long. */
-const CHOICES_MS = 30 * 60_000;
 
 /**
  * The official Zalo Bot Platform (bot-api.zaloplatforms.com): one-to-one chats only, text only out
@@ -71,7 +51,9 @@ const CHOICES_MS = 30 * 60_000;
  * Membership is by approval: there is no group to check against, so someone belongs once registered —
  * by an admin approving their /dangky request, or by /lienket to a profile registered elsewhere.
  * Report files cannot be sent here: core/delivery.ts sends them on a linked platform or says how to
- * get them. A revoked token (401 while running) stops this platform alone, with one clear log line.
+ * get them. Composed of its parts: the session (the token, polling or the webhook, a revoked token:
+ * ./session.ts), the sender (throttled lanes, quota: ./sender.ts) and the translation (./translate.ts);
+ * what is left here is handling an event, one at a time per chat.
  */
 export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOptions): ZaloBotPlatform {
   const logger = (options.logger ?? silentLog).child({ platform: 'zalobot' });
@@ -79,83 +61,32 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
   const t = locales[locale];
   const retryMs = options.retryMs ?? 2_000;
   const client = options.client ?? createZaloBotClient({ token: config.token, apiRoot: config.apiRoot });
+  const session = new ZaloBotSession(config, client, {
+    logger,
+    retryMs,
+    pollSeconds: options.pollSeconds ?? 30,
+    webhookPort: options.webhookPort,
+    onUpdate: receive,
+  });
   const sender = new ZaloBotSender(client, {
     intervalMs: config.sendIntervalMs,
     retryMs,
     quotaPauseMs: options.quotaPauseMs ?? 3_600_000,
-    onRevoked: (error) => revoked(error),
+    onRevoked: (error) => session.revoked(error),
     logger,
   });
 
   let host: PlatformHost | undefined;
-  let state: ZaloBotPlatform['state'] = 'idle';
-  let webhook: WebhookServer | undefined;
-  let webhookPort: number | undefined;
-  let polling: Promise<void> | undefined;
-  const abort = new AbortController();
   /** Events are handled one at a time per chat, in order; chats do not wait for each other. */
-  const chains = new Map<string, Promise<void>>();
-  const inflight = new Set<Promise<unknown>>();
-  /** The numbered choices last shown in each chat. */
-  const shown = new Map<string, { choices: Choice[]; at: number }>();
+  const lanes = new Lanes();
+  const inflight = new InFlight();
+  /** The numbered choices last shown in each chat, read back from a bare number. */
+  const choices = new ChoiceMemory();
 
-  function revoked(error: ZaloBotApiError): void {
-    if (state !== 'running') return;
-    state = 'revoked';
-    logger.error(
-      { code: error.errorCode },
-      'Zalo Bot Platform refused the token (401): the Zalo Bot platform stops; the other platforms keep running. Reset the token in Zalo Bot Creator, set ZALO_BOT_TOKEN and restart.',
-    );
-    abort.abort();
-    void webhook?.stop();
-  }
-
-  /** A reply as the chat shows it: plain text, the choices numbered below; remembered for a number answer. */
-  function render(chatId: string, message: OutMessage): string {
-    const text = htmlToPlain(message.html);
-    const choices = [...(message.choices ?? [])];
-    if (!choices.length) return text;
-    shown.set(chatId, { choices, at: Date.now() });
-    const lines = choices.map((c, i) => `${i + 1}. ${c.label} — ${c.command}`);
-    return [text, '', ...lines, t.zaloBot.pickByNumber(choices.length)].join('\n');
-  }
-
-  async function send(chatId: string, message: OutMessage): Promise<void> {
+  async function send(chatId: string, message: OutMessage, reply = true): Promise<void> {
     if (message.files?.length)
       logger.warn({ chat: chatId }, 'files given to a platform that cannot send them');
-    await sender.send(chatId, render(chatId, message));
-  }
-
-  function incoming(meta: ZaloBotMessageMeta, text: string, log: Log): Incoming {
-    const from = meta.from.id;
-    return {
-      platform: 'zalobot',
-      caller: { identity: identityKey('zalobot', from), displayName: meta.from.displayName ?? from },
-      chat: { id: meta.chat.id, kind: 'private' },
-      text,
-      mentions: [],
-      messageKey: `zalobot:${meta.chat.id}:${meta.messageId ?? `${meta.date ?? Date.now()}`}`,
-      locale,
-      isAdmin: config.adminIds.has(from),
-      isCouncil: config.councilIds.has(from),
-      // No group: the core decides who belongs (a registered member who has not left).
-      isGroupMember: async () => false,
-      membership: 'approval',
-      origin: { chatId: meta.chat.id } satisfies Origin,
-      log,
-    };
-  }
-
-  /** What a chat's text says: a number picking a choice, or words for the core to read (a command or not). */
-  function readText(chatId: string, text: string): { text: string; picked?: string } | 'expired' | 'other' {
-    const number = /^\s*(\d{1,2})\s*$/.exec(text);
-    if (number) {
-      const last = shown.get(chatId);
-      const choice =
-        last && Date.now() - last.at < CHOICES_MS ? last.choices[Number(number[1]) - 1] : undefined;
-      return choice ? { text: choice.command, picked: choice.command } : 'expired';
-    }
-    return text.trim() ? { text } : 'other';
+    await sender.send(chatId, render(choices, chatId, message, reply, locale));
   }
 
   async function handle(update: ZaloBotUpdate): Promise<void> {
@@ -168,7 +99,7 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
     if (update.kind === 'sticker') return send(chatId, { html: t.zaloBot.notACommand });
 
     const raw = update.kind === 'text' ? update.text : (update.caption ?? '');
-    const read = readText(chatId, raw);
+    const read = readText(choices, chatId, raw);
     if (read === 'expired') return send(chatId, { html: t.zaloBot.numberExpired });
     if (read === 'other') {
       return send(chatId, {
@@ -176,7 +107,7 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
       });
     }
     if (read.picked) await sender.send(chatId, t.chosen(read.picked));
-    const message = incoming(meta, read.text, log);
+    const message = incomingOf(meta, read.text, { config, locale, log });
     let photoLost = false;
     // Evidence is fetched only for a command's photo; a caption that is no command gets an answer only.
     if (update.kind === 'image' && parseCommand(read.text)) {
@@ -210,107 +141,43 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
       return;
     }
     const lane = meta.chat.id;
-    const next = (chains.get(lane) ?? Promise.resolve()).then(() =>
-      handle(update).catch((err: unknown) => logger.error({ err, chat: lane }, 'Zalo Bot event failed')),
+    void inflight.track(
+      lanes.run(lane, () =>
+        handle(update).catch((err: unknown) => logger.error({ err, chat: lane }, 'Zalo Bot event failed')),
+      ),
     );
-    chains.set(lane, next);
-    inflight.add(next);
-    void next.then(() => {
-      inflight.delete(next);
-      if (chains.get(lane) === next) chains.delete(lane);
-    });
   }
 
-  async function poll(): Promise<void> {
-    let wait = retryMs;
-    let down = false;
-    while (state === 'running') {
-      try {
-        const update = await client.getUpdates({ timeout: options.pollSeconds ?? 30, signal: abort.signal });
-        if (down) logger.info({}, 'Zalo Bot Platform reachable again; polling');
-        down = false;
-        wait = retryMs;
-        if (update) receive(update);
-      } catch (error) {
-        if (state !== 'running') return;
-        if (error instanceof ZaloBotApiError && error.errorCode === 401) return revoked(error);
-        if (!down)
-          logger.error({ err: error }, 'Zalo Bot Platform unreachable; polling again with growing waits');
-        down = true;
-        await pause(wait, abort.signal);
-        wait = Math.min(wait * 2, 60_000);
-      }
-    }
-  }
-
-  async function idle(): Promise<void> {
-    while (inflight.size > 0) await Promise.allSettled([...inflight]);
-    await sender.drain();
-  }
+  /** Every event received so far answered, and every send it queued settled. */
+  const idle = () => inflight.idle(() => sender.drain());
 
   return {
     name: 'zalobot',
     membership: 'approval',
     sendsFiles: false,
     get state() {
-      return state;
+      return session.state;
     },
     get webhookPort() {
-      return webhookPort;
+      return session.webhookPort;
     },
     idle,
     async start(h) {
       host = h;
-      try {
-        const me = await client.getMe({ signal: abort.signal });
-        logger.info({ bot: me.id, mode: config.mode }, 'Zalo Bot Platform: token accepted');
-      } catch (error) {
-        if (error instanceof ZaloBotApiError && (error.errorCode === 401 || error.errorCode === 404)) {
-          throw new ZaloBotStartError(`${error.errorCode}: ${error.description}`);
-        }
-        // Unreachable now: start anyway and keep trying (the other platforms need not wait).
-        logger.error({ err: error }, 'Zalo Bot Platform unreachable at start-up; will keep trying');
-      }
-      state = 'running';
-      if (config.mode === 'webhook' && config.webhook) {
-        const hook = config.webhook;
-        webhook = createWebhookServer({
-          ...hook,
-          port: options.webhookPort ?? hook.port,
-          onUpdate: receive,
-          logger,
-        });
-        webhookPort = (await webhook.start()).port;
-        try {
-          await client.setWebhook({ url: hook.url, secretToken: hook.secret }, { signal: abort.signal });
-          logger.info({ url: hook.url }, 'Zalo Bot webhook set');
-        } catch (error) {
-          if (error instanceof ZaloBotApiError && error.errorCode === 401) revoked(error);
-          else logger.error({ err: error }, 'could not set the Zalo Bot webhook; events will not arrive');
-        }
-        return;
-      }
-      // getUpdates does not work while a webhook is set (a previous run in webhook mode).
-      await client.deleteWebhook({ signal: abort.signal }).catch((err: unknown) => {
-        logger.warn({ err }, 'could not delete the Zalo Bot webhook before polling');
-      });
-      polling = poll();
+      await session.start();
     },
     async stop() {
-      if (state === 'stopped') return;
-      if (state === 'running' || state === 'idle') state = 'stopped';
-      abort.abort();
-      await webhook?.stop();
-      await polling;
+      if (session.state === 'stopped') return;
+      await session.stop();
       await idle();
     },
     reply: (origin, message) => send((origin as Origin).chatId, message),
     async sendToPerson(identity, message) {
       const id = idOn('zalobot', identity);
-      if (!id || state !== 'running') return false;
+      if (!id || session.state !== 'running') return false;
       try {
-        // A private chat's id is the user's id.
-        await send(id, message);
+        // A private chat's id is the user's id; a message of its own numbers its choices from 1.
+        await send(id, message, false);
         return true;
       } catch (error) {
         // Someone who never wrote to the bot cannot be written to first.
@@ -318,21 +185,7 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
         throw error;
       }
     },
-    admins: () => [...config.adminIds].map((id) => identityKey('zalobot', id)),
+    admins: () => [...config.adminIds].map(identityOf),
     photo: (ref) => readEvidence(options.dataDir, ref),
   };
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }

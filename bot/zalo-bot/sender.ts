@@ -1,5 +1,7 @@
 import type { Log } from '../../core/log.js';
 import { splitMessage } from '../../core/text.js';
+import { Lanes } from '../kit/lanes.js';
+import { realTimers, type Timers } from '../kit/timers.js';
 import { ZALO_BOT_TEXT_MAX, ZaloBotApiError, type ZaloBotClient, ZaloBotHttpError } from './client.js';
 
 /** Sends are paused after the quota answer (429): it is the monthly quota, not a rate limit. */
@@ -20,16 +22,10 @@ export interface SenderOptions {
   /** Called on 401: the token was revoked; the platform stops. */
   onRevoked(error: ZaloBotApiError): void;
   logger: Log;
-  now?: () => number;
+  timers?: Timers;
 }
 
 const DAY_MS = 86_400_000;
-
-interface Lane {
-  tail: Promise<unknown>;
-  lastAt: number;
-  pending: number;
-}
 
 /**
  * Text to one chat, in order, at most one message per `intervalMs` per chat; chats do not wait for
@@ -39,65 +35,40 @@ interface Lane {
  * log line; a 401 means the token was revoked and stops the platform.
  */
 export class ZaloBotSender {
-  private readonly lanes = new Map<string, Lane>();
+  private readonly lanes: Lanes;
   private pausedUntil = 0;
   private pauseMs: number;
-  private readonly now: () => number;
+  private readonly timers: Timers;
 
   constructor(
     private readonly client: ZaloBotClient,
     private readonly options: SenderOptions,
   ) {
     this.pauseMs = options.quotaPauseMs;
-    this.now = options.now ?? Date.now;
+    this.timers = options.timers ?? realTimers;
+    this.lanes = new Lanes({ intervalMs: options.intervalMs, timers: this.timers });
   }
 
   /** Sends `text` (split as needed) to `chatId`; resolves once every part is sent. */
   send(chatId: string, text: string): Promise<void> {
     const parts = splitMessage(text, ZALO_BOT_TEXT_MAX).map((p) => p.slice(0, ZALO_BOT_TEXT_MAX));
-    return this.inLane(chatId, async (lane) => {
+    // One turn for the whole text: a part that fails leaves the rest unsent.
+    return this.lanes.turn(chatId, async (pace) => {
       for (const part of parts) {
-        await this.spaced(lane);
+        await pace();
         await this.sendOne(chatId, part);
       }
     });
   }
 
   /** Resolves once every send queued so far has settled. */
-  async drain(): Promise<void> {
-    await Promise.allSettled([...this.lanes.values()].map((l) => l.tail));
-  }
-
-  private inLane(chatId: string, job: (lane: Lane) => Promise<void>): Promise<void> {
-    let lane = this.lanes.get(chatId);
-    if (!lane) {
-      lane = { tail: Promise.resolve(), lastAt: Number.NEGATIVE_INFINITY, pending: 0 };
-      this.lanes.set(chatId, lane);
-    }
-    const own = lane;
-    own.pending += 1;
-    const run = own.tail.then(() => job(own));
-    own.tail = run
-      .catch(() => {})
-      .finally(() => {
-        own.pending -= 1;
-        // An idle lane whose interval has passed is forgotten, so the map stays small.
-        if (own.pending === 0 && this.now() - own.lastAt >= this.options.intervalMs) {
-          if (this.lanes.get(chatId) === own) this.lanes.delete(chatId);
-        }
-      });
-    return run;
-  }
-
-  private async spaced(lane: Lane): Promise<void> {
-    const wait = lane.lastAt + this.options.intervalMs - this.now();
-    if (wait > 0) await sleep(wait);
-    lane.lastAt = this.now();
+  drain(): Promise<void> {
+    return this.lanes.drain();
   }
 
   private async sendOne(chatId: string, text: string): Promise<void> {
     for (let attempt = 0; ; attempt += 1) {
-      if (this.pausedUntil > this.now()) throw new ZaloBotQuotaError(new Date(this.pausedUntil));
+      if (this.pausedUntil > this.timers.now()) throw new ZaloBotQuotaError(new Date(this.pausedUntil));
       try {
         await this.client.sendMessage(chatId, text);
         this.pauseMs = this.options.quotaPauseMs;
@@ -110,11 +81,11 @@ export class ZaloBotSender {
         const quota = error instanceof ZaloBotApiError && error.errorCode === 429;
         const unanswered = error instanceof ZaloBotHttpError && error.reason !== 'aborted';
         if ((quota || unanswered) && attempt === 0) {
-          await sleep(this.options.retryMs);
+          await this.timers.sleep(this.options.retryMs);
           continue;
         }
         if (quota) {
-          this.pausedUntil = this.now() + this.pauseMs;
+          this.pausedUntil = this.timers.now() + this.pauseMs;
           this.options.logger.error(
             { until: new Date(this.pausedUntil).toISOString(), chat: chatId },
             'Zalo Bot Platform: message quota used up (429); sends paused (the free plan allows about 3,000 messages a month)',
@@ -125,8 +96,4 @@ export class ZaloBotSender {
       }
     }
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

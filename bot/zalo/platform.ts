@@ -1,11 +1,15 @@
+import { html } from '../../core/html.js';
 import { type Log, silentLog } from '../../core/log.js';
 import type { Incoming, OutMessage, Platform, PlatformHost } from '../../core/platform.js';
-import type { Locale } from '../../locales/index.js';
+import { type Locale, locales } from '../../locales/index.js';
+import { ChoiceMemory } from '../kit/choices.js';
+import { InFlight } from '../kit/inflight.js';
+import { Lanes } from '../kit/lanes.js';
+import { realTimers, type Timers } from '../kit/timers.js';
 import type { ZaloConfig } from './config.js';
 import { ZaloGroup } from './group.js';
-import { type Origin, ZaloSender } from './sender.js';
+import { choiceKey, type Origin, ZaloSender } from './sender.js';
 import { ZaloSession } from './session.js';
-import { realTimers, type Timers } from './timers.js';
 import { identityOf, mentionsOf, messageKeyOf, readMessage } from './translate.js';
 import { THREAD_GROUP, type ZaloMessage, type ZaloThread, type ZaloTransport } from './transport.js';
 import { createZcaTransport } from './zca.js';
@@ -41,34 +45,46 @@ export function createZaloPlatform(config: ZaloConfig, deps: ZaloOptions): ZaloP
   const logger = deps.logger ?? silentLog;
   const transport = deps.transport ?? createZcaTransport({ credentialsFile: config.credentialsFile, logger });
   const timers = deps.timers ?? realTimers;
+  const t = locales[deps.locale ?? 'vi'];
   const session = new ZaloSession({ transport, timers, logger, onMessage: receive });
+  /** Zalo has no buttons: choices are numbered, and a bare number sent back picks one. */
+  const choices = new ChoiceMemory({ timers });
   const sender = new ZaloSender(transport, session, {
     groupId: config.groupId,
     intervalMs: config.sendIntervalMs,
     timers,
     logger,
+    choices,
+    pickHint: (last) => t.zaloBot.pickByNumber(last),
   });
   const group = new ZaloGroup(config, transport, timers, logger);
   const selfId = () => deps.selfId ?? session.selfId;
 
   let host: PlatformHost | undefined;
   /** Messages are handled one thread at a time, in order; threads do not wait for each other. */
-  const chains = new Map<string, Promise<void>>();
-  const inflight = new Set<Promise<unknown>>();
+  const lanes = new Lanes();
+  const inflight = new InFlight();
 
   async function handle(message: ZaloMessage, thread: ZaloThread, read: Read, key: string): Promise<void> {
     const uid = message.data.uidFrom;
     if (!host) return;
     const origin: Origin = { thread, message, uid, name: message.data.dName, answered: false };
     const log = logger.child({ message: key });
+    const memo = choiceKey(thread, uid);
+    const picked = choices.read(memo, read.text);
+    // Whatever comes now answers this message: the choices shown before are closed.
+    choices.begin(memo);
+    // In the group a number that picks nothing is talk, for the core to read as any words.
+    const expired = picked === 'expired' && thread.kind === 'private';
+    const text = picked && picked !== 'expired' ? picked.command : read.text;
     const incoming: Incoming = {
       platform: 'zalo',
       caller: { identity: identityOf(uid), displayName: message.data.dName },
       chat: { id: thread.id, kind: thread.kind },
-      text: read.text,
+      text,
       // In the group, words that tag the bot's account are for it.
       addressed: (message.data.mentions ?? []).some((m) => m.uid === selfId()),
-      mentions: mentionsOf(message, read.text, selfId()),
+      mentions: mentionsOf(message, text, selfId()),
       photos: read.photos,
       messageKey: key,
       locale: deps.locale ?? 'vi',
@@ -79,6 +95,9 @@ export function createZaloPlatform(config: ZaloConfig, deps: ZaloOptions): ZaloP
       log,
     };
     try {
+      if (expired) return await sender.reply(origin, { html: t.zaloBot.numberExpired });
+      // Say which command the number runs, so the choice is never a guess.
+      if (text !== read.text) await sender.reply(origin, { html: html`${t.chosen(text)}` });
       await host.handle(incoming);
     } catch (error) {
       // The core answers users; what reaches here is a transport failure.
@@ -101,26 +120,14 @@ export function createZaloPlatform(config: ZaloConfig, deps: ZaloOptions): ZaloP
       const thread: ZaloThread = { id: message.threadId, kind: isGroup ? 'group' : 'private' };
       // One message at a time per thread, as they came; threads go on at once.
       const lane = `${thread.kind}:${thread.id}`;
-      const next = (chains.get(lane) ?? Promise.resolve()).then(() => handle(message, thread, read, key));
-      chains.set(lane, next);
-      const settled = next.catch(() => {});
-      inflight.add(settled);
-      void settled.then(() => {
-        inflight.delete(settled);
-        if (chains.get(lane) === next) chains.delete(lane);
-      });
+      void inflight.track(lanes.run(lane, () => handle(message, thread, read, key))).catch(() => {});
     } catch (error) {
       logger.error({ err: error }, 'could not read a Zalo message');
     }
   }
 
-  async function idle(): Promise<void> {
-    while (inflight.size > 0) {
-      await Promise.all([...inflight]);
-      await sender.drain();
-    }
-    await sender.drain();
-  }
+  /** Every message received so far answered, and every send it queued gone out. */
+  const idle = () => inflight.idle(() => sender.drain());
 
   return {
     name: 'zalo',

@@ -1,8 +1,11 @@
+import { htmlToPlain } from '../../core/html.js';
 import type { Log } from '../../core/log.js';
 import type { OutMessage } from '../../core/platform.js';
 import { splitMessage } from '../../core/text.js';
-import type { Timers } from './timers.js';
-import { plainReply, tagged, uidOf } from './translate.js';
+import { type ChoiceMemory, withChoices } from '../kit/choices.js';
+import { Lanes } from '../kit/lanes.js';
+import type { Timers } from '../kit/timers.js';
+import { tagged, uidOf } from './translate.js';
 import {
   type ZaloMessage,
   type ZaloText,
@@ -13,58 +16,6 @@ import {
 
 /** Zalo's limit on a text is undocumented; stay well below the lengths that users report working. */
 export const TEXT_LIMIT = 2000;
-
-interface Lane {
-  tail: Promise<unknown>;
-  lastAt: number;
-  pending: number;
-}
-
-/**
- * One queue per thread: sends run in the order given, at most one per `intervalMs` per thread (Zalo's
- * rate limits are undocumented and it locks accounts that look like spam). Threads do not wait for
- * each other.
- */
-export class ThreadQueue {
-  private readonly lanes = new Map<string, Lane>();
-
-  constructor(
-    private readonly intervalMs: number,
-    private readonly timers: Timers,
-  ) {}
-
-  /** Runs `send` in its turn on `thread`; resolves or rejects with it. A failure does not stop the lane. */
-  run<T>(thread: string, send: () => Promise<T>): Promise<T> {
-    let lane = this.lanes.get(thread);
-    if (!lane) {
-      lane = { tail: Promise.resolve(), lastAt: Number.NEGATIVE_INFINITY, pending: 0 };
-      this.lanes.set(thread, lane);
-    }
-    const own = lane;
-    own.pending += 1;
-    const result = own.tail.then(async () => {
-      const wait = own.lastAt + this.intervalMs - this.timers.now();
-      if (wait > 0) await this.timers.sleep(wait);
-      own.lastAt = this.timers.now();
-      return send();
-    });
-    own.tail = result
-      .catch(() => {})
-      .finally(() => {
-        own.pending -= 1;
-        // An idle lane whose interval has passed is forgotten, so the map stays small.
-        if (own.pending === 0 && this.timers.now() - own.lastAt >= this.intervalMs) {
-          if (this.lanes.get(thread) === own) this.lanes.delete(thread);
-        }
-      });
-    return result;
-  }
-
-  /** Resolves once every send queued so far has run. */
-  async drain(): Promise<void> {
-    await Promise.all([...this.lanes.values()].map((lane) => lane.tail));
-  }
-}
 
 /** Where a command came from, to answer it there: quoting it and, in the group, tagging its sender. */
 export interface Origin {
@@ -87,7 +38,14 @@ export interface SenderOptions {
   intervalMs: number;
   timers: Timers;
   logger: Log;
+  /** The numbered choices shown to each person in each thread, read back from a bare number. */
+  choices: ChoiceMemory;
+  /** The line under numbered choices saying how to pick one (numbers 1 to `last`). */
+  pickHint(last: number): string;
 }
+
+/** Where a person's numbered choices are remembered: their own in each thread. */
+export const choiceKey = (thread: ZaloThread, uid: string) => `${thread.kind}:${thread.id}:${uid}`;
 
 /**
  * Everything the bot sends on Zalo: replies as plain text (split into messages Zalo takes), pictures,
@@ -95,7 +53,8 @@ export interface SenderOptions {
  * thread.
  */
 export class ZaloSender {
-  private readonly queue: ThreadQueue;
+  /** One lane per thread: in order, at most one message per `intervalMs` (Zalo's rate limits are undocumented and it locks accounts that look like spam). */
+  private readonly queue: Lanes;
   private readonly group: ZaloThread;
 
   constructor(
@@ -103,7 +62,7 @@ export class ZaloSender {
     private readonly gate: SendGate,
     private readonly options: SenderOptions,
   ) {
-    this.queue = new ThreadQueue(options.intervalMs, options.timers);
+    this.queue = new Lanes({ intervalMs: options.intervalMs, timers: options.timers });
     this.group = { id: options.groupId, kind: 'group' };
   }
 
@@ -111,7 +70,10 @@ export class ZaloSender {
   async reply(origin: Origin, message: OutMessage): Promise<void> {
     const first = !origin.answered;
     origin.answered = true;
-    await this.send(origin.thread, message, first ? origin : undefined);
+    await this.send(origin.thread, message, {
+      origin: first ? origin : undefined,
+      choices: { key: choiceKey(origin.thread, origin.uid), reply: true },
+    });
   }
 
   /** Writes to a Zalo user in private; false when the identity is not a Zalo one or Zalo refused. */
@@ -119,7 +81,9 @@ export class ZaloSender {
     const uid = uidOf(identity);
     if (!uid) return false;
     try {
-      await this.send({ id: uid, kind: 'private' }, message);
+      const thread: ZaloThread = { id: uid, kind: 'private' };
+      // A message of its own: its choices are numbered from 1, and a number sent back picks one.
+      await this.send(thread, message, { choices: { key: choiceKey(thread, uid), reply: false } });
       return true;
     } catch (error) {
       this.options.logger.info({ err: error, user: uid }, 'Zalo refused a private message');
@@ -137,8 +101,17 @@ export class ZaloSender {
     return this.queue.drain();
   }
 
-  private async send(thread: ZaloThread, message: OutMessage, origin?: Origin): Promise<void> {
-    const text = plainReply(message.html, message.choices);
+  /**
+   * Sends one message into `thread`; `origin` is quoted (and tagged) in front, and `choices` says where
+   * numbered choices are remembered (a group post's are only listed: nobody in particular picks them).
+   */
+  private async send(
+    thread: ZaloThread,
+    message: OutMessage,
+    how: { origin?: Origin | undefined; choices?: { key: string; reply: boolean } } = {},
+  ): Promise<void> {
+    const { origin } = how;
+    const text = this.render(message, how.choices);
     // Pictures first, then the text that says the same in words (as Telegram shows a photo and its caption).
     await Promise.all([
       ...(message.images ?? []).map((image) =>
@@ -151,6 +124,15 @@ export class ZaloSender {
         this.enqueue(thread, () => this.transport.sendFile(thread, file)),
       ),
     ]);
+  }
+
+  /** The message as plain text, its choices numbered below (remembered under `memo`, when given). */
+  private render(message: OutMessage, memo?: { key: string; reply: boolean }): string {
+    const plain = htmlToPlain(message.html);
+    const choices = message.choices ?? [];
+    if (!memo || !choices.length) return withChoices(plain, choices);
+    const first = this.options.choices.show(memo.key, choices, memo.reply);
+    return withChoices(plain, choices, first, this.options.pickHint(first + choices.length - 1));
   }
 
   /** Plain text in as many messages as it takes; the first may quote and tag `origin`. */

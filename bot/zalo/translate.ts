@@ -1,5 +1,4 @@
-import type { Choice, Mention, Photo } from '../../core/context.js';
-import { type Html, htmlToPlain } from '../../core/html.js';
+import type { Mention, Photo } from '../../core/context.js';
 import { identityKey, idOn } from '../../core/identity.js';
 import type { ZaloMessage, ZaloText } from './transport.js';
 
@@ -37,17 +36,6 @@ export function mentionsOf(message: ZaloMessage, text: string, selfId: string | 
       label: text.slice(m.pos, m.pos + m.len) || m.uid,
       offset: m.pos,
     }));
-}
-
-/** Choices as numbered lines, each with the command that picks it (Zalo has no buttons). */
-export function choiceLines(choices: readonly Choice[]): string[] {
-  return choices.map((choice, i) => `${i + 1}. ${choice.label} — ${choice.command}`);
-}
-
-/** A reply's HTML as the plain text Zalo shows, its choices listed below. */
-export function plainReply(html: Html, choices: readonly Choice[] = []): string {
-  const text = htmlToPlain(html);
-  return choices.length ? `${text}\n\n${choiceLines(choices).join('\n')}` : text;
 }
 
 /** `text` addressed to someone in a group: `@Name` tags them in front. */

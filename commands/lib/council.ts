@@ -6,6 +6,7 @@ import { type HtmlPart, joinHtml } from '../../core/html.js';
 import { type MeetingSource, meetingOutcome, openMeetingOf, type Refusal } from '../../core/meeting.js';
 import { type ListSource, subjectName } from '../../core/nominations.js';
 import { fold } from '../../core/text.js';
+import type { Messages } from '../../locales/index.js';
 import { findDepartment, say } from './common.js';
 import { findMember } from './people.js';
 
@@ -130,13 +131,18 @@ export function roundOrSay(ctx: CouncilContext, text: string | undefined): VoteR
 
 /** A refusal of the meeting's rules, in the caller's words; nothing was changed. */
 export function explain(ctx: CouncilContext, refusal: Refusal): Reply[] {
-  const r = ctx.t.council.refusals;
-  const line: HtmlPart = (() => {
+  return [say(refusalWords(ctx.t, ctx.council, refusal), ctx.t.council.refusals.nothingChanged)];
+}
+
+/** A refusal of core/meeting.ts in the reader's words: the chat's answer, and the desk's (web/desk.ts). */
+export function refusalWords(t: Messages, council: CouncilConfig, refusal: Refusal): HtmlPart {
+  const r = t.council.refusals;
+  return (() => {
     switch (refusal.code) {
       case 'meetingOpen':
         return r.meetingOpen(refusal.no);
       case 'noMeeting':
-        return r.noMeeting(reviewYear(ctx));
+        return r.noMeeting(council.year);
       case 'meetingClosed':
         return r.meetingClosed(refusal.no);
       case 'roundOpenStill':
@@ -146,7 +152,7 @@ export function explain(ctx: CouncilContext, refusal: Refusal): Reply[] {
       case 'noOpenRound':
         return r.noOpenRound;
       case 'roundNotOpen':
-        return r.roundNotOpen(refusal.no, ctx.t.council.roundStatus[refusal.status]);
+        return r.roundNotOpen(refusal.no, t.council.roundStatus[refusal.status]);
       case 'secretAward':
         return r.secretAward(refusal.award);
       case 'emptyList':
@@ -162,7 +168,7 @@ export function explain(ctx: CouncilContext, refusal: Refusal): Reply[] {
       case 'countsMismatch':
         return r.countsMismatch(refusal.expected, refusal.given);
       case 'countTooLarge':
-        return r.countTooLarge(ctx.t.council.countWhat[refusal.what], refusal.given, refusal.max);
+        return r.countTooLarge(t.council.countWhat[refusal.what], refusal.given, refusal.max);
       case 'noCounts':
         return r.noCounts(refusal.no);
       case 'notAbsent':
@@ -183,7 +189,6 @@ export function explain(ctx: CouncilContext, refusal: Refusal): Reply[] {
         return r.attendanceSame;
     }
   })();
-  return [say(line, r.nothingChanged)];
 }
 
 /** The candidates of a vote, numbered, one per line. */

@@ -367,6 +367,34 @@ describe('the weekly post’s good news', () => {
     );
   });
 
+  it('quotes the latest ten deeds that count and counts the rest, whatever was rejected after them', async () => {
+    const at = new Date('2026-11-01T02:00:00Z');
+    const member = await store.saveMember(
+      { identity: 'telegram:1', fullName: 'Bùi Văn An', departmentId: 'vp' },
+      { by: 'telegram:1', platform: 'telegram', at },
+    );
+    const council = { by: 'telegram:1', platform: 'telegram' as const, at: friday };
+    for (let i = 1; i <= 14; i += 1) {
+      await logDeed(store, member.id, new Date(week.getTime() + i * 60_000), `Việc tốt thứ ${i} trong tuần`);
+    }
+    // The 25 deeds logged last were rejected: the ten quoted are those before them.
+    for (let i = 1; i <= 25; i += 1) {
+      const e = await logDeed(
+        store,
+        member.id,
+        new Date(week.getTime() + 3_600_000 + i * 60_000),
+        `Trùng ${i}`,
+      );
+      await store.reviewEntry(e.code, 'rejected', council, 'Ghi trùng với mục khác');
+    }
+    const text = await post(friday);
+    expect(text).toContain('• Bùi Văn An: Việc tốt thứ 14 trong tuần');
+    expect(text).toContain('• Bùi Văn An: Việc tốt thứ 5 trong tuần');
+    expect(text).not.toContain('Việc tốt thứ 4 trong tuần');
+    expect(text).not.toContain('Trùng');
+    expect(text).toContain('… và 4 việc tốt khác.');
+  });
+
   it('invites every department, and congratulates nobody, in a week without entries', async () => {
     const text = await post(friday);
     expect(text).toContain('Tuần này chưa có ghi nhận nào; mời các phòng cùng hưởng ứng phong trào.');

@@ -99,13 +99,14 @@ it('numbers the choices of a whole answer in the order shown, and a number acts 
   await done;
   const pending = store.entries.filter((e) => e.review === 'pending');
   const [first, second] = store.entries;
-  expect(seen).toContain(`1. ✅ Duyệt  (/duyet ${first?.code})`);
-  expect(seen).toContain(`4. ❌ Không duyệt  (/tuchoi ${second?.code})`);
+  expect(seen).toContain(`1. ✅ Duyệt — /duyet ${first?.code}`);
+  expect(seen).toContain(`4. ❌ Không duyệt — /tuchoi ${second?.code}`);
   // "1" approves the first entry listed (not the last), and says so.
   expect(seen).toContain(`→ /duyet ${first?.code}`);
   expect(store.entry(first?.code ?? '')?.review).toBe('approved');
-  // "4" after another answer refers to nothing shown last: it is sent as text, not a stale choice.
+  // "4" after another answer refers to nothing shown last: it is no stale choice, and the chat says so.
   expect(store.entry(second?.code ?? '')?.review).toBe('pending');
+  expect(seen).toContain('Số thứ tự này không ứng với lựa chọn nào còn hiệu lực. Vui lòng gửi lại lệnh.');
   expect(pending.length).toBeGreaterThan(1);
 });
 

@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { docxText } from '../helpers/documents.js';
 import { type Seen, TelegramHarness } from '../helpers/telegram.js';
-import { readBook, table } from '../helpers/xlsx.js';
+import { criteriaTable, readBook, table } from '../helpers/xlsx.js';
 
 const ADMIN = 900001;
 const COUNCIL = 800001;
@@ -32,8 +32,11 @@ async function files(text: string): Promise<{ seen: Seen[]; files: Map<string, B
 }
 const only = (m: Map<string, Buffer>, suffix: string) =>
   [...m].find(([name]) => name.endsWith(suffix))?.[1] as Buffer;
-const sheetRows = async (data: Buffer, name: string) =>
-  table((await readBook(data)).getWorksheet(name) as ExcelJS.Worksheet).rows;
+const sheetRows = async (data: Buffer, name: string) => {
+  const sheet = (await readBook(data)).getWorksheet(name) as ExcelJS.Worksheet;
+  // The criteria sheets are one block per member or department.
+  return name.startsWith('Tiêu chí') ? criteriaTable(sheet, null) : table(sheet).rows;
+};
 
 beforeEach(async () => {
   tg = await TelegramHarness.create({

@@ -8,7 +8,7 @@
 import type ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mentionEntities, type Seen, TelegramHarness } from '../helpers/telegram.js';
-import { readBook, table } from '../helpers/xlsx.js';
+import { criteriaTable, readBook } from '../helpers/xlsx.js';
 
 const ADMIN = 900001;
 const COUNCIL = 800001;
@@ -263,7 +263,7 @@ describe('the criteria read the records', () => {
     const file = tg.calls.slice(before).find((c) => c.method === 'sendDocument');
     if (!file) throw new Error('no review sheet was sent');
     const book = await readBook((file.payload.document as { fileData: Buffer }).fileData);
-    return table(book.getWorksheet(sheet) as ExcelJS.Worksheet, '').rows;
+    return criteriaTable(book.getWorksheet(sheet) as ExcelJS.Worksheet);
   }
 
   it('lays ratings, recognised initiatives, discipline and the year’s decisions beside the criteria', async () => {

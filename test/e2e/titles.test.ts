@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GROUP_ID, type Seen, TelegramHarness } from '../helpers/telegram.js';
-import { readBook, table } from '../helpers/xlsx.js';
+import { criteriaTable, readBook, table } from '../helpers/xlsx.js';
 
 const ADMIN = 900001;
 const COUNCIL = 800001;
@@ -63,7 +63,9 @@ async function docxText(data: Buffer): Promise<string> {
 
 async function sheetRows(data: Buffer, name: string): Promise<Record<string, unknown>[]> {
   const book = await readBook(data);
-  return table(book.getWorksheet(name) as ExcelJS.Worksheet, '').rows;
+  const sheet = book.getWorksheet(name) as ExcelJS.Worksheet;
+  // The criteria sheets are one block per member or department.
+  return name.startsWith('Tiêu chí') ? criteriaTable(sheet) : table(sheet, '').rows;
 }
 
 const registration = (

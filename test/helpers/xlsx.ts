@@ -40,3 +40,34 @@ export function table(
   });
   return { rows, totals };
 }
+
+/**
+ * A criteria sheet's rows (one block per member or department: its heading across the table, then a
+ * row per criterion), each with its block's subject as columns: `Họ và tên` and `Phòng` from the
+ * heading (`3. Trần Văn Hùng — Phòng Cán bộ`, or `2. Phòng Cán bộ`), `Danh hiệu đăng ký` and
+ * `Đối chiếu tiêu chuẩn` from the line under it.
+ */
+export function criteriaTable(sheet: ExcelJS.Worksheet, empty: unknown = ''): Record<string, unknown>[] {
+  const at = headerRowOf(sheet);
+  const headers = (sheet.getRow(at).values as unknown[]).slice(1).map(String);
+  const rows: Record<string, unknown>[] = [];
+  let who: Record<string, unknown> = {};
+  sheet.eachRow((row, n) => {
+    if (n <= at) return;
+    const first = row.getCell(1);
+    if (headers.length > 1 && row.getCell(2).isMerged && row.getCell(2).master === first) {
+      const text = String(first.value);
+      const line = /^Danh hiệu đăng ký: (.*)\. Đối chiếu tiêu chuẩn: (.*)\.$/.exec(text);
+      if (line) {
+        who = { ...who, 'Danh hiệu đăng ký': line[1], 'Đối chiếu tiêu chuẩn': line[2] };
+        return;
+      }
+      const title = /^\d+\. (.*?)(?: — (.*))?$/.exec(text);
+      who = title?.[2] ? { 'Họ và tên': title[1], Phòng: title[2] } : { Phòng: title?.[1] };
+      return;
+    }
+    const values = (row.values as unknown[]).slice(1).map(shown);
+    rows.push({ ...who, ...Object.fromEntries(headers.map((h, i) => [h, values[i] ?? empty])) });
+  });
+  return rows;
+}

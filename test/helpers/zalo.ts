@@ -1,8 +1,8 @@
 import { GroupMessage, type TGroupMessage, type TMention, type TMessage, UserMessage } from 'zca-js';
 import { type App, createApp } from '../../bot/app.js';
 import { createConfig, type ZaloConfig } from '../../bot/config.js';
+import type { Timers } from '../../bot/kit/timers.js';
 import type { ZaloPlatform } from '../../bot/zalo/platform.js';
-import type { Timers } from '../../bot/zalo/timers.js';
 import type {
   ZaloEvents,
   ZaloGroupInfo,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ThreadQueue } from '../../bot/zalo/sender.js';
-import { realTimers } from '../../bot/zalo/timers.js';
+import { Lanes } from '../../bot/kit/lanes.js';
+import { realTimers } from '../../bot/kit/timers.js';
 import {
   GROUP_ID,
   type Sent,
@@ -72,7 +72,7 @@ describe('the send queue', () => {
 
   it('keeps a lane going after a failed send', async () => {
     const timers = new VirtualTimers();
-    const queue = new ThreadQueue(500, timers);
+    const queue = new Lanes({ intervalMs: 500, timers });
     const done: string[] = [];
     const first = queue.run('group:1', async () => {
       throw new Error('refused');
@@ -88,7 +88,7 @@ describe('the send queue', () => {
 
   it('does not wait at all when the interval is 0', async () => {
     const timers = new VirtualTimers();
-    const queue = new ThreadQueue(0, timers);
+    const queue = new Lanes({ intervalMs: 0, timers });
     await Promise.all([1, 2, 3].map((n) => queue.run('group:1', async () => n)));
     expect(timers.sleeps).toEqual([]);
   });

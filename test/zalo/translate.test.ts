@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  choiceLines,
   identityOf,
   mentionsOf,
   messageKeyOf,
-  plainReply,
   readMessage,
   tagged,
   uidOf,
 } from '../../bot/zalo/translate.js';
-import { html } from '../../core/html.js';
 import { BOT_UID, GROUP_ID, sticker, type ZaloUser, zaloMessage } from '../helpers/zalo.js';
 
 const lan: ZaloUser = { uid: '1001', name: 'Lan Nguyễn' };
@@ -58,15 +55,6 @@ describe('writing for Zalo', () => {
     expect(identityOf('1001')).toBe('zalo:1001');
     expect(uidOf('zalo:1001')).toBe('1001');
     expect(uidOf('telegram:1001')).toBeUndefined();
-  });
-
-  it('shows choices as numbered lines with their command', () => {
-    expect(choiceLines([{ label: 'Văn phòng Ban', command: '/dangky Nguyễn Văn A | 1' }])).toEqual([
-      '1. Văn phòng Ban — /dangky Nguyễn Văn A | 1',
-    ]);
-    expect(plainReply(html`<b>Chọn</b> ${'<phòng>'}:`, [{ label: 'A', command: '/x 1' }])).toBe(
-      'Chọn <phòng>:\n\n1. A — /x 1',
-    );
   });
 
   it('tags the person a group answer is for, in front', () => {

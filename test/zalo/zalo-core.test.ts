@@ -70,12 +70,29 @@ describe('registration', () => {
       '3. Phòng Cán bộ — /dangky Nguyễn Thị Lan | Phòng Cán bộ',
       '4. Phòng Bảo vệ chính trị nội bộ — /dangky Nguyễn Thị Lan | Phòng Bảo vệ chính trị nội bộ',
       '5. Phòng Chính sách cán bộ — /dangky Nguyễn Thị Lan | Phòng Chính sách cán bộ',
+      'Trả lời bằng số thứ tự (1–5) để chọn, hoặc gửi lệnh.',
     ]);
     expect(zalo.store.members).toHaveLength(0);
 
     const done = answerTo(await zalo.send(lan, '/dangky Nguyễn Thị Lan | tcdv'), lan);
     expect(done).toContain('Đã đăng ký Nguyễn Thị Lan — Phòng Tổ chức đảng, đảng viên');
     expect(zalo.store.members[0]?.departmentId).toBe('tcdv');
+  });
+
+  it('reads a bare number back as the choice it picks, as the Zalo Bot Platform and the console do', async () => {
+    await zalo.send(lan, '/dangky Nguyễn Thị Lan');
+    // Someone else's number in the group picks nothing of Lan's: it is talk, and nobody answers it.
+    expect(await zalo.send(mai, '2')).toEqual([]);
+    const sent = await zalo.send(lan, '2');
+    expect(sent.map((s) => s.text)).toEqual([
+      '@Lan Nguyễn → /dangky Nguyễn Thị Lan | Phòng Tổ chức đảng, đảng viên',
+      expect.stringContaining('Đã đăng ký Nguyễn Thị Lan — Phòng Tổ chức đảng, đảng viên'),
+    ]);
+    expect(zalo.store.members[0]?.departmentId).toBe('tcdv');
+    // The answer closed the choices: the same number again picks nothing, and in private says so.
+    const stale = only(await zalo.send(lan, '2', { inPrivate: true }));
+    expect(stale.text).toBe('Số thứ tự này không ứng với lựa chọn nào còn hiệu lực. Vui lòng gửi lại lệnh.');
+    expect(zalo.store.members).toHaveLength(1);
   });
 
   it('registers in private only members of the agency group, from the group member list', async () => {
@@ -235,7 +252,8 @@ describe('standings and summaries', () => {
     );
     expect(lines).toContain('• Việc tốt: 1 mục, 2 điểm');
     expect(lines).toContain('Tổng cộng: 2 mục, 7 điểm');
-    expect(lines.at(-1)).toMatch(/^1\. .+ — \/tonghop 11\/2026 file$/);
+    expect(lines.at(-2)).toMatch(/^1\. .+ — \/tonghop 11\/2026 file$/);
+    expect(lines.at(-1)).toBe('Trả lời 1 để chọn, hoặc gửi lệnh.');
   });
 
   it('/tonghop file sends the report documents as attachments after the answer', async () => {

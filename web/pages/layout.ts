@@ -2,13 +2,14 @@ import { type Html, type HtmlPart, html, joinHtml } from '../../core/html.js';
 import type { Messages } from '../../locales/index.js';
 
 /** The desk's sections, in the order of the navigation. */
-export type Section = 'home' | 'queue' | 'figures' | 'titles' | 'me';
+export type Section = 'home' | 'queue' | 'figures' | 'titles' | 'meeting' | 'me';
 
 export const SECTION_PATHS: Record<Section, string> = {
   home: '/desk',
   queue: '/desk/queue',
   figures: '/desk/figures',
   titles: '/desk/titles',
+  meeting: '/desk/meeting',
   me: '/desk/me',
 };
 
