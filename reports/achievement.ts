@@ -15,6 +15,7 @@ import {
 } from '../core/titles.js';
 import { vi } from '../locales/vi.js';
 import { annexHeading, gap, pageBreak, signatures, table } from './council-doc.js';
+import { printableFrom } from './document-text.js';
 import { departmentName, fileName } from './excel.js';
 import { modelsAbout, modelsOf, recordOf, summarise } from './figures.js';
 import { doc } from './vi.js';
@@ -73,17 +74,9 @@ const showDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.s
  * (the line adds its own).
  */
 export function plainText(store: Repository, text: string): string {
-  const byUsername = new Map(
-    store.members.filter((m) => m.username).map((m) => [m.username?.toLowerCase() ?? '', m.fullName]),
-  );
-  const flat = text
-    .replace(/(^|\s)#[\p{L}\p{N}_]+/gu, ' ')
-    .replace(/@([A-Za-z0-9_]{3,})/g, (_, name: string) => byUsername.get(name.toLowerCase()) ?? name)
-    .replace(/\s+/g, ' ')
-    .replace(/\s+([.,;:!?])/g, '$1')
-    .trim()
-    .replace(/[\s.,;:]+$/u, '');
-  return flat.charAt(0).toLocaleUpperCase('vi') + flat.slice(1);
+  // The one reading of user text in documents (reports/document-text.ts), without its closing mark:
+  // the report's sentence closes it.
+  return printableFrom(store)(text).replace(/[\s.,;:!?…]+$/u, '');
 }
 
 /** The title registered for the year, if any. */

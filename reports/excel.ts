@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { AgencyConfig, Department } from '../core/agency.js';
 import type { Entry, ModelExample, ModelStage } from '../core/domain.js';
 import { MODEL_STAGES } from '../core/domain.js';
-import { formatDay, lastDay, type Period } from '../core/periods.js';
+import { countedUntil, formatDay, lastDay, type Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
 import { fold } from '../core/text.js';
 import { vi } from '../locales/vi.js';
@@ -73,13 +73,16 @@ export interface SheetFrame {
 export function framesFor(
   agency: AgencyConfig,
   period: Period,
-  department?: Department,
+  department: Department | undefined,
+  now: Date | undefined,
 ): (title: string) => SheetFrame {
+  const until = now && countedUntil(period, now);
   const subtitle = doc.sheetPeriod(
     vi.periodName(period),
     formatDay(period.start),
     formatDay(lastDay(period)),
     department?.name,
+    until && formatDay(until),
   );
   return (title) => ({ agency, title, subtitle });
 }

@@ -155,9 +155,9 @@ describe('long polling over HTTP: a week of the emulation movement', () => {
         'Theo loại',
         '• Việc tốt: 2 mục, 4 điểm',
         '• Hoàn thành nhiệm vụ: 1 mục, 2 điểm',
-        '   trong đó nhiệm vụ đột xuất: 1',
+        '   Trong đó nhiệm vụ đột xuất: 1',
         '• Sáng kiến: 1 mục, 5 điểm',
-        '   trong đó mô hình ứng dụng CNTT: 1',
+        '   Trong đó mô hình ứng dụng CNTT: 1',
         'Tổng cộng: 4 mục, 11 điểm',
       ].join('\n'),
     );
