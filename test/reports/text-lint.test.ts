@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kehoach } from '../../commands/kehoach.js';
 import { monthlyDigest, weeklyPost } from '../../commands/posts.js';
 import { tonghop } from '../../commands/tonghop.js';
+import { parseCouncil } from '../../core/council.js';
 import type { Member } from '../../core/domain.js';
 import { htmlToPlain } from '../../core/html.js';
 import { periodContaining } from '../../core/periods.js';
@@ -240,6 +241,36 @@ describe('the words of every document', () => {
       if (!file.name.endsWith('.docx')) continue;
       problems.push(...lintAll(file.name, await lines(await file.async('nodebuffer'))));
     }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the year-end lists', () => {
+  it("the nomination list and a drive's list", async () => {
+    const council = parseCouncil(JSON.parse(readFileSync('config/council-2026.json', 'utf8')), titles);
+    const args = { council, year: 2026, now };
+    const problems = [
+      ...lintAll(
+        'danh sách đề nghị',
+        await lines(
+          await catalog.nominationList(source(), { ...args, awards: ['ldtt', 'cstdcs', 'giaykhen'] }),
+        ),
+      ),
+      ...lintAll(
+        'danh sách chuyên đề',
+        await lines(
+          await catalog.driveList(source(), {
+            ...args,
+            drive: {
+              id: 'chuyen-de',
+              title: 'Đợt thi đua chuyên đề cuối năm',
+              tag: 'dotxuat',
+              date: '2026-12-31',
+            },
+          }),
+        ),
+      ),
+    ];
     expect(problems).toEqual([]);
   });
 });
