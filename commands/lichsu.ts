@@ -1,4 +1,5 @@
 import type { Command } from '../core/context.js';
+import { actorShown } from '../core/identity.js';
 import { formatDateTime } from '../core/periods.js';
 import { counts, entryState } from '../core/scoring.js';
 import { departmentName, refuse, say, words } from './lib/common.js';
@@ -14,7 +15,13 @@ export const lichsu: Command = {
     if (!code) return refuse(ctx, lichsu, t.review.missingCode(lichsu.name));
     const entry = store.entry(code);
     if (!entry) return refuse(ctx, lichsu, t.withdraw.unknownCode(code));
-    const who = (id: string) => store.member(id)?.fullName ?? id;
+    const who = (by: string) => {
+      const shown = actorShown(store, by);
+      if ('name' in shown) return shown.name;
+      if ('account' in shown)
+        return t.history.account(t.platformName[shown.account.platform], shown.account.id);
+      return shown.raw;
+    };
     return [
       say(
         t.history.title(entry.code, t.kind[entry.kind]),

@@ -33,3 +33,23 @@ export function idOn(platform: PlatformName, key: string): string | undefined {
   const identity = parseIdentity(key);
   return identity?.platform === platform ? identity.id : undefined;
 }
+
+/**
+ * Who made a change, for people to read: `by` is a member id or, for an admin or a Council member without a
+ * profile, a platform identity. The member's name when the store knows them (by id or by that identity);
+ * else the account, which a clerk can still trace; else `by` itself.
+ */
+export type ActorShown = { name: string } | { account: Identity } | { raw: string };
+
+export function actorShown(
+  store: {
+    member(id: string): { fullName: string } | undefined;
+    memberByIdentity(identity: string): { fullName: string } | undefined;
+  },
+  by: string,
+): ActorShown {
+  const member = store.member(by) ?? store.memberByIdentity(by);
+  if (member) return { name: member.fullName };
+  const account = parseIdentity(by);
+  return account ? { account } : { raw: by };
+}

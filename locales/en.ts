@@ -526,6 +526,7 @@ export const en: Messages = {
   },
 
   history: {
+    account: (platform: string, id: string) => `${platform} account ${id} (no profile)`,
     title: (code: HtmlPart, kind: HtmlPart) => html`<b>History of entry <code>${code}</code></b> — ${kind}`,
     credited: (name: HtmlPart, reporter: HtmlPart) => html`Credited to ${name}; reported by ${reporter}`,
     creditedSelf: (name: HtmlPart) => html`Credited to ${name} (logged by themselves)`,

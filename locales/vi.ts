@@ -547,6 +547,7 @@ export const vi = {
   },
 
   history: {
+    account: (platform: string, id: string) => `tài khoản ${platform} ${id} (chưa có hồ sơ)`,
     title: (code: HtmlPart, kind: HtmlPart) => html`<b>Lịch sử mục <code>${code}</code></b> — ${kind}`,
     credited: (name: HtmlPart, reporter: HtmlPart) => html`Ghi nhận cho ${name}; người báo: ${reporter}`,
     creditedSelf: (name: HtmlPart) => html`Ghi nhận cho ${name} (tự ghi)`,

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { AgencyConfig, Department } from '../core/agency.js';
 import type { Entry, ModelExample, ModelStage } from '../core/domain.js';
 import { MODEL_STAGES } from '../core/domain.js';
+import { actorShown } from '../core/identity.js';
 import { countedUntil, formatDay, lastDay, type Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
 import { fold } from '../core/text.js';
@@ -313,7 +314,7 @@ export function reviewerOf(store: Repository, entry: Entry): { reviewer: string;
   );
   const decision = last?.action === 'reopened' ? undefined : last;
   return {
-    reviewer: decision ? (store.member(decision.by)?.fullName ?? decision.by) : '',
+    reviewer: decision ? doc.actor(actorShown(store, decision.by)) : '',
     reason: decision?.action === 'rejected' ? (decision.note ?? '') : '',
   };
 }

@@ -1,3 +1,4 @@
+import type { ActorShown } from '../core/identity.js';
 import type { EntriesMeasure } from '../core/titles.js';
 import { vi } from '../locales/vi.js';
 
@@ -45,6 +46,14 @@ function periodWords(first: string, last: string, asOf?: string): string {
 }
 
 export const doc = {
+  /** Who made a change: a name, else the account a clerk can trace (an admin or Council member without a profile). */
+  actor: (who: ActorShown): string =>
+    'name' in who
+      ? who.name
+      : 'account' in who
+        ? vi.history.account(vi.platformName[who.account.platform], who.account.id)
+        : who.raw,
+
   periodWords,
   creator: 'thidua-bot',
   kindPart,

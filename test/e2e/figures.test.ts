@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { reviewerOf } from '../../reports/excel.js';
 import { GROUP_ID, mentionEntities, type Seen, TelegramHarness } from '../helpers/telegram.js';
 
 /**
@@ -267,6 +268,18 @@ describe('honest statuses and decisions that can be corrected', () => {
     expect(only(await tg.send(lan(), '/cuatoi')).text).toContain(
       '(Không được duyệt, không tính điểm) — lý do: Chưa đủ minh chứng',
     );
+  });
+
+  it('names an approver without a profile by the account a clerk can trace, in /lichsu and the workbook', async () => {
+    await tg.send(lan(), '/viectot Trực thay đồng nghiệp bị ốm');
+    await tg.send(admin(), '/duyet VT1');
+    const history = only(await tg.send(lan(), '/lichsu VT1')).text;
+    expect(history).toContain('tài khoản Telegram 900001 (chưa có hồ sơ)');
+    expect(history).not.toContain('telegram:900001');
+    // The workbook's "Người duyệt" column reads the same function.
+    const entry = tg.store.entry('VT1');
+    if (!entry) throw new Error('no VT1');
+    expect(reviewerOf(tg.store, entry).reviewer).toBe('tài khoản Telegram 900001 (chưa có hồ sơ)');
   });
 
   it('/xetlai puts a decided entry back to pending with a reason; both people are told; the next decision is new', async () => {
