@@ -70,3 +70,39 @@ export function telegramDocument(
     },
   };
 }
+
+/** Telegram serves files of up to 20 MB to bots (getFile). */
+const PHOTO_MAX_BYTES = 20 * 1024 * 1024;
+const PHOTO_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+};
+
+/**
+ * An evidence photo's bytes and type, by its file id. The file's URL holds the bot token: it is
+ * fetched here and never leaves the process.
+ */
+export async function fetchPhoto(
+  api: Api,
+  config: { apiRoot: string; token: string },
+  fileId: string,
+  /** The download's signal, made once the file's path is known (its timeout starts then). */
+  signal: () => AbortSignal,
+): Promise<{ data: Buffer; type: string } | undefined> {
+  const file = await api.getFile(fileId);
+  if (!file.file_path) return undefined;
+  const response = await fetch(`${config.apiRoot}/file/bot${config.token}/${file.file_path}`, {
+    signal: signal(),
+  });
+  if (!response.ok) return undefined;
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > PHOTO_MAX_BYTES) return undefined;
+  const data = Buffer.from(await response.arrayBuffer());
+  if (data.length > PHOTO_MAX_BYTES) return undefined;
+  const byName = PHOTO_TYPES[file.file_path.split('.').pop()?.toLowerCase() ?? ''];
+  const sent = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
+  return { data, type: byName ?? sent };
+}

@@ -1,7 +1,19 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { InlineKeyboardButton, Message, MessageEntity, User } from 'grammy/types';
-import type { Choice, Mention } from '../../core/context.js';
+import type { Context } from 'grammy';
+import type {
+  Document,
+  InlineKeyboardButton,
+  Message,
+  MessageEntity,
+  User,
+  UserFromGetMe,
+} from 'grammy/types';
+import type { Choice, InDocument, Mention } from '../../core/context.js';
 import { identityKey } from '../../core/identity.js';
+import type { Log } from '../../core/log.js';
+import type { Incoming } from '../../core/platform.js';
+import type { TelegramConfig } from './config.js';
+import type { Origin } from './sender.js';
 
 /** Telegram's identity key for a user. */
 export const identityOf = (user: Pick<User, 'id'>) => identityKey('telegram', user.id);
@@ -94,4 +106,60 @@ export class ChoiceButtons {
     if (this.overflow.size > this.capacity) this.overflow.delete(this.overflow.keys().next().value as string);
     return key;
   }
+}
+
+/** The forum topic a message was sent in (not a reply thread of an ordinary group). */
+export const topicOf = (message: Pick<Message, 'is_topic_message' | 'message_thread_id'>) =>
+  message.is_topic_message ? message.message_thread_id : undefined;
+
+/** A group message meant for the bot without a command: a reply to one of its messages, or a mention of it. */
+export function addressedToBot(message: Message, me: UserFromGetMe): boolean {
+  if (message.reply_to_message?.from?.id === me.id) return true;
+  const text = message.text ?? message.caption ?? '';
+  return (message.entities ?? message.caption_entities ?? []).some(
+    (e) =>
+      (e.type === 'mention' &&
+        text.slice(e.offset + 1, e.offset + e.length).toLowerCase() === me.username.toLowerCase()) ||
+      (e.type === 'text_mention' && e.user?.id === me.id),
+  );
+}
+
+/** A Telegram message (or the message a button was pressed on) as the core reads it. */
+export function incomingOf(
+  ctx: Context,
+  message: Message,
+  what: {
+    text: string;
+    addressed: boolean;
+    from: NonNullable<Message['from']>;
+    origin: Origin;
+    key: string;
+    parts: readonly Message[];
+  },
+  platform: {
+    config: TelegramConfig;
+    log: Log;
+    document: (document: Document) => InDocument;
+    isGroupMember: () => Promise<boolean>;
+  },
+): Incoming {
+  const { text, addressed, from, origin, key, parts } = what;
+  const { config } = platform;
+  return {
+    platform: 'telegram',
+    caller: { identity: identityOf(from), username: from.username, displayName: displayName(from) },
+    chat: { id: String(message.chat.id), kind: message.chat.type === 'private' ? 'private' : 'group' },
+    text,
+    addressed,
+    mentions: mentionsOf(message, ctx.me.id, ctx.me.username),
+    photos: parts.flatMap((part) => photoOf(part) ?? []),
+    document: message.document ? platform.document(message.document) : undefined,
+    messageKey: key,
+    locale: origin.locale,
+    isAdmin: config.adminIds.has(String(from.id)),
+    isCouncil: config.councilIds.has(String(from.id)),
+    isGroupMember: platform.isGroupMember,
+    origin,
+    log: platform.log.child({ update: ctx.update.update_id }),
+  };
 }
