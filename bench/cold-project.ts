@@ -8,8 +8,9 @@ import { createLogger } from '../bot/logger.js';
 import { planChart, planText } from '../commands/posts.js';
 import { periodContaining } from '../core/periods.js';
 import { locales } from '../locales/index.js';
+import { copiedBuffers } from '../storage/entry-table.js';
 import { Store } from '../storage/store.js';
-import { agency, emit, LAST_FULL_WEEK_DAY, mb } from './common.js';
+import { agency, emit, LAST_FULL_WEEK_DAY, loopWatch, mb } from './common.js';
 import { summary, weeklyPost } from './read-paths.js';
 
 const dir = process.argv[2];
@@ -28,6 +29,12 @@ const heapUsed = process.memoryUsage().heapUsed;
 const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();
 const rssAfterGc = process.memoryUsage.rss();
+// What the bot does once it polls (bot/main.ts): the figures' blocks summed one at a time between
+// turns of the event loop. Its time, and the longest the loop was held meanwhile.
+const warmWatch = loopWatch();
+const warmStarted = performance.now();
+while (store.warmFigures()) await new Promise((resolve) => setImmediate(resolve));
+const warm = { ms: performance.now() - warmStarted, longestBlockMs: warmWatch.stop() };
 // Then the first year-wide reads after the start, each a synchronous step (the event loop held
 // throughout): /tonghop năm's figures, the weekly post (with the plan's progress for the year), /kehoach.
 const timed = (read: () => unknown) => {
@@ -48,7 +55,13 @@ const firstYear = {
   /** The process once they were answered (no collection forced: what the machine sees). */
   rssMB: mb(process.memoryUsage.rss()),
   entriesBuilt: store.entriesBuilt,
+  warm,
 };
+// What /tonghop năm file holds the event loop for before the report thread takes over: the capture
+// of the store it is built from (bot/reports.ts).
+const captureStarted = performance.now();
+copiedBuffers(store.capture().entries);
+const captureMs = performance.now() - captureStarted;
 // Then the whole current year built as entries once (what a report or the titles' facts still read).
 const yearStarted = performance.now();
 const { start, end } = periodContaining('year', LAST_FULL_WEEK_DAY);
@@ -69,6 +82,7 @@ emit({
   heapUsedMB: mb(heapUsed),
   rssAfterGcMB: gc ? mb(rssAfterGc) : null,
   firstYear,
+  captureMs,
   /** After the current year's entries were read once and kept built. */
   yearHot: { entries: inYear, ms: yearMs, rssMB: mb(rssYearHot) },
 });

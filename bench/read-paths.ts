@@ -6,6 +6,7 @@ import { weeklyPost as buildWeeklyPost } from '../commands/index.js';
 import type { AgencyConfig } from '../core/agency.js';
 import type { Entry, Member, ModelExample } from '../core/domain.js';
 import { type Period, periodContaining } from '../core/periods.js';
+import type { EntriesOf, EntryGroup, EntryGroups } from '../core/repository.js';
 import { rankDepartments, rankMembers } from '../core/scoring.js';
 import { locales } from '../locales/index.js';
 import { summarise } from '../reports/figures.js';
@@ -19,7 +20,8 @@ const PLAN = readPlanFile('config/plan-2026.json');
 export interface ReadView {
   readonly members: readonly Member[];
   readonly models: readonly ModelExample[];
-  entriesBetween(start: Date, end: Date): readonly Entry[];
+  entriesBetween(start: Date, end: Date, of?: EntriesOf): readonly Entry[];
+  entryGroups(start: Date, end: Date): EntryGroups;
   member(id: string): Member | undefined;
   entry(code: string): Entry | undefined;
 }
@@ -30,13 +32,42 @@ export function naiveView(data: () => StoreDocument): ReadView {
     get members() {
       return data().members;
     },
-    entriesBetween(start, end) {
+    entriesBetween(start, end, of) {
       const from = start.getTime();
       const to = end.getTime();
-      return data().entries.filter((e) => {
+      const found = data().entries.filter((e) => {
         const t = new Date(e.at).getTime();
-        return t >= from && t < to;
+        return (
+          t >= from &&
+          t < to &&
+          (of?.memberId === undefined || e.memberId === of.memberId) &&
+          (of?.departmentId === undefined || e.departmentId === of.departmentId) &&
+          (of?.kind === undefined || e.kind === of.kind)
+        );
       });
+      return of?.last === undefined ? found : found.slice(-of.last);
+    },
+    entryGroups(start, end) {
+      // The same filter, then the entries summed by what a figure reads, in a map.
+      const groups = new Map<string, EntryGroup>();
+      const withdrawn: { code: string; departmentId: string }[] = [];
+      for (const e of this.entriesBetween(start, end)) {
+        const key = [e.kind, e.adhoc, e.it, e.memberId, e.departmentId, e.status, e.review].join('|');
+        const group = groups.get(key);
+        groups.set(key, {
+          kind: e.kind,
+          adhoc: e.adhoc,
+          it: e.it,
+          memberId: e.memberId,
+          departmentId: e.departmentId,
+          status: e.status,
+          review: e.review,
+          count: (group?.count ?? 0) + 1,
+          points: (group?.points ?? 0) + e.points,
+        });
+        if (e.status === 'withdrawn') withdrawn.push({ code: e.code, departmentId: e.departmentId });
+      }
+      return { groups: [...groups.values()], withdrawn };
     },
     get models() {
       return data().models;

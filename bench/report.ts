@@ -30,7 +30,11 @@ export interface ColdStart {
     kehoachMs?: number;
     rssMB: number;
     entriesBuilt?: number;
+    /** The start-up's summing of the figures' blocks before them (bot/main.ts): its time and longest block. */
+    warm?: { ms: number; longestBlockMs: number };
   };
+  /** The project: the capture a report file is built from, taken on the event loop (bot/reports.ts). */
+  captureMs?: number;
   /** The project: after the current year's entries were read once and kept built. */
   yearHot?: { entries: number; ms: number; rssMB: number };
 }
@@ -251,7 +255,9 @@ export function rows(result: SizeResult): Row[] {
         project: median(cold.project.all.map((c) => c.firstYear?.tonghopMs ?? Number.NaN)),
         sqlite: cold.sqlite ? median(cold.sqlite.all.map((c) => c.firstYear?.tonghopMs ?? Number.NaN)) : null,
       },
-      { note: 'the first year-wide read in a fresh process: the event loop held throughout' },
+      {
+        note: `the first year-wide read in a fresh process (the loop held throughout), after the start-up summed the figures' blocks between turns of the loop (${fmt(median(cold.project.all.map((c) => c.firstYear?.warm?.ms ?? Number.NaN)), 'ms')} ms, longest block ${fmt(median(cold.project.all.map((c) => c.firstYear?.warm?.longestBlockMs ?? Number.NaN)), 'ms')} ms)`,
+      },
     ),
     row(
       size,

@@ -41,10 +41,22 @@ import {
 
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 if (quick) process.env.BENCH_QUICK = '1';
-const sizes = (process.env.BENCH_SIZES ?? (quick ? '1000,25000' : '1000,10000,25000,100000'))
+/** `--size 1m` (or `100k`, `25000`; a comma list): the sizes asked for on the command line. */
+const sizeArg = process.argv.indexOf('--size');
+const asked = sizeArg >= 0 ? process.argv[sizeArg + 1] : undefined;
+const sizes = (asked ?? process.env.BENCH_SIZES ?? (quick ? '1000,25000' : '1000,10000,25000,100000'))
   .split(',')
-  .map((s) => Number(s.trim()))
+  .map((s) => {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([km]?)\s*$/i.exec(s);
+    return m ? Math.round(Number(m[1]) * ({ k: 1e3, m: 1e6 }[(m[2] ?? '').toLowerCase()] ?? 1)) : Number.NaN;
+  })
   .filter((n) => Number.isInteger(n) && n > 0);
+/**
+ * From this size on (1M: `npm run bench -- --size 1m`), a size is measured on its own terms: the
+ * project's cold start and first reads after it, beside SQLite's — lowdb would rewrite half a GB a
+ * write — written to bench/results-<size>.json instead of the main table.
+ */
+const LARGE = 500_000;
 if (sizes.length === 0) throw new Error('BENCH_SIZES must list positive integers, e.g. 1000,25000');
 const COLD_RUNS = Math.max(1, Number(process.env.BENCH_COLD_RUNS ?? (quick ? 1 : 3)));
 if (quick) {
@@ -185,6 +197,146 @@ async function benchSize(root: string, size: number, sqlite: string | null): Pro
   }
 }
 
+/** A large size (LARGE and up): cold starts and the first reads after them, the project beside SQLite. */
+async function benchLarge(root: string, size: number, sqlite: string | null): Promise<void> {
+  const dir = join(root, `size-${size}`);
+  const loadAverage = os.loadavg().map((x) => Number(x.toFixed(2)));
+  const began = performance.now();
+  note(`\n== ${size.toLocaleString('en-US')} entries (large) == (load average ${loadAverage.join(', ')})`);
+  const big = ['--max-old-space-size=8192'];
+  const generated = await runChild<Omit<Generated, 'sqliteBytes'>>('generate', [String(size), dir], {
+    flags: big,
+  });
+  const sqliteDb = join(dir, 'sqlite', 'store.db');
+  const sqliteGenerated = sqlite
+    ? await runChild<{ bytes: number }>('sqlite', ['generate', join(dir, 'naive', 'db.json'), sqliteDb], {
+        node: sqlite,
+        flags: big,
+      })
+    : null;
+  try {
+    const project: ColdStart[] = [];
+    const sqliteCold: ColdStart[] = [];
+    for (let i = 0; i < COLD_RUNS; i += 1) {
+      project.push(await runChild<ColdStart>('cold-project', [dir], { flags: ['--expose-gc', ...big] }));
+      if (sqlite) sqliteCold.push(await runChild<ColdStart>('sqlite', ['cold', sqliteDb], { node: sqlite }));
+    }
+    const med = (all: ColdStart[], f: (c: ColdStart) => number | undefined) =>
+      all.length ? median(all.map((c) => f(c) ?? Number.NaN)) : null;
+    const lines: [string, string, number | null, number | null, string][] = [
+      [
+        'store file size',
+        'MB',
+        generated.snapshotBytes / 2 ** 20,
+        sqliteGenerated ? sqliteGenerated.bytes / 2 ** 20 : null,
+        '',
+      ],
+      [
+        'cold start: open the store',
+        'ms',
+        med(project, (c) => c.openMs),
+        med(sqliteCold, (c) => c.openMs),
+        `median of ${COLD_RUNS}`,
+      ],
+      [
+        'cold start: process start → store loaded',
+        'ms',
+        med(project, (c) => c.readyMs),
+        med(sqliteCold, (c) => c.readyMs),
+        '',
+      ],
+      ['RSS after load', 'MB', med(project, (c) => c.rssMB), med(sqliteCold, (c) => c.rssMB), ''],
+      [
+        "start-up: the figures' blocks summed",
+        'ms',
+        med(project, (c) => c.firstYear?.warm?.ms),
+        null,
+        `between turns of the loop; longest block ${fmtNumber(med(project, (c) => c.firstYear?.warm?.longestBlockMs))} ms`,
+      ],
+      [
+        'first after start: /tonghop năm',
+        'ms',
+        med(project, (c) => c.firstYear?.tonghopMs),
+        med(sqliteCold, (c) => c.firstYear?.tonghopMs),
+        'the loop held throughout; target ≤ 100 ms',
+      ],
+      [
+        'first after start: weekly post',
+        'ms',
+        med(project, (c) => c.firstYear?.weeklyPostMs),
+        null,
+        'target ≤ 100 ms',
+      ],
+      [
+        'first after start: /kehoach',
+        'ms',
+        med(project, (c) => c.firstYear?.kehoachMs),
+        null,
+        'target ≤ 100 ms',
+      ],
+      [
+        'RSS after the first year-wide reads',
+        'MB',
+        med(project, (c) => c.firstYear?.rssMB),
+        med(sqliteCold, (c) => c.firstYear?.rssMB),
+        '',
+      ],
+      [
+        '/tonghop nam file: the capture on the loop',
+        'ms',
+        med(project, (c) => c.captureMs),
+        null,
+        'the copy the report thread builds from; target ≤ 100 ms',
+      ],
+      [
+        'the whole year built as entries once',
+        'ms',
+        med(project, (c) => c.yearHot?.ms),
+        null,
+        `RSS then ${fmtNumber(med(project, (c) => c.yearHot?.rssMB))} MB: what the figures no longer do`,
+      ],
+    ];
+    const table = [
+      `size ${size.toLocaleString('en-US')} | metric | project | SQLite | notes`,
+      ...lines.map(
+        ([metric, unit, p, q, n]) => `${metric} (${unit}) | ${fmtNumber(p)} | ${fmtNumber(q)} | ${n}`,
+      ),
+    ].join('\n');
+    const loadAtEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
+    process.stdout.write(`\n${table}\n`);
+    await writeFile(
+      `bench/results-${size >= 1e6 && size % 1e6 === 0 ? `${size / 1e6}m` : size}.json`,
+      `${JSON.stringify(
+        {
+          machine: machine(sqlite),
+          size,
+          runSeconds: Number(((performance.now() - began) / 1000).toFixed(1)),
+          loadAverageAtStart: loadAverage,
+          loadAverageAtEnd: loadAtEnd,
+          table: lines.map(([metric, unit, project, sqliteValue, notes]) => ({
+            metric,
+            unit,
+            project,
+            sqlite: sqliteValue,
+            notes,
+          })),
+          text: table,
+          details: { generated, project, sqlite: sqliteCold },
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function fmtNumber(value: number | null): string {
+  if (value === null || Number.isNaN(value)) return '—';
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
 const started = performance.now();
 const root = await mkdtemp(join(os.tmpdir(), 'thidua-bench-'));
 const removeRoot = () => rmSync(root, { recursive: true, force: true });
@@ -212,10 +364,12 @@ note(
 note(`sizes: ${sizes.join(', ')}${quick ? ' (quick)' : ''}; temp dir ${root}`);
 const results: SizeResult[] = [];
 try {
-  for (const size of sizes) results.push(await benchSize(root, size, sqlite));
+  for (const size of sizes.filter((s) => s >= LARGE)) await benchLarge(root, size, sqlite);
+  for (const size of sizes.filter((s) => s < LARGE)) results.push(await benchSize(root, size, sqlite));
 } finally {
   removeRoot();
 }
+if (results.length === 0) process.exit(0);
 
 const allRows = results.flatMap(rows);
 const checks = targets(results);

@@ -24,7 +24,7 @@ export interface ReportRunnerOptions {
 }
 
 /** How long the worker stays once idle before it ends and its memory is returned. */
-const IDLE_MS = 60_000;
+const IDLE_MS = 2_000;
 
 interface Waiting {
   resolve(files: Buffer[]): void;

@@ -27,6 +27,8 @@ interface State {
   attempts: number;
   retryAt: Date | null;
   timer: Cron | null;
+  /** A slot posted whose record failed (the store could not save it): recorded again, never posted again. */
+  sent: Date | null;
 }
 
 const DEFAULT_RETRIES = [30_000, 60_000, 120_000, 300_000, 600_000];
@@ -36,7 +38,11 @@ const DEFAULT_RETRIES = [30_000, 60_000, 120_000, 300_000, 600_000];
  * the bot at them); the last slot each job dealt with is kept in the store, so a restart never posts
  * a slot twice, a slot missed while the bot was down is posted once on return if it is within the
  * grace window, and older ones are skipped with a log line. A failed post is retried with backoff and
- * marked done only once it is sent.
+ * marked done only once it is sent. A post goes out only if the store can record it at that moment
+ * (on PostgreSQL: the database answers and this instance is still the active one); one sent whose
+ * record then fails is recorded again, never sent again. What remains: an instance killed between the
+ * platform's "sent" and the record's commit (a few milliseconds) leaves the slot unrecorded, and the
+ * instance that takes over sends it again — at least once, never lost (README, "In the data centre").
  */
 export class Scheduler {
   private readonly jobs = new Map<string, State>();
@@ -53,6 +59,7 @@ export class Scheduler {
       attempts: 0,
       retryAt: null,
       timer: null,
+      sent: null,
     });
   }
 
@@ -99,9 +106,7 @@ export class Scheduler {
           state.retryAt = null;
           continue;
         }
-        try {
-          await job.run(slot);
-        } catch (err) {
+        const retry = (err: unknown, what: string) => {
           const delays = this.options.retryDelaysMs ?? DEFAULT_RETRIES;
           const delay = delays[Math.min(state.attempts, delays.length - 1)] ?? 60_000;
           state.attempts += 1;
@@ -114,12 +119,30 @@ export class Scheduler {
               attempt: state.attempts,
               retryAt: state.retryAt.toISOString(),
             },
-            'scheduled post failed; will retry',
+            what,
           );
           this.armRetry(delay);
+        };
+        if (state.sent?.getTime() !== slot.getTime()) {
+          try {
+            // Only while the post can be recorded: a store that cannot save, or an instance another
+            // has replaced (PostgreSQL's fencing), sends nothing — it would be sent again.
+            await store.checkWritable?.();
+            await job.run(slot);
+          } catch (err) {
+            retry(err, 'scheduled post failed; will retry');
+            break;
+          }
+          state.sent = slot;
+        }
+        try {
+          await store.markJobDone(job.id, slot);
+        } catch (err) {
+          // Posted, not recorded: only the record is tried again (this instance never posts it twice).
+          retry(err, 'scheduled post sent but not recorded; will record it again');
           break;
         }
-        await store.markJobDone(job.id, slot);
+        state.sent = null;
         state.attempts = 0;
         state.retryAt = null;
         logger.info({ job: job.id, slot: slot.toISOString() }, 'scheduled post sent');

@@ -3,7 +3,7 @@ import { periodTitle } from '../core/periods.js';
 import { boardChart, kudosOf, PICTURE_WORD, picture, pictureName } from './lib/board.js';
 import { onlyPeriod, pendingNote, say } from './lib/common.js';
 import { leaderboardLines, standingsIn } from './lib/leaderboard.js';
-import { chartTargets, progressOf } from './posts.js';
+import { chartTargets, progressAsOf, progressOf } from './posts.js';
 
 export const bangxephang: Command = {
   name: 'bangxephang',
@@ -18,7 +18,7 @@ export const bangxephang: Command = {
 
     const standings = standingsIn(ctx, store, period, agency.leaderboard.topMembers, ctx.now);
     const text = say(
-      t.leaderboard.title(periodTitle(t, period)),
+      t.leaderboard.title(periodTitle(t, period, ctx.now)),
       '',
       ...leaderboardLines(ctx, standings, { departments: 'all' }),
       pendingNote(t, standings.pending, agency.review.mode),
@@ -29,7 +29,9 @@ export const bangxephang: Command = {
       period,
       standings,
       kudos: kudosOf(ctx, period, standings),
-      targets: plan ? chartTargets(progressOf({ t, store, agency, plan }, ctx.now)) : undefined,
+      targets: plan ? chartTargets(t, progressOf({ t, store, agency, plan }, ctx.now)) : undefined,
+      now: ctx.now,
+      targetsAsOf: plan && progressAsOf(plan, ctx.now),
     });
     const image = await picture(chart, pictureName('bang-xep-hang', period), ctx.log);
     return [image ? { ...text, images: [image] } : say(text.html, '', t.chart.failed)];

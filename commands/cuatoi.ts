@@ -48,7 +48,7 @@ export const cuatoi: Command = {
       });
     return [
       say(
-        t.mine.title(me.fullName, periodTitle(t, period)),
+        t.mine.title(me.fullName, periodTitle(t, period, ctx.now)),
         ...(lines.length ? lines : [t.mine.none]),
         mine.length > SHOWN && t.mine.more(mine.length - SHOWN),
         '',

@@ -12,7 +12,7 @@ import { formatDay } from '../core/periods.js';
 import { fold } from '../core/text.js';
 import { type Title, type TitlesConfig, titleById, titlesFor } from '../core/titles.js';
 import { clip, departmentName, findDepartment, refuse, say, words } from './lib/common.js';
-import { findMember, pickMember } from './lib/people.js';
+import { findMember, memberRef, pickMember } from './lib/people.js';
 import { deadlineDay, deadlineLine, isHeadOf, registrationClosed } from './lib/registration.js';
 
 /** Words naming the caller's own department (`/dangkythidua phong ttldxs`). */
@@ -235,7 +235,8 @@ function status(ctx: CommandContext, titles: TitlesConfig, year: number, subject
           ? { label: t.titles.choiceSelf(title.name), command: `/dangkythidua ${title.id}` }
           : {
               label: t.titles.choiceFor(nameOf(s), title.name),
-              command: `/dangkythidua ${s.kind === 'member' ? s.member.id : s.department.id} ${title.id}`,
+              // Named as a reader knows them (Zalo and the console show the command): never by id.
+              command: `/dangkythidua ${s.kind === 'member' ? memberRef(ctx, s.member) : s.department.name} ${title.id}`,
             },
       );
     }

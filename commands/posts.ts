@@ -1,18 +1,22 @@
 import type { AgencyConfig } from '../core/agency.js';
 import type { MessageKind, OutImage } from '../core/context.js';
 import type { CouncilConfig } from '../core/council.js';
-import { type Entry, type Member, MODEL_STAGES, type ModelExample } from '../core/domain.js';
+import type { Entry, Member, ModelExample } from '../core/domain.js';
 import { type Html, joinHtml } from '../core/html.js';
 import type { Log } from '../core/log.js';
 import { carried } from '../core/meeting.js';
 import { subjectName } from '../core/nominations.js';
 import { dayContaining, formatDay, type Period, periodContaining, periodTitle } from '../core/periods.js';
-import type { Measure, Milestone, Plan, Target } from '../core/plan.js';
+import { type Milestone, type Plan, planProgress, progressAsOf, type Target } from '../core/plan.js';
+
+export { progressAsOf };
+
 import type { Repository } from '../core/repository.js';
 import { counts } from '../core/scoring.js';
 import { preview } from '../core/text.js';
 import type { Messages } from '../locales/index.js';
 import type { BoardChart } from '../reports/chart.js';
+import { printableFrom } from '../reports/document-text.js';
 import { modelsOf } from '../reports/figures.js';
 import { boardChart, kudosLines, kudosOf, modelSubject, picture, pictureName } from './lib/board.js';
 import { pendingNote, say } from './lib/common.js';
@@ -49,6 +53,8 @@ const DEEDS_SHOWN = 10;
 
 export interface Progress {
   target: Target;
+  /** The target's title as shown: marked when the goal is not the plan's own (core/plan.ts `source`). */
+  title: string;
   value: number;
   /** Share of the goal reached, 0–1. */
   ratio: number;
@@ -63,169 +69,45 @@ export interface Progress {
   figure: string;
 }
 
-/** The year of the plan, from its first day up to `now` (or to its end when `now` is later). */
-function planYear(plan: Plan, now: Date): { start: Date; end: Date } {
-  const year = periodContaining('year', new Date(Date.UTC(plan.year, 6, 1)));
-  return { start: year.start, end: new Date(Math.min(year.end.getTime(), now.getTime() + 1)) };
-}
-
-/** Which of the year's tallies an entry joins: those that count, those approved, those that may count. */
-const COUNTED = 0;
-const APPROVED = 1;
-const HOPED = 2;
-type Variant = typeof COUNTED | typeof APPROVED | typeof HOPED;
-
 /**
- * The year's entries as the plan's targets read them, tallied in one pass: how many of each kind (IT
- * or not, ad hoc or not), and which kinds each member and department logged — for the entries that
- * count, those approved, and those that would count if the pending ones were approved. A target's
- * measure is then a lookup, not a pass over a year of entries (the weekly post made ~24 of them: at a
- * province's 100k entries, 110 ms of the event loop).
- */
-class Tally {
-  /** By kind: counts at [variant × 4 + (IT ? 2 : 0) + (ad hoc ? 1 : 0)]. */
-  private readonly kinds = new Map<string, Float64Array>();
-  /** A bit for each kind seen. */
-  private readonly bits = new Map<string, number>();
-  /** By member and by department: for each variant, the bits of the kinds they logged. */
-  private readonly byMember = new Map<string, Uint8Array>();
-  private readonly byDepartment = new Map<string, Uint8Array>();
-
-  /** Adds `e` (`n` entries alike) to the tallies in `variants` (a bit per Variant). */
-  add(e: Pick<Entry, 'kind' | 'it' | 'adhoc' | 'memberId' | 'departmentId'>, variants: number, n = 1): void {
-    if (variants === 0) return;
-    let counts = this.kinds.get(e.kind);
-    if (!counts) {
-      counts = new Float64Array(12);
-      this.kinds.set(e.kind, counts);
-      this.bits.set(e.kind, 1 << this.bits.size);
-    }
-    const bit = this.bits.get(e.kind) as number;
-    const slot = (e.it ? 2 : 0) + (e.adhoc ? 1 : 0);
-    const member = kindsOf(this.byMember, e.memberId);
-    const department = kindsOf(this.byDepartment, e.departmentId);
-    for (let v = 0; v < 3; v += 1) {
-      if ((variants & (1 << v)) === 0) continue;
-      counts[v * 4 + slot] = (counts[v * 4 + slot] as number) + n;
-      member[v] = (member[v] as number) | bit;
-      department[v] = (department[v] as number) | bit;
-    }
-  }
-
-  /** Entries of `kind` in tally `v`; only IT ones or only others (`it`), likewise ad hoc. */
-  count(v: Variant, kind: string, it?: boolean, adhoc?: boolean): number {
-    const counts = this.kinds.get(kind);
-    if (!counts) return 0;
-    let n = 0;
-    for (let slot = 0; slot < 4; slot += 1) {
-      if (it !== undefined && slot >= 2 !== it) continue;
-      if (adhoc !== undefined && (slot % 2 === 1) !== adhoc) continue;
-      n += counts[v * 4 + slot] as number;
-    }
-    return n;
-  }
-
-  /** Whether `id` (a member's or a department's) logged an entry of `kind` (or of any kind) in tally `v`. */
-  logged(v: Variant, by: 'member' | 'department', id: string, kind?: string): boolean {
-    const kinds = (by === 'member' ? this.byMember : this.byDepartment).get(id)?.[v] ?? 0;
-    return (kinds & (kind === undefined ? 0xff : (this.bits.get(kind) ?? 0))) !== 0;
-  }
-}
-
-function kindsOf(map: Map<string, Uint8Array>, id: string): Uint8Array {
-  let kinds = map.get(id);
-  if (!kinds) {
-    kinds = new Uint8Array(3);
-    map.set(id, kinds);
-  }
-  return kinds;
-}
-
-function measure(
-  ctx: PostContext,
-  m: Measure,
-  tally: Tally,
-  v: Variant,
-  yearEnd: Date,
-): { value: number; whole?: number } {
-  const { store, agency } = ctx;
-  switch (m.type) {
-    case 'memberParticipation':
-      return {
-        value: store.members.filter((x) => tally.logged(v, 'member', x.id, m.kind)).length,
-        whole: store.members.length,
-      };
-    case 'departmentParticipation':
-      return {
-        value: agency.departments.filter((d) => tally.logged(v, 'department', d.id, m.kind)).length,
-        whole: agency.departments.length,
-      };
-    case 'entries':
-      return { value: tally.count(v, m.kind, m.it, m.adhoc) };
-    case 'models': {
-      const reached = m.stage ? MODEL_STAGES.indexOf(m.stage) : 0;
-      return {
-        value: store.models.filter(
-          (x) =>
-            MODEL_STAGES.indexOf(x.stage) >= reached && Date.parse(x.stages[0]?.at ?? '') < yearEnd.getTime(),
-        ).length,
-      };
-    }
-  }
-}
-
-/**
- * Every target of the plan with its progress now, measured from the store, and how much of it rests
- * on entries the Council has not reviewed yet: in review mode `after` they count but are named; in
- * mode `before` they do not count, and what they would add is named.
+ * Every target of the plan with its progress now (core/plan.ts measures it), in the reader's words: how
+ * much rests on entries not reviewed yet (in review mode `after` they count but are named; in mode
+ * `before` they do not count, and what they would add is named), and whether the target is the plan's
+ * own or a reference level the agency or the bot added — said in its title wherever it is shown.
  */
 export function progressOf(ctx: PostContext, now: Date): Progress[] {
-  const { t, store, agency } = ctx;
+  const { t, agency } = ctx;
   const mode = agency.review.mode;
-  // The year's entries, tallied once for every target: those that count, those the Council
-  // approved, and those that would count if the pending ones were approved.
-  const year = planYear(ctx.plan, now);
-  const tally = new Tally();
-  // Read as the store's groups of entries alike: no entry is built (a province's year is 100k).
-  for (const e of store.entryGroups(year.start, year.end).groups) {
-    if (e.status !== 'active') continue;
-    tally.add(
-      e,
-      (counts(e, mode) ? 1 << COUNTED : 0) |
-        (e.review === 'approved' ? 1 << APPROVED : 0) |
-        (e.review !== 'rejected' ? 1 << HOPED : 0),
-      e.count,
-    );
-  }
-  return ctx.plan.targets.map((target) => {
-    const { value, whole } = measure(ctx, target.measure, tally, COUNTED, year.end);
-    const sure = measure(ctx, target.measure, tally, APPROVED, year.end).value;
-    const best = measure(ctx, target.measure, tally, HOPED, year.end).value;
-    const reached = (v: number) => (whole !== undefined ? (whole ? (v / whole) * 100 : 0) : v) >= target.goal;
-    const state = reached(sure) ? 'done' : reached(best) ? 'pending' : 'open';
+  return planProgress(ctx, now).map((p) => {
+    const { target, count, whole, sure, best } = p;
     const note =
       mode === 'after'
-        ? value > sure
-          ? t.plan.pendingIncluded(value - sure)
+        ? count > sure
+          ? t.plan.pendingIncluded(count - sure)
           : ''
-        : best > value
-          ? t.plan.pendingExcluded(best - value)
+        : best > count
+          ? t.plan.pendingExcluded(best - count)
           : '';
-    if (whole !== undefined) {
-      const pct = whole ? (value / whole) * 100 : 0;
-      const figure = t.plan.participation(value, whole, t.percent(value, whole));
-      return {
-        target,
-        value: pct,
-        ratio: Math.min(1, pct / target.goal),
-        state,
-        display: figure + note,
-        figure,
-      };
-    }
-    const figure = t.plan.count(value, target.goal);
-    return { target, value, ratio: Math.min(1, value / target.goal), state, display: figure + note, figure };
+    const figure =
+      whole !== undefined
+        ? t.plan.participation(count, whole, t.percent(count, whole))
+        : t.plan.count(count, target.goal);
+    return {
+      target,
+      title: t.plan.targetTitle(target.title, target.source),
+      value: p.value,
+      ratio: p.ratio,
+      state: p.state,
+      display: figure + note,
+      figure,
+    };
   });
+}
+
+/** The day the plan's targets are counted up to, as written; undefined once the year is over. */
+function asOfDay(plan: Plan, now: Date): string | undefined {
+  const until = progressAsOf(plan, now);
+  return until && formatDay(until);
 }
 
 /** A ten-step text progress bar: ▓▓▓▓▓░░░░░ 50%. */
@@ -252,31 +134,50 @@ export function planText(ctx: PostContext, now: Date, upcoming = 5): Html {
     .sort((a, b) => a.date.localeCompare(b.date))
     .slice(0, upcoming);
   return say(
-    t.plan.title(plan.title, formatDay(now)),
+    t.plan.title(plan.title, asOfDay(plan, now)),
     '',
-    ...progressOf(ctx, now).map((p) => t.plan.targetLine(p.state, p.target.title, bar(p.ratio), p.display)),
+    ...progressOf(ctx, now).map((p) => t.plan.targetLine(p.state, p.title, bar(p.ratio), p.display)),
     t.plan.legend,
     '',
     t.plan.milestonesTitle,
     ...(next.length
-      ? next.map((m) => t.plan.milestoneLine(formatDay(milestoneStart(m)), daysUntil(m, now), m.title))
+      ? next.map((m) =>
+          t.plan.milestoneLine(
+            formatDay(milestoneStart(m)),
+            daysUntil(m, now),
+            m.title,
+            t.plan.milestoneSource[m.source],
+          ),
+        )
       : [t.plan.noMilestones]),
   ).html;
 }
 
 function deedsOf(ctx: PostContext, period: Period): Html[] {
   const { t, store, agency } = ctx;
-  const deeds = store
-    .entriesBetween(period.start, period.end)
-    .filter((e) => e.kind === 'deed' && counts(e, agency.review.mode));
-  const lines = deeds
-    .slice(-DEEDS_SHOWN)
+  const mode = agency.review.mode;
+  // How many deeds count, from the store's groups; only the latest few are built to be quoted.
+  let counted = 0;
+  for (const g of store.entryGroups(period.start, period.end).groups) {
+    if (g.kind === 'deed' && counts(g, mode)) counted += g.count;
+  }
+  let latest: Entry[] = [];
+  for (let last = DEEDS_SHOWN * 2; ; last *= 4) {
+    const read = store.entriesBetween(period.start, period.end, { kind: 'deed', last });
+    latest = read.filter((e) => counts(e, mode)).slice(-DEEDS_SHOWN);
+    if (latest.length >= Math.min(DEEDS_SHOWN, counted) || read.length < last) break;
+  }
+  const lines = latest
+    .slice()
     .reverse()
-    .map((e) => t.posts.deedLine(store.member(e.memberId)?.fullName ?? '?', preview(e.text, 120)));
+    .map((e) =>
+      // As documents print user text (no #tag, a colleague by name): a post is read by the whole agency.
+      t.posts.deedLine(store.member(e.memberId)?.fullName ?? '?', preview(printableFrom(store)(e.text), 120)),
+    );
   return [
     t.posts.deedsTitle,
     ...(lines.length ? lines : [t.posts.noDeeds]),
-    ...(deeds.length > DEEDS_SHOWN ? [t.posts.moreDeeds(deeds.length - DEEDS_SHOWN)] : []),
+    ...(counted > DEEDS_SHOWN ? [t.posts.moreDeeds(counted - DEEDS_SHOWN)] : []),
   ];
 }
 
@@ -294,17 +195,22 @@ function modelLines(ctx: PostContext, period: Period): (Html | string)[] {
   ];
 }
 
-function targetLines(t: Messages, progress: readonly Progress[]): Html[] {
+function targetLines(t: Messages, progress: readonly Progress[], asOf: string | undefined): Html[] {
   return [
-    t.posts.targetsTitle,
-    ...progress.map((p) => t.posts.targetShort(p.target.title, `${p.display} ${bar(p.ratio)}`)),
+    t.posts.targetsTitle(asOf),
+    ...progress.map((p) =>
+      t.posts.targetShort(
+        t.plan.targetShortTitle(p.target.title, p.target.source),
+        `${p.display} ${bar(p.ratio)}`,
+      ),
+    ),
   ];
 }
 
 /** The plan's targets as the picture shows them: the figure alone, done only when reached for sure. */
-export function chartTargets(progress: readonly Progress[]): BoardChart['targets'] {
+export function chartTargets(t: Messages, progress: readonly Progress[]): BoardChart['targets'] {
   return progress.map((p) => ({
-    title: p.target.title,
+    title: t.plan.targetShortTitle(p.target.title, p.target.source),
     ratio: p.ratio,
     display: p.figure,
     done: p.state === 'done',
@@ -325,7 +231,7 @@ export function weeklyPost(ctx: PostContext, slot: Date): Post {
   const active = standings.departments.filter((d) => d.entries > 0).length;
   const all = standings.departments.length;
   const html = say(
-    t.posts.weeklyTitle(periodTitle(t, week)),
+    t.posts.weeklyTitle(periodTitle(t, week, slot)),
     '',
     ...kudosLines(ctx, kudos),
     ...leaderboardLines(ctx, standings, { departments: 'ranked' }),
@@ -334,7 +240,7 @@ export function weeklyPost(ctx: PostContext, slot: Date): Post {
     ...deedsOf(ctx, week),
     ...modelLines(ctx, week),
     '',
-    ...targetLines(t, progress),
+    ...targetLines(t, progress, asOfDay(ctx.plan, slot)),
     pendingNote(t, standings.pending, agency.review.mode),
   ).html;
   const data = boardChart(ctx, {
@@ -342,7 +248,9 @@ export function weeklyPost(ctx: PostContext, slot: Date): Post {
     period: week,
     standings,
     kudos,
-    targets: chartTargets(progress),
+    targets: chartTargets(t, progress),
+    now: slot,
+    targetsAsOf: progressAsOf(ctx.plan, slot),
   });
   return { html, kind: 'post', chart: { data, filename: pictureName('bang-vang', week) } };
 }
@@ -364,14 +272,16 @@ export function monthlyDigest(ctx: PostContext, slot: Date): Post {
     t.posts.monthlyTop,
     ...leaderboardLines(ctx, standings, { departments: false }),
     '',
-    ...targetLines(t, progress),
+    ...targetLines(t, progress, asOfDay(ctx.plan, slot)),
   ).html;
   const data = boardChart(ctx, {
     title: t.chart.monthlyTitle(t.periodName(month)),
     period: month,
     standings,
     kudos,
-    targets: chartTargets(progress),
+    targets: chartTargets(t, progress),
+    now: slot,
+    targetsAsOf: progressAsOf(ctx.plan, slot),
   });
   return { html, kind: 'post', chart: { data, filename: pictureName('diem-tin', month) } };
 }
@@ -394,11 +304,12 @@ export function planChart(ctx: PostContext, now: Date): { data: BoardChart; file
   const standings = standingsIn(ctx, store, year, agency.leaderboard.topMembers, now);
   const data = boardChart(ctx, {
     title: plan.title,
-    subtitle: t.chart.progressTo(formatDay(now)),
+    subtitle: t.chart.progressTo(asOfDay(plan, now)),
     period: year,
     standings,
-    targets: chartTargets(progressOf(ctx, now)),
+    targets: chartTargets(t, progressOf(ctx, now)),
     targetsFirst: true,
+    targetsAsOf: progressAsOf(plan, now),
   });
   return { data, filename: pictureName('ke-hoach', year) };
 }

@@ -124,7 +124,7 @@ export const tonghop: Command = {
     // is not held up meanwhile.
     if (output === 'binhxet') {
       if (period.kind !== 'year') return refuse(ctx, tonghop, t.summary.reviewSheetYearOnly);
-      const files = buildReports(ctx, [{ report: 'reviewSheet', args: { period } }]);
+      const files = buildReports(ctx, [{ report: 'reviewSheet', args: { period, now: ctx.now } }]);
       ctx.followUp(
         files.then(([data]) => [
           {
@@ -141,8 +141,8 @@ export const tonghop: Command = {
     if (output === 'file') {
       const base = fileName(label, department?.id ?? '');
       const files = buildReports(ctx, [
-        { report: 'workbook', args: { period, department } },
-        { report: 'reportDoc', args: { period, now: ctx.now, department } },
+        { report: 'workbook', args: { period, department, now: ctx.now } },
+        { report: 'reportDoc', args: { period, now: ctx.now, department, plan: ctx.plan } },
       ]);
       ctx.followUp(
         files.then(([xlsx, docx]) => [
@@ -167,7 +167,7 @@ export const tonghop: Command = {
       return department && at !== department.id ? t.summary.nowIn(dept(at)) : dept(at);
     };
     const reply: Reply = say(
-      t.summary.title(label, periodRange(t, period), department?.name),
+      t.summary.title(label, periodRange(t, period, ctx.now), department?.name),
       '',
       t.summary.byKind,
       ...s.byKind.flatMap((k) => [
@@ -211,6 +211,7 @@ export const tonghop: Command = {
       ...MODEL_STAGES.map((stage) => t.summary.modelStage(t.models.stages[stage], s.models.byStage[stage])),
       t.summary.review(s.review.approved, s.review.rejected, s.review.pending),
       t.summary.modes[s.review.mode],
+      // The count alone (read from the columns, no entry built); the Word report says who withdrew.
       t.summary.withdrawn(s.withdrawnCodes.length),
       s.withdrawnCodes.length > 0 &&
         t.summary.withdrawnCodes(

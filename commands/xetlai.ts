@@ -1,7 +1,7 @@
 import { type Command, defineCommand } from '../core/context.js';
 import { preview } from '../core/text.js';
 import { reasonRefused, refuse, say } from './lib/common.js';
-import { entryNotices, MAX_REASON, reviewable } from './lib/review.js';
+import { decidedBy, entryNotices, MAX_REASON, reviewable } from './lib/review.js';
 
 /**
  * `/xetlai MÃ lý do`: the Council (or an admin) puts a decided entry back to pending, with the reason;
@@ -32,8 +32,12 @@ export const xetlai: Command = defineCommand({
     const kind = t.kind[entry.kind];
     return [
       say(t.review.reopened(entry.code, name, reason)),
-      ...entryNotices(ctx, entry, t.review.noticeReopened(entry.code, kind, text, reason), (credited) =>
-        t.review.noticeReopenedReporter(entry.code, kind, credited, text, reason),
+      ...entryNotices(
+        ctx,
+        entry,
+        t.review.noticeReopened(entry.code, kind, text, reason, decidedBy(ctx)),
+        (credited) =>
+          t.review.noticeReopenedReporter(entry.code, kind, credited, text, reason, decidedBy(ctx)),
       ),
     ];
   },

@@ -50,6 +50,17 @@ export const agencySchema = z
       signatureTitle: z.array(z.string().min(1)).min(1),
       signer: z.string(),
       recipients: z.array(z.string().min(1)),
+      /**
+       * Whom the periodic report names "cá nhân tiêu biểu": among the members with an approved entry in
+       * the period, the `count` with the most points, or the best `percent` of them (rounded down, at
+       * least one); whoever ties with the last one picked is kept. The report states the rule.
+       */
+      outstanding: z
+        .discriminatedUnion('rule', [
+          z.object({ rule: z.literal('top'), count: z.number().int().min(1).max(100) }),
+          z.object({ rule: z.literal('share'), percent: z.number().min(1).max(100) }),
+        ])
+        .default({ rule: 'top', count: 3 }),
     }),
     /** `after`: an entry counts at once and the Council may reject it; `before`: it counts once approved. */
     review: z.object({ mode: z.enum(['after', 'before']) }).default({ mode: 'after' }),

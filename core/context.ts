@@ -140,6 +140,11 @@ export interface Reply {
    * there the group gets this line and the caller the whole reply in private (core/delivery.ts).
    */
   compact?: Html;
+  /**
+   * What the asker is told once this reply (for others: the admins, a person) was or was not delivered:
+   * an answer that says a notice went out only when it did (core/delivery.ts).
+   */
+  tellAsker?: { delivered: Html; undelivered: Html };
 }
 
 /** Everything a command may use; built by the router for one incoming command. */

@@ -57,6 +57,13 @@ export class Delivery {
         );
       }
       results.push(result);
+      // The asker learns whether it went: never told a notice was sent that reached no one.
+      if (reply.tellAsker && origin) {
+        const answer = result === 'undelivered' ? reply.tellAsker.undelivered : reply.tellAsker.delivered;
+        await origin
+          .reply(incoming.origin, { html: answer })
+          .catch((err: unknown) => incoming.log.error({ err }, 'could not tell the asker about a notice'));
+      }
     }
     return results;
   }

@@ -455,13 +455,33 @@ export function lastDay(period: Period): Date {
   return new Date(period.end.getTime() - 1);
 }
 
-/** A period's first and last days, as the locale writes a range: `23/11/2026 – 29/11/2026`. */
-export function periodRange(t: Messages, period: Period): string {
-  return t.periodRange(formatDay(period.start), formatDay(lastDay(period)));
+/**
+ * A period's first and last days, as the locale writes a range: `23/11/2026 – 29/11/2026`; given the
+ * clock, a period not over yet says up to when it is counted (`…, tính đến ngày 27/11/2026`).
+ */
+export function periodRange(t: Messages, period: Period, now?: Date): string {
+  const range = t.periodRange(formatDay(period.start), formatDay(lastDay(period)));
+  const until = now && countedUntil(period, now);
+  return until ? `${range}, ${t.asOf(formatDay(until))}` : range;
 }
 
-/** A period as titles name it: a week with its dates (`tuần 48/2026 (23/11/2026 – 29/11/2026)`), others by name. */
-export function periodTitle(t: Messages, period: Period): string {
+/**
+ * A period as titles name it: a week with its dates (`tuần 48/2026 (23/11/2026 – 29/11/2026)`), others
+ * by name; given the clock, a period not over yet says up to when it is counted
+ * (`quý 4/2026 (tính đến ngày 06/12/2026)`).
+ */
+export function periodTitle(t: Messages, period: Period, now?: Date): string {
   const name = t.periodName(period);
-  return period.kind === 'week' ? `${name} (${periodRange(t, period)})` : name;
+  if (period.kind === 'week') return `${name} (${periodRange(t, period, now)})`;
+  const until = now && countedUntil(period, now);
+  return until ? `${name} (${t.asOf(formatDay(until))})` : name;
+}
+
+/**
+ * The instant up to which a period's figures are counted: `now` while the period is not over (its
+ * figures then say "tính đến ngày …"), undefined once it is. Every view that shows a period's figures
+ * asks here, from the clock it was given, whether the period is unfinished.
+ */
+export function countedUntil(period: { end: Date }, now: Date): Date | undefined {
+  return now.getTime() < period.end.getTime() ? now : undefined;
 }

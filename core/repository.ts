@@ -74,6 +74,15 @@ export interface EntryGroup {
   readonly points: number;
 }
 
+/** Whose entries to read: a member's (credited to them), a department's (logged in it), or both. */
+export interface EntriesOf {
+  memberId?: string | undefined;
+  departmentId?: string | undefined;
+  kind?: EntryKind | undefined;
+  /** Only the last so many of them (the latest logged), still oldest first. */
+  last?: number | undefined;
+}
+
 /** A period's entries as figures read them (Repository.entryGroups). */
 export interface EntryGroups {
   readonly groups: readonly EntryGroup[];
@@ -99,8 +108,11 @@ export interface Repository {
   readonly entries: readonly Entry[];
   /** An entry by its code (`VT12`, `vt-12`, `12`), case and punctuation ignored. */
   entry(code: string): Entry | undefined;
-  /** Entries logged in [start, end), oldest first. */
-  entriesBetween(start: Date, end: Date): readonly Entry[];
+  /**
+   * Entries logged in [start, end), oldest first; only those credited to a member, or logged in a
+   * department, when `of` says so (found in the store's columns: only those are built).
+   */
+  entriesBetween(start: Date, end: Date, of?: EntriesOf): readonly Entry[];
   /**
    * The entries logged in [start, end) summed into groups of entries alike (EntryGroup), read from the
    * store's columns: no entry is built. What a year-wide figure reads — a province's year is 100k
@@ -198,6 +210,13 @@ export interface Repository {
 
   /** Records that a scheduled job dealt with `slot`, so it never runs twice. */
   markJobDone(job: string, slot: Date): Promise<void>;
+  /**
+   * Resolves if a change could be saved now — on PostgreSQL: the database answers and this instance
+   * is still the active one (its fencing epoch current); rejects with StoreWriteError if not. Asked
+   * before something that cannot be taken back goes out (a scheduled post), so an instance that could
+   * not record it, or that another has replaced, does not send it.
+   */
+  checkWritable?(): Promise<void>;
 
   /** The year-end review's records: nomination lists, the Council's meetings and votes, marks. */
   readonly council: CouncilRecords;

@@ -20,6 +20,8 @@ export const en: Messages = {
     }
   },
   periodRange: (first: string, last: string) => `${first} – ${last}`,
+  /** Up to when the figures of a period not over yet are counted. */
+  asOf: (day: string) => `as of ${day}`,
   periodForms: html`Periods are written like: <code>week</code>, <code>last week</code>, <code>month</code>, <code>month 11</code>, <code>11/2026</code>, <code>November 2026</code>, <code>last month</code>, <code>quarter</code>, <code>Q4</code>, <code>Q4/2026</code>, <code>last quarter</code>, <code>year</code>, <code>2025</code>, <code>last year</code> (Vietnamese words work too: tuần, tháng 11, quý IV, năm 2025).`,
   points: (n: number) => `${num(n)} ${n === 1 ? 'point' : 'points'}`,
   number: num,
@@ -484,26 +486,30 @@ export const en: Messages = {
       html`Entry <code>${code}</code> awaits review; there is no decision to reconsider.`,
     reopened: (code: HtmlPart, name: HtmlPart, reason: HtmlPart) =>
       html`🔄 Entry <code>${code}</code> of ${name} is back to awaiting review. Reason: ${reason}`,
-    noticeReopened: (code: HtmlPart, kind: HtmlPart, text: HtmlPart, reason: HtmlPart) =>
-      html`🔄 Entry <code>${code}</code> (${kind}) credited to you is back to awaiting review by the Emulation and Commendation Council.\nReason: ${reason}\n<i>${text}</i>`,
+    /** Who decided an entry, as its notices name them: one person, not the Council's meeting. */
+    by: { council: 'a member of the Emulation and Commendation Council', admin: 'an administrator' },
+    noticeReopened: (code: HtmlPart, kind: HtmlPart, text: HtmlPart, reason: HtmlPart, by: HtmlPart) =>
+      html`🔄 Entry <code>${code}</code> (${kind}) credited to you is back to awaiting review by ${by}.\nReason: ${reason}\n<i>${text}</i>`,
     noticeReopenedReporter: (
       code: HtmlPart,
       kind: HtmlPart,
       name: HtmlPart,
       text: HtmlPart,
       reason: HtmlPart,
+      by: HtmlPart,
     ) =>
-      html`🔄 Entry <code>${code}</code> (${kind}) that you logged for ${name} is back to awaiting review by the Emulation and Commendation Council.\nReason: ${reason}\n<i>${text}</i>`,
-    noticeApprovedReporter: (code: HtmlPart, kind: HtmlPart, name: HtmlPart, text: HtmlPart) =>
-      html`✅ Entry <code>${code}</code> (${kind}) that you logged for ${name} was approved by the Emulation and Commendation Council.\n<i>${text}</i>`,
+      html`🔄 Entry <code>${code}</code> (${kind}) that you logged for ${name} is back to awaiting review by ${by}.\nReason: ${reason}\n<i>${text}</i>`,
+    noticeApprovedReporter: (code: HtmlPart, kind: HtmlPart, name: HtmlPart, text: HtmlPart, by: HtmlPart) =>
+      html`✅ Entry <code>${code}</code> (${kind}) that you logged for ${name} was approved by ${by}.\n<i>${text}</i>`,
     noticeRejectedReporter: (
       code: HtmlPart,
       kind: HtmlPart,
       name: HtmlPart,
       text: HtmlPart,
       reason: HtmlPart,
+      by: HtmlPart,
     ) =>
-      html`Entry <code>${code}</code> (${kind}) that you logged for ${name} was not approved by the Emulation and Commendation Council.\nReason: ${reason}\n<i>${text}</i>`,
+      html`Entry <code>${code}</code> (${kind}) that you logged for ${name} was not approved by ${by}.\nReason: ${reason}\n<i>${text}</i>`,
     rejected: (code: HtmlPart, name: HtmlPart, reason: HtmlPart) =>
       html`❌ Entry <code>${code}</code> of ${name} not approved. Reason: ${reason}`,
     alreadyDecided: (code: HtmlPart, decision: HtmlPart) =>
@@ -513,10 +519,10 @@ export const en: Messages = {
       html`Entry <code>${code}</code> was withdrawn; there is nothing to review.`,
     ownEntry: (code: HtmlPart) =>
       html`Entry <code>${code}</code> is yours; another Council member will review it.`,
-    noticeApproved: (code: HtmlPart, kind: HtmlPart, text: HtmlPart) =>
-      html`✅ Entry <code>${code}</code> (${kind}) credited to you was approved by the Emulation and Commendation Council.\n<i>${text}</i>`,
-    noticeRejected: (code: HtmlPart, kind: HtmlPart, text: HtmlPart, reason: HtmlPart) =>
-      html`Entry <code>${code}</code> (${kind}) credited to you was not approved by the Emulation and Commendation Council.\nReason: ${reason}\n<i>${text}</i>\nYou may log it again with fuller details or evidence.`,
+    noticeApproved: (code: HtmlPart, kind: HtmlPart, text: HtmlPart, by: HtmlPart) =>
+      html`✅ Entry <code>${code}</code> (${kind}) credited to you was approved by ${by}.\n<i>${text}</i>`,
+    noticeRejected: (code: HtmlPart, kind: HtmlPart, text: HtmlPart, reason: HtmlPart, by: HtmlPart) =>
+      html`Entry <code>${code}</code> (${kind}) credited to you was not approved by ${by}.\nReason: ${reason}\n<i>${text}</i>\nYou may log it again with fuller details or evidence.`,
   },
 
   history: {
@@ -597,6 +603,7 @@ export const en: Messages = {
     requested: (name: HtmlPart, dept: HtmlPart) =>
       html`📨 Your registration request (<b>${name}</b> — ${dept}) was sent to the admins. You will get a message once it is approved. If you are registered on Telegram or Zalo already, you can link the accounts now with /lienket.`,
     alreadyRequested: html`Your registration request was sent and awaits an admin's approval.`,
+    requestUndelivered: html`⚠️ Your registration request could not be sent: the bot can reach no admin. Please contact the Office directly.`,
     toAdmins: (name: HtmlPart, dept: HtmlPart, shownAs: HtmlPart, platform: HtmlPart, account: HtmlPart) =>
       html`📨 <b>Registration request</b> via ${platform}: <b>${name}</b> — ${dept} (display name: ${shownAs}; account <code>${account}</code>). Please check that this is a member of the agency's staff before approving.`,
     approveChoice: (name: string) => `✅ Approve: ${name}`,
@@ -659,17 +666,28 @@ export const en: Messages = {
   },
 
   plan: {
-    title: (title: HtmlPart, day: HtmlPart) => html`📋 <b>${title}</b>\nProgress as of ${day}`,
+    /** `day`: while the plan's year runs, up to when its figures are counted; absent, the whole year. */
+    title: (title: HtmlPart, day?: string) =>
+      html`📋 <b>${title}</b>\n${day ? `Progress as of ${day}` : 'The whole year'}`,
     targetLine: (state: 'done' | 'pending' | 'open', title: HtmlPart, bar: HtmlPart, value: HtmlPart) =>
       html`${{ done: '✅', pending: '⏳', open: '▫️' }[state]} ${title}\n   ${bar} ${value}`,
+    targetTitle: (title: string, source: 'plan' | 'agency' | 'bot') =>
+      source === 'plan'
+        ? title
+        : `${title} (${source === 'agency' ? "the Office's reference level" : "the bot's default"}, not a target of the plan)`,
+    targetShortTitle: (title: string, source: 'plan' | 'agency' | 'bot') =>
+      source === 'plan'
+        ? title
+        : `${title} (${source === 'agency' ? "the Office's reference level" : "the bot's default"})`,
+    milestoneSource: { plan: '', agency: 'date set by the Office', bot: "the bot's default date" },
     legend: html`✅ reached (approved) · ⏳ reached if the entries awaiting review are approved · ▫️ not reached`,
     participation: (part: number, whole: number, pct: string) => `${part}/${whole} (${pct})`,
     count: (value: number, goal: number) => `${value}/${goal}`,
     pendingIncluded: (n: number) => `, of which ${n} rest on entries not yet reviewed`,
     pendingExcluded: (n: number) => `, ${n} more if the entries awaiting review are approved`,
     milestonesTitle: html`<b>Next milestones</b>`,
-    milestoneLine: (date: HtmlPart, days: number, title: HtmlPart) =>
-      html`• ${date} (${days === 0 ? 'today' : `in ${days} ${days === 1 ? 'day' : 'days'}`}) — ${title}`,
+    milestoneLine: (date: HtmlPart, days: number, title: HtmlPart, source = '') =>
+      html`• ${date} (${days === 0 ? 'today' : `in ${days} ${days === 1 ? 'day' : 'days'}`}${source ? `; ${source}` : ''}) — ${title}`,
     noMilestones: html`No milestones left this year.`,
     none: html`No emulation plan is configured.`,
     otherYear: (year: number, planYear: number) =>
@@ -697,7 +715,7 @@ export const en: Messages = {
         : html`🎉 Congratulations to <b>${names}</b>, leading with ${points}.`,
     improved: (department: HtmlPart, gain: HtmlPart, since: HtmlPart) =>
       html`📈 Most improved: <b>${department}</b>, up ${gain} points per member on ${since}.`,
-    targetsTitle: html`<b>Progress of the year's plan</b>`,
+    targetsTitle: (day?: string) => html`<b>Progress of the year's plan</b>${day ? ` (as of ${day})` : ''}`,
     targetShort: (title: HtmlPart, value: HtmlPart) => html`• ${title}: ${value}`,
     modelsTitle: html`<b>Model examples</b>`,
     modelLine: (no: number, subject: HtmlPart, stage: HtmlPart) => html`• No. ${no}: ${subject} — ${stage}`,
@@ -757,7 +775,7 @@ export const en: Messages = {
     weeklyTitle: (period: string) => `Emulation honour board, ${period}`,
     monthlyTitle: (period: string) => `Emulation digest, ${period}`,
     boardTitle: (period: string) => `Emulation leaderboard, ${period}`,
-    progressTo: (day: string) => `Progress to ${day}`,
+    progressTo: (day?: string) => (day ? `Progress as of ${day}` : 'The whole year'),
     departments: 'Leading departments',
     topMembers: 'Outstanding members',
     targets: "The year's plan so far",
@@ -1609,7 +1627,7 @@ export const en: Messages = {
       entries: 'Entries',
       perMember: 'Points per member',
       memberCount: 'Members',
-      plan: (title: string) => `Plan: ${title}`,
+      plan: (title: string, day?: string) => `Plan: ${title}${day ? ` (as of ${day})` : ''}`,
       target: 'Target',
       progress: 'Progress',
       states: {

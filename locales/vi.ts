@@ -31,6 +31,8 @@ export const vi = {
   },
   /** A period's first and last days, `dd/mm/yyyy` each. */
   periodRange: (first: string, last: string) => `${first} – ${last}`,
+  /** Up to when the figures of a period not over yet are counted. */
+  asOf: (day: string) => `tính đến ngày ${day}`,
   /** What the period-reading parts of commands accept, for refusals. */
   periodForms: html`Kỳ viết như: <code>tuần</code>, <code>tuần trước</code>, <code>tháng</code>, <code>tháng 11</code>, <code>tháng 11/2026</code>, <code>tháng trước</code>, <code>quý</code>, <code>quý 4</code> (<code>quý IV</code>, <code>Q4/2026</code>), <code>quý trước</code>, <code>năm</code>, <code>năm 2025</code>, <code>năm trước</code>.`,
   points: (n: number) => `${num(n)} điểm`,
@@ -342,8 +344,8 @@ export const vi = {
     departmentItem: (name: HtmlPart, id: HtmlPart) => html`• ${name} (<code>${id}</code>)`,
     byKind: html`<b>Theo loại</b>`,
     kindLine: (kind: HtmlPart, count: number, points: HtmlPart) => html`• ${kind}: ${count} mục, ${points}`,
-    adhoc: (count: number) => html`   trong đó nhiệm vụ đột xuất: ${count}`,
-    it: (count: number) => html`   trong đó mô hình ứng dụng CNTT: ${count}`,
+    adhoc: (count: number) => html`   Trong đó nhiệm vụ đột xuất: ${count}`,
+    it: (count: number) => html`   Trong đó mô hình ứng dụng CNTT: ${count}`,
     total: (count: number, points: HtmlPart) => html`<b>Tổng cộng:</b> ${count} mục, ${points}`,
     byDepartment: html`<b>Theo phòng</b>`,
     departmentLine: (
@@ -368,10 +370,10 @@ export const vi = {
     withdrawnCodes: (codes: HtmlPart) => html`   ${codes}`,
     empty: html`Chưa có mục nào trong kỳ này.`,
     review: (approved: number, rejected: number, pending: number) =>
-      html`<b>Hội đồng duyệt:</b> đã duyệt ${approved}, không duyệt ${rejected}, chờ duyệt ${pending}.`,
+      html`<b>Xét duyệt từng mục</b> (thành viên Hội đồng hoặc quản trị viên): đã duyệt ${approved}, không duyệt ${rejected}, chờ duyệt ${pending}.`,
     modes: {
-      after: 'Mục được tính điểm ngay khi ghi nhận; mục Hội đồng không duyệt thì không còn được tính.',
-      before: 'Mục chỉ được tính điểm sau khi Hội đồng duyệt.',
+      after: 'Mục được tính điểm ngay khi ghi nhận; mục không được duyệt thì không còn được tính.',
+      before: 'Mục chỉ được tính điểm sau khi được duyệt.',
     },
     models: (count: number) => html`<b>Điển hình tiên tiến:</b> ${count}`,
     modelStage: (stage: HtmlPart, count: number) => html`   ${stage}: ${count}`,
@@ -506,26 +508,30 @@ export const vi = {
       html`Mục <code>${code}</code> đang chờ duyệt, chưa có quyết định để xét lại.`,
     reopened: (code: HtmlPart, name: HtmlPart, reason: HtmlPart) =>
       html`🔄 Mục <code>${code}</code> của ${name} đã được đưa về chờ duyệt để xét lại. Lý do: ${reason}`,
-    noticeReopened: (code: HtmlPart, kind: HtmlPart, text: HtmlPart, reason: HtmlPart) =>
-      html`🔄 Mục <code>${code}</code> (${kind}) ghi nhận cho đồng chí được Hội đồng Thi đua – Khen thưởng đưa về chờ duyệt để xét lại.\nLý do: ${reason}\n<i>${text}</i>`,
+    /** Who decided an entry, as its notices name them: one person, not the Council's meeting. */
+    by: { council: 'thành viên Hội đồng Thi đua – Khen thưởng', admin: 'quản trị viên' },
+    noticeReopened: (code: HtmlPart, kind: HtmlPart, text: HtmlPart, reason: HtmlPart, by: HtmlPart) =>
+      html`🔄 Mục <code>${code}</code> (${kind}) ghi nhận cho đồng chí được ${by} đưa về chờ duyệt để xét lại.\nLý do: ${reason}\n<i>${text}</i>`,
     noticeReopenedReporter: (
       code: HtmlPart,
       kind: HtmlPart,
       name: HtmlPart,
       text: HtmlPart,
       reason: HtmlPart,
+      by: HtmlPart,
     ) =>
-      html`🔄 Mục <code>${code}</code> (${kind}) đồng chí ghi cho ${name} được Hội đồng Thi đua – Khen thưởng đưa về chờ duyệt để xét lại.\nLý do: ${reason}\n<i>${text}</i>`,
-    noticeApprovedReporter: (code: HtmlPart, kind: HtmlPart, name: HtmlPart, text: HtmlPart) =>
-      html`✅ Mục <code>${code}</code> (${kind}) đồng chí ghi cho ${name} đã được Hội đồng Thi đua – Khen thưởng duyệt.\n<i>${text}</i>`,
+      html`🔄 Mục <code>${code}</code> (${kind}) đồng chí ghi cho ${name} được ${by} đưa về chờ duyệt để xét lại.\nLý do: ${reason}\n<i>${text}</i>`,
+    noticeApprovedReporter: (code: HtmlPart, kind: HtmlPart, name: HtmlPart, text: HtmlPart, by: HtmlPart) =>
+      html`✅ Mục <code>${code}</code> (${kind}) đồng chí ghi cho ${name} đã được ${by} duyệt.\n<i>${text}</i>`,
     noticeRejectedReporter: (
       code: HtmlPart,
       kind: HtmlPart,
       name: HtmlPart,
       text: HtmlPart,
       reason: HtmlPart,
+      by: HtmlPart,
     ) =>
-      html`Mục <code>${code}</code> (${kind}) đồng chí ghi cho ${name} không được Hội đồng Thi đua – Khen thưởng duyệt.\nLý do: ${reason}\n<i>${text}</i>`,
+      html`Mục <code>${code}</code> (${kind}) đồng chí ghi cho ${name} không được ${by} duyệt.\nLý do: ${reason}\n<i>${text}</i>`,
     rejected: (code: HtmlPart, name: HtmlPart, reason: HtmlPart) =>
       html`❌ Không duyệt mục <code>${code}</code> của ${name}. Lý do: ${reason}`,
     alreadyDecided: (code: HtmlPart, decision: HtmlPart) =>
@@ -534,10 +540,10 @@ export const vi = {
     withdrawnEntry: (code: HtmlPart) => html`Mục <code>${code}</code> đã được rút, không cần duyệt.`,
     ownEntry: (code: HtmlPart) =>
       html`Mục <code>${code}</code> do đồng chí ghi hoặc ghi cho đồng chí; thành viên Hội đồng khác sẽ xét.`,
-    noticeApproved: (code: HtmlPart, kind: HtmlPart, text: HtmlPart) =>
-      html`✅ Mục <code>${code}</code> (${kind}) ghi nhận cho đồng chí đã được Hội đồng Thi đua – Khen thưởng duyệt.\n<i>${text}</i>`,
-    noticeRejected: (code: HtmlPart, kind: HtmlPart, text: HtmlPart, reason: HtmlPart) =>
-      html`Mục <code>${code}</code> (${kind}) ghi nhận cho đồng chí không được Hội đồng Thi đua – Khen thưởng duyệt.\nLý do: ${reason}\n<i>${text}</i>\nBạn có thể ghi lại với nội dung, minh chứng đầy đủ hơn.`,
+    noticeApproved: (code: HtmlPart, kind: HtmlPart, text: HtmlPart, by: HtmlPart) =>
+      html`✅ Mục <code>${code}</code> (${kind}) ghi nhận cho đồng chí đã được ${by} duyệt.\n<i>${text}</i>`,
+    noticeRejected: (code: HtmlPart, kind: HtmlPart, text: HtmlPart, reason: HtmlPart, by: HtmlPart) =>
+      html`Mục <code>${code}</code> (${kind}) ghi nhận cho đồng chí không được ${by} duyệt.\nLý do: ${reason}\n<i>${text}</i>\nĐồng chí có thể ghi lại với nội dung, minh chứng đầy đủ hơn.`,
   },
 
   history: {
@@ -618,6 +624,7 @@ export const vi = {
     requested: (name: HtmlPart, dept: HtmlPart) =>
       html`📨 Đề nghị đăng ký của đồng chí (<b>${name}</b> — ${dept}) đã được gửi tới quản trị viên. Đồng chí sẽ nhận tin nhắn khi đề nghị được duyệt. Nếu đã đăng ký trên Telegram hoặc Zalo, có thể liên kết ngay bằng /lienket.`,
     alreadyRequested: html`Đề nghị đăng ký của đồng chí đã được gửi và đang chờ quản trị viên duyệt.`,
+    requestUndelivered: html`⚠️ Chưa gửi được đề nghị đăng ký của đồng chí: bot chưa liên lạc được với quản trị viên nào. Đề nghị liên hệ trực tiếp Văn phòng.`,
     toAdmins: (name: HtmlPart, dept: HtmlPart, shownAs: HtmlPart, platform: HtmlPart, account: HtmlPart) =>
       html`📨 <b>Đề nghị đăng ký</b> qua ${platform}: <b>${name}</b> — ${dept} (tên hiển thị: ${shownAs}; tài khoản <code>${account}</code>). Đề nghị kiểm tra đúng là cán bộ, công chức, người lao động của cơ quan trước khi duyệt.`,
     approveChoice: (name: string) => `✅ Duyệt: ${name}`,
@@ -678,9 +685,23 @@ export const vi = {
   },
 
   plan: {
-    title: (title: HtmlPart, day: HtmlPart) => html`📋 <b>${title}</b>\nTiến độ đến ngày ${day}`,
+    /** `day`: while the plan's year runs, up to when its figures are counted; absent, the whole year. */
+    title: (title: HtmlPart, day?: string) =>
+      html`📋 <b>${title}</b>\n${day ? `Tiến độ tính đến ngày ${day}` : 'Kết quả cả năm'}`,
     targetLine: (state: 'done' | 'pending' | 'open', title: HtmlPart, bar: HtmlPart, value: HtmlPart) =>
       html`${{ done: '✅', pending: '⏳', open: '▫️' }[state]} ${title}\n   ${bar} ${value}`,
+    /** A target's title, marked when its goal is not the plan's own (config source `agency` or `bot`). */
+    targetTitle: (title: string, source: 'plan' | 'agency' | 'bot') =>
+      source === 'plan'
+        ? title
+        : `${title} (${source === 'agency' ? 'mức tham chiếu của Văn phòng' : 'mức mặc định của bot'}, không phải chỉ tiêu của Kế hoạch)`,
+    /** The same, short enough for the picture. */
+    targetShortTitle: (title: string, source: 'plan' | 'agency' | 'bot') =>
+      source === 'plan'
+        ? title
+        : `${title} (${source === 'agency' ? 'mức tham chiếu của Văn phòng' : 'mức mặc định của bot'})`,
+    /** A milestone's date that is not the plan's (the plan names no dates). */
+    milestoneSource: { plan: '', agency: 'ngày do Văn phòng định', bot: 'ngày mặc định của bot' },
     legend: html`✅ đạt (đã được duyệt) · ⏳ đạt nếu các mục chờ duyệt được duyệt · ▫️ chưa đạt`,
     participation: (part: number, whole: number, pct: string) => `${part}/${whole} (${pct})`,
     count: (value: number, goal: number) => `${value}/${goal}`,
@@ -688,8 +709,8 @@ export const vi = {
     pendingIncluded: (n: number) => `, trong đó ${n} dựa trên mục chưa được duyệt`,
     pendingExcluded: (n: number) => `, thêm ${n} nếu các mục chờ duyệt được duyệt`,
     milestonesTitle: html`<b>Mốc sắp tới</b>`,
-    milestoneLine: (date: HtmlPart, days: number, title: HtmlPart) =>
-      html`• ${date} (${days === 0 ? 'hôm nay' : `còn ${days} ngày`}) — ${title}`,
+    milestoneLine: (date: HtmlPart, days: number, title: HtmlPart, source = '') =>
+      html`• ${date} (${days === 0 ? 'hôm nay' : `còn ${days} ngày`}${source ? `; ${source}` : ''}) — ${title}`,
     noMilestones: html`Không còn mốc nào trong năm.`,
     none: html`Chưa cấu hình kế hoạch thi đua.`,
     otherYear: (year: number, planYear: number) =>
@@ -719,7 +740,7 @@ export const vi = {
         : html`🎉 Chúc mừng <b>${names}</b> dẫn đầu với ${points}.`,
     improved: (department: HtmlPart, gain: HtmlPart, since: HtmlPart) =>
       html`📈 Tiến bộ nhất: <b>${department}</b>, tăng ${gain} điểm/người so với ${since}.`,
-    targetsTitle: html`<b>Tiến độ kế hoạch năm</b>`,
+    targetsTitle: (day?: string) => html`<b>Tiến độ kế hoạch năm</b>${day ? ` (tính đến ngày ${day})` : ''}`,
     targetShort: (title: HtmlPart, value: HtmlPart) => html`• ${title}: ${value}`,
     modelsTitle: html`<b>Điển hình tiên tiến</b>`,
     modelLine: (no: number, subject: HtmlPart, stage: HtmlPart) => html`• Số ${no}: ${subject} — ${stage}`,
@@ -776,9 +797,9 @@ export const vi = {
     weeklyTitle: (period: string) => `Bảng vàng thi đua ${period}`,
     monthlyTitle: (period: string) => `Điểm tin thi đua ${period}`,
     boardTitle: (period: string) => `Bảng xếp hạng thi đua ${period}`,
-    progressTo: (day: string) => `Tiến độ đến ngày ${day}`,
+    progressTo: (day?: string) => (day ? `Tiến độ tính đến ngày ${day}` : 'Kết quả cả năm'),
     departments: 'Tập thể dẫn đầu',
-    topMembers: 'Cá nhân tiêu biểu',
+    topMembers: 'Cá nhân dẫn đầu',
     targets: 'Tiến độ kế hoạch năm',
     perMember: 'điểm bình quân/người',
     points: 'điểm',
@@ -1638,7 +1659,7 @@ export const vi = {
       entries: 'Số mục',
       perMember: 'Điểm/người',
       memberCount: 'Số người',
-      plan: (title: string) => `Kế hoạch: ${title}`,
+      plan: (title: string, day?: string) => `Kế hoạch: ${title}${day ? ` (tính đến ngày ${day})` : ''}`,
       target: 'Chỉ tiêu',
       progress: 'Tiến độ',
       states: { done: 'Đạt', pending: 'Đạt nếu các mục chờ duyệt được duyệt', open: 'Chưa đạt' },
@@ -1651,7 +1672,7 @@ export const vi = {
       kindLine: (kind: string, count: number, points: string) => `${kind}: ${count} mục, ${points}`,
       participation: (done: number, all: number, pct: string) => `Tham gia: ${done}/${all} người (${pct})`,
       review: (approved: number, rejected: number, pending: number) =>
-        `Hội đồng: ${approved} đã duyệt, ${rejected} không duyệt, ${pending} chờ duyệt`,
+        `Xét duyệt từng mục: ${approved} đã duyệt, ${rejected} không duyệt, ${pending} chờ duyệt`,
       noPoints: 'Chưa có ai được tính điểm trong kỳ này.',
       fileNote: 'Tệp được lập từ dữ liệu lúc bấm tải; năm có nhiều mục cần vài giây.',
     },

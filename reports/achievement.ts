@@ -15,8 +15,9 @@ import {
 } from '../core/titles.js';
 import { vi } from '../locales/vi.js';
 import { annexHeading, gap, pageBreak, signatures, table } from './council-doc.js';
+import { printableFrom } from './document-text.js';
 import { departmentName, fileName } from './excel.js';
-import { byMember, modelsAbout, modelsOf, recordOf, summarise } from './figures.js';
+import { modelsAbout, modelsOf, recordOf, summarise } from './figures.js';
 import { doc } from './vi.js';
 import { para, partyHeader, partySection, run, toWrite, twoColumns } from './word.js';
 import { packWord, xmlSafe } from './xml-text.js';
@@ -73,17 +74,9 @@ const showDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.s
  * (the line adds its own).
  */
 export function plainText(store: Repository, text: string): string {
-  const byUsername = new Map(
-    store.members.filter((m) => m.username).map((m) => [m.username?.toLowerCase() ?? '', m.fullName]),
-  );
-  const flat = text
-    .replace(/(^|\s)#[\p{L}\p{N}_]+/gu, ' ')
-    .replace(/@([A-Za-z0-9_]{3,})/g, (_, name: string) => byUsername.get(name.toLowerCase()) ?? name)
-    .replace(/\s+/g, ' ')
-    .replace(/\s+([.,;:!?])/g, '$1')
-    .trim()
-    .replace(/[\s.,;:]+$/u, '');
-  return flat.charAt(0).toLocaleUpperCase('vi') + flat.slice(1);
+  // The one reading of user text in documents (reports/document-text.ts), without its closing mark:
+  // the report's sentence closes it.
+  return printableFrom(store)(text).replace(/[\s.,;:!?…]+$/u, '');
 }
 
 /** The title registered for the year, if any. */
@@ -291,8 +284,9 @@ export async function buildMemberReport(
   now: Date,
 ): Promise<Buffer> {
   const { store, agency } = ctx;
+  // Only the member's own entries are built (the zip of every draft asks for each member in turn).
   const record = recordOf(
-    byMember(store.entriesBetween(year.start, year.end)).get(member.id) ?? [],
+    store.entriesBetween(year.start, year.end, { memberId: member.id }),
     agency.review.mode,
   );
   const registered = registeredTitle(ctx, year.year, { kind: 'member', memberId: member.id });

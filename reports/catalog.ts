@@ -1,6 +1,7 @@
 import type { AgencyConfig, Department } from '../core/agency.js';
 import type { Drive } from '../core/nominations.js';
 import type { Period } from '../core/periods.js';
+import type { Plan } from '../core/plan.js';
 import type { Repository } from '../core/repository.js';
 import type { TitlesConfig } from '../core/titles.js';
 import { buildAllReports, buildDepartmentReport, buildMemberReport } from './achievement.js';
@@ -34,11 +35,18 @@ export interface ReportSource {
  * what bot/report-worker.ts builds; a new document is one more line here and a `buildReports` call.
  */
 export const catalog = {
-  workbook: (ctx: ReportSource, a: { period: Period; department?: Department | undefined }) =>
-    buildWorkbook(ctx, a.period, a.department),
-  reportDoc: (ctx: ReportSource, a: { period: Period; now: Date; department?: Department | undefined }) =>
-    buildReportDoc(ctx, a.period, a.now, a.department),
-  reviewSheet: (ctx: ReportSource, a: { period: Period }) => buildReviewSheet(ctx, a.period),
+  /** `now`: the clock the request was read at (a period not over yet says up to when it is counted). */
+  workbook: (
+    ctx: ReportSource,
+    a: { period: Period; department?: Department | undefined; now?: Date | undefined },
+  ) => buildWorkbook(ctx, a.period, a.department, a.now),
+  /** `plan`: the year's plan (plain data), whose targets the report measures as /kehoach does. */
+  reportDoc: (
+    ctx: ReportSource,
+    a: { period: Period; now: Date; department?: Department | undefined; plan?: Plan | undefined },
+  ) => buildReportDoc(ctx, a.period, a.now, a.department, a.plan),
+  reviewSheet: (ctx: ReportSource, a: { period: Period; now?: Date | undefined }) =>
+    buildReviewSheet(ctx, a.period, a.now),
   memberAchievement: (ctx: ReportSource, a: { period: Period; memberId: string; now: Date }) => {
     const member = ctx.store.member(a.memberId);
     if (!member) throw new Error(`no member ${a.memberId}`);

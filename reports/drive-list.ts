@@ -14,18 +14,13 @@ import {
   table,
   text,
 } from './council-doc.js';
+import { printableFrom } from './document-text.js';
 
 /*
  * Khen thưởng chuyên đề: at the end of a drive of the plan (the elections, say), the list of those
  * whose entries were tagged to it — each with their achievements in words and dates — from which the
  * Council proposes thematic awards.
  */
-
-const cleanTags = (value: string) =>
-  value
-    .replace(/(^|\s)[#@]\S+/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 export async function buildDriveList(
   source: CouncilDocSource,
@@ -56,7 +51,7 @@ export async function buildDriveList(
           String(i + 1),
           member?.fullName ?? memberId,
           agency.departments.find((d) => d.id === member?.departmentId)?.name ?? '',
-          own.map((e) => `- ${cleanTags(e.text)} (${formatDay(new Date(e.at))})`).join('\n'),
+          own.map((e) => `- ${printableFrom(store)(e.text)} (${formatDay(new Date(e.at))})`).join('\n'),
           String(own.length),
         ];
       }),

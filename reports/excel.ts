@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { AgencyConfig, Department } from '../core/agency.js';
 import type { Entry, ModelExample, ModelStage } from '../core/domain.js';
 import { MODEL_STAGES } from '../core/domain.js';
-import { formatDay, lastDay, type Period } from '../core/periods.js';
+import { countedUntil, formatDay, lastDay, type Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
 import { fold } from '../core/text.js';
 import { vi } from '../locales/vi.js';
@@ -13,6 +13,7 @@ import {
   footer,
   MARGINS,
   pageFor,
+  pageRoom,
   rowHeight,
   SIZE,
   shownText,
@@ -72,13 +73,16 @@ export interface SheetFrame {
 export function framesFor(
   agency: AgencyConfig,
   period: Period,
-  department?: Department,
+  department: Department | undefined,
+  now: Date | undefined,
 ): (title: string) => SheetFrame {
+  const until = now && countedUntil(period, now);
   const subtitle = doc.sheetPeriod(
     vi.periodName(period),
     formatDay(period.start),
     formatDay(lastDay(period)),
     department?.name,
+    until && formatDay(until),
   );
   return (title) => ({ agency, title, subtitle });
 }
@@ -147,6 +151,7 @@ export function sheet(
   ws.columns = columns.map((c) => ({ key: c.key, width: c.width }));
   // The column's own format too, so a row the clerk adds by hand shows the same.
   for (const [i, c] of columns.entries()) if (c.numFmt) ws.getColumn(i + 1).numFmt = c.numFmt;
+  let headingHeight = 0;
   for (const [i, line] of heading.entries()) {
     const row = ws.getRow(i + 1);
     const cell = row.getCell(1);
@@ -155,6 +160,7 @@ export function sheet(
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     if (line.span > 1) ws.mergeCells(i + 1, 1, i + 1, line.span);
     row.height = rowHeight([{ text: line.text, width: across(0, line.span), ...line.font }]);
+    headingHeight += row.height;
     row.commit();
   }
   const header = ws.getRow(headerRow);
@@ -191,35 +197,82 @@ export function sheet(
   const sums = columns.map(() => 0);
   let count = 0;
   let lastRow = headerRow;
-  for (const row of rows) {
-    if (isBlock(row)) {
-      const { title, lines } = row[BLOCK];
-      for (const [i, text] of [title, ...lines].entries()) {
-        const added = ws.addRow([text]);
-        const style = blockStyles[Math.min(i, 1)] as ExcelJS.Style;
-        for (let c = 1; c <= n; c += 1) added.getCell(c).style = style;
-        ws.mergeCells(added.number, 1, added.number, n);
-        added.height = rowHeight([{ text, width: total, bold: i === 0 }]);
-        added.commit();
-        lastRow = added.number;
-      }
-      continue;
-    }
-    const added = ws.addRow(columns.map((c) => row[c.key] ?? null));
-    const cells: CellText[] = [];
+  // Where LibreOffice will break the pages (every row's height is set, so it can be followed): a
+  // block (one person's criteria) that would not fit on what is left of a page starts the next one,
+  // unless it is longer than a page — then only its heading is kept with its first row.
+  const room = pageRoom(page);
+  const headerHeight = header.height;
+  // The heading, the blank row under it (15 pt, the sheet's default), the table's header.
+  let used = headingHeight + 15 + headerHeight;
+  let pending: ExcelJS.Row | undefined;
+  const place = (height: number) => {
+    used = used + height > room ? headerHeight + height : used + height;
+  };
+  const addRow = (values: unknown[], height: number): ExcelJS.Row => {
+    pending?.commit();
+    const added = ws.addRow(values);
+    added.height = height;
+    place(height);
+    lastRow = added.number;
+    pending = added;
+    return added;
+  };
+  const dataRow = (row: Record<string, unknown>) => {
+    const values = columns.map((c) => row[c.key] ?? null);
+    const cells = values.map((value, i) => ({
+      text: shownText(value, columns[i]?.numFmt),
+      width: columns[i]?.width ?? 0,
+    }));
+    return { values, height: rowHeight(cells) };
+  };
+  const writeData = (row: { values: unknown[]; height: number }) => {
+    const added = addRow(row.values, row.height);
     for (let i = 0; i < n; i += 1) {
       const cell = added.getCell(i + 1);
       const value = cell.value;
-      const column = columns[i] as Column;
-      cell.style = (value instanceof Date && !column.numFmt ? dateStyle : styles[i]) as ExcelJS.Style;
+      cell.style = (value instanceof Date && !columns[i]?.numFmt ? dateStyle : styles[i]) as ExcelJS.Style;
       if (typeof value === 'number') sums[i] = (sums[i] as number) + value;
-      cells.push({ text: shownText(value, column.numFmt), width: column.width });
     }
-    added.height = rowHeight(cells);
-    added.commit();
-    lastRow = added.number;
     count += 1;
+  };
+  let block:
+    | { lines: { text: string; height: number }[]; rows: { values: unknown[]; height: number }[] }
+    | undefined;
+  const writeBlock = () => {
+    if (!block) return;
+    const lines = block.lines.reduce((sum, l) => sum + l.height, 0);
+    const whole = lines + block.rows.reduce((sum, r) => sum + r.height, 0);
+    const start = lines + (block.rows[0]?.height ?? 0);
+    const fresh = used <= headerHeight;
+    if (!fresh && pending && ((used + whole > room && whole <= room - headerHeight) || used + start > room)) {
+      pending.addPageBreak();
+      used = headerHeight;
+    }
+    for (const [i, line] of block.lines.entries()) {
+      const added = addRow([line.text], line.height);
+      const style = blockStyles[Math.min(i, 1)] as ExcelJS.Style;
+      for (let c = 1; c <= n; c += 1) added.getCell(c).style = style;
+      ws.mergeCells(added.number, 1, added.number, n);
+    }
+    for (const row of block.rows) writeData(row);
+    block = undefined;
+  };
+  for (const row of rows) {
+    if (isBlock(row)) {
+      writeBlock();
+      const { title, lines } = row[BLOCK];
+      block = {
+        lines: [title, ...lines].map((text, i) => ({
+          text,
+          height: rowHeight([{ text, width: total, bold: i === 0 }]),
+        })),
+        rows: [],
+      };
+    } else if (block) block.rows.push(dataRow(row));
+    else writeData(dataRow(row));
   }
+  writeBlock();
+  pending?.commit();
   if (frame.totals) {
     const first = headerRow + 1;
     const last = lastRow;

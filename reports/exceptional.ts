@@ -18,6 +18,7 @@ import {
   text,
 } from './council-doc.js';
 import { councilDoc } from './council-vi.js';
+import { asSentence, printable, printableFrom } from './document-text.js';
 import { para, run } from './word.js';
 
 /*
@@ -27,12 +28,6 @@ import { para, run } from './word.js';
  * code only in the list's last column, for the Office.
  */
 
-const cleanTags = (text: string) =>
-  text
-    .replace(/(^|\s)[#@]\S+/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 function marked(source: CouncilDocSource, code: string) {
   const entry = source.store.entry(code);
   const mark = source.store.council.marks.find((m) => m.code === code && m.kind === 'exceptional');
@@ -40,7 +35,9 @@ function marked(source: CouncilDocSource, code: string) {
   const dept = member ? subjectDepartment(source, { kind: 'member', memberId: member.id }) : undefined;
   return {
     entry,
-    reason: mark?.reason ?? '',
+    /** The achievement as the entry tells it, printable (reports/document-text.ts). */
+    told: printableFrom(source.store)(entry?.text ?? ''),
+    reason: printable(mark?.reason ?? ''),
     name: member?.fullName ?? '',
     department: source.agency.departments.find((d) => d.id === dept)?.name ?? '',
   };
@@ -68,7 +65,7 @@ export async function buildExceptionalProposal(
     ),
     ...items.map((m, i) =>
       text(
-        `${i + 1}. Đồng chí ${m.name}, ${m.department}: ${cleanTags(m.entry?.text ?? '')} (ngày ${formatDay(new Date(m.entry?.at ?? 0))}). ${m.reason ? `Hội đồng đánh giá: ${m.reason}.` : ''}`,
+        `${i + 1}. Đồng chí ${m.name}, ${m.department}: ${m.told} (ngày ${formatDay(new Date(m.entry?.at ?? 0))}). ${m.reason ? `Hội đồng đánh giá: ${asSentence(m.reason)}` : ''}`,
       ),
     ),
     text('Kèm theo: báo cáo tóm tắt thành tích của cá nhân được đề nghị.'),
@@ -99,12 +96,12 @@ export async function buildExceptionalReport(
     line(`- Đơn vị công tác: ${m.department}, ${agency.agency.name}`),
     line(`- Chức vụ: ${councilDoc.toWrite('chức vụ')}`),
     heading('II. THÀNH TÍCH ĐỘT XUẤT'),
-    text(`Ngày ${formatDay(new Date(m.entry?.at ?? 0))}: ${cleanTags(m.entry?.text ?? '')}.`),
-    ...(m.reason ? [text(`Hội đồng Thi đua – Khen thưởng đánh giá: ${m.reason}.`)] : []),
+    text(`Ngày ${formatDay(new Date(m.entry?.at ?? 0))}: ${asSentence(m.told)}`),
+    ...(m.reason ? [text(`Hội đồng Thi đua – Khen thưởng đánh giá: ${asSentence(m.reason)}`)] : []),
     text(councilDoc.toWrite('kết quả, tác dụng, ý nghĩa của thành tích')),
     table(
       ['Nội dung', 'Ngày', 'Mã trên hệ thống'],
-      [[cleanTags(m.entry?.text ?? ''), formatDay(new Date(m.entry?.at ?? 0)), m.entry?.code ?? '']],
+      [[m.told, formatDay(new Date(m.entry?.at ?? 0)), m.entry?.code ?? '']],
       [64, 16, 20],
       {
         center: [1, 2],

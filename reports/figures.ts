@@ -77,9 +77,7 @@ export function summarise(ctx: FiguresSource, period: Period, department?: Depar
   );
   let all: Entry[] | undefined;
   const entries = (): Entry[] => {
-    all ??= store
-      .entriesBetween(period.start, period.end)
-      .filter((e) => !department || e.departmentId === department.id);
+    all ??= store.entriesBetween(period.start, period.end, { departmentId: department?.id }) as Entry[];
     return all;
   };
   let withdrawn: Entry[] | undefined;
@@ -110,6 +108,22 @@ export function summarise(ctx: FiguresSource, period: Period, department?: Depar
     review,
     models: modelsOf(store, period, department),
   };
+}
+
+/**
+ * Who withdrew each withdrawn entry, from its history: the one who logged it, or an admin (/huy is open
+ * to no one else). Counted apart, so no document says an admin's withdrawal was the reporter's.
+ */
+export function withdrawnBy(entries: readonly Entry[]): { reporter: number; admin: number } {
+  let reporter = 0;
+  let admin = 0;
+  for (const e of entries) {
+    if (e.status !== 'withdrawn') continue;
+    const item = e.history.findLast((h) => h.action === 'withdrawn');
+    if (!item || item.by === e.reporterId) reporter += 1;
+    else admin += 1;
+  }
+  return { reporter, admin };
 }
 
 /** The member or department a model example is about (an entry's: its member, and where it counted). */

@@ -90,16 +90,20 @@ export function linesIn(text: string, width: number, style: TextStyle = {}): num
     let used = 0;
     lines += 1;
     for (const word of paragraph.split(' ').filter(Boolean)) {
-      const w = textWidth(word, size, bold);
-      if (used > 0 && used + space + w <= room) {
-        used += space + w;
-        continue;
+      // A line may also break after a hyphen or a slash (`01/2024/TT-BNV`), as LibreOffice breaks.
+      for (const [i, part] of word.split(/(?<=[-/])/).entries()) {
+        const gap = i === 0 && used > 0 ? space : 0;
+        const w = textWidth(part, size, bold);
+        if (used > 0 && used + gap + w <= room) {
+          used += gap + w;
+          continue;
+        }
+        if (used > 0) lines += 1;
+        // A part wider than the line is broken across lines.
+        const extra = Math.max(0, Math.ceil(w / room) - 1);
+        lines += extra;
+        used = w - extra * room;
       }
-      if (used > 0) lines += 1;
-      // A word wider than the line is broken across lines.
-      const extra = Math.max(0, Math.ceil(w / room) - 1);
-      lines += extra;
-      used = w - extra * room;
     }
   }
   return lines;
@@ -150,6 +154,15 @@ export function pageFor(
   if ((scale * size) / 100 < MIN_PRINTED)
     throw new Error(`a table ${total} units wide would print at ${(scale * size) / 100} pt`);
   return { orientation: 'landscape', scale };
+}
+
+/**
+ * The height a page holds, in the sheet's points (before its scale): A4 less the top and bottom
+ * margins (LibreOffice puts the header and footer inside them), a little kept spare.
+ */
+export function pageRoom(page: { orientation: 'portrait' | 'landscape'; scale: number }): number {
+  const height = page.orientation === 'portrait' ? 841.9 : 595.3;
+  return ((height - 72 * (MARGINS.top + MARGINS.bottom)) * 100 * 0.98) / page.scale;
 }
 
 /** The footer of every printed sheet: the page number, at the body's size. */

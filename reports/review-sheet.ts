@@ -28,6 +28,7 @@ import { finish, newBook } from './xlsx.js';
 export async function buildReviewSheet(
   ctx: { store: Repository; agency: AgencyConfig; titles?: TitlesConfig | undefined },
   year: Period,
+  now?: Date,
 ): Promise<Buffer> {
   const { store, agency } = ctx;
   const mode = agency.review.mode;
@@ -59,7 +60,7 @@ export async function buildReviewSheet(
       ]
     : [];
   const t = doc.sheetTitles;
-  const frame = framesFor(agency, year);
+  const frame = framesFor(agency, year, undefined, now);
   const totals = { label: doc.total, values: { rank: null } };
 
   const scores = rankMembers(

@@ -39,30 +39,68 @@ function counted(subject: string, when: string, count: number, points: number, p
   );
 }
 
+/** `từ 01/10/2026 đến 31/12/2026`, and for a period not over yet `, số liệu tính đến ngày 06/12/2026`. */
+function periodWords(first: string, last: string, asOf?: string): string {
+  return `từ ${first} đến ${last}${asOf ? `, số liệu tính đến ngày ${asOf}` : ''}`;
+}
+
 export const doc = {
+  periodWords,
   creator: 'thidua-bot',
   kindPart,
-  /** The Word report's first figures: `Trong kỳ, toàn cơ quan có 12 nội dung … gồm: …`. */
-  periodResults: (subject: string, count: number, points: number, parts: string[]) =>
-    counted(subject, 'Trong kỳ', count, points, parts),
+  counted,
   participation: (participants: number, members: number, pct: string) =>
     participants === 0
       ? 'Chưa có cán bộ, công chức, người lao động nào có nội dung được ghi nhận.'
       : `Có ${participants}/${members} cán bộ, công chức, người lao động có ít nhất một nội dung được ghi nhận (đạt ${pct}).`,
-  /** The Council's work in the period, naming only what happened. */
-  councilWork: (approved: number, rejected: number, pending: number, withdrawn: number) => {
+  /**
+   * The review of entries in the period, naming who did it: each entry is decided by one member of the
+   * Council or one admin (not by the Council's meeting); a withdrawal by the one who logged it or by an
+   * admin.
+   */
+  reviewWork: (
+    when: string,
+    approved: number,
+    rejected: number,
+    pending: number,
+    byReporter: number,
+    byAdmin: number,
+  ) => {
     const done = [
       approved ? `duyệt ${approved} nội dung` : '',
       rejected ? `không duyệt ${rejected} nội dung` : '',
     ].filter(Boolean);
     const rest = [
       pending ? `${pending} nội dung đang chờ duyệt` : '',
-      withdrawn ? `${withdrawn} nội dung do người ghi rút lại` : '',
+      byReporter ? `${byReporter} nội dung do người ghi rút lại` : '',
+      byAdmin ? `${byAdmin} nội dung do quản trị viên rút lại` : '',
     ].filter(Boolean);
     const first = done.length
-      ? `Hội đồng Thi đua – Khen thưởng đã ${done.join(', ')}`
-      : 'Trong kỳ, Hội đồng Thi đua – Khen thưởng chưa xét duyệt nội dung nào';
-    return `${first}${rest.length ? `; ${rest.join('; ')}` : ''}.`;
+      ? `${when}, thành viên Hội đồng Thi đua – Khen thưởng và quản trị viên đã xét từng nội dung ghi nhận: ${done.join(', ')}`
+      : `${when}, chưa có nội dung ghi nhận nào được xét duyệt`;
+    return `${first}${rest.length ? `; ${rest.join('; ')}` : ''}. Đây là việc xét từng nội dung, không phải kết quả bình xét của phiên họp Hội đồng.`;
+  },
+  /** How entries count, as a clause after "Cách tính điểm:". */
+  modes: {
+    after: 'nội dung được tính điểm ngay khi ghi nhận; nội dung không được duyệt thì không còn được tính',
+    before: 'nội dung chỉ được tính điểm sau khi được duyệt',
+  },
+  /** The rule that picks "cá nhân tiêu biểu", stated in the report. */
+  outstandingRule: (rule: { rule: 'top'; count: number } | { rule: 'share'; percent: number }) =>
+    `Cá nhân tiêu biểu được chọn theo quy tắc do Văn phòng thiết lập: trong số cá nhân có nội dung được duyệt trong kỳ, ` +
+    (rule.rule === 'top'
+      ? `${String(rule.count).padStart(2, '0')} người có tổng điểm cao nhất`
+      : `${rule.percent}% số người có tổng điểm cao nhất (làm tròn xuống, ít nhất 01 người)`) +
+    '; người bằng điểm với người cuối cùng được chọn cũng được nêu.',
+  /** A target's title in the report, marked when it is not the plan's own. */
+  planTargetTitle: (title: string, source: 'plan' | 'agency' | 'bot') =>
+    source === 'plan'
+      ? `${title} (chỉ tiêu của Kế hoạch)`
+      : `${title} (${source === 'agency' ? 'mức tham chiếu của Văn phòng' : 'mức mặc định của phần mềm'}, không phải chỉ tiêu của Kế hoạch)`,
+  planStates: {
+    done: 'đạt',
+    pending: 'đạt nếu các nội dung chờ duyệt được duyệt',
+    open: 'chưa đạt',
   },
   yes: 'x',
   /** Each sheet's title, printed in capitals above its table. */
@@ -79,9 +117,13 @@ export const doc = {
     standards: 'Tiêu chuẩn các danh hiệu thi đua dùng để đối chiếu',
     basis: 'Căn cứ và các thiết lập dùng để đối chiếu',
   },
-  /** The line under a sheet's title: `Năm 2026 (từ 01/01/2026 đến 31/12/2026) — Phòng Cán bộ`. */
-  sheetPeriod: (label: string, first: string, last: string, department?: string) =>
-    `${label.charAt(0).toUpperCase()}${label.slice(1)} (từ ${first} đến ${last})${department ? ` — ${department}` : ''}`,
+  /**
+   * The line under a sheet's title: `Năm 2026 (từ 01/01/2026 đến 31/12/2026) — Phòng Cán bộ`; a period
+   * not over yet says up to when it is counted: `Năm 2026 (từ 01/01/2026 đến 31/12/2026, số liệu tính
+   * đến ngày 06/12/2026)`.
+   */
+  sheetPeriod: (label: string, first: string, last: string, department?: string, asOf?: string) =>
+    `${label.charAt(0).toUpperCase()}${label.slice(1)} (${periodWords(first, last, asOf)})${department ? ` — ${department}` : ''}`,
   total: 'Tổng cộng',
   /** The entries sheet's totals: how many entries, and that the points summed are those that count. */
   /** An entry's kind in the entries sheet, with its marks: `Nhiệm vụ hoàn thành (đột xuất)`. */

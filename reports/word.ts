@@ -12,12 +12,15 @@ import {
   WidthType,
 } from 'docx';
 import type { AgencyConfig, Department } from '../core/agency.js';
+import type { Entry, TitleSubject } from '../core/domain.js';
 import { MODEL_STAGES } from '../core/domain.js';
-import { formatDay, lastDay, type Period } from '../core/periods.js';
+import { countedUntil, formatDay, lastDay, type Period } from '../core/periods.js';
+import { type Plan, planProgress, progressAsOf } from '../core/plan.js';
 import type { Repository } from '../core/repository.js';
+import type { MemberScore } from '../core/scoring.js';
 import { vi } from '../locales/vi.js';
 import { departmentName } from './excel.js';
-import { summarise } from './figures.js';
+import { summarise, withdrawnBy } from './figures.js';
 import { doc } from './vi.js';
 import { packWord, xmlSafe } from './xml-text.js';
 
@@ -162,108 +165,129 @@ export function partyHeader(agency: AgencyConfig, now: Date, numberLine?: string
 /**
  * The draft of "Báo cáo kết quả thực hiện công tác thi đua, khen thưởng" for a period, laid out as a
  * Party document (Hướng dẫn 36-HD/VPTW): the body's name block on the left, "ĐẢNG CỘNG SẢN VIỆT NAM"
- * on the right, number and symbol, place and date, title, numbered sections, signature block. Figures
- * come from the store; what a person must write is marked "[Cần bổ sung: …]".
+ * on the right, number and symbol, place and date, title, numbered sections, signature block. It speaks
+ * for the Ban, which signs it. Figures come from the store (a period not over yet says up to when they
+ * are counted); the plan's targets with the figures /kehoach computes (core/plan.ts), those that are
+ * not the plan's own marked; commendation results from the award decisions on record (a marked blank
+ * until there are any); "cá nhân tiêu biểu" by the rule in the agency's settings, stated in the text.
+ * What a person must write is marked "[Cần bổ sung: …]".
  */
 export async function buildReportDoc(
   ctx: { store: Repository; agency: AgencyConfig },
   period: Period,
   now: Date,
   department?: Department,
+  plan?: Plan,
 ): Promise<Buffer> {
-  const { agency } = ctx;
+  const { agency, store } = ctx;
   const t = vi;
   const s = summarise(ctx, period, department);
   const r: AgencyConfig['report'] = agency.report;
   const label = vi.periodName(period);
+  const until = countedUntil(period, now);
+  const asOf = until && formatDay(until);
   const pct = (a: number, b: number) => (b ? `${Math.round((a / b) * 100)}%` : '0%');
   const kind = (k: 'deed' | 'task' | 'initiative') =>
     s.byKind.find((x) => x.kind === k) ?? { count: 0, points: 0 };
+  const when = asOf ? `Từ đầu kỳ đến ngày ${asOf}` : 'Trong kỳ';
+  const scope = department ? department.name : 'toàn cơ quan';
 
   const header = partyHeader(agency, now, `Số      -${r.symbol}`);
+  const heading = (text: string) => para([run(text, { bold: true })], 'left', false);
+  const line = (text: string) => para([run(text)]);
+
+  const outstanding = outstandingMembers(s.scores, s.all, agency.report.outstanding);
+  const withdrawn = withdrawnBy(s.withdrawn);
+  const planPart = plan && plan.year === period.year ? planLines(ctx, plan, period, now) : undefined;
+  const awards = awardLines(ctx, period.year, department);
 
   const body: Paragraph[] = [
     para([run('BÁO CÁO', { bold: true, size: 32 })], 'center', false),
     para([run('Kết quả thực hiện công tác thi đua, khen thưởng', { bold: true })], 'center', false),
     ...(department ? [para([run(department.name, { bold: true })], 'center', false)] : []),
     para(
-      [run(`${label} (từ ${formatDay(period.start)} đến ${formatDay(lastDay(period))})`, { bold: true })],
+      [
+        run(
+          `${capitalise(label)} (${doc.periodWords(formatDay(period.start), formatDay(lastDay(period)), asOf)})`,
+          {
+            bold: true,
+          },
+        ),
+      ],
       'center',
       false,
     ),
     para([run('-----', { size: 28 })], 'center', false),
-    para([
-      run(
-        `Thực hiện Kế hoạch phát động phong trào thi đua năm ${period.year} của ${agency.agency.name}, ` +
-          `Văn phòng Ban tổng hợp kết quả thực hiện công tác thi đua, khen thưởng ${label}` +
-          `${department ? ` của ${department.name}` : ''} như sau:`,
-      ),
-    ]),
-    para([run('I. KẾT QUẢ THỰC HIỆN', { bold: true })], 'left', false),
-    para([run('1. Kết quả ghi nhận phong trào thi đua', { bold: true })], 'left', false),
-    para([
-      run(
-        doc.periodResults(department ? department.name : 'toàn cơ quan', s.total.count, s.total.points, [
-          doc.kindPart('task', kind('task').count, kind('task').points, s.adhoc),
-          doc.kindPart('initiative', kind('initiative').count, kind('initiative').points, s.it),
-          doc.kindPart('deed', kind('deed').count, kind('deed').points),
-        ]),
-      ),
-    ]),
-    para([run(doc.participation(s.participants, s.members, pct(s.participants, s.members)))]),
-    para([run('2. Kết quả theo từng phòng', { bold: true })], 'left', false),
-    ...s.departments.map((d) =>
-      para([
-        run(
-          d.entries === 0
-            ? `- ${d.department.name}: chưa có nội dung được ghi nhận (${d.members} người).`
-            : `- ${d.department.name}: ${d.entries} nội dung, ${d.points} điểm, bình quân ${t.number(d.perMember)} điểm/người; ` +
-                `${d.participants}/${d.members} người tham gia (${pct(d.participants, d.members)}).`,
-        ),
+    line(
+      `Thực hiện ${plan && plan.year === period.year ? plan.title : `Kế hoạch phát động phong trào thi đua năm ${period.year}`}, ` +
+        `${agency.agency.name} báo cáo kết quả thực hiện công tác thi đua, khen thưởng ${label}` +
+        `${department ? ` của ${department.name}` : ''} như sau:`,
+    ),
+    heading('I. KẾT QUẢ THỰC HIỆN'),
+    heading('1. Kết quả ghi nhận phong trào thi đua'),
+    line(
+      doc.counted(scope, when, s.total.count, s.total.points, [
+        doc.kindPart('task', kind('task').count, kind('task').points, s.adhoc),
+        doc.kindPart('initiative', kind('initiative').count, kind('initiative').points, s.it),
+        doc.kindPart('deed', kind('deed').count, kind('deed').points),
       ]),
     ),
-    para([run('3. Cá nhân tiêu biểu', { bold: true })], 'left', false),
-    ...(s.top.length
-      ? s.top.map((m) =>
-          para([
-            run(
-              `- ${m.member.fullName} (${departmentName(agency, m.member.departmentId)}): ${m.points} điểm, ${m.entries} nội dung.`,
-            ),
-          ]),
-        )
-      : [para([run('- Chưa có cá nhân được ghi nhận trong kỳ.')])]),
-    para(
-      [run('4. Công tác phát hiện, bồi dưỡng, tổng kết, nhân rộng điển hình tiên tiến', { bold: true })],
-      'left',
-      false,
+    line(doc.participation(s.participants, s.members, pct(s.participants, s.members))),
+    heading('2. Kết quả theo từng phòng'),
+    ...s.departments.map((d) =>
+      line(
+        d.entries === 0
+          ? `- ${d.department.name}: chưa có nội dung được ghi nhận (${d.members} người).`
+          : `- ${d.department.name}: ${d.entries} nội dung, ${d.points} điểm, bình quân ${t.number(d.perMember)} điểm/người; ` +
+              `${d.participants}/${d.members} người tham gia (${pct(d.participants, d.members)}).`,
+      ),
     ),
-    para([
-      run(
-        s.models.list.length === 0
-          ? 'Trong kỳ, chưa có điển hình tiên tiến được đề xuất hoặc chuyển giai đoạn.'
-          : `Trong kỳ, có ${s.models.list.length} điển hình tiên tiến được đề xuất hoặc chuyển giai đoạn; ` +
-              'đến cuối kỳ: ' +
-              MODEL_STAGES.filter((st) => s.models.byStage[st] > 0)
-                .map((st) => `${s.models.byStage[st]} ở giai đoạn ${t.models.stages[st].toLowerCase()}`)
-                .join(', ') +
-              '.',
-      ),
+    heading('3. Cá nhân tiêu biểu'),
+    line(doc.outstandingRule(agency.report.outstanding)),
+    ...(outstanding.length
+      ? outstanding.map((m) =>
+          line(
+            `- Đồng chí ${m.member.fullName} (${departmentName(agency, m.member.departmentId)}): ${m.points} điểm, ${m.entries} nội dung.`,
+          ),
+        )
+      : [line('- Chưa có cá nhân đáp ứng quy tắc trên trong kỳ.')]),
+    heading('4. Kết quả thực hiện các chỉ tiêu của Kế hoạch'),
+    ...(planPart ?? [
+      line(`Kỳ báo cáo không thuộc năm của kế hoạch thi đua đang theo dõi; không có số liệu chỉ tiêu.`),
     ]),
-    para([run('5. Công tác xét duyệt của Hội đồng Thi đua – Khen thưởng', { bold: true })], 'left', false),
-    para([
-      run(
-        `${doc.councilWork(s.review.approved, s.review.rejected, s.review.pending, s.withdrawn.length)} ` +
-          `Cách tính điểm: ${t.summary.modes[s.review.mode]}.`,
+    heading('5. Công tác phát hiện, bồi dưỡng, tổng kết, nhân rộng điển hình tiên tiến'),
+    line(
+      s.models.list.length === 0
+        ? `${when}, chưa có điển hình tiên tiến được đề xuất hoặc chuyển giai đoạn.`
+        : `${when}, có ${s.models.list.length} điển hình tiên tiến được đề xuất hoặc chuyển giai đoạn; ` +
+            `${asOf ? `đến ngày ${asOf}` : 'đến cuối kỳ'}: ` +
+            MODEL_STAGES.filter((st) => s.models.byStage[st] > 0)
+              .map((st) => `${s.models.byStage[st]} ở giai đoạn ${t.models.stages[st].toLowerCase()}`)
+              .join(', ') +
+            '.',
+    ),
+    heading('6. Xét duyệt các nội dung ghi nhận'),
+    line(
+      doc.reviewWork(
+        when,
+        s.review.approved,
+        s.review.rejected,
+        s.review.pending,
+        withdrawn.reporter,
+        withdrawn.admin,
       ),
-    ]),
-    para([run('II. ĐÁNH GIÁ CHUNG', { bold: true })], 'left', false),
-    para([run('1. Ưu điểm', { bold: true })], 'left', false),
+    ),
+    line(`Cách tính điểm: ${doc.modes[s.review.mode]}.`),
+    heading('7. Kết quả khen thưởng'),
+    ...awards,
+    heading('II. ĐÁNH GIÁ CHUNG'),
+    heading('1. Ưu điểm'),
     toWrite('đánh giá ưu điểm'),
-    para([run('2. Hạn chế, nguyên nhân', { bold: true })], 'left', false),
+    heading('2. Hạn chế, nguyên nhân'),
     toWrite('hạn chế và nguyên nhân'),
-    para([run('III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI', { bold: true })], 'left', false),
+    heading('III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI'),
     toWrite('phương hướng, nhiệm vụ'),
-    para([run('IV. ĐỀ XUẤT, KIẾN NGHỊ', { bold: true })], 'left', false),
+    heading('IV. ĐỀ XUẤT, KIẾN NGHỊ'),
     toWrite('đề xuất, kiến nghị (nếu có)'),
   ];
 
@@ -286,4 +310,94 @@ export async function buildReportDoc(
     sections: [partySection([header, ...body, signature])],
   });
   return packWord(document);
+}
+
+const capitalise = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/**
+ * The members the report names "tiêu biểu": among those with an approved entry in the period, ranked
+ * by points, the `count` best or the best `percent` (rounded down, at least one); whoever ties with the
+ * last one picked is kept.
+ */
+export function outstandingMembers(
+  scores: readonly MemberScore[],
+  entries: readonly Entry[],
+  rule: AgencyConfig['report']['outstanding'],
+): MemberScore[] {
+  const approved = new Set(
+    entries.filter((e) => e.status === 'active' && e.review === 'approved').map((e) => e.memberId),
+  );
+  const eligible = scores.filter((m) => m.rank > 0 && approved.has(m.member.id));
+  const n =
+    rule.rule === 'top' ? rule.count : Math.max(1, Math.floor((eligible.length * rule.percent) / 100));
+  if (eligible.length <= n) return eligible;
+  const last = (eligible[n - 1] as MemberScore).points;
+  return eligible.filter((m, i) => i < n || m.points === last);
+}
+
+/** The plan's targets as /kehoach measures them, up to the period's end (or now, if sooner). */
+function planLines(
+  ctx: { store: Repository; agency: AgencyConfig },
+  plan: Plan,
+  period: Period,
+  now: Date,
+): Paragraph[] {
+  const at = new Date(Math.min(now.getTime(), period.end.getTime() - 1));
+  const until = progressAsOf(plan, at);
+  const progress = planProgress({ ...ctx, plan }, at);
+  return [
+    para([
+      run(
+        `Số liệu ghi nhận của năm ${plan.year}, ${until ? `tính đến ngày ${formatDay(until)}` : 'cả năm'}, ` +
+          'đối chiếu với các chỉ tiêu của Kế hoạch và các mức tham chiếu (mức tham chiếu không phải chỉ tiêu của Kế hoạch):',
+      ),
+    ]),
+    ...progress.map((p) =>
+      para([
+        run(
+          `- ${doc.planTargetTitle(p.target.title, p.target.source)}: ` +
+            `${p.whole !== undefined ? `${p.count}/${p.whole} (${Math.round(p.value)}%)` : `${p.count}/${p.target.goal}`}` +
+            ` — ${doc.planStates[p.state]}.`,
+        ),
+      ]),
+    ),
+  ];
+}
+
+/**
+ * Commendation results: the award decisions on record for the year (of the department's members and
+ * the department, in a department's report); a marked blank while there are none.
+ */
+function awardLines(
+  ctx: { store: Repository; agency: AgencyConfig },
+  year: number,
+  department?: Department,
+): Paragraph[] {
+  const { store } = ctx;
+  const inScope = (subject: TitleSubject) =>
+    !department ||
+    (subject.kind === 'department'
+      ? subject.departmentId === department.id
+      : store.member(subject.memberId)?.departmentId === department.id);
+  const awards = store.awards
+    .filter((a) => a.status === 'active' && a.year === year)
+    .map((a) => ({ award: a, recipients: a.recipients.filter((r) => inScope(r.subject)) }))
+    .filter((a) => a.recipients.length > 0);
+  if (awards.length === 0)
+    return [toWrite(`kết quả khen thưởng năm ${year} (chưa có quyết định khen thưởng nào được ghi nhận)`)];
+  return awards.map(({ award, recipients }) => {
+    const names = recipients.map((r) =>
+      r.subject.kind === 'member'
+        ? `đồng chí ${store.member(r.subject.memberId)?.fullName ?? r.subject.memberId}`
+        : (ctx.agency.departments.find((d) => d.id === (r.subject as { departmentId: string }).departmentId)
+            ?.name ?? r.subject.departmentId),
+    );
+    const d = award.decision;
+    return para([
+      run(
+        `- ${award.name} năm ${award.year} (Quyết định số ${d.number} ngày ${d.date.split('-').reverse().join('/')} của ${d.body}): ` +
+          `${names.join('; ')}.`,
+      ),
+    ]);
+  });
 }

@@ -3,6 +3,7 @@ import { lastDay, type Period } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
 import { counts, departmentAt, entryState } from '../core/scoring.js';
 import { vi } from '../locales/vi.js';
+import { printableFrom } from './document-text.js';
 import {
   DATE_TIME,
   departmentName,
@@ -23,6 +24,7 @@ export async function buildWorkbook(
   ctx: { store: Repository; agency: AgencyConfig },
   period: Period,
   department?: Department,
+  now?: Date,
 ): Promise<Buffer> {
   const { store, agency } = ctx;
   const s = summarise(ctx, period, department);
@@ -32,7 +34,8 @@ export async function buildWorkbook(
   book.created = new Date();
   const d = doc.summary;
   const t = doc.sheetTitles;
-  const frame = framesFor(agency, period, department);
+  const frame = framesFor(agency, period, department, now);
+  const told = printableFrom(store);
 
   const summaryRows: [string, string | number | Date][] = [
     [d.agency, agency.agency.name],
@@ -165,7 +168,7 @@ export async function buildWorkbook(
       code: e.code,
       at: excelDate(e.at),
       kind: doc.entryKind(vi.kind[e.kind], e.adhoc, e.it),
-      text: e.text,
+      text: told(e.text),
       member: store.member(e.memberId)?.fullName ?? e.memberId,
       dept: departmentName(agency, e.departmentId),
       points: e.points,

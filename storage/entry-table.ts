@@ -3,7 +3,7 @@ import { entryCode, entryNo } from '../core/codes.js';
 import { type Entry, type EntryKind, type HistoryItem, historyItemSchema } from '../core/domain.js';
 import { PLATFORMS, type PlatformName } from '../core/identity.js';
 import { periodContaining } from '../core/periods.js';
-import type { EntryGroup, EntryGroups } from '../core/repository.js';
+import type { EntriesOf, EntryGroup, EntryGroups } from '../core/repository.js';
 import {
   CHUNK_ROWS,
   F64Column,
@@ -52,6 +52,8 @@ const HAS_SOURCE = 2;
 const RECENT_ROWS = 16_384;
 /** Ranges of groups kept until the next write (EntryTable.groups). */
 const KEPT_GROUPS = 4;
+/** Positions of the time order summed together and kept (EntryTable.groups): 16,384. */
+const BLOCK_ROWS = 1 << 14;
 /** Entry numbers up to this are found through a dense array; larger ones (never made by the bot) through a map. */
 const DENSE_NUMBERS = 1 << 22;
 
@@ -134,10 +136,19 @@ export class EntryTable {
   private version = 0;
   private lastRange: { version: number; from: number; to: number; entries: Entry[] } | undefined;
   private lastGroups: { version: number; from: number; to: number; groups: EntryGroups }[] = [];
+  /** Whole blocks of the time order, summed (see `groups`); undefined once a write touched one. */
+  private readonly blocks: (GroupSum | undefined)[] = [];
   private materialised = 0;
 
-  /** An empty table, or one holding `data` (captured, or read from a snapshot and verified). */
-  constructor(data?: EntryTableData) {
+  /**
+   * An empty table, or one holding `data` (captured, or read from a snapshot and verified).
+   * `keepBuilt: false` (a report thread's copy, read once and thrown away): entries are built at each
+   * read and none is kept beyond the last range read — a year of them is ~100 MB at 100k entries.
+   */
+  constructor(
+    data?: EntryTableData,
+    private readonly keepBuilt = true,
+  ) {
     this.no = new U32Column(data?.no);
     this.time = new F64Column(data?.time);
     this.kind = new U8Column(data?.kind);
@@ -219,7 +230,11 @@ export class EntryTable {
    * thousand read (`recent`): past years are built when asked for.
    */
   entry(row: number): Entry {
-    return this.cached(row) ?? this.keep(row, this.time.get(row) >= this.hotFrom());
+    const built = this.cached(row);
+    if (built) return built;
+    return this.keepBuilt
+      ? this.keep(row, this.time.get(row) >= this.hotFrom())
+      : freeze(this.materialise(row));
   }
 
   private keep(row: number, hot: boolean): Entry {
@@ -239,6 +254,7 @@ export class EntryTable {
 
   /** A write changed (or took back) this row: its entry is built again when next read. */
   private forget(row: number): void {
+    if (row < this.count) this.touchRow(row);
     this.hot[row] = undefined;
     this.recent.delete(row);
     this.version += 1;
@@ -308,8 +324,47 @@ export class EntryTable {
       return last.entries.slice();
     }
     const out = this.build(from, to);
-    this.lastRange = { version: this.version, from, to, entries: out };
+    // A report thread's copy keeps nothing (a year of entries is ~100 MB at 100k).
+    if (this.keepBuilt) this.lastRange = { version: this.version, from, to, entries: out };
     return out.slice();
+  }
+
+  /**
+   * The entries logged in [start, end) credited to `of.memberId` and logged in `of.departmentId` (either
+   * or both), oldest first: found in the columns, only those are built.
+   */
+  of(of: EntriesOf, start: number, end: number): Entry[] {
+    const member = of.memberId === undefined ? -1 : this.dictIndex.get(of.memberId);
+    const department = of.departmentId === undefined ? -1 : this.dictIndex.get(of.departmentId);
+    const kind = of.kind === undefined ? -1 : KINDS.indexOf(of.kind);
+    if (member === undefined || department === undefined) return [];
+    const from = this.lowerBound(start);
+    const to = Math.max(from, this.lowerBound(end));
+    const hotFrom = this.lowerBound(this.hotFrom());
+    if (of.last !== undefined) {
+      // The latest first, until there are enough: the rows before them are never looked at.
+      const rows: number[] = [];
+      for (let i = to - 1; i >= from && rows.length < of.last; i -= 1) {
+        const row = this.order.get(i);
+        if (member !== -1 && this.member.get(row) !== member) continue;
+        if (department !== -1 && this.department.get(row) !== department) continue;
+        if (kind !== -1 && this.kind.get(row) !== kind) continue;
+        rows.push(i);
+      }
+      return rows.reverse().map((i) => {
+        const row = this.order.get(i);
+        return this.cached(row) ?? (this.keepBuilt ? this.keep(row, i >= hotFrom) : this.materialise(row));
+      });
+    }
+    const out: Entry[] = [];
+    for (let i = from; i < to; i += 1) {
+      const row = this.order.get(i);
+      if (member !== -1 && this.member.get(row) !== member) continue;
+      if (department !== -1 && this.department.get(row) !== department) continue;
+      if (kind !== -1 && this.kind.get(row) !== kind) continue;
+      out.push(this.cached(row) ?? (this.keepBuilt ? this.keep(row, i >= hotFrom) : this.materialise(row)));
+    }
+    return out;
   }
 
   private build(from: number, to: number): Entry[] {
@@ -322,7 +377,9 @@ export class EntryTable {
     for (let i = from; i < to; i += 1) {
       const row = this.order.get(i);
       const hot = i >= hotFrom;
-      out[i - from] = this.cached(row) ?? (hot || keepPast ? this.keep(row, hot) : this.materialise(row));
+      out[i - from] =
+        this.cached(row) ??
+        ((hot || keepPast) && this.keepBuilt ? this.keep(row, hot) : this.materialise(row));
     }
     return out;
   }
@@ -339,58 +396,84 @@ export class EntryTable {
     // A weekly post reads the week, the week before and the year: the last few ranges are kept.
     const kept = this.lastGroups.find((g) => g.version === this.version && g.from === from && g.to === to);
     if (kept) return kept.groups;
-    const dict = this.dict;
+    const sum = new GroupSum(this.dict);
+    // Whole blocks of BLOCK_ROWS positions are summed once and kept until a write touches them: a
+    // year at 1M entries is ~60 of them, and a write changes one (`warmGroups` sums them at start).
+    const firstBlock = Math.ceil(from / BLOCK_ROWS);
+    const lastBlock = Math.floor(to / BLOCK_ROWS);
+    if (firstBlock < lastBlock) {
+      this.sumRows(sum, from, firstBlock * BLOCK_ROWS);
+      for (let block = firstBlock; block < lastBlock; block += 1) sum.merge(this.block(block));
+      this.sumRows(sum, lastBlock * BLOCK_ROWS, to);
+    } else {
+      this.sumRows(sum, from, to);
+    }
+    const result = sum.result();
+    this.lastGroups = [
+      { version: this.version, from, to, groups: result },
+      ...this.lastGroups.filter((g) => g.version === this.version).slice(0, KEPT_GROUPS - 1),
+    ];
+    return result;
+  }
+
+  /**
+   * Sums the next whole block of rows not summed yet (see `groups`); false when every one is. The bot
+   * calls it at start-up between turns of the event loop, so the first year-wide read finds them done.
+   */
+  warmGroups(): boolean {
+    const whole = Math.floor(this.order.length / BLOCK_ROWS);
+    for (let block = 0; block < whole; block += 1) {
+      if (!this.blocks[block]) {
+        this.block(block);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Block `block`'s rows summed (kept until a write touches them). */
+  private block(block: number): GroupSum {
+    let sum = this.blocks[block];
+    if (!sum) {
+      sum = new GroupSum(this.dict);
+      this.sumRows(sum, block * BLOCK_ROWS, (block + 1) * BLOCK_ROWS);
+      this.blocks[block] = sum;
+    }
+    return sum;
+  }
+
+  /** Adds the rows at positions [from, to) of the time order to `sum`, read straight from the columns. */
+  private sumRows(sum: GroupSum, from: number, to: number): void {
     const order = this.order;
     const flagsOf = this.flags;
     const kindOf = this.kind;
     const memberOf = this.member;
     const departmentOf = this.department;
     const pointsOf = this.points;
-    // By member (its word in the dictionary), then by department, kind and flags packed in one number.
-    const byMember: (Map<number, Building> | undefined)[] = [];
-    const groups: Building[] = [];
-    const withdrawn: { code: string; departmentId: string }[] = [];
     for (let i = from; i < to; i += 1) {
       const r = order.get(i);
       const flags = flagsOf.get(r) & (ADHOC | IT | WITHDRAWN | REVIEW_MASK);
-      const member = memberOf.get(r);
       const department = departmentOf.get(r);
-      const key = (department * 3 + kindOf.get(r)) * 32 + flags;
-      let inMember = byMember[member];
-      if (!inMember) {
-        inMember = new Map();
-        byMember[member] = inMember;
-      }
-      let group = inMember.get(key);
-      if (!group) {
-        group = {
-          kind: KINDS[kindOf.get(r)] as EntryKind,
-          adhoc: (flags & ADHOC) !== 0,
-          it: (flags & IT) !== 0,
-          memberId: dict[member] as string,
-          departmentId: dict[department] as string,
-          status: flags & WITHDRAWN ? 'withdrawn' : 'active',
-          review: REVIEWS[(flags & REVIEW_MASK) >> REVIEW_SHIFT] as Entry['review'],
-          count: 0,
-          points: 0,
-        };
-        inMember.set(key, group);
-        groups.push(group);
-      }
+      const group = sum.group(memberOf.get(r), department, kindOf.get(r), flags);
       group.count += 1;
       group.points += pointsOf.get(r);
       if (flags & WITHDRAWN)
-        withdrawn.push({ code: this.codeAt(r), departmentId: dict[department] as string });
+        sum.withdrawn.push({ code: this.codeAt(r), departmentId: this.dict[department] as string });
     }
-    const result: EntryGroups = { groups, withdrawn };
-    for (const group of groups) Object.freeze(group);
-    Object.freeze(groups);
-    Object.freeze(withdrawn);
-    this.lastGroups = [
-      { version: this.version, from, to, groups: Object.freeze(result) },
-      ...this.lastGroups.filter((g) => g.version === this.version).slice(0, KEPT_GROUPS - 1),
-    ];
-    return result;
+  }
+
+  /** Positions from `at` on have moved or changed: their blocks are summed again when next read. */
+  private touchFrom(at: number): void {
+    this.blocks.length = Math.min(this.blocks.length, Math.floor(at / BLOCK_ROWS));
+  }
+
+  /** Row `row` changed in place: the blocks holding the positions of its time are summed again. */
+  private touchRow(row: number): void {
+    const time = this.time.get(row);
+    const first = Math.floor(this.lowerBound(time) / BLOCK_ROWS);
+    const last = Math.floor(Math.max(0, this.upperBound(time) - 1) / BLOCK_ROWS);
+    for (let block = first; block <= last && block < this.blocks.length; block += 1)
+      this.blocks[block] = undefined;
   }
 
   /** How many entries were built as objects so far (the year-wide figures build none: see `groups`). */
@@ -785,20 +868,81 @@ export class EntryTable {
 
   private insertInOrder(row: number, time: number): void {
     const n = this.order.length;
-    if (n === 0 || this.time.get(this.order.get(n - 1)) <= time) this.order.push(row);
-    else this.order.insert(this.upperBound(time), row);
+    if (n === 0 || this.time.get(this.order.get(n - 1)) <= time) {
+      this.touchFrom(n);
+      this.order.push(row);
+    } else {
+      const at = this.upperBound(time);
+      this.touchFrom(at);
+      this.order.insert(at, row);
+    }
   }
 
   private removeFromOrder(row: number): void {
     let at = this.upperBound(this.time.get(row)) - 1;
     while (at >= 0 && this.order.get(at) !== row) at -= 1;
     if (at < 0) throw new Error(`row ${row} is not in time order`);
+    this.touchFrom(at);
     this.order.remove(at);
   }
 }
 
 /** A group as it is summed. */
 type Building = { -readonly [K in keyof EntryGroup]: EntryGroup[K] };
+
+/** Rows summed by group: by member (its word in the dictionary), then department, kind and flags. */
+class GroupSum {
+  private readonly byMember: (Map<number, Building> | undefined)[] = [];
+  /** Each group with its member's word and its key, in the order first met. */
+  readonly groups: { member: number; key: number; group: Building }[] = [];
+  readonly withdrawn: { code: string; departmentId: string }[] = [];
+
+  constructor(private readonly dict: readonly string[]) {}
+
+  group(member: number, department: number, kind: number, flags: number): Building {
+    const key = (department * 3 + kind) * 32 + flags;
+    let inMember = this.byMember[member];
+    if (!inMember) {
+      inMember = new Map();
+      this.byMember[member] = inMember;
+    }
+    let group = inMember.get(key);
+    if (!group) {
+      group = {
+        kind: KINDS[kind] as EntryKind,
+        adhoc: (flags & ADHOC) !== 0,
+        it: (flags & IT) !== 0,
+        memberId: this.dict[member] as string,
+        departmentId: this.dict[department] as string,
+        status: flags & WITHDRAWN ? 'withdrawn' : 'active',
+        review: REVIEWS[(flags & REVIEW_MASK) >> REVIEW_SHIFT] as Entry['review'],
+        count: 0,
+        points: 0,
+      };
+      inMember.set(key, group);
+      this.groups.push({ member, key, group });
+    }
+    return group;
+  }
+
+  /** Adds another sum's groups (a block's: summed once, merged into many reads). */
+  merge(other: GroupSum): void {
+    for (const { member, key, group } of other.groups) {
+      const department = Math.floor(key / 96);
+      const kind = Math.floor(key / 32) % 3;
+      const into = this.group(member, department, kind, key % 32);
+      into.count += group.count;
+      into.points += group.points;
+    }
+    for (const w of other.withdrawn) this.withdrawn.push(w);
+  }
+
+  /** The groups, frozen: what Repository.entryGroups hands out. */
+  result(): EntryGroups {
+    const groups = this.groups.map((g) => Object.freeze({ ...g.group }));
+    return Object.freeze({ groups: Object.freeze(groups), withdrawn: Object.freeze(this.withdrawn.slice()) });
+  }
+}
 
 /** One row's facts for the load-time rules (EntryTable.checkRows fills it row after row). */
 class RowFacts implements EntryFacts {

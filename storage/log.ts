@@ -56,6 +56,11 @@ export interface LogWriter<T> {
   dropThrough(seq: number, head?: LogHead): Promise<void>;
   /** Waits for what is queued, then lets go of the log. */
   close(): Promise<void>;
+  /**
+   * Resolves if a line could be written now (a log shared by instances: this one is still the writer);
+   * rejects with StoreWriteError if not. A log that needs no asking leaves it out.
+   */
+  checkWritable?(): Promise<void>;
 }
 
 /**

@@ -11,7 +11,7 @@ import type {
   TitleSubject,
   YearRating,
 } from '../core/domain.js';
-import type { CouncilRecords, EntryGroups, Handled, Repository } from '../core/repository.js';
+import type { CouncilRecords, EntriesOf, EntryGroups, Handled, Repository } from '../core/repository.js';
 import { CouncilReader } from './council.js';
 import { EntryTable } from './entry-table.js';
 import { sameSubject } from './events.js';
@@ -65,13 +65,24 @@ export class StoreReader {
     return table.entry(row);
   }
 
-  entriesBetween(start: Date, end: Date): readonly Entry[] {
+  entriesBetween(start: Date, end: Date, of?: EntriesOf): readonly Entry[] {
+    if (of && (of.memberId ?? of.departmentId ?? of.kind ?? of.last) !== undefined) {
+      return this.data.entries.of(of, start.getTime(), end.getTime());
+    }
     return this.data.entries.between(start.getTime(), end.getTime());
   }
 
   /** How many entries were built as objects since the store opened (a year's figures build none). */
   get entriesBuilt(): number {
     return this.data.entries.built;
+  }
+
+  /**
+   * Sums the next block of the figures' rows (storage/entry-table.ts, `groups`); false once all are.
+   * The bot calls it at start-up between turns of the event loop.
+   */
+  warmFigures(): boolean {
+    return this.data.entries.warmGroups();
   }
 
   entryGroups(start: Date, end: Date): EntryGroups {
@@ -153,7 +164,8 @@ export class StoreView extends StoreReader implements Repository {
   static of(capture: StoreCapture): StoreView {
     const state = {
       ...(JSON.parse(capture.state) as Omit<State, 'entries'>),
-      entries: new EntryTable(capture.entries),
+      // Read for one request and thrown away: no entry kept once built (a year is ~100 MB at 100k).
+      entries: new EntryTable(capture.entries, false),
     };
     const idx = new Indexes();
     for (const member of state.members) idx.indexMember(member);

@@ -689,6 +689,11 @@ export class Store extends StoreReader implements Repository {
     return done;
   }
 
+  checkWritable(): Promise<void> {
+    if (!this.writable) return Promise.reject(new StoreWriteError('this store was opened for reading only'));
+    return this.journal.checkWritable?.() ?? Promise.resolve();
+  }
+
   // ---- loading ------------------------------------------------------------------------------------
 
   /** Indexes the members, refusing an id used twice (the entry table checked its own rules on load). */

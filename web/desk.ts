@@ -17,7 +17,7 @@ import { refusalWords } from '../commands/lib/council.js';
 import { standingsIn } from '../commands/lib/leaderboard.js';
 import { memberRecord } from '../commands/lib/mine.js';
 import { pendingEntries } from '../commands/lib/review.js';
-import { chartTargets, progressOf } from '../commands/posts.js';
+import { chartTargets, progressAsOf, progressOf } from '../commands/posts.js';
 import { tonghop } from '../commands/tonghop.js';
 import { belongs, mayAccess, mayViewEntry, type Viewer } from '../core/access.js';
 import type { AgencyConfig } from '../core/agency.js';
@@ -42,6 +42,7 @@ import { nominationLists, subjectName } from '../core/nominations.js';
 import {
   dayContaining,
   formatDateTime,
+  formatDay,
   type Period,
   periodContaining,
   periodTitle,
@@ -531,7 +532,7 @@ export function createDesk(deps: DeskDeps): Desk {
           t,
           agency,
           asked,
-          title: periodTitle(t, period),
+          title: periodTitle(t, period, now()),
           problem,
           standings,
           everyone: reviews ? standings.scores.filter((s) => s.rank > 0) : undefined,
@@ -539,6 +540,7 @@ export function createDesk(deps: DeskDeps): Desk {
           plan: {
             title: deps.plan.title,
             progress: progressOf({ t, store, agency, plan: deps.plan }, now()),
+            asOf: ((at) => at && formatDay(at))(progressAsOf(deps.plan, now())),
           },
           summary: admin ? summarise({ store, agency }, period) : undefined,
           chart: `/desk/chart.png?period=${token}`,
@@ -571,7 +573,9 @@ export function createDesk(deps: DeskDeps): Desk {
         period,
         standings,
         kudos: kudosOf(source, period, standings),
-        targets: chartTargets(progressOf({ ...source, plan: deps.plan }, now())),
+        targets: chartTargets(t, progressOf({ ...source, plan: deps.plan }, now())),
+        now: now(),
+        targetsAsOf: progressAsOf(deps.plan, now()),
       });
       const image = await picture(chart, pictureName('bang-xep-hang', period), log, deps.draw);
       if (!image) return c.body(null, 503);
@@ -878,7 +882,7 @@ export function createDesk(deps: DeskDeps): Desk {
           name: member.fullName,
           mode,
           asked,
-          title: periodTitle(t, period),
+          title: periodTitle(t, period, now()),
           problem,
           record,
           entries: newest.slice((pageNo - 1) * MINE_PAGE, pageNo * MINE_PAGE),

@@ -14,6 +14,9 @@ export const realAlbumTimers: AlbumTimers = {
 interface Pending<T> {
   parts: T[];
   timer: unknown;
+  /** Settles once the album was handed over and its handling has settled. */
+  done: Promise<void>;
+  settle: () => void;
 }
 
 /**
@@ -29,19 +32,33 @@ export class Albums<T extends { message: Message }> {
   constructor(
     private readonly waitMs: number,
     private readonly timers: AlbumTimers,
-    private readonly complete: (parts: T[]) => void,
+    /** Hands a complete album over; the promise it returns, if any, is its handling. */
+    private readonly complete: (parts: T[]) => Promise<unknown> | undefined,
     private readonly capacity = 200,
   ) {}
 
-  /** Keeps one part of an album (its message has a `media_group_id`). */
-  add(part: T): void {
+  /**
+   * Keeps one part of an album (its message has a `media_group_id`). Resolves once the album it
+   * belongs to has been handed over and handled (never rejects): until then the part is not done with
+   * (bot/telegram/confirm.ts keeps Telegram from forgetting it).
+   */
+  add(part: T): Promise<void> {
     const key = `${part.message.chat.id}:${part.message.media_group_id}`;
-    const album = this.pending.get(key) ?? { parts: [], timer: undefined };
+    let album = this.pending.get(key);
+    if (!album) {
+      let settle!: () => void;
+      const done = new Promise<void>((resolve) => {
+        settle = resolve;
+      });
+      album = { parts: [], timer: undefined, done, settle };
+    }
     if (album.timer !== undefined) this.timers.clear(album.timer);
     album.parts.push(part);
     album.timer = this.timers.set(() => this.finish(key), this.waitMs);
     this.pending.set(key, album);
+    const done = album.done;
     if (this.pending.size > this.capacity) this.finish(this.pending.keys().next().value as string);
+    return done;
   }
 
   /** Hands over every album now, complete or not (the bot is stopping). */
@@ -58,6 +75,11 @@ export class Albums<T extends { message: Message }> {
     if (!album) return;
     this.pending.delete(key);
     this.timers.clear(album.timer);
-    this.complete(album.parts.sort((a, b) => a.message.message_id - b.message.message_id));
+    let handling: Promise<unknown> | undefined;
+    try {
+      handling = this.complete(album.parts.sort((a, b) => a.message.message_id - b.message.message_id));
+    } finally {
+      void Promise.resolve(handling).then(album.settle, album.settle);
+    }
   }
 }

@@ -13,14 +13,26 @@ const WAIT_MS = 500;
  * handled, and the updates it brings again are dropped from its answer (they are being handled).
  */
 export class HandledOffsets {
-  private readonly inProgress = new Map<number, Promise<unknown>>();
+  /** The work each update still being handled waits for (its handler, and an album's handling after it). */
+  private readonly inProgress = new Map<number, Set<Promise<unknown>>>();
   /** The highest update id handed to the bot so far. */
   private highest = -1;
 
-  /** Tracks `work`, the handling of update `updateId`, until it settles. */
+  /**
+   * Tracks `work`, the handling of update `updateId`, until it settles. An update may be tracked more
+   * than once (an album's part: its handler returns at once, the album is handled later): it is
+   * confirmed once all its work has settled.
+   */
   handling<T>(updateId: number, work: Promise<T>): Promise<T> {
-    this.inProgress.set(updateId, work);
-    void work.finally(() => this.inProgress.delete(updateId)).catch(() => {});
+    const works = this.inProgress.get(updateId) ?? new Set();
+    works.add(work);
+    this.inProgress.set(updateId, works);
+    void work
+      .finally(() => {
+        works.delete(work);
+        if (works.size === 0 && this.inProgress.get(updateId) === works) this.inProgress.delete(updateId);
+      })
+      .catch(() => {});
     return work;
   }
 
@@ -39,7 +51,7 @@ export class HandledOffsets {
         // Only updates still being handled came back (Telegram answers at once while any is
         // unconfirmed): wait for one to finish, or a moment, instead of polling again at once.
         await Promise.race([
-          ...this.inProgress.values(),
+          ...[...this.inProgress.values()].flatMap((works) => [...works]),
           new Promise((resolve) => setTimeout(resolve, WAIT_MS).unref()),
         ]).catch(() => {});
       }

@@ -187,9 +187,9 @@ export function createTelegramPlatform(
       const captioned =
         parts.find((p) => parseCommand(p.message.caption ?? '')) ??
         parts.find((p) => p.message.caption?.trim());
-      if (!captioned) return;
+      if (!captioned) return undefined;
       const messages = parts.map((p) => p.message);
-      void inflight
+      return inflight
         .track(onText(captioned.ctx, captioned.message, messages))
         .catch((err: unknown) =>
           log.error({ err, update: captioned.ctx.update.update_id }, 'Telegram album failed'),
@@ -205,7 +205,9 @@ export function createTelegramPlatform(
       return;
     }
     if (message.media_group_id) {
-      albums.add({ ctx, message });
+      // Confirmed to Telegram only once the album is handled: a process killed while it waits for the
+      // album's last photo leaves every part to be handed out again (to the instance that takes over).
+      offsets.handling(ctx.update.update_id, albums.add({ ctx, message }));
       return;
     }
     await onText(ctx, message, [message]);
@@ -225,8 +227,12 @@ export function createTelegramPlatform(
       await ctx.answerCallbackQuery({ text: t.buttons.notYours, show_alert: true });
       return;
     }
-    // Answered at once, so the button stops spinning whatever the command takes.
-    await ctx.answerCallbackQuery();
+    // Answered at once, so the button stops spinning whatever the command takes. A press handed out
+    // again (after a restart, or to the instance that took over) may be too old to answer: it is
+    // carried out all the same (its source, the query's id, keeps it from being applied twice).
+    await ctx.answerCallbackQuery().catch((err: unknown) => {
+      log.warn({ err, update: ctx.update.update_id }, 'could not answer a button press; carrying it out');
+    });
     const locale = localeFor(message.chat.type, query.from.language_code);
     const origin: Origin = {
       chatId: message.chat.id,

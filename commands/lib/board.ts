@@ -3,7 +3,7 @@ import type { OutImage } from '../../core/context.js';
 import type { Member, ModelExample } from '../../core/domain.js';
 import { type HtmlPart, htmlToPlain } from '../../core/html.js';
 import type { Log } from '../../core/log.js';
-import { type Period, periodRange, previousPeriod } from '../../core/periods.js';
+import { formatDay, type Period, periodRange, previousPeriod } from '../../core/periods.js';
 import type { Repository } from '../../core/repository.js';
 import { type DepartmentScore, type MemberScore, PeriodTotals } from '../../core/scoring.js';
 import type { Messages } from '../../locales/index.js';
@@ -151,6 +151,10 @@ export interface ChartInput {
   subtitle?: string | undefined;
   /** The targets open the picture (the plan's). */
   targetsFirst?: boolean;
+  /** The clock the figures were read at: a period not over yet says up to when it is counted. */
+  now?: Date | undefined;
+  /** While the plan's year runs, the instant its targets are counted up to (progressAsOf in posts.ts). */
+  targetsAsOf?: Date | undefined;
 }
 
 /** The picture of a period's standings, in the reader's language, with every figure as the text writes it. */
@@ -162,7 +166,7 @@ export function boardChart(ctx: Source, input: ChartInput): BoardChart {
     typeof part === 'string' ? part : part && typeof part === 'object' ? htmlToPlain(part) : '';
   return {
     title: input.title,
-    subtitle: input.subtitle ?? periodRange(t, input.period),
+    subtitle: input.subtitle ?? periodRange(t, input.period, input.now),
     highlights: kudos
       ? [
           ...(lead
@@ -226,7 +230,9 @@ export function boardChart(ctx: Source, input: ChartInput): BoardChart {
     labels: {
       departments: t.chart.departments,
       topMembers: t.chart.topMembers,
-      targets: t.chart.targets,
+      targets: input.targetsAsOf
+        ? `${t.chart.targets}, ${t.asOf(formatDay(input.targetsAsOf))}`
+        : t.chart.targets,
       perMember: t.chart.perMember,
       points: t.chart.points,
       empty: standings.open ? t.chart.empty : t.chart.emptyPast,

@@ -30,7 +30,6 @@ export function requestToJoin(ctx: CommandContext, fullName: string, department:
   if (last !== undefined && ctx.now.getTime() - last < REPEAT_MS) return [say(t.join.alreadyRequested)];
   map.set(caller.identity, ctx.now.getTime());
   return [
-    say(t.join.requested(fullName, department.name)),
     {
       html: t.join.toAdmins(
         fullName,
@@ -43,10 +42,15 @@ export function requestToJoin(ctx: CommandContext, fullName: string, department:
       choices: [
         {
           label: t.join.approveChoice(fullName),
-          command: `/duyetdangky ${caller.identity} | ${fullName} | ${department.id}`,
+          command: `/duyetdangky ${caller.identity} | ${fullName} | ${department.name}`,
         },
         { label: t.join.refuseChoice, command: `/tuchoidangky ${caller.identity}`, keepsQuestion: true },
       ],
+      // The person is told the request went only once an admin received it.
+      tellAsker: {
+        delivered: t.join.requested(fullName, department.name),
+        undelivered: t.join.requestUndelivered,
+      },
     },
   ];
 }

@@ -58,6 +58,14 @@ export function decidable(ctx: CommandContext, command: Command, code: string | 
   return entry;
 }
 
+/**
+ * Who decides an entry, as the notices name them: one member of the Council, or an admin (the review
+ * commands are open to both) — never "the Council", whose decisions are its meeting's.
+ */
+export function decidedBy(ctx: CommandContext): string {
+  return ctx.isCouncil ? ctx.t.review.by.council : ctx.t.review.by.admin;
+}
+
 /** Records a decision and tells the member credited and the reporter, in private where a platform can. */
 export async function decide(
   ctx: CommandContext,
@@ -71,6 +79,7 @@ export async function decide(
   const text = preview(entry.text, 150);
   const kind = t.kind[entry.kind];
   const why = reason ?? '';
+  const by = decidedBy(ctx);
   return [
     say(
       decision === 'approved'
@@ -81,12 +90,12 @@ export async function decide(
       ctx,
       entry,
       decision === 'approved'
-        ? t.review.noticeApproved(entry.code, kind, text)
-        : t.review.noticeRejected(entry.code, kind, text, why),
+        ? t.review.noticeApproved(entry.code, kind, text, by)
+        : t.review.noticeRejected(entry.code, kind, text, why, by),
       (credited) =>
         decision === 'approved'
-          ? t.review.noticeApprovedReporter(entry.code, kind, credited, text)
-          : t.review.noticeRejectedReporter(entry.code, kind, credited, text, why),
+          ? t.review.noticeApprovedReporter(entry.code, kind, credited, text, by)
+          : t.review.noticeRejectedReporter(entry.code, kind, credited, text, why, by),
     ),
   ];
 }

@@ -83,11 +83,33 @@ export class Lease {
     const log = options.logger;
     const store = `${ident(target.schema)}.store`;
     let said = '';
+    /**
+     * This standby lost the database: a restart of the server, or a network cut, which the active
+     * instance met too — its lock went with its session. Until the active one has taken its lock
+     * again, or has been silent past `staleMs`, the standby leaves the lock alone: a restart of
+     * PostgreSQL is not a takeover.
+     */
+    let outage = false;
     while (!options.signal?.aborted) {
       let client: pg.Client | null = null;
       try {
         client = await lockSession(target);
         while (!options.signal?.aborted) {
+          if (outage) {
+            const active = await activeInstance(client, target, settings.staleMs);
+            if (active && active.lockPid === null && active.silentSeconds !== null && !active.stale) {
+              if (said !== 'grace') {
+                said = 'grace';
+                log.info(
+                  { active: active.holder, epoch: active.epoch },
+                  'standing by: the database is back; the active instance has its time to take its lease again',
+                );
+              }
+              await pause(settings.pollMs, options.signal);
+              continue;
+            }
+            outage = false;
+          }
           const { rows } = await client.query<{ locked: boolean }>(TRY_LOCK, [...lockArgs(target.schema)]);
           if (rows[0]?.locked) {
             const taken = await client.query<{ epoch: string }>(
@@ -121,6 +143,7 @@ export class Lease {
         // Once per outage, not at every attempt.
         if (said !== 'unreachable') log.warn({ err }, 'standing by: cannot reach the database; trying again');
         said = 'unreachable';
+        outage = true;
         await client?.end().catch(() => {});
         client = null;
         await pause(settings.pollMs, options.signal);

@@ -399,6 +399,32 @@ class PostgresJournal<T> extends GroupCommit<T> implements LogWriter<T> {
     }
   }
 
+  /**
+   * Whether this instance's epoch is still the current one, asked on the writing connection (made
+   * again if it was lost): rejects with StoreFencedError when another instance has taken over, with
+   * StoreWriteError when the database cannot be reached.
+   */
+  async checkWritable(): Promise<void> {
+    if (this.fenced) throw new StoreFencedError(this.options.epoch);
+    let epoch: number;
+    try {
+      const client = await this.connection();
+      const { rows } = await client.query<{ epoch: string }>(
+        `SELECT epoch FROM ${this.t.store} WHERE id = 1`,
+      );
+      epoch = Number(rows[0]?.epoch);
+    } catch (error) {
+      if (!(error instanceof pg.DatabaseError)) this.drop();
+      throw this.failure(error);
+    }
+    if (epoch !== this.options.epoch) {
+      this.fenced = true;
+      const error = new StoreFencedError(this.options.epoch);
+      this.options.onFenced?.(error);
+      throw error;
+    }
+  }
+
   async close(): Promise<void> {
     await this.drain();
     if (!this.fenced) await this.cutBack().catch(() => {});

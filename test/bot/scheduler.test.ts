@@ -116,7 +116,7 @@ describe(`a simulated year 2026 (process TZ: ${process.env.TZ ?? 'system'})`, ()
     for (const post of weekly) expect(inVietnam(post.at)).toEqual([5, 16, 30]);
     expect(new Set(weekly.map((p) => p.text.split('\n')[0])).size).toBe(52);
     expect(weekly[0]?.text.split('\n')[0]).toBe(
-      '🏆 Bảng vàng thi đua tuần — tuần 1/2026 (29/12/2025 – 04/01/2026)',
+      '🏆 Bảng vàng thi đua tuần — tuần 1/2026 (29/12/2025 – 04/01/2026, tính đến ngày 02/01/2026)',
     );
 
     const monthly = digests();
@@ -181,7 +181,7 @@ describe(`a simulated year 2026 (process TZ: ${process.env.TZ ?? 'system'})`, ()
     now = new Date('2026-03-13T13:00:00Z');
     await simulate(scheduler(), new Date('2026-03-13T13:00:00Z'));
     expect(boards()).toHaveLength(before + 1);
-    expect(boards().at(-1)?.text).toContain('tuần 11/2026 (09/03/2026 – 15/03/2026)');
+    expect(boards().at(-1)?.text).toContain('tuần 11/2026 (09/03/2026 – 15/03/2026, tính đến ngày');
     expect(formatDateTime(boards().at(-1)?.at as Date)).toBe('20:00 13/03/2026');
     await simulate(scheduler(), new Date('2026-03-14T13:00:00Z'));
     expect(boards()).toHaveLength(before + 1);
@@ -254,7 +254,7 @@ describe('the posts’ pictures', () => {
       [
         'post',
         ['bang-vang-tuan-48-2026.png'],
-        '🏆 Bảng vàng thi đua tuần — tuần 48/2026 (23/11/2026 – 29/11/2026)',
+        '🏆 Bảng vàng thi đua tuần — tuần 48/2026 (23/11/2026 – 29/11/2026, tính đến ngày 27/11/2026)',
       ],
       ['reminder', [], expect.stringContaining('📌 Nhắc kế hoạch')], // 29 November
       ['reminder', [], expect.stringContaining('📌 Hôm nay, 30/11/2026')],
@@ -332,7 +332,7 @@ describe('the weekly post', () => {
       '• Ít nhất 01 mô hình ứng dụng công nghệ thông tin trong quản lý, điều hành: 1/1, trong đó 1 dựa trên mục chưa được duyệt ▓▓▓▓▓▓▓▓▓▓',
     );
     expect(text).toContain(
-      '• Gương người tốt, việc tốt được nêu gương: 1/50, trong đó 1 dựa trên mục chưa được duyệt ░░░░░░░░░░',
+      '• Gương người tốt, việc tốt được nêu gương (mức tham chiếu của Văn phòng): 1/50, trong đó 1 dựa trên mục chưa được duyệt ░░░░░░░░░░',
     );
 
     // The quiet member, who opened a private chat, is nudged on Monday 30 November; the others are not.
@@ -365,6 +365,34 @@ describe('the weekly post’s good news', () => {
     expect(await post(friday)).toContain(
       '🎉 Chúc mừng Bùi Văn An, Lê Thị Bình, Ngô Văn Cường và 2 người khác cùng dẫn đầu với 2 điểm.',
     );
+  });
+
+  it('quotes the latest ten deeds that count and counts the rest, whatever was rejected after them', async () => {
+    const at = new Date('2026-11-01T02:00:00Z');
+    const member = await store.saveMember(
+      { identity: 'telegram:1', fullName: 'Bùi Văn An', departmentId: 'vp' },
+      { by: 'telegram:1', platform: 'telegram', at },
+    );
+    const council = { by: 'telegram:1', platform: 'telegram' as const, at: friday };
+    for (let i = 1; i <= 14; i += 1) {
+      await logDeed(store, member.id, new Date(week.getTime() + i * 60_000), `Việc tốt thứ ${i} trong tuần`);
+    }
+    // The 25 deeds logged last were rejected: the ten quoted are those before them.
+    for (let i = 1; i <= 25; i += 1) {
+      const e = await logDeed(
+        store,
+        member.id,
+        new Date(week.getTime() + 3_600_000 + i * 60_000),
+        `Trùng ${i}`,
+      );
+      await store.reviewEntry(e.code, 'rejected', council, 'Ghi trùng với mục khác');
+    }
+    const text = await post(friday);
+    expect(text).toContain('• Bùi Văn An: Việc tốt thứ 14 trong tuần');
+    expect(text).toContain('• Bùi Văn An: Việc tốt thứ 5 trong tuần');
+    expect(text).not.toContain('Việc tốt thứ 4 trong tuần');
+    expect(text).not.toContain('Trùng');
+    expect(text).toContain('… và 4 việc tốt khác.');
   });
 
   it('invites every department, and congratulates nobody, in a week without entries', async () => {

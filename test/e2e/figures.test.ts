@@ -43,29 +43,29 @@ describe('periods as people write them, on /tonghop and /bangxephang', () => {
   beforeEach(() => setUp());
 
   it.each([
-    ['tuần', 'tuần 48/2026 (23/11/2026 – 29/11/2026)'],
-    ['tuần này', 'tuần 48/2026 (23/11/2026 – 29/11/2026)'],
+    ['tuần', 'tuần 48/2026 (23/11/2026 – 29/11/2026, tính đến ngày 25/11/2026)'],
+    ['tuần này', 'tuần 48/2026 (23/11/2026 – 29/11/2026, tính đến ngày 25/11/2026)'],
     ['tuần trước', 'tuần 47/2026 (16/11/2026 – 22/11/2026)'],
     ['tuan truoc', 'tuần 47/2026 (16/11/2026 – 22/11/2026)'],
-    ['tháng', 'tháng 11/2026 (01/11/2026 – 30/11/2026)'],
-    ['tháng 11', 'tháng 11/2026 (01/11/2026 – 30/11/2026)'],
-    ['thang 11', 'tháng 11/2026 (01/11/2026 – 30/11/2026)'],
-    ['tháng 11/2026', 'tháng 11/2026 (01/11/2026 – 30/11/2026)'],
-    ['11/2026', 'tháng 11/2026 (01/11/2026 – 30/11/2026)'],
+    ['tháng', 'tháng 11/2026 (01/11/2026 – 30/11/2026, tính đến ngày 25/11/2026)'],
+    ['tháng 11', 'tháng 11/2026 (01/11/2026 – 30/11/2026, tính đến ngày 25/11/2026)'],
+    ['thang 11', 'tháng 11/2026 (01/11/2026 – 30/11/2026, tính đến ngày 25/11/2026)'],
+    ['tháng 11/2026', 'tháng 11/2026 (01/11/2026 – 30/11/2026, tính đến ngày 25/11/2026)'],
+    ['11/2026', 'tháng 11/2026 (01/11/2026 – 30/11/2026, tính đến ngày 25/11/2026)'],
     ['tháng trước', 'tháng 10/2026 (01/10/2026 – 31/10/2026)'],
-    ['quý', 'quý IV/2026 (01/10/2026 – 31/12/2026)'],
-    ['quý 4', 'quý IV/2026 (01/10/2026 – 31/12/2026)'],
+    ['quý', 'quý IV/2026 (01/10/2026 – 31/12/2026, tính đến ngày 25/11/2026)'],
+    ['quý 4', 'quý IV/2026 (01/10/2026 – 31/12/2026, tính đến ngày 25/11/2026)'],
     ['quy 3', 'quý III/2026 (01/07/2026 – 30/09/2026)'],
-    ['quý IV', 'quý IV/2026 (01/10/2026 – 31/12/2026)'],
-    ['Q4', 'quý IV/2026 (01/10/2026 – 31/12/2026)'],
-    ['Q4/2026', 'quý IV/2026 (01/10/2026 – 31/12/2026)'],
+    ['quý IV', 'quý IV/2026 (01/10/2026 – 31/12/2026, tính đến ngày 25/11/2026)'],
+    ['Q4', 'quý IV/2026 (01/10/2026 – 31/12/2026, tính đến ngày 25/11/2026)'],
+    ['Q4/2026', 'quý IV/2026 (01/10/2026 – 31/12/2026, tính đến ngày 25/11/2026)'],
     ['quý trước', 'quý III/2026 (01/07/2026 – 30/09/2026)'],
-    ['năm', 'năm 2026 (01/01/2026 – 31/12/2026)'],
+    ['năm', 'năm 2026 (01/01/2026 – 31/12/2026, tính đến ngày 25/11/2026)'],
     ['năm 2025', 'năm 2025 (01/01/2025 – 31/12/2025)'],
     ['2025', 'năm 2025 (01/01/2025 – 31/12/2025)'],
     ['năm trước', 'năm 2025 (01/01/2025 – 31/12/2025)'],
     ['last month', 'tháng 10/2026 (01/10/2026 – 31/10/2026)'],
-    ['quarter 4', 'quý IV/2026 (01/10/2026 – 31/12/2026)'],
+    ['quarter 4', 'quý IV/2026 (01/10/2026 – 31/12/2026, tính đến ngày 25/11/2026)'],
   ])('/tonghop %s summarises %s, named once', async (typed, named) => {
     const seen = await tg.send(admin(), `/tonghop ${typed}`);
     expect(firstLine(seen)).toBe(`📊 Tổng hợp thi đua — ${named}`);
@@ -74,8 +74,8 @@ describe('periods as people write them, on /tonghop and /bangxephang', () => {
 
   it.each([
     ['tuần trước', 'tuần 47/2026 (16/11/2026 – 22/11/2026)'],
-    ['tháng 11', 'tháng 11/2026'],
-    ['quý IV', 'quý IV/2026'],
+    ['tháng 11', 'tháng 11/2026 (tính đến ngày 25/11/2026)'],
+    ['quý IV', 'quý IV/2026 (tính đến ngày 25/11/2026)'],
     ['Q3/2026', 'quý III/2026'],
     ['năm 2025', 'năm 2025'],
     ['last week', 'tuần 47/2026 (16/11/2026 – 22/11/2026)'],
@@ -107,18 +107,20 @@ describe('periods as people write them, on /tonghop and /bangxephang', () => {
   it('never reads a number as a department’s place in a list: departments are named', async () => {
     await tg.send(hung(), '/hoanthanh Thẩm định hồ sơ cán bộ');
     const q4 = await tg.send(admin(), '/tonghop quý 4');
-    expect(firstLine(q4)).toBe('📊 Tổng hợp thi đua — quý IV/2026 (01/10/2026 – 31/12/2026)');
+    expect(firstLine(q4)).toBe(
+      '📊 Tổng hợp thi đua — quý IV/2026 (01/10/2026 – 31/12/2026, tính đến ngày 25/11/2026)',
+    );
     const bare = only(await tg.send(admin(), '/tonghop 4'));
     expect(bare.text).toContain('Không hiểu kỳ “4”.');
     expect(bare.text).toContain('Cách dùng: /tonghop [kỳ] [tên phòng] [file|binhxet]');
     expect(bare.buttons).toEqual([]);
     const byName = await tg.send(admin(), '/tonghop tháng 11 phong can bo');
     expect(firstLine(byName)).toBe(
-      '📊 Tổng hợp thi đua — Phòng Cán bộ — tháng 11/2026 (01/11/2026 – 30/11/2026)',
+      '📊 Tổng hợp thi đua — Phòng Cán bộ — tháng 11/2026 (01/11/2026 – 30/11/2026, tính đến ngày 25/11/2026)',
     );
     const byId = await tg.send(admin(), '/tonghop cb quý IV');
     expect(firstLine(byId)).toBe(
-      '📊 Tổng hợp thi đua — Phòng Cán bộ — quý IV/2026 (01/10/2026 – 31/12/2026)',
+      '📊 Tổng hợp thi đua — Phòng Cán bộ — quý IV/2026 (01/10/2026 – 31/12/2026, tính đến ngày 25/11/2026)',
     );
     expect(byId[0]?.text).toContain('Tổng cộng: 1 mục, 1 điểm');
     const vp = (await tg.send(admin(), '/tonghop quý 4 VĂN PHÒNG BAN'))[0]?.text ?? '';
@@ -275,10 +277,10 @@ describe('honest statuses and decisions that can be corrected', () => {
     // A decision on a deed reported for a colleague reaches the colleague and the reporter.
     const rejected = await tg.send(council(), '/tuchoi VT1 Trùng với mục đã ghi');
     expect(rejected.find((s) => s.chatId === 1001)?.text).toContain(
-      'Mục VT1 (Việc tốt) ghi nhận cho đồng chí không được Hội đồng Thi đua – Khen thưởng duyệt.',
+      'Mục VT1 (Việc tốt) ghi nhận cho đồng chí không được thành viên Hội đồng Thi đua – Khen thưởng duyệt.',
     );
     expect(rejected.find((s) => s.chatId === 1002)?.text).toContain(
-      'Mục VT1 (Việc tốt) đồng chí ghi cho Nguyễn Thị Lan không được Hội đồng Thi đua – Khen thưởng duyệt.',
+      'Mục VT1 (Việc tốt) đồng chí ghi cho Nguyễn Thị Lan không được thành viên Hội đồng Thi đua – Khen thưởng duyệt.',
     );
 
     expect(only(await tg.send(council(), '/xetlai VT1')).text).toContain('Vui lòng ghi lý do xét lại');
@@ -290,9 +292,11 @@ describe('honest statuses and decisions that can be corrected', () => {
     expect(reopened[0]?.text).toContain(
       'Mục VT1 của Nguyễn Thị Lan đã được đưa về chờ duyệt để xét lại. Lý do: Người báo bổ sung minh chứng',
     );
-    expect(reopened.find((s) => s.chatId === 1001)?.text).toContain('ghi nhận cho đồng chí được Hội đồng');
+    expect(reopened.find((s) => s.chatId === 1001)?.text).toContain(
+      'ghi nhận cho đồng chí được thành viên Hội đồng',
+    );
     expect(reopened.find((s) => s.chatId === 1002)?.text).toContain(
-      'đồng chí ghi cho Nguyễn Thị Lan được Hội đồng',
+      'đồng chí ghi cho Nguyễn Thị Lan được thành viên Hội đồng',
     );
     expect(tg.store.entry('VT1')?.review).toBe('pending');
     expect(only(await tg.send(council(), '/xetlai VT1 Lần nữa')).text).toContain(
@@ -532,6 +536,6 @@ it('names a week once in the Word report’s title', async () => {
   const { default: JSZip } = await import('jszip');
   const xml = (await (await JSZip.loadAsync(data)).file('word/document.xml')?.async('string')) ?? '';
   const text = xml.replace(/<[^>]+>/g, '');
-  expect(text).toContain('tuần 47/2026 (từ 16/11/2026 đến 22/11/2026)');
+  expect(text).toContain('Tuần 47/2026 (từ 16/11/2026 đến 22/11/2026)');
   expect(text.match(/16\/11\/2026/g)).toHaveLength(1);
 });

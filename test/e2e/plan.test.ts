@@ -26,7 +26,7 @@ describe('/kehoach', () => {
     await tg.send(lan(), '/sangkien Tra cứu hồ sơ bằng mã QR #cntt');
     const text = only(await tg.send(hung(), '/kehoach')).text;
     expect(text).toContain('Kế hoạch phát động phong trào thi đua năm 2026 (Số 22-KH/BTCTU)');
-    expect(text).toContain('Tiến độ đến ngày 25/11/2026');
+    expect(text).toContain('Tiến độ tính đến ngày 25/11/2026');
     // 1 of 2 members and 1 of 5 departments have a completed task; 1 IT model of the 1 required.
     expect(text).toMatch(/▫️ 100% cán bộ, công chức.*\n {3}▓▓▓▓▓░░░░░ 1\/2 \(50%\)/);
     expect(text).toMatch(/▫️ 100% phòng chuyên môn.*\n {3}▓▓░░░░░░░░ 1\/5 \(20%\)/);
@@ -36,10 +36,18 @@ describe('/kehoach', () => {
     );
     expect(text).toContain('✅ đạt (đã được duyệt) · ⏳ đạt nếu các mục chờ duyệt được duyệt');
     expect(text).toContain(
-      '• 30/11/2026 (còn 5 ngày) — Văn phòng tổng hợp báo cáo tổng kết công tác thi đua, khen thưởng năm 2026',
+      '• 30/11/2026 (còn 5 ngày; ngày do Văn phòng định) — Văn phòng tổng hợp báo cáo tổng kết công tác thi đua, khen thưởng năm 2026',
     );
-    expect(text).toContain('• 10/12/2026 (còn 15 ngày) — Hội đồng Thi đua – Khen thưởng họp bình xét');
+    expect(text).toContain(
+      '• 10/12/2026 (còn 15 ngày; ngày do Văn phòng định) — Hội đồng Thi đua – Khen thưởng họp bình xét',
+    );
     expect(text).not.toContain('14/10/2026');
+    // The plan's own targets as written; the levels the Office added marked as not the plan's.
+    expect(text).toContain(
+      '▫️ Nhiệm vụ phát sinh, đột xuất được hoàn thành (mức tham chiếu của Văn phòng, không phải chỉ tiêu của Kế hoạch)',
+    );
+    expect(text).toMatch(/▫️ 100% phòng chuyên môn hoàn thành chương trình, kế hoạch công tác\n/);
+    expect(text.match(/không phải chỉ tiêu của Kế hoạch/g)).toHaveLength(4);
   });
 });
 

@@ -221,7 +221,7 @@ describe('report files from /tonghop', () => {
     expect(text).toContain('BÁO CÁO');
     expect(text).toContain('Kết quả thực hiện công tác thi đua, khen thưởng');
     expect(text).toContain(
-      'Trong kỳ, toàn cơ quan có 3 nội dung được ghi nhận trong phong trào thi đua của cơ quan, được tính 9 điểm, gồm: ' +
+      'Từ đầu kỳ đến ngày 10/11/2026, toàn cơ quan có 3 nội dung được ghi nhận trong phong trào thi đua của cơ quan, được tính 9 điểm, gồm: ' +
         '1 nhiệm vụ hoàn thành (2 điểm), trong đó 1 nhiệm vụ phát sinh, đột xuất; ' +
         '1 sáng kiến, mô hình mới, cách làm sáng tạo (5 điểm), trong đó 1 mô hình ứng dụng công nghệ thông tin; 1 việc tốt (2 điểm).',
     );
@@ -232,11 +232,35 @@ describe('report files from /tonghop', () => {
       '- Phòng Cán bộ: 1 nội dung, 5 điểm, bình quân 2,5 điểm/người; 1/2 người tham gia (50%).',
     );
     expect(text).toContain(
-      'Trong kỳ, có 2 điển hình tiên tiến được đề xuất hoặc chuyển giai đoạn; đến cuối kỳ: 1 ở giai đoạn phát hiện, 1 ở giai đoạn bồi dưỡng.',
+      'Từ đầu kỳ đến ngày 10/11/2026, có 2 điển hình tiên tiến được đề xuất hoặc chuyển giai đoạn; đến ngày 10/11/2026: 1 ở giai đoạn phát hiện, 1 ở giai đoạn bồi dưỡng.',
     );
+    // Who decided is named: one Council member or admin at a time, not the Council's meeting.
     expect(text).toContain(
-      'Hội đồng Thi đua – Khen thưởng đã duyệt 1 nội dung, không duyệt 1 nội dung; 2 nội dung đang chờ duyệt; 1 nội dung do người ghi rút lại.',
+      'Từ đầu kỳ đến ngày 10/11/2026, thành viên Hội đồng Thi đua – Khen thưởng và quản trị viên đã xét từng nội dung ghi nhận: ' +
+        'duyệt 1 nội dung, không duyệt 1 nội dung; 2 nội dung đang chờ duyệt; 1 nội dung do người ghi rút lại. ' +
+        'Đây là việc xét từng nội dung, không phải kết quả bình xét của phiên họp Hội đồng.',
     );
+    expect(text).not.toContain('Hội đồng Thi đua – Khen thưởng đã duyệt');
+    expect(text).toContain(
+      'Cách tính điểm: nội dung được tính điểm ngay khi ghi nhận; nội dung không được duyệt thì không còn được tính.\n',
+    );
+    expect(text).not.toContain('..');
+    // The month is not over on 10/11: its line says up to when it is counted.
+    expect(text).toContain('Tháng 11/2026 (từ 01/11/2026 đến 30/11/2026, số liệu tính đến ngày 10/11/2026)');
+    // It speaks for the Ban, which signs it.
+    expect(text).toContain(
+      'Ban Tổ chức Tỉnh ủy báo cáo kết quả thực hiện công tác thi đua, khen thưởng tháng 11/2026',
+    );
+    expect(text).not.toContain('Văn phòng Ban tổng hợp');
+    // "Tiêu biểu" by a stated rule (the agency's setting: the 3 best among those with an approved entry).
+    expect(text).toContain('03 người có tổng điểm cao nhất');
+    // The plan's targets with /kehoach's figures, the reference levels marked as not the plan's.
+    expect(text).toContain('4. Kết quả thực hiện các chỉ tiêu của Kế hoạch');
+    expect(text).toMatch(
+      /mức tham chiếu của Văn phòng, không phải chỉ tiêu của Kế hoạch\): \d+\/12 — chưa đạt\./,
+    );
+    // Commendation results: a marked blank while no award decision is on record.
+    expect(text).toContain('[Cần bổ sung: kết quả khen thưởng năm 2026');
     expect(text).toContain('[Cần bổ sung: đánh giá ưu điểm]');
     expect(text).toContain('[Cần bổ sung: phương hướng, nhiệm vụ]');
     expect(text).toContain('Nơi nhận:');
@@ -253,7 +277,7 @@ describe('report files from /tonghop', () => {
     ]);
     const text = await docxText(files[1]?.data as Buffer);
     expect(text).toContain(
-      'Trong kỳ, Phòng Cán bộ có 1 nội dung được ghi nhận trong phong trào thi đua của cơ quan, được tính 5 điểm',
+      'Từ đầu kỳ đến ngày 10/11/2026, Phòng Cán bộ có 1 nội dung được ghi nhận trong phong trào thi đua của cơ quan, được tính 5 điểm',
     );
     expect(text).toContain(
       'Có 1/2 cán bộ, công chức, người lao động có ít nhất một nội dung được ghi nhận (đạt 50%)',
@@ -292,7 +316,7 @@ describe('report files from /tonghop', () => {
       'Trong kỳ, toàn cơ quan chưa có nội dung nào được ghi nhận trong phong trào thi đua của cơ quan.',
     );
     expect(text).toContain('Chưa có cán bộ, công chức, người lao động nào có nội dung được ghi nhận.');
-    expect(text).toContain('Trong kỳ, Hội đồng Thi đua – Khen thưởng chưa xét duyệt nội dung nào.');
+    expect(text).toContain('Trong kỳ, chưa có nội dung ghi nhận nào được xét duyệt.');
     expect(text).not.toMatch(/(^|\D)0 (nội dung|mục|việc tốt|nhiệm vụ|sáng kiến)/);
   });
 
@@ -312,7 +336,10 @@ describe('report files from /tonghop', () => {
     const { files } = await send('/tonghop 11/2026 file');
     const book = await readBook(files[0]?.data as Buffer);
     for (const sheet of book.worksheets)
-      expectPrintable(sheet, 'tháng 11/2026 (từ 01/11/2026 đến 30/11/2026)');
+      expectPrintable(
+        sheet,
+        'tháng 11/2026 (từ 01/11/2026 đến 30/11/2026, số liệu tính đến ngày 10/11/2026)',
+      );
     const title = (name: string) => book.getWorksheet(name)?.getRow(3).getCell(1).value;
     expect(title('Theo phòng')).toBe('KẾT QUẢ THI ĐUA THEO PHÒNG');
     expect(title('Các mục')).toBe('CÁC NỘI DUNG THI ĐUA ĐÃ GHI NHẬN');
@@ -352,7 +379,8 @@ describe('report files from /tonghop', () => {
   it('prints the year-end review sheet likewise: one row per member and per department, with totals', async () => {
     const { files } = await send('/tonghop 2026 binhxet');
     const book = await readBook(files[0]?.data as Buffer);
-    for (const sheet of book.worksheets) expectPrintable(sheet, 'năm 2026 (từ 01/01/2026 đến 31/12/2026)');
+    for (const sheet of book.worksheets)
+      expectPrintable(sheet, 'năm 2026 (từ 01/01/2026 đến 31/12/2026, số liệu tính đến ngày 10/11/2026)');
     const people = table(book.getWorksheet('Cá nhân') as ExcelJS.Worksheet);
     expect(people.rows).toHaveLength(4);
     expect(people.totals).toMatchObject({ 'Họ và tên': 'Tổng cộng', 'Sáng kiến': 1, 'Không duyệt': 1 });

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { readPostgresStore } from '../../storage/postgres/index.js';
 import { tempDir } from '../helpers/agency.js';
 import { FakeBotApiServer } from '../helpers/bot-api-server.js';
-import { postgresMissing, testDatabase } from '../helpers/postgres.js';
+import { PostgresRelay, postgresMissing, testDatabase } from '../helpers/postgres.js';
 
 /*
  * Two `npm start` processes (the built bot, as `npm start` runs it) on one PostgreSQL database, against
@@ -45,7 +45,7 @@ async function freePort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-async function start(): Promise<Instance> {
+async function start(url = database.url): Promise<Instance> {
   const made = await tempDir('thidua-takeover-');
   dirs.push(made);
   const port = await freePort();
@@ -57,7 +57,7 @@ async function start(): Promise<Instance> {
       TELEGRAM_GROUP_ID: String(GROUP),
       TELEGRAM_API_ROOT: server.apiRoot,
       DATA_DIR: made.dir,
-      DATABASE_URL: database.url,
+      DATABASE_URL: url,
       DATABASE_SCHEMA: schema,
       HEALTH_PORT: String(port),
     },
@@ -185,6 +185,61 @@ describe.skipIf(postgresMissing)('two instances on one PostgreSQL database', () 
     for (const text of acknowledged) expect(texts).toContain(text);
     expect(second.err()).toContain('this instance is now the active one');
     expect(second.err()).toContain('took over with the copy it followed');
+  }, 90_000);
+
+  it('PostgreSQL going away: "not saved" meanwhile, then saved again by itself, and no takeover', async () => {
+    const relay = await PostgresRelay.start();
+    try {
+      const through = relay.url(database.url);
+      const first = await start(through);
+      await until('the first instance active', async () => (await first.role()) === 'active');
+      const second = await start(through);
+      await until('the second instance standing by', async () => (await second.role()) === 'standby');
+      const joined = server.pushMessage({ chatId: GROUP, text: '/dangky Nguyễn Thị Lan | vp', from: lan });
+      await until('the registration answered', () => answersTo(joined.message.message_id).length > 0);
+
+      relay.cut();
+      const during = server.pushMessage({
+        chatId: GROUP,
+        text: '/hoanthanh Việc lúc mất máy chủ',
+        from: lan,
+      });
+      await until(
+        'the answer while the database is gone',
+        () => answersTo(during.message.message_id).length > 0,
+      );
+      expect(answersTo(during.message.message_id)[0]).toContain('chưa lưu');
+
+      // Both instances have lost the database (as in a restart of the server) before it comes back.
+      await until('the active instance losing its lease connection', () =>
+        first.err().includes('lost the connection that holds the lease'),
+      );
+      await until('the standby losing the database', () =>
+        second.err().includes('standing by: cannot reach the database'),
+      );
+      relay.mend();
+      const after = server.pushMessage({ chatId: GROUP, text: '/hoanthanh Việc sau khi có lại', from: lan });
+      await until(
+        'a command saved again',
+        () => answersTo(after.message.message_id).some((t) => t.includes('Đã lưu')),
+        40_000,
+      );
+      expect(await first.role()).toBe('active');
+      expect(await second.role()).toBe('standby');
+      await until('the standby following again', async () => (await second.seq()) === (await first.seq()));
+      expect(first.err()).not.toContain('no longer the active one');
+
+      first.child.kill('SIGTERM');
+      second.child.kill('SIGTERM');
+      // A failure shows the end of the instance's log.
+      expect(await first.exited, first.err().slice(-4000)).toBe(0);
+      expect(await second.exited, second.err().slice(-4000)).toBe(0);
+      const store = await readPostgresStore({ url: database.url, schema });
+      expect(store.entries.map((e) => e.text)).toEqual(['Việc sau khi có lại']);
+      await store.close();
+    } finally {
+      await relay.close();
+    }
   }, 90_000);
 
   it('an active instance frozen is replaced, and when it comes back it writes nothing and says so', async () => {

@@ -332,7 +332,9 @@ describe('standings', () => {
     const text = '/viectot @lan_nguyen trực thay đồng nghiệp ốm';
     await tg.send(hung(), text, { entities: mentionEntities(text) });
     const reply = only(await tg.send(lan(), '/cuatoi'));
-    expect(reply.text).toContain('Ghi nhận của Nguyễn Thị Lan — tuần 48/2026 (23/11/2026 – 29/11/2026)');
+    expect(reply.text).toContain(
+      'Ghi nhận của Nguyễn Thị Lan — tuần 48/2026 (23/11/2026 – 29/11/2026, tính đến ngày 25/11/2026)',
+    );
     expect(reply.text).toContain('HT1');
     expect(reply.text).toMatch(
       /VT2 .*Việc tốt · 2 điểm\n {3}@lan_nguyen trực thay đồng nghiệp ốm \(Chờ duyệt, được tính điểm\) \(do Trần Văn Hùng báo\)/,
@@ -356,7 +358,9 @@ describe('standings', () => {
     await tg.send(mai(), '/viectot Nhặt được của rơi'); // 2
     const reply = only(await tg.send(mai(), '/bangxephang'));
     const lines = reply.text.split('\n');
-    expect(lines[0]).toBe('🏆 Bảng xếp hạng thi đua — tuần 48/2026 (23/11/2026 – 29/11/2026)');
+    expect(lines[0]).toBe(
+      '🏆 Bảng xếp hạng thi đua — tuần 48/2026 (23/11/2026 – 29/11/2026, tính đến ngày 25/11/2026)',
+    );
     expect(lines).toContain('1. Nguyễn Thị Lan (Văn phòng Ban) — 5 điểm');
     expect(lines).toContain('2. Trần Văn Hùng (Phòng Cán bộ) — 3 điểm');
     expect(lines).toContain('1. Văn phòng Ban — 3 điểm/người (tổng 6 điểm, 2 người)');
@@ -385,10 +389,12 @@ describe('/tonghop', () => {
     await tg.send(hung(), '/huy VT4');
     const reply = only(await tg.send(admin(), '/tonghop'));
     const lines = reply.text.split('\n');
-    expect(lines[0]).toBe('📊 Tổng hợp thi đua — tháng 11/2026 (01/11/2026 – 30/11/2026)');
+    expect(lines[0]).toBe(
+      '📊 Tổng hợp thi đua — tháng 11/2026 (01/11/2026 – 30/11/2026, tính đến ngày 25/11/2026)',
+    );
     expect(lines).toContain('• Việc tốt: 1 mục, 2 điểm');
     expect(lines).toContain('• Hoàn thành nhiệm vụ: 1 mục, 2 điểm');
-    expect(lines).toContain('   trong đó nhiệm vụ đột xuất: 1');
+    expect(lines).toContain('   Trong đó nhiệm vụ đột xuất: 1');
     expect(lines).toContain('• Sáng kiến: 1 mục, 5 điểm');
     expect(lines).toContain('Tổng cộng: 3 mục, 9 điểm');
     expect(lines).toContain('• Văn phòng Ban: 2 mục, 4 điểm; tham gia 1/2 người (50%)');

@@ -127,7 +127,7 @@ describe('periods in everyday words', () => {
   });
 
   it('/kehoach answers for its plan’s year and refuses another, never dropping the year', async () => {
-    expect(only(await tg.send(lan(), '/kehoach 2026')).text).toContain('Tiến độ đến ngày 25/11/2026');
+    expect(only(await tg.send(lan(), '/kehoach 2026')).text).toContain('Tiến độ tính đến ngày 25/11/2026');
     const other = only(await tg.send(lan(), '/kehoach 2025'));
     expect(other.text).toContain(
       'Bot theo dõi kế hoạch thi đua năm 2026; không có số liệu kế hoạch năm 2025.',
@@ -333,7 +333,9 @@ describe('the register of a Party agency', () => {
     only(await tg.send(lan(), '/hoanthanh Hoàn thành báo cáo sơ kết quý'));
     const seen = await tg.send(admin(), '/tuchoi HT1 Chưa đủ minh chứng');
     const notice = seen.find((s) => s.chatId === 1001)?.text ?? '';
-    expect(notice).toContain('ghi nhận cho đồng chí không được Hội đồng Thi đua – Khen thưởng duyệt');
+    expect(notice).toContain(
+      'ghi nhận cho đồng chí không được thành viên Hội đồng Thi đua – Khen thưởng duyệt',
+    );
     expect(notice).not.toContain('chưa được');
   });
 

@@ -64,7 +64,12 @@ async function zsay(userId: string, text: string, displayName = 'Người dùng 
 /** Registers a Zalo Bot user through an admin's approval (the admin answers with the choice's number). */
 async function approved(userId: string, fullName: string, dept = 'vp'): Promise<void> {
   await zsay(userId, `/dangky ${fullName} | ${dept}`);
-  const notice = (zb as FakeZaloBotApiServer).sent(ZB_ADMIN).at(-1) ?? '';
+  // The admins' notice (the person who asked, when an admin, is then told it reached the admins).
+  const notice =
+    (zb as FakeZaloBotApiServer)
+      .sent(ZB_ADMIN)
+      .filter((m) => m.includes('✅ Duyệt'))
+      .at(-1) ?? '';
   const number = /(\d+)\. ✅ Duyệt/.exec(notice)?.[1];
   expect(number).toBeDefined();
   await zsay(ZB_ADMIN, number as string);
@@ -88,6 +93,8 @@ describe('registering where there is no group: an admin approves', () => {
       'Đề nghị đăng ký qua Zalo Bot: Phạm Thu Hà — Văn phòng Ban (tên hiển thị: Hà Phạm',
     );
     expect(zb.sent(ZB_ADMIN).at(-1)).toContain('1. ✅ Duyệt: Phạm Thu Hà — /duyetdangky zalobot:');
+    // The department by its name, as the admin reads it (issue 21), not the store's id.
+    expect(zb.sent(ZB_ADMIN).at(-1)).toContain('| Phạm Thu Hà | Văn phòng Ban');
     // Asking again within the hour does not send the admins a second notice.
     expect(await zsay(ha, '/dangky Phạm Thu Hà | vp')).toEqual([
       'Đề nghị đăng ký của đồng chí đã được gửi và đang chờ quản trị viên duyệt.',

@@ -202,9 +202,20 @@ export class AgencyYear {
     const sec = this.secretary();
     tg.now = at(12, 10, 7);
     await tg.send(sec, '/mohop 14:00 10/12/2026 | Phòng họp tầng 2 | vắng: Đỗ Văn Khánh (đi công tác)');
+    // A Giấy khen for a department, and an exceptional one for a task done beyond the plan.
+    await tg.send(this.admin(), '/dexuat giaykhen Phòng Cán bộ | Dẫn đầu phong trào thi đua năm 2026');
+    const task = tg.store
+      .entriesBetween(at(1, 1), at(12, 6))
+      .find((e) => e.kind === 'task' && e.adhoc && e.history.some((h) => h.action === 'approved'));
+    if (task)
+      out.push(
+        ...(await this.ask(
+          `/dotxuat ${task.code} Hoàn thành đột xuất nhiệm vụ được giao, vượt tiến độ, chất lượng cao`,
+        )),
+      );
     const rounds: [string, string][] = [];
-    for (const award of ['ldtt', 'cstdcs', 'ttldxs']) {
-      const mode = award === 'ldtt' ? '' : ' giay';
+    for (const award of ['ldtt', 'cstdcs', 'ttldxs', 'giaykhen']) {
+      const mode = award === 'ldtt' || award === 'giaykhen' ? '' : ' giay';
       const before = tg.calls.length;
       const opened = await tg.send(sec, `/mophieu ${award}${mode}`);
       const text = opened.map((s) => s.text).join('\n');
@@ -234,6 +245,7 @@ export class AgencyYear {
       .find((l) => l.startsWith('/quyetdinh SỐ') && l.includes('Lao động tiên tiến'));
     if (line) await tg.send(this.admin(), line.replace('SỐ', '125-QĐ/BTCTU').replace('NGÀY', '20/12/2026'));
     out.push(...(await this.ask('/duthao quyetdinh', sec)));
+    out.push(...(await this.ask('/duthao giaykhen', sec)));
     return out;
   }
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseCouncil } from '../../core/council.js';
 import { periodContaining } from '../../core/periods.js';
 import { cleanText } from '../../core/text.js';
 import { parseTitles } from '../../core/titles.js';
@@ -83,7 +84,7 @@ describe('text no file can choke on', () => {
       actor('telegram:1001', new Date('2026-01-05T02:00:00Z')),
     );
     await addMember(store, 2, 'cb');
-    await logDeed(store, lan.id, new Date('2026-11-02T03:00:00Z'), NASTY);
+    const deed = await logDeed(store, lan.id, new Date('2026-11-02T03:00:00Z'), NASTY);
     await logDeed(store, lan.id, new Date('2026-11-03T03:00:00Z'), `Sáng kiến \uFFFE ${NASTY}`, {
       kind: 'initiative',
       points: 5,
@@ -91,6 +92,7 @@ describe('text no file can choke on', () => {
     await store.rate(2026, { kind: 'member', memberId: lan.id }, 'httnv', actor('telegram:900001', now));
     const agency = testAgency();
     const titles = parseTitles(JSON.parse(readFileSync('config/titles-2026.json', 'utf8')));
+    const council = parseCouncil(JSON.parse(readFileSync('config/council-2026.json', 'utf8')), titles);
     const year = periodContaining('year', now);
     const month = periodContaining('month', now);
     const vp = agency.departments.find((d) => d.id === 'vp');
@@ -104,6 +106,10 @@ describe('text no file can choke on', () => {
       { report: 'departmentAchievement', args: { period: year, department: vp, now } },
       { report: 'allAchievements', args: { period: year, now } },
       { report: 'recordsTemplate', args: { year: 2026 } },
+      // The Council's drafts that need no meeting (those of a meeting are written by the same helpers).
+      { report: 'nominationList', args: { council, year: 2026, now, awards: ['ldtt', 'cstdcs'] } },
+      { report: 'exceptionalProposal', args: { council, year: 2026, now, codes: [deed.code] } },
+      { report: 'exceptionalReport', args: { council, year: 2026, now, code: deed.code } },
     ];
     const files = await buildReports({ store, agency, titles }, requests);
     await store.close();
@@ -127,5 +133,29 @@ describe('text no file can choke on', () => {
     );
     expect(cells.some((v) => typeof v === 'string' && v.includes('emoji 🎉 giữ nguyên'))).toBe(true);
     expect(cells.some((v) => typeof v === 'string' && v.includes('Lan'))).toBe(true);
+  });
+
+  it('the writers themselves never write one: exceljs encodes it as U+FFFD, a Word file holding one is refused', async () => {
+    const { newBook, finish } = await import('../../reports/xlsx.js');
+    const book = newBook();
+    const sheet = book.addWorksheet('Trang \uFFFF');
+    sheet.addRow(['ô \uFFFE', 'lạc \uD800 cặp', 'x\u0001']).commit();
+    sheet.commit();
+    const data = await finish(book);
+    const read = await readBook(data);
+    expect(read.worksheets[0]?.name).toBe('Trang \uFFFD');
+    expect(read.worksheets[0]?.getRow(1).values).toEqual([
+      undefined,
+      'ô \uFFFD',
+      'lạc \uFFFD cặp',
+      'x\uFFFD',
+    ]);
+    // A Word text run made without the shared helper (reports/word.ts's run): refused, not sent.
+    const { Document, Paragraph, TextRun } = await import('docx');
+    const { packWord } = await import('../../reports/xml-text.js');
+    const raw = new Document({
+      sections: [{ children: [new Paragraph({ children: [new TextRun({ text: 'sai \uFFFF' })] })] }],
+    });
+    await expect(packWord(raw)).rejects.toThrow(/word\/document\.xml holds U\+FFFF, a character XML forbids/);
   });
 });

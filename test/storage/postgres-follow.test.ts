@@ -183,6 +183,27 @@ describe.skipIf(postgresMissing)('a warm standby on PostgreSQL', () => {
     expect((error as Error).message).toMatch(/seq 2/);
   });
 
+  it('goes on following once the database is back from a restart', async () => {
+    const relay = await PostgresRelay.start();
+    closing.push(relay);
+    const first = await active();
+    const lan = await addMember(first.store, 1);
+    const standby = new Follower(
+      { ...target, url: relay.url(target.url) },
+      { logger, dataDir: '', pollMs: 0 },
+    );
+    closing.push({ close: () => standby.stop() });
+    await standby.catchUp();
+    relay.cut();
+    await logDeed(first.store, lan.id, at(1), 'trong lúc mất kết nối');
+    await standby.catchUp();
+    expect(standby.seq).toBe(1);
+    relay.mend();
+    await standby.catchUp();
+    expect(standby.seq).toBe(first.store.state.seq);
+    expect(standby.reads).toBe(1);
+  });
+
   it('refuses to take over when another instance took a newer epoch first', async () => {
     const first = await active();
     await addMember(first.store, 1);

@@ -159,6 +159,40 @@ describe.skipIf(postgresMissing)('the store on PostgreSQL', () => {
       ]);
     });
 
+    it('a restart of the server is no takeover: the active instance takes its lease again, the standby waits', async () => {
+      const through = { ...target, url: relay.url(target.url) };
+      const count = (msg: string) => lines().filter((l) => l.msg === msg).length;
+      const standing = 'standing by: another instance is active';
+      const unreachable = 'standing by: cannot reach the database; trying again';
+      const first = (await Lease.acquire(through, { logger, heartbeatMs: 100, staleMs: 60_000 })) as Lease;
+      const waiting = new AbortController();
+      let second: Lease | null | undefined;
+      const before = count(standing);
+      const trying = Lease.acquire(through, {
+        logger,
+        pollMs: 20,
+        staleMs: 60_000,
+        signal: waiting.signal,
+      }).then((l) => {
+        second = l;
+      });
+      await until(() => count(standing) > before);
+      const cutOff = count(unreachable);
+      relay.cut();
+      await until(() => count(unreachable) > cutOff);
+      const back = count(standing);
+      relay.mend();
+      // The standby, back, finds the active instance holding its lock again: it goes on standing by.
+      await until(() => count(standing) > back || second !== undefined);
+      expect(second).toBeUndefined();
+      const row = await q(`SELECT epoch FROM ${target.schema}.store`);
+      expect(Number(row.rows[0]?.epoch)).toBe(first.epoch);
+      waiting.abort();
+      await trying;
+      expect(second).toBeNull();
+      await first.release();
+    });
+
     it('never brings back a write it answered "not saved", even one that committed as the connection dropped', async () => {
       const through = { ...target, url: relay.url(target.url) };
       const store = await open(through);

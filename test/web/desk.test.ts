@@ -152,7 +152,7 @@ describe.runIf(run)('the desk in a browser', { timeout: 180_000 }, () => {
         String(c.params.text).includes(code),
     );
     expect(bot.server.calls.indexOf(notice)).toBeGreaterThanOrEqual(notices);
-    expect(String(notice.params.text)).toContain('đã được Hội đồng Thi đua – Khen thưởng duyệt');
+    expect(String(notice.params.text)).toContain('đã được thành viên Hội đồng Thi đua – Khen thưởng duyệt');
     // The history says who decided, and that it was on the desk.
     const decided = bot.store.entry(code)?.history.at(-1);
     expect(decided).toMatchObject({ action: 'approved', platform: 'web' });

@@ -235,7 +235,9 @@ describe('standings and summaries', () => {
     await zalo.send(hung, '/sangkien Quy trình tiếp nhận mới');
     await zalo.send(mai, '/viectot Nhặt được của rơi');
     const lines = answerTo(await zalo.send(mai, '/bangxephang'), mai).split('\n');
-    expect(lines[0]).toBe('🏆 Bảng xếp hạng thi đua — tuần 48/2026 (23/11/2026 – 29/11/2026)');
+    expect(lines[0]).toBe(
+      '🏆 Bảng xếp hạng thi đua — tuần 48/2026 (23/11/2026 – 29/11/2026, tính đến ngày 25/11/2026)',
+    );
     expect(lines).toContain('1. Nguyễn Thị Lan (Văn phòng Ban) — 5 điểm');
     expect(lines).toContain('1. Văn phòng Ban — 3 điểm/người (tổng 6 điểm, 2 người)');
     expect(lines).toContain('2. Phòng Cán bộ — 2,5 điểm/người (tổng 5 điểm, 2 người)');
@@ -245,7 +247,9 @@ describe('standings and summaries', () => {
     await zalo.send(lan, '/viectot Hiến máu tình nguyện');
     await zalo.send(hung, '/sangkien Phần mềm theo dõi #cntt');
     const lines = answerTo(await zalo.send(toan, '/tonghop'), toan).split('\n');
-    expect(lines[0]).toBe('📊 Tổng hợp thi đua — tháng 11/2026 (01/11/2026 – 30/11/2026)');
+    expect(lines[0]).toBe(
+      '📊 Tổng hợp thi đua — tháng 11/2026 (01/11/2026 – 30/11/2026, tính đến ngày 25/11/2026)',
+    );
     expect(lines).toContain('• Việc tốt: 1 mục, 2 điểm');
     expect(lines).toContain('Tổng cộng: 2 mục, 7 điểm');
     expect(lines.at(-2)).toMatch(/^1\. .+ — \/tonghop 11\/2026 file$/);
@@ -349,7 +353,7 @@ describe('admins and the Council', () => {
     const notice = first.find((s) => s.thread.kind === 'private');
     expect(notice?.thread.id).toBe(lan.uid);
     expect(notice?.text).toContain(
-      'Mục VT1 (Việc tốt) ghi nhận cho đồng chí không được Hội đồng Thi đua – Khen thưởng duyệt.',
+      'Mục VT1 (Việc tốt) ghi nhận cho đồng chí không được thành viên Hội đồng Thi đua – Khen thưởng duyệt.',
     );
 
     const second = await zalo.send(council, '/tuchoi VT2 Trùng');

@@ -27,7 +27,7 @@ export interface FiguresView {
   /** Every member with points (the Council and admins); others see the top, as in /bangxephang. */
   everyone?: readonly MemberScore[] | undefined;
   pendingNote: HtmlPart;
-  plan?: { title: string; progress: readonly Progress[] } | undefined;
+  plan?: { title: string; progress: readonly Progress[]; asOf?: string | undefined } | undefined;
   /** The period's summary, for admins (as /tonghop). */
   summary?: Figures | undefined;
   chart: string;
@@ -54,11 +54,11 @@ export function figuresPage(v: FiguresView): Html {
 </form>
 <ul class="presets">${presets}</ul>`;
   const plan = v.plan
-    ? html`<section aria-labelledby="plan"><h2 id="plan">${f.plan(v.plan.title)}</h2>
+    ? html`<section aria-labelledby="plan"><h2 id="plan">${f.plan(v.plan.title, v.plan.asOf)}</h2>
 <table><thead><tr><th scope="col">${f.target}</th><th scope="col">${f.progress}</th></tr></thead><tbody>${joinHtml(
         v.plan.progress.map(
           (p) =>
-            html`<tr class="${p.state}"><th scope="row">${p.target.title}</th><td><meter min="0" max="1" low="0.5" high="0.99" optimum="1" value="${p.ratio.toFixed(3)}">${Math.round(p.ratio * 100)}%</meter> ${p.display}<br><small>${f.states[p.state]}</small></td></tr>`,
+            html`<tr class="${p.state}"><th scope="row">${p.title}</th><td><meter min="0" max="1" low="0.5" high="0.99" optimum="1" value="${p.ratio.toFixed(3)}">${Math.round(p.ratio * 100)}%</meter> ${p.display}<br><small>${f.states[p.state]}</small></td></tr>`,
         ),
         '',
       )}</tbody></table></section>`
