@@ -22,7 +22,10 @@ export const dongphieu: Command = defineCommand({
     if (Array.isArray(ctx)) return ctx;
     const { t } = ctx;
     if (!mayRunMeeting(ctx)) return [say(t.council.operatorsOnly)];
-    const [no, action, ...reasonWords] = words(ctx.args);
+    const [typed, action, ...reasonWords] = words(ctx.args);
+    // Without a number: the one vote open, if only one is (the usual case at the table).
+    const open = ctx.store.council.rounds.filter((r) => r.status === 'open');
+    const no = typed ?? (open.length === 1 ? String(open[0]?.no) : undefined);
     if (!no) return refuse(ctx, dongphieu, t.council.vote.whichRound);
     const round = roundOrSay(ctx, no);
     if (Array.isArray(round)) return round;

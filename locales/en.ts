@@ -1552,6 +1552,7 @@ export const en: Messages = {
       again: 'Open again',
     },
     home: {
+      ballots: (n: number) => `${n} secret ballot${n === 1 ? '' : 's'} awaiting you`,
       greeting: (name: string) => `Welcome, ${name}`,
       roles: {
         admin: 'Admin',

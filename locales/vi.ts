@@ -1584,6 +1584,7 @@ export const vi = {
       again: 'Mở lại',
     },
     home: {
+      ballots: (n: number) => `${n} phiếu bầu kín đang chờ đồng chí`,
       greeting: (name: string) => `Kính chào đồng chí ${name}`,
       roles: {
         admin: 'Quản trị viên',

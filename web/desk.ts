@@ -356,6 +356,7 @@ export function createDesk(deps: DeskDeps): Desk {
           sections,
           pending: sections.includes('queue') ? pendingEntries(store).length : undefined,
           week,
+          ballots: ballotsOf(viewer).length,
         }),
       );
     });
@@ -617,6 +618,13 @@ export function createDesk(deps: DeskDeps): Desk {
       );
     });
 
+    /** The open electronic votes this viewer, a Council member present, may still cast. */
+    const ballotsOf = (viewer: Viewer) => {
+      const council = deps.council;
+      const voter = council && rosterMemberOf(council, viewer.identity, viewer.member);
+      return voter ? ballotsAwaiting({ store }, voter) : [];
+    };
+
     // The Council's meeting, candidate by candidate, and each vote's results: /hop's view.
     desk.get('/desk/meeting', (c) => {
       const session = c.get('session');
@@ -738,12 +746,10 @@ export function createDesk(deps: DeskDeps): Desk {
                     : undefined,
               })),
           })),
-          ballots: voter
-            ? ballotsAwaiting(source, voter).map((r) => ({
-                no: r.no,
-                award: awardById(council, r.awardId)?.name ?? r.awardId,
-              }))
-            : [],
+          ballots: ballotsOf(viewer).map((r) => ({
+            no: r.no,
+            award: awardById(council, r.awardId)?.name ?? r.awardId,
+          })),
         }),
       );
     });

@@ -100,6 +100,8 @@ describe.runIf(run)('the Council’s meeting and secret ballot on the desk', { t
 
   it('shows the chair the meeting, each case with its facts, and takes his ballot once', async () => {
     const page = await openInTelegram(asUser(hung), 360);
+    // Where the desk opens, the meeting's card says a ballot awaits him.
+    await eventually(() => page.locator('main').textContent()).toContain('1 phiếu bầu kín đang chờ đồng chí');
     await page.getByRole('link', { name: 'Phiên họp' }).first().click();
     await page.waitForURL(`${url}/desk/meeting`);
     const main = page.locator('main');

@@ -11,6 +11,8 @@ export interface HomeView {
   pending?: number | undefined;
   /** The member's week, for members. */
   week?: string | undefined;
+  /** Open electronic votes a Council member may still cast. */
+  ballots?: number | undefined;
 }
 
 /** Where the desk opens: who is signed in, and a card for each section they may open. */
@@ -26,7 +28,9 @@ export function homePage(v: HomeView): Html {
       ? t.desk.home.pending(v.pending)
       : s === 'me'
         ? (v.week ?? '')
-        : '';
+        : s === 'meeting' && v.ballots
+          ? t.desk.home.ballots(v.ballots)
+          : '';
   const cards = v.sections
     .filter((s) => s !== 'home')
     .map(
