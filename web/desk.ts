@@ -187,6 +187,8 @@ export function createDesk(deps: DeskDeps): Desk {
     const t = locales[session.locale];
     return c.html(page(frameFor(t, session, c.get('viewer')), title, section, body).value, status as 200);
   };
+  /** Report downloads being built, by person and command: a repeated click joins the one running. */
+  const downloads = new Map<string, ReturnType<typeof runCommand>>();
   const refuse = (c: Context<Env>, message: string, status: 400 | 403 | 404 | 410 = 403) => {
     const session = c.get('session');
     const t = locales[session.locale];
@@ -919,8 +921,18 @@ export function createDesk(deps: DeskDeps): Desk {
         review: { text: `/tonghop ${year} binhxet`, extension: '.xlsx' },
         achievement: { text: `/${baocaothanhtich.name} ${year}`, extension: '.docx' },
       }[kind.data];
-      const key = `files:${randomBytes(12).toString('base64url')}`;
-      const answers = await runCommand(core, callerOf(session, viewer), text, key, log);
+      // The workbook and the Word report come from one command: a second click while it runs (the other
+      // link, or the same one again) waits for the same answers instead of being told it is being built.
+      const sameRequest = `${viewer.identity}\u0000${text}`;
+      let running = downloads.get(sameRequest);
+      if (!running) {
+        const key = `files:${randomBytes(12).toString('base64url')}`;
+        running = runCommand(core, callerOf(session, viewer), text, key, log).finally(() =>
+          downloads.delete(sameRequest),
+        );
+        downloads.set(sameRequest, running);
+      }
+      const answers = await running;
       const file = answers.flatMap((m) => m.files ?? []).find((f) => f.filename.endsWith(extension));
       if (!file) {
         // The command's own answer says why (not an admin, nothing to build…).

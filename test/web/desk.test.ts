@@ -175,6 +175,30 @@ describe.runIf(run)('the desk in a browser', { timeout: 180_000 }, () => {
     expect((await readFile(path)).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it("gives an admin both of a period's files when the two links are pressed at once, and refuses an oversized request", async () => {
+    const page = await openInTelegram(asUser(toan));
+    await page.waitForURL(`${url}/desk`);
+    const session = (await page.context().cookies()).find((c) => c.name === '__Host-desk');
+    const cookie = `${session?.name}=${session?.value}`;
+    // The workbook and the Word report are built by one command: the second click joins the first.
+    const [workbook, report] = await Promise.all(
+      ['workbook', 'report'].map((kind) =>
+        fetch(`${url}/desk/files/${kind}?period=2026`, { headers: { cookie } }),
+      ),
+    );
+    expect(workbook?.status).toBe(200);
+    expect(workbook?.headers.get('content-disposition')).toMatch(/\.xlsx"$/);
+    expect(report?.status).toBe(200);
+    expect(report?.headers.get('content-disposition')).toMatch(/\.docx"$/);
+    // A body past the limit is refused before anything reads it.
+    const big = await fetch(`${url}/desk/queue`, {
+      method: 'POST',
+      headers: { cookie, origin: url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: `approve=${'x'.repeat(200 * 1024)}`,
+    });
+    expect(big.status).toBe(413);
+  });
+
   it('refuses a forged and an expired launch from Telegram', async () => {
     const forged = await openInTelegram(asUser(hung), { tamper: true });
     await eventually(() => forged.locator('#desk-status').textContent()).toContain('Không xác thực được');
