@@ -45,13 +45,15 @@ function periodWords(first: string, last: string, asOf?: string): string {
   return `từ ${first} đến ${last}${asOf ? `, số liệu tính đến ngày ${asOf}` : ''}`;
 }
 
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export const doc = {
-  /** Who made a change: a name, else the account a clerk can trace (an admin or Council member without a profile). */
+  /** Who made a change (a cell of its own, so a sentence's capital): a name, else the account a clerk can trace (an admin or Council member without a profile). */
   actor: (who: ActorShown): string =>
     'name' in who
       ? who.name
       : 'account' in who
-        ? vi.history.account(vi.platformName[who.account.platform], who.account.id)
+        ? sentence(vi.history.account(vi.platformName[who.account.platform], who.account.id))
         : who.raw,
 
   periodWords,

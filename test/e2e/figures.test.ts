@@ -279,7 +279,7 @@ describe('honest statuses and decisions that can be corrected', () => {
     // The workbook's "Người duyệt" column reads the same function.
     const entry = tg.store.entry('VT1');
     if (!entry) throw new Error('no VT1');
-    expect(reviewerOf(tg.store, entry).reviewer).toBe('tài khoản Telegram 900001 (chưa có hồ sơ)');
+    expect(reviewerOf(tg.store, entry).reviewer).toBe('Tài khoản Telegram 900001 (chưa có hồ sơ)');
   });
 
   it('/xetlai puts a decided entry back to pending with a reason; both people are told; the next decision is new', async () => {
