@@ -58,6 +58,9 @@ function lint(line: string): string[] {
   if (/(^|[\s(])#[\p{L}\d_]/u.test(text)) problems.push('raw #tag');
   const english = ENGLISH.exec(text);
   if (english) problems.push(`English word "${english[1]}"`);
+  // A setting's or a field's name from the code (minMonthsWorked, departmentId) is no word of a document.
+  const identifier = /(?<![\p{L}\d_/.:-])[a-z]+[A-Z][A-Za-z]*(?![\p{L}\d_])/u.exec(text);
+  if (identifier) problems.push(`identifier "${identifier[0]}"`);
   return problems;
 }
 
@@ -191,6 +194,7 @@ describe('the words of every document', () => {
     expect(lint('Số hóa hồ sơ #cntt')).toContain('raw #tag');
     expect(lint('Được tính 16 points')).toContain('English word "points"');
     expect(lint('Điểm: NaN')).toContain('English word "NaN"');
+    expect(lint('Thời gian công tác: thiết lập minMonthsWorked')).toContain('identifier "minMonthsWorked"');
     expect(lint('Họ và tên: undefined')).toContain('English word "undefined"');
   });
 
