@@ -250,6 +250,20 @@ async function main(): Promise<void> {
     undefined,
     { readable: terminal, colour: Boolean(process.stderr.isTTY) },
   );
+  // Node's own warnings (a dependency's deprecated call, such as url.parse() on Node 24) go through the
+  // log like every other event — one readable line on a terminal, JSON otherwise — once per kind,
+  // instead of a raw line of their own on stderr. A deprecation is a note for whoever upgrades, not a
+  // warning to the operator.
+  process.removeAllListeners('warning');
+  const warned = new Set<string>();
+  process.on('warning', (warning: Error & { code?: string }) => {
+    const kind = warning.code ?? `${warning.name}: ${warning.message}`;
+    if (warned.has(kind)) return;
+    warned.add(kind);
+    const fields = { warning: warning.name, code: warning.code };
+    if (warning.name === 'DeprecationWarning') logger.info(fields, warning.message);
+    else logger.warn(fields, warning.message);
+  });
   try {
     if (config.telegramSetup) await runSetup(config, logger);
     else if (live) await runBots(config, logger);
