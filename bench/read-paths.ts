@@ -23,6 +23,8 @@ export interface ReadView {
   entriesBetween(start: Date, end: Date, of?: EntriesOf): readonly Entry[];
   entryGroups(start: Date, end: Date): EntryGroups;
   member(id: string): Member | undefined;
+  /** The weekly post prints an @name in a quoted deed as the member's name (reports/document-text.ts). */
+  memberByUsername(username: string): Member | undefined;
   entry(code: string): Entry | undefined;
 }
 
@@ -74,6 +76,10 @@ export function naiveView(data: () => StoreDocument): ReadView {
     },
     member(id) {
       return data().members.find((m) => m.id === id);
+    },
+    memberByUsername(username) {
+      const wanted = username.toLowerCase();
+      return data().members.find((m) => m.username?.toLowerCase() === wanted);
     },
     entry(code) {
       return data().entries.find((e) => e.code === code);
