@@ -66,6 +66,21 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Starts something on a port found free, again on another when the port was taken meanwhile: between
+ * freePort's check and the listen, a test running beside this one may take it (seen once in CI).
+ */
+export async function onFreePort<T>(start: (port: number) => Promise<T>, tries = 5): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    try {
+      return await start(port);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= tries) throw error;
+    }
+  }
+}
+
 export interface MiniAppUser {
   id: number;
   first_name: string;

@@ -173,6 +173,7 @@ export class LiveBot {
     const { dir, cleanup } = temp;
     const { logger, lines } = memoryLogger();
     let store: Store | undefined;
+    let started: { stop(): Promise<void> } | undefined;
     try {
       const config = createConfig(
         {
@@ -203,11 +204,14 @@ export class LiveBot {
         zaloBot: { pollSeconds: 1, retryMs: 20, ...options.zaloBot },
         ...(options.deskAssets ? { deskAssets: options.deskAssets } : {}),
       });
+      started = app;
       await app.start();
       const live = new LiveBot(server, app, store, lines, cleanup);
       await until('the first long poll', () => server.isPolling);
       return live;
     } catch (error) {
+      // A start that failed half-way (a port taken, say) stops what it had started.
+      await started?.stop().catch(() => {});
       await store?.close();
       await server.close();
       await cleanup();

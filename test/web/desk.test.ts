@@ -5,10 +5,10 @@ import type { DeskAssets } from '../../web/assets.js';
 import {
   builtDeskAssets,
   chromiumAvailable,
-  freePort,
   launchChromium,
   type MiniAppUser,
   miniAppUrl,
+  onFreePort,
 } from '../helpers/browser.js';
 import { GROUP_ID, hung, khach, LiveBot, lan, mai, TOKEN, toan } from '../helpers/live-bot.js';
 
@@ -68,11 +68,12 @@ describe.runIf(run)('the desk in a browser', { timeout: 180_000 }, () => {
 
   beforeAll(async () => {
     assets = await builtDeskAssets();
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    bot = await LiveBot.start({
-      env: { TELEGRAM_COUNCIL_IDS: String(hung.id), WEB_PUBLIC_URL: url, WEB_PORT: String(port) },
-      deskAssets: assets,
+    bot = await onFreePort((port) => {
+      url = `http://127.0.0.1:${port}`;
+      return LiveBot.start({
+        env: { TELEGRAM_COUNCIL_IDS: String(hung.id), WEB_PUBLIC_URL: url, WEB_PORT: String(port) },
+        deskAssets: assets,
+      });
     });
     bot.server.setChatMember(GROUP_ID, hung.id, 'member');
     bot.server.setChatMember(GROUP_ID, lan.id, 'member');

@@ -5,10 +5,10 @@ import { tempDir } from '../helpers/agency.js';
 import {
   builtDeskAssets,
   chromiumAvailable,
-  freePort,
   launchChromium,
   type MiniAppUser,
   miniAppUrl,
+  onFreePort,
 } from '../helpers/browser.js';
 import { testCouncilFile } from '../helpers/council.js';
 import { GROUP_ID, hung, LiveBot, lan, person, TOKEN, toan } from '../helpers/live-bot.js';
@@ -58,15 +58,16 @@ describe.runIf(run)('the Council’s meeting and secret ballot on the desk', { t
     assets = await builtDeskAssets();
     const dir = await tempDir();
     cleanup = dir.cleanup;
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    bot = await LiveBot.start({
-      env: {
-        WEB_PUBLIC_URL: url,
-        WEB_PORT: String(port),
-        COUNCIL_FILE: testCouncilFile(dir.dir, [hung.id, vice.id, standing.id, secretary.id]),
-      },
-      deskAssets: assets,
+    bot = await onFreePort((port) => {
+      url = `http://127.0.0.1:${port}`;
+      return LiveBot.start({
+        env: {
+          WEB_PUBLIC_URL: url,
+          WEB_PORT: String(port),
+          COUNCIL_FILE: testCouncilFile(dir.dir, [hung.id, vice.id, standing.id, secretary.id]),
+        },
+        deskAssets: assets,
+      });
     });
     for (const u of [hung, lan, vice, standing, secretary]) {
       bot.server.setUser(u);
