@@ -45,7 +45,8 @@ function periodWords(first: string, last: string, asOf?: string): string {
   return `từ ${first} đến ${last}${asOf ? `, số liệu tính đến ngày ${asOf}` : ''}`;
 }
 
-const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** A text with its first letter in capital, as a sentence or a cell starts. */
+export const capitalise = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 export const doc = {
   /** Who made a change (a cell of its own, so a sentence's capital): a name, else the account a clerk can trace (an admin or Council member without a profile). */
@@ -53,7 +54,7 @@ export const doc = {
     'name' in who
       ? who.name
       : 'account' in who
-        ? sentence(vi.history.account(vi.platformName[who.account.platform], who.account.id))
+        ? capitalise(vi.history.account(vi.platformName[who.account.platform], who.account.id))
         : who.raw,
 
   periodWords,
@@ -134,7 +135,7 @@ export const doc = {
    * đến ngày 06/12/2026)`.
    */
   sheetPeriod: (label: string, first: string, last: string, department?: string, asOf?: string) =>
-    `${label.charAt(0).toUpperCase()}${label.slice(1)} (${periodWords(first, last, asOf)})${department ? ` — ${department}` : ''}`,
+    `${capitalise(label)} (${periodWords(first, last, asOf)})${department ? ` — ${department}` : ''}`,
   total: 'Tổng cộng',
   /** The entries sheet's totals: how many entries, and that the points summed are those that count. */
   /** An entry's kind in the entries sheet, with its marks: `Nhiệm vụ hoàn thành (đột xuất)`. */

@@ -21,7 +21,7 @@ import type { MemberScore } from '../core/scoring.js';
 import { vi } from '../locales/vi.js';
 import { departmentName } from './excel.js';
 import { summarise, withdrawnBy } from './figures.js';
-import { doc } from './vi.js';
+import { capitalise, doc } from './vi.js';
 import { packWord, xmlSafe } from './xml-text.js';
 
 /*
@@ -312,7 +312,6 @@ export async function buildReportDoc(
   return packWord(document);
 }
 
-const capitalise = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /**
  * The members the report names "tiêu biểu": among those with an approved entry in the period, ranked
