@@ -312,7 +312,6 @@ export async function buildReportDoc(
   return packWord(document);
 }
 
-
 /**
  * The members the report names "tiêu biểu": among those with an approved entry in the period, ranked
  * by points, the `count` best or the best `percent` (rounded down, at least one); whoever ties with the
