@@ -1,6 +1,7 @@
 import type { AgencyConfig } from '../core/agency.js';
 import type { MessageKind, OutImage } from '../core/context.js';
 import type { CouncilConfig } from '../core/council.js';
+import { printableFrom } from '../core/document-text.js';
 import type { Entry, Member, ModelExample } from '../core/domain.js';
 import { type Html, joinHtml } from '../core/html.js';
 import type { Log } from '../core/log.js';
@@ -12,12 +13,11 @@ import { type Milestone, type Plan, planProgress, progressAsOf, type Target } fr
 export { progressAsOf };
 
 import { modelsOf } from '../core/figures.js';
+import type { BoardChart } from '../core/reports.js';
 import type { Repository } from '../core/repository.js';
 import { counts } from '../core/scoring.js';
 import { preview } from '../core/text.js';
 import type { Messages } from '../locales/index.js';
-import type { BoardChart } from '../reports/chart.js';
-import { printableFrom } from '../reports/document-text.js';
 import { boardChart, kudosLines, kudosOf, modelSubjectName, picture, pictureName } from './lib/board.js';
 import { pendingNote, say } from './lib/common.js';
 import { leaderboardLines, standingsIn } from './lib/leaderboard.js';

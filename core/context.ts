@@ -8,6 +8,7 @@ import type { LinkCodes } from './link-codes.js';
 import type { Log } from './log.js';
 import type { Plan } from './plan.js';
 import type { Membership } from './platform.js';
+import type { Reports } from './reports.js';
 import type { Actor, Repository } from './repository.js';
 import type { TitlesConfig } from './titles.js';
 
@@ -190,8 +191,11 @@ export interface CommandContext {
   actor: Actor;
   /** The logger of this one message (every line carries its key). */
   log: Log;
-  /** Where report files are built (absent: in this thread, as in command-level tests). */
-  reports?: ReportRunner | undefined;
+  /**
+   * What commands ask of reports/ (files, the leaderboard picture, the Council's facts, the records
+   * workbook read back): commands never import reports/ themselves.
+   */
+  reports: Reports;
   /** The desk's one-time links, when the desk is served (absent: no desk configured). */
   desk?: DeskLinks | undefined;
   /**

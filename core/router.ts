@@ -1,6 +1,6 @@
 import { locales, type Messages } from '../locales/index.js';
 import type { AgencyConfig } from './agency.js';
-import type { Command, CommandContext, DeskLinks, Reply, ReportRunner } from './context.js';
+import type { Command, CommandContext, DeskLinks, Reply } from './context.js';
 import type { CouncilConfig } from './council.js';
 import type { Delivery } from './delivery.js';
 import { ReportBusyError, StoreWriteError } from './errors.js';
@@ -10,6 +10,7 @@ import type { Log } from './log.js';
 import type { Plan } from './plan.js';
 import type { Incoming, PlatformHost } from './platform.js';
 import { type ParsedCommand, recognize, withoutLeadingMentions } from './recognize.js';
+import type { Reports } from './reports.js';
 import type { Actor, Repository } from './repository.js';
 import { type Checking, check } from './steps.js';
 import { cleanText, fold } from './text.js';
@@ -28,8 +29,8 @@ export interface RouterDeps {
   links?: LinkCodes;
   /** The bot's username on each platform that has one, to ignore `/cmd@otherbot`. */
   botUsername?: (incoming: Incoming) => string | undefined;
-  /** Where report files are built (bot/reports.ts); absent, commands build them in this thread. */
-  reports?: ReportRunner | undefined;
+  /** What commands ask of reports/ (reports/for-commands.ts: files on the report thread, the picture…). */
+  reports: Reports;
   /** The desk's one-time links (web/), when the desk is served. */
   desk?: DeskLinks | undefined;
 }

@@ -2,7 +2,6 @@ import type { Command, CommandContext, MessageKind, OutImage, Reply } from '../.
 import { type Html, joinHtml } from '../../core/html.js';
 import type { Log } from '../../core/log.js';
 import { fold } from '../../core/text.js';
-import { renderBoardChart } from '../../reports/chart.js';
 import { monthlyDigest, type PostContext, postMessage, remindersOn, weeklyPost } from '../posts.js';
 import { clip, refuse, say, words } from './common.js';
 
@@ -28,7 +27,7 @@ export function postArg(
       agency: ctx.agency,
       plan: ctx.plan,
       council: ctx.council,
-      draw: renderBoardChart,
+      draw: ctx.reports.draw,
     },
   };
 }

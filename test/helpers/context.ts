@@ -12,6 +12,7 @@ import { silentLog } from '../../core/log.js';
 import type { Plan } from '../../core/plan.js';
 import type { TitlesConfig } from '../../core/titles.js';
 import { type Locale, locales } from '../../locales/index.js';
+import { commandReports } from '../../reports/for-commands.js';
 import type { Store } from '../../storage/store.js';
 import { testAgency } from './agency.js';
 
@@ -45,6 +46,7 @@ export function buildContext(input: ContextInput): CommandContext {
   const now = input.now ?? new Date('2026-11-25T03:00:00Z');
   const messageKey = input.messageKey ?? `context:${process.pid}:${messageNo}`;
   const platform = identity.slice(0, identity.indexOf(':')) as CommandContext['platform'];
+  const agency = input.agency ?? testAgency();
   return {
     platform,
     caller: { identity, displayName: input.member?.fullName ?? 'Khách' },
@@ -56,7 +58,7 @@ export function buildContext(input: ContextInput): CommandContext {
     locale,
     t: locales[locale],
     store: input.store,
-    agency: input.agency ?? testAgency(),
+    agency,
     links: new LinkCodes(),
     plan: input.plan,
     titles: input.titles,
@@ -67,6 +69,7 @@ export function buildContext(input: ContextInput): CommandContext {
     membership: input.membership ?? 'group',
     actor: { by: input.member?.id ?? identity, platform, at: now, source: messageKey },
     log: silentLog,
+    reports: commandReports({ store: input.store, agency, titles: input.titles }),
     followUp: (work) => followUps.push(work),
   };
 }
