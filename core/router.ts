@@ -26,8 +26,6 @@ export interface RouterDeps {
   council?: CouncilConfig | undefined;
   /** Shared by every platform of the process, so a code from one is accepted on the other. */
   links?: LinkCodes;
-  /** The bot's username on each platform that has one, to ignore `/cmd@otherbot`. */
-  botUsername?: (incoming: Incoming) => string | undefined;
   /** Where report files are built (bot/reports.ts); absent, commands build them in this thread. */
   reports?: ReportRunner | undefined;
   /** The desk's one-time links (web/), when the desk is served. */
@@ -66,20 +64,18 @@ export class Router {
   }
 
   /**
-   * Replies for `incoming`, or null when it is nothing for this bot: another bot's command, or group
-   * talk that is not addressed to the bot and not plainly a command. A command's follow-ups (replies
+   * Replies for `incoming`, or null when it is nothing for this bot: group talk that is not addressed
+   * to the bot and not plainly a command. A command's follow-ups (replies
    * that come once slow work is done) go to `followUps` as they are made, with failures answered like
    * any other; without it they are awaited and come after the command's own replies.
    */
   async handle(raw: Incoming, followUps?: FollowUps): Promise<Handled | null> {
     const incoming = clean(raw);
     const t: Messages = locales[incoming.locale];
-    const reading = recognize(incoming.text, this.names, this.deps.botUsername?.(incoming));
+    const reading = recognize(incoming.text, this.names);
     // In private every message is for the bot; in a group, only what is addressed to it or plainly a command.
     const forUs = incoming.chat.kind === 'private' || incoming.addressed === true;
     switch (reading.kind) {
-      case 'otherBot':
-        return null;
       case 'text':
         return forUs
           ? { command: '(text)', replies: [{ html: t.chat.pointer(isGreeting(incoming.text)) }] }
