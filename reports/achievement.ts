@@ -4,7 +4,7 @@ import type { AgencyConfig, Department } from '../core/agency.js';
 import type { Award, Entry, EntryKind, Member, ModelExample, TitleSubject } from '../core/domain.js';
 import { formatDay, type Period } from '../core/periods.js';
 import { awardsOf } from '../core/records.js';
-import type { Repository } from '../core/repository.js';
+import type { RepositoryReads } from '../core/repository.js';
 import { membersAt } from '../core/scoring.js';
 import {
   type ReportHeader,
@@ -40,7 +40,7 @@ import { packWord, xmlSafe } from './xml-text.js';
  */
 
 export interface AchievementSource {
-  store: Repository;
+  store: RepositoryReads;
   agency: AgencyConfig;
   titles?: TitlesConfig | undefined;
 }
@@ -73,7 +73,7 @@ const showDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.s
  * (@lan_nguyen) replaced by the member's name, the first letter capitalised, no closing punctuation
  * (the line adds its own).
  */
-export function plainText(store: Repository, text: string): string {
+export function plainText(store: RepositoryReads, text: string): string {
   // The one reading of user text in documents (reports/document-text.ts), without its closing mark:
   // the report's sentence closes it.
   return printableFrom(store)(text).replace(/[\s.,;:!?…]+$/u, '');
@@ -136,7 +136,7 @@ function titleBlock(proposal: string, ...who: string[]): Paragraph[] {
 }
 
 /** Section II's lines of one kind: what was done, on which day (and by whom, for a department). */
-function doneLines(store: Repository, entries: readonly Entry[], kind: EntryKind, withMember: boolean) {
+function doneLines(store: RepositoryReads, entries: readonly Entry[], kind: EntryKind, withMember: boolean) {
   return entries
     .filter((e) => e.kind === kind)
     .map((e) =>
@@ -271,7 +271,7 @@ function sideBySide(left: Signer, right: Signer): Block[] {
   return [signatures(pad(left), pad(right))];
 }
 
-const headOf = (store: Repository, departmentId: string) => {
+const headOf = (store: RepositoryReads, departmentId: string) => {
   const id = store.departmentHead(departmentId)?.memberId;
   return id ? store.member(id) : undefined;
 };

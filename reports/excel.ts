@@ -4,7 +4,7 @@ import type { Entry, ModelExample, ModelStage } from '../core/domain.js';
 import { MODEL_STAGES } from '../core/domain.js';
 import { actorShown } from '../core/identity.js';
 import { countedUntil, formatDay, lastDay, type Period } from '../core/periods.js';
-import type { Repository } from '../core/repository.js';
+import type { RepositoryReads } from '../core/repository.js';
 import { fold } from '../core/text.js';
 import { vi } from '../locales/vi.js';
 import { modelSubject } from './figures.js';
@@ -308,7 +308,7 @@ export function departmentName(agency: AgencyConfig, id: string): string {
 }
 
 /** Who made the decision in force (none once the Council reopened the entry), and a rejection's reason. */
-export function reviewerOf(store: Repository, entry: Entry): { reviewer: string; reason: string } {
+export function reviewerOf(store: RepositoryReads, entry: Entry): { reviewer: string; reason: string } {
   const last = entry.history.findLast(
     (h) => h.action === 'approved' || h.action === 'rejected' || h.action === 'reopened',
   );
@@ -336,7 +336,7 @@ export const MODEL_COLUMNS: readonly Column[] = [
 
 /** One row per model example, at the stage it had reached by the period's end. */
 export function modelRows(
-  store: Repository,
+  store: RepositoryReads,
   agency: AgencyConfig,
   models: readonly ModelExample[],
   stageOf: (m: ModelExample) => ModelStage | undefined,

@@ -1,7 +1,7 @@
 import type { AgencyConfig } from '../core/agency.js';
 import type { ModelExample } from '../core/domain.js';
 import type { Period } from '../core/periods.js';
-import type { Repository } from '../core/repository.js';
+import type { RepositoryReads } from '../core/repository.js';
 import { counts, departmentAt, membersAt, rankDepartments, rankMembers } from '../core/scoring.js';
 import type { Criterion, TitlesConfig } from '../core/titles.js';
 import { vi } from '../locales/vi.js';
@@ -26,7 +26,7 @@ import { finish, newBook } from './xlsx.js';
  * fact the store shows with the entries behind it, and the points the Council must confirm.
  */
 export async function buildReviewSheet(
-  ctx: { store: Repository; agency: AgencyConfig; titles?: TitlesConfig | undefined },
+  ctx: { store: RepositoryReads; agency: AgencyConfig; titles?: TitlesConfig | undefined },
   year: Period,
   now?: Date,
 ): Promise<Buffer> {

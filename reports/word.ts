@@ -16,7 +16,7 @@ import type { Entry, TitleSubject } from '../core/domain.js';
 import { MODEL_STAGES } from '../core/domain.js';
 import { countedUntil, formatDay, lastDay, type Period } from '../core/periods.js';
 import { type Plan, planProgress, progressAsOf } from '../core/plan.js';
-import type { Repository } from '../core/repository.js';
+import type { RepositoryReads } from '../core/repository.js';
 import type { MemberScore } from '../core/scoring.js';
 import { vi } from '../locales/vi.js';
 import { departmentName } from './excel.js';
@@ -173,7 +173,7 @@ export function partyHeader(agency: AgencyConfig, now: Date, numberLine?: string
  * What a person must write is marked "[Cần bổ sung: …]".
  */
 export async function buildReportDoc(
-  ctx: { store: Repository; agency: AgencyConfig },
+  ctx: { store: RepositoryReads; agency: AgencyConfig },
   period: Period,
   now: Date,
   department?: Department,
@@ -335,7 +335,7 @@ export function outstandingMembers(
 
 /** The plan's targets as /kehoach measures them, up to the period's end (or now, if sooner). */
 function planLines(
-  ctx: { store: Repository; agency: AgencyConfig },
+  ctx: { store: RepositoryReads; agency: AgencyConfig },
   plan: Plan,
   period: Period,
   now: Date,
@@ -367,7 +367,7 @@ function planLines(
  * the department, in a department's report); a marked blank while there are none.
  */
 function awardLines(
-  ctx: { store: Repository; agency: AgencyConfig },
+  ctx: { store: RepositoryReads; agency: AgencyConfig },
   year: number,
   department?: Department,
 ): Paragraph[] {

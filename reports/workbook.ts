@@ -1,6 +1,6 @@
 import type { AgencyConfig, Department } from '../core/agency.js';
 import { lastDay, type Period } from '../core/periods.js';
-import type { Repository } from '../core/repository.js';
+import type { RepositoryReads } from '../core/repository.js';
 import { counts, departmentAt, entryState } from '../core/scoring.js';
 import { vi } from '../locales/vi.js';
 import { printableFrom } from './document-text.js';
@@ -21,7 +21,7 @@ import { finish, newBook } from './xlsx.js';
 
 /** The period's Excel workbook: summary, departments, members, every entry, model examples. */
 export async function buildWorkbook(
-  ctx: { store: Repository; agency: AgencyConfig },
+  ctx: { store: RepositoryReads; agency: AgencyConfig },
   period: Period,
   department?: Department,
   now?: Date,

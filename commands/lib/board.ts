@@ -4,7 +4,7 @@ import type { Member, ModelExample } from '../../core/domain.js';
 import { type HtmlPart, htmlToPlain } from '../../core/html.js';
 import type { Log } from '../../core/log.js';
 import { formatDay, type Period, periodRange, previousPeriod } from '../../core/periods.js';
-import type { Repository } from '../../core/repository.js';
+import type { RepositoryReads } from '../../core/repository.js';
 import { type DepartmentScore, type MemberScore, PeriodTotals } from '../../core/scoring.js';
 import type { Messages } from '../../locales/index.js';
 import { type BoardChart, renderBoardChart } from '../../reports/chart.js';
@@ -23,7 +23,7 @@ export const PICTURE_WORD = 'anh';
 
 interface Source {
   t: Messages;
-  store: Repository;
+  store: RepositoryReads;
   agency: AgencyConfig;
 }
 
