@@ -3,7 +3,7 @@ import type { MessageKind } from '../../core/context.js';
 import type { CouncilConfig } from '../../core/council.js';
 import type { Html } from '../../core/html.js';
 import type { Plan } from '../../core/plan.js';
-import type { Repository } from '../../core/repository.js';
+import type { RepositoryReads } from '../../core/repository.js';
 import type { Messages } from '../../locales/index.js';
 import type { BoardChart } from '../../reports/chart.js';
 
@@ -18,7 +18,7 @@ import type { BoardChart } from '../../reports/chart.js';
 /** What the plan's posts are built from. */
 export interface PostContext {
   t: Messages;
-  store: Repository;
+  store: RepositoryReads;
   agency: AgencyConfig;
   plan: Plan;
   /** The Council (its upward awards and the province's address), for the dossier deadline's reminder. */
