@@ -1,11 +1,13 @@
 import { AlignmentType, Document, Paragraph, type Table, TextRun } from 'docx';
 import JSZip from 'jszip';
-import type { AgencyConfig, Department } from '../core/agency.js';
+import { type AgencyConfig, type Department, departmentName } from '../core/agency.js';
 import type { Award, Entry, EntryKind, Member, ModelExample, TitleSubject } from '../core/domain.js';
+import { modelsAbout, modelsOf, recordOf, summarise } from '../core/figures.js';
 import { formatDay, type Period } from '../core/periods.js';
 import { awardsOf } from '../core/records.js';
 import type { RepositoryReads } from '../core/repository.js';
 import { membersAt } from '../core/scoring.js';
+import { fileName } from '../core/text.js';
 import {
   type ReportHeader,
   reportHeaderOf,
@@ -16,8 +18,6 @@ import {
 import { vi } from '../locales/vi.js';
 import { annexHeading, gap, pageBreak, signatures, table } from './council-doc.js';
 import { printableFrom } from './document-text.js';
-import { departmentName, fileName } from './excel.js';
-import { modelsAbout, modelsOf, recordOf, summarise } from './figures.js';
 import { doc } from './vi.js';
 import { para, partyHeader, partySection, run, toWrite, twoColumns } from './word.js';
 import { packWord, xmlSafe } from './xml-text.js';
@@ -316,7 +316,7 @@ export async function buildMemberReport(
     detail(a.fields.gender),
     detail(a.fields.hometown),
     detail(a.fields.residence),
-    detail(a.fields.unit, `${departmentName(agency, member.departmentId)}, ${agency.agency.name}`),
+    detail(a.fields.unit, `${departmentName(agency, member.departmentId, vi)}, ${agency.agency.name}`),
     detail(a.fields.position),
     detail(a.fields.profession),
     detail(a.fields.politics),

@@ -11,16 +11,15 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { AgencyConfig, Department } from '../core/agency.js';
+import { type AgencyConfig, type Department, departmentName } from '../core/agency.js';
 import type { Entry, TitleSubject } from '../core/domain.js';
 import { MODEL_STAGES } from '../core/domain.js';
+import { summarise, withdrawnBy } from '../core/figures.js';
 import { countedUntil, formatDay, lastDay, type Period } from '../core/periods.js';
 import { type Plan, planProgress, progressAsOf } from '../core/plan.js';
 import type { RepositoryReads } from '../core/repository.js';
 import type { MemberScore } from '../core/scoring.js';
 import { vi } from '../locales/vi.js';
-import { departmentName } from './excel.js';
-import { summarise, withdrawnBy } from './figures.js';
 import { capitalise, doc } from './vi.js';
 import { packWord, xmlSafe } from './xml-text.js';
 
@@ -247,7 +246,7 @@ export async function buildReportDoc(
     ...(outstanding.length
       ? outstanding.map((m) =>
           line(
-            `- Đồng chí ${m.member.fullName} (${departmentName(agency, m.member.departmentId)}): ${m.points} điểm, ${m.entries} nội dung.`,
+            `- Đồng chí ${m.member.fullName} (${departmentName(agency, m.member.departmentId, vi)}): ${m.points} điểm, ${m.entries} nội dung.`,
           ),
         )
       : [line('- Chưa có cá nhân đáp ứng quy tắc trên trong kỳ.')]),

@@ -1,11 +1,10 @@
-import type { AgencyConfig } from '../../core/agency.js';
+import { type AgencyConfig, departmentName } from '../../core/agency.js';
 import type { Entry, Member } from '../../core/domain.js';
 import type { HtmlPart } from '../../core/html.js';
 import type { Period } from '../../core/periods.js';
 import type { RepositoryReads } from '../../core/repository.js';
 import { type DepartmentScore, type MemberScore, PeriodTotals, topWithTies } from '../../core/scoring.js';
 import type { Messages } from '../../locales/index.js';
-import { departmentName } from './common.js';
 
 /** The ranking of a period, computed once for the text and the picture alike. */
 export interface Standings {

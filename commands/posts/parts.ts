@@ -1,5 +1,6 @@
 import type { MessageKind, OutImage } from '../../core/context.js';
 import type { Entry, ModelExample } from '../../core/domain.js';
+import { modelsOf } from '../../core/figures.js';
 import type { Html } from '../../core/html.js';
 import type { Log } from '../../core/log.js';
 import type { Period } from '../../core/periods.js';
@@ -7,8 +8,7 @@ import { progressAsOf } from '../../core/plan.js';
 import { counts } from '../../core/scoring.js';
 import { preview } from '../../core/text.js';
 import { printableFrom } from '../../reports/document-text.js';
-import { modelsOf } from '../../reports/figures.js';
-import { boardChart, type ChartInput, modelSubject, picture, pictureName } from '../lib/board.js';
+import { boardChart, type ChartInput, modelSubjectName, picture, pictureName } from '../lib/board.js';
 import type { Post, PostContext } from './context.js';
 import { chartTargets, type Progress } from './plan.js';
 
@@ -79,7 +79,7 @@ export function modelLines(ctx: PostContext, period: Period): (Html | string)[] 
     '',
     t.posts.modelsTitle,
     ...models.list.map((m: ModelExample) =>
-      t.posts.modelLine(m.no, modelSubject(ctx, m), t.models.stages[models.stageOf(m) ?? m.stage]),
+      t.posts.modelLine(m.no, modelSubjectName(ctx, m), t.models.stages[models.stageOf(m) ?? m.stage]),
     ),
   ];
 }

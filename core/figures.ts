@@ -1,14 +1,8 @@
-import type { AgencyConfig, Department } from '../core/agency.js';
-import {
-  type Entry,
-  type EntryKind,
-  MODEL_STAGES,
-  type ModelExample,
-  type ModelStage,
-} from '../core/domain.js';
-import type { Period } from '../core/periods.js';
-import type { RepositoryReads } from '../core/repository.js';
-import { counts, isPending, membersAt, PeriodTotals, type ReviewMode, topWithTies } from '../core/scoring.js';
+import type { AgencyConfig, Department } from './agency.js';
+import { type Entry, type EntryKind, MODEL_STAGES, type ModelExample, type ModelStage } from './domain.js';
+import type { Period } from './periods.js';
+import type { RepositoryReads } from './repository.js';
+import { counts, isPending, membersAt, PeriodTotals, type ReviewMode, topWithTies } from './scoring.js';
 
 /** What the figures are computed from. */
 export interface FiguresSource {
