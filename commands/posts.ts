@@ -11,14 +11,14 @@ import { type Milestone, type Plan, planProgress, progressAsOf, type Target } fr
 
 export { progressAsOf };
 
+import { modelsOf } from '../core/figures.js';
 import type { Repository } from '../core/repository.js';
 import { counts } from '../core/scoring.js';
 import { preview } from '../core/text.js';
 import type { Messages } from '../locales/index.js';
 import type { BoardChart } from '../reports/chart.js';
 import { printableFrom } from '../reports/document-text.js';
-import { modelsOf } from '../reports/figures.js';
-import { boardChart, kudosLines, kudosOf, modelSubject, picture, pictureName } from './lib/board.js';
+import { boardChart, kudosLines, kudosOf, modelSubjectName, picture, pictureName } from './lib/board.js';
 import { pendingNote, say } from './lib/common.js';
 import { leaderboardLines, standingsIn } from './lib/leaderboard.js';
 import { registrationStatus, someNames } from './lib/registration.js';
@@ -190,7 +190,7 @@ function modelLines(ctx: PostContext, period: Period): (Html | string)[] {
     '',
     t.posts.modelsTitle,
     ...models.list.map((m: ModelExample) =>
-      t.posts.modelLine(m.no, modelSubject(ctx, m), t.models.stages[models.stageOf(m) ?? m.stage]),
+      t.posts.modelLine(m.no, modelSubjectName(ctx, m), t.models.stages[models.stageOf(m) ?? m.stage]),
     ),
   ];
 }
