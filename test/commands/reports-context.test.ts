@@ -6,12 +6,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bangxephang } from '../../commands/bangxephang.js';
 import { tonghop } from '../../commands/tonghop.js';
-import type { CommandContext, Reply } from '../../core/context.js';
+import type { Command, Reply } from '../../core/context.js';
 import type { Member } from '../../core/domain.js';
 import { htmlToPlain } from '../../core/html.js';
-import type { BoardChart, ReportRequest } from '../../core/reports.js';
+import type { BoardChart, ReportRequest, Reports } from '../../core/reports.js';
+import { commandReports } from '../../reports/for-commands.js';
 import { Store } from '../../storage/store.js';
-import { tempDir } from '../helpers/agency.js';
+import { tempDir, testAgency } from '../helpers/agency.js';
 import { buildContext } from '../helpers/context.js';
 import { addMember, logDeed } from '../helpers/store.js';
 
@@ -32,21 +33,21 @@ afterEach(async () => {
   await cleanup();
 });
 
-/** The context the router would build, with `reports` parts the test stands in for. */
+/** The context the router would give `command`, with `reports` parts the test stands in for. */
 function contextWith(
-  reports: Partial<CommandContext['reports']>,
+  command: Command,
+  reports: Partial<Reports>,
   input: { args: string; isAdmin?: boolean },
 ) {
-  const ctx = buildContext({ store, member: lan, now, ...input });
   const followUps: Promise<Reply[]>[] = [];
-  return {
-    ctx: {
-      ...ctx,
-      reports: { ...ctx.reports, ...reports },
-      followUp: (w: Promise<Reply[]>) => followUps.push(w),
-    },
-    followUps,
-  };
+  const ctx = buildContext(command, {
+    store,
+    member: lan,
+    now,
+    ...input,
+    reports: { ...commandReports({ store, agency: testAgency() }), ...reports },
+  });
+  return { ctx: { ...ctx, followUp: (w: Promise<Reply[]>) => followUps.push(w) }, followUps };
 }
 
 describe('reports through the context', () => {
@@ -54,6 +55,7 @@ describe('reports through the context', () => {
     const drawn: BoardChart[] = [];
     const png = Buffer.from('a picture');
     const { ctx } = contextWith(
+      bangxephang,
       {
         draw: async (chart) => {
           drawn.push(chart);
@@ -72,6 +74,7 @@ describe('reports through the context', () => {
   it('/tonghop … file sends the files the context builds, asked for by the caller', async () => {
     const asked: { requests: readonly ReportRequest[]; by: string }[] = [];
     const { ctx, followUps } = contextWith(
+      tonghop,
       {
         files: async (requests, by) => {
           asked.push({ requests, by });
