@@ -120,7 +120,7 @@ export function summary(view: ReadView, agency: AgencyConfig, period = year()) {
   };
 }
 
-/** The weekly post the scheduler sends (commands/posts.ts), built over either side's reads. */
+/** The weekly post the scheduler sends (commands/posts/weekly.ts), built over either side's reads. */
 export function weeklyPost(view: ReadView, agency: AgencyConfig, period = week()) {
   const { html } = buildWeeklyPost(
     { t: locales.vi, store: view as unknown as Store, agency, plan: PLAN },

@@ -134,7 +134,7 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     council: config.council,
     draw: deps.draw ?? renderBoardChart,
   });
-  const live = platforms.filter((p) => p.name !== 'console' && p.name !== 'web');
+  const live = platforms.map((p) => p.name).filter((name) => name !== 'console' && name !== 'web');
   if (live.length) for (const job of planJobs(posts, config.plan, live, delivery, logger)) scheduler.add(job);
 
   let backupTimer: NodeJS.Timeout | undefined;

@@ -1,16 +1,24 @@
 import { locales, type Messages } from '../locales/index.js';
 import type { AgencyConfig } from './agency.js';
-import type { Command, CommandContext, DeskLinks, Reply, ReportRunner } from './context.js';
+import {
+  type Command,
+  type ContextServices,
+  commandContext,
+  type DeskLinks,
+  type Reply,
+  type ReportRunner,
+} from './context.js';
 import type { CouncilConfig } from './council.js';
 import type { Delivery } from './delivery.js';
 import { ReportBusyError, StoreWriteError } from './errors.js';
 import type { PlatformName } from './identity.js';
 import { LinkCodes } from './link-codes.js';
 import type { Log } from './log.js';
+import type { Incoming } from './message.js';
 import type { Plan } from './plan.js';
-import type { Incoming, PlatformHost } from './platform.js';
+import type { PlatformHost } from './platform.js';
 import { type ParsedCommand, recognize, withoutLeadingMentions } from './recognize.js';
-import type { Actor, Repository } from './repository.js';
+import type { Repository } from './repository.js';
 import { type Checking, check } from './steps.js';
 import { cleanText, fold } from './text.js';
 import type { TitlesConfig } from './titles.js';
@@ -26,8 +34,6 @@ export interface RouterDeps {
   council?: CouncilConfig | undefined;
   /** Shared by every platform of the process, so a code from one is accepted on the other. */
   links?: LinkCodes;
-  /** The bot's username on each platform that has one, to ignore `/cmd@otherbot`. */
-  botUsername?: (incoming: Incoming) => string | undefined;
   /** Where report files are built (bot/reports.ts); absent, commands build them in this thread. */
   reports?: ReportRunner | undefined;
   /** The desk's one-time links (web/), when the desk is served. */
@@ -51,10 +57,20 @@ export type FollowUps = (replies: Promise<Reply[]>) => void;
 export class Router {
   private readonly byName = new Map<string, Command>();
   private readonly names: ReadonlySet<string>;
-  private readonly links: LinkCodes;
+  private readonly services: ContextServices;
 
   constructor(private readonly deps: RouterDeps) {
-    this.links = deps.links ?? new LinkCodes();
+    const { store, agency, plan, titles, council, reports, desk } = deps;
+    this.services = {
+      store,
+      agency,
+      plan,
+      titles,
+      council,
+      reports,
+      desk,
+      links: deps.links ?? new LinkCodes(),
+    };
     for (const command of deps.commands) {
       for (const name of [command.name, ...(command.aliases ?? [])]) this.byName.set(name, command);
     }
@@ -66,20 +82,18 @@ export class Router {
   }
 
   /**
-   * Replies for `incoming`, or null when it is nothing for this bot: another bot's command, or group
-   * talk that is not addressed to the bot and not plainly a command. A command's follow-ups (replies
+   * Replies for `incoming`, or null when it is nothing for this bot: group talk that is not addressed
+   * to the bot and not plainly a command. A command's follow-ups (replies
    * that come once slow work is done) go to `followUps` as they are made, with failures answered like
    * any other; without it they are awaited and come after the command's own replies.
    */
   async handle(raw: Incoming, followUps?: FollowUps): Promise<Handled | null> {
     const incoming = clean(raw);
     const t: Messages = locales[incoming.locale];
-    const reading = recognize(incoming.text, this.names, this.deps.botUsername?.(incoming));
+    const reading = recognize(incoming.text, this.names);
     // In private every message is for the bot; in a group, only what is addressed to it or plainly a command.
     const forUs = incoming.chat.kind === 'private' || incoming.addressed === true;
     switch (reading.kind) {
-      case 'otherBot':
-        return null;
       case 'text':
         return forUs
           ? { command: '(text)', replies: [{ html: t.chat.pointer(isGreeting(incoming.text)) }] }
@@ -161,48 +175,9 @@ export class Router {
     const refusal = await check(checking);
     if (refusal) return refusal;
     const { member, now } = checking;
-
-    const actor: Actor = {
-      by: member?.id ?? incoming.caller.identity,
-      platform: incoming.platform,
-      at: now,
-      source: incoming.messageKey,
-    };
-    const ctx: CommandContext = {
-      platform: incoming.platform,
-      caller: incoming.caller,
-      chat: incoming.chat,
-      member,
-      args: parsed.args,
-      mentions: incoming.mentions.map((m) =>
-        m.offset === undefined ? m : { ...m, offset: m.offset - parsed.argsOffset },
-      ),
-      photos: command.acceptsPhoto ? incoming.photos : undefined,
-      document: command.acceptsDocument ? incoming.document : undefined,
-      messageKey: incoming.messageKey,
-      locale: incoming.locale,
-      t,
-      store,
-      agency: this.deps.agency,
-      plan: this.deps.plan,
-      titles: this.deps.titles,
-      council: this.deps.council,
-      links: this.links,
-      now,
-      isAdmin: incoming.isAdmin,
-      isCouncil: incoming.isCouncil,
-      isGroupMember:
-        incoming.membership === 'approval'
-          ? async () => member !== undefined && !member.leftAt
-          : incoming.isGroupMember,
-      membership: incoming.membership ?? 'group',
-      actor,
-      log,
-      reports: this.deps.reports,
-      desk: this.deps.desk,
-      followUp,
-    };
-    return command.run(ctx);
+    return command.run(
+      commandContext({ command, incoming, parsed, member, now, log, followUp }, this.services),
+    );
   }
 
   /** A platform saw `identity` leave (or rejoin) its agency group: the member is marked so. */

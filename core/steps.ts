@@ -5,7 +5,7 @@ import type { Member } from './domain.js';
 import { joinHtml } from './html.js';
 import { parseIdentity } from './identity.js';
 import type { Log } from './log.js';
-import type { Incoming } from './platform.js';
+import type { Incoming } from './message.js';
 import type { Actor, Repository } from './repository.js';
 
 /**

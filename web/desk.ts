@@ -17,7 +17,7 @@ import { refusalWords } from '../commands/lib/council.js';
 import { standingsIn } from '../commands/lib/leaderboard.js';
 import { memberRecord } from '../commands/lib/mine.js';
 import { pendingEntries } from '../commands/lib/review.js';
-import { chartTargets, progressAsOf, progressOf } from '../commands/posts.js';
+import { chartTargets, progressOf } from '../commands/posts/plan.js';
 import { tonghop } from '../commands/tonghop.js';
 import { belongs, mayAccess, mayViewEntry, type Viewer } from '../core/access.js';
 import { type AgencyConfig, departmentName } from '../core/agency.js';
@@ -49,7 +49,7 @@ import {
   periodTitle,
   readPeriod,
 } from '../core/periods.js';
-import type { Plan } from '../core/plan.js';
+import { type Plan, progressAsOf } from '../core/plan.js';
 import type { Repository } from '../core/repository.js';
 import type { Router } from '../core/router.js';
 import { type TitlesConfig, titleById } from '../core/titles.js';

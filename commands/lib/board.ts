@@ -152,7 +152,7 @@ export interface ChartInput {
   targetsFirst?: boolean;
   /** The clock the figures were read at: a period not over yet says up to when it is counted. */
   now?: Date | undefined;
-  /** While the plan's year runs, the instant its targets are counted up to (progressAsOf in posts.ts). */
+  /** While the plan's year runs, the instant its targets are counted up to (progressAsOf, core/plan.ts). */
   targetsAsOf?: Date | undefined;
 }
 

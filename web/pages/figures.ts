@@ -1,5 +1,5 @@
 import type { Standings } from '../../commands/lib/leaderboard.js';
-import type { Progress } from '../../commands/posts.js';
+import type { Progress } from '../../commands/posts/plan.js';
 import type { AgencyConfig } from '../../core/agency.js';
 import type { Figures } from '../../core/figures.js';
 import { type Html, type HtmlPart, html, joinHtml } from '../../core/html.js';
