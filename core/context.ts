@@ -7,6 +7,7 @@ import type { LinkCodes } from './link-codes.js';
 import type { Log } from './log.js';
 import type { Caller, ChatRef, Incoming, InDocument, Membership, Mention, Photo, Reply } from './message.js';
 import type { Plan } from './plan.js';
+import type { Reports } from './reports.js';
 import type { Actor, Repository } from './repository.js';
 import type { TitlesConfig } from './titles.js';
 
@@ -90,8 +91,11 @@ export interface CommandContext {
   actor: Actor;
   /** The logger of this one message (every line carries its key). */
   log: Log;
-  /** Where report files are built (absent: in this thread, as in command-level tests). */
-  reports?: ReportRunner | undefined;
+  /**
+   * What commands ask of reports/ (files, the leaderboard picture, the Council's facts, the records
+   * workbook read back): commands never import reports/ themselves.
+   */
+  reports: Reports;
   /** The desk's one-time links, when the desk is served (absent: no desk configured). */
   desk?: DeskLinks | undefined;
   /**
@@ -180,7 +184,7 @@ export interface ContextServices {
   plan?: Plan | undefined;
   titles?: TitlesConfig | undefined;
   council?: CouncilConfig | undefined;
-  reports?: ReportRunner | undefined;
+  reports: Reports;
   desk?: DeskLinks | undefined;
 }
 

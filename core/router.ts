@@ -1,13 +1,6 @@
 import { locales, type Messages } from '../locales/index.js';
 import type { AgencyConfig } from './agency.js';
-import {
-  type Command,
-  type ContextServices,
-  commandContext,
-  type DeskLinks,
-  type Reply,
-  type ReportRunner,
-} from './context.js';
+import { type Command, type ContextServices, commandContext, type DeskLinks, type Reply } from './context.js';
 import type { CouncilConfig } from './council.js';
 import type { Delivery } from './delivery.js';
 import { ReportBusyError, StoreWriteError } from './errors.js';
@@ -18,6 +11,7 @@ import type { Incoming } from './message.js';
 import type { Plan } from './plan.js';
 import type { PlatformHost } from './platform.js';
 import { type ParsedCommand, recognize, withoutLeadingMentions } from './recognize.js';
+import type { Reports } from './reports.js';
 import type { Repository } from './repository.js';
 import { type Checking, check } from './steps.js';
 import { cleanText, fold } from './text.js';
@@ -34,8 +28,8 @@ export interface RouterDeps {
   council?: CouncilConfig | undefined;
   /** Shared by every platform of the process, so a code from one is accepted on the other. */
   links?: LinkCodes;
-  /** Where report files are built (bot/reports.ts); absent, commands build them in this thread. */
-  reports?: ReportRunner | undefined;
+  /** What commands ask of reports/ (reports/for-commands.ts: files on the report thread, the picture…). */
+  reports: Reports;
   /** The desk's one-time links (web/), when the desk is served. */
   desk?: DeskLinks | undefined;
 }
