@@ -34,7 +34,7 @@ export const bangxephang: Command = {
       now: ctx.now,
       targetsAsOf: plan && progressAsOf(plan, ctx.now),
     });
-    const image = await picture(chart, pictureName('bang-xep-hang', period), ctx.log);
+    const image = await picture(chart, pictureName('bang-xep-hang', period), ctx.log, ctx.reports.draw);
     return [image ? { ...text, images: [image] } : say(text.html, '', t.chart.failed)];
   },
 };
