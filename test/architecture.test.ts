@@ -142,6 +142,13 @@ describe('layers point one way', () => {
     );
     expect(parsers.map((f) => relative(ROOT, f))).toEqual([]);
   });
+
+  it('one function builds a message key (core/message.ts messageKey): no platform writes its own', () => {
+    const byHand = files.filter((f) =>
+      /messageKey(Of)?\s*[:=][^\n]*`[a-z]*:\$\{/.test(readFileSync(f, 'utf8')),
+    );
+    expect(byHand.map((f) => relative(ROOT, f))).toEqual([]);
+  });
 });
 
 /** The core modules each core module imports (type-only imports too), by name: `router` → `context`, … */

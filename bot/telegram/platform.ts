@@ -3,6 +3,7 @@ import { Bot, type Context } from 'grammy';
 import type { Message, UserFromGetMe } from 'grammy/types';
 import type { Command } from '../../core/context.js';
 import { type Log, silentLog } from '../../core/log.js';
+import { messageKey } from '../../core/message.js';
 import { type Incoming, type Platform, type PlatformHost, parseCommand } from '../../core/platform.js';
 import type { Timers } from '../../core/timers.js';
 import { type Locale, locales, pickLocale } from '../../locales/index.js';
@@ -173,7 +174,7 @@ export function createTelegramPlatform(
         addressedToBot(message, ctx.me),
         from,
         origin,
-        `telegram:${chat.id}:${message.message_id}`,
+        messageKey('telegram', chat.id, message.message_id),
         parts,
       ),
     );
@@ -251,7 +252,8 @@ export function createTelegramPlatform(
         true,
         query.from,
         origin,
-        `telegram:callback:${query.id}`,
+        // A press is no message of its own: its query id, unique across chats, keys it.
+        messageKey('telegram', 'callback', query.id),
       ),
       // The entities of the message pressed on are the bot's own, not the chosen command's.
       mentions: [],
