@@ -1,5 +1,5 @@
 import { type Department, departmentName } from '../core/agency.js';
-import type { Command, CommandContext, Reply } from '../core/context.js';
+import { type Command, type CommandContext, defineCommand, type Reply } from '../core/context.js';
 import { type Member, MODEL_STAGES } from '../core/domain.js';
 import { summarise } from '../core/figures.js';
 import type { HtmlPart } from '../core/html.js';
@@ -79,7 +79,7 @@ function outputOf(tokens: string[]): 'file' | 'binhxet' | undefined {
   return undefined;
 }
 
-export const tonghop: Command = {
+export const tonghop: Command = defineCommand({
   name: 'tonghop',
   access: 'admin',
   usage: (t) => t.help.summary.usage,
@@ -227,4 +227,4 @@ export const tonghop: Command = {
     const again = ['/tonghop', periodToken(period), department?.id ?? '', 'file'].filter(Boolean).join(' ');
     return [{ ...reply, choices: [{ label: t.summary.fileButton, command: again, keepsQuestion: true }] }];
   },
-};
+});
