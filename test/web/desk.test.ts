@@ -8,9 +8,9 @@ import {
   launchChromium,
   type MiniAppUser,
   miniAppUrl,
-  onFreePort,
 } from '../helpers/browser.js';
 import { GROUP_ID, hung, khach, LiveBot, lan, mai, TOKEN, toan } from '../helpers/live-bot.js';
+import { onFreePort } from '../helpers/ports.js';
 
 /*
  * The desk in a real browser (Debian's Chromium through playwright-core), against the bot as
