@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createApp } from '../bot/app.js';
 import { createConfig, readPlanFile } from '../bot/config.js';
 import { createLogger } from '../bot/logger.js';
-import { planChart, planText } from '../commands/posts.js';
+import { planChart, planText } from '../commands/posts/plan.js';
 import { periodContaining } from '../core/periods.js';
 import { locales } from '../locales/index.js';
 import { copiedBuffers } from '../storage/entry-table.js';

@@ -6,10 +6,11 @@ import type { Platform } from '../core/platform.js';
 import { createHost, type Host, Router } from '../core/router.js';
 import { locales } from '../locales/index.js';
 import { type BoardChart, renderBoardChart } from '../reports/chart.js';
+import { commandReports } from '../reports/for-commands.js';
 import type { Store } from '../storage/store.js';
 import type { DeskAssets } from '../web/assets.js';
-import { createDesk, type Desk } from '../web/desk.js';
-import { createHttpApp, type HttpServer, listen, type Routes } from '../web/http.js';
+import type { Desk } from '../web/desk.js';
+import type { HttpServer, Routes } from '../web/http.js';
 import { createWebPlatform } from '../web/platform.js';
 import type { AppConfig } from './config.js';
 import { type ConsoleOptions, createConsolePlatform } from './console/platform.js';
@@ -115,31 +116,19 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     // One set of link codes for every platform: a code from one is accepted on another.
     links: new LinkCodes(),
     // Report files are built in a worker thread, never on the event loop.
-    reports: createReportRunner(store, config, deps.reports),
+    reports: commandReports({
+      store,
+      agency: config.agency,
+      titles: config.titles,
+      runner: createReportRunner(store, config, deps.reports),
+      draw: deps.draw,
+    }),
     // Bound before the desk exists: the desk needs the router.
     desk: serveDesk ? { link: (identity) => (desk as Desk).links.link(identity) } : undefined,
   });
   const delivery = new Delivery(platforms, store);
-  const desk: Desk | undefined =
-    serveDesk && deps.deskAssets
-      ? createDesk({
-          store,
-          agency: config.agency,
-          plan: config.plan,
-          titles: config.titles,
-          council: config.council,
-          router,
-          delivery,
-          roles: rolesOf(config, Boolean(deps.console)),
-          telegramToken: config.telegram?.token,
-          publicUrl: () => deskUrl ?? '',
-          locale,
-          assets: deps.deskAssets,
-          clock,
-          log: logger,
-          draw: deps.draw,
-        })
-      : undefined;
+  // Made at start, with the HTTP server: their code (Hono, the desk's pages) is loaded only then.
+  let desk: Desk | undefined;
   let http: HttpServer | undefined;
   const host = createHost(router, delivery, logger);
   const scheduler = new Scheduler({ store, logger, clock, graceMs: config.scheduleGraceMs });
@@ -152,7 +141,7 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     council: config.council,
     draw: deps.draw ?? renderBoardChart,
   });
-  const live = platforms.filter((p) => p.name !== 'console' && p.name !== 'web');
+  const live = platforms.map((p) => p.name).filter((name) => name !== 'console' && name !== 'web');
   if (live.length) for (const job of planJobs(posts, config.plan, live, delivery, logger)) scheduler.add(job);
 
   let backupTimer: NodeJS.Timeout | undefined;
@@ -170,12 +159,38 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     get http() {
       return http;
     },
-    desk,
+    get desk() {
+      return desk;
+    },
     get deskUrl() {
       return desk ? deskUrl : undefined;
     },
     async start() {
       if (web) {
+        // Imported only when there is an HTTP server to run: a bot without one never loads them.
+        const [{ createDesk }, { createHttpApp, listen }] = await Promise.all([
+          import('../web/desk.js'),
+          import('../web/http.js'),
+        ]);
+        if (serveDesk && deps.deskAssets) {
+          desk = createDesk({
+            store,
+            agency: config.agency,
+            plan: config.plan,
+            titles: config.titles,
+            council: config.council,
+            router,
+            delivery,
+            roles: rolesOf(config, Boolean(deps.console)),
+            telegramToken: config.telegram?.token,
+            publicUrl: () => deskUrl ?? '',
+            locale,
+            assets: deps.deskAssets,
+            clock,
+            log: logger,
+            draw: deps.draw,
+          });
+        }
         const app = createHttpApp({
           log: logger,
           publicUrl: deskUrl,

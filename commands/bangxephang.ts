@@ -1,11 +1,12 @@
-import type { Command } from '../core/context.js';
+import { type Command, defineCommand } from '../core/context.js';
 import { periodTitle } from '../core/periods.js';
+import { progressAsOf } from '../core/plan.js';
 import { boardChart, kudosOf, PICTURE_WORD, picture, pictureName } from './lib/board.js';
 import { onlyPeriod, pendingNote, say } from './lib/common.js';
 import { leaderboardLines, standingsIn } from './lib/leaderboard.js';
-import { chartTargets, progressAsOf, progressOf } from './posts.js';
+import { chartTargets, progressOf } from './posts/plan.js';
 
-export const bangxephang: Command = {
+export const bangxephang: Command = defineCommand({
   name: 'bangxephang',
   access: 'agency',
   usage: (t) => t.help.leaderboard.usage,
@@ -33,7 +34,7 @@ export const bangxephang: Command = {
       now: ctx.now,
       targetsAsOf: plan && progressAsOf(plan, ctx.now),
     });
-    const image = await picture(chart, pictureName('bang-xep-hang', period), ctx.log);
+    const image = await picture(chart, pictureName('bang-xep-hang', period), ctx.log, ctx.reports.draw);
     return [image ? { ...text, images: [image] } : say(text.html, '', t.chart.failed)];
   },
-};
+});

@@ -3,7 +3,7 @@ import { readPeriod } from '../core/periods.js';
 import { fold } from '../core/text.js';
 import { PICTURE_WORD, picture } from './lib/board.js';
 import { clip, refuse, say, words } from './lib/common.js';
-import { planChart, planText } from './posts.js';
+import { planChart, planText } from './posts/plan.js';
 
 export const kehoach: Command = defineCommand({
   name: 'kehoach',
@@ -30,7 +30,7 @@ export const kehoach: Command = defineCommand({
     const text = say(planText(post, now));
     if (asked.length === all.length) return [text];
     const chart = planChart(post, now);
-    const image = await picture(chart.data, chart.filename, log);
+    const image = await picture(chart.data, chart.filename, log, ctx.reports.draw);
     return [image ? { ...text, images: [image] } : say(text.html, '', t.chart.failed)];
   },
 });

@@ -1,10 +1,11 @@
-import type { Command } from '../core/context.js';
+import { departmentName } from '../core/agency.js';
+import { type Command, defineCommand } from '../core/context.js';
 import { actorShown } from '../core/identity.js';
 import { formatDateTime } from '../core/periods.js';
 import { counts, entryState } from '../core/scoring.js';
-import { departmentName, refuse, say, words } from './lib/common.js';
+import { refuse, say, words } from './lib/common.js';
 
-export const lichsu: Command = {
+export const lichsu: Command = defineCommand({
   name: 'lichsu',
   access: 'registeredOrAdmin',
   usage: (t) => t.help.history.usage,
@@ -44,4 +45,4 @@ export const lichsu: Command = {
       ),
     ];
   },
-};
+});
