@@ -36,7 +36,7 @@ export interface AppDeps {
   backupCheckMs?: number;
   /** More platforms, after the configured ones: a fake one lets a test push events in from "elsewhere". */
   platforms?: readonly Platform[];
-  /** The report thread's test seams (a gated, deliberately slow report). */
+  /** The report process's test seams (a gated, deliberately slow report). */
   reports?: ReportRunnerOptions;
   /** Draws the scheduled posts' pictures (default: reports/chart.ts). */
   draw?: (chart: BoardChart) => Promise<Buffer>;
@@ -114,7 +114,7 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     clock,
     // One set of link codes for every platform: a code from one is accepted on another.
     links: new LinkCodes(),
-    // Report files are built in a worker thread, never on the event loop.
+    // Report files are built in a child process, never on the event loop.
     reports: createReportRunner(store, config, deps.reports),
     // Bound before the desk exists: the desk needs the router.
     desk: serveDesk ? { link: (identity) => (desk as Desk).links.link(identity) } : undefined,

@@ -31,7 +31,7 @@ export interface ReportSource {
 }
 
 /**
- * Every report file by name, with its arguments (plain data: they cross to a worker thread). This is
+ * Every report file by name, with its arguments (plain data: they cross to the report process). This is
  * what bot/report-worker.ts builds; a new document is one more line here and a `buildReports` call.
  */
 export const catalog = {
