@@ -7,7 +7,7 @@ import { createConfig, readPlanFile } from '../bot/config.js';
 import { createLogger } from '../bot/logger.js';
 import { writeFrame } from '../bot/report-wire.js';
 import { reportRequest } from '../bot/reports.js';
-import { planChart, planText } from '../commands/posts.js';
+import { planChart, planText } from '../commands/posts/plan.js';
 import { periodContaining } from '../core/periods.js';
 import { locales } from '../locales/index.js';
 import { Store } from '../storage/store.js';

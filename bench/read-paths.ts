@@ -5,11 +5,11 @@ import { readPlanFile } from '../bot/config.js';
 import { weeklyPost as buildWeeklyPost } from '../commands/index.js';
 import type { AgencyConfig } from '../core/agency.js';
 import type { Entry, Member, ModelExample } from '../core/domain.js';
+import { summarise } from '../core/figures.js';
 import { type Period, periodContaining } from '../core/periods.js';
 import type { EntriesOf, EntryGroup, EntryGroups } from '../core/repository.js';
 import { rankDepartments, rankMembers } from '../core/scoring.js';
 import { locales } from '../locales/index.js';
-import { summarise } from '../reports/figures.js';
 import type { StoreDocument } from '../storage/schema.js';
 import type { Store } from '../storage/store.js';
 import { LAST_FULL_WEEK_DAY } from './common.js';
@@ -120,7 +120,7 @@ export function summary(view: ReadView, agency: AgencyConfig, period = year()) {
   };
 }
 
-/** The weekly post the scheduler sends (commands/posts.ts), built over either side's reads. */
+/** The weekly post the scheduler sends (commands/posts/weekly.ts), built over either side's reads. */
 export function weeklyPost(view: ReadView, agency: AgencyConfig, period = week()) {
   const { html } = buildWeeklyPost(
     { t: locales.vi, store: view as unknown as Store, agency, plan: PLAN },

@@ -162,7 +162,7 @@ function weekLeaderboard(db: Database, members: readonly Member[], period = week
   };
 }
 
-/** /tonghop for the year: what reports/figures.ts's summarise computes (the fields bench/read-paths.ts compares). */
+/** /tonghop for the year: what core/figures.ts's summarise computes (the fields bench/read-paths.ts compares). */
 function yearSummary(db: Database, members: readonly Member[], period = year()) {
   const range = [period.start.getTime(), period.end.getTime()];
   const kinds = db

@@ -8,8 +8,8 @@ import { locales } from '../locales/index.js';
 import { type BoardChart, renderBoardChart } from '../reports/chart.js';
 import type { Store } from '../storage/store.js';
 import type { DeskAssets } from '../web/assets.js';
-import { createDesk, type Desk } from '../web/desk.js';
-import { createHttpApp, type HttpServer, listen, type Routes } from '../web/http.js';
+import type { Desk } from '../web/desk.js';
+import type { HttpServer, Routes } from '../web/http.js';
 import { createWebPlatform } from '../web/platform.js';
 import type { AppConfig } from './config.js';
 import { type ConsoleOptions, createConsolePlatform } from './console/platform.js';
@@ -120,26 +120,8 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     desk: serveDesk ? { link: (identity) => (desk as Desk).links.link(identity) } : undefined,
   });
   const delivery = new Delivery(platforms, store);
-  const desk: Desk | undefined =
-    serveDesk && deps.deskAssets
-      ? createDesk({
-          store,
-          agency: config.agency,
-          plan: config.plan,
-          titles: config.titles,
-          council: config.council,
-          router,
-          delivery,
-          roles: rolesOf(config, Boolean(deps.console)),
-          telegramToken: config.telegram?.token,
-          publicUrl: () => deskUrl ?? '',
-          locale,
-          assets: deps.deskAssets,
-          clock,
-          log: logger,
-          draw: deps.draw,
-        })
-      : undefined;
+  // Made at start, with the HTTP server: their code (Hono, the desk's pages) is loaded only then.
+  let desk: Desk | undefined;
   let http: HttpServer | undefined;
   const host = createHost(router, delivery, logger);
   const scheduler = new Scheduler({ store, logger, clock, graceMs: config.scheduleGraceMs });
@@ -170,12 +152,38 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     get http() {
       return http;
     },
-    desk,
+    get desk() {
+      return desk;
+    },
     get deskUrl() {
       return desk ? deskUrl : undefined;
     },
     async start() {
       if (web) {
+        // Imported only when there is an HTTP server to run: a bot without one never loads them.
+        const [{ createDesk }, { createHttpApp, listen }] = await Promise.all([
+          import('../web/desk.js'),
+          import('../web/http.js'),
+        ]);
+        if (serveDesk && deps.deskAssets) {
+          desk = createDesk({
+            store,
+            agency: config.agency,
+            plan: config.plan,
+            titles: config.titles,
+            council: config.council,
+            router,
+            delivery,
+            roles: rolesOf(config, Boolean(deps.console)),
+            telegramToken: config.telegram?.token,
+            publicUrl: () => deskUrl ?? '',
+            locale,
+            assets: deps.deskAssets,
+            clock,
+            log: logger,
+            draw: deps.draw,
+          });
+        }
         const app = createHttpApp({
           log: logger,
           publicUrl: deskUrl,

@@ -1,13 +1,14 @@
 import {
   membersToNudge,
   monthlyDigest,
+  nudgeMessage,
   type PostContext,
   postMessage,
+  remindersMessage,
   remindersOn,
   weeklyPost,
 } from '../commands/index.js';
 import type { Delivery } from '../core/delivery.js';
-import { joinHtml } from '../core/html.js';
 import type { Log } from '../core/log.js';
 import type { Plan } from '../core/plan.js';
 import type { Platform } from '../core/platform.js';
@@ -55,13 +56,7 @@ export function planJobs(
           const due = remindersOn(ctx(), slot);
           if (due.length === 0) return;
           // One message for the day, so a retry never repeats half of it.
-          await send({
-            html: joinHtml(
-              due.map((r) => r.html),
-              '\n\n',
-            ),
-            kind: 'reminder',
-          });
+          await send(remindersMessage(due));
           for (const reminder of due) {
             if (!reminder.adminHtml) continue;
             for (const admin of platform.admins()) {
@@ -80,12 +75,7 @@ export function planJobs(
     async run(slot) {
       const c = ctx();
       for (const member of membersToNudge(c, slot)) {
-        const sent = await delivery.toPerson(
-          member.identities,
-          { html: c.t.posts.nudge(member.fullName, c.plan.nudgeAfterDays) },
-          undefined,
-          log,
-        );
+        const sent = await delivery.toPerson(member.identities, nudgeMessage(c, member), undefined, log);
         if (!sent) log.info({ member: member.id }, 'personal reminder not delivered');
       }
     },

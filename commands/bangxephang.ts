@@ -1,9 +1,10 @@
 import type { Command } from '../core/context.js';
 import { periodTitle } from '../core/periods.js';
+import { progressAsOf } from '../core/plan.js';
 import { boardChart, kudosOf, PICTURE_WORD, picture, pictureName } from './lib/board.js';
 import { onlyPeriod, pendingNote, say } from './lib/common.js';
 import { leaderboardLines, standingsIn } from './lib/leaderboard.js';
-import { chartTargets, progressAsOf, progressOf } from './posts.js';
+import { chartTargets, progressOf } from './posts/plan.js';
 
 export const bangxephang: Command = {
   name: 'bangxephang',

@@ -3,8 +3,7 @@ import { type Command, type CommandContext, defineCommand, type Reply } from '..
 import type { Member } from '../core/domain.js';
 import { periodContaining, readPeriod } from '../core/periods.js';
 import { membersAt } from '../core/scoring.js';
-import { fold } from '../core/text.js';
-import { fileName } from '../reports/excel.js';
+import { fileName, fold } from '../core/text.js';
 import { buildReports } from '../reports/files.js';
 import { clip, findDepartment, periodOf, refuse, say, words } from './lib/common.js';
 import { findMember } from './lib/people.js';

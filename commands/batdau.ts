@@ -1,5 +1,6 @@
+import { departmentName } from '../core/agency.js';
 import type { Command } from '../core/context.js';
-import { departmentName, say } from './lib/common.js';
+import { say } from './lib/common.js';
 
 export const batdau: Command = {
   name: 'batdau',

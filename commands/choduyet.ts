@@ -1,8 +1,9 @@
+import { departmentName } from '../core/agency.js';
 import type { Command, Reply } from '../core/context.js';
 import { joinHtml } from '../core/html.js';
 import { formatDay } from '../core/periods.js';
 import { preview } from '../core/text.js';
-import { departmentName, say } from './lib/common.js';
+import { say } from './lib/common.js';
 import { pendingEntries } from './lib/review.js';
 
 const SHOWN = 10;

@@ -1,6 +1,7 @@
+import { departmentName } from '../core/agency.js';
 import { type Command, defineCommand } from '../core/context.js';
 import { cancelChoice } from './khong.js';
-import { clip, departmentList, departmentName, findDepartment, refuse, say } from './lib/common.js';
+import { clip, departmentList, findDepartment, refuse, say } from './lib/common.js';
 import { answers, CONFIRM, memberRef, pickMember } from './lib/people.js';
 import { notice } from './lib/review.js';
 

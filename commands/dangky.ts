@@ -1,7 +1,8 @@
+import { departmentName } from '../core/agency.js';
 import { type Command, type CommandContext, defineCommand, type Reply } from '../core/context.js';
 import type { HtmlPart } from '../core/html.js';
 import { cancelChoice } from './khong.js';
-import { departmentName, findDepartment, refuse, say } from './lib/common.js';
+import { findDepartment, refuse, say } from './lib/common.js';
 import { requestToJoin } from './lib/join.js';
 import { answers, CONFIRM, KEEP_NAME, looksUnofficial, sameName } from './lib/people.js';
 

@@ -1,4 +1,4 @@
-import type { Department } from '../core/agency.js';
+import { type Department, departmentName } from '../core/agency.js';
 import {
   type Choice,
   type Command,
@@ -11,7 +11,7 @@ import type { HtmlPart } from '../core/html.js';
 import { formatDay } from '../core/periods.js';
 import { fold } from '../core/text.js';
 import { type Title, type TitlesConfig, titleById, titlesFor } from '../core/titles.js';
-import { clip, departmentName, findDepartment, refuse, say, words } from './lib/common.js';
+import { clip, findDepartment, refuse, say, words } from './lib/common.js';
 import { findMember, memberRef, pickMember } from './lib/people.js';
 import { deadlineDay, deadlineLine, isHeadOf, registrationClosed } from './lib/registration.js';
 

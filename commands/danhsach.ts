@@ -2,9 +2,8 @@ import { type Choice, type Command, defineCommand, type Reply } from '../core/co
 import type { Award } from '../core/council.js';
 import type { HtmlPart } from '../core/html.js';
 import { nominationList } from '../core/nominations.js';
-import { fold } from '../core/text.js';
+import { fileName, fold } from '../core/text.js';
 import { factsOf } from '../reports/council-facts.js';
-import { fileName } from '../reports/excel.js';
 import { buildReports } from '../reports/files.js';
 import { clip, refuse, say, words } from './lib/common.js';
 import {

@@ -1,11 +1,12 @@
+import { departmentName } from '../core/agency.js';
 import { looksLikeCode } from '../core/codes.js';
 import { type Command, type CommandContext, defineCommand, type Reply } from '../core/context.js';
 import { MODEL_STAGES, type ModelExample } from '../core/domain.js';
+import { modelSubject } from '../core/figures.js';
 import type { Html } from '../core/html.js';
 import { formatDay } from '../core/periods.js';
 import { preview } from '../core/text.js';
-import { modelSubject } from '../reports/figures.js';
-import { departmentName, findDepartment, refuse, say } from './lib/common.js';
+import { findDepartment, refuse, say } from './lib/common.js';
 
 const MAX_TEXT = 500;
 

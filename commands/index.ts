@@ -116,14 +116,10 @@ export const commands: readonly Command[] = [
   khong,
 ];
 
+export type { PostContext } from './posts/context.js';
 /** The bot's own posts (the scheduler posts them; /xemtruoc and /dangngay show them on demand). */
-export {
-  membersToNudge,
-  monthlyDigest,
-  type PostContext,
-  planText,
-  postMessage,
-  progressOf,
-  remindersOn,
-  weeklyPost,
-} from './posts.js';
+export { monthlyDigest } from './posts/monthly.js';
+export { membersToNudge, nudgeMessage } from './posts/nudges.js';
+export { postMessage } from './posts/parts.js';
+export { remindersMessage, remindersOn } from './posts/reminders.js';
+export { weeklyPost } from './posts/weekly.js';

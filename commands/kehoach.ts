@@ -3,7 +3,7 @@ import { readPeriod } from '../core/periods.js';
 import { fold } from '../core/text.js';
 import { PICTURE_WORD, picture } from './lib/board.js';
 import { clip, refuse, say, words } from './lib/common.js';
-import { planChart, planText } from './posts.js';
+import { planChart, planText } from './posts/plan.js';
 
 export const kehoach: Command = defineCommand({
   name: 'kehoach',

@@ -1,8 +1,9 @@
+import { departmentName } from '../core/agency.js';
 import type { Command } from '../core/context.js';
 import { actorShown } from '../core/identity.js';
 import { formatDateTime } from '../core/periods.js';
 import { counts, entryState } from '../core/scoring.js';
-import { departmentName, refuse, say, words } from './lib/common.js';
+import { refuse, say, words } from './lib/common.js';
 
 export const lichsu: Command = {
   name: 'lichsu',

@@ -1,18 +1,16 @@
-import type { Department } from '../core/agency.js';
+import { type Department, departmentName } from '../core/agency.js';
 import type { Command, CommandContext, Reply } from '../core/context.js';
 import { type Member, MODEL_STAGES } from '../core/domain.js';
+import { summarise } from '../core/figures.js';
 import type { HtmlPart } from '../core/html.js';
 import { type Period, periodRange, readPeriod } from '../core/periods.js';
 import { departmentAt } from '../core/scoring.js';
-import { fold } from '../core/text.js';
+import { fileName, fold } from '../core/text.js';
 import { titlesFor } from '../core/titles.js';
-import { fileName } from '../reports/excel.js';
-import { summarise } from '../reports/figures.js';
 import { buildReports } from '../reports/files.js';
 import {
   clip,
   departmentList,
-  departmentName,
   findDepartment,
   periodOf,
   periodToken,

@@ -1,7 +1,8 @@
+import { departmentName } from '../core/agency.js';
 import { type Command, defineCommand, type Reply } from '../core/context.js';
 import { formatDay } from '../core/periods.js';
 import { fold } from '../core/text.js';
-import { clip, departmentName, findDepartment, refuse, say, words } from './lib/common.js';
+import { clip, findDepartment, refuse, say, words } from './lib/common.js';
 import { findMember, pickMember } from './lib/people.js';
 
 /** The last word that takes a department's head away. */

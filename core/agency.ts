@@ -90,3 +90,15 @@ export function parseAgency(input: unknown, source = 'agency config'): AgencyCon
   if (!parsed.success) throw new ConfigError(source, problems(parsed.error));
   return parsed.data;
 }
+
+/**
+ * A department's name by its id. One no longer configured (an old entry's, a mover's earlier one) is
+ * named in `t`'s words: the caller's locale in chat, Vietnamese in the documents.
+ */
+export function departmentName(
+  agency: AgencyConfig,
+  id: string,
+  t: { unknownDepartmentName(id: string): string },
+): string {
+  return agency.departments.find((d) => d.id === id)?.name ?? t.unknownDepartmentName(id);
+}

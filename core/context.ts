@@ -2,74 +2,28 @@ import type { Locale, Messages } from '../locales/index.js';
 import type { AgencyConfig } from './agency.js';
 import type { CouncilConfig } from './council.js';
 import type { Member } from './domain.js';
-import type { Html } from './html.js';
 import type { PlatformName } from './identity.js';
 import type { LinkCodes } from './link-codes.js';
 import type { Log } from './log.js';
+import type { Caller, ChatRef, InDocument, Membership, Mention, Photo, Reply } from './message.js';
 import type { Plan } from './plan.js';
-import type { Membership } from './platform.js';
 import type { Actor, Repository } from './repository.js';
 import type { TitlesConfig } from './titles.js';
 
-/** Who sent a message, as the platform knows them. */
-export interface Caller {
-  /** Identity key `platform:userId`, as stored on members. */
-  identity: string;
-  /** Platform @username without @, if any. */
-  username?: string | undefined;
-  displayName: string;
-}
-
-export interface ChatRef {
-  id: string;
-  kind: 'private' | 'group';
-}
-
-/** A colleague named in a message: by platform identity (a text mention, a Zalo tag) or by @username. */
-export interface Mention {
-  identity?: string;
-  username?: string;
-  /** As written in the message, to quote it back. */
-  label: string;
-  /**
-   * Where the mention starts, in UTF-16 units: platforms give it in the message's text; commands see
-   * it relative to their arguments (0 = the mention comes first, right after the command).
-   */
-  offset?: number;
-}
-
-/** A photo received with a command (one of an album, maybe), kept as evidence by the platform's own reference to it. */
-export interface Photo {
-  fileId: string;
-}
-
-/**
- * A file sent with a command (the Office's spreadsheet, with the command as its caption). The
- * platform fetches its bytes only when a command reads it, and never more than `maxBytes`: a larger
- * file rejects with DocumentFetchError (`tooBig`), as does a fetch that fails (`failed`).
- */
-export interface InDocument {
-  /** The file's name as sent (`ho-so-2026.xlsx`). */
-  filename: string;
-  /** Its size in bytes, when the platform says it before the download. */
-  size?: number | undefined;
-  mimeType?: string | undefined;
-  read(maxBytes: number): Promise<Buffer>;
-}
-
-/** A button on Telegram, a numbered line elsewhere: choosing it runs `command` as the caller. */
-export interface Choice {
-  label: string;
-  command: string;
-  /** The question stays as it is and the answer comes as a new message (default: it replaces the question). */
-  keepsQuestion?: boolean;
-}
-
-/** A document sent with a reply (report files). */
-export interface OutFile {
-  filename: string;
-  data: Buffer;
-}
+// The message primitives are defined once, in core/message.ts; commands import them from here too.
+export type {
+  Caller,
+  ChatRef,
+  Choice,
+  InDocument,
+  Mention,
+  MessageKind,
+  OutFile,
+  OutImage,
+  Photo,
+  Reply,
+  ReplyTarget,
+} from './message.js';
 
 /** One report file to build: a builder of reports/catalog.ts by name, with its arguments (plain data). */
 export interface ReportJob {
@@ -91,60 +45,6 @@ export interface ReportRunner {
  */
 export interface DeskLinks {
   link(identity: string): { url: string; minutes: number };
-}
-
-/**
- * A picture sent with a reply (the leaderboard chart): PNG bytes, and `alt`, what it shows in words
- * for anyone who cannot see it (the reply's text says it all too).
- */
-export interface OutImage {
-  filename: string;
-  data: Buffer;
-  alt?: string;
-}
-
-/**
- * What a message is, for platforms that file messages by kind (Telegram forum topics): the plan's
- * posts (leaderboards, digests), its reminders, confirmations of what members logged. Unset: an
- * answer like any other.
- */
-export type MessageKind = 'post' | 'reminder' | 'confirmation';
-
-/** Where a reply goes. */
-export type ReplyTarget =
-  /** The chat the command came from (the default). */
-  | 'chat'
-  /** The agency group of the platform the command came from. */
-  | 'group'
-  /** Every admin of the bot, in private, on the platforms they are admins of (e.g. a registration request). */
-  | 'admins'
-  /**
-   * One person in private: a member (reached on any platform they have linked) or a platform identity
-   * (someone not registered). With `orGroup`, a person no platform can reach in private is told in the
-   * agency group instead.
-   */
-  | { member: string; orGroup?: boolean }
-  | { identity: string; orGroup?: boolean };
-
-/** A platform-neutral answer. Its markup is `Html`, so user text in it is always escaped. */
-export interface Reply {
-  html: Html;
-  choices?: Choice[];
-  to?: ReplyTarget;
-  files?: OutFile[];
-  /** Pictures shown with the text (the text stays whole: Zalo and screen readers read it). */
-  images?: OutImage[];
-  kind?: MessageKind;
-  /**
-   * One line saying the same, for a group that asks for quiet (Telegram's compact confirmations):
-   * there the group gets this line and the caller the whole reply in private (core/delivery.ts).
-   */
-  compact?: Html;
-  /**
-   * What the asker is told once this reply (for others: the admins, a person) was or was not delivered:
-   * an answer that says a notice went out only when it did (core/delivery.ts).
-   */
-  tellAsker?: { delivered: Html; undelivered: Html };
 }
 
 /** Everything a command may use; built by the router for one incoming command. */

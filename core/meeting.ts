@@ -10,7 +10,7 @@ import {
 } from './council.js';
 import type { CouncilHistoryItem, Meeting, RosterSnapshot, VoteRound } from './council-records.js';
 import type { TitleSubject } from './domain.js';
-import { type ListSource, nominationList } from './nominations.js';
+import { type ListSource, type ListWriter, nominationList } from './nominations.js';
 import type { Actor } from './repository.js';
 
 /*
@@ -56,7 +56,7 @@ export type Warning = { code: 'noQuorum'; present: number; needed: number; total
 
 const refuse = (refusal: Refusal): { ok: false; refusal: Refusal } => ({ ok: false, refusal });
 
-export interface MeetingSource extends ListSource {
+export interface MeetingSource extends ListWriter {
   actor: Actor;
 }
 

@@ -3,7 +3,7 @@ import type { Award, CouncilConfig } from './council.js';
 import type { CouncilHistoryItem, EntryMark, Nomination } from './council-records.js';
 import type { Entry, TitleSubject } from './domain.js';
 import type { Plan } from './plan.js';
-import type { Actor, Repository } from './repository.js';
+import type { Actor, Repository, RepositoryReads } from './repository.js';
 
 /*
  * The nomination lists (danh sách đề nghị) of a year, one per award: drafted from the registrations
@@ -13,9 +13,14 @@ import type { Actor, Repository } from './repository.js';
  */
 
 export interface ListSource {
-  store: Repository;
+  store: RepositoryReads;
   agency: AgencyConfig;
   council: CouncilConfig;
+}
+
+/** The lists and the store that records their changes. */
+export interface ListWriter extends ListSource {
+  store: Repository;
 }
 
 /** One name on a list. */
@@ -124,7 +129,7 @@ export type ListChange =
  * already on it is refused, and nothing changes.
  */
 export async function addNomination(
-  source: ListSource,
+  source: ListWriter,
   year: number,
   award: Award,
   subject: TitleSubject,
@@ -154,7 +159,7 @@ export async function addNomination(
 
 /** Takes `subject` off the year's list of `award`, with the reason, on the record. */
 export async function removeNomination(
-  source: ListSource,
+  source: ListWriter,
   year: number,
   award: Award,
   subject: TitleSubject,
@@ -178,7 +183,7 @@ export async function removeNomination(
 }
 
 /** The marks of one kind (exceptional, or one drive) that stand now. */
-export function activeMarks(store: Repository, kind: EntryMark['kind'], driveId?: string): EntryMark[] {
+export function activeMarks(store: RepositoryReads, kind: EntryMark['kind'], driveId?: string): EntryMark[] {
   return store.council.marks.filter(
     (m) => m.marked && m.kind === kind && (driveId === undefined || m.driveId === driveId),
   );
@@ -203,7 +208,7 @@ export function drivesOf(plan: Plan | undefined): Drive[] {
  * The entries of a drive: counted entries (active, not rejected) of the year whose text carries the
  * drive's `#tag`, and those the Council tagged to it — oldest first.
  */
-export function driveEntries(store: Repository, drive: Drive, year: number): Entry[] {
+export function driveEntries(store: RepositoryReads, drive: Drive, year: number): Entry[] {
   const tag = new RegExp(`(^|\\s)#${drive.tag}(?=$|[\\s.,;!?])`, 'i');
   const tagged = new Set(activeMarks(store, 'drive', drive.id).map((m) => m.code));
   const start = new Date(Date.UTC(year, 0, 1, -7));

@@ -5,7 +5,7 @@ import type { Entry } from './domain.js';
 import { entryKindSchema, MODEL_STAGES, modelStageSchema } from './domain.js';
 import { ConfigError } from './errors.js';
 import { countedUntil, periodContaining, ZONE } from './periods.js';
-import type { Repository } from './repository.js';
+import type { RepositoryReads } from './repository.js';
 import { counts } from './scoring.js';
 
 const cron = z.string().superRefine((pattern, ctx) => {
@@ -270,7 +270,7 @@ function measure(
 
 /** What the plan's progress is measured from. */
 export interface ProgressSource {
-  store: Repository;
+  store: RepositoryReads;
   agency: AgencyConfig;
   plan: Plan;
 }

@@ -1,80 +1,14 @@
-import type { Locale } from '../locales/index.js';
-import type {
-  Caller,
-  ChatRef,
-  Choice,
-  InDocument,
-  Mention,
-  MessageKind,
-  OutFile,
-  OutImage,
-  Photo,
-} from './context.js';
-import type { Html } from './html.js';
 import type { PlatformName } from './identity.js';
-import type { Log } from './log.js';
+import type { Incoming, Membership, OutMessage } from './message.js';
 
+// The message primitives are defined once, in core/message.ts; adapters import them from here too.
+export type { Incoming, Membership, OutMessage } from './message.js';
 export { type ParsedCommand, parseCommand } from './recognize.js';
-
-/**
- * A message as a platform hands it to the core: who sent what, where, and how to answer. Platforms
- * hand over every text they receive from a configured chat; the core reads whether it is a command
- * (core/recognize.ts), almost one, or words, and whether to answer.
- */
-export interface Incoming {
-  platform: PlatformName;
-  caller: Caller;
-  chat: ChatRef;
-  /** The text as typed (a photo's caption), or a button's command. */
-  text: string;
-  /**
-   * Addressed to the bot although in a group: a reply to one of its messages, or a mention of it. Such
-   * words get an answer (a pointer to help, a suggestion) where other group talk is left alone.
-   */
-  addressed?: boolean;
-  mentions: Mention[];
-  /** The photos of the message: one, or every photo of an album sent with the command in a caption. */
-  photos?: readonly Photo[] | undefined;
-  /** A document sent with the command as its caption (Telegram; the console: a file path), fetched only when read. */
-  document?: InDocument | undefined;
-  /** Identifies the platform message, so a message delivered twice is handled once. */
-  messageKey: string;
-  locale: Locale;
-  isAdmin: boolean;
-  isCouncil: boolean;
-  /** Whether the caller is in the agency's group chat (the platform asks, and may cache, when needed). */
-  isGroupMember(): Promise<boolean>;
-  /**
-   * How this platform knows who belongs to the agency: its group chat (the default), or — on a platform
-   * without one, such as the Zalo Bot Platform (one-to-one chats only) — an admin's approval: there,
-   * someone belongs once registered (by an admin, or by linking an account already registered).
-   */
-  membership?: Membership;
-  /** The platform's own handle for answering this message (chat, message id, thread…): opaque to the core. */
-  origin: unknown;
-  /** The logger of this message, with its key. */
-  log: Log;
-}
-
-export type Membership = 'group' | 'approval';
 
 /** An evidence photo's bytes and its media type (`image/jpeg`, …). */
 export interface PhotoFile {
   data: Buffer;
   type: string;
-}
-
-/** What a platform is asked to render and send: markup, choices, files, pictures. */
-export interface OutMessage {
-  html: Html;
-  choices?: readonly Choice[] | undefined;
-  files?: readonly OutFile[] | undefined;
-  /** Shown with the text where the platform can (Telegram: the photo, the text as its caption). */
-  images?: readonly OutImage[] | undefined;
-  /** What the message is: a platform may file it accordingly (Telegram: a forum topic per kind). */
-  kind?: MessageKind | undefined;
-  /** Mark the command answered on its own message too, where the platform can (Telegram: a reaction). */
-  acknowledge?: boolean | undefined;
 }
 
 /**

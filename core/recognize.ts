@@ -41,8 +41,6 @@ export type Recognized =
   | { kind: 'nearMiss'; names: string[]; args: string; clear: boolean }
   /** `/something` that is no command of this bot and near none. */
   | { kind: 'unknown'; command: ParsedCommand }
-  /** `/cmd@otherbot`: for another bot. */
-  | { kind: 'otherBot' }
   /** Anything else: words, a greeting. */
   | { kind: 'text' };
 
@@ -51,17 +49,12 @@ const MAX_SPLIT = 4;
 
 /**
  * Reads a message against the command names (`names`, aliases included): a command, a near miss to
- * suggest, an unknown command, another bot's command, or plain text.
+ * suggest, an unknown command, or plain text. `/cmd@otherbot` is dropped by the platform that has
+ * bot usernames (bot/telegram/platform.ts) before it reaches the core.
  */
-export function recognize(
-  text: string,
-  names: ReadonlySet<string>,
-  botUsername?: string | undefined,
-): Recognized {
+export function recognize(text: string, names: ReadonlySet<string>): Recognized {
   const parsed = parseCommand(text);
   if (parsed) {
-    if (parsed.target && botUsername && parsed.target.toLowerCase() !== botUsername.toLowerCase())
-      return { kind: 'otherBot' };
     if (names.has(parsed.name)) return { kind: 'command', command: parsed };
     const near = nearMiss(text.trimStart().slice(1), names);
     return near

@@ -94,11 +94,11 @@ export interface EntryGroups {
 export type MemberFlags = Partial<Pick<Member, 'privateChat' | 'nudges' | 'username'>>;
 
 /**
- * The store as the rest of the bot sees it (storage/store.ts implements it). Reads return the store's
- * own records, read-only; every write is durable (on disk) when its promise resolves, and rejects
- * with StoreWriteError — changing nothing — when the disk refuses it.
+ * What the store answers: its records, read-only. All that code which only reads needs — the report
+ * files, the figures, the desk's pages — and all that a read-only view of one capture gives
+ * (storage/reader.ts's StoreView, in the report worker).
  */
-export interface Repository {
+export interface RepositoryReads {
   readonly members: readonly Member[];
   member(id: string): Member | undefined;
   memberByIdentity(identity: string): Member | undefined;
@@ -149,6 +149,15 @@ export interface Repository {
   /** The last slot a scheduled job dealt with. */
   lastJobSlot(job: string): Date | undefined;
 
+  /** The year-end review's records: nomination lists, the Council's meetings and votes, marks. */
+  readonly council: CouncilReads;
+}
+
+/**
+ * The store's changes. Every write is durable (on disk, or committed in PostgreSQL) when its promise
+ * resolves, and rejects with StoreWriteError — changing nothing — when the disk refuses it.
+ */
+export interface RepositoryWrites {
   /**
    * Registers a member, or updates the one holding `identity`. Another department is a move: it
    * applies from `actor.at` on, entries logged before keep counting where they were earned.
@@ -217,8 +226,14 @@ export interface Repository {
    * not record it, or that another has replaced, does not send it.
    */
   checkWritable?(): Promise<void>;
+}
 
-  /** The year-end review's records: nomination lists, the Council's meetings and votes, marks. */
+/**
+ * The store as the rest of the bot sees it: its reads and its writes (storage/store.ts implements it,
+ * over files or PostgreSQL).
+ */
+export interface Repository extends RepositoryReads, RepositoryWrites {
+  /** The year-end review's records, and their writes. */
   readonly council: CouncilRecords;
 }
 
@@ -240,30 +255,31 @@ export interface BallotKeys {
   rounds(): Promise<number[]>;
 }
 
-/**
- * The year-end review's records. Each save takes the whole record, its history already extended by the
- * rules (core/nominations.ts, core/meeting.ts); the store checks what must never be (a closed vote
- * changed, a second ballot of one member) and refuses it.
- */
-export interface CouncilRecords {
+/** The year-end review's records, read-only. */
+export interface CouncilReads {
   readonly nominations: readonly Nomination[];
   nomination(year: number, awardId: string, subject: TitleSubject): Nomination | undefined;
-  saveNomination(nomination: Nomination, actor: Actor): Promise<Nomination>;
-
   readonly meetings: readonly Meeting[];
   meeting(no: number): Meeting | undefined;
-  saveMeeting(meeting: Meeting, actor: Actor): Promise<Meeting>;
-
   readonly rounds: readonly VoteRound[];
   round(no: number): VoteRound | undefined;
+  readonly marks: readonly EntryMark[];
+}
+
+/**
+ * The year-end review's records and their writes. Each save takes the whole record, its history already
+ * extended by the rules (core/nominations.ts, core/meeting.ts); the store checks what must never be (a
+ * closed vote changed, a second ballot of one member) and refuses it.
+ */
+export interface CouncilRecords extends CouncilReads {
+  saveNomination(nomination: Nomination, actor: Actor): Promise<Nomination>;
+  saveMeeting(meeting: Meeting, actor: Actor): Promise<Meeting>;
   saveRound(round: VoteRound, actor: Actor): Promise<VoteRound>;
   /**
    * Records that Council member `voter` voted in electronic round `round`, and the sealed ballot, in
    * one durable line: the member joins `cast`, the ballot `sealed` — neither in the order of casting.
    */
   castBallot(round: number, voter: string, sealed: string, actor: Actor): Promise<void>;
-
-  readonly marks: readonly EntryMark[];
   saveMark(mark: EntryMark, actor: Actor): Promise<EntryMark>;
 
   /** The keys of open electronic votes (never in the store). */

@@ -1,19 +1,18 @@
 import { locales, type Messages } from '../locales/index.js';
 import type { AgencyConfig } from './agency.js';
 import type { Command, CommandContext, DeskLinks, Reply, ReportRunner } from './context.js';
-import { mayRun } from './context.js';
 import type { CouncilConfig } from './council.js';
 import type { Delivery } from './delivery.js';
-import type { Member } from './domain.js';
 import { ReportBusyError, StoreWriteError } from './errors.js';
-import { joinHtml } from './html.js';
-import { type PlatformName, parseIdentity } from './identity.js';
+import type { PlatformName } from './identity.js';
 import { LinkCodes } from './link-codes.js';
 import type { Log } from './log.js';
+import type { Incoming } from './message.js';
 import type { Plan } from './plan.js';
-import type { Incoming, PlatformHost } from './platform.js';
+import type { PlatformHost } from './platform.js';
 import { type ParsedCommand, recognize, withoutLeadingMentions } from './recognize.js';
 import type { Actor, Repository } from './repository.js';
+import { type Checking, check } from './steps.js';
 import { cleanText, fold } from './text.js';
 import type { TitlesConfig } from './titles.js';
 
@@ -28,8 +27,6 @@ export interface RouterDeps {
   council?: CouncilConfig | undefined;
   /** Shared by every platform of the process, so a code from one is accepted on the other. */
   links?: LinkCodes;
-  /** The bot's username on each platform that has one, to ignore `/cmd@otherbot`. */
-  botUsername?: (incoming: Incoming) => string | undefined;
   /** Where report files are built (bot/reports.ts); absent, commands build them in this thread. */
   reports?: ReportRunner | undefined;
   /** The desk's one-time links (web/), when the desk is served. */
@@ -68,20 +65,18 @@ export class Router {
   }
 
   /**
-   * Replies for `incoming`, or null when it is nothing for this bot: another bot's command, or group
-   * talk that is not addressed to the bot and not plainly a command. A command's follow-ups (replies
+   * Replies for `incoming`, or null when it is nothing for this bot: group talk that is not addressed
+   * to the bot and not plainly a command. A command's follow-ups (replies
    * that come once slow work is done) go to `followUps` as they are made, with failures answered like
    * any other; without it they are awaited and come after the command's own replies.
    */
   async handle(raw: Incoming, followUps?: FollowUps): Promise<Handled | null> {
     const incoming = clean(raw);
     const t: Messages = locales[incoming.locale];
-    const reading = recognize(incoming.text, this.names, this.deps.botUsername?.(incoming));
+    const reading = recognize(incoming.text, this.names);
     // In private every message is for the bot; in a group, only what is addressed to it or plainly a command.
     const forUs = incoming.chat.kind === 'private' || incoming.addressed === true;
     switch (reading.kind) {
-      case 'otherBot':
-        return null;
       case 'text':
         return forUs
           ? { command: '(text)', replies: [{ html: t.chat.pointer(isGreeting(incoming.text)) }] }
@@ -151,35 +146,18 @@ export class Router {
     followUp: (work: Promise<Reply[]>) => void,
   ): Promise<Reply[]> {
     const { store, clock } = this.deps;
-    let member = store.memberByIdentity(incoming.caller.identity);
-    const roles = { registered: member !== undefined, admin: incoming.isAdmin, council: incoming.isCouncil };
-    if (!mayRun(command.access, roles)) {
-      const refusal = { admin: t.errors.adminOnly, council: t.review.councilOnly }[command.access as string];
-      return [{ html: joinHtml([refusal ?? t.errors.notRegistered]) }];
-    }
-    const now = clock();
-    if (member) member = await this.checkMembership(command, incoming, member, now, log);
-    if (
-      member?.leftAt &&
-      !incoming.isAdmin &&
-      (command.access === 'registered' || command.access === 'registeredOrAdmin')
-    ) {
-      return [{ html: t.errors.leftGroup }];
-    }
-    if (
-      command.access === 'agency' &&
-      incoming.chat.kind === 'private' &&
-      !(await this.inAgency(incoming, member))
-    ) {
-      return [{ html: t.errors.agencyOnly }];
-    }
-    if (member) member = await this.recordContact(incoming, member, log);
-
-    // One idempotency rule for every platform: a message that changed the store once is answered as
-    // handled when it comes again (a redelivery after a crash), never run twice.
-    const handled = command.writes ? store.handled(incoming.messageKey) : undefined;
-    if (handled)
-      return [{ html: t.errors.alreadyHandled(handled.entry ?? (handled.model ? `${handled.model}` : '')) }];
+    const checking: Checking = {
+      command,
+      incoming,
+      t,
+      now: clock(),
+      log,
+      store,
+      member: store.memberByIdentity(incoming.caller.identity),
+    };
+    const refusal = await check(checking);
+    if (refusal) return refusal;
+    const { member, now } = checking;
 
     const actor: Actor = {
       by: member?.id ?? incoming.caller.identity,
@@ -233,63 +211,6 @@ export class Router {
       platform,
       at: this.deps.clock(),
     });
-  }
-
-  /** In private, whether the caller belongs to the agency: a member who has not left, or someone the platform finds in the group. */
-  private async inAgency(incoming: Incoming, member: Member | undefined): Promise<boolean> {
-    if (member && !member.leftAt) return true;
-    if (incoming.membership === 'approval') return false;
-    return incoming.isGroupMember();
-  }
-
-  /**
-   * Who still belongs: a write from a private chat asks the platform whether the member is still in
-   * the agency group (platforms cache the answer briefly); one who left is marked so — kept, with
-   * their history — and may no longer write. A member seen in the group again is marked back.
-   */
-  private async checkMembership(
-    command: Command,
-    incoming: Incoming,
-    member: Member,
-    now: Date,
-    log: Log,
-  ): Promise<Member> {
-    const actor: Actor = { by: member.id, platform: incoming.platform, at: now };
-    // Without a group to ask, belonging is the registration itself.
-    if (incoming.membership === 'approval') return member;
-    const seenInGroup = incoming.chat.kind === 'group';
-    if (!seenInGroup && !(command.writes || member.leftAt)) return member;
-    const inGroup = seenInGroup || (await incoming.isGroupMember());
-    if (inGroup === !member.leftAt) return member;
-    log.info(
-      { member: member.id, inGroup },
-      inGroup ? 'member is back in the agency group' : 'member left the agency group',
-    );
-    return this.deps.store.setMemberLeft(member.id, !inGroup, actor);
-  }
-
-  /**
-   * The one write the router makes of its own: remember that the member can be reached in private
-   * (they wrote there) and the Telegram username they have now (usernames change hands), so notices
-   * and mentions reach them. Only when something changed; a failure is logged, never blocks the command.
-   */
-  private async recordContact(incoming: Incoming, member: Member, log: Log): Promise<Member> {
-    // Only a message on the caller's own platform says how that platform reaches them: a command
-    // made from the desk (platform `web`) by a Telegram account opened no private chat on Telegram.
-    if (parseIdentity(incoming.caller.identity)?.platform !== incoming.platform) return member;
-    const flags: { privateChat?: boolean; username?: string | undefined } = {};
-    if (incoming.chat.kind === 'private' && !member.privateChat) flags.privateChat = true;
-    const username = incoming.caller.username?.toLowerCase();
-    if (incoming.platform === 'telegram' && username !== member.username) {
-      flags.username = username;
-    }
-    if (Object.keys(flags).length === 0) return member;
-    try {
-      return await this.deps.store.setMemberFlags(member.id, flags);
-    } catch (err) {
-      log.error({ err, member: member.id }, 'could not record how to reach the member');
-      return member;
-    }
   }
 }
 

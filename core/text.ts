@@ -16,6 +16,13 @@ export function fold(text: string): string {
     .trim();
 }
 
+/** A file name in plain ASCII: `tong-hop-thi-dua-thang-11-2026.xlsx`. */
+export function fileName(...parts: string[]): string {
+  return fold(parts.join(' '))
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
 /**
  * User text made safe to store and to echo, once, where it enters: well-formed Unicode (a lone UTF-16
  * surrogate becomes U+FFFD) and no control characters but line breaks, nor U+FFFE or U+FFFF (these

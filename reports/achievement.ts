@@ -1,11 +1,13 @@
 import { AlignmentType, Document, Paragraph, type Table, TextRun } from 'docx';
 import JSZip from 'jszip';
-import type { AgencyConfig, Department } from '../core/agency.js';
+import { type AgencyConfig, type Department, departmentName } from '../core/agency.js';
 import type { Award, Entry, EntryKind, Member, ModelExample, TitleSubject } from '../core/domain.js';
+import { modelsAbout, modelsOf, recordOf, summarise } from '../core/figures.js';
 import { formatDay, type Period } from '../core/periods.js';
 import { awardsOf } from '../core/records.js';
-import type { Repository } from '../core/repository.js';
+import type { RepositoryReads } from '../core/repository.js';
 import { membersAt } from '../core/scoring.js';
+import { fileName } from '../core/text.js';
 import {
   type ReportHeader,
   reportHeaderOf,
@@ -16,8 +18,6 @@ import {
 import { vi } from '../locales/vi.js';
 import { annexHeading, gap, pageBreak, signatures, table } from './council-doc.js';
 import { printableFrom } from './document-text.js';
-import { departmentName, fileName } from './excel.js';
-import { modelsAbout, modelsOf, recordOf, summarise } from './figures.js';
 import { doc } from './vi.js';
 import { para, partyHeader, partySection, run, toWrite, twoColumns } from './word.js';
 import { packWord, xmlSafe } from './xml-text.js';
@@ -40,7 +40,7 @@ import { packWord, xmlSafe } from './xml-text.js';
  */
 
 export interface AchievementSource {
-  store: Repository;
+  store: RepositoryReads;
   agency: AgencyConfig;
   titles?: TitlesConfig | undefined;
 }
@@ -73,7 +73,7 @@ const showDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.s
  * (@lan_nguyen) replaced by the member's name, the first letter capitalised, no closing punctuation
  * (the line adds its own).
  */
-export function plainText(store: Repository, text: string): string {
+export function plainText(store: RepositoryReads, text: string): string {
   // The one reading of user text in documents (reports/document-text.ts), without its closing mark:
   // the report's sentence closes it.
   return printableFrom(store)(text).replace(/[\s.,;:!?…]+$/u, '');
@@ -136,7 +136,7 @@ function titleBlock(proposal: string, ...who: string[]): Paragraph[] {
 }
 
 /** Section II's lines of one kind: what was done, on which day (and by whom, for a department). */
-function doneLines(store: Repository, entries: readonly Entry[], kind: EntryKind, withMember: boolean) {
+function doneLines(store: RepositoryReads, entries: readonly Entry[], kind: EntryKind, withMember: boolean) {
   return entries
     .filter((e) => e.kind === kind)
     .map((e) =>
@@ -271,7 +271,7 @@ function sideBySide(left: Signer, right: Signer): Block[] {
   return [signatures(pad(left), pad(right))];
 }
 
-const headOf = (store: Repository, departmentId: string) => {
+const headOf = (store: RepositoryReads, departmentId: string) => {
   const id = store.departmentHead(departmentId)?.memberId;
   return id ? store.member(id) : undefined;
 };
@@ -316,7 +316,7 @@ export async function buildMemberReport(
     detail(a.fields.gender),
     detail(a.fields.hometown),
     detail(a.fields.residence),
-    detail(a.fields.unit, `${departmentName(agency, member.departmentId)}, ${agency.agency.name}`),
+    detail(a.fields.unit, `${departmentName(agency, member.departmentId, vi)}, ${agency.agency.name}`),
     detail(a.fields.position),
     detail(a.fields.profession),
     detail(a.fields.politics),

@@ -2,7 +2,7 @@ import type { AgencyConfig, Department } from '../core/agency.js';
 import type { Drive } from '../core/nominations.js';
 import type { Period } from '../core/periods.js';
 import type { Plan } from '../core/plan.js';
-import type { Repository } from '../core/repository.js';
+import type { RepositoryReads } from '../core/repository.js';
 import type { TitlesConfig } from '../core/titles.js';
 import { buildAllReports, buildDepartmentReport, buildMemberReport } from './achievement.js';
 // ---- year-end review drafts (issue 20, h20b) ----
@@ -24,7 +24,7 @@ import { buildWorkbook } from './workbook.js';
 
 /** What every report is built from: the store (in a worker, a view of it at one moment) and the agency. */
 export interface ReportSource {
-  store: Repository;
+  store: RepositoryReads;
   agency: AgencyConfig;
   /** The year's titles and their criteria (the review sheet's and the achievement reports' columns). */
   titles?: TitlesConfig | undefined;

@@ -18,7 +18,7 @@ import type { AgencyConfig } from '../core/agency.js';
 import type { CouncilConfig } from '../core/council.js';
 import type { Meeting, RosterSnapshot } from '../core/council-records.js';
 import { formatDay } from '../core/periods.js';
-import type { Repository } from '../core/repository.js';
+import type { RepositoryReads } from '../core/repository.js';
 import type { TitlesConfig } from '../core/titles.js';
 import { PAGE, para, run, signatureRoom, twoColumns } from './word.js';
 import { packWord, xmlSafe } from './xml-text.js';
@@ -33,7 +33,7 @@ import { packWord, xmlSafe } from './xml-text.js';
 
 /** What every year-end draft is built from (the council file travels with the job: plain data). */
 export interface CouncilDocSource {
-  store: Repository;
+  store: RepositoryReads;
   agency: AgencyConfig;
   titles?: TitlesConfig | undefined;
 }

@@ -1,12 +1,12 @@
 import type { AgencyConfig } from '../core/agency.js';
 import type { Award, CouncilConfig } from '../core/council.js';
 import type { Entry, Rating, TitleSubject } from '../core/domain.js';
+import { countsByKind } from '../core/figures.js';
 import { type Candidate, subjectDepartment, subjectName } from '../core/nominations.js';
 import { type Period, periodContaining } from '../core/periods.js';
-import type { Repository } from '../core/repository.js';
+import type { RepositoryReads } from '../core/repository.js';
 import { type TitlesConfig, titleById } from '../core/titles.js';
 import { yearCriteria } from './criteria.js';
-import { countsByKind } from './figures.js';
 
 /*
  * One candidate's facts, as the Council walks the lists and as the drafts print them: department,
@@ -16,7 +16,7 @@ import { countsByKind } from './figures.js';
  */
 
 export interface FactsSource {
-  store: Repository;
+  store: RepositoryReads;
   agency: AgencyConfig;
   council: CouncilConfig;
   titles?: TitlesConfig | undefined;

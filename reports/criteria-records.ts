@@ -1,7 +1,7 @@
 import type { Entry, Member, TitleSubject } from '../core/domain.js';
 import { DISCIPLINE_FORMS } from '../core/domain.js';
 import { awardsOf, consecutiveYears, disciplinesIn, initiativesOf, ratingRank } from '../core/records.js';
-import type { Repository } from '../core/repository.js';
+import type { RepositoryReads } from '../core/repository.js';
 import type { EntriesMeasure, Title, TitleMeasure, TitlesConfig } from '../core/titles.js';
 import { titleById } from '../core/titles.js';
 import { doc } from './vi.js';
@@ -56,7 +56,7 @@ const showDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.s
  * the title the criterion belongs to (an initiative already used for this very title still counts).
  */
 export function recordFact(
-  ctx: { store: Repository; titles: TitlesConfig },
+  ctx: { store: RepositoryReads; titles: TitlesConfig },
   measure: RecordMeasure,
   subject: TitleSubject,
   year: number,

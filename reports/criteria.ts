@@ -1,7 +1,8 @@
 import type { AgencyConfig, Department } from '../core/agency.js';
 import type { Entry, Member, Registration, TitleSubject } from '../core/domain.js';
+import { byMember } from '../core/figures.js';
 import { formatDay, type Period } from '../core/periods.js';
-import type { Repository } from '../core/repository.js';
+import type { RepositoryReads } from '../core/repository.js';
 import { counts, departmentPeriod } from '../core/scoring.js';
 import {
   type Criterion,
@@ -13,7 +14,6 @@ import {
   titlesFor,
 } from '../core/titles.js';
 import { isRecordMeasure, recordFact } from './criteria-records.js';
-import { byMember } from './figures.js';
 import { doc } from './vi.js';
 
 /*
@@ -23,7 +23,7 @@ import { doc } from './vi.js';
  */
 
 export interface CriteriaSource {
-  store: Repository;
+  store: RepositoryReads;
   agency: AgencyConfig;
   titles: TitlesConfig;
 }

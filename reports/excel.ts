@@ -1,13 +1,12 @@
 import type ExcelJS from 'exceljs';
-import type { AgencyConfig, Department } from '../core/agency.js';
+import { type AgencyConfig, type Department, departmentName } from '../core/agency.js';
 import type { Entry, ModelExample, ModelStage } from '../core/domain.js';
 import { MODEL_STAGES } from '../core/domain.js';
+import { modelSubject } from '../core/figures.js';
 import { actorShown } from '../core/identity.js';
 import { countedUntil, formatDay, lastDay, type Period } from '../core/periods.js';
-import type { Repository } from '../core/repository.js';
-import { fold } from '../core/text.js';
+import type { RepositoryReads } from '../core/repository.js';
 import { vi } from '../locales/vi.js';
-import { modelSubject } from './figures.js';
 import {
   type CellText,
   FONT,
@@ -21,13 +20,6 @@ import {
   TITLE_SIZE,
 } from './paper.js';
 import { doc } from './vi.js';
-
-/** A file name in plain ASCII: `tong-hop-thi-dua-thang-11-2026.xlsx`. */
-export function fileName(...parts: string[]): string {
-  return fold(parts.join(' '))
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 const VN_OFFSET_MS = 7 * 3_600_000;
 /**
@@ -303,12 +295,8 @@ export function sheet(
   return ws;
 }
 
-export function departmentName(agency: AgencyConfig, id: string): string {
-  return agency.departments.find((d) => d.id === id)?.name ?? vi.unknownDepartmentName(id);
-}
-
 /** Who made the decision in force (none once the Council reopened the entry), and a rejection's reason. */
-export function reviewerOf(store: Repository, entry: Entry): { reviewer: string; reason: string } {
+export function reviewerOf(store: RepositoryReads, entry: Entry): { reviewer: string; reason: string } {
   const last = entry.history.findLast(
     (h) => h.action === 'approved' || h.action === 'rejected' || h.action === 'reopened',
   );
@@ -336,7 +324,7 @@ export const MODEL_COLUMNS: readonly Column[] = [
 
 /** One row per model example, at the stage it had reached by the period's end. */
 export function modelRows(
-  store: Repository,
+  store: RepositoryReads,
   agency: AgencyConfig,
   models: readonly ModelExample[],
   stageOf: (m: ModelExample) => ModelStage | undefined,
@@ -346,7 +334,7 @@ export function modelRows(
     const about = modelSubject(store, m);
     const subject =
       s.kind === 'department'
-        ? departmentName(agency, s.departmentId)
+        ? departmentName(agency, s.departmentId, vi)
         : s.kind === 'member'
           ? (store.member(s.memberId)?.fullName ?? s.memberId)
           : `${s.code} — ${store.member(about.memberId ?? '')?.fullName ?? ''}`;

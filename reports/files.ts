@@ -1,6 +1,6 @@
 import type { AgencyConfig } from '../core/agency.js';
 import type { ReportRunner } from '../core/context.js';
-import type { Repository } from '../core/repository.js';
+import type { RepositoryReads } from '../core/repository.js';
 import type { TitlesConfig } from '../core/titles.js';
 import type { catalog, ReportName, ReportSource } from './catalog.js';
 import { ReportQueue, requestKey } from './queue.js';
@@ -23,7 +23,7 @@ const queues = new WeakMap<object, ReportQueue>();
  */
 export function buildReports(
   ctx: {
-    store: Repository;
+    store: RepositoryReads;
     agency: AgencyConfig;
     titles?: TitlesConfig | undefined;
     reports?: ReportRunner | undefined;
@@ -43,7 +43,7 @@ export function buildReports(
 
 function build(
   ctx: {
-    store: Repository;
+    store: RepositoryReads;
     agency: AgencyConfig;
     titles?: TitlesConfig | undefined;
     reports?: ReportRunner | undefined;

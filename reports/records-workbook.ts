@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AgencyConfig } from '../core/agency.js';
-import type { Repository } from '../core/repository.js';
+import type { RepositoryReads } from '../core/repository.js';
 import { fold } from '../core/text.js';
 import { vi } from '../locales/vi.js';
 import { FONT, footer, MARGINS, pageFor, rowHeight, shownText } from './paper.js';
@@ -180,7 +180,7 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
  * ratings sheet lists every member (not left) and department, so only the levels are to write.
  */
 export async function buildRecordsTemplate(
-  ctx: { store: Repository; agency: AgencyConfig },
+  ctx: { store: RepositoryReads; agency: AgencyConfig },
   year: number,
 ): Promise<Buffer> {
   const { store, agency } = ctx;

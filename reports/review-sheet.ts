@@ -1,22 +1,13 @@
-import type { AgencyConfig } from '../core/agency.js';
+import { type AgencyConfig, departmentName } from '../core/agency.js';
 import type { ModelExample } from '../core/domain.js';
+import { byMember, modelSubject, modelsOf, recordOf } from '../core/figures.js';
 import type { Period } from '../core/periods.js';
-import type { Repository } from '../core/repository.js';
+import type { RepositoryReads } from '../core/repository.js';
 import { counts, departmentAt, membersAt, rankDepartments, rankMembers } from '../core/scoring.js';
 import type { Criterion, TitlesConfig } from '../core/titles.js';
 import { vi } from '../locales/vi.js';
 import { type Assessment, yearCriteria } from './criteria.js';
-import {
-  blockRow,
-  type Column,
-  departmentName,
-  framesFor,
-  MODEL_COLUMNS,
-  modelRows,
-  type SheetRow,
-  sheet,
-} from './excel.js';
-import { byMember, modelSubject, modelsOf, recordOf } from './figures.js';
+import { blockRow, type Column, framesFor, MODEL_COLUMNS, modelRows, type SheetRow, sheet } from './excel.js';
 import { doc } from './vi.js';
 import { finish, newBook } from './xlsx.js';
 
@@ -26,7 +17,7 @@ import { finish, newBook } from './xlsx.js';
  * fact the store shows with the entries behind it, and the points the Council must confirm.
  */
 export async function buildReviewSheet(
-  ctx: { store: Repository; agency: AgencyConfig; titles?: TitlesConfig | undefined },
+  ctx: { store: RepositoryReads; agency: AgencyConfig; titles?: TitlesConfig | undefined },
   year: Period,
   now?: Date,
 ): Promise<Buffer> {
@@ -96,7 +87,7 @@ export async function buildReviewSheet(
       return {
         rank: score.rank || null,
         name: score.member.fullName,
-        dept: departmentName(agency, departmentAt(score.member, year.end) ?? score.member.departmentId),
+        dept: departmentName(agency, departmentAt(score.member, year.end) ?? score.member.departmentId, vi),
         ...record.byKind,
         entries: score.entries,
         points: score.points,
@@ -170,7 +161,7 @@ export async function buildReviewSheet(
   if (titles && criteria) {
     const people = scores.map((score) => ({
       name: score.member.fullName,
-      dept: departmentName(agency, departmentAt(score.member, year.end) ?? score.member.departmentId),
+      dept: departmentName(agency, departmentAt(score.member, year.end) ?? score.member.departmentId, vi),
       assessment: criteria.member(score.member),
     }));
     sheet(book, doc.sheets.standards, STANDARDS_COLUMNS, standardsRows(titles), frame(t.standards));

@@ -11,16 +11,15 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { AgencyConfig, Department } from '../core/agency.js';
+import { type AgencyConfig, type Department, departmentName } from '../core/agency.js';
 import type { Entry, TitleSubject } from '../core/domain.js';
 import { MODEL_STAGES } from '../core/domain.js';
+import { summarise, withdrawnBy } from '../core/figures.js';
 import { countedUntil, formatDay, lastDay, type Period } from '../core/periods.js';
 import { type Plan, planProgress, progressAsOf } from '../core/plan.js';
-import type { Repository } from '../core/repository.js';
+import type { RepositoryReads } from '../core/repository.js';
 import type { MemberScore } from '../core/scoring.js';
 import { vi } from '../locales/vi.js';
-import { departmentName } from './excel.js';
-import { summarise, withdrawnBy } from './figures.js';
 import { capitalise, doc } from './vi.js';
 import { packWord, xmlSafe } from './xml-text.js';
 
@@ -173,7 +172,7 @@ export function partyHeader(agency: AgencyConfig, now: Date, numberLine?: string
  * What a person must write is marked "[Cần bổ sung: …]".
  */
 export async function buildReportDoc(
-  ctx: { store: Repository; agency: AgencyConfig },
+  ctx: { store: RepositoryReads; agency: AgencyConfig },
   period: Period,
   now: Date,
   department?: Department,
@@ -247,7 +246,7 @@ export async function buildReportDoc(
     ...(outstanding.length
       ? outstanding.map((m) =>
           line(
-            `- Đồng chí ${m.member.fullName} (${departmentName(agency, m.member.departmentId)}): ${m.points} điểm, ${m.entries} nội dung.`,
+            `- Đồng chí ${m.member.fullName} (${departmentName(agency, m.member.departmentId, vi)}): ${m.points} điểm, ${m.entries} nội dung.`,
           ),
         )
       : [line('- Chưa có cá nhân đáp ứng quy tắc trên trong kỳ.')]),
@@ -335,7 +334,7 @@ export function outstandingMembers(
 
 /** The plan's targets as /kehoach measures them, up to the period's end (or now, if sooner). */
 function planLines(
-  ctx: { store: Repository; agency: AgencyConfig },
+  ctx: { store: RepositoryReads; agency: AgencyConfig },
   plan: Plan,
   period: Period,
   now: Date,
@@ -367,7 +366,7 @@ function planLines(
  * the department, in a department's report); a marked blank while there are none.
  */
 function awardLines(
-  ctx: { store: Repository; agency: AgencyConfig },
+  ctx: { store: RepositoryReads; agency: AgencyConfig },
   year: number,
   department?: Department,
 ): Paragraph[] {

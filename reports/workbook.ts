@@ -1,12 +1,12 @@
-import type { AgencyConfig, Department } from '../core/agency.js';
+import { type AgencyConfig, type Department, departmentName } from '../core/agency.js';
+import { byMember, countsByKind, summarise } from '../core/figures.js';
 import { lastDay, type Period } from '../core/periods.js';
-import type { Repository } from '../core/repository.js';
+import type { RepositoryReads } from '../core/repository.js';
 import { counts, departmentAt, entryState } from '../core/scoring.js';
 import { vi } from '../locales/vi.js';
 import { printableFrom } from './document-text.js';
 import {
   DATE_TIME,
-  departmentName,
   excelDate,
   excelDay,
   framesFor,
@@ -15,13 +15,12 @@ import {
   reviewerOf,
   sheet,
 } from './excel.js';
-import { byMember, countsByKind, summarise } from './figures.js';
 import { doc } from './vi.js';
 import { finish, newBook } from './xlsx.js';
 
 /** The period's Excel workbook: summary, departments, members, every entry, model examples. */
 export async function buildWorkbook(
-  ctx: { store: Repository; agency: AgencyConfig },
+  ctx: { store: RepositoryReads; agency: AgencyConfig },
   period: Period,
   department?: Department,
   now?: Date,
@@ -134,7 +133,7 @@ export async function buildWorkbook(
       return {
         rank: m.rank || null,
         name: m.member.fullName,
-        dept: departmentName(agency, departmentAt(m.member, period.end) ?? m.member.departmentId),
+        dept: departmentName(agency, departmentAt(m.member, period.end) ?? m.member.departmentId, vi),
         deed: kinds.deed,
         task: kinds.task,
         initiative: kinds.initiative,
@@ -170,7 +169,7 @@ export async function buildWorkbook(
       kind: doc.entryKind(vi.kind[e.kind], e.adhoc, e.it),
       text: told(e.text),
       member: store.member(e.memberId)?.fullName ?? e.memberId,
-      dept: departmentName(agency, e.departmentId),
+      dept: departmentName(agency, e.departmentId, vi),
       points: e.points,
       status: vi.states[entryState(e)],
       counted: vi.yesNo(counts(e, mode)),

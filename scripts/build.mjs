@@ -19,6 +19,35 @@ export const STAMP = 'build-stamp.json';
 /** Imported at their first use (dynamic import), never bundled. pg and node-pg-migrate: only with DATABASE_URL. */
 export const LAZY = ['exceljs', 'docx', 'zca-js', 'pg', 'node-pg-migrate'];
 
+/**
+ * Code a dependency carries that the bot never runs, left out of the bundle: every start compiled it
+ * (V8 parses a module's whole text) and some of it ran. Each is replaced by what is used of it.
+ * - whatwg-url (and tr46, punycode's tables under it; ~350 KB): node-fetch, grammY's HTTP client,
+ *   imports it only for a URL class when Node has none (`Url.URL || whatwgUrl.URL`): Node's is used.
+ * - zod's messages in 60-odd languages (~370 KB): `z.locales` is never read here; English, which zod
+ *   installs itself (classic/schemas.js imports locales/en.js directly), stays.
+ */
+const unused = {
+  name: 'thidua-unused',
+  setup(build) {
+    build.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'thidua-unused' }));
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/]/.test(args.importer)
+        ? { path: 'zod-locales', namespace: 'thidua-unused', pluginData: args.resolveDir }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'thidua-unused' }, (args) =>
+      args.path === 'whatwg-url'
+        ? { contents: "module.exports = { URL: require('node:url').URL };", loader: 'js' }
+        : {
+            contents: "export { default as en } from '../locales/en.js';",
+            loader: 'js',
+            resolveDir: args.pluginData,
+          },
+    );
+  },
+};
+
 /** Bundles `entryPoints` ({ name: source }) into `outdir` with the bot's settings; returns esbuild's metafile. */
 export async function bundle(entryPoints, outdir) {
   const { build } = await import('esbuild');
@@ -35,6 +64,7 @@ export async function bundle(entryPoints, outdir) {
     // deprecated since Node 21: on Node 22 and 24 every start printed a DeprecationWarning. The same
     // code from npm (the `punycode` package, by the author of Node's module) is bundled instead.
     alias: { punycode: './node_modules/punycode/punycode.js' },
+    plugins: [unused],
     // CommonJS packages inside an ES module bundle still call require() for Node's own modules.
     banner: {
       js: "import { createRequire as __thiduaRequire } from 'node:module'; const require = __thiduaRequire(import.meta.url);",
@@ -95,7 +125,8 @@ export async function buildBot(outdir = 'dist', { force = false } = {}) {
     join('storage/postgres/migrations', f),
   );
   const read = [
-    ...Object.keys(metafile.inputs),
+    // Not the stand-ins for unused code (`thidua-unused:…`): this script holds them.
+    ...Object.keys(metafile.inputs).filter((path) => !path.startsWith('thidua-unused:')),
     ...Object.keys(desk.inputs),
     'web/client/desk.css',
     'reports/chart-png-worker.mjs',

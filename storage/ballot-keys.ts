@@ -81,11 +81,3 @@ export class FileBallotKeys implements BallotKeys {
     }
   }
 }
-
-/** Keys for a store that is never written (a read-only view, an export): it has none. */
-export const noBallotKeys: BallotKeys = {
-  create: () => Promise.reject(new Error('a read-only view of the store holds no ballot keys')),
-  get: async () => undefined,
-  destroy: async () => {},
-  rounds: async () => [],
-};

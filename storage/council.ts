@@ -1,7 +1,6 @@
 import type { EntryMark, Meeting, Nomination, VoteRound } from '../core/council-records.js';
 import type { TitleSubject } from '../core/domain.js';
-import type { Actor, BallotKeys, CouncilRecords } from '../core/repository.js';
-import { noBallotKeys } from './ballot-keys.js';
+import type { Actor, BallotKeys, CouncilReads, CouncilRecords } from '../core/repository.js';
 import type { State, StoreEventBody } from './schema.js';
 
 const sameSubject = (a: TitleSubject, b: TitleSubject) =>
@@ -9,14 +8,9 @@ const sameSubject = (a: TitleSubject, b: TitleSubject) =>
     ? b.kind === 'member' && a.memberId === b.memberId
     : b.kind === 'department' && a.departmentId === b.departmentId;
 
-const readOnly = () => Promise.reject(new Error('a read-only view of the store cannot be changed'));
-
-/** The year-end review's records over the store's state; the writes of a read-only view are refused. */
-export class CouncilReader implements CouncilRecords {
-  constructor(
-    protected readonly data: State,
-    readonly ballotKeys: BallotKeys = noBallotKeys,
-  ) {}
+/** The year-end review's records over the store's state, read-only. */
+export class CouncilReader implements CouncilReads {
+  constructor(protected readonly data: State) {}
 
   get nominations(): readonly Nomination[] {
     return this.data.nominations;
@@ -47,36 +41,30 @@ export class CouncilReader implements CouncilRecords {
   get marks(): readonly EntryMark[] {
     return this.data.marks;
   }
-
-  saveNomination: CouncilRecords['saveNomination'] = readOnly;
-  saveMeeting: CouncilRecords['saveMeeting'] = readOnly;
-  saveRound: CouncilRecords['saveRound'] = readOnly;
-  castBallot: CouncilRecords['castBallot'] = readOnly;
-  saveMark: CouncilRecords['saveMark'] = readOnly;
 }
 
 /** The records and their writes, each one durable journal line through the store's `commit`. */
-export class CouncilStore extends CouncilReader {
+export class CouncilStore extends CouncilReader implements CouncilRecords {
   constructor(
     data: State,
-    ballotKeys: BallotKeys,
+    readonly ballotKeys: BallotKeys,
     private readonly commit: (body: StoreEventBody, actor: Actor) => Promise<void>,
   ) {
-    super(data, ballotKeys);
+    super(data);
   }
 
-  override saveNomination = (nomination: Nomination, actor: Actor) =>
+  saveNomination = (nomination: Nomination, actor: Actor) =>
     this.commit({ type: 'council.nomination.saved', nomination }, actor).then(() => nomination);
 
-  override saveMeeting = (meeting: Meeting, actor: Actor) =>
+  saveMeeting = (meeting: Meeting, actor: Actor) =>
     this.commit({ type: 'council.meeting.saved', meeting }, actor).then(() => meeting);
 
-  override saveRound = (round: VoteRound, actor: Actor) =>
+  saveRound = (round: VoteRound, actor: Actor) =>
     this.commit({ type: 'council.round.saved', round }, actor).then(() => round);
 
-  override castBallot = (round: number, voter: string, sealed: string, actor: Actor) =>
+  castBallot = (round: number, voter: string, sealed: string, actor: Actor) =>
     this.commit({ type: 'council.ballot.cast', round, voter, sealed }, actor);
 
-  override saveMark = (mark: EntryMark, actor: Actor) =>
+  saveMark = (mark: EntryMark, actor: Actor) =>
     this.commit({ type: 'council.mark.saved', mark }, actor).then(() => mark);
 }

@@ -11,7 +11,7 @@ import type {
   TitleSubject,
   YearRating,
 } from '../core/domain.js';
-import type { CouncilRecords, EntriesOf, EntryGroups, Handled, Repository } from '../core/repository.js';
+import type { CouncilReads, EntriesOf, EntryGroups, Handled, RepositoryReads } from '../core/repository.js';
 import { CouncilReader } from './council.js';
 import { EntryTable } from './entry-table.js';
 import { sameSubject } from './events.js';
@@ -127,7 +127,7 @@ export class StoreReader {
   }
 
   /** The year-end review's records (issue 20); the store's own can be written. */
-  get council(): CouncilRecords {
+  get council(): CouncilReads {
     return new CouncilReader(this.data);
   }
 
@@ -154,13 +154,11 @@ export class StoreReader {
   }
 }
 
-const readOnly = () => Promise.reject(new Error('a read-only view of the store cannot be changed'));
-
 /**
  * The store as it was at one capture (Store.capture), for work done elsewhere — a report built in a
- * worker thread. Every read of the Repository works; every write is refused.
+ * worker thread. It has the Repository's reads only: a write does not compile.
  */
-export class StoreView extends StoreReader implements Repository {
+export class StoreView extends StoreReader implements RepositoryReads {
   static of(capture: StoreCapture): StoreView {
     const state = {
       ...(JSON.parse(capture.state) as Omit<State, 'entries'>),
@@ -171,21 +169,4 @@ export class StoreView extends StoreReader implements Repository {
     for (const member of state.members) idx.indexMember(member);
     return new StoreView(state, idx);
   }
-
-  saveMember = readOnly;
-  moveMember = readOnly;
-  setMemberLeft = readOnly;
-  setMemberFlags = readOnly;
-  linkIdentity = readOnly;
-  addEntry = readOnly;
-  withdrawEntry = readOnly;
-  reviewEntry = readOnly;
-  reopenEntry = readOnly;
-  saveModel = readOnly;
-  registerTitle = readOnly;
-  setDepartmentHead = readOnly;
-  changeRecords = readOnly;
-  rate = readOnly;
-  recordAward = readOnly;
-  markJobDone = readOnly;
 }

@@ -142,3 +142,87 @@ describe('layers point one way', () => {
     expect(parsers.map((f) => relative(ROOT, f))).toEqual([]);
   });
 });
+
+/** The core modules each core module imports (type-only imports too), by name: `router` → `context`, … */
+function coreGraph(): Map<string, string[]> {
+  const core = join(ROOT, 'core');
+  const graph = new Map<string, string[]>();
+  for (const file of sourceFiles(core)) {
+    const targets = importsOf(file)
+      .map((spec) => resolve(dirname(file), spec))
+      .filter((target) => dirname(target) === core)
+      .map((target) => relative(core, target).replace(/\.(js|ts)$/, ''));
+    graph.set(relative(core, file).replace(/\.ts$/, ''), targets);
+  }
+  return graph;
+}
+
+/** The groups of modules that import each other, directly or through others (Tarjan's components). */
+function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const found: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, index.size);
+    low.set(v, index.get(v) as number);
+    stack.push(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v) as number, low.get(w) as number));
+      } else if (stack.includes(w)) low.set(v, Math.min(low.get(v) as number, index.get(w) as number));
+    }
+    if (low.get(v) === index.get(v)) {
+      const group: string[] = [];
+      let w: string | undefined;
+      do {
+        w = stack.pop() as string;
+        group.push(w);
+      } while (w !== v);
+      if (group.length > 1 || graph.get(v)?.includes(v)) found.push(group.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return found;
+}
+
+/**
+ * Core modules that still import each other in a ring (errors.ts names a records type, records.ts the
+ * repository, which names the Council's records, whose config names the agency, which throws an
+ * error): known, to be untangled with the repository's split. It may shrink; nothing may join it.
+ */
+const KNOWN_RING = ['agency', 'council', 'council-records', 'errors', 'records', 'repository', 'titles'];
+
+describe('the core’s own modules', () => {
+  const graph = coreGraph();
+
+  it('import each other one way: no ring of imports beyond the known one', () => {
+    expect(graph.get('router')).toContain('steps');
+    const rings = cycles(graph).filter((ring) => !ring.every((m) => KNOWN_RING.includes(m)));
+    expect(rings).toEqual([]);
+  });
+
+  it('the command context and the platform contract both stand on the message primitives, not on each other', () => {
+    expect(graph.get('context')).toContain('message');
+    expect(graph.get('platform')).toContain('message');
+    expect(graph.get('context')).not.toContain('platform');
+    expect(graph.get('platform')).not.toContain('context');
+    const inRings = cycles(graph).flat();
+    for (const module of ['context', 'platform', 'message', 'html']) expect(inRings).not.toContain(module);
+  });
+
+  it('markup (core/html.ts) is a leaf: it imports nothing of the project, so core and locales/ both stand on it', () => {
+    expect(importsOf(join(ROOT, 'core/html.ts'))).toEqual([]);
+  });
+
+  it('the ring check itself finds a ring', () => {
+    const ring = new Map([
+      ['context', ['platform']],
+      ['platform', ['message', 'context']],
+      ['message', ['html']],
+      ['html', []],
+    ]);
+    expect(cycles(ring)).toEqual([['context', 'platform']]);
+  });
+});

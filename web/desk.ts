@@ -12,20 +12,21 @@ import { cuatoi } from '../commands/cuatoi.js';
 import { duyet } from '../commands/duyet.js';
 import { hop } from '../commands/hop.js';
 import { boardChart, kudosOf, picture, pictureName } from '../commands/lib/board.js';
-import { clip, departmentName, pendingNote, periodToken, words } from '../commands/lib/common.js';
+import { clip, pendingNote, periodToken, words } from '../commands/lib/common.js';
 import { refusalWords } from '../commands/lib/council.js';
 import { standingsIn } from '../commands/lib/leaderboard.js';
 import { memberRecord } from '../commands/lib/mine.js';
 import { pendingEntries } from '../commands/lib/review.js';
-import { chartTargets, progressAsOf, progressOf } from '../commands/posts.js';
+import { chartTargets, progressOf } from '../commands/posts/plan.js';
 import { tonghop } from '../commands/tonghop.js';
 import { belongs, mayAccess, mayViewEntry, type Viewer } from '../core/access.js';
-import type { AgencyConfig } from '../core/agency.js';
+import { type AgencyConfig, departmentName } from '../core/agency.js';
 import type { Access, DeskLinks } from '../core/context.js';
 import { awardById, type CouncilConfig, type RosterMember, rosterMemberOf } from '../core/council.js';
 import type { VoteRound } from '../core/council-records.js';
 import type { Delivery } from '../core/delivery.js';
 import type { EntryKind } from '../core/domain.js';
+import { summarise } from '../core/figures.js';
 import { type Html, html, joinHtml } from '../core/html.js';
 import { identityKey } from '../core/identity.js';
 import type { Log } from '../core/log.js';
@@ -48,7 +49,7 @@ import {
   periodTitle,
   readPeriod,
 } from '../core/periods.js';
-import type { Plan } from '../core/plan.js';
+import { type Plan, progressAsOf } from '../core/plan.js';
 import type { Repository } from '../core/repository.js';
 import type { Router } from '../core/router.js';
 import { type TitlesConfig, titleById } from '../core/titles.js';
@@ -56,7 +57,6 @@ import { type Locale, locales, type Messages, pickLocale } from '../locales/inde
 import type { BoardChart } from '../reports/chart.js';
 import { factsOf, yearPeriod } from '../reports/council-facts.js';
 import { yearCriteria } from '../reports/criteria.js';
-import { summarise } from '../reports/figures.js';
 import type { DeskAssets } from './assets.js';
 import type { HttpApp, Routes } from './http.js';
 import { clientAddress, RateLimiter } from './limits.js';

@@ -1,14 +1,14 @@
-import type { AgencyConfig } from '../../core/agency.js';
+import { type AgencyConfig, departmentName } from '../../core/agency.js';
 import type { OutImage } from '../../core/context.js';
 import type { Member, ModelExample } from '../../core/domain.js';
+import { modelSubject } from '../../core/figures.js';
 import { type HtmlPart, htmlToPlain } from '../../core/html.js';
 import type { Log } from '../../core/log.js';
 import { formatDay, type Period, periodRange, previousPeriod } from '../../core/periods.js';
-import type { Repository } from '../../core/repository.js';
+import type { RepositoryReads } from '../../core/repository.js';
 import { type DepartmentScore, type MemberScore, PeriodTotals } from '../../core/scoring.js';
 import type { Messages } from '../../locales/index.js';
 import { type BoardChart, renderBoardChart } from '../../reports/chart.js';
-import { departmentName } from './common.js';
 import type { Standings } from './leaderboard.js';
 
 /*
@@ -23,7 +23,7 @@ export const PICTURE_WORD = 'anh';
 
 interface Source {
   t: Messages;
-  store: Repository;
+  store: RepositoryReads;
   agency: AgencyConfig;
 }
 
@@ -92,13 +92,12 @@ function departmentsMovedBetween(members: readonly Member[], from: Date, to: Dat
   return ids;
 }
 
-/** What a model example is about, in words. */
-export function modelSubject(ctx: Source, model: ModelExample): HtmlPart {
+/** What a model example is about (core/figures.ts's modelSubject), in words. */
+export function modelSubjectName(ctx: Source, model: ModelExample): HtmlPart {
   const { t, store, agency } = ctx;
   const s = model.subject;
   if (s.kind === 'department') return t.models.subjectDepartment(departmentName(agency, s.departmentId, t));
-  const memberId = s.kind === 'member' ? s.memberId : store.entry(s.code)?.memberId;
-  return store.member(memberId ?? '')?.fullName ?? '?';
+  return store.member(modelSubject(store, model).memberId ?? '')?.fullName ?? '?';
 }
 
 /** At most this many leaders are named; the others tied with them are counted. */
@@ -153,7 +152,7 @@ export interface ChartInput {
   targetsFirst?: boolean;
   /** The clock the figures were read at: a period not over yet says up to when it is counted. */
   now?: Date | undefined;
-  /** While the plan's year runs, the instant its targets are counted up to (progressAsOf in posts.ts). */
+  /** While the plan's year runs, the instant its targets are counted up to (progressAsOf, core/plan.ts). */
   targetsAsOf?: Date | undefined;
 }
 
@@ -206,7 +205,7 @@ export function boardChart(ctx: Source, input: ChartInput): BoardChart {
             ? [
                 {
                   label: t.chart.newModels,
-                  text: kudos.models.map((m) => plain(modelSubject(ctx, m))).join('; '),
+                  text: kudos.models.map((m) => plain(modelSubjectName(ctx, m))).join('; '),
                 },
               ]
             : []),

@@ -21,10 +21,6 @@ export function refuse(
   return [say(problem, ctx.t.usageLine(command.usage(ctx.t)), ...more)];
 }
 
-export function departmentName(agency: AgencyConfig, id: string, t: Messages): string {
-  return agency.departments.find((d) => d.id === id)?.name ?? t.unknownDepartmentName(id);
-}
-
 const DEPARTMENT_WORD = /^(phong|van phong|department|dept)\s+/;
 
 /**

@@ -4,7 +4,7 @@ import type { Meeting, RosterSnapshot, VoteRound } from '../../core/council-reco
 import type { TitleSubject } from '../../core/domain.js';
 import { type HtmlPart, joinHtml } from '../../core/html.js';
 import { type MeetingSource, meetingOutcome, openMeetingOf, type Refusal } from '../../core/meeting.js';
-import { type ListSource, subjectName } from '../../core/nominations.js';
+import { type ListWriter, subjectName } from '../../core/nominations.js';
 import { fold } from '../../core/text.js';
 import type { Messages } from '../../locales/index.js';
 import { findDepartment, say } from './common.js';
@@ -29,7 +29,7 @@ export function withCouncil(ctx: CommandContext): CouncilContext | Reply[] {
 /** The year under review: the Council file's (the plan's and the titles' year too). */
 export const reviewYear = (ctx: CouncilContext) => ctx.council.year;
 
-export const listSource = (ctx: CouncilContext): ListSource => ({
+export const listSource = (ctx: CouncilContext): ListWriter => ({
   store: ctx.store,
   agency: ctx.agency,
   council: ctx.council,

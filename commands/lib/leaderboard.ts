@@ -1,11 +1,10 @@
-import type { AgencyConfig } from '../../core/agency.js';
+import { type AgencyConfig, departmentName } from '../../core/agency.js';
 import type { Entry, Member } from '../../core/domain.js';
 import type { HtmlPart } from '../../core/html.js';
 import type { Period } from '../../core/periods.js';
-import type { Repository } from '../../core/repository.js';
+import type { RepositoryReads } from '../../core/repository.js';
 import { type DepartmentScore, type MemberScore, PeriodTotals, topWithTies } from '../../core/scoring.js';
 import type { Messages } from '../../locales/index.js';
-import { departmentName } from './common.js';
 
 /** The ranking of a period, computed once for the text and the picture alike. */
 export interface Standings {
@@ -39,7 +38,7 @@ export function standingsOf(
 /** The standings of a period read from the store's columns (no entry built: a year of a province). */
 export function standingsIn(
   ctx: { agency: AgencyConfig },
-  store: Pick<Repository, 'entryGroups' | 'members'>,
+  store: Pick<RepositoryReads, 'entryGroups' | 'members'>,
   period: Period,
   top: number,
   now?: Date,

@@ -1,7 +1,7 @@
 import type { ReviewMode } from '../../core/agency.js';
 import type { Entry, Member } from '../../core/domain.js';
 import type { Period } from '../../core/periods.js';
-import type { Repository } from '../../core/repository.js';
+import type { RepositoryReads } from '../../core/repository.js';
 import { type MemberScore, rankedCount, rankMembers } from '../../core/scoring.js';
 
 /** A member's own record for a period, as /cuatoi and the desk's own page show it. */
@@ -17,7 +17,7 @@ export interface MemberRecord {
 }
 
 export function memberRecord(
-  store: Repository,
+  store: RepositoryReads,
   member: Member,
   period: Period,
   mode: ReviewMode,

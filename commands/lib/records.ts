@@ -1,3 +1,4 @@
+import { departmentName } from '../../core/agency.js';
 import { type Command, type CommandContext, defineCommand, type Reply } from '../../core/context.js';
 import {
   type Award,
@@ -25,7 +26,7 @@ import {
 import { fold } from '../../core/text.js';
 import type { TitlesConfig } from '../../core/titles.js';
 import type { Messages } from '../../locales/index.js';
-import { clip, departmentName, findDepartment, say } from './common.js';
+import { clip, findDepartment, say } from './common.js';
 import { findMember } from './people.js';
 
 /*

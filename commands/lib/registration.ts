@@ -3,7 +3,7 @@ import type { Member, Registration } from '../../core/domain.js';
 import type { HtmlPart } from '../../core/html.js';
 import { dayContaining, formatDay } from '../../core/periods.js';
 import type { Plan } from '../../core/plan.js';
-import type { Repository } from '../../core/repository.js';
+import type { RepositoryReads } from '../../core/repository.js';
 import type { Messages } from '../../locales/index.js';
 
 const DAY_MS = 86_400_000;
@@ -38,7 +38,7 @@ export function registrationClosed(plan: Plan, now: Date): boolean {
  * Whether `member` heads `departmentId` now: named its head (/truongphong) and still in it. A head who
  * moved to another department no longer registers for the old one.
  */
-export function isHeadOf(store: Repository, member: Member | undefined, departmentId: string): boolean {
+export function isHeadOf(store: RepositoryReads, member: Member | undefined, departmentId: string): boolean {
   if (!member || member.leftAt || member.departmentId !== departmentId) return false;
   return store.departmentHead(departmentId)?.memberId === member.id;
 }
@@ -54,7 +54,7 @@ export interface RegistrationStatus {
  * who left the group), of one department if given, and the departments.
  */
 export function registrationStatus(
-  store: Repository,
+  store: RepositoryReads,
   agency: AgencyConfig,
   year: number,
   department?: Department,

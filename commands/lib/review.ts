@@ -2,7 +2,7 @@ import { isOwnEntry } from '../../core/access.js';
 import type { Command, CommandContext, Reply } from '../../core/context.js';
 import type { Entry, EntryKind, Member } from '../../core/domain.js';
 import type { Html } from '../../core/html.js';
-import type { Repository } from '../../core/repository.js';
+import type { RepositoryReads } from '../../core/repository.js';
 import { isPending } from '../../core/scoring.js';
 import { preview } from '../../core/text.js';
 import { clip, refuse, say } from './common.js';
@@ -112,7 +112,7 @@ export interface QueueFilter {
  * The entries awaiting the Council's review, oldest first (/choduyet and the desk's queue), of one
  * department, kind or span of days if asked.
  */
-export function pendingEntries(store: Repository, filter: QueueFilter = {}): Entry[] {
+export function pendingEntries(store: RepositoryReads, filter: QueueFilter = {}): Entry[] {
   const { departmentId, kind, from, to } = filter;
   const entries =
     from || to ? store.entriesBetween(from ?? new Date(0), to ?? new Date(8.64e15)) : store.entries;

@@ -1,9 +1,13 @@
 import type { Command, CommandContext, MessageKind, OutImage, Reply } from '../../core/context.js';
-import { type Html, joinHtml } from '../../core/html.js';
+import type { Html } from '../../core/html.js';
 import type { Log } from '../../core/log.js';
 import { fold } from '../../core/text.js';
 import { renderBoardChart } from '../../reports/chart.js';
-import { monthlyDigest, type PostContext, postMessage, remindersOn, weeklyPost } from '../posts.js';
+import type { PostContext } from '../posts/context.js';
+import { monthlyDigest } from '../posts/monthly.js';
+import { postMessage } from '../posts/parts.js';
+import { remindersMessage, remindersOn } from '../posts/reminders.js';
+import { weeklyPost } from '../posts/weekly.js';
 import { clip, refuse, say, words } from './common.js';
 
 export type PostName = 'bangxephang' | 'thang' | 'nhac';
@@ -50,16 +54,7 @@ export async function postParts(name: PostName, post: PostContext, now: Date, lo
     case 'nhac': {
       const due = remindersOn(post, now);
       if (due.length === 0) return [{ html: post.t.posts.noReminders }];
-      return [
-        {
-          html: joinHtml(
-            due.map((r) => r.html),
-            '\n\n',
-          ),
-          kind: 'reminder',
-        },
-        ...due.flatMap((r) => (r.adminHtml ? [{ html: r.adminHtml }] : [])),
-      ];
+      return [remindersMessage(due), ...due.flatMap((r) => (r.adminHtml ? [{ html: r.adminHtml }] : []))];
     }
   }
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planJobs } from '../../bot/jobs.js';
 import { Scheduler } from '../../bot/scheduler.js';
-import type { PostContext } from '../../commands/posts.js';
+import type { PostContext } from '../../commands/posts/context.js';
 import { parseCouncil } from '../../core/council.js';
 import { Delivery } from '../../core/delivery.js';
 import { htmlToPlain } from '../../core/html.js';
@@ -301,7 +301,7 @@ describe('the weekly post', () => {
     await logDeed(store, hung.id, week, 'Báo cáo quý', { kind: 'task', points: 1 });
 
     now = new Date('2026-11-27T09:30:00Z');
-    const { weeklyPost } = await import('../../commands/posts.js');
+    const { weeklyPost } = await import('../../commands/posts/weekly.js');
     const text = htmlToPlain(weeklyPost({ t: vi, store, agency, plan }, now).html);
     expect(text).toContain('1. Trần Văn Hùng (Phòng Cán bộ) — 6 điểm');
     expect(text).toContain('2. Nguyễn Thị Lan (Văn phòng Ban) — 2 điểm');
@@ -348,7 +348,7 @@ describe('the weekly post’s good news', () => {
   const week = new Date('2026-11-23T03:00:00Z'); // Monday of week 48
   const friday = new Date('2026-11-27T09:30:00Z');
   const post = async (slot: Date) => {
-    const { weeklyPost } = await import('../../commands/posts.js');
+    const { weeklyPost } = await import('../../commands/posts/weekly.js');
     return htmlToPlain(weeklyPost({ t: vi, store, agency, plan }, slot).html);
   };
 

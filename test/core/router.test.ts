@@ -40,7 +40,7 @@ describe('the command registry', () => {
 
 describe('reading what people type', () => {
   const names = new Set(commands.flatMap((c) => [c.name, ...(c.aliases ?? [])]));
-  const read = (text: string) => recognize(text, names, 'thidua_bot');
+  const read = (text: string) => recognize(text, names);
 
   it.each(['/việctốt Giúp đỡ', '/VIỆCTỐT Giúp đỡ', '/ViecTot Giúp đỡ', '/viectot@Thidua_Bot Giúp đỡ'])(
     'reads %j as /viectot',
@@ -64,8 +64,7 @@ describe('reading what people type', () => {
     expect(read(text)).toEqual({ kind: 'nearMiss', names: meant, args, clear });
   });
 
-  it('reads a command for another bot, an unknown command and words as such', () => {
-    expect(read('/viectot@other_bot abc')).toEqual({ kind: 'otherBot' });
+  it('reads an unknown command and words as such', () => {
     expect(read('/thoitiet Hà Nội')).toMatchObject({ kind: 'unknown', command: { name: 'thoitiet' } });
     expect(read('xin chào')).toEqual({ kind: 'text' });
     expect(read('Huy ơi, chiều nay họp')).toEqual({ kind: 'text' });

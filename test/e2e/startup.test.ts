@@ -130,6 +130,33 @@ describe('npm start', () => {
     expect(worker).toContain('docx');
   });
 
+  it('starts without the code only the desk uses, or that nothing runs: Hono, whatwg-url, zod in other languages', async () => {
+    const meta = JSON.parse(await readFile(join(BUILD, 'meta.json'), 'utf8')) as {
+      outputs: Record<string, { imports: { path: string; kind: string }[]; inputs: Record<string, unknown> }>;
+    };
+    // The sources in what main.js loads before it runs: its own, and its static imports' (chunks).
+    const loaded = new Set<string>();
+    const visit = (file: string) => {
+      const output = meta.outputs[file];
+      if (!output || loaded.has(file)) return;
+      loaded.add(file);
+      for (const i of output.imports) if (i.kind === 'import-statement') visit(i.path);
+    };
+    visit(Object.keys(meta.outputs).find((f) => f.endsWith('/main.js')) as string);
+    const sources = [...loaded].flatMap((file) => Object.keys(meta.outputs[file]?.inputs ?? {}));
+    expect(sources).toContain('bot/main.ts');
+    expect(sources.filter((s) => /node_modules\/(hono|@hono|whatwg-url|tr46)\//.test(s))).toEqual([]);
+    expect(
+      sources.filter((s) => s.startsWith('web/') && s !== 'web/assets.ts' && s !== 'web/platform.ts'),
+    ).toEqual([]);
+    expect(sources.filter((s) => s.includes('zod/v4/locales/'))).toEqual([
+      'node_modules/zod/v4/locales/en.js',
+    ]);
+    // The desk's code comes in when it is served.
+    const dynamic = Object.values(meta.outputs).flatMap((o) => o.inputs && Object.keys(o.inputs));
+    expect(dynamic).toContain('web/desk.ts');
+  });
+
   it('builds report files in its report thread, from the build', async () => {
     // Run from the temp dir, so the demo's files (./out) land there; the agency's files from here.
     const run = start(

@@ -1,10 +1,10 @@
 import type { Standings } from '../../commands/lib/leaderboard.js';
-import type { Progress } from '../../commands/posts.js';
+import type { Progress } from '../../commands/posts/plan.js';
 import type { AgencyConfig } from '../../core/agency.js';
+import type { Figures } from '../../core/figures.js';
 import { type Html, type HtmlPart, html, joinHtml } from '../../core/html.js';
 import type { MemberScore } from '../../core/scoring.js';
 import type { Messages } from '../../locales/index.js';
-import type { Figures } from '../../reports/figures.js';
 
 /** The words of each preset, as core/periods.ts reads them (folded: `tuan truoc` is `tuần trước`). */
 export const PRESETS = {

@@ -1,18 +1,12 @@
-import type { AgencyConfig, Department } from '../core/agency.js';
-import {
-  type Entry,
-  type EntryKind,
-  MODEL_STAGES,
-  type ModelExample,
-  type ModelStage,
-} from '../core/domain.js';
-import type { Period } from '../core/periods.js';
-import type { Repository } from '../core/repository.js';
-import { counts, isPending, membersAt, PeriodTotals, type ReviewMode, topWithTies } from '../core/scoring.js';
+import type { AgencyConfig, Department } from './agency.js';
+import { type Entry, type EntryKind, MODEL_STAGES, type ModelExample, type ModelStage } from './domain.js';
+import type { Period } from './periods.js';
+import type { RepositoryReads } from './repository.js';
+import { counts, isPending, membersAt, PeriodTotals, type ReviewMode, topWithTies } from './scoring.js';
 
 /** What the figures are computed from. */
 export interface FiguresSource {
-  store: Repository;
+  store: RepositoryReads;
   agency: AgencyConfig;
 }
 
@@ -128,7 +122,7 @@ export function withdrawnBy(entries: readonly Entry[]): { reporter: number; admi
 
 /** The member or department a model example is about (an entry's: its member, and where it counted). */
 export function modelSubject(
-  store: Repository,
+  store: RepositoryReads,
   model: ModelExample,
 ): { memberId?: string; departmentId?: string; entry?: Entry } {
   const s = model.subject;
@@ -148,7 +142,7 @@ export function stageAt(model: ModelExample, end: Date): ModelStage | undefined 
  * The model examples a period names: those proposed or moved on within it (of one department, if
  * given), each at the stage it had reached by the period's end, counted by stage.
  */
-export function modelsOf(store: Repository, period: Period, department?: Department) {
+export function modelsOf(store: RepositoryReads, period: Period, department?: Department) {
   const start = period.start.getTime();
   const end = period.end.getTime();
   const list = store.models.filter((m) => {
@@ -209,6 +203,6 @@ export function recordOf(entries: readonly Entry[], mode: ReviewMode) {
 }
 
 /** Model examples of `list` about a member: proposed for them, or for one of their entries. */
-export function modelsAbout(store: Repository, list: readonly ModelExample[], memberId: string) {
+export function modelsAbout(store: RepositoryReads, list: readonly ModelExample[], memberId: string) {
   return list.filter((m) => m.subject.kind !== 'department' && modelSubject(store, m).memberId === memberId);
 }
