@@ -9,36 +9,35 @@ import {
   weeklyPost,
 } from '../commands/index.js';
 import type { Delivery } from '../core/delivery.js';
+import type { PlatformName } from '../core/identity.js';
 import type { Log } from '../core/log.js';
 import type { Plan } from '../core/plan.js';
-import type { Platform } from '../core/platform.js';
 import type { Job } from './scheduler.js';
 
 /**
- * The plan's recurring posts as scheduler jobs. `ctx` is read at each run (the store changes). Group
- * posts are one job per platform with a group (each keeps its own last slot, so one platform's outage
- * never makes another post twice); Telegram's jobs keep the ids they always had. Personal reminders
- * are one job: a member linked on two platforms is nudged once, wherever core/delivery.ts reaches them.
+ * The plan's recurring posts as scheduler jobs, each sent through core/delivery.ts as every reply is.
+ * `ctx` is read at each run (the store changes). Group posts are one job per platform with a group
+ * (each keeps its own last slot, so one platform's outage never makes another post twice); Telegram's
+ * jobs keep the ids they always had. Personal reminders are one job: a member linked on two platforms
+ * is nudged once, wherever Delivery reaches them.
  */
 export function planJobs(
   ctx: () => PostContext,
   plan: Plan,
-  platforms: readonly Platform[],
+  platforms: readonly PlatformName[],
   delivery: Delivery,
   log: Log,
 ): Job[] {
   const jobs: Job[] = [];
-  for (const platform of platforms) {
-    const send = platform.sendToGroup?.bind(platform);
-    if (!send) continue;
-    const id = (job: string) => (platform.name === 'telegram' ? job : `${platform.name}:${job}`);
+  for (const platform of platforms.filter((name) => delivery.hasGroup(name))) {
+    const id = (job: string) => (platform === 'telegram' ? job : `${platform}:${job}`);
     jobs.push(
       {
         id: id('leaderboard'),
         cron: plan.schedules.leaderboard,
         async run(slot) {
           const c = ctx();
-          await send(await postMessage(c, weeklyPost(c, slot), log));
+          await delivery.toGroup(platform, await postMessage(c, weeklyPost(c, slot), log));
         },
       },
       {
@@ -46,7 +45,7 @@ export function planJobs(
         cron: plan.schedules.monthlyDigest,
         async run(slot) {
           const c = ctx();
-          await send(await postMessage(c, monthlyDigest(c, slot), log));
+          await delivery.toGroup(platform, await postMessage(c, monthlyDigest(c, slot), log));
         },
       },
       {
@@ -55,15 +54,11 @@ export function planJobs(
         async run(slot) {
           const due = remindersOn(ctx(), slot);
           if (due.length === 0) return;
-          // One message for the day, so a retry never repeats half of it.
-          await send(remindersMessage(due));
+          await delivery.toGroup(platform, remindersMessage(due));
           for (const reminder of due) {
             if (!reminder.adminHtml) continue;
-            for (const admin of platform.admins()) {
-              if (!(await delivery.toPerson([admin], { html: reminder.adminHtml }, platform.name, log))) {
-                log.warn({ admin, milestone: reminder.milestone.id }, 'could not remind an admin in private');
-              }
-            }
+            const milestone = log.child({ milestone: reminder.milestone.id });
+            await delivery.toAdmins({ html: reminder.adminHtml }, milestone, platform);
           }
         },
       },
@@ -75,8 +70,9 @@ export function planJobs(
     async run(slot) {
       const c = ctx();
       for (const member of membersToNudge(c, slot)) {
-        const sent = await delivery.toPerson(member.identities, nudgeMessage(c, member), undefined, log);
-        if (!sent) log.info({ member: member.id }, 'personal reminder not delivered');
+        if (!(await delivery.toPerson(member.identities, nudgeMessage(c, member), undefined, log))) {
+          log.info({ member: member.id }, 'personal reminder not delivered');
+        }
       }
     },
   });

@@ -1,4 +1,4 @@
-import { type Locale, locales } from '../locales/index.js';
+import { locales } from '../locales/index.js';
 import type { Reply } from './context.js';
 import { joinHtml } from './html.js';
 import { type PlatformName, parseIdentity } from './identity.js';
@@ -26,7 +26,7 @@ export type Delivered = 'chat' | 'group' | 'person' | 'undelivered';
  * A group that asks for quiet (`Platform.quietGroup`) gets a reply's one-line `compact` form instead,
  * and the caller the whole reply in private when they have opened a private chat with the bot.
  *
- * Scheduled posts and notices use the same path (`toEveryGroup`, `toPerson`). A reply that fails to send
+ * Scheduled posts and notices use the same path (`toGroup`, `toAdmins`, `toPerson`). A reply that fails to send
  * is logged with what the message changed (e.g. the entry's code): the change is saved either way,
  * and the user is never told "error" for it.
  */
@@ -97,14 +97,7 @@ export class Delivery {
       await origin?.reply(incoming.origin, message);
       return 'chat';
     }
-    if (to === 'admins') {
-      let reached = false;
-      for (const identity of new Set(this.platforms.flatMap((p) => p.admins()))) {
-        if (await this.toPerson([identity], message, undefined, incoming.log)) reached = true;
-      }
-      if (!reached) incoming.log.warn({}, 'no admin could be reached in private');
-      return reached ? 'person' : 'undelivered';
-    }
+    if (to === 'admins') return (await this.toAdmins(message, incoming.log)) ? 'person' : 'undelivered';
     if (to === 'group') {
       if (origin?.sendToGroup) await origin.sendToGroup(message);
       else await origin?.reply(incoming.origin, message);
@@ -196,9 +189,35 @@ export class Delivery {
     return undefined;
   }
 
-  /** Posts to the agency group of every platform that has one (scheduled posts go to all). */
-  async toEveryGroup(message: (locale: Locale) => OutMessage, locale: Locale): Promise<void> {
-    for (const platform of this.platforms) await platform.sendToGroup?.(message(locale));
+  /** Whether the platform has an agency group the bot posts to. */
+  hasGroup(name: PlatformName): boolean {
+    return Boolean(this.platform(name)?.sendToGroup);
+  }
+
+  /**
+   * A post the bot makes by itself to one platform's agency group (the scheduled posts, bot/jobs.ts: one
+   * job per platform). Not an answer to anyone: a failure is thrown, so the scheduler tries the slot
+   * again and records it only once it went out.
+   */
+  async toGroup(name: PlatformName, message: OutMessage): Promise<void> {
+    const platform = this.platform(name);
+    if (!platform?.sendToGroup) throw new Error(`no agency group on ${name}`);
+    await platform.sendToGroup(message);
+  }
+
+  /**
+   * Each admin in private — the admins of platform `of`, else of every platform — each on the platform
+   * they are an admin of first. False when none was reached; an admin not reached is logged.
+   */
+  async toAdmins(message: OutMessage, log: Log, of?: PlatformName): Promise<boolean> {
+    const admins = of ? (this.platform(of)?.admins() ?? []) : this.platforms.flatMap((p) => p.admins());
+    let reached = false;
+    for (const admin of new Set(admins)) {
+      if (await this.toPerson([admin], message, of, log)) reached = true;
+      else log.warn({ admin }, 'could not reach an admin in private');
+    }
+    if (!reached) log.warn({}, 'no admin could be reached in private');
+    return reached;
   }
 
   /** The group where someone without a private channel is told: one of a platform they use, else the command's. */
@@ -211,7 +230,7 @@ export class Delivery {
   }
 }
 
-export function outMessage(reply: Reply): OutMessage {
+function outMessage(reply: Reply): OutMessage {
   return {
     html: reply.html,
     choices: reply.choices,

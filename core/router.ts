@@ -1,6 +1,6 @@
 import { locales, type Messages } from '../locales/index.js';
 import type { AgencyConfig } from './agency.js';
-import type { Command, CommandContext, DeskLinks, Reply, ReportRunner } from './context.js';
+import { type Command, type ContextServices, commandContext, type DeskLinks, type Reply } from './context.js';
 import type { CouncilConfig } from './council.js';
 import type { Delivery } from './delivery.js';
 import { ReportBusyError, StoreWriteError } from './errors.js';
@@ -11,7 +11,8 @@ import type { Incoming } from './message.js';
 import type { Plan } from './plan.js';
 import type { PlatformHost } from './platform.js';
 import { type ParsedCommand, recognize, withoutLeadingMentions } from './recognize.js';
-import type { Actor, Repository } from './repository.js';
+import type { Reports } from './reports.js';
+import type { Repository } from './repository.js';
 import { type Checking, check } from './steps.js';
 import { cleanText, fold } from './text.js';
 import type { TitlesConfig } from './titles.js';
@@ -27,8 +28,8 @@ export interface RouterDeps {
   council?: CouncilConfig | undefined;
   /** Shared by every platform of the process, so a code from one is accepted on the other. */
   links?: LinkCodes;
-  /** Where report files are built (bot/reports.ts); absent, commands build them in this thread. */
-  reports?: ReportRunner | undefined;
+  /** What commands ask of reports/ (reports/for-commands.ts: files on the report thread, the picture…). */
+  reports: Reports;
   /** The desk's one-time links (web/), when the desk is served. */
   desk?: DeskLinks | undefined;
 }
@@ -50,10 +51,20 @@ export type FollowUps = (replies: Promise<Reply[]>) => void;
 export class Router {
   private readonly byName = new Map<string, Command>();
   private readonly names: ReadonlySet<string>;
-  private readonly links: LinkCodes;
+  private readonly services: ContextServices;
 
   constructor(private readonly deps: RouterDeps) {
-    this.links = deps.links ?? new LinkCodes();
+    const { store, agency, plan, titles, council, reports, desk } = deps;
+    this.services = {
+      store,
+      agency,
+      plan,
+      titles,
+      council,
+      reports,
+      desk,
+      links: deps.links ?? new LinkCodes(),
+    };
     for (const command of deps.commands) {
       for (const name of [command.name, ...(command.aliases ?? [])]) this.byName.set(name, command);
     }
@@ -158,48 +169,9 @@ export class Router {
     const refusal = await check(checking);
     if (refusal) return refusal;
     const { member, now } = checking;
-
-    const actor: Actor = {
-      by: member?.id ?? incoming.caller.identity,
-      platform: incoming.platform,
-      at: now,
-      source: incoming.messageKey,
-    };
-    const ctx: CommandContext = {
-      platform: incoming.platform,
-      caller: incoming.caller,
-      chat: incoming.chat,
-      member,
-      args: parsed.args,
-      mentions: incoming.mentions.map((m) =>
-        m.offset === undefined ? m : { ...m, offset: m.offset - parsed.argsOffset },
-      ),
-      photos: command.acceptsPhoto ? incoming.photos : undefined,
-      document: command.acceptsDocument ? incoming.document : undefined,
-      messageKey: incoming.messageKey,
-      locale: incoming.locale,
-      t,
-      store,
-      agency: this.deps.agency,
-      plan: this.deps.plan,
-      titles: this.deps.titles,
-      council: this.deps.council,
-      links: this.links,
-      now,
-      isAdmin: incoming.isAdmin,
-      isCouncil: incoming.isCouncil,
-      isGroupMember:
-        incoming.membership === 'approval'
-          ? async () => member !== undefined && !member.leftAt
-          : incoming.isGroupMember,
-      membership: incoming.membership ?? 'group',
-      actor,
-      log,
-      reports: this.deps.reports,
-      desk: this.deps.desk,
-      followUp,
-    };
-    return command.run(ctx);
+    return command.run(
+      commandContext({ command, incoming, parsed, member, now, log, followUp }, this.services),
+    );
   }
 
   /** A platform saw `identity` leave (or rejoin) its agency group: the member is marked so. */

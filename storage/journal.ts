@@ -1,7 +1,14 @@
 import { open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { StoreCorruptError, StoreWriteError } from '../core/errors.js';
-import { type DataFile, isErrnoException, nodeFiles, type StoreFiles, syncDirectory } from './files.js';
+import {
+  type DataFile,
+  isErrnoException,
+  JOURNAL_WRITES_DURABLY,
+  nodeFiles,
+  type StoreFiles,
+  syncDirectory,
+} from './files.js';
 import { GroupCommit, type PendingLine } from './group-commit.js';
 import { checkSeal, sealLine } from './line.js';
 import type { LogHead, LogWriter } from './log.js';
@@ -134,8 +141,8 @@ export async function readJournal(path: string): Promise<JournalContents> {
 
 /**
  * The append-only journal file, with group commit (storage/group-commit.ts): appends queued while a
- * flush is in flight share the next write and fdatasync. If a flush fails, the next write starts by
- * truncating the partial bytes away.
+ * flush is in flight share the next write, durable when it returns (O_DSYNC; else write, then
+ * fdatasync). If a flush fails, the next write starts by truncating the partial bytes away.
  *
  * A compaction never stops it: the snapshot is written while lines go on being appended, and only
  * then are the lines the snapshot holds dropped from the front (`dropThrough`), which holds appends
@@ -252,7 +259,8 @@ export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
         );
         written += bytesWritten;
       }
-      await this.handle.datasync();
+      // Opened with O_DSYNC, each write above returned once its bytes were on disk.
+      if (!JOURNAL_WRITES_DURABLY) await this.handle.datasync();
     } catch (error) {
       this.needsTruncate = true;
       throw error;

@@ -7,6 +7,7 @@ import { htmlToPlain } from '../../core/html.js';
 import { idOn } from '../../core/identity.js';
 import type { Log } from '../../core/log.js';
 import { silentLog } from '../../core/log.js';
+import { messageKey } from '../../core/message.js';
 import type { OutMessage, Platform, PlatformHost } from '../../core/platform.js';
 import { type Locale, locales } from '../../locales/index.js';
 import { ChoiceMemory, withChoices } from '../kit/choices.js';
@@ -167,7 +168,8 @@ export function createConsolePlatform(options: ConsoleOptions): ConsolePlatform 
           label: m[2] as string,
           offset: (m.index ?? 0) + (m[1] as string).length,
         })),
-        messageKey: `console:${process.pid}:${counter}`,
+        // The counter starts again with each run: the process id keeps the keys of two runs apart.
+        messageKey: messageKey('console', CHAT, `${process.pid}-${counter}`),
         locale: options.locale,
         isAdmin: true,
         isCouncil: true,

@@ -13,6 +13,7 @@ import { Store } from '../../storage/store.js';
 import { memoryLogger, tempDir, testAgency } from '../helpers/agency.js';
 import { FakePlatform } from '../helpers/fake-platform.js';
 import { logDeed } from '../helpers/store.js';
+import { VirtualTimers } from '../helpers/timers.js';
 
 const plan: Plan = parsePlan(JSON.parse(readFileSync('config/plan-2026.json', 'utf8')));
 const council = parseCouncil(JSON.parse(readFileSync('config/council-2026.json', 'utf8')));
@@ -66,7 +67,7 @@ function scheduler(graceHours = 12, draw?: PostContext['draw']): Scheduler {
   });
   const delivery = new Delivery([out], store);
   const ctx = () => ({ t: vi, store, agency, plan, council, draw });
-  for (const job of planJobs(ctx, plan, [out], delivery, log.logger)) s.add(job);
+  for (const job of planJobs(ctx, plan, ['telegram'], delivery, log.logger)) s.add(job);
   return s;
 }
 
@@ -215,6 +216,65 @@ describe(`a simulated year 2026 (process TZ: ${process.env.TZ ?? 'system'})`, ()
     expect(formatDateTime(boards().at(-1)?.at as Date)).toBe('16:33 13/03/2026'); // after 1 and 2 minutes
     expect(store.lastJobSlot('leaderboard')?.toISOString()).toBe('2026-03-13T09:30:00.000Z');
     expect(log.lines().filter((l) => l.msg === 'scheduled post failed; will retry')).toHaveLength(2);
+  });
+
+  it("posts to every platform's group, and an outage on one is retried there alone", async () => {
+    await simulate(scheduler(), new Date('2026-03-13T09:00:00Z'));
+    const zalo = new FakePlatform('zalobot');
+    zalo.failGroupPosts = 1;
+    const s = new Scheduler({
+      store,
+      logger: log.logger,
+      clock: () => now,
+      graceMs: 12 * HOUR,
+      retryDelaysMs: [60_000],
+    });
+    const delivery = new Delivery([out, zalo], store);
+    const ctx = () => ({ t: vi, store, agency, plan, council });
+    for (const job of planJobs(ctx, plan, ['telegram', 'zalobot'], delivery, log.logger)) s.add(job);
+    const before = boards().length;
+    await simulate(s, new Date('2026-03-13T09:30:00Z')); // Friday 16:30 in Vietnam
+    expect(boards()).toHaveLength(before + 1); // Telegram's group
+    expect(zalo.sent).toHaveLength(0); // the Zalo Bot Platform was down: the slot is not recorded as posted
+    expect(store.lastJobSlot('zalobot:leaderboard')?.toISOString()).toBe('2026-03-13T09:00:00.000Z');
+    await simulate(s, new Date('2026-03-13T10:00:00Z'));
+    expect(boards()).toHaveLength(before + 1); // never twice where it went
+    expect(zalo.sent.map((m) => [m.to, m.text.split('\n')[0]])).toEqual([
+      ['group', expect.stringMatching(/^🏆 Bảng vàng thi đua tuần — tuần 11\/2026/)],
+    ]);
+    expect(store.lastJobSlot('zalobot:leaderboard')?.toISOString()).toBe('2026-03-13T09:30:00.000Z');
+  });
+
+  it('retries a post that failed while catching up at start, after its backoff on real time', async () => {
+    const timers = new VirtualTimers();
+    const s = new Scheduler({
+      store,
+      logger: log.logger,
+      clock: () => now,
+      graceMs: 12 * HOUR,
+      retryDelaysMs: [60_000],
+      timers,
+    });
+    let attempts = 0;
+    // Once a year: croner's own wake-up never comes during the test.
+    s.add({
+      id: 'yearly',
+      cron: '0 0 1 1 *',
+      run: async () => {
+        attempts += 1;
+        if (attempts === 1) throw new Error('429: Too Many Requests: retry after 5');
+      },
+    });
+    await store.markJobDone('yearly', new Date('2025-06-01T00:00:00Z'));
+    now = new Date('2026-01-01T03:00:00Z'); // the slot of 1 January 00:00 in Vietnam, missed 10 hours ago
+    await s.start();
+    expect(attempts).toBe(1);
+    expect(timers.waiting.map((w) => w.ms)).toEqual([60_000]);
+    now = new Date(now.getTime() + 60_000);
+    timers.fire();
+    await s.stop();
+    expect(attempts).toBe(2);
+    expect(store.lastJobSlot('yearly')?.toISOString()).toBe('2025-12-31T17:00:00.000Z');
   });
 
   it('wakes by itself at real time through croner', async () => {

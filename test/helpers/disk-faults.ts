@@ -1,5 +1,6 @@
 import { copyFile, open } from 'node:fs/promises';
-import type { DataFile, FileSystem } from '../../storage/files.js';
+import { type DataFile, type FileSystem, JOURNAL_WRITES_DURABLY } from '../../storage/files.js';
+import type { Store } from '../../storage/store.js';
 
 const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
 
@@ -40,4 +41,35 @@ export class DiskFaults implements FileSystem {
     }
     await copyFile(from, to);
   }
+}
+
+const eio = () => Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' });
+
+/**
+ * Makes the journal's flushes fail after their bytes reached the file, as a disk does that takes a
+ * write and then reports an error making it durable (EIO): the write itself reports it where the
+ * journal writes with O_DSYNC (storage/files.ts), else the fdatasync after it. Every flush until
+ * `restore()`, or only the next one (`once`).
+ */
+export function failJournalFlush(store: Store, { once = false } = {}): { restore(): void } {
+  const handle = Reflect.get(Reflect.get(store, 'journal') as object, 'handle') as DataFile;
+  const restore = () => {
+    handle.write = write;
+    handle.datasync = datasync;
+  };
+  const write = handle.write;
+  const datasync = handle.datasync;
+  if (JOURNAL_WRITES_DURABLY) {
+    handle.write = async (buffer, offset, length, position) => {
+      if (once) restore();
+      await write.call(handle, buffer, offset, length, position);
+      throw eio();
+    };
+  } else {
+    handle.datasync = async () => {
+      if (once) restore();
+      throw eio();
+    };
+  }
+  return { restore };
 }

@@ -1,4 +1,4 @@
-import { type FileHandle, open as openFile, readdir } from 'node:fs/promises';
+import { open as openFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreWriteError } from '../../core/errors.js';
@@ -7,6 +7,7 @@ import { StoreView } from '../../storage/reader.js';
 import { readSnapshot } from '../../storage/snapshot-file.js';
 import { STORE_FILE, Store } from '../../storage/store.js';
 import { tempDir } from '../helpers/agency.js';
+import { failJournalFlush } from '../helpers/disk-faults.js';
 import { actor, addMember, logDeed } from '../helpers/store.js';
 
 let dir: string;
@@ -298,12 +299,7 @@ describe('a compaction never holds up a write', () => {
     const store = await open();
     const member = await addMember(store, 1);
     await logDeed(store, member.id, new Date('2026-05-05T01:00:00Z'), 'đã lưu');
-    const handle = Reflect.get(Reflect.get(store, 'journal') as object, 'handle') as FileHandle;
-    const datasync = handle.datasync.bind(handle);
-    handle.datasync = async () => {
-      handle.datasync = datasync;
-      throw Object.assign(new Error('EIO'), { code: 'EIO' });
-    };
+    failJournalFlush(store, { once: true });
     // The write is applied in memory at once, so the compaction's capture holds it; then its flush fails.
     const failing = logDeed(store, member.id, new Date('2026-05-05T02:00:00Z'), 'báo lỗi, chưa lưu');
     const compaction = store.compact();

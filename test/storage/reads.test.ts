@@ -1,8 +1,8 @@
-import type { FileHandle } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreWriteError } from '../../core/errors.js';
 import { Store } from '../../storage/store.js';
 import { tempDir } from '../helpers/agency.js';
+import { failJournalFlush } from '../helpers/disk-faults.js';
 import { actor, addMember, logDeed } from '../helpers/store.js';
 
 let dir: string;
@@ -48,12 +48,7 @@ describe('what a read returns', () => {
     await store.reviewEntry(second.code, 'approved', actor('m1', new Date('2026-03-03T05:00:00Z')));
     expect(store.entriesBetween(...year).map((e) => e.review)).toEqual(['pending', 'approved']);
     // A write the disk refuses is undone: the period is read again without it.
-    const handle = Reflect.get(Reflect.get(store, 'journal') as object, 'handle') as FileHandle;
-    const datasync = handle.datasync.bind(handle);
-    handle.datasync = async () => {
-      handle.datasync = datasync;
-      throw Object.assign(new Error('EIO'), { code: 'EIO' });
-    };
+    failJournalFlush(store, { once: true });
     const failing = logDeed(store, member.id, new Date('2026-03-04T03:00:00Z'), 'ba (chưa lưu)');
     // Applied in memory until its flush fails: a read meanwhile sees it…
     expect(store.entriesBetween(...year).map((e) => e.text)).toEqual(['một', 'hai', 'ba (chưa lưu)']);

@@ -15,6 +15,7 @@ import { STORE_VERSION } from '../../storage/schema.js';
 import { readSnapshot, writeSnapshot } from '../../storage/snapshot-file.js';
 import { DOCUMENT_FILE, DOCUMENT_KEPT, JOURNAL_FILE, STORE_FILE, Store } from '../../storage/store.js';
 import { memoryLogger, tempDir } from '../helpers/agency.js';
+import { failJournalFlush } from '../helpers/disk-faults.js';
 import { actor, addMember, logDeed } from '../helpers/store.js';
 
 let dir: string;
@@ -634,18 +635,14 @@ describe('a disk that refuses writes', () => {
 describe('failures in the middle of a flush or a compaction', () => {
   const eio = () => Object.assign(new Error('EIO'), { code: 'EIO' });
 
-  it('never brings back a write the user was told failed (fdatasync failed after the bytes were written)', async () => {
+  it('never brings back a write the user was told failed (the flush failed after the bytes were written)', async () => {
     const store = await open();
     const member = await addMember(store, 1);
     await logDeed(store, member.id, new Date('2026-03-02T03:00:00Z'), 'đã lưu');
-    const handle = Reflect.get(Reflect.get(store, 'journal') as object, 'handle') as FileHandle;
-    const datasync = handle.datasync.bind(handle);
-    handle.datasync = async () => {
-      throw eio();
-    };
+    const fault = failJournalFlush(store);
     const failed = await logDeed(store, member.id, new Date(), 'báo lỗi, chưa lưu').catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(StoreWriteError);
-    handle.datasync = datasync;
+    fault.restore();
     await store.close();
     opened.pop();
     expect((await open()).entries.map((e) => e.text)).toEqual(['đã lưu']);

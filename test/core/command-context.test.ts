@@ -1,0 +1,117 @@
+/**
+ * One builder of a command's context (core/context.ts `commandContext`): the router and the
+ * command-level test helper (test/helpers/context.ts) give a command the same context for the same
+ * message — the helper once copied the router's and drifted (photos handed to every command, no
+ * report runner).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Command, CommandContext } from '../../core/context.js';
+import type { Member } from '../../core/domain.js';
+import { silentLog } from '../../core/log.js';
+import type { Incoming } from '../../core/message.js';
+import type { Reports } from '../../core/reports.js';
+import { Router } from '../../core/router.js';
+import { Store } from '../../storage/store.js';
+import { tempDir, testAgency } from '../helpers/agency.js';
+import { buildContext } from '../helpers/context.js';
+import { addMember } from '../helpers/store.js';
+
+const NOW = new Date('2026-11-25T03:00:00Z');
+const PHOTOS = [{ fileId: 'photo-1' }, { fileId: 'photo-2' }];
+const reports: Reports = {
+  files: async () => [],
+  draw: async () => Buffer.alloc(0),
+  facts: () => [],
+  readRecords: async () => undefined,
+};
+
+let store: Store;
+let cleanup: () => Promise<void>;
+let lan: Member;
+beforeEach(async () => {
+  const temp = await tempDir();
+  cleanup = temp.cleanup;
+  store = await Store.open(temp.dir);
+  lan = await addMember(store, 1, 'vp');
+});
+afterEach(async () => {
+  await store.close();
+  await cleanup();
+});
+
+/** A command that keeps the context it was given. */
+function probe(name: string, acceptsPhoto: boolean): Command & { seen?: CommandContext } {
+  const command: Command & { seen?: CommandContext } = {
+    name,
+    access: 'registered',
+    usage: () => `/${name}`,
+    description: () => 'Thử',
+    acceptsPhoto,
+    run: async (ctx) => {
+      command.seen = ctx;
+      return [];
+    },
+  };
+  return command;
+}
+
+/** The context the router gives `command` for `/name args` with photos, sent by Lan in the group. */
+async function throughRouter(command: Command & { seen?: CommandContext }): Promise<CommandContext> {
+  const router = new Router({ store, agency: testAgency(), commands: [command], clock: () => NOW, reports });
+  const incoming: Incoming = {
+    platform: 'telegram',
+    caller: { identity: lan.identities[0] as string, displayName: lan.fullName },
+    chat: { id: 'group', kind: 'group' },
+    text: `/${command.name} Ảnh minh chứng`,
+    mentions: [],
+    photos: PHOTOS,
+    messageKey: 'telegram:group:5',
+    locale: 'vi',
+    isAdmin: false,
+    isCouncil: false,
+    isGroupMember: async () => true,
+    origin: undefined,
+    log: silentLog,
+  };
+  await router.handle(incoming);
+  return command.seen as CommandContext;
+}
+
+const throughHelper = (command: Command) =>
+  buildContext(command, {
+    store,
+    member: lan,
+    args: 'Ảnh minh chứng',
+    photos: PHOTOS,
+    reports,
+    now: NOW,
+    messageKey: 'telegram:group:5',
+  });
+
+/** What a command reads of the message beside its text and the store. */
+const seen = (ctx: CommandContext) => ({
+  platform: ctx.platform,
+  member: ctx.member?.id,
+  args: ctx.args,
+  photos: ctx.photos,
+  reports: ctx.reports,
+  actor: ctx.actor,
+  membership: ctx.membership,
+});
+
+describe('the context a command is given', () => {
+  it('holds no photos for a command that does not take them, through the router and the test helper alike', async () => {
+    const command = probe('thu', false);
+    const routed = await throughRouter(command);
+    expect(routed.photos).toBeUndefined();
+    expect(throughHelper(command).photos).toBeUndefined();
+  });
+
+  it('holds the photos and the reports for a command that takes photos, the same both ways', async () => {
+    const command = probe('anh', true);
+    const routed = await throughRouter(command);
+    expect(routed.photos).toEqual(PHOTOS);
+    expect(routed.reports).toBe(reports);
+    expect(seen(throughHelper(command))).toEqual(seen(routed));
+  });
+});
