@@ -28,7 +28,7 @@ export interface RouterDeps {
   council?: CouncilConfig | undefined;
   /** Shared by every platform of the process, so a code from one is accepted on the other. */
   links?: LinkCodes;
-  /** What commands ask of reports/ (reports/for-commands.ts: files on the report thread, the picture…). */
+  /** What commands ask of reports/ (reports/for-commands.ts: files in the report process, the picture…). */
   reports: Reports;
   /** The desk's one-time links (web/), when the desk is served. */
   desk?: DeskLinks | undefined;
