@@ -114,4 +114,17 @@ describe('the context a command is given', () => {
     expect(routed.reports).toBe(reports);
     expect(seen(throughHelper(command))).toEqual(seen(routed));
   });
+
+  it('has the same fields through the router and the test helper, and nothing of the router’s own', async () => {
+    const command = probe('thu', false);
+    const fields = (ctx: object) =>
+      Object.entries(ctx)
+        .filter(([, value]) => value !== undefined)
+        .map(([key]) => key)
+        .sort();
+    const routed = fields(await throughRouter(command));
+    expect(fields(throughHelper(command))).toEqual(routed);
+    expect(routed).not.toContain('commands');
+    expect(routed).not.toContain('clock');
+  });
 });
