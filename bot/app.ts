@@ -6,6 +6,7 @@ import type { Platform } from '../core/platform.js';
 import { createHost, type Host, Router } from '../core/router.js';
 import { locales } from '../locales/index.js';
 import { type BoardChart, renderBoardChart } from '../reports/chart.js';
+import { commandReports } from '../reports/for-commands.js';
 import type { Store } from '../storage/store.js';
 import type { DeskAssets } from '../web/assets.js';
 import type { Desk } from '../web/desk.js';
@@ -115,7 +116,13 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     // One set of link codes for every platform: a code from one is accepted on another.
     links: new LinkCodes(),
     // Report files are built in a worker thread, never on the event loop.
-    reports: createReportRunner(store, config, deps.reports),
+    reports: commandReports({
+      store,
+      agency: config.agency,
+      titles: config.titles,
+      runner: createReportRunner(store, config, deps.reports),
+      draw: deps.draw,
+    }),
     // Bound before the desk exists: the desk needs the router.
     desk: serveDesk ? { link: (identity) => (desk as Desk).links.link(identity) } : undefined,
   });

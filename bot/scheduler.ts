@@ -2,6 +2,8 @@ import { Cron } from 'croner';
 import type { Log } from '../core/log.js';
 import { ZONE } from '../core/periods.js';
 import type { Repository } from '../core/repository.js';
+import type { Timers } from '../core/timers.js';
+import { realTimers } from './kit/timers.js';
 
 /** A post the bot makes by itself on a cron schedule. `run` throws if the post could not be sent. */
 export interface Job {
@@ -19,6 +21,8 @@ export interface SchedulerOptions {
   graceMs: number;
   /** Waits between attempts of a failed post (the last repeats). */
   retryDelaysMs?: readonly number[];
+  /** The wait before a retry, once started on real time (tests move time instead of waiting). */
+  timers?: Timers;
 }
 
 interface State {
@@ -47,7 +51,7 @@ const DEFAULT_RETRIES = [30_000, 60_000, 120_000, 300_000, 600_000];
 export class Scheduler {
   private readonly jobs = new Map<string, State>();
   private running: Promise<void> | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
+  private cancelRetry: (() => void) | null = null;
   private stopped = false;
 
   constructor(private readonly options: SchedulerOptions) {}
@@ -175,17 +179,22 @@ export class Scheduler {
         );
       });
     }
+    // A post that failed while catching up above waits for its retry on real time too, not for the
+    // next slot of some job (the timers did not run yet when it failed).
+    const retries = [...this.jobs.values()].flatMap((state) =>
+      state.retryAt ? [state.retryAt.getTime()] : [],
+    );
+    if (retries.length) this.armRetry(Math.max(0, Math.min(...retries) - this.options.clock().getTime()));
   }
 
   private armRetry(delay: number): void {
-    if (this.stopped || this.retryTimer) return;
+    if (this.stopped || this.cancelRetry) return;
     // Only when the scheduler runs on real time (start()); a simulated clock drives runDue itself.
     if (![...this.jobs.values()].some((s) => s.timer)) return;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
+    this.cancelRetry = (this.options.timers ?? realTimers).after(delay, () => {
+      this.cancelRetry = null;
       void this.runDue().catch((err: unknown) => this.options.logger.error({ err }, 'scheduler run failed'));
-    }, delay);
-    this.retryTimer.unref();
+    });
   }
 
   /** Stops the timers and waits for a post in progress. */
@@ -195,8 +204,8 @@ export class Scheduler {
       state.timer?.stop();
       state.timer = null;
     }
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.cancelRetry?.();
+    this.cancelRetry = null;
     await this.running?.catch(() => {});
   }
 }

@@ -1,4 +1,4 @@
-import type { Command } from '../core/context.js';
+import { type Command, defineCommand } from '../core/context.js';
 import { periodTitle } from '../core/periods.js';
 import { progressAsOf } from '../core/plan.js';
 import { boardChart, kudosOf, PICTURE_WORD, picture, pictureName } from './lib/board.js';
@@ -6,7 +6,7 @@ import { onlyPeriod, pendingNote, say } from './lib/common.js';
 import { leaderboardLines, standingsIn } from './lib/leaderboard.js';
 import { chartTargets, progressOf } from './posts/plan.js';
 
-export const bangxephang: Command = {
+export const bangxephang: Command = defineCommand({
   name: 'bangxephang',
   access: 'agency',
   usage: (t) => t.help.leaderboard.usage,
@@ -34,7 +34,7 @@ export const bangxephang: Command = {
       now: ctx.now,
       targetsAsOf: plan && progressAsOf(plan, ctx.now),
     });
-    const image = await picture(chart, pictureName('bang-xep-hang', period), ctx.log);
+    const image = await picture(chart, pictureName('bang-xep-hang', period), ctx.log, ctx.reports.draw);
     return [image ? { ...text, images: [image] } : say(text.html, '', t.chart.failed)];
   },
-};
+});

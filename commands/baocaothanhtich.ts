@@ -4,7 +4,6 @@ import type { Member } from '../core/domain.js';
 import { periodContaining, readPeriod } from '../core/periods.js';
 import { membersAt } from '../core/scoring.js';
 import { fileName, fold } from '../core/text.js';
-import { buildReports } from '../reports/files.js';
 import { clip, findDepartment, periodOf, refuse, say, words } from './lib/common.js';
 import { findMember } from './lib/people.js';
 import { isHeadOf } from './lib/registration.js';
@@ -86,9 +85,10 @@ export const baocaothanhtich: Command = defineCommand({
     const period = year;
     if (asked.kind === 'member') {
       const { member } = asked;
-      const files = buildReports(ctx, [
-        { report: 'memberAchievement', args: { period, memberId: member.id, now: ctx.now } },
-      ]);
+      const files = ctx.reports.files(
+        [{ report: 'memberAchievement', args: { period, memberId: member.id, now: ctx.now } }],
+        ctx.actor.by,
+      );
       ctx.followUp(
         files.then(([data]) => [
           privately({
@@ -104,9 +104,10 @@ export const baocaothanhtich: Command = defineCommand({
       );
     } else if (asked.kind === 'department') {
       const { department } = asked;
-      const files = buildReports(ctx, [
-        { report: 'departmentAchievement', args: { period, department, now: ctx.now } },
-      ]);
+      const files = ctx.reports.files(
+        [{ report: 'departmentAchievement', args: { period, department, now: ctx.now } }],
+        ctx.actor.by,
+      );
       ctx.followUp(
         files.then(([data]) => [
           privately({
@@ -123,7 +124,10 @@ export const baocaothanhtich: Command = defineCommand({
     } else {
       const members = membersAt(ctx.store.members, year.end).length;
       const departments = agency.departments.length;
-      const files = buildReports(ctx, [{ report: 'allAchievements', args: { period, now: ctx.now } }]);
+      const files = ctx.reports.files(
+        [{ report: 'allAchievements', args: { period, now: ctx.now } }],
+        ctx.actor.by,
+      );
       ctx.followUp(
         files.then(([data]) => [
           privately({

@@ -1,8 +1,8 @@
 import { departmentName } from '../core/agency.js';
-import type { Command } from '../core/context.js';
+import { type Command, defineCommand } from '../core/context.js';
 import { say } from './lib/common.js';
 
-export const batdau: Command = {
+export const batdau: Command = defineCommand({
   name: 'batdau',
   aliases: ['start'],
   access: 'anyone',
@@ -21,4 +21,4 @@ export const batdau: Command = {
       ),
     ];
   },
-};
+});

@@ -1,5 +1,5 @@
 import { departmentName } from '../core/agency.js';
-import type { Command, Reply } from '../core/context.js';
+import { type Command, defineCommand, type Reply } from '../core/context.js';
 import { joinHtml } from '../core/html.js';
 import { formatDay } from '../core/periods.js';
 import { preview } from '../core/text.js';
@@ -8,7 +8,7 @@ import { pendingEntries } from './lib/review.js';
 
 const SHOWN = 10;
 
-export const choduyet: Command = {
+export const choduyet: Command = defineCommand({
   name: 'choduyet',
   access: 'council',
   usage: (t) => t.help.pending.usage,
@@ -43,4 +43,4 @@ export const choduyet: Command = {
       ...(pending.length > SHOWN ? [say(t.review.listMore(pending.length - SHOWN))] : []),
     ];
   },
-};
+});

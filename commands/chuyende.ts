@@ -4,7 +4,6 @@ import type { Entry } from '../core/domain.js';
 import type { HtmlPart } from '../core/html.js';
 import { type Drive, driveEntries, drivesOf } from '../core/nominations.js';
 import { fold } from '../core/text.js';
-import { buildReports } from '../reports/files.js';
 import { clip, refuse, say, words } from './lib/common.js';
 import { type CouncilContext, reviewYear, withCouncil } from './lib/council.js';
 
@@ -49,9 +48,10 @@ export const chuyende: Command = defineCommand({
       );
     if (rest.length === 1 && FILE.has(fold(rest[0] ?? ''))) {
       const year = reviewYear(ctx);
-      const files = buildReports(ctx, [
-        { report: 'driveList', args: { council: ctx.council, year, drive, now: ctx.now } },
-      ]);
+      const files = ctx.reports.files(
+        [{ report: 'driveList', args: { council: ctx.council, year, drive, now: ctx.now } }],
+        ctx.actor.by,
+      );
       ctx.followUp(
         files.then(([data]) => [
           {

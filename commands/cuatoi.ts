@@ -1,5 +1,4 @@
-import type { Command } from '../core/context.js';
-import type { Member } from '../core/domain.js';
+import { type Command, defineCommand } from '../core/context.js';
 import { joinHtml } from '../core/html.js';
 import { formatDay, periodTitle } from '../core/periods.js';
 import { counts, entryState } from '../core/scoring.js';
@@ -9,14 +8,14 @@ import { memberRecord, rejectionReason } from './lib/mine.js';
 
 const SHOWN = 30;
 
-export const cuatoi: Command = {
+export const cuatoi: Command = defineCommand({
   name: 'cuatoi',
   access: 'registered',
   usage: (t) => t.help.mine.usage,
   description: (t) => t.help.mine.description,
   async run(ctx) {
     const { t, store } = ctx;
-    const me = ctx.member as Member;
+    const me = ctx.member;
     const args = onlyPeriod(ctx, cuatoi, 'week');
     if (Array.isArray(args)) return args;
     const { period } = args;
@@ -58,4 +57,4 @@ export const cuatoi: Command = {
       ),
     ];
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Command, Reply } from '../core/context.js';
+import { type Command, defineCommand, type Reply } from '../core/context.js';
 import { fold } from '../core/text.js';
 import { cancelChoice } from './khong.js';
 import { say, words } from './lib/common.js';
@@ -6,7 +6,7 @@ import { CONFIRM } from './lib/people.js';
 import { postArg, postParts } from './lib/scheduled.js';
 
 /** `/dangngay bangxephang|thang`: posts a scheduled post to the whole group now, once confirmed. */
-export const dangngay: Command = {
+export const dangngay: Command = defineCommand({
   name: 'dangngay',
   access: 'admin',
   usage: (t) => t.help.postNow.usage,
@@ -30,4 +30,4 @@ export const dangngay: Command = {
     const parts = await postParts(arg.name, arg.post, ctx.now, ctx.log);
     return [say(t.posts.posted), ...parts.map((part): Reply => ({ ...part, to: 'group' }))];
   },
-};
+});

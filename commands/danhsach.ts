@@ -3,8 +3,6 @@ import type { Award } from '../core/council.js';
 import type { HtmlPart } from '../core/html.js';
 import { nominationList } from '../core/nominations.js';
 import { fileName, fold } from '../core/text.js';
-import { factsOf } from '../reports/council-facts.js';
-import { buildReports } from '../reports/files.js';
 import { clip, refuse, say, words } from './lib/common.js';
 import {
   awardList,
@@ -80,7 +78,7 @@ function oneList(ctx: CouncilContext, award: Award): Reply {
   const { t } = ctx;
   const year = reviewYear(ctx);
   const list = nominationList(listSource(ctx), year, award);
-  const facts = factsOf(ctx, year, list);
+  const facts = ctx.reports.facts(ctx, year, list);
   const lines: HtmlPart[] = [
     t.council.lists.awardTitle(award.name, year, list.length),
     t.council.lists.awardRule(
@@ -111,12 +109,15 @@ function oneList(ctx: CouncilContext, award: Award): Reply {
 
 function file(ctx: CouncilContext, awards: Award[]): Reply[] {
   const year = reviewYear(ctx);
-  const files = buildReports(ctx, [
-    {
-      report: 'nominationList',
-      args: { council: ctx.council, year, awards: awards.map((a) => a.id), now: ctx.now },
-    },
-  ]);
+  const files = ctx.reports.files(
+    [
+      {
+        report: 'nominationList',
+        args: { council: ctx.council, year, awards: awards.map((a) => a.id), now: ctx.now },
+      },
+    ],
+    ctx.actor.by,
+  );
   ctx.followUp(
     files.then(([data]) => [
       {

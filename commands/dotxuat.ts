@@ -4,7 +4,6 @@ import type { HtmlPart } from '../core/html.js';
 import { activeMarks, addNomination } from '../core/nominations.js';
 import { formatDay } from '../core/periods.js';
 import { fileName, fold } from '../core/text.js';
-import { buildReports } from '../reports/files.js';
 import { clip, refuse, say, words } from './lib/common.js';
 import { type CouncilContext, listSource, reviewYear, withCouncil } from './lib/council.js';
 
@@ -85,13 +84,16 @@ export const dotxuat: Command = defineCommand({
         'exceptional',
         [entry.code],
       );
-    const files = buildReports(ctx, [
-      {
-        report: 'exceptionalProposal',
-        args: { council: ctx.council, year, codes: [entry.code], now: ctx.now },
-      },
-      { report: 'exceptionalReport', args: { council: ctx.council, year, code: entry.code, now: ctx.now } },
-    ]);
+    const files = ctx.reports.files(
+      [
+        {
+          report: 'exceptionalProposal',
+          args: { council: ctx.council, year, codes: [entry.code], now: ctx.now },
+        },
+        { report: 'exceptionalReport', args: { council: ctx.council, year, code: entry.code, now: ctx.now } },
+      ],
+      ctx.actor.by,
+    );
     const name = fileName(member?.fullName ?? entry.memberId);
     ctx.followUp(
       files.then(([proposal, report]) => [

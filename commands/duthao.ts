@@ -1,8 +1,8 @@
 import { type Choice, type Command, defineCommand, type Reply } from '../core/context.js';
 import type { Meeting } from '../core/council-records.js';
 import { latestMeeting, roundsOf } from '../core/meeting.js';
+import type { ReportRequest } from '../core/reports.js';
 import { fold } from '../core/text.js';
-import { buildReports, type ReportRequest } from '../reports/files.js';
 import { clip, refuse, say, words } from './lib/common.js';
 import { type CouncilContext, recordTemplates, reviewYear, withCouncil } from './lib/council.js';
 
@@ -104,7 +104,7 @@ export const duthao: Command = defineCommand({
         break;
       }
     }
-    const files = buildReports(ctx, [request]);
+    const files = ctx.reports.files([request], ctx.actor.by);
     const name = t.council.drafts.kinds[kind];
     ctx.followUp(
       files.then(([data]) => [

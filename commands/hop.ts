@@ -4,7 +4,6 @@ import { openMeetingOf, present, roundsOf } from '../core/meeting.js';
 import { nominationLists } from '../core/nominations.js';
 import { fold } from '../core/text.js';
 import { criteriaOf, titleById } from '../core/titles.js';
-import { factsOf } from '../reports/council-facts.js';
 import { refuse, say, words } from './lib/common.js';
 import { type CouncilContext, listSource, reviewYear, withCouncil } from './lib/council.js';
 
@@ -132,7 +131,7 @@ function walk(ctx: CouncilContext, n: number): Reply {
   const all = cases(ctx);
   const here = all[n - 1];
   if (!here) return say(t.council.walk.noCase(n, all.length));
-  const [f] = factsOf(ctx, reviewYear(ctx), [here.candidate]);
+  const [f] = ctx.reports.facts(ctx, reviewYear(ctx), [here.candidate]);
   const lines: HtmlPart[] = [t.council.walk.caseTitle(n, all.length, here.award.name, here.index, here.of)];
   if (f) {
     lines.push(

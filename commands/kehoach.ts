@@ -30,7 +30,7 @@ export const kehoach: Command = defineCommand({
     const text = say(planText(post, now));
     if (asked.length === all.length) return [text];
     const chart = planChart(post, now);
-    const image = await picture(chart.data, chart.filename, log);
+    const image = await picture(chart.data, chart.filename, log, ctx.reports.draw);
     return [image ? { ...text, images: [image] } : say(text.html, '', t.chart.failed)];
   },
 });

@@ -4,9 +4,8 @@ import type { AwardKind, TitleSubject } from '../core/domain.js';
 import { DocumentFetchError } from '../core/errors.js';
 import type { HtmlPart } from '../core/html.js';
 import { decisionKey, planRecords, type RecordChange, type RecordFault } from '../core/records.js';
+import type { RecordRow, RecordRows, RecordSheet } from '../core/reports.js';
 import { fold } from '../core/text.js';
-import { buildReports } from '../reports/files.js';
-import type { RecordRow, RecordRows, RecordSheet } from '../reports/records-workbook.js';
 import { say, words } from './lib/common.js';
 import {
   addMonthsDay,
@@ -62,7 +61,7 @@ export const nhaphoso: Command = recordsCommand(
       const tokens = words(ctx.args).map(fold);
       const year = defaultYear(ctx);
       if (tokens[0] === 'mau' || tokens[0] === 'template') {
-        const work = buildReports(ctx, [{ report: 'recordsTemplate', args: { year } }]);
+        const work = ctx.reports.files([{ report: 'recordsTemplate', args: { year } }], ctx.actor.by);
         ctx.followUp(
           work.then(([data]) => [
             { ...say(m.template), files: [{ filename: m.templateName(year), data: data as Buffer }] },
@@ -89,10 +88,9 @@ export const nhaphoso: Command = recordsCommand(
         ctx.log.warn({ reason: error.reason }, 'records import: the document was not fetched');
         return [say(error.reason === 'tooBig' ? m.tooBig(quote(document.filename), MAX_MB) : m.cannotFetch)];
       }
-      const { readRecordsWorkbook } = await import('../reports/records-workbook.js');
       let rows: RecordRows | undefined;
       try {
-        rows = await readRecordsWorkbook(data);
+        rows = await ctx.reports.readRecords(data);
       } catch (error) {
         ctx.log.info({ err: error }, 'records import: unreadable workbook');
         return [say(m.unreadable(quote(document.filename)))];

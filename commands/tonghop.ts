@@ -1,5 +1,5 @@
 import { type Department, departmentName } from '../core/agency.js';
-import type { Command, CommandContext, Reply } from '../core/context.js';
+import { type Command, type CommandContext, defineCommand, type Reply } from '../core/context.js';
 import { type Member, MODEL_STAGES } from '../core/domain.js';
 import { summarise } from '../core/figures.js';
 import type { HtmlPart } from '../core/html.js';
@@ -7,7 +7,6 @@ import { type Period, periodRange, readPeriod } from '../core/periods.js';
 import { departmentAt } from '../core/scoring.js';
 import { fileName, fold } from '../core/text.js';
 import { titlesFor } from '../core/titles.js';
-import { buildReports } from '../reports/files.js';
 import {
   clip,
   departmentList,
@@ -80,7 +79,7 @@ function outputOf(tokens: string[]): 'file' | 'binhxet' | undefined {
   return undefined;
 }
 
-export const tonghop: Command = {
+export const tonghop: Command = defineCommand({
   name: 'tonghop',
   access: 'admin',
   usage: (t) => t.help.summary.usage,
@@ -122,7 +121,10 @@ export const tonghop: Command = {
     // is not held up meanwhile.
     if (output === 'binhxet') {
       if (period.kind !== 'year') return refuse(ctx, tonghop, t.summary.reviewSheetYearOnly);
-      const files = buildReports(ctx, [{ report: 'reviewSheet', args: { period, now: ctx.now } }]);
+      const files = ctx.reports.files(
+        [{ report: 'reviewSheet', args: { period, now: ctx.now } }],
+        ctx.actor.by,
+      );
       ctx.followUp(
         files.then(([data]) => [
           {
@@ -138,10 +140,13 @@ export const tonghop: Command = {
     }
     if (output === 'file') {
       const base = fileName(label, department?.id ?? '');
-      const files = buildReports(ctx, [
-        { report: 'workbook', args: { period, department, now: ctx.now } },
-        { report: 'reportDoc', args: { period, now: ctx.now, department, plan: ctx.plan } },
-      ]);
+      const files = ctx.reports.files(
+        [
+          { report: 'workbook', args: { period, department, now: ctx.now } },
+          { report: 'reportDoc', args: { period, now: ctx.now, department, plan: ctx.plan } },
+        ],
+        ctx.actor.by,
+      );
       ctx.followUp(
         files.then(([xlsx, docx]) => [
           {
@@ -222,4 +227,4 @@ export const tonghop: Command = {
     const again = ['/tonghop', periodToken(period), department?.id ?? '', 'file'].filter(Boolean).join(' ');
     return [{ ...reply, choices: [{ label: t.summary.fileButton, command: again, keepsQuestion: true }] }];
   },
-};
+});

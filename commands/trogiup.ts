@@ -1,11 +1,11 @@
-import { type Command, HELP_GROUPS, mayRun } from '../core/context.js';
+import { type Command, defineCommand, HELP_GROUPS, mayRun } from '../core/context.js';
 import { html } from '../core/html.js';
 import { fold } from '../core/text.js';
 import { say } from './lib/common.js';
 
 /** Built with the registry, so that help lists exactly the commands the router knows. */
 export function createHelp(all: () => readonly Command[]): Command {
-  const help: Command = {
+  const help: Command = defineCommand({
     name: 'trogiup',
     aliases: ['help'],
     access: 'anyone',
@@ -27,6 +27,6 @@ export function createHelp(all: () => readonly Command[]): Command {
       }
       return [say(t.help.title, ...lines, '', t.help.photoTip, member ? undefined : t.start.howToRegister)];
     },
-  };
+  });
   return help;
 }

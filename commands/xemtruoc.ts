@@ -1,8 +1,8 @@
-import type { Command, Reply } from '../core/context.js';
+import { type Command, defineCommand, type Reply } from '../core/context.js';
 import { joinHtml } from '../core/html.js';
 import { postArg, postParts } from './lib/scheduled.js';
 
-export const xemtruoc: Command = {
+export const xemtruoc: Command = defineCommand({
   name: 'xemtruoc',
   access: 'admin',
   usage: (t) => t.help.preview.usage,
@@ -22,4 +22,4 @@ export const xemtruoc: Command = {
       }),
     );
   },
-};
+});

@@ -7,6 +7,7 @@ import type { LinkCodes } from './link-codes.js';
 import type { Log } from './log.js';
 import type { Caller, ChatRef, Incoming, InDocument, Membership, Mention, Photo, Reply } from './message.js';
 import type { Plan } from './plan.js';
+import type { Reports } from './reports.js';
 import type { Actor, Repository } from './repository.js';
 import type { TitlesConfig } from './titles.js';
 
@@ -47,8 +48,29 @@ export interface DeskLinks {
   link(identity: string): { url: string; minutes: number };
 }
 
-/** Everything a command may use; built by the router for one incoming command. */
-export interface CommandContext {
+/** What every command of the process is given, the same for every message (the router holds them). */
+export interface ContextServices {
+  store: Repository;
+  agency: AgencyConfig;
+  /** One-time codes for linking accounts across platforms. */
+  links: LinkCodes;
+  /** The year's emulation plan, when one is configured. */
+  plan?: Plan | undefined;
+  /** The year's emulation titles and their criteria, when configured. */
+  titles?: TitlesConfig | undefined;
+  /** The Council's roster and the awards it votes on (issue 20), when configured. */
+  council?: CouncilConfig | undefined;
+  /**
+   * What commands ask of reports/ (files, the leaderboard picture, the Council's facts, the records
+   * workbook read back): commands never import reports/ themselves.
+   */
+  reports: Reports;
+  /** The desk's one-time links, when the desk is served (absent: no desk configured). */
+  desk?: DeskLinks | undefined;
+}
+
+/** Everything a command may use: the services, and what it is told of one incoming command. */
+export interface CommandContext extends ContextServices {
   platform: PlatformName;
   caller: Caller;
   chat: ChatRef;
@@ -65,16 +87,6 @@ export interface CommandContext {
   messageKey: string;
   locale: Locale;
   t: Messages;
-  store: Repository;
-  agency: AgencyConfig;
-  /** One-time codes for linking accounts across platforms. */
-  links: LinkCodes;
-  /** The year's emulation plan, when one is configured. */
-  plan?: Plan | undefined;
-  /** The year's emulation titles and their criteria, when configured. */
-  titles?: TitlesConfig | undefined;
-  /** The Council's roster and the awards it votes on (issue 20), when configured. */
-  council?: CouncilConfig | undefined;
   now: Date;
   isAdmin: boolean;
   /** A member of the Emulation and Commendation Council (admins review too). */
@@ -90,10 +102,6 @@ export interface CommandContext {
   actor: Actor;
   /** The logger of this one message (every line carries its key). */
   log: Log;
-  /** Where report files are built (absent: in this thread, as in command-level tests). */
-  reports?: ReportRunner | undefined;
-  /** The desk's one-time links, when the desk is served (absent: no desk configured). */
-  desk?: DeskLinks | undefined;
   /**
    * Replies that come once slow work is done (report files). The command's own replies go out at
    * once, and the chat is not held up meanwhile: the next commands in it are answered as usual.
@@ -172,18 +180,6 @@ export function defineCommand<A extends Access>(command: Command<A>): Command {
   return command as unknown as Command;
 }
 
-/** What every command of the process is given, the same for every message (the router holds them). */
-export interface ContextServices {
-  store: Repository;
-  agency: AgencyConfig;
-  links: LinkCodes;
-  plan?: Plan | undefined;
-  titles?: TitlesConfig | undefined;
-  council?: CouncilConfig | undefined;
-  reports?: ReportRunner | undefined;
-  desk?: DeskLinks | undefined;
-}
-
 /** One message's part of a command context: the command read in it, and what the router's checks left. */
 export interface ContextSource {
   command: Command;
@@ -208,6 +204,7 @@ export interface ContextSource {
 export function commandContext(source: ContextSource, services: ContextServices): CommandContext {
   const { command, incoming, parsed, member, now, log, followUp } = source;
   return {
+    ...services,
     platform: incoming.platform,
     caller: incoming.caller,
     chat: incoming.chat,
@@ -221,12 +218,6 @@ export function commandContext(source: ContextSource, services: ContextServices)
     messageKey: incoming.messageKey,
     locale: incoming.locale,
     t: locales[incoming.locale],
-    store: services.store,
-    agency: services.agency,
-    plan: services.plan,
-    titles: services.titles,
-    council: services.council,
-    links: services.links,
     now,
     isAdmin: incoming.isAdmin,
     isCouncil: incoming.isCouncil,
@@ -242,8 +233,6 @@ export function commandContext(source: ContextSource, services: ContextServices)
       source: incoming.messageKey,
     },
     log,
-    reports: services.reports,
-    desk: services.desk,
     followUp,
   };
 }

@@ -166,6 +166,15 @@ export interface Incoming {
 
 export type Membership = 'group' | 'approval';
 
+/**
+ * The key of one platform message, `platform:chat:message` (`telegram:-100123:42`): the same message
+ * delivered again has the same key, so it is handled once (core/steps.ts). Built here only; adapters
+ * give the parts.
+ */
+export function messageKey(platform: PlatformName, chat: string | number, message: string | number): string {
+  return `${platform}:${chat}:${message}`;
+}
+
 /** What a platform is asked to render and send: markup, choices, files, pictures. */
 export interface OutMessage {
   html: Html;

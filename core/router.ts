@@ -1,43 +1,22 @@
 import { locales, type Messages } from '../locales/index.js';
-import type { AgencyConfig } from './agency.js';
-import {
-  type Command,
-  type ContextServices,
-  commandContext,
-  type DeskLinks,
-  type Reply,
-  type ReportRunner,
-} from './context.js';
-import type { CouncilConfig } from './council.js';
+import { type Command, type ContextServices, commandContext, type Reply } from './context.js';
 import type { Delivery } from './delivery.js';
 import { ReportBusyError, StoreWriteError } from './errors.js';
 import type { PlatformName } from './identity.js';
 import { LinkCodes } from './link-codes.js';
 import type { Log } from './log.js';
 import type { Incoming } from './message.js';
-import type { Plan } from './plan.js';
 import type { PlatformHost } from './platform.js';
 import { type ParsedCommand, recognize, withoutLeadingMentions } from './recognize.js';
-import type { Repository } from './repository.js';
 import { type Checking, check } from './steps.js';
 import { cleanText, fold } from './text.js';
-import type { TitlesConfig } from './titles.js';
 
-export interface RouterDeps {
-  store: Repository;
-  agency: AgencyConfig;
+/** What the router needs: the commands, the clock, and the services every command is given. */
+export interface RouterDeps extends Omit<ContextServices, 'links'> {
   commands: readonly Command[];
   clock: () => Date;
-  plan?: Plan | undefined;
-  titles?: TitlesConfig | undefined;
-  /** The Council's roster and the awards it votes on (issue 20). */
-  council?: CouncilConfig | undefined;
   /** Shared by every platform of the process, so a code from one is accepted on the other. */
-  links?: LinkCodes;
-  /** Where report files are built (bot/reports.ts); absent, commands build them in this thread. */
-  reports?: ReportRunner | undefined;
-  /** The desk's one-time links (web/), when the desk is served. */
-  desk?: DeskLinks | undefined;
+  links?: LinkCodes | undefined;
 }
 
 /** What the router made of one message: the command it ran (or what it read instead), and its replies. */
@@ -60,17 +39,8 @@ export class Router {
   private readonly services: ContextServices;
 
   constructor(private readonly deps: RouterDeps) {
-    const { store, agency, plan, titles, council, reports, desk } = deps;
-    this.services = {
-      store,
-      agency,
-      plan,
-      titles,
-      council,
-      reports,
-      desk,
-      links: deps.links ?? new LinkCodes(),
-    };
+    const { commands: _commands, clock: _clock, links, ...services } = deps;
+    this.services = { ...services, links: links ?? new LinkCodes() };
     for (const command of deps.commands) {
       for (const name of [command.name, ...(command.aliases ?? [])]) this.byName.set(name, command);
     }

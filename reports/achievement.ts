@@ -1,6 +1,7 @@
 import { AlignmentType, Document, Paragraph, type Table, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { type AgencyConfig, type Department, departmentName } from '../core/agency.js';
+import { printableFrom } from '../core/document-text.js';
 import type { Award, Entry, EntryKind, Member, ModelExample, TitleSubject } from '../core/domain.js';
 import { modelsAbout, modelsOf, recordOf, summarise } from '../core/figures.js';
 import { formatDay, type Period } from '../core/periods.js';
@@ -17,7 +18,6 @@ import {
 } from '../core/titles.js';
 import { vi } from '../locales/vi.js';
 import { annexHeading, gap, pageBreak, signatures, table } from './council-doc.js';
-import { printableFrom } from './document-text.js';
 import { doc } from './vi.js';
 import { para, partyHeader, partySection, run, toWrite, twoColumns } from './word.js';
 import { packWord, xmlSafe } from './xml-text.js';

@@ -1,9 +1,9 @@
 import { awardById } from '../core/council.js';
 import { subjectDepartment, subjectName } from '../core/nominations.js';
+import type { CouncilDocArgs } from '../core/reports.js';
 import {
   type Block,
   COUNCIL_UNIT,
-  type CouncilDocArgs,
   type CouncilDocSource,
   docTitle,
   gap,

@@ -1,14 +1,11 @@
-import type { AgencyConfig, Department } from '../core/agency.js';
-import type { Drive } from '../core/nominations.js';
-import type { Period } from '../core/periods.js';
-import type { Plan } from '../core/plan.js';
+import type { AgencyConfig } from '../core/agency.js';
+import type { ReportArgs, ReportName } from '../core/reports.js';
 import type { RepositoryReads } from '../core/repository.js';
 import type { TitlesConfig } from '../core/titles.js';
 import { buildAllReports, buildDepartmentReport, buildMemberReport } from './achievement.js';
 // ---- year-end review drafts (issue 20, h20b) ----
 import { buildBallotPapers } from './ballot-paper.js';
 import { buildCertificates } from './certificate.js';
-import type { CouncilDocArgs } from './council-doc.js';
 import { buildCouncilMinutes } from './council-minutes.js';
 import { buildCountMinutes } from './count-minutes.js';
 import { buildDecision } from './decision.js';
@@ -31,51 +28,32 @@ export interface ReportSource {
 }
 
 /**
- * Every report file by name, with its arguments (plain data: they cross to a worker thread). This is
- * what bot/report-worker.ts builds; a new document is one more line here and a `buildReports` call.
+ * Every report file by name (core/reports.ts's ReportArgs says each one's arguments: plain data, they
+ * cross to the report thread). This is what bot/report-worker.ts builds; a new document is one more
+ * line there and here.
  */
-export const catalog = {
-  /** `now`: the clock the request was read at (a period not over yet says up to when it is counted). */
-  workbook: (
-    ctx: ReportSource,
-    a: { period: Period; department?: Department | undefined; now?: Date | undefined },
-  ) => buildWorkbook(ctx, a.period, a.department, a.now),
-  /** `plan`: the year's plan (plain data), whose targets the report measures as /kehoach does. */
-  reportDoc: (
-    ctx: ReportSource,
-    a: { period: Period; now: Date; department?: Department | undefined; plan?: Plan | undefined },
-  ) => buildReportDoc(ctx, a.period, a.now, a.department, a.plan),
-  reviewSheet: (ctx: ReportSource, a: { period: Period; now?: Date | undefined }) =>
-    buildReviewSheet(ctx, a.period, a.now),
-  memberAchievement: (ctx: ReportSource, a: { period: Period; memberId: string; now: Date }) => {
+export const catalog: { [N in ReportName]: (ctx: ReportSource, a: ReportArgs[N]) => Promise<Buffer> } = {
+  workbook: (ctx, a) => buildWorkbook(ctx, a.period, a.department, a.now),
+  reportDoc: (ctx, a) => buildReportDoc(ctx, a.period, a.now, a.department, a.plan),
+  reviewSheet: (ctx, a) => buildReviewSheet(ctx, a.period, a.now),
+  memberAchievement: (ctx, a) => {
     const member = ctx.store.member(a.memberId);
     if (!member) throw new Error(`no member ${a.memberId}`);
     return buildMemberReport(ctx, a.period, member, a.now);
   },
-  departmentAchievement: (ctx: ReportSource, a: { period: Period; department: Department; now: Date }) =>
-    buildDepartmentReport(ctx, a.period, a.department, a.now),
-  /** Every member's and department's achievement report, one .docx each, in one zip. */
-  allAchievements: async (ctx: ReportSource, a: { period: Period; now: Date }) =>
-    (await buildAllReports(ctx, a.period, a.now)).data,
+  departmentAchievement: (ctx, a) => buildDepartmentReport(ctx, a.period, a.department, a.now),
+  allAchievements: async (ctx, a) => (await buildAllReports(ctx, a.period, a.now)).data,
   // ---- year-end review drafts (issue 20, h20b): the Council file travels in the arguments ----
-  nominationList: (ctx: ReportSource, a: CouncilDocArgs & { awards: string[] }) =>
-    buildNominationList(ctx, a),
-  councilMinutes: (ctx: ReportSource, a: CouncilDocArgs & { meetingNo: number }) =>
-    buildCouncilMinutes(ctx, a),
-  countMinutes: (ctx: ReportSource, a: CouncilDocArgs & { meetingNo: number }) => buildCountMinutes(ctx, a),
-  ballotPapers: (ctx: ReportSource, a: CouncilDocArgs & { rounds: number[] }) => buildBallotPapers(ctx, a),
-  submissionBan: (ctx: ReportSource, a: CouncilDocArgs & { meetingNo: number }) => buildSubmissionBan(ctx, a),
-  submissionProvince: (ctx: ReportSource, a: CouncilDocArgs & { meetingNo: number }) =>
-    buildSubmissionProvince(ctx, a),
-  decision: (ctx: ReportSource, a: CouncilDocArgs & { meetingNo: number }) => buildDecision(ctx, a),
-  certificates: (ctx: ReportSource, a: CouncilDocArgs & { meetingNo: number }) => buildCertificates(ctx, a),
-  exceptionalProposal: (ctx: ReportSource, a: CouncilDocArgs & { codes: string[] }) =>
-    buildExceptionalProposal(ctx, a),
-  exceptionalReport: (ctx: ReportSource, a: CouncilDocArgs & { code: string }) =>
-    buildExceptionalReport(ctx, a),
-  driveList: (ctx: ReportSource, a: CouncilDocArgs & { drive: Drive }) => buildDriveList(ctx, a),
-  /** The records workbook to fill (/nhaphoso mau): the ratings sheet lists every member and department. */
-  recordsTemplate: (ctx: ReportSource, a: { year: number }) => buildRecordsTemplate(ctx, a.year),
+  nominationList: (ctx, a) => buildNominationList(ctx, a),
+  councilMinutes: (ctx, a) => buildCouncilMinutes(ctx, a),
+  countMinutes: (ctx, a) => buildCountMinutes(ctx, a),
+  ballotPapers: (ctx, a) => buildBallotPapers(ctx, a),
+  submissionBan: (ctx, a) => buildSubmissionBan(ctx, a),
+  submissionProvince: (ctx, a) => buildSubmissionProvince(ctx, a),
+  decision: (ctx, a) => buildDecision(ctx, a),
+  certificates: (ctx, a) => buildCertificates(ctx, a),
+  exceptionalProposal: (ctx, a) => buildExceptionalProposal(ctx, a),
+  exceptionalReport: (ctx, a) => buildExceptionalReport(ctx, a),
+  driveList: (ctx, a) => buildDriveList(ctx, a),
+  recordsTemplate: (ctx, a) => buildRecordsTemplate(ctx, a.year),
 };
-
-export type ReportName = keyof typeof catalog;

@@ -1,8 +1,8 @@
 import { Paragraph } from 'docx';
 import type { Meeting } from '../core/council-records.js';
+import type { CouncilDocArgs } from '../core/reports.js';
 import {
   type Block,
-  type CouncilDocArgs,
   type CouncilDocSource,
   packDoc,
   pageBreak,

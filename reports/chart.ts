@@ -1,45 +1,9 @@
+import type { BoardChart } from '../core/reports.js';
 import { type Fonts, loadFonts, type Weight } from './chart-font.js';
 import { svgToPng } from './chart-png.js';
 import { balancedLines, drawable, ellipsise, escapeXml } from './chart-text.js';
 
-/**
- * What the leaderboard picture shows. Every string is already in the reader's language and every
- * figure already written as the text beside the picture writes it (`display`), so the two agree.
- */
-export interface BoardChart {
-  /** e.g. "Bảng vàng thi đua tuần 48/2026". */
-  title: string;
-  /** e.g. "23/11/2026 – 29/11/2026". */
-  subtitle?: string;
-  /**
-   * By points per member, best first, e.g. `{ perMember: 5.25, display: '5,3' }`; without `rank`,
-   * equal figures share one.
-   */
-  departments: { name: string; perMember: number; display: string; rank?: number }[];
-  /** Best first; equal points share a rank. `display` is the points as written ("12"). */
-  topMembers: { name: string; department: string; points: number; display: string; rank: number }[];
-  /**
-   * The plan's targets: `ratio` from 0 to 1, `display` the figure ("3/1", "45/60 (75%)"), `done`
-   * whether it is reached for sure (default: a full bar; a target reached only if entries awaiting
-   * review are approved is full but not done).
-   */
-  targets: { title: string; ratio: number; display: string; done?: boolean }[];
-  /** The targets before the standings (the plan's picture); default after them. */
-  targetsFirst?: boolean;
-  /** Good news to open with: the most improved department, new model examples… */
-  highlights?: { label: string; text: string }[];
-  labels: {
-    departments: string;
-    topMembers: string;
-    targets: string;
-    /** The unit of the departments' figures, e.g. "điểm/người". */
-    perMember: string;
-    /** The unit after a member's points, e.g. "điểm". */
-    points: string;
-    /** Shown when nobody has points yet, e.g. "Chưa có ghi nhận nào — hãy mở đầu bằng /viectot!". */
-    empty: string;
-  };
-}
+export type { BoardChart };
 
 export interface ChartOptions {
   /** Width in layout units; default 640. */

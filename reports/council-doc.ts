@@ -15,7 +15,6 @@ import {
   WidthType,
 } from 'docx';
 import type { AgencyConfig } from '../core/agency.js';
-import type { CouncilConfig } from '../core/council.js';
 import type { Meeting, RosterSnapshot } from '../core/council-records.js';
 import { formatDay } from '../core/periods.js';
 import type { RepositoryReads } from '../core/repository.js';
@@ -36,12 +35,6 @@ export interface CouncilDocSource {
   store: RepositoryReads;
   agency: AgencyConfig;
   titles?: TitlesConfig | undefined;
-}
-
-export interface CouncilDocArgs {
-  council: CouncilConfig;
-  year: number;
-  now: Date;
 }
 
 export type Block = Paragraph | Table;

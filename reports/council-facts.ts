@@ -1,11 +1,9 @@
-import type { AgencyConfig } from '../core/agency.js';
-import type { Award, CouncilConfig } from '../core/council.js';
-import type { Entry, Rating, TitleSubject } from '../core/domain.js';
+import type { Award } from '../core/council.js';
 import { countsByKind } from '../core/figures.js';
 import { type Candidate, subjectDepartment, subjectName } from '../core/nominations.js';
 import { type Period, periodContaining } from '../core/periods.js';
-import type { RepositoryReads } from '../core/repository.js';
-import { type TitlesConfig, titleById } from '../core/titles.js';
+import type { CandidateFacts, FactsSource } from '../core/reports.js';
+import { titleById } from '../core/titles.js';
 import { yearCriteria } from './criteria.js';
 
 /*
@@ -14,36 +12,6 @@ import { yearCriteria } from './criteria.js';
  * annex), the criteria the store does not show met. Read once here so the meeting in chat, the web
  * desk, the lists and the minutes never disagree. Facts only: the Council concludes.
  */
-
-export interface FactsSource {
-  store: RepositoryReads;
-  agency: AgencyConfig;
-  council: CouncilConfig;
-  titles?: TitlesConfig | undefined;
-}
-
-export interface CandidateFacts {
-  subject: TitleSubject;
-  name: string;
-  /** The department's name (a member's department now, or the department itself). */
-  department: string;
-  /** The title registered for the year, by name. */
-  registered: string | undefined;
-  /** The year-end rating on record (xếp loại), if the Office entered it (/xeploai). */
-  rating: Rating | undefined;
-  /** The year's entries the Council approved: of a member, or counted for a department. */
-  approved: readonly Entry[];
-  byKind: ReturnType<typeof countsByKind>;
-  /** For a department: its members at the year's end, and how many of them have an approved entry. */
-  members?: { total: number; withApproved: number };
-  /**
-   * The criteria the store measures and does not show met (their short names): a fact to look at, not
-   * a verdict. Criteria only the Council can confirm (ratings, discipline) are not listed here.
-   */
-  open: string[];
-  /** Entries the Council marked exceptional, of this subject. */
-  exceptional: string[];
-}
 
 export const yearPeriod = (year: number): Period => periodContaining('year', new Date(Date.UTC(year, 6, 1)));
 

@@ -3,11 +3,11 @@ import type { Meeting } from '../core/council-records.js';
 import type { TitleSubject } from '../core/domain.js';
 import { meetingOutcome, present, roleHolder, roundsOf } from '../core/meeting.js';
 import { nominationList, subjectName } from '../core/nominations.js';
+import type { CouncilDocArgs } from '../core/reports.js';
 import { criteriaOf, titleById } from '../core/titles.js';
 import {
   type Block,
   COUNCIL_UNIT,
-  type CouncilDocArgs,
   type CouncilDocSource,
   cited,
   docHeader,

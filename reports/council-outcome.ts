@@ -3,7 +3,8 @@ import type { Meeting } from '../core/council-records.js';
 import type { TitleSubject } from '../core/domain.js';
 import { meetingOutcome, roleHolder } from '../core/meeting.js';
 import { subjectDepartment, subjectName } from '../core/nominations.js';
-import type { CouncilDocArgs, CouncilDocSource } from './council-doc.js';
+import type { CouncilDocArgs } from '../core/reports.js';
+import type { CouncilDocSource } from './council-doc.js';
 import { table } from './council-doc.js';
 import { councilDoc } from './council-vi.js';
 

@@ -1,7 +1,7 @@
 import type { Award, Threshold, VoteMethod } from '../core/council.js';
 import type { Rating } from '../core/domain.js';
+import type { CandidateFacts } from '../core/reports.js';
 import { cited } from './council-doc.js';
-import type { CandidateFacts } from './council-facts.js';
 import { doc } from './vi.js';
 
 /*

@@ -3,10 +3,10 @@ import type { Meeting } from '../core/council-records.js';
 import { roundResults, roundsOf } from '../core/meeting.js';
 import { subjectDepartment, subjectName } from '../core/nominations.js';
 import { dayContaining } from '../core/periods.js';
+import type { CouncilDocArgs } from '../core/reports.js';
 import {
   type Block,
   COUNCIL_UNIT,
-  type CouncilDocArgs,
   type CouncilDocSource,
   docHeader,
   docTitle,

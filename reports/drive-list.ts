@@ -1,9 +1,10 @@
+import { printableFrom } from '../core/document-text.js';
 import type { Entry } from '../core/domain.js';
 import { type Drive, driveEntries, sortCandidates } from '../core/nominations.js';
 import { formatDay } from '../core/periods.js';
+import type { CouncilDocArgs } from '../core/reports.js';
 import {
   type Block,
-  type CouncilDocArgs,
   type CouncilDocSource,
   docHeader,
   docTitle,
@@ -14,7 +15,6 @@ import {
   table,
   text,
 } from './council-doc.js';
-import { printableFrom } from './document-text.js';
 
 /*
  * Khen thưởng chuyên đề: at the end of a drive of the plan (the elections, say), the list of those

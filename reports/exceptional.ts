@@ -1,9 +1,10 @@
+import { asSentence, printable, printableFrom } from '../core/document-text.js';
 import { subjectDepartment } from '../core/nominations.js';
 import { formatDay } from '../core/periods.js';
+import type { CouncilDocArgs } from '../core/reports.js';
 import {
   type Block,
   COUNCIL_UNIT,
-  type CouncilDocArgs,
   type CouncilDocSource,
   docHeader,
   docTitle,
@@ -18,7 +19,6 @@ import {
   text,
 } from './council-doc.js';
 import { councilDoc } from './council-vi.js';
-import { asSentence, printable, printableFrom } from './document-text.js';
 import { para, run } from './word.js';
 
 /*

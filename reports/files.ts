@@ -1,14 +1,12 @@
 import type { AgencyConfig } from '../core/agency.js';
 import type { ReportRunner } from '../core/context.js';
+import type { ReportRequest } from '../core/reports.js';
 import type { RepositoryReads } from '../core/repository.js';
 import type { TitlesConfig } from '../core/titles.js';
-import type { catalog, ReportName, ReportSource } from './catalog.js';
+import type { ReportSource } from './catalog.js';
 import { ReportQueue, requestKey } from './queue.js';
 
-/** One report file to build, named as in reports/catalog.ts, with its arguments. */
-export type ReportRequest = {
-  [N in ReportName]: { report: N; args: Parameters<(typeof catalog)[N]>[1] };
-}[ReportName];
+export type { ReportRequest };
 
 /** The queue of each bot (its report runner, or its store when files are built in this thread). */
 const queues = new WeakMap<object, ReportQueue>();

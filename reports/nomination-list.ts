@@ -1,8 +1,8 @@
 import { awardById } from '../core/council.js';
 import { nominationList } from '../core/nominations.js';
+import type { CouncilDocArgs } from '../core/reports.js';
 import {
   type Block,
-  type CouncilDocArgs,
   type CouncilDocSource,
   docHeader,
   docTitle,

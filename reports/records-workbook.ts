@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AgencyConfig } from '../core/agency.js';
+import type { RecordRow, RecordRows, RecordSheet } from '../core/reports.js';
 import type { RepositoryReads } from '../core/repository.js';
 import { fold } from '../core/text.js';
 import { vi } from '../locales/vi.js';
@@ -18,8 +19,6 @@ const SIZE_12 = 12;
  * comes filled with every member and department of the year, so the Office only writes the levels.
  * Vietnamese only: it is a document of the agency, filed as such.
  */
-
-export type RecordSheet = 'ratings' | 'disciplines' | 'initiatives' | 'awards';
 
 interface ColumnSpec {
   key: string;
@@ -293,17 +292,6 @@ export async function buildRecordsTemplate(
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
-
-/** A cell as the import reads it: text trimmed, a date as `yyyy-mm-dd`, a number as written. */
-export type CellValue = string;
-
-/** One filled row of a sheet: its row number in the sheet, and its cells by column key. */
-export interface RecordRow {
-  row: number;
-  cells: Record<string, CellValue>;
-}
-
-export type RecordRows = Partial<Record<RecordSheet, RecordRow[]>>;
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';

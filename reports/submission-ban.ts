@@ -1,9 +1,9 @@
 import type { Meeting } from '../core/council-records.js';
+import type { CouncilDocArgs } from '../core/reports.js';
 import {
   annexHeading,
   type Block,
   COUNCIL_UNIT,
-  type CouncilDocArgs,
   type CouncilDocSource,
   docHeader,
   docTitle,

@@ -1,8 +1,8 @@
 import type { Meeting } from '../core/council-records.js';
+import type { CouncilDocArgs } from '../core/reports.js';
 import {
   annexHeading,
   type Block,
-  type CouncilDocArgs,
   type CouncilDocSource,
   docHeader,
   docTitle,

@@ -1,10 +1,10 @@
 import { type AgencyConfig, type Department, departmentName } from '../core/agency.js';
+import { printableFrom } from '../core/document-text.js';
 import { byMember, countsByKind, summarise } from '../core/figures.js';
 import { lastDay, type Period } from '../core/periods.js';
 import type { RepositoryReads } from '../core/repository.js';
 import { counts, departmentAt, entryState } from '../core/scoring.js';
 import { vi } from '../locales/vi.js';
-import { printableFrom } from './document-text.js';
 import {
   DATE_TIME,
   excelDate,

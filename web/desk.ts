@@ -54,7 +54,7 @@ import type { Repository } from '../core/repository.js';
 import type { Router } from '../core/router.js';
 import { type TitlesConfig, titleById } from '../core/titles.js';
 import { type Locale, locales, type Messages, pickLocale } from '../locales/index.js';
-import type { BoardChart } from '../reports/chart.js';
+import { type BoardChart, renderBoardChart } from '../reports/chart.js';
 import { factsOf, yearPeriod } from '../reports/council-facts.js';
 import { yearCriteria } from '../reports/criteria.js';
 import type { DeskAssets } from './assets.js';
@@ -579,7 +579,12 @@ export function createDesk(deps: DeskDeps): Desk {
         now: now(),
         targetsAsOf: progressAsOf(deps.plan, now()),
       });
-      const image = await picture(chart, pictureName('bang-xep-hang', period), log, deps.draw);
+      const image = await picture(
+        chart,
+        pictureName('bang-xep-hang', period),
+        log,
+        deps.draw ?? renderBoardChart,
+      );
       if (!image) return c.body(null, 503);
       return c.body(new Uint8Array(image.data), 200, {
         'content-type': 'image/png',

@@ -1,5 +1,6 @@
 import type { Delivery } from '../core/delivery.js';
 import type { Log } from '../core/log.js';
+import { messageKey } from '../core/message.js';
 import type { Incoming, OutMessage, Platform } from '../core/platform.js';
 import type { Router } from '../core/router.js';
 import type { Locale } from '../locales/index.js';
@@ -64,7 +65,8 @@ export async function runCommand(
     chat: { id: `web:${caller.identity}`, kind: 'private' },
     text,
     mentions: [],
-    messageKey: `web:${key}`,
+    // The person's desk is their chat; `key` names the action (a form's nonce, a download).
+    messageKey: messageKey('web', caller.identity, key),
     locale: caller.locale,
     isAdmin: caller.admin,
     isCouncil: caller.council,

@@ -7,9 +7,11 @@ import { htmlToPlain } from '../../core/html.js';
 import { idOn } from '../../core/identity.js';
 import type { Log } from '../../core/log.js';
 import { silentLog } from '../../core/log.js';
+import { messageKey } from '../../core/message.js';
 import type { OutMessage, Platform, PlatformHost } from '../../core/platform.js';
 import { type Locale, locales } from '../../locales/index.js';
 import { ChoiceMemory, withChoices } from '../kit/choices.js';
+import { Lanes } from '../kit/lanes.js';
 import { DEMO_USER } from './demo.js';
 
 export interface ConsoleOptions {
@@ -88,6 +90,8 @@ export function createConsolePlatform(options: ConsoleOptions): ConsolePlatform 
   const choices = new ChoiceMemory();
   const CHAT = 'console';
   let counter = 0;
+  /** Lines are answered one after another, in the order typed or pasted: the chat's lane (../kit/lanes.ts). */
+  const lanes = new Lanes();
   let done: Promise<void> = Promise.resolve();
   let rl: Interface | undefined;
   /** The prompt is on screen, waiting for a line: whatever comes now (a file built in the background) goes above it. */
@@ -167,7 +171,8 @@ export function createConsolePlatform(options: ConsoleOptions): ConsolePlatform 
           label: m[2] as string,
           offset: (m.index ?? 0) + (m[1] as string).length,
         })),
-        messageKey: `console:${process.pid}:${counter}`,
+        // The counter starts again with each run: the process id keeps the keys of two runs apart.
+        messageKey: messageKey('console', CHAT, `${process.pid}-${counter}`),
         locale: options.locale,
         isAdmin: true,
         isCouncil: true,
@@ -198,17 +203,19 @@ export function createConsolePlatform(options: ConsoleOptions): ConsolePlatform 
         reader.prompt();
       };
       prompt();
-      let queue = Promise.resolve();
       // Lines read but not yet answered: the prompt comes back once all are (pasted lines, piped input).
       let waiting = 0;
       reader.on('line', (raw) => {
         prompting = false;
         waiting += 1;
-        queue = queue.then(async () => {
-          await line(host, raw, () => reader.close());
-          waiting -= 1;
-          if (waiting === 0) prompt();
-        });
+        void lanes
+          .run(CHAT, () => line(host, raw, () => reader.close()))
+          // A line that fails is logged; the lines after it are answered all the same.
+          .catch((err: unknown) => log.error({ err }, 'console line failed'))
+          .finally(() => {
+            waiting -= 1;
+            if (waiting === 0) prompt();
+          });
       });
       // Ctrl+C on a terminal in raw mode reaches readline, not the process: it ends the chat as /thoat.
       reader.on('SIGINT', () => reader.close());
@@ -218,7 +225,7 @@ export function createConsolePlatform(options: ConsoleOptions): ConsolePlatform 
           prompting = false;
           // Whatever follows (the last answers, the goodbye) starts on a line of its own.
           if (terminal) output.write('\n');
-          void queue.then(() => resolve());
+          void lanes.drain().then(() => resolve());
         }),
       );
       if (quitting) reader.close();

@@ -1,5 +1,6 @@
 import type { Choice } from '../../core/context.js';
-import { realTimers, type Timers } from './timers.js';
+import type { Timers } from '../../core/timers.js';
+import { realTimers } from './timers.js';
 
 /** Numbered choices of a chat's last answer stay open this long. */
 export const CHOICES_KEEP_MS = 30 * 60_000;

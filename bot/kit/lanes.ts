@@ -1,4 +1,5 @@
-import { realTimers, type Timers } from './timers.js';
+import type { Timers } from '../../core/timers.js';
+import { realTimers } from './timers.js';
 
 export interface LanesOptions {
   /** At least this many ms between two paced steps of one lane (0: no spacing). */

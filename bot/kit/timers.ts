@@ -1,16 +1,15 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import type { Timers } from '../../core/timers.js';
 
-/** The clock and the waits of the Zalo side, injected so tests move time instead of waiting. */
-export interface Timers {
-  now(): number;
-  /** Resolves after `ms`, or at once when `signal` aborts. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
+/** The real clock and waits behind core's `Timers` seam. */
 export const realTimers: Timers = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
     delay(ms, undefined, signal ? { signal } : {}).catch((error: unknown) => {
       if (!signal?.aborted) throw error;
     }),
+  after: (ms, run) => {
+    const timer = setTimeout(run, ms).unref();
+    return () => clearTimeout(timer);
+  },
 };

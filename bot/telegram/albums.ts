@@ -1,19 +1,10 @@
 import type { Message } from 'grammy/types';
-
-/** Starts and cancels the album wait; injected so tests fire it instead of waiting. */
-export interface AlbumTimers {
-  set(run: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
-
-export const realAlbumTimers: AlbumTimers = {
-  set: (run, ms) => setTimeout(run, ms).unref(),
-  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
+import type { Timers } from '../../core/timers.js';
 
 interface Pending<T> {
   parts: T[];
-  timer: unknown;
+  /** Cancels the wait for the album's next part. */
+  cancel: (() => void) | undefined;
   /** Settles once the album was handed over and its handling has settled. */
   done: Promise<void>;
   settle: () => void;
@@ -31,7 +22,8 @@ export class Albums<T extends { message: Message }> {
 
   constructor(
     private readonly waitMs: number,
-    private readonly timers: AlbumTimers,
+    /** The album's wait (tests move time instead of waiting). */
+    private readonly timers: Timers,
     /** Hands a complete album over; the promise it returns, if any, is its handling. */
     private readonly complete: (parts: T[]) => Promise<unknown> | undefined,
     private readonly capacity = 200,
@@ -50,11 +42,11 @@ export class Albums<T extends { message: Message }> {
       const done = new Promise<void>((resolve) => {
         settle = resolve;
       });
-      album = { parts: [], timer: undefined, done, settle };
+      album = { parts: [], cancel: undefined, done, settle };
     }
-    if (album.timer !== undefined) this.timers.clear(album.timer);
+    album.cancel?.();
     album.parts.push(part);
-    album.timer = this.timers.set(() => this.finish(key), this.waitMs);
+    album.cancel = this.timers.after(this.waitMs, () => this.finish(key));
     this.pending.set(key, album);
     const done = album.done;
     if (this.pending.size > this.capacity) this.finish(this.pending.keys().next().value as string);
@@ -74,7 +66,7 @@ export class Albums<T extends { message: Message }> {
     const album = this.pending.get(key);
     if (!album) return;
     this.pending.delete(key);
-    this.timers.clear(album.timer);
+    album.cancel?.();
     let handling: Promise<unknown> | undefined;
     try {
       handling = this.complete(album.parts.sort((a, b) => a.message.message_id - b.message.message_id));

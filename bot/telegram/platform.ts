@@ -3,10 +3,13 @@ import { Bot, type Context } from 'grammy';
 import type { Message, UserFromGetMe } from 'grammy/types';
 import type { Command } from '../../core/context.js';
 import { type Log, silentLog } from '../../core/log.js';
+import { messageKey } from '../../core/message.js';
 import { type Incoming, type Platform, type PlatformHost, parseCommand } from '../../core/platform.js';
+import type { Timers } from '../../core/timers.js';
 import { type Locale, locales, pickLocale } from '../../locales/index.js';
 import { InFlight } from '../kit/inflight.js';
-import { Albums, type AlbumTimers, realAlbumTimers } from './albums.js';
+import { realTimers } from '../kit/timers.js';
+import { Albums } from './albums.js';
 import { type ApiLimits, boundedRetries, DEFAULT_LIMITS, failureLog, timeouts } from './api.js';
 import type { TelegramConfig } from './config.js';
 import { HandledOffsets } from './confirm.js';
@@ -43,8 +46,8 @@ export interface TelegramOptions {
   polling?: boolean;
   /** How long after an album's last photo the album is taken as complete (default 1.5 s). */
   albumWaitMs?: number;
-  /** The album wait's timer (tests fire it instead of waiting). */
-  albumTimers?: AlbumTimers;
+  /** The clock and waits: an album's wait, polling's back-off (tests move time instead of waiting). */
+  timers?: Timers;
 }
 
 /** The Telegram platform, and its grammY bot (tests drive it through grammY's own seam, handleUpdate). */
@@ -171,7 +174,7 @@ export function createTelegramPlatform(
         addressedToBot(message, ctx.me),
         from,
         origin,
-        `telegram:${chat.id}:${message.message_id}`,
+        messageKey('telegram', chat.id, message.message_id),
         parts,
       ),
     );
@@ -181,7 +184,7 @@ export function createTelegramPlatform(
   // once, with every photo of the album.
   const albums = new Albums<{ ctx: Context; message: Message }>(
     options.albumWaitMs ?? 1_500,
-    options.albumTimers ?? realAlbumTimers,
+    options.timers ?? realTimers,
     (parts) => {
       // The photo whose caption is a command; else one with words (a near miss is answered too).
       const captioned =
@@ -249,7 +252,8 @@ export function createTelegramPlatform(
         true,
         query.from,
         origin,
-        `telegram:callback:${query.id}`,
+        // A press is no message of its own: its query id, unique across chats, keys it.
+        messageKey('telegram', 'callback', query.id),
       ),
       // The entities of the message pressed on are the bot's own, not the chosen command's.
       mentions: [],

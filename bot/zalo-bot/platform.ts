@@ -2,10 +2,12 @@ import { idOn } from '../../core/identity.js';
 import type { Log } from '../../core/log.js';
 import { silentLog } from '../../core/log.js';
 import { type OutMessage, type Platform, type PlatformHost, parseCommand } from '../../core/platform.js';
+import type { Timers } from '../../core/timers.js';
 import { type Locale, locales } from '../../locales/index.js';
 import { ChoiceMemory } from '../kit/choices.js';
 import { InFlight } from '../kit/inflight.js';
 import { Lanes } from '../kit/lanes.js';
+import { realTimers } from '../kit/timers.js';
 import { createZaloBotClient, ZaloBotApiError, type ZaloBotClient } from './client.js';
 import type { ZaloBotConfig } from './config.js';
 import { fetchEvidence, readEvidence } from './photos.js';
@@ -31,6 +33,8 @@ export interface ZaloBotOptions {
   client?: ZaloBotClient;
   /** The webhook's port instead of the configured one (tests: 0, any free port). */
   webhookPort?: number;
+  /** The clock and waits: polling's back-off, the send throttle, open choices (tests move time). */
+  timers?: Timers;
 }
 
 /** The Zalo Bot platform; `idle` resolves once every event received so far is answered. */
@@ -60,12 +64,14 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
   const locale = options.locale ?? 'vi';
   const t = locales[locale];
   const retryMs = options.retryMs ?? 2_000;
+  const timers = options.timers ?? realTimers;
   const client = options.client ?? createZaloBotClient({ token: config.token, apiRoot: config.apiRoot });
   const session = new ZaloBotSession(config, client, {
     logger,
     retryMs,
     pollSeconds: options.pollSeconds ?? 30,
     webhookPort: options.webhookPort,
+    timers,
     onUpdate: receive,
   });
   const sender = new ZaloBotSender(client, {
@@ -74,14 +80,15 @@ export function createZaloBotPlatform(config: ZaloBotConfig, options: ZaloBotOpt
     quotaPauseMs: options.quotaPauseMs ?? 3_600_000,
     onRevoked: (error) => session.revoked(error),
     logger,
+    timers,
   });
 
   let host: PlatformHost | undefined;
   /** Events are handled one at a time per chat, in order; chats do not wait for each other. */
-  const lanes = new Lanes();
+  const lanes = new Lanes({ timers });
   const inflight = new InFlight();
   /** The numbered choices last shown in each chat, read back from a bare number. */
-  const choices = new ChoiceMemory();
+  const choices = new ChoiceMemory({ timers });
 
   async function send(chatId: string, message: OutMessage, reply = true): Promise<void> {
     if (message.files?.length)

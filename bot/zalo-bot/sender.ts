@@ -1,7 +1,8 @@
 import type { Log } from '../../core/log.js';
 import { splitMessage } from '../../core/text.js';
+import type { Timers } from '../../core/timers.js';
 import { Lanes } from '../kit/lanes.js';
-import { realTimers, type Timers } from '../kit/timers.js';
+import { realTimers } from '../kit/timers.js';
 import { ZALO_BOT_TEXT_MAX, ZaloBotApiError, type ZaloBotClient, ZaloBotHttpError } from './client.js';
 
 /** Sends are paused after the quota answer (429): it is the monthly quota, not a rate limit. */

@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors.js';
 import type { Log } from '../../core/log.js';
-import { realTimers } from '../kit/timers.js';
+import type { Timers } from '../../core/timers.js';
 import { ZaloBotApiError, type ZaloBotClient } from './client.js';
 import type { ZaloBotConfig } from './config.js';
 import type { ZaloBotUpdate } from './update.js';
@@ -27,6 +27,7 @@ export interface SessionOptions {
   pollSeconds: number;
   /** The webhook's port instead of the configured one (tests: 0, any free port). */
   webhookPort?: number | undefined;
+  timers: Timers;
   /** Each event received, by the long poll or the webhook; must not throw. */
   onUpdate(update: ZaloBotUpdate): void;
 }
@@ -130,7 +131,7 @@ export class ZaloBotSession {
             'Zalo Bot Platform unreachable; polling again with growing waits',
           );
         down = true;
-        await realTimers.sleep(wait, this.abort.signal);
+        await options.timers.sleep(wait, this.abort.signal);
         wait = Math.min(wait * 2, 60_000);
       }
     }

@@ -1,6 +1,7 @@
 import { htmlToPlain } from '../../core/html.js';
 import { identityKey } from '../../core/identity.js';
 import type { Log } from '../../core/log.js';
+import { messageKey } from '../../core/message.js';
 import type { Incoming, OutMessage } from '../../core/platform.js';
 import { type Locale, locales } from '../../locales/index.js';
 import { type ChoiceMemory, withChoices } from '../kit/choices.js';
@@ -29,7 +30,7 @@ export function incomingOf(
     chat: { id: meta.chat.id, kind: 'private' },
     text,
     mentions: [],
-    messageKey: `zalobot:${meta.chat.id}:${meta.messageId ?? `${meta.date ?? Date.now()}`}`,
+    messageKey: messageKey('zalobot', meta.chat.id, meta.messageId ?? `${meta.date ?? Date.now()}`),
     locale: context.locale,
     isAdmin: config.adminIds.has(from),
     isCouncil: config.councilIds.has(from),

@@ -1,5 +1,5 @@
 import type { Log } from '../../core/log.js';
-import type { Timers } from '../kit/timers.js';
+import type { Timers } from '../../core/timers.js';
 import type { ZaloGroupInfo, ZaloTransport } from './transport.js';
 
 /** The group's admins and members are asked again after this long. */

@@ -1,11 +1,12 @@
 import { html } from '../../core/html.js';
 import { type Log, silentLog } from '../../core/log.js';
 import type { Incoming, OutMessage, Platform, PlatformHost } from '../../core/platform.js';
+import type { Timers } from '../../core/timers.js';
 import { type Locale, locales } from '../../locales/index.js';
 import { ChoiceMemory } from '../kit/choices.js';
 import { InFlight } from '../kit/inflight.js';
 import { Lanes } from '../kit/lanes.js';
-import { realTimers, type Timers } from '../kit/timers.js';
+import { realTimers } from '../kit/timers.js';
 import type { ZaloConfig } from './config.js';
 import { ZaloGroup } from './group.js';
 import { choiceKey, type Origin, ZaloSender } from './sender.js';

@@ -2,9 +2,9 @@ import { htmlToPlain } from '../../core/html.js';
 import type { Log } from '../../core/log.js';
 import type { OutMessage } from '../../core/platform.js';
 import { splitMessage } from '../../core/text.js';
+import type { Timers } from '../../core/timers.js';
 import { type ChoiceMemory, withChoices } from '../kit/choices.js';
 import { Lanes } from '../kit/lanes.js';
-import type { Timers } from '../kit/timers.js';
 import { tagged, uidOf } from './translate.js';
 import {
   type ZaloMessage,

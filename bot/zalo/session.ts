@@ -1,5 +1,5 @@
 import type { Log } from '../../core/log.js';
-import type { Timers } from '../kit/timers.js';
+import type { Timers } from '../../core/timers.js';
 import { CloseCode, type ZaloEvents, type ZaloMessage, type ZaloTransport } from './transport.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { Mention, Photo } from '../../core/context.js';
 import { identityKey, idOn } from '../../core/identity.js';
+import { messageKey } from '../../core/message.js';
 import type { ZaloMessage, ZaloText } from './transport.js';
 
 /** Zalo's identity key for a user. */
@@ -12,7 +13,8 @@ export function uidOf(identity: string): string | undefined {
 }
 
 /** Identifies a message, so one delivered twice is handled once. */
-export const messageKeyOf = (message: ZaloMessage) => `zalo:${message.threadId}:${message.data.msgId}`;
+export const messageKeyOf = (message: ZaloMessage) =>
+  messageKey('zalo', message.threadId, message.data.msgId);
 
 /**
  * The text the bot reads in a message: a text message's content, or the caption (`title`) of a photo

@@ -5,10 +5,10 @@ import { modelSubject } from '../../core/figures.js';
 import { type HtmlPart, htmlToPlain } from '../../core/html.js';
 import type { Log } from '../../core/log.js';
 import { formatDay, type Period, periodRange, previousPeriod } from '../../core/periods.js';
+import type { BoardChart } from '../../core/reports.js';
 import type { RepositoryReads } from '../../core/repository.js';
 import { type DepartmentScore, type MemberScore, PeriodTotals } from '../../core/scoring.js';
 import type { Messages } from '../../locales/index.js';
-import { type BoardChart, renderBoardChart } from '../../reports/chart.js';
 import type { Standings } from './leaderboard.js';
 
 /*
@@ -244,7 +244,7 @@ export async function picture(
   chart: BoardChart,
   filename: string,
   log: Log,
-  draw: (chart: BoardChart) => Promise<Buffer> = renderBoardChart,
+  draw: (chart: BoardChart) => Promise<Buffer>,
 ): Promise<OutImage | undefined> {
   try {
     return { filename, data: await draw(chart), alt: chart.title };

@@ -2,7 +2,6 @@ import type { Command, CommandContext, MessageKind, OutImage, Reply } from '../.
 import type { Html } from '../../core/html.js';
 import type { Log } from '../../core/log.js';
 import { fold } from '../../core/text.js';
-import { renderBoardChart } from '../../reports/chart.js';
 import type { PostContext } from '../posts/context.js';
 import { monthlyDigest } from '../posts/monthly.js';
 import { postMessage } from '../posts/parts.js';
@@ -32,7 +31,7 @@ export function postArg(
       agency: ctx.agency,
       plan: ctx.plan,
       council: ctx.council,
-      draw: renderBoardChart,
+      draw: ctx.reports.draw,
     },
   };
 }

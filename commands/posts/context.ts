@@ -3,9 +3,9 @@ import type { MessageKind } from '../../core/context.js';
 import type { CouncilConfig } from '../../core/council.js';
 import type { Html } from '../../core/html.js';
 import type { Plan } from '../../core/plan.js';
+import type { BoardChart } from '../../core/reports.js';
 import type { RepositoryReads } from '../../core/repository.js';
 import type { Messages } from '../../locales/index.js';
-import type { BoardChart } from '../../reports/chart.js';
 
 /*
  * The bot's own posts, built from the store, one file each: the weekly leaderboard (weekly.ts), the

@@ -1,4 +1,5 @@
 import type { MessageKind, OutImage } from '../../core/context.js';
+import { printableFrom } from '../../core/document-text.js';
 import type { Entry, ModelExample } from '../../core/domain.js';
 import { modelsOf } from '../../core/figures.js';
 import type { Html } from '../../core/html.js';
@@ -7,7 +8,6 @@ import type { Period } from '../../core/periods.js';
 import { progressAsOf } from '../../core/plan.js';
 import { counts } from '../../core/scoring.js';
 import { preview } from '../../core/text.js';
-import { printableFrom } from '../../reports/document-text.js';
 import { boardChart, type ChartInput, modelSubjectName, picture, pictureName } from '../lib/board.js';
 import type { Post, PostContext } from './context.js';
 import { chartTargets, type Progress } from './plan.js';

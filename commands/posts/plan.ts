@@ -1,8 +1,8 @@
 import type { Html } from '../../core/html.js';
 import { dayContaining, formatDay, periodContaining } from '../../core/periods.js';
 import { type Milestone, type Plan, planProgress, progressAsOf, type Target } from '../../core/plan.js';
+import type { BoardChart } from '../../core/reports.js';
 import type { Messages } from '../../locales/index.js';
-import type { BoardChart } from '../../reports/chart.js';
 import { boardChart, pictureName } from '../lib/board.js';
 import { say } from '../lib/common.js';
 import { standingsIn } from '../lib/leaderboard.js';

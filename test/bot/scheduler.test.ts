@@ -13,6 +13,7 @@ import { Store } from '../../storage/store.js';
 import { memoryLogger, tempDir, testAgency } from '../helpers/agency.js';
 import { FakePlatform } from '../helpers/fake-platform.js';
 import { logDeed } from '../helpers/store.js';
+import { VirtualTimers } from '../helpers/timers.js';
 
 const plan: Plan = parsePlan(JSON.parse(readFileSync('config/plan-2026.json', 'utf8')));
 const council = parseCouncil(JSON.parse(readFileSync('config/council-2026.json', 'utf8')));
@@ -242,6 +243,38 @@ describe(`a simulated year 2026 (process TZ: ${process.env.TZ ?? 'system'})`, ()
       ['group', expect.stringMatching(/^🏆 Bảng vàng thi đua tuần — tuần 11\/2026/)],
     ]);
     expect(store.lastJobSlot('zalobot:leaderboard')?.toISOString()).toBe('2026-03-13T09:30:00.000Z');
+  });
+
+  it('retries a post that failed while catching up at start, after its backoff on real time', async () => {
+    const timers = new VirtualTimers();
+    const s = new Scheduler({
+      store,
+      logger: log.logger,
+      clock: () => now,
+      graceMs: 12 * HOUR,
+      retryDelaysMs: [60_000],
+      timers,
+    });
+    let attempts = 0;
+    // Once a year: croner's own wake-up never comes during the test.
+    s.add({
+      id: 'yearly',
+      cron: '0 0 1 1 *',
+      run: async () => {
+        attempts += 1;
+        if (attempts === 1) throw new Error('429: Too Many Requests: retry after 5');
+      },
+    });
+    await store.markJobDone('yearly', new Date('2025-06-01T00:00:00Z'));
+    now = new Date('2026-01-01T03:00:00Z'); // the slot of 1 January 00:00 in Vietnam, missed 10 hours ago
+    await s.start();
+    expect(attempts).toBe(1);
+    expect(timers.waiting.map((w) => w.ms)).toEqual([60_000]);
+    now = new Date(now.getTime() + 60_000);
+    timers.fire();
+    await s.stop();
+    expect(attempts).toBe(2);
+    expect(store.lastJobSlot('yearly')?.toISOString()).toBe('2025-12-31T17:00:00.000Z');
   });
 
   it('wakes by itself at real time through croner', async () => {

@@ -5,10 +5,11 @@
  * report runner).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Command, CommandContext, ReportRunner } from '../../core/context.js';
+import type { Command, CommandContext } from '../../core/context.js';
 import type { Member } from '../../core/domain.js';
 import { silentLog } from '../../core/log.js';
 import type { Incoming } from '../../core/message.js';
+import type { Reports } from '../../core/reports.js';
 import { Router } from '../../core/router.js';
 import { Store } from '../../storage/store.js';
 import { tempDir, testAgency } from '../helpers/agency.js';
@@ -17,7 +18,12 @@ import { addMember } from '../helpers/store.js';
 
 const NOW = new Date('2026-11-25T03:00:00Z');
 const PHOTOS = [{ fileId: 'photo-1' }, { fileId: 'photo-2' }];
-const reports: ReportRunner = { build: async () => [] };
+const reports: Reports = {
+  files: async () => [],
+  draw: async () => Buffer.alloc(0),
+  facts: () => [],
+  readRecords: async () => undefined,
+};
 
 let store: Store;
 let cleanup: () => Promise<void>;
@@ -101,11 +107,24 @@ describe('the context a command is given', () => {
     expect(throughHelper(command).photos).toBeUndefined();
   });
 
-  it('holds the photos and the report runner for a command that takes photos, the same both ways', async () => {
+  it('holds the photos and the reports for a command that takes photos, the same both ways', async () => {
     const command = probe('anh', true);
     const routed = await throughRouter(command);
     expect(routed.photos).toEqual(PHOTOS);
     expect(routed.reports).toBe(reports);
     expect(seen(throughHelper(command))).toEqual(seen(routed));
+  });
+
+  it('has the same fields through the router and the test helper, and nothing of the router’s own', async () => {
+    const command = probe('thu', false);
+    const fields = (ctx: object) =>
+      Object.entries(ctx)
+        .filter(([, value]) => value !== undefined)
+        .map(([key]) => key)
+        .sort();
+    const routed = fields(await throughRouter(command));
+    expect(fields(throughHelper(command))).toEqual(routed);
+    expect(routed).not.toContain('commands');
+    expect(routed).not.toContain('clock');
   });
 });

@@ -112,6 +112,15 @@ describe('the Council reviews entries', () => {
     const notice = byAdmin.map((s) => s.text).find((text) => text.includes('ghi nhận cho đồng chí'));
     expect(notice).toContain('ghi nhận cho đồng chí đã được quản trị viên duyệt');
     expect(tg.store.entry('VT1')?.review).toBe('pending');
+    // Their own is also an entry they logged for a colleague: the reporter decides it no more than the member.
+    const forLan = '/viectot @lan_nguyen đã trực thay ca đêm cho đồng nghiệp';
+    const logged = only(await tg.send(council(), forLan, { entities: mentionEntities(forLan) }));
+    expect(logged.text).toContain('VT3');
+    expect(logged.text).toContain('Nguyễn Thị Lan');
+    for (const command of ['/duyet VT3', '/tuchoi VT3 Chưa đủ minh chứng']) {
+      expect(only(await tg.send(council(), command)).text).toContain('thành viên Hội đồng khác sẽ xét');
+    }
+    expect(tg.store.entry('VT3')?.review).toBe('pending');
   });
 
   it('/lichsu shows the whole history: created, rejected, withdrawn, by whom and when', async () => {

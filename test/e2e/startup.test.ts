@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { connect, createServer, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dayKey } from '../../core/periods.js';
@@ -8,6 +8,7 @@ import { Store } from '../../storage/store.js';
 import { tempDir } from '../helpers/agency.js';
 import { FakeBotApiServer } from '../helpers/bot-api-server.js';
 import { until } from '../helpers/live-bot.js';
+import { onFreePorts, portTaken } from '../helpers/ports.js';
 import { FakeZaloBotApiServer, zaloId } from '../helpers/zalo-bot-api-server.js';
 
 const TOKEN = '123456789:AAExampleTokenForTestsOnly_0123456789';
@@ -51,18 +52,6 @@ function start(env: Record<string, string>, input?: string, cwd?: string) {
   if (input !== undefined) child.stdin.end(input);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, exited, out: () => stdout, err: () => stderr };
-}
-
-/** A port free now (the kernel's pick, released): for the servers that want a port of their own. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 describe('npm start', () => {
@@ -376,39 +365,51 @@ describe('npm start', () => {
 
   it('stops at once on SIGTERM while slow clients hold the webhook, the desk and the health port, the store closed', async () => {
     const zalo = await FakeZaloBotApiServer.start();
-    const [webhookPort, healthPort] = [await freePort(), await freePort()];
     const sockets: Socket[] = [];
     let trickle: NodeJS.Timeout | undefined;
     try {
-      const run = start({
-        ZALO_BOT_TOKEN: zalo.token,
-        ZALO_BOT_API_ROOT: zalo.apiRoot,
-        ZALO_BOT_MODE: 'webhook',
-        ZALO_BOT_WEBHOOK_URL: 'https://thidua.example.gov.vn/zalo-bot/webhook',
-        ZALO_BOT_WEBHOOK_SECRET: 'webhook-secret-of-the-agency-0123',
-        ZALO_BOT_WEBHOOK_PORT: String(webhookPort),
-        HEALTH_PORT: String(healthPort),
-        WEB_PORT: '0',
-        DATA_DIR: dir,
-      });
-      const logged = (msg: string) =>
-        // The log is JSON lines on stderr (not a terminal).
-        run
-          .err()
-          .split('\n')
-          .filter(Boolean)
-          .map((l) => {
-            try {
-              return JSON.parse(l) as Record<string, unknown>;
-            } catch {
-              return {};
-            }
-          })
-          .find((l) => l.msg === msg);
-      await until(
-        'the bot running',
-        () => logged('running') !== undefined || run.child.exitCode !== null,
-        60_000,
+      // The webhook's and the health checks' ports are settings, chosen before the bot starts: if a test
+      // beside this one took one of them meanwhile, the bot is stopped and started again on others.
+      const { run, logged, webhookPort, healthPort } = await onFreePorts(
+        2,
+        async ([webhookPort = 0, healthPort = 0]) => {
+          const run = start({
+            ZALO_BOT_TOKEN: zalo.token,
+            ZALO_BOT_API_ROOT: zalo.apiRoot,
+            ZALO_BOT_MODE: 'webhook',
+            ZALO_BOT_WEBHOOK_URL: 'https://thidua.example.gov.vn/zalo-bot/webhook',
+            ZALO_BOT_WEBHOOK_SECRET: 'webhook-secret-of-the-agency-0123',
+            ZALO_BOT_WEBHOOK_PORT: String(webhookPort),
+            HEALTH_PORT: String(healthPort),
+            WEB_PORT: '0',
+            DATA_DIR: dir,
+          });
+          const logged = (msg: string) =>
+            // The log is JSON lines on stderr (not a terminal).
+            run
+              .err()
+              .split('\n')
+              .filter(Boolean)
+              .map((l) => {
+                try {
+                  return JSON.parse(l) as Record<string, unknown>;
+                } catch {
+                  return {};
+                }
+              })
+              .find((l) => l.msg === msg);
+          await until(
+            'the bot running',
+            () => logged('running') !== undefined || run.child.exitCode !== null,
+            60_000,
+          );
+          if (run.err().includes('EADDRINUSE')) {
+            if (run.child.exitCode === null) run.child.kill('SIGTERM');
+            await run.exited;
+            throw portTaken('the Zalo Bot webhook or the health checks');
+          }
+          return { run, logged, webhookPort, healthPort };
+        },
       );
       expect(logged('running'), run.err() + run.out()).toBeDefined();
       const web = new URL(String(logged('HTTP server')?.listening));

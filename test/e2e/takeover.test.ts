@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readPostgresStore } from '../../storage/postgres/index.js';
 import { tempDir } from '../helpers/agency.js';
 import { FakeBotApiServer } from '../helpers/bot-api-server.js';
+import { onFreePort, portTaken } from '../helpers/ports.js';
 import { PostgresRelay, postgresMissing, testDatabase } from '../helpers/postgres.js';
 
 /*
@@ -37,18 +37,29 @@ interface Instance {
   seq(): Promise<number | null>;
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
+/**
+ * Starts an instance as `npm start` does, its health checks on a port found free — on another when a
+ * test beside this one took it meanwhile (the instance would run without them, and `role` would ask
+ * whatever took the port): its log says whether it listens before it takes or waits for the lease.
+ */
+function start(url = database.url): Promise<Instance> {
+  return onFreePort(async (port) => {
+    const instance = await spawnInstance(url, port);
+    await until(
+      'the health checks listening, or not',
+      () => /health and readiness endpoints listening|cannot listen for health checks/.test(instance.err()),
+      60_000,
+    );
+    if (!instance.err().includes('cannot listen for health checks')) return instance;
+    instance.child.kill('SIGTERM');
+    await instance.exited;
+    throw portTaken('the health checks');
+  });
 }
 
-async function start(url = database.url): Promise<Instance> {
+async function spawnInstance(url: string, port: number): Promise<Instance> {
   const made = await tempDir('thidua-takeover-');
   dirs.push(made);
-  const port = await freePort();
   const child = spawn(process.execPath, [join(BUILD, 'main.js')], {
     env: {
       PATH: process.env.PATH ?? '',

@@ -198,6 +198,16 @@ describe('logging entries', () => {
     expect(reply.text).toContain('Sửa lỗi <b>in đậm</b> & "ngoặc"');
   });
 
+  it('saves and shows text without control characters (a bell, a backspace, a form feed pasted in)', async () => {
+    const reply = only(await tg.send(lan(), '/viectot Trực\u0007 thay ca\u0008 cho đồng nghiệp\u000C bị ốm'));
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    const controls = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
+    expect(reply.text).toContain('Trực');
+    expect(reply.html).not.toMatch(controls);
+    expect(tg.store.entries).toHaveLength(1);
+    expect(tg.store.entries[0]?.text).not.toMatch(controls);
+  });
+
   it.each([
     ['empty text', '/viectot', 'Vui lòng ghi rõ việc tốt đã làm'],
     ['only a tag', '/hoanthanh #dotxuat', 'Vui lòng ghi rõ nội dung công việc đã hoàn thành'],

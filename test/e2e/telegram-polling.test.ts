@@ -7,6 +7,7 @@
 import type { BotCommand, Message, User } from 'grammy/types';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { realTimers } from '../../bot/kit/timers.js';
 import { commands } from '../../commands/index.js';
 import { type Command, mayRun } from '../../core/context.js';
 import { locales } from '../../locales/index.js';
@@ -281,7 +282,16 @@ describe('pictures, topics and albums over HTTP', () => {
     const waits: (() => void)[] = [];
     const bot = await launch({
       env: { TELEGRAM_COMPACT_CONFIRMATIONS: 'true' },
-      telegram: { albumTimers: { set: (run) => waits.push(run), clear: () => {} } },
+      // A wait, once started, is never cancelled here: whichever ends first hands the album over.
+      telegram: {
+        timers: {
+          ...realTimers,
+          after: (_ms, run) => {
+            waits.push(run);
+            return () => {};
+          },
+        },
+      },
     });
     await registerTrio(bot);
     const before = bot.server.calls.length;

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sign } from '@telegram-apps/init-data-node';
@@ -51,33 +50,6 @@ export async function builtDeskAssets(): Promise<DeskAssets> {
     return await readDeskAssets(dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/** A port free right now on 127.0.0.1 (the desk's public address must be known before it listens). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/**
- * Starts something on a port found free, again on another when the port was taken meanwhile: between
- * freePort's check and the listen, a test running beside this one may take it (seen once in CI).
- */
-export async function onFreePort<T>(start: (port: number) => Promise<T>, tries = 5): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    const port = await freePort();
-    try {
-      return await start(port);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= tries) throw error;
-    }
   }
 }
 

@@ -12,7 +12,6 @@ import {
   type Mention,
   type Photo,
   type Reply,
-  type ReportRunner,
 } from '../../core/context.js';
 import type { CouncilConfig } from '../../core/council.js';
 import type { Member } from '../../core/domain.js';
@@ -22,8 +21,10 @@ import { LinkCodes } from '../../core/link-codes.js';
 import { silentLog } from '../../core/log.js';
 import type { Incoming, InDocument } from '../../core/message.js';
 import type { Plan } from '../../core/plan.js';
+import type { Reports } from '../../core/reports.js';
 import type { TitlesConfig } from '../../core/titles.js';
 import type { Locale } from '../../locales/index.js';
+import { commandReports } from '../../reports/for-commands.js';
 import type { Store } from '../../storage/store.js';
 import { testAgency } from './agency.js';
 
@@ -51,8 +52,8 @@ export interface ContextInput {
   plan?: Plan;
   titles?: TitlesConfig;
   council?: CouncilConfig;
-  /** Where report files are built (absent: in this thread). */
-  reports?: ReportRunner;
+  /** What commands ask of reports/ (absent: reports/for-commands.ts's, files built in this thread). */
+  reports?: Reports;
   messageKey?: string;
 }
 
@@ -84,6 +85,7 @@ function incomingOf(command: Command, input: ContextInput): Incoming {
 
 /** The context the router would give `command` for the message `input` describes (core's own builder). */
 export function buildContext(command: Command, input: ContextInput): CommandContext {
+  const agency = input.agency ?? testAgency();
   return commandContext(
     {
       command,
@@ -97,12 +99,12 @@ export function buildContext(command: Command, input: ContextInput): CommandCont
     },
     {
       store: input.store,
-      agency: input.agency ?? testAgency(),
+      agency,
       links: new LinkCodes(),
       plan: input.plan,
       titles: input.titles,
       council: input.council,
-      reports: input.reports,
+      reports: input.reports ?? commandReports({ store: input.store, agency, titles: input.titles }),
     },
   );
 }

@@ -162,6 +162,8 @@ export class LiveBot {
       zaloBot?: Partial<ZaloBotOptions>;
       /** The desk's assets (with WEB_PUBLIC_URL and WEB_PORT in `env`). */
       deskAssets?: AppDeps['deskAssets'];
+      /** The bot's clock (this machine's by default). */
+      clock?: () => Date;
     } = {},
   ): Promise<LiveBot> {
     const server = await FakeBotApiServer.start({ token: TOKEN });
@@ -203,6 +205,7 @@ export class LiveBot {
         },
         zaloBot: { pollSeconds: 1, retryMs: 20, ...options.zaloBot },
         ...(options.deskAssets ? { deskAssets: options.deskAssets } : {}),
+        ...(options.clock ? { clock: options.clock } : {}),
       });
       started = app;
       await app.start();

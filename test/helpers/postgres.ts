@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import {
+  migrate,
+  openPostgresStore,
+  type PostgresStoreOptions,
+  type PostgresTarget,
+  takeEpoch,
+} from '../../storage/postgres/index.js';
+import type { Store, StoreLogger } from '../../storage/store.js';
 
 /**
  * The PostgreSQL server the tests use: 127.0.0.1:5432, trust authentication, database `test` (every
@@ -72,6 +81,78 @@ export async function testDatabase(): Promise<{ url: string; name: string; drop:
       await adminQuery(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
     },
   };
+}
+
+/** What a PostgreSQL test file is given by `usePostgres`. */
+export interface PostgresFixture {
+  /** This test's schema in the file's database, migrated (`<prefix><n>`, a new one for each test). */
+  readonly target: PostgresTarget;
+  /** A superuser's query on the file's database. */
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(
+    sql: string,
+    values?: unknown[],
+  ): Promise<pg.QueryResult<R>>;
+  /** Closes `thing` once the test is over, the last one given first (errors ignored: the test has its verdict). */
+  closeAfter<T extends { close(): Promise<unknown> }>(thing: T): T;
+  /**
+   * The store at `at` (this test's schema unless said), opened for writing at `epoch` — a new epoch
+   * taken, as an instance does, unless given — and closed after the test.
+   */
+  open(
+    at?: PostgresTarget,
+    options?: Partial<Pick<PostgresStoreOptions, 'epoch' | 'onFenced'>>,
+  ): Promise<Store>;
+}
+
+/**
+ * The set-up every PostgreSQL test file shares: a database of the file's own (dropped after its last
+ * test), a schema of each test's own, migrated, and whatever the test opened closed after it. Call it
+ * once at the top of the file; each hook does nothing when the server is missing (the file's tests
+ * skip with `describe.skipIf(postgresMissing)`).
+ */
+export function usePostgres(prefix: string, logger: StoreLogger): PostgresFixture {
+  let database: Awaited<ReturnType<typeof testDatabase>> | undefined;
+  let target: PostgresTarget | undefined;
+  let n = 0;
+  const closing: { close(): Promise<unknown> }[] = [];
+  beforeAll(async () => {
+    if (!postgresMissing) database = await testDatabase();
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+  beforeEach(async () => {
+    if (!database) return;
+    n += 1;
+    target = { url: database.url, schema: `${prefix}${n}` };
+    await migrate(target, logger);
+  });
+  afterEach(async () => {
+    for (const thing of closing.splice(0).reverse()) await thing.close().catch(() => {});
+  });
+  const fixture: PostgresFixture = {
+    get target() {
+      if (!target) throw new Error('no PostgreSQL test database (is the test skipped with postgresMissing?)');
+      return target;
+    },
+    query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, values: unknown[] = []) {
+      return adminQuery<R>(sql, values, fixture.target.url);
+    },
+    closeAfter: (thing) => {
+      closing.push(thing);
+      return thing;
+    },
+    open: async (at = fixture.target, options = {}) =>
+      fixture.closeAfter(
+        await openPostgresStore(at, {
+          logger,
+          dataDir: '',
+          epoch: options.epoch ?? (await takeEpoch(at, 'test')),
+          ...(options.onFenced ? { onFenced: options.onFenced } : {}),
+        }),
+      ),
+  };
+  return fixture;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Router } from '../../core/router.js';
 import { Store } from '../../storage/store.js';
 import { memoryLogger, tempDir, testAgency } from './agency.js';
 import { FakeBotApiServer, parseHtml } from './bot-api-server.js';
+import { VirtualTimers } from './timers.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the transformer answers every method, each with its own result type
 type AnyResponse = any;
@@ -93,8 +94,6 @@ export class TelegramHarness {
   readonly startedPrivate = new Set<number>();
   /** Forum topics that are gone: a message sent into one fails as Telegram fails it. */
   readonly goneTopics = new Set<number>();
-  /** Album waits started by the bot and not yet over (`finishAlbums` ends them). */
-  readonly albumWaits: { run: () => void; ms: number }[];
   now: Date;
 
   private constructor(
@@ -104,10 +103,15 @@ export class TelegramHarness {
     readonly logs: () => Record<string, unknown>[],
     private readonly cleanup: () => Promise<void>,
     now: Date,
-    albumWaits: { run: () => void; ms: number }[] = [],
+    /** The Telegram platform's clock and waits: an album's wait ends when the test says so. */
+    readonly timers = new VirtualTimers(),
   ) {
     this.now = now;
-    this.albumWaits = albumWaits;
+  }
+
+  /** Album waits started by the bot and not yet over (`finishAlbums` ends them). */
+  get albumWaits(): readonly { ms: number }[] {
+    return this.timers.waiting;
   }
 
   /** The router the bot uses, for driving a second platform against the same core. */
@@ -158,7 +162,7 @@ export class TelegramHarness {
     const { logger, lines } = memoryLogger();
     const store = await Store.open(dir, { logger });
     let harness: TelegramHarness | undefined;
-    const albumWaits: { run: () => void; ms: number }[] = [];
+    const timers = new VirtualTimers();
     // The bot as npm start builds it (bot/app.ts), with grammY's test seam: known botInfo, no polling;
     // an album's wait for its last photo ends when the test says so.
     const app = createApp(config, {
@@ -169,17 +173,7 @@ export class TelegramHarness {
         botInfo: BOT_INFO,
         polling: false,
         albumWaitMs: 1_500,
-        albumTimers: {
-          set: (run, ms) => {
-            const wait = { run, ms };
-            albumWaits.push(wait);
-            return wait;
-          },
-          clear: (wait) => {
-            const i = albumWaits.indexOf(wait as (typeof albumWaits)[number]);
-            if (i >= 0) albumWaits.splice(i, 1);
-          },
-        },
+        timers,
       },
       backupCheckMs: 0,
       ...(options.platforms ? { platforms: options.platforms } : {}),
@@ -197,7 +191,7 @@ export class TelegramHarness {
         await cleanup();
       },
       options.now ?? new Date('2026-11-25T03:00:00Z'),
-      albumWaits,
+      timers,
     );
     harness.fileServer = fileServer;
     platform.bot.api.config.use(harness.transformer);
@@ -391,7 +385,7 @@ export class TelegramHarness {
 
   /** Ends the wait of every album the bot is gathering, and waits for its answers. */
   async finishAlbums(): Promise<void> {
-    for (const wait of this.albumWaits.splice(0)) wait.run();
+    this.timers.fire();
     await (this.app.platforms.find((p) => p.name === 'telegram') as TelegramPlatform).idle();
     await this.app.idle();
   }

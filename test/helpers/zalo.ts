@@ -1,7 +1,6 @@
 import { GroupMessage, type TGroupMessage, type TMention, type TMessage, UserMessage } from 'zca-js';
 import { type App, createApp } from '../../bot/app.js';
 import { createConfig, type ZaloConfig } from '../../bot/config.js';
-import type { Timers } from '../../bot/kit/timers.js';
 import type { ZaloPlatform } from '../../bot/zalo/platform.js';
 import type {
   ZaloEvents,
@@ -14,8 +13,12 @@ import type {
 import type { AgencyConfig } from '../../core/agency.js';
 import type { OutFile, OutImage } from '../../core/context.js';
 import type { Router } from '../../core/router.js';
+import type { Timers } from '../../core/timers.js';
 import { Store } from '../../storage/store.js';
 import { memoryLogger, tempDir, testAgency } from './agency.js';
+import { VirtualTimers } from './timers.js';
+
+export { VirtualTimers };
 
 export const GROUP_ID = '5012345678901234567';
 export const BOT_UID = '8800000000000000001';
@@ -23,22 +26,6 @@ export const BOT_UID = '8800000000000000001';
 export interface ZaloUser {
   uid: string;
   name: string;
-}
-
-/** A clock that jumps ahead instead of waiting: `sleep` returns at once with the time moved on. */
-export class VirtualTimers implements Timers {
-  time = 1_000_000;
-  readonly sleeps: number[] = [];
-
-  now = (): number => this.time;
-
-  sleep = async (ms: number, signal?: AbortSignal): Promise<void> => {
-    this.sleeps.push(ms);
-    const wake = this.time + ms;
-    await Promise.resolve();
-    if (signal?.aborted) return;
-    this.time = Math.max(this.time, wake);
-  };
 }
 
 /** One message the bot sent, as its reader sees it. */

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ChoiceMemory, choiceLines, withChoices } from '../../bot/kit/choices.js';
-import type { Timers } from '../../bot/kit/timers.js';
+import { VirtualTimers } from '../helpers/timers.js';
 
-const clock = { time: 0 };
-const timers: Timers = { now: () => clock.time, sleep: async () => {} };
+const timers = new VirtualTimers(0);
 const approve = { label: '✅ Duyệt', command: '/duyet VT1' };
 const reject = { label: '❌ Không duyệt', command: '/tuchoi VT1' };
 
@@ -22,7 +21,7 @@ describe('numbered choices in plain text', () => {
 
 describe('ChoiceMemory: a bare number sent back', () => {
   it('picks a choice of the answer shown, numbered across its replies', () => {
-    clock.time = 0;
+    timers.time = 0;
     const memory = new ChoiceMemory({ timers });
     memory.begin('chat');
     expect(memory.show('chat', [approve])).toBe(1);
@@ -35,20 +34,20 @@ describe('ChoiceMemory: a bare number sent back', () => {
   });
 
   it('closes the choices when a new message comes in, and after the time they stay open', () => {
-    clock.time = 0;
+    timers.time = 0;
     const memory = new ChoiceMemory({ timers, keepMs: 1000 });
     memory.show('chat', [approve]);
     memory.begin('chat');
     expect(memory.read('chat', '1')).toBe('expired');
     memory.show('chat', [approve]);
-    clock.time = 999;
+    timers.time = 999;
     expect(memory.read('chat', '1')).toEqual({ command: '/duyet VT1' });
-    clock.time = 1000;
+    timers.time = 1000;
     expect(memory.read('chat', '1')).toBe('expired');
   });
 
   it('numbers a message of its own (a notice) from 1, whatever the chat was shown before', () => {
-    clock.time = 0;
+    timers.time = 0;
     const memory = new ChoiceMemory({ timers });
     memory.show('chat', [approve, reject]);
     expect(memory.show('chat', [reject], false)).toBe(1);

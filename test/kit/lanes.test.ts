@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InFlight } from '../../bot/kit/inflight.js';
 import { Lanes } from '../../bot/kit/lanes.js';
-import type { Timers } from '../../bot/kit/timers.js';
-
-/** A clock that moves only when someone sleeps on it. */
-class VirtualTimers implements Timers {
-  time = 1_000;
-  readonly sleeps: number[] = [];
-  now = () => this.time;
-  sleep = async (ms: number) => {
-    this.sleeps.push(ms);
-    await Promise.resolve();
-    this.time += ms;
-  };
-}
+import { VirtualTimers } from '../helpers/timers.js';
 
 /** A promise resolved from outside. */
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -56,7 +44,7 @@ describe('Lanes: one key at a time, in order; keys at once', () => {
   });
 
   it('spaces a lane’s jobs by the interval, not different lanes', async () => {
-    const timers = new VirtualTimers();
+    const timers = new VirtualTimers(1_000);
     const lanes = new Lanes({ intervalMs: 500, timers });
     const at: string[] = [];
     const stamp = (name: string) => async () => {
@@ -73,7 +61,7 @@ describe('Lanes: one key at a time, in order; keys at once', () => {
   });
 
   it('paces each step of one turn, and nothing of another key runs between them', async () => {
-    const timers = new VirtualTimers();
+    const timers = new VirtualTimers(1_000);
     const lanes = new Lanes({ intervalMs: 200, timers });
     const at: number[] = [];
     const turn = lanes.turn('a', async (pace) => {
@@ -88,7 +76,7 @@ describe('Lanes: one key at a time, in order; keys at once', () => {
   });
 
   it('does not sleep at all when the interval is 0', async () => {
-    const timers = new VirtualTimers();
+    const timers = new VirtualTimers(1_000);
     const lanes = new Lanes({ timers });
     await Promise.all([1, 2, 3].map((n) => lanes.run('a', async () => n)));
     expect(timers.sleeps).toEqual([]);

@@ -141,7 +141,7 @@ beforeAll(async () => {
   const e5 = await log(ha, 'deed', 'Hiến máu tình nguyện <đợt 2> & vận động', '2026-11-20');
   const e6 = await log(bao, 'task', 'Tổng hợp số liệu đảng viên mới', '2026-12-01');
   const e7 = await log(hung, 'deed', 'Nhặt được ví trả lại người đánh rơi', '2026-12-02');
-  const council = (code: string) => actor('telegram:800001', new Date('2026-12-03T03:00:00Z'));
+  const council = (_code: string) => actor('telegram:800001', new Date('2026-12-03T03:00:00Z'));
   await store.reviewEntry(e1.code, 'approved', council(e1.code));
   await store.reviewEntry(e2.code, 'approved', council(e2.code));
   await store.reviewEntry(e3.code, 'approved', council(e3.code));

@@ -1,17 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreCorruptError, StoreWriteError } from '../../core/errors.js';
 import {
   Follower,
   Lease,
-  migrate,
-  openPostgresStore,
   type PostgresTarget,
   readPostgresStore,
   StoreFencedError,
 } from '../../storage/postgres/index.js';
 import type { Store } from '../../storage/store.js';
 import { memoryLogger } from '../helpers/agency.js';
-import { adminQuery, PostgresRelay, postgresMissing, testDatabase } from '../helpers/postgres.js';
+import { PostgresRelay, postgresMissing, usePostgres } from '../helpers/postgres.js';
 import { actor, addMember, logDeed } from '../helpers/store.js';
 
 /*
@@ -21,25 +19,21 @@ import { actor, addMember, logDeed } from '../helpers/store.js';
  * never on time.
  */
 
-let database: Awaited<ReturnType<typeof testDatabase>>;
-let schemaNo = 0;
-let target: PostgresTarget;
-const closing: { close(): Promise<void> }[] = [];
-const releasing: Lease[] = [];
 const { logger, lines } = memoryLogger();
-const q = (sql: string, values: unknown[] = []) => adminQuery(sql, values, target.url);
+const db = usePostgres('f', logger);
+const q = db.query;
+/** A lease released once the test is over (after what was opened under it is closed). */
+const held = (lease: Lease) => db.closeAfter({ close: () => lease.release(), lease }).lease;
 
-async function active(at: PostgresTarget = target) {
-  const lease = (await Lease.acquire(at, { logger, heartbeatMs: 60_000 })) as Lease;
-  releasing.push(lease);
-  const store = await openPostgresStore(at, { logger, dataDir: '', epoch: lease.epoch, onFenced: () => {} });
-  closing.push(store);
+async function active(at: PostgresTarget = db.target) {
+  const lease = held((await Lease.acquire(at, { logger, heartbeatMs: 60_000 })) as Lease);
+  const store = await db.open(at, { epoch: lease.epoch, onFenced: () => {} });
   return { lease, store };
 }
 
 function follower() {
-  const f = new Follower(target, { logger, dataDir: '', pollMs: 0 });
-  closing.push({ close: () => f.stop() });
+  const f = new Follower(db.target, { logger, dataDir: '', pollMs: 0 });
+  db.closeAfter({ close: () => f.stop() });
   return f;
 }
 
@@ -47,22 +41,6 @@ const at = (hour: number) => new Date(`2026-03-02T${String(hour).padStart(2, '0'
 const codes = (store: Store) => store.entries.map((e) => `${e.code} ${e.text}`);
 
 describe.skipIf(postgresMissing)('a warm standby on PostgreSQL', () => {
-  beforeAll(async () => {
-    database = await testDatabase();
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
-  beforeEach(async () => {
-    schemaNo += 1;
-    target = { url: database.url, schema: `f${schemaNo}` };
-    await migrate(target, logger);
-  });
-  afterEach(async () => {
-    for (const c of closing.splice(0).reverse()) await c.close().catch(() => {});
-    for (const l of releasing.splice(0)) await l.release();
-  });
-
   it('follows the writes (through compactions) and takes over with the latest change, each applied once', async () => {
     const first = await active();
     const lan = await addMember(first.store, 1);
@@ -91,10 +69,10 @@ describe.skipIf(postgresMissing)('a warm standby on PostgreSQL', () => {
       last,
     );
     await first.lease.release();
-    const second = (await Lease.acquire(target, { logger, heartbeatMs: 60_000 })) as Lease;
-    releasing.push(second);
+    const second = (await Lease.acquire(db.target, { logger, heartbeatMs: 60_000 })) as Lease;
+    held(second);
     const taken = await standby.promote(second.epoch);
-    closing.push(taken.store);
+    db.closeAfter(taken.store);
     expect(taken.from).toBe('warm');
     expect(taken.applied).toBe(1);
     expect(standby.reads).toBe(1);
@@ -108,8 +86,8 @@ describe.skipIf(postgresMissing)('a warm standby on PostgreSQL', () => {
     expect(next.code).toBe('VT5');
     await taken.store.compact();
     await logDeed(taken.store, lan.id, at(6), 'sáu');
-    const cold = await readPostgresStore(target);
-    closing.push(cold);
+    const cold = await readPostgresStore(db.target);
+    db.closeAfter(cold);
     expect(codes(cold)).toEqual(codes(taken.store));
     expect(cold.state.seq).toBe(taken.store.state.seq);
     expect(cold.state.last).toBe(taken.store.state.last);
@@ -127,18 +105,18 @@ describe.skipIf(postgresMissing)('a warm standby on PostgreSQL', () => {
     expect(standby.reads).toBe(2);
     expect(standby.seq).toBe(first.store.state.seq);
     await first.lease.release();
-    const second = (await Lease.acquire(target, { logger, heartbeatMs: 60_000 })) as Lease;
-    releasing.push(second);
+    const second = (await Lease.acquire(db.target, { logger, heartbeatMs: 60_000 })) as Lease;
+    held(second);
     const taken = await standby.promote(second.epoch);
-    closing.push(taken.store);
+    db.closeAfter(taken.store);
     expect(taken.from).toBe('warm');
     expect(codes(taken.store)).toEqual(['VT1 một', 'VT2 hai']);
   });
 
   it('drops a line it applied whose write was answered "not saved", and takes over with what was saved', async () => {
     const relay = await PostgresRelay.start();
-    closing.push(relay);
-    const first = await active({ ...target, url: relay.url(target.url) });
+    db.closeAfter(relay);
+    const first = await active({ ...db.target, url: relay.url(db.target.url) });
     const lan = await addMember(first.store, 1);
     const standby = follower();
     await standby.catchUp();
@@ -146,7 +124,7 @@ describe.skipIf(postgresMissing)('a warm standby on PostgreSQL', () => {
     relay.hold();
     const writing = logDeed(first.store, lan.id, at(1), 'không chắc đã lưu');
     await until(
-      async () => Number((await q(`SELECT count(*) AS n FROM ${target.schema}.journal`)).rows[0]?.n) === 2,
+      async () => Number((await q(`SELECT count(*) AS n FROM ${db.target.schema}.journal`)).rows[0]?.n) === 2,
     );
     // The standby has applied it meanwhile.
     await standby.catchUp();
@@ -157,10 +135,10 @@ describe.skipIf(postgresMissing)('a warm standby on PostgreSQL', () => {
     // The next write takes its seq; the standby sees the line it applied was replaced.
     await logDeed(first.store, lan.id, at(2), 'đã lưu');
     await first.lease.release();
-    const second = (await Lease.acquire(target, { logger, heartbeatMs: 60_000 })) as Lease;
-    releasing.push(second);
+    const second = (await Lease.acquire(db.target, { logger, heartbeatMs: 60_000 })) as Lease;
+    held(second);
     const taken = await standby.promote(second.epoch);
-    closing.push(taken.store);
+    db.closeAfter(taken.store);
     expect(codes(taken.store)).toEqual(['VT1 đã lưu']);
     expect(lines().some((l) => /was replaced/.test(JSON.stringify(l)))).toBe(true);
   });
@@ -171,13 +149,13 @@ describe.skipIf(postgresMissing)('a warm standby on PostgreSQL', () => {
     const standby = follower();
     await standby.catchUp();
     await logDeed(first.store, lan.id, at(1), 'một');
-    await q(`UPDATE ${target.schema}.journal SET line = replace(line, 'một', 'hai') WHERE seq = 2`);
+    await q(`UPDATE ${db.target.schema}.journal SET line = replace(line, 'một', 'hai') WHERE seq = 2`);
     await standby.catchUp();
     await standby.catchUp();
     expect(standby.seq).toBeNull();
     await first.lease.release();
-    const second = (await Lease.acquire(target, { logger, heartbeatMs: 60_000 })) as Lease;
-    releasing.push(second);
+    const second = (await Lease.acquire(db.target, { logger, heartbeatMs: 60_000 })) as Lease;
+    held(second);
     const error = await standby.promote(second.epoch).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreCorruptError);
     expect((error as Error).message).toMatch(/seq 2/);
@@ -185,14 +163,14 @@ describe.skipIf(postgresMissing)('a warm standby on PostgreSQL', () => {
 
   it('goes on following once the database is back from a restart', async () => {
     const relay = await PostgresRelay.start();
-    closing.push(relay);
+    db.closeAfter(relay);
     const first = await active();
     const lan = await addMember(first.store, 1);
     const standby = new Follower(
-      { ...target, url: relay.url(target.url) },
+      { ...db.target, url: relay.url(db.target.url) },
       { logger, dataDir: '', pollMs: 0 },
     );
-    closing.push({ close: () => standby.stop() });
+    db.closeAfter({ close: () => standby.stop() });
     await standby.catchUp();
     relay.cut();
     await logDeed(first.store, lan.id, at(1), 'trong lúc mất kết nối');
@@ -210,10 +188,10 @@ describe.skipIf(postgresMissing)('a warm standby on PostgreSQL', () => {
     const standby = follower();
     await standby.catchUp();
     await first.lease.release();
-    const second = (await Lease.acquire(target, { logger, heartbeatMs: 60_000 })) as Lease;
+    const second = (await Lease.acquire(db.target, { logger, heartbeatMs: 60_000 })) as Lease;
     await second.release();
-    const third = (await Lease.acquire(target, { logger, heartbeatMs: 60_000 })) as Lease;
-    releasing.push(third);
+    const third = (await Lease.acquire(db.target, { logger, heartbeatMs: 60_000 })) as Lease;
+    held(third);
     await expect(standby.promote(second.epoch)).rejects.toBeInstanceOf(StoreFencedError);
   });
 });

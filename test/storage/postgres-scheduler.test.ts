@@ -1,16 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Scheduler } from '../../bot/scheduler.js';
-import {
-  Follower,
-  Lease,
-  migrate,
-  openPostgresStore,
-  type PostgresTarget,
-  takeEpoch,
-} from '../../storage/postgres/index.js';
+import { Follower, Lease, type PostgresTarget } from '../../storage/postgres/index.js';
 import type { Store } from '../../storage/store.js';
 import { memoryLogger } from '../helpers/agency.js';
-import { PostgresRelay, postgresMissing, testDatabase } from '../helpers/postgres.js';
+import { PostgresRelay, postgresMissing, usePostgres } from '../helpers/postgres.js';
 
 /*
  * The plan's scheduled posts on PostgreSQL, across what a pair of instances meets: the database going
@@ -19,11 +12,8 @@ import { PostgresRelay, postgresMissing, testDatabase } from '../helpers/postgre
  * nothing. Time is the scheduler's own clock, moved by the test.
  */
 
-let database: Awaited<ReturnType<typeof testDatabase>>;
-let schemaNo = 0;
-let target: PostgresTarget;
-const closing: { close(): Promise<void> }[] = [];
 const { logger, lines } = memoryLogger();
+const db = usePostgres('sch', logger);
 
 // Every day at 09:00 in Asia/Ho_Chi_Minh (02:00 UTC).
 const CRON = '0 9 * * *';
@@ -31,16 +21,7 @@ const before = new Date('2026-03-02T01:00:00Z');
 const slot = new Date('2026-03-02T02:00:00Z');
 const after = (minutes: number) => new Date(slot.getTime() + minutes * 60_000);
 
-async function open(at: PostgresTarget, epoch?: number): Promise<Store> {
-  const store = await openPostgresStore(at, {
-    logger,
-    dataDir: '',
-    epoch: epoch ?? (await takeEpoch(at, 'test')),
-    onFenced: () => {},
-  });
-  closing.push(store);
-  return store;
-}
+const open = (at: PostgresTarget) => db.open(at, { onFenced: () => {} });
 
 /** A scheduler with one daily post on `store`; `sent` lists the slots it posted; `during` runs inside the post. */
 function daily(store: Store, during?: () => void) {
@@ -64,25 +45,10 @@ function daily(store: Store, during?: () => void) {
 }
 
 describe.skipIf(postgresMissing)('scheduled posts on PostgreSQL', () => {
-  beforeAll(async () => {
-    database = await testDatabase();
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
-  beforeEach(async () => {
-    schemaNo += 1;
-    target = { url: database.url, schema: `sch${schemaNo}` };
-    await migrate(target, logger);
-  });
-  afterEach(async () => {
-    for (const c of closing.splice(0).reverse()) await c.close().catch(() => {});
-  });
-
   it('a post sent while the database went away is recorded once it is back, and never sent again', async () => {
     const relay = await PostgresRelay.start();
-    closing.push(relay);
-    const store = await open({ ...target, url: relay.url(target.url) });
+    db.closeAfter(relay);
+    const store = await open({ ...db.target, url: relay.url(db.target.url) });
     await store.markJobDone('daily', before);
     // The post goes out; the database is gone before it can be recorded.
     const { scheduler, sent } = daily(store, () => relay.cut());
@@ -105,8 +71,8 @@ describe.skipIf(postgresMissing)('scheduled posts on PostgreSQL', () => {
 
   it('sends nothing while the database cannot record it, and sends once it can', async () => {
     const relay = await PostgresRelay.start();
-    closing.push(relay);
-    const store = await open({ ...target, url: relay.url(target.url) });
+    db.closeAfter(relay);
+    const store = await open({ ...db.target, url: relay.url(db.target.url) });
     await store.markJobDone('daily', before);
     relay.cut();
     const { scheduler, sent } = daily(store);
@@ -119,16 +85,16 @@ describe.skipIf(postgresMissing)('scheduled posts on PostgreSQL', () => {
   });
 
   it('an instance another has taken over from sends nothing; the new one sends the slot once', async () => {
-    const first = await open(target);
+    const first = await open(db.target);
     await first.markJobDone('daily', before);
-    const standby = new Follower(target, { logger, dataDir: '', pollMs: 0 });
-    closing.push({ close: () => standby.stop() });
+    const standby = new Follower(db.target, { logger, dataDir: '', pollMs: 0 });
+    db.closeAfter({ close: () => standby.stop() });
     await standby.catchUp();
     // The first is replaced (frozen, say) before its post is due; it comes back at the slot.
-    const lease = (await Lease.acquire(target, { logger, heartbeatMs: 60_000 })) as Lease;
-    closing.push({ close: () => lease.release() });
+    const lease = (await Lease.acquire(db.target, { logger, heartbeatMs: 60_000 })) as Lease;
+    db.closeAfter({ close: () => lease.release() });
     const { store: second } = await standby.promote(lease.epoch);
-    closing.push(second);
+    db.closeAfter(second);
     const old = daily(first);
     const current = daily(second);
     await old.scheduler.runDue(after(1));

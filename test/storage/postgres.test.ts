@@ -1,66 +1,37 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreCorruptError, StoreWriteError } from '../../core/errors.js';
 import {
   Lease,
   migrate,
-  openPostgresStore,
   type PostgresTarget,
   StoreFencedError,
   takeEpoch,
 } from '../../storage/postgres/index.js';
-import type { Store } from '../../storage/store.js';
 import { memoryLogger } from '../helpers/agency.js';
-import { adminQuery, PostgresRelay, postgresMissing, testDatabase } from '../helpers/postgres.js';
+import { PostgresRelay, postgresMissing, usePostgres } from '../helpers/postgres.js';
 import { addMember, logDeed } from '../helpers/store.js';
 
-let database: Awaited<ReturnType<typeof testDatabase>>;
-let schemaNo = 0;
-let target: PostgresTarget;
-const opened: Store[] = [];
 const { logger, lines } = memoryLogger();
-const q = (sql: string, values: unknown[] = []) => adminQuery(sql, values, target.url);
-
-async function open(at: PostgresTarget = target, epoch?: number) {
-  const store = await openPostgresStore(at, {
-    logger,
-    dataDir: '',
-    epoch: epoch ?? (await takeEpoch(at, 'test')),
-  });
-  opened.push(store);
-  return store;
-}
+const db = usePostgres('p', logger);
+const q = db.query;
+const open = (at?: PostgresTarget) => db.open(at);
 
 describe.skipIf(postgresMissing)('the store on PostgreSQL', () => {
-  beforeAll(async () => {
-    database = await testDatabase();
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
-  beforeEach(async () => {
-    schemaNo += 1;
-    target = { url: database.url, schema: `p${schemaNo}` };
-    await migrate(target, logger);
-  });
-  afterEach(async () => {
-    for (const store of opened.splice(0)) await store.close().catch(() => {});
-  });
-
   describe('schema migrations', () => {
     it('creates the tables once; a second start runs nothing and keeps the data', async () => {
       const store = await open();
       await addMember(store, 1);
-      expect(await migrate(target, logger)).toEqual([]);
-      const ran = await q(`SELECT name FROM ${target.schema}.pgmigrations`);
+      expect(await migrate(db.target, logger)).toEqual([]);
+      const ran = await q(`SELECT name FROM ${db.target.schema}.pgmigrations`);
       expect(ran.rows.map((r) => r.name)).toEqual(['1733500000000_store', '1733600000000_snapshot_last']);
-      expect((await q(`SELECT count(*)::int AS n FROM ${target.schema}.journal`)).rows[0]?.n).toBe(1);
+      expect((await q(`SELECT count(*)::int AS n FROM ${db.target.schema}.journal`)).rows[0]?.n).toBe(1);
     });
 
     it('refuses a database a newer version of the bot has migrated, naming the migration', async () => {
       await q(
-        `INSERT INTO ${target.schema}.pgmigrations (name, run_on) VALUES ('1999999999999_future', now())`,
+        `INSERT INTO ${db.target.schema}.pgmigrations (name, run_on) VALUES ('1999999999999_future', now())`,
       );
-      const error = await migrate(target, logger).catch((e: unknown) => e);
+      const error = await migrate(db.target, logger).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreCorruptError);
       expect((error as Error).message).toMatch(/migrated by a newer thidua-bot \(1999999999999_future\)/);
       expect((error as Error).message).not.toMatch(/:[^@/]*@/); // no password in the message
@@ -73,13 +44,10 @@ describe.skipIf(postgresMissing)('the store on PostgreSQL', () => {
       const lan = await addMember(first, 1);
       await logDeed(first, lan.id, new Date('2026-03-02T01:00:00Z'), 'trước');
       // A second instance becomes active: the first is fenced off from its next write on.
-      const second = await openPostgresStore(target, {
-        logger,
-        dataDir: '',
-        epoch: await takeEpoch(target, 'second'),
+      const second = await db.open(db.target, {
+        epoch: await takeEpoch(db.target, 'second'),
         onFenced: () => {},
       });
-      opened.push(second);
       const refused = await logDeed(first, lan.id, new Date('2026-03-02T02:00:00Z'), 'sau').catch(
         (e: unknown) => e,
       );
@@ -90,16 +58,16 @@ describe.skipIf(postgresMissing)('the store on PostgreSQL', () => {
       await expect(first.compact()).rejects.toBeInstanceOf(StoreFencedError);
       const kept = await logDeed(second, lan.id, new Date('2026-03-02T03:00:00Z'), 'của phiên mới');
       expect(kept.code).toBe('VT2');
-      const rows = await q(`SELECT seq, epoch FROM ${target.schema}.journal ORDER BY seq`);
+      const rows = await q(`SELECT seq, epoch FROM ${db.target.schema}.journal ORDER BY seq`);
       expect(rows.rows.map((r) => Number(r.seq))).toEqual([1, 2, 3]);
     });
 
     it('lets one instance at a time be active: a second waits, and takes over when the first is gone', async () => {
-      const first = await Lease.acquire(target, { logger, pollMs: 50 });
+      const first = await Lease.acquire(db.target, { logger, pollMs: 50 });
       expect(first?.epoch).toBeGreaterThan(0);
       const waiting = new AbortController();
       let second: Lease | null | undefined;
-      const trying = Lease.acquire(target, { logger, pollMs: 50, signal: waiting.signal }).then((l) => {
+      const trying = Lease.acquire(db.target, { logger, pollMs: 50, signal: waiting.signal }).then((l) => {
         second = l;
       });
       // The standby keeps trying; it cannot become active while the first holds the lock.
@@ -112,10 +80,10 @@ describe.skipIf(postgresMissing)('the store on PostgreSQL', () => {
     });
 
     it('replaces an active instance that stopped renewing its lease (frozen), and tells it when it comes back', async () => {
-      const first = (await Lease.acquire(target, { logger, heartbeatMs: 60_000 })) as Lease;
+      const first = (await Lease.acquire(db.target, { logger, heartbeatMs: 60_000 })) as Lease;
       // The first says it is alive no more (its timer is far off), as a frozen process would not.
-      await q(`UPDATE ${target.schema}.store SET heartbeat_at = now() - interval '1 minute'`);
-      const second = (await Lease.acquire(target, { logger, pollMs: 50, staleMs: 5_000 })) as Lease;
+      await q(`UPDATE ${db.target.schema}.store SET heartbeat_at = now() - interval '1 minute'`);
+      const second = (await Lease.acquire(db.target, { logger, pollMs: 50, staleMs: 5_000 })) as Lease;
       expect(second.epoch).toBe(first.epoch + 1);
       // The first, back, renews: it learns it was replaced.
       await (first as unknown as { renew(): Promise<void> }).renew();
@@ -136,7 +104,7 @@ describe.skipIf(postgresMissing)('the store on PostgreSQL', () => {
     });
 
     it('answers "not saved" meanwhile, undoes it, and writes again by itself once the server is back', async () => {
-      const through = { ...target, url: relay.url(target.url) };
+      const through = { ...db.target, url: relay.url(db.target.url) };
       const store = await open(through);
       const lan = await addMember(store, 1);
       await logDeed(store, lan.id, new Date('2026-03-02T01:00:00Z'), 'trước');
@@ -160,7 +128,7 @@ describe.skipIf(postgresMissing)('the store on PostgreSQL', () => {
     });
 
     it('a restart of the server is no takeover: the active instance takes its lease again, the standby waits', async () => {
-      const through = { ...target, url: relay.url(target.url) };
+      const through = { ...db.target, url: relay.url(db.target.url) };
       const count = (msg: string) => lines().filter((l) => l.msg === msg).length;
       const standing = 'standing by: another instance is active';
       const unreachable = 'standing by: cannot reach the database; trying again';
@@ -185,7 +153,7 @@ describe.skipIf(postgresMissing)('the store on PostgreSQL', () => {
       // The standby, back, finds the active instance holding its lock again: it goes on standing by.
       await until(() => count(standing) > back || second !== undefined);
       expect(second).toBeUndefined();
-      const row = await q(`SELECT epoch FROM ${target.schema}.store`);
+      const row = await q(`SELECT epoch FROM ${db.target.schema}.store`);
       expect(Number(row.rows[0]?.epoch)).toBe(first.epoch);
       waiting.abort();
       await trying;
@@ -194,14 +162,15 @@ describe.skipIf(postgresMissing)('the store on PostgreSQL', () => {
     });
 
     it('never brings back a write it answered "not saved", even one that committed as the connection dropped', async () => {
-      const through = { ...target, url: relay.url(target.url) };
+      const through = { ...db.target, url: relay.url(db.target.url) };
       const store = await open(through);
       const lan = await addMember(store, 1);
       // The server commits the insert, but its answer never arrives: the connection drops first.
       relay.hold();
       const writing = logDeed(store, lan.id, new Date('2026-03-02T02:00:00Z'), 'không chắc đã lưu');
       await until(
-        async () => Number((await q(`SELECT count(*) AS n FROM ${target.schema}.journal`)).rows[0]?.n) === 2,
+        async () =>
+          Number((await q(`SELECT count(*) AS n FROM ${db.target.schema}.journal`)).rows[0]?.n) === 2,
       );
       relay.cut();
       const outcome = await writing.catch((e: unknown) => e);
@@ -223,17 +192,19 @@ describe.skipIf(postgresMissing)('the store on PostgreSQL', () => {
     await store.compact();
     await store.close();
     await q(
-      `UPDATE ${target.schema}.snapshot_part SET data = overlay(data placing '\\x00'::bytea from 30 for 1)`,
+      `UPDATE ${db.target.schema}.snapshot_part SET data = overlay(data placing '\\x00'::bytea from 30 for 1)`,
     );
     const before = await q(
-      `SELECT md5(string_agg(data, ''::bytea)) AS m FROM ${target.schema}.snapshot_part`,
+      `SELECT md5(string_agg(data, ''::bytea)) AS m FROM ${db.target.schema}.snapshot_part`,
     );
     const error = await open().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreCorruptError);
     expect((error as Error).message).toMatch(
       /schema p\d+\), snapshot \d+: (is damaged|has a broken header|is not a thidua-bot snapshot)/,
     );
-    const after = await q(`SELECT md5(string_agg(data, ''::bytea)) AS m FROM ${target.schema}.snapshot_part`);
+    const after = await q(
+      `SELECT md5(string_agg(data, ''::bytea)) AS m FROM ${db.target.schema}.snapshot_part`,
+    );
     expect(after.rows).toEqual(before.rows);
   });
 });

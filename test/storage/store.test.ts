@@ -1,6 +1,7 @@
 import {
   appendFile,
   type FileHandle,
+  mkdir,
   open as openFile,
   readdir,
   readFile,
@@ -30,8 +31,10 @@ async function open(options: Parameters<typeof Store.open>[1] = {}) {
 
 async function snapshotOfFiles(): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
-  for (const name of await readdir(dir)) {
-    files[name] = (await readFile(join(dir, name))).toString('base64');
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    files[entry.name] = entry.isDirectory()
+      ? '(a folder)'
+      : (await readFile(join(dir, entry.name))).toString('base64');
   }
   return files;
 }
@@ -474,6 +477,23 @@ describe('a store that cannot be trusted stops start-up and is left untouched', 
     await writeSnapshot(join(dir, STORE_FILE), capture);
     return refused(STORE_FILE);
   }
+
+  it.each([
+    ['snapshot', STORE_FILE],
+    ['journal', JOURNAL_FILE],
+  ])(
+    'refuses a %s that is there but cannot be read (a folder in its place): only a missing file starts a new store',
+    async (_what, name) => {
+      const store = await twoDeeds();
+      await store.compact();
+      await store.close();
+      opened.pop();
+      await rm(join(dir, name));
+      await mkdir(join(dir, name));
+      const error = await refused(name);
+      expect(error.message).toBe(`${join(dir, name)}: cannot be read (EISDIR)`);
+    },
+  );
 
   it('refuses bytes that are not UTF-8 instead of reading them as replacement characters', async () => {
     const error = await documentThen((file) => {

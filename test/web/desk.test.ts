@@ -8,9 +8,9 @@ import {
   launchChromium,
   type MiniAppUser,
   miniAppUrl,
-  onFreePort,
 } from '../helpers/browser.js';
 import { GROUP_ID, hung, khach, LiveBot, lan, mai, TOKEN, toan } from '../helpers/live-bot.js';
+import { onFreePort } from '../helpers/ports.js';
 
 /*
  * The desk in a real browser (Debian's Chromium through playwright-core), against the bot as
@@ -49,6 +49,8 @@ describe.runIf(run)('the desk in a browser', { timeout: 180_000 }, () => {
   const contexts: BrowserContext[] = [];
   const evidence = photo();
   let code = '';
+  /** How far the bot's clock is ahead of this machine's (moved by the last test only). */
+  let later = 0;
 
   /** A fresh browser profile (no cookies), its page open. */
   async function fresh(width = 1280): Promise<Page> {
@@ -73,6 +75,7 @@ describe.runIf(run)('the desk in a browser', { timeout: 180_000 }, () => {
       return LiveBot.start({
         env: { TELEGRAM_COUNCIL_IDS: String(hung.id), WEB_PUBLIC_URL: url, WEB_PORT: String(port) },
         deskAssets: assets,
+        clock: () => new Date(Date.now() + later),
       });
     });
     bot.server.setChatMember(GROUP_ID, hung.id, 'member');
@@ -205,10 +208,13 @@ describe.runIf(run)('the desk in a browser', { timeout: 180_000 }, () => {
     await eventually(() => forged.locator('#desk-status').textContent()).toContain('Không xác thực được');
     expect((await forged.goto(`${url}/desk/queue`))?.status()).toBe(401);
 
-    const old = new Date(Date.now() - 2 * 3_600_000);
+    // Good for an hour: signed 61 minutes ago it is refused, 50 minutes ago it opens the desk.
+    const old = new Date(Date.now() - 61 * 60_000);
     const expired = await openInTelegram(asUser(hung), { authDate: old });
     await eventually(() => expired.locator('#desk-status').textContent()).toContain('quá hạn');
     expect((await expired.goto(`${url}/desk`))?.status()).toBe(401);
+    const recent = await openInTelegram(asUser(hung), { authDate: new Date(Date.now() - 50 * 60_000) });
+    await recent.waitForURL(`${url}/desk`);
   });
 
   it('refuses the queue to a member, and the desk to a stranger', async () => {
@@ -264,13 +270,39 @@ describe.runIf(run)('the desk in a browser', { timeout: 180_000 }, () => {
         body,
       });
     const form = `_nonce=abcdefghijklmnopqrstuv&approve=${code}`;
-    expect((await post({ origin: 'https://evil.example' }, form)).status).toBe(403);
+    const token = await page.locator('input[name="_csrf"]').first().getAttribute('value');
+    expect(token).toBeTruthy();
+    const signed = `_csrf=${encodeURIComponent(token as string)}&${form}`;
+    // Another site, even with the session's own form token; the desk's own page without it.
+    expect((await post({ origin: 'https://evil.example' }, signed)).status).toBe(403);
     expect((await post({ origin: url }, form)).status).toBe(403);
+    // Both together are a write the desk takes (the entry was decided before: nothing changes).
+    expect((await post({ origin: url }, signed)).status).toBe(303);
     // The page's own headers: a policy without inline scripts, framing only by the page and Telegram Web.
     const response = await fetch(`${url}/`);
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("frame-ancestors 'self' https://web.telegram.org");
+  });
+
+  it('takes a one-time link for 10 minutes, and not a minute longer', async () => {
+    const linkFor = async () => {
+      const sent = await bot.say(toan, 'private', '/banlamviec');
+      return /\/link#(\S+)/.exec(sent.replies.map((r) => r.text).join('\n'))?.[1] as string;
+    };
+    const signIn = (token: string) =>
+      fetch(`${url}/auth/link`, {
+        method: 'POST',
+        headers: { origin: url, 'content-type': 'application/json' },
+        body: JSON.stringify({ token }),
+      });
+    // The bot's clock moves on (nothing after this test minds it).
+    const late = await linkFor();
+    later += 10 * 60_000 + 1_000;
+    expect((await signIn(late)).status).toBe(410);
+    const inTime = await linkFor();
+    later += 9 * 60_000;
+    expect((await signIn(inTime)).status).toBe(200);
   });
 });

@@ -8,10 +8,10 @@ import {
   launchChromium,
   type MiniAppUser,
   miniAppUrl,
-  onFreePort,
 } from '../helpers/browser.js';
 import { testCouncilFile } from '../helpers/council.js';
 import { GROUP_ID, hung, LiveBot, lan, person, TOKEN, toan } from '../helpers/live-bot.js';
+import { onFreePort } from '../helpers/ports.js';
 
 /*
  * The Council's meeting on the desk, in Debian's Chromium against the bot as `npm start` runs it: the

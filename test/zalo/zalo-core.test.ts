@@ -95,6 +95,17 @@ describe('registration', () => {
     expect(zalo.store.members).toHaveLength(1);
   });
 
+  it('keeps the numbered choices open for 30 minutes: a number sent later picks nothing', async () => {
+    await zalo.send(lan, '/dangky Nguyễn Thị Lan');
+    zalo.timers.time += 30 * 60_000;
+    expect(await zalo.send(lan, '2')).toEqual([]);
+    expect(zalo.store.members).toHaveLength(0);
+    await zalo.send(lan, '/dangky Nguyễn Thị Lan');
+    zalo.timers.time += 29 * 60_000;
+    const picked = await zalo.send(lan, '2');
+    expect(picked.map((m) => m.text)).toContainEqual(expect.stringContaining('Đã đăng ký Nguyễn Thị Lan'));
+  });
+
   it('registers in private only members of the agency group, from the group member list', async () => {
     zalo.transport.group = { adminIds: [], memberIds: [mai.uid] };
     const outsider: ZaloUser = { uid: '5555', name: 'Khách' };
