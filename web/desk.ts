@@ -910,7 +910,7 @@ export function createDesk(deps: DeskDeps): Desk {
     });
 
     // Report files: the command the chat would run, as the person signed in (the same access, the same
-    // files, built in the same report thread), its file handed to the browser.
+    // files, built in the same report process), its file handed to the browser.
     desk.get('/desk/files/:kind', async (c) => {
       const session = c.get('session');
       const viewer = c.get('viewer');
