@@ -4,8 +4,9 @@
  * few award decisions on record: each member and each department against each title of its kind, as
  * the review sheet and the Council's documents lay them out; two members move department late in
  * the year. The lines are pinned in __snapshots__/criteria-facts.txt, so a change to how the facts
- * are measured shows every line it moves. A second titles file adds a title of each kind using the measures the shipped one does not
- * (entries filtered by kind, IT and approval; a share of members registered; some member having).
+ * are measured shows every line it moves. A second titles file adds a title of each kind using the
+ * measures the shipped one does not (entries filtered by kind, IT and approval; a share of members
+ * registered; some member having).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,7 +139,7 @@ beforeAll(async () => {
   await award(2025, 'cstdcs', 'Chiến sĩ thi đua cơ sở', '60-QĐ/BTCTU', [a.id]);
   await award(2026, 'cstdcs', 'Chiến sĩ thi đua cơ sở', '70-QĐ/BTCTU', [a.id, b.id]);
   await award(2026, 'ldtt', 'Lao động tiên tiến', '71-QĐ/BTCTU', [c.id, d.id]);
-  // Two members of the Office moved to the Cadres department late in the year, with a deed logged
+  // Two members of the Office moved to the Cadres department late in the year, with a task logged
   // there since: a department's criteria count only what was earned in it.
   const late = new Date('2026-11-20T03:00:00Z');
   for (const m of store.members.filter((x) => x.departmentId === 'vp').slice(1, 3)) {
@@ -146,10 +147,10 @@ beforeAll(async () => {
       { identity: m.identities[0] as string, fullName: m.fullName, departmentId: 'cb' },
       actor('telegram:900001', late),
     );
-    const deed = await store.addEntry(
+    const task = await store.addEntry(
       {
-        kind: 'deed',
-        text: 'Hỗ trợ phòng mới sắp xếp hồ sơ',
+        kind: 'task',
+        text: 'Sắp xếp hồ sơ cán bộ của phòng',
         points: 1,
         adhoc: false,
         it: false,
@@ -158,7 +159,7 @@ beforeAll(async () => {
       actor(m.id, new Date('2026-11-25T03:00:00Z')),
     );
     await store.reviewEntry(
-      deed.code,
+      task.code,
       'approved',
       actor('telegram:800001', new Date('2026-11-26T03:00:00Z')),
     );
