@@ -13,7 +13,7 @@ import {
   titleById,
   titlesFor,
 } from '../core/titles.js';
-import { isRecordMeasure, recordFact } from './criteria-records.js';
+import { isRecordMeasure, recordFact, shareFact } from './criteria-records.js';
 import { doc } from './vi.js';
 
 /*
@@ -150,29 +150,20 @@ export function yearCriteria(source: CriteriaSource, year: Period) {
           measure.type === 'memberShare'
             ? matching(p.id, measure.of, departmentId).length >= measure.of.min
             : sameTitles(measure.titles, registrationOf({ kind: 'member', memberId: p.id }));
-        const yes = people.filter(meets);
-        const no = people.filter((p) => !meets(p));
-        const share = people.length ? (yes.length / people.length) * 100 : 0;
         const what =
           measure.type === 'memberShare'
             ? doc.criteria.having(doc.criteria.what(measure.of))
             : doc.criteria.registeredFor(measure.titles.map((id) => nameOf(id)).join(' hoặc '));
+        const { yes, fact, met } = shareFact(people, meets, what, measure.minPercent);
         return {
           measured: true,
-          fact: doc.criteria.share(
-            yes.length,
-            people.length,
-            Math.round(share),
-            what,
-            measure.minPercent,
-            no.map((p) => p.fullName),
-          ),
+          fact,
           // One entry per member who meets it: the first that shows it.
           codes:
             measure.type === 'memberShare'
               ? yes.map((p) => matching(p.id, measure.of, departmentId)[0]?.code ?? '').filter(Boolean)
               : [],
-          met: people.length > 0 && share >= measure.minPercent,
+          met,
         };
       }
       case 'someMember': {
