@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { createApp } from '../bot/app.js';
 import { createConfig, readPlanFile } from '../bot/config.js';
 import { createLogger } from '../bot/logger.js';
+import { writeFrame } from '../bot/report-wire.js';
+import { reportRequest } from '../bot/reports.js';
 import { planChart, planText } from '../commands/posts/plan.js';
 import { periodContaining } from '../core/periods.js';
 import { locales } from '../locales/index.js';
-import { copiedBuffers } from '../storage/entry-table.js';
 import { Store } from '../storage/store.js';
 import { agency, emit, LAST_FULL_WEEK_DAY, loopWatch, mb } from './common.js';
 import { summary, weeklyPost } from './read-paths.js';
@@ -57,10 +58,11 @@ const firstYear = {
   entriesBuilt: store.entriesBuilt,
   warm,
 };
-// What /tonghop năm file holds the event loop for before the report thread takes over: the capture
-// of the store it is built from (bot/reports.ts).
+// What /tonghop năm file holds the event loop for before the report process takes over: the capture
+// of the store it is built from, and its frame handed to the socket (bot/reports.ts).
 const captureStarted = performance.now();
-copiedBuffers(store.capture().entries);
+const request = reportRequest(store, { agency: config }, []);
+writeFrame({ write: () => true }, request.header, request.blobs);
 const captureMs = performance.now() - captureStarted;
 // Then the whole current year built as entries once (what a report or the titles' facts still read).
 const yearStarted = performance.now();

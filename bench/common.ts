@@ -1,5 +1,6 @@
 // Shared helpers for the benchmark: the fixed clock, a seeded PRNG, statistics and child processes.
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAgencyFile } from '../bot/config.js';
 
@@ -202,6 +203,46 @@ export function rssPeak(everyMs = 25): { stop(): number } {
     stop() {
       clearInterval(timer);
       return Math.max(peak, process.memoryUsage.rss()) / 2 ** 20;
+    },
+  };
+}
+
+/** This process's children (Linux: /proc; elsewhere none are seen): the report process among them. */
+export function childPids(): number[] {
+  try {
+    return readdirSync('/proc/self/task').flatMap((task) =>
+      readFileSync(`/proc/self/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** A process's highest RSS so far (VmHWM) in MB, or null once it is gone. */
+function peakOf(pid: number): number | null {
+  try {
+    const kb = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Watches this process's children every `everyMs` until `stop()`: the highest RSS any of them reached
+ * (the kernel's own high-water mark, read while the child lives) — the report process's peak.
+ */
+export function childRssPeak(everyMs = 25): { stop(): number } {
+  let peak = 0;
+  const sample = () => {
+    for (const pid of childPids()) peak = Math.max(peak, peakOf(pid) ?? 0);
+  };
+  const timer = setInterval(sample, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peak;
     },
   };
 }

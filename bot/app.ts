@@ -37,7 +37,7 @@ export interface AppDeps {
   backupCheckMs?: number;
   /** More platforms, after the configured ones: a fake one lets a test push events in from "elsewhere". */
   platforms?: readonly Platform[];
-  /** The report thread's test seams (a gated, deliberately slow report). */
+  /** The report process's test seams (a gated, deliberately slow report). */
   reports?: ReportRunnerOptions;
   /** Draws the scheduled posts' pictures (default: reports/chart.ts). */
   draw?: (chart: BoardChart) => Promise<Buffer>;
@@ -115,7 +115,7 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     clock,
     // One set of link codes for every platform: a code from one is accepted on another.
     links: new LinkCodes(),
-    // Report files are built in a worker thread, never on the event loop.
+    // Report files are built in a child process, never on the event loop.
     reports: commandReports({
       store,
       agency: config.agency,

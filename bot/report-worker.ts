@@ -1,72 +1,78 @@
-// The report thread (bot/reports.ts starts it): builds report files from a capture of the store, one
-// request at a time, and sends them back. exceljs and docx are loaded here, never on the main thread.
+// The report process (bot/reports.ts starts it): builds report files from a capture of the store, one
+// request at a time, and sends them back over its socket (fd 3; bot/report-wire.ts). exceljs and docx
+// are loaded here, never in the bot. It ends when the bot closes the socket (idle, or gone).
+import { Socket } from 'node:net';
 import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
 import type { AgencyConfig } from '../core/agency.js';
 import type { ReportJob } from '../core/context.js';
 import type { TitlesConfig } from '../core/titles.js';
 import { catalog, type ReportSource } from '../reports/catalog.js';
+import type { EntryTableData } from '../storage/entry-table.js';
 import { StoreView } from '../storage/reader.js';
-import type { StoreCapture } from '../storage/snapshot-file.js';
+import { type Frame, FrameReader, unpack, writeFrame } from './report-wire.js';
 
 interface Request {
   id: number;
-  capture: StoreCapture;
+  state: string;
+  entries: unknown;
   agency: AgencyConfig;
   titles?: TitlesConfig | undefined;
   jobs: ReportJob[];
-  gate?: Int32Array;
+  /** Test seam: wait for the bot's word (`go`) before building. */
+  gated: boolean;
 }
 
-/** How long a gated job waits for its gate (tests only; under vitest's 20 s limit). */
-const GATE_MS = 15_000;
-
-const port = parentPort;
-if (!port) throw new Error('bot/report-worker.ts runs as a worker thread (bot/reports.ts starts it)');
-
-// Building a file must not take CPU from the bot's commands: on Linux a thread has its own nice value,
-// and this lowers the report thread's alone (elsewhere it would lower the whole process, so not there).
-if (process.platform === 'linux') {
-  try {
-    setPriority(0, 10);
-  } catch {
-    // Not allowed here (a container's policy): the thread runs at the process's priority.
-  }
+// Building a file must not take CPU from the bot's commands: this process runs at a lower priority.
+try {
+  setPriority(0, 10);
+} catch {
+  // Not allowed here (a container's policy): it runs at the bot's priority.
 }
 
+const socket = new Socket({ fd: 3, readable: true, writable: true });
+const gates = new Map<number, (go: boolean) => void>();
 let queue = Promise.resolve();
-port.on('message', (request: Request) => {
-  queue = queue.then(() => build(request));
+const reader = new FrameReader(({ header, blobs }: Frame) => {
+  const message = header as Request | { id: number; go: boolean };
+  if ('go' in message) {
+    gates.get(message.id)?.(message.go);
+    return;
+  }
+  const request = message;
+  // The bot waits for the answer, so the gate's word can only come after `started`: listen before.
+  const gate = request.gated
+    ? new Promise<boolean>((resolve) => gates.set(request.id, resolve))
+    : Promise.resolve(true);
+  const entries = unpack(request.entries, blobs) as EntryTableData;
+  queue = queue.then(() => build(request, entries, gate));
 });
+socket.on('data', (chunk: Buffer) => reader.push(chunk));
+// The bot closed the socket (idle, or it stopped): nothing more will be asked.
+socket.on('end', () => process.exit(0));
+socket.on('error', () => process.exit(1));
 
-async function build(request: Request): Promise<void> {
+async function build(request: Request, entries: EntryTableData, gate: Promise<boolean>): Promise<void> {
   const { id } = request;
   try {
-    port?.postMessage({ id, started: true });
-    // The test seam: wait until the test opens the gate. Opened by nobody (its thread was blocked?) is a failure.
-    if (request.gate && Atomics.wait(request.gate, 0, 0, GATE_MS) === 'timed-out') {
-      throw new Error('the report gate was never opened');
-    }
+    writeFrame(socket, { id, started: true });
+    if (!(await gate)) throw new Error('the report gate was never opened');
+    gates.delete(id);
     const source: ReportSource = {
-      store: StoreView.of(request.capture),
+      store: StoreView.of({ state: request.state, entries }),
       agency: request.agency,
       titles: request.titles,
     };
-    const files: Uint8Array[] = [];
+    const files: Buffer[] = [];
     for (const job of request.jobs) {
       const builder = (catalog as Record<string, (s: ReportSource, a: unknown) => Promise<Buffer>>)[
         job.report
       ];
       if (!builder) throw new Error(`no report named ${job.report}`);
-      // A copy of its own, so its memory can be handed over (transferred) rather than copied again.
-      files.push(new Uint8Array(await builder(source, job.args)));
+      files.push(await builder(source, job.args));
     }
-    port?.postMessage(
-      { id, files },
-      files.map((f) => f.buffer as ArrayBuffer),
-    );
+    writeFrame(socket, { id, files: files.length }, files);
   } catch (error) {
     const { message, stack } = error as Error;
-    port?.postMessage({ id, error: { message: String(message), stack } });
+    writeFrame(socket, { id, error: { message: String(message), stack } });
   }
 }

@@ -1,126 +1,179 @@
-import { Worker } from 'node:worker_threads';
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import type { AgencyConfig } from '../core/agency.js';
 import type { ReportJob, ReportRunner } from '../core/context.js';
 import type { TitlesConfig } from '../core/titles.js';
-import { copiedBuffers } from '../storage/entry-table.js';
 import type { Store } from '../storage/store.js';
+import { type Frame, FrameReader, pack, writeFrame } from './report-wire.js';
 
 /*
  * Report files (a year's workbook at 100k entries takes seconds and hundreds of MB to build) are built
- * in a worker thread, from a capture of the store taken at the request — one synchronous copy of the
- * entry table's columns (storage/entry-table.ts), a few ms; the snapshot's strings are shared memory
- * and cross without a copy. The event loop only posts the capture and receives the files.
+ * in a child process of their own, so the bot's memory stays its own and what a report took is given
+ * back to the system when the child ends (a thread's heap stayed in the bot's RSS). The child gets a
+ * capture of the store taken at the request — one synchronous copy of the entry table's number
+ * columns (storage/entry-table.ts), a few ms — written to it over a socket from where it lies: the
+ * copied columns and the snapshot's strings, never serialised. The event loop only takes the capture,
+ * writes it and receives the files.
  */
 
 export interface ReportRunnerOptions {
   /**
-   * Test seam (a deliberately slow report): each job, once started in the worker, waits until
+   * Test seam (a deliberately slow report): each job, once started in the report process, waits until
    * `gate[0]` is set and notified (Atomics) before it builds; a gate nobody opens within 15 s fails
    * the job.
    */
   gate?: Int32Array;
-  /** Called when a job has started in the worker. */
+  /** Called when a job has started in the report process. */
   onStart?: () => void;
 }
 
-/** How long the worker stays once idle before it ends and its memory is returned. */
+/** How long the report process stays once idle before it ends and its memory is returned. */
 const IDLE_MS = 2_000;
+/** How long a gated job waits for its gate (tests only; under vitest's 20 s limit). */
+const GATE_MS = 15_000;
+/** How much of the report process's stderr is kept, to say why it stopped. */
+const STDERR_KEPT = 4_096;
 
 interface Waiting {
   resolve(files: Buffer[]): void;
   reject(error: Error): void;
   onStart?: (() => void) | undefined;
+  gate?: Int32Array | undefined;
 }
+
+type WaitAsync = (
+  array: Int32Array,
+  index: number,
+  value: number,
+  timeout: number,
+) => { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
 
 type Answer =
   | { id: number; started: true }
-  | { id: number; files: Uint8Array[] }
+  | { id: number; files: number }
   | { id: number; error: { message: string; stack?: string } };
 
-/** The process's one report thread: started at the first file asked for, ended after a while without work. */
-class ReportThread {
-  private worker: Worker | null = null;
+/** The running report process: the child, its socket, and the tail of what it said on stderr. */
+interface Child {
+  process: ChildProcess;
+  socket: Socket;
+  stderr: string;
+}
+
+/** The process's one report process: started at the first file asked for, ended after a while without work. */
+class ReportProcess {
+  private child: Child | null = null;
   private readonly waiting = new Map<number, Waiting>();
   private next = 1;
   private idle: NodeJS.Timeout | undefined;
 
-  run(message: object, transfer: ArrayBuffer[], onStart?: () => void): Promise<Buffer[]> {
+  run(
+    header: object,
+    blobs: Uint8Array[],
+    options: { onStart?: (() => void) | undefined; gate?: Int32Array | undefined },
+  ): Promise<Buffer[]> {
     const id = this.next++;
-    const worker = this.start();
+    const child = this.start();
     clearTimeout(this.idle);
-    worker.ref();
+    child.process.ref();
+    child.socket.ref();
     const files = new Promise<Buffer[]>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, onStart });
+      this.waiting.set(id, { resolve, reject, ...options });
     });
-    worker.postMessage({ ...message, id }, transfer);
+    writeFrame(child.socket, { ...header, id, gated: Boolean(options.gate) }, blobs);
     return files;
   }
 
-  private start(): Worker {
-    if (this.worker) return this.worker;
-    const worker = startWorker();
-    worker.on('message', (answer: Answer) => this.answer(answer));
-    worker.on('error', (error) => this.fail(worker, error));
-    worker.on('exit', (code) =>
-      this.fail(worker, new Error(`the report worker stopped (exit code ${code})`)),
-    );
-    this.worker = worker;
-    return worker;
+  private start(): Child {
+    if (this.child) return this.child;
+    const proc = startChild();
+    const socket = proc.stdio[3] as Socket;
+    const child: Child = { process: proc, socket, stderr: '' };
+    const reader = new FrameReader((frame) => this.answer(child, frame));
+    socket.on('data', (chunk: Buffer) => reader.push(chunk));
+    // A write to a child that has just died: its exit says why.
+    socket.on('error', () => {});
+    proc.stderr?.setEncoding('utf8');
+    proc.stderr?.on('data', (text: string) => {
+      child.stderr = (child.stderr + text).slice(-STDERR_KEPT);
+    });
+    proc.on('error', (error) => this.fail(child, error));
+    proc.on('exit', (code, signal) => {
+      const why = child.stderr.trim().split('\n').slice(-3).join(' | ');
+      this.fail(
+        child,
+        new Error(`the report process stopped (${signal ?? `exit code ${code}`})${why ? `: ${why}` : ''}`),
+      );
+    });
+    this.child = child;
+    return child;
   }
 
-  private answer(answer: Answer): void {
+  private answer(child: Child, { header, blobs }: Frame): void {
+    const answer = header as Answer;
     const job = this.waiting.get(answer.id);
     if (!job) return;
     if ('started' in answer) {
       job.onStart?.();
+      if (job.gate) void this.whenOpen(child, answer.id, job.gate);
       return;
     }
     this.waiting.delete(answer.id);
-    if ('files' in answer) {
-      job.resolve(answer.files.map((f) => Buffer.from(f.buffer, f.byteOffset, f.byteLength)));
-    } else {
-      job.reject(Object.assign(new Error(answer.error.message), { stack: answer.error.stack }));
-    }
+    if ('files' in answer) job.resolve(blobs);
+    else job.reject(Object.assign(new Error(answer.error.message), { stack: answer.error.stack }));
     if (this.waiting.size === 0) this.rest();
   }
 
-  /** No work left: the thread no longer keeps the process alive, and ends if none comes for a while. */
+  /** The test seam: tells the report process to go on once the gate is opened (or that nobody did). */
+  private async whenOpen(child: Child, id: number, gate: Int32Array): Promise<void> {
+    // Atomics.waitAsync (Node 16+) is not in TypeScript's ES2023 library.
+    const wait = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync(gate, 0, 0, GATE_MS);
+    const result = wait.async ? await wait.value : wait.value;
+    if (this.child === child) writeFrame(child.socket, { id, go: result !== 'timed-out' });
+  }
+
+  /** No work left: the child no longer keeps the process alive, and ends if none comes for a while. */
   private rest(): void {
-    const worker = this.worker;
-    if (!worker) return;
-    worker.unref();
+    const child = this.child;
+    if (!child) return;
+    child.process.unref();
+    child.socket.unref();
     this.idle = setTimeout(() => {
-      if (this.worker === worker && this.waiting.size === 0) {
-        this.worker = null;
-        void worker.terminate();
+      if (this.child === child && this.waiting.size === 0) {
+        this.child = null;
+        // The child ends when its socket does, its memory returned to the system.
+        child.socket.end();
       }
     }, IDLE_MS);
     this.idle.unref();
   }
 
-  private fail(worker: Worker, error: Error): void {
-    if (this.worker !== worker) return;
-    this.worker = null;
+  private fail(child: Child, error: Error): void {
+    if (this.child !== child) return;
+    this.child = null;
+    child.socket.destroy();
     for (const job of this.waiting.values()) job.reject(error);
     this.waiting.clear();
   }
 }
 
-function startWorker(): Worker {
+function startChild(): ChildProcess {
   const here = import.meta.url;
+  // fd 3: the socket frames go both ways on; stderr kept to say why the child stopped, if it does.
+  const options = { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] as ('ignore' | 'pipe')[] };
   if (here.endsWith('.ts')) {
-    // The sources run through tsx (tests, `npm run dev`): so does the worker, by way of a bootstrap.
-    return new Worker(new URL('./tsx-worker.mjs', here), {
-      workerData: { entry: new URL('./report-worker.ts', here).href },
-    });
+    // The sources run through tsx (tests, `npm run dev`): so does the child, by way of a bootstrap.
+    const entry = new URL('./report-worker.ts', here).href;
+    return spawn(process.execPath, [fileURLToPath(new URL('./tsx-worker.mjs', here)), entry], options);
   }
   // The build (`npm start`): dist/report-worker.js beside the bundle.
-  return new Worker(new URL('./report-worker.js', here));
+  return spawn(process.execPath, [fileURLToPath(new URL('./report-worker.js', here))], options);
 }
 
-const thread = new ReportThread();
+const reportProcess = new ReportProcess();
 
-/** The bot's report runner: every file built in the report thread, from a capture of `store` at the call. */
+/** The bot's report runner: every file built in the report process, from a capture of `store` at the call. */
 export function createReportRunner(
   store: Store,
   config: { agency: AgencyConfig; titles?: TitlesConfig | undefined },
@@ -128,12 +181,31 @@ export function createReportRunner(
 ): ReportRunner {
   return {
     build(jobs: readonly ReportJob[]) {
-      const capture = store.capture();
-      return thread.run(
-        { capture, agency: config.agency, titles: config.titles, jobs, gate: options.gate },
-        copiedBuffers(capture.entries),
-        options.onStart,
-      );
+      const { header, blobs } = reportRequest(store, config, jobs);
+      return reportProcess.run(header, blobs, { onStart: options.onStart, gate: options.gate });
     },
+  };
+}
+
+/**
+ * What the report process is sent for `jobs`, taken on the event loop: the capture of `store` at this
+ * instant, its columns as blobs (written from where they lie; bot/report-wire.ts).
+ */
+export function reportRequest(
+  store: Store,
+  config: { agency: AgencyConfig; titles?: TitlesConfig | undefined },
+  jobs: readonly ReportJob[],
+): { header: object; blobs: Uint8Array[] } {
+  const capture = store.capture();
+  const entries = pack(capture.entries);
+  return {
+    header: {
+      state: capture.state,
+      entries: entries.value,
+      agency: config.agency,
+      titles: config.titles,
+      jobs,
+    },
+    blobs: entries.blobs,
   };
 }

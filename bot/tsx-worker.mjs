@@ -1,7 +1,7 @@
-// Starts a TypeScript worker under tsx: the tests and `npm run dev` run the sources (`npm start` runs
-// the build, whose workers are JavaScript). Node 20 does not apply `--import tsx` to a worker's entry.
-import { workerData } from 'node:worker_threads';
+// Starts a TypeScript child process under tsx: the tests and `npm run dev` run the sources (`npm start`
+// runs the build, whose report process is JavaScript). `node bot/tsx-worker.mjs <entry URL>`: tsx is
+// resolved from here, whatever the working directory.
 import { register } from 'tsx/esm/api';
 
 register();
-await import(workerData.entry);
+await import(process.argv[2]);

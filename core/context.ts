@@ -33,7 +33,7 @@ export interface ReportJob {
 }
 
 /**
- * Builds report files away from the event loop (bot/reports.ts: a worker thread), from the store as
+ * Builds report files away from the event loop (bot/reports.ts: a child process), from the store as
  * it is at the call — so a year's workbook never holds up anyone's command.
  */
 export interface ReportRunner {

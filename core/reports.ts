@@ -23,7 +23,7 @@ export interface CouncilDocArgs {
 }
 
 /**
- * Every report file by name, with its arguments: plain data, since they cross to the report thread.
+ * Every report file by name, with its arguments: plain data, since they cross to the report process.
  * reports/catalog.ts builds each, its table typed by this one.
  */
 export interface ReportArgs {
@@ -149,7 +149,7 @@ export interface Reports {
   /**
    * Builds the files `requests` names for `by` (a member id or a platform identity), from the store as
    * it is when their turn comes: one request at a time for each person, a few at once in all
-   * (ReportBusyError otherwise), on the report thread where the bot has one.
+   * (ReportBusyError otherwise), in the report process where the bot has one.
    */
   files(requests: readonly ReportRequest[], by: string): Promise<Buffer[]>;
   /** Draws the leaderboard picture as PNG bytes. */

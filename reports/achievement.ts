@@ -17,10 +17,11 @@ import {
   titleById,
 } from '../core/titles.js';
 import { vi } from '../locales/vi.js';
+import { type Many, type ManyParagraphs, type ManyRows, packLong } from './achievement-pack.js';
 import { annexHeading, gap, pageBreak, signatures, table } from './council-doc.js';
 import { doc } from './vi.js';
 import { para, partyHeader, partySection, run, toWrite, twoColumns } from './word.js';
-import { packWord, xmlSafe } from './xml-text.js';
+import { xmlSafe } from './xml-text.js';
 
 /*
  * The achievement report drafts (báo cáo thành tích) a candidate for an emulation title hands in with
@@ -135,20 +136,27 @@ function titleBlock(proposal: string, ...who: string[]): Paragraph[] {
   ];
 }
 
-/** Section II's lines of one kind: what was done, on which day (and by whom, for a department). */
-function doneLines(store: RepositoryReads, entries: readonly Entry[], kind: EntryKind, withMember: boolean) {
-  return entries
+/**
+ * Section II's lines of one kind: what was done, on which day (and by whom, for a department) — a long
+ * run, its paragraphs made a chunk at a time (reports/achievement-pack.ts).
+ */
+function doneLines(
+  store: RepositoryReads,
+  entries: readonly Entry[],
+  kind: EntryKind,
+  withMember: boolean,
+): ManyParagraphs {
+  const texts = entries
     .filter((e) => e.kind === kind)
     .map((e) =>
-      line(
-        a.doneLine(
-          formatDay(new Date(e.at)),
-          withMember ? store.member(e.memberId)?.fullName : undefined,
-          plainText(store, e.text),
-          e.kind === 'task' && e.adhoc ? a.adhoc : e.kind === 'initiative' && e.it ? a.it : undefined,
-        ),
+      a.doneLine(
+        formatDay(new Date(e.at)),
+        withMember ? store.member(e.memberId)?.fullName : undefined,
+        plainText(store, e.text),
+        e.kind === 'task' && e.adhoc ? a.adhoc : e.kind === 'initiative' && e.it ? a.it : undefined,
       ),
     );
+  return { many: 'paragraphs', texts, make: line };
 }
 
 /** Section II, the body: the year's approved entries by kind, then the model examples, in prose. */
@@ -158,12 +166,12 @@ function achievements(
   models: readonly ModelExample[],
   stage: (m: ModelExample) => string,
   withMember: boolean,
-): Paragraph[] {
+): (Paragraph | ManyParagraphs)[] {
   const { store } = ctx;
-  const out: Paragraph[] = [];
+  const out: (Paragraph | ManyParagraphs)[] = [];
   for (const kind of KINDS) {
     const lines = doneLines(store, entries, kind, withMember);
-    if (lines.length) out.push(bold(a.kindHeadings[kind]), ...lines);
+    if (lines.texts.length) out.push(bold(a.kindHeadings[kind]), lines);
   }
   if (models.length) {
     out.push(
@@ -225,7 +233,7 @@ function annex(
   entries: readonly Entry[],
   attached: string,
   withMember: boolean,
-): Block[] {
+): (Block | ManyRows)[] {
   if (entries.length === 0) return [];
   const { store } = ctx;
   const sorted = [...entries].sort((x, y) => x.at.localeCompare(y.at) || x.code.localeCompare(y.code));
@@ -242,19 +250,20 @@ function annex(
     para([run(a.annex.heading, { bold: true })], 'center', false),
     ...annexHeading(a.annex.title(year), attached),
     gap(),
-    withMember
-      ? table(a.annex.departmentColumns, rows, [7, 9, 13, 19, 14, 38], { size: 24, center: [0, 1, 2] })
-      : table(a.annex.columns, rows, [7, 10, 14, 17, 52], { size: 24, center: [0, 1, 2] }),
+    {
+      many: 'rows',
+      rows,
+      make: (some) =>
+        withMember
+          ? table(a.annex.departmentColumns, some, [7, 9, 13, 19, 14, 38], { size: 24, center: [0, 1, 2] })
+          : table(a.annex.columns, some, [7, 10, 14, 17, 52], { size: 24, center: [0, 1, 2] }),
+    },
   ];
 }
 
-async function pack(title: string, children: Block[]): Promise<Buffer> {
-  const document = new Document({
-    creator: doc.creator,
-    title: xmlSafe(title),
-    sections: [partySection(children)],
-  });
-  return packWord(document);
+function pack(title: string, children: (Block | Many)[]): Promise<Buffer> {
+  const { children: _, ...section } = partySection([]);
+  return packLong({ creator: doc.creator, title: xmlSafe(title) }, section, children);
 }
 
 type Signer = { titles: string[]; name?: string };
@@ -306,7 +315,7 @@ export async function buildMemberReport(
           titles: [...a.certify, ...agency.report.signatureTitle, a.sealed],
           ...(agency.report.signer ? { name: agency.report.signer } : {}),
         };
-  const body: Block[] = [
+  const body: (Block | Many)[] = [
     header(agency, now, reportHeaderOf(ctx.titles, registered?.title)),
     ...titleBlock(a.proposal(registered?.name, year.year)),
     ...(registered ? [] : [toWrite(a.titleToWrite)]),
@@ -392,7 +401,7 @@ export async function buildDepartmentReport(
     .map((m) => m.member);
   const stage = (m: ModelExample) => vi.models.stages[s.models.stageOf(m) ?? m.stage];
   const fullName = `${department.name}, ${agency.agency.name}`;
-  const body: Block[] = [
+  const body: (Block | Many)[] = [
     header(agency, now, reportHeaderOf(ctx.titles, registered?.title)),
     ...titleBlock(a.proposal(registered?.name, year.year), fullName),
     ...(registered ? [] : [toWrite(a.titleToWrite)]),

@@ -29,7 +29,7 @@ export interface ReportSource {
 
 /**
  * Every report file by name (core/reports.ts's ReportArgs says each one's arguments: plain data, they
- * cross to the report thread). This is what bot/report-worker.ts builds; a new document is one more
+ * cross to the report process). This is what bot/report-worker.ts builds; a new document is one more
  * line there and here.
  */
 export const catalog: { [N in ReportName]: (ctx: ReportSource, a: ReportArgs[N]) => Promise<Buffer> } = {

@@ -12,7 +12,7 @@ export type { ReportRequest };
 const queues = new WeakMap<object, ReportQueue>();
 
 /**
- * Builds report files — on the bot's report runner (a worker thread, bot/reports.ts) when there is one,
+ * Builds report files — on the bot's report runner (a child process, bot/reports.ts) when there is one,
  * else here — once the request is admitted (reports/queue.ts: one at a time for each person, a few at
  * once in all; the same request again while it is on its way is refused with ReportBusyError, which
  * the router answers "đang lập, sẽ gửi khi xong"). Files asked for together come from one capture of

@@ -9,7 +9,7 @@ import { buildReports } from './files.js';
 
 /**
  * What the commands of one bot ask of reports/ (core/reports.ts's `Reports`), handed to them in their
- * context by the router: files built through the queue (on `runner`, the report thread, when the bot
+ * context by the router: files built through the queue (on `runner`, the report process, when the bot
  * has one; else in this thread, as in command-level tests), the leaderboard picture, the Council's
  * facts, the records workbook read back. The workbook reader (exceljs) is loaded only when a file is
  * first read.

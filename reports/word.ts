@@ -178,7 +178,7 @@ export async function buildReportDoc(
   department?: Department,
   plan?: Plan,
 ): Promise<Buffer> {
-  const { agency, store } = ctx;
+  const { agency } = ctx;
   const t = vi;
   const s = summarise(ctx, period, department);
   const r: AgencyConfig['report'] = agency.report;

@@ -694,7 +694,6 @@ export function createDesk(deps: DeskDeps): Desk {
       const meeting = latestMeeting(source, year);
       const rounds = meeting ? roundsOf(source, meeting) : [];
       const numbered = new Map(cases.map((x, i) => [x.candidate, i + 1]));
-      const voter = rosterMemberOf(council, viewer.identity, viewer.member);
       return render(
         c,
         t.desk.meeting.title(year),
@@ -910,7 +909,7 @@ export function createDesk(deps: DeskDeps): Desk {
     });
 
     // Report files: the command the chat would run, as the person signed in (the same access, the same
-    // files, built in the same report thread), its file handed to the browser.
+    // files, built in the same report process), its file handed to the browser.
     desk.get('/desk/files/:kind', async (c) => {
       const session = c.get('session');
       const viewer = c.get('viewer');

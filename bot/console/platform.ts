@@ -39,12 +39,7 @@ export interface ConsolePlatform extends Platform {
  * Renders reply markup for a terminal: bold and code highlighted, the rest plain, the choices numbered
  * below from `firstNumber` as on every platform without buttons (../kit/choices.ts).
  */
-export function renderForTerminal(
-  message: OutMessage,
-  ansi: boolean,
-  firstNumber = 1,
-  hint?: string,
-): string {
+function renderForTerminal(message: OutMessage, ansi: boolean, firstNumber = 1, hint?: string): string {
   let markup = message.html.value;
   if (ansi)
     markup = markup

@@ -3,7 +3,7 @@ import type { Timers } from '../../core/timers.js';
 import { realTimers } from './timers.js';
 
 /** Numbered choices of a chat's last answer stay open this long. */
-export const CHOICES_KEEP_MS = 30 * 60_000;
+const CHOICES_KEEP_MS = 30 * 60_000;
 
 /** Choices as numbered lines, each with the command that picks it (for chats without buttons). */
 export function choiceLines(choices: readonly Choice[], first = 1): string[] {

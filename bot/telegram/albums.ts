@@ -58,10 +58,6 @@ export class Albums<T extends { message: Message }> {
     for (const key of [...this.pending.keys()]) this.finish(key);
   }
 
-  get waiting(): number {
-    return this.pending.size;
-  }
-
   private finish(key: string): void {
     const album = this.pending.get(key);
     if (!album) return;

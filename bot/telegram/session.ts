@@ -3,8 +3,10 @@ import { type Bot, GrammyError, HttpError } from 'grammy';
 import type { Command } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import type { Log } from '../../core/log.js';
+import type { Timers } from '../../core/timers.js';
 import type { Locale } from '../../locales/index.js';
 import type { InFlight } from '../kit/inflight.js';
+import { realTimers } from '../kit/timers.js';
 import type { ApiLimits } from './api.js';
 import type { TelegramConfig } from './config.js';
 import type { HandledOffsets } from './confirm.js';
@@ -26,6 +28,8 @@ export interface SessionOptions {
   conflictBackoffMs?: number | undefined;
   pollRetryMs?: number | undefined;
   polling?: boolean | undefined;
+  /** The wait before polling again after a 409 (tests move time instead of waiting). */
+  timers?: Timers | undefined;
 }
 
 /**
@@ -154,7 +158,7 @@ export class TelegramSession {
         } else {
           log.error({ err: error }, 'Telegram polling failed; polling again');
         }
-        await new Promise((resolve) => setTimeout(resolve, backoff).unref());
+        await new Promise<void>((resolve) => (options.timers ?? realTimers).after(backoff, resolve));
         backoff = Math.min(backoff * 2, 60_000);
       }
     }

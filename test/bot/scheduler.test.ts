@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planJobs } from '../../bot/jobs.js';
-import { Scheduler } from '../../bot/scheduler.js';
+import { Scheduler, type SchedulerOptions } from '../../bot/scheduler.js';
 import type { PostContext } from '../../commands/posts/context.js';
 import { parseCouncil } from '../../core/council.js';
 import { Delivery } from '../../core/delivery.js';
@@ -57,14 +57,20 @@ class Recorder extends FakePlatform {
 }
 let out: Recorder;
 
-function scheduler(graceHours = 12, draw?: PostContext['draw']): Scheduler {
-  const s = new Scheduler({
+/** A scheduler on the fake clock, without jobs yet. */
+function bareScheduler(options: Partial<SchedulerOptions> = {}): Scheduler {
+  return new Scheduler({
     store,
     logger: log.logger,
     clock: () => now,
-    graceMs: graceHours * HOUR,
+    graceMs: 12 * HOUR,
     retryDelaysMs: [60_000, 120_000],
+    ...options,
   });
+}
+
+function scheduler(graceHours = 12, draw?: PostContext['draw']): Scheduler {
+  const s = bareScheduler({ graceMs: graceHours * HOUR });
   const delivery = new Delivery([out], store);
   const ctx = () => ({ t: vi, store, agency, plan, council, draw });
   for (const job of planJobs(ctx, plan, ['telegram'], delivery, log.logger)) s.add(job);
@@ -222,13 +228,7 @@ describe(`a simulated year 2026 (process TZ: ${process.env.TZ ?? 'system'})`, ()
     await simulate(scheduler(), new Date('2026-03-13T09:00:00Z'));
     const zalo = new FakePlatform('zalobot');
     zalo.failGroupPosts = 1;
-    const s = new Scheduler({
-      store,
-      logger: log.logger,
-      clock: () => now,
-      graceMs: 12 * HOUR,
-      retryDelaysMs: [60_000],
-    });
+    const s = bareScheduler();
     const delivery = new Delivery([out, zalo], store);
     const ctx = () => ({ t: vi, store, agency, plan, council });
     for (const job of planJobs(ctx, plan, ['telegram', 'zalobot'], delivery, log.logger)) s.add(job);
@@ -247,14 +247,7 @@ describe(`a simulated year 2026 (process TZ: ${process.env.TZ ?? 'system'})`, ()
 
   it('retries a post that failed while catching up at start, after its backoff on real time', async () => {
     const timers = new VirtualTimers();
-    const s = new Scheduler({
-      store,
-      logger: log.logger,
-      clock: () => now,
-      graceMs: 12 * HOUR,
-      retryDelaysMs: [60_000],
-      timers,
-    });
+    const s = bareScheduler({ timers });
     let attempts = 0;
     // Once a year: croner's own wake-up never comes during the test.
     s.add({

@@ -24,6 +24,7 @@ import {
   toan,
   type Where,
 } from '../helpers/live-bot.js';
+import { VirtualTimers } from '../helpers/timers.js';
 
 let app: LiveBot | undefined;
 
@@ -317,6 +318,27 @@ describe('pictures, topics and albums over HTTP', () => {
     expect(bot.store.entries.map((e) => e.photo?.map((p) => p.fileId))).toEqual([
       ['album-1', 'album-2', 'album-3'],
     ]);
+  });
+});
+
+describe('another instance polling with the token (409 Conflict)', () => {
+  it('waits on the platform clock before polling again, twice as long each time, then answers', async () => {
+    const timers = new VirtualTimers();
+    const bot = await launch({ telegram: { timers } });
+    bot.server.fault({
+      method: 'getUpdates',
+      action: { error_code: 409, description: 'Conflict: terminated by other getUpdates request' },
+      times: 2,
+    });
+    // The fake clock never moves by itself: each wait lasts until the test ends it.
+    await until(() => timers.waiting.length === 1);
+    expect(timers.waiting.map((w) => w.ms)).toEqual([200]);
+    timers.fire();
+    await until(() => timers.waiting.length === 1);
+    expect(timers.waiting.map((w) => w.ms)).toEqual([400]);
+    timers.fire();
+    const exchange = await bot.say(lan, 'private', '/trogiup');
+    expect(exchange.calls.map((c) => c.method)).toContain('sendMessage');
   });
 });
 
