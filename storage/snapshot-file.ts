@@ -110,6 +110,32 @@ const entriesMetaSchema = z.object({
   sections: z.array(sectionSchema),
 });
 type EntriesMeta = z.infer<typeof entriesMetaSchema>;
+const entriesHeadSchema = entriesMetaSchema.omit({ photos: true, codes: true });
+
+type Photo = EntriesMeta['photos'][number];
+type Code = EntriesMeta['codes'][number];
+const isIndex = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+const isPhoto = (x: unknown): x is Photo =>
+  Array.isArray(x) && x.length === 3 && isIndex(x[0]) && typeof x[1] === 'string' && typeof x[2] === 'string';
+const isCode = (x: unknown): x is Code =>
+  Array.isArray(x) && x.length === 2 && isIndex(x[0]) && typeof x[1] === 'string';
+function isListOf<T>(list: unknown, is: (x: unknown) => x is T): list is T[] {
+  return Array.isArray(list) && list.every(is);
+}
+
+/**
+ * The entry table's header, as `entriesMetaSchema` reads it: its lists of photos and codes (3,000-odd
+ * photos at 100k entries, ~15 ms through zod at every start) checked in a plain loop, the rest by zod;
+ * a header that is not as it should be goes through zod whole, so it is described as it always was.
+ */
+function entriesMetaOf(raw: unknown): ReturnType<typeof entriesMetaSchema.safeParse> {
+  const { photos, codes } = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  if (isListOf(photos, isPhoto) && isListOf(codes, isCode)) {
+    const head = entriesHeadSchema.safeParse(raw);
+    if (head.success) return { success: true, data: { ...head.data, photos, codes } };
+  }
+  return entriesMetaSchema.safeParse(raw);
+}
 
 interface Section {
   name: string;
@@ -367,7 +393,7 @@ export function snapshotOf(bytes: Buffer, name: string): State {
   ) {
     corrupt('has no store identity');
   }
-  const meta = entriesMetaSchema.safeParse(raw.entries);
+  const meta = entriesMetaOf(raw.entries);
   if (!meta.success) return corrupt(`has a broken entry table: ${describeIssues(meta.error)}`);
   const dataStart = align8(metaStart + metaLength);
   let data: EntryTableData;

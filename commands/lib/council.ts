@@ -1,4 +1,4 @@
-import type { CommandContext, Reply } from '../../core/context.js';
+import type { Command, CommandContext, Reply } from '../../core/context.js';
 import { type Award, type CouncilConfig, type RosterMember, rosterMemberOf } from '../../core/council.js';
 import type { Meeting, RosterSnapshot, VoteRound } from '../../core/council-records.js';
 import type { TitleSubject } from '../../core/domain.js';
@@ -7,7 +7,7 @@ import { type MeetingSource, meetingOutcome, openMeetingOf, type Refusal } from 
 import { type ListWriter, subjectName } from '../../core/nominations.js';
 import { fold } from '../../core/text.js';
 import type { Messages } from '../../locales/index.js';
-import { findDepartment, say } from './common.js';
+import { clip, findDepartment, refuse, say, words } from './common.js';
 import { findMember } from './people.js';
 
 /*
@@ -115,6 +115,33 @@ export function subjectIn(
   const at = head.indexOf(first);
   const mentions = ctx.mentions.map((m) => ({ ...m, offset: (m.offset ?? -1) - at }));
   return readSubject({ ...ctx, mentions }, head.slice(at).trim());
+}
+
+/**
+ * A change of a nomination list as /dexuat and /bodexuat read it — `danh hiệu @người | phòng | lý do`:
+ * the award, the subject and the reason, or the refusal (with the command's usage line) to give.
+ */
+export function readListChange(
+  ctx: CouncilContext,
+  command: Command,
+): { award: Award; subject: TitleSubject; reason: string } | Reply[] {
+  const { t } = ctx;
+  const [head = '', ...reasonParts] = ctx.args.split('|');
+  const reason = reasonParts.join('|').trim();
+  const named = readAward(ctx.council, words(head));
+  if (!named)
+    return refuse(
+      ctx,
+      command,
+      t.council.unknownAward(clip(head.trim())),
+      t.council.awardsAre(awardList(ctx.council)),
+    );
+  const who = named.rest.join(' ');
+  if (!who) return refuse(ctx, command, t.council.lists.nameWho);
+  const subject = subjectIn(ctx, head, named.rest);
+  if (!subject) return refuse(ctx, command, t.council.unknownSubject(clip(who)));
+  if (!reason) return refuse(ctx, command, t.council.reasonRequired);
+  return { award: named.award, subject, reason };
 }
 
 /** The year's open meeting, or the answer that none is open. */

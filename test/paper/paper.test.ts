@@ -18,7 +18,7 @@ import { missingPrograms, overlaps, type PrintedPages, readPdf, toPdf } from './
 
 const missing = await missingPrograms();
 if (missing.length > 0) {
-  const message = `test/paper skipped: ${missing.join(', ')} not found (Debian: libreoffice-calc-nogui, libreoffice-writer-nogui, poppler-utils)`;
+  const message = `test/paper skipped: ${missing.join(', ')} not found (Debian: libreoffice-calc-nogui, libreoffice-writer-nogui, poppler-utils, fonts-liberation2)`;
   if (process.env.CI === 'true') throw new Error(`${message} — required under CI=true`);
   console.warn(message);
 }

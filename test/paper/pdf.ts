@@ -21,6 +21,14 @@ export async function missingPrograms(): Promise<string[]> {
     );
     if (!found) missing.push(program);
   }
+  // Liberation Serif stands in for Times New Roman; its 1.07 release (Debian's fonts-liberation) lacks
+  // most Vietnamese letters, which LibreOffice then draws from another, wider font over their
+  // neighbours. U+1ED9 (ộ) is one of them: fonts-liberation2 has it.
+  const vietnamese = await run('sh', ['-c', "fc-list ':charset=1ed9' family"]).then(
+    ({ stdout }) => stdout.includes('Liberation Serif'),
+    () => false,
+  );
+  if (!vietnamese) missing.push('Liberation Serif with Vietnamese letters (fonts-liberation2)');
   return missing;
 }
 

@@ -515,6 +515,20 @@ describe('a store that cannot be trusted stops start-up and is left untouched', 
     expect(snapshot.message).toMatch(/entry code VT1 appears twice/);
   });
 
+  it('refuses a snapshot whose table lists a photo that is not one, saying which', async () => {
+    const photo = await snapshotBreaking((capture) => {
+      capture.entries.photos = [[0, 'telegram', 'AgAC'], ['0', 'telegram', 'AgAC'] as never];
+    });
+    expect(photo.message).toMatch(/has a broken entry table: photos\.1\.0: .*expected number/);
+  });
+
+  it('refuses a snapshot whose table lists a code that is not one, saying which', async () => {
+    const code = await snapshotBreaking((capture) => {
+      capture.entries.codes = [[1, 'VT2', 'extra'] as never];
+    });
+    expect(code.message).toMatch(/has a broken entry table: codes\.0: /);
+  });
+
   it('refuses an entry credited to a member who does not exist, naming both', async () => {
     const error = await documentThen((file) => {
       const state = JSON.parse(file.toString('utf8'));
