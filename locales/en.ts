@@ -603,7 +603,8 @@ export const en: Messages = {
   join: {
     requested: (name: HtmlPart, dept: HtmlPart) =>
       html`📨 Your registration request (<b>${name}</b> — ${dept}) was sent to the admins. You will get a message once it is approved. If you are registered on Telegram or Zalo already, you can link the accounts now with /lienket.`,
-    alreadyRequested: html`Your registration request was sent and awaits an admin's approval.`,
+    alreadyRequested: (admins: number, at: string) =>
+      html`Your registration request was sent to ${admins} ${admins === 1 ? 'admin' : 'admins'} at ${at} and awaits approval; the bot does not send it again within the hour. If it is urgent, please contact the Office.`,
     requestUndelivered: html`⚠️ Your registration request could not be sent: the bot can reach no admin. Please contact the Office directly.`,
     toAdmins: (name: HtmlPart, dept: HtmlPart, shownAs: HtmlPart, platform: HtmlPart, account: HtmlPart) =>
       html`📨 <b>Registration request</b> via ${platform}: <b>${name}</b> — ${dept} (display name: ${shownAs}; account <code>${account}</code>). Please check that this is a member of the agency's staff before approving.`,

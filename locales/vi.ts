@@ -624,7 +624,8 @@ export const vi = {
   join: {
     requested: (name: HtmlPart, dept: HtmlPart) =>
       html`📨 Đề nghị đăng ký của đồng chí (<b>${name}</b> — ${dept}) đã được gửi tới quản trị viên. Đồng chí sẽ nhận tin nhắn khi đề nghị được duyệt. Nếu đã đăng ký trên Telegram hoặc Zalo, có thể liên kết ngay bằng /lienket.`,
-    alreadyRequested: html`Đề nghị đăng ký của đồng chí đã được gửi và đang chờ quản trị viên duyệt.`,
+    alreadyRequested: (admins: number, at: string) =>
+      html`Đề nghị đăng ký của đồng chí đã được gửi tới ${admins} quản trị viên lúc ${at} và đang chờ duyệt; bot không gửi lại trong vòng một giờ. Nếu cần gấp, đề nghị liên hệ Văn phòng.`,
     requestUndelivered: html`⚠️ Chưa gửi được đề nghị đăng ký của đồng chí: bot chưa liên lạc được với quản trị viên nào. Đề nghị liên hệ trực tiếp Văn phòng.`,
     toAdmins: (name: HtmlPart, dept: HtmlPart, shownAs: HtmlPart, platform: HtmlPart, account: HtmlPart) =>
       html`📨 <b>Đề nghị đăng ký</b> qua ${platform}: <b>${name}</b> — ${dept} (tên hiển thị: ${shownAs}; tài khoản <code>${account}</code>). Đề nghị kiểm tra đúng là cán bộ, công chức, người lao động của cơ quan trước khi duyệt.`,
