@@ -21,7 +21,7 @@ export interface SchedulerOptions {
   graceMs: number;
   /** Waits between attempts of a failed post (the last repeats). */
   retryDelaysMs?: readonly number[];
-  /** The wait before a retry, once started on real time (tests move time instead of waiting). */
+  /** Once started, the waits until the next slot or retry (tests move time instead of waiting). */
   timers?: Timers;
 }
 
@@ -30,18 +30,20 @@ interface State {
   pattern: Cron;
   attempts: number;
   retryAt: Date | null;
-  timer: Cron | null;
   /** A slot posted whose record failed (the store could not save it): recorded again, never posted again. */
   sent: Date | null;
 }
 
 const DEFAULT_RETRIES = [30_000, 60_000, 120_000, 300_000, 600_000];
+/** The longest a timer waits (setTimeout's limit, ~24.8 days): a later wake is armed again on the way. */
+const MAX_WAIT_MS = 2 ** 31 - 1;
 
 /**
- * Runs the plan's posts exactly once per slot. croner computes the slots (and, once started, wakes
- * the bot at them); the last slot each job dealt with is kept in the store, so a restart never posts
- * a slot twice, a slot missed while the bot was down is posted once on return if it is within the
- * grace window, and older ones are skipped with a log line. A failed post is retried with backoff and
+ * Runs the plan's posts exactly once per slot. croner computes the slots; once started, the scheduler
+ * sleeps on its `Timers` until the next slot or retry is due, and after each run arms the next wake.
+ * The last slot each job dealt with is kept in the store, so a restart never posts a slot twice, a
+ * slot missed while the bot was down is posted once on return if it is within the grace window, and
+ * older ones are skipped with a log line. A failed post is retried with backoff and
  * marked done only once it is sent. A post goes out only if the store can record it at that moment
  * (on PostgreSQL: the database answers and this instance is still the active one); one sent whose
  * record then fails is recorded again, never sent again. What remains: an instance killed between the
@@ -51,8 +53,9 @@ const DEFAULT_RETRIES = [30_000, 60_000, 120_000, 300_000, 600_000];
 export class Scheduler {
   private readonly jobs = new Map<string, State>();
   private running: Promise<void> | null = null;
-  private cancelRetry: (() => void) | null = null;
-  private stopped = false;
+  /** Cancels the wake armed on the timers (the next slot or retry). */
+  private cancelWake: (() => void) | null = null;
+  private started = false;
 
   constructor(private readonly options: SchedulerOptions) {}
 
@@ -62,7 +65,6 @@ export class Scheduler {
       pattern: new Cron(job.cron, { timezone: ZONE, paused: true }),
       attempts: 0,
       retryAt: null,
-      timer: null,
       sent: null,
     });
   }
@@ -85,6 +87,11 @@ export class Scheduler {
     this.running = run.finally(() => {
       if (this.running === run) this.running = null;
     });
+    // Whatever this run did (a slot posted, a retry planned), the next wake follows from it.
+    void run.then(
+      () => this.arm(),
+      () => this.arm(),
+    );
     return run;
   }
 
@@ -125,7 +132,6 @@ export class Scheduler {
             },
             what,
           );
-          this.armRetry(delay);
         };
         if (state.sent?.getTime() !== slot.getTime()) {
           try {
@@ -168,44 +174,41 @@ export class Scheduler {
     return next;
   }
 
-  /** Catches up on missed slots, then lets croner wake the bot at every slot. */
+  /** Catches up on missed slots, then wakes by itself at every slot and retry. */
   async start(): Promise<void> {
-    this.stopped = false;
+    this.started = true;
     await this.runDue();
-    for (const state of this.jobs.values()) {
-      state.timer = new Cron(state.job.cron, { timezone: ZONE, protect: true }, () => {
+  }
+
+  /**
+   * Arms the one wake, at the next slot or retry due, once started (a simulated clock drives runDue
+   * itself). Something already due that the last run left (it should not happen) is looked at again
+   * a second later, never in a tight loop.
+   */
+  private arm(): void {
+    this.cancelWake?.();
+    this.cancelWake = null;
+    if (!this.started) return;
+    const now = this.options.clock();
+    const next = this.nextWake(now);
+    if (!next) return;
+    const wait = next.getTime() - now.getTime();
+    this.cancelWake = (this.options.timers ?? realTimers).after(
+      wait > 0 ? Math.min(wait, MAX_WAIT_MS) : 1_000,
+      () => {
+        this.cancelWake = null;
         void this.runDue().catch((err: unknown) =>
           this.options.logger.error({ err }, 'scheduler run failed'),
         );
-      });
-    }
-    // A post that failed while catching up above waits for its retry on real time too, not for the
-    // next slot of some job (the timers did not run yet when it failed).
-    const retries = [...this.jobs.values()].flatMap((state) =>
-      state.retryAt ? [state.retryAt.getTime()] : [],
+      },
     );
-    if (retries.length) this.armRetry(Math.max(0, Math.min(...retries) - this.options.clock().getTime()));
   }
 
-  private armRetry(delay: number): void {
-    if (this.stopped || this.cancelRetry) return;
-    // Only when the scheduler runs on real time (start()); a simulated clock drives runDue itself.
-    if (![...this.jobs.values()].some((s) => s.timer)) return;
-    this.cancelRetry = (this.options.timers ?? realTimers).after(delay, () => {
-      this.cancelRetry = null;
-      void this.runDue().catch((err: unknown) => this.options.logger.error({ err }, 'scheduler run failed'));
-    });
-  }
-
-  /** Stops the timers and waits for a post in progress. */
+  /** Stops waking and waits for a post in progress. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    for (const state of this.jobs.values()) {
-      state.timer?.stop();
-      state.timer = null;
-    }
-    this.cancelRetry?.();
-    this.cancelRetry = null;
+    this.started = false;
+    this.cancelWake?.();
+    this.cancelWake = null;
     await this.running?.catch(() => {});
   }
 }

@@ -97,7 +97,11 @@ export class Delivery {
       await origin?.reply(incoming.origin, message);
       return 'chat';
     }
-    if (to === 'admins') return (await this.toAdmins(message, incoming.log)) ? 'person' : 'undelivered';
+    if (to === 'admins') {
+      const reached = await this.toAdmins(message, incoming.log);
+      reply.tellAsker?.reached?.(reached);
+      return reached ? 'person' : 'undelivered';
+    }
     if (to === 'group') {
       if (origin?.sendToGroup) await origin.sendToGroup(message);
       else await origin?.reply(incoming.origin, message);
@@ -207,13 +211,13 @@ export class Delivery {
 
   /**
    * Each admin in private — the admins of platform `of`, else of every platform — each on the platform
-   * they are an admin of first. False when none was reached; an admin not reached is logged.
+   * they are an admin of first. Answers how many were reached (0: none); an admin not reached is logged.
    */
-  async toAdmins(message: OutMessage, log: Log, of?: PlatformName): Promise<boolean> {
+  async toAdmins(message: OutMessage, log: Log, of?: PlatformName): Promise<number> {
     const admins = of ? (this.platform(of)?.admins() ?? []) : this.platforms.flatMap((p) => p.admins());
-    let reached = false;
+    let reached = 0;
     for (const admin of new Set(admins)) {
-      if (await this.toPerson([admin], message, of, log)) reached = true;
+      if (await this.toPerson([admin], message, of, log)) reached += 1;
       else log.warn({ admin }, 'could not reach an admin in private');
     }
     if (!reached) log.warn({}, 'no admin could be reached in private');

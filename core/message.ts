@@ -121,7 +121,12 @@ export interface Reply {
    * What the asker is told once this reply (for others: the admins, a person) was or was not delivered:
    * an answer that says a notice went out only when it did (core/delivery.ts).
    */
-  tellAsker?: { delivered: Html; undelivered: Html };
+  tellAsker?: {
+    delivered: Html;
+    undelivered: Html;
+    /** For a notice to the admins: told how many admins it reached (0: none), so the command can say so later. */
+    reached?: (admins: number) => void;
+  };
 }
 
 /**

@@ -694,7 +694,6 @@ export function createDesk(deps: DeskDeps): Desk {
       const meeting = latestMeeting(source, year);
       const rounds = meeting ? roundsOf(source, meeting) : [];
       const numbered = new Map(cases.map((x, i) => [x.candidate, i + 1]));
-      const voter = rosterMemberOf(council, viewer.identity, viewer.member);
       return render(
         c,
         t.desk.meeting.title(year),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planJobs } from '../../bot/jobs.js';
-import { Scheduler } from '../../bot/scheduler.js';
+import { Scheduler, type SchedulerOptions } from '../../bot/scheduler.js';
 import type { PostContext } from '../../commands/posts/context.js';
 import { parseCouncil } from '../../core/council.js';
 import { Delivery } from '../../core/delivery.js';
@@ -57,14 +57,20 @@ class Recorder extends FakePlatform {
 }
 let out: Recorder;
 
-function scheduler(graceHours = 12, draw?: PostContext['draw']): Scheduler {
-  const s = new Scheduler({
+/** A scheduler on the fake clock, without jobs yet. */
+function bareScheduler(options: Partial<SchedulerOptions> = {}): Scheduler {
+  return new Scheduler({
     store,
     logger: log.logger,
     clock: () => now,
-    graceMs: graceHours * HOUR,
+    graceMs: 12 * HOUR,
     retryDelaysMs: [60_000, 120_000],
+    ...options,
   });
+}
+
+function scheduler(graceHours = 12, draw?: PostContext['draw']): Scheduler {
+  const s = bareScheduler({ graceMs: graceHours * HOUR });
   const delivery = new Delivery([out], store);
   const ctx = () => ({ t: vi, store, agency, plan, council, draw });
   for (const job of planJobs(ctx, plan, ['telegram'], delivery, log.logger)) s.add(job);
@@ -222,13 +228,7 @@ describe(`a simulated year 2026 (process TZ: ${process.env.TZ ?? 'system'})`, ()
     await simulate(scheduler(), new Date('2026-03-13T09:00:00Z'));
     const zalo = new FakePlatform('zalobot');
     zalo.failGroupPosts = 1;
-    const s = new Scheduler({
-      store,
-      logger: log.logger,
-      clock: () => now,
-      graceMs: 12 * HOUR,
-      retryDelaysMs: [60_000],
-    });
+    const s = bareScheduler();
     const delivery = new Delivery([out, zalo], store);
     const ctx = () => ({ t: vi, store, agency, plan, council });
     for (const job of planJobs(ctx, plan, ['telegram', 'zalobot'], delivery, log.logger)) s.add(job);
@@ -247,14 +247,7 @@ describe(`a simulated year 2026 (process TZ: ${process.env.TZ ?? 'system'})`, ()
 
   it('retries a post that failed while catching up at start, after its backoff on real time', async () => {
     const timers = new VirtualTimers();
-    const s = new Scheduler({
-      store,
-      logger: log.logger,
-      clock: () => now,
-      graceMs: 12 * HOUR,
-      retryDelaysMs: [60_000],
-      timers,
-    });
+    const s = bareScheduler({ timers });
     let attempts = 0;
     // Once a year: croner's own wake-up never comes during the test.
     s.add({
@@ -277,26 +270,50 @@ describe(`a simulated year 2026 (process TZ: ${process.env.TZ ?? 'system'})`, ()
     expect(store.lastJobSlot('yearly')?.toISOString()).toBe('2025-12-31T17:00:00.000Z');
   });
 
-  it('wakes by itself at real time through croner', async () => {
-    const s = new Scheduler({ store, logger: log.logger, clock: () => new Date(), graceMs: HOUR });
-    let ticks = 0;
+  it('wakes by itself at each slot on its timers, and arms the next wake after each run', async () => {
+    const timers = new VirtualTimers();
+    const s = bareScheduler({ timers });
+    const ran: string[] = [];
     s.add({
-      id: 'every-second',
-      cron: '* * * * * *',
-      run: async () => {
-        ticks += 1;
+      id: 'every-minute',
+      cron: '* * * * *',
+      run: async (slot) => {
+        ran.push(slot.toISOString());
       },
     });
-    await s.start();
-    // croner fires at the next whole second: wait for that run, not a fixed time (a busy machine may
-    // take longer than 2 s; an idle one needs about one).
-    const deadline = Date.now() + 30_000;
-    while (ticks === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    now = new Date('2026-03-13T09:00:30Z');
+    await s.start(); // the first start owes nothing
+    expect(ran).toEqual([]);
+    expect(timers.waiting.map((w) => w.ms)).toEqual([30_000]);
+    now = new Date('2026-03-13T09:01:00Z');
+    timers.fire();
+    await s.runDue(); // after the run the wake started (runs are one at a time)
+    expect(ran).toEqual(['2026-03-13T09:01:00.000Z']);
+    expect(timers.waiting.map((w) => w.ms)).toEqual([60_000]);
     await s.stop();
-    expect(ticks).toBeGreaterThanOrEqual(1);
-    expect(store.lastJobSlot('every-second')).toBeDefined();
+    expect(timers.waiting).toEqual([]);
+  });
+
+  it('waits at most setTimeout’s limit for a far slot, and finds nothing due when woken early', async () => {
+    const timers = new VirtualTimers();
+    const s = bareScheduler({ timers });
+    let runs = 0;
+    s.add({
+      id: 'yearly',
+      cron: '0 0 1 1 *',
+      run: async () => {
+        runs += 1;
+      },
+    });
+    now = new Date('2026-03-13T09:00:00Z');
+    await s.start();
+    expect(timers.waiting.map((w) => w.ms)).toEqual([2 ** 31 - 1]); // about 24.8 days, not 9 months
+    now = new Date(now.getTime() + 2 ** 31 - 1);
+    timers.fire();
+    await s.runDue();
+    expect(runs).toBe(0);
+    expect(timers.waiting).toHaveLength(1);
+    await s.stop();
   });
 });
 
