@@ -85,6 +85,12 @@ it('offers the vote by the award as the Council names it, and reads an award by 
   expect(overview).not.toContain('/mophieu ldtt');
   const number = /(\d+)\. Biểu quyết LĐTT/.exec(overview)?.[1];
   expect(await said(number as string)).toContain('Vòng biểu quyết số 1: Lao động tiên tiến');
+  // The lists offer each award by its abbreviation too, and the one picked reads it back.
+  const lists = await said('/danhsach');
+  expect(lists).toContain('LĐTT (2) — /danhsach LĐTT');
+  const list = await said(/(\d+)\. LĐTT \(2\)/.exec(lists)?.[1] as string);
+  expect(list).toContain('Lao động tiên tiến năm 2026: 2 trường hợp');
+  expect(list).toContain('— /danhsach LĐTT file');
   // An award not known: the awards are listed by name, with the abbreviation, not by id.
   const unknown = await said('/mophieu khen thưởng đặc biệt');
   expect(unknown).toContain(
