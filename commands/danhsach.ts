@@ -6,6 +6,7 @@ import { fileName, fold } from '../core/text.js';
 import { clip, refuse, say, words } from './lib/common.js';
 import {
   awardList,
+  awardWord,
   type CouncilContext,
   listSource,
   readAward,
@@ -65,7 +66,7 @@ function overview(ctx: CouncilContext): Reply {
     if (list.length)
       choices.push({
         label: t.council.lists.open(award.short, list.length),
-        command: `/danhsach ${award.id}`,
+        command: `/danhsach ${awardWord(ctx.council, award)}`,
         keepsQuestion: true,
       });
   }
@@ -102,7 +103,11 @@ function oneList(ctx: CouncilContext, award: Award): Reply {
   return {
     ...say(...lines),
     choices: [
-      { label: t.council.lists.wordButton, command: `/danhsach ${award.id} file`, keepsQuestion: true },
+      {
+        label: t.council.lists.wordButton,
+        command: `/danhsach ${awardWord(ctx.council, award)} file`,
+        keepsQuestion: true,
+      },
     ],
   };
 }

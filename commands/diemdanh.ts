@@ -10,15 +10,17 @@ import {
   findRosterMember,
   mayRunMeeting,
   meetingSource,
+  memberWord,
   openMeetingOrSay,
   withCouncil,
 } from './lib/council.js';
 
+// Folded: `vắng`, `có mặt` as the choices write them in Vietnamese; `absent`, `present` in English.
 const ABSENT = new Set(['vang', 'vang mat', 'absent']);
 const PRESENT = new Set(['comat', 'co mat', 'present']);
 
 /**
- * `/diemdanh [tên vang | comat] [| lý do]`: the open meeting's attendance. Without arguments: who is
+ * `/diemdanh [họ tên vắng | có mặt] [| lý do]`: the open meeting's attendance. Without arguments: who is
  * present and who is absent, with a button per member; the secretary (or an admin) marks a member
  * absent (with the reason) or present again. Every change is in the meeting's history.
  */
@@ -50,9 +52,16 @@ export const diemdanh: Command = defineCommand({
         break;
       }
     }
-    if (!mark) return refuse(ctx, diemdanh, t.council.meeting.sayWhich);
+    const example = meeting.roster.at(-1)?.fullName ?? '';
+    if (!mark) return refuse(ctx, diemdanh, t.council.meeting.sayWhich(example));
     const who = findRosterMember(meeting.roster, tokens.join(' '));
-    if (!who) return refuse(ctx, diemdanh, t.council.meeting.unknownMembers(clip(tokens.join(' '))));
+    if (!who)
+      return refuse(
+        ctx,
+        diemdanh,
+        t.council.meeting.unknownMembers(clip(tokens.join(' '))),
+        t.council.meeting.rosterIs(meeting.roster.map((m) => m.fullName).join(', ')),
+      );
     const done = await setAttendance(meetingSource(ctx), meeting, who, mark === 'present', reason);
     if (!done.ok) return explain(ctx, done.refusal);
     return [
@@ -84,8 +93,14 @@ function status(ctx: CouncilContext, meeting: Meeting): Reply {
     if (mayRunMeeting(ctx))
       choices.push(
         absent
-          ? { label: t.council.meeting.markPresentButton(r.fullName), command: `/diemdanh ${r.id} comat` }
-          : { label: t.council.meeting.markAbsentButton(r.fullName), command: `/diemdanh ${r.id} vang` },
+          ? {
+              label: t.council.meeting.markPresentButton(r.fullName),
+              command: `/diemdanh ${memberWord(meeting.roster, r)} ${t.council.meeting.presentWord}`,
+            }
+          : {
+              label: t.council.meeting.markAbsentButton(r.fullName),
+              command: `/diemdanh ${memberWord(meeting.roster, r)} ${t.council.meeting.absentWord}`,
+            },
       );
   }
   if (mayRunMeeting(ctx)) lines.push('', t.council.meeting.reasonHint);

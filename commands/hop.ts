@@ -5,7 +5,7 @@ import { nominationLists } from '../core/nominations.js';
 import { fold } from '../core/text.js';
 import { criteriaOf, titleById } from '../core/titles.js';
 import { refuse, say, words } from './lib/common.js';
-import { type CouncilContext, listSource, reviewYear, withCouncil } from './lib/council.js';
+import { awardWord, type CouncilContext, listSource, reviewYear, withCouncil } from './lib/council.js';
 
 /**
  * `/hop [tieuchuan | số]`: the meeting, step by step. Without arguments: where it stands (lists,
@@ -74,7 +74,7 @@ function overview(ctx: CouncilContext): Reply {
     if (meeting && !open && !closed)
       choices.push({
         label: t.council.walk.voteButton(award.short),
-        command: `/mophieu ${award.id}`,
+        command: `/mophieu ${awardWord(ctx.council, award)}`,
         keepsQuestion: true,
       });
   }
@@ -155,7 +155,7 @@ function walk(ctx: CouncilContext, n: number): Reply {
   if (meeting && here.index === here.of)
     choices.push({
       label: t.council.walk.voteButton(here.award.short),
-      command: `/mophieu ${here.award.id}`,
+      command: `/mophieu ${awardWord(ctx.council, here.award)}`,
       keepsQuestion: true,
     });
   return { ...say(...lines), choices };

@@ -33,7 +33,8 @@ export const mohop: Command = defineCommand({
     if (Array.isArray(ctx)) return ctx;
     const { t, council } = ctx;
     if (!mayRunMeeting(ctx)) return [say(t.council.operatorsOnly)];
-    if (!ctx.args.trim()) return refuse(ctx, mohop, t.council.meeting.askWhenWhere);
+    if (!ctx.args.trim())
+      return refuse(ctx, mohop, t.council.meeting.askWhenWhere(council.members.at(-1)?.fullName ?? ''));
     const [when = '', place = '', ...more] = ctx.args.split('|').map((p) => p.trim());
     const startsAt = readWhen(when, ctx.now);
     if (!startsAt) return refuse(ctx, mohop, t.council.meeting.badWhen(clip(when)));

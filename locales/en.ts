@@ -1151,7 +1151,7 @@ export const en: Messages = {
         description: "The secretary opens the Emulation and Commendation Council's year-end meeting",
       },
       diemdanh: {
-        usage: '/diemdanh [name vang | comat] [| reason]',
+        usage: '/diemdanh [full name absent | present] [| reason]',
         description: 'Who is present and absent at the Council meeting',
       },
       hop: {
@@ -1300,7 +1300,8 @@ export const en: Messages = {
         html`✅ Took <b>${name}</b> off the ${award} list for ${year}. Reason: ${reason}. The title registration, if any, stays.`,
     },
     meeting: {
-      askWhenWhere: html`Give the time and place, e.g. <code>/mohop 14:00 10/12/2026 | Meeting room, 2nd floor | absent: Vũ Đình Long (on a mission)</code>.`,
+      askWhenWhere: (name: string) =>
+        html`Give the time and place, e.g. <code>/mohop 14:00 10/12/2026 | Meeting room, 2nd floor | absent: ${name} (on a mission)</code>.`,
       badWhen: (text: string) =>
         html`Cannot read the time “${text}”: write it like <code>14:00 10/12/2026</code>.`,
       askPlace: html`Give the place after a |.`,
@@ -1319,14 +1320,17 @@ export const en: Messages = {
       noLists: 'none yet',
       next: html`Next: explain the standards (/hop tieuchuan), go through each case (/hop 1), vote (/mophieu title).`,
       attendanceButton: 'Attendance',
-      sayWhich: html`Write <code>vang</code> (absent) or <code>comat</code> (present) after the name, e.g. <code>/diemdanh Vũ Đình Long vang | on a mission</code>.`,
+      sayWhich: (name: string) =>
+        html`Write <code>absent</code> or <code>present</code> after the full name, e.g. <code>/diemdanh ${name} absent | on a mission</code>.`,
       markedPresent: (name: string) => html`✅ ${name} marked present.`,
       markedAbsent: (name: string, reason?: string) =>
         html`✅ ${name} marked absent${reason ? html` (${reason})` : ''}.`,
       attendanceTitle: (no: number) => html`🗒 <b>Attendance, meeting no. ${no}</b>`,
       markPresentButton: (name: string) => `Present: ${name}`,
       markAbsentButton: (name: string) => `Absent: ${name}`,
-      reasonHint: html`Reason for an absence: <code>/diemdanh name vang | reason</code>.`,
+      reasonHint: html`Reason for an absence: <code>/diemdanh full name absent | reason</code>.`,
+      absentWord: 'absent',
+      presentWord: 'present',
       closed: (no: number, year: number) =>
         html`✅ The Council's meeting for the ${year} review is closed (meeting no. ${no}).`,
       carried: (award: string, names: string, upward: boolean) =>

@@ -1177,7 +1177,7 @@ export const vi = {
         description: 'Thư ký mở phiên họp Hội đồng Thi đua – Khen thưởng bình xét cuối năm',
       },
       diemdanh: {
-        usage: '/diemdanh [tên vang | comat] [| lý do]',
+        usage: '/diemdanh [họ tên vắng | có mặt] [| lý do]',
         description: 'Thành viên có mặt, vắng mặt trong phiên họp Hội đồng',
       },
       hop: {
@@ -1328,7 +1328,8 @@ export const vi = {
         html`✅ Đã đưa <b>${name}</b> ra khỏi danh sách đề nghị ${award} năm ${year}. Lý do: ${reason}. Đăng ký thi đua (nếu có) vẫn được giữ.`,
     },
     meeting: {
-      askWhenWhere: html`Ghi thời gian và địa điểm, ví dụ <code>/mohop 14:00 10/12/2026 | Phòng họp tầng 2 | vắng: Vũ Đình Long (đi công tác)</code>.`,
+      askWhenWhere: (name: string) =>
+        html`Ghi thời gian và địa điểm, ví dụ <code>/mohop 14:00 10/12/2026 | Phòng họp tầng 2 | vắng: ${name} (đi công tác)</code>.`,
       badWhen: (text: string) =>
         html`Không đọc được thời gian “${text}”: ghi như <code>14:00 10/12/2026</code>.`,
       askPlace: html`Ghi địa điểm họp sau dấu |.`,
@@ -1346,14 +1347,17 @@ export const vi = {
       noLists: 'chưa có',
       next: html`Tiếp theo: nêu tiêu chuẩn (/hop tieuchuan), xem từng trường hợp (/hop 1), biểu quyết (/mophieu danh hiệu).`,
       attendanceButton: 'Điểm danh',
-      sayWhich: html`Ghi <code>vang</code> hoặc <code>comat</code> sau tên, ví dụ <code>/diemdanh Vũ Đình Long vang | đi công tác</code>.`,
+      sayWhich: (name: string) =>
+        html`Ghi <code>vắng</code> hoặc <code>có mặt</code> sau họ tên, ví dụ <code>/diemdanh ${name} vắng | đi công tác</code>.`,
       markedPresent: (name: string) => html`✅ Đã ghi ${name} có mặt.`,
       markedAbsent: (name: string, reason?: string) =>
         html`✅ Đã ghi ${name} vắng mặt${reason ? html` (${reason})` : ''}.`,
       attendanceTitle: (no: number) => html`🗒 <b>Điểm danh phiên họp số ${no}</b>`,
       markPresentButton: (name: string) => `Có mặt: ${name}`,
       markAbsentButton: (name: string) => `Vắng: ${name}`,
-      reasonHint: html`Lý do vắng: <code>/diemdanh tên vang | lý do</code>.`,
+      reasonHint: html`Lý do vắng: <code>/diemdanh họ tên vắng | lý do</code>.`,
+      absentWord: 'vắng',
+      presentWord: 'có mặt',
       closed: (no: number, year: number) =>
         html`✅ Đã bế mạc phiên họp Hội đồng bình xét năm ${year} (phiên số ${no}).`,
       carried: (award: string, names: string, upward: boolean) =>

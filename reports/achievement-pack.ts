@@ -1,5 +1,6 @@
 import { Document, type ISectionOptions, Packer, Paragraph, type Table, TextRun } from 'docx';
 import { forbiddenIn, packWord, xmlSafe } from './xml-text.js';
+import { ZipWriter } from './zip-writer.js';
 
 /*
  * An achievement draft lists a whole year: a member's can hold 3,000 entries, each a paragraph, and a
@@ -10,9 +11,10 @@ import { forbiddenIn, packWord, xmlSafe } from './xml-text.js';
  * So a long run is written from a pattern: the library writes one element of the run, with a marker
  * character in place of each text, and every element of the run is that XML with its own texts put
  * in, escaped as the library escapes them. The document itself is packed by the library with one
- * marker paragraph in each run's place, which the run's XML then takes in word/document.xml, and the
- * library packs that as its own (Packer's `overrides`). The file holds what packing the whole at once
- * writes (test/reports/achievement-pack.test.ts compares every part), in a fraction of the memory.
+ * marker paragraph in each run's place; its package is written again part by part (reports/zip-writer.ts),
+ * word/document.xml element by element with each run's XML in its marker's place, deflated as it goes.
+ * The file's parts hold what packing the whole at once writes (test/reports/achievement-pack.test.ts
+ * compares every one), in a fraction of the memory.
  * A table cell with several lines (a text with a line break: several paragraphs in the cell) is a
  * different shape: its row is written by the library alone.
  */
@@ -53,55 +55,62 @@ export async function packLong(
 ): Promise<Buffer> {
   const runs = body.filter(isMany);
   const marked = body.map((b) => (isMany(b) ? placeOf(runs.indexOf(b)) : b));
-  const document = () => new Document({ ...options, sections: [{ ...section, children: marked }] });
-  const data = await packWord(document());
+  const data = await packWord(new Document({ ...options, sections: [{ ...section, children: marked }] }));
   if (runs.length === 0) return data;
   // The same section for the patterns: a table's grid is laid out for its page's width.
   const written = (blocks: Block[]) =>
     Packer.toBuffer(new Document({ sections: [{ ...section, children: blocks }] }))
       .then(documentXml)
       .then(bodyOf);
-  // word/document.xml as UTF-8 pieces, element by element (a year's annex is tens of MB of XML: as
-  // one JavaScript string, twice that), checked as packWord checks every part.
-  const pieces: Buffer[] = [];
-  const push = (xml: string) => {
+  // word/document.xml written element by element into the zip, deflated as it goes (a year's annex
+  // is tens of MB of XML), each piece checked as packWord checks every part.
+  const checked = (xml: string) => {
     const found = forbiddenIn(xml);
     if (found) throw new Error(`the Word file's ${DOCUMENT_XML} holds ${found}, a character XML forbids`);
-    pieces.push(Buffer.from(xml, 'utf8'));
+    return xml;
   };
-  let rest = await documentXml(data);
-  for (const [i, run] of runs.entries()) {
-    const { before, after } = aroundPlace(rest, i);
-    push(before);
-    await (run.many === 'paragraphs' ? paragraphs(run, written, push) : rows(run, written, push));
-    rest = after;
+  async function* documentPieces(xml: string): AsyncGenerator<string> {
+    let rest = xml;
+    for (const [i, run] of runs.entries()) {
+      const { before, after } = aroundPlace(rest, i);
+      yield checked(before);
+      const elements = run.many === 'paragraphs' ? paragraphs(run, written) : rows(run, written);
+      for await (const element of elements) yield checked(element);
+      rest = after;
+    }
+    yield checked(rest);
   }
-  push(rest);
-  // The library takes a part's bytes as well as its text (its type says text only).
-  const xml = Buffer.concat(pieces) as unknown as string;
-  pieces.length = 0;
-  return Packer.toBuffer(document(), undefined, [{ path: DOCUMENT_XML, data: xml }]);
+  // The package as the library wrote it, in its order, with the document put together.
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(data);
+  const out = new ZipWriter();
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir) continue;
+    if (name === DOCUMENT_XML) await out.add(name, documentPieces(await file.async('string')));
+    else await out.add(name, [await file.async('nodebuffer')]);
+  }
+  return out.finish();
 }
 
 type Written = (blocks: Block[]) => Promise<string>;
 
-async function paragraphs(run: ManyParagraphs, written: Written, push: (xml: string) => void): Promise<void> {
+async function* paragraphs(run: ManyParagraphs, written: Written): AsyncGenerator<string> {
   if (run.texts.length === 0) return;
   const pattern = patternOf(await written([run.make(mark(0))]), 1);
-  for (const text of run.texts) push(fill(pattern, [text]));
+  for (const text of run.texts) yield fill(pattern, [text]);
 }
 
-async function rows(run: ManyRows, written: Written, push: (xml: string) => void): Promise<void> {
+async function* rows(run: ManyRows, written: Written): AsyncGenerator<string> {
   const width = run.rows[0]?.length ?? 0;
   const table = await written([run.make([Array.from({ length: width }, (_, i) => mark(i))])]);
   const { start, rows: one, end } = tableParts(table, 1);
   const pattern = patternOf(one, width);
-  push(start);
+  yield start;
   for (const row of run.rows) {
-    if (row.length === width && row.every((v) => !v.includes('\n'))) push(fill(pattern, row));
-    else push(tableParts(await written([run.make([row])]), 1).rows);
+    if (row.length === width && row.every((v) => !v.includes('\n'))) yield fill(pattern, row);
+    else yield tableParts(await written([run.make([row])]), 1).rows;
   }
-  push(end);
+  yield end;
 }
 
 /** The XML of one element cut at its markers 0…n-1 (each must be there once, in order). */

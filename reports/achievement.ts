@@ -1,5 +1,4 @@
 import { AlignmentType, Document, Paragraph, type Table, TextRun } from 'docx';
-import JSZip from 'jszip';
 import { type AgencyConfig, type Department, departmentName } from '../core/agency.js';
 import { printableFrom } from '../core/document-text.js';
 import type { Award, Entry, EntryKind, Member, ModelExample, TitleSubject } from '../core/domain.js';
@@ -22,6 +21,7 @@ import { annexHeading, gap, pageBreak, signatures, table } from './council-doc.j
 import { doc } from './vi.js';
 import { para, partyHeader, partySection, run, toWrite, twoColumns } from './word.js';
 import { xmlSafe } from './xml-text.js';
+import { ZipWriter } from './zip-writer.js';
 
 /*
  * The achievement report drafts (báo cáo thành tích) a candidate for an emulation title hands in with
@@ -452,7 +452,8 @@ export async function buildAllReports(
   year: Period,
   now: Date,
 ): Promise<{ data: Buffer; members: number; departments: number }> {
-  const zip = new JSZip();
+  // Each draft goes into the zip as it is made (deflated then and there): none is kept once added.
+  const zip = new ZipWriter();
   const used = new Set<string>();
   const unique = (base: string, id: string) => {
     const name = used.has(base) ? `${base}-${id}` : base;
@@ -465,14 +466,15 @@ export async function buildAllReports(
   const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
   for (const member of people) {
     const name = unique(`ca-nhan/${fileName(member.fullName)}`, member.id);
-    zip.file(`${name}.docx`, await buildMemberReport(ctx, year, member, now));
+    await zip.add(`${name}.docx`, [await buildMemberReport(ctx, year, member, now)]);
     await breathe();
   }
   for (const department of ctx.agency.departments) {
-    const data = await buildDepartmentReport(ctx, year, department, now);
-    zip.file(`tap-the/${fileName(department.id)}.docx`, data);
+    await zip.add(`tap-the/${fileName(department.id)}.docx`, [
+      await buildDepartmentReport(ctx, year, department, now),
+    ]);
     await breathe();
   }
-  const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const data = zip.finish();
   return { data, members: people.length, departments: ctx.agency.departments.length };
 }

@@ -63,6 +63,7 @@ export async function bundle(entryPoints, outdir) {
     // node-fetch (grammY's HTTP client on Node) → whatwg-url → tr46 requires Node's own `punycode`,
     // deprecated since Node 21: on Node 22 and 24 every start printed a DeprecationWarning. The same
     // code from npm (the `punycode` package, by the author of Node's module) is bundled instead.
+    // (whatwg-url is left out now — see `unused` — but any other package asking for it gets this one.)
     alias: { punycode: './node_modules/punycode/punycode.js' },
     plugins: [unused],
     // CommonJS packages inside an ES module bundle still call require() for Node's own modules.

@@ -61,7 +61,10 @@ export function mayCount(ctx: CouncilContext, meeting: Meeting | undefined): boo
   return me !== undefined && (meeting?.counting ?? ctx.council.counting).includes(me.id);
 }
 
-/** The award named by id, abbreviation or name (case and diacritics ignored), and the words after it. */
+/**
+ * The award named by id, abbreviation or name (case and diacritics ignored) — or by words of its name
+ * only one award has (`lao dong xuat sac`) — and the words after it. A whole name is read first.
+ */
 export function readAward(
   council: CouncilConfig,
   tokens: readonly string[],
@@ -71,11 +74,34 @@ export function readAward(
     const award = council.awards.find((a) => [a.id, fold(a.short), fold(a.name)].includes(head));
     if (award) return { award, rest: tokens.slice(n) };
   }
+  for (let n = tokens.length; n >= 1; n -= 1) {
+    const head = ` ${fold(tokens.slice(0, n).join(' '))} `;
+    const some = council.awards.filter((a) => ` ${fold(a.name)} `.includes(head));
+    if (some.length === 1) return { award: some[0] as Award, rest: tokens.slice(n) };
+  }
   return undefined;
 }
 
+/** The awards as people name them: `Lao động tiên tiến (LĐTT), …`. */
 export const awardList = (council: CouncilConfig) =>
-  council.awards.map((a) => `${a.short} (${a.id})`).join(', ');
+  council.awards.map((a) => `${a.name} (${a.short})`).join(', ');
+
+/**
+ * How a choice's command names an award: by its abbreviation, as the Council says it (`/mophieu
+ * LĐTT`), or by its id if the abbreviation would read as another award.
+ */
+export function awardWord(council: CouncilConfig, award: Award): string {
+  return readAward(council, words(award.short))?.award === award ? award.short : award.id;
+}
+
+/**
+ * How a choice's command names a Council member: by full name (`/diemdanh Nguyễn Văn Sơn vắng`), or
+ * by roster id when two members share the name.
+ */
+export function memberWord<T extends RosterSnapshot | RosterMember>(roster: readonly T[], member: T): string {
+  const namesakes = roster.filter((m) => fold(m.fullName) === fold(member.fullName));
+  return namesakes.length === 1 ? member.fullName : member.id;
+}
 
 /**
  * A Council member named by roster id, full name, or a part of the name only one member has (their

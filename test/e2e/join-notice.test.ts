@@ -19,12 +19,17 @@ afterEach(async () => {
   zb = undefined;
 });
 
-async function launch(admins: { telegram: number[]; zalo: string }, clock?: () => Date) {
+async function launch(admins: { telegram: number[]; zalo: string }, clock?: () => Date, locale = 'vi') {
   zb = await FakeZaloBotApiServer.start();
   bot = await LiveBot.start({
     admins: admins.telegram,
     ...(clock ? { clock } : {}),
-    env: { ZALO_BOT_TOKEN: zb.token, ZALO_BOT_API_ROOT: zb.apiRoot, ZALO_BOT_ADMIN_IDS: admins.zalo },
+    env: {
+      ZALO_BOT_TOKEN: zb.token,
+      ZALO_BOT_API_ROOT: zb.apiRoot,
+      ZALO_BOT_ADMIN_IDS: admins.zalo,
+      BOT_LOCALE: locale,
+    },
   });
   await zb.waitForPoll();
   return { bot, zb };
@@ -105,4 +110,14 @@ it('sends a request again when the first reached no admin, instead of saying it 
   expect(answer).toHaveLength(1);
   expect(answer[0]).toContain('đã được gửi tới quản trị viên');
   expect(bot.seenIn(777001).filter((m) => m.text.includes('Đề nghị đăng ký qua'))).toHaveLength(1);
+});
+
+it('says the same in English: how many admins the request reached, and when', async () => {
+  const at = new Date('2026-12-07T07:05:00Z');
+  await launch({ telegram: [], zalo: zaloId() }, () => at, 'en');
+  const ha = zaloId();
+  await zsay(ha, '/dangky Phạm Thu Hà | vp');
+  expect(await zsay(ha, '/dangky Phạm Thu Hà | vp')).toEqual([
+    'Your registration request was sent to 1 admin at 14:05 07/12/2026 and awaits approval; the bot does not send it again within the hour. If it is urgent, please contact the Office.',
+  ]);
 });

@@ -1,0 +1,106 @@
+/**
+ * The Council's choices as a clerk reads them on Zalo, where each numbered choice shows the command it
+ * sends: members and awards by the names people know (`/diemdanh Nguyễn Văn Sơn vắng`, `/mophieu
+ * LĐTT`), never the Council file's ids (`uv-cd`, `ldtt`) — and a name typed with or without
+ * diacritics, or a clear part of it, works as the id still does. The bot as npm start builds it over
+ * the fake Zalo transport, the shipped Council file (config/council-2026.json), the real store.
+ */
+import { afterEach, expect, it } from 'vitest';
+import { type Sent, ZaloHarness, type ZaloUser } from '../helpers/zalo.js';
+
+const toan: ZaloUser = { uid: '9001', name: 'Toàn VP' };
+const lan: ZaloUser = { uid: '1001', name: 'Lan Nguyễn' };
+const hung: ZaloUser = { uid: '1002', name: 'Hùng Trần' };
+
+let zalo: ZaloHarness | undefined;
+afterEach(async () => {
+  await zalo?.close();
+  zalo = undefined;
+});
+
+/** What the admin reads in the group after writing `text`, without the tag in front. */
+async function said(text: string): Promise<string> {
+  const sent: Sent[] = await (zalo as ZaloHarness).send(toan, text);
+  return sent.map((s) => s.text.replace(`@${toan.name} `, '')).join('\n');
+}
+
+/**
+ * Two LĐTT registrations in May, then the meeting of 10 December (the shipped Council: nine members,
+ * Nguyễn Văn Sơn the last, absent at the start).
+ */
+async function meeting(locale: 'vi' | 'en') {
+  zalo = await ZaloHarness.create({ admins: [toan.uid], locale, now: new Date('2026-05-04T03:00:00Z') });
+  await zalo.send(lan, '/dangky Nguyễn Thị Lan | vp');
+  await zalo.send(hung, '/dangky Trần Văn Hùng | cb');
+  await zalo.send(lan, '/dangkythidua ldtt');
+  await zalo.send(hung, '/dangkythidua ldtt');
+  zalo.now = new Date('2026-12-10T07:00:00Z');
+  const vang = locale === 'vi' ? 'vắng' : 'absent';
+  expect(await said(`/mohop 14:00 10/12/2026 | Phòng họp tầng 2 | ${vang}: Sơn (ốm)`)).toContain(
+    locale === 'vi' ? 'Vắng: Nguyễn Văn Sơn (ốm)' : 'Absent: Nguyễn Văn Sơn (ốm)',
+  );
+}
+
+it('numbers the attendance choices by name and marks the member picked (Vietnamese)', async () => {
+  await meeting('vi');
+  const status = await said('/diemdanh');
+  expect(status).toContain('1. Vắng: Trần Quốc Hưng — /diemdanh Trần Quốc Hưng vắng');
+  expect(status).toContain('9. Có mặt: Nguyễn Văn Sơn — /diemdanh Nguyễn Văn Sơn có mặt');
+  expect(status).toContain('Lý do vắng: /diemdanh họ tên vắng | lý do');
+  expect(status).not.toMatch(/uv-|chu-tich|thu-ky/);
+  const picked = await said('9');
+  expect(picked).toContain('→ /diemdanh Nguyễn Văn Sơn có mặt');
+  expect(picked).toContain('✅ Đã ghi Nguyễn Văn Sơn có mặt.');
+  // Typed: a part of the name without diacritics, and the old roster id, both still work.
+  expect(await said('/diemdanh nguyen van son vang | đi công tác')).toContain(
+    '✅ Đã ghi Nguyễn Văn Sơn vắng mặt (đi công tác).',
+  );
+  expect(await said('/diemdanh uv-cd comat')).toContain('✅ Đã ghi Nguyễn Văn Sơn có mặt.');
+  // Without a mark: the example names a member of this Council, not a sample name.
+  expect(await said('/diemdanh Sơn')).toContain(
+    'Ghi vắng hoặc có mặt sau họ tên, ví dụ /diemdanh Nguyễn Văn Sơn vắng | đi công tác.',
+  );
+  // A name not on the roster: the roster is listed by name.
+  expect(await said('/diemdanh Lê Văn Tám vắng')).toContain(
+    'Thành viên Hội đồng: Trần Quốc Hưng, Phạm Hữu Toàn, Lê Thị Thu',
+  );
+});
+
+it('numbers the attendance choices by name in English too, and marks the member picked', async () => {
+  await meeting('en');
+  const status = await said('/diemdanh');
+  expect(status).toContain('9. Present: Nguyễn Văn Sơn — /diemdanh Nguyễn Văn Sơn present');
+  expect(status).toContain('1. Absent: Trần Quốc Hưng — /diemdanh Trần Quốc Hưng absent');
+  expect(status).not.toMatch(/uv-|chu-tich|thu-ky/);
+  expect(await said('1')).toContain('Trần Quốc Hưng');
+  expect((await said('/diemdanh')).split('\n')).toContain(
+    '1. Present: Trần Quốc Hưng — /diemdanh Trần Quốc Hưng present',
+  );
+});
+
+it('offers the vote by the award as the Council names it, and reads an award by a clear part of its name', async () => {
+  await meeting('vi');
+  const overview = await said('/hop');
+  expect(overview).toContain('Biểu quyết LĐTT — /mophieu LĐTT');
+  expect(overview).not.toContain('/mophieu ldtt');
+  const number = /(\d+)\. Biểu quyết LĐTT/.exec(overview)?.[1];
+  expect(await said(number as string)).toContain('Vòng biểu quyết số 1: Lao động tiên tiến');
+  // The lists offer each award by its abbreviation too, and the one picked reads it back.
+  const lists = await said('/danhsach');
+  expect(lists).toContain('LĐTT (2) — /danhsach LĐTT');
+  const list = await said(/(\d+)\. LĐTT \(2\)/.exec(lists)?.[1] as string);
+  expect(list).toContain('Lao động tiên tiến năm 2026: 2 trường hợp');
+  expect(list).toContain('— /danhsach LĐTT file');
+  // An award not known: the awards are listed by name, with the abbreviation, not by id.
+  const unknown = await said('/mophieu khen thưởng đặc biệt');
+  expect(unknown).toContain(
+    'Các danh hiệu, hình thức: Lao động tiên tiến (LĐTT), Chiến sĩ thi đua cơ sở (CSTĐCS)',
+  );
+  expect(unknown).not.toContain('(ldtt)');
+  // Words only one award's name has, without diacritics: that award (its list is empty here).
+  expect(await said('/mophieu lao dong xuat sac')).toContain(
+    'Danh sách đề nghị Tập thể lao động xuất sắc chưa có tên nào.',
+  );
+  // Words two awards share are not a choice between them.
+  expect(await said('/mophieu chien si thi dua')).toContain('Không rõ danh hiệu, hình thức khen thưởng');
+});
