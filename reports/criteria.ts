@@ -90,23 +90,6 @@ export function yearCriteria(source: CriteriaSource, year: Period) {
     return doc.criteria.registered(nameOf(registration.titleId), formatDay(since));
   };
 
-  function assess(
-    subjectTitles: Title[],
-    registration: Registration | undefined,
-    measure: (criterion: Criterion, owner: Title) => Measured,
-    asked?: string,
-  ): Assessment {
-    const registered = registration ? titleById(titles, registration.titleId) : undefined;
-    // A title asked for (the list a case is on at the Council's meeting), if it is one of this subject's.
-    const chosen = asked === undefined ? undefined : subjectTitles.find((x) => x.id === asked);
-    const title = chosen ?? registered ?? (subjectTitles[0] as Title);
-    const facts = criteriaOf(titles, title).map(({ title: owner, criterion }) => {
-      const { met, ...fact } = measure(criterion, owner);
-      return { title: owner, criterion, ...fact, open: !met };
-    });
-    return { registration, registered, title, facts };
-  }
-
   /**
    * What the store shows for one criterion of a subject's title. `people`: a department's members at
    * the year's end (none for a member); a department's entries criteria count only what was earned in
@@ -186,15 +169,19 @@ export function yearCriteria(source: CriteriaSource, year: Period) {
     }
   }
 
-  /** A subject's facts against the title registered (or `titleId`'s, when given). */
-  function assessed(subject: TitleSubject, people: readonly Member[], titleId?: string): Assessment {
+  /** A subject's facts against the title registered (or `asked`'s, when given). */
+  function assessed(subject: TitleSubject, people: readonly Member[], asked?: string): Assessment {
     const registration = registrationOf(subject);
-    return assess(
-      titlesFor(titles, subject.kind),
-      registration,
-      (criterion, owner) => measureOf(subject, registration, people, criterion, owner),
-      titleId,
-    );
+    const subjectTitles = titlesFor(titles, subject.kind);
+    const registered = registration ? titleById(titles, registration.titleId) : undefined;
+    // A title asked for (the list a case is on at the Council's meeting), if it is one of this subject's.
+    const chosen = asked === undefined ? undefined : subjectTitles.find((x) => x.id === asked);
+    const title = chosen ?? registered ?? (subjectTitles[0] as Title);
+    const facts = criteriaOf(titles, title).map(({ title: owner, criterion }) => {
+      const { met, ...fact } = measureOf(subject, registration, people, criterion, owner);
+      return { title: owner, criterion, ...fact, open: !met };
+    });
+    return { registration, registered, title, facts };
   }
 
   /** A member's facts against the title registered (or `titleId`'s, when given). */
