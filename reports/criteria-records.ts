@@ -48,6 +48,33 @@ export interface RecordFact {
   met: boolean;
 }
 
+/**
+ * A department's share of its members meeting `meets`, as a fact: how many of how many, the share
+ * against `minPercent`, and who does not yet. Met when it has members and the share reaches it.
+ */
+export function shareFact(
+  people: readonly Member[],
+  meets: (p: Member) => boolean,
+  what: string,
+  minPercent: number,
+): { yes: Member[]; fact: string; met: boolean } {
+  const yes = people.filter(meets);
+  const no = people.filter((p) => !yes.includes(p));
+  const share = people.length ? (yes.length / people.length) * 100 : 0;
+  return {
+    yes,
+    fact: doc.criteria.share(
+      yes.length,
+      people.length,
+      Math.round(share),
+      what,
+      minPercent,
+      no.map((p) => p.fullName),
+    ),
+    met: people.length > 0 && share >= minPercent,
+  };
+}
+
 const showDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
 /**
@@ -151,11 +178,12 @@ export function recordFact(
       };
     }
     case 'memberShareAwarded': {
-      const yes = people.filter(
+      const { yes, fact, met } = shareFact(
+        people,
         (p) => awardedIn({ kind: 'member', memberId: p.id }, measure.titles).length > 0,
+        d.awarded(nameOf(measure.titles), year),
+        measure.minPercent,
       );
-      const no = people.filter((p) => !yes.includes(p));
-      const share = people.length ? (yes.length / people.length) * 100 : 0;
       const anyDecision = store.awards.some(
         (a) =>
           a.status === 'active' &&
@@ -172,40 +200,19 @@ export function recordFact(
       ];
       return {
         measured: true,
-        fact:
-          doc.criteria.share(
-            yes.length,
-            people.length,
-            Math.round(share),
-            d.awarded(nameOf(measure.titles), year),
-            measure.minPercent,
-            no.map((p) => p.fullName),
-          ) + (anyDecision ? '' : `. ${d.noDecisionYet(nameOf(measure.titles), year)}`),
+        fact: fact + (anyDecision ? '' : `. ${d.noDecisionYet(nameOf(measure.titles), year)}`),
         codes,
-        met: people.length > 0 && share >= measure.minPercent,
+        met,
       };
     }
     case 'memberShareRated': {
-      const ratingOf = (p: Member) => store.rating(year, { kind: 'member', memberId: p.id })?.rating;
-      const yes = people.filter((p) => {
-        const r = ratingOf(p);
+      const rated = (p: Member) => {
+        const r = store.rating(year, { kind: 'member', memberId: p.id })?.rating;
         return r !== undefined && ratingRank(r) <= ratingRank(measure.atLeast);
-      });
-      const no = people.filter((p) => !yes.includes(p));
-      const share = people.length ? (yes.length / people.length) * 100 : 0;
-      return {
-        measured: true,
-        fact: doc.criteria.share(
-          yes.length,
-          people.length,
-          Math.round(share),
-          d.ratedAtLeast(d.ratings[measure.atLeast], year),
-          measure.minPercent,
-          no.map((p) => p.fullName),
-        ),
-        codes: [],
-        met: people.length > 0 && share >= measure.minPercent,
       };
+      const what = d.ratedAtLeast(d.ratings[measure.atLeast], year);
+      const { fact, met } = shareFact(people, rated, what, measure.minPercent);
+      return { measured: true, fact, codes: [], met };
     }
     case 'someMemberAwarded': {
       const found = people

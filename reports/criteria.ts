@@ -13,7 +13,7 @@ import {
   titleById,
   titlesFor,
 } from '../core/titles.js';
-import { isRecordMeasure, recordFact } from './criteria-records.js';
+import { isRecordMeasure, recordFact, shareFact } from './criteria-records.js';
 import { doc } from './vi.js';
 
 /*
@@ -52,6 +52,10 @@ export interface Assessment {
   facts: Fact[];
 }
 
+/** What a criterion's measure shows, and whether it is met (an unmet one stays open for the Council). */
+type Measured = Omit<Fact, 'title' | 'criterion' | 'open'> & { met: boolean };
+const notMeasured = (): Measured => ({ measured: false, fact: '', codes: [], met: false });
+
 const sameTitles = (ids: readonly string[], registration: Registration | undefined) =>
   registration !== undefined && ids.includes(registration.titleId);
 
@@ -89,10 +93,7 @@ export function yearCriteria(source: CriteriaSource, year: Period) {
   function assess(
     subjectTitles: Title[],
     registration: Registration | undefined,
-    measure: (
-      criterion: Criterion,
-      owner: Title,
-    ) => Omit<Fact, 'title' | 'criterion' | 'open'> & { met: boolean },
+    measure: (criterion: Criterion, owner: Title) => Measured,
     asked?: string,
   ): Assessment {
     const registered = registration ? titleById(titles, registration.titleId) : undefined;
@@ -106,125 +107,107 @@ export function yearCriteria(source: CriteriaSource, year: Period) {
     return { registration, registered, title, facts };
   }
 
-  /** A member's facts against the title registered (or `titleId`'s, when given). */
-  function member(m: Member, titleId?: string): Assessment {
-    const registration = registrationOf({ kind: 'member', memberId: m.id });
-    return assess(
-      titlesFor(titles, 'member'),
-      registration,
-      (criterion, owner) => {
-        const measure = criterion.measure;
-        if (!measure) return { measured: false, fact: '', codes: [], met: false };
-        if (isRecordMeasure(measure))
-          return recordFact(
-            source,
-            measure,
-            { kind: 'member', memberId: m.id },
-            year.year,
-            owner,
-            [],
-            (id, x) => matching(id, x),
-          );
-        if (measure.type === 'registered') {
-          return {
-            measured: true,
-            fact: registeredLine(registration),
-            codes: [],
-            met: sameTitles(measure.titles, registration),
-          };
-        }
-        if (measure.type !== 'entries') return { measured: false, fact: '', codes: [], met: false };
-        const found = matching(m.id, measure);
+  /**
+   * What the store shows for one criterion of a subject's title. `people`: a department's members at
+   * the year's end (none for a member); a department's entries criteria count only what was earned in
+   * it (core/scoring.ts's departmentPeriod). The titles file lets each measure on one kind of subject
+   * only (core/titles.ts); any other is left to the Council.
+   */
+  function measureOf(
+    subject: TitleSubject,
+    registration: Registration | undefined,
+    people: readonly Member[],
+    criterion: Criterion,
+    owner: Title,
+  ): Measured {
+    const measure = criterion.measure;
+    if (!measure) return notMeasured();
+    if (isRecordMeasure(measure))
+      return recordFact(source, measure, subject, year.year, owner, people, (id, x) => matching(id, x));
+    const departmentId = subject.kind === 'department' ? subject.departmentId : undefined;
+    switch (measure.type) {
+      case 'registered':
+        return {
+          measured: true,
+          fact: registeredLine(registration),
+          codes: [],
+          met: sameTitles(measure.titles, registration),
+        };
+      case 'entries': {
+        if (subject.kind !== 'member') return notMeasured();
+        const found = matching(subject.memberId, measure);
         return {
           measured: true,
           fact: doc.criteria.entries(found.length, doc.criteria.what(measure)),
           codes: found.map((e) => e.code),
           met: found.length >= measure.min,
         };
-      },
+      }
+      case 'memberShare':
+      case 'memberShareRegistered': {
+        if (departmentId === undefined) return notMeasured();
+        const meets = (p: Member) =>
+          measure.type === 'memberShare'
+            ? matching(p.id, measure.of, departmentId).length >= measure.of.min
+            : sameTitles(measure.titles, registrationOf({ kind: 'member', memberId: p.id }));
+        const what =
+          measure.type === 'memberShare'
+            ? doc.criteria.having(doc.criteria.what(measure.of))
+            : doc.criteria.registeredFor(measure.titles.map((id) => nameOf(id)).join(' hoặc '));
+        const { yes, fact, met } = shareFact(people, meets, what, measure.minPercent);
+        return {
+          measured: true,
+          fact,
+          // One entry per member who meets it: the first that shows it.
+          codes:
+            measure.type === 'memberShare'
+              ? yes.map((p) => matching(p.id, measure.of, departmentId)[0]?.code ?? '').filter(Boolean)
+              : [],
+          met,
+        };
+      }
+      case 'someMember': {
+        if (departmentId === undefined) return notMeasured();
+        const found = people
+          .map((p) => ({ p, entries: matching(p.id, measure.of, departmentId) }))
+          .filter((x) => x.entries.length >= measure.of.min);
+        return {
+          measured: true,
+          fact: doc.criteria.someMember(
+            found.map((x) => x.p.fullName),
+            doc.criteria.having(doc.criteria.what(measure.of)),
+          ),
+          codes: found.flatMap((x) => x.entries.map((e) => e.code)),
+          met: found.length > 0,
+        };
+      }
+      default:
+        return notMeasured();
+    }
+  }
+
+  /** A subject's facts against the title registered (or `titleId`'s, when given). */
+  function assessed(subject: TitleSubject, people: readonly Member[], titleId?: string): Assessment {
+    const registration = registrationOf(subject);
+    return assess(
+      titlesFor(titles, subject.kind),
+      registration,
+      (criterion, owner) => measureOf(subject, registration, people, criterion, owner),
       titleId,
     );
   }
 
+  /** A member's facts against the title registered (or `titleId`'s, when given). */
+  const member = (m: Member, titleId?: string): Assessment =>
+    assessed({ kind: 'member', memberId: m.id }, [], titleId);
+
   /** A department's facts against the title registered (or `titleId`'s, when given). */
-  function department(d: Department, titleId?: string): Assessment {
-    const registration = registrationOf({ kind: 'department', departmentId: d.id });
-    const people = departmentPeriod([], store.members, d, mode, year.end).people;
-    return assess(
-      titlesFor(titles, 'department'),
-      registration,
-      (criterion, owner) => {
-        const measure = criterion.measure;
-        if (!measure) return { measured: false, fact: '', codes: [], met: false };
-        if (isRecordMeasure(measure))
-          return recordFact(
-            source,
-            measure,
-            { kind: 'department', departmentId: d.id },
-            year.year,
-            owner,
-            people,
-          );
-        switch (measure.type) {
-          case 'registered':
-            return {
-              measured: true,
-              fact: registeredLine(registration),
-              codes: [],
-              met: sameTitles(measure.titles, registration),
-            };
-          case 'memberShare':
-          case 'memberShareRegistered': {
-            const meets = (p: Member) =>
-              measure.type === 'memberShare'
-                ? matching(p.id, measure.of, d.id).length >= measure.of.min
-                : sameTitles(measure.titles, registrationOf({ kind: 'member', memberId: p.id }));
-            const yes = people.filter(meets);
-            const no = people.filter((p) => !meets(p));
-            const share = people.length ? (yes.length / people.length) * 100 : 0;
-            const what =
-              measure.type === 'memberShare'
-                ? doc.criteria.having(doc.criteria.what(measure.of))
-                : doc.criteria.registeredFor(measure.titles.map((id) => nameOf(id)).join(' hoặc '));
-            return {
-              measured: true,
-              fact: doc.criteria.share(
-                yes.length,
-                people.length,
-                Math.round(share),
-                what,
-                measure.minPercent,
-                no.map((p) => p.fullName),
-              ),
-              // One entry per member who meets it: the first that shows it.
-              codes:
-                measure.type === 'memberShare'
-                  ? yes.map((p) => matching(p.id, measure.of, d.id)[0]?.code ?? '').filter(Boolean)
-                  : [],
-              met: people.length > 0 && share >= measure.minPercent,
-            };
-          }
-          case 'someMember': {
-            const found = people
-              .map((p) => ({ p, entries: matching(p.id, measure.of, d.id) }))
-              .filter((x) => x.entries.length >= measure.of.min);
-            return {
-              measured: true,
-              fact: doc.criteria.someMember(
-                found.map((x) => x.p.fullName),
-                doc.criteria.having(doc.criteria.what(measure.of)),
-              ),
-              codes: found.flatMap((x) => x.entries.map((e) => e.code)),
-              met: found.length > 0,
-            };
-          }
-          default:
-            return { measured: false, fact: '', codes: [], met: false };
-        }
-      },
+  const department = (d: Department, titleId?: string): Assessment =>
+    assessed(
+      { kind: 'department', departmentId: d.id },
+      departmentPeriod([], store.members, d, mode, year.end).people,
       titleId,
     );
-  }
 
   return { member, department };
 }

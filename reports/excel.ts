@@ -7,18 +7,8 @@ import { actorShown } from '../core/identity.js';
 import { countedUntil, formatDay, lastDay, type Period } from '../core/periods.js';
 import type { RepositoryReads } from '../core/repository.js';
 import { vi } from '../locales/vi.js';
-import {
-  type CellText,
-  FONT,
-  footer,
-  MARGINS,
-  pageFor,
-  pageRoom,
-  rowHeight,
-  SIZE,
-  shownText,
-  TITLE_SIZE,
-} from './paper.js';
+import { type CellText, FONT, pageRoom, rowHeight, SIZE, shownText, TITLE_SIZE } from './paper.js';
+import { BORDER, framedSheet, writeHeader } from './sheet-frame.js';
 import { doc } from './vi.js';
 
 const VN_OFFSET_MS = 7 * 3_600_000;
@@ -80,11 +70,6 @@ export function framesFor(
   return (title) => ({ agency, title, subtitle });
 }
 
-/** A4 in exceljs's (and Excel's) paper size numbering. */
-const A4 = 9;
-const THIN = { style: 'thin' } as const;
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } } as const;
 const BLOCK_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } } as const;
 const BODY_FONT = { name: FONT, size: SIZE } as const;
 const BOLD_FONT = { name: FONT, size: SIZE, bold: true } as const;
@@ -127,20 +112,7 @@ export function sheet(
     ...(frame.subtitle ? [{ text: frame.subtitle, font: { ...BODY_FONT, italic: true }, span: n }] : []),
   ];
   const headerRow = heading.length + 2;
-  const page = pageFor(widths);
-  const ws = book.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: headerRow }],
-    pageSetup: {
-      paperSize: A4,
-      orientation: page.orientation,
-      scale: page.scale,
-      fitToPage: false,
-      horizontalCentered: true,
-      printTitlesRow: `${headerRow}:${headerRow}`,
-      margins: MARGINS,
-    },
-    headerFooter: { oddFooter: footer(), evenFooter: footer() },
-  });
+  const { ws, page } = framedSheet(book, name, { widths, headerRow, centered: true });
   ws.columns = columns.map((c) => ({ key: c.key, width: c.width }));
   // The column's own format too, so a row the clerk adds by hand shows the same.
   for (const [i, c] of columns.entries()) if (c.numFmt) ws.getColumn(i + 1).numFmt = c.numFmt;
@@ -157,17 +129,7 @@ export function sheet(
     row.commit();
   }
   const header = ws.getRow(headerRow);
-  for (const [i, c] of columns.entries()) {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.style = {
-      font: BOLD_FONT,
-      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-      border: BORDER,
-      fill: HEADER_FILL,
-    };
-  }
-  header.height = rowHeight(columns.map((c) => ({ text: c.header, width: c.width, bold: true })));
+  writeHeader(header, columns);
   header.commit();
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: n } };
 

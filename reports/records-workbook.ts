@@ -4,7 +4,8 @@ import type { RecordRow, RecordRows, RecordSheet } from '../core/reports.js';
 import type { RepositoryReads } from '../core/repository.js';
 import { fold } from '../core/text.js';
 import { vi } from '../locales/vi.js';
-import { FONT, footer, MARGINS, pageFor, rowHeight, shownText } from './paper.js';
+import { FONT, rowHeight, shownText } from './paper.js';
+import { framedSheet, writeHeader } from './sheet-frame.js';
 import { guardExcel } from './xml-text.js';
 
 guardExcel();
@@ -170,10 +171,6 @@ export const RECORD_SHEETS: Record<RecordSheet, { name: string; about: string; c
   },
 };
 
-const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } } as const;
-const THIN = { style: 'thin' } as const;
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-
 /**
  * The template workbook for `year`: the instructions first, then one sheet per kind of record; the
  * ratings sheet lists every member (not left) and department, so only the levels are to write.
@@ -188,10 +185,7 @@ export async function buildRecordsTemplate(
   book.created = new Date();
 
   const widths = [24, 72] as const;
-  const help = book.addWorksheet('Hướng dẫn', {
-    pageSetup: { paperSize: 9, ...pageFor(widths, SIZE_12), fitToPage: false, margins: MARGINS },
-    headerFooter: { oddFooter: footer(SIZE_12), evenFooter: footer(SIZE_12) },
-  });
+  const help = framedSheet(book, 'Hướng dẫn', { widths, size: SIZE_12 }).ws;
   help.columns = widths.map((width, i) => ({ key: i ? 'b' : 'a', width }));
   // LibreOffice grows no row for wrapped text unless the file sets its height (reports/paper.ts).
   const line = (a: string, b = '', bold = false) => {
@@ -231,31 +225,13 @@ export async function buildRecordsTemplate(
     RecordSheet,
     (typeof RECORD_SHEETS)[RecordSheet],
   ][]) {
-    const sheet = book.addWorksheet(spec.name, {
-      views: [{ state: 'frozen', ySplit: 1 }],
-      pageSetup: {
-        paperSize: 9,
-        ...pageFor(
-          spec.columns.map((c) => c.width),
-          SIZE_12,
-        ),
-        fitToPage: false,
-        printTitlesRow: '1:1',
-        margins: MARGINS,
-      },
-      headerFooter: { oddFooter: footer(SIZE_12), evenFooter: footer(SIZE_12) },
+    const { ws: sheet } = framedSheet(book, spec.name, {
+      widths: spec.columns.map((c) => c.width),
+      size: SIZE_12,
+      headerRow: 1,
     });
-    sheet.columns = spec.columns.map((c) => ({ key: c.key, header: c.header, width: c.width }));
-    const header = sheet.getRow(1);
-    header.font = { name: FONT, size: SIZE_12, bold: true };
-    header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-    header.height = rowHeight(
-      spec.columns.map((c) => ({ text: c.header, width: c.width, size: SIZE_12, bold: true })),
-    );
-    header.eachCell((cell) => {
-      cell.fill = HEADER_FILL;
-      cell.border = BORDER;
-    });
+    sheet.columns = spec.columns.map((c) => ({ key: c.key, width: c.width }));
+    writeHeader(sheet.getRow(1), spec.columns, SIZE_12);
     if (key === 'ratings') {
       for (const m of store.members.filter((x) => !x.leftAt)) {
         const d = agency.departments.find((x) => x.id === m.departmentId);

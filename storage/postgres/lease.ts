@@ -186,7 +186,16 @@ export class Lease {
     this.lastTick = now;
     const store = `${ident(this.target.schema)}.store`;
     try {
-      if (!this.client) this.client = await this.regain();
+      if (!this.client) {
+        const regained = await this.regain();
+        // Released while the lock was being taken again (the process stopping): that session is
+        // nobody's now — end it, or it holds the lock and keeps the process from exiting.
+        if (this.released) {
+          await regained?.end().catch(() => {});
+          return;
+        }
+        this.client = regained;
+      }
       if (!this.client) return;
       const { rowCount } = await this.client.query(
         `UPDATE ${store} SET heartbeat_at = now() WHERE id = 1 AND epoch = $1 AND holder_pid = pg_backend_pid()`,

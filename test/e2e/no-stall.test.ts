@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReportRunner } from '../../bot/reports.js';
@@ -86,6 +87,32 @@ describe('a report being built holds nobody up', () => {
     ).toEqual(['tong-hop-thi-dua-nam-2026.xlsx', 'bao-cao-thi-dua-nam-2026.docx']);
   });
 
+  // The report process is found among this process's children (Linux's /proc).
+  it.skipIf(process.platform !== 'linux')(
+    'answers the admin when the report process dies while building, and builds the next request in a new one',
+    async () => {
+      const asked = tg.bot.handleUpdate(tg.update(admin(), '/tonghop nam file'));
+      await started;
+      await asked;
+      const before = tg.calls.length;
+      const children = reportProcesses();
+      expect(children).toHaveLength(1);
+      for (const pid of children) process.kill(pid, 'SIGKILL');
+      await tg.app.idle();
+      expect(tg.seenSince(before).map((s) => s.text)).toEqual([
+        expect.stringContaining('Xin lỗi, đã có lỗi khi xử lý lệnh này'),
+      ]);
+      expect(tg.callsOf('sendDocument')).toEqual([]);
+
+      open();
+      await tg.bot.handleUpdate(tg.update(admin(), '/tonghop nam file'));
+      await tg.app.idle();
+      expect(
+        tg.callsOf('sendDocument').map((c) => (c.payload.document as { filename?: string }).filename),
+      ).toEqual(['tong-hop-thi-dua-nam-2026.xlsx', 'bao-cao-thi-dua-nam-2026.docx']);
+    },
+  );
+
   it('fails a request for a report that does not exist, and builds the next one', async () => {
     open();
     const runner = createReportRunner(tg.store, { agency: testAgency() });
@@ -94,6 +121,14 @@ describe('a report being built holds nobody up', () => {
     expect(sheet?.subarray(0, 2).toString()).toBe('PK');
   });
 });
+
+/** The report processes among this process's children (bot/reports.ts starts one per bot process). */
+function reportProcesses(): number[] {
+  return readdirSync('/proc/self/task')
+    .flatMap((task) => readFileSync(`/proc/self/task/${task}/children`, 'utf8').split(' ').filter(Boolean))
+    .map(Number)
+    .filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('report-worker'));
+}
 
 function yearOf2026() {
   return {

@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import {
   appendFile,
   type FileHandle,
@@ -52,6 +53,43 @@ describe('write, then read back', () => {
     const store = await open();
     expect(store.members).toEqual([]);
     expect(store.entries).toEqual([]);
+  });
+
+  it("acknowledges a write only once its journal line is on disk: written with O_DSYNC, or fdatasync'd after", async () => {
+    // The journal's file operations as the store makes them, recorded in order.
+    const journal: string[] = [];
+    const recording: FileSystem = {
+      ...nodeFileSystem,
+      open: async (path, flags, mode) => {
+        const handle = await nodeFileSystem.open(path, flags, mode);
+        if (path !== join(dir, JOURNAL_FILE)) return handle;
+        const dsync = typeof flags === 'number' && (flags & constants.O_DSYNC) !== 0;
+        journal.push(dsync ? 'open with O_DSYNC' : 'open');
+        return {
+          write: (...args) => {
+            journal.push('write');
+            return handle.write(...args);
+          },
+          writeFile: (data) => handle.writeFile(data),
+          datasync: () => {
+            journal.push('fdatasync');
+            return handle.datasync();
+          },
+          truncate: (length) => handle.truncate(length),
+          close: () => handle.close(),
+        };
+      },
+    };
+    const store = await open({ fileSystem: recording });
+    const member = await addMember(store, 1);
+    // The journal as it is open now (a new store's is opened again once its head line is written).
+    const current = journal.filter((call) => call.startsWith('open')).at(-1);
+    const since = journal.length;
+    await logDeed(store, member.id, new Date('2026-03-02T03:00:00Z'));
+    const flush = journal.slice(since);
+    expect(flush).toContain('write');
+    // Durable when the promise resolved: every write of the journal is on disk as it returns, or is followed by fdatasync.
+    expect(current === 'open with O_DSYNC' || flush.at(-1) === 'fdatasync').toBe(true);
   });
 
   it('keeps every acknowledged change across a reopen (journal replay)', async () => {
