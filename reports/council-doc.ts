@@ -19,7 +19,7 @@ import type { Meeting, RosterSnapshot } from '../core/council-records.js';
 import { formatDay } from '../core/periods.js';
 import type { RepositoryReads } from '../core/repository.js';
 import type { TitlesConfig } from '../core/titles.js';
-import { PAGE, para, run, signatureRoom, twoColumns } from './word.js';
+import { NO_BORDERS, PAGE, para, run, signatureRoom, twoColumns } from './word.js';
 import { packWord, xmlSafe } from './xml-text.js';
 
 /*
@@ -136,15 +136,6 @@ export function ruleText(text: string): string {
     .trim();
 }
 
-const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
-const NO_BORDERS = {
-  top: NO_BORDER,
-  bottom: NO_BORDER,
-  left: NO_BORDER,
-  right: NO_BORDER,
-  insideHorizontal: NO_BORDER,
-  insideVertical: NO_BORDER,
-};
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 
@@ -226,6 +217,23 @@ export function recipientsAndSignature(
     ],
     signatureLines(right),
   );
+}
+
+/**
+ * The close of the Council's Tờ trình to the Trưởng Ban: the request, where it goes, and the signature
+ * for the Council — its vice-chair's, or the standing member's when there is none.
+ */
+export function councilSubmissionClose(signer: { role: string; fullName: string } | undefined): Block[] {
+  return [
+    text('Kính trình Trưởng Ban xem xét, quyết định./.'),
+    recipientsAndSignature(['Như trên,', 'Lưu Văn phòng, Hội đồng TĐKT.'], {
+      titles: [
+        'T/M HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG',
+        signer?.role === 'viceChair' ? 'PHÓ CHỦ TỊCH' : 'ỦY VIÊN THƯỜNG TRỰC',
+      ],
+      ...(signer ? { name: signer.fullName } : {}),
+    }),
+  ];
 }
 
 const pageNumberHeader = () =>

@@ -6,13 +6,13 @@ import {
   type Block,
   COUNCIL_UNIT,
   type CouncilDocSource,
+  councilSubmissionClose,
   docHeader,
   docTitle,
   gap,
   heading,
   line,
   packDoc,
-  recipientsAndSignature,
   section,
   signatures,
   table,
@@ -69,14 +69,7 @@ export async function buildExceptionalProposal(
       ),
     ),
     text('Kèm theo: báo cáo tóm tắt thành tích của cá nhân được đề nghị.'),
-    text('Kính trình Trưởng Ban xem xét, quyết định./.'),
-    recipientsAndSignature(['Như trên,', 'Lưu Văn phòng, Hội đồng TĐKT.'], {
-      titles: [
-        'T/M HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG',
-        signer?.role === 'viceChair' ? 'PHÓ CHỦ TỊCH' : 'ỦY VIÊN THƯỜNG TRỰC',
-      ],
-      ...(signer ? { name: signer.fullName } : {}),
-    }),
+    ...councilSubmissionClose(signer),
   ];
   return packDoc('Tờ trình đề nghị khen thưởng đột xuất', [section(body)]);
 }

@@ -59,6 +59,13 @@ export async function buildReviewSheet(
     membersAt(store.members, year.end).map((m) => m.member),
     mode,
   );
+  // Each member's department at the year's end, and facts: read once for the table and the criteria sheet.
+  const people = scores.map((score) => ({
+    score,
+    name: score.member.fullName,
+    dept: departmentName(agency, departmentAt(score.member, year.end) ?? score.member.departmentId, vi),
+    assessment: criteria?.member(score.member),
+  }));
   sheet(
     book,
     doc.sheets.reviewMembers,
@@ -81,13 +88,12 @@ export async function buildReviewSheet(
       ...titleColumns,
       { header: c.council, key: 'council', width: 12 },
     ],
-    scores.map((score) => {
+    people.map(({ score, name, dept, assessment }) => {
       const record = recordOf(own.get(score.member.id) ?? [], mode);
-      const assessment = criteria?.member(score.member);
       return {
         rank: score.rank || null,
-        name: score.member.fullName,
-        dept: departmentName(agency, departmentAt(score.member, year.end) ?? score.member.departmentId, vi),
+        name,
+        dept,
         ...record.byKind,
         entries: score.entries,
         points: score.points,
@@ -159,17 +165,14 @@ export async function buildReviewSheet(
     frame(t.models),
   );
   if (titles && criteria) {
-    const people = scores.map((score) => ({
-      name: score.member.fullName,
-      dept: departmentName(agency, departmentAt(score.member, year.end) ?? score.member.departmentId, vi),
-      assessment: criteria.member(score.member),
-    }));
     sheet(book, doc.sheets.standards, STANDARDS_COLUMNS, standardsRows(titles), frame(t.standards));
     sheet(
       book,
       doc.sheets.criteriaMembers,
       CRITERIA_COLUMNS,
-      people.flatMap((p, i) => criteriaBlock(p.assessment, doc.criteria.blockTitle(i + 1, p.name, p.dept))),
+      people.flatMap((p, i) =>
+        p.assessment ? criteriaBlock(p.assessment, doc.criteria.blockTitle(i + 1, p.name, p.dept)) : [],
+      ),
       frame(t.criteriaMembers),
     );
     sheet(

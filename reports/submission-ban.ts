@@ -5,12 +5,12 @@ import {
   type Block,
   COUNCIL_UNIT,
   type CouncilDocSource,
+  councilSubmissionClose,
   docHeader,
   docTitle,
   meetingDay,
   packDoc,
   pageBreak,
-  recipientsAndSignature,
   section,
   text,
 } from './council-doc.js';
@@ -63,14 +63,7 @@ export async function buildSubmissionBan(
     text(
       'Các trường hợp đề nghị đã được Hội đồng bình xét, biểu quyết tại phiên họp; hồ sơ gồm biên bản họp Hội đồng, biên bản kiểm phiếu (đối với danh hiệu bỏ phiếu kín), báo cáo thành tích của cá nhân, tập thể.',
     ),
-    text('Kính trình Trưởng Ban xem xét, quyết định./.'),
-    recipientsAndSignature(['Như trên,', 'Lưu Văn phòng, Hội đồng TĐKT.'], {
-      titles: [
-        'T/M HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG',
-        signer?.role === 'viceChair' ? 'PHÓ CHỦ TỊCH' : 'ỦY VIÊN THƯỜNG TRỰC',
-      ],
-      ...(signer ? { name: signer.fullName } : {}),
-    }),
+    ...councilSubmissionClose(signer),
   );
   for (const c of carried) {
     body.push(

@@ -65,7 +65,8 @@ export const para = (
 export const toWrite = (what: string) => para([run(`[Cần bổ sung: ${what}]`, { italics: true, bold: true })]);
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
-const NO_BORDERS = {
+/** A table without borders, inside or out. */
+export const NO_BORDERS = {
   top: NO_BORDER,
   bottom: NO_BORDER,
   left: NO_BORDER,
