@@ -12,6 +12,7 @@ import {
   meetingSource,
   memberWord,
   openMeetingOrSay,
+  rosterNames,
   withCouncil,
 } from './lib/council.js';
 
@@ -60,7 +61,7 @@ export const diemdanh: Command = defineCommand({
         ctx,
         diemdanh,
         t.council.meeting.unknownMembers(clip(tokens.join(' '))),
-        t.council.meeting.rosterIs(meeting.roster.map((m) => m.fullName).join(', ')),
+        t.council.meeting.rosterIs(rosterNames(meeting.roster)),
       );
     const done = await setAttendance(meetingSource(ctx), meeting, who, mark === 'present', reason);
     if (!done.ok) return explain(ctx, done.refusal);

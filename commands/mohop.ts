@@ -12,6 +12,7 @@ import {
   readAbsent,
   readWhen,
   reviewYear,
+  rosterNames,
   withCouncil,
 } from './lib/council.js';
 
@@ -49,7 +50,7 @@ export const mohop: Command = defineCommand({
         ctx,
         mohop,
         t.council.meeting.unknownMembers(read.unknown.join(', ')),
-        t.council.meeting.rosterIs(council.members.map((m) => m.fullName).join(', ')),
+        t.council.meeting.rosterIs(rosterNames(council.members)),
       );
     const year = reviewYear(ctx);
     const done = await openMeeting(meetingSource(ctx), {

@@ -8,6 +8,7 @@ import {
   mayRunMeeting,
   meetingSource,
   readChoices,
+  rosterNames,
   roundOrSay,
   withCouncil,
 } from './lib/council.js';
@@ -37,7 +38,13 @@ export const phieuvang: Command = defineCommand({
     const meeting = ctx.store.council.meeting(round.meetingNo);
     if (!meeting) return refuse(ctx, phieuvang, t.council.vote.whichRound);
     const who = findRosterMember(meeting.roster, nameWords.join(' '));
-    if (!who) return refuse(ctx, phieuvang, t.council.meeting.unknownMembers(clip(nameWords.join(' '))));
+    if (!who)
+      return refuse(
+        ctx,
+        phieuvang,
+        t.council.meeting.unknownMembers(clip(nameWords.join(' '))),
+        t.council.meeting.rosterIs(rosterNames(meeting.roster)),
+      );
     const choices = readChoices(choiceParts.join(' '));
     if (!choices)
       return refuse(

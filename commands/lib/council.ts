@@ -94,6 +94,10 @@ export function awardWord(council: CouncilConfig, award: Award): string {
   return readAward(council, words(award.short))?.award === award ? award.short : award.id;
 }
 
+/** The roster as people read it: full names, and the roster id beside a name two members share. */
+export const rosterNames = <T extends RosterSnapshot | RosterMember>(roster: readonly T[]) =>
+  roster.map((m) => (memberWord(roster, m) === m.id ? `${m.fullName} (${m.id})` : m.fullName)).join(', ');
+
 /**
  * How a choice's command names a Council member: by full name (`/diemdanh Nguyễn Văn Sơn vắng`), or
  * by roster id when two members share the name.
@@ -104,8 +108,8 @@ export function memberWord<T extends RosterSnapshot | RosterMember>(roster: read
 }
 
 /**
- * A Council member named by roster id, full name, or a part of the name only one member has (their
- * given name, say) — case and diacritics ignored.
+ * A Council member named by roster id, full name (one no other member has), or a part of the name
+ * only one member has (their given name, say) — case and diacritics ignored.
  */
 export function findRosterMember<T extends RosterSnapshot | RosterMember>(
   roster: readonly T[],
@@ -113,8 +117,11 @@ export function findRosterMember<T extends RosterSnapshot | RosterMember>(
 ): T | undefined {
   const q = fold(text);
   if (!q) return undefined;
-  const exact = roster.find((m) => m.id === q || fold(m.fullName) === q);
-  if (exact) return exact;
+  const byId = roster.find((m) => m.id === q);
+  if (byId) return byId;
+  const exact = roster.filter((m) => fold(m.fullName) === q);
+  // Two members of the same name: only their ids tell them apart.
+  if (exact.length) return exact.length === 1 ? exact[0] : undefined;
   const partial = roster.filter((m) => ` ${fold(m.fullName)} `.includes(` ${q} `));
   return partial.length === 1 ? partial[0] : undefined;
 }

@@ -5,7 +5,11 @@
  * diacritics, or a clear part of it, works as the id still does. The bot as npm start builds it over
  * the fake Zalo transport, the shipped Council file (config/council-2026.json), the real store.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { tempDir } from '../helpers/agency.js';
+import { TelegramHarness } from '../helpers/telegram.js';
 import { type Sent, ZaloHarness, type ZaloUser } from '../helpers/zalo.js';
 
 const toan: ZaloUser = { uid: '9001', name: 'Toàn VP' };
@@ -103,4 +107,38 @@ it('offers the vote by the award as the Council names it, and reads an award by 
   );
   // Words two awards share are not a choice between them.
   expect(await said('/mophieu chien si thi dua')).toContain('Không rõ danh hiệu, hình thức khen thưởng');
+});
+
+it('writes a member by roster id when another member has the same full name', async () => {
+  // Two members named Nguyễn Văn Sơn: a name would pick the first, so their choices carry their ids.
+  const dir = await tempDir();
+  const shipped = JSON.parse(readFileSync('config/council-2026.json', 'utf8')) as {
+    members: { id: string; fullName: string }[];
+  };
+  for (const m of shipped.members) if (m.id === 'uv-cs') m.fullName = 'Nguyễn Văn Sơn';
+  writeFileSync(join(dir.dir, 'council.json'), JSON.stringify(shipped));
+  const tg = await TelegramHarness.create({
+    admins: [900001],
+    now: new Date('2026-12-10T07:00:00Z'),
+    env: { COUNCIL_FILE: join(dir.dir, 'council.json') },
+  });
+  try {
+    const office = tg.user(900001, 'Văn phòng');
+    await tg.send(office, '/mohop 14:00 10/12/2026 | Phòng họp tầng 2 | vắng: không');
+    const [status] = await tg.send(office, '/diemdanh');
+    const commands = (status?.buttons ?? []).map((b) => b.data.replace(/^.*?\|/, ''));
+    expect(commands).toContain('/diemdanh Trần Quốc Hưng vắng');
+    expect(commands).toContain('/diemdanh uv-cs vắng');
+    expect(commands).toContain('/diemdanh uv-cd vắng');
+    expect(commands).not.toContain('/diemdanh Nguyễn Văn Sơn vắng');
+    // Typed, the shared name is not a choice between them: the roster says their ids; the id works.
+    const [shared] = await tg.send(office, '/diemdanh Nguyễn Văn Sơn vắng');
+    expect(shared?.text).toContain('Nguyễn Văn Sơn (uv-cs), Nguyễn Văn Sơn (uv-cd)');
+    const [typed] = await tg.send(office, '/diemdanh uv-cd vắng');
+    expect(typed?.text).toContain('✅ Đã ghi Nguyễn Văn Sơn vắng mặt.');
+    expect(tg.store.council.meeting(1)?.absent.map((a) => a.id)).toEqual(['uv-cd']);
+  } finally {
+    await tg.close();
+    await dir.cleanup();
+  }
 });
