@@ -172,7 +172,9 @@ function nextUpdate(mix: Mix, where: Where, member = pick(random, members)) {
     command = 'viectot';
     let other = pick(random, members);
     if (other.id === member.id) other = members[(members.indexOf(member) + 1) % members.length] as Member;
-    text = `/viectot ${entryText(random, 'deed', other).text}`;
+    // A numbered occasion makes each text new: the generator's pool repeats, and a member who sends
+    // the same text twice in a day is asked whether it is the same deed — a prompt, not a write.
+    text = `/viectot ${entryText(random, 'deed', other).text} (đợt ${messageId - 9_999_999})`;
     const at = text.indexOf('@');
     if (at !== -1)
       entities.push({ type: 'mention', offset: at, length: text.slice(at).split(/\s/, 1)[0]?.length ?? 0 });
