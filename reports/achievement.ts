@@ -1,4 +1,4 @@
-import { Document, Paragraph, type Table, TextRun } from 'docx';
+import { AlignmentType, Paragraph, type Table, TextRun } from 'docx';
 import { type AgencyConfig, type Department, departmentName } from '../core/agency.js';
 import { printableFrom } from '../core/document-text.js';
 import type { Award, Entry, EntryKind, Member, ModelExample, TitleSubject } from '../core/domain.js';
