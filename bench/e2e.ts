@@ -9,6 +9,7 @@
 // Usage: node e2e.js STORE_SNAPSHOT WORKDIR
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import type { RawApi, Transformer } from 'grammy';
 import type { MessageEntity, Update, UserFromGetMe } from 'grammy/types';
 import { createApp } from '../bot/app.js';
@@ -83,6 +84,30 @@ const store = await Store.open(workdir, {
 note(
   `e2e: store of ${store.state.entries.count} entries opened in ${(performance.now() - openStarted).toFixed(0)} ms`,
 );
+/**
+ * BENCH_E2E_MEMORY=1: notes the process's memory at each phase's end (RSS against V8's heap and the
+ * buffers outside it, to tell what holds the pages); BENCH_E2E_HEAP=DIR also writes a heap snapshot there.
+ */
+const MEMORY = process.env.BENCH_E2E_MEMORY === '1';
+function memory(label: string): void {
+  if (!MEMORY) return;
+  const m = process.memoryUsage();
+  note(
+    `e2e memory ${label}: rss ${mb(m.rss).toFixed(0)} MB, heap used ${mb(m.heapUsed).toFixed(0)} of ${mb(m.heapTotal).toFixed(0)} MB, external ${mb(m.external).toFixed(0)} MB (array buffers ${mb(m.arrayBuffers).toFixed(0)})`,
+  );
+  const dir = process.env.BENCH_E2E_HEAP;
+  if (dir) writeHeapSnapshot(join(dir, `e2e-${label.replace(/\W+/g, '-')}.heapsnapshot`));
+  // With --expose-gc: the same once a full collection has run (what V8 holds that is garbage).
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    gc();
+    const after = process.memoryUsage();
+    note(
+      `e2e memory ${label} after a full GC: rss ${mb(after.rss).toFixed(0)} MB, heap used ${mb(after.heapUsed).toFixed(0)} of ${mb(after.heapTotal).toFixed(0)} MB`,
+    );
+  }
+}
+memory('opened');
 const clockStep = CLOCK_STEP_MS(store.state.entries.count);
 const members: readonly Member[] = store.members;
 const admin = members[0] as Member;
@@ -288,8 +313,11 @@ function report(p: E2ePhase) {
 
 // Warm-up (JIT, first-use caches such as Intl.Collator), not measured.
 await phase('warm-up', 1, 60, 'mix', 'group');
+memory('warm-up');
 const sequential = report(await phase('sequential mix', 1, SEQUENTIAL_UPDATES, 'mix', 'group'));
+memory('sequential mix');
 const viectot = report(await phase('/viectot, sequential', 1, VIECTOT_UPDATES, 'viectot', 'group'));
+memory('viectot');
 // The event loop's longest gap while 50 writers go on alone: the baseline for the same with a report.
 const writersWatch = loopWatch();
 const writersApart = {
@@ -380,8 +408,11 @@ async function yearFiles(withWriters: boolean, text = `/tonghop nam ${STORE_YEAR
   );
   return result;
 }
+memory('writers');
 const reportAlone = await yearFiles(false);
+memory('year files');
 const reportWithWriters = await yearFiles(true);
+memory('year files with writers');
 const reportFiles = {
   ...reportAlone,
   writers: reportWithWriters.writers as E2ePhase,
