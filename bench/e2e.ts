@@ -1,6 +1,6 @@
 // Child process: the bot end to end through grammY, on a copy of a generated store. The bot is built
 // exactly as `npm start` builds it (createApp: Telegram platform, Router, the real commands, Store, the
-// report thread), with `{ botInfo }` and an API transformer that answers every call locally (grammY's
+// report process), with `{ botInfo }` and an API transformer that answers every call locally (grammY's
 // test seam); updates go in through bot.handleUpdate. A command's latency runs from handleUpdate's
 // start to the moment its answer leaves the bot (the transformer's sendMessage call) — its durable
 // write included. Phases: a sequential mix; /viectot alone, sequential; 50 writers at once (each in

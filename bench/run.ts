@@ -286,7 +286,7 @@ async function benchLarge(root: string, size: number, sqlite: string | null): Pr
         'ms',
         med(project, (c) => c.captureMs),
         null,
-        'the copy the report thread builds from; target ≤ 100 ms',
+        'the copy the report process builds from; target ≤ 100 ms',
       ],
       [
         'the whole year built as entries once',
@@ -347,7 +347,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-// The children, built like the bot (and the report thread the e2e child's bot starts).
+// The children, built like the bot (and the report process the e2e child's bot starts).
 await bundle(
   Object.fromEntries(
     ['generate', 'cold-project', 'cold-naive', 'cold-phases', 'size-worker', 'e2e', 'sqlite']
