@@ -81,6 +81,8 @@ export interface EntriesOf {
   kind?: EntryKind | undefined;
   /** Only the last so many of them (the latest logged), still oldest first. */
   last?: number | undefined;
+  /** Only those awaiting review (active, review pending): the Council's queue, found in the columns. */
+  pending?: boolean | undefined;
 }
 
 /** A period's entries as figures read them (Repository.entryGroups). */

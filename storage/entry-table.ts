@@ -330,13 +330,16 @@ export class EntryTable {
   }
 
   /**
-   * The entries logged in [start, end) credited to `of.memberId` and logged in `of.departmentId` (either
-   * or both), oldest first: found in the columns, only those are built.
+   * The entries logged in [start, end) credited to `of.memberId`, logged in `of.departmentId`, of
+   * `of.kind`, awaiting review if `of.pending` (any of them), oldest first: found in the columns, only
+   * those are built.
    */
   of(of: EntriesOf, start: number, end: number): Entry[] {
     const member = of.memberId === undefined ? -1 : this.dictIndex.get(of.memberId);
     const department = of.departmentId === undefined ? -1 : this.dictIndex.get(of.departmentId);
     const kind = of.kind === undefined ? -1 : KINDS.indexOf(of.kind);
+    // Awaiting review: not withdrawn, and the review bits at 'pending' (REVIEWS[0]).
+    const notPending = of.pending ? WITHDRAWN | REVIEW_MASK : 0;
     if (member === undefined || department === undefined) return [];
     const from = this.lowerBound(start);
     const to = Math.max(from, this.lowerBound(end));
@@ -349,6 +352,7 @@ export class EntryTable {
         if (member !== -1 && this.member.get(row) !== member) continue;
         if (department !== -1 && this.department.get(row) !== department) continue;
         if (kind !== -1 && this.kind.get(row) !== kind) continue;
+        if ((this.flags.get(row) & notPending) !== 0) continue;
         rows.push(i);
       }
       return rows.reverse().map((i) => {
@@ -362,6 +366,7 @@ export class EntryTable {
       if (member !== -1 && this.member.get(row) !== member) continue;
       if (department !== -1 && this.department.get(row) !== department) continue;
       if (kind !== -1 && this.kind.get(row) !== kind) continue;
+      if ((this.flags.get(row) & notPending) !== 0) continue;
       out.push(this.cached(row) ?? (this.keepBuilt ? this.keep(row, i >= hotFrom) : this.materialise(row)));
     }
     return out;

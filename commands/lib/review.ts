@@ -114,8 +114,13 @@ export interface QueueFilter {
  */
 export function pendingEntries(store: RepositoryReads, filter: QueueFilter = {}): Entry[] {
   const { departmentId, kind, from, to } = filter;
-  const entries =
-    from || to ? store.entriesBetween(from ?? new Date(0), to ?? new Date(8.64e15)) : store.entries;
+  // Only the entries awaiting review are built (found in the store's columns): a year's queue is a few
+  // dozen entries, the year itself 100k at a province's size — built and kept, ~90 MB.
+  const entries = store.entriesBetween(from ?? new Date(0), to ?? new Date(8.64e15), {
+    pending: true,
+    departmentId,
+    kind,
+  });
   return entries.filter(
     (e) =>
       isPending(e) &&

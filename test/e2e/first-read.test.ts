@@ -60,4 +60,15 @@ describe('the first year-wide read after a start', () => {
     expect(plan.length).toBeGreaterThan(0);
     expect(tg.store.entriesBuilt - built).toBe(0);
   });
+
+  it('/choduyet builds only the entries awaiting review, not the year', async () => {
+    const built = tg.store.entriesBuilt;
+    const replies = await tg.send(admin(), '/choduyet');
+    const text = replies.map((r) => r.text ?? '').join('\n');
+    expect(text).toContain('Mục chờ duyệt: 3 mục');
+    // The three active entries await review; VT4, withdrawn, is neither listed nor built.
+    for (const code of ['VT1', 'VT2', 'VT3']) expect(text).toContain(code);
+    expect(text).not.toContain('VT4');
+    expect(tg.store.entriesBuilt - built).toBe(3);
+  });
 });
