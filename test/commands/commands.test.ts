@@ -2,32 +2,25 @@
  * Commands one at a time, on the context the router would give them (test/helpers/context.ts): fast
  * checks of a command's own rules, beside the user stories in test/e2e.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { cuatoi } from '../../commands/cuatoi.js';
 import { duyetdangky } from '../../commands/duyetdangky.js';
 import { tonghop } from '../../commands/tonghop.js';
 import { tuchoidangky } from '../../commands/tuchoidangky.js';
 import { viectot } from '../../commands/viectot.js';
 import type { Member } from '../../core/domain.js';
-import { Store } from '../../storage/store.js';
-import { tempDir } from '../helpers/agency.js';
+import type { Store } from '../../storage/store.js';
 import { run } from '../helpers/context.js';
-import { addMember } from '../helpers/store.js';
+import { addMember, useTempStore } from '../helpers/store.js';
 
 let store: Store;
-let cleanup: () => Promise<void>;
 let lan: Member;
 let hung: Member;
+const temp = useTempStore();
 beforeEach(async () => {
-  const temp = await tempDir();
-  cleanup = temp.cleanup;
-  store = await Store.open(temp.dir);
+  store = temp.store;
   lan = await addMember(store, 1, 'vp');
   hung = await addMember(store, 2, 'cb');
-});
-afterEach(async () => {
-  await store.close();
-  await cleanup();
 });
 
 describe('/viectot on its own', () => {

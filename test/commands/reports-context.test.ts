@@ -3,7 +3,7 @@
  * command answers with is the one the context draws, and the files it sends are the ones the context
  * builds for the person asking — whatever the bot puts behind them (the report thread, another renderer).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { bangxephang } from '../../commands/bangxephang.js';
 import { tonghop } from '../../commands/tonghop.js';
 import type { Command, Reply } from '../../core/context.js';
@@ -11,26 +11,20 @@ import type { Member } from '../../core/domain.js';
 import { htmlToPlain } from '../../core/html.js';
 import type { BoardChart, ReportRequest, Reports } from '../../core/reports.js';
 import { commandReports } from '../../reports/for-commands.js';
-import { Store } from '../../storage/store.js';
-import { tempDir, testAgency } from '../helpers/agency.js';
+import type { Store } from '../../storage/store.js';
+import { testAgency } from '../helpers/agency.js';
 import { buildContext } from '../helpers/context.js';
-import { addMember, logDeed } from '../helpers/store.js';
+import { addMember, logDeed, useTempStore } from '../helpers/store.js';
 
 const now = new Date('2026-11-25T03:00:00Z');
 let store: Store;
-let cleanup: () => Promise<void>;
 let lan: Member;
 
+const temp = useTempStore();
 beforeEach(async () => {
-  const temp = await tempDir();
-  cleanup = temp.cleanup;
-  store = await Store.open(temp.dir);
+  store = temp.store;
   lan = await addMember(store, 1, 'vp');
   await logDeed(store, lan.id, new Date('2026-11-24T03:00:00Z'));
-});
-afterEach(async () => {
-  await store.close();
-  await cleanup();
 });
 
 /** The context the router would give `command`, with `reports` parts the test stands in for. */

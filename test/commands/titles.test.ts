@@ -3,34 +3,27 @@
  * how they read titles and whom they are for, and what they answer without a plan or a profile.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { baocaothanhtich } from '../../commands/baocaothanhtich.js';
 import { dangkythidua } from '../../commands/dangkythidua.js';
 import { truongphong } from '../../commands/truongphong.js';
 import type { Member } from '../../core/domain.js';
 import { parsePlan } from '../../core/plan.js';
 import { parseTitles } from '../../core/titles.js';
-import { Store } from '../../storage/store.js';
-import { tempDir } from '../helpers/agency.js';
+import type { Store } from '../../storage/store.js';
 import { run } from '../helpers/context.js';
-import { addMember } from '../helpers/store.js';
+import { addMember, useTempStore } from '../helpers/store.js';
 
 const plan = parsePlan(JSON.parse(readFileSync('config/plan-2026.json', 'utf8')));
 const titles = parseTitles(JSON.parse(readFileSync('config/titles-2026.json', 'utf8')));
 const now = new Date('2026-05-04T03:00:00Z');
 
 let store: Store;
-let cleanup: () => Promise<void>;
 let lan: Member;
+const temp = useTempStore();
 beforeEach(async () => {
-  const temp = await tempDir();
-  cleanup = temp.cleanup;
-  store = await Store.open(temp.dir);
+  store = temp.store;
   lan = await addMember(store, 1, 'vp');
-});
-afterEach(async () => {
-  await store.close();
-  await cleanup();
 });
 
 describe('/dangkythidua on its own', () => {

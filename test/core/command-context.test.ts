@@ -4,17 +4,17 @@
  * message — the helper once copied the router's and drifted (photos handed to every command, no
  * report runner).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Command, CommandContext } from '../../core/context.js';
 import type { Member } from '../../core/domain.js';
 import { silentLog } from '../../core/log.js';
 import type { Incoming } from '../../core/message.js';
 import type { Reports } from '../../core/reports.js';
 import { Router } from '../../core/router.js';
-import { Store } from '../../storage/store.js';
-import { tempDir, testAgency } from '../helpers/agency.js';
+import type { Store } from '../../storage/store.js';
+import { testAgency } from '../helpers/agency.js';
 import { buildContext } from '../helpers/context.js';
-import { addMember } from '../helpers/store.js';
+import { addMember, useTempStore } from '../helpers/store.js';
 
 const NOW = new Date('2026-11-25T03:00:00Z');
 const PHOTOS = [{ fileId: 'photo-1' }, { fileId: 'photo-2' }];
@@ -26,17 +26,11 @@ const reports: Reports = {
 };
 
 let store: Store;
-let cleanup: () => Promise<void>;
 let lan: Member;
+const temp = useTempStore();
 beforeEach(async () => {
-  const temp = await tempDir();
-  cleanup = temp.cleanup;
-  store = await Store.open(temp.dir);
+  store = temp.store;
   lan = await addMember(store, 1, 'vp');
-});
-afterEach(async () => {
-  await store.close();
-  await cleanup();
 });
 
 /** A command that keeps the context it was given. */

@@ -2,7 +2,7 @@
  * The router's checks (core/steps.ts), each run alone on a real store in a temp dir: what the caller
  * is told when a step answers, what the step wrote, and whether it let the command go on.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Access, Command, Reply } from '../../core/context.js';
 import type { Member } from '../../core/domain.js';
 import { htmlToPlain } from '../../core/html.js';
@@ -20,24 +20,17 @@ import {
   type Step,
 } from '../../core/steps.js';
 import { vi } from '../../locales/vi.js';
-import { Store } from '../../storage/store.js';
-import { tempDir } from '../helpers/agency.js';
-import { addMember } from '../helpers/store.js';
+import type { Store } from '../../storage/store.js';
+import { addMember, useTempStore } from '../helpers/store.js';
 
 const NOW = new Date('2026-11-25T03:00:00Z');
 
 let store: Store;
-let cleanup: () => Promise<void>;
 let lan: Member;
+const temp = useTempStore();
 beforeEach(async () => {
-  const temp = await tempDir();
-  cleanup = temp.cleanup;
-  store = await Store.open(temp.dir);
+  store = temp.store;
   lan = await addMember(store, 1, 'vp');
-});
-afterEach(async () => {
-  await store.close();
-  await cleanup();
 });
 
 function command(access: Access, options: { writes?: boolean } = {}): Command {

@@ -1,5 +1,32 @@
+import { afterEach, beforeEach } from 'vitest';
 import type { Actor, NewEntry } from '../../core/repository.js';
-import type { Store } from '../../storage/store.js';
+import { Store } from '../../storage/store.js';
+import { tempDir } from './agency.js';
+
+/**
+ * A fresh store in a temporary folder for each test of the file, closed and removed after it: call at
+ * the top of the file, read `.store` in the tests (and in beforeEach hooks declared after this call).
+ */
+export function useTempStore(): { readonly store: Store } {
+  let store: Store | undefined;
+  let cleanup: (() => Promise<void>) | undefined;
+  beforeEach(async () => {
+    const temp = await tempDir();
+    cleanup = temp.cleanup;
+    store = await Store.open(temp.dir);
+  });
+  afterEach(async () => {
+    await store?.close();
+    await cleanup?.();
+    store = undefined;
+  });
+  return {
+    get store(): Store {
+      if (!store) throw new Error('useTempStore: read .store inside a test or a hook');
+      return store;
+    },
+  };
+}
 
 /** A member registered straight in the store (no platform in between). */
 export function addMember(

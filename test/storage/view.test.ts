@@ -3,23 +3,16 @@
  * capture): the Repository's reads as they were at the capture, and no writes at all — a report that
  * tried to change the store would not compile, rather than throw at run time.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { StoreView } from '../../storage/reader.js';
-import { Store } from '../../storage/store.js';
-import { tempDir } from '../helpers/agency.js';
-import { addMember, logDeed } from '../helpers/store.js';
+import type { Store } from '../../storage/store.js';
+import { addMember, logDeed, useTempStore } from '../helpers/store.js';
 
-let cleanup: () => Promise<void>;
 let store: Store;
 
-beforeEach(async () => {
-  const temp = await tempDir();
-  cleanup = temp.cleanup;
-  store = await Store.open(temp.dir);
-});
-afterEach(async () => {
-  await store.close();
-  await cleanup();
+const temp = useTempStore();
+beforeEach(() => {
+  store = temp.store;
 });
 
 describe('the read-only view of a capture', () => {
