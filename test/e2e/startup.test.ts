@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -7,6 +7,7 @@ import { dayKey } from '../../core/periods.js';
 import { Store } from '../../storage/store.js';
 import { tempDir } from '../helpers/agency.js';
 import { FakeBotApiServer } from '../helpers/bot-api-server.js';
+import { buildBot, runBuild } from '../helpers/build.js';
 import { until } from '../helpers/live-bot.js';
 import { onFreePorts, portTaken } from '../helpers/ports.js';
 import { FakeZaloBotApiServer, zaloId } from '../helpers/zalo-bot-api-server.js';
@@ -15,15 +16,9 @@ const TOKEN = '123456789:AAExampleTokenForTestsOnly_0123456789';
 
 let dir: string;
 let cleanup: () => Promise<void>;
-// The bot as `npm start` runs it: built by scripts/build.mjs (its prestart), then plain `node`. Built
-// inside node_modules so the packages it leaves out of the bundle resolve as they do from dist/.
-// Built where `npm start` builds, outside node_modules: Node forgives a deprecated call from inside
-// node_modules (no warning printed), so a build there would hide what a newcomer's terminal shows.
+// The bot as `npm start` runs it (test/helpers/build.ts), then plain `node`.
 const BUILD = resolve('dist', `test-${process.pid}`);
-beforeAll(() => {
-  const built = spawnSync(process.execPath, ['scripts/build.mjs', BUILD], { encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(`the build failed: ${built.stderr}`);
-}, 60_000);
+beforeAll(() => buildBot(BUILD), 60_000);
 afterAll(async () => {
   await rm(BUILD, { recursive: true, force: true });
 });
@@ -66,13 +61,13 @@ describe('npm start', () => {
     const main = await readFile(join(BUILD, 'main.js'), 'utf8');
     // Nothing changed: the build is left as it is (its stamp not even rewritten).
     await writeFile(join(BUILD, 'main.js'), `${main}\n// left alone`);
-    const again = spawnSync(process.execPath, ['scripts/build.mjs', BUILD], { encoding: 'utf8' });
+    const again = runBuild(BUILD);
     expect(again.status).toBe(0);
     expect(await readFile(join(BUILD, 'main.js'), 'utf8')).toBe(`${main}\n// left alone`);
     // A source as the stamp did not see it: built again.
     (stamp.inputs['core/scoring.ts'] as { mtimeMs: number }).mtimeMs -= 1000;
     await writeFile(stampFile, JSON.stringify(stamp));
-    const rebuilt = spawnSync(process.execPath, ['scripts/build.mjs', BUILD], { encoding: 'utf8' });
+    const rebuilt = runBuild(BUILD);
     expect(rebuilt.status).toBe(0);
     expect(await readFile(join(BUILD, 'main.js'), 'utf8')).toBe(main);
   }, 60_000);

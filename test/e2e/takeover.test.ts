@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readPostgresStore } from '../../storage/postgres/index.js';
 import { tempDir } from '../helpers/agency.js';
 import { FakeBotApiServer } from '../helpers/bot-api-server.js';
+import { buildBot } from '../helpers/build.js';
 import { onFreePort, portTaken } from '../helpers/ports.js';
 import { PostgresRelay, postgresMissing, testDatabase } from '../helpers/postgres.js';
 
@@ -119,8 +120,7 @@ const answersTo = (messageId: number) =>
 
 describe.skipIf(postgresMissing)('two instances on one PostgreSQL database', () => {
   beforeAll(async () => {
-    const built = spawnSync(process.execPath, ['scripts/build.mjs', BUILD], { encoding: 'utf8' });
-    if (built.status !== 0) throw new Error(`the build failed: ${built.stderr}`);
+    buildBot(BUILD);
     database = await testDatabase();
   }, 60_000);
   afterAll(async () => {

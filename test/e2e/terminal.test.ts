@@ -1,10 +1,11 @@
-import { type ChildProcess, type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/agency.js';
 import { FakeBotApiServer } from '../helpers/bot-api-server.js';
+import { buildBot } from '../helpers/build.js';
 import { until } from '../helpers/live-bot.js';
 
 /**
@@ -31,8 +32,7 @@ let dir: string;
 let cleanup: () => Promise<void>;
 beforeAll(() => {
   if (!hasScript) return;
-  const built = spawnSync(process.execPath, ['scripts/build.mjs', BUILD], { encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(`the build failed: ${built.stderr}`);
+  buildBot(BUILD);
 }, 60_000);
 afterAll(async () => {
   await rm(BUILD, { recursive: true, force: true });
