@@ -4,7 +4,7 @@
 import { Socket } from 'node:net';
 import { setPriority } from 'node:os';
 import type { AgencyConfig } from '../core/agency.js';
-import type { ReportJob } from '../core/context.js';
+import type { ReportJob } from '../core/reports.js';
 import type { TitlesConfig } from '../core/titles.js';
 import { catalog, type ReportSource } from '../reports/catalog.js';
 import type { EntryTableData } from '../storage/entry-table.js';

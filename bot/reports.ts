@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { AgencyConfig } from '../core/agency.js';
-import type { ReportJob, ReportRunner } from '../core/context.js';
+import type { ReportJob, ReportRunner } from '../core/reports.js';
 import type { TitlesConfig } from '../core/titles.js';
 import type { Store } from '../storage/store.js';
 import { type Frame, FrameReader, pack, writeFrame } from './report-wire.js';

@@ -26,20 +26,6 @@ export type {
   ReplyTarget,
 } from './message.js';
 
-/** One report file to build: a builder of reports/catalog.ts by name, with its arguments (plain data). */
-export interface ReportJob {
-  report: string;
-  args: unknown;
-}
-
-/**
- * Builds report files away from the event loop (bot/reports.ts: a child process), from the store as
- * it is at the call — so a year's workbook never holds up anyone's command.
- */
-export interface ReportRunner {
-  build(jobs: readonly ReportJob[]): Promise<Buffer[]>;
-}
-
 /**
  * The desk (web/): a link that opens it for one person, outside Telegram (on Telegram the Mini App
  * button opens it). Single-use and short-lived; whoever holds it is signed in as `identity`.

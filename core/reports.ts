@@ -15,6 +15,20 @@ import type { TitlesConfig } from './titles.js';
  * and the chart's renderer stay out of the commands' imports.
  */
 
+/** One report file to build: a builder of reports/catalog.ts by name, with its arguments (plain data). */
+export interface ReportJob {
+  report: string;
+  args: unknown;
+}
+
+/**
+ * Builds report files away from the event loop (bot/reports.ts: a child process), from the store as
+ * it is at the call — so a year's workbook never holds up anyone's command.
+ */
+export interface ReportRunner {
+  build(jobs: readonly ReportJob[]): Promise<Buffer[]>;
+}
+
 /** What every year-end review draft (issue 20) is built for: the Council file travels with the request. */
 export interface CouncilDocArgs {
   council: CouncilConfig;

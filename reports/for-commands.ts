@@ -1,6 +1,5 @@
 import type { AgencyConfig } from '../core/agency.js';
-import type { ReportRunner } from '../core/context.js';
-import type { BoardChart, Reports } from '../core/reports.js';
+import type { BoardChart, ReportRunner, Reports } from '../core/reports.js';
 import type { RepositoryReads } from '../core/repository.js';
 import type { TitlesConfig } from '../core/titles.js';
 import { renderBoardChart } from './chart.js';

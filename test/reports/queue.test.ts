@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportJob } from '../../core/context.js';
 import { ReportBusyError } from '../../core/errors.js';
+import type { ReportJob } from '../../core/reports.js';
 import { buildReports, type ReportRequest } from '../../reports/files.js';
 import { QUEUE_LIMITS } from '../../reports/queue.js';
 import { testAgency } from '../helpers/agency.js';
