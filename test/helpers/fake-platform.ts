@@ -1,6 +1,7 @@
 import { htmlToPlain } from '../../core/html.js';
 import { identityKey, idOn, type PlatformName } from '../../core/identity.js';
 import { silentLog } from '../../core/log.js';
+import { messageKey } from '../../core/message.js';
 import type { Incoming, OutMessage, Platform, PlatformHost } from '../../core/platform.js';
 
 /** One message the fake platform sent, as its reader sees it. */
@@ -72,13 +73,14 @@ export class FakePlatform implements Platform {
     if (!this.host) return [];
     const before = this.sent.length;
     this.counter += 1;
+    const chatId = options.inPrivate ? userId : 'group';
     const incoming: Incoming = {
       platform: this.name,
       caller: { identity: identityKey(this.name, userId), displayName: options.name ?? userId },
-      chat: { id: options.inPrivate ? userId : 'group', kind: options.inPrivate ? 'private' : 'group' },
+      chat: { id: chatId, kind: options.inPrivate ? 'private' : 'group' },
       text,
       mentions: [],
-      messageKey: `${this.name}:fake:${this.counter}`,
+      messageKey: messageKey(this.name, chatId, this.counter),
       locale: 'vi',
       isAdmin: options.admin ?? false,
       isCouncil: options.council ?? false,
