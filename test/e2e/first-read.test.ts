@@ -115,7 +115,10 @@ describe('a read that lists a few entries of the year, after a start', () => {
     plan.milestones[0].drive = { tag: 'baucu' };
     const planFile = join(listed.dir, 'plan.json');
     await writeFile(planFile, JSON.stringify(plan));
-    env = { PLAN_FILE: planFile, COUNCIL_FILE: testCouncilFile(listed.dir, [CHAIR, 800002, 800003, 800004], 5) };
+    env = {
+      PLAN_FILE: planFile,
+      COUNCIL_FILE: testCouncilFile(listed.dir, [CHAIR, 800002, 800003, 800004], 5),
+    };
     await start();
     await bot.send(lan(), '/dangky Nguyễn Thị Lan | vp');
     await bot.send(hung(), '/dangky Trần Văn Hùng | cb');
