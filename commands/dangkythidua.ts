@@ -124,7 +124,8 @@ export const dangkythidua: Command = defineCommand({
       const read = readSubject(ctx, rest, (ref) => `/dangkythidua ${ref}${title}`);
       if (Array.isArray(read)) return read;
       subject = read;
-      if (!subject) return refuse(ctx, dangkythidua, t.titles.unknown(clip(rest)), t.titles.list(titleList(titles)));
+      if (!subject)
+        return refuse(ctx, dangkythidua, t.titles.unknown(clip(rest)), t.titles.list(titleList(titles)));
     } else if (ctx.member) {
       subject =
         named?.title.subject === 'department'

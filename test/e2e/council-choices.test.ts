@@ -147,8 +147,9 @@ it('offers the vote by the award as the Council names it, and reads an award by 
   expect(await said('/mophieu chien si thi dua')).toContain('Không rõ danh hiệu, hình thức khen thưởng');
 });
 
-it('writes a member by roster id when another member has the same full name', async () => {
-  // Two members named Nguyễn Văn Sơn: a name would pick the first, so their choices carry their ids.
+it('tells two members of the same full name apart by position, and writes each by roster id', async () => {
+  // Two members named Nguyễn Văn Sơn: a name would pick the first, so their choices carry their ids,
+  // and their labels the positions a clerk knows them by.
   const dir = await tempDir();
   const shipped = JSON.parse(readFileSync('config/council-2026.json', 'utf8')) as {
     members: { id: string; fullName: string }[];
@@ -164,6 +165,12 @@ it('writes a member by roster id when another member has the same full name', as
     const office = tg.user(900001, 'Văn phòng');
     await tg.send(office, '/mohop 14:00 10/12/2026 | Phòng họp tầng 2 | vắng: không');
     const [status] = await tg.send(office, '/diemdanh');
+    const labels = (status?.buttons ?? []).map((b) => b.text);
+    expect(labels).toContain('Vắng: Nguyễn Văn Sơn (Trưởng phòng Chính sách cán bộ)');
+    expect(labels).toContain('Vắng: Nguyễn Văn Sơn (Chủ tịch Công đoàn cơ quan)');
+    expect(labels).toContain('Vắng: Trần Quốc Hưng');
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(status?.text).toContain('Có mặt: Nguyễn Văn Sơn (Chủ tịch Công đoàn cơ quan) — Ủy viên');
     const commands = (status?.buttons ?? []).map((b) => b.data.replace(/^.*?\|/, ''));
     expect(commands).toContain('/diemdanh Trần Quốc Hưng vắng');
     expect(commands).toContain('/diemdanh uv-cs vắng');
@@ -171,9 +178,11 @@ it('writes a member by roster id when another member has the same full name', as
     expect(commands).not.toContain('/diemdanh Nguyễn Văn Sơn vắng');
     // Typed, the shared name is not a choice between them: the roster says their ids; the id works.
     const [shared] = await tg.send(office, '/diemdanh Nguyễn Văn Sơn vắng');
-    expect(shared?.text).toContain('Nguyễn Văn Sơn (uv-cs), Nguyễn Văn Sơn (uv-cd)');
+    expect(shared?.text).toContain(
+      'Nguyễn Văn Sơn (Trưởng phòng Chính sách cán bộ; uv-cs), Nguyễn Văn Sơn (Chủ tịch Công đoàn cơ quan; uv-cd)',
+    );
     const [typed] = await tg.send(office, '/diemdanh uv-cd vắng');
-    expect(typed?.text).toContain('✅ Đã ghi Nguyễn Văn Sơn vắng mặt.');
+    expect(typed?.text).toContain('✅ Đã ghi Nguyễn Văn Sơn (Chủ tịch Công đoàn cơ quan) vắng mặt.');
     expect(tg.store.council.meeting(1)?.absent.map((a) => a.id)).toEqual(['uv-cd']);
   } finally {
     await tg.close();
