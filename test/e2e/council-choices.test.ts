@@ -30,7 +30,11 @@ async function said(text: string): Promise<string> {
 }
 
 it('offers the titles by their abbreviation and reads them typed as people write them', async () => {
-  zalo = await ZaloHarness.create({ admins: [toan.uid], locale: 'vi', now: new Date('2026-05-04T03:00:00Z') });
+  zalo = await ZaloHarness.create({
+    admins: [toan.uid],
+    locale: 'vi',
+    now: new Date('2026-05-04T03:00:00Z'),
+  });
   await zalo.send(lan, '/dangky Nguyễn Thị Lan | vp');
   await zalo.send(hung, '/dangky Trần Văn Hùng | cb');
   const mine = (await zalo.send(lan, '/dangkythidua')).map((s) => s.text).join('\n');
@@ -42,9 +46,7 @@ it('offers the titles by their abbreviation and reads them typed as people write
   // The Office, for a colleague and for a department: the same abbreviations after the name.
   const his = await said('/dangkythidua Trần Văn Hùng');
   expect(his).toContain('Trần Văn Hùng: Lao động tiên tiến — /dangkythidua Trần Văn Hùng LĐTT');
-  expect(his).toContain(
-    'Phòng Cán bộ: Tập thể lao động xuất sắc — /dangkythidua Phòng Cán bộ TTLĐXS',
-  );
+  expect(his).toContain('Phòng Cán bộ: Tập thể lao động xuất sắc — /dangkythidua Phòng Cán bộ TTLĐXS');
   expect(his).not.toMatch(/\/dangkythidua [^\n]*\b(ldtt|cstdcs|ttldtt|ttldxs)\b/);
   // Typed: the abbreviation, the name with or without diacritics, and the id still, all read.
   expect(await said('/dangkythidua Trần Văn Hùng cstđcs')).toContain(
