@@ -204,7 +204,8 @@ describe('npm start', () => {
     await store.close();
     const file = join(dir, STORE_FILE);
     const bytes = await readFile(file);
-    bytes[bytes.length >> 1] ^= 0xff;
+    const middle = bytes.length >> 1;
+    bytes[middle] = (bytes[middle] as number) ^ 0xff;
     await writeFile(file, bytes);
     const run = start({
       TELEGRAM_BOT_TOKEN: TOKEN,
