@@ -9,7 +9,7 @@ import { JSONFile } from 'lowdb/node';
 import type { AgencyConfig } from '../core/agency.js';
 import type { Member } from '../core/domain.js';
 import type { Actor, NewEntry } from '../core/repository.js';
-import { pointsFor, rankMembers } from '../core/scoring.js';
+import { PeriodTotals, pointsFor } from '../core/scoring.js';
 import type { StoreDocument } from '../storage/schema.js';
 import { newEntry, Store } from '../storage/store.js';
 import {
@@ -222,7 +222,8 @@ const writeAndRank = await sequential(
     // The week SQLite ranks too: the store's last full week (the bench's own writes all fall on NOW).
     await store.addEntry(...rankInput());
     const period = week();
-    return rankMembers(store.entriesBetween(period.start, period.end), store.members, agency.review.mode);
+    // As /viectot ranks (commands/lib/log-entry.ts): from the store's groups, no entry built.
+    return PeriodTotals.grouped(store, period, agency.review.mode).members(store.members);
   },
   Math.ceil(PROJECT_SEQ_SAMPLES / 2),
   30_000,

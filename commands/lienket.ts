@@ -1,6 +1,7 @@
 import { type Command, defineCommand } from '../core/context.js';
 import { parseIdentity } from '../core/identity.js';
 import { LINK_CODE_MINUTES } from '../core/link-codes.js';
+import type { RepositoryReads } from '../core/repository.js';
 import { clip, refuse, say, words } from './lib/common.js';
 
 /**
@@ -43,10 +44,21 @@ export const lienket: Command = defineCommand({
     if (!target) return refuse(ctx, lienket, t.link.expiredCode);
     if (ctx.member?.id === target.id) return [say(t.link.alreadyLinked(target.fullName))];
     links.spend(code);
-    const before = ctx.member
-      ? store.entries.filter((e) => e.memberId === ctx.member?.id || e.reporterId === ctx.member?.id).length
-      : 0;
+    const before = ctx.member ? entriesOf(store, ctx.member.id) : 0;
     const linked = await store.linkIdentity(target.id, caller.identity, ctx.actor);
     return [say(t.link.linked(linked.fullName), before > 0 && t.link.merged(before))];
   },
 });
+
+/**
+ * How many entries, of every year, are credited to or were logged by member `id` (those a merge moves):
+ * found in the store's columns, only that member's are built.
+ */
+function entriesOf(store: RepositoryReads, id: string): number {
+  const always = [new Date(-8.64e15), new Date(8.64e15)] as const;
+  const codes = new Set<string>();
+  for (const of of [{ memberId: id }, { reporterId: id }]) {
+    for (const e of store.entriesBetween(...always, of)) codes.add(e.code);
+  }
+  return codes.size;
+}

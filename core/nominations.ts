@@ -1,4 +1,5 @@
 import type { AgencyConfig } from './agency.js';
+import { entryNo } from './codes.js';
 import type { Award, CouncilConfig } from './council.js';
 import type { CouncilHistoryItem, EntryMark, Nomination } from './council-records.js';
 import type { Entry, TitleSubject } from './domain.js';
@@ -209,13 +210,18 @@ export function drivesOf(plan: Plan | undefined): Drive[] {
  * drive's `#tag`, and those the Council tagged to it — oldest first.
  */
 export function driveEntries(store: RepositoryReads, drive: Drive, year: number): Entry[] {
-  const tag = new RegExp(`(^|\\s)#${drive.tag}(?=$|[\\s.,;!?])`, 'i');
-  const tagged = new Set(activeMarks(store, 'drive', drive.id).map((m) => m.code));
   const start = new Date(Date.UTC(year, 0, 1, -7));
   const end = new Date(Date.UTC(year + 1, 0, 1, -7));
-  return store
-    .entriesBetween(start, end)
-    .filter(
-      (e) => e.status === 'active' && e.review !== 'rejected' && (tagged.has(e.code) || tag.test(e.text)),
-    );
+  // Those whose text carries the tag, found in the store's columns (the year is not built), and those
+  // the Council tagged, by code.
+  const found = new Map(store.entriesBetween(start, end, { tag: drive.tag }).map((e) => [e.code, e]));
+  for (const { code } of activeMarks(store, 'drive', drive.id)) {
+    const entry = store.entry(code);
+    const time = Date.parse(entry?.at ?? '');
+    if (entry?.code === code && time >= start.getTime() && time < end.getTime()) found.set(code, entry);
+  }
+  // Oldest first, as the store keeps them: by time, then in the order logged (their numbers).
+  return [...found.values()]
+    .filter((e) => e.status === 'active' && e.review !== 'rejected')
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || entryNo(a.code) - entryNo(b.code));
 }

@@ -74,11 +74,20 @@ export interface EntryGroup {
   readonly points: number;
 }
 
-/** Whose entries to read: a member's (credited to them), a department's (logged in it), or both. */
+/**
+ * Which entries to read — each field given narrows them (all must hold): read in the store's columns,
+ * so only those are built.
+ */
 export interface EntriesOf {
+  /** Credited to this member. */
   memberId?: string | undefined;
+  /** Logged by this member (for themselves or a colleague). */
+  reporterId?: string | undefined;
+  /** Logged in this department. */
   departmentId?: string | undefined;
   kind?: EntryKind | undefined;
+  /** Whose text carries `#tag` as a word, in any case (core/text.ts's tagPattern): a drive's. */
+  tag?: string | undefined;
   /** Only the last so many of them (the latest logged), still oldest first. */
   last?: number | undefined;
   /** Only those awaiting review (active, review pending): the Council's queue, found in the columns. */
@@ -111,8 +120,8 @@ export interface RepositoryReads {
   /** An entry by its code (`VT12`, `vt-12`, `12`), case and punctuation ignored. */
   entry(code: string): Entry | undefined;
   /**
-   * Entries logged in [start, end), oldest first; only those credited to a member, or logged in a
-   * department, when `of` says so (found in the store's columns: only those are built).
+   * Entries logged in [start, end), oldest first; only those `of` asks for, when given (found in the
+   * store's columns: only those are built — a year of them is 100k at a province, ~90 MB kept).
    */
   entriesBetween(start: Date, end: Date, of?: EntriesOf): readonly Entry[];
   /**

@@ -16,6 +16,14 @@ export function fold(text: string): string {
     .trim();
 }
 
+/**
+ * `#tag` as a word of its own in a text, in any case (`#chuyendoiso`, `#ChuyenDoiSo.`, not
+ * `#chuyendoisoxanh`): how an entry's text puts it in a drive (core/nominations.ts, the store's reads).
+ */
+export function tagPattern(tag: string): RegExp {
+  return new RegExp(`(^|\\s)#${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s.,;!?])`, 'i');
+}
+
 /** A file name in plain ASCII: `tong-hop-thi-dua-thang-11-2026.xlsx`. */
 export function fileName(...parts: string[]): string {
   return fold(parts.join(' '))

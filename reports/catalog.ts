@@ -2,22 +2,6 @@ import type { AgencyConfig } from '../core/agency.js';
 import type { ReportArgs, ReportName } from '../core/reports.js';
 import type { RepositoryReads } from '../core/repository.js';
 import type { TitlesConfig } from '../core/titles.js';
-import { buildAllReports, buildDepartmentReport, buildMemberReport } from './achievement.js';
-// ---- year-end review drafts (issue 20, h20b) ----
-import { buildBallotPapers } from './ballot-paper.js';
-import { buildCertificates } from './certificate.js';
-import { buildCouncilMinutes } from './council-minutes.js';
-import { buildCountMinutes } from './count-minutes.js';
-import { buildDecision } from './decision.js';
-import { buildDriveList } from './drive-list.js';
-import { buildExceptionalProposal, buildExceptionalReport } from './exceptional.js';
-import { buildNominationList } from './nomination-list.js';
-import { buildRecordsTemplate } from './records-workbook.js';
-import { buildReviewSheet } from './review-sheet.js';
-import { buildSubmissionBan } from './submission-ban.js';
-import { buildSubmissionProvince } from './submission-province.js';
-import { buildReportDoc } from './word.js';
-import { buildWorkbook } from './workbook.js';
 
 /** What every report is built from: the store (in a worker, a view of it at one moment) and the agency. */
 export interface ReportSource {
@@ -30,30 +14,38 @@ export interface ReportSource {
 /**
  * Every report file by name (core/reports.ts's ReportArgs says each one's arguments: plain data, they
  * cross to the report process). This is what bot/report-worker.ts builds; a new document is one more
- * line there and here.
+ * line there and here. Each builder's module is imported at its first use, so the report process
+ * loads only what the files asked for need: exceljs (~20 MB of RSS once loaded) for a workbook, docx
+ * for a Word file — a zip of Word drafts never loads exceljs.
  */
 export const catalog: { [N in ReportName]: (ctx: ReportSource, a: ReportArgs[N]) => Promise<Buffer> } = {
-  workbook: (ctx, a) => buildWorkbook(ctx, a.period, a.department, a.now),
-  reportDoc: (ctx, a) => buildReportDoc(ctx, a.period, a.now, a.department, a.plan),
-  reviewSheet: (ctx, a) => buildReviewSheet(ctx, a.period, a.now),
-  memberAchievement: (ctx, a) => {
+  workbook: async (ctx, a) =>
+    (await import('./workbook.js')).buildWorkbook(ctx, a.period, a.department, a.now),
+  reportDoc: async (ctx, a) =>
+    (await import('./word.js')).buildReportDoc(ctx, a.period, a.now, a.department, a.plan),
+  reviewSheet: async (ctx, a) => (await import('./review-sheet.js')).buildReviewSheet(ctx, a.period, a.now),
+  memberAchievement: async (ctx, a) => {
     const member = ctx.store.member(a.memberId);
     if (!member) throw new Error(`no member ${a.memberId}`);
-    return buildMemberReport(ctx, a.period, member, a.now);
+    return (await import('./achievement.js')).buildMemberReport(ctx, a.period, member, a.now);
   },
-  departmentAchievement: (ctx, a) => buildDepartmentReport(ctx, a.period, a.department, a.now),
-  allAchievements: async (ctx, a) => (await buildAllReports(ctx, a.period, a.now)).data,
+  departmentAchievement: async (ctx, a) =>
+    (await import('./achievement.js')).buildDepartmentReport(ctx, a.period, a.department, a.now),
+  allAchievements: async (ctx, a) =>
+    (await (await import('./achievement.js')).buildAllReports(ctx, a.period, a.now)).data,
   // ---- year-end review drafts (issue 20, h20b): the Council file travels in the arguments ----
-  nominationList: (ctx, a) => buildNominationList(ctx, a),
-  councilMinutes: (ctx, a) => buildCouncilMinutes(ctx, a),
-  countMinutes: (ctx, a) => buildCountMinutes(ctx, a),
-  ballotPapers: (ctx, a) => buildBallotPapers(ctx, a),
-  submissionBan: (ctx, a) => buildSubmissionBan(ctx, a),
-  submissionProvince: (ctx, a) => buildSubmissionProvince(ctx, a),
-  decision: (ctx, a) => buildDecision(ctx, a),
-  certificates: (ctx, a) => buildCertificates(ctx, a),
-  exceptionalProposal: (ctx, a) => buildExceptionalProposal(ctx, a),
-  exceptionalReport: (ctx, a) => buildExceptionalReport(ctx, a),
-  driveList: (ctx, a) => buildDriveList(ctx, a),
-  recordsTemplate: (ctx, a) => buildRecordsTemplate(ctx, a.year),
+  nominationList: async (ctx, a) => (await import('./nomination-list.js')).buildNominationList(ctx, a),
+  councilMinutes: async (ctx, a) => (await import('./council-minutes.js')).buildCouncilMinutes(ctx, a),
+  countMinutes: async (ctx, a) => (await import('./count-minutes.js')).buildCountMinutes(ctx, a),
+  ballotPapers: async (ctx, a) => (await import('./ballot-paper.js')).buildBallotPapers(ctx, a),
+  submissionBan: async (ctx, a) => (await import('./submission-ban.js')).buildSubmissionBan(ctx, a),
+  submissionProvince: async (ctx, a) =>
+    (await import('./submission-province.js')).buildSubmissionProvince(ctx, a),
+  decision: async (ctx, a) => (await import('./decision.js')).buildDecision(ctx, a),
+  certificates: async (ctx, a) => (await import('./certificate.js')).buildCertificates(ctx, a),
+  exceptionalProposal: async (ctx, a) => (await import('./exceptional.js')).buildExceptionalProposal(ctx, a),
+  exceptionalReport: async (ctx, a) => (await import('./exceptional.js')).buildExceptionalReport(ctx, a),
+  driveList: async (ctx, a) => (await import('./drive-list.js')).buildDriveList(ctx, a),
+  recordsTemplate: async (ctx, a) =>
+    (await import('./records-workbook.js')).buildRecordsTemplate(ctx, a.year),
 };

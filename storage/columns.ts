@@ -172,6 +172,8 @@ export class StringColumn {
   private next: BlockEncoding;
   /** Decoded chunks of the block, by chunk (see `decode`). */
   private readonly decoded: (string | undefined)[] = [];
+  /** The chunk `peek` decoded last, not kept in `decoded`. */
+  private passing: { chunk: number; text: string } | undefined;
 
   constructor(data?: StringColumnData) {
     const block = data?.block ?? EMPTY;
@@ -192,30 +194,52 @@ export class StringColumn {
     const base = this.ends.length;
     if (i >= base) return this.added[i - base] as string;
     const chunk = i >>> CHUNK_SHIFT;
-    const first = chunk === 0 ? 0 : (this.ends[(chunk << CHUNK_SHIFT) - 1] as number);
-    const text = this.decoded[chunk] ?? this.decode(chunk, first);
+    let text = this.decoded[chunk];
+    if (text === undefined) {
+      text = this.decode(chunk);
+      this.decoded[chunk] = text;
+    }
+    return this.inChunk(i, text);
+  }
+
+  /**
+   * Row `i`'s string, as `get` reads it, but a chunk not decoded yet is decoded for the moment only
+   * (the last such chunk is held, for the rows after): a search through a year's texts (a #tag)
+   * decodes each chunk once and keeps none — kept, a year's texts would stay (~20 MB at 100k).
+   */
+  peek(i: number): string {
+    const base = this.ends.length;
+    if (i >= base) return this.added[i - base] as string;
+    const chunk = i >>> CHUNK_SHIFT;
+    let text = this.decoded[chunk];
+    if (text === undefined) {
+      if (this.passing?.chunk !== chunk) this.passing = { chunk, text: this.decode(chunk) };
+      text = this.passing.text;
+    }
+    return this.inChunk(i, text);
+  }
+
+  /** Row `i`'s string out of its chunk's text. */
+  private inChunk(i: number, text: string): string {
+    const first = i < CHUNK_ROWS ? 0 : (this.ends[((i >>> CHUNK_SHIFT) << CHUNK_SHIFT) - 1] as number);
     const start = i === 0 ? 0 : (this.ends[i - 1] as number);
     return text.slice(start - first, (this.ends[i] as number) - first);
   }
 
   /**
-   * The strings of one chunk of rows, decoded once, on first read (~1–5 ms): slicing a JS string is
-   * ~10 ns, decoding a string out of the bytes ~100–300 ns — too slow for thousands of entries a
-   * command. Decoding by chunk keeps start-up free of it, and memory to the chunks actually read.
+   * The strings of one chunk of rows, decoded (~1–5 ms): slicing a JS string is ~10 ns, decoding a
+   * string out of the bytes ~100–300 ns — too slow for thousands of entries a command. `get` decodes
+   * a chunk on first read and keeps it: start-up stays free of it, and memory to the chunks read.
    */
-  private decode(chunk: number, first: number): string {
+  private decode(chunk: number): string {
     const base = this.ends.length;
+    const first = chunk === 0 ? 0 : (this.ends[(chunk << CHUNK_SHIFT) - 1] as number);
     const last = this.ends[Math.min(base, (chunk + 1) << CHUNK_SHIFT) - 1] as number;
-    let text: string;
-    if (this.encoding === 'latin1') text = this.block.toString('latin1', first, last);
-    else if (this.encoding === 'utf16le') text = this.block.toString('utf16le', first * 2, last * 2);
-    else {
-      const chunks = this.chunks as Uint32Array;
-      const end = chunk + 1 < chunks.length ? (chunks[chunk + 1] as number) : this.block.length;
-      text = this.block.toString('utf8', chunks[chunk] as number, end);
-    }
-    this.decoded[chunk] = text;
-    return text;
+    if (this.encoding === 'latin1') return this.block.toString('latin1', first, last);
+    if (this.encoding === 'utf16le') return this.block.toString('utf16le', first * 2, last * 2);
+    const chunks = this.chunks as Uint32Array;
+    const end = chunk + 1 < chunks.length ? (chunks[chunk + 1] as number) : this.block.length;
+    return this.block.toString('utf8', chunks[chunk] as number, end);
   }
 
   push(value: string): void {

@@ -4,6 +4,7 @@ import { type Entry, type EntryKind, type HistoryItem, historyItemSchema } from 
 import { PLATFORMS, type PlatformName } from '../core/identity.js';
 import { periodContaining } from '../core/periods.js';
 import type { EntriesOf, EntryGroup, EntryGroups } from '../core/repository.js';
+import { tagPattern } from '../core/text.js';
 import {
   CHUNK_ROWS,
   F64Column,
@@ -330,46 +331,53 @@ export class EntryTable {
   }
 
   /**
-   * The entries logged in [start, end) credited to `of.memberId`, logged in `of.departmentId`, of
-   * `of.kind`, awaiting review if `of.pending` (any of them), oldest first: found in the columns, only
-   * those are built.
+   * The entries logged in [start, end) that `of` asks for (core/repository.ts's EntriesOf: credited to
+   * a member, logged by one, logged in a department, of a kind, awaiting review, carrying a #tag — all
+   * it says), oldest first: found in the columns, only those are built.
    */
   of(of: EntriesOf, start: number, end: number): Entry[] {
-    const member = of.memberId === undefined ? -1 : this.dictIndex.get(of.memberId);
-    const department = of.departmentId === undefined ? -1 : this.dictIndex.get(of.departmentId);
-    const kind = of.kind === undefined ? -1 : KINDS.indexOf(of.kind);
-    // Awaiting review: not withdrawn, and the review bits at 'pending' (REVIEWS[0]).
-    const notPending = of.pending ? WITHDRAWN | REVIEW_MASK : 0;
-    if (member === undefined || department === undefined) return [];
+    const wanted = this.rowsOf(of);
+    if (!wanted) return [];
     const from = this.lowerBound(start);
     const to = Math.max(from, this.lowerBound(end));
     const hotFrom = this.lowerBound(this.hotFrom());
+    const found: number[] = [];
     if (of.last !== undefined) {
       // The latest first, until there are enough: the rows before them are never looked at.
-      const rows: number[] = [];
-      for (let i = to - 1; i >= from && rows.length < of.last; i -= 1) {
-        const row = this.order.get(i);
-        if (member !== -1 && this.member.get(row) !== member) continue;
-        if (department !== -1 && this.department.get(row) !== department) continue;
-        if (kind !== -1 && this.kind.get(row) !== kind) continue;
-        if ((this.flags.get(row) & notPending) !== 0) continue;
-        rows.push(i);
+      for (let i = to - 1; i >= from && found.length < of.last; i -= 1) {
+        if (wanted(this.order.get(i))) found.push(i);
       }
-      return rows.reverse().map((i) => {
-        const row = this.order.get(i);
-        return this.cached(row) ?? (this.keepBuilt ? this.keep(row, i >= hotFrom) : this.materialise(row));
-      });
+      found.reverse();
+    } else {
+      for (let i = from; i < to; i += 1) if (wanted(this.order.get(i))) found.push(i);
     }
-    const out: Entry[] = [];
-    for (let i = from; i < to; i += 1) {
+    return found.map((i) => {
       const row = this.order.get(i);
-      if (member !== -1 && this.member.get(row) !== member) continue;
-      if (department !== -1 && this.department.get(row) !== department) continue;
-      if (kind !== -1 && this.kind.get(row) !== kind) continue;
-      if ((this.flags.get(row) & notPending) !== 0) continue;
-      out.push(this.cached(row) ?? (this.keepBuilt ? this.keep(row, i >= hotFrom) : this.materialise(row)));
-    }
-    return out;
+      return this.cached(row) ?? (this.keepBuilt ? this.keep(row, i >= hotFrom) : this.materialise(row));
+    });
+  }
+
+  /**
+   * Whether a row is one `of` asks for, read from the columns (a text only when the rest fit, without
+   * keeping it decoded); undefined when none can be (a member or department the table never saw).
+   */
+  private rowsOf(of: EntriesOf): ((row: number) => boolean) | undefined {
+    const word = (id: string | undefined) => (id === undefined ? -1 : this.dictIndex.get(id));
+    const member = word(of.memberId);
+    const reporter = word(of.reporterId);
+    const department = word(of.departmentId);
+    if (member === undefined || reporter === undefined || department === undefined) return undefined;
+    const kind = of.kind === undefined ? -1 : KINDS.indexOf(of.kind);
+    // Awaiting review: not withdrawn, and the review bits at 'pending' (REVIEWS[0]).
+    const notPending = of.pending ? WITHDRAWN | REVIEW_MASK : 0;
+    const tag = of.tag === undefined ? undefined : tagPattern(of.tag);
+    return (row) =>
+      (member === -1 || this.member.get(row) === member) &&
+      (reporter === -1 || this.reporter.get(row) === reporter) &&
+      (department === -1 || this.department.get(row) === department) &&
+      (kind === -1 || this.kind.get(row) === kind) &&
+      (this.flags.get(row) & notPending) === 0 &&
+      (tag === undefined || tag.test(this.text.peek(row)));
   }
 
   private build(from: number, to: number): Entry[] {

@@ -66,7 +66,7 @@ export class StoreReader {
   }
 
   entriesBetween(start: Date, end: Date, of?: EntriesOf): readonly Entry[] {
-    if (of && ((of.memberId ?? of.departmentId ?? of.kind ?? of.last) !== undefined || of.pending)) {
+    if (of && Object.values(of).some((asked) => asked !== undefined && asked !== false)) {
       return this.data.entries.of(of, start.getTime(), end.getTime());
     }
     return this.data.entries.between(start.getTime(), end.getTime());

@@ -2,7 +2,7 @@ import type { Command, CommandContext, MemberContext, Reply } from '../../core/c
 import type { Entry, EntryKind, Member } from '../../core/domain.js';
 import { Html, html, joinHtml } from '../../core/html.js';
 import { dayContaining, formatDateTime, periodContaining } from '../../core/periods.js';
-import { pointsFor, rankedCount, rankMembers } from '../../core/scoring.js';
+import { PeriodTotals, pointsFor, rankedCount } from '../../core/scoring.js';
 import { fold, preview } from '../../core/text.js';
 import { CANCEL } from '../khong.js';
 import { distinctWords, refuse, say } from './common.js';
@@ -66,11 +66,8 @@ const sameText = (text: string) => fold(text.replace(AGAIN_TAG, ' '));
 /** This week's rank of a member, for the confirmation (a member without points is not ranked). */
 export function weekRank(ctx: CommandContext, member: Member): Html {
   const week = periodContaining('week', ctx.now);
-  const scores = rankMembers(
-    ctx.store.entriesBetween(week.start, week.end),
-    ctx.store.members,
-    ctx.agency.review.mode,
-  );
+  // From the store's groups: the week's entries are not built.
+  const scores = PeriodTotals.grouped(ctx.store, week, ctx.agency.review.mode).members(ctx.store.members);
   const own = scores.find((s) => s.member.id === member.id);
   const name = member.fullName;
   return own && own.rank > 0
@@ -104,8 +101,8 @@ export async function logEntry(ctx: MemberContext, command: Command, kind: Entry
   // The daily cap counts what the caller logs (for themselves or for colleagues), not what is withdrawn.
   const today = dayContaining(ctx.now);
   const todays = store
-    .entriesBetween(today.start, today.end)
-    .filter((e) => e.reporterId === reporter.id && e.status === 'active').length;
+    .entriesBetween(today.start, today.end, { reporterId: reporter.id })
+    .filter((e) => e.status === 'active').length;
   if (todays >= agency.limits.entriesPerDay) return [say(t.entry.dailyLimit(agency.limits.entriesPerDay))];
 
   // The same text logged today for the same member (a message sent twice, a paste): asked first.
@@ -113,14 +110,8 @@ export async function logEntry(ctx: MemberContext, command: Command, kind: Entry
   const earlier = again
     ? undefined
     : store
-        .entriesBetween(today.start, today.end)
-        .find(
-          (e) =>
-            e.reporterId === reporter.id &&
-            e.memberId === credited.id &&
-            e.status === 'active' &&
-            sameText(e.text) === same,
-        );
+        .entriesBetween(today.start, today.end, { reporterId: reporter.id, memberId: credited.id })
+        .find((e) => e.status === 'active' && sameText(e.text) === same);
   if (earlier) return [repeatQuestion(ctx, command, earlier, credited, reporter)];
 
   const points = pointsFor(kind, { adhoc, it }, agency.points);

@@ -2,7 +2,7 @@ import type { ReviewMode } from '../../core/agency.js';
 import type { Entry, Member } from '../../core/domain.js';
 import type { Period } from '../../core/periods.js';
 import type { RepositoryReads } from '../../core/repository.js';
-import { type MemberScore, rankedCount, rankMembers } from '../../core/scoring.js';
+import { type MemberScore, PeriodTotals, rankedCount } from '../../core/scoring.js';
 
 /** A member's own record for a period, as /cuatoi and the desk's own page show it. */
 export interface MemberRecord {
@@ -22,15 +22,16 @@ export function memberRecord(
   period: Period,
   mode: ReviewMode,
 ): MemberRecord {
-  const inPeriod = store.entriesBetween(period.start, period.end);
-  const scores = rankMembers(inPeriod, store.members, mode);
+  // The ranking from the store's groups, the member's own entries from its columns: a year of a
+  // province (100k entries) is not built for one member's page.
+  const scores = PeriodTotals.grouped(store, period, mode).members(store.members);
   return {
-    entries: inPeriod.filter((e) => e.memberId === member.id),
+    entries: [...store.entriesBetween(period.start, period.end, { memberId: member.id })],
     score: scores.find((s) => s.member.id === member.id),
     ranked: rankedCount(scores),
-    reportedForOthers: inPeriod.filter(
-      (e) => e.reporterId === member.id && e.memberId !== member.id && e.status === 'active',
-    ).length,
+    reportedForOthers: store
+      .entriesBetween(period.start, period.end, { reporterId: member.id })
+      .filter((e) => e.memberId !== member.id && e.status === 'active').length,
   };
 }
 

@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { StoreCorruptError, StoreWriteError } from '../../core/errors.js';
+import type { EntriesOf } from '../../core/repository.js';
 import { JOURNAL_FILE } from '../../storage/file-log.js';
 import { sealLine } from '../../storage/line.js';
 import {
@@ -199,6 +200,42 @@ describe.each(backends)('the store on $name', ({ make, missing }) => {
       ['VT2', 'active', 'Trực thay đồng nghiệp'],
     ]);
     expect(again.journalLines).toBe(1);
+  });
+
+  it('reads only the entries asked for (by member, by who logged them, by #tag), from the snapshot and the journal alike', async () => {
+    const store = await open();
+    const lan = await addMember(store, 1);
+    const hung = await addMember(store, 2, 'cb');
+    const day = (d: number) => new Date(Date.UTC(2026, 2, d, 1));
+    await logDeed(store, lan.id, day(2), 'Tuyên truyền bầu cử ở khu dân cư #baucu');
+    await logDeed(store, lan.id, day(3), 'Trực điểm bầu cử thay đồng nghiệp', { memberId: hung.id });
+    await logDeed(store, hung.id, day(4), 'Sửa máy in #BauCu, cả phòng dùng được');
+    await store.compact();
+    await logDeed(store, hung.id, day(5), 'Dọn kho lưu trữ hồ sơ #baucuxanh');
+    await logDeed(store, hung.id, day(6), '#baucu tổng hợp kết quả cuối đợt', { memberId: lan.id });
+    const read = (s: Store, of: EntriesOf) =>
+      s
+        .entriesBetween(new Date('2026-01-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z'), of)
+        .map((e) => e.code);
+    const asked = (s: Store) => ({
+      byLan: read(s, { reporterId: lan.id }),
+      forHung: read(s, { memberId: hung.id }),
+      byHungForLan: read(s, { reporterId: hung.id, memberId: lan.id }),
+      tagged: read(s, { tag: 'baucu' }),
+      taggedByHung: read(s, { tag: 'baucu', reporterId: hung.id }),
+      byNobody: read(s, { reporterId: 'nobody' }),
+    });
+    const expected = {
+      byLan: ['VT1', 'VT2'],
+      forHung: ['VT2', 'VT3', 'VT4'],
+      byHungForLan: ['VT5'],
+      tagged: ['VT1', 'VT3', 'VT5'],
+      taggedByHung: ['VT3', 'VT5'],
+      byNobody: [],
+    };
+    expect(asked(store)).toEqual(expected);
+    // Opened again: the first three entries' texts are read from the snapshot's block.
+    expect(asked(await reopen(store))).toEqual(expected);
   });
 
   it('loses no write when 500 commands write at once, and 200 more during a compaction', async () => {
