@@ -15,7 +15,7 @@ import { clip, findDepartment, refuse, say, words } from './lib/common.js';
 import { findMember, memberRef, pickMember } from './lib/people.js';
 import { deadlineDay, deadlineLine, isHeadOf, registrationClosed } from './lib/registration.js';
 
-/** Words naming the caller's own department (`/dangkythidua phong ttldxs`). */
+/** Words naming the caller's own department (`/dangkythidua phong TTLĐXS`). */
 const DEPARTMENT = new Set(['phong', 'tapthe', 'tap the']);
 
 /** Whom a registration is for, as the command found them. */
@@ -49,6 +49,17 @@ function readTitle(
   }
   return undefined;
 }
+
+/**
+ * How a choice's command names a title: by its abbreviation, as people write it (`/dangkythidua
+ * LĐTT`), or by its id if the abbreviation would read as another title.
+ */
+function titleWord(titles: TitlesConfig, title: Title): string {
+  return readTitle(titles, words(title.short))?.title === title ? title.short : title.id;
+}
+
+/** The titles as people name them: `Lao động tiên tiến (LĐTT), …`. */
+const titleList = (titles: TitlesConfig) => titles.titles.map((x) => `${x.name} (${x.short})`).join(', ');
 
 /**
  * A member (mention, @username, id, full name) or a department (name or id) the words name; else a
@@ -95,7 +106,6 @@ export const dangkythidua: Command = defineCommand({
     const tokens = words(ctx.args);
     const named = readTitle(titles, tokens);
     const rest = tokens.slice(0, named?.at ?? tokens.length).join(' ');
-    const titleList = titles.titles.map((x) => `${x.name} (${x.id})`).join(', ');
     let subject: Subject | undefined;
     if (rest && DEPARTMENT.has(fold(rest)) && ctx.member) {
       subject = { kind: 'department', department: departmentOf(ctx, ctx.member) };
@@ -107,14 +117,15 @@ export const dangkythidua: Command = defineCommand({
           ctx,
           dangkythidua,
           t.titles.notATitle(clip(tokens.join(' '))),
-          t.titles.list(titleList),
+          t.titles.list(titleList(titles)),
         );
       }
       const title = named ? ` ${tokens.slice(named.at).join(' ')}` : '';
       const read = readSubject(ctx, rest, (ref) => `/dangkythidua ${ref}${title}`);
       if (Array.isArray(read)) return read;
       subject = read;
-      if (!subject) return refuse(ctx, dangkythidua, t.titles.unknown(clip(rest)), t.titles.list(titleList));
+      if (!subject)
+        return refuse(ctx, dangkythidua, t.titles.unknown(clip(rest)), t.titles.list(titleList(titles)));
     } else if (ctx.member) {
       subject =
         named?.title.subject === 'department'
@@ -232,11 +243,11 @@ function status(ctx: CommandContext, titles: TitlesConfig, year: number, subject
       if (title.id === registration?.titleId) continue;
       choices.push(
         self
-          ? { label: t.titles.choiceSelf(title.name), command: `/dangkythidua ${title.id}` }
+          ? { label: t.titles.choiceSelf(title.name), command: `/dangkythidua ${titleWord(titles, title)}` }
           : {
               label: t.titles.choiceFor(nameOf(s), title.name),
               // Named as a reader knows them (Zalo and the console show the command): never by id.
-              command: `/dangkythidua ${s.kind === 'member' ? memberRef(ctx, s.member) : s.department.name} ${title.id}`,
+              command: `/dangkythidua ${s.kind === 'member' ? memberRef(ctx, s.member) : s.department.name} ${titleWord(titles, title)}`,
             },
       );
     }

@@ -10,6 +10,7 @@ import {
   findRosterMember,
   mayRunMeeting,
   meetingSource,
+  memberLabel,
   memberWord,
   openMeetingOrSay,
   rosterNames,
@@ -68,8 +69,8 @@ export const diemdanh: Command = defineCommand({
     return [
       say(
         mark === 'present'
-          ? t.council.meeting.markedPresent(who.fullName)
-          : t.council.meeting.markedAbsent(who.fullName, reason),
+          ? t.council.meeting.markedPresent(memberLabel(t, meeting.roster, who))
+          : t.council.meeting.markedAbsent(memberLabel(t, meeting.roster, who), reason),
         t.council.meeting.attendance(present(done.value).length, done.value.roster.length),
         ...(done.warnings ?? []).map((w) => t.council.meeting.noQuorum(w.present, w.total, w.needed)),
       ),
@@ -86,20 +87,22 @@ function status(ctx: CouncilContext, meeting: Meeting): Reply {
   const choices: Choice[] = [];
   for (const r of meeting.roster) {
     const absent = meeting.absent.find((a) => a.id === r.id);
+    // Two members of the same name are told apart by their positions, as the clerk knows them.
+    const name = memberLabel(t, meeting.roster, r);
     lines.push(
       absent
-        ? t.council.meeting.absentLine(r.fullName, absent.reason)
-        : t.council.meeting.presentLine(r.fullName, t.council.roles[r.role]),
+        ? t.council.meeting.absentLine(name, absent.reason)
+        : t.council.meeting.presentLine(name, t.council.roles[r.role]),
     );
     if (mayRunMeeting(ctx))
       choices.push(
         absent
           ? {
-              label: t.council.meeting.markPresentButton(r.fullName),
+              label: t.council.meeting.markPresentButton(name),
               command: `/diemdanh ${memberWord(meeting.roster, r)} ${t.council.meeting.presentWord}`,
             }
           : {
-              label: t.council.meeting.markAbsentButton(r.fullName),
+              label: t.council.meeting.markAbsentButton(name),
               command: `/diemdanh ${memberWord(meeting.roster, r)} ${t.council.meeting.absentWord}`,
             },
       );

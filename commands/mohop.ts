@@ -9,6 +9,7 @@ import {
   listSource,
   mayRunMeeting,
   meetingSource,
+  memberLabel,
   readAbsent,
   readWhen,
   reviewYear,
@@ -72,12 +73,10 @@ export const mohop: Command = defineCommand({
             roleHolder(meeting, 'secretary')?.fullName ?? '',
           ),
           t.council.meeting.attendance(here.length, meeting.roster.length),
-          ...meeting.absent.map((a) =>
-            t.council.meeting.absentLine(
-              meeting.roster.find((r) => r.id === a.id)?.fullName ?? a.id,
-              a.reason,
-            ),
-          ),
+          ...meeting.absent.map((a) => {
+            const who = meeting.roster.find((r) => r.id === a.id);
+            return t.council.meeting.absentLine(who ? memberLabel(t, meeting.roster, who) : a.id, a.reason);
+          }),
           ...(done.warnings ?? []).map((w) => t.council.meeting.noQuorum(w.present, w.total, w.needed)),
           '',
           t.council.meeting.lists(

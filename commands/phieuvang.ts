@@ -7,6 +7,7 @@ import {
   findRosterMember,
   mayRunMeeting,
   meetingSource,
+  memberLabel,
   readChoices,
   rosterNames,
   roundOrSay,
@@ -55,6 +56,6 @@ export const phieuvang: Command = defineCommand({
       );
     const done = await recordWritten(meetingSource(ctx), round, meeting, who, choices);
     if (!done.ok) return explain(ctx, done.refusal);
-    return [say(t.council.vote.writtenRecorded(who.fullName, round.no))];
+    return [say(t.council.vote.writtenRecorded(memberLabel(t, meeting.roster, who), round.no))];
   },
 });

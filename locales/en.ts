@@ -407,7 +407,7 @@ export const en: Messages = {
     unknown: (words: HtmlPart) => html`Not understood “${words}”: not a title, a member or a department.`,
     notATitle: (words: HtmlPart) => html`“${words}” is not an emulation title.`,
     list: (titles: HtmlPart) => html`Titles: ${titles}.`,
-    nameWho: html`Please say whom to register: @person or a department, e.g. <code>/dangkythidua @lan ldtt</code>.`,
+    nameWho: html`Please say whom to register: @person or a department, e.g. <code>/dangkythidua @lan LĐTT</code>.`,
     notice: (by: HtmlPart, title: HtmlPart, year: number) =>
       html`📝 ${by} registered the emulation title <b>${title}</b> for ${year} for you. See: /dangkythidua`,
     noticeDepartment: (by: HtmlPart, title: HtmlPart, dept: HtmlPart, year: number) =>

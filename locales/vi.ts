@@ -429,7 +429,7 @@ export const vi = {
       html`Không rõ “${words}”: không phải danh hiệu thi đua, thành viên hay phòng.`,
     notATitle: (words: HtmlPart) => html`“${words}” không phải danh hiệu thi đua nào.`,
     list: (titles: HtmlPart) => html`Các danh hiệu: ${titles}.`,
-    nameWho: html`Vui lòng ghi đăng ký cho ai: @người hoặc tên phòng, ví dụ <code>/dangkythidua @lan ldtt</code>.`,
+    nameWho: html`Vui lòng ghi đăng ký cho ai: @người hoặc tên phòng, ví dụ <code>/dangkythidua @lan LĐTT</code>.`,
     notice: (by: HtmlPart, title: HtmlPart, year: number) =>
       html`📝 ${by} đã đăng ký danh hiệu thi đua <b>${title}</b> năm ${year} cho đồng chí. Xem: /dangkythidua`,
     noticeDepartment: (by: HtmlPart, title: HtmlPart, dept: HtmlPart, year: number) =>

@@ -5,7 +5,7 @@ import type { RepositoryReads } from '../core/repository.js';
 import { fold } from '../core/text.js';
 import { vi } from '../locales/vi.js';
 import { FONT, rowHeight, shownText } from './paper.js';
-import { framedSheet, writeHeader } from './sheet-frame.js';
+import { framedSheet, headerStyle, writeHeader } from './sheet-frame.js';
 import { guardExcel } from './xml-text.js';
 
 guardExcel();
@@ -231,7 +231,13 @@ export async function buildRecordsTemplate(
       headerRow: 1,
     });
     sheet.columns = spec.columns.map((c) => ({ key: c.key, width: c.width }));
-    writeHeader(sheet.getRow(1), spec.columns, SIZE_12);
+    // Row 1 is the header's all along, not only its titled cells: a title the Office types beyond the
+    // table reads as one (the row's own default style).
+    const header = sheet.getRow(1);
+    const { font, alignment } = headerStyle(SIZE_12);
+    header.font = font;
+    header.alignment = alignment;
+    writeHeader(header, spec.columns, SIZE_12);
     if (key === 'ratings') {
       for (const m of store.members.filter((x) => !x.leftAt)) {
         const d = agency.departments.find((x) => x.id === m.departmentId);

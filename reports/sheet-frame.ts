@@ -57,7 +57,7 @@ export function framedSheet(
 }
 
 /** The style of a table's header cell at `size`. */
-export const headerStyle = (size = SIZE): Partial<ExcelJS.Style> => ({
+export const headerStyle = (size = SIZE): Pick<ExcelJS.Style, 'font' | 'alignment' | 'border' | 'fill'> => ({
   font: { name: FONT, size, bold: true },
   alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
   border: BORDER,

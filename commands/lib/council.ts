@@ -94,17 +94,42 @@ export function awardWord(council: CouncilConfig, award: Award): string {
   return readAward(council, words(award.short))?.award === award ? award.short : award.id;
 }
 
-/** The roster as people read it: full names, and the roster id beside a name two members share. */
-export const rosterNames = <T extends RosterSnapshot | RosterMember>(roster: readonly T[]) =>
-  roster.map((m) => (memberWord(roster, m) === m.id ? `${m.fullName} (${m.id})` : m.fullName)).join(', ');
+type Rostered = RosterSnapshot | RosterMember;
+
+/** The members of the roster with `member`'s full name (`member` among them). */
+const namesakes = <T extends Rostered>(roster: readonly T[], member: T) =>
+  roster.filter((m) => fold(m.fullName) === fold(member.fullName));
+
+/**
+ * A Council member as a clerk tells them apart: the full name, with the position beside a name
+ * another member shares (`Nguyễn Văn Sơn (Trưởng phòng Cán bộ)`), and the roster id after it if
+ * they share the position too.
+ */
+export function memberLabel<T extends Rostered>(t: Messages, roster: readonly T[], member: T): string {
+  const same = namesakes(roster, member);
+  if (same.length === 1) return member.fullName;
+  const samePosition = same.filter((m) => fold(m.position) === fold(member.position)).length > 1;
+  return t.people.choice(
+    member.fullName,
+    samePosition ? `${member.position}; ${member.id}` : member.position,
+  );
+}
+
+/**
+ * The roster as people read it: full names; beside a name two members share, the position and the
+ * roster id that names each (`Nguyễn Văn Sơn (Trưởng phòng Cán bộ; uv-cb)`).
+ */
+export const rosterNames = <T extends Rostered>(roster: readonly T[]) =>
+  roster
+    .map((m) => (namesakes(roster, m).length === 1 ? m.fullName : `${m.fullName} (${m.position}; ${m.id})`))
+    .join(', ');
 
 /**
  * How a choice's command names a Council member: by full name (`/diemdanh Nguyễn Văn Sơn vắng`), or
  * by roster id when two members share the name.
  */
-export function memberWord<T extends RosterSnapshot | RosterMember>(roster: readonly T[], member: T): string {
-  const namesakes = roster.filter((m) => fold(m.fullName) === fold(member.fullName));
-  return namesakes.length === 1 ? member.fullName : member.id;
+export function memberWord<T extends Rostered>(roster: readonly T[], member: T): string {
+  return namesakes(roster, member).length === 1 ? member.fullName : member.id;
 }
 
 /**

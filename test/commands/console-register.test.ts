@@ -49,7 +49,7 @@ async function chat(lines: string[]): Promise<string> {
 it('offers a colleague’s and a department’s titles by name, and a number registers them', async () => {
   const seen = await chat(['/dangkythidua @hung', '1', '/dangkythidua Phòng Cán bộ', '1']);
   const hung = store.members.find((m) => m.fullName === 'Trần Văn Hùng');
-  expect(seen).toContain('— /dangkythidua Trần Văn Hùng ldtt');
+  expect(seen).toContain('— /dangkythidua Trần Văn Hùng LĐTT');
   expect(seen).toContain('— /dangkythidua Phòng Cán bộ ');
   expect(seen).not.toMatch(/\/dangkythidua (m\d+|cb) /);
   expect(store.registration(2026, { kind: 'member', memberId: hung?.id as string })?.titleId).toBe('ldtt');

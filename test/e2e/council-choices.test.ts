@@ -1,9 +1,10 @@
 /**
- * The Council's choices as a clerk reads them on Zalo, where each numbered choice shows the command it
- * sends: members and awards by the names people know (`/diemdanh Nguyễn Văn Sơn vắng`, `/mophieu
- * LĐTT`), never the Council file's ids (`uv-cd`, `ldtt`) — and a name typed with or without
- * diacritics, or a clear part of it, works as the id still does. The bot as npm start builds it over
- * the fake Zalo transport, the shipped Council file (config/council-2026.json), the real store.
+ * The choices of the titles and the Council as a clerk reads them on Zalo, where each numbered choice
+ * shows the command it sends: members, titles and awards by the names people know (`/dangkythidua
+ * LĐTT`, `/diemdanh Nguyễn Văn Sơn vắng`, `/mophieu LĐTT`), never the config files' ids (`uv-cd`,
+ * `ldtt`) — and a name typed with or without diacritics, or a clear part of it, works as the id still
+ * does. The bot as npm start builds it over the fake Zalo transport, the shipped titles and Council
+ * files (config/titles-2026.json, config/council-2026.json), the real store.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +28,45 @@ async function said(text: string): Promise<string> {
   const sent: Sent[] = await (zalo as ZaloHarness).send(toan, text);
   return sent.map((s) => s.text.replace(`@${toan.name} `, '')).join('\n');
 }
+
+it('offers the titles by their abbreviation and reads them typed as people write them', async () => {
+  zalo = await ZaloHarness.create({
+    admins: [toan.uid],
+    locale: 'vi',
+    now: new Date('2026-05-04T03:00:00Z'),
+  });
+  await zalo.send(lan, '/dangky Nguyễn Thị Lan | vp');
+  await zalo.send(hung, '/dangky Trần Văn Hùng | cb');
+  const mine = (await zalo.send(lan, '/dangkythidua')).map((s) => s.text).join('\n');
+  expect(mine).toContain('1. Đăng ký: Lao động tiên tiến — /dangkythidua LĐTT');
+  expect(mine).toContain('2. Đăng ký: Chiến sĩ thi đua cơ sở — /dangkythidua CSTĐCS');
+  expect((await zalo.send(lan, '2')).map((s) => s.text).join('\n')).toContain(
+    '✅ Đã đăng ký danh hiệu Chiến sĩ thi đua cơ sở năm 2026 cho Nguyễn Thị Lan.',
+  );
+  // The Office, for a colleague and for a department: the same abbreviations after the name.
+  const his = await said('/dangkythidua Trần Văn Hùng');
+  expect(his).toContain('Trần Văn Hùng: Lao động tiên tiến — /dangkythidua Trần Văn Hùng LĐTT');
+  expect(his).toContain('Phòng Cán bộ: Tập thể lao động xuất sắc — /dangkythidua Phòng Cán bộ TTLĐXS');
+  expect(his).not.toMatch(/\/dangkythidua [^\n]*\b(ldtt|cstdcs|ttldtt|ttldxs)\b/);
+  // Typed: the abbreviation, the name with or without diacritics, and the id still, all read.
+  expect(await said('/dangkythidua Trần Văn Hùng cstđcs')).toContain(
+    '✅ Đã đăng ký danh hiệu Chiến sĩ thi đua cơ sở năm 2026 cho Trần Văn Hùng.',
+  );
+  expect(await said('/dangkythidua Trần Văn Hùng lao dong tien tien')).toContain(
+    'từ Chiến sĩ thi đua cơ sở sang Lao động tiên tiến',
+  );
+  expect(await said('/dangkythidua Phòng Cán bộ tập thể lao động tiên tiến')).toContain(
+    '✅ Đã đăng ký danh hiệu Tập thể lao động tiên tiến năm 2026 cho Phòng Cán bộ.',
+  );
+  expect(await said('/dangkythidua Phòng Cán bộ ttldxs')).toContain(
+    'từ Tập thể lao động tiên tiến sang Tập thể lao động xuất sắc',
+  );
+  // A title not known: the titles are listed by name and abbreviation, not by id.
+  const unknown = await said('/dangkythidua Trần Văn Hùng anh hùng lao động');
+  expect(unknown).toContain(
+    'Các danh hiệu: Lao động tiên tiến (LĐTT), Chiến sĩ thi đua cơ sở (CSTĐCS), Tập thể lao động tiên tiến (TTLĐTT), Tập thể lao động xuất sắc (TTLĐXS).',
+  );
+});
 
 /**
  * Two LĐTT registrations in May, then the meeting of 10 December (the shipped Council: nine members,
@@ -109,8 +149,9 @@ it('offers the vote by the award as the Council names it, and reads an award by 
   expect(await said('/mophieu chien si thi dua')).toContain('Không rõ danh hiệu, hình thức khen thưởng');
 });
 
-it('writes a member by roster id when another member has the same full name', async () => {
-  // Two members named Nguyễn Văn Sơn: a name would pick the first, so their choices carry their ids.
+it('tells two members of the same full name apart by position, and writes each by roster id', async () => {
+  // Two members named Nguyễn Văn Sơn: a name would pick the first, so their choices carry their ids,
+  // and their labels the positions a clerk knows them by.
   const dir = await tempDir();
   const shipped = JSON.parse(readFileSync('config/council-2026.json', 'utf8')) as {
     members: { id: string; fullName: string }[];
@@ -126,6 +167,12 @@ it('writes a member by roster id when another member has the same full name', as
     const office = tg.user(900001, 'Văn phòng');
     await tg.send(office, '/mohop 14:00 10/12/2026 | Phòng họp tầng 2 | vắng: không');
     const [status] = await tg.send(office, '/diemdanh');
+    const labels = (status?.buttons ?? []).map((b) => b.text);
+    expect(labels).toContain('Vắng: Nguyễn Văn Sơn (Trưởng phòng Chính sách cán bộ)');
+    expect(labels).toContain('Vắng: Nguyễn Văn Sơn (Chủ tịch Công đoàn cơ quan)');
+    expect(labels).toContain('Vắng: Trần Quốc Hưng');
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(status?.text).toContain('Có mặt: Nguyễn Văn Sơn (Chủ tịch Công đoàn cơ quan) — Ủy viên');
     const commands = (status?.buttons ?? []).map((b) => b.data.replace(/^.*?\|/, ''));
     expect(commands).toContain('/diemdanh Trần Quốc Hưng vắng');
     expect(commands).toContain('/diemdanh uv-cs vắng');
@@ -133,9 +180,11 @@ it('writes a member by roster id when another member has the same full name', as
     expect(commands).not.toContain('/diemdanh Nguyễn Văn Sơn vắng');
     // Typed, the shared name is not a choice between them: the roster says their ids; the id works.
     const [shared] = await tg.send(office, '/diemdanh Nguyễn Văn Sơn vắng');
-    expect(shared?.text).toContain('Nguyễn Văn Sơn (uv-cs), Nguyễn Văn Sơn (uv-cd)');
+    expect(shared?.text).toContain(
+      'Nguyễn Văn Sơn (Trưởng phòng Chính sách cán bộ; uv-cs), Nguyễn Văn Sơn (Chủ tịch Công đoàn cơ quan; uv-cd)',
+    );
     const [typed] = await tg.send(office, '/diemdanh uv-cd vắng');
-    expect(typed?.text).toContain('✅ Đã ghi Nguyễn Văn Sơn vắng mặt.');
+    expect(typed?.text).toContain('✅ Đã ghi Nguyễn Văn Sơn (Chủ tịch Công đoàn cơ quan) vắng mặt.');
     expect(tg.store.council.meeting(1)?.absent.map((a) => a.id)).toEqual(['uv-cd']);
   } finally {
     await tg.close();

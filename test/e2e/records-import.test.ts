@@ -104,6 +104,16 @@ describe('the template', () => {
     expect(names).toEqual(
       expect.arrayContaining(['Nguyễn Thị Lan', 'Trần Văn Hùng', 'Vũ Thị Mai', 'Phòng Cán bộ']),
     );
+    // Row 1 is the header row as a whole: bold and centred in its own style, so a title the Office
+    // adds beyond the table's columns reads as one; the titled cells keep theirs (bold, grey, bordered).
+    for (const s of book.worksheets.slice(1)) {
+      const header = s.getRow(1);
+      expect(header.font, s.name).toMatchObject({ bold: true });
+      expect(header.alignment, s.name).toMatchObject({ horizontal: 'center', vertical: 'middle' });
+      expect(header.getCell(header.cellCount + 3).font, s.name).toMatchObject({ bold: true });
+      expect(header.getCell(1).font, s.name).toMatchObject({ bold: true });
+      expect(header.getCell(1).fill, s.name).toMatchObject({ fgColor: { argb: 'FFE7E6E6' } });
+    }
   });
 });
 
