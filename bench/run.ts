@@ -409,7 +409,7 @@ const notes = [
   'Store-level writes: sequential, and 50 concurrent writers (20,000 writes or 10 s; the project compacts every 5,000 meanwhile, lowdb capped at 3 s); a write is acknowledged after its fdatasync (the project, SQLite).',
   "grammY: the bot as `npm start` builds it (createApp), with { botInfo } and a local API transformer; latency from handleUpdate to the answer's sendMessage. Writers in their own chats run at once (grammY's runner); in one group they are answered in order, by design.",
   'Event-loop blocks: the longest gap between 1 ms timer ticks of a watch started before the operation (so a block at its very start counts; a value includes up to ~1 ms of timer period).',
-  'Cold start and RSS: medians of fresh processes; the project side is the built bot (its modules, then Store.open), as `node dist/main.js` runs it.',
+  'Cold start and RSS: medians of fresh processes; the project side is the built bot (its modules, then Store.open), as `node dist/main.js` runs it. To polling: `node dist/main.js` itself, on a copy of the store, timed from its spawn to its first getUpdates to a stand-in for Telegram on loopback (after one start not counted, which fills the file and compile caches).',
   `Load average when each size started: ${results.map((r) => `${r.size}: ${r.loadAverage.join('/')}`).join('; ')}; at the end ${loadAtEnd.join('/')} (on ${info.cpuCount} CPUs; other work on the machine skews the figures).`,
 ];
 for (const r of results) {
