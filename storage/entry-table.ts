@@ -950,10 +950,13 @@ class GroupSum {
     for (const w of other.withdrawn) this.withdrawn.push(w);
   }
 
-  /** The groups, frozen: what Repository.entryGroups hands out. */
+  /**
+   * The groups, frozen: what Repository.entryGroups hands out. This sum is done with then (a block's
+   * sum is merged, never handed out), so its own objects are frozen rather than copied.
+   */
   result(): EntryGroups {
-    const groups = this.groups.map((g) => Object.freeze({ ...g.group }));
-    return Object.freeze({ groups: Object.freeze(groups), withdrawn: Object.freeze(this.withdrawn.slice()) });
+    const groups = this.groups.map((g) => Object.freeze(g.group));
+    return Object.freeze({ groups: Object.freeze(groups), withdrawn: Object.freeze(this.withdrawn) });
   }
 }
 
