@@ -137,7 +137,9 @@ if (gapsOver > 0) {
     const ms = Number(now - last) / 1e6;
     if (ms > gapsOver) {
       const [cpu, wait] = nowSched.map((v, i) => ((v - (lastSched[i] ?? 0)) / 1e6).toFixed(1));
-      note(`e2e gap ${ms.toFixed(1)} ms in ${stage} at ${last / 1000n} µs (on a CPU ${cpu} ms, waiting for one ${wait} ms)`);
+      note(
+        `e2e gap ${ms.toFixed(1)} ms in ${stage} at ${last / 1000n} µs (on a CPU ${cpu} ms, waiting for one ${wait} ms)`,
+      );
     }
     last = now;
     lastSched = nowSched;
