@@ -280,8 +280,19 @@ describe.each(backends)('the store on $name', ({ make, missing }) => {
     const store = await open();
     const lan = await addMember(store, 1);
     const at = new Date('2026-03-02T01:00:00Z');
-    const by = (n: number) => ({ by: lan.id, platform: 'telegram' as const, at, source: `telegram:-100:${n}` });
-    const deed = { kind: 'deed' as const, text: 'Giúp đồng nghiệp sửa máy in', points: 2, adhoc: false, it: false };
+    const by = (n: number) => ({
+      by: lan.id,
+      platform: 'telegram' as const,
+      at,
+      source: `telegram:-100:${n}`,
+    });
+    const deed = {
+      kind: 'deed' as const,
+      text: 'Giúp đồng nghiệp sửa máy in',
+      points: 2,
+      adhoc: false,
+      it: false,
+    };
     for (let n = 1; n <= 300; n += 1) await store.addEntry({ ...deed, memberId: lan.id }, by(n));
     // A withdrawal by a message of its own, and one by the message that created the entry.
     await store.withdrawEntry('VT7', by(1001), 'trùng');
