@@ -1,5 +1,7 @@
 // Turns the children's results into the table (size | metric | project | SQLite | naive lowdb | ratios)
 // and the targets' check.
+
+import type { PollingSummary } from './cold-polling.js';
 import { type E2ePhase, type LatencyStats, median, type ReadTiming, type SustainedResult } from './common.js';
 
 export interface Generated {
@@ -174,6 +176,8 @@ export interface SizeResult {
   size: number;
   generated: Generated;
   cold: { project: ColdSummary; naive: ColdSummary; sqlite: ColdSummary | null };
+  /** The built bot started to its first getUpdates (bench/cold-polling.ts). */
+  polling: PollingSummary;
   coldPhases: ColdPhases | null;
   worker: WorkerResult;
   sqlite: SqliteWork | null;
@@ -250,6 +254,15 @@ export function rows(result: SizeResult): Row[] {
       'ms',
       { project: cold.project.readyMs, sqlite: cold.sqlite?.readyMs ?? null, naive: cold.naive.readyMs },
       { note: 'project: the built bot (its modules, then Store.open); SQLite: to its first leaderboard' },
+    ),
+    row(
+      size,
+      'cold start: process start → polling',
+      'ms',
+      { project: result.polling.ms, sqlite: null, naive: null },
+      {
+        note: `node dist/main.js to its first getUpdates (settings, modules, store, getMe, menu), Telegram stood in for on loopback${result.polling.cpuMs === null ? '' : `; CPU ${result.polling.cpuMs.toFixed(0)} ms`}`,
+      },
     ),
     row(
       size,
@@ -569,6 +582,7 @@ export function targets(results: readonly SizeResult[]): TargetCheck[] | null {
       'ms',
       50,
     ),
+    check('cold start: process start → polling', r.polling.ms, 'ms', 300),
     check('cold start: process start → store loaded', r.cold.project.readyMs, 'ms', 300),
     check('cold start: Store.open', r.cold.project.openMs, 'ms', 300),
     check('RSS after load', r.cold.project.rssMB, 'MB', 150),

@@ -42,6 +42,8 @@ export class TelegramSession {
   private stopping: Promise<void> | null = null;
   /** Resolves once polling has ended (stopped, or the token was refused). */
   polling: Promise<void> = Promise.resolve();
+  /** Resolves once the command menu and the desk button are set, or have failed (logged). */
+  menu: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly bot: Bot,
@@ -58,7 +60,7 @@ export class TelegramSession {
     private readonly onStopping: () => void,
   ) {}
 
-  /** Checks the token (a refusal throws TelegramStartError), sets the menus, then polls (unless `polling: false`). */
+  /** Checks the token (a refusal throws TelegramStartError), then polls and sets the menus (unless `polling: false`). */
   async start(): Promise<void> {
     const { bot, options, config, log } = this;
     try {
@@ -78,17 +80,23 @@ export class TelegramSession {
       throw error;
     }
     if (options.polling === false || this.stopping) return;
-    // The menu is a convenience: a failure to set it is logged, and the bot goes on.
-    await setCommandMenu(bot.api, options.commands ?? [], config, this.fallback, log).catch(
-      (err: unknown) => {
-        if (!this.stopping) log.warn({ err }, 'could not set the command menu');
-      },
-    );
-    if (this.stopping) return;
-    if (config.deskUrl) await setDeskButton(bot.api, config, this.fallback, log);
-    if (this.stopping) return;
     log.info({ bot: bot.botInfo.username, group: config.groupId }, 'polling');
     this.polling = this.poll();
+    // The menus are a convenience, set while the bot polls already: three calls to Telegram, six more
+    // for each admin and Council member, each a round trip, no longer hold up the first answer.
+    this.menu = this.setMenus();
+  }
+
+  /** The command menu, then the desk button; a failure is logged, and the bot goes on. */
+  private async setMenus(): Promise<void> {
+    const { bot, options, config, log } = this;
+    const stopping = () => this.stopping !== null;
+    await setCommandMenu(bot.api, options.commands ?? [], config, this.fallback, log, stopping).catch(
+      (err: unknown) => {
+        if (!stopping()) log.warn({ err }, 'could not set the command menu');
+      },
+    );
+    if (config.deskUrl && !stopping()) await setDeskButton(bot.api, config, this.fallback, log);
   }
 
   /** Stops polling and waits (up to the grace period) for the answers in flight; calls after the first share it. */
@@ -110,6 +118,8 @@ export class TelegramSession {
         shutdown.abort();
       }
       await inflight.settled();
+      // Its call in flight ended with the abort; no other follows.
+      await this.menu;
     })();
     return this.stopping;
   }
