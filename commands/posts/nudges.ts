@@ -19,10 +19,7 @@ export function membersToNudge(ctx: PostContext, now: Date): Member[] {
     store.entriesBetween(since, until, { reporterId: id, last: 1 }).length > 0;
   return store.members.filter(
     (m) =>
-      m.privateChat &&
-      m.nudges !== false &&
-      Date.parse(m.registeredAt) <= since.getTime() &&
-      !active(m.id),
+      m.privateChat && m.nudges !== false && Date.parse(m.registeredAt) <= since.getTime() && !active(m.id),
   );
 }
 
