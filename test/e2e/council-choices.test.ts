@@ -61,6 +61,19 @@ it('offers the titles by their abbreviation and reads them typed as people write
   expect(await said('/dangkythidua Phòng Cán bộ ttldxs')).toContain(
     'từ Tập thể lao động tiên tiến sang Tập thể lao động xuất sắc',
   );
+  // `sỹ` for `sĩ`, as many write it; a slip in the name is asked about, with the choice to register it.
+  expect(await said('/dangkythidua Trần Văn Hùng chiến sỹ thi đua cơ sở')).toContain(
+    'từ Lao động tiên tiến sang Chiến sĩ thi đua cơ sở',
+  );
+  const slip = await said('/dangkythidua Trần Văn Hùng lao dong tien tieen');
+  expect(slip).toContain('Có phải đồng chí định đăng ký danh hiệu Lao động tiên tiến? Chưa ghi nhận gì');
+  expect(slip).toContain('1. Trần Văn Hùng: Lao động tiên tiến — /dangkythidua Trần Văn Hùng LĐTT');
+  expect(await said('1')).toContain('từ Chiến sĩ thi đua cơ sở sang Lao động tiên tiến');
+  const hers = (await zalo.send(lan, '/dangkythidua tap the lao dong xuat xac'))
+    .map((s) => s.text)
+    .join('\n');
+  expect(hers).toContain('Có phải đồng chí định đăng ký danh hiệu Tập thể lao động xuất sắc?');
+  expect(hers).toContain('— /dangkythidua TTLĐXS');
   // A title not known: the titles are listed by name and abbreviation, not by id.
   const unknown = await said('/dangkythidua Trần Văn Hùng anh hùng lao động');
   expect(unknown).toContain(
@@ -144,6 +157,10 @@ it('offers the vote by the award as the Council names it, and reads an award by 
   // Words only one award's name has, without diacritics: that award (its list is empty here).
   expect(await said('/mophieu lao dong xuat sac')).toContain(
     'Danh sách đề nghị Tập thể lao động xuất sắc chưa có tên nào.',
+  );
+  // `sỹ` for `sĩ`: the award all the same.
+  expect(await said('/mophieu chiến sỹ thi đua cơ sở')).toContain(
+    'Danh sách đề nghị Chiến sĩ thi đua cơ sở chưa có tên nào.',
   );
   // Words two awards share are not a choice between them.
   expect(await said('/mophieu chien si thi dua')).toContain('Không rõ danh hiệu, hình thức khen thưởng');
