@@ -382,12 +382,6 @@ export function createConfig(
   };
 }
 
-/** Reads `.env` (if present) into process.env, then builds the configuration. */
-export function loadConfig(envFile = '.env'): AppConfig {
-  if (existsSync(envFile)) process.loadEnvFile(envFile);
-  return createConfig(process.env);
-}
-
 /** Reads and validates the plan file; any problem stops start-up with the file named. */
 export function readPlanFile(path: string): Plan {
   return parsePlan(readJson(path), path);

@@ -1,14 +1,16 @@
 import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import module from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../core/errors.js';
 import { locales } from '../locales/index.js';
+import type { ReadAhead } from '../storage/read-ahead.js';
 import { Store } from '../storage/store.js';
 import { type DeskAssets, readDeskAssets } from '../web/assets.js';
 import { type App, createApp } from './app.js';
-import { type AppConfig, loadConfig } from './config.js';
+import { type AppConfig, createConfig } from './config.js';
 import { DEMO_USER, seedDemo } from './console/demo.js';
 import type { ConsolePlatform } from './console/platform.js';
 import { type HealthServer, InstanceStatus, startHealthServer } from './health.js';
@@ -45,7 +47,7 @@ async function deskAssets(): Promise<DeskAssets> {
  * Telegram, Zalo and/or the Zalo Bot Platform with the plan's scheduled posts: on the embedded store in
  * DATA_DIR, or on PostgreSQL (DATABASE_URL) as one of an active/standby pair (bot/standby.ts).
  */
-async function runBots(config: AppConfig, logger: Logger): Promise<void> {
+async function runBots(config: AppConfig, logger: Logger, snapshot?: ReadAhead): Promise<void> {
   const status = new InstanceStatus(config.database ? 'postgres' : 'embedded');
   const stop = new AbortController();
   let app: App | undefined;
@@ -88,6 +90,8 @@ async function runBots(config: AppConfig, logger: Logger): Promise<void> {
     void warmFigures(store, stop.signal);
     if (!stop.signal.aborted) {
       status.set('active');
+      // What Node compiled of the bot is kept for the next start now, not only at exit (bot/start.ts).
+      (module as { flushCompileCache?: () => void }).flushCompileCache?.();
       logger.info(
         { platforms: current.platforms.map((p) => p.name), store: status.store, epoch: status.epoch },
         'running',
@@ -127,7 +131,8 @@ async function runBots(config: AppConfig, logger: Logger): Promise<void> {
         serve,
       });
     } else {
-      await serve(await Store.open(config.dataDir, { logger, rules: storeRules(config) }), stopping);
+      const rules = storeRules(config);
+      await serve(await Store.open(config.dataDir, { logger, rules, readAhead: snapshot }), stopping);
     }
     logger.info({}, 'stopped');
   } finally {
@@ -221,10 +226,14 @@ async function runDemo(config: AppConfig, logger: Logger): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
+/**
+ * Runs the bot as the environment says (bot/start.ts has read `.env` into it): a platform's bot, its
+ * setup mode, or the console demo. `snapshot`: the store's, its reading begun already.
+ */
+export async function main(snapshot?: ReadAhead): Promise<void> {
   let config: AppConfig;
   try {
-    config = loadConfig();
+    config = createConfig(process.env);
   } catch (error) {
     process.stderr.write(`thidua-bot: invalid configuration\n${(error as Error).message}\n`);
     process.exit(1);
@@ -266,7 +275,7 @@ async function main(): Promise<void> {
   });
   try {
     if (config.telegramSetup) await runSetup(config, logger);
-    else if (live) await runBots(config, logger);
+    else if (live) await runBots(config, logger, snapshot);
     else await runDemo(config, logger);
   } catch (error) {
     if (error instanceof AppError) {
@@ -288,8 +297,6 @@ function databasePassword(url: string | undefined): string | undefined {
     return undefined;
   }
 }
-
-await main();
 
 /** Sums the store's figure blocks one at a time, yielding to the event loop between two. */
 async function warmFigures(store: Store, signal: AbortSignal): Promise<void> {

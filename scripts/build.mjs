@@ -112,7 +112,7 @@ export async function buildDesk(outdir) {
  */
 export async function buildBot(outdir = 'dist', { force = false } = {}) {
   if (!force && (await upToDate(outdir))) return false;
-  const metafile = await bundle({ main: 'bot/main.ts', 'report-worker': 'bot/report-worker.ts' }, outdir);
+  const metafile = await bundle({ main: 'bot/start.ts', 'report-worker': 'bot/report-worker.ts' }, outdir);
   // What imports what (test/e2e/startup.test.ts checks the heavy packages are never imported up front).
   await writeFile(join(outdir, 'meta.json'), JSON.stringify(metafile));
   // The chart's drawing thread is plain JavaScript, started by URL beside the code that starts it

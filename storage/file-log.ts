@@ -5,11 +5,12 @@ import { BACKUP_DIR, Backups } from './backups.js';
 import { isErrnoException, removeTempFiles, type StoreFiles, storeFiles, syncDirectory } from './files.js';
 import { Journal, type JournalContents, readJournal } from './journal.js';
 import type { LogLines, LogWriter, MayReplace, StoreLog } from './log.js';
+import { type ReadAhead, STORE_FILE } from './read-ahead.js';
 import { SnapshotAdapter } from './snapshot-file.js';
 import type { StoreLogger } from './store.js';
 
 /** The snapshot (storage/snapshot-file.ts). */
-export const STORE_FILE = 'store.snapshot';
+export { STORE_FILE };
 /** The snapshot of layouts 1–6, one JSON document: read when there is no `store.snapshot` yet. */
 export const DOCUMENT_FILE = 'store.json';
 export const JOURNAL_FILE = 'journal.jsonl';
@@ -31,14 +32,19 @@ export class FileLog implements StoreLog {
   private contents: JournalContents | undefined;
   /** `store.json` of an older layout is still there (read at start, or left by a crash): set aside after the next fold. */
   private documentLeft = false;
+  /** The snapshot's bytes, when the bot began reading them before it opened the store (bot/start.ts). */
+  private readonly ahead: Promise<Buffer> | undefined;
 
   constructor(
     readonly dir: string,
     private readonly logger: StoreLogger,
-    options: { files?: StoreFiles; keepBackups?: number } = {},
+    options: { files?: StoreFiles; keepBackups?: number; readAhead?: ReadAhead } = {},
   ) {
     this.files = options.files ?? storeFiles();
     this.backups = new Backups(dir, this.files, options.keepBackups ?? 14);
+    // Bytes read ahead of another file are not this store's.
+    const ahead = options.readAhead;
+    if (ahead && resolve(ahead.path) === resolve(join(dir, STORE_FILE))) this.ahead = ahead.bytes;
   }
 
   get name(): string {
@@ -59,6 +65,7 @@ export class FileLog implements StoreLog {
       join(this.dir, DOCUMENT_FILE),
       this.files,
       mayReplace,
+      this.ahead,
     );
     return this.adapter;
   }

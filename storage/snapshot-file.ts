@@ -1,4 +1,3 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
@@ -18,6 +17,7 @@ import {
 import { EntryTable, type EntryTableData } from './entry-table.js';
 import { isErrnoException, nodeFiles, type StoreFiles } from './files.js';
 import { MigrationError, migrate } from './migrations.js';
+import { readShared } from './read-ahead.js';
 import { DOCUMENT_VERSION, documentSchema, STORE_VERSION, type State, stateSchema } from './schema.js';
 
 /*
@@ -335,12 +335,13 @@ export function isSnapshot(bytes: Uint8Array): boolean {
 /**
  * Reads and verifies the snapshot at `path`: null when there is none; StoreCorruptError naming the
  * problem for anything that is not exactly what a snapshot holds (wrong hash, wrong layout, invalid
- * state, a broken rule of the entry table). Nothing is written.
+ * state, a broken rule of the entry table). Nothing is written. `ahead`: its bytes, being read already
+ * (storage/read-ahead.ts).
  */
-export async function readSnapshot(path: string): Promise<State | null> {
+export async function readSnapshot(path: string, ahead?: Promise<Buffer>): Promise<State | null> {
   let bytes: Buffer;
   try {
-    bytes = readShared(path);
+    bytes = await (ahead ?? readShared(path));
   } catch (error) {
     if (isErrnoException(error) && error.code === 'ENOENT') return null;
     throw new StoreCorruptError(path, `cannot be read (${isErrnoException(error) ? error.code : error})`, {
@@ -545,28 +546,6 @@ function tableOf(path: string, entries: readonly Entry[], members: ReadonlySet<s
   return table;
 }
 
-/**
- * The file's bytes in shared memory, read in one synchronous go: this runs at start-up (nothing else
- * waits), where one read is about twice as fast as readFile's 512 KB pieces through the thread pool.
- * Shared, so the snapshot's string columns reach a report worker without a copy (they never change).
- */
-function readShared(path: string): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const bytes = Buffer.from(new SharedArrayBuffer(size));
-    let done = 0;
-    while (done < size) {
-      const read = readSync(fd, bytes, done, size - done, done);
-      if (read === 0) break;
-      done += read;
-    }
-    return bytes.subarray(0, done);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function requireLittleEndian(): void {
   // The columns are written as they lie in memory; every platform Node supports today is little-endian.
   if (endianness() !== 'LE') throw new Error('thidua-bot snapshots need a little-endian machine');
@@ -596,10 +575,14 @@ export class SnapshotAdapter implements Adapter<State> {
     private readonly documentPath: string,
     private readonly files: StoreFiles,
     private readonly mayReplace: () => (seq: number) => Promise<boolean> = () => async () => true,
+    /** The snapshot's bytes, being read already: taken by the first `read` only (a later one reads the file). */
+    private ahead?: Promise<Buffer>,
   ) {}
 
   async read(): Promise<State | null> {
-    const snapshot = await readSnapshot(this.snapshotPath);
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    const snapshot = await readSnapshot(this.snapshotPath, ahead);
     if (snapshot) return snapshot;
     const document = await readDocument(this.documentPath);
     this.fromDocument = document !== null;

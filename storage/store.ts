@@ -40,6 +40,7 @@ import {
 } from './invariants.js';
 import { NO_LINE, newStoreId, sealLine } from './line.js';
 import type { LogLines, LogWriter, StoreLog } from './log.js';
+import type { ReadAhead } from './read-ahead.js';
 import { StoreReader } from './reader.js';
 import { emptyState, type State, type StoreEvent, type StoreEventBody } from './schema.js';
 import { captureState, SnapshotNotKeptError, type StoreCapture } from './snapshot-file.js';
@@ -67,6 +68,8 @@ export interface StoreOptions {
    * the clock. The bot passes its configuration; without it, departments are not checked.
    */
   rules?: RuleSettings;
+  /** The snapshot, its reading begun before the store is opened (bot/start.ts); ignored if of another file. */
+  readAhead?: ReadAhead;
 }
 
 export {
@@ -281,6 +284,7 @@ export class Store extends StoreReader implements Repository {
     return new FileLog(dir, options.logger ?? silent, {
       files: storeFiles(options.fileSystem),
       ...(options.keepBackups !== undefined ? { keepBackups: options.keepBackups } : {}),
+      ...(options.readAhead ? { readAhead: options.readAhead } : {}),
     });
   }
 

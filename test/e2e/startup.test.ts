@@ -4,7 +4,7 @@ import { connect, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dayKey } from '../../core/periods.js';
-import { Store } from '../../storage/store.js';
+import { STORE_FILE, Store } from '../../storage/store.js';
 import { tempDir } from '../helpers/agency.js';
 import { FakeBotApiServer } from '../helpers/bot-api-server.js';
 import { buildBot, runBuild } from '../helpers/build.js';
@@ -28,6 +28,37 @@ beforeEach(async () => {
 afterEach(async () => {
   await cleanup();
 });
+
+interface Meta {
+  outputs: Record<
+    string,
+    { imports: { path: string; kind: string; external?: boolean }[]; inputs: Record<string, unknown> }
+  >;
+}
+
+/** esbuild's account of the build: what each output imports, and of which sources it is made. */
+async function readMeta(): Promise<Meta> {
+  return JSON.parse(await readFile(join(BUILD, 'meta.json'), 'utf8')) as Meta;
+}
+
+/**
+ * What is loaded before the bot runs: main.js (bot/start.ts) and its static imports, the bot it then
+ * imports (its one dynamic import, bot/main.ts) and that one's — outputs and external packages.
+ */
+function loadedAtStart(meta: Meta): Set<string> {
+  const loaded = new Set<string>();
+  const visit = (file: string) => {
+    if (loaded.has(file)) return;
+    loaded.add(file);
+    for (const i of meta.outputs[file]?.imports ?? []) if (i.kind === 'import-statement') visit(i.path);
+  };
+  const entry = Object.keys(meta.outputs).find((f) => f.endsWith('/main.js')) as string;
+  visit(entry);
+  const bot = meta.outputs[entry]?.imports.filter((i) => i.kind === 'dynamic-import') ?? [];
+  expect(bot).toHaveLength(1);
+  for (const i of bot) visit(i.path);
+  return loaded;
+}
 
 /** Starts the built bot as `npm start` does, with only the given environment (and working directory). */
 function start(env: Record<string, string>, input?: string, cwd?: string) {
@@ -80,21 +111,11 @@ describe('npm start', () => {
   });
 
   it('never imports exceljs, docx or zca-js up front: only where and when they are used', async () => {
-    const meta = JSON.parse(await readFile(join(BUILD, 'meta.json'), 'utf8')) as {
-      outputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[] }>;
-    };
+    const meta = await readMeta();
     const output = (file: string) => meta.outputs[file] ?? { imports: [] };
     const at = (name: string) => Object.keys(meta.outputs).find((f) => f.endsWith(`/${name}`)) as string;
-    // Everything main.js loads before it runs: its static imports, and theirs.
-    const loaded = new Set<string>();
-    const visit = (file: string) => {
-      for (const i of output(file).imports) {
-        if (i.kind !== 'import-statement' || loaded.has(i.path)) continue;
-        loaded.add(i.path);
-        if (!i.external) visit(i.path);
-      }
-    };
-    visit(at('main.js'));
+    const loaded = loadedAtStart(meta);
+    expect(loaded.size).toBeGreaterThan(5);
     for (const heavy of ['exceljs', 'docx', 'zca-js']) expect(loaded).not.toContain(heavy);
     const dynamic = Object.values(meta.outputs).flatMap((o) =>
       o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path),
@@ -115,19 +136,10 @@ describe('npm start', () => {
   });
 
   it('starts without the code only the desk uses, or that nothing runs: Hono, whatwg-url, zod in other languages', async () => {
-    const meta = JSON.parse(await readFile(join(BUILD, 'meta.json'), 'utf8')) as {
-      outputs: Record<string, { imports: { path: string; kind: string }[]; inputs: Record<string, unknown> }>;
-    };
-    // The sources in what main.js loads before it runs: its own, and its static imports' (chunks).
-    const loaded = new Set<string>();
-    const visit = (file: string) => {
-      const output = meta.outputs[file];
-      if (!output || loaded.has(file)) return;
-      loaded.add(file);
-      for (const i of output.imports) if (i.kind === 'import-statement') visit(i.path);
-    };
-    visit(Object.keys(meta.outputs).find((f) => f.endsWith('/main.js')) as string);
-    const sources = [...loaded].flatMap((file) => Object.keys(meta.outputs[file]?.inputs ?? {}));
+    const meta = await readMeta();
+    // The sources in what is loaded before the bot runs (chunks).
+    const sources = [...loadedAtStart(meta)].flatMap((file) => Object.keys(meta.outputs[file]?.inputs ?? {}));
+    expect(sources).toContain('bot/start.ts');
     expect(sources).toContain('bot/main.ts');
     expect(sources.filter((s) => /node_modules\/(hono|@hono|whatwg-url|tr46)\//.test(s))).toEqual([]);
     expect(
@@ -185,6 +197,27 @@ describe('npm start', () => {
     expect(await run.exited).toBe(1);
     expect(run.err()).toContain(`cannot start — ${file}: is not valid JSON`);
     expect(await readFile(file, 'utf8')).toBe('{"version": 1, "members": [');
+  });
+
+  it('refuses to start on a damaged snapshot, read while its modules load, naming it, and leaves it untouched', async () => {
+    const store = await Store.open(dir);
+    await store.close();
+    const file = join(dir, STORE_FILE);
+    const bytes = await readFile(file);
+    const middle = bytes.length >> 1;
+    bytes[middle] = (bytes[middle] as number) ^ 0xff;
+    await writeFile(file, bytes);
+    const run = start({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_GROUP_ID: '-1001234567890',
+      DATA_DIR: dir,
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:9',
+    });
+    expect(await run.exited).toBe(1);
+    expect(run.err()).toContain(
+      `cannot start — ${file}: is damaged (its checksum does not match: cut short, or changed on disk)`,
+    );
+    expect((await readFile(file)).equals(bytes)).toBe(true);
   });
 
   it('refuses to start with a broken plan file, naming it and the problem', async () => {
