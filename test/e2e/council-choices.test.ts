@@ -166,6 +166,14 @@ it('offers the vote by the award as the Council names it, and reads an award by 
   expect(await said('/mophieu chien si thi dua')).toContain('Không rõ danh hiệu, hình thức khen thưởng');
 });
 
+it('reads the standards and the ballot in the secretary’s words, with diacritics and spaces', async () => {
+  await meeting('vi');
+  expect(await said('/hop tiêu chuẩn')).toContain('Tiêu chuẩn xét khen thưởng năm 2026');
+  expect(await said('/mophieu LĐTT phiếu kín giấy')).toContain(
+    'Vòng biểu quyết số 1: Lao động tiên tiến — bỏ phiếu kín bằng phiếu giấy',
+  );
+});
+
 it('tells two members of the same full name apart by position, and writes each by roster id', async () => {
   // Two members named Nguyễn Văn Sơn: a name would pick the first, so their choices carry their ids,
   // and their labels the positions a clerk knows them by.
