@@ -81,6 +81,19 @@ it('offers the titles by their abbreviation and reads them typed as people write
   );
 });
 
+it('offers the summary’s files by the period and the department as people write them', async () => {
+  zalo = await ZaloHarness.create({
+    admins: [toan.uid],
+    locale: 'vi',
+    now: new Date('2026-05-04T03:00:00Z'),
+  });
+  await zalo.send(hung, '/dangky Trần Văn Hùng | cb');
+  await zalo.send(hung, '/hoanthanh Thẩm định hồ sơ quy hoạch cán bộ');
+  const summary = await said('/tonghop tuần này phòng cán bộ');
+  expect(summary).toContain('1. 📎 Tải file báo cáo (Excel, Word) — /tonghop tuần 19/2026 Phòng Cán bộ file');
+  expect(await said('1')).toContain('File báo cáo tuần 19/2026');
+});
+
 /**
  * Two LĐTT registrations in May, then the meeting of 10 December (the shipped Council: nine members,
  * Nguyễn Văn Sơn the last, absent at the start).
