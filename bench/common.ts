@@ -68,6 +68,8 @@ export interface E2ePhase {
   updates: number;
   elapsedMs: number;
   perSecond: number;
+  /** The process's CPU time (every thread: GC's and the disk's too) per update: what load does not skew. */
+  cpuMsPerUpdate?: number;
   latency: LatencyStats;
   byCommand: Record<string, LatencyStats>;
   replies: Record<string, number>;

@@ -7,6 +7,7 @@
 // their own chat, as Telegram's runner handles different chats at once; and all in the group, which
 // grammY's runner handles in order); and the year's report files asked for while 50 writers go on.
 // Usage: node e2e.js STORE_SNAPSHOT WORKDIR
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
@@ -108,6 +109,44 @@ function memory(label: string): void {
   }
 }
 memory('opened');
+/**
+ * BENCH_E2E_GAPS=MS: notes every stall of the event loop longer than MS ms, with the phase it fell in
+ * and its start on the monotonic clock in µs (the clock of a `--cpu-prof` profile's samples), to find
+ * what ran then.
+ */
+let stage = 'start';
+const gapsOver = Number(process.env.BENCH_E2E_GAPS ?? 0);
+function enter(name: string): void {
+  stage = name;
+  if (gapsOver > 0) note(`e2e stage ${name} at ${process.hrtime.bigint() / 1000n} µs`);
+}
+if (gapsOver > 0) {
+  // Linux: the main thread's time on a CPU and waiting for one (ns), to tell work from a busy machine.
+  const sched = () => {
+    try {
+      return readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map(Number);
+    } catch {
+      return [0, 0];
+    }
+  };
+  let last = process.hrtime.bigint();
+  let lastSched = sched();
+  const tick = () => {
+    const now = process.hrtime.bigint();
+    const nowSched = sched();
+    const ms = Number(now - last) / 1e6;
+    if (ms > gapsOver) {
+      const [cpu, wait] = nowSched.map((v, i) => ((v - (lastSched[i] ?? 0)) / 1e6).toFixed(1));
+      note(
+        `e2e gap ${ms.toFixed(1)} ms in ${stage} at ${last / 1000n} µs (on a CPU ${cpu} ms, waiting for one ${wait} ms)`,
+      );
+    }
+    last = now;
+    lastSched = nowSched;
+    setTimeout(tick, 1).unref();
+  };
+  setTimeout(tick, 1).unref();
+}
 const clockStep = CLOCK_STEP_MS(store.state.entries.count);
 const members: readonly Member[] = store.members;
 const admin = members[0] as Member;
@@ -263,6 +302,8 @@ async function phase(
   const replies: Record<string, number> = {};
   const otherReplies: string[] = [];
   let started = 0;
+  enter(mode);
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const deadline = start + PHASE_BUDGET_MS;
   await Promise.all(
@@ -291,12 +332,14 @@ async function phase(
     }),
   );
   const elapsedMs = performance.now() - start;
+  const { user, system } = process.cpuUsage(cpu);
   return {
     mode,
     inFlight: concurrency,
     updates: started,
     elapsedMs,
     perSecond: started / (elapsedMs / 1000),
+    cpuMsPerUpdate: (user + system) / 1000 / started,
     latency: latencyStats(latencies),
     byCommand: Object.fromEntries(Object.entries(byCommand).map(([k, v]) => [k, latencyStats(v)])),
     replies,
@@ -306,7 +349,7 @@ async function phase(
 
 function report(p: E2ePhase) {
   note(
-    `e2e ${p.mode}: ${p.perSecond.toFixed(0)} updates/s, p50 ${p.latency.p50.toFixed(2)} ms, p99 ${p.latency.p99.toFixed(2)} ms, max ${p.latency.max.toFixed(1)} ms`,
+    `e2e ${p.mode}: ${p.perSecond.toFixed(0)} updates/s (CPU ${p.cpuMsPerUpdate?.toFixed(2)} ms each), p50 ${p.latency.p50.toFixed(2)} ms, p99 ${p.latency.p99.toFixed(2)} ms, max ${p.latency.max.toFixed(1)} ms`,
   );
   return p;
 }
@@ -360,6 +403,7 @@ async function rssAfterReport(): Promise<number | null> {
 
 async function yearFiles(withWriters: boolean, text = `/tonghop nam ${STORE_YEAR} file`, files = 2) {
   const rssBefore = mb(process.memoryUsage.rss());
+  enter(text);
   documentsSent = [];
   const watch = loopWatch();
   const peak = rssPeak();

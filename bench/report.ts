@@ -1,5 +1,7 @@
 // Turns the children's results into the table (size | metric | project | SQLite | naive lowdb | ratios)
 // and the targets' check.
+
+import type { PollingSummary } from './cold-polling.js';
 import { type E2ePhase, type LatencyStats, median, type ReadTiming, type SustainedResult } from './common.js';
 
 export interface Generated {
@@ -33,6 +35,8 @@ export interface ColdStart {
     /** The start-up's summing of the figures' blocks before them (bot/main.ts): its time and longest block. */
     warm?: { ms: number; longestBlockMs: number };
   };
+  /** The project: the reads that list a few of the year's entries (a drive's by #tag, a member's year), after the first. */
+  lists?: { chuyendeMs: number; cuatoiMs: number; entriesBuilt: number; rssMB: number };
   /** The project: the capture a report file is built from, taken on the event loop (bot/reports.ts). */
   captureMs?: number;
   /** The project: after the current year's entries were read once and kept built. */
@@ -172,6 +176,8 @@ export interface SizeResult {
   size: number;
   generated: Generated;
   cold: { project: ColdSummary; naive: ColdSummary; sqlite: ColdSummary | null };
+  /** The built bot started to its first getUpdates (bench/cold-polling.ts). */
+  polling: PollingSummary;
   coldPhases: ColdPhases | null;
   worker: WorkerResult;
   sqlite: SqliteWork | null;
@@ -251,6 +257,15 @@ export function rows(result: SizeResult): Row[] {
     ),
     row(
       size,
+      'cold start: process start → polling',
+      'ms',
+      { project: result.polling.ms, sqlite: null, naive: null },
+      {
+        note: `node dist/main.js to its first getUpdates (settings, modules, store, getMe, menu), Telegram stood in for on loopback${result.polling.cpuMs === null ? '' : `; CPU ${result.polling.cpuMs.toFixed(0)} ms`}`,
+      },
+    ),
+    row(
+      size,
       'RSS after load',
       'MB',
       { project: cold.project.rssMB, sqlite: cold.sqlite?.rssMB ?? null, naive: cold.naive.rssMB },
@@ -294,6 +309,15 @@ export function rows(result: SizeResult): Row[] {
         sqlite: cold.sqlite ? median(cold.sqlite.all.map((c) => c.firstYear?.rssMB ?? Number.NaN)) : null,
       },
       { note: 'no collection forced' },
+    ),
+    row(
+      size,
+      "RSS after /chuyende's and /cuatoi năm's reads",
+      'MB',
+      { project: median(cold.project.all.map((c) => c.lists?.rssMB ?? Number.NaN)) },
+      {
+        note: `after the first reads: a drive's entries found by #tag in the year's texts (${fmt(median(cold.project.all.map((c) => c.lists?.chuyendeMs ?? Number.NaN)), 'ms')} ms), one member's year (${fmt(median(cold.project.all.map((c) => c.lists?.cuatoiMs ?? Number.NaN)), 'ms')} ms); ${cold.project.all[0]?.lists?.entriesBuilt ?? '?'} entries built`,
+      },
     ),
     row(
       size,
@@ -558,6 +582,7 @@ export function targets(results: readonly SizeResult[]): TargetCheck[] | null {
       'ms',
       50,
     ),
+    check('cold start: process start → polling', r.polling.ms, 'ms', 300),
     check('cold start: process start → store loaded', r.cold.project.readyMs, 'ms', 300),
     check('cold start: Store.open', r.cold.project.openMs, 'ms', 300),
     check('RSS after load', r.cold.project.rssMB, 'MB', 150),

@@ -17,8 +17,9 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
-import { bundle } from '../scripts/build.mjs';
+import { buildBot, bundle } from '../scripts/build.mjs';
 import { STORE_FILE } from '../storage/store.js';
+import { coldPolling } from './cold-polling.js';
 import { BUILT, median, NOW, note, runChild } from './common.js';
 import {
   type ColdPhases,
@@ -59,6 +60,8 @@ const sizes = (asked ?? process.env.BENCH_SIZES ?? (quick ? '1000,25000' : '1000
 const LARGE = 500_000;
 if (sizes.length === 0) throw new Error('BENCH_SIZES must list positive integers, e.g. 1000,25000');
 const COLD_RUNS = Math.max(1, Number(process.env.BENCH_COLD_RUNS ?? (quick ? 1 : 3)));
+/** The bot as `npm start` builds it, for the starts to polling (bench/cold-polling.ts). */
+const BOT = join(BUILT, 'bot');
 if (quick) {
   process.env.BENCH_SUSTAIN_OPS ??= '5000';
   process.env.BENCH_SEQ_SAMPLES ??= '300';
@@ -155,6 +158,10 @@ async function benchSize(root: string, size: number, sqlite: string | null): Pro
     note(
       `cold start: project ${cold.project.readyMs.toFixed(0)} ms / ${cold.project.rssMB.toFixed(0)} MB, naive ${cold.naive.readyMs.toFixed(0)} ms / ${cold.naive.rssMB.toFixed(0)} MB${cold.sqlite ? `, SQLite ${cold.sqlite.readyMs.toFixed(0)} ms / ${cold.sqlite.rssMB.toFixed(0)} MB` : ''}`,
     );
+    const polling = await coldPolling(BOT, join(dir, 'project'), dir, COLD_RUNS);
+    note(
+      `cold start to polling: ${polling.ms.toFixed(0)} ms${polling.cpuMs === null ? '' : ` (CPU ${polling.cpuMs.toFixed(0)} ms)`}`,
+    );
     const coldPhases = size === Math.max(...sizes) ? await runChild<ColdPhases>('cold-phases', [dir]) : null;
     // End to end first, on its own copy of the untouched store (the workers below append to theirs).
     const e2e = e2eSizes.has(size)
@@ -186,6 +193,7 @@ async function benchSize(root: string, size: number, sqlite: string | null): Pro
       size,
       generated: { ...generated, sqliteBytes: sqliteGenerated?.bytes ?? null },
       cold,
+      polling,
       coldPhases,
       e2e,
       worker,
@@ -221,6 +229,7 @@ async function benchLarge(root: string, size: number, sqlite: string | null): Pr
       project.push(await runChild<ColdStart>('cold-project', [dir], { flags: ['--expose-gc', ...big] }));
       if (sqlite) sqliteCold.push(await runChild<ColdStart>('sqlite', ['cold', sqliteDb], { node: sqlite }));
     }
+    const polling = await coldPolling(BOT, join(dir, 'project'), dir, COLD_RUNS);
     const med = (all: ColdStart[], f: (c: ColdStart) => number | undefined) =>
       all.length ? median(all.map((c) => f(c) ?? Number.NaN)) : null;
     const lines: [string, string, number | null, number | null, string][] = [
@@ -244,6 +253,13 @@ async function benchLarge(root: string, size: number, sqlite: string | null): Pr
         med(project, (c) => c.readyMs),
         med(sqliteCold, (c) => c.readyMs),
         '',
+      ],
+      [
+        'cold start: process start → polling',
+        'ms',
+        polling.ms,
+        null,
+        `node dist/main.js, Telegram stood in for on loopback; CPU ${fmtNumber(polling.cpuMs)} ms`,
       ],
       ['RSS after load', 'MB', med(project, (c) => c.rssMB), med(sqliteCold, (c) => c.rssMB), ''],
       [
@@ -321,7 +337,7 @@ async function benchLarge(root: string, size: number, sqlite: string | null): Pr
             notes,
           })),
           text: table,
-          details: { generated, project, sqlite: sqliteCold },
+          details: { generated, project, polling, sqlite: sqliteCold },
         },
         null,
         2,
@@ -347,6 +363,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+// The bot itself, as `npm start` builds it.
+await buildBot(BOT, { force: true });
 // The children, built like the bot (and the report process the e2e child's bot starts).
 await bundle(
   Object.fromEntries(
@@ -391,7 +409,7 @@ const notes = [
   'Store-level writes: sequential, and 50 concurrent writers (20,000 writes or 10 s; the project compacts every 5,000 meanwhile, lowdb capped at 3 s); a write is acknowledged after its fdatasync (the project, SQLite).',
   "grammY: the bot as `npm start` builds it (createApp), with { botInfo } and a local API transformer; latency from handleUpdate to the answer's sendMessage. Writers in their own chats run at once (grammY's runner); in one group they are answered in order, by design.",
   'Event-loop blocks: the longest gap between 1 ms timer ticks of a watch started before the operation (so a block at its very start counts; a value includes up to ~1 ms of timer period).',
-  'Cold start and RSS: medians of fresh processes; the project side is the built bot (its modules, then Store.open), as `node dist/main.js` runs it.',
+  'Cold start and RSS: medians of fresh processes; the project side is the built bot (its modules, then Store.open), as `node dist/main.js` runs it. To polling: `node dist/main.js` itself, on a copy of the store, timed from its spawn to its first getUpdates to a stand-in for Telegram on loopback (after one start not counted, which fills the file and compile caches).',
   `Load average when each size started: ${results.map((r) => `${r.size}: ${r.loadAverage.join('/')}`).join('; ')}; at the end ${loadAtEnd.join('/')} (on ${info.cpuCount} CPUs; other work on the machine skews the figures).`,
 ];
 for (const r of results) {

@@ -75,19 +75,26 @@ function make(kind: PeriodKind, start: Date): Period {
 
 const HOUR_MS = 3_600_000;
 const cache = new Map<string, Period>();
+/** Of each kind, the period found last: most calls ask for the one holding the present. */
+const lastFound = new Map<PeriodKind, Period>();
 
 /**
  * The week (Monday to Sunday), month, quarter or year that contains `now`, in Asia/Ho_Chi_Minh.
- * Computing it through the zone costs ~250 µs, so results are cached by UTC hour: Vietnam's offset
- * is a whole number of hours, so every instant of one UTC hour lies in the same local day.
+ * Computing it through the zone costs ~250 µs, so the last one of each kind is kept, and results are
+ * cached by UTC hour: Vietnam's offset is a whole number of hours, so every instant of one UTC hour
+ * lies in the same local day.
  */
 export function periodContaining(kind: PeriodKind, now: Date): Period {
-  const key = `${kind}:${Math.floor(now.getTime() / HOUR_MS)}`;
-  const hit = cache.get(key);
-  if (hit) return { ...hit };
-  const period = computePeriod(kind, now);
-  if (cache.size >= 1000) cache.delete(cache.keys().next().value as string);
-  cache.set(key, period);
+  const time = now.getTime();
+  const last = lastFound.get(kind);
+  if (last && last.start.getTime() <= time && time < last.end.getTime()) return { ...last };
+  const key = `${kind}:${Math.floor(time / HOUR_MS)}`;
+  const period = cache.get(key) ?? computePeriod(kind, now);
+  if (!cache.has(key)) {
+    if (cache.size >= 1000) cache.delete(cache.keys().next().value as string);
+    cache.set(key, period);
+  }
+  lastFound.set(kind, period);
   return { ...period };
 }
 
@@ -121,10 +128,18 @@ function byUtcHour<T>(compute: (date: Date) => T): (date: Date) => T {
   };
 }
 
-const dayOf = byUtcHour((now) => {
+const dayByHour = byUtcHour((now) => {
   const start = startOfDay(now, { in: inZone });
   return { start: start.getTime(), end: addDays(start, 1, { in: inZone }).getTime() };
 });
+/** The day found last (most calls ask for today's). */
+let today = { start: 0, end: 0 };
+const dayOf = (now: Date) => {
+  const time = now.getTime();
+  if (today.start <= time && time < today.end) return today;
+  today = dayByHour(now);
+  return today;
+};
 
 /** Midnight-to-midnight of the day containing `now`, in Asia/Ho_Chi_Minh. */
 export function dayContaining(now: Date): { start: Date; end: Date } {

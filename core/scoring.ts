@@ -162,6 +162,27 @@ export class PeriodTotals {
     return rankMemberTotals(members, this.byMember);
   }
 
+  /**
+   * One member's score among `members` as `members()` ranks it, and how many are ranked, without
+   * ranking everyone (each command's confirmation shows the week's rank): a rank is 1 + those with
+   * more points, as equal points share a rank.
+   */
+  standing(members: readonly Member[], member: Member): { score: MemberScore | undefined; ranked: number } {
+    const own = this.byMember.get(member.id);
+    const points = own?.points ?? 0;
+    let score: MemberScore | undefined;
+    let ranked = 0;
+    let ahead = 0;
+    for (const m of members) {
+      const theirs = this.byMember.get(m.id)?.points ?? 0;
+      if (theirs > 0) ranked += 1;
+      if (theirs > points) ahead += 1;
+      if (m.id === member.id) score = { member: m, points, entries: own?.entries ?? 0, rank: 0 };
+    }
+    if (score && points > 0) score.rank = ahead + 1;
+    return { score, ranked };
+  }
+
   /** Departments ranked (rankDepartments), with the headcount at `end`. */
   departments(members: readonly Member[], departments: readonly Department[], end: Date): DepartmentScore[] {
     return rankDepartmentTotals(members, departments, this.byDepartment, this.earned, end);
@@ -186,11 +207,6 @@ export function rankMemberTotals(members: readonly Member[], totals: Totals): Me
     score.rank = previous && previous.points === score.points ? previous.rank : i + 1;
   }
   return scores;
-}
-
-/** How many members have points, i.e. are ranked. */
-export function rankedCount(scores: readonly MemberScore[]): number {
-  return scores.filter((s) => s.rank > 0).length;
 }
 
 /**

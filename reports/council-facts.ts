@@ -1,5 +1,6 @@
 import type { Award } from '../core/council.js';
-import { countsByKind } from '../core/figures.js';
+import type { Entry } from '../core/domain.js';
+import { countsByKind, PeriodEntries } from '../core/figures.js';
 import { type Candidate, subjectDepartment, subjectName } from '../core/nominations.js';
 import { type Period, periodContaining } from '../core/periods.js';
 import type { CandidateFacts, FactsSource } from '../core/reports.js';
@@ -23,9 +24,11 @@ export function factsOf(
 ): CandidateFacts[] {
   const { store, agency, titles } = source;
   const period = yearPeriod(year);
-  const entries = store.entriesBetween(period.start, period.end);
-  const approved = entries.filter((e) => e.status === 'active' && e.review === 'approved');
-  const criteria = titles ? yearCriteria({ store, agency, titles }, period) : undefined;
+  // Each candidate's entries as asked for: a case's or a short list's own, never the year for them.
+  const entries = new PeriodEntries(store, period);
+  const approved = (of: readonly Entry[]) =>
+    of.filter((e) => e.status === 'active' && e.review === 'approved');
+  const criteria = titles ? yearCriteria({ store, agency, titles }, period, entries) : undefined;
   const exceptional = new Set(
     store.council.marks.filter((m) => m.marked && m.kind === 'exceptional').map((m) => m.code),
   );
@@ -36,10 +39,11 @@ export function factsOf(
     const registered = registration
       ? ((titles && titleById(titles, registration.titleId)?.name) ?? registration.titleId)
       : undefined;
-    const own =
+    const own = approved(
       subject.kind === 'member'
-        ? approved.filter((e) => e.memberId === subject.memberId)
-        : approved.filter((e) => e.departmentId === subject.departmentId);
+        ? entries.ofMember(subject.memberId)
+        : entries.ofDepartment(subject.departmentId),
+    );
     let members: CandidateFacts['members'];
     let open: string[] = [];
     if (subject.kind === 'member') {

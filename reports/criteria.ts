@@ -1,6 +1,6 @@
 import type { AgencyConfig, Department } from '../core/agency.js';
 import type { Entry, Member, Registration, TitleSubject } from '../core/domain.js';
-import { byMember } from '../core/figures.js';
+import { PeriodEntries } from '../core/figures.js';
 import { formatDay, type Period } from '../core/periods.js';
 import type { RepositoryReads } from '../core/repository.js';
 import { counts, departmentPeriod } from '../core/scoring.js';
@@ -60,13 +60,18 @@ const sameTitles = (ids: readonly string[], registration: Registration | undefin
   registration !== undefined && ids.includes(registration.titleId);
 
 /**
- * The facts of one year, for every member and department: the year's entries are read once for a
- * whole document. Entries count as everywhere else (core/scoring.ts's `counts`, in the review mode).
+ * The facts of one year, for every member and department: each subject's entries read as asked for
+ * (core/figures.ts's PeriodEntries: a case's own, or the year once for a whole document); `entries`
+ * when the caller reads them too. Entries count as everywhere else (core/scoring.ts's `counts`, in
+ * the review mode).
  */
-export function yearCriteria(source: CriteriaSource, year: Period) {
+export function yearCriteria(
+  source: CriteriaSource,
+  year: Period,
+  entries = new PeriodEntries(source.store, year),
+) {
   const { store, agency, titles } = source;
   const mode = agency.review.mode;
-  const own = byMember(store.entriesBetween(year.start, year.end));
   const registrationOf = (subject: TitleSubject) => store.registration(year.year, subject);
   const nameOf = (id: string) => titleById(titles, id)?.name ?? id;
 
@@ -75,9 +80,9 @@ export function yearCriteria(source: CriteriaSource, year: Period) {
    * in it (core/scoring.ts's departmentPeriod: the department an entry was logged in).
    */
   const matching = (memberId: string, m: EntriesMeasure, departmentId?: string): Entry[] =>
-    (own.get(memberId) ?? []).filter(
+    (departmentId === undefined ? entries.ofMember(memberId) : entries.ofDepartment(departmentId)).filter(
       (e) =>
-        (departmentId === undefined || e.departmentId === departmentId) &&
+        e.memberId === memberId &&
         (m.approvedOnly ? e.status === 'active' && e.review === 'approved' : counts(e, mode)) &&
         (m.kind === undefined || e.kind === m.kind) &&
         (m.it === undefined || e.it === m.it) &&

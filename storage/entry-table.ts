@@ -17,6 +17,7 @@ import {
   utf16Length,
 } from './columns.js';
 import { type EntryFacts, reviewAfter } from './invariants.js';
+import { StringHash } from './string-hash.js';
 
 /*
  * The entries, column by column. A year of a province is ~100k entries; as plain objects each costs
@@ -139,6 +140,8 @@ export class EntryTable {
   private lastGroups: { version: number; from: number; to: number; groups: EntryGroups }[] = [];
   /** Whole blocks of the time order, summed (see `groups`); undefined once a write touched one. */
   private readonly blocks: (GroupSum | undefined)[] = [];
+  /** The sources hashed (see `changeBySource`), with the rows there were then. */
+  private sources: { hash: StringHash; rows: number } | undefined;
   private materialised = 0;
 
   /**
@@ -689,22 +692,43 @@ export class EntryTable {
   }
 
   /**
-   * Each platform message an entry records, with what it did: the message that created it (its
-   * `source`), and each later change that carries one (a withdrawal, a decision) as `[source, row,
-   * action]`. For the index of messages already handled (storage/handled.ts).
+   * What a platform message did to an entry here — the row, and the action of the first change it
+   * made (its creation before any later item) — or undefined. For the messages already handled
+   * (storage/handled.ts). The sources are hashed at the first question (100k entries: ~2 MB, where a
+   * Map of them held ~16 MB of strings) and read back to be compared; a change made after that is
+   * not found here (the store's live index has it: storage/indexes.ts), nor one taken back since.
    */
-  forEachSource(visit: (source: string, row: number, action: HistoryItem['action']) => void): void {
-    for (let row = 0; row < this.count; row += 1) visit(this.source.get(row), row, 'created');
+  changeBySource(source: string): { row: number; action: HistoryItem['action'] } | undefined {
+    this.sources ??= this.hashSources();
+    const { hash, rows } = this.sources;
     const items = this.items;
-    for (let index = 0; index < items.row.length; index += 1) {
-      if (items.flags.get(index) & HAS_SOURCE) {
-        visit(
-          items.source.get(index),
-          items.row.get(index),
-          ACTIONS[items.action.get(index)] as HistoryItem['action'],
-        );
-      }
+    // A number below `rows` is a row's creation, above it a history item's index (see hashSources).
+    const found = hash.find(source, (n) => {
+      if (n < rows) return n < this.count ? this.source.peek(n) : undefined;
+      const index = n - rows;
+      return index < items.row.length && items.flags.get(index) & HAS_SOURCE
+        ? items.source.peek(index)
+        : undefined;
+    });
+    if (found === undefined) return undefined;
+    if (found < rows) return { row: found, action: 'created' };
+    const index = found - rows;
+    return { row: items.row.get(index), action: ACTIONS[items.action.get(index)] as HistoryItem['action'] };
+  }
+
+  /** Every row's source, then every history item's that has one, in that order (the first change wins). */
+  private hashSources(): { hash: StringHash; rows: number } {
+    const rows = this.count;
+    const items = this.items;
+    const hash = new StringHash(rows + items.row.length);
+    for (let row = 0; row < rows; row += 1) {
+      const source = this.source.peek(row);
+      if (source) hash.add(source, row);
     }
+    for (let index = 0; index < items.row.length; index += 1) {
+      if (items.flags.get(index) & HAS_SOURCE) hash.add(items.source.peek(index), rows + index);
+    }
+    return { hash, rows };
   }
 
   /** Takes back the last item added to the table, which must be `row`'s. */
@@ -950,10 +974,13 @@ class GroupSum {
     for (const w of other.withdrawn) this.withdrawn.push(w);
   }
 
-  /** The groups, frozen: what Repository.entryGroups hands out. */
+  /**
+   * The groups, frozen: what Repository.entryGroups hands out. This sum is done with then (a block's
+   * sum is merged, never handed out), so its own objects are frozen rather than copied.
+   */
   result(): EntryGroups {
-    const groups = this.groups.map((g) => Object.freeze({ ...g.group }));
-    return Object.freeze({ groups: Object.freeze(groups), withdrawn: Object.freeze(this.withdrawn.slice()) });
+    const groups = this.groups.map((g) => Object.freeze(g.group));
+    return Object.freeze({ groups: Object.freeze(groups), withdrawn: Object.freeze(this.withdrawn) });
   }
 }
 

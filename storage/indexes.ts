@@ -1,5 +1,6 @@
 import type { Member } from '../core/domain.js';
 import type { Handled } from '../core/repository.js';
+import type { HandledLookup } from './handled.js';
 
 /**
  * The lookups kept beside the state: members by id, identity and username, and what each platform
@@ -16,7 +17,7 @@ export class Indexes {
    * The same, read from the records (storage/handled.ts) — for messages whose lines were folded into
    * the snapshot. Built at the first question it must answer; forgotten when a change is undone.
    */
-  inRecords: Map<string, Handled> | null = null;
+  inRecords: HandledLookup | null = null;
 
   indexMember(member: Member): void {
     this.membersById.set(member.id, member);

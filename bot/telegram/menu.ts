@@ -51,6 +51,8 @@ export async function setCommandMenu(
   config: TelegramConfig,
   fallback: Locale,
   log: Log,
+  /** Whether the bot is stopping: no more menus are set then. */
+  stopping: () => boolean = () => false,
 ): Promise<void> {
   const menu = (locale: Locale, roles: Roles): BotCommand[] =>
     commands
@@ -74,6 +76,7 @@ export async function setCommandMenu(
       { type: 'chat_member', chat_id: config.groupId, user_id: Number(id) },
     ] as const;
     for (const scope of scopes) {
+      if (stopping()) return;
       try {
         for (const language of languages) {
           await api.setMyCommands(menu(language ?? fallback, roles), {
@@ -84,7 +87,8 @@ export async function setCommandMenu(
       } catch (err) {
         // Telegram refuses a chat scope for someone who never opened the bot, and a chat_member scope
         // for someone not in the group; the menu is a convenience.
-        log.warn({ err, user: id, scope: scope.type }, 'could not set a personal command menu');
+        if (!stopping())
+          log.warn({ err, user: id, scope: scope.type }, 'could not set a personal command menu');
       }
     }
   }

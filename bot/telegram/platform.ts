@@ -57,6 +57,8 @@ export interface TelegramPlatform extends Platform {
   idle(): Promise<void>;
   /** Resolves once polling has ended (stopped, or the token was refused). */
   stopped(): Promise<void>;
+  /** Resolves once the command menu and the desk button are set or have failed (polling does not wait for them). */
+  menusSet(): Promise<void>;
 }
 
 /** Telegram's id of the user that speaks for anonymous group admins (messages "sent as the group"). */
@@ -289,6 +291,7 @@ export function createTelegramPlatform(
     name: 'telegram',
     bot,
     stopped: () => session.polling,
+    menusSet: () => session.menu,
     idle: () => inflight.idle(),
     async start(h) {
       host = h;

@@ -1,5 +1,6 @@
 import { type RunnerHandle, run } from '@grammyjs/runner';
-import { type Bot, GrammyError, HttpError } from 'grammy';
+import { Api, type Bot, GrammyError, HttpError } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
 import type { Command } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import type { Log } from '../../core/log.js';
@@ -7,7 +8,7 @@ import type { Timers } from '../../core/timers.js';
 import type { Locale } from '../../locales/index.js';
 import type { InFlight } from '../kit/inflight.js';
 import { realTimers } from '../kit/timers.js';
-import type { ApiLimits } from './api.js';
+import { type ApiLimits, DEFAULT_LIMITS, timeouts } from './api.js';
 import type { TelegramConfig } from './config.js';
 import type { HandledOffsets } from './confirm.js';
 import { setCommandMenu, setDeskButton } from './menu.js';
@@ -21,6 +22,24 @@ export class TelegramStartError extends AppError {
 }
 
 const ALLOWED_UPDATES = ['message', 'callback_query', 'chat_member'] as const;
+
+/**
+ * Who the bot is (getMe), asked before its platform exists — bot/main.ts asks while the store is
+ * read, and hands the answer to the platform, whose start then asks no more. Undefined on any
+ * failure: the start asks again, and says why it cannot go on.
+ */
+export async function askBotInfo(
+  config: Pick<TelegramConfig, 'token' | 'apiRoot'>,
+  signal: AbortSignal,
+): Promise<UserFromGetMe | undefined> {
+  const api = new Api(config.token, { apiRoot: config.apiRoot });
+  api.config.use(timeouts(DEFAULT_LIMITS, signal));
+  try {
+    return await api.getMe();
+  } catch {
+    return undefined;
+  }
+}
 
 export interface SessionOptions {
   commands?: readonly Command[] | undefined;
@@ -42,6 +61,8 @@ export class TelegramSession {
   private stopping: Promise<void> | null = null;
   /** Resolves once polling has ended (stopped, or the token was refused). */
   polling: Promise<void> = Promise.resolve();
+  /** Resolves once the command menu and the desk button are set, or have failed (logged). */
+  menu: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly bot: Bot,
@@ -58,7 +79,7 @@ export class TelegramSession {
     private readonly onStopping: () => void,
   ) {}
 
-  /** Checks the token (a refusal throws TelegramStartError), sets the menus, then polls (unless `polling: false`). */
+  /** Checks the token (a refusal throws TelegramStartError), then polls and sets the menus (unless `polling: false`). */
   async start(): Promise<void> {
     const { bot, options, config, log } = this;
     try {
@@ -78,17 +99,23 @@ export class TelegramSession {
       throw error;
     }
     if (options.polling === false || this.stopping) return;
-    // The menu is a convenience: a failure to set it is logged, and the bot goes on.
-    await setCommandMenu(bot.api, options.commands ?? [], config, this.fallback, log).catch(
-      (err: unknown) => {
-        if (!this.stopping) log.warn({ err }, 'could not set the command menu');
-      },
-    );
-    if (this.stopping) return;
-    if (config.deskUrl) await setDeskButton(bot.api, config, this.fallback, log);
-    if (this.stopping) return;
     log.info({ bot: bot.botInfo.username, group: config.groupId }, 'polling');
     this.polling = this.poll();
+    // The menus are a convenience, set while the bot polls already: three calls to Telegram, six more
+    // for each admin and Council member, each a round trip, no longer hold up the first answer.
+    this.menu = this.setMenus();
+  }
+
+  /** The command menu, then the desk button; a failure is logged, and the bot goes on. */
+  private async setMenus(): Promise<void> {
+    const { bot, options, config, log } = this;
+    const stopping = () => this.stopping !== null;
+    await setCommandMenu(bot.api, options.commands ?? [], config, this.fallback, log, stopping).catch(
+      (err: unknown) => {
+        if (!stopping()) log.warn({ err }, 'could not set the command menu');
+      },
+    );
+    if (config.deskUrl && !stopping()) await setDeskButton(bot.api, config, this.fallback, log);
   }
 
   /** Stops polling and waits (up to the grace period) for the answers in flight; calls after the first share it. */
@@ -110,6 +137,8 @@ export class TelegramSession {
         shutdown.abort();
       }
       await inflight.settled();
+      // Its call in flight ended with the abort; no other follows.
+      await this.menu;
     })();
     return this.stopping;
   }

@@ -2,7 +2,7 @@ import type { Command, CommandContext, MemberContext, Reply } from '../../core/c
 import type { Entry, EntryKind, Member } from '../../core/domain.js';
 import { Html, html, joinHtml } from '../../core/html.js';
 import { dayContaining, formatDateTime, periodContaining } from '../../core/periods.js';
-import { PeriodTotals, pointsFor, rankedCount } from '../../core/scoring.js';
+import { PeriodTotals, pointsFor } from '../../core/scoring.js';
 import { fold, preview } from '../../core/text.js';
 import { CANCEL } from '../khong.js';
 import { distinctWords, refuse, say } from './common.js';
@@ -67,13 +67,14 @@ const sameText = (text: string) => fold(text.replace(AGAIN_TAG, ' '));
 /** This week's rank of a member, for the confirmation (a member without points is not ranked). */
 export function weekRank(ctx: CommandContext, member: Member): Html {
   const week = periodContaining('week', ctx.now);
-  // From the store's groups: the week's entries are not built.
-  const scores = PeriodTotals.grouped(ctx.store, week, ctx.agency.review.mode).members(ctx.store.members);
-  const own = scores.find((s) => s.member.id === member.id);
-  const name = member.fullName;
-  return own && own.rank > 0
-    ? ctx.t.entry.rank(name, own.rank, rankedCount(scores), ctx.t.points(own.points))
-    : ctx.t.entry.unranked(name);
+  // From the store's groups (the week's entries are not built), and this member's place alone.
+  const { score, ranked } = PeriodTotals.grouped(ctx.store, week, ctx.agency.review.mode).standing(
+    ctx.store.members,
+    member,
+  );
+  return score && score.rank > 0
+    ? ctx.t.entry.rank(member.fullName, score.rank, ranked, ctx.t.points(score.points))
+    : ctx.t.entry.unranked(member.fullName);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ReviewMode } from '../../core/agency.js';
 import type { Entry, Member } from '../../core/domain.js';
 import type { Period } from '../../core/periods.js';
 import type { RepositoryReads } from '../../core/repository.js';
-import { type MemberScore, PeriodTotals, rankedCount } from '../../core/scoring.js';
+import { type MemberScore, PeriodTotals } from '../../core/scoring.js';
 
 /** A member's own record for a period, as /cuatoi and the desk's own page show it. */
 export interface MemberRecord {
@@ -24,11 +24,11 @@ export function memberRecord(
 ): MemberRecord {
   // The ranking from the store's groups, the member's own entries from its columns: a year of a
   // province (100k entries) is not built for one member's page.
-  const scores = PeriodTotals.grouped(store, period, mode).members(store.members);
+  const { score, ranked } = PeriodTotals.grouped(store, period, mode).standing(store.members, member);
   return {
     entries: [...store.entriesBetween(period.start, period.end, { memberId: member.id })],
-    score: scores.find((s) => s.member.id === member.id),
-    ranked: rankedCount(scores),
+    score,
+    ranked,
     reportedForOthers: store
       .entriesBetween(period.start, period.end, { reporterId: member.id })
       .filter((e) => e.memberId !== member.id && e.status === 'active').length,

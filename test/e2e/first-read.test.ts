@@ -97,6 +97,7 @@ describe('a read that lists a few entries of the year, after a start', () => {
   const chair = () => bot.user(CHAIR, 'Chủ tịch HĐ');
   const lan = () => bot.user(1001, 'Lan', { username: 'lan_nguyen' });
   const hung = () => bot.user(1002, 'Hùng', { username: 'hungtv' });
+  const admin = () => bot.user(ADMIN, 'Toàn', { username: 'toan_vp' });
   const start = async () => {
     other = new FakePlatform('console');
     bot = await TelegramHarness.create({
@@ -131,6 +132,10 @@ describe('a read that lists a few entries of the year, after a start', () => {
     await other.send('mai', '/dangky Nguyễn Thị Lan (Zalo) | vp', { name: 'Lan' });
     await other.send('mai', '/viectot Việc tốt ghi trên nền tảng kia'); // VT6
     await bot.send(chair(), '/chuyende baucu VT1 | Hướng dẫn phần mềm bầu cử', { inPrivate: true });
+    // Lan on the list for CSTĐCS, with one entry approved.
+    const register = '/dangkythidua @lan_nguyen cstdcs';
+    await bot.send(admin(), register, { entities: mention(register) });
+    await bot.send(chair(), '/duyet VT3', { inPrivate: true });
     await bot.store.compact();
     await bot.close();
   });
@@ -165,6 +170,16 @@ describe('a read that lists a few entries of the year, after a start', () => {
     expect(reply?.text).toContain('Đồng chí đã báo 1 việc tốt cho đồng nghiệp.');
     // VT1 and VT3, hers; VT5, which she logged for Hùng.
     expect(bot.store.entriesBuilt - built).toBe(3);
+  });
+
+  it('/danhsach builds the entries of those on the list, not the year', async () => {
+    const built = bot.store.entriesBuilt;
+    const replies = await bot.send(chair(), '/danhsach cstdcs', { inPrivate: true });
+    const text = replies.map((r) => r.text ?? '').join('\n');
+    expect(text).toContain('1. Nguyễn Thị Lan — Văn phòng Ban');
+    expect(text).toContain('1 nội dung được duyệt: 0 nhiệm vụ, 0 sáng kiến, 1 việc tốt');
+    // Her own: VT1 and VT3.
+    expect(bot.store.entriesBuilt - built).toBe(2);
   });
 
   it('/lienket builds only the entries of the profile it merges', async () => {

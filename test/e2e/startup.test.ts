@@ -289,6 +289,8 @@ describe('npm start', () => {
       });
       const reply = await server.waitForCall((c) => c.method === 'sendMessage', 15_000);
       expect(String(reply.params.text)).toContain('Đã đăng ký <b>Nguyễn Thị Lan</b> — Văn phòng Ban');
+      // Asked while the store was read, and not again.
+      expect(server.callsOf('getMe')).toHaveLength(1);
       run.child.kill('SIGTERM');
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);
@@ -297,6 +299,33 @@ describe('npm start', () => {
       const store = await Store.open(dir);
       expect(store.members.map((m) => m.fullName)).toEqual(['Nguyễn Thị Lan']);
       await store.close();
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+
+  it('answers while Telegram has not yet taken the command menu: the menu does not hold up polling', async () => {
+    const server = await FakeBotApiServer.start({ token: TOKEN });
+    // Telegram takes the menu's first call and never answers it.
+    server.fault({ method: 'setMyCommands', action: 'hang' });
+    try {
+      const run = start({
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_GROUP_ID: '-1001234567890',
+        TELEGRAM_API_ROOT: server.apiRoot,
+        DATA_DIR: dir,
+      });
+      server.pushMessage({
+        chatId: -1001234567890,
+        text: '/dangky Nguyễn Thị Lan | vp',
+        from: { id: 1001, is_bot: false, first_name: 'Lan' },
+      });
+      const reply = await server.waitForCall((c) => c.method === 'sendMessage', 15_000);
+      expect(String(reply.params.text)).toContain('Đã đăng ký <b>Nguyễn Thị Lan</b> — Văn phòng Ban');
+      expect(server.callsOf('setMyCommands').map((c) => c.hung)).toEqual([true]);
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(run.err()).not.toContain('command menu');
     } finally {
       await server.close();
     }

@@ -211,6 +211,8 @@ export class LiveBot {
       await app.start();
       const live = new LiveBot(server, app, store, lines, cleanup);
       await until('the first long poll', () => server.isPolling);
+      // The menus are set while the bot polls: done before a test looks at the calls.
+      await (app.platforms[0] as TelegramPlatform).menusSet();
       return live;
     } catch (error) {
       // A start that failed half-way (a port taken, say) stops what it had started.

@@ -276,6 +276,39 @@ describe.each(backends)('the store on $name', ({ make, missing }) => {
     expect(again.handled('telegram:-1001234567890:42')).toEqual({ type: 'entry.created', entry: 'VT1' });
   });
 
+  it('knows each message that created or changed an entry among many, after a compaction, the first change first', async () => {
+    const store = await open();
+    const lan = await addMember(store, 1);
+    const at = new Date('2026-03-02T01:00:00Z');
+    const by = (n: number) => ({
+      by: lan.id,
+      platform: 'telegram' as const,
+      at,
+      source: `telegram:-100:${n}`,
+    });
+    const deed = {
+      kind: 'deed' as const,
+      text: 'Giúp đồng nghiệp sửa máy in',
+      points: 2,
+      adhoc: false,
+      it: false,
+    };
+    for (let n = 1; n <= 300; n += 1) await store.addEntry({ ...deed, memberId: lan.id }, by(n));
+    // A withdrawal by a message of its own, and one by the message that created the entry.
+    await store.withdrawEntry('VT7', by(1001), 'trùng');
+    await store.withdrawEntry('VT9', by(9), 'trùng');
+    await store.compact();
+    const again = await reopen(store);
+    expect(again.handled('telegram:-100:250')).toEqual({ type: 'entry.created', entry: 'VT250' });
+    expect(again.handled('telegram:-100:1001')).toEqual({ type: 'entry.withdrawn', entry: 'VT7' });
+    expect(again.handled('telegram:-100:9')).toEqual({ type: 'entry.created', entry: 'VT9' });
+    expect(again.handled('telegram:-100:301')).toBeUndefined();
+    expect(again.handled('telegram:-100:25')).toEqual({ type: 'entry.created', entry: 'VT25' });
+    // Written after the records were first asked: known too.
+    await again.addEntry({ ...deed, memberId: lan.id }, by(301));
+    expect(again.handled('telegram:-100:301')).toEqual({ type: 'entry.created', entry: 'VT301' });
+  });
+
   it('answers a refused write with StoreWriteError, undoes it, and works again once the medium does', async () => {
     const store = await open();
     const lan = await addMember(store, 1);
