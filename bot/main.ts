@@ -4,6 +4,7 @@ import module from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { UserFromGetMe } from 'grammy/types';
 import { AppError } from '../core/errors.js';
 import { locales } from '../locales/index.js';
 import type { ReadAhead } from '../storage/read-ahead.js';
@@ -16,6 +17,7 @@ import type { ConsolePlatform } from './console/platform.js';
 import { type HealthServer, InstanceStatus, startHealthServer } from './health.js';
 import { createLogger, type Logger } from './logger.js';
 import { runActiveStandby } from './standby.js';
+import { askBotInfo } from './telegram/session.js';
 import { createTelegramSetup, type TelegramSetupConfig } from './telegram/setup.js';
 
 /** However the platforms behave, a stop ends the process within this long (SIGTERM from systemd, Docker…). */
@@ -73,9 +75,17 @@ async function runBots(config: AppConfig, logger: Logger, snapshot?: ReadAhead):
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
-  /** Serves with `store` until `until` resolves (a stop, or this instance deposed), then stops and closes it. */
-  const serve = async (store: Store, until: Promise<unknown>): Promise<void> => {
-    const current = createApp(config, { store, logger, ...(assets ? { deskAssets: assets } : {}) });
+  /**
+   * Serves with `store` until `until` resolves (a stop, or this instance deposed), then stops and
+   * closes it. `botInfo`: Telegram's answer to getMe, if asked already.
+   */
+  const serve = async (store: Store, until: Promise<unknown>, botInfo?: UserFromGetMe): Promise<void> => {
+    const current = createApp(config, {
+      store,
+      logger,
+      ...(assets ? { deskAssets: assets } : {}),
+      ...(botInfo ? { telegram: { botInfo } } : {}),
+    });
     app = current;
     try {
       await current.start();
@@ -131,8 +141,11 @@ async function runBots(config: AppConfig, logger: Logger, snapshot?: ReadAhead):
         serve,
       });
     } else {
+      // Telegram is asked who the bot is while the store is read: a round trip off the way to polling.
+      const me = config.telegram ? askBotInfo(config.telegram, stop.signal) : undefined;
       const rules = storeRules(config);
-      await serve(await Store.open(config.dataDir, { logger, rules, readAhead: snapshot }), stopping);
+      const store = await Store.open(config.dataDir, { logger, rules, readAhead: snapshot });
+      await serve(store, stopping, await me);
     }
     logger.info({}, 'stopped');
   } finally {

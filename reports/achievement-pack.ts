@@ -21,17 +21,23 @@ import { ZipWriter } from './zip-writer.js';
 
 type Block = Paragraph | Table;
 
+/*
+ * A run's texts are read once, in order, as its XML is written: a generator makes each one only then,
+ * so a department's year (tens of thousands of lines and rows) is never held as texts all at once.
+ */
+
 /** A long run of paragraphs, each `make(text)` of one of `texts`, every one of the same shape. */
 export interface ManyParagraphs {
   many: 'paragraphs';
-  texts: readonly string[];
+  texts: Iterable<string>;
   make(text: string): Paragraph;
 }
 
-/** A long table: `make(rows)` gives it (its header too) with those rows, each cell one text. */
+/** A long table: `make(rows)` gives it (its header too) with those rows, each cell one text, `width` cells a row. */
 export interface ManyRows {
   many: 'rows';
-  rows: readonly (readonly string[])[];
+  width: number;
+  rows: Iterable<readonly string[]>;
   make(rows: readonly (readonly string[])[]): Table;
 }
 
@@ -95,13 +101,15 @@ export async function packLong(
 type Written = (blocks: Block[]) => Promise<string>;
 
 async function* paragraphs(run: ManyParagraphs, written: Written): AsyncGenerator<string> {
-  if (run.texts.length === 0) return;
-  const pattern = patternOf(await written([run.make(mark(0))]), 1);
-  for (const text of run.texts) yield fill(pattern, [text]);
+  let pattern: string[] | undefined;
+  for (const text of run.texts) {
+    pattern ??= patternOf(await written([run.make(mark(0))]), 1);
+    yield fill(pattern, [text]);
+  }
 }
 
 async function* rows(run: ManyRows, written: Written): AsyncGenerator<string> {
-  const width = run.rows[0]?.length ?? 0;
+  const { width } = run;
   const table = await written([run.make([Array.from({ length: width }, (_, i) => mark(i))])]);
   const { start, rows: one, end } = tableParts(table, 1);
   const pattern = patternOf(one, width);

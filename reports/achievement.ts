@@ -138,25 +138,23 @@ function titleBlock(proposal: string, ...who: string[]): Paragraph[] {
 
 /**
  * Section II's lines of one kind: what was done, on which day (and by whom, for a department) — a long
- * run, its paragraphs made a chunk at a time (reports/achievement-pack.ts).
+ * run's texts, each made as it is written (reports/achievement-pack.ts).
  */
-function doneLines(
+function* doneLines(
   store: RepositoryReads,
   entries: readonly Entry[],
   kind: EntryKind,
   withMember: boolean,
-): ManyParagraphs {
-  const texts = entries
-    .filter((e) => e.kind === kind)
-    .map((e) =>
-      a.doneLine(
-        formatDay(new Date(e.at)),
-        withMember ? store.member(e.memberId)?.fullName : undefined,
-        plainText(store, e.text),
-        e.kind === 'task' && e.adhoc ? a.adhoc : e.kind === 'initiative' && e.it ? a.it : undefined,
-      ),
+): Generator<string> {
+  for (const e of entries) {
+    if (e.kind !== kind) continue;
+    yield a.doneLine(
+      formatDay(new Date(e.at)),
+      withMember ? store.member(e.memberId)?.fullName : undefined,
+      plainText(store, e.text),
+      e.kind === 'task' && e.adhoc ? a.adhoc : e.kind === 'initiative' && e.it ? a.it : undefined,
     );
-  return { many: 'paragraphs', texts, make: line };
+  }
 }
 
 /** Section II, the body: the year's approved entries by kind, then the model examples, in prose. */
@@ -170,8 +168,9 @@ function achievements(
   const { store } = ctx;
   const out: (Paragraph | ManyParagraphs)[] = [];
   for (const kind of KINDS) {
+    if (!entries.some((e) => e.kind === kind)) continue;
     const lines = doneLines(store, entries, kind, withMember);
-    if (lines.texts.length) out.push(bold(a.kindHeadings[kind]), lines);
+    out.push(bold(a.kindHeadings[kind]), { many: 'paragraphs', texts: lines, make: line });
   }
   if (models.length) {
     out.push(
@@ -237,14 +236,19 @@ function annex(
   if (entries.length === 0) return [];
   const { store } = ctx;
   const sorted = [...entries].sort((x, y) => x.at.localeCompare(y.at) || x.code.localeCompare(y.code));
-  const rows = sorted.map((e, i) => [
-    String(i + 1),
-    e.code,
-    formatDay(new Date(e.at)),
-    ...(withMember ? [store.member(e.memberId)?.fullName ?? ''] : []),
-    a.kinds[e.kind],
-    plainText(store, e.text),
-  ]);
+  // Each row made as it is written (reports/achievement-pack.ts).
+  function* rows() {
+    for (const [i, e] of sorted.entries()) {
+      yield [
+        String(i + 1),
+        e.code,
+        formatDay(new Date(e.at)),
+        ...(withMember ? [store.member(e.memberId)?.fullName ?? ''] : []),
+        a.kinds[e.kind],
+        plainText(store, e.text),
+      ];
+    }
+  }
   return [
     pageBreak(),
     para([run(a.annex.heading, { bold: true })], 'center', false),
@@ -252,7 +256,8 @@ function annex(
     gap(),
     {
       many: 'rows',
-      rows,
+      width: withMember ? 6 : 5,
+      rows: rows(),
       make: (some) =>
         withMember
           ? table(a.annex.departmentColumns, some, [7, 9, 13, 19, 14, 38], { size: 24, center: [0, 1, 2] })
@@ -392,7 +397,10 @@ export async function buildDepartmentReport(
 ): Promise<Buffer> {
   const { store, agency } = ctx;
   const s = summarise(ctx, year, department);
-  const approved = s.all.filter((e) => e.status === 'active' && e.review === 'approved');
+  // Read here rather than as the figures' `all`, which they would keep for as long as the draft is built.
+  const approved = store
+    .entriesBetween(year.start, year.end, { departmentId: department.id })
+    .filter((e) => e.status === 'active' && e.review === 'approved');
   const registered = registeredTitle(ctx, year.year, { kind: 'department', departmentId: department.id });
   const head = headOf(store, department.id);
   const headTitle = vi.heads.title(department);

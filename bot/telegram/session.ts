@@ -1,5 +1,6 @@
 import { type RunnerHandle, run } from '@grammyjs/runner';
-import { type Bot, GrammyError, HttpError } from 'grammy';
+import { Api, type Bot, GrammyError, HttpError } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
 import type { Command } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import type { Log } from '../../core/log.js';
@@ -7,7 +8,7 @@ import type { Timers } from '../../core/timers.js';
 import type { Locale } from '../../locales/index.js';
 import type { InFlight } from '../kit/inflight.js';
 import { realTimers } from '../kit/timers.js';
-import type { ApiLimits } from './api.js';
+import { type ApiLimits, DEFAULT_LIMITS, timeouts } from './api.js';
 import type { TelegramConfig } from './config.js';
 import type { HandledOffsets } from './confirm.js';
 import { setCommandMenu, setDeskButton } from './menu.js';
@@ -21,6 +22,24 @@ export class TelegramStartError extends AppError {
 }
 
 const ALLOWED_UPDATES = ['message', 'callback_query', 'chat_member'] as const;
+
+/**
+ * Who the bot is (getMe), asked before its platform exists — bot/main.ts asks while the store is
+ * read, and hands the answer to the platform, whose start then asks no more. Undefined on any
+ * failure: the start asks again, and says why it cannot go on.
+ */
+export async function askBotInfo(
+  config: Pick<TelegramConfig, 'token' | 'apiRoot'>,
+  signal: AbortSignal,
+): Promise<UserFromGetMe | undefined> {
+  const api = new Api(config.token, { apiRoot: config.apiRoot });
+  api.config.use(timeouts(DEFAULT_LIMITS, signal));
+  try {
+    return await api.getMe();
+  } catch {
+    return undefined;
+  }
+}
 
 export interface SessionOptions {
   commands?: readonly Command[] | undefined;

@@ -289,6 +289,8 @@ describe('npm start', () => {
       });
       const reply = await server.waitForCall((c) => c.method === 'sendMessage', 15_000);
       expect(String(reply.params.text)).toContain('Đã đăng ký <b>Nguyễn Thị Lan</b> — Văn phòng Ban');
+      // Asked while the store was read, and not again.
+      expect(server.callsOf('getMe')).toHaveLength(1);
       run.child.kill('SIGTERM');
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);

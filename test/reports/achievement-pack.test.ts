@@ -35,10 +35,12 @@ describe('a draft’s long runs written from a pattern', () => {
   ]);
   const cols = ['TT', 'Mã', 'Ngày', 'Loại', 'Nội dung'];
   const widths = [7, 10, 14, 17, 52];
-  const lines: Many = { many: 'paragraphs', texts, make: (t) => para([run(t)]) };
+  // The runs as the drafts give them: each text and row made as it is read, once.
+  const lines: Many = { many: 'paragraphs', texts: texts.values(), make: (t) => para([run(t)]) };
   const annex: Many = {
     many: 'rows',
-    rows,
+    width: cols.length,
+    rows: rows.values(),
     make: (some) => table(cols, some, widths, { size: 24, center: [0, 1, 2] }),
   };
   const before = para([run('BÁO CÁO THÀNH TÍCH', { bold: true })]);
