@@ -7,7 +7,10 @@ import { createConfig, readPlanFile } from '../bot/config.js';
 import { createLogger } from '../bot/logger.js';
 import { writeFrame } from '../bot/report-wire.js';
 import { reportRequest } from '../bot/reports.js';
+import { memberRecord } from '../commands/lib/mine.js';
 import { planChart, planText } from '../commands/posts/plan.js';
+import type { Member } from '../core/domain.js';
+import { driveEntries } from '../core/nominations.js';
 import { periodContaining } from '../core/periods.js';
 import { locales } from '../locales/index.js';
 import { Store } from '../storage/store.js';
@@ -58,16 +61,29 @@ const firstYear = {
   entriesBuilt: store.entriesBuilt,
   warm,
 };
+// Then the reads that list a few of the year's entries, each building only those: a drive's, found by
+// its #tag (/chuyende: every text of the year searched, none kept decoded), one member's year
+// (/cuatoi năm, the desk's own page: theirs, and those they logged).
+const year = periodContaining('year', LAST_FULL_WEEK_DAY);
+const builtBeforeLists = store.entriesBuilt;
+const lists = {
+  chuyendeMs: timed(() => driveEntries(store, { id: 'bench', title: '', tag: 'baucu', date: '' }, year.year)),
+  cuatoiMs: timed(() => memberRecord(store, store.members[0] as Member, year, config.review.mode)),
+  entriesBuilt: 0,
+  rssMB: 0,
+};
+lists.entriesBuilt = store.entriesBuilt - builtBeforeLists;
+lists.rssMB = mb(process.memoryUsage.rss());
 // What /tonghop năm file holds the event loop for before the report process takes over: the capture
 // of the store it is built from, and its frame handed to the socket (bot/reports.ts).
 const captureStarted = performance.now();
 const request = reportRequest(store, { agency: config }, []);
 writeFrame({ write: () => true }, request.header, request.blobs);
 const captureMs = performance.now() - captureStarted;
-// Then the whole current year built as entries once (what a report or the titles' facts still read).
+// Then the whole current year built as entries once (what a report, or the desk's titles page of every
+// member, still reads).
 const yearStarted = performance.now();
-const { start, end } = periodContaining('year', LAST_FULL_WEEK_DAY);
-const inYear = store.entriesBetween(start, end).length;
+const inYear = store.entriesBetween(year.start, year.end).length;
 const yearMs = performance.now() - yearStarted;
 gc?.();
 const rssYearHot = process.memoryUsage.rss();
@@ -84,6 +100,7 @@ emit({
   heapUsedMB: mb(heapUsed),
   rssAfterGcMB: gc ? mb(rssAfterGc) : null,
   firstYear,
+  lists,
   captureMs,
   /** After the current year's entries were read once and kept built. */
   yearHot: { entries: inYear, ms: yearMs, rssMB: mb(rssYearHot) },

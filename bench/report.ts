@@ -35,6 +35,8 @@ export interface ColdStart {
     /** The start-up's summing of the figures' blocks before them (bot/main.ts): its time and longest block. */
     warm?: { ms: number; longestBlockMs: number };
   };
+  /** The project: the reads that list a few of the year's entries (a drive's by #tag, a member's year), after the first. */
+  lists?: { chuyendeMs: number; cuatoiMs: number; entriesBuilt: number; rssMB: number };
   /** The project: the capture a report file is built from, taken on the event loop (bot/reports.ts). */
   captureMs?: number;
   /** The project: after the current year's entries were read once and kept built. */
@@ -307,6 +309,15 @@ export function rows(result: SizeResult): Row[] {
         sqlite: cold.sqlite ? median(cold.sqlite.all.map((c) => c.firstYear?.rssMB ?? Number.NaN)) : null,
       },
       { note: 'no collection forced' },
+    ),
+    row(
+      size,
+      "RSS after /chuyende's and /cuatoi năm's reads",
+      'MB',
+      { project: median(cold.project.all.map((c) => c.lists?.rssMB ?? Number.NaN)) },
+      {
+        note: `after the first reads: a drive's entries found by #tag in the year's texts (${fmt(median(cold.project.all.map((c) => c.lists?.chuyendeMs ?? Number.NaN)), 'ms')} ms), one member's year (${fmt(median(cold.project.all.map((c) => c.lists?.cuatoiMs ?? Number.NaN)), 'ms')} ms); ${cold.project.all[0]?.lists?.entriesBuilt ?? '?'} entries built`,
+      },
     ),
     row(
       size,

@@ -11,15 +11,15 @@ const DAY_MS = 86_400_000;
 export function membersToNudge(ctx: PostContext, now: Date): Member[] {
   const { store, plan } = ctx;
   const since = new Date(now.getTime() - plan.nudgeAfterDays * DAY_MS);
-  const active = new Set(
-    store.entriesBetween(since, new Date(now.getTime() + 1)).flatMap((e) => [e.memberId, e.reporterId]),
-  );
+  const until = new Date(now.getTime() + 1);
+  // Whether anything was logged by or for them: their latest entry of the stretch, found in the
+  // store's columns (the stretch's entries are not built).
+  const active = (id: string) =>
+    store.entriesBetween(since, until, { memberId: id, last: 1 }).length > 0 ||
+    store.entriesBetween(since, until, { reporterId: id, last: 1 }).length > 0;
   return store.members.filter(
     (m) =>
-      m.privateChat &&
-      m.nudges !== false &&
-      Date.parse(m.registeredAt) <= since.getTime() &&
-      !active.has(m.id),
+      m.privateChat && m.nudges !== false && Date.parse(m.registeredAt) <= since.getTime() && !active(m.id),
   );
 }
 

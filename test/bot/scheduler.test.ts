@@ -421,6 +421,33 @@ describe('the weekly post', () => {
   });
 });
 
+describe('the reminders in private', () => {
+  it('go to whoever opened a private chat and has nothing logged, by them or for them, in 14 days', async () => {
+    const member = async (n: number, name: string) => {
+      const m = await store.saveMember(
+        { identity: `telegram:${n}`, fullName: name, departmentId: 'vp' },
+        { by: `telegram:${n}`, platform: 'telegram', at: new Date('2026-01-05T02:00:00Z') },
+      );
+      await store.setMemberFlags(m.id, { privateChat: true });
+      return m;
+    };
+    const lan = await member(1, 'Nguyễn Thị Lan');
+    const hung = await member(2, 'Trần Văn Hùng');
+    const mai = await member(3, 'Vũ Thị Mai');
+    const bao = await member(4, 'Đặng Quốc Bảo');
+    const lately = new Date('2026-11-23T03:00:00Z');
+    await logDeed(store, lan.id, lately, 'Trả lại ví cho người đánh rơi');
+    // Hùng logged it, Mai is credited: neither is reminded.
+    await logDeed(store, hung.id, lately, 'Trực thay đồng nghiệp bị ốm', { memberId: mai.id });
+    await logDeed(store, bao.id, new Date('2026-11-02T03:00:00Z'), 'Dọn dẹp kho lưu trữ hồ sơ');
+    const { membersToNudge } = await import('../../commands/posts/nudges.js');
+    const ctx = { t: vi, store, agency, plan };
+    expect(membersToNudge(ctx, new Date('2026-11-30T03:00:00Z')).map((m) => m.fullName)).toEqual([
+      'Đặng Quốc Bảo',
+    ]);
+  });
+});
+
 describe('the weekly post’s good news', () => {
   const week = new Date('2026-11-23T03:00:00Z'); // Monday of week 48
   const friday = new Date('2026-11-27T09:30:00Z');
