@@ -17,6 +17,9 @@ interface Written {
   offset: number;
 }
 
+/** How many UTF-16 units of text are gathered before they are deflated. */
+const TEXT_BATCH = 64 * 1024;
+
 /** 1980-01-01 00:00, the zip format's first day: the same bytes whenever the file is written. */
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
@@ -26,7 +29,11 @@ export class ZipWriter {
   private readonly files: Written[] = [];
   private offset = 0;
 
-  /** Adds a file whose bytes are `pieces`, in order (text as UTF-8), deflated as they come. */
+  /**
+   * Adds a file whose bytes are `pieces`, in order (text as UTF-8), deflated as they come. Texts are
+   * gathered to ~64 KB before they go to zlib: a draft's pieces are single paragraphs and rows, and a
+   * deflate call for each (~200 bytes) was a fifth of a zip's CPU. The deflated bytes are the same.
+   */
   async add(name: string, pieces: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>) {
     const deflate = createDeflateRaw();
     const out: Buffer[] = [];
@@ -34,12 +41,31 @@ export class ZipWriter {
     const ended = once(deflate, 'end');
     let crc = 0;
     let size = 0;
-    for await (const piece of pieces) {
-      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    const write = async (bytes: Uint8Array) => {
       crc = crc32(bytes, crc);
       size += bytes.length;
       if (!deflate.write(bytes)) await once(deflate, 'drain');
+    };
+    let texts: string[] = [];
+    let units = 0;
+    const flush = async () => {
+      if (texts.length === 0) return;
+      const text = texts.join('');
+      texts = [];
+      units = 0;
+      await write(Buffer.from(text, 'utf8'));
+    };
+    for await (const piece of pieces) {
+      if (typeof piece !== 'string') {
+        await flush();
+        await write(piece);
+        continue;
+      }
+      texts.push(piece);
+      units += piece.length;
+      if (units >= TEXT_BATCH) await flush();
     }
+    await flush();
     deflate.end();
     await ended;
     const compressed = out.reduce((n, c) => n + c.length, 0);
