@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Socket } from 'node:net';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { AgencyConfig } from '../core/agency.js';
 import type { ReportJob, ReportRunner } from '../core/reports.js';
@@ -74,15 +75,28 @@ class ReportProcess {
     options: { onStart?: (() => void) | undefined; gate?: Int32Array | undefined },
   ): Promise<Buffer[]> {
     const id = this.next++;
-    const child = this.start();
     clearTimeout(this.idle);
-    child.process.ref();
-    child.socket.ref();
     const files = new Promise<Buffer[]>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, ...options });
     });
-    writeFrame(child.socket, { ...header, id, gated: Boolean(options.gate) }, blobs);
+    void this.send(id, { ...header, id, gated: Boolean(options.gate) }, blobs);
     return files;
+  }
+
+  /**
+   * Starts the child if need be and writes the request, each in a turn of the event loop of its own
+   * after the capture's: at 100k entries the capture, the child's spawn and the frame's writing took
+   * ~20 ms each on a loaded machine, and 50 writers' commands waited for all three at once.
+   */
+  private async send(id: number, header: object, blobs: Uint8Array[]): Promise<void> {
+    await nextTurn();
+    // Failed meanwhile (the child before ended): nothing to send.
+    if (!this.waiting.has(id)) return;
+    const child = this.start();
+    child.process.ref();
+    child.socket.ref();
+    await nextTurn();
+    if (this.child === child && this.waiting.has(id)) writeFrame(child.socket, header, blobs);
   }
 
   private start(): Child {

@@ -9,7 +9,8 @@ import {
 import type { Member, Registration, TitleSubject } from '../core/domain.js';
 import type { HtmlPart } from '../core/html.js';
 import { formatDay } from '../core/periods.js';
-import { fold } from '../core/text.js';
+import { editDistance } from '../core/recognize.js';
+import { fold, spelled } from '../core/text.js';
 import { type Title, type TitlesConfig, titleById, titlesFor } from '../core/titles.js';
 import { clip, findDepartment, refuse, say, words } from './lib/common.js';
 import { findMember, memberRef, pickMember } from './lib/people.js';
@@ -36,18 +37,38 @@ function readTitle(
   tokens: readonly string[],
 ): { title: Title; at: number } | undefined {
   for (let at = 0; at < tokens.length; at += 1) {
-    const tail = fold(tokens.slice(at).join(' '));
-    const title = titles.titles.find((t) => [t.id, fold(t.short), fold(t.name)].includes(tail));
+    const tail = spelled(tokens.slice(at).join(' '));
+    const title = titles.titles.find((t) => [t.id, spelled(t.short), spelled(t.name)].includes(tail));
     if (title) return { title, at };
   }
   // As people shorten it: `chiến sĩ thi đua` for Chiến sĩ thi đua cơ sở, `lao động xuất sắc` for the
   // department's — two words or more that only one title's name holds.
   for (let at = 0; at < tokens.length - 1; at += 1) {
-    const tail = fold(tokens.slice(at).join(' '));
-    const holding = titles.titles.filter((t) => ` ${fold(t.name)} `.includes(` ${tail} `));
+    const tail = spelled(tokens.slice(at).join(' '));
+    const holding = titles.titles.filter((t) => ` ${spelled(t.name)} `.includes(` ${tail} `));
     if (holding.length === 1) return { title: holding[0] as Title, at };
   }
   return undefined;
+}
+
+/**
+ * A title's name typed with a slip or two (`lao dong tien tieen`) at the end of the words: the title,
+ * and where its words start — the longest name when several come that near. Asked about, never taken.
+ */
+function nearTitle(
+  titles: TitlesConfig,
+  tokens: readonly string[],
+): { title: Title; at: number } | undefined {
+  const near = titles.titles.flatMap((title) => {
+    const name = spelled(title.name);
+    const at = tokens.length - name.split(' ').length;
+    if (at < 0) return [];
+    const slips = editDistance(spelled(tokens.slice(at).join(' ')), name);
+    return slips <= Math.min(2, Math.floor(name.length / 8)) ? [{ title, at }] : [];
+  });
+  const first = Math.min(...near.map((n) => n.at));
+  const longest = near.filter((n) => n.at === first);
+  return longest.length === 1 ? longest[0] : undefined;
 }
 
 /**
@@ -120,6 +141,8 @@ export const dangkythidua: Command = defineCommand({
           t.titles.list(titleList(titles)),
         );
       }
+      const near = named ? undefined : nearTitle(titles, tokens);
+      if (near) return [meant(ctx, titles, tokens.slice(0, near.at).join(' '), near.title)];
       const title = named ? ` ${tokens.slice(named.at).join(' ')}` : '';
       const read = readSubject(ctx, rest, (ref) => `/dangkythidua ${ref}${title}`);
       if (Array.isArray(read)) return read;
@@ -185,6 +208,20 @@ export const dangkythidua: Command = defineCommand({
     return replies;
   },
 });
+
+/** The question whether `title` was meant, with the command that registers it for `who` (the caller if none). */
+function meant(ctx: CommandContext, titles: TitlesConfig, who: string, title: Title): Reply {
+  const { t } = ctx;
+  return {
+    ...say(t.titles.meant(title.name)),
+    choices: [
+      {
+        label: who ? t.titles.choiceFor(who, title.name) : t.titles.choiceSelf(title.name),
+        command: `/dangkythidua ${who ? `${who} ` : ''}${titleWord(titles, title)}`,
+      },
+    ],
+  };
+}
 
 function departmentOf(ctx: CommandContext, member: Member): Department {
   return (

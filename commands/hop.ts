@@ -25,7 +25,8 @@ export const hop: Command = defineCommand({
     if (Array.isArray(ctx)) return ctx;
     const [first] = words(ctx.args);
     if (first === undefined) return [overview(ctx)];
-    if (['tieuchuan', 'tieu chuan', 'standards'].includes(fold(first))) return [standards(ctx)];
+    // Folded whole: `tiêu chuẩn` is two words as people type it.
+    if (['tieuchuan', 'tieu chuan', 'standards'].includes(fold(ctx.args))) return [standards(ctx)];
     const n = Number(first);
     if (!Number.isInteger(n) || n < 1) return refuse(ctx, hop, ctx.t.council.walk.which);
     return [walk(ctx, n)];

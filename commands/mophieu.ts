@@ -15,17 +15,25 @@ import {
   withCouncil,
 } from './lib/council.js';
 
-const METHODS: Record<string, VoteMethod> = {
+// Folded, as a secretary says them; `phiếu kín` alone: a secret ballot, on paper or electronic as
+// the meeting allows (the default of a secret-ballot award).
+const METHODS: Record<string, VoteMethod | 'secret'> = {
   giotay: 'hands',
   'gio tay': 'hands',
   hands: 'hands',
   giay: 'paper',
   phieugiay: 'paper',
   'phieu giay': 'paper',
+  'phieu kin giay': 'paper',
   paper: 'paper',
   dientu: 'electronic',
   'dien tu': 'electronic',
+  'phieu kin dien tu': 'electronic',
   electronic: 'electronic',
+  phieukin: 'secret',
+  'phieu kin': 'secret',
+  'bo phieu kin': 'secret',
+  secret: 'secret',
 };
 
 /**
@@ -49,8 +57,8 @@ export const mophieu: Command = defineCommand({
     const meeting = openMeetingOrSay(ctx);
     if (Array.isArray(meeting)) return meeting;
     const tokens = words(ctx.args);
-    let method: VoteMethod | undefined;
-    for (const n of [2, 1]) {
+    let method: VoteMethod | 'secret' | undefined;
+    for (const n of [4, 3, 2, 1]) {
       const tail = METHODS[fold(tokens.slice(-n).join(' '))];
       if (tail && tokens.length > n - 1) {
         method = tail;
@@ -69,13 +77,13 @@ export const mophieu: Command = defineCommand({
     const { award } = named;
     const hasIdentity = (id: string) =>
       (council.members.find((m) => m.id === id)?.identities.length ?? 0) > 0;
+    const secret: VoteMethod = meeting.roster.some(
+      (r) => !meeting.absent.some((a) => a.id === r.id) && hasIdentity(r.id),
+    )
+      ? 'electronic'
+      : 'paper';
     const chosen: VoteMethod =
-      method ??
-      (award.vote === 'hands'
-        ? 'hands'
-        : meeting.roster.some((r) => !meeting.absent.some((a) => a.id === r.id) && hasIdentity(r.id))
-          ? 'electronic'
-          : 'paper');
+      method === 'secret' ? secret : (method ?? (award.vote === 'hands' ? 'hands' : secret));
     const done = await openRound(meetingSource(ctx), meeting, award, chosen);
     if (!done.ok) return explain(ctx, done.refusal);
     const round = done.value;

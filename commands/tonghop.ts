@@ -224,7 +224,8 @@ export const tonghop: Command = defineCommand({
       ...registrationLines(ctx, period, department),
     );
     // A button under the summary fetches the same period's files.
-    const again = ['/tonghop', periodToken(period), department?.id ?? '', 'file'].filter(Boolean).join(' ');
+    // The department by its name, as a reader knows it (Zalo and the console show the command).
+    const again = ['/tonghop', periodToken(period), department?.name ?? '', 'file'].filter(Boolean).join(' ');
     return [{ ...reply, choices: [{ label: t.summary.fileButton, command: again, keepsQuestion: true }] }];
   },
 });

@@ -7,6 +7,8 @@
  */
 export function printable(text: string, fullNameOf?: (username: string) => string | undefined): string {
   const out = text
+    // The unplanned task's tag as people type it, in two words (`#đột xuất`, `#dot-xuat`), first.
+    .replace(/(^|[\s(])#(?:đột|dot)[\s_-]+(?:xuất|xuat)(?=$|[\s.,;:!?)])/giu, '$1')
     .replace(/(^|[\s(])#[\p{L}\d_]+/gu, '$1')
     .replace(/(^|[\s(])@([\p{L}\d_.]+)/gu, (_, before: string, name: string) => {
       const full = fullNameOf?.(name.replace(/\.+$/, '').toLowerCase());

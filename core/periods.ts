@@ -320,7 +320,7 @@ function numberWord(
 
 /**
  * Reads the period named by the first words of `tokens`, as people write it: with or without
- * diacritics, any case, words or numbers — `tuần này`, `tuần trước`, `tuần vừa rồi`, `tuần qua`,
+ * diacritics, any case, words or numbers — `tuần này`, `tuần trước`, `tuần trước nữa`, `tuần vừa rồi`, `tuần qua`,
  * `tuần 48`, `tháng`, `tháng 11`, `tháng mười một`, `thg 11`, `thang11`, `tháng 11/2026`, `T11`,
  * `11/2026`, `tháng vừa qua`, `quý`, `quý 4`, `quý IV`, `quý bốn`, `quy4`, `Q4`, `Q4/2026`,
  * `quý trước`, `năm`, `năm 2025`, `2025`, `năm ngoái`, `năm kia`, a year after a month or quarter
@@ -384,7 +384,11 @@ function readWords(words: readonly string[], tokens: readonly string[], now: Dat
   if (kind) {
     // `tuần này`, `tháng trước`, `năm ngoái`, `tuần (vừa) rồi`, `tháng (vừa) qua`.
     if (w1 && THIS_WORDS.has(w1)) return { period: periodContaining(kind, now), used: 2 };
-    if (w1 && LAST_WORDS.has(w1)) return { period: previousPeriod(periodContaining(kind, now)), used: 2 };
+    if (w1 && LAST_WORDS.has(w1)) {
+      const last = previousPeriod(periodContaining(kind, now));
+      // `tuần trước nữa`, `tháng trước nữa`: the one before that.
+      return words[2] === 'nua' ? { period: previousPeriod(last), used: 3 } : { period: last, used: 2 };
+    }
     if (kind === 'year') {
       if (w1 === 'kia') {
         return { period: previousPeriod(previousPeriod(periodContaining('year', now))), used: 2 };

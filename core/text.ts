@@ -17,6 +17,15 @@ export function fold(text: string): string {
 }
 
 /**
+ * `fold`, with the spellings Vietnamese writes either way made one: a syllable's last `y` after its
+ * consonants as `i` (`sỹ`/`sĩ`, `kỹ`/`kĩ`, `lý`/`lí`, `quý`/`quí`; `thủy`, `tuy` keep theirs). How a
+ * title or an award is matched, whichever spelling the writer learnt.
+ */
+export function spelled(text: string): string {
+  return fold(text).replace(/(?<=\b(?:[bcdghklmnprstvx]+|qu))y\b/g, 'i');
+}
+
+/**
  * `#tag` as a word of its own in a text, in any case (`#chuyendoiso`, `#ChuyenDoiSo.`, not
  * `#chuyendoisoxanh`): how an entry's text puts it in a drive (core/nominations.ts, the store's reads).
  */

@@ -405,6 +405,8 @@ export const en: Messages = {
     forDepartments: (title: HtmlPart) =>
       html`<b>${title}</b> is a department's title: registered for the department by its head or an admin.`,
     unknown: (words: HtmlPart) => html`Not understood “${words}”: not a title, a member or a department.`,
+    meant: (title: HtmlPart) =>
+      html`Did you mean the title <b>${title}</b>? Nothing was registered: pick it to register, or send the command again.`,
     notATitle: (words: HtmlPart) => html`“${words}” is not an emulation title.`,
     list: (titles: HtmlPart) => html`Titles: ${titles}.`,
     nameWho: html`Please say whom to register: @person or a department, e.g. <code>/dangkythidua @lan LĐTT</code>.`,

@@ -427,6 +427,8 @@ export const vi = {
       html`<b>${title}</b> là danh hiệu tập thể: đăng ký cho đơn vị, do người đứng đầu đơn vị (Trưởng phòng, Chánh Văn phòng) hoặc quản trị viên thực hiện.`,
     unknown: (words: HtmlPart) =>
       html`Không rõ “${words}”: không phải danh hiệu thi đua, thành viên hay phòng.`,
+    meant: (title: HtmlPart) =>
+      html`Có phải đồng chí định đăng ký danh hiệu <b>${title}</b>? Chưa ghi nhận gì: chọn để đăng ký, hoặc gửi lại lệnh.`,
     notATitle: (words: HtmlPart) => html`“${words}” không phải danh hiệu thi đua nào.`,
     list: (titles: HtmlPart) => html`Các danh hiệu: ${titles}.`,
     nameWho: html`Vui lòng ghi đăng ký cho ai: @người hoặc tên phòng, ví dụ <code>/dangkythidua @lan LĐTT</code>.`,

@@ -173,11 +173,14 @@ export function words(args: string): string[] {
   return args.split(/\s+/).filter(Boolean);
 }
 
-/** A period written so that core/periods.ts reads it back as itself (a button's command, a download's). */
+/**
+ * A period written as people write it, so that core/periods.ts reads it back as itself (a choice's
+ * command, which Zalo and the console show; a download's).
+ */
 export function periodToken(period: Period): string {
   switch (period.kind) {
     case 'week':
-      return `tuan ${period.index}/${period.year}`;
+      return `tuần ${period.index}/${period.year}`;
     case 'month':
       return `${period.index}/${period.year}`;
     case 'quarter':

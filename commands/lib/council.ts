@@ -5,7 +5,7 @@ import type { TitleSubject } from '../../core/domain.js';
 import { type HtmlPart, joinHtml } from '../../core/html.js';
 import { type MeetingSource, meetingOutcome, openMeetingOf, type Refusal } from '../../core/meeting.js';
 import { type ListWriter, subjectName } from '../../core/nominations.js';
-import { fold } from '../../core/text.js';
+import { fold, spelled } from '../../core/text.js';
 import type { Messages } from '../../locales/index.js';
 import { clip, findDepartment, refuse, say, words } from './common.js';
 import { findMember } from './people.js';
@@ -70,13 +70,13 @@ export function readAward(
   tokens: readonly string[],
 ): { award: Award; rest: string[] } | undefined {
   for (let n = tokens.length; n >= 1; n -= 1) {
-    const head = fold(tokens.slice(0, n).join(' '));
-    const award = council.awards.find((a) => [a.id, fold(a.short), fold(a.name)].includes(head));
+    const head = spelled(tokens.slice(0, n).join(' '));
+    const award = council.awards.find((a) => [a.id, spelled(a.short), spelled(a.name)].includes(head));
     if (award) return { award, rest: tokens.slice(n) };
   }
   for (let n = tokens.length; n >= 1; n -= 1) {
-    const head = ` ${fold(tokens.slice(0, n).join(' '))} `;
-    const some = council.awards.filter((a) => ` ${fold(a.name)} `.includes(head));
+    const head = ` ${spelled(tokens.slice(0, n).join(' '))} `;
+    const some = council.awards.filter((a) => ` ${spelled(a.name)} `.includes(head));
     if (some.length === 1) return { award: some[0] as Award, rest: tokens.slice(n) };
   }
   return undefined;

@@ -7,7 +7,8 @@ import { fold, preview } from '../../core/text.js';
 import { CANCEL } from '../khong.js';
 import { distinctWords, refuse, say } from './common.js';
 
-const ADHOC_TAG = /(^|\s)#dotxuat(?=$|[\s.,;!?])/;
+// Read in the folded text: `#dotxuat`, and as people type it, `#đột xuất`, `#Đột_xuất`, `#dot-xuat`.
+const ADHOC_TAG = /(^|\s)#dot[\s_-]?xuat(?=$|[\s.,;!?])/;
 const IT_TAG = /(^|\s)#cntt(?=$|[\s.,;!?])/;
 
 /**

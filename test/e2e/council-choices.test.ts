@@ -61,11 +61,37 @@ it('offers the titles by their abbreviation and reads them typed as people write
   expect(await said('/dangkythidua Phòng Cán bộ ttldxs')).toContain(
     'từ Tập thể lao động tiên tiến sang Tập thể lao động xuất sắc',
   );
+  // `sỹ` for `sĩ`, as many write it; a slip in the name is asked about, with the choice to register it.
+  expect(await said('/dangkythidua Trần Văn Hùng chiến sỹ thi đua cơ sở')).toContain(
+    'từ Lao động tiên tiến sang Chiến sĩ thi đua cơ sở',
+  );
+  const slip = await said('/dangkythidua Trần Văn Hùng lao dong tien tieen');
+  expect(slip).toContain('Có phải đồng chí định đăng ký danh hiệu Lao động tiên tiến? Chưa ghi nhận gì');
+  expect(slip).toContain('1. Trần Văn Hùng: Lao động tiên tiến — /dangkythidua Trần Văn Hùng LĐTT');
+  expect(await said('1')).toContain('từ Chiến sĩ thi đua cơ sở sang Lao động tiên tiến');
+  const hers = (await zalo.send(lan, '/dangkythidua tap the lao dong xuat xac'))
+    .map((s) => s.text)
+    .join('\n');
+  expect(hers).toContain('Có phải đồng chí định đăng ký danh hiệu Tập thể lao động xuất sắc?');
+  expect(hers).toContain('— /dangkythidua TTLĐXS');
   // A title not known: the titles are listed by name and abbreviation, not by id.
   const unknown = await said('/dangkythidua Trần Văn Hùng anh hùng lao động');
   expect(unknown).toContain(
     'Các danh hiệu: Lao động tiên tiến (LĐTT), Chiến sĩ thi đua cơ sở (CSTĐCS), Tập thể lao động tiên tiến (TTLĐTT), Tập thể lao động xuất sắc (TTLĐXS).',
   );
+});
+
+it('offers the summary’s files by the period and the department as people write them', async () => {
+  zalo = await ZaloHarness.create({
+    admins: [toan.uid],
+    locale: 'vi',
+    now: new Date('2026-05-04T03:00:00Z'),
+  });
+  await zalo.send(hung, '/dangky Trần Văn Hùng | cb');
+  await zalo.send(hung, '/hoanthanh Thẩm định hồ sơ quy hoạch cán bộ');
+  const summary = await said('/tonghop tuần này phòng cán bộ');
+  expect(summary).toContain('1. 📎 Tải file báo cáo (Excel, Word) — /tonghop tuần 19/2026 Phòng Cán bộ file');
+  expect(await said('1')).toContain('File báo cáo tuần 19/2026');
 });
 
 /**
@@ -145,8 +171,20 @@ it('offers the vote by the award as the Council names it, and reads an award by 
   expect(await said('/mophieu lao dong xuat sac')).toContain(
     'Danh sách đề nghị Tập thể lao động xuất sắc chưa có tên nào.',
   );
+  // `sỹ` for `sĩ`: the award all the same.
+  expect(await said('/mophieu chiến sỹ thi đua cơ sở')).toContain(
+    'Danh sách đề nghị Chiến sĩ thi đua cơ sở chưa có tên nào.',
+  );
   // Words two awards share are not a choice between them.
   expect(await said('/mophieu chien si thi dua')).toContain('Không rõ danh hiệu, hình thức khen thưởng');
+});
+
+it('reads the standards and the ballot in the secretary’s words, with diacritics and spaces', async () => {
+  await meeting('vi');
+  expect(await said('/hop tiêu chuẩn')).toContain('Tiêu chuẩn xét khen thưởng năm 2026');
+  expect(await said('/mophieu LĐTT phiếu kín giấy')).toContain(
+    'Vòng biểu quyết số 1: Lao động tiên tiến — bỏ phiếu kín bằng phiếu giấy',
+  );
 });
 
 it('tells two members of the same full name apart by position, and writes each by roster id', async () => {

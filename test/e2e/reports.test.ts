@@ -90,7 +90,8 @@ beforeEach(async () => {
   await tg.send(hung(), '/hoanthanh Việc của tháng Mười');
   tg.now = new Date('2026-11-10T03:00:00Z');
   await tg.send(lan(), '/viectot Trả lại ví tiền cho người đánh rơi — “của rơi trả người mất”');
-  await tg.send(lan(), '/hoanthanh Báo cáo nhanh số liệu đảng viên #dotxuat');
+  // The unplanned task's tag as a clerk types it, with diacritics and a space: read, and not printed.
+  await tg.send(lan(), '/hoanthanh Báo cáo nhanh số liệu đảng viên #đột xuất');
   await tg.send(hung(), '/sangkien Tra cứu hồ sơ cán bộ bằng mã QR #cntt');
   await tg.send(mai(), '/viectot Hiến máu tình nguyện');
   await tg.send(mai(), '/hoanthanh Việc sẽ rút lại');
@@ -173,6 +174,7 @@ describe('report files from /tonghop', () => {
       new Date('2026-11-30T17:00:00Z'),
     );
     expect(entries.map((e) => e.Mã)).toEqual(inStore.map((e) => e.code));
+    expect(entries.find((e) => e.Mã === 'HT3')?.['Nội dung']).toBe('Báo cáo nhanh số liệu đảng viên');
     const vt5 = entries.find((e) => e.Mã === 'VT5');
     // The same words as /lichsu and /cuatoi: a rejected entry is not "counted" anywhere.
     expect(vt5).toMatchObject({

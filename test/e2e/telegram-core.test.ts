@@ -165,9 +165,14 @@ describe('logging entries', () => {
     const adhoc = only(await tg.send(hung(), '/hoanthanh Báo cáo nhanh theo yêu cầu #dotxuat'));
     expect(adhoc.text).toContain('mã HT2, 2 điểm');
     expect(adhoc.text).toContain('Đánh dấu: nhiệm vụ đột xuất');
+    // As a clerk types the tag: with diacritics, in two words.
+    const typed = only(await tg.send(hung(), '/hoanthanh Tổng hợp số liệu theo yêu cầu #Đột xuất'));
+    expect(typed.text).toContain('mã HT3, 2 điểm');
+    expect(typed.text).toContain('Đánh dấu: nhiệm vụ đột xuất');
     expect(tg.store.entries.map((e) => [e.code, e.points, e.adhoc])).toEqual([
       ['HT1', 1, false],
       ['HT2', 2, true],
+      ['HT3', 2, true],
     ]);
   });
 

@@ -114,6 +114,10 @@ describe('periods in everyday words', () => {
     expect(await title('/bangxephang quy3')).toContain('quý III/2026');
     expect(await title('/bangxephang năm ngoái')).toContain('năm 2025');
     expect(await title('/cuatoi tháng mười')).toContain('tháng 10/2026');
+    // The one before last, as people say it.
+    expect(await title('/bangxephang tuần trước nữa')).toContain('tuần 46/2026 (09/11/2026 – 15/11/2026)');
+    expect(await title('/cuatoi thang truoc nua')).toContain('tháng 09/2026');
+    expect(await title('/bangxephang quý trước nữa')).toContain('quý II/2026');
   });
 
   it('refuses what it does not understand with the usage line, never answering for another period', async () => {
