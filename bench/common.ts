@@ -122,6 +122,16 @@ export function note(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
+/**
+ * The node flags `npm start` runs the bot with (package.json's start script: V8's heap kept near what
+ * the bot holds), for the children that run the bot as it does.
+ */
+export const BOT_NODE_FLAGS: readonly string[] = (
+  JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
+).scripts.start
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
+
 /** Where the bench's children are built (scripts/build.mjs's settings: what `npm start` runs is compiled too). */
 export const BUILT = join('node_modules', '.cache', 'thidua-bench');
 

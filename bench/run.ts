@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { buildBot, bundle } from '../scripts/build.mjs';
 import { STORE_FILE } from '../storage/store.js';
 import { coldPolling } from './cold-polling.js';
-import { BUILT, median, NOW, note, runChild } from './common.js';
+import { BOT_NODE_FLAGS, BUILT, median, NOW, note, runChild } from './common.js';
 import {
   type ColdPhases,
   type ColdStart,
@@ -165,7 +165,9 @@ async function benchSize(root: string, size: number, sqlite: string | null): Pro
     const coldPhases = size === Math.max(...sizes) ? await runChild<ColdPhases>('cold-phases', [dir]) : null;
     // End to end first, on its own copy of the untouched store (the workers below append to theirs).
     const e2e = e2eSizes.has(size)
-      ? await runChild<E2eResult>('e2e', [join(dir, 'project', STORE_FILE), join(dir, 'e2e')])
+      ? await runChild<E2eResult>('e2e', [join(dir, 'project', STORE_FILE), join(dir, 'e2e')], {
+          flags: BOT_NODE_FLAGS,
+        })
       : null;
     const worker = combine(
       size,
