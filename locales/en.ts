@@ -39,6 +39,8 @@ export const en: Messages = {
     adminOnly: html`This command is for administrators only (the Office, the Committee leadership).`,
     notGroupMember: html`Only members of the agency's group chat can register. Join the group, or send the command in the group.`,
     unknownPeriod: (token: HtmlPart) => html`Unknown period “${token}”.`,
+    monthsSpan: (text: HtmlPart) =>
+      html`The bot sums by week, month, quarter or year, not by “${text}”: ask for each quarter (Q1, Q2…) or the year (this year: to date).`,
     impossiblePeriod: (text: HtmlPart) =>
       html`There is no period “${text}”: weeks run 1 to 53, months 1 to 12, quarters 1 to 4 (I–IV), years 2000 to 2100.`,
     reasonNeedsWords: (reason: HtmlPart, example: HtmlPart) =>

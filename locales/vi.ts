@@ -51,6 +51,8 @@ export const vi = {
     adminOnly: html`Lệnh này chỉ dành cho quản trị viên (Văn phòng Ban, lãnh đạo Ban).`,
     notGroupMember: html`Chỉ thành viên nhóm chung của cơ quan mới đăng ký được. Hãy tham gia nhóm, hoặc gửi lệnh ngay trong nhóm.`,
     unknownPeriod: (token: HtmlPart) => html`Không hiểu kỳ “${token}”.`,
+    monthsSpan: (text: HtmlPart) =>
+      html`Bot tổng hợp theo tuần, tháng, quý hoặc năm, chưa theo kỳ “${text}”: đồng chí xem từng quý (quý 1, quý 2…) hoặc cả năm (năm nay: tính đến hôm nay).`,
     impossiblePeriod: (text: HtmlPart) =>
       html`Không có kỳ “${text}”: tuần từ 1 đến 53, tháng từ 1 đến 12, quý từ 1 đến 4 (I–IV), năm từ 2000 đến 2100.`,
     reasonNeedsWords: (reason: HtmlPart, example: HtmlPart) =>

@@ -84,6 +84,12 @@ export function periodOf(
   }
   if (reading) return { period: reading.period, named: true, rest: tokens.slice(reading.used) };
   const first = tokens[0];
+  // `6 tháng`, `9 tháng đầu năm`: a span of months, as a periodic report says it — not a period here.
+  if (first !== undefined && /^\d{1,2}$/.test(first) && fold(tokens[1] ?? '') === 'thang') {
+    const words = fold(tokens.slice(2, 4).join(' ')) === 'dau nam' ? 4 : 2;
+    const span = tokens.slice(0, words).join(' ');
+    return refuse(ctx, command, ctx.t.errors.monthsSpan(clip(span)), ctx.t.periodForms);
+  }
   if (first !== undefined && /^[qQtT]?\d/.test(first)) {
     return refuse(ctx, command, ctx.t.errors.unknownPeriod(clip(first)), ctx.t.periodForms);
   }
