@@ -126,12 +126,18 @@ describe('outages and a second instance', () => {
 
   it('meets a 409 Conflict (another instance polling) with one clear line each time, and polls again', async () => {
     const bot = await launch();
+    // Counted, not waited for: the poll already in flight when the fault is set escapes it.
+    let conflicts = 0;
     bot.server.fault({
       method: 'getUpdates',
+      when: () => {
+        conflicts += 1;
+        return true;
+      },
       action: { error_code: 409, description: 'Conflict: terminated by other getUpdates request' },
       times: 3,
     });
-    await pause(300);
+    await until('three polls met with 409', () => conflicts >= 3, 20_000);
     bot.push(lan, 'private', '/trogiup');
     await until('the answer after the conflict', () => sent(bot, lan.id).length === 1, 20_000);
     const lines = bot.logs().filter((l) => String(l.msg).includes('409 Conflict'));
