@@ -176,7 +176,7 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     await mkdir(tmp);
     const run = inTerminal({ ...files, TMPDIR: tmp });
     await until('the prompt', () => /\n[^\n]*> /.test(run.screen()), 30_000);
-    expect(await readdir(tmp)).toEqual([expect.stringMatching(/^thidua-demo-/)]);
+    expect(await demoFiles(tmp)).toEqual([expect.stringMatching(/^thidua-demo-/)]);
     run.type('/tonghop nam file\r');
     await until('the files', () => run.screen().includes('bao-cao-thi-dua-nam-'), 60_000);
     // Half a command typed when the files came: the screen ends with the prompt and those keys.
@@ -191,7 +191,7 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     expect(screen.slice(desk + 1).find(Boolean)).toMatch(/^> /);
     run.type('\x03'); // Ctrl+C
     expect(await run.exited).toBe(0);
-    expect(await readdir(tmp)).toEqual([]);
+    expect(await demoFiles(tmp)).toEqual([]);
   }, 120_000);
 
   it('the console demo deletes its store on SIGINT and SIGTERM when stdin is not a terminal', async () => {
@@ -210,10 +210,19 @@ describe.skipIf(!hasScript)('on a terminal', () => {
       });
       const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
       await until('the prompt', () => stdout.includes('> '), 30_000);
-      expect(await readdir(tmp)).toHaveLength(1);
+      expect(await demoFiles(tmp)).toHaveLength(1);
       child.kill(signal);
       expect(await exited).toBe(0);
-      expect(await readdir(tmp)).toEqual([]);
+      expect(await demoFiles(tmp)).toEqual([]);
     }
   }, 90_000);
 });
+
+/**
+ * What the demo left in the temp folder. On Node 22.1 and later the bot's entry switches on Node's
+ * compile cache (bot/start.ts), which Node keeps in `<temp>/node-compile-cache` when NODE_COMPILE_CACHE
+ * is not set, to be used again at the next start: Node's, not the demo's, and meant to stay.
+ */
+async function demoFiles(tmp: string): Promise<string[]> {
+  return (await readdir(tmp)).filter((name) => name !== 'node-compile-cache');
+}
