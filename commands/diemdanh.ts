@@ -3,17 +3,16 @@ import type { Meeting } from '../core/council-records.js';
 import type { HtmlPart } from '../core/html.js';
 import { present, setAttendance } from '../core/meeting.js';
 import { fold } from '../core/text.js';
-import { clip, refuse, say, words } from './lib/common.js';
+import { refuse, say, words } from './lib/common.js';
 import {
   type CouncilContext,
   explain,
-  findRosterMember,
   mayRunMeeting,
   meetingSource,
   memberLabel,
   memberWord,
   openMeetingOrSay,
-  rosterNames,
+  rosterMemberOrSay,
   withCouncil,
 } from './lib/council.js';
 
@@ -56,14 +55,8 @@ export const diemdanh: Command = defineCommand({
     }
     const example = meeting.roster.at(-1)?.fullName ?? '';
     if (!mark) return refuse(ctx, diemdanh, t.council.meeting.sayWhich(example));
-    const who = findRosterMember(meeting.roster, tokens.join(' '));
-    if (!who)
-      return refuse(
-        ctx,
-        diemdanh,
-        t.council.meeting.unknownMembers(clip(tokens.join(' '))),
-        t.council.meeting.rosterIs(rosterNames(meeting.roster)),
-      );
+    const who = rosterMemberOrSay(ctx, diemdanh, meeting.roster, tokens.join(' '));
+    if (Array.isArray(who)) return who;
     const done = await setAttendance(meetingSource(ctx), meeting, who, mark === 'present', reason);
     if (!done.ok) return explain(ctx, done.refusal);
     return [

@@ -1,15 +1,14 @@
 import { type Command, defineCommand } from '../core/context.js';
 import { recordWritten } from '../core/meeting.js';
-import { clip, refuse, say, words } from './lib/common.js';
+import { refuse, say, words } from './lib/common.js';
 import {
   candidateLines,
   explain,
-  findRosterMember,
   mayRunMeeting,
   meetingSource,
   memberLabel,
   readChoices,
-  rosterNames,
+  rosterMemberOrSay,
   roundOrSay,
   withCouncil,
 } from './lib/council.js';
@@ -38,14 +37,8 @@ export const phieuvang: Command = defineCommand({
     if (Array.isArray(round)) return round;
     const meeting = ctx.store.council.meeting(round.meetingNo);
     if (!meeting) return refuse(ctx, phieuvang, t.council.vote.whichRound);
-    const who = findRosterMember(meeting.roster, nameWords.join(' '));
-    if (!who)
-      return refuse(
-        ctx,
-        phieuvang,
-        t.council.meeting.unknownMembers(clip(nameWords.join(' '))),
-        t.council.meeting.rosterIs(rosterNames(meeting.roster)),
-      );
+    const who = rosterMemberOrSay(ctx, phieuvang, meeting.roster, nameWords.join(' '));
+    if (Array.isArray(who)) return who;
     const choices = readChoices(choiceParts.join(' '));
     if (!choices)
       return refuse(

@@ -151,6 +151,25 @@ export function findRosterMember<T extends RosterSnapshot | RosterMember>(
   return partial.length === 1 ? partial[0] : undefined;
 }
 
+/** The Council member `text` names on `roster` (as `findRosterMember` reads it), or the usage refusal
+ * that names what was not found and lists the roster as people read it. */
+export function rosterMemberOrSay<T extends RosterSnapshot | RosterMember>(
+  ctx: CommandContext,
+  command: Command,
+  roster: readonly T[],
+  text: string,
+): T | Reply[] {
+  return (
+    findRosterMember(roster, text) ??
+    refuse(
+      ctx,
+      command,
+      ctx.t.council.meeting.unknownMembers(clip(text)),
+      ctx.t.council.meeting.rosterIs(rosterNames(roster)),
+    )
+  );
+}
+
 /** A member (mention, @username, id, full name) or a department (name or id) the words name. */
 export function readSubject(ctx: CommandContext, text: string): TitleSubject | undefined {
   const member = findMember(ctx, text);
