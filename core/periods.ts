@@ -496,6 +496,11 @@ export function periodTitle(t: Messages, period: Period, now?: Date): string {
   return until ? `${name} (${t.asOf(formatDay(until))})` : name;
 }
 
+/** Whether `period` begins after `now`: it has no figures yet. */
+export function notBegun(period: { start: Date }, now: Date): boolean {
+  return now.getTime() < period.start.getTime();
+}
+
 /**
  * The instant up to which a period's figures are counted: `now` while the period is not over (its
  * figures then say "tính đến ngày …"), undefined once it is. Every view that shows a period's figures

@@ -144,6 +144,27 @@ describe('periods as people write them, on /tonghop and /bangxephang', () => {
     expect(only(await tg.send(lan(), '/cuatoi quý 9')).text).toContain('Không có kỳ “quý 9”');
   });
 
+  it('says a period has not begun instead of summing nothing "up to today"', async () => {
+    // 2026 has a week 53 (28/12/2026 – 03/01/2027) and 2025 none: in November it has not begun.
+    for (const typed of ['tuần 53', 'tháng 12/2027', 'quý 1/2027 cb file']) {
+      const reply = only(await tg.send(admin(), `/tonghop ${typed}`));
+      expect(reply.text).toMatch(
+        /^Kỳ (tuần 53\/2026|tháng 12\/2027|quý I\/2027) \(.+\) chưa bắt đầu nên chưa có số liệu\./,
+      );
+      expect(reply.text).not.toContain('Tổng hợp thi đua');
+      expect(reply.text).not.toContain('tính đến ngày');
+    }
+    expect(only(await tg.send(admin(), '/tonghop tuần 53')).text).toContain(
+      'Kỳ tuần 53/2026 (28/12/2026 – 03/01/2027) chưa bắt đầu',
+    );
+    expect(tg.callsOf('sendDocument')).toHaveLength(0);
+    expect(only(await tg.send(lan(), '/bangxephang năm 2027')).text).toContain('Kỳ năm 2027');
+    expect(only(await tg.send(lan(), '/cuatoi tuần 53')).text).toContain('chưa bắt đầu');
+    expect(only(await tg.send(lan(), '/baocaothanhtich 2027')).text).toContain('Kỳ năm 2027');
+    // A month named without its year is the latest begun: in November, `tháng 12` is December 2025.
+    expect(firstLine(await tg.send(admin(), '/tonghop tháng 12'))).toContain('tháng 12/2025');
+  });
+
   it('refuses two periods instead of picking one', async () => {
     const board = only(await tg.send(lan(), '/bangxephang thang tuan'));
     expect(board.text).toContain('Đồng chí ghi hai kỳ, “thang” và “tuan”: vui lòng chọn một.');
