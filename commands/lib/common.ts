@@ -1,4 +1,5 @@
 import type { AgencyConfig, Department } from '../../core/agency.js';
+import { isCodePrefix } from '../../core/codes.js';
 import type { Command, CommandContext, Reply } from '../../core/context.js';
 import { type HtmlPart, joinHtml } from '../../core/html.js';
 import {
@@ -193,6 +194,19 @@ export function reasonRefused(
 
 export function words(args: string): string[] {
   return args.split(/\s+/).filter(Boolean);
+}
+
+/**
+ * The entry code a command's words start with, and the words after it: `VT12 lý do`, and a code
+ * typed with a space (`ht 2 lý do`: a kind's two letters, then the number) read as one.
+ */
+export function codeFirst(args: string): { code?: string; rest: string[] } {
+  const tokens = words(args);
+  const [first, second] = tokens;
+  if (first && second && isCodePrefix(first) && /^\d{1,9}$/.test(second)) {
+    return { code: `${first}${second}`, rest: tokens.slice(2) };
+  }
+  return { ...(first ? { code: first } : {}), rest: tokens.slice(1) };
 }
 
 /**

@@ -291,6 +291,19 @@ describe('honest statuses and decisions that can be corrected', () => {
     );
   });
 
+  it('reads a code typed with a space (vt 1, HT 2) as the code, the reason after it kept whole', async () => {
+    await tg.send(lan(), '/viectot Trực thay đồng nghiệp bị ốm');
+    await tg.send(lan(), '/viectot Hướng dẫn đồng nghiệp mới');
+    await tg.send(council(), '/tuchoi vt 1 Chưa đủ minh chứng');
+    const history = only(await tg.send(lan(), '/lichsu vt 1')).text;
+    expect(history).toContain('Trạng thái: Không được duyệt, không tính điểm.');
+    expect(history).toMatch(/không duyệt — Lê Hội Đồng \(Telegram\)\n\s+Chưa đủ minh chứng$/);
+    expect((await tg.send(council(), '/duyet VT 2'))[0]?.text).toContain('VT2');
+    expect(only(await tg.send(lan(), '/lichsu VT 2')).text).toContain('Trạng thái: Đã duyệt');
+    // Two letters that are no kind's are not read as a code.
+    expect(only(await tg.send(lan(), '/lichsu xy 1')).text).toContain('Không có mục nào mã “xy”.');
+  });
+
   it('names an approver without a profile by the account a clerk can trace, in /lichsu and the workbook', async () => {
     await tg.send(lan(), '/viectot Trực thay đồng nghiệp bị ốm');
     await tg.send(admin(), '/duyet VT1');
