@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { entryNo } from '../core/codes.js';
 import type { Entry } from '../core/domain.js';
 import { StoreCorruptError } from '../core/errors.js';
+import { spareOf } from './capture-spare.js';
 import {
   type BlockEncoding,
   CHUNK_ROWS,
@@ -14,7 +15,7 @@ import {
   type StringColumnData,
   wider,
 } from './columns.js';
-import { EntryTable, type EntryTableData } from './entry-table.js';
+import { type CaptureArrays, EntryTable, type EntryTableData } from './entry-table.js';
 import { isErrnoException, nodeFiles, type StoreFiles } from './files.js';
 import { MigrationError, migrate } from './migrations.js';
 import { readShared, type SnapshotChecks } from './read-ahead.js';
@@ -571,23 +572,47 @@ function requireLittleEndian(): void {
 }
 
 /** A capture of `state` (see StoreCapture), into the arrays of an earlier one when given (EntryTable.capture). */
-export function captureState(state: State, reuse?: EntryTableData): StoreCapture {
+export function captureState(state: State, reuse?: CaptureArrays): StoreCapture {
   const { entries, ...rest } = state;
   return { state: JSON.stringify(rest), entries: entries.capture(reuse) };
+}
+
+/** A capture lent its memory (see `lendCapture`): `release` once nothing reads it any more. */
+export interface LentCapture {
+  capture: StoreCapture;
+  /** The capture's arrays go back to be copied into by the next one: nothing may read them after. */
+  release(): void;
+}
+
+/**
+ * A capture of `state` into its entry table's spare arrays, warm memory (storage/capture-spare.ts):
+ * a few ms at 100k entries where fresh memory took 10-25. Released, its arrays are the next one's.
+ */
+export function lendCapture(state: State): LentCapture {
+  const spare = spareOf(state.entries);
+  const capture = captureState(state, spare.take());
+  let released = false;
+  return {
+    capture,
+    release() {
+      if (released) return;
+      released = true;
+      spare.give(capture.entries);
+    },
+  };
 }
 
 /**
  * lowdb's adapter for the store's own files: `read` gives the state of `store.snapshot`, or before the
  * first compaction the migrated `store.json` of layouts 1–6, or null for a new store; `write` folds the
  * state into a new snapshot. The state is captured when `write` is called, before its first await (so
- * lowdb's `write()` captures at once); the snapshot is written from the capture in chunks and replaces
- * the old one only if `mayReplace` — asked for at the capture — answers true once the file is on disk.
+ * lowdb's `write()` captures at once), into the table's spare arrays (given back once written); the
+ * snapshot is written from the capture in chunks and replaces the old one only if `mayReplace` —
+ * asked for at the capture — answers true once the file is on disk.
  */
 export class SnapshotAdapter implements Adapter<State> {
   /** Whether the last `read` came from `store.json` (set aside once a snapshot holds it). */
   fromDocument = false;
-  /** The last capture's arrays, which the next one fills: allocating ~5 MB afresh (at 100k) took 10-25 ms. */
-  private spare: EntryTableData | undefined;
 
   constructor(
     private readonly snapshotPath: string,
@@ -626,13 +651,12 @@ export class SnapshotAdapter implements Adapter<State> {
   async write(state: State): Promise<void> {
     const seq = state.seq;
     const check = this.mayReplace();
-    const capture = captureState(state, this.spare);
-    this.spare = undefined;
+    const lent = lendCapture(state);
     try {
-      const written = await writeSnapshot(this.snapshotPath, capture, this.files, () => check(seq));
+      const written = await writeSnapshot(this.snapshotPath, lent.capture, this.files, () => check(seq));
       if (!written) throw new SnapshotNotKeptError();
     } finally {
-      this.spare = capture.entries;
+      lent.release();
     }
   }
 }

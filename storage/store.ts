@@ -23,7 +23,9 @@ import type {
   Repository,
 } from '../core/repository.js';
 import { FileBallotKeys } from './ballot-keys.js';
+import { spareOf } from './capture-spare.js';
 import { CouncilStore } from './council.js';
+import type { CaptureArrays } from './entry-table.js';
 import { applyEvent, type Undo } from './events.js';
 import { FileLog } from './file-log.js';
 import type { FileSystem } from './files.js';
@@ -43,7 +45,13 @@ import type { LogLines, LogWriter, StoreLog } from './log.js';
 import type { ReadAhead, Verdict } from './read-ahead.js';
 import { StoreReader } from './reader.js';
 import { emptyState, type State, type StoreEvent, type StoreEventBody } from './schema.js';
-import { captureState, SnapshotNotKeptError, type StoreCapture } from './snapshot-file.js';
+import {
+  captureState,
+  type LentCapture,
+  lendCapture,
+  SnapshotNotKeptError,
+  type StoreCapture,
+} from './snapshot-file.js';
 
 export interface StoreLogger {
   info(obj: object, msg?: string): void;
@@ -735,10 +743,28 @@ export class Store extends StoreReader implements Repository {
 
   /**
    * The whole store at this instant, copied in one synchronous step (a few milliseconds at 100k
-   * entries): the snapshot is written from it, and report files are built from it in a worker.
+   * entries) — into `reuse`, the arrays of an earlier capture nothing reads any more, when given.
    */
-  capture(): StoreCapture {
-    return captureState(this.data);
+  capture(reuse?: CaptureArrays): StoreCapture {
+    return captureState(this.data, reuse);
+  }
+
+  /**
+   * The same copy, into the entry table's spare arrays, memory already faulted in (storage/capture-spare.ts):
+   * what report files are built from (bot/reports.ts). `release` once nothing reads the capture any
+   * more: its arrays are the next capture's.
+   */
+  lendCapture(): LentCapture {
+    return lendCapture(this.data);
+  }
+
+  /**
+   * Sums the next block of the figures' rows, then makes the captures' spare arrays a megabyte at a
+   * time (their memory faulted in before a report or a compaction needs it); false once all is done.
+   * The bot calls it at start-up between turns of the event loop.
+   */
+  override warmFigures(): boolean {
+    return super.warmFigures() || spareOf(this.data.entries).warm();
   }
 
   /**
@@ -810,6 +836,7 @@ export class Store extends StoreReader implements Repository {
   async close(): Promise<void> {
     this.closed ??= (async () => {
       if (this.compacting) await this.compacting.catch(() => {});
+      spareOf(this.data.entries).stop();
       try {
         if (this.writable) await this.journal.close();
       } finally {
