@@ -18,7 +18,7 @@ import {
 import { type CaptureArrays, EntryTable, type EntryTableData } from './entry-table.js';
 import { isErrnoException, nodeFiles, type StoreFiles } from './files.js';
 import { MigrationError, migrate } from './migrations.js';
-import { readShared } from './read-ahead.js';
+import { readShared, type SnapshotChecks } from './read-ahead.js';
 import { DOCUMENT_VERSION, documentSchema, STORE_VERSION, type State, stateSchema } from './schema.js';
 
 /*
@@ -343,9 +343,14 @@ export function isSnapshot(bytes: Uint8Array): boolean {
  * Reads and verifies the snapshot at `path`: null when there is none; StoreCorruptError naming the
  * problem for anything that is not exactly what a snapshot holds (wrong hash, wrong layout, invalid
  * state, a broken rule of the entry table). Nothing is written. `ahead`: its bytes, being read already
- * (storage/read-ahead.ts).
+ * (storage/read-ahead.ts); `checks`: a worker's checks of those bytes — its finding them sound stands
+ * for the checksum and the columns' checks here (any other verdict, and they are made here).
  */
-export async function readSnapshot(path: string, ahead?: Promise<Buffer>): Promise<State | null> {
+export async function readSnapshot(
+  path: string,
+  ahead?: Promise<Buffer>,
+  checks?: SnapshotChecks,
+): Promise<State | null> {
   let bytes: Buffer;
   try {
     bytes = await (ahead ?? readShared(path));
@@ -355,15 +360,22 @@ export async function readSnapshot(path: string, ahead?: Promise<Buffer>): Promi
       cause: error,
     });
   }
+  if (ahead && checks) {
+    // Nothing of the columns is read before the worker has found them sound: a broken history's
+    // links could loop, a number send an index past its end.
+    // Any other verdict, and the checks are made here: what is wrong is said as it always is.
+    if ('ok' in (await checks.structure)) return snapshotOf(bytes, path, true);
+  }
   return snapshotOf(bytes, path);
 }
 
 /**
  * The state a snapshot's `bytes` hold, verified as `readSnapshot` verifies a file (`name` names it in
  * the error). The table's columns stay views into `bytes`: best in shared memory (a report worker then
- * reads them without a copy).
+ * reads them without a copy). `checked`: the same bytes were verified already (storage/snapshot-check.ts
+ * found them sound): the checksum and the entry table's column checks are not made again.
  */
-export function snapshotOf(bytes: Buffer, name: string): State {
+export function snapshotOf(bytes: Buffer, name: string, checked = false): State {
   requireLittleEndian();
   const corrupt = (what: string): never => {
     throw new StoreCorruptError(name, what);
@@ -371,7 +383,7 @@ export function snapshotOf(bytes: Buffer, name: string): State {
   if (!isSnapshot(bytes)) corrupt('is not a thidua-bot snapshot');
   if (bytes.length < MAGIC.length + 4 + CHECK_BYTES) corrupt('is cut short');
   const body = bytes.subarray(0, bytes.length - CHECK_BYTES);
-  if (crc32(body) >>> 0 !== bytes.readUInt32LE(body.length)) {
+  if (!checked && crc32(body) >>> 0 !== bytes.readUInt32LE(body.length)) {
     corrupt('is damaged (its checksum does not match: cut short, or changed on disk)');
   }
   const metaLength = bytes.readUInt32LE(MAGIC.length);
@@ -412,7 +424,8 @@ export function snapshotOf(bytes: Buffer, name: string): State {
   }
   const members = new Set(state.data.members.map((m) => m.id));
   try {
-    return { ...state.data, entries: EntryTable.verified(data, (id) => members.has(id)) };
+    const entries = checked ? new EntryTable(data) : EntryTable.verified(data, (id) => members.has(id));
+    return { ...state.data, entries };
   } catch (error) {
     return corrupt((error as Error).message);
   }
@@ -608,12 +621,27 @@ export class SnapshotAdapter implements Adapter<State> {
     private readonly mayReplace: () => (seq: number) => Promise<boolean> = () => async () => true,
     /** The snapshot's bytes, being read already: taken by the first `read` only (a later one reads the file). */
     private ahead?: Promise<Buffer>,
+    /** A worker's checks of those bytes (storage/read-ahead.ts), with them. */
+    private checks?: SnapshotChecks,
   ) {}
+
+  /** The worker whose verdict stood for the last `read`'s checks, if one did (its rules are asked of it). */
+  checkedBy: SnapshotChecks | undefined;
 
   async read(): Promise<State | null> {
     const ahead = this.ahead;
+    const checks = this.checks;
     this.ahead = undefined;
-    const snapshot = await readSnapshot(this.snapshotPath, ahead);
+    this.checks = undefined;
+    this.checkedBy = undefined;
+    const snapshot = await readSnapshot(this.snapshotPath, ahead, checks).catch((error: unknown) => {
+      checks?.dispose();
+      throw error;
+    });
+    if (checks) {
+      if (snapshot && 'ok' in (await checks.structure)) this.checkedBy = checks;
+      else checks.dispose();
+    }
     if (snapshot) return snapshot;
     const document = await readDocument(this.documentPath);
     this.fromDocument = document !== null;

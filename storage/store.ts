@@ -42,7 +42,7 @@ import {
 } from './invariants.js';
 import { NO_LINE, newStoreId, sealLine } from './line.js';
 import type { LogLines, LogWriter, StoreLog } from './log.js';
-import type { ReadAhead } from './read-ahead.js';
+import type { ReadAhead, Verdict } from './read-ahead.js';
 import { StoreReader } from './reader.js';
 import { emptyState, type State, type StoreEvent, type StoreEventBody } from './schema.js';
 import {
@@ -57,6 +57,7 @@ export interface StoreLogger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+  debug?(obj: object, msg?: string): void;
 }
 
 export interface StoreOptions {
@@ -293,6 +294,7 @@ export class Store extends StoreReader implements Repository {
       files: storeFiles(options.fileSystem),
       ...(options.keepBackups !== undefined ? { keepBackups: options.keepBackups } : {}),
       ...(options.readAhead ? { readAhead: options.readAhead } : {}),
+      ...(options.rules ? { rules: options.rules } : {}),
     });
   }
 
@@ -315,13 +317,33 @@ export class Store extends StoreReader implements Repository {
     store.indexMembers(log.snapshotName);
     const rules = options.rules ?? {};
     // Every rule over what the snapshot holds, before any line is applied: a broken one is the snapshot's.
-    try {
-      checkState(scopeOf(store.data, store.idx, rules, true));
-    } catch (error) {
-      if (error instanceof RuleBroken) throw new StoreCorruptError(log.snapshotName, error.message);
+    const checkRules = () => {
+      try {
+        checkState(scopeOf((store as Store).data, (store as Store).idx, rules, true));
+      } catch (error) {
+        if (error instanceof RuleBroken) throw new StoreCorruptError(log.snapshotName, error.message);
+        throw error;
+      }
+    };
+    // Where a worker checks them (storage/read-ahead.ts), its verdict is awaited instead, once the
+    // journal is read: nothing is applied to the state before it.
+    const checked = log.snapshotRules?.();
+    const rulesChecked = async () => {
+      // Any other verdict, and they are checked here: what is broken is said as it always is.
+      if ('ok' in (await (checked as Promise<Verdict>))) {
+        (store as Store).logger.debug?.(
+          { file: log.snapshotName },
+          'the snapshot was checked in a worker thread',
+        );
+      } else checkRules();
+    };
+    if (!checked) checkRules();
+    const lines = await log.readLines().catch(async (error: unknown) => {
+      // A broken rule of the snapshot is said first, as when it is checked before the journal is read.
+      if (checked) await rulesChecked();
       throw error;
-    }
-    const lines = await log.readLines();
+    });
+    if (checked) await rulesChecked();
     const start = store.follow(lines, log.snapshotName);
     const scope = scopeOf(store.data, store.idx, rules, true);
     for (let i = start; i < lines.events.length; i += 1) {
