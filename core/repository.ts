@@ -130,6 +130,12 @@ export interface RepositoryReads {
    * entries, which as objects take ~0.5 s to build and ~100 MB to keep.
    */
   entryGroups(start: Date, end: Date): EntryGroups;
+  /**
+   * Resolves once the store's reads are warm — the figures' blocks summed, the texts' tags indexed —,
+   * the work done a step a turn of the event loop: a read that would otherwise search a year of texts
+   * (a drive's `#tag`) awaits it first, so it never holds the loop for all of it.
+   */
+  warmed(): Promise<void>;
 
   readonly models: readonly ModelExample[];
   model(no: number): ModelExample | undefined;
