@@ -92,6 +92,8 @@ export interface EntriesOf {
   last?: number | undefined;
   /** Only those awaiting review (active, review pending): the Council's queue, found in the columns. */
   pending?: boolean | undefined;
+  /** Only those not withdrawn. */
+  active?: boolean | undefined;
 }
 
 /** A period's entries as figures read them (Repository.entryGroups). */
@@ -124,6 +126,8 @@ export interface RepositoryReads {
    * store's columns: only those are built — a year of them is 100k at a province, ~90 MB kept).
    */
   entriesBetween(start: Date, end: Date, of?: EntriesOf): readonly Entry[];
+  /** How many entries `entriesBetween` would give (`last` aside), counted in the columns: none is built. */
+  countEntries(start: Date, end: Date, of?: EntriesOf): number;
   /**
    * The entries logged in [start, end) summed into groups of entries alike (EntryGroup), read from the
    * store's columns: no entry is built. What a year-wide figure reads — a province's year is 100k

@@ -418,6 +418,26 @@ export class EntryTable {
     });
   }
 
+  /** How many entries `of` would give (`last` aside), counted in the columns: none is built. */
+  countOf(of: EntriesOf, start: number, end: number): number {
+    const tagged = of.tag !== undefined && indexableTag(of.tag) ? this.taggedRows(of.tag) : undefined;
+    const wanted = this.rowsOf(of, tagged === undefined);
+    if (!wanted) return 0;
+    let count = 0;
+    if (tagged) {
+      for (const row of tagged) {
+        const time = this.time.get(row);
+        if (time >= start && time < end && wanted(row)) count += 1;
+      }
+      return count;
+    }
+    const from = this.lowerBound(start);
+    const to = Math.max(from, this.lowerBound(end));
+    for (let i = from; i < to; i += 1) if (wanted(this.order.get(i))) count += 1;
+    if (of.tag !== undefined) this.text.release();
+    return count;
+  }
+
   /**
    * Whether a row is one `of` asks for, read from the columns (a text only when the rest fit, without
    * keeping it decoded); undefined when none can be (a member or department the table never saw).
@@ -429,8 +449,8 @@ export class EntryTable {
     const department = word(of.departmentId);
     if (member === undefined || reporter === undefined || department === undefined) return undefined;
     const kind = of.kind === undefined ? -1 : KINDS.indexOf(of.kind);
-    // Awaiting review: not withdrawn, and the review bits at 'pending' (REVIEWS[0]).
-    const notPending = of.pending ? WITHDRAWN | REVIEW_MASK : 0;
+    // Awaiting review: not withdrawn, and the review bits at 'pending' (REVIEWS[0]). Active: not withdrawn.
+    const notPending = (of.pending ? WITHDRAWN | REVIEW_MASK : 0) | (of.active ? WITHDRAWN : 0);
     const tag = of.tag === undefined || !withTag ? undefined : tagPattern(of.tag);
     return (row) =>
       (member === -1 || this.member.get(row) === member) &&

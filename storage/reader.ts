@@ -72,6 +72,10 @@ export class StoreReader {
     return this.data.entries.between(start.getTime(), end.getTime());
   }
 
+  countEntries(start: Date, end: Date, of: EntriesOf = {}): number {
+    return this.data.entries.countOf(of, start.getTime(), end.getTime());
+  }
+
   /** How many entries were built as objects since the store opened (a year's figures build none). */
   get entriesBuilt(): number {
     return this.data.entries.built;

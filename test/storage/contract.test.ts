@@ -254,6 +254,22 @@ describe.each(backends)('the store on $name', ({ make, missing }) => {
     };
     expect(asked(store)).toEqual(later);
     expect(read(store, { tag: 'baucu', last: 2 })).toEqual(['VT6', 'VT5']);
+    // Counted in the columns, the same entries; `active` leaves the withdrawn out.
+    await store.withdrawEntry('VT3', actor(hung.id, day(9)), 'trùng');
+    const count = (s: Store, of: EntriesOf) =>
+      s.countEntries(new Date('2026-01-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z'), of);
+    for (const of of [
+      { tag: 'baucu' },
+      { reporterId: hung.id },
+      { memberId: hung.id },
+      { tag: 'BauCu', kind: 'deed' as const },
+    ]) {
+      expect(count(store, of)).toBe(read(store, of).length);
+    }
+    expect(count(store, { reporterId: hung.id, active: true })).toBe(
+      read(store, { reporterId: hung.id }).length - 1,
+    );
+    expect(read(store, { tag: 'baucu', active: true })).toEqual(['VT7', 'VT1', 'VT6', 'VT5']);
     expect(read(store, { tag: 'BauCu', kind: 'deed', memberId: lan.id })).toEqual(['VT1', 'VT6', 'VT5']);
     // Opened again: the first three entries' texts are read from the snapshot's block; the index is
     // made again, between turns (warmed) or at the first read.
