@@ -43,15 +43,23 @@ export const diemdanh: Command = defineCommand({
     const tokens = words(head);
     if (tokens.length === 0) return [status(ctx, meeting)];
     if (!mayRunMeeting(ctx)) return [say(t.council.operatorsOnly)];
+    // The status after the name (`Đỗ Văn Khánh vắng`), as the buttons write it, or before it
+    // (`vắng Đỗ Văn Khánh`, `có mặt Khánh`), as a secretary may say it.
     let mark: 'absent' | 'present' | undefined;
-    for (const n of [2, 1]) {
-      const tail = fold(tokens.slice(-n).join(' '));
-      if (ABSENT.has(tail)) mark = 'absent';
-      else if (PRESENT.has(tail)) mark = 'present';
-      if (mark) {
-        tokens.splice(-n);
-        break;
+    for (const end of ['tail', 'head'] as const) {
+      for (const n of [2, 1]) {
+        if (tokens.length <= n) continue;
+        const words = end === 'tail' ? tokens.slice(-n) : tokens.slice(0, n);
+        const folded = fold(words.join(' '));
+        if (ABSENT.has(folded)) mark = 'absent';
+        else if (PRESENT.has(folded)) mark = 'present';
+        if (mark) {
+          if (end === 'tail') tokens.splice(-n);
+          else tokens.splice(0, n);
+          break;
+        }
       }
+      if (mark) break;
     }
     const example = meeting.roster.at(-1)?.fullName ?? '';
     if (!mark) return refuse(ctx, diemdanh, t.council.meeting.sayWhich(example));

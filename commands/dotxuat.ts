@@ -4,7 +4,7 @@ import type { HtmlPart } from '../core/html.js';
 import { activeMarks, addNomination } from '../core/nominations.js';
 import { formatDay } from '../core/periods.js';
 import { fileName, fold } from '../core/text.js';
-import { clip, refuse, say, words } from './lib/common.js';
+import { clip, codeFirst, refuse, say } from './lib/common.js';
 import { type CouncilContext, listSource, reviewYear, withCouncil } from './lib/council.js';
 
 /** The award an exceptional achievement is proposed for: the Trưởng Ban's Giấy khen. */
@@ -38,7 +38,7 @@ export const dotxuat: Command = defineCommand({
     const ctx = withCouncil(raw);
     if (Array.isArray(ctx)) return ctx;
     const { t, store } = ctx;
-    const [code, ...rest] = words(ctx.args);
+    const { code, rest } = codeFirst(ctx.args);
     if (!code) return [list(ctx)];
     const entry = store.entry(code);
     if (!entry) return refuse(ctx, dotxuat, t.council.exceptional.unknownEntry(clip(code)));

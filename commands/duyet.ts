@@ -1,5 +1,5 @@
 import { type Command, defineCommand } from '../core/context.js';
-import { words } from './lib/common.js';
+import { codeFirst } from './lib/common.js';
 import { decidable, decide } from './lib/review.js';
 
 export const duyet: Command = defineCommand({
@@ -9,7 +9,7 @@ export const duyet: Command = defineCommand({
   usage: (t) => t.help.approve.usage,
   description: (t) => t.help.approve.description,
   async run(ctx) {
-    const entry = decidable(ctx, duyet, words(ctx.args)[0]);
+    const entry = decidable(ctx, duyet, codeFirst(ctx.args).code);
     if (Array.isArray(entry)) return entry;
     return decide(ctx, entry, 'approved');
   },

@@ -1,6 +1,6 @@
 import { type Command, defineCommand } from '../core/context.js';
 import { preview } from '../core/text.js';
-import { clip, reasonRefused, refuse, say } from './lib/common.js';
+import { clip, codeFirst, reasonRefused, refuse, say } from './lib/common.js';
 import { entryNotices, MAX_REASON } from './lib/review.js';
 
 /**
@@ -16,7 +16,7 @@ export const huy: Command = defineCommand({
   description: (t) => t.help.withdraw.description,
   async run(ctx) {
     const { t, store, member, isAdmin } = ctx;
-    const [code, ...rest] = ctx.args.split(/\s+/).filter(Boolean);
+    const { code, rest } = codeFirst(ctx.args);
     if (!code) return refuse(ctx, huy, t.withdraw.missingCode);
     const entry = store.entry(code);
     if (!entry) return refuse(ctx, huy, t.withdraw.unknownCode(clip(code)));

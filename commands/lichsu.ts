@@ -3,7 +3,7 @@ import { type Command, defineCommand } from '../core/context.js';
 import { actorShown } from '../core/identity.js';
 import { formatDateTime } from '../core/periods.js';
 import { counts, entryState } from '../core/scoring.js';
-import { refuse, say, words } from './lib/common.js';
+import { codeFirst, refuse, say } from './lib/common.js';
 
 export const lichsu: Command = defineCommand({
   name: 'lichsu',
@@ -12,7 +12,7 @@ export const lichsu: Command = defineCommand({
   description: (t) => t.help.history.description,
   async run(ctx) {
     const { t, store } = ctx;
-    const code = words(ctx.args)[0];
+    const { code } = codeFirst(ctx.args);
     if (!code) return refuse(ctx, lichsu, t.review.missingCode(lichsu.name));
     const entry = store.entry(code);
     if (!entry) return refuse(ctx, lichsu, t.withdraw.unknownCode(code));

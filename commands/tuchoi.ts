@@ -1,6 +1,6 @@
 import { type Command, defineCommand } from '../core/context.js';
 import { cancelChoice } from './khong.js';
-import { reasonRefused, refuse, say } from './lib/common.js';
+import { codeFirst, reasonRefused, refuse, say } from './lib/common.js';
 import { decidable, decide, MAX_REASON } from './lib/review.js';
 
 export const tuchoi: Command = defineCommand({
@@ -11,8 +11,8 @@ export const tuchoi: Command = defineCommand({
   description: (t) => t.help.reject.description,
   async run(ctx) {
     const { t } = ctx;
-    const [code, ...rest] = ctx.args.split(/\s+/);
-    const entry = decidable(ctx, tuchoi, code || undefined);
+    const { code, rest } = codeFirst(ctx.args);
+    const entry = decidable(ctx, tuchoi, code);
     if (Array.isArray(entry)) return entry;
     const reason = rest.join(' ').trim();
     if (!reason) {

@@ -1,6 +1,6 @@
 import { type Command, defineCommand } from '../core/context.js';
 import { preview } from '../core/text.js';
-import { reasonRefused, refuse, say } from './lib/common.js';
+import { codeFirst, reasonRefused, refuse, say } from './lib/common.js';
 import { decidedBy, entryNotices, MAX_REASON, reviewable } from './lib/review.js';
 
 /**
@@ -16,8 +16,8 @@ export const xetlai: Command = defineCommand({
   description: (t) => t.help.reopen.description,
   async run(ctx) {
     const { t, store } = ctx;
-    const [code, ...rest] = ctx.args.split(/\s+/);
-    const entry = reviewable(ctx, xetlai, code || undefined);
+    const { code, rest } = codeFirst(ctx.args);
+    const entry = reviewable(ctx, xetlai, code);
     if (Array.isArray(entry)) return entry;
     if (entry.review === 'pending') return [say(t.review.notDecided(entry.code))];
     const reason = rest.join(' ').trim();

@@ -22,6 +22,11 @@ export function readCode(text: string): { prefix?: string; no: number } | undefi
   return { ...(match[1] ? { prefix: match[1].toUpperCase() } : {}), no: Number(match[2]) };
 }
 
+/** Whether a word is a kind's two letters alone (`ht` of `ht 2`, a code typed with a space). */
+export function isCodePrefix(word: string): boolean {
+  return Object.values(PREFIX).includes(word.toUpperCase());
+}
+
 /** Whether a word is written like an entry code with its prefix (`SK4`, `vt-12`), e.g. to tell it from a name. */
 export function looksLikeCode(word: string): boolean {
   return /^[a-z]{2}-?\d+$/i.test(word);

@@ -324,8 +324,8 @@ function numberWord(
  * `tuần 48`, `tháng`, `tháng 11`, `tháng mười một`, `thg 11`, `thang11`, `tháng 11/2026`, `T11`,
  * `11/2026`, `tháng vừa qua`, `quý`, `quý 4`, `quý IV`, `quý bốn`, `quy4`, `Q4`, `Q4/2026`,
  * `quý trước`, `năm`, `năm 2025`, `2025`, `năm ngoái`, `năm kia`, a year after a month or quarter
- * (`quý 4 năm ngoái`), and English (`this week`, `last month`, `quarter 4`, `November 2026`,
- * `year 2025`). A number right after a period word belongs to it. Returns how many tokens it used;
+ * (`quý 4 năm ngoái`), and English (`this week`, `last month`, `the week before last`, `quarter 4`,
+ * `November 2026`, `year 2025`). A number right after a period word belongs to it. Returns how many tokens it used;
  * `impossible` when the words name a period that cannot exist (`quý 9`, `tháng 13`); null when the
  * first word is not a period at all.
  */
@@ -358,6 +358,12 @@ function readWords(words: readonly string[], tokens: readonly string[], now: Dat
     return undefined;
   };
 
+  // English: `the week before last`, `month before last`.
+  const the = w0 === 'the' ? 1 : 0;
+  const enKind = KIND_WORDS[words[the] ?? ''];
+  if (enKind && words[the + 1] === 'before' && words[the + 2] === 'last') {
+    return { period: previousPeriod(previousPeriod(periodContaining(enKind, now))), used: the + 3 };
+  }
   // English: `this week`, `last quarter`.
   if ((EN_THIS.has(w0) || EN_LAST.has(w0)) && w1 && KIND_WORDS[w1]) {
     const current = periodContaining(KIND_WORDS[w1], now);
@@ -494,6 +500,11 @@ export function periodTitle(t: Messages, period: Period, now?: Date): string {
   if (period.kind === 'week') return `${name} (${periodRange(t, period, now)})`;
   const until = now && countedUntil(period, now);
   return until ? `${name} (${t.asOf(formatDay(until))})` : name;
+}
+
+/** Whether `period` begins after `now`: it has no figures yet. */
+export function notBegun(period: { start: Date }, now: Date): boolean {
+  return now.getTime() < period.start.getTime();
 }
 
 /**

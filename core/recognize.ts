@@ -56,7 +56,7 @@ export function recognize(text: string, names: ReadonlySet<string>): Recognized 
   const parsed = parseCommand(text);
   if (parsed) {
     if (names.has(parsed.name)) return { kind: 'command', command: parsed };
-    const near = nearMiss(text.trimStart().slice(1), names);
+    const near = nearMiss(text.trimStart().slice(1), names) ?? partOfName(text.trimStart().slice(1), names);
     return near
       ? { kind: 'nearMiss', names: near.names, args: near.args, clear: true }
       : { kind: 'unknown', command: parsed };
@@ -65,7 +65,7 @@ export function recognize(text: string, names: ReadonlySet<string>): Recognized 
   const trimmed = withoutLeadingMentions(text);
   if (trimmed.startsWith('/')) {
     // `/ viectot …`, a slash and a space.
-    const near = nearMiss(trimmed.slice(1), names);
+    const near = nearMiss(trimmed.slice(1), names) ?? partOfName(trimmed.slice(1), names);
     return near ? { kind: 'nearMiss', names: near.names, args: near.args, clear: true } : { kind: 'text' };
   }
   const near = nearMiss(trimmed, names);
@@ -135,6 +135,20 @@ function nearMiss(text: string, names: ReadonlySet<string>): Near | null {
     found.push(name);
   }
   return found.length ? { names: found.sort(), args: argsAfter(1), exact: false, used: 1 } : null;
+}
+
+/**
+ * After a slash only: the commands whose names hold the first word whole (`/xephang` → bangxephang,
+ * `/thanhtich` → baocaothanhtich), for a word of five letters or more — part of a name remembered.
+ */
+function partOfName(text: string, names: ReadonlySet<string>): Near | null {
+  const token = /\S+/.exec(text);
+  if (!token) return null;
+  const word = fold(token[0]).replace(/@[A-Za-z0-9_]+$/, '');
+  if (word.length < 5 || !/^[a-z]+$/.test(word)) return null;
+  const found = [...names].filter((name) => name !== word && name.includes(word)).sort();
+  if (!found.length || found.length > 3) return null;
+  return { names: found, args: text.slice(token.index + token[0].length).trim(), exact: false, used: 1 };
 }
 
 /** Damerau–Levenshtein distance (optimal string alignment): a swapped pair of letters is one typo. */

@@ -41,6 +41,8 @@ export const en: Messages = {
     unknownPeriod: (token: HtmlPart) => html`Unknown period “${token}”.`,
     monthsSpan: (text: HtmlPart) =>
       html`The bot sums by week, month, quarter or year, not by “${text}”: ask for each quarter (Q1, Q2…) or the year (this year: to date).`,
+    periodNotBegun: (name: HtmlPart, range: HtmlPart) =>
+      html`The period ${name} (${range}) has not begun, so it has no figures yet. Ask for the current period or one already past (e.g. this week, last month).`,
     impossiblePeriod: (text: HtmlPart) =>
       html`There is no period “${text}”: weeks run 1 to 53, months 1 to 12, quarters 1 to 4 (I–IV), years 2000 to 2100.`,
     reasonNeedsWords: (reason: HtmlPart, example: HtmlPart) =>

@@ -53,6 +53,8 @@ export const vi = {
     unknownPeriod: (token: HtmlPart) => html`Không hiểu kỳ “${token}”.`,
     monthsSpan: (text: HtmlPart) =>
       html`Bot tổng hợp theo tuần, tháng, quý hoặc năm, chưa theo kỳ “${text}”: đồng chí xem từng quý (quý 1, quý 2…) hoặc cả năm (năm nay: tính đến hôm nay).`,
+    periodNotBegun: (name: HtmlPart, range: HtmlPart) =>
+      html`Kỳ ${name} (${range}) chưa bắt đầu nên chưa có số liệu. Đồng chí xem kỳ hiện tại hoặc một kỳ đã qua (ví dụ: tuần này, tháng trước).`,
     impossiblePeriod: (text: HtmlPart) =>
       html`Không có kỳ “${text}”: tuần từ 1 đến 53, tháng từ 1 đến 12, quý từ 1 đến 4 (I–IV), năm từ 2000 đến 2100.`,
     reasonNeedsWords: (reason: HtmlPart, example: HtmlPart) =>

@@ -44,8 +44,10 @@ import {
   dayContaining,
   formatDateTime,
   formatDay,
+  notBegun,
   type Period,
   periodContaining,
+  periodRange,
   periodTitle,
   readPeriod,
 } from '../core/periods.js';
@@ -248,7 +250,14 @@ export function createDesk(deps: DeskDeps): Desk {
     const tokens = words(text);
     if (!tokens.length) return { period: fallback };
     const reading = readPeriod(tokens, now());
-    if (reading && 'period' in reading && reading.used === tokens.length) return { period: reading.period };
+    if (reading && 'period' in reading && reading.used === tokens.length) {
+      const { period } = reading;
+      if (!notBegun(period, now())) return { period };
+      return {
+        period: fallback,
+        problem: t.errors.periodNotBegun(t.periodName(period), periodRange(t, period)),
+      };
+    }
     return { period: fallback, problem: joinHtml([t.errors.unknownPeriod(clip(text)), t.periodForms], ' ') };
   };
   const planYear = () => periodContaining('year', new Date(Date.UTC(deps.plan.year, 6, 1)));

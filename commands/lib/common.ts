@@ -1,7 +1,15 @@
 import type { AgencyConfig, Department } from '../../core/agency.js';
+import { isCodePrefix } from '../../core/codes.js';
 import type { Command, CommandContext, Reply } from '../../core/context.js';
 import { type HtmlPart, joinHtml } from '../../core/html.js';
-import { type Period, type PeriodKind, periodContaining, readPeriod } from '../../core/periods.js';
+import {
+  notBegun,
+  type Period,
+  type PeriodKind,
+  periodContaining,
+  periodRange,
+  readPeriod,
+} from '../../core/periods.js';
 import type { ReviewMode } from '../../core/scoring.js';
 import { fold } from '../../core/text.js';
 import type { Messages } from '../../locales/index.js';
@@ -65,7 +73,9 @@ export interface PeriodArgs {
  * Reads the period at the start of `tokens` (core/periods.ts reads every form people write), or
  * the command's `fallback` period when the first word is not one. A period that cannot exist
  * (`quý 9`, `tháng 13`) or a word that looks like a date but is not one is refused with the usage
- * line and the forms a period takes — never read as something else.
+ * line and the forms a period takes — never read as something else. A period that has not begun yet
+ * (`tuần 53` early in December, `tháng 12/2027`) has nothing to sum: it is refused too, never answered
+ * with empty figures "counted up to today".
  */
 export function periodOf(
   ctx: CommandContext,
@@ -82,6 +92,8 @@ export function periodOf(
       ctx.t.periodForms,
     );
   }
+  if (reading && notBegun(reading.period, ctx.now))
+    return refuse(ctx, command, periodNotBegun(ctx, reading.period));
   if (reading) return { period: reading.period, named: true, rest: tokens.slice(reading.used) };
   const first = tokens[0];
   // `6 tháng`, `9 tháng đầu năm`: a span of months, as a periodic report says it — not a period here.
@@ -94,6 +106,11 @@ export function periodOf(
     return refuse(ctx, command, ctx.t.errors.unknownPeriod(clip(first)), ctx.t.periodForms);
   }
   return { period: periodContaining(fallback, ctx.now), named: false, rest: [...tokens] };
+}
+
+/** Why a period that has not begun is not answered (`tuần 53` early in December, `tháng 12/2027`). */
+export function periodNotBegun(ctx: Pick<CommandContext, 't'>, period: Period): HtmlPart {
+  return ctx.t.errors.periodNotBegun(ctx.t.periodName(period), periodRange(ctx.t, period));
 }
 
 /**
@@ -177,6 +194,19 @@ export function reasonRefused(
 
 export function words(args: string): string[] {
   return args.split(/\s+/).filter(Boolean);
+}
+
+/**
+ * The entry code a command's words start with, and the words after it: `VT12 lý do`, and a code
+ * typed with a space (`ht 2 lý do`: a kind's two letters, then the number) read as one.
+ */
+export function codeFirst(args: string): { code?: string; rest: string[] } {
+  const tokens = words(args);
+  const [first, second] = tokens;
+  if (first && second && isCodePrefix(first) && /^\d{1,9}$/.test(second)) {
+    return { code: `${first}${second}`, rest: tokens.slice(2) };
+  }
+  return { ...(first ? { code: first } : {}), rest: tokens.slice(1) };
 }
 
 /**

@@ -60,6 +60,9 @@ describe('reading what people type', () => {
     ['việc tốt: giúp đỡ', ['viectot'], 'giúp đỡ', false],
     ['huy VT12', ['huy'], 'VT12', false],
     ['/vatnhac', ['batnhac', 'tatnhac'], '', true],
+    // Part of a name remembered, after a slash only.
+    ['/xephang tuần trước', ['bangxephang'], 'tuần trước', true],
+    ['/thanhtich 2026', ['baocaothanhtich'], '2026', true],
   ])('reads %j as a near miss of %j', (text, meant, args, clear) => {
     expect(read(text)).toEqual({ kind: 'nearMiss', names: meant, args, clear });
   });
@@ -68,6 +71,9 @@ describe('reading what people type', () => {
     expect(read('/thoitiet Hà Nội')).toMatchObject({ kind: 'unknown', command: { name: 'thoitiet' } });
     expect(read('xin chào')).toEqual({ kind: 'text' });
     expect(read('Huy ơi, chiều nay họp')).toEqual({ kind: 'text' });
+    // Without a slash, a word that is part of a name is prose; short parts suggest nothing.
+    expect(read('xephang của phòng')).toEqual({ kind: 'text' });
+    expect(read('/tong')).toMatchObject({ kind: 'unknown' });
   });
 
   it('counts a swapped pair of letters as one typo', () => {

@@ -126,6 +126,12 @@ it('numbers the attendance choices by name and marks the member picked (Vietname
     '✅ Đã ghi Nguyễn Văn Sơn vắng mặt (đi công tác).',
   );
   expect(await said('/diemdanh uv-cd comat')).toContain('✅ Đã ghi Nguyễn Văn Sơn có mặt.');
+  // The status said first, as a secretary may say it.
+  expect(await said('/diemdanh vắng Nguyễn Văn Sơn | ốm')).toContain(
+    '✅ Đã ghi Nguyễn Văn Sơn vắng mặt (ốm).',
+  );
+  expect(await said('/diemdanh có mặt nguyen van son')).toContain('✅ Đã ghi Nguyễn Văn Sơn có mặt.');
+  expect(await said('/diemdanh vắng')).toContain('Ghi vắng hoặc có mặt sau họ tên');
   // Without a mark: the example names a member of this Council, not a sample name.
   expect(await said('/diemdanh Sơn')).toContain(
     'Ghi vắng hoặc có mặt sau họ tên, ví dụ /diemdanh Nguyễn Văn Sơn vắng | đi công tác.',

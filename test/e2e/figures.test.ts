@@ -144,6 +144,27 @@ describe('periods as people write them, on /tonghop and /bangxephang', () => {
     expect(only(await tg.send(lan(), '/cuatoi quý 9')).text).toContain('Không có kỳ “quý 9”');
   });
 
+  it('says a period has not begun instead of summing nothing "up to today"', async () => {
+    // 2026 has a week 53 (28/12/2026 – 03/01/2027) and 2025 none: in November it has not begun.
+    for (const typed of ['tuần 53', 'tháng 12/2027', 'quý 1/2027 cb file']) {
+      const reply = only(await tg.send(admin(), `/tonghop ${typed}`));
+      expect(reply.text).toMatch(
+        /^Kỳ (tuần 53\/2026|tháng 12\/2027|quý I\/2027) \(.+\) chưa bắt đầu nên chưa có số liệu\./,
+      );
+      expect(reply.text).not.toContain('Tổng hợp thi đua');
+      expect(reply.text).not.toContain('tính đến ngày');
+    }
+    expect(only(await tg.send(admin(), '/tonghop tuần 53')).text).toContain(
+      'Kỳ tuần 53/2026 (28/12/2026 – 03/01/2027) chưa bắt đầu',
+    );
+    expect(tg.callsOf('sendDocument')).toHaveLength(0);
+    expect(only(await tg.send(lan(), '/bangxephang năm 2027')).text).toContain('Kỳ năm 2027');
+    expect(only(await tg.send(lan(), '/cuatoi tuần 53')).text).toContain('chưa bắt đầu');
+    expect(only(await tg.send(lan(), '/baocaothanhtich 2027')).text).toContain('Kỳ năm 2027');
+    // A month named without its year is the latest begun: in November, `tháng 12` is December 2025.
+    expect(firstLine(await tg.send(admin(), '/tonghop tháng 12'))).toContain('tháng 12/2025');
+  });
+
   it('refuses two periods instead of picking one', async () => {
     const board = only(await tg.send(lan(), '/bangxephang thang tuan'));
     expect(board.text).toContain('Đồng chí ghi hai kỳ, “thang” và “tuan”: vui lòng chọn một.');
@@ -268,6 +289,19 @@ describe('honest statuses and decisions that can be corrected', () => {
     expect(only(await tg.send(lan(), '/cuatoi')).text).toContain(
       '(Không được duyệt, không tính điểm) — lý do: Chưa đủ minh chứng',
     );
+  });
+
+  it('reads a code typed with a space (vt 1, HT 2) as the code, the reason after it kept whole', async () => {
+    await tg.send(lan(), '/viectot Trực thay đồng nghiệp bị ốm');
+    await tg.send(lan(), '/viectot Hướng dẫn đồng nghiệp mới');
+    await tg.send(council(), '/tuchoi vt 1 Chưa đủ minh chứng');
+    const history = only(await tg.send(lan(), '/lichsu vt 1')).text;
+    expect(history).toContain('Trạng thái: Không được duyệt, không tính điểm.');
+    expect(history).toMatch(/không duyệt — Lê Hội Đồng \(Telegram\)\n\s+Chưa đủ minh chứng$/);
+    expect((await tg.send(council(), '/duyet VT 2'))[0]?.text).toContain('VT2');
+    expect(only(await tg.send(lan(), '/lichsu VT 2')).text).toContain('Trạng thái: Đã duyệt');
+    // Two letters that are no kind's are not read as a code.
+    expect(only(await tg.send(lan(), '/lichsu xy 1')).text).toContain('Không có mục nào mã “xy”.');
   });
 
   it('names an approver without a profile by the account a clerk can trace, in /lichsu and the workbook', async () => {

@@ -194,6 +194,9 @@ describe.runIf(run)('the desk in a browser', { timeout: 180_000 }, () => {
     expect(workbook?.headers.get('content-disposition')).toMatch(/\.xlsx"$/);
     expect(report?.status).toBe(200);
     expect(report?.headers.get('content-disposition')).toMatch(/\.docx"$/);
+    // A year not begun is said on the page (the current year shown instead), never summed as empty.
+    const future = await fetch(`${url}/desk/figures?period=2099`, { headers: { cookie } });
+    expect(await future.text()).toContain('Kỳ năm 2099 (01/01/2099 – 31/12/2099) chưa bắt đầu');
     // A body past the limit is refused before anything reads it.
     const big = await fetch(`${url}/desk/queue`, {
       method: 'POST',
