@@ -217,7 +217,6 @@ function zeroTail(
 
 /** How far ahead of its lines the journal makes room (zeros) at a time. */
 export const JOURNAL_ROOM_BYTES = 1 << 20;
-const ROOM = Buffer.alloc(JOURNAL_ROOM_BYTES);
 
 /**
  * The append-only journal file, with group commit (storage/group-commit.ts): appends queued while a
@@ -380,9 +379,8 @@ export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
       this.room = Math.max(this.room, end);
       return;
     }
-    const withRoom = Buffer.allocUnsafe(piece.length + JOURNAL_ROOM_BYTES);
+    const withRoom = Buffer.alloc(piece.length + JOURNAL_ROOM_BYTES);
     piece.copy(withRoom, 0);
-    ROOM.copy(withRoom, piece.length);
     try {
       await this.writeAll(withRoom, at);
     } catch (error) {
