@@ -52,15 +52,27 @@ export function unpack(value: unknown, blobs: readonly Buffer[]): unknown {
   return walk(value);
 }
 
-/** Where frames are written: a socket (its `write` keeps a reference to each buffer until it is sent). */
+/**
+ * Where frames are written: a socket (its `write` keeps a reference to each buffer until it is sent,
+ * then calls the write's callback; in order, so the last write's callback says all are sent).
+ */
 export interface FrameSink {
-  write(chunk: Uint8Array): boolean;
+  write(chunk: Uint8Array, done?: (error?: Error | null) => void): boolean;
   cork?(): void;
   uncork?(): void;
 }
 
-/** Writes one frame: [header length u32][header][blob lengths in the header][blobs]. */
-export function writeFrame(out: FrameSink, header: unknown, blobs: readonly Uint8Array[] = []): void {
+/**
+ * Writes one frame: [header length u32][header][blob lengths in the header][blobs]. The blobs are
+ * written from where they lie: they must not change until `sent` is called (once the sink has sent
+ * them all, or failed to).
+ */
+export function writeFrame(
+  out: FrameSink,
+  header: unknown,
+  blobs: readonly Uint8Array[] = [],
+  sent?: () => void,
+): void {
   const head = serialize({ header, sizes: blobs.map((b) => b.byteLength) });
   const length = Buffer.alloc(4);
   length.writeUInt32LE(head.length);
@@ -70,6 +82,8 @@ export function writeFrame(out: FrameSink, header: unknown, blobs: readonly Uint
   for (const blob of blobs) {
     if (blob.byteLength > 0) out.write(Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength));
   }
+  // An empty write after the blobs: its callback comes once every write before it is done with.
+  if (sent) out.write(new Uint8Array(0), () => sent());
   out.uncork?.();
 }
 

@@ -13,9 +13,11 @@ import { type Frame, FrameReader, pack, writeFrame } from './report-wire.js';
  * in a child process of their own, so the bot's memory stays its own and what a report took is given
  * back to the system when the child ends (a thread's heap stayed in the bot's RSS). The child gets a
  * capture of the store taken at the request — one synchronous copy of the entry table's number
- * columns (storage/entry-table.ts), a few ms — written to it over a socket from where it lies: the
- * copied columns and the snapshot's strings, never serialised. The event loop only takes the capture,
- * writes it and receives the files.
+ * columns (storage/entry-table.ts) into the table's spare arrays, whose memory is already faulted in
+ * (storage/capture-spare.ts: into fresh memory the copy took 10-25 ms at 100k entries, 120-250 ms at
+ * 1M) — written to it over a socket from where it lies: the copied columns and the snapshot's
+ * strings, never serialised. The spare arrays go back for the next capture only once the socket has
+ * sent them. The event loop only takes the capture, writes it and receives the files.
  */
 
 export interface ReportRunnerOptions {
@@ -69,9 +71,9 @@ class ReportProcess {
   private next = 1;
   private idle: NodeJS.Timeout | undefined;
 
+  /** Sends a request (`sent` is called once its blobs are written, or will never be) and waits for its files. */
   run(
-    header: object,
-    blobs: Uint8Array[],
+    { header, blobs, sent }: ReportRequest,
     options: { onStart?: (() => void) | undefined; gate?: Int32Array | undefined },
   ): Promise<Buffer[]> {
     const id = this.next++;
@@ -79,7 +81,7 @@ class ReportProcess {
     const files = new Promise<Buffer[]>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, ...options });
     });
-    void this.send(id, { ...header, id, gated: Boolean(options.gate) }, blobs);
+    void this.send(id, { ...header, id, gated: Boolean(options.gate) }, blobs, sent);
     return files;
   }
 
@@ -88,15 +90,23 @@ class ReportProcess {
    * after the capture's: at 100k entries the capture, the child's spawn and the frame's writing took
    * ~20 ms each on a loaded machine, and 50 writers' commands waited for all three at once.
    */
-  private async send(id: number, header: object, blobs: Uint8Array[]): Promise<void> {
-    await nextTurn();
-    // Failed meanwhile (the child before ended): nothing to send.
-    if (!this.waiting.has(id)) return;
-    const child = this.start();
-    child.process.ref();
-    child.socket.ref();
-    await nextTurn();
-    if (this.child === child && this.waiting.has(id)) writeFrame(child.socket, header, blobs);
+  private async send(id: number, header: object, blobs: Uint8Array[], sent: () => void): Promise<void> {
+    let writing = false;
+    try {
+      await nextTurn();
+      // Failed meanwhile (the child before ended): nothing to send.
+      if (!this.waiting.has(id)) return;
+      const child = this.start();
+      child.process.ref();
+      child.socket.ref();
+      await nextTurn();
+      if (this.child === child && this.waiting.has(id)) {
+        writeFrame(child.socket, header, blobs, sent);
+        writing = true;
+      }
+    } finally {
+      if (!writing) sent();
+    }
   }
 
   private start(): Child {
@@ -208,22 +218,33 @@ export function createReportRunner(
 ): ReportRunner {
   return {
     build(jobs: readonly ReportJob[]) {
-      const { header, blobs } = reportRequest(store, config, jobs);
-      return reportProcess.run(header, blobs, { onStart: options.onStart, gate: options.gate });
+      return reportProcess.run(reportRequest(store, config, jobs), {
+        onStart: options.onStart,
+        gate: options.gate,
+      });
     },
   };
 }
 
+/** What the report process is sent for a request: a header, and blobs written from where they lie. */
+export interface ReportRequest {
+  header: object;
+  blobs: Uint8Array[];
+  /** To call once the blobs are written (or never will be): their memory is then the next capture's. */
+  sent: () => void;
+}
+
 /**
  * What the report process is sent for `jobs`, taken on the event loop: the capture of `store` at this
- * instant, its columns as blobs (written from where they lie; bot/report-wire.ts).
+ * instant (into the store's spare arrays), its columns as blobs (written from where they lie;
+ * bot/report-wire.ts), given back with `sent`.
  */
 export function reportRequest(
   store: Store,
   config: { agency: AgencyConfig; titles?: TitlesConfig | undefined },
   jobs: readonly ReportJob[],
-): { header: object; blobs: Uint8Array[] } {
-  const capture = store.capture();
+): ReportRequest {
+  const { capture, release } = store.lendCapture();
   const entries = pack(capture.entries);
   return {
     header: {
@@ -234,5 +255,6 @@ export function reportRequest(
       jobs,
     },
     blobs: entries.blobs,
+    sent: release,
   };
 }

@@ -2,8 +2,9 @@
 // come before the bot's modules, whose compiling and running is most of a start (~200 ms at 100k
 // entries, beside ~150 ms for the store): Node's compile cache is switched on where Node has one (22.1
 // and later; kept in NODE_COMPILE_CACHE, else the system's temp folder, and used again while the code
-// is unchanged), and the store's snapshot starts being read in the thread pool, so the disk works
-// while the main thread compiles. Store.open then checks those bytes as it checks any (bot/main.ts).
+// is unchanged), and the store's snapshot starts being read and checked in a worker thread, so the
+// disk and the other core work while the main thread compiles. Store.open then uses those bytes, with
+// the worker's verdict (storage/read-ahead.ts).
 import { existsSync } from 'node:fs';
 import module from 'node:module';
 import { join } from 'node:path';
@@ -18,6 +19,12 @@ const { env } = process;
 // the embedded store (not DATABASE_URL).
 const live =
   env.TELEGRAM_BOT_TOKEN || env.ZALO_BOT_TOKEN || env.ZALO_ENABLED === 'true' || env.ZALO_ENABLED === '1';
-const snapshot = live && !env.DATABASE_URL ? readAhead(join(env.DATA_DIR || 'data', STORE_FILE)) : undefined;
+// In the build, a worker thread reads the snapshot and checks it on the other core meanwhile
+// (storage/snapshot-check.ts, built beside this file); run from the sources, the main thread does.
+const checker = new URL('./snapshot-check.js', import.meta.url);
+const snapshot =
+  live && !env.DATABASE_URL
+    ? readAhead(join(env.DATA_DIR || 'data', STORE_FILE), existsSync(checker) ? checker : undefined)
+    : undefined;
 const { main } = await import('./main.js');
 await main(snapshot);

@@ -3,6 +3,8 @@ import type { Messages, PeriodName } from './vi.js';
 
 const numbers = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 const num = (n: number) => numbers.format(n);
+/** `1 entry`, `3 entries`. */
+const entries = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
 
 /** English, beside the Vietnamese source: the compiler checks it has every key with the same parameters. */
 export const en: Messages = {
@@ -324,10 +326,10 @@ export const en: Messages = {
     departmentItem: (name: HtmlPart, id: HtmlPart) => html`• ${name} (<code>${id}</code>)`,
     byKind: html`<b>By kind</b>`,
     kindLine: (kind: HtmlPart, count: number, points: HtmlPart) =>
-      html`• ${kind}: ${count} entries, ${points}`,
+      html`• ${kind}: ${entries(count)}, ${points}`,
     adhoc: (count: number) => html`   of which unplanned tasks: ${count}`,
     it: (count: number) => html`   of which IT-application models: ${count}`,
-    total: (count: number, points: HtmlPart) => html`<b>Total:</b> ${count} entries, ${points}`,
+    total: (count: number, points: HtmlPart) => html`<b>Total:</b> ${entries(count)}, ${points}`,
     byDepartment: html`<b>By department</b>`,
     departmentLine: (
       name: HtmlPart,
@@ -336,12 +338,12 @@ export const en: Messages = {
       participants: number,
       members: number,
       pct: HtmlPart,
-    ) => html`• ${name}: ${count} entries, ${points}; participation ${participants}/${members} (${pct})`,
+    ) => html`• ${name}: ${entries(count)}, ${points}; participation ${participants}/${members} (${pct})`,
     participation: (participants: number, members: number, pct: HtmlPart) =>
       html`<b>Participation:</b> ${participants}/${members} members with at least one entry (${pct})`,
     topMembers: html`<b>Top members</b>`,
     memberLine: (rank: number, name: HtmlPart, dept: HtmlPart, points: HtmlPart, count: number) =>
-      html`${rank}. ${name} (${dept}) — ${points}, ${count} entries`,
+      html`${rank}. ${name} (${dept}) — ${points}, ${entries(count)}`,
     /** A member listed in a department's summary for points earned there, who has since moved. */
     nowIn: (dept: HtmlPart) => html`now in ${dept}`,
     targets: html`<b>Plan targets</b>`,
@@ -691,7 +693,8 @@ export const en: Messages = {
     legend: html`✅ reached (approved) · ⏳ reached if the entries awaiting review are approved · ▫️ not reached`,
     participation: (part: number, whole: number, pct: string) => `${part}/${whole} (${pct})`,
     count: (value: number, goal: number) => `${value}/${goal}`,
-    pendingIncluded: (n: number) => `, of which ${n} rest on entries not yet reviewed`,
+    pendingIncluded: (n: number) =>
+      `, of which ${n} ${n === 1 ? 'rests' : 'rest'} on entries not yet reviewed`,
     pendingExcluded: (n: number) => `, ${n} more if the entries awaiting review are approved`,
     milestonesTitle: html`<b>Next milestones</b>`,
     milestoneLine: (date: HtmlPart, days: number, title: HtmlPart, source = '') =>
@@ -1511,7 +1514,7 @@ export const en: Messages = {
       tagged: (codes: string, title: string, reason: string) =>
         html`✅ ${codes} tagged to ${title}. Reason: ${reason}`,
       listTitle: (title: string, tag: string, n: number, people: number) =>
-        html`🎯 <b>${title}</b> (#${tag}): ${n} entries of ${people} people`,
+        html`🎯 <b>${title}</b> (#${tag}): ${entries(n)} of ${people} ${people === 1 ? 'person' : 'people'}`,
       person: (name: string, codes: string) => html`• ${name}: ${codes}`,
       empty: (tag: string) => html`No entry carries #${tag} or was tagged to the drive by the Council yet.`,
       fileButton: 'List (Word)',
@@ -1570,7 +1573,7 @@ export const en: Messages = {
         council: 'Member of the Emulation and Commendation Council',
         member: 'Member',
       },
-      pending: (n: number) => `${n} entries awaiting the Council's review`,
+      pending: (n: number) => `${entries(n)} awaiting the Council's review`,
       mineWeek: (points: string, rank: string) => `This week: ${points}; ${rank}`,
       unranked: 'no points yet',
       rank: (rank: number, of: number) => `ranked ${rank}/${of}`,
@@ -1580,7 +1583,7 @@ export const en: Messages = {
       title: 'Entries awaiting the Council',
       count: (n: number, all: number) =>
         n === all
-          ? `${n} entries awaiting review, oldest first.`
+          ? `${entries(n)} awaiting review, oldest first.`
           : `${n}/${all} entries awaiting review match the filter, oldest first.`,
       none: 'No entries await review under this filter.',
       filters: 'Filter',
@@ -1653,7 +1656,7 @@ export const en: Messages = {
       reportDoc: 'Draft report (Word)',
       reviewSheet: (year: number) => `Review sheet for ${year} (Excel)`,
       summary: 'Summary of the period',
-      kindLine: (kind: string, count: number, points: string) => `${kind}: ${count} entries, ${points}`,
+      kindLine: (kind: string, count: number, points: string) => `${kind}: ${entries(count)}, ${points}`,
       participation: (done: number, all: number, pct: string) =>
         `Participation: ${done}/${all} members (${pct})`,
       review: (approved: number, rejected: number, pending: number) =>
@@ -1752,7 +1755,8 @@ export const en: Messages = {
       kind: 'Kind',
       text: 'Text',
       state: 'Status',
-      total: (points: string, count: number) => `Total: ${points} from ${count} counted entries`,
+      total: (points: string, count: number) =>
+        `Total: ${points} from ${count} counted ${count === 1 ? 'entry' : 'entries'}`,
       rank: (rank: number, of: number) => `Rank: ${rank}/${of} members with points in the period`,
       unranked: 'Rank: no points in the period',
       reason: (reason: string) => `Reason: ${reason}`,

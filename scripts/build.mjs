@@ -1,4 +1,5 @@
-// Builds what `npm start` runs: dist/main.js (the bot) and dist/report-worker.js (the report thread),
+// Builds what `npm start` runs: dist/main.js (the bot), dist/report-worker.js (the report thread) and
+// dist/snapshot-check.js (the thread that checks the store's snapshot at start),
 // compiled and bundled by esbuild, with shared code in chunks beside them. Bundled, the light
 // dependencies are tree-shaken (date-fns alone is ~20 MB and half a second to import whole); the heavy
 // ones used rarely — exceljs and docx (report files, in the worker), zca-js (the Zalo side) — stay in
@@ -112,7 +113,15 @@ export async function buildDesk(outdir) {
  */
 export async function buildBot(outdir = 'dist', { force = false } = {}) {
   if (!force && (await upToDate(outdir))) return false;
-  const metafile = await bundle({ main: 'bot/start.ts', 'report-worker': 'bot/report-worker.ts' }, outdir);
+  const metafile = await bundle(
+    {
+      main: 'bot/start.ts',
+      'report-worker': 'bot/report-worker.ts',
+      // The thread that reads and checks the store's snapshot while the bot's modules load (bot/start.ts).
+      'snapshot-check': 'storage/snapshot-check.ts',
+    },
+    outdir,
+  );
   // What imports what (test/e2e/startup.test.ts checks the heavy packages are never imported up front).
   await writeFile(join(outdir, 'meta.json'), JSON.stringify(metafile));
   // The chart's drawing thread is plain JavaScript, started by URL beside the code that starts it

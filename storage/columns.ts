@@ -7,6 +7,14 @@
  */
 
 export type NumberArray = Uint8Array | Uint32Array | Int32Array | Float64Array;
+
+/**
+ * How many values a fresh copy of a column of `length` values has room for: some to spare, so the
+ * next capture can be copied into it as the column grows (storage/capture-spare.ts).
+ */
+export function roomFor(length: number): number {
+  return Math.ceil(length * 1.25) + 1024;
+}
 type ArrayOf<A extends NumberArray> = new (length: number) => A;
 
 /** Numbers by row: those of a snapshot in place, those added since in a growable array. */
@@ -87,10 +95,10 @@ function columnOf<A extends NumberArray>(type: ArrayOf<A>) {
     }
 
     copy(into?: A): A {
-      // Fresh arrays get room to spare, so the next capture can reuse them as the column grows.
-      const out = (
-        into && into.length >= this.length ? into : new type(Math.ceil(this.length * 1.25) + 1024)
-      ).subarray(0, this.length) as A;
+      const out = (into && into.length >= this.length ? into : new type(roomFor(this.length))).subarray(
+        0,
+        this.length,
+      ) as A;
       set(out, this.base, 0);
       set(out, this.tail.subarray(0, this.length - this.baseLength), this.baseLength);
       return out;

@@ -10,6 +10,7 @@ import {
   F64Column,
   I32Column,
   type NumberColumn,
+  roomFor,
   StringColumn,
   type StringColumnData,
   U8Column,
@@ -116,6 +117,12 @@ export class EntryTable {
   private readonly at: StringColumn;
   private readonly source: StringColumn;
   private readonly photos = new Map<number, Photos>();
+  /**
+   * The same photos as a capture holds them ([row, platform, fileId], in order of rows): kept beside
+   * the map, as rows are only ever added at the end or taken back from it, so a capture copies one
+   * array of references (at 1M entries, 33k photos made into triples at each capture took 25-36 ms).
+   */
+  private readonly photoList: [number, string, string][] = [];
   private readonly codes = new Map<number, string>();
   private readonly items: {
     row: NumberColumn<Uint32Array>;
@@ -186,6 +193,7 @@ export class EntryTable {
       const kept = this.photos.get(row);
       if (kept) kept.push(photo);
       else this.photos.set(row, [photo]);
+      this.photoList.push([row, platform, fileId]);
     }
     for (const [row, code] of data.codes) this.codes.set(row, code);
     for (let row = 0; row < data.count; row += 1) this.setRowOfNo(data.no[row] as number, row);
@@ -614,6 +622,7 @@ export class EntryTable {
         row,
         entry.photo.map((p) => ({ platform: p.platform, fileId: p.fileId })),
       );
+      for (const p of entry.photo) this.photoList.push([row, p.platform, p.fileId]);
     }
     if (entry.code !== entryCode(entry.kind, no)) this.codes.set(row, entry.code);
     this.setRowOfNo(no, row);
@@ -631,7 +640,7 @@ export class EntryTable {
     }
     this.removeFromOrder(row);
     this.setRowOfNo(this.no.get(row), -1);
-    this.photos.delete(row);
+    if (this.photos.delete(row)) this.dropPhotosOf(row);
     this.codes.delete(row);
     for (const column of [
       this.no,
@@ -786,10 +795,13 @@ export class EntryTable {
 
   // ---- capture and restore --------------------------------------------------------------------------
 
-  /** A consistent copy of the whole table, taken in one synchronous step (a few ms at 100k rows). */
-  capture(reuse?: EntryTableData): EntryTableData {
+  /**
+   * A consistent copy of the whole table, taken in one synchronous step (a few ms at 100k rows): its
+   * number columns copied — into the arrays of an earlier capture when given (storage/capture-spare.ts:
+   * one nothing reads any more, its memory already faulted in) — and its strings shared.
+   */
+  capture(reuse?: CaptureArrays): EntryTableData {
     const items = this.items;
-    // Into the arrays of an earlier capture when given (a compaction's: done with, and kept for the next).
     const into = <K extends NumberKey>(key: K) => grownFor(reuse?.[key] as EntryTableData[K] | undefined);
     const itemsInto = <K extends ItemKey>(key: K) =>
       grownFor(reuse?.items[key] as EntryTableData['items'][K] | undefined);
@@ -810,9 +822,8 @@ export class EntryTable {
       text: this.text.capture(),
       at: this.at.capture(),
       source: this.source.capture(),
-      photos: [...this.photos].flatMap(([row, photos]) =>
-        photos.map((p): [number, string, string] => [row, p.platform, p.fileId]),
-      ),
+      // The triples are never changed once made: shared, like the strings.
+      photos: this.photoList.slice(),
       codes: [...this.codes],
       items: {
         count: items.row.length,
@@ -829,6 +840,11 @@ export class EntryTable {
     };
   }
 
+  /** How many history items the table holds beyond the usual "created" one (a capture's `items.count`). */
+  get itemCount(): number {
+    return this.items.row.length;
+  }
+
   /**
    * A table from stored data, every rule a table keeps verified first: a broken rule throws an Error
    * naming it, and nothing is built.
@@ -839,6 +855,17 @@ export class EntryTable {
   }
 
   // ---- inside ---------------------------------------------------------------------------------------
+
+  /** Takes row `row`'s photos out of `photoList` (the last row's: at its end, unless read so from a store). */
+  private dropPhotosOf(row: number): void {
+    const list = this.photoList;
+    while (list.length > 0 && (list[list.length - 1] as [number, string, string])[0] === row) list.pop();
+    if (list.some(([r]) => r === row)) {
+      const kept = list.filter(([r]) => r !== row);
+      list.length = 0;
+      list.push(...kept);
+    }
+  }
 
   private item(index: number): HistoryItem {
     const items = this.items;
@@ -1029,6 +1056,43 @@ type NumberKey =
   | 'order';
 type ItemKey = 'row' | 'action' | 'by' | 'platform' | 'flags' | 'next';
 
+/** The arrays a capture copies the number columns into: an earlier capture's, or spare ones made for one. */
+export type CaptureArrays = Pick<EntryTableData, NumberKey> & {
+  items: Pick<EntryTableData['items'], ItemKey>;
+};
+
+/** Fresh arrays for a capture of `rows` rows and `items` history items, with the room a fresh copy gets. */
+export function captureArrays(rows: number, items: number): CaptureArrays {
+  const r = roomFor(rows);
+  const i = roomFor(items);
+  return {
+    no: new Uint32Array(r),
+    time: new Float64Array(r),
+    kind: new Uint8Array(r),
+    flags: new Uint8Array(r),
+    points: new Float64Array(r),
+    member: new Uint32Array(r),
+    reporter: new Uint32Array(r),
+    department: new Uint32Array(r),
+    createdOn: new Uint8Array(r),
+    firstItem: new Int32Array(r),
+    order: new Int32Array(r),
+    items: {
+      row: new Uint32Array(i),
+      action: new Uint8Array(i),
+      by: new Uint32Array(i),
+      platform: new Uint8Array(i),
+      flags: new Uint8Array(i),
+      next: new Int32Array(i),
+    },
+  };
+}
+
+/** How many rows and history items `arrays` have room for (what a capture into them may hold). */
+export function roomOf(arrays: CaptureArrays): { rows: number; items: number } {
+  return { rows: arrays.no.buffer.byteLength / 4, items: arrays.items.row.buffer.byteLength / 4 };
+}
+
 /**
  * An earlier capture's array with room for what the table holds now: the whole of its memory, seen
  * again (`copy` fills the front). Undefined when there is none, or it had no room to spare.
@@ -1053,10 +1117,10 @@ function freeze(entry: Entry): Entry {
 }
 
 /**
- * The memory of a capture's own copies (its number columns), which can be handed to a worker thread
- * instead of copied again. The string blocks are not among them: they are the snapshot's, shared.
+ * The memory of a capture's own copies (its number columns): what storage/capture-spare.ts keeps and
+ * faults in. The string blocks are not among them: they are the snapshot's, shared.
  */
-export function copiedBuffers(data: EntryTableData): ArrayBuffer[] {
+export function copiedBuffers(data: CaptureArrays): ArrayBuffer[] {
   const items = data.items;
   return [
     data.no,

@@ -3,9 +3,10 @@ import { dirname, join, resolve } from 'node:path';
 import { StoreWriteError } from '../core/errors.js';
 import { BACKUP_DIR, Backups } from './backups.js';
 import { isErrnoException, removeTempFiles, type StoreFiles, storeFiles, syncDirectory } from './files.js';
+import type { RuleSettings } from './invariants.js';
 import { Journal, type JournalContents, readJournal } from './journal.js';
 import type { LogLines, LogWriter, MayReplace, StoreLog } from './log.js';
-import { type ReadAhead, STORE_FILE } from './read-ahead.js';
+import { type ReadAhead, type SnapshotChecks, STORE_FILE, type Verdict } from './read-ahead.js';
 import { SnapshotAdapter } from './snapshot-file.js';
 import type { StoreLogger } from './store.js';
 
@@ -34,17 +35,33 @@ export class FileLog implements StoreLog {
   private documentLeft = false;
   /** The snapshot's bytes, when the bot began reading them before it opened the store (bot/start.ts). */
   private readonly ahead: Promise<Buffer> | undefined;
+  /** A worker's checks of those bytes, if one checks them. */
+  private readonly checks: SnapshotChecks | undefined;
+  private readonly rules: RuleSettings;
 
+  /** `rules`: the store's (Store.open's), for a worker checking the snapshot read ahead. */
   constructor(
     readonly dir: string,
     private readonly logger: StoreLogger,
-    options: { files?: StoreFiles; keepBackups?: number; readAhead?: ReadAhead } = {},
+    options: { files?: StoreFiles; keepBackups?: number; readAhead?: ReadAhead; rules?: RuleSettings } = {},
   ) {
     this.files = options.files ?? storeFiles();
     this.backups = new Backups(dir, this.files, options.keepBackups ?? 14);
+    this.rules = options.rules ?? {};
     // Bytes read ahead of another file are not this store's.
     const ahead = options.readAhead;
-    if (ahead && resolve(ahead.path) === resolve(join(dir, STORE_FILE))) this.ahead = ahead.bytes;
+    if (ahead && resolve(ahead.path) === resolve(join(dir, STORE_FILE))) {
+      this.ahead = ahead.bytes;
+      this.checks = ahead.checks;
+      // Asked now, so the worker checks the rules as soon as it has checked the file.
+      this.checks?.rules(this.rules);
+    } else {
+      ahead?.checks?.dispose();
+    }
+  }
+
+  snapshotRules(): Promise<Verdict> | undefined {
+    return this.adapter?.checkedBy?.rules(this.rules);
   }
 
   get name(): string {
@@ -66,6 +83,7 @@ export class FileLog implements StoreLog {
       this.files,
       mayReplace,
       this.ahead,
+      this.checks,
     );
     return this.adapter;
   }

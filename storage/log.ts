@@ -1,4 +1,5 @@
 import type { Adapter } from 'lowdb';
+import type { Verdict } from './read-ahead.js';
 import type { State, StoreEvent } from './schema.js';
 
 /**
@@ -83,6 +84,11 @@ export interface StoreLog {
   readonly snapshotName: string;
   /** The lines after the snapshot (after `snapshot().read()`), each valid; anything else throws StoreCorruptError. */
   readLines(): Promise<LogLines>;
+  /**
+   * Where a worker checked the snapshot just read (storage/read-ahead.ts): its verdict on the store's
+   * rules over what it holds, which Store.open then does not check itself. Undefined where none did.
+   */
+  snapshotRules?(): Promise<Verdict> | undefined;
   /** Opens the log for writing, once everything read was valid; `onAbort` undoes the lines of a failed write. */
   openWriter<T>(onAbort: (metas: T[]) => void): Promise<LogWriter<T>>;
   /**

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { entryNo } from '../core/codes.js';
 import type { Entry } from '../core/domain.js';
 import { StoreCorruptError } from '../core/errors.js';
+import { spareOf } from './capture-spare.js';
 import {
   type BlockEncoding,
   CHUNK_ROWS,
@@ -14,10 +15,10 @@ import {
   type StringColumnData,
   wider,
 } from './columns.js';
-import { EntryTable, type EntryTableData } from './entry-table.js';
+import { type CaptureArrays, EntryTable, type EntryTableData } from './entry-table.js';
 import { isErrnoException, nodeFiles, type StoreFiles } from './files.js';
 import { MigrationError, migrate } from './migrations.js';
-import { readShared } from './read-ahead.js';
+import { readShared, type SnapshotChecks } from './read-ahead.js';
 import { DOCUMENT_VERSION, documentSchema, STORE_VERSION, type State, stateSchema } from './schema.js';
 
 /*
@@ -342,9 +343,14 @@ export function isSnapshot(bytes: Uint8Array): boolean {
  * Reads and verifies the snapshot at `path`: null when there is none; StoreCorruptError naming the
  * problem for anything that is not exactly what a snapshot holds (wrong hash, wrong layout, invalid
  * state, a broken rule of the entry table). Nothing is written. `ahead`: its bytes, being read already
- * (storage/read-ahead.ts).
+ * (storage/read-ahead.ts); `checks`: a worker's checks of those bytes — its finding them sound stands
+ * for the checksum and the columns' checks here (any other verdict, and they are made here).
  */
-export async function readSnapshot(path: string, ahead?: Promise<Buffer>): Promise<State | null> {
+export async function readSnapshot(
+  path: string,
+  ahead?: Promise<Buffer>,
+  checks?: SnapshotChecks,
+): Promise<State | null> {
   let bytes: Buffer;
   try {
     bytes = await (ahead ?? readShared(path));
@@ -354,15 +360,22 @@ export async function readSnapshot(path: string, ahead?: Promise<Buffer>): Promi
       cause: error,
     });
   }
+  if (ahead && checks) {
+    // Nothing of the columns is read before the worker has found them sound: a broken history's
+    // links could loop, a number send an index past its end.
+    // Any other verdict, and the checks are made here: what is wrong is said as it always is.
+    if ('ok' in (await checks.structure)) return snapshotOf(bytes, path, true);
+  }
   return snapshotOf(bytes, path);
 }
 
 /**
  * The state a snapshot's `bytes` hold, verified as `readSnapshot` verifies a file (`name` names it in
  * the error). The table's columns stay views into `bytes`: best in shared memory (a report worker then
- * reads them without a copy).
+ * reads them without a copy). `checked`: the same bytes were verified already (storage/snapshot-check.ts
+ * found them sound): the checksum and the entry table's column checks are not made again.
  */
-export function snapshotOf(bytes: Buffer, name: string): State {
+export function snapshotOf(bytes: Buffer, name: string, checked = false): State {
   requireLittleEndian();
   const corrupt = (what: string): never => {
     throw new StoreCorruptError(name, what);
@@ -370,7 +383,7 @@ export function snapshotOf(bytes: Buffer, name: string): State {
   if (!isSnapshot(bytes)) corrupt('is not a thidua-bot snapshot');
   if (bytes.length < MAGIC.length + 4 + CHECK_BYTES) corrupt('is cut short');
   const body = bytes.subarray(0, bytes.length - CHECK_BYTES);
-  if (crc32(body) >>> 0 !== bytes.readUInt32LE(body.length)) {
+  if (!checked && crc32(body) >>> 0 !== bytes.readUInt32LE(body.length)) {
     corrupt('is damaged (its checksum does not match: cut short, or changed on disk)');
   }
   const metaLength = bytes.readUInt32LE(MAGIC.length);
@@ -411,7 +424,8 @@ export function snapshotOf(bytes: Buffer, name: string): State {
   }
   const members = new Set(state.data.members.map((m) => m.id));
   try {
-    return { ...state.data, entries: EntryTable.verified(data, (id) => members.has(id)) };
+    const entries = checked ? new EntryTable(data) : EntryTable.verified(data, (id) => members.has(id));
+    return { ...state.data, entries };
   } catch (error) {
     return corrupt((error as Error).message);
   }
@@ -558,23 +572,47 @@ function requireLittleEndian(): void {
 }
 
 /** A capture of `state` (see StoreCapture), into the arrays of an earlier one when given (EntryTable.capture). */
-export function captureState(state: State, reuse?: EntryTableData): StoreCapture {
+export function captureState(state: State, reuse?: CaptureArrays): StoreCapture {
   const { entries, ...rest } = state;
   return { state: JSON.stringify(rest), entries: entries.capture(reuse) };
+}
+
+/** A capture lent its memory (see `lendCapture`): `release` once nothing reads it any more. */
+export interface LentCapture {
+  capture: StoreCapture;
+  /** The capture's arrays go back to be copied into by the next one: nothing may read them after. */
+  release(): void;
+}
+
+/**
+ * A capture of `state` into its entry table's spare arrays, warm memory (storage/capture-spare.ts):
+ * a few ms at 100k entries where fresh memory took 10-25. Released, its arrays are the next one's.
+ */
+export function lendCapture(state: State): LentCapture {
+  const spare = spareOf(state.entries);
+  const capture = captureState(state, spare.take());
+  let released = false;
+  return {
+    capture,
+    release() {
+      if (released) return;
+      released = true;
+      spare.give(capture.entries);
+    },
+  };
 }
 
 /**
  * lowdb's adapter for the store's own files: `read` gives the state of `store.snapshot`, or before the
  * first compaction the migrated `store.json` of layouts 1–6, or null for a new store; `write` folds the
  * state into a new snapshot. The state is captured when `write` is called, before its first await (so
- * lowdb's `write()` captures at once); the snapshot is written from the capture in chunks and replaces
- * the old one only if `mayReplace` — asked for at the capture — answers true once the file is on disk.
+ * lowdb's `write()` captures at once), into the table's spare arrays (given back once written); the
+ * snapshot is written from the capture in chunks and replaces the old one only if `mayReplace` —
+ * asked for at the capture — answers true once the file is on disk.
  */
 export class SnapshotAdapter implements Adapter<State> {
   /** Whether the last `read` came from `store.json` (set aside once a snapshot holds it). */
   fromDocument = false;
-  /** The last capture's arrays, which the next one fills: allocating ~5 MB afresh (at 100k) took 10-25 ms. */
-  private spare: EntryTableData | undefined;
 
   constructor(
     private readonly snapshotPath: string,
@@ -583,12 +621,27 @@ export class SnapshotAdapter implements Adapter<State> {
     private readonly mayReplace: () => (seq: number) => Promise<boolean> = () => async () => true,
     /** The snapshot's bytes, being read already: taken by the first `read` only (a later one reads the file). */
     private ahead?: Promise<Buffer>,
+    /** A worker's checks of those bytes (storage/read-ahead.ts), with them. */
+    private checks?: SnapshotChecks,
   ) {}
+
+  /** The worker whose verdict stood for the last `read`'s checks, if one did (its rules are asked of it). */
+  checkedBy: SnapshotChecks | undefined;
 
   async read(): Promise<State | null> {
     const ahead = this.ahead;
+    const checks = this.checks;
     this.ahead = undefined;
-    const snapshot = await readSnapshot(this.snapshotPath, ahead);
+    this.checks = undefined;
+    this.checkedBy = undefined;
+    const snapshot = await readSnapshot(this.snapshotPath, ahead, checks).catch((error: unknown) => {
+      checks?.dispose();
+      throw error;
+    });
+    if (checks) {
+      if (snapshot && 'ok' in (await checks.structure)) this.checkedBy = checks;
+      else checks.dispose();
+    }
     if (snapshot) return snapshot;
     const document = await readDocument(this.documentPath);
     this.fromDocument = document !== null;
@@ -598,13 +651,12 @@ export class SnapshotAdapter implements Adapter<State> {
   async write(state: State): Promise<void> {
     const seq = state.seq;
     const check = this.mayReplace();
-    const capture = captureState(state, this.spare);
-    this.spare = undefined;
+    const lent = lendCapture(state);
     try {
-      const written = await writeSnapshot(this.snapshotPath, capture, this.files, () => check(seq));
+      const written = await writeSnapshot(this.snapshotPath, lent.capture, this.files, () => check(seq));
       if (!written) throw new SnapshotNotKeptError();
     } finally {
-      this.spare = capture.entries;
+      lent.release();
     }
   }
 }

@@ -23,7 +23,9 @@ import type {
   Repository,
 } from '../core/repository.js';
 import { FileBallotKeys } from './ballot-keys.js';
+import { spareOf } from './capture-spare.js';
 import { CouncilStore } from './council.js';
+import type { CaptureArrays } from './entry-table.js';
 import { applyEvent, type Undo } from './events.js';
 import { FileLog } from './file-log.js';
 import type { FileSystem } from './files.js';
@@ -40,15 +42,22 @@ import {
 } from './invariants.js';
 import { NO_LINE, newStoreId, sealLine } from './line.js';
 import type { LogLines, LogWriter, StoreLog } from './log.js';
-import type { ReadAhead } from './read-ahead.js';
+import type { ReadAhead, Verdict } from './read-ahead.js';
 import { StoreReader } from './reader.js';
 import { emptyState, type State, type StoreEvent, type StoreEventBody } from './schema.js';
-import { captureState, SnapshotNotKeptError, type StoreCapture } from './snapshot-file.js';
+import {
+  captureState,
+  type LentCapture,
+  lendCapture,
+  SnapshotNotKeptError,
+  type StoreCapture,
+} from './snapshot-file.js';
 
 export interface StoreLogger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+  debug?(obj: object, msg?: string): void;
 }
 
 export interface StoreOptions {
@@ -285,6 +294,7 @@ export class Store extends StoreReader implements Repository {
       files: storeFiles(options.fileSystem),
       ...(options.keepBackups !== undefined ? { keepBackups: options.keepBackups } : {}),
       ...(options.readAhead ? { readAhead: options.readAhead } : {}),
+      ...(options.rules ? { rules: options.rules } : {}),
     });
   }
 
@@ -307,13 +317,33 @@ export class Store extends StoreReader implements Repository {
     store.indexMembers(log.snapshotName);
     const rules = options.rules ?? {};
     // Every rule over what the snapshot holds, before any line is applied: a broken one is the snapshot's.
-    try {
-      checkState(scopeOf(store.data, store.idx, rules, true));
-    } catch (error) {
-      if (error instanceof RuleBroken) throw new StoreCorruptError(log.snapshotName, error.message);
+    const checkRules = () => {
+      try {
+        checkState(scopeOf((store as Store).data, (store as Store).idx, rules, true));
+      } catch (error) {
+        if (error instanceof RuleBroken) throw new StoreCorruptError(log.snapshotName, error.message);
+        throw error;
+      }
+    };
+    // Where a worker checks them (storage/read-ahead.ts), its verdict is awaited instead, once the
+    // journal is read: nothing is applied to the state before it.
+    const checked = log.snapshotRules?.();
+    const rulesChecked = async () => {
+      // Any other verdict, and they are checked here: what is broken is said as it always is.
+      if ('ok' in (await (checked as Promise<Verdict>))) {
+        (store as Store).logger.debug?.(
+          { file: log.snapshotName },
+          'the snapshot was checked in a worker thread',
+        );
+      } else checkRules();
+    };
+    if (!checked) checkRules();
+    const lines = await log.readLines().catch(async (error: unknown) => {
+      // A broken rule of the snapshot is said first, as when it is checked before the journal is read.
+      if (checked) await rulesChecked();
       throw error;
-    }
-    const lines = await log.readLines();
+    });
+    if (checked) await rulesChecked();
     const start = store.follow(lines, log.snapshotName);
     const scope = scopeOf(store.data, store.idx, rules, true);
     for (let i = start; i < lines.events.length; i += 1) {
@@ -713,10 +743,28 @@ export class Store extends StoreReader implements Repository {
 
   /**
    * The whole store at this instant, copied in one synchronous step (a few milliseconds at 100k
-   * entries): the snapshot is written from it, and report files are built from it in a worker.
+   * entries) — into `reuse`, the arrays of an earlier capture nothing reads any more, when given.
    */
-  capture(): StoreCapture {
-    return captureState(this.data);
+  capture(reuse?: CaptureArrays): StoreCapture {
+    return captureState(this.data, reuse);
+  }
+
+  /**
+   * The same copy, into the entry table's spare arrays, memory already faulted in (storage/capture-spare.ts):
+   * what report files are built from (bot/reports.ts). `release` once nothing reads the capture any
+   * more: its arrays are the next capture's.
+   */
+  lendCapture(): LentCapture {
+    return lendCapture(this.data);
+  }
+
+  /**
+   * Sums the next block of the figures' rows, then makes the captures' spare arrays a megabyte at a
+   * time (their memory faulted in before a report or a compaction needs it); false once all is done.
+   * The bot calls it at start-up between turns of the event loop.
+   */
+  override warmFigures(): boolean {
+    return super.warmFigures() || spareOf(this.data.entries).warm();
   }
 
   /**
@@ -788,6 +836,7 @@ export class Store extends StoreReader implements Repository {
   async close(): Promise<void> {
     this.closed ??= (async () => {
       if (this.compacting) await this.compacting.catch(() => {});
+      spareOf(this.data.entries).stop();
       try {
         if (this.writable) await this.journal.close();
       } finally {

@@ -105,15 +105,25 @@ const RATING_WORDS: Record<Rating, string[]> = {
   khtnv: ['khtnv', 'khong hoan thanh nhiem vu', 'khong hoan thanh', 'khong ht'],
 };
 
-/** A rating as people write it: `HTXSNV`, `httnv`, `hoàn thành tốt nhiệm vụ`, `xuất sắc`… */
+/**
+ * A rating as people write it: `HTXSNV`, `httnv`, `hoàn thành tốt nhiệm vụ`, `xuất sắc`, with `NV`
+ * and `HT` for `nhiệm vụ` and `hoàn thành` (`Hoàn thành tốt NV`), and `… nhiệm vụ được giao`.
+ */
 export function readRating(text: string): Rating | undefined {
-  const t = fold(text).replace(/[.;:]+$/, '');
+  const t = fold(text)
+    .replace(/[.;:]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\bnv\b/g, 'nhiem vu')
+    .replace(/\bht\b/g, 'hoan thanh')
+    .replace(/ nhiem vu duoc giao$/, ' nhiem vu');
   return RATINGS.find((r) => RATING_WORDS[r].includes(t));
 }
 
 /** The rating at the end of `tokens`, and where it starts. */
 export function ratingAtEnd(tokens: readonly string[]): { rating: Rating; at: number } | undefined {
-  for (let at = Math.max(0, tokens.length - 6); at < tokens.length; at += 1) {
+  // Up to eight words: `hoàn thành xuất sắc nhiệm vụ được giao`.
+  for (let at = Math.max(0, tokens.length - 8); at < tokens.length; at += 1) {
     const rating = readRating(tokens.slice(at).join(' '));
     if (rating) return { rating, at };
   }

@@ -5,7 +5,7 @@ import { GroupCommit, type PendingLine } from '../group-commit.js';
 import { parseJournalLine } from '../journal.js';
 import type { LogLines, LogWriter, MayReplace, StoreLog } from '../log.js';
 import type { State, StoreEvent } from '../schema.js';
-import { captureState, SnapshotNotKeptError, snapshotChunks, snapshotOf } from '../snapshot-file.js';
+import { lendCapture, SnapshotNotKeptError, snapshotChunks, snapshotOf } from '../snapshot-file.js';
 import type { StoreLogger } from '../store.js';
 import { connectClient, describeTarget, ident, type PostgresTarget } from './connection.js';
 
@@ -294,8 +294,13 @@ export class PostgresLog implements StoreLog {
   private async writeSnapshot(state: State, mayReplace: MayReplace): Promise<void> {
     const seq = state.seq;
     const check = mayReplace();
-    const capture = captureState(state);
-    const client = await connectClient(this.options, 'snapshot');
+    // Into the table's spare arrays (storage/capture-spare.ts), given back once the parts are written.
+    const lent = lendCapture(state);
+    const capture = lent.capture;
+    const client = await connectClient(this.options, 'snapshot').catch((error: unknown) => {
+      lent.release();
+      throw error;
+    });
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<{ id: string }>(
@@ -351,6 +356,7 @@ export class PostgresLog implements StoreLog {
       await client.query('ROLLBACK').catch(() => {});
       throw error;
     } finally {
+      lent.release();
       await client.end().catch(() => {});
     }
   }

@@ -113,6 +113,29 @@ describe('a report being built holds nobody up', () => {
     },
   );
 
+  it('two files asked for with writes between, the first still waiting to be built, each show the store as it was when asked for', async () => {
+    // The first request's capture goes into the store's spare memory, is sent, and that memory is
+    // the second's (storage/capture-spare.ts): the first file must not see what came after it.
+    const runner = createReportRunner(tg.store, { agency: testAgency() }, { gate });
+    const yearBook = () => runner.build([{ report: 'workbook', args: { period: yearOf2026() } }]);
+    const listed = async (files: Promise<Buffer[]>) => {
+      const [data] = await files;
+      const book = await readBook(data as Buffer);
+      return table(book.getWorksheet('Các mục') as ExcelJS.Worksheet).rows.map((e) => e['Nội dung']);
+    };
+    const first = yearBook();
+    await tg.send(lan(), '/viectot Trực thay đồng nghiệp bị ốm');
+    const second = yearBook();
+    await tg.send(lan(), '/viectot Dọn vệ sinh phòng họp');
+    const third = yearBook();
+    open();
+    expect(await listed(first)).toEqual(['Trả lại ví tiền cho người đánh rơi']);
+    expect((await listed(second)).sort()).toEqual(
+      ['Trả lại ví tiền cho người đánh rơi', 'Trực thay đồng nghiệp bị ốm'].sort(),
+    );
+    expect(await listed(third)).toHaveLength(3);
+  });
+
   it('fails a request for a report that does not exist, and builds the next one', async () => {
     open();
     const runner = createReportRunner(tg.store, { agency: testAgency() });

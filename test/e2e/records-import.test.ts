@@ -121,8 +121,9 @@ describe('importing the filled workbook', () => {
   it('imports every row in one step, one history item per record, and recognises the rows on a second import', async () => {
     const book = await template();
     rate(book, 'Nguyễn Thị Lan', 'Hoàn thành xuất sắc nhiệm vụ');
-    rate(book, 'Trần Văn Hùng', 'HTTNV');
-    rate(book, 'Phòng Cán bộ', 'Hoàn thành tốt nhiệm vụ');
+    // As clerks write them: `NV` for `nhiệm vụ`, and `… nhiệm vụ được giao`.
+    rate(book, 'Trần Văn Hùng', 'Hoàn thành tốt NV');
+    rate(book, 'Phòng Cán bộ', 'Hoàn thành tốt nhiệm vụ được giao');
     addRow(book, 'Kỷ luật', {
       'Họ và tên / Tập thể': 'Vũ Thị Mai',
       'Hình thức': 'Khiển trách',
@@ -151,6 +152,7 @@ describe('importing the filled workbook', () => {
     expect(answer).toContain('Đã nhập 7 dòng vào hồ sơ thi đua');
     expect(tg.store.journalLines).toBe(lines + 1);
     expect(tg.store.rating(2026, { kind: 'member', memberId: id('Nguyễn Thị Lan') })?.rating).toBe('htxsnv');
+    expect(tg.store.rating(2026, { kind: 'member', memberId: id('Trần Văn Hùng') })?.rating).toBe('httnv');
     expect(tg.store.rating(2026, { kind: 'department', departmentId: 'cb' })?.rating).toBe('httnv');
     expect(tg.store.disciplines[0]).toMatchObject({
       form: 'khientrach',

@@ -52,6 +52,8 @@ describe('year-end ratings (/xeploai)', () => {
     expect(history).toContain('đính chính');
     expect(history).toContain('HTTNV → HTXSNV: theo kết luận của Thường trực');
     expect(history).toContain('(Telegram)');
+    const given = text(await asAdmin('/xeploai Trần Văn Hùng hoàn thành xuất sắc nhiệm vụ được giao'));
+    expect(given).toContain('Đã ghi xếp loại năm 2026 của Trần Văn Hùng: Hoàn thành xuất sắc nhiệm vụ');
   });
 
   it('answers in private when asked in the group: ratings are personnel data', async () => {

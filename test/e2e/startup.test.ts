@@ -10,6 +10,8 @@ import { FakeBotApiServer } from '../helpers/bot-api-server.js';
 import { buildBot, runBuild } from '../helpers/build.js';
 import { until } from '../helpers/live-bot.js';
 import { onFreePorts, portTaken } from '../helpers/ports.js';
+import { addMember, logDeed } from '../helpers/store.js';
+import { rewriteSnapshot } from '../helpers/store-files.js';
 import { FakeZaloBotApiServer, zaloId } from '../helpers/zalo-bot-api-server.js';
 
 const TOKEN = '123456789:AAExampleTokenForTestsOnly_0123456789';
@@ -219,6 +221,73 @@ describe('npm start', () => {
     );
     expect((await readFile(file)).equals(bytes)).toBe(true);
   });
+
+  /** A store of one member and one deed, compacted into its snapshot; then `edit` rewrites that with a right CRC. */
+  async function snapshotEdited(edit: Parameters<typeof rewriteSnapshot>[1]): Promise<Buffer> {
+    const store = await Store.open(dir);
+    const m1 = await addMember(store, 1, 'vp');
+    await logDeed(store, m1.id, new Date('2026-03-03T03:00:00Z'), 'Hiến máu tình nguyện đợt một');
+    await store.compact();
+    await store.close();
+    await rewriteSnapshot(dir, edit);
+    return readFile(join(dir, STORE_FILE));
+  }
+
+  /** Starts the built bot on `dir` with Telegram out of reach: it must stop before it polls. */
+  async function refused(): Promise<string> {
+    const run = start({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_GROUP_ID: '-1001234567890',
+      DATA_DIR: dir,
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:9',
+    });
+    expect(await run.exited).toBe(1);
+    return run.err();
+  }
+
+  // The build checks the snapshot in a worker thread while the modules load (storage/snapshot-check.ts):
+  // what it refuses stops the start as the store's own checks would, before any update is taken.
+  it('refuses to start on a snapshot whose CRC is right but whose entry table is broken, naming it, and leaves it untouched', async () => {
+    const bytes = await snapshotEdited((capture) => {
+      const ends = capture.entries.text.ends;
+      ends[ends.length - 1] = (ends[ends.length - 1] as number) + 7;
+    });
+    expect(await refused()).toContain(
+      `cannot start — ${join(dir, STORE_FILE)}: entry text: the offsets do not match the text`,
+    );
+    expect((await readFile(join(dir, STORE_FILE))).equals(bytes)).toBe(true);
+  });
+
+  it('refuses to start on a snapshot whose CRC is right but which breaks a rule of the store, naming it and the rule, and leaves it untouched', async () => {
+    const bytes = await snapshotEdited((capture) => {
+      const time = capture.entries.time;
+      time[time.length - 1] = Date.parse('2099-03-03T03:00:00Z');
+    });
+    expect(await refused()).toContain(
+      `cannot start — ${join(dir, STORE_FILE)}: entry VT1: logged is 2099-03-03T03:00:00.000Z, after the years the store can hold`,
+    );
+    expect((await readFile(join(dir, STORE_FILE))).equals(bytes)).toBe(true);
+  });
+
+  it('checks a sound snapshot in its worker thread, and polls', async () => {
+    await snapshotEdited(() => {});
+    const server = await FakeBotApiServer.start({ token: TOKEN });
+    try {
+      const run = start({
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_GROUP_ID: '-1001234567890',
+        TELEGRAM_API_ROOT: server.apiRoot,
+        DATA_DIR: dir,
+        LOG_LEVEL: 'debug',
+      });
+      await server.waitForCall((c) => c.method === 'getUpdates' || c.method === 'setMyCommands', 15_000);
+      expect(run.out() + run.err()).toContain('the snapshot was checked in a worker thread');
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
 
   it('refuses to start with a broken plan file, naming it and the problem', async () => {
     const plan = join(dir, 'plan.json');

@@ -455,6 +455,14 @@ describe('languages, help and long answers', () => {
     const reply = only(await tg.press(en, asked, 'Keep “John Smith”'));
     expect(reply.text).toContain('Registered John Smith — Văn phòng Ban');
     expect(only(await tg.send(en, '/trogiup', { inPrivate: true })).text).toContain('Commands you can use');
+    // Counts in English take their number: one entry, two entries.
+    await tg.send(en, '/viectot Helped a new colleague set up the printer', { inPrivate: true });
+    const office = tg.user(ADMIN, 'Toàn', { username: 'toan_vp', language_code: 'en' });
+    const summary = only(await tg.send(office, '/tonghop week', { inPrivate: true })).text;
+    expect(summary).toContain('• Good deed: 1 entry, 2 points');
+    expect(summary).toContain('Total: 1 entry, 2 points');
+    expect(summary).toContain('1. John Smith (Văn phòng Ban) — 2 points, 1 entry');
+    expect(summary).not.toMatch(/\b1 entries\b/);
   });
 
   it('/trogiup lists only the commands this user may run', async () => {
