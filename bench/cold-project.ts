@@ -68,7 +68,9 @@ const year = periodContaining('year', LAST_FULL_WEEK_DAY);
 const builtBeforeLists = store.entriesBuilt;
 const lists = {
   chuyendeMs: timed(() => driveEntries(store, { id: 'bench', title: '', tag: 'baucu', date: '' }, year.year)),
-  cuatoiMs: timed(() => memberRecord(store, store.members[0] as Member, year, config.review.mode)),
+  // What /cuatoi năm and the desk's own page read: the member's counts and standing, and the newest
+  // of their entries shown (the desk's page of 50; /cuatoi shows 30).
+  cuatoiMs: timed(() => memberRecord(store, store.members[0] as Member, year, config.review.mode).newest(50)),
   entriesBuilt: 0,
   rssMB: 0,
 };

@@ -74,6 +74,9 @@ export const chuyende: Command = defineCommand({
         say(t.council.drives.tagged(entries.map((e) => e.entry?.code ?? '').join(', '), drive.title, reason)),
       ];
     }
+    // The drive's entries are found by its tag: the store's tag index, built between turns of the
+    // event loop after a start, done first (a year of texts is not searched in one turn).
+    await store.warmed();
     return [show(ctx, drive)];
   },
 });

@@ -22,34 +22,30 @@ export const cuatoi: Command = defineCommand({
     const mode = ctx.agency.review.mode;
 
     const record = memberRecord(store, me, period, mode);
-    const mine = record.entries;
     const own = record.score;
     const reportedForOthers = record.reportedForOthers;
 
-    const lines = mine
-      .slice(-SHOWN)
-      .reverse()
-      .map((e) => {
-        const state = entryState(e);
-        const reason = rejectionReason(e);
-        const notes = [
-          t.mine.state(`${t.states[state]}, ${t.counting(counts(e, mode))}`),
-          reason && t.mine.reason(reason),
-          e.reporterId !== me.id && t.mine.reportedBy(store.member(e.reporterId)?.fullName ?? '?'),
-        ].filter(Boolean);
-        return t.mine.line(
-          e.code,
-          formatDay(new Date(e.at)),
-          t.kind[e.kind],
-          t.points(e.points),
-          joinHtml([preview(e.text, 100), ...notes], ' '),
-        );
-      });
+    const lines = record.newest(SHOWN).map((e) => {
+      const state = entryState(e);
+      const reason = rejectionReason(e);
+      const notes = [
+        t.mine.state(`${t.states[state]}, ${t.counting(counts(e, mode))}`),
+        reason && t.mine.reason(reason),
+        e.reporterId !== me.id && t.mine.reportedBy(store.member(e.reporterId)?.fullName ?? '?'),
+      ].filter(Boolean);
+      return t.mine.line(
+        e.code,
+        formatDay(new Date(e.at)),
+        t.kind[e.kind],
+        t.points(e.points),
+        joinHtml([preview(e.text, 100), ...notes], ' '),
+      );
+    });
     return [
       say(
         t.mine.title(me.fullName, periodTitle(t, period, ctx.now)),
         ...(lines.length ? lines : [t.mine.none]),
-        mine.length > SHOWN && t.mine.more(mine.length - SHOWN),
+        record.count > SHOWN && t.mine.more(record.count - SHOWN),
         '',
         t.mine.total(t.points(own?.points ?? 0), own?.entries ?? 0),
         own && own.rank > 0 ? t.mine.rank(own.rank, record.ranked) : t.mine.unranked,

@@ -92,6 +92,8 @@ export interface EntriesOf {
   last?: number | undefined;
   /** Only those awaiting review (active, review pending): the Council's queue, found in the columns. */
   pending?: boolean | undefined;
+  /** Only those not withdrawn. */
+  active?: boolean | undefined;
 }
 
 /** A period's entries as figures read them (Repository.entryGroups). */
@@ -124,12 +126,20 @@ export interface RepositoryReads {
    * store's columns: only those are built — a year of them is 100k at a province, ~90 MB kept).
    */
   entriesBetween(start: Date, end: Date, of?: EntriesOf): readonly Entry[];
+  /** How many entries `entriesBetween` would give (`last` aside), counted in the columns: none is built. */
+  countEntries(start: Date, end: Date, of?: EntriesOf): number;
   /**
    * The entries logged in [start, end) summed into groups of entries alike (EntryGroup), read from the
    * store's columns: no entry is built. What a year-wide figure reads — a province's year is 100k
    * entries, which as objects take ~0.5 s to build and ~100 MB to keep.
    */
   entryGroups(start: Date, end: Date): EntryGroups;
+  /**
+   * Resolves once the store's reads are warm — the figures' blocks summed, the texts' tags indexed —,
+   * the work done a step a turn of the event loop: a read that would otherwise search a year of texts
+   * (a drive's `#tag`) awaits it first, so it never holds the loop for all of it.
+   */
+  warmed(): Promise<void>;
 
   readonly models: readonly ModelExample[];
   model(no: number): ModelExample | undefined;

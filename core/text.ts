@@ -33,6 +33,29 @@ export function tagPattern(tag: string): RegExp {
   return new RegExp(`(^|\\s)#${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s.,;!?])`, 'i');
 }
 
+/** `#` and letters and digits, as a word of its own (tagPattern's rule): the tags an index can hold. */
+const TAGS = /(?:^|\s)#([A-Za-z0-9]+)(?=$|[\s.,;!?])/g;
+
+/** Whether `tag` is made of letters and digits (every tag a plan names): one `tagsIn` finds. */
+export function indexableTag(tag: string): boolean {
+  return /^[A-Za-z0-9]+$/.test(tag);
+}
+
+/**
+ * The tags of letters and digits a text carries, lower-cased, each once: `tagPattern(tag)` finds such
+ * a tag in the text exactly when it is among them (in any case: the pattern's `i` flag makes ASCII
+ * letters match ASCII letters only). What the store's tag index holds (storage/indexes.ts).
+ */
+export function tagsIn(text: string): string[] {
+  if (!text.includes('#')) return [];
+  const found: string[] = [];
+  for (const match of text.matchAll(TAGS)) {
+    const tag = (match[1] as string).toLowerCase();
+    if (!found.includes(tag)) found.push(tag);
+  }
+  return found;
+}
+
 /** A file name in plain ASCII: `tong-hop-thi-dua-thang-11-2026.xlsx`. */
 export function fileName(...parts: string[]): string {
   return fold(parts.join(' '))

@@ -4,9 +4,10 @@ import { type Entry, type EntryKind, type HistoryItem, historyItemSchema } from 
 import { PLATFORMS, type PlatformName } from '../core/identity.js';
 import { periodContaining } from '../core/periods.js';
 import type { EntriesOf, EntryGroup, EntryGroups } from '../core/repository.js';
-import { tagPattern } from '../core/text.js';
+import { indexableTag, tagPattern } from '../core/text.js';
 import {
   CHUNK_ROWS,
+  CHUNK_SHIFT,
   F64Column,
   I32Column,
   type NumberColumn,
@@ -17,6 +18,7 @@ import {
   U32Column,
   utf16Length,
 } from './columns.js';
+import { TagIndex } from './indexes.js';
 import { type EntryFacts, reviewAfter } from './invariants.js';
 import { StringHash } from './string-hash.js';
 
@@ -150,6 +152,8 @@ export class EntryTable {
   /** The sources hashed (see `changeBySource`), with the rows there were then. */
   private sources: { hash: StringHash; rows: number } | undefined;
   private materialised = 0;
+  /** The rows by the tags of their texts (see `taggedRows`), indexed from the first on. */
+  private readonly tags = new TagIndex();
 
   /**
    * An empty table, or one holding `data` (captured, or read from a snapshot and verified).
@@ -245,12 +249,12 @@ export class EntryTable {
     const built = this.cached(row);
     if (built) return built;
     return this.keepBuilt
-      ? this.keep(row, this.time.get(row) >= this.hotFrom())
-      : freeze(this.materialise(row));
+      ? this.keep(row, this.time.get(row) >= this.hotFrom(), true)
+      : freeze(this.materialise(row, true));
   }
 
-  private keep(row: number, hot: boolean): Entry {
-    const entry = freeze(this.materialise(row));
+  private keep(row: number, hot: boolean, alone: boolean): Entry {
+    const entry = freeze(this.materialise(row, alone));
     if (hot) {
       this.hot[row] = entry;
     } else {
@@ -288,10 +292,15 @@ export class EntryTable {
     return this.hotYear.start;
   }
 
-  private materialise(row: number): Entry {
+  /**
+   * Row `row` as an entry. `alone`: one of a few rows here and there (one entry, a member's year),
+   * whose strings are decoded on their own (StringColumn.one); else one of a range, whose chunks are
+   * decoded whole and kept, for the rows after it.
+   */
+  private materialise(row: number, alone: boolean): Entry {
     this.materialised += 1;
     const flags = this.flags.get(row);
-    const at = this.at.get(row);
+    const at = alone ? this.at.one(row) : this.at.get(row);
     const reporterId = this.dict[this.reporter.get(row)] as string;
     const history: HistoryItem[] = [];
     if (flags & CREATED) {
@@ -303,24 +312,56 @@ export class EntryTable {
       });
     }
     for (let item = this.firstItem.get(row); item !== -1; item = this.items.next.get(item)) {
-      history.push(this.item(item));
+      history.push(this.item(item, alone));
     }
+    const code = this.codeAt(row);
+    const kind = KINDS[this.kind.get(row)] as EntryKind;
+    const text = alone ? this.text.one(row) : this.text.get(row);
+    const points = this.points.get(row);
+    const memberId = this.dict[this.member.get(row)] as string;
+    const departmentId = this.dict[this.department.get(row)] as string;
+    const status = flags & WITHDRAWN ? 'withdrawn' : 'active';
+    const review = REVIEWS[(flags & REVIEW_MASK) >> REVIEW_SHIFT] as Entry['review'];
+    const source = alone ? this.source.one(row) : this.source.get(row);
+    const adhoc = (flags & ADHOC) !== 0;
+    const it = (flags & IT) !== 0;
     const photos = this.photos.get(row);
+    // Two literals, not a spread of the photo: a spread in a literal is V8's slow path, and most
+    // entries have none. The keys in the same order either way.
+    if (photos) {
+      const photo = photos.map((p) => ({ ...p }));
+      return {
+        code,
+        kind,
+        text,
+        points,
+        adhoc,
+        it,
+        memberId,
+        reporterId,
+        departmentId,
+        at,
+        status,
+        review,
+        photo,
+        source,
+        history,
+      };
+    }
     return {
-      code: this.codeAt(row),
-      kind: KINDS[this.kind.get(row)] as EntryKind,
-      text: this.text.get(row),
-      points: this.points.get(row),
-      adhoc: (flags & ADHOC) !== 0,
-      it: (flags & IT) !== 0,
-      memberId: this.dict[this.member.get(row)] as string,
+      code,
+      kind,
+      text,
+      points,
+      adhoc,
+      it,
+      memberId,
       reporterId,
-      departmentId: this.dict[this.department.get(row)] as string,
+      departmentId,
       at,
-      status: flags & WITHDRAWN ? 'withdrawn' : 'active',
-      review: REVIEWS[(flags & REVIEW_MASK) >> REVIEW_SHIFT] as Entry['review'],
-      ...(photos ? { photo: photos.map((p) => ({ ...p })) } : {}),
-      source: this.source.get(row),
+      status,
+      review,
+      source,
       history,
     };
   }
@@ -347,13 +388,22 @@ export class EntryTable {
    * it says), oldest first: found in the columns, only those are built.
    */
   of(of: EntriesOf, start: number, end: number): Entry[] {
-    const wanted = this.rowsOf(of);
+    // A tag of letters and digits (every drive's) is looked up in the tag index: its rows only are read.
+    const tagged = of.tag !== undefined && indexableTag(of.tag) ? this.taggedRows(of.tag) : undefined;
+    const wanted = this.rowsOf(of, tagged === undefined);
     if (!wanted) return [];
     const from = this.lowerBound(start);
     const to = Math.max(from, this.lowerBound(end));
     const hotFrom = this.lowerBound(this.hotFrom());
-    const found: number[] = [];
-    if (of.last !== undefined) {
+    let found: number[] = [];
+    if (tagged) {
+      for (const row of tagged) {
+        const time = this.time.get(row);
+        if (time >= start && time < end && wanted(row)) found.push(this.positionOf(row));
+      }
+      found.sort((a, b) => a - b);
+      if (of.last !== undefined) found = found.slice(Math.max(0, found.length - of.last));
+    } else if (of.last !== undefined) {
       // The latest first, until there are enough: the rows before them are never looked at.
       for (let i = to - 1; i >= from && found.length < of.last; i -= 1) {
         if (wanted(this.order.get(i))) found.push(i);
@@ -362,26 +412,54 @@ export class EntryTable {
     } else {
       for (let i = from; i < to; i += 1) if (wanted(this.order.get(i))) found.push(i);
     }
+    // A search of the texts (a tag the index does not hold) is done with the last chunk it decoded.
+    if (of.tag !== undefined && !tagged) this.text.release();
+    // Kept once built, each row's strings are decoded alone (a member's rows lie in every chunk of
+    // the year: decoded whole, the year's texts would be). A report thread's copy builds again at each
+    // read (one member after another, the year over): its chunks are decoded once and kept instead.
     return found.map((i) => {
       const row = this.order.get(i);
-      return this.cached(row) ?? (this.keepBuilt ? this.keep(row, i >= hotFrom) : this.materialise(row));
+      return (
+        this.cached(row) ??
+        (this.keepBuilt ? this.keep(row, i >= hotFrom, true) : this.materialise(row, false))
+      );
     });
+  }
+
+  /** How many entries `of` would give (`last` aside), counted in the columns: none is built. */
+  countOf(of: EntriesOf, start: number, end: number): number {
+    const tagged = of.tag !== undefined && indexableTag(of.tag) ? this.taggedRows(of.tag) : undefined;
+    const wanted = this.rowsOf(of, tagged === undefined);
+    if (!wanted) return 0;
+    let count = 0;
+    if (tagged) {
+      for (const row of tagged) {
+        const time = this.time.get(row);
+        if (time >= start && time < end && wanted(row)) count += 1;
+      }
+      return count;
+    }
+    const from = this.lowerBound(start);
+    const to = Math.max(from, this.lowerBound(end));
+    for (let i = from; i < to; i += 1) if (wanted(this.order.get(i))) count += 1;
+    if (of.tag !== undefined) this.text.release();
+    return count;
   }
 
   /**
    * Whether a row is one `of` asks for, read from the columns (a text only when the rest fit, without
    * keeping it decoded); undefined when none can be (a member or department the table never saw).
    */
-  private rowsOf(of: EntriesOf): ((row: number) => boolean) | undefined {
+  private rowsOf(of: EntriesOf, withTag: boolean): ((row: number) => boolean) | undefined {
     const word = (id: string | undefined) => (id === undefined ? -1 : this.dictIndex.get(id));
     const member = word(of.memberId);
     const reporter = word(of.reporterId);
     const department = word(of.departmentId);
     if (member === undefined || reporter === undefined || department === undefined) return undefined;
     const kind = of.kind === undefined ? -1 : KINDS.indexOf(of.kind);
-    // Awaiting review: not withdrawn, and the review bits at 'pending' (REVIEWS[0]).
-    const notPending = of.pending ? WITHDRAWN | REVIEW_MASK : 0;
-    const tag = of.tag === undefined ? undefined : tagPattern(of.tag);
+    // Awaiting review: not withdrawn, and the review bits at 'pending' (REVIEWS[0]). Active: not withdrawn.
+    const notPending = (of.pending ? WITHDRAWN | REVIEW_MASK : 0) | (of.active ? WITHDRAWN : 0);
+    const tag = of.tag === undefined || !withTag ? undefined : tagPattern(of.tag);
     return (row) =>
       (member === -1 || this.member.get(row) === member) &&
       (reporter === -1 || this.reporter.get(row) === reporter) &&
@@ -389,6 +467,27 @@ export class EntryTable {
       (kind === -1 || this.kind.get(row) === kind) &&
       (this.flags.get(row) & notPending) === 0 &&
       (tag === undefined || tag.test(this.text.peek(row)));
+  }
+
+  /**
+   * The rows whose text carries `tag` (letters and digits), in row order: from the tag index, the rows
+   * it has not reached yet indexed first (none once the start-up's `warm` is done: a written row is
+   * indexed as it is written).
+   */
+  private taggedRows(tag: string): readonly number[] {
+    const tags = this.tags;
+    if (tags.indexed < this.count) {
+      while (tags.indexed < this.count) tags.add(this.text.peek(tags.indexed));
+      this.text.release();
+    }
+    return tags.rowsOf(tag.toLowerCase());
+  }
+
+  /** Where row `row` stands in the time order. */
+  private positionOf(row: number): number {
+    let at = this.lowerBound(this.time.get(row));
+    while (this.order.get(at) !== row) at += 1;
+    return at;
   }
 
   private build(from: number, to: number): Entry[] {
@@ -403,7 +502,7 @@ export class EntryTable {
       const hot = i >= hotFrom;
       out[i - from] =
         this.cached(row) ??
-        ((hot || keepPast) && this.keepBuilt ? this.keep(row, hot) : this.materialise(row));
+        ((hot || keepPast) && this.keepBuilt ? this.keep(row, hot, false) : this.materialise(row, false));
     }
     return out;
   }
@@ -441,8 +540,25 @@ export class EntryTable {
   }
 
   /**
-   * Sums the next whole block of rows not summed yet (see `groups`); false when every one is. The bot
-   * calls it at start-up between turns of the event loop, so the first year-wide read finds them done.
+   * One step of the reads' warm-up — a few milliseconds of work at most —; false once there is none
+   * left. The bot calls it after a start between turns of the event loop, so the first reads find it
+   * done: the figures' blocks summed (`warmGroups`), then the texts' places marked for reading one row
+   * alone (StringColumn.one: a member's year), then the texts' tags indexed a chunk at a time (a
+   * drive's entries).
+   */
+  warm(): boolean {
+    if (this.warmGroups() || this.text.markNext()) return true;
+    const tags = this.tags;
+    if (tags.indexed >= this.count) return false;
+    const stop = Math.min(this.count, ((tags.indexed >>> CHUNK_SHIFT) + 1) << CHUNK_SHIFT);
+    while (tags.indexed < stop) tags.add(this.text.peek(tags.indexed));
+    this.text.release();
+    return true;
+  }
+
+  /**
+   * Sums the next whole block of rows not summed yet (see `groups`); false when every one is. Called at
+   * start-up between turns of the event loop (`warm`), so the first year-wide read finds them done.
    */
   warmGroups(): boolean {
     const whole = Math.floor(this.order.length / BLOCK_ROWS);
@@ -503,6 +619,12 @@ export class EntryTable {
   /** How many entries were built as objects so far (the year-wide figures build none: see `groups`). */
   get built(): number {
     return this.materialised;
+  }
+
+  /** How many chunks of the string columns were decoded whole so far (see StringColumn.one). */
+  get chunksDecoded(): number {
+    const i = this.items;
+    return [this.text, this.at, this.source, i.at, i.note, i.source].reduce((n, c) => n + c.decodes, 0);
   }
 
   /** Every entry, oldest first. */
@@ -627,6 +749,7 @@ export class EntryTable {
     if (entry.code !== entryCode(entry.kind, no)) this.codes.set(row, entry.code);
     this.setRowOfNo(no, row);
     this.insertInOrder(row, time);
+    if (this.tags.indexed === row) this.tags.add(entry.text);
     this.version += 1;
     for (const item of usual ? rest : entry.history) this.pushItem(row, item);
   }
@@ -642,6 +765,7 @@ export class EntryTable {
     this.setRowOfNo(this.no.get(row), -1);
     if (this.photos.delete(row)) this.dropPhotosOf(row);
     this.codes.delete(row);
+    if (this.tags.indexed > row) this.tags.removeLast(this.text.peek(row));
     for (const column of [
       this.no,
       this.time,
@@ -867,17 +991,18 @@ export class EntryTable {
     }
   }
 
-  private item(index: number): HistoryItem {
+  private item(index: number, alone: boolean): HistoryItem {
     const items = this.items;
     const flags = items.flags.get(index);
+    const str = (column: StringColumn) => (alone ? column.one(index) : column.get(index));
     const item: HistoryItem = {
-      at: items.at.get(index),
+      at: str(items.at),
       action: ACTIONS[items.action.get(index)] as HistoryItem['action'],
       by: this.dict[items.by.get(index)] as string,
       platform: PLATFORMS[items.platform.get(index)] as PlatformName,
     };
-    if (flags & HAS_NOTE) item.note = items.note.get(index);
-    if (flags & HAS_SOURCE) item.source = items.source.get(index);
+    if (flags & HAS_NOTE) item.note = str(items.note);
+    if (flags & HAS_SOURCE) item.source = str(items.source);
     return item;
   }
 

@@ -72,17 +72,36 @@ export class StoreReader {
     return this.data.entries.between(start.getTime(), end.getTime());
   }
 
+  countEntries(start: Date, end: Date, of: EntriesOf = {}): number {
+    return this.data.entries.countOf(of, start.getTime(), end.getTime());
+  }
+
   /** How many entries were built as objects since the store opened (a year's figures build none). */
   get entriesBuilt(): number {
     return this.data.entries.built;
   }
 
+  /** How many chunks of the entries' strings were decoded whole since the store opened (see StringColumn.one). */
+  get chunksDecoded(): number {
+    return this.data.entries.chunksDecoded;
+  }
+
   /**
-   * Sums the next block of the figures' rows (storage/entry-table.ts, `groups`); false once all are.
-   * The bot calls it at start-up between turns of the event loop.
+   * One step of the reads' warm-up (storage/entry-table.ts, `warm`): sums the next block of the
+   * figures' rows, or marks where the next chunk of texts' rows start, or indexes the tags of the
+   * next chunk of texts; false once all are done. The bot calls it after a start between turns of the
+   * event loop.
    */
   warmFigures(): boolean {
-    return this.data.entries.warmGroups();
+    return this.data.entries.warm();
+  }
+
+  /**
+   * The warm-up done, a step a turn of the event loop (`warmFigures`): what a read that searches the
+   * year's texts (a drive's #tag) awaits first, so that the loop is never held for the whole of it.
+   */
+  async warmed(): Promise<void> {
+    while (this.warmFigures()) await new Promise((resolve) => setImmediate(resolve));
   }
 
   entryGroups(start: Date, end: Date): EntryGroups {

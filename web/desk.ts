@@ -878,8 +878,7 @@ export function createDesk(deps: DeskDeps): Desk {
       const asked = (c.req.query('period') ?? '').slice(0, 40);
       const { period, problem } = periodFrom(t, asked, periodContaining('year', now()));
       const record = memberRecord(store, member, period, mode);
-      const newest = [...record.entries].reverse();
-      const pages = Math.max(1, Math.ceil(newest.length / MINE_PAGE));
+      const pages = Math.max(1, Math.ceil(record.count / MINE_PAGE));
       const requested = z.coerce
         .number()
         .int()
@@ -900,7 +899,7 @@ export function createDesk(deps: DeskDeps): Desk {
           title: periodTitle(t, period, now()),
           problem,
           record,
-          entries: newest.slice((pageNo - 1) * MINE_PAGE, pageNo * MINE_PAGE),
+          entries: record.newest(MINE_PAGE, (pageNo - 1) * MINE_PAGE),
           params: new URLSearchParams(asked ? { period: asked } : {}),
           pageNo,
           pages,

@@ -6,8 +6,13 @@ import { type MemberScore, PeriodTotals } from '../../core/scoring.js';
 
 /** A member's own record for a period, as /cuatoi and the desk's own page show it. */
 export interface MemberRecord {
-  /** The entries credited to the member in the period, oldest first, whatever their state. */
-  entries: Entry[];
+  /** How many entries are credited to the member in the period, whatever their state. */
+  count: number;
+  /**
+   * The newest `n` of them after the `skip` newest, newest first: only those are built (a member's
+   * year at a province is thousands of entries, and a page shows a few dozen).
+   */
+  newest(n: number, skip?: number): Entry[];
   /** The member's score and rank (rank 0: no points). */
   score: MemberScore | undefined;
   /** How many members are ranked (have points). */
@@ -22,16 +27,22 @@ export function memberRecord(
   period: Period,
   mode: ReviewMode,
 ): MemberRecord {
-  // The ranking from the store's groups, the member's own entries from its columns: a year of a
-  // province (100k entries) is not built for one member's page.
+  // The ranking from the store's groups, the counts from its columns, the entries shown built alone:
+  // a year of a province (100k entries) is not built for one member's page, nor the member's year.
   const { score, ranked } = PeriodTotals.grouped(store, period, mode).standing(store.members, member);
+  const { start, end } = period;
+  const own = { memberId: member.id };
+  const logged = { reporterId: member.id, active: true };
   return {
-    entries: [...store.entriesBetween(period.start, period.end, { memberId: member.id })],
+    count: store.countEntries(start, end, own),
+    newest: (n, skip = 0) =>
+      n <= 0
+        ? []
+        : [...store.entriesBetween(start, end, { ...own, last: n + skip })].reverse().slice(skip, skip + n),
     score,
     ranked,
-    reportedForOthers: store
-      .entriesBetween(period.start, period.end, { reporterId: member.id })
-      .filter((e) => e.memberId !== member.id && e.status === 'active').length,
+    reportedForOthers:
+      store.countEntries(start, end, logged) - store.countEntries(start, end, { ...logged, ...own }),
   };
 }
 

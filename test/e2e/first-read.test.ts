@@ -161,15 +161,31 @@ describe('a read that lists a few entries of the year, after a start', () => {
     expect(bot.store.entriesBuilt - built).toBe(3);
   });
 
-  it('/cuatoi năm builds the member’s own entries and those they logged, not the year', async () => {
+  it('/chuyende searches the texts once after a start: then its tag index answers, with entries written since', async () => {
+    await bot.send(chair(), '/chuyende baucu', { inPrivate: true });
+    // The texts' one chunk was read once, for the index; none is read again.
+    const decoded = bot.store.chunksDecoded;
+    // A message id of its own: this harness's ids start again at each start.
+    await bot.send(hung(), '/viectot Vận động cử tri đi bầu #baucu', { messageId: 90_001 });
+    const replies = await bot.send(chair(), '/chuyende baucu', { inPrivate: true });
+    const text = replies.map((r) => r.text ?? '').join('\n');
+    expect(text).toContain('Nguyễn Thị Lan: VT1, VT3');
+    expect(text).toContain('Trần Văn Hùng: VT2, VT7');
+    expect(bot.store.chunksDecoded - decoded).toBe(0);
+  });
+
+  it('/cuatoi năm builds the member’s entries it shows, not the year: those she logged for others are counted', async () => {
     const built = bot.store.entriesBuilt;
     const [reply] = await bot.send(lan(), '/cuatoi năm');
     expect(reply?.text).toContain('VT1');
     expect(reply?.text).toContain('VT3');
     expect(reply?.text).toContain('từ 2 mục được tính.');
     expect(reply?.text).toContain('Đồng chí đã báo 1 việc tốt cho đồng nghiệp.');
-    // VT1 and VT3, hers; VT5, which she logged for Hùng.
-    expect(bot.store.entriesBuilt - built).toBe(3);
+    // VT1 and VT3, hers, shown; VT5, which she logged for Hùng, counted in the columns.
+    expect(bot.store.entriesBuilt - built).toBe(2);
+    // Each of their strings read alone: no chunk of the year's texts decoded whole (a member's
+    // entries lie in every chunk of a year).
+    expect(bot.store.chunksDecoded).toBe(0);
   });
 
   it('/danhsach builds the entries of those on the list, not the year', async () => {

@@ -234,8 +234,49 @@ describe.each(backends)('the store on $name', ({ make, missing }) => {
       byNobody: [],
     };
     expect(asked(store)).toEqual(expected);
-    // Opened again: the first three entries' texts are read from the snapshot's block.
-    expect(asked(await reopen(store))).toEqual(expected);
+    // Written after the tags were indexed (at the read above): found as soon as written, in time order —
+    // VT6 at VT3's very instant (after it: logged later), VT7 before every other. A write the medium
+    // refused is taken back, and not found.
+    await logDeed(store, lan.id, day(4), 'Cùng giờ với VT3 #BAUCU!');
+    await logDeed(store, hung.id, day(1), 'Sớm nhất: #baucu\ttổ 3');
+    await backend.breakWrites();
+    const refused = await logDeed(store, lan.id, day(7), 'Không lưu được #baucu').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(StoreWriteError);
+    await backend.mend();
+    // Its row is the next write's, whose text has no tag.
+    const next = await logDeed(store, hung.id, day(8), 'Viết lại báo cáo, không gắn thẻ');
+    const later = {
+      ...expected,
+      byLan: ['VT1', 'VT2', 'VT6'],
+      forHung: ['VT7', 'VT2', 'VT3', 'VT4', next.code],
+      tagged: ['VT7', 'VT1', 'VT3', 'VT6', 'VT5'],
+      taggedByHung: ['VT7', 'VT3', 'VT5'],
+    };
+    expect(asked(store)).toEqual(later);
+    expect(read(store, { tag: 'baucu', last: 2 })).toEqual(['VT6', 'VT5']);
+    // Counted in the columns, the same entries; `active` leaves the withdrawn out.
+    await store.withdrawEntry('VT3', actor(hung.id, day(9)), 'trùng');
+    const count = (s: Store, of: EntriesOf) =>
+      s.countEntries(new Date('2026-01-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z'), of);
+    for (const of of [
+      { tag: 'baucu' },
+      { reporterId: hung.id },
+      { memberId: hung.id },
+      { tag: 'BauCu', kind: 'deed' as const },
+    ]) {
+      expect(count(store, of)).toBe(read(store, of).length);
+    }
+    expect(count(store, { reporterId: hung.id, active: true })).toBe(
+      read(store, { reporterId: hung.id }).length - 1,
+    );
+    expect(read(store, { tag: 'baucu', active: true })).toEqual(['VT7', 'VT1', 'VT6', 'VT5']);
+    expect(read(store, { tag: 'BauCu', kind: 'deed', memberId: lan.id })).toEqual(['VT1', 'VT6', 'VT5']);
+    // Opened again: the first three entries' texts are read from the snapshot's block; the index is
+    // made again, between turns (warmed) or at the first read.
+    const again = await reopen(store);
+    await again.warmed();
+    expect(asked(again)).toEqual(later);
+    expect(asked(await reopen(again))).toEqual(later);
   });
 
   it('loses no write when 500 commands write at once, and 200 more during a compaction', async () => {
