@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type AgencyConfig, parseAgency, problems } from '../core/agency.js';
 import { type CouncilConfig, councilIdentitiesOn, parseCouncil } from '../core/council.js';
 import { ConfigError } from '../core/errors.js';
+import { ONCE } from '../core/parse-once.js';
 import { type Plan, parsePlan } from '../core/plan.js';
 import { parseTitles, type TitlesConfig } from '../core/titles.js';
 import type { Locale } from '../locales/index.js';
@@ -283,7 +284,7 @@ export function createConfig(
   titles?: TitlesConfig,
   council?: CouncilConfig,
 ): AppConfig {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.safeParse(env, ONCE);
   if (!parsed.success) throw new ConfigError('environment (.env)', problems(parsed.error));
   const e = parsed.data;
   const basePlan = plan ?? readPlanFile(e.PLAN_FILE);

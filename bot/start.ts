@@ -7,6 +7,7 @@
 // the worker's verdict (storage/read-ahead.ts).
 import { existsSync } from 'node:fs';
 import module from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { readAhead, STORE_FILE } from '../storage/read-ahead.js';
 
@@ -19,12 +20,14 @@ const { env } = process;
 // the embedded store (not DATABASE_URL).
 const live =
   env.TELEGRAM_BOT_TOKEN || env.ZALO_BOT_TOKEN || env.ZALO_ENABLED === 'true' || env.ZALO_ENABLED === '1';
-// In the build, a worker thread reads the snapshot and checks it on the other core meanwhile
-// (storage/snapshot-check.ts, built beside this file); run from the sources, the main thread does.
+// In the build, a worker thread reads the snapshot and checks it on another core meanwhile
+// (storage/snapshot-check.ts, built beside this file). Run from the sources, or on one core (where the
+// thread would only add its own start to the main thread's work), the main thread checks it.
 const checker = new URL('./snapshot-check.js', import.meta.url);
+const useChecker = availableParallelism() > 1 && existsSync(checker);
 const snapshot =
   live && !env.DATABASE_URL
-    ? readAhead(join(env.DATA_DIR || 'data', STORE_FILE), existsSync(checker) ? checker : undefined)
+    ? readAhead(join(env.DATA_DIR || 'data', STORE_FILE), useChecker ? checker : undefined)
     : undefined;
 const { main } = await import('./main.js');
 await main(snapshot);

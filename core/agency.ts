@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+import { ONCE } from './parse-once.js';
 import { TEXT_MAX_LENGTH } from './text.js';
 
 /** Renders zod issues as `path: message` lines, for an operator reading a start-up failure. */
@@ -86,7 +87,7 @@ export type Department = AgencyConfig['departments'][number];
 
 /** Validates an agency settings object (already parsed from JSON). */
 export function parseAgency(input: unknown, source = 'agency config'): AgencyConfig {
-  const parsed = agencySchema.safeParse(input);
+  const parsed = agencySchema.safeParse(input, ONCE);
   if (!parsed.success) throw new ConfigError(source, problems(parsed.error));
   return parsed.data;
 }

@@ -3,6 +3,7 @@ import { problems } from './agency.js';
 import type { Member } from './domain.js';
 import { ConfigError } from './errors.js';
 import { parseIdentity } from './identity.js';
+import { ONCE } from './parse-once.js';
 import type { TitlesConfig } from './titles.js';
 
 /*
@@ -147,7 +148,7 @@ export type CouncilConfig = z.infer<typeof councilSchema>;
  * file for the same year, with the same subject.
  */
 export function parseCouncil(input: unknown, titles?: TitlesConfig, source = 'council'): CouncilConfig {
-  const parsed = councilSchema.safeParse(input);
+  const parsed = councilSchema.safeParse(input, ONCE);
   if (!parsed.success) throw new ConfigError(source, problems(parsed.error));
   const council = parsed.data;
   const issues: string[] = [];

@@ -4,6 +4,7 @@ import type { AgencyConfig } from './agency.js';
 import type { Entry } from './domain.js';
 import { entryKindSchema, MODEL_STAGES, modelStageSchema } from './domain.js';
 import { ConfigError } from './errors.js';
+import { ONCE } from './parse-once.js';
 import { countedUntil, periodContaining, ZONE } from './periods.js';
 import type { RepositoryReads } from './repository.js';
 import { counts } from './scoring.js';
@@ -147,7 +148,7 @@ export type Milestone = Plan['milestones'][number];
 export type Target = Plan['targets'][number];
 
 export function parsePlan(input: unknown, source = 'plan'): Plan {
-  const parsed = planSchema.safeParse(input);
+  const parsed = planSchema.safeParse(input, ONCE);
   if (!parsed.success) {
     throw new ConfigError(
       source,

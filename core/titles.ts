@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { problems } from './agency.js';
 import { disciplineFormSchema, entryKindSchema, ratingSchema } from './domain.js';
 import { ConfigError } from './errors.js';
+import { ONCE } from './parse-once.js';
 
 /*
  * The year's emulation titles as data (config/titles-2026.json, explained in docs/titles-and-criteria.md):
@@ -279,7 +280,7 @@ function resolve(config: Parsed, measure: RawMeasure | null): TitleMeasure | nul
 
 /** Validates the titles file (already parsed from JSON); settings named in measures are read in. */
 export function parseTitles(input: unknown, source = 'titles'): TitlesConfig {
-  const parsed = titlesSchema.safeParse(input);
+  const parsed = titlesSchema.safeParse(input, ONCE);
   if (!parsed.success) throw new ConfigError(source, problems(parsed.error));
   const config = parsed.data;
   const criteria = (list: RawCriterion[]): Criterion[] =>

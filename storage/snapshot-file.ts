@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { entryNo } from '../core/codes.js';
 import type { Entry } from '../core/domain.js';
 import { StoreCorruptError } from '../core/errors.js';
+import { ONCE } from '../core/parse-once.js';
 import { spareOf } from './capture-spare.js';
 import {
   type BlockEncoding,
@@ -132,10 +133,10 @@ function isListOf<T>(list: unknown, is: (x: unknown) => x is T): list is T[] {
 function entriesMetaOf(raw: unknown): ReturnType<typeof entriesMetaSchema.safeParse> {
   const { photos, codes } = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   if (isListOf(photos, isPhoto) && isListOf(codes, isCode)) {
-    const head = entriesHeadSchema.safeParse(raw);
+    const head = entriesHeadSchema.safeParse(raw, ONCE);
     if (head.success) return { success: true, data: { ...head.data, photos, codes } };
   }
-  return entriesMetaSchema.safeParse(raw);
+  return entriesMetaSchema.safeParse(raw, ONCE);
 }
 
 interface Section {
@@ -404,7 +405,7 @@ export function snapshotOf(bytes: Buffer, name: string, checked = false): State 
     if (error instanceof MigrationError) return corrupt(error.message);
     throw error;
   }
-  const state = stateSchema.safeParse(migrated);
+  const state = stateSchema.safeParse(migrated, ONCE);
   if (!state.success) return corrupt(`fails validation: ${describeIssues(state.error)}`);
   // Only a migrated state of an older layout is without an identity; a layout-8 snapshot always has one.
   if (
@@ -523,7 +524,7 @@ export async function readDocument(path: string): Promise<State | null> {
     if (error instanceof MigrationError) throw new StoreCorruptError(path, error.message, { cause: error });
     throw error;
   }
-  const parsed = documentSchema.safeParse(migrated);
+  const parsed = documentSchema.safeParse(migrated, ONCE);
   if (!parsed.success) {
     throw new StoreCorruptError(path, `fails validation: ${describeIssues(parsed.error)}`);
   }
