@@ -29,7 +29,20 @@ export interface JournalContents {
   goodLength: number;
   /** Bytes of an incomplete last line (a write cut off before its newline), dropped. */
   tornBytes: number;
+  /** Zero bytes after the last line (and after `tornBytes`): room made ahead for the next lines (see `Journal`). */
+  zeroBytes: number;
 }
+
+/**
+ * The most a single write into the journal's zeros puts down (lines whole, in order; a longer line is
+ * appended past them, after they are cut away). A power cut during such a write may leave any part of
+ * it on disk and the rest zero — a partial line, zeros, then lines — so text found after the first
+ * zero byte is the unfinished write's only within this many bytes of where it began. Only raised,
+ * never lowered: a journal written with a larger piece would read as damaged.
+ */
+export const JOURNAL_PIECE_BYTES = 64 << 10;
+/** The smallest unit a disk writes whole. */
+const SECTOR_BYTES = 512;
 
 const NEWLINE = 0x0a;
 /** Strict: a byte sequence that is not UTF-8 is corruption, never silently replaced. */
@@ -96,6 +109,12 @@ function parseHead(text: string, bytes: Uint8Array, file: string): LogHead | nul
  * valid (parseJournalLine); only an incomplete last line (no newline: its write never finished, so
  * it was never acknowledged) is dropped. Anything else throws, naming the line. Whether the lines
  * belong to the snapshot (identity, chain, seq) is for the store to check (Store.follow).
+ *
+ * A journal with a head may end in zero bytes, the room `Journal` makes ahead of its lines: the lines
+ * end at the first line that begins with, or holds, a zero byte. After that point only zeros may
+ * follow — or, within JOURNAL_PIECE_BYTES of it, what a write cut off by a power cut put down of its
+ * bytes (never acknowledged: dropped, as an incomplete last line is). Text further on means lines
+ * that were acknowledged are damaged: that throws, as any other damage does.
  */
 export async function readJournal(path: string): Promise<JournalContents> {
   let bytes: Buffer;
@@ -103,7 +122,16 @@ export async function readJournal(path: string): Promise<JournalContents> {
     bytes = await readFile(path);
   } catch (error) {
     if (isErrnoException(error) && error.code === 'ENOENT')
-      return { head: null, events: [], lines: [], ends: [], headEnd: 0, goodLength: 0, tornBytes: 0 };
+      return {
+        head: null,
+        events: [],
+        lines: [],
+        ends: [],
+        headEnd: 0,
+        goodLength: 0,
+        tornBytes: 0,
+        zeroBytes: 0,
+      };
     throw new StoreCorruptError(path, `cannot be read (${isErrnoException(error) ? error.code : error})`, {
       cause: error,
     });
@@ -116,8 +144,11 @@ export async function readJournal(path: string): Promise<JournalContents> {
   let start = 0;
   let line = 0;
   for (let end = bytes.indexOf(NEWLINE, start); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
-    line += 1;
     const raw = bytes.subarray(start, end);
+    // Zeros made ahead of the lines (only a journal with a head has them): the lines end here.
+    if (head && raw.includes(0))
+      return zeroTail(path, bytes, { head, events, lines, ends, headEnd }, start, line + 1);
+    line += 1;
     let text: string;
     try {
       text = utf8.decode(raw);
@@ -136,13 +167,68 @@ export async function readJournal(path: string): Promise<JournalContents> {
     lines.push(line);
     ends.push(start);
   }
-  return { head, events, lines, ends, headEnd, goodLength: start, tornBytes: bytes.length - start };
+  if (head && bytes.subarray(start).includes(0)) {
+    return zeroTail(path, bytes, { head, events, lines, ends, headEnd }, start, line + 1);
+  }
+  return {
+    head,
+    events,
+    lines,
+    ends,
+    headEnd,
+    goodLength: start,
+    tornBytes: bytes.length - start,
+    zeroBytes: 0,
+  };
 }
+
+/**
+ * The journal's lines when the rest of the file, from `start` (where line `line` would begin), holds
+ * a zero byte: zeros, with perhaps an unfinished write's bytes near `start` — or, past
+ * JOURNAL_PIECE_BYTES, damage.
+ */
+function zeroTail(
+  path: string,
+  bytes: Buffer,
+  read: Pick<JournalContents, 'head' | 'events' | 'lines' | 'ends' | 'headEnd'>,
+  start: number,
+  line: number,
+): JournalContents {
+  let last = bytes.length - 1;
+  while (last >= start && bytes[last] === 0) last -= 1;
+  const torn = last + 1 - start;
+  // A write cut off leaves whole sectors (512 bytes, or more) unwritten: zeros up to a sector's end.
+  let zeros = bytes.indexOf(0, start);
+  while (zeros < bytes.length && bytes[zeros] === 0) zeros += 1;
+  const damage =
+    torn > JOURNAL_PIECE_BYTES
+      ? `${torn} bytes of text follow, further than an unfinished write reaches`
+      : zeros < bytes.length && zeros % SECTOR_BYTES !== 0
+        ? 'text follows them within a disk sector, which no unfinished write leaves'
+        : null;
+  if (damage) {
+    throw new StoreCorruptError(
+      path,
+      `line ${line} holds zero bytes and ${damage} (damaged on disk, or changed after it was written)`,
+    );
+  }
+  return { ...read, goodLength: start, tornBytes: torn, zeroBytes: bytes.length - start - torn };
+}
+
+/** How far ahead of its lines the journal makes room (zeros) at a time. */
+export const JOURNAL_ROOM_BYTES = 1 << 20;
 
 /**
  * The append-only journal file, with group commit (storage/group-commit.ts): appends queued while a
  * flush is in flight share the next write, durable when it returns (O_DSYNC; else write, then
  * fdatasync). If a flush fails, the next write starts by truncating the partial bytes away.
+ *
+ * Lines are written into zeros put down ahead of them (JOURNAL_ROOM_BYTES at a time, in the same write
+ * as the line that needs them), as SQLite's WAL reuses its file: a write that makes the file longer
+ * makes its fdatasync commit the file system's journal too (ext4, XFS: the new size), a second write
+ * to the disk that doubled the slow tail of a durable write; a write within the file's length does
+ * not. `readJournal` finds the lines' end (the first zero byte); the zeros are cut away when the
+ * journal closes, so a journal at rest is its lines.
  *
  * A compaction never stops it: the snapshot is written while lines go on being appended, and only
  * then are the lines the snapshot holds dropped from the front (`dropThrough`), which holds appends
@@ -155,18 +241,22 @@ export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
   private ends: number[];
   /** Where the head line ends (0: no head yet). */
   private headEnd: number;
+  /** Where the zeros after the lines end (the file's length; `position` when there are none). */
+  private room: number;
+  /** The disk had no space for zeros ahead: lines are appended until the journal is rewritten. */
+  private noRoom = false;
 
   private constructor(
     readonly path: string,
     private handle: DataFile,
     private position: number,
-    fileLength: number,
     contents: JournalContents,
     onAbort: (metas: T[]) => void,
     private readonly files: StoreFiles,
   ) {
     super(onAbort);
-    this.needsTruncate = fileLength > position;
+    this.needsTruncate = contents.tornBytes > 0;
+    this.room = this.needsTruncate ? position : position + contents.zeroBytes;
     this.seqs = contents.events.map((e) => e.seq);
     this.ends = [...contents.ends];
     this.headEnd = contents.headEnd;
@@ -179,16 +269,10 @@ export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
     files: StoreFiles = nodeFiles,
   ): Promise<Journal<T>> {
     const handle = await files.openJournal(path);
-    if (contents.goodLength === 0 && contents.tornBytes === 0) await syncDirectory(dirname(path));
-    return new Journal(
-      path,
-      handle,
-      contents.goodLength,
-      contents.goodLength + contents.tornBytes,
-      contents,
-      onAbort,
-      files,
-    );
+    if (contents.goodLength === 0 && contents.tornBytes === 0 && contents.zeroBytes === 0) {
+      await syncDirectory(dirname(path));
+    }
+    return new Journal(path, handle, contents.goodLength, contents, onAbort, files);
   }
 
   /** Lines in the file. */
@@ -225,6 +309,8 @@ export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
       await this.handle.close().catch(() => {});
       this.handle = handle;
       this.position = file.length;
+      this.room = file.length;
+      this.noRoom = false;
       this.needsTruncate = false;
       this.seqs = this.seqs.slice(keep);
       this.ends = this.ends.slice(keep).map((end) => end - cut + headBytes.length);
@@ -234,33 +320,36 @@ export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
 
   async close(): Promise<void> {
     await this.drain();
+    // The zeros ahead go too: a journal at rest is its lines.
+    if (this.room > this.position) this.needsTruncate = true;
     await this.cutBack().catch(() => {});
     await this.handle.close();
   }
 
-  /** Removes the bytes of a failed write, so they can never be replayed. */
+  /** Removes the bytes of a failed write, so they can never be replayed (and the zeros after them). */
   protected async cutBack(): Promise<void> {
     if (!this.needsTruncate) return;
     await this.handle.truncate(this.position);
     await this.handle.datasync();
+    this.room = this.position;
     this.needsTruncate = false;
   }
 
   protected async writeBatch(batch: readonly PendingLine<T>[]): Promise<void> {
     const buffer = Buffer.from(batch.map((p) => `${p.line}\n`).join(''), 'utf8');
     try {
-      let written = 0;
-      while (written < buffer.length) {
-        const { bytesWritten } = await this.handle.write(
-          buffer,
-          written,
-          buffer.length - written,
-          this.position + written,
-        );
-        written += bytesWritten;
+      // Pieces of whole lines, each durable before the next: a power cut tears only the last (readJournal).
+      let from = 0;
+      let offset = 0;
+      for (let i = 0; i < batch.length; i += 1) {
+        const next = offset + Buffer.byteLength((batch[i] as PendingLine<T>).line, 'utf8') + 1;
+        if (next - from > JOURNAL_PIECE_BYTES && offset > from) {
+          await this.writePiece(buffer.subarray(from, offset), this.position + from);
+          from = offset;
+        }
+        offset = next;
       }
-      // Opened with O_DSYNC, each write above returned once its bytes were on disk.
-      if (!JOURNAL_WRITES_DURABLY) await this.handle.datasync();
+      await this.writePiece(buffer.subarray(from), this.position + from);
     } catch (error) {
       this.needsTruncate = true;
       throw error;
@@ -272,6 +361,52 @@ export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
       this.ends.push(end);
     }
     this.position = end;
+  }
+
+  /** Writes `piece` durably at `at`: into the zeros ahead, with more of them when it needs them. */
+  private async writePiece(piece: Buffer, at: number): Promise<void> {
+    const end = at + piece.length;
+    const long = piece.length > JOURNAL_PIECE_BYTES;
+    if (end <= this.room && !long) return this.writeAll(piece, at);
+    if (long || this.noRoom) {
+      // Appended past the zeros, which go first: only a piece this long may tear (readJournal).
+      if (this.room > at) {
+        await this.handle.truncate(at);
+        await this.handle.datasync();
+        this.room = at;
+      }
+      await this.writeAll(piece, at);
+      this.room = Math.max(this.room, end);
+      return;
+    }
+    const withRoom = Buffer.alloc(piece.length + JOURNAL_ROOM_BYTES);
+    piece.copy(withRoom, 0);
+    try {
+      await this.writeAll(withRoom, at);
+    } catch (error) {
+      if (!(isErrnoException(error) && error.code === 'ENOSPC')) throw error;
+      // No space for the zeros: the lines alone may still fit. Whatever landed is cut first.
+      this.noRoom = true;
+      await this.handle.truncate(at).catch(() => {
+        throw error;
+      });
+      this.room = at;
+      await this.writeAll(piece, at);
+      this.room = end;
+      return;
+    }
+    this.room = at + withRoom.length;
+  }
+
+  /** Writes all of `bytes` at `at`, durably (O_DSYNC, or fdatasync after). */
+  private async writeAll(bytes: Buffer, at: number): Promise<void> {
+    let written = 0;
+    while (written < bytes.length) {
+      const { bytesWritten } = await this.handle.write(bytes, written, bytes.length - written, at + written);
+      written += bytesWritten;
+    }
+    // Opened with O_DSYNC, each write above returned once its bytes were on disk.
+    if (!JOURNAL_WRITES_DURABLY) await this.handle.datasync();
   }
 
   protected failure(cause: unknown): StoreWriteError {

@@ -374,7 +374,8 @@ describe('the Council meeting, its votes and the drafts', () => {
     await vote(STANDING, 1, 'd');
     await vote(CHAIR, 1, 'k');
     await vote(VICE, 1, 'd');
-    const journal = await readFile(join(tg.store.dir, 'journal.jsonl'), 'utf8');
+    // The store is open: its lines, then the zeros it writes the next ones into (storage/journal.ts).
+    const journal = (await readFile(join(tg.store.dir, 'journal.jsonl'), 'utf8')).split('\0')[0] as string;
     const casts = journal
       .split('\n')
       .filter(Boolean)

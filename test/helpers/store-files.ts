@@ -12,7 +12,8 @@ import { JOURNAL_FILE, STORE_FILE, Store, type StoreOptions } from '../../storag
 
 /** The journal's lines, parsed (the head first). */
 export async function journalLines(dir: string): Promise<Record<string, unknown>[]> {
-  const text = await readFile(join(dir, JOURNAL_FILE), 'utf8');
+  // Up to the zeros an open journal writes its next lines into (storage/journal.ts).
+  const text = (await readFile(join(dir, JOURNAL_FILE), 'utf8')).split('\0')[0] as string;
   return text
     .split('\n')
     .filter(Boolean)
