@@ -1,4 +1,5 @@
-import { type CaptureArrays, captureArrays, copiedBuffers, type EntryTable, roomOf } from './entry-table.js';
+import type { NumberArray } from './columns.js';
+import { type CaptureArrays, captureArrays, type EntryTable, roomOf } from './entry-table.js';
 
 /*
  * Warm memory for the captures of an entry table (a compaction's, a report's). A capture copies the
@@ -20,12 +21,12 @@ const PAGES_PER_STEP = 256;
 const PAGE_BYTES = 4096;
 /** The spare is made again, larger, once the table fills this share of its room. */
 const FULL = 0.9;
+const EMPTY = new Uint8Array(0);
 
-/** Arrays being made: their buffers, and how far their pages are touched. */
+/** Arrays being made, one at a time: the one whose pages are being touched, and how far. */
 interface Making {
-  arrays: CaptureArrays;
-  buffers: ArrayBuffer[];
-  buffer: number;
+  arrays: Generator<NumberArray, CaptureArrays>;
+  bytes: Uint8Array;
   offset: number;
 }
 
@@ -57,10 +58,7 @@ export class CaptureSpare {
    */
   give(arrays: CaptureArrays): void {
     if (this.stopped) return;
-    const room = roomOf(arrays);
-    const spare = this.spare ? roomOf(this.spare) : undefined;
-    if (!spare || room.rows + room.items > spare.rows + spare.items) this.spare = arrays;
-    this.keep(room);
+    this.keepSpare(arrays);
     if (this.needed()) this.schedule();
   }
 
@@ -73,29 +71,32 @@ export class CaptureSpare {
     if (this.stopped) return false;
     if (!this.making) {
       if (!this.needed()) return false;
-      const arrays = captureArrays(this.table.count, this.table.itemCount);
-      this.making = { arrays, buffers: copiedBuffers(arrays), buffer: 0, offset: 0 };
+      this.making = {
+        arrays: captureArrays(this.table.count, this.table.itemCount),
+        bytes: EMPTY,
+        offset: 0,
+      };
     }
     const making = this.making;
     let pages = PAGES_PER_STEP;
-    while (pages > 0 && making.buffer < making.buffers.length) {
-      const bytes = new Uint8Array(making.buffers[making.buffer] as ArrayBuffer);
+    while (pages > 0) {
+      const bytes = making.bytes;
       // A write, not a read: reading a page never written maps the shared zero page, not one of its own.
       for (; pages > 0 && making.offset < bytes.length; pages -= 1, making.offset += PAGE_BYTES) {
         bytes[making.offset] = 0;
       }
-      if (making.offset >= bytes.length) {
-        making.buffer += 1;
-        making.offset = 0;
+      if (making.offset < bytes.length) return true;
+      // The next array, made only now (see captureArrays); or all are made.
+      const next = making.arrays.next();
+      if (next.done) {
+        this.making = undefined;
+        this.keepSpare(next.value);
+        return this.needed();
       }
+      making.bytes = new Uint8Array(next.value.buffer);
+      making.offset = 0;
     }
-    if (making.buffer < making.buffers.length) return true;
-    this.making = undefined;
-    const room = roomOf(making.arrays);
-    const spare = this.spare ? roomOf(this.spare) : undefined;
-    if (!spare || room.rows + room.items > spare.rows + spare.items) this.spare = making.arrays;
-    this.keep(room);
-    return this.needed();
+    return true;
   }
 
   /** No more steps (the store is closed). */
@@ -105,7 +106,11 @@ export class CaptureSpare {
     this.spare = undefined;
   }
 
-  private keep(room: { rows: number; items: number }): void {
+  /** Keeps `arrays` as the spare if they are larger than it (or there is none). */
+  private keepSpare(arrays: CaptureArrays): void {
+    const room = roomOf(arrays);
+    const spare = this.spare ? roomOf(this.spare) : undefined;
+    if (!spare || room.rows + room.items > spare.rows + spare.items) this.spare = arrays;
     if (room.rows + room.items > this.room.rows + this.room.items) this.room = room;
   }
 
