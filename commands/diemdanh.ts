@@ -51,6 +51,9 @@ export const diemdanh: Command = defineCommand({
         if (tokens.length <= n) continue;
         const words = end === 'tail' ? tokens.slice(-n) : tokens.slice(0, n);
         const folded = fold(words.join(' '));
+        // First, `vắng` only with its accents: `Vàng` is a surname (`/diemdanh Vàng A Pao vắng`).
+        if (end === 'head' && folded.startsWith('vang') && !/^vắng/i.test(words.join(' ').normalize('NFC')))
+          continue;
         if (ABSENT.has(folded)) mark = 'absent';
         else if (PRESENT.has(folded)) mark = 'present';
         if (mark) {

@@ -57,8 +57,10 @@ export function recognize(text: string, names: ReadonlySet<string>): Recognized 
   if (parsed) {
     if (names.has(parsed.name)) return { kind: 'command', command: parsed };
     const near = nearMiss(text.trimStart().slice(1), names) ?? partOfName(text.trimStart().slice(1), names);
+    // Part of a name is a guess: in a group it is answered only when addressed to the bot (another
+    // bot's `/thanhtich` is not ours).
     return near
-      ? { kind: 'nearMiss', names: near.names, args: near.args, clear: true }
+      ? { kind: 'nearMiss', names: near.names, args: near.args, clear: !near.part }
       : { kind: 'unknown', command: parsed };
   }
   // `@bot xin chào`, `@bot viectot …`: a leading mention only says who the words are for.
@@ -66,7 +68,9 @@ export function recognize(text: string, names: ReadonlySet<string>): Recognized 
   if (trimmed.startsWith('/')) {
     // `/ viectot …`, a slash and a space.
     const near = nearMiss(trimmed.slice(1), names) ?? partOfName(trimmed.slice(1), names);
-    return near ? { kind: 'nearMiss', names: near.names, args: near.args, clear: true } : { kind: 'text' };
+    return near
+      ? { kind: 'nearMiss', names: near.names, args: near.args, clear: !near.part }
+      : { kind: 'text' };
   }
   const near = nearMiss(trimmed, names);
   if (!near) return { kind: 'text' };
@@ -96,6 +100,8 @@ interface Near {
   exact: boolean;
   /** How many words the name took. */
   used: number;
+  /** Found as part of a name (partOfName): a guess, never plainly a command. */
+  part?: boolean;
 }
 
 /**
@@ -148,7 +154,13 @@ function partOfName(text: string, names: ReadonlySet<string>): Near | null {
   if (word.length < 5 || !/^[a-z]+$/.test(word)) return null;
   const found = [...names].filter((name) => name !== word && name.includes(word)).sort();
   if (!found.length || found.length > 3) return null;
-  return { names: found, args: text.slice(token.index + token[0].length).trim(), exact: false, used: 1 };
+  return {
+    names: found,
+    args: text.slice(token.index + token[0].length).trim(),
+    exact: false,
+    used: 1,
+    part: true,
+  };
 }
 
 /** Damerau–Levenshtein distance (optimal string alignment): a swapped pair of letters is one typo. */

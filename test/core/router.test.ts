@@ -61,8 +61,9 @@ describe('reading what people type', () => {
     ['huy VT12', ['huy'], 'VT12', false],
     ['/vatnhac', ['batnhac', 'tatnhac'], '', true],
     // Part of a name remembered, after a slash only.
-    ['/xephang tuần trước', ['bangxephang'], 'tuần trước', true],
-    ['/thanhtich 2026', ['baocaothanhtich'], '2026', true],
+    // (a guess: in a group answered only when addressed to the bot — another bot's /thanhtich is not ours).
+    ['/xephang tuần trước', ['bangxephang'], 'tuần trước', false],
+    ['/thanhtich 2026', ['baocaothanhtich'], '2026', false],
   ])('reads %j as a near miss of %j', (text, meant, args, clear) => {
     expect(read(text)).toEqual({ kind: 'nearMiss', names: meant, args, clear });
   });

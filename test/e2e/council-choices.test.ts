@@ -132,6 +132,9 @@ it('numbers the attendance choices by name and marks the member picked (Vietname
   );
   expect(await said('/diemdanh có mặt nguyen van son')).toContain('✅ Đã ghi Nguyễn Văn Sơn có mặt.');
   expect(await said('/diemdanh vắng')).toContain('Ghi vắng hoặc có mặt sau họ tên');
+  // `Vàng` first is a surname (Vàng A Pao), never read as `vắng`: without a status, the example.
+  expect(await said('/diemdanh Vàng Sơn')).toContain('Ghi vắng hoặc có mặt sau họ tên');
+  expect(await said('/diemdanh vang Nguyễn Văn Sơn')).toContain('Ghi vắng hoặc có mặt sau họ tên');
   // Without a mark: the example names a member of this Council, not a sample name.
   expect(await said('/diemdanh Sơn')).toContain(
     'Ghi vắng hoặc có mặt sau họ tên, ví dụ /diemdanh Nguyễn Văn Sơn vắng | đi công tác.',
