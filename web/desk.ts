@@ -12,7 +12,7 @@ import { cuatoi } from '../commands/cuatoi.js';
 import { duyet } from '../commands/duyet.js';
 import { hop } from '../commands/hop.js';
 import { boardChart, kudosOf, picture, pictureName } from '../commands/lib/board.js';
-import { clip, pendingNote, periodToken, words } from '../commands/lib/common.js';
+import { clip, pendingNote, periodNotBegun, periodToken, words } from '../commands/lib/common.js';
 import { refusalWords } from '../commands/lib/council.js';
 import { standingsIn } from '../commands/lib/leaderboard.js';
 import { memberRecord } from '../commands/lib/mine.js';
@@ -47,7 +47,6 @@ import {
   notBegun,
   type Period,
   periodContaining,
-  periodRange,
   periodTitle,
   readPeriod,
 } from '../core/periods.js';
@@ -253,10 +252,7 @@ export function createDesk(deps: DeskDeps): Desk {
     if (reading && 'period' in reading && reading.used === tokens.length) {
       const { period } = reading;
       if (!notBegun(period, now())) return { period };
-      return {
-        period: fallback,
-        problem: t.errors.periodNotBegun(t.periodName(period), periodRange(t, period)),
-      };
+      return { period: fallback, problem: periodNotBegun({ t }, period) };
     }
     return { period: fallback, problem: joinHtml([t.errors.unknownPeriod(clip(text)), t.periodForms], ' ') };
   };

@@ -1,7 +1,7 @@
 import type { AgencyConfig, Department } from '../../core/agency.js';
 import { isCodePrefix } from '../../core/codes.js';
 import type { Command, CommandContext, Reply } from '../../core/context.js';
-import { type HtmlPart, joinHtml } from '../../core/html.js';
+import { type Html, type HtmlPart, joinHtml } from '../../core/html.js';
 import {
   notBegun,
   type Period,
@@ -108,8 +108,11 @@ export function periodOf(
   return { period: periodContaining(fallback, ctx.now), named: false, rest: [...tokens] };
 }
 
-/** Why a period that has not begun is not answered (`tuần 53` early in December, `tháng 12/2027`). */
-export function periodNotBegun(ctx: Pick<CommandContext, 't'>, period: Period): HtmlPart {
+/**
+ * Why a period that has not begun is not answered (`tuần 53` early in December, `tháng 12/2027`): in
+ * chat (periodOf) and on the desk's pages alike.
+ */
+export function periodNotBegun(ctx: Pick<CommandContext, 't'>, period: Period): Html {
   return ctx.t.errors.periodNotBegun(ctx.t.periodName(period), periodRange(ctx.t, period));
 }
 
