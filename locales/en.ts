@@ -1211,7 +1211,8 @@ export const en: Messages = {
     notConfigured: html`The Emulation and Commendation Council is not configured (file <code>COUNCIL_FILE</code>, by default <code>config/council-2026.json</code>).`,
     operatorsOnly: html`The meeting is run by the Council's secretary, its chair or the standing member, or an admin (the Office).`,
     countingOnly: html`Ballot counts are entered by the counting committee, the Council's secretary or an admin.`,
-    unknownAward: (text: string) => html`Unknown title or form of commendation “${text}”.`,
+    unknownAward: (text: string) =>
+      text ? html`Unknown title or form of commendation “${text}”.` : html`No title or form of commendation given.`,
     awardsAre: (list: string) => html`Titles and forms: ${list}.`,
     unknownSubject: (text: string) =>
       html`No member or department “${text}”. Write @name, the full name as registered, or the department's name.`,

@@ -1233,7 +1233,8 @@ export const vi = {
     notConfigured: html`Chưa cấu hình Hội đồng Thi đua – Khen thưởng (file <code>COUNCIL_FILE</code>, mặc định <code>config/council-2026.json</code>).`,
     operatorsOnly: html`Phiên họp do thư ký Hội đồng, lãnh đạo Hội đồng hoặc quản trị viên (Văn phòng Ban) điều hành.`,
     countingOnly: html`Kết quả kiểm phiếu do Ban kiểm phiếu, thư ký Hội đồng hoặc quản trị viên nhập.`,
-    unknownAward: (text: string) => html`Không rõ danh hiệu, hình thức khen thưởng “${text}”.`,
+    unknownAward: (text: string) =>
+      text ? html`Không rõ danh hiệu, hình thức khen thưởng “${text}”.` : html`Chưa ghi danh hiệu, hình thức khen thưởng.`,
     awardsAre: (list: string) => html`Các danh hiệu, hình thức: ${list}.`,
     unknownSubject: (text: string) =>
       html`Không tìm thấy cá nhân hoặc phòng “${text}”. Ghi @tên, họ và tên như đã đăng ký, hoặc tên phòng.`,
