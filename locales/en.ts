@@ -1212,7 +1212,9 @@ export const en: Messages = {
     operatorsOnly: html`The meeting is run by the Council's secretary, its chair or the standing member, or an admin (the Office).`,
     countingOnly: html`Ballot counts are entered by the counting committee, the Council's secretary or an admin.`,
     unknownAward: (text: string) =>
-      text ? html`Unknown title or form of commendation “${text}”.` : html`No title or form of commendation given.`,
+      text
+        ? html`Unknown title or form of commendation “${text}”.`
+        : html`No title or form of commendation given.`,
     awardsAre: (list: string) => html`Titles and forms: ${list}.`,
     unknownSubject: (text: string) =>
       html`No member or department “${text}”. Write @name, the full name as registered, or the department's name.`,

@@ -1234,7 +1234,9 @@ export const vi = {
     operatorsOnly: html`Phiên họp do thư ký Hội đồng, lãnh đạo Hội đồng hoặc quản trị viên (Văn phòng Ban) điều hành.`,
     countingOnly: html`Kết quả kiểm phiếu do Ban kiểm phiếu, thư ký Hội đồng hoặc quản trị viên nhập.`,
     unknownAward: (text: string) =>
-      text ? html`Không rõ danh hiệu, hình thức khen thưởng “${text}”.` : html`Chưa ghi danh hiệu, hình thức khen thưởng.`,
+      text
+        ? html`Không rõ danh hiệu, hình thức khen thưởng “${text}”.`
+        : html`Chưa ghi danh hiệu, hình thức khen thưởng.`,
     awardsAre: (list: string) => html`Các danh hiệu, hình thức: ${list}.`,
     unknownSubject: (text: string) =>
       html`Không tìm thấy cá nhân hoặc phòng “${text}”. Ghi @tên, họ và tên như đã đăng ký, hoặc tên phòng.`,
