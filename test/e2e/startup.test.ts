@@ -150,6 +150,12 @@ describe('npm start', () => {
     expect(sources.filter((s) => s.includes('zod/v4/locales/'))).toEqual([
       'node_modules/zod/v4/locales/en.js',
     ]);
+    // zod is imported as a namespace (`import * as z`), so only what the bot uses of it is bundled:
+    // neither its JSON Schema importer nor z.compile's compiler (~90 KB the start compiled, twice).
+    expect(sources.filter((s) => /zod\/v4\/(classic\/from-json-schema|core\/compile)\.js$/.test(s))).toEqual(
+      [],
+    );
+    expect(sources).toContain('node_modules/zod/v4/core/schemas.js');
     // The desk's code comes in when it is served.
     const dynamic = Object.values(meta.outputs).flatMap((o) => o.inputs && Object.keys(o.inputs));
     expect(dynamic).toContain('web/desk.ts');
