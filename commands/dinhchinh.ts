@@ -60,7 +60,7 @@ export const dinhchinh: Command = recordsCommand(
           dinhchinh,
           codeText
             ? t.records.correct.unknownCode(quote(codeText))
-            : t.records.missing(t.records.fields.reason),
+            : t.records.correct.codeNeeded,
         );
       }
       const record = recordOf(ctx, code.kind, code.no);
