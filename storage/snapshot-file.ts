@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
 import type { Adapter } from 'lowdb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { entryNo } from '../core/codes.js';
 import type { Entry } from '../core/domain.js';
 import { StoreCorruptError } from '../core/errors.js';
