@@ -44,8 +44,9 @@ export interface StoreFiles {
   /** Writes a file atomically and durably (temp file, fdatasync, rename, fsync of the directory). */
   writeDurably(path: string, content: string | Uint8Array): Promise<void>;
   /**
-   * The same, chunk by chunk (each write awaited, so the event loop runs between chunks). Before the
-   * rename, `beforeRename` may refuse (false): the temp file is removed and false returned.
+   * The same, chunk by chunk (each write awaited, so the event loop runs between chunks; a chunk is
+   * written before the next is asked for, so its memory may be reused then). Before the rename,
+   * `beforeRename` may refuse (false): the temp file is removed and false returned.
    */
   writeChunksDurably(
     path: string,

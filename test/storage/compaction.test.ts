@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreWriteError } from '../../core/errors.js';
 import type { DataFile, FileSystem } from '../../storage/files.js';
 import { StoreView } from '../../storage/reader.js';
-import { readSnapshot } from '../../storage/snapshot-file.js';
+import { captureState, readSnapshot, snapshotChunks, snapshotOf } from '../../storage/snapshot-file.js';
 import { STORE_FILE, Store } from '../../storage/store.js';
 import { tempDir } from '../helpers/agency.js';
 import { failJournalFlush } from '../helpers/disk-faults.js';
@@ -212,8 +212,13 @@ describe('string columns keep every string exactly, in the narrowest encoding it
   }, 60_000);
 });
 
-/** A file system whose snapshot temp files wait at their first write until `letGo()` is called. */
+/**
+ * A file system whose snapshot temp files wait at their first write (or, `at` 'datasync', at their
+ * first flush: every chunk written) until `letGo()` is called.
+ */
 class GatedSnapshots {
+  constructor(private readonly at: 'write' | 'datasync' = 'write') {}
+
   private release!: () => void;
   readonly gate = new Promise<void>((resolve) => {
     this.release = resolve;
@@ -234,17 +239,23 @@ class GatedSnapshots {
     const handle = await openFile(path, flags, mode);
     if (!this.armed || !path.endsWith(`${STORE_FILE}.tmp`)) return handle;
     let first = true;
+    const wait = async () => {
+      if (first) {
+        first = false;
+        this.reached();
+        await this.gate;
+      }
+    };
     return {
       write: async (buffer, offset, length, position) => {
-        if (first) {
-          first = false;
-          this.reached();
-          await this.gate;
-        }
+        if (this.at === 'write') await wait();
         return handle.write(buffer, offset, length, position);
       },
       writeFile: (data) => handle.writeFile(data),
-      datasync: () => handle.datasync(),
+      datasync: async () => {
+        if (this.at === 'datasync') await wait();
+        return handle.datasync();
+      },
       truncate: (length) => handle.truncate(length),
       close: () => handle.close(),
     };
@@ -260,6 +271,76 @@ class GatedSnapshots {
     };
   }
 }
+
+describe("a compaction's capture", () => {
+  it('gives the spare arrays back once its number columns are written: a report asked for meanwhile is copied into them, and the snapshot is the store at the compaction', async () => {
+    const disk = new GatedSnapshots('datasync');
+    const store = await open({ fileSystem: disk.asFileSystem() });
+    const member = await addMember(store, 1);
+    for (let i = 1; i <= 3; i += 1)
+      await logDeed(store, member.id, new Date(`2026-05-0${i}T01:00:00Z`), `Việc ${i}`);
+    while (store.warmFigures()) {
+      // as at start-up: the figures, then the spare
+    }
+    const spare = store.lendCapture();
+    const warm = spare.capture.entries.no.buffer;
+    spare.release();
+    const atCompaction = store.entries;
+    disk.armed = true;
+    const compaction = store.compact();
+    await disk.writing; // every chunk written, the flush waits
+    // A report asked for meanwhile gets the spare; the store changes, and the spare is copied over.
+    const report = store.lendCapture();
+    expect(report.capture.entries.no.buffer).toBe(warm);
+    await store.withdrawEntry('VT1', actor(member.id, new Date('2026-05-05T01:00:00Z')), 'nhầm');
+    await logDeed(store, member.id, new Date('2026-04-30T01:00:00Z'), 'Việc ghi muộn');
+    report.release();
+    const next = store.lendCapture();
+    expect(next.capture.entries.no.buffer).toBe(warm);
+    next.release();
+    disk.letGo();
+    await compaction;
+    const written = await readSnapshot(join(dir, STORE_FILE));
+    expect(StoreView.of(captureState(written as NonNullable<typeof written>)).entries).toEqual(atCompaction);
+    const after = store.entries;
+    expect((await reopen(store)).entries).toEqual(after);
+  });
+});
+
+describe("a snapshot's chunks", () => {
+  it('say when the number columns are written: their arrays changed after that change nothing written', async () => {
+    const store = await open();
+    const { lan } = await everyShape(store);
+    await logDeed(store, lan.id, new Date('2026-03-01T01:00:00Z'), 'Việc ghi muộn');
+    const capture = store.capture();
+    const before = StoreView.of(store.capture()).entries;
+    const chunks: Buffer[] = [];
+    let told = 0;
+    for (const chunk of snapshotChunks(capture, () => {
+      told += 1;
+      // Copied over by the next capture, as the spare is once given back.
+      const d = capture.entries;
+      for (const a of [
+        d.no,
+        d.time,
+        d.kind,
+        d.flags,
+        d.points,
+        d.member,
+        d.firstItem,
+        d.order,
+        d.items.next,
+      ]) {
+        new Uint8Array(a.buffer, a.byteOffset, a.byteLength).fill(0xff);
+      }
+    })) {
+      chunks.push(Buffer.from(chunk));
+    }
+    expect(told).toBe(1);
+    const state = snapshotOf(Buffer.concat(chunks), 'test');
+    expect(StoreView.of(captureState(state)).entries).toEqual(before);
+  });
+});
 
 describe('a compaction never holds up a write', () => {
   it('acknowledges writes while the snapshot is still being written, and loses none of them', async () => {
