@@ -154,8 +154,8 @@ export class EntryTable {
   private lastGroups: { version: number; from: number; to: number; groups: EntryGroups }[] = [];
   /** Whole blocks of the time order, summed (see `groups`); undefined once a write touched one. */
   private readonly blocks: (GroupSum | undefined)[] = [];
-  /** The sources hashed (see `changeBySource`), with the rows there were then. */
-  private sources: { hash: StringHash; rows: number } | undefined;
+  /** The sources hashed (see `changeBySource`): a row's as 2 × row, a history item's as 2 × index + 1. */
+  private sources: StringHash | undefined;
   private materialised = 0;
   /** The rows by the tags of their texts (see `taggedRows`), indexed from the first on. */
   private readonly tags = new TagIndex();
@@ -747,6 +747,7 @@ export class EntryTable {
     this.text.push(entry.text);
     this.at.push(entry.at);
     this.source.push(entry.source);
+    if (this.sources && entry.source) this.sources.add(entry.source, row * 2);
     if (entry.photo?.length) {
       this.photos.set(
         row,
@@ -822,6 +823,7 @@ export class EntryTable {
     items.at.push(item.at);
     items.note.push(item.note ?? '');
     items.source.push(item.source ?? '');
+    if (this.sources && item.source !== undefined) this.sources.add(item.source, index * 2 + 1);
     const first = this.firstItem.get(row);
     if (first === -1) {
       this.firstItem.set(row, index);
@@ -836,40 +838,36 @@ export class EntryTable {
    * What a platform message did to an entry here — the row, and the action of the first change it
    * made (its creation before any later item) — or undefined. For the messages already handled
    * (storage/handled.ts). The sources are hashed at the first question (100k entries: ~2 MB, where a
-   * Map of them held ~16 MB of strings) and read back to be compared; a change made after that is
-   * not found here (the store's live index has it: storage/indexes.ts), nor one taken back since.
+   * Map of them held ~16 MB of strings), then each as it is written, and read back to be compared: a
+   * change taken back since is not found (its row or item is gone, or holds another source).
    */
   changeBySource(source: string): { row: number; action: HistoryItem['action'] } | undefined {
     this.sources ??= this.hashSources();
-    const { hash, rows } = this.sources;
     const items = this.items;
-    // A number below `rows` is a row's creation, above it a history item's index (see hashSources).
-    const found = hash.find(source, (n) => {
-      if (n < rows) return n < this.count ? this.source.peek(n) : undefined;
-      const index = n - rows;
-      return index < items.row.length && items.flags.get(index) & HAS_SOURCE
-        ? items.source.peek(index)
-        : undefined;
+    const found = this.sources.find(source, (n) => {
+      const at = n >>> 1;
+      if ((n & 1) === 0) return at < this.count ? this.source.peek(at) : undefined;
+      return at < items.row.length && items.flags.get(at) & HAS_SOURCE ? items.source.peek(at) : undefined;
     });
     if (found === undefined) return undefined;
-    if (found < rows) return { row: found, action: 'created' };
-    const index = found - rows;
-    return { row: items.row.get(index), action: ACTIONS[items.action.get(index)] as HistoryItem['action'] };
+    const at = found >>> 1;
+    if ((found & 1) === 0) return { row: at, action: 'created' };
+    return { row: items.row.get(at), action: ACTIONS[items.action.get(at)] as HistoryItem['action'] };
   }
 
   /** Every row's source, then every history item's that has one, in that order (the first change wins). */
-  private hashSources(): { hash: StringHash; rows: number } {
+  private hashSources(): StringHash {
     const rows = this.count;
     const items = this.items;
     const hash = new StringHash(rows + items.row.length);
     for (let row = 0; row < rows; row += 1) {
       const source = this.source.peek(row);
-      if (source) hash.add(source, row);
+      if (source) hash.add(source, row * 2);
     }
     for (let index = 0; index < items.row.length; index += 1) {
-      if (items.flags.get(index) & HAS_SOURCE) hash.add(items.source.peek(index), rows + index);
+      if (items.flags.get(index) & HAS_SOURCE) hash.add(items.source.peek(index), index * 2 + 1);
     }
-    return { hash, rows };
+    return hash;
   }
 
   /** Takes back the last item added to the table, which must be `row`'s. */

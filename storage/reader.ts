@@ -15,7 +15,7 @@ import type { CouncilReads, EntriesOf, EntryGroups, Handled, RepositoryReads } f
 import { CouncilReader } from './council.js';
 import { EntryTable } from './entry-table.js';
 import { sameSubject } from './events.js';
-import { handledInRecords } from './handled.js';
+import { handledEntry, handledInRecords } from './handled.js';
 import { Indexes } from './indexes.js';
 import type { State } from './schema.js';
 import type { StoreCapture } from './snapshot-file.js';
@@ -120,8 +120,14 @@ export class StoreReader {
     return this.data.nextModelNo;
   }
 
+  /**
+   * What a message changed: an entry (found in the entry table's sources, live), else anything else —
+   * as the journal's lines said since the start, or as the records say.
+   */
   handled(source: string): Handled | undefined {
     const idx = this.idx;
+    const entry = handledEntry(this.data.entries, source);
+    if (entry) return entry;
     const live = idx.handled.get(source);
     if (live) return live;
     idx.inRecords ??= handledInRecords(this.data);
