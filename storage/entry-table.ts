@@ -3,7 +3,7 @@ import { entryCode, entryNo } from '../core/codes.js';
 import { type Entry, type EntryKind, type HistoryItem, historyItemSchema } from '../core/domain.js';
 import { PLATFORMS, type PlatformName } from '../core/identity.js';
 import { periodContaining } from '../core/periods.js';
-import type { EntriesOf, EntryGroup, EntryGroups } from '../core/repository.js';
+import type { EntriesOf, EntryFact, EntryGroup, EntryGroups } from '../core/repository.js';
 import { indexableTag, tagPattern } from '../core/text.js';
 import {
   CHUNK_ROWS,
@@ -389,6 +389,44 @@ export class EntryTable {
    * it says), oldest first: found in the columns, only those are built.
    */
   of(of: EntriesOf, start: number, end: number): Entry[] {
+    // Kept among the recent ones once built (not with the year's: a writer's day read at each write
+    // would keep every entry written), each row's strings are decoded alone (a member's rows lie in
+    // every chunk of the year: decoded whole, the year's texts would be). A report thread's copy
+    // builds again at each read (one member after another, the year over): its chunks are decoded once
+    // and kept instead.
+    return this.positions(of, start, end).map((i) => {
+      const row = this.order.get(i);
+      return (
+        this.cached(row) ?? (this.keepBuilt ? this.keep(row, false, true) : this.materialise(row, false))
+      );
+    });
+  }
+
+  /**
+   * The same entries as `of` gives, as the facts a criterion counts (core/repository.ts's EntryFact:
+   * code, kind, marks, member, department, status, review, points), read from the columns: none is
+   * built, no string decoded but an odd code — a year of a province is 100k entries, ~90 MB built.
+   */
+  facts(of: EntriesOf, start: number, end: number): EntryFact[] {
+    return this.positions(of, start, end).map((i) => {
+      const row = this.order.get(i);
+      const flags = this.flags.get(row);
+      return {
+        code: this.codeAt(row),
+        kind: KINDS[this.kind.get(row)] as EntryKind,
+        adhoc: (flags & ADHOC) !== 0,
+        it: (flags & IT) !== 0,
+        memberId: this.dict[this.member.get(row)] as string,
+        departmentId: this.dict[this.department.get(row)] as string,
+        status: flags & WITHDRAWN ? 'withdrawn' : 'active',
+        review: REVIEWS[(flags & REVIEW_MASK) >> REVIEW_SHIFT] as Entry['review'],
+        points: this.points.get(row),
+      };
+    });
+  }
+
+  /** The positions in the time order of the entries `of` asks for in [start, end), in order. */
+  private positions(of: EntriesOf, start: number, end: number): number[] {
     // A tag of letters and digits (every drive's) is looked up in the tag index: its rows only are read.
     const tagged = of.tag !== undefined && indexableTag(of.tag) ? this.taggedRows(of.tag) : undefined;
     const wanted = this.rowsOf(of, tagged === undefined);
@@ -414,17 +452,7 @@ export class EntryTable {
     }
     // A search of the texts (a tag the index does not hold) is done with the last chunk it decoded.
     if (of.tag !== undefined && !tagged) this.text.release();
-    // Kept among the recent ones once built (not with the year's: a writer's day read at each write
-    // would keep every entry written), each row's strings are decoded alone (a member's rows lie in
-    // every chunk of the year: decoded whole, the year's texts would be). A report thread's copy
-    // builds again at each read (one member after another, the year over): its chunks are decoded once
-    // and kept instead.
-    return found.map((i) => {
-      const row = this.order.get(i);
-      return (
-        this.cached(row) ?? (this.keepBuilt ? this.keep(row, false, true) : this.materialise(row, false))
-      );
-    });
+    return found;
   }
 
   /** How many entries `of` would give (`last` aside), counted in the columns: none is built. */

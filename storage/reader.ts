@@ -11,7 +11,14 @@ import type {
   TitleSubject,
   YearRating,
 } from '../core/domain.js';
-import type { CouncilReads, EntriesOf, EntryGroups, Handled, RepositoryReads } from '../core/repository.js';
+import type {
+  CouncilReads,
+  EntriesOf,
+  EntryFact,
+  EntryGroups,
+  Handled,
+  RepositoryReads,
+} from '../core/repository.js';
 import { CouncilReader } from './council.js';
 import { EntryTable } from './entry-table.js';
 import { sameSubject } from './events.js';
@@ -74,6 +81,10 @@ export class StoreReader {
 
   countEntries(start: Date, end: Date, of: EntriesOf = {}): number {
     return this.data.entries.countOf(of, start.getTime(), end.getTime());
+  }
+
+  entryFacts(start: Date, end: Date, of: EntriesOf = {}): readonly EntryFact[] {
+    return this.data.entries.facts(of, start.getTime(), end.getTime());
   }
 
   /** How many entries were built as objects since the store opened (a year's figures build none). */
