@@ -1050,6 +1050,7 @@ export const en: Messages = {
       },
       nothing: html`No field to correct. Write <code>field: value</code>, or <code>huy</code> to annul the record.`,
       reasonNeeded: html`A correction or annulment needs a reason at the end, after a |.`,
+      codeNeeded: html`Give the record's code right after the command: KL (discipline), CN (recognised initiative), KT (award), e.g. /dinhchinh KT3; see the codes with /hoso.`,
       unknownCode: (code: HtmlPart) =>
         html`There is no record “${code}”. Record codes: KL (discipline), CN (recognised initiative), KT (award), e.g. KT3; see /hoso.`,
       done: (code: HtmlPart) =>

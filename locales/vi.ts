@@ -1070,6 +1070,7 @@ export const vi = {
       },
       nothing: html`Chưa nêu trường nào cần đính chính. Ghi <code>trường: giá trị</code>, hoặc <code>huy</code> để hủy bỏ hồ sơ.`,
       reasonNeeded: html`Đính chính, hủy bỏ hồ sơ cần ghi lý do ở cuối, sau dấu |.`,
+      codeNeeded: html`Ghi mã hồ sơ cần đính chính ngay sau lệnh: KL (kỷ luật), CN (sáng kiến được công nhận), KT (khen thưởng), ví dụ /dinhchinh KT3; xem mã bằng /hoso.`,
       unknownCode: (code: HtmlPart) =>
         html`Không có hồ sơ “${code}”. Mã hồ sơ: KL (kỷ luật), CN (sáng kiến được công nhận), KT (khen thưởng), ví dụ KT3; xem bằng /hoso.`,
       done: (code: HtmlPart) =>

@@ -1440,7 +1440,8 @@ function verify(data: EntryTableData, isMember: (id: string) => boolean): void {
 }
 
 function verifyStrings(what: string, column: StringColumnData, n: number): void {
-  if (column.ends.length + column.added.length !== n) throw new Error(`${what}: ${n} expected`);
+  const sealed = column.sealed?.ends.length ?? 0;
+  if (column.ends.length + sealed + column.added.length !== n) throw new Error(`${what}: ${n} expected`);
   const ends = column.ends;
   let previous = 0;
   for (let i = 0; i < ends.length; i += 1) {
