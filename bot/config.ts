@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type AgencyConfig, parseAgency, problems } from '../core/agency.js';
 import { type CouncilConfig, councilIdentitiesOn, parseCouncil } from '../core/council.js';
 import { ConfigError } from '../core/errors.js';

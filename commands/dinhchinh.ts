@@ -58,9 +58,7 @@ export const dinhchinh: Command = recordsCommand(
         return refuse(
           ctx,
           dinhchinh,
-          codeText
-            ? t.records.correct.unknownCode(quote(codeText))
-            : t.records.missing(t.records.fields.reason),
+          codeText ? t.records.correct.unknownCode(quote(codeText)) : t.records.correct.codeNeeded,
         );
       }
       const record = recordOf(ctx, code.kind, code.no);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from './errors.js';
 import { ONCE } from './parse-once.js';
 import { TEXT_MAX_LENGTH } from './text.js';

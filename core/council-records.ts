@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COUNCIL_ROLES, VOTE_METHODS } from './council.js';
 import { historyItemSchema, isoDate, titleSubjectSchema } from './domain.js';
 

@@ -24,7 +24,8 @@ export const ZONE = 'Asia/Ho_Chi_Minh';
 const inZone = tz(ZONE);
 const WEEK = { in: inZone, weekStartsOn: 1 } as const;
 
-export type PeriodKind = 'week' | 'month' | 'quarter' | 'year';
+/** `half`: the first or the second six months of a year (`6 tháng đầu năm`, a half-year review). */
+export type PeriodKind = 'week' | 'month' | 'quarter' | 'half' | 'year';
 
 export interface Period {
   kind: PeriodKind;
@@ -33,7 +34,7 @@ export interface Period {
   /** First instant after the period. */
   end: Date;
   year: number;
-  /** ISO week number, month 1–12, quarter 1–4, or the year itself. */
+  /** ISO week number, month 1–12, quarter 1–4, half 1–2, or the year itself. */
   index: number;
 }
 
@@ -65,6 +66,14 @@ function make(kind: PeriodKind, start: Date): Period {
         end: plain(addQuarters(start, 1, { in: inZone })),
         year: getYear(start, { in: inZone }),
         index: getQuarter(start, { in: inZone }),
+      };
+    case 'half':
+      return {
+        kind,
+        start,
+        end: plain(addMonths(start, 6, { in: inZone })),
+        year: getYear(start, { in: inZone }),
+        index: getMonth(start, { in: inZone }) < 6 ? 1 : 2,
       };
     case 'year': {
       const year = getYear(start, { in: inZone });
@@ -106,6 +115,11 @@ function computePeriod(kind: PeriodKind, now: Date): Period {
       return make(kind, new Date(startOfMonth(now, { in: inZone }).getTime()));
     case 'quarter':
       return make(kind, new Date(startOfQuarter(now, { in: inZone }).getTime()));
+    case 'half': {
+      const year = startOfYear(now, { in: inZone });
+      const half = getMonth(now, { in: inZone }) < 6 ? year : addMonths(year, 6, { in: inZone });
+      return make(kind, new Date(half.getTime()));
+    }
     case 'year':
       return make(kind, new Date(startOfYear(now, { in: inZone }).getTime()));
   }
@@ -155,7 +169,7 @@ function startOf(year: number, month: number): Date {
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 
-/** The period before `period` (the week, month, quarter or year just ended before it began). */
+/** The period before `period` (the week, month, quarter, half or year just ended before it began). */
 export function previousPeriod(period: Period): Period {
   return periodContaining(period.kind, new Date(period.start.getTime() - 1));
 }
@@ -167,6 +181,7 @@ const KIND_WORDS: Record<string, PeriodKind> = {
   month: 'month',
   quy: 'quarter',
   quarter: 'quarter',
+  half: 'half',
   nam: 'year',
   year: 'year',
 };
@@ -223,7 +238,7 @@ function weekOf(year: number, week: number): Period | null {
 }
 
 /** A period named without its year is the latest one that has begun by `now` (in January, `tháng 12` is last December). */
-function latest(kind: 'month' | 'quarter' | 'week', index: number, now: Date): Period | null {
+function latest(kind: 'month' | 'quarter' | 'half' | 'week', index: number, now: Date): Period | null {
   const thisYear = periodContaining('year', now).year;
   for (const year of [thisYear, thisYear - 1]) {
     const period = named(kind, index, year);
@@ -241,12 +256,14 @@ function named(kind: PeriodKind, index: number, year: number): Period | null {
       return index >= 1 && index <= 12 ? make('month', startOf(year, index)) : null;
     case 'quarter':
       return index >= 1 && index <= 4 ? make('quarter', startOf(year, (index - 1) * 3 + 1)) : null;
+    case 'half':
+      return index === 1 || index === 2 ? make('half', startOf(year, index === 1 ? 1 : 7)) : null;
     case 'year':
       return make('year', startOf(year, 1));
   }
 }
 
-const LIMITS: Record<PeriodKind, number> = { week: 53, month: 12, quarter: 4, year: 0 };
+const LIMITS: Record<PeriodKind, number> = { week: 53, month: 12, quarter: 4, half: 2, year: 0 };
 
 /** Month numbers in words, after `tháng` (folded; `sáu` with its accent, as `sau` alone means "next"). */
 const MONTH_WORDS: Record<string, number> = {
@@ -386,6 +403,9 @@ function readWords(words: readonly string[], tokens: readonly string[], now: Dat
       : found(latest('month', monthNo + 1, now), 'month', used);
   }
 
+  const half = readHalf(words, now, yearAfter);
+  if (half) return half;
+
   const kind = KIND_WORDS[w0];
   if (kind) {
     // `tuần này`, `tháng trước`, `năm ngoái`, `tuần (vừa) rồi`, `tháng (vừa) qua`.
@@ -442,6 +462,81 @@ function readWords(words: readonly string[], tokens: readonly string[], now: Dat
   }
   match = /^(\d{4})$/.exec(w0);
   if (match) return found(named('year', 0, Number(match[1])), 'year', 1);
+  return null;
+}
+
+/** `đầu` (the first six months) and `cuối` (the last six) after `6 tháng` / `nửa`. */
+const HALF_WORDS: Record<string, 1 | 2> = { dau: 1, cuoi: 2 };
+/** English `first half`, `second half`. */
+const EN_HALF: Record<string, 1 | 2> = { first: 1, second: 2 };
+
+/**
+ * A half-year as people write it: `6 tháng đầu năm`, `sáu tháng cuối năm 2025`, `6 tháng đầu năm
+ * ngoái`, `nửa đầu năm`, `6 tháng` (the half now running), `6 tháng trước` (the one before it),
+ * `H1`, `H2/2025`, `first half`, `second half of 2025`, `this half`, `last half`. Null when the words
+ * are not a half-year (`tháng 6` is June, read elsewhere).
+ */
+function readHalf(
+  words: readonly string[],
+  now: Date,
+  yearAfter: (at: number) => { year: number; used: number } | undefined,
+): PeriodReading | null {
+  const [w0 = '', w1] = words;
+  const which = (index: 1 | 2, at: number): PeriodReading => {
+    const year = yearAfter(at);
+    if (year) {
+      const period = named('half', index, year.year);
+      const used = at + year.used;
+      return period ? { period, used } : { impossible: { kind: 'half', text: '' }, used };
+    }
+    // `đầu năm` without a year, or `năm nay`: this year's (the latest begun, as for months).
+    const period = latest('half', index, now) as Period;
+    return { period, used: words[at] === 'nam' ? at + 1 : at };
+  };
+  // `6 tháng …`, `sáu tháng …`, `nửa …`.
+  const six = (w0 === '6' || w0 === 'sau6') && w1 === 'thang' ? 2 : w0 === 'nua' ? 1 : 0;
+  if (six) {
+    const next = words[six];
+    const index = next === undefined ? undefined : HALF_WORDS[next];
+    if (index) return which(index, six + 1);
+    if (next === 'nam' && six === 1) {
+      // `nửa năm`: the half now running; `nửa năm nay` too.
+      return {
+        period: periodContaining('half', now),
+        used: words[2] !== undefined && THIS_WORDS.has(words[2]) ? 3 : 2,
+      };
+    }
+    if (six === 2 && next !== undefined && LAST_WORDS.has(next)) {
+      return { period: previousPeriod(periodContaining('half', now)), used: 3 };
+    }
+    if (six === 2 && next !== undefined && THIS_WORDS.has(next))
+      return { period: periodContaining('half', now), used: 3 };
+    if (six === 2) return { period: periodContaining('half', now), used: 2 };
+    return null;
+  }
+  // `H1`, `H2/2025`, `h1 2025`.
+  const h = /^h([12])(?:[/.-](\d{4}))?$/.exec(w0);
+  if (h) {
+    const index = Number(h[1]) as 1 | 2;
+    if (h[2]) {
+      const period = named('half', index, Number(h[2]));
+      return period ? { period, used: 1 } : { impossible: { kind: 'half', text: '' }, used: 1 };
+    }
+    return which(index, 1);
+  }
+  // `first half`, `the second half of 2025`.
+  const the = w0 === 'the' ? 1 : 0;
+  const en = EN_HALF[words[the] ?? ''];
+  if (en && words[the + 1] === 'half') {
+    const of = words[the + 2] === 'of' ? 1 : 0;
+    const year = words[the + 2 + of];
+    if (year && /^\d{4}$/.test(year)) {
+      const period = named('half', en, Number(year));
+      const used = the + 3 + of;
+      return period ? { period, used } : { impossible: { kind: 'half', text: '' }, used };
+    }
+    return { period: latest('half', en, now) as Period, used: the + 2 };
+  }
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AgencyConfig } from './agency.js';
 import type { Entry } from './domain.js';
 import { entryKindSchema, MODEL_STAGES, modelStageSchema } from './domain.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { problems } from './agency.js';
 import { disciplineFormSchema, entryKindSchema, ratingSchema } from './domain.js';
 import { ConfigError } from './errors.js';

@@ -17,6 +17,8 @@ export const en: Messages = {
         return `month ${String(p.index).padStart(2, '0')}/${p.year}`;
       case 'quarter':
         return `Q${p.index}/${p.year}`;
+      case 'half':
+        return `${p.index === 1 ? 'first' : 'second'} half of ${p.year}`;
       case 'year':
         return `year ${p.year}`;
     }
@@ -24,7 +26,7 @@ export const en: Messages = {
   periodRange: (first: string, last: string) => `${first} – ${last}`,
   /** Up to when the figures of a period not over yet are counted. */
   asOf: (day: string) => `as of ${day}`,
-  periodForms: html`Periods are written like: <code>week</code>, <code>last week</code>, <code>month</code>, <code>month 11</code>, <code>11/2026</code>, <code>November 2026</code>, <code>last month</code>, <code>quarter</code>, <code>Q4</code>, <code>Q4/2026</code>, <code>last quarter</code>, <code>year</code>, <code>2025</code>, <code>last year</code> (Vietnamese words work too: tuần, tháng 11, quý IV, năm 2025).`,
+  periodForms: html`Periods are written like: <code>week</code>, <code>last week</code>, <code>month</code>, <code>month 11</code>, <code>11/2026</code>, <code>November 2026</code>, <code>last month</code>, <code>quarter</code>, <code>Q4</code>, <code>Q4/2026</code>, <code>last quarter</code>, <code>first half</code>, <code>year</code>, <code>2025</code>, <code>last year</code> (Vietnamese words work too: tuần, tháng 11, quý IV, năm 2025).`,
   points: (n: number) => `${num(n)} ${n === 1 ? 'point' : 'points'}`,
   number: num,
   percent: (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : '—'),
@@ -42,7 +44,7 @@ export const en: Messages = {
     notGroupMember: html`Only members of the agency's group chat can register. Join the group, or send the command in the group.`,
     unknownPeriod: (token: HtmlPart) => html`Unknown period “${token}”.`,
     monthsSpan: (text: HtmlPart) =>
-      html`The bot sums by week, month, quarter or year, not by “${text}”: ask for each quarter (Q1, Q2…) or the year (this year: to date).`,
+      html`The bot sums by week, month, quarter, half-year or year, not by “${text}”: ask for the first half and Q3, each quarter (Q1, Q2…) or the year (this year: to date).`,
     periodNotBegun: (name: HtmlPart, range: HtmlPart) =>
       html`The period ${name} (${range}) has not begun, so it has no figures yet. Ask for the current period or one already past (e.g. this week, last month).`,
     impossiblePeriod: (text: HtmlPart) =>
@@ -803,7 +805,13 @@ export const en: Messages = {
     improvedText: (department: string, gain: string, since: string) =>
       `${department}, up ${gain} points per member on ${since}`,
     newModels: 'New model examples',
-    previous: { week: 'last week', month: 'last month', quarter: 'last quarter', year: 'last year' },
+    previous: {
+      week: 'last week',
+      month: 'last month',
+      quarter: 'last quarter',
+      half: 'the half-year before',
+      year: 'last year',
+    },
     failed: html`<i>The picture could not be drawn just now; the text above says it all.</i>`,
   },
 
@@ -1042,6 +1050,7 @@ export const en: Messages = {
       },
       nothing: html`No field to correct. Write <code>field: value</code>, or <code>huy</code> to annul the record.`,
       reasonNeeded: html`A correction or annulment needs a reason at the end, after a |.`,
+      codeNeeded: html`Give the record's code right after the command: KL (discipline), CN (recognised initiative), KT (award), e.g. /dinhchinh KT3; see the codes with /hoso.`,
       unknownCode: (code: HtmlPart) =>
         html`There is no record “${code}”. Record codes: KL (discipline), CN (recognised initiative), KT (award), e.g. KT3; see /hoso.`,
       done: (code: HtmlPart) =>
@@ -1211,7 +1220,10 @@ export const en: Messages = {
     notConfigured: html`The Emulation and Commendation Council is not configured (file <code>COUNCIL_FILE</code>, by default <code>config/council-2026.json</code>).`,
     operatorsOnly: html`The meeting is run by the Council's secretary, its chair or the standing member, or an admin (the Office).`,
     countingOnly: html`Ballot counts are entered by the counting committee, the Council's secretary or an admin.`,
-    unknownAward: (text: string) => html`Unknown title or form of commendation “${text}”.`,
+    unknownAward: (text: string) =>
+      text
+        ? html`Unknown title or form of commendation “${text}”.`
+        : html`No title or form of commendation given.`,
     awardsAre: (list: string) => html`Titles and forms: ${list}.`,
     unknownSubject: (text: string) =>
       html`No member or department “${text}”. Write @name, the full name as registered, or the department's name.`,
@@ -1623,7 +1635,7 @@ export const en: Messages = {
     figures: {
       title: 'Emulation figures',
       period: 'Period',
-      periodHint: 'For example: week, last week, month 11, Q4, 2026.',
+      periodHint: 'For example: week, last week, month 11, Q4, first half, 2026.',
       show: 'Show',
       presets: {
         week: 'This week',

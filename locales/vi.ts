@@ -2,8 +2,8 @@ import { type HtmlPart, html } from '../core/html.js';
 
 /** A period as the locales name it (core/periods.ts's Period has these fields). */
 export interface PeriodName {
-  kind: 'week' | 'month' | 'quarter' | 'year';
-  /** ISO week, month 1–12, quarter 1–4, or the year. */
+  kind: 'week' | 'month' | 'quarter' | 'half' | 'year';
+  /** ISO week, month 1–12, quarter 1–4, half 1–2, or the year. */
   index: number;
   year: number;
 }
@@ -25,6 +25,8 @@ export const vi = {
         return `tháng ${String(p.index).padStart(2, '0')}/${p.year}`;
       case 'quarter':
         return `quý ${ROMAN[p.index]}/${p.year}`;
+      case 'half':
+        return `6 tháng ${p.index === 1 ? 'đầu' : 'cuối'} năm ${p.year}`;
       case 'year':
         return `năm ${p.year}`;
     }
@@ -34,7 +36,7 @@ export const vi = {
   /** Up to when the figures of a period not over yet are counted. */
   asOf: (day: string) => `tính đến ngày ${day}`,
   /** What the period-reading parts of commands accept, for refusals. */
-  periodForms: html`Kỳ viết như: <code>tuần</code>, <code>tuần trước</code>, <code>tháng</code>, <code>tháng 11</code>, <code>tháng 11/2026</code>, <code>tháng trước</code>, <code>quý</code>, <code>quý 4</code> (<code>quý IV</code>, <code>Q4/2026</code>), <code>quý trước</code>, <code>năm</code>, <code>năm 2025</code>, <code>năm trước</code>.`,
+  periodForms: html`Kỳ viết như: <code>tuần</code>, <code>tuần trước</code>, <code>tháng</code>, <code>tháng 11</code>, <code>tháng 11/2026</code>, <code>tháng trước</code>, <code>quý</code>, <code>quý 4</code> (<code>quý IV</code>, <code>Q4/2026</code>), <code>quý trước</code>, <code>6 tháng đầu năm</code>, <code>năm</code>, <code>năm 2025</code>, <code>năm trước</code>.`,
   points: (n: number) => `${num(n)} điểm`,
   number: num,
   percent: (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : '—'),
@@ -52,7 +54,7 @@ export const vi = {
     notGroupMember: html`Chỉ thành viên nhóm chung của cơ quan mới đăng ký được. Hãy tham gia nhóm, hoặc gửi lệnh ngay trong nhóm.`,
     unknownPeriod: (token: HtmlPart) => html`Không hiểu kỳ “${token}”.`,
     monthsSpan: (text: HtmlPart) =>
-      html`Bot tổng hợp theo tuần, tháng, quý hoặc năm, chưa theo kỳ “${text}”: đồng chí xem từng quý (quý 1, quý 2…) hoặc cả năm (năm nay: tính đến hôm nay).`,
+      html`Bot tổng hợp theo tuần, tháng, quý, 6 tháng hoặc năm, chưa theo kỳ “${text}”: đồng chí xem 6 tháng đầu năm và quý III, từng quý (quý 1, quý 2…) hoặc cả năm (năm nay: tính đến hôm nay).`,
     periodNotBegun: (name: HtmlPart, range: HtmlPart) =>
       html`Kỳ ${name} (${range}) chưa bắt đầu nên chưa có số liệu. Đồng chí xem kỳ hiện tại hoặc một kỳ đã qua (ví dụ: tuần này, tháng trước).`,
     impossiblePeriod: (text: HtmlPart) =>
@@ -822,7 +824,13 @@ export const vi = {
     improvedText: (department: string, gain: string, since: string) =>
       `${department}, tăng ${gain} điểm/người so với ${since}`,
     newModels: 'Điển hình mới',
-    previous: { week: 'tuần trước', month: 'tháng trước', quarter: 'quý trước', year: 'năm trước' },
+    previous: {
+      week: 'tuần trước',
+      month: 'tháng trước',
+      quarter: 'quý trước',
+      half: '6 tháng trước',
+      year: 'năm trước',
+    },
     /** Said when the picture could not be drawn: the text above it says everything. */
     failed: html`<i>Chưa tạo được ảnh lúc này; nội dung đầy đủ ở trên.</i>`,
   },
@@ -1062,6 +1070,7 @@ export const vi = {
       },
       nothing: html`Chưa nêu trường nào cần đính chính. Ghi <code>trường: giá trị</code>, hoặc <code>huy</code> để hủy bỏ hồ sơ.`,
       reasonNeeded: html`Đính chính, hủy bỏ hồ sơ cần ghi lý do ở cuối, sau dấu |.`,
+      codeNeeded: html`Ghi mã hồ sơ cần đính chính ngay sau lệnh: KL (kỷ luật), CN (sáng kiến được công nhận), KT (khen thưởng), ví dụ /dinhchinh KT3; xem mã bằng /hoso.`,
       unknownCode: (code: HtmlPart) =>
         html`Không có hồ sơ “${code}”. Mã hồ sơ: KL (kỷ luật), CN (sáng kiến được công nhận), KT (khen thưởng), ví dụ KT3; xem bằng /hoso.`,
       done: (code: HtmlPart) =>
@@ -1233,7 +1242,10 @@ export const vi = {
     notConfigured: html`Chưa cấu hình Hội đồng Thi đua – Khen thưởng (file <code>COUNCIL_FILE</code>, mặc định <code>config/council-2026.json</code>).`,
     operatorsOnly: html`Phiên họp do thư ký Hội đồng, lãnh đạo Hội đồng hoặc quản trị viên (Văn phòng Ban) điều hành.`,
     countingOnly: html`Kết quả kiểm phiếu do Ban kiểm phiếu, thư ký Hội đồng hoặc quản trị viên nhập.`,
-    unknownAward: (text: string) => html`Không rõ danh hiệu, hình thức khen thưởng “${text}”.`,
+    unknownAward: (text: string) =>
+      text
+        ? html`Không rõ danh hiệu, hình thức khen thưởng “${text}”.`
+        : html`Chưa ghi danh hiệu, hình thức khen thưởng.`,
     awardsAre: (list: string) => html`Các danh hiệu, hình thức: ${list}.`,
     unknownSubject: (text: string) =>
       html`Không tìm thấy cá nhân hoặc phòng “${text}”. Ghi @tên, họ và tên như đã đăng ký, hoặc tên phòng.`,
@@ -1652,7 +1664,7 @@ export const vi = {
     figures: {
       title: 'Số liệu thi đua',
       period: 'Kỳ',
-      periodHint: 'Ví dụ: tuần, tuần trước, tháng 11, quý IV, năm 2026.',
+      periodHint: 'Ví dụ: tuần, tuần trước, tháng 11, quý IV, 6 tháng đầu năm, năm 2026.',
       show: 'Xem',
       presets: {
         week: 'Tuần này',

@@ -3,6 +3,7 @@ import type { Meeting } from '../core/council-records.js';
 import type { TitleSubject } from '../core/domain.js';
 import { meetingOutcome, present, roleHolder, roundsOf } from '../core/meeting.js';
 import { nominationList, subjectName } from '../core/nominations.js';
+import { formatDay } from '../core/periods.js';
 import type { CouncilDocArgs } from '../core/reports.js';
 import { criteriaOf, titleById } from '../core/titles.js';
 import {
@@ -202,10 +203,9 @@ export async function buildCouncilMinutes(
   }
   if (!meeting.conclusion && outcome.length === 0)
     body.push(text(councilDoc.toWrite('kết luận của Hội đồng')));
-  const end = meeting.closedAt ? new Date(meeting.closedAt) : undefined;
   body.push(
     text(
-      `Cuộc họp kết thúc vào lúc ${end ? timeAndDay(end).split(',')[0] : councilDoc.toWrite('giờ kết thúc')} cùng ngày. ` +
+      `Cuộc họp kết thúc vào lúc ${endOf(meeting.startsAt, meeting.closedAt)}. ` +
         'Biên bản đã được thông qua trước Hội đồng và các thành viên dự họp thống nhất.',
     ),
     signatures(
@@ -217,3 +217,17 @@ export async function buildCouncilMinutes(
 }
 
 const subjectLabel = (source: CouncilDocSource, subject: TitleSubject) => subjectName(source, subject);
+
+/**
+ * When the meeting ended, as the minutes say it: the hour `cùng ngày` when it was closed in the bot
+ * on the day it began, after it began; else to be written in by hand — not closed, entered on a later
+ * day (the secretary typing the meeting in the next morning), or closed before the hour it was set to
+ * begin (recorded ahead of time): the hour the bot saw then is not when the Council rose.
+ */
+function endOf(startsAt: string, closedAt: string | undefined): string {
+  const start = new Date(startsAt);
+  const end = closedAt ? new Date(closedAt) : undefined;
+  if (!end || end.getTime() < start.getTime() || formatDay(end) !== formatDay(start))
+    return councilDoc.toWrite('giờ kết thúc');
+  return `${timeAndDay(end).split(',')[0]} cùng ngày`;
+}

@@ -144,10 +144,34 @@ export interface StringColumnData {
   ends: Uint32Array;
   /** UTF-8 only: where each chunk of CHUNK_ROWS rows starts in `block`, in bytes. */
   chunks?: Uint32Array;
-  /** Strings added since, one per row after those of the block. */
+  /** Strings added since and sealed, the rows after those of the block (see SealedStrings). */
+  sealed?: SealedStrings;
+  /** Strings added since and not sealed yet, one per row after those of the block and the sealed ones. */
   added: string[];
   /** The narrowest encoding for the block and the added strings together (how the column is written next). */
   next?: BlockEncoding;
+}
+
+/**
+ * The strings added to a column since its snapshot, encoded a piece of SEAL_ROWS rows at a time as
+ * each piece fills, and never changed after: typed arrays, which a capture shares as they are, a
+ * report's request sends as blobs (bot/report-wire.ts) and a compaction writes with their byte counts
+ * known. Kept as strings, the ~28,000 added by a busy day had V8 serialise them one by one for every
+ * report (~57 ms in one turn at 100k entries) and a compaction measure them one by one (~60 ms).
+ * Pieces lie on multiples of SEAL_ROWS (the first one starts at the block's end), so a chunk of
+ * CHUNK_ROWS rows of a snapshot is made of whole pieces.
+ */
+export interface SealedStrings {
+  /** The pieces' bytes, one after another, each piece in its own encoding (the narrowest for it). */
+  bytes: Uint8Array;
+  /** Where each piece starts in `bytes`, then where the last one ends (one more than the pieces). */
+  starts: Uint32Array;
+  /** Each piece's encoding: ENCODINGS' index. */
+  encodings: Uint8Array;
+  /** Each piece's length in bytes written as UTF-8 (for a compaction that writes the column so). */
+  utf8: Uint32Array;
+  /** The end of each sealed row, in UTF-16 code units from the column's first row (as the block's ends). */
+  ends: Uint32Array;
 }
 
 const NOT_LATIN1 = /[\u0100-\uffff]/;
@@ -164,6 +188,15 @@ type NodeBuffer = Buffer & {
 /** Rows between two marks of a UTF-8 chunk (StringColumn.one): 4 (at 1M entries, 1 MB of marks). */
 const MARK_SHIFT = 2;
 const MARK_ROWS = 1 << MARK_SHIFT;
+/**
+ * Rows per sealed piece of added strings: 1,024 (a divisor of CHUNK_ROWS). A capture carries fewer
+ * than this many strings a column as strings, the rest as the pieces' bytes; sealing one is a join
+ * and an encoding (~0.1-0.3 ms for a text column).
+ */
+export const SEAL_SHIFT = 10;
+export const SEAL_ROWS = 1 << SEAL_SHIFT;
+/** A piece's encoding as SealedStrings.encodings holds it. */
+export const ENCODINGS: readonly BlockEncoding[] = ['latin1', 'utf8', 'utf16le'];
 
 /** The narrowest encoding a string survives: Latin-1, else UTF-8 (well-formed), else UTF-16LE. */
 export function encodingFor(value: string): BlockEncoding {
@@ -177,26 +210,32 @@ export const wider = (a: BlockEncoding, b: BlockEncoding): BlockEncoding => (WID
 
 /**
  * Strings by row. Those read from a snapshot stay in its bytes and are decoded a chunk at a time,
- * when first read; strings added later are kept one by one. Rows are only ever added at the end and
- * taken back from the end (an undone write).
+ * when first read; strings added later are kept one by one until SEAL_ROWS of them fill a piece, which
+ * is then sealed — encoded once into bytes (SealedStrings) and decoded a piece at a time when read, as
+ * the snapshot's. Rows are only ever added at the end and taken back from the end (an undone write).
  */
 export class StringColumn {
   private readonly block: Buffer;
   private readonly encoding: BlockEncoding;
   private readonly ends: Uint32Array;
   private readonly chunks: Uint32Array | undefined;
-  private readonly added: string[];
+  /** The rows added since and sealed (see SealedStrings). */
+  private readonly pieces: Pieces;
+  /** The rows added after the sealed ones: fewer than fill a piece. */
+  private added: string[] = [];
   private next: BlockEncoding;
   /** Decoded chunks of the block, by chunk (see `decode`). */
   private readonly decoded: (string | undefined)[] = [];
   /** The chunk `peek` decoded last, not kept in `decoded`. */
   private passing: { chunk: number; text: string } | undefined;
+  /** The piece `peek` decoded last, not kept. */
+  private passingPiece: { piece: number; text: string } | undefined;
   /**
    * UTF-8 only, by chunk: the byte where every MARK_ROWS-th row of the chunk starts (see `one`),
    * found when a row of the chunk is first read alone.
    */
   private readonly marks: (Uint32Array | undefined)[] = [];
-  /** How many chunks were decoded whole (by `get` and `peek`), for tests that count the work done. */
+  /** How many chunks and pieces were decoded whole (by `get` and `peek`), for tests that count the work done. */
   decodes = 0;
   /** Chunks before this one are marked (see `markNext`). */
   private marked = 0;
@@ -209,18 +248,24 @@ export class StringColumn {
     this.encoding = data?.encoding ?? 'latin1';
     this.ends = data?.ends ?? new Uint32Array(0);
     this.chunks = data?.chunks;
-    this.added = data ? [...data.added] : [];
-    this.next =
-      data?.next ?? this.added.reduce<BlockEncoding>((e, s) => wider(e, encodingFor(s)), this.encoding);
+    this.pieces = new Pieces(data?.sealed);
+    let next = this.encoding;
+    if (data?.sealed && !data.next) {
+      for (const e of data.sealed.encodings) next = wider(next, ENCODINGS[e] as BlockEncoding);
+    }
+    this.next = next;
+    // Through `push`: pieces fill (and are sealed) as they would have.
+    for (const value of data?.added ?? []) this.push(value);
+    if (data?.next) this.next = data.next;
   }
 
   get length(): number {
-    return this.ends.length + this.added.length;
+    return this.ends.length + this.pieces.rows + this.added.length;
   }
 
   get(i: number): string {
     const base = this.ends.length;
-    if (i >= base) return this.added[i - base] as string;
+    if (i >= base) return this.addedRow(i, 'keep');
     const chunk = i >>> CHUNK_SHIFT;
     let text = this.decoded[chunk];
     if (text === undefined) {
@@ -237,7 +282,7 @@ export class StringColumn {
    */
   peek(i: number): string {
     const base = this.ends.length;
-    if (i >= base) return this.added[i - base] as string;
+    if (i >= base) return this.addedRow(i, 'pass');
     const chunk = i >>> CHUNK_SHIFT;
     let text = this.decoded[chunk];
     if (text === undefined) {
@@ -250,17 +295,20 @@ export class StringColumn {
   /** Lets go of the chunk `peek` holds (a search done with it). */
   release(): void {
     this.passing = undefined;
+    this.passingPiece = undefined;
   }
 
   /**
    * Row `i`'s string, as `get` reads it, decoding its own bytes only: for rows read here and there (a
    * member's entries through the year, one entry by its code). `get` would decode each chunk they
    * touch whole, and keep it — a member's year touches every chunk: the year's texts decoded
-   * (~70 ms at 100k entries) and kept (~20 MB). A chunk already decoded is read from.
+   * (~70 ms at 100k entries) and kept (~20 MB). A chunk already decoded is read from. A sealed UTF-8
+   * piece is decoded whole and kept, as `get` does: there are only as many as the rows added since
+   * the start fill, a tenth of a millisecond each.
    */
   one(i: number): string {
     const base = this.ends.length;
-    if (i >= base) return this.added[i - base] as string;
+    if (i >= base) return this.addedRow(i, 'alone');
     const chunk = i >>> CHUNK_SHIFT;
     const text = this.decoded[chunk] ?? (this.passing?.chunk === chunk ? this.passing.text : undefined);
     if (text !== undefined) return this.inChunk(i, text);
@@ -283,6 +331,45 @@ export class StringColumn {
       this.words,
     );
     return (this.block as NodeBuffer).utf8Slice(from, utf8Advance(this.block, from, end - start, this.words));
+  }
+
+  /**
+   * Row `i` (at or after the block's end): a string not sealed yet as it is, else out of its piece —
+   * decoded and kept (`keep`), decoded for the moment (`pass`, as `peek`), or read alone where the
+   * piece's encoding allows it (`alone`, as `one`).
+   */
+  private addedRow(i: number, how: 'keep' | 'pass' | 'alone'): string {
+    const base = this.ends.length;
+    const pieces = this.pieces;
+    const j = i - base;
+    if (j >= pieces.rows) return this.added[j - pieces.rows] as string;
+    const piece = (i >>> SEAL_SHIFT) - (base >>> SEAL_SHIFT);
+    const first = piece === 0 ? 0 : (((base >>> SEAL_SHIFT) + piece) << SEAL_SHIFT) - base;
+    const firstUnits = first === 0 ? this.blockUnits() : pieces.end(first - 1);
+    const start = (j === 0 ? this.blockUnits() : pieces.end(j - 1)) - firstUnits;
+    const end = pieces.end(j) - firstUnits;
+    let text =
+      pieces.texts[piece] ?? (this.passingPiece?.piece === piece ? this.passingPiece.text : undefined);
+    if (text === undefined) {
+      const encoding = pieces.encodingOf(piece);
+      if (how === 'alone' && encoding !== 'utf8') {
+        const at = pieces.start(piece);
+        const bytes = pieces.bytesView() as NodeBuffer;
+        if (encoding === 'latin1') return bytes.latin1Slice(at + start, at + end);
+        return bytes.ucs2Slice(at + start * 2, at + end * 2);
+      }
+      this.decodes += 1;
+      text = pieces.text(piece);
+      if (how === 'pass') this.passingPiece = { piece, text };
+      else pieces.texts[piece] = text;
+    }
+    return text.slice(start, end);
+  }
+
+  /** The block's length in UTF-16 code units (where the added rows' units start). */
+  private blockUnits(): number {
+    const base = this.ends.length;
+    return base === 0 ? 0 : (this.ends[base - 1] as number);
   }
 
   /** The byte where every MARK_ROWS-th row of UTF-8 chunk `chunk` starts: one walk through its bytes. */
@@ -345,6 +432,12 @@ export class StringColumn {
   push(value: string): void {
     this.added.push(value);
     if (this.next !== 'utf16le') this.next = wider(this.next, encodingFor(value));
+    // The piece is full when the rows reach a multiple of SEAL_ROWS.
+    if ((this.length & (SEAL_ROWS - 1)) === 0) {
+      const last = this.pieces.rows === 0 ? this.blockUnits() : this.pieces.end(this.pieces.rows - 1);
+      this.pieces.seal(this.added, last);
+      this.added = [];
+    }
   }
 
   /**
@@ -365,26 +458,177 @@ export class StringColumn {
   /** The length of row `i` in UTF-16 code units, without reading it (the offsets say it). */
   unitsAt(i: number): number {
     const base = this.ends.length;
-    if (i >= base) return (this.added[i - base] as string).length;
+    if (i >= base) {
+      const j = i - base;
+      const pieces = this.pieces;
+      if (j >= pieces.rows) return (this.added[j - pieces.rows] as string).length;
+      return pieces.end(j) - (j === 0 ? this.blockUnits() : pieces.end(j - 1));
+    }
     return (this.ends[i] as number) - (i === 0 ? 0 : (this.ends[i - 1] as number));
   }
 
   pop(): void {
-    if (this.added.length === 0) throw new Error('cannot take back a string read from the snapshot');
+    if (this.added.length === 0) {
+      if (this.pieces.rows === 0) throw new Error('cannot take back a string read from the snapshot');
+      // The last piece's strings, back as strings (its bytes stay as they were for any capture of them).
+      const piece = this.pieces.count - 1;
+      const first =
+        piece === 0 ? 0 : (((this.ends.length >>> SEAL_SHIFT) + piece) << SEAL_SHIFT) - this.ends.length;
+      const firstUnits = first === 0 ? this.blockUnits() : this.pieces.end(first - 1);
+      this.added = this.pieces.unseal(firstUnits);
+      if (this.passingPiece?.piece === piece) this.passingPiece = undefined;
+    }
     this.added.pop();
   }
 
-  /** A consistent copy: the block and its ends are immutable, so only the added strings are copied. */
+  /**
+   * A consistent copy: the block and its ends are immutable, so are the sealed pieces (their arrays'
+   * used parts); only the strings not sealed yet are copied.
+   */
   capture(): StringColumnData {
+    const sealed = this.pieces.capture();
     return {
       block: this.block,
       encoding: this.encoding,
       ends: this.ends,
       ...(this.chunks ? { chunks: this.chunks } : {}),
+      ...(sealed ? { sealed } : {}),
       added: this.added.slice(),
       next: this.next,
     };
   }
+}
+
+/**
+ * A string column's sealed pieces (SealedStrings), in arrays grown as pieces are sealed. The used part
+ * of each array is never written again once a capture may see it: a piece taken back (`unseal`) has
+ * the next piece sealed into copies, and so do arrays that came from a capture.
+ */
+class Pieces {
+  private bytes: Uint8Array = EMPTY;
+  private byteLength = 0;
+  private starts: Uint32Array = new Uint32Array(1);
+  private encodings: Uint8Array = EMPTY;
+  private utf8: Uint32Array = new Uint32Array(0);
+  private ends: Uint32Array = new Uint32Array(0);
+  /** How many pieces, and the rows they hold. */
+  count = 0;
+  rows = 0;
+  /** Whether the arrays past their used parts are free to write into (see the class). */
+  private own = true;
+  /** Pieces decoded and kept (by StringColumn.get), by piece. */
+  readonly texts: (string | undefined)[] = [];
+
+  constructor(data?: SealedStrings) {
+    if (!data) return;
+    this.bytes = data.bytes;
+    this.byteLength = data.bytes.length;
+    this.starts = data.starts;
+    this.encodings = data.encodings;
+    this.utf8 = data.utf8;
+    this.ends = data.ends;
+    this.count = data.encodings.length;
+    this.rows = data.ends.length;
+    this.own = false;
+  }
+
+  /** Where sealed row `j` ends, in UTF-16 code units from the column's first row. */
+  end(j: number): number {
+    return this.ends[j] as number;
+  }
+
+  start(piece: number): number {
+    return this.starts[piece] as number;
+  }
+
+  encodingOf(piece: number): BlockEncoding {
+    return ENCODINGS[this.encodings[piece] as number] as BlockEncoding;
+  }
+
+  bytesView(): Buffer {
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.byteLength);
+  }
+
+  /** Piece `piece`'s strings, decoded as one text. */
+  text(piece: number): string {
+    const from = this.starts[piece] as number;
+    return this.bytesView().toString(this.encodingOf(piece), from, this.starts[piece + 1] as number);
+  }
+
+  /** Seals `strings` as the next piece; `units`: where the rows before them end. */
+  seal(strings: readonly string[], units: number): void {
+    const text = strings.join('');
+    const encoding = encodingFor(text);
+    const bytes = Buffer.from(text, encoding);
+    const utf8 = encoding === 'utf8' ? bytes.length : Buffer.byteLength(text, 'utf8');
+    const count = this.count;
+    if (!this.own || this.byteLength + bytes.length > this.bytes.length) {
+      this.bytes = grown(this.bytes, this.byteLength, this.byteLength + bytes.length);
+    }
+    if (!this.own || count + 2 > this.starts.length) {
+      this.starts = grown(this.starts, count + 1, count + 2);
+      this.encodings = grown(this.encodings, count, count + 1);
+      this.utf8 = grown(this.utf8, count, count + 1);
+    }
+    if (!this.own || this.rows + strings.length > this.ends.length) {
+      this.ends = grown(this.ends, this.rows, this.rows + strings.length);
+    }
+    this.own = true;
+    this.bytes.set(bytes, this.byteLength);
+    this.byteLength += bytes.length;
+    this.starts[count + 1] = this.byteLength;
+    this.encodings[count] = ENCODINGS.indexOf(encoding);
+    this.utf8[count] = utf8;
+    let end = units;
+    for (const s of strings) {
+      end += s.length;
+      this.ends[this.rows] = end;
+      this.rows += 1;
+    }
+    this.count = count + 1;
+  }
+
+  /** Takes the last piece back: its strings. `units`: where the rows before it end. */
+  unseal(units: number): string[] {
+    const piece = this.count - 1;
+    const text = this.texts[piece] ?? this.text(piece);
+    // Every piece but the first holds SEAL_ROWS rows (the first, those up to the next multiple).
+    const pieceRows = piece === 0 ? this.rows : SEAL_ROWS;
+    const strings: string[] = [];
+    let at = units;
+    for (let j = this.rows - pieceRows; j < this.rows; j += 1) {
+      const end = this.ends[j] as number;
+      strings.push(text.slice(at - units, end - units));
+      at = end;
+    }
+    this.texts[piece] = undefined;
+    this.texts.length = piece;
+    this.count = piece;
+    this.rows -= pieceRows;
+    this.byteLength = this.starts[piece] as number;
+    // A capture may read the bytes and ends just given up: the next piece goes into copies.
+    this.own = false;
+    return strings;
+  }
+
+  capture(): SealedStrings | undefined {
+    if (this.count === 0) return undefined;
+    return {
+      bytes: this.bytes.subarray(0, this.byteLength),
+      starts: this.starts.subarray(0, this.count + 1),
+      encodings: this.encodings.subarray(0, this.count),
+      utf8: this.utf8.subarray(0, this.count),
+      ends: this.ends.subarray(0, this.rows),
+    };
+  }
+}
+
+/** A copy of `array`'s first `used` values in a new array with room for at least `needed`. */
+function grown<A extends Uint8Array | Uint32Array>(array: A, used: number, needed: number): A {
+  const Type = array.constructor as new (length: number) => A;
+  const next = new Type(Math.max(needed, array.length * 2, 16));
+  next.set(array.subarray(0, used));
+  return next;
 }
 
 const DIGIT_0 = 0x30;

@@ -54,8 +54,12 @@ const ROW_FLAGS = ADHOC | IT | WITHDRAWN | REVIEW_MASK | CREATED;
 const HAS_NOTE = 1;
 const HAS_SOURCE = 2;
 
-/** Entries of past years kept once read (~0.5 KB each). */
-const RECENT_ROWS = 16_384;
+/**
+ * Entries kept once read one at a time or a few (an entry, a member's day or page: `entry`, `of`), and
+ * of past years: the last 2,048 read (~0.5 KB each). A writer's /viectot reads their day's entries:
+ * kept in the year's set, a week of writers kept every entry they wrote (~12 MB at 28,000 writes).
+ */
+const RECENT_ROWS = 2_048;
 /** Ranges of groups kept until the next write (EntryTable.groups). */
 const KEPT_GROUPS = 4;
 /** Positions of the time order summed together and kept (EntryTable.groups): 16,384. */
@@ -140,7 +144,7 @@ export class EntryTable {
   };
   private byNo = new Int32Array(0);
   private readonly byLargeNo = new Map<number, number>();
-  /** Entries of the current year once read, and of older years the last few thousand read (see `entry`). */
+  /** Entries of the current year once read in a range (see `build`), and the last few thousand read otherwise (see `entry`). */
   private hot: (Entry | undefined)[] = [];
   private readonly recent = new Map<number, Entry>();
   private hotYear = { start: Number.POSITIVE_INFINITY, end: Number.NEGATIVE_INFINITY };
@@ -241,17 +245,13 @@ export class EntryTable {
 
   /**
    * The entry of `row` as a plain object, frozen: later changes to the store do not show in it (they
-   * make a new one). Once read, an entry of the current year stays (`hot`): the year's leaderboards,
-   * summaries and plan progress read it again and again, and building 100k objects for each read was
-   * most of their time (and of the garbage collector's). An older one stays only among the last few
-   * thousand read (`recent`): past years are built when asked for.
+   * make a new one). Once read, it stays among the last few thousand read (`recent`); an entry of the
+   * current year read in a range stays with the year's (`hot`, see `build`).
    */
   entry(row: number): Entry {
     const built = this.cached(row);
     if (built) return built;
-    return this.keepBuilt
-      ? this.keep(row, this.time.get(row) >= this.hotFrom(), true)
-      : freeze(this.materialise(row, true));
+    return this.keepBuilt ? this.keep(row, false, true) : freeze(this.materialise(row, true));
   }
 
   private keep(row: number, hot: boolean, alone: boolean): Entry {
@@ -395,7 +395,6 @@ export class EntryTable {
     if (!wanted) return [];
     const from = this.lowerBound(start);
     const to = Math.max(from, this.lowerBound(end));
-    const hotFrom = this.lowerBound(this.hotFrom());
     let found: number[] = [];
     if (tagged) {
       for (const row of tagged) {
@@ -415,14 +414,15 @@ export class EntryTable {
     }
     // A search of the texts (a tag the index does not hold) is done with the last chunk it decoded.
     if (of.tag !== undefined && !tagged) this.text.release();
-    // Kept once built, each row's strings are decoded alone (a member's rows lie in every chunk of
-    // the year: decoded whole, the year's texts would be). A report thread's copy builds again at each
-    // read (one member after another, the year over): its chunks are decoded once and kept instead.
+    // Kept among the recent ones once built (not with the year's: a writer's day read at each write
+    // would keep every entry written), each row's strings are decoded alone (a member's rows lie in
+    // every chunk of the year: decoded whole, the year's texts would be). A report thread's copy
+    // builds again at each read (one member after another, the year over): its chunks are decoded once
+    // and kept instead.
     return found.map((i) => {
       const row = this.order.get(i);
       return (
-        this.cached(row) ??
-        (this.keepBuilt ? this.keep(row, i >= hotFrom, true) : this.materialise(row, false))
+        this.cached(row) ?? (this.keepBuilt ? this.keep(row, false, true) : this.materialise(row, false))
       );
     });
   }
@@ -620,6 +620,13 @@ export class EntryTable {
   /** How many entries were built as objects so far (the year-wide figures build none: see `groups`). */
   get built(): number {
     return this.materialised;
+  }
+
+  /** How many built entries the table keeps now (the year's read in a range, and the recent ones). */
+  get kept(): number {
+    let count = this.recent.size;
+    for (const entry of this.hot) if (entry) count += 1;
+    return count;
   }
 
   /** How many chunks of the string columns were decoded whole so far (see StringColumn.one). */
@@ -1407,7 +1414,8 @@ function verify(data: EntryTableData, isMember: (id: string) => boolean): void {
 }
 
 function verifyStrings(what: string, column: StringColumnData, n: number): void {
-  if (column.ends.length + column.added.length !== n) throw new Error(`${what}: ${n} expected`);
+  const sealed = column.sealed?.ends.length ?? 0;
+  if (column.ends.length + sealed + column.added.length !== n) throw new Error(`${what}: ${n} expected`);
   const ends = column.ends;
   let previous = 0;
   for (let i = 0; i < ends.length; i += 1) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 // ---- year-end review (issue 20, h20b) ----
 import {
   entryMarkSchema,

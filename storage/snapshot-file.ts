@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
 import type { Adapter } from 'lowdb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { entryNo } from '../core/codes.js';
 import type { Entry } from '../core/domain.js';
 import { StoreCorruptError } from '../core/errors.js';
@@ -11,7 +11,11 @@ import { spareOf } from './capture-spare.js';
 import {
   type BlockEncoding,
   CHUNK_ROWS,
+  ENCODINGS,
   encodingFor,
+  SEAL_ROWS,
+  SEAL_SHIFT,
+  type SealedStrings,
   StringColumn,
   type StringColumnData,
   wider,
@@ -161,35 +165,54 @@ function numberSection(name: string, values: ArrayBufferView): Section {
 /**
  * A string column as sections: every string's end (in UTF-16 code units), and the strings one after
  * another in the narrowest encoding they all survive (storage/columns.ts), a chunk of rows at a time —
- * the snapshot's block as it is, re-encoded only when strings added since need a wider encoding — and,
- * for UTF-8, where each chunk starts (a chunk is decoded on its own when first read).
+ * the snapshot's block as it is, re-encoded only when strings added since need a wider encoding, then
+ * the sealed pieces' bytes as they are (re-encoded likewise), then the strings not sealed yet — and,
+ * for UTF-8, where each chunk starts (a chunk is decoded on its own when first read). Only the strings
+ * not sealed (fewer than SEAL_ROWS) are measured one by one here.
  */
 function stringSections(name: string, column: StringColumnData): Section[] {
   const base = column.ends.length;
-  const n = base + column.added.length;
-  // The ends: the block's as they are, then the added strings' (no copy of the block's).
+  const sealed = column.sealed;
+  const sealedRows = sealed?.ends.length ?? 0;
+  const tail = base + sealedRows;
+  const n = tail + column.added.length;
+  const blockUnits = base ? (column.ends[base - 1] as number) : 0;
+  const sealedUnits = sealedRows ? ((sealed as SealedStrings).ends[sealedRows - 1] as number) : blockUnits;
+  // The ends: the block's and the sealed pieces' as they are, then the added strings' (no copy).
   const addedEnds = new Uint32Array(column.added.length);
-  let chars = base ? (column.ends[base - 1] as number) : 0;
+  let chars = sealedUnits;
   for (const [i, s] of column.added.entries()) {
     chars += s.length;
     addedEnds[i] = chars;
   }
-  const output =
-    column.next ?? column.added.reduce<BlockEncoding>((e, s) => wider(e, encodingFor(s)), column.encoding);
+  let output = column.next;
+  if (!output) {
+    output = column.added.reduce<BlockEncoding>((e, s) => wider(e, encodingFor(s)), column.encoding);
+    for (const e of sealed?.encodings ?? []) output = wider(output, ENCODINGS[e] as BlockEncoding);
+  }
+  const to = output;
   const block = Buffer.from(column.block.buffer, column.block.byteOffset, column.block.byteLength);
-  const same = column.encoding === output;
+  const same = column.encoding === to;
   const groups = Math.ceil(n / CHUNK_ROWS);
   const starts = new Uint32Array(groups);
   // The block's rows of group g (a view of the block when its encoding stays, else re-encoded).
-  const reader = same ? undefined : new StringColumn({ ...column, added: [] });
+  const reader = same
+    ? undefined
+    : new StringColumn({
+        block: column.block,
+        encoding: column.encoding,
+        ends: column.ends,
+        ...(column.chunks ? { chunks: column.chunks } : {}),
+        added: [],
+      });
   const blockPart = (g: number): Uint8Array => {
     const from = g * CHUNK_ROWS;
-    const to = Math.min(base, from + CHUNK_ROWS);
-    if (from >= to) return new Uint8Array(0);
+    const last = Math.min(base, from + CHUNK_ROWS);
+    if (from >= last) return new Uint8Array(0);
     if (reader) {
       const parts: string[] = [];
-      for (let row = from; row < to; row += 1) parts.push(reader.get(row));
-      return Buffer.from(parts.join(''), output);
+      for (let row = from; row < last; row += 1) parts.push(reader.get(row));
+      return Buffer.from(parts.join(''), to);
     }
     if (column.encoding === 'utf8') {
       const chunks = column.chunks as Uint32Array;
@@ -197,33 +220,56 @@ function stringSections(name: string, column: StringColumnData): Section[] {
     }
     const width = column.encoding === 'latin1' ? 1 : 2;
     const start = from === 0 ? 0 : (column.ends[from - 1] as number);
-    return block.subarray(start * width, (column.ends[to - 1] as number) * width);
+    return block.subarray(start * width, (column.ends[last - 1] as number) * width);
+  };
+  // The sealed pieces of group g: each lies in one group (SEAL_ROWS divides CHUNK_ROWS).
+  const piecesPerGroup = CHUNK_ROWS / SEAL_ROWS;
+  const firstPiece = base >>> SEAL_SHIFT;
+  const sealedParts = function* (g: number): Generator<Uint8Array> {
+    if (!sealed) return;
+    const bytes = Buffer.from(sealed.bytes.buffer, sealed.bytes.byteOffset, sealed.bytes.byteLength);
+    const from = Math.max(0, g * piecesPerGroup - firstPiece);
+    const until = Math.min(sealed.encodings.length, (g + 1) * piecesPerGroup - firstPiece);
+    for (let piece = from; piece < until; piece += 1) {
+      const part = bytes.subarray(sealed.starts[piece], sealed.starts[piece + 1]);
+      const encoding = ENCODINGS[sealed.encodings[piece] as number] as BlockEncoding;
+      yield encoding === to ? part : Buffer.from(part.toString(encoding), to);
+    }
   };
   const addedPart = (g: number): Uint8Array => {
-    const from = Math.max(base, g * CHUNK_ROWS);
-    const to = Math.min(n, (g + 1) * CHUNK_ROWS);
-    if (from >= to) return new Uint8Array(0);
-    return Buffer.from(column.added.slice(from - base, to - base).join(''), output);
+    const from = Math.max(tail, g * CHUNK_ROWS);
+    const last = Math.min(n, (g + 1) * CHUNK_ROWS);
+    if (from >= last) return new Uint8Array(0);
+    return Buffer.from(column.added.slice(from - tail, last - tail).join(''), to);
   };
-  // Bytes of the block in `output` (known without encoding it: widening goes Latin-1 → UTF-8 → UTF-16LE).
+  // Bytes of the block in `to` (known without encoding it: widening goes Latin-1 → UTF-8 → UTF-16LE).
   let blockBytes = block.length;
-  if (!same && output === 'utf16le') blockBytes = (base ? (column.ends[base - 1] as number) : 0) * 2;
+  if (!same && to === 'utf16le') blockBytes = blockUnits * 2;
   else if (!same) for (const byte of block) if (byte >= 0x80) blockBytes += 1; // Latin-1 → UTF-8
+  // The pieces' bytes in `to`: as they are, or from their counts (a piece is never wider than `to`).
+  let sealedBytes = 0;
+  if (sealed && to === 'utf16le') sealedBytes = (sealedUnits - blockUnits) * 2;
+  else if (sealed && to === 'utf8') for (const bytes of sealed.utf8) sealedBytes += bytes;
+  else if (sealed) sealedBytes = sealed.bytes.length;
   const addedBytes =
-    output === 'latin1'
-      ? chars - (base ? (column.ends[base - 1] as number) : 0)
-      : column.added.reduce((sum, s) => sum + Buffer.byteLength(s, output), 0);
+    to === 'latin1'
+      ? chars - sealedUnits
+      : column.added.reduce((sum, s) => sum + Buffer.byteLength(s, to), 0);
   const sections: Section[] = [
-    joined(`${name}.ends`, [numberSection('', column.ends), numberSection('', addedEnds)]),
+    joined(`${name}.ends`, [
+      numberSection('', column.ends),
+      numberSection('', sealed?.ends ?? new Uint32Array(0)),
+      numberSection('', addedEnds),
+    ]),
     {
-      name: `${name}.${output}`,
-      bytes: blockBytes + addedBytes,
-      encoding: output,
+      name: `${name}.${to}`,
+      bytes: blockBytes + sealedBytes + addedBytes,
+      encoding: to,
       *chunks() {
         let offset = 0;
         for (let g = 0; g < groups; g += 1) {
           starts[g] = offset;
-          for (const part of [blockPart(g), addedPart(g)]) {
+          for (const part of [blockPart(g), ...sealedParts(g), addedPart(g)]) {
             offset += part.length;
             if (part.length) yield part;
           }
@@ -232,7 +278,7 @@ function stringSections(name: string, column: StringColumnData): Section[] {
     },
   ];
   // Written after the text, whose writing fills it in.
-  if (output === 'utf8') sections.push(numberSection(`${name}.chunks`, starts));
+  if (to === 'utf8') sections.push(numberSection(`${name}.chunks`, starts));
   return sections;
 }
 

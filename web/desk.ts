@@ -3,7 +3,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { isExpiredError, validate } from '@telegram-apps/init-data-node';
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { z } from 'zod';
+import * as z from 'zod';
 import { bangxephang } from '../commands/bangxephang.js';
 import { baocaothanhtich } from '../commands/baocaothanhtich.js';
 import { bophieu } from '../commands/bophieu.js';

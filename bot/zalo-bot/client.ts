@@ -6,7 +6,7 @@
  * The token is part of every URL, so no error message, cause or stack this module produces contains it.
  * What each method takes and answers, and where that comes from: docs/zalo-bot-platform.md.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '../../core/errors.js';
 import { parseZaloBotUpdate, type ZaloBotUpdate } from './update.js';
 

@@ -2,7 +2,7 @@
  * Events of the Zalo Bot Platform, as `getUpdates` answers them and as a webhook receives them, parsed
  * into one typed union. Field names, kinds and the sources they come from: docs/zalo-bot-platform.md.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The event names the Platform's documentation lists. Others exist in the wild and parse as 'unknown'. */
 export const ZALO_BOT_EVENT = {

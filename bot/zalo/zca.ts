@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { API, Credentials, SendMessageQuote } from 'zca-js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OutFile, OutImage } from '../../core/context.js';
 import type { Log } from '../../core/log.js';
 import {

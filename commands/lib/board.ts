@@ -256,7 +256,7 @@ export async function picture(
 
 /** A file name for a period's picture, in ASCII: `bang-xep-hang-tuan-48-2026.png`. */
 export function pictureName(stem: string, period: Period): string {
-  const kind = { week: 'tuan', month: 'thang', quarter: 'quy', year: 'nam' }[period.kind];
+  const kind = { week: 'tuan', month: 'thang', quarter: 'quy', half: '6thang', year: 'nam' }[period.kind];
   return period.kind === 'year'
     ? `${stem}-${kind}-${period.year}.png`
     : `${stem}-${kind}-${period.index}-${period.year}.png`;

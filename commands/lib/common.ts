@@ -96,7 +96,8 @@ export function periodOf(
     return refuse(ctx, command, periodNotBegun(ctx, reading.period));
   if (reading) return { period: reading.period, named: true, rest: tokens.slice(reading.used) };
   const first = tokens[0];
-  // `6 tháng`, `9 tháng đầu năm`: a span of months, as a periodic report says it — not a period here.
+  // `9 tháng đầu năm`: a span of months, as a periodic report says it — not a period here (the
+  // half-years are: `6 tháng đầu năm` is read above).
   if (first !== undefined && /^\d{1,2}$/.test(first) && fold(tokens[1] ?? '') === 'thang') {
     const words = fold(tokens.slice(2, 4).join(' ')) === 'dau nam' ? 4 : 2;
     const span = tokens.slice(0, words).join(' ');
@@ -224,6 +225,8 @@ export function periodToken(period: Period): string {
       return `${period.index}/${period.year}`;
     case 'quarter':
       return `Q${period.index}/${period.year}`;
+    case 'half':
+      return `H${period.index}/${period.year}`;
     case 'year':
       return String(period.year);
   }

@@ -186,6 +186,11 @@ it('offers the vote by the award as the Council names it, and reads an award by 
   );
   // Words two awards share are not a choice between them.
   expect(await said('/mophieu chien si thi dua')).toContain('Không rõ danh hiệu, hình thức khen thưởng');
+  // Nothing after the command: the usage, not an unknown award named “”.
+  const bare = await said('/mophieu');
+  expect(bare).toContain('Chưa ghi danh hiệu, hình thức khen thưởng.');
+  expect(bare).toContain('Cách dùng: /mophieu danh hiệu');
+  expect(bare).not.toContain('“”');
 });
 
 it('reads the standards and the ballot in the secretary’s words, with diacritics and spaces', async () => {

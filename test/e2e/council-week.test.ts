@@ -114,6 +114,8 @@ describe('the year-end week with the whole Council', () => {
     expect(minutes).not.toMatch(/\(điều \d/);
     expect(minutes).toContain('(điểm a khoản 1 Điều 24 Luật Thi đua, khen thưởng 2022)');
     expect(minutes).toContain('77,8%');
+    // Typed in the next morning: the hour the meeting rose is left for the secretary, not 09:00 "cùng ngày".
+    expect(minutes).toContain('Cuộc họp kết thúc vào lúc [Cần bổ sung: giờ kết thúc].');
     // The counting minutes are dated on the meeting's day, not the day the secretary typed them in.
     const count = await draft('kiemphieu');
     expect(count).toContain('ngày 18 tháng 12 năm 2026, tại Phòng họp số 1, Ban kiểm phiếu');

@@ -295,6 +295,8 @@ describe('the Council meeting, its votes and the drafts', () => {
       'BIÊN BẢN',
       'Họp Hội đồng Thi đua – Khen thưởng bình xét thi đua, khen thưởng năm 2026',
       'Vào lúc 14 giờ 00 phút, ngày 10 tháng 12 năm 2026, tại Phòng họp tầng 2',
+      // Closed in the bot during the meeting: the hour it rose, the same day.
+      'Cuộc họp kết thúc vào lúc 14 giờ 00 phút cùng ngày.',
       'Chủ trì: đồng chí Trần Quốc Hưng, Trưởng Ban, Chủ tịch Hội đồng.',
       'Thư ký: đồng chí Ngô Thanh Bình, Phó Chánh Văn phòng Ban, Thư ký Hội đồng.',
       'Thành viên có mặt: 4/5 đồng chí',

@@ -165,6 +165,35 @@ describe('periods as people write them, on /tonghop and /bangxephang', () => {
     expect(firstLine(await tg.send(admin(), '/tonghop tháng 12'))).toContain('tháng 12/2025');
   });
 
+  it('reads a half-year as offices write it for the half-year review (6 tháng đầu năm)', async () => {
+    // 30 June 23:30 in Vietnam is the first half; 1 July 00:30 the second.
+    tg.now = new Date('2026-06-30T16:30:00Z');
+    await tg.send(lan(), '/viectot Trực thay ca cho đồng nghiệp bị ốm');
+    tg.now = new Date('2026-06-30T17:30:00Z');
+    await tg.send(lan(), '/viectot Giúp phòng bạn sửa máy in');
+    await tg.send(hung(), '/sangkien Phần mềm quản lý hồ sơ đảng viên #cntt');
+    tg.now = new Date('2026-11-25T03:00:00Z');
+    const first = only(await tg.send(admin(), '/tonghop 6 tháng đầu năm'));
+    expect(first.text).toMatch(/^📊 Tổng hợp thi đua — 6 tháng đầu năm 2026 \(01\/01\/2026 – 30\/06\/2026\)/);
+    expect(first.text).toContain('Tổng cộng: 1 mục');
+    const second = only(await tg.send(admin(), '/tonghop sáu tháng cuối năm'));
+    expect(second.text).toContain('6 tháng cuối năm 2026');
+    expect(second.text).toContain('Tổng cộng: 2 mục');
+    // The button to download files names the half-year so that it reads back as itself.
+    const before = tg.calls.length;
+    await tg.press(admin(), first, '📎 Tải file báo cáo (Excel, Word)');
+    const doc = tg.calls.slice(before).filter((c) => c.method === 'sendDocument')[1];
+    const data = (doc?.payload.document as { fileData?: Buffer } | undefined)?.fileData as Buffer;
+    const { default: JSZip } = await import('jszip');
+    const xml = (await (await JSZip.loadAsync(data)).file('word/document.xml')?.async('string')) ?? '';
+    expect(xml.replace(/<[^>]+>/g, '')).toContain('6 tháng đầu năm 2026 (từ 01/01/2026 đến 30/06/2026)');
+    expect(only(await tg.send(lan(), '/cuatoi H1')).text).toContain('6 tháng đầu năm 2026');
+    expect(only(await tg.send(lan(), '/bangxephang 6 tháng trước')).text).toContain('6 tháng đầu năm 2026');
+    expect(only(await tg.send(admin(), '/tonghop 6 tháng đầu năm 2027')).text).toContain(
+      'Kỳ 6 tháng đầu năm 2027 (01/01/2027 – 30/06/2027) chưa bắt đầu',
+    );
+  });
+
   it('refuses two periods instead of picking one', async () => {
     const board = only(await tg.send(lan(), '/bangxephang thang tuan'));
     expect(board.text).toContain('Đồng chí ghi hai kỳ, “thang” và “tuan”: vui lòng chọn một.');

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReportRunner } from '../../bot/reports.js';
+import { SEAL_ROWS } from '../../storage/columns.js';
 import { testAgency } from '../helpers/agency.js';
 import { until } from '../helpers/live-bot.js';
 import { TelegramHarness } from '../helpers/telegram.js';
@@ -135,6 +136,45 @@ describe('a report being built holds nobody up', () => {
     );
     expect(await listed(third)).toHaveLength(3);
   });
+
+  it('builds from the strings written since the start, sealed as they fill: each text and note as written, none written after the request', async () => {
+    // More than a sealed piece of texts (storage/columns.ts SEAL_ROWS): the request carries the
+    // sealed pieces as bytes and the rest as strings; the report process reads both.
+    const runner = createReportRunner(tg.store, { agency: testAgency() }, { gate });
+    const lan = tg.store.members[0]?.id as string;
+    const write = (from: number, count: number) =>
+      Promise.all(
+        Array.from({ length: count }, (_, k) =>
+          tg.store.addEntry(
+            {
+              kind: 'deed',
+              text: `Việc tốt thứ ${from + k} — “đợt” 😀`,
+              points: 1,
+              adhoc: false,
+              it: false,
+              memberId: lan,
+            },
+            { by: lan, platform: 'telegram', at: new Date(Date.UTC(2026, 5, 1) + (from + k) * 60_000) },
+          ),
+        ),
+      );
+    await write(0, SEAL_ROWS + 50);
+    await tg.store.reviewEntry(
+      'VT2',
+      'rejected',
+      { by: lan, platform: 'telegram', at: new Date() },
+      'Chưa đủ “minh chứng”',
+    );
+    const asked = tg.store.entries.map((e) => e.text);
+    const files = runner.build([{ report: 'workbook', args: { period: yearOf2026() } }]);
+    await write(SEAL_ROWS + 50, SEAL_ROWS);
+    open();
+    const [data] = await files;
+    const book = await readBook(data as Buffer);
+    const rows = table(book.getWorksheet('Các mục') as ExcelJS.Worksheet).rows;
+    expect(rows.map((e) => e['Nội dung']).sort()).toEqual(asked.sort());
+    expect(rows.find((e) => e.Mã === 'VT2')?.['Lý do không duyệt']).toBe('Chưa đủ “minh chứng”');
+  }, 60_000);
 
   it('fails a request for a report that does not exist, and builds the next one', async () => {
     open();

@@ -238,6 +238,11 @@ describe('past awards, initiatives and decisions', () => {
     expect(tg.store.awards[0]?.status).toBe('annulled');
     expect(tg.store.awards[0]?.history.map((h) => h.action)).toEqual(['recorded', 'corrected', 'annulled']);
     expect(text(await asAdmin('/dinhchinh KT9 huy | thử'))).toContain('Không có hồ sơ “KT9”');
+    // Nothing after the command: the code is what is missing first, not the reason.
+    const bare = text(await asAdmin('/dinhchinh'));
+    expect(bare).toContain('Ghi mã hồ sơ cần đính chính ngay sau lệnh');
+    expect(bare).toContain('Cách dùng: /dinhchinh MÃ');
+    expect(bare).not.toContain('Còn thiếu: lý do');
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -150,6 +150,12 @@ describe('npm start', () => {
     expect(sources.filter((s) => s.includes('zod/v4/locales/'))).toEqual([
       'node_modules/zod/v4/locales/en.js',
     ]);
+    // zod is imported as a namespace (`import * as z`), so only what the bot uses of it is bundled:
+    // neither its JSON Schema importer nor z.compile's compiler (~90 KB the start compiled, twice).
+    expect(sources.filter((s) => /zod\/v4\/(classic\/from-json-schema|core\/compile)\.js$/.test(s))).toEqual(
+      [],
+    );
+    expect(sources).toContain('node_modules/zod/v4/core/schemas.js');
     // The desk's code comes in when it is served.
     const dynamic = Object.values(meta.outputs).flatMap((o) => o.inputs && Object.keys(o.inputs));
     expect(dynamic).toContain('web/desk.ts');
@@ -267,6 +273,33 @@ describe('npm start', () => {
       `cannot start — ${join(dir, STORE_FILE)}: entry VT1: logged is 2099-03-03T03:00:00.000Z, after the years the store can hold`,
     );
     expect((await readFile(join(dir, STORE_FILE))).equals(bytes)).toBe(true);
+  });
+
+  it('refuses to start when its snapshot cannot be read (a folder in its place), naming it, as the store itself says it', async () => {
+    await mkdir(join(dir, STORE_FILE));
+    expect(await refused()).toContain(`cannot start — ${join(dir, STORE_FILE)}: cannot be read (EISDIR)`);
+  });
+
+  it("begins reading the snapshot in its thread before that thread loads the store's checks", async () => {
+    const meta = await readMeta();
+    const entry = Object.keys(meta.outputs).find((f) => f.endsWith('/snapshot-check.js')) as string;
+    const loaded = new Set<string>();
+    const visit = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      for (const i of meta.outputs[file]?.imports ?? []) if (i.kind === 'import-statement') visit(i.path);
+    };
+    visit(entry);
+    const sources = [...loaded].flatMap((file) => Object.keys(meta.outputs[file]?.inputs ?? {}));
+    // Only the read is there when the thread starts: the checks (and zod) come by a dynamic import.
+    expect(sources).toContain('storage/read-ahead.ts');
+    expect(sources.filter((s) => s.includes('node_modules/') || s === 'storage/snapshot-file.ts')).toEqual(
+      [],
+    );
+    const later = meta.outputs[entry]?.imports.filter((i) => i.kind === 'dynamic-import') ?? [];
+    expect(later.flatMap((i) => Object.keys(meta.outputs[i.path]?.inputs ?? {}))).toContain(
+      'storage/snapshot-verify.ts',
+    );
   });
 
   it('checks a sound snapshot in its worker thread, and polls', async () => {

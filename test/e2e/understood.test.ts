@@ -130,9 +130,12 @@ describe('periods in everyday words', () => {
     expect(next.text).toContain('Không hiểu kỳ “tháng sau”.');
     expect(next.text).toContain('Cách dùng: /bangxephang');
     expect(next.text).not.toContain('Bảng xếp hạng');
-    // A span of months as a periodic report names it: said to be none of the periods, quoted whole.
+    // A span of months no period is (the half-years are): said to be none of them, quoted whole.
+    expect(only(await tg.send(lan(), '/bangxephang 9 tháng đầu năm')).text).toContain(
+      'Bot tổng hợp theo tuần, tháng, quý, 6 tháng hoặc năm, chưa theo kỳ “9 tháng đầu năm”',
+    );
     expect(only(await tg.send(lan(), '/bangxephang 6 tháng đầu năm')).text).toContain(
-      'Bot tổng hợp theo tuần, tháng, quý hoặc năm, chưa theo kỳ “6 tháng đầu năm”',
+      'Bảng xếp hạng thi đua — 6 tháng đầu năm 2026',
     );
     const two = only(await tg.send(lan(), '/cuatoi tuần trước tháng'));
     expect(two.text).toContain('Đồng chí ghi hai kỳ, “tuần trước” và “tháng”: vui lòng chọn một.');
