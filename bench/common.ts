@@ -35,8 +35,16 @@ export function pick<T>(random: () => number, items: readonly T[]): T {
 
 /** Nearest-rank percentile of `values` (0 < p ≤ 100). */
 export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  return ofSorted(Float64Array.from(values).sort(), p);
+}
+
+/**
+ * The `p`th percentile of values sorted ascending. A typed array sorts numbers natively: the e2e
+ * child's writers' latencies (~35,000) sorted with a comparator, twice a phase, took ~70 ms of CPU on
+ * a loaded machine inside the loop watch of `/tonghop nam file` with writers, counted as the bot's block.
+ */
+function ofSorted(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
   return sorted[rank - 1] as number;
 }
@@ -77,11 +85,12 @@ export interface E2ePhase {
 }
 
 export function latencyStats(values: readonly number[]): LatencyStats {
+  const sorted = Float64Array.from(values).sort();
   return {
     samples: values.length,
-    p50: median(values),
-    p99: percentile(values, 99),
-    max: values.length ? Math.max(...values) : Number.NaN,
+    p50: ofSorted(sorted, 50),
+    p99: ofSorted(sorted, 99),
+    max: sorted.length ? (sorted[sorted.length - 1] as number) : Number.NaN,
   };
 }
 

@@ -90,11 +90,49 @@ note(
  * buffers outside it, to tell what holds the pages); BENCH_E2E_HEAP=DIR also writes a heap snapshot there.
  */
 const MEMORY = process.env.BENCH_E2E_MEMORY === '1';
+/**
+ * Linux: the process's resident pages by kind of mapping (/proc/self/smaps) — the program's files,
+ * the C heap (brk), V8's pages (anonymous mappings of 256 KB, its code space and large objects beside
+ * them: all anonymous mappings under 64 MB), and the C library's other arenas (anonymous mappings of
+ * 64 MB, reserved by the threads that malloc: the thread pool's fs writes, the socket's).
+ */
+function residentByKind(): string {
+  let text: string;
+  try {
+    text = readFileSync('/proc/self/smaps', 'utf8');
+  } catch {
+    return '';
+  }
+  const kinds: Record<string, number> = {};
+  let kind = '';
+  for (const line of text.split('\n')) {
+    const head = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) {
+      const size = Number.parseInt(head[2] as string, 16) - Number.parseInt(head[1] as string, 16);
+      const name = head[3] ?? '';
+      kind = name.startsWith('/')
+        ? 'files'
+        : name === '[heap]'
+          ? 'brk'
+          : name === ''
+            ? size >= 64 * 2 ** 20 - 2 ** 20
+              ? 'arenas'
+              : 'anonymous'
+            : 'other';
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) kinds[kind] = (kinds[kind] ?? 0) + Number(rss[1]) / 1024;
+  }
+  return Object.entries(kinds)
+    .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+    .join(', ');
+}
 function memory(label: string): void {
   if (!MEMORY) return;
   const m = process.memoryUsage();
   note(
-    `e2e memory ${label}: rss ${mb(m.rss).toFixed(0)} MB, heap used ${mb(m.heapUsed).toFixed(0)} of ${mb(m.heapTotal).toFixed(0)} MB, external ${mb(m.external).toFixed(0)} MB (array buffers ${mb(m.arrayBuffers).toFixed(0)})`,
+    `e2e memory ${label}: rss ${mb(m.rss).toFixed(0)} MB, heap used ${mb(m.heapUsed).toFixed(0)} of ${mb(m.heapTotal).toFixed(0)} MB, external ${mb(m.external).toFixed(0)} MB (array buffers ${mb(m.arrayBuffers).toFixed(0)}); resident MB: ${residentByKind()}`,
   );
   const dir = process.env.BENCH_E2E_HEAP;
   if (dir) writeHeapSnapshot(join(dir, `e2e-${label.replace(/\W+/g, '-')}.heapsnapshot`));
@@ -465,6 +503,7 @@ const reportFiles = {
 // Every achievement draft of the year in one zip (one file): the heaviest report there is.
 const allDrafts =
   process.env.BENCH_ZIP === '0' ? null : await yearFiles(false, `/baocaothanhtich ${STORE_YEAR} tatca`, 1);
+memory('all drafts');
 
 const cachedNumber = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 const periodOfNow = periodContaining('week', new Date(NOW.getTime() + clockCalls * clockStep));

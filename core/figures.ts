@@ -1,7 +1,7 @@
 import type { AgencyConfig, Department } from './agency.js';
 import { type Entry, type EntryKind, MODEL_STAGES, type ModelExample, type ModelStage } from './domain.js';
 import type { Period } from './periods.js';
-import type { RepositoryReads } from './repository.js';
+import type { EntriesOf, EntryFact, RepositoryReads } from './repository.js';
 import { counts, isPending, membersAt, PeriodTotals, type ReviewMode, topWithTies } from './scoring.js';
 
 /** What the figures are computed from. */
@@ -173,12 +173,12 @@ export function countsByKind(entries: readonly Entry[]) {
 }
 
 /** Each member's entries in `entries` (any status), found once for a whole table. */
-export function byMember(entries: readonly Entry[]): Map<string, Entry[]> {
+export function byMember<T extends EntryFact>(entries: readonly T[]): Map<string, T[]> {
   return groupBy(entries, (e) => e.memberId);
 }
 
-function groupBy(entries: readonly Entry[], key: (entry: Entry) => string): Map<string, Entry[]> {
-  const map = new Map<string, Entry[]>();
+function groupBy<T>(entries: readonly T[], key: (entry: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
   for (const entry of entries) {
     const own = map.get(key(entry));
     if (own) own.push(entry);
@@ -190,46 +190,70 @@ function groupBy(entries: readonly Entry[], key: (entry: Entry) => string): Map<
 /** How many members' or departments' entries PeriodEntries reads one at a time, before the period once. */
 const ONE_BY_ONE = 8;
 
+/** A period's entries (or their facts) by member and by department, as reports/criteria.ts reads them. */
+export interface EntriesBySubject<T extends EntryFact = EntryFact> {
+  /** The entries credited to member `id`. */
+  ofMember(id: string): readonly T[];
+  /** The entries logged in department `id`. */
+  ofDepartment(id: string): readonly T[];
+}
+
 /**
  * A period's entries by member and by department (any status, oldest first), read as they are asked
- * for: the first few found in the store's columns, only theirs built — the Council's facts of one case
- * or a short list never build the year (100k entries at a province, ~90 MB kept). Past ONE_BY_ONE of
- * them the period is read once instead: a page or document of every member would otherwise scan the
- * columns once a member.
+ * for: the first few found in the store's columns, only theirs read — the Council's facts of one case
+ * or a short list never read the year. Past ONE_BY_ONE of them the period is read once instead: a
+ * page or document of every member would otherwise scan the columns once a member.
  */
-export class PeriodEntries {
-  private readonly one = new Map<string, readonly Entry[]>();
-  private all: { members: Map<string, Entry[]>; departments: Map<string, Entry[]> } | undefined;
+class PeriodReads<T extends EntryFact> implements EntriesBySubject<T> {
+  private readonly one = new Map<string, readonly T[]>();
+  private all: { members: Map<string, T[]>; departments: Map<string, T[]> } | undefined;
 
-  constructor(
-    private readonly store: RepositoryReads,
-    private readonly period: Period,
-  ) {}
+  constructor(private readonly read: (of?: EntriesOf) => readonly T[]) {}
 
-  /** The entries credited to member `id`. */
-  ofMember(id: string): readonly Entry[] {
-    return this.read('memberId', id);
+  ofMember(id: string): readonly T[] {
+    return this.subject('memberId', id);
   }
 
-  /** The entries logged in department `id`. */
-  ofDepartment(id: string): readonly Entry[] {
-    return this.read('departmentId', id);
+  ofDepartment(id: string): readonly T[] {
+    return this.subject('departmentId', id);
   }
 
-  private read(by: 'memberId' | 'departmentId', id: string): readonly Entry[] {
+  private subject(by: 'memberId' | 'departmentId', id: string): readonly T[] {
     if (!this.all) {
       const key = `${by} ${id}`;
       const kept = this.one.get(key);
       if (kept) return kept;
       if (this.one.size < ONE_BY_ONE) {
-        const read = this.store.entriesBetween(this.period.start, this.period.end, { [by]: id });
+        const read = this.read({ [by]: id });
         this.one.set(key, read);
         return read;
       }
-      const entries = this.store.entriesBetween(this.period.start, this.period.end);
+      const entries = this.read();
       this.all = { members: byMember(entries), departments: groupBy(entries, (e) => e.departmentId) };
     }
     return (by === 'memberId' ? this.all.members : this.all.departments).get(id) ?? [];
+  }
+}
+
+/**
+ * A period's entries by member and by department, built as entries (their texts, their history):
+ * what the Council's facts of its cases list (a year of every member's would be 100k entries at a
+ * province, ~90 MB kept).
+ */
+export class PeriodEntries extends PeriodReads<Entry> {
+  constructor(store: RepositoryReads, period: Period) {
+    super((of) => store.entriesBetween(period.start, period.end, of));
+  }
+}
+
+/**
+ * The same, as facts read from the store's columns (Repository.entryFacts: code, kind, member,
+ * department, status, review): what the titles' criteria count — for every member of a province, the
+ * desk's titles page read the year of entries built and kept (~220 MB of the bot's RSS at 100k).
+ */
+export class PeriodFacts extends PeriodReads<EntryFact> {
+  constructor(store: RepositoryReads, period: Period) {
+    super((of) => store.entryFacts(period.start, period.end, of));
   }
 }
 

@@ -96,6 +96,15 @@ export interface EntriesOf {
   active?: boolean | undefined;
 }
 
+/**
+ * What a criterion counts of an entry (reports/criteria.ts), read from the store's columns
+ * (Repository.entryFacts): its code and what it is, no text, time or history.
+ */
+export type EntryFact = Pick<
+  Entry,
+  'code' | 'kind' | 'adhoc' | 'it' | 'memberId' | 'departmentId' | 'status' | 'review' | 'points'
+>;
+
 /** A period's entries as figures read them (Repository.entryGroups). */
 export interface EntryGroups {
   readonly groups: readonly EntryGroup[];
@@ -128,6 +137,12 @@ export interface RepositoryReads {
   entriesBetween(start: Date, end: Date, of?: EntriesOf): readonly Entry[];
   /** How many entries `entriesBetween` would give (`last` aside), counted in the columns: none is built. */
   countEntries(start: Date, end: Date, of?: EntriesOf): number;
+  /**
+   * The entries `entriesBetween` would give, as facts read from the store's columns (EntryFact: code,
+   * kind, member, department, status, review…): none is built, none kept — what the titles' criteria
+   * of every member read of a year (a province's is 100k entries, ~90 MB built and kept).
+   */
+  entryFacts(start: Date, end: Date, of?: EntriesOf): readonly EntryFact[];
   /**
    * The entries logged in [start, end) summed into groups of entries alike (EntryGroup), read from the
    * store's columns: no entry is built. What a year-wide figure reads — a province's year is 100k

@@ -89,7 +89,7 @@ export function recordFact(
   year: number,
   title: Title,
   people: readonly Member[] = [],
-  matching: (memberId: string, m: EntriesMeasure) => Entry[] = () => [],
+  matching: (memberId: string, m: EntriesMeasure) => readonly Pick<Entry, 'code'>[] = () => [],
 ): RecordFact {
   const { store, titles } = ctx;
   const d = doc.records;

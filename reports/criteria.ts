@@ -1,8 +1,8 @@
 import type { AgencyConfig, Department } from '../core/agency.js';
-import type { Entry, Member, Registration, TitleSubject } from '../core/domain.js';
-import { PeriodEntries } from '../core/figures.js';
+import type { Member, Registration, TitleSubject } from '../core/domain.js';
+import { byMember, type EntriesBySubject, PeriodFacts } from '../core/figures.js';
 import { formatDay, type Period } from '../core/periods.js';
-import type { RepositoryReads } from '../core/repository.js';
+import type { EntryFact, RepositoryReads } from '../core/repository.js';
 import { counts, departmentPeriod } from '../core/scoring.js';
 import {
   type Criterion,
@@ -61,14 +61,15 @@ const sameTitles = (ids: readonly string[], registration: Registration | undefin
 
 /**
  * The facts of one year, for every member and department: each subject's entries read as asked for
- * (core/figures.ts's PeriodEntries: a case's own, or the year once for a whole document); `entries`
- * when the caller reads them too. Entries count as everywhere else (core/scoring.ts's `counts`, in
- * the review mode).
+ * (core/figures.ts's PeriodFacts: a case's own, or the year once for a whole document, as facts read
+ * from the store's columns — none built); `entries` when the caller reads them too (the Council's
+ * facts: core/figures.ts's PeriodEntries). Entries count as everywhere else (core/scoring.ts's
+ * `counts`, in the review mode).
  */
 export function yearCriteria(
   source: CriteriaSource,
   year: Period,
-  entries = new PeriodEntries(source.store, year),
+  entries: EntriesBySubject = new PeriodFacts(source.store, year),
 ) {
   const { store, agency, titles } = source;
   const mode = agency.review.mode;
@@ -79,8 +80,19 @@ export function yearCriteria(
    * A member's entries meeting an entries measure; for a department's criterion, only those earned
    * in it (core/scoring.ts's departmentPeriod: the department an entry was logged in).
    */
-  const matching = (memberId: string, m: EntriesMeasure, departmentId?: string): Entry[] =>
-    (departmentId === undefined ? entries.ofMember(memberId) : entries.ofDepartment(departmentId)).filter(
+  // A department's entries by member, found once: a department's criterion reads each of its members'
+  // (a province's department logs ~20k entries a year, read again for every member and criterion).
+  const inDepartment = new Map<string, Map<string, EntryFact[]>>();
+  const ownIn = (departmentId: string, memberId: string): readonly EntryFact[] => {
+    let members = inDepartment.get(departmentId);
+    if (!members) {
+      members = byMember(entries.ofDepartment(departmentId));
+      inDepartment.set(departmentId, members);
+    }
+    return members.get(memberId) ?? [];
+  };
+  const matching = (memberId: string, m: EntriesMeasure, departmentId?: string): EntryFact[] =>
+    (departmentId === undefined ? entries.ofMember(memberId) : ownIn(departmentId, memberId)).filter(
       (e) =>
         e.memberId === memberId &&
         (m.approvedOnly ? e.status === 'active' && e.review === 'approved' : counts(e, mode)) &&

@@ -12,6 +12,7 @@ import type {
 import { recordsInvariants, sameSubject as sameRecordSubject } from '../core/records.js';
 import type { Handled } from '../core/repository.js';
 import { applyCast, applyMark, applyMeeting, applyNomination, applyRound } from './council-events.js';
+import { foundInEntries } from './handled.js';
 import type { Indexes } from './indexes.js';
 import type { State, StoreEvent } from './schema.js';
 
@@ -28,7 +29,8 @@ export function applyEvent(data: State, idx: Indexes, event: StoreEvent): Undo {
   const lastBefore = data.last;
   const undo = applyBody(data, idx, event);
   const source = event.source;
-  const recorded = source !== undefined && !idx.handled.has(source);
+  // A change to an entry is found by its message in the entry table (storage/handled.ts).
+  const recorded = source !== undefined && !foundInEntries(event) && !idx.handled.has(source);
   if (recorded) idx.handled.set(source, handledBy(event));
   data.seq = event.seq;
   // The chain goes on from a sealed line (a line of layout 7 has no sum: the chain starts after it).

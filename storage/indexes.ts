@@ -12,11 +12,15 @@ export class Indexes {
   readonly membersById = new Map<string, Member>();
   readonly membersByIdentity = new Map<string, Member>();
   readonly membersByUsername = new Map<string, Member>();
-  /** What each platform message changed (the first change it made), as the journal's lines said. */
+  /**
+   * What each platform message changed (the first change it made), as the journal's lines said — but
+   * a change to an entry, found in the entry table (storage/handled.ts's handledEntry).
+   */
   readonly handled = new Map<string, Handled>();
   /**
-   * The same, read from the records (storage/handled.ts) — for messages whose lines were folded into
-   * the snapshot. Built at the first question it must answer; forgotten when a change is undone.
+   * The same, read from the records but the entries (storage/handled.ts) — for messages whose lines
+   * were folded into the snapshot. Built at the first question it must answer; forgotten when a change
+   * is undone.
    */
   inRecords: HandledLookup | null = null;
 

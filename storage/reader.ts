@@ -11,11 +11,18 @@ import type {
   TitleSubject,
   YearRating,
 } from '../core/domain.js';
-import type { CouncilReads, EntriesOf, EntryGroups, Handled, RepositoryReads } from '../core/repository.js';
+import type {
+  CouncilReads,
+  EntriesOf,
+  EntryFact,
+  EntryGroups,
+  Handled,
+  RepositoryReads,
+} from '../core/repository.js';
 import { CouncilReader } from './council.js';
 import { EntryTable } from './entry-table.js';
 import { sameSubject } from './events.js';
-import { handledInRecords } from './handled.js';
+import { handledEntry, handledInRecords } from './handled.js';
 import { Indexes } from './indexes.js';
 import type { State } from './schema.js';
 import type { StoreCapture } from './snapshot-file.js';
@@ -76,6 +83,10 @@ export class StoreReader {
     return this.data.entries.countOf(of, start.getTime(), end.getTime());
   }
 
+  entryFacts(start: Date, end: Date, of: EntriesOf = {}): readonly EntryFact[] {
+    return this.data.entries.facts(of, start.getTime(), end.getTime());
+  }
+
   /** How many entries were built as objects since the store opened (a year's figures build none). */
   get entriesBuilt(): number {
     return this.data.entries.built;
@@ -120,8 +131,14 @@ export class StoreReader {
     return this.data.nextModelNo;
   }
 
+  /**
+   * What a message changed: an entry (found in the entry table's sources, live), else anything else —
+   * as the journal's lines said since the start, or as the records say.
+   */
   handled(source: string): Handled | undefined {
     const idx = this.idx;
+    const entry = handledEntry(this.data.entries, source);
+    if (entry) return entry;
     const live = idx.handled.get(source);
     if (live) return live;
     idx.inRecords ??= handledInRecords(this.data);

@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PeriodEntries } from '../../core/figures.js';
 import { periodContaining } from '../../core/periods.js';
 import { parseTitles, type TitlesConfig, titlesFor } from '../../core/titles.js';
 import { type Assessment, yearCriteria } from '../../reports/criteria.js';
@@ -177,5 +178,30 @@ describe('every title’s facts for an agency year', () => {
     // Only the two test titles: the shipped ones are pinned above.
     const out = allFacts(year.tg.store, parseTitles(everyMeasure()), ['thu-cn', 'thu-tt']);
     await expect(`${out.join('\n')}\n`).toMatchFileSnapshot('__snapshots__/criteria-facts-every-measure.txt');
+  });
+
+  it('reads them from the store’s columns, building no entry: the same facts as from the entries built', () => {
+    // The desk's titles page of every member (issue 26): it built the year of entries and kept them.
+    const store = year.tg.store;
+    const agency = testAgency();
+    const period = periodContaining('year', new Date('2026-12-06T02:00:00Z'));
+    for (const titles of [parseTitles(shipped()), parseTitles(everyMeasure())]) {
+      const built = store.entriesBuilt;
+      const fromColumns = yearCriteria({ store, agency, titles }, period);
+      const every = (criteria: typeof fromColumns) => [
+        ...store.members.flatMap((m) => titlesFor(titles, 'member').map((t) => criteria.member(m, t.id))),
+        ...agency.departments.flatMap((d) =>
+          titlesFor(titles, 'department').map((t) => criteria.department(d, t.id)),
+        ),
+      ];
+      const facts = every(fromColumns);
+      expect(store.entriesBuilt - built).toBe(0);
+      const fromEntries = every(
+        yearCriteria({ store, agency, titles }, period, new PeriodEntries(store, period)),
+      );
+      expect(facts).toEqual(fromEntries);
+      // Facts with entries behind them were laid out (not every list empty on both sides).
+      expect(facts.flatMap((a) => a.facts.flatMap((f) => f.codes)).length).toBeGreaterThan(100);
+    }
   });
 });
