@@ -1,5 +1,5 @@
 // Shared helpers for the benchmark: the fixed clock, a seeded PRNG, statistics and child processes.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAgencyFile } from '../bot/config.js';
@@ -125,6 +125,26 @@ export function timeRead<T>(
 }
 
 export const mb = (bytes: number) => bytes / (1024 * 1024);
+
+/**
+ * Has the kernel write out what earlier steps of the bench left in memory unwritten (the generated
+ * stores, lowdb's file) before a side's durable writes are timed, and returns how many MB there were
+ * (Linux; null elsewhere). The kernel writes such data back about 30 s after it was written
+ * (vm.dirty_expire_centisecs) and an fsync meanwhile waits behind it: the project's durable writes
+ * came some 20–30 s after the generator's ~140 MB, SQLite's after lowdb's — each side timed in
+ * different weather. Both sides now start from a clean page cache; their own writes are all durable.
+ */
+export function settleDisk(): number | null {
+  let dirty: number | null = null;
+  try {
+    const kb = /^Dirty:\s+(\d+) kB$/m.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1];
+    dirty = kb === undefined ? null : Number(kb) / 1024;
+  } catch {
+    dirty = null;
+  }
+  spawnSync('sync', { stdio: 'ignore' });
+  return dirty;
+}
 
 /** Writes progress to stderr (stdout of a child carries its JSON result). */
 export function note(message: string): void {

@@ -26,6 +26,7 @@ import {
   type ReadTiming,
   rng,
   type SustainedResult,
+  settleDisk,
   timeRead,
 } from './common.js';
 import { entryText, randomKind } from './data.js';
@@ -196,7 +197,11 @@ const reads = timeReads(store);
 
 // ---- one command with its durable write ----------------------------------------------------------
 const projectInput = inputs(store.members, 'seq-project', 11);
-const seqProject = await sequential(() => store.addEntry(...projectInput()), PROJECT_SEQ_SAMPLES, 30_000);
+const seqDirtyMB = settleDisk();
+const seqProject = {
+  ...(await sequential(() => store.addEntry(...projectInput()), PROJECT_SEQ_SAMPLES, 30_000)),
+  dirtyBeforeMB: seqDirtyMB,
+};
 note(`  project addEntry: p50 ${seqProject.p50.toFixed(3)} ms, p99 ${seqProject.p99.toFixed(3)} ms`);
 
 // ---- sustained, 50 concurrent users ---------------------------------------------------------------
@@ -204,6 +209,7 @@ note(`size ${size}: ${CONCURRENT_USERS} concurrent users`);
 const loadProject = inputs(store.members, 'load-project', 12);
 let compactions = 0;
 let lastLines = store.journalLines;
+const susDirtyMB = settleDisk();
 const susProject = await sustained(
   () => store.addEntry(...loadProject()),
   SUSTAIN_MS,
@@ -278,7 +284,7 @@ emit({
   reads,
   sequential: seqProject,
   writeAndRank,
-  sustained: { ...susProject, compactions },
+  sustained: { ...susProject, compactions, dirtyBeforeMB: susDirtyMB },
   compaction,
   backup,
   entriesAfter,

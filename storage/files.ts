@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { copyFile, open, readdir, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { JournalThread, threadedFile } from './journal-thread.js';
 
 export function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && 'code' in error;
@@ -31,9 +32,9 @@ export const nodeFileSystem: FileSystem = {
 
 /**
  * Whether the journal is opened with O_DSYNC (Linux, macOS: wherever Node has the flag): then a write
- * returns only once its bytes are on disk, as a write followed by fdatasync would — one call to the
- * thread pool instead of two, which is most of what a durable write waits for on a busy machine.
- * Elsewhere the journal calls fdatasync after each write.
+ * returns only once its bytes are on disk, as a write followed by fdatasync would — one call where
+ * there were two (made on the journal's own thread: storage/journal-thread.ts). Elsewhere the journal
+ * calls fdatasync after each write.
  */
 export const JOURNAL_WRITES_DURABLY = typeof constants.O_DSYNC === 'number';
 
@@ -103,13 +104,15 @@ const SYNC_EVERY_BYTES = 4 << 20;
 
 /** The store's file operations over `fs`: every durable write goes through a temp file, removed if it fails. */
 export function storeFiles(fs: FileSystem = nodeFileSystem): StoreFiles {
+  const thread = new JournalThread();
   return {
-    openJournal: (path) =>
-      fs.open(
-        path,
-        constants.O_RDWR | constants.O_CREAT | (JOURNAL_WRITES_DURABLY ? constants.O_DSYNC : 0),
-        0o600,
-      ),
+    openJournal: async (path) => {
+      const flags = constants.O_RDWR | constants.O_CREAT | (JOURNAL_WRITES_DURABLY ? constants.O_DSYNC : 0);
+      // Node's own files get their writes made on the journal's thread (storage/journal-thread.ts);
+      // a file system handed in (fault tests) keeps its own.
+      if (fs !== nodeFileSystem) return fs.open(path, flags, 0o600);
+      return threadedFile(await open(path, flags, 0o600), thread);
+    },
     writeDurably: async (path, content) => {
       await viaTemp(path, async (tmp) => {
         const handle = await fs.open(tmp, 'w', 0o600);
