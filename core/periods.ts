@@ -181,7 +181,6 @@ const KIND_WORDS: Record<string, PeriodKind> = {
   month: 'month',
   quy: 'quarter',
   quarter: 'quarter',
-  half: 'half',
   nam: 'year',
   year: 'year',
 };
@@ -471,10 +470,10 @@ const HALF_WORDS: Record<string, 1 | 2> = { dau: 1, cuoi: 2 };
 const EN_HALF: Record<string, 1 | 2> = { first: 1, second: 2 };
 
 /**
- * A half-year as people write it: `6 tháng đầu năm`, `sáu tháng cuối năm 2025`, `6 tháng đầu năm
- * ngoái`, `nửa đầu năm`, `6 tháng` (the half now running), `6 tháng trước` (the one before it),
- * `H1`, `H2/2025`, `first half`, `second half of 2025`, `this half`, `last half`. Null when the words
- * are not a half-year (`tháng 6` is June, read elsewhere).
+ * A half-year as people write it: `6 tháng đầu năm`, `06 tháng đầu năm`, `sáu tháng cuối năm 2025`,
+ * `6 tháng đầu năm ngoái`, `nửa đầu năm`, `H1`, `H2/2025`, `first half`, `second half of 2025`. Null
+ * when the words are not a half-year (`tháng 6` is June, read elsewhere) or do not say which
+ * (`6 tháng`, `6 tháng qua`: periodOf asks).
  */
 function readHalf(
   words: readonly string[],
@@ -494,25 +493,13 @@ function readHalf(
     return { period, used: words[at] === 'nam' ? at + 1 : at };
   };
   // `6 tháng …`, `sáu tháng …`, `nửa …`.
-  const six = (w0 === '6' || w0 === 'sau6') && w1 === 'thang' ? 2 : w0 === 'nua' ? 1 : 0;
+  // `6 tháng …`, `06 tháng …`, `sáu tháng …`, `nửa …` — with `đầu` or `cuối`: `6 tháng`, `6 tháng
+  // qua`, `nửa năm` alone may mean the half running or the last six months, so they are not read.
+  const six = (w0 === '6' || w0 === '06' || w0 === 'sau6') && w1 === 'thang' ? 2 : w0 === 'nua' ? 1 : 0;
   if (six) {
     const next = words[six];
     const index = next === undefined ? undefined : HALF_WORDS[next];
-    if (index) return which(index, six + 1);
-    if (next === 'nam' && six === 1) {
-      // `nửa năm`: the half now running; `nửa năm nay` too.
-      return {
-        period: periodContaining('half', now),
-        used: words[2] !== undefined && THIS_WORDS.has(words[2]) ? 3 : 2,
-      };
-    }
-    if (six === 2 && next !== undefined && LAST_WORDS.has(next)) {
-      return { period: previousPeriod(periodContaining('half', now)), used: 3 };
-    }
-    if (six === 2 && next !== undefined && THIS_WORDS.has(next))
-      return { period: periodContaining('half', now), used: 3 };
-    if (six === 2) return { period: periodContaining('half', now), used: 2 };
-    return null;
+    return index ? which(index, six + 1) : null;
   }
   // `H1`, `H2/2025`, `h1 2025`.
   const h = /^h([12])(?:[/.-](\d{4}))?$/.exec(w0);

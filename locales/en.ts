@@ -43,8 +43,10 @@ export const en: Messages = {
     adminOnly: html`This command is for administrators only (the Office, the Committee leadership).`,
     notGroupMember: html`Only members of the agency's group chat can register. Join the group, or send the command in the group.`,
     unknownPeriod: (token: HtmlPart) => html`Unknown period “${token}”.`,
-    monthsSpan: (text: HtmlPart) =>
-      html`The bot sums by week, month, quarter, half-year or year, not by “${text}”: ask for the first half and Q3, each quarter (Q1, Q2…) or the year (this year: to date).`,
+    monthsSpan: (text: HtmlPart, months: number) =>
+      months === 6
+        ? html`Please say the first or the second half of the year (e.g. first half of 2026, 6 tháng cuối năm), instead of “${text}”.`
+        : html`The bot sums by week, month, quarter, half-year or year, not by “${text}”: ask for ${months === 9 ? 'the first half and Q3, ' : ''}each quarter (Q1, Q2…) or the year (this year: to date).`,
     periodNotBegun: (name: HtmlPart, range: HtmlPart) =>
       html`The period ${name} (${range}) has not begun, so it has no figures yet. Ask for the current period or one already past (e.g. this week, last month).`,
     impossiblePeriod: (text: HtmlPart) =>

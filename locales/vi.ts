@@ -53,8 +53,10 @@ export const vi = {
     adminOnly: html`Lệnh này chỉ dành cho quản trị viên (Văn phòng Ban, lãnh đạo Ban).`,
     notGroupMember: html`Chỉ thành viên nhóm chung của cơ quan mới đăng ký được. Hãy tham gia nhóm, hoặc gửi lệnh ngay trong nhóm.`,
     unknownPeriod: (token: HtmlPart) => html`Không hiểu kỳ “${token}”.`,
-    monthsSpan: (text: HtmlPart) =>
-      html`Bot tổng hợp theo tuần, tháng, quý, 6 tháng hoặc năm, chưa theo kỳ “${text}”: đồng chí xem 6 tháng đầu năm và quý III, từng quý (quý 1, quý 2…) hoặc cả năm (năm nay: tính đến hôm nay).`,
+    monthsSpan: (text: HtmlPart, months: number) =>
+      months === 6
+        ? html`Đồng chí ghi rõ 6 tháng đầu năm hay 6 tháng cuối năm (ví dụ: 6 tháng đầu năm 2026, 6 tháng cuối năm ngoái), thay cho “${text}”.`
+        : html`Bot tổng hợp theo tuần, tháng, quý, 6 tháng đầu năm, 6 tháng cuối năm hoặc năm, chưa theo kỳ “${text}”: đồng chí xem ${months === 9 ? '6 tháng đầu năm và quý III, ' : ''}từng quý (quý 1, quý 2…) hoặc cả năm (năm nay: tính đến hôm nay).`,
     periodNotBegun: (name: HtmlPart, range: HtmlPart) =>
       html`Kỳ ${name} (${range}) chưa bắt đầu nên chưa có số liệu. Đồng chí xem kỳ hiện tại hoặc một kỳ đã qua (ví dụ: tuần này, tháng trước).`,
     impossiblePeriod: (text: HtmlPart) =>

@@ -516,6 +516,8 @@ class Pieces {
   rows = 0;
   /** Whether the arrays past their used parts are free to write into (see the class). */
   private own = true;
+  /** Whether a capture was taken of these arrays (it may read a piece later taken back). */
+  private shared = false;
   /** Pieces decoded and kept (by StringColumn.get), by piece. */
   readonly texts: (string | undefined)[] = [];
 
@@ -573,6 +575,7 @@ class Pieces {
     if (!this.own || this.rows + strings.length > this.ends.length) {
       this.ends = grown(this.ends, this.rows, this.rows + strings.length);
     }
+    if (!this.own) this.shared = false;
     this.own = true;
     this.bytes.set(bytes, this.byteLength);
     this.byteLength += bytes.length;
@@ -606,13 +609,16 @@ class Pieces {
     this.count = piece;
     this.rows -= pieceRows;
     this.byteLength = this.starts[piece] as number;
-    // A capture may read the bytes and ends just given up: the next piece goes into copies.
-    this.own = false;
+    // A capture may read the bytes and ends just given up: the next piece goes into copies. Without
+    // one, the next piece is written over them (a write undone and retried again and again at a
+    // piece's edge — a disk refusing each batch — would otherwise copy the arrays every time).
+    if (this.shared) this.own = false;
     return strings;
   }
 
   capture(): SealedStrings | undefined {
     if (this.count === 0) return undefined;
+    this.shared = true;
     return {
       bytes: this.bytes.subarray(0, this.byteLength),
       starts: this.starts.subarray(0, this.count + 1),
@@ -623,10 +629,13 @@ class Pieces {
   }
 }
 
-/** A copy of `array`'s first `used` values in a new array with room for at least `needed`. */
+/**
+ * A copy of `array`'s first `used` values in a new array with room for at least `needed`: twice the
+ * room when it must grow, the same room when it is copied only to be written apart from a capture.
+ */
 function grown<A extends Uint8Array | Uint32Array>(array: A, used: number, needed: number): A {
   const Type = array.constructor as new (length: number) => A;
-  const next = new Type(Math.max(needed, array.length * 2, 16));
+  const next = new Type(Math.max(needed, needed > array.length ? array.length * 2 : array.length, 16));
   next.set(array.subarray(0, used));
   return next;
 }

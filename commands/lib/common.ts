@@ -96,12 +96,12 @@ export function periodOf(
     return refuse(ctx, command, periodNotBegun(ctx, reading.period));
   if (reading) return { period: reading.period, named: true, rest: tokens.slice(reading.used) };
   const first = tokens[0];
-  // `9 tháng đầu năm`: a span of months, as a periodic report says it — not a period here (the
-  // half-years are: `6 tháng đầu năm` is read above).
+  // `9 tháng đầu năm`, `6 tháng qua`: a span of months, as a periodic report says it — not a period
+  // here (the half-years are, named: `6 tháng đầu năm` is read above).
   if (first !== undefined && /^\d{1,2}$/.test(first) && fold(tokens[1] ?? '') === 'thang') {
     const words = fold(tokens.slice(2, 4).join(' ')) === 'dau nam' ? 4 : 2;
     const span = tokens.slice(0, words).join(' ');
-    return refuse(ctx, command, ctx.t.errors.monthsSpan(clip(span)), ctx.t.periodForms);
+    return refuse(ctx, command, ctx.t.errors.monthsSpan(clip(span), Number(first)), ctx.t.periodForms);
   }
   if (first !== undefined && /^[qQtT]?\d/.test(first)) {
     return refuse(ctx, command, ctx.t.errors.unknownPeriod(clip(first)), ctx.t.periodForms);

@@ -188,7 +188,13 @@ describe('periods as people write them, on /tonghop and /bangxephang', () => {
     const xml = (await (await JSZip.loadAsync(data)).file('word/document.xml')?.async('string')) ?? '';
     expect(xml.replace(/<[^>]+>/g, '')).toContain('6 tháng đầu năm 2026 (từ 01/01/2026 đến 30/06/2026)');
     expect(only(await tg.send(lan(), '/cuatoi H1')).text).toContain('6 tháng đầu năm 2026');
-    expect(only(await tg.send(lan(), '/bangxephang 6 tháng trước')).text).toContain('6 tháng đầu năm 2026');
+    expect(only(await tg.send(lan(), '/bangxephang 06 tháng đầu năm')).text).toContain(
+      '6 tháng đầu năm 2026',
+    );
+    // Six months that do not say which half: asked, not guessed.
+    const which = only(await tg.send(lan(), '/cuatoi 6 tháng qua')).text;
+    expect(which).toContain('Đồng chí ghi rõ 6 tháng đầu năm hay 6 tháng cuối năm');
+    expect(which).not.toContain('Ghi nhận của');
     expect(only(await tg.send(admin(), '/tonghop 6 tháng đầu năm 2027')).text).toContain(
       'Kỳ 6 tháng đầu năm 2027 (01/01/2027 – 30/06/2027) chưa bắt đầu',
     );

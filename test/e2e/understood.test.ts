@@ -132,7 +132,7 @@ describe('periods in everyday words', () => {
     expect(next.text).not.toContain('Bảng xếp hạng');
     // A span of months no period is (the half-years are): said to be none of them, quoted whole.
     expect(only(await tg.send(lan(), '/bangxephang 9 tháng đầu năm')).text).toContain(
-      'Bot tổng hợp theo tuần, tháng, quý, 6 tháng hoặc năm, chưa theo kỳ “9 tháng đầu năm”',
+      'Bot tổng hợp theo tuần, tháng, quý, 6 tháng đầu năm, 6 tháng cuối năm hoặc năm, chưa theo kỳ “9 tháng đầu năm”: đồng chí xem 6 tháng đầu năm và quý III,',
     );
     expect(only(await tg.send(lan(), '/bangxephang 6 tháng đầu năm')).text).toContain(
       'Bảng xếp hạng thi đua — 6 tháng đầu năm 2026',

@@ -158,3 +158,28 @@ describe('a string column', () => {
     check(new StringColumn(captured), strings.length);
   });
 });
+
+describe('a write undone and retried at a piece’s edge', () => {
+  it('seals the piece again in place, however often, and a capture taken before still reads as it was', () => {
+    const column = new StringColumn();
+    for (let i = 0; i < SEAL_ROWS - 1; i += 1) column.push(`dòng ${i}`);
+    // A disk refusing each batch: the write that fills the piece is undone and retried, 80 times.
+    // Copying the arrays at each retry doubled their room every time (2^80: a RangeError mid-write).
+    for (let round = 0; round < 80; round += 1) {
+      column.push(`lần ${round}`);
+      column.pop();
+    }
+    column.push('lần cuối');
+    expect(column.length).toBe(SEAL_ROWS);
+    expect(column.get(SEAL_ROWS - 1)).toBe('lần cuối');
+    // With a capture between, the retried piece goes into copies: the capture keeps its strings.
+    const before = new StringColumn(column.capture());
+    for (let round = 0; round < 80; round += 1) {
+      column.pop();
+      column.push(`thử lại ${round}`);
+    }
+    expect(before.get(SEAL_ROWS - 1)).toBe('lần cuối');
+    expect(column.get(SEAL_ROWS - 1)).toBe('thử lại 79');
+    expect(column.get(5)).toBe('dòng 5');
+  });
+});
