@@ -344,8 +344,7 @@ export class StringColumn {
     const j = i - base;
     if (j >= pieces.rows) return this.added[j - pieces.rows] as string;
     const piece = (i >>> SEAL_SHIFT) - (base >>> SEAL_SHIFT);
-    const first = piece === 0 ? 0 : (((base >>> SEAL_SHIFT) + piece) << SEAL_SHIFT) - base;
-    const firstUnits = first === 0 ? this.blockUnits() : pieces.end(first - 1);
+    const firstUnits = this.pieceUnits(piece);
     const start = (j === 0 ? this.blockUnits() : pieces.end(j - 1)) - firstUnits;
     const end = pieces.end(j) - firstUnits;
     let text =
@@ -370,6 +369,16 @@ export class StringColumn {
   private blockUnits(): number {
     const base = this.ends.length;
     return base === 0 ? 0 : (this.ends[base - 1] as number);
+  }
+
+  /**
+   * Where sealed piece `piece`'s rows start, in UTF-16 code units from the column's first row: pieces
+   * lie on multiples of SEAL_ROWS, the first from the block's end.
+   */
+  private pieceUnits(piece: number): number {
+    const base = this.ends.length;
+    const first = piece === 0 ? 0 : (((base >>> SEAL_SHIFT) + piece) << SEAL_SHIFT) - base;
+    return first === 0 ? this.blockUnits() : this.pieces.end(first - 1);
   }
 
   /** The byte where every MARK_ROWS-th row of UTF-8 chunk `chunk` starts: one walk through its bytes. */
@@ -472,10 +481,7 @@ export class StringColumn {
       if (this.pieces.rows === 0) throw new Error('cannot take back a string read from the snapshot');
       // The last piece's strings, back as strings (its bytes stay as they were for any capture of them).
       const piece = this.pieces.count - 1;
-      const first =
-        piece === 0 ? 0 : (((this.ends.length >>> SEAL_SHIFT) + piece) << SEAL_SHIFT) - this.ends.length;
-      const firstUnits = first === 0 ? this.blockUnits() : this.pieces.end(first - 1);
-      this.added = this.pieces.unseal(firstUnits);
+      this.added = this.pieces.unseal(this.pieceUnits(piece));
       if (this.passingPiece?.piece === piece) this.passingPiece = undefined;
     }
     this.added.pop();
