@@ -93,8 +93,8 @@ export function yearCriteria(
   };
   const matching = (memberId: string, m: EntriesMeasure, departmentId?: string): EntryFact[] =>
     (departmentId === undefined ? entries.ofMember(memberId) : ownIn(departmentId, memberId)).filter(
+      // Every one of these is the member's (ofMember, or the department's grouped by member).
       (e) =>
-        e.memberId === memberId &&
         (m.approvedOnly ? e.status === 'active' && e.review === 'approved' : counts(e, mode)) &&
         (m.kind === undefined || e.kind === m.kind) &&
         (m.it === undefined || e.it === m.it) &&
