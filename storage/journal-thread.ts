@@ -28,7 +28,8 @@ const FAILED = 4; // 1 if the last request failed (its error in ERROR_AT)
 const READY = 5; // 1 once the thread waits for requests
 const POSITION_AT = 32;
 const ERROR_AT = 64;
-const ERROR_BYTES = 256;
+// An error's JSON: its code and at most 160 characters of its message (up to 3 bytes each in UTF-8).
+const ERROR_BYTES = 1024;
 const DATA_AT = ERROR_AT + ERROR_BYTES;
 
 // CommonJS, evaluated in the thread: no module of the bundle is loaded there.

@@ -20,14 +20,20 @@ afterEach(async () => {
 
 const line = (text: string) => Buffer.from(`${text}\n`, 'utf8');
 
+/** A journal file on a new thread, `first` written at its start (on the pool), then the thread up. */
+async function upAfter(first: Buffer) {
+  const path = join(dir, 'journal.jsonl');
+  const thread = new JournalThread();
+  const file = threadedFile(await open(path, 'w+'), thread);
+  await file.write(first, 0, first.length, 0);
+  await thread.up();
+  return { path, thread, file };
+}
+
 describe("the journal's write thread", () => {
   it('writes the bytes at their place, on the pool until it is up and on the thread after', async () => {
-    const path = join(dir, 'journal.jsonl');
-    const thread = new JournalThread();
-    const file = threadedFile(await open(path, 'w+'), thread);
     const first = line('{"seq":1}');
-    await file.write(first, 0, first.length, 0);
-    await thread.up();
+    const { path, thread, file } = await upAfter(first);
     const second = line('{"seq":2,"text":"Giúp đỡ đồng nghiệp"}');
     await file.write(second, 0, second.length, first.length);
     const third = line('{"seq":3}');
@@ -38,12 +44,8 @@ describe("the journal's write thread", () => {
   });
 
   it("reports a failed write with the system's code, and goes on writing after it", async () => {
-    const path = join(dir, 'journal.jsonl');
-    const thread = new JournalThread();
-    const file = threadedFile(await open(path, 'w+'), thread);
     const bytes = line('{"seq":1}');
-    await file.write(bytes, 0, bytes.length, 0);
-    await thread.up();
+    const { path, thread, file } = await upAfter(bytes);
     const closed = await open(join(dir, 'other'), 'w');
     const fd = closed.fd;
     await closed.close();
