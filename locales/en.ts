@@ -1388,6 +1388,8 @@ export const en: Messages = {
       voteRule: (vote: string, strict: boolean, percent: number, source: string, toVerify: boolean) =>
         html`• By ${vote}; agree ${strict ? 'more than' : 'at least'} ${num(percent)}% of all Council members <i>(${source}${toVerify ? '; to verify' : ''})</i>`,
       noCase: (n: number, total: number) => html`There is no case no. ${n}; the lists hold ${total} cases.`,
+      noCases: (year: number) =>
+        html`The nomination lists of ${year} hold no case yet: they are drawn from the emulation registrations (<code>/dangkythidua</code>) and additions with a reason (<code>/dexuat</code>, administrators); see <code>/danhsach</code>.`,
       caseTitle: (n: number, total: number, award: string, index: number, of: number) =>
         html`🔎 <b>Case ${n}/${total}</b> — ${award} (${index}/${of})`,
       who: (name: string, dept: string) => html`<b>${name}</b> — ${dept}`,

@@ -1413,6 +1413,8 @@ export const vi = {
         html`• Hình thức: ${vote}; tỷ lệ đồng ý ${strict ? 'trên' : 'từ'} ${num(percent)}% tổng số thành viên Hội đồng <i>(${source}${toVerify ? '; cần kiểm chứng' : ''})</i>`,
       noCase: (n: number, total: number) =>
         html`Không có trường hợp số ${n}; danh sách có ${total} trường hợp.`,
+      noCases: (year: number) =>
+        html`Danh sách đề nghị khen thưởng năm ${year} chưa có trường hợp nào: danh sách lập từ đăng ký thi đua (<code>/dangkythidua</code>) và các bổ sung có lý do (<code>/dexuat</code>, quản trị viên); xem <code>/danhsach</code>.`,
       caseTitle: (n: number, total: number, award: string, index: number, of: number) =>
         html`🔎 <b>Trường hợp ${n}/${total}</b> — ${award} (${index}/${of})`,
       who: (name: string, dept: string) => html`<b>${name}</b> — ${dept}`,

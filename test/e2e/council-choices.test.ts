@@ -243,3 +243,19 @@ it('tells two members of the same full name apart by position, and writes each b
     await dir.cleanup();
   }
 });
+
+it('says the lists are empty, and where they come from, instead of an empty standards page or “case 1 of 0”', async () => {
+  zalo = await ZaloHarness.create({
+    admins: [toan.uid],
+    locale: 'vi',
+    now: new Date('2026-12-10T07:00:00Z'),
+  });
+  const empty =
+    'Danh sách đề nghị khen thưởng năm 2026 chưa có trường hợp nào: danh sách lập từ đăng ký thi đua (/dangkythidua) và các bổ sung có lý do (/dexuat, quản trị viên); xem /danhsach.';
+  const overview = await said('/hop');
+  expect(overview).toContain(empty);
+  expect(overview).not.toContain('/hop 1');
+  expect(overview).not.toContain('/hop tieuchuan');
+  expect(await said('/hop tieuchuan')).toBe(empty);
+  expect(await said('/hop 1')).toBe(empty);
+});
