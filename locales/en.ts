@@ -1327,6 +1327,8 @@ export const en: Messages = {
         html`Give the time and place, e.g. <code>/mohop 14:00 10/12/2026 | Meeting room, 2nd floor | absent: ${name} (on a mission)</code>.`,
       badWhen: (text: string) =>
         html`Cannot read the time “${text}”: write it like <code>14:00 10/12/2026</code>.`,
+      notYet: (at: string) =>
+        html`The opening time ${at} is still ahead: a meeting is opened in the bot when it begins (at most an hour early), so that its attendance and votes are recorded when they happen. Nothing was recorded.`,
       askPlace: html`Give the place after a |.`,
       unknownMembers: (text: string) => html`Not on the Council's roster: ${text}.`,
       rosterIs: (list: string) => html`Council members: ${list}.`,

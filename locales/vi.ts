@@ -1352,6 +1352,8 @@ export const vi = {
         html`Ghi thời gian và địa điểm, ví dụ <code>/mohop 14:00 10/12/2026 | Phòng họp tầng 2 | vắng: ${name} (đi công tác)</code>.`,
       badWhen: (text: string) =>
         html`Không đọc được thời gian “${text}”: ghi như <code>14:00 10/12/2026</code>.`,
+      notYet: (at: string) =>
+        html`Giờ khai mạc ${at} chưa đến: phiên họp được mở trong bot khi bắt đầu họp (sớm nhất 1 giờ trước giờ khai mạc), để điểm danh và biểu quyết được ghi đúng thời điểm. Chưa ghi nhận gì.`,
       askPlace: html`Ghi địa điểm họp sau dấu |.`,
       unknownMembers: (text: string) => html`Không có trong danh sách Hội đồng: ${text}.`,
       rosterIs: (list: string) => html`Thành viên Hội đồng: ${list}.`,
