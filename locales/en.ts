@@ -915,6 +915,8 @@ export const en: Messages = {
     unknownSubject: (query: HtmlPart) =>
       html`No member or department “${query}”. Write @name, the full name as registered, or the department's name.`,
     badDay: (text: HtmlPart) => html`“${text}” is not a date: write day/month/year, e.g. 20/12/2026.`,
+    futureDay: (text: HtmlPart, today: string) =>
+      html`The decision's date “${text}” is after today (${today}): only decisions already issued go on record. Please check the day, month and year.`,
     badYear: (text: HtmlPart) => html`“${text}” is not a year: write four digits, e.g. 2025.`,
     missing: (what: HtmlPart) => html`Missing: ${what}.`,
     fields: {
@@ -1119,6 +1121,7 @@ export const en: Messages = {
       unknownRating: (text: HtmlPart) => html`there is no rating “${text}” (HTXSNV, HTTNV, HTNV, KHTNV)`,
       unknownForm: (text: HtmlPart) => html`there is no form of discipline “${text}”`,
       badDay: (text: HtmlPart) => html`“${text}” is not a date (day/month/year)`,
+      futureDay: (text: HtmlPart) => html`the decision's date “${text}” is after today (not issued yet?)`,
       badYear: (text: HtmlPart) => html`“${text}” is not a year`,
       badKind: (text: HtmlPart) => html`“${text}” is not a kind (write “danh hiệu” or “hình thức”)`,
       twice: (other: number) => html`the same as row ${other}`,

@@ -935,6 +935,8 @@ export const vi = {
     unknownSubject: (query: HtmlPart) =>
       html`Không tìm thấy thành viên hay phòng “${query}”. Ghi @tên đồng chí, họ và tên như đã đăng ký, hoặc tên phòng.`,
     badDay: (text: HtmlPart) => html`Ngày “${text}” không đúng: ghi ngày/tháng/năm, ví dụ 20/12/2026.`,
+    futureDay: (text: HtmlPart, today: string) =>
+      html`Ngày quyết định “${text}” sau hôm nay (${today}): chỉ ghi vào hồ sơ quyết định đã ban hành. Đồng chí kiểm tra lại ngày, tháng, năm.`,
     badYear: (text: HtmlPart) => html`Năm “${text}” không đúng: ghi bốn chữ số, ví dụ 2025.`,
     missing: (what: HtmlPart) => html`Còn thiếu: ${what}.`,
     fields: {
@@ -1140,6 +1142,7 @@ export const vi = {
       unknownRating: (text: HtmlPart) => html`mức xếp loại “${text}” không có (HTXSNV, HTTNV, HTNV, KHTNV)`,
       unknownForm: (text: HtmlPart) => html`hình thức kỷ luật “${text}” không có`,
       badDay: (text: HtmlPart) => html`ngày “${text}” không đúng (ngày/tháng/năm)`,
+      futureDay: (text: HtmlPart) => html`ngày quyết định “${text}” sau hôm nay (quyết định chưa ban hành?)`,
       badYear: (text: HtmlPart) => html`năm “${text}” không đúng`,
       badKind: (text: HtmlPart) => html`loại “${text}” không đúng (ghi “danh hiệu” hoặc “hình thức”)`,
       twice: (other: number) => html`trùng với dòng ${other}`,
