@@ -573,11 +573,12 @@ class Pieces {
     if (!this.own || this.byteLength + bytes.length > this.bytes.length) {
       this.bytes = grown(this.bytes, this.byteLength, this.byteLength + bytes.length);
     }
-    if (!this.own || count + 2 > this.starts.length) {
-      this.starts = grown(this.starts, count + 1, count + 2);
+    // Each array by its own room: `starts` holds one value more than the others, so a check on its
+    // room alone let the others fill up (the 17th piece's encoding and size were written past them).
+    if (!this.own || count + 2 > this.starts.length) this.starts = grown(this.starts, count + 1, count + 2);
+    if (!this.own || count + 1 > this.encodings.length)
       this.encodings = grown(this.encodings, count, count + 1);
-      this.utf8 = grown(this.utf8, count, count + 1);
-    }
+    if (!this.own || count + 1 > this.utf8.length) this.utf8 = grown(this.utf8, count, count + 1);
     if (!this.own || this.rows + strings.length > this.ends.length) {
       this.ends = grown(this.ends, this.rows, this.rows + strings.length);
     }

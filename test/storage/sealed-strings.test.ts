@@ -135,7 +135,8 @@ describe('strings sealed since the store was opened', () => {
 
 describe('a string column', () => {
   it('reads its sealed rows as written, through get, peek and one, and takes them back in order', () => {
-    const strings = Array.from({ length: 3 * SEAL_ROWS + 7 }, (_, i) =>
+    // More than 16 pieces: the arrays describing the pieces grow past their first room.
+    const strings = Array.from({ length: 40 * SEAL_ROWS + 7 }, (_, i) =>
       i % 700 === 5 ? `a\ud800${i}` : i % 3 ? `Tiếng Việt ${i} 😀` : `plain ${i}`,
     );
     const column = new StringColumn();
@@ -152,6 +153,10 @@ describe('a string column', () => {
     // Rebuilt from a capture (as the report process does): the same strings.
     const captured = column.capture();
     expect(captured.added.length).toBeLessThan(SEAL_ROWS);
+    // Every piece described: its encoding and its size in UTF-8 (what a compaction writes by).
+    expect(captured.sealed?.encodings.length).toBe(40);
+    expect(captured.sealed?.utf8.length).toBe(40);
+    expect(captured.sealed?.utf8.every((bytes) => bytes > SEAL_ROWS)).toBe(true);
     check(new StringColumn(captured), strings.length);
     for (let n = strings.length; n > SEAL_ROWS - 2; n -= 1) column.pop();
     check(column, SEAL_ROWS - 2);
