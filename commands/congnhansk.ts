@@ -1,7 +1,9 @@
 import { looksLikeCode } from '../core/codes.js';
 import { type Command, type CommandContext, defineCommand, type Reply } from '../core/context.js';
+import { formatDay } from '../core/periods.js';
 import { refuse, say } from './lib/common.js';
 import {
+  afterToday,
   decisionText,
   defaultYear,
   fields,
@@ -49,6 +51,8 @@ export const congnhansk: Command = recordsCommand(
       if (missing.length) return refuse(ctx, congnhansk, t.records.missing(missing.join(', ')));
       const date = readDay(dayText as string);
       if (!date) return refuse(ctx, congnhansk, t.records.badDay(quote(dayText as string)));
+      if (afterToday(date, ctx.now))
+        return refuse(ctx, congnhansk, t.records.futureDay(quote(dayText as string), formatDay(ctx.now)));
 
       // The optional fields, told apart by their look: a year, an entry code, else the issuing body.
       let year: number | undefined;

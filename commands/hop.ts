@@ -79,16 +79,20 @@ function overview(ctx: CouncilContext): Reply {
         keepsQuestion: true,
       });
   }
-  choices.unshift(
-    { label: t.council.walk.standardsButton, command: '/hop tieuchuan', keepsQuestion: true },
-    { label: t.council.walk.startButton, command: '/hop 1', keepsQuestion: true },
-  );
+  // Nothing to explain or walk through while the lists are empty: said so, with where they come from.
+  if (cases(ctx).length)
+    choices.unshift(
+      { label: t.council.walk.standardsButton, command: '/hop tieuchuan', keepsQuestion: true },
+      { label: t.council.walk.startButton, command: '/hop 1', keepsQuestion: true },
+    );
+  else lines.push(t.council.walk.noCases(year));
   if (meeting) choices.push({ label: t.council.walk.closeButton, command: '/donghop', keepsQuestion: true });
   return { ...say(...lines), choices };
 }
 
 function standards(ctx: CouncilContext): Reply {
   const { t, titles } = ctx;
+  if (!cases(ctx).length) return say(t.council.walk.noCases(reviewYear(ctx)));
   const lines: HtmlPart[] = [t.council.walk.standardsTitle(reviewYear(ctx))];
   for (const { award, candidates } of nominationLists(listSource(ctx), reviewYear(ctx))) {
     if (!candidates.length) continue;
@@ -131,6 +135,7 @@ function walk(ctx: CouncilContext, n: number): Reply {
   const { t } = ctx;
   const all = cases(ctx);
   const here = all[n - 1];
+  if (!all.length) return say(t.council.walk.noCases(reviewYear(ctx)));
   if (!here) return say(t.council.walk.noCase(n, all.length));
   const [f] = ctx.reports.facts(ctx, reviewYear(ctx), [here.candidate]);
   const lines: HtmlPart[] = [t.council.walk.caseTitle(n, all.length, here.award.name, here.index, here.of)];

@@ -1,7 +1,9 @@
 import { type Command, defineCommand } from '../core/context.js';
+import { formatDay } from '../core/periods.js';
 import { awardsOf } from '../core/records.js';
 import { refuse, say } from './lib/common.js';
 import {
+  afterToday,
   decisionText,
   fields,
   findSubject,
@@ -72,6 +74,8 @@ export const khenthuong: Command = recordsCommand(
       if (!year) return refuse(ctx, khenthuong, t.records.badYear(quote(yearText as string)));
       const date = readDay(dayText as string);
       if (!date) return refuse(ctx, khenthuong, t.records.badDay(quote(dayText as string)));
+      if (afterToday(date, ctx.now))
+        return refuse(ctx, khenthuong, t.records.futureDay(quote(dayText as string), formatDay(ctx.now)));
       const award = readAward(titles, nameText as string);
       if (!award) return refuse(ctx, khenthuong, t.records.missing(f.name));
 

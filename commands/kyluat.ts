@@ -1,8 +1,10 @@
 import { type Command, type CommandContext, defineCommand, type Reply } from '../core/context.js';
 import type { HtmlPart } from '../core/html.js';
+import { formatDay } from '../core/periods.js';
 import { disciplinesIn, sameSubject } from '../core/records.js';
 import { refuse, say } from './lib/common.js';
 import {
+  afterToday,
   decisionText,
   defaultYear,
   fields,
@@ -58,6 +60,8 @@ export const kyluat: Command = recordsCommand(
       if (!form) return refuse(ctx, kyluat, t.records.discipline.unknownForm(quote(formText as string)));
       const date = readDay(dayText as string);
       if (!date) return refuse(ctx, kyluat, t.records.badDay(quote(dayText as string)));
+      if (afterToday(date, ctx.now))
+        return refuse(ctx, kyluat, t.records.futureDay(quote(dayText as string), formatDay(ctx.now)));
       const effect = readEffect(effectText as string, date);
       if (!effect) return refuse(ctx, kyluat, t.records.discipline.badPeriod(quote(effectText as string)));
 

@@ -17,6 +17,9 @@ import {
   withCouncil,
 } from './lib/council.js';
 
+/** How long before its opening time a meeting may be opened in the bot (members arriving, the roll taken). */
+const EARLY_MS = 60 * 60_000;
+
 /**
  * `/mohop giờ ngày | địa điểm | vắng: tên (lý do), …`: the secretary (or an admin) opens the
  * Council's meeting for the year's review — when, where, who is absent and why; everyone else on the
@@ -40,6 +43,10 @@ export const mohop: Command = defineCommand({
     const [when = '', place = '', ...more] = ctx.args.split('|').map((p) => p.trim());
     const startsAt = readWhen(when, ctx.now);
     if (!startsAt) return refuse(ctx, mohop, t.council.meeting.badWhen(clip(when)));
+    // Opened when it begins (or typed in afterwards), never ahead of time: the attendance and the votes
+    // taken from now on would be recorded before the meeting the minutes say they were taken at.
+    if (startsAt.getTime() - ctx.now.getTime() > EARLY_MS)
+      return refuse(ctx, mohop, t.council.meeting.notYet(formatDateTime(startsAt)));
     if (!place) return refuse(ctx, mohop, t.council.meeting.askPlace);
     const absentText = more
       .join(';')

@@ -9,6 +9,7 @@ import { fold } from '../core/text.js';
 import { say, words } from './lib/common.js';
 import {
   addMonthsDay,
+  afterToday,
   defaultYear,
   faultText,
   quote,
@@ -206,6 +207,7 @@ function readRows(
     if (!number) problems.push(m.blank(column(sheet, 'number')));
     if (!c.date) problems.push(m.blank(column(sheet, 'date')));
     else if (!date) problems.push(m.badDay(quote(c.date)));
+    else if (afterToday(date, ctx.now)) problems.push(m.futureDay(quote(c.date)));
     if (!number || !date) return undefined;
     const decision = { number, date, body: (c.body ?? '').trim() || agency.agency.name };
     const key = decisionKey(decision);

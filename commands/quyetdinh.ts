@@ -1,8 +1,10 @@
 import { type Command, type CommandContext, defineCommand, type Reply } from '../core/context.js';
 import type { AwardRecipient } from '../core/domain.js';
+import { formatDay } from '../core/periods.js';
 import { fold } from '../core/text.js';
 import { refuse, say } from './lib/common.js';
 import {
+  afterToday,
   defaultYear,
   fields,
   orRefusal,
@@ -52,6 +54,8 @@ export const quyetdinh: Command = recordsCommand(
       if (missing.length) return refuse(ctx, quyetdinh, t.records.missing(missing.join(', ')));
       const date = readDay(dayText as string);
       if (!date) return refuse(ctx, quyetdinh, t.records.badDay(quote(dayText as string)));
+      if (afterToday(date, ctx.now))
+        return refuse(ctx, quyetdinh, t.records.futureDay(quote(dayText as string), formatDay(ctx.now)));
       const award = readAward(titles, nameText as string);
       if (!award) return refuse(ctx, quyetdinh, t.records.missing(f.name));
 

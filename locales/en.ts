@@ -915,6 +915,8 @@ export const en: Messages = {
     unknownSubject: (query: HtmlPart) =>
       html`No member or department “${query}”. Write @name, the full name as registered, or the department's name.`,
     badDay: (text: HtmlPart) => html`“${text}” is not a date: write day/month/year, e.g. 20/12/2026.`,
+    futureDay: (text: HtmlPart, today: string) =>
+      html`The decision's date “${text}” is after today (${today}): only decisions already issued go on record. Please check the day, month and year.`,
     badYear: (text: HtmlPart) => html`“${text}” is not a year: write four digits, e.g. 2025.`,
     missing: (what: HtmlPart) => html`Missing: ${what}.`,
     fields: {
@@ -1119,6 +1121,7 @@ export const en: Messages = {
       unknownRating: (text: HtmlPart) => html`there is no rating “${text}” (HTXSNV, HTTNV, HTNV, KHTNV)`,
       unknownForm: (text: HtmlPart) => html`there is no form of discipline “${text}”`,
       badDay: (text: HtmlPart) => html`“${text}” is not a date (day/month/year)`,
+      futureDay: (text: HtmlPart) => html`the decision's date “${text}” is after today (not issued yet?)`,
       badYear: (text: HtmlPart) => html`“${text}” is not a year`,
       badKind: (text: HtmlPart) => html`“${text}” is not a kind (write “danh hiệu” or “hình thức”)`,
       twice: (other: number) => html`the same as row ${other}`,
@@ -1327,6 +1330,8 @@ export const en: Messages = {
         html`Give the time and place, e.g. <code>/mohop 14:00 10/12/2026 | Meeting room, 2nd floor | absent: ${name} (on a mission)</code>.`,
       badWhen: (text: string) =>
         html`Cannot read the time “${text}”: write it like <code>14:00 10/12/2026</code>.`,
+      notYet: (at: string) =>
+        html`The opening time ${at} is still ahead: a meeting is opened in the bot when it begins (at most an hour early), so that its attendance and votes are recorded when they happen. Nothing was recorded.`,
       askPlace: html`Give the place after a |.`,
       unknownMembers: (text: string) => html`Not on the Council's roster: ${text}.`,
       rosterIs: (list: string) => html`Council members: ${list}.`,
@@ -1388,6 +1393,8 @@ export const en: Messages = {
       voteRule: (vote: string, strict: boolean, percent: number, source: string, toVerify: boolean) =>
         html`• By ${vote}; agree ${strict ? 'more than' : 'at least'} ${num(percent)}% of all Council members <i>(${source}${toVerify ? '; to verify' : ''})</i>`,
       noCase: (n: number, total: number) => html`There is no case no. ${n}; the lists hold ${total} cases.`,
+      noCases: (year: number) =>
+        html`The nomination lists of ${year} hold no case yet: they are drawn from the emulation registrations (<code>/dangkythidua</code>) and additions with a reason (<code>/dexuat</code>, administrators); see <code>/danhsach</code>.`,
       caseTitle: (n: number, total: number, award: string, index: number, of: number) =>
         html`🔎 <b>Case ${n}/${total}</b> — ${award} (${index}/${of})`,
       who: (name: string, dept: string) => html`<b>${name}</b> — ${dept}`,

@@ -935,6 +935,8 @@ export const vi = {
     unknownSubject: (query: HtmlPart) =>
       html`Không tìm thấy thành viên hay phòng “${query}”. Ghi @tên đồng chí, họ và tên như đã đăng ký, hoặc tên phòng.`,
     badDay: (text: HtmlPart) => html`Ngày “${text}” không đúng: ghi ngày/tháng/năm, ví dụ 20/12/2026.`,
+    futureDay: (text: HtmlPart, today: string) =>
+      html`Ngày quyết định “${text}” sau hôm nay (${today}): chỉ ghi vào hồ sơ quyết định đã ban hành. Đồng chí kiểm tra lại ngày, tháng, năm.`,
     badYear: (text: HtmlPart) => html`Năm “${text}” không đúng: ghi bốn chữ số, ví dụ 2025.`,
     missing: (what: HtmlPart) => html`Còn thiếu: ${what}.`,
     fields: {
@@ -1140,6 +1142,7 @@ export const vi = {
       unknownRating: (text: HtmlPart) => html`mức xếp loại “${text}” không có (HTXSNV, HTTNV, HTNV, KHTNV)`,
       unknownForm: (text: HtmlPart) => html`hình thức kỷ luật “${text}” không có`,
       badDay: (text: HtmlPart) => html`ngày “${text}” không đúng (ngày/tháng/năm)`,
+      futureDay: (text: HtmlPart) => html`ngày quyết định “${text}” sau hôm nay (quyết định chưa ban hành?)`,
       badYear: (text: HtmlPart) => html`năm “${text}” không đúng`,
       badKind: (text: HtmlPart) => html`loại “${text}” không đúng (ghi “danh hiệu” hoặc “hình thức”)`,
       twice: (other: number) => html`trùng với dòng ${other}`,
@@ -1352,6 +1355,8 @@ export const vi = {
         html`Ghi thời gian và địa điểm, ví dụ <code>/mohop 14:00 10/12/2026 | Phòng họp tầng 2 | vắng: ${name} (đi công tác)</code>.`,
       badWhen: (text: string) =>
         html`Không đọc được thời gian “${text}”: ghi như <code>14:00 10/12/2026</code>.`,
+      notYet: (at: string) =>
+        html`Giờ khai mạc ${at} chưa đến: phiên họp được mở trong bot khi bắt đầu họp (sớm nhất 1 giờ trước giờ khai mạc), để điểm danh và biểu quyết được ghi đúng thời điểm. Chưa ghi nhận gì.`,
       askPlace: html`Ghi địa điểm họp sau dấu |.`,
       unknownMembers: (text: string) => html`Không có trong danh sách Hội đồng: ${text}.`,
       rosterIs: (list: string) => html`Thành viên Hội đồng: ${list}.`,
@@ -1413,6 +1418,8 @@ export const vi = {
         html`• Hình thức: ${vote}; tỷ lệ đồng ý ${strict ? 'trên' : 'từ'} ${num(percent)}% tổng số thành viên Hội đồng <i>(${source}${toVerify ? '; cần kiểm chứng' : ''})</i>`,
       noCase: (n: number, total: number) =>
         html`Không có trường hợp số ${n}; danh sách có ${total} trường hợp.`,
+      noCases: (year: number) =>
+        html`Danh sách đề nghị khen thưởng năm ${year} chưa có trường hợp nào: danh sách lập từ đăng ký thi đua (<code>/dangkythidua</code>) và các bổ sung có lý do (<code>/dexuat</code>, quản trị viên); xem <code>/danhsach</code>.`,
       caseTitle: (n: number, total: number, award: string, index: number, of: number) =>
         html`🔎 <b>Trường hợp ${n}/${total}</b> — ${award} (${index}/${of})`,
       who: (name: string, dept: string) => html`<b>${name}</b> — ${dept}`,

@@ -102,8 +102,11 @@ export class TelegramSession {
     log.info({ bot: bot.botInfo.username, group: config.groupId }, 'polling');
     this.polling = this.poll();
     // The menus are a convenience, set while the bot polls already: three calls to Telegram, six more
-    // for each admin and Council member, each a round trip, no longer hold up the first answer.
-    this.menu = this.setMenus();
+    // for each admin and Council member, each a round trip, no longer hold up the first answer. They
+    // begin a turn of the event loop later, once the first getUpdates has taken the connection getMe
+    // left open: begun at once, setMyCommands took it, and getUpdates waited for a connection of its
+    // own (a TLS handshake to Telegram; 20-40 ms on loopback while the start's work held the thread).
+    this.menu = new Promise((resolve) => setImmediate(resolve)).then(() => this.setMenus());
   }
 
   /** The command menu, then the desk button; a failure is logged, and the bot goes on. */

@@ -69,6 +69,9 @@ export interface PeriodArgs {
   rest: string[];
 }
 
+/** The word after a number that makes it a span of months (`9 tháng`, `9 months`). */
+const MONTH_WORDS = new Set(['thang', 'month', 'months']);
+
 /**
  * Reads the period at the start of `tokens` (core/periods.ts reads every form people write), or
  * the command's `fallback` period when the first word is not one. A period that cannot exist
@@ -96,9 +99,9 @@ export function periodOf(
     return refuse(ctx, command, periodNotBegun(ctx, reading.period));
   if (reading) return { period: reading.period, named: true, rest: tokens.slice(reading.used) };
   const first = tokens[0];
-  // `9 tháng đầu năm`, `6 tháng qua`: a span of months, as a periodic report says it — not a period
-  // here (the half-years are, named: `6 tháng đầu năm` is read above).
-  if (first !== undefined && /^\d{1,2}$/.test(first) && fold(tokens[1] ?? '') === 'thang') {
+  // `9 tháng đầu năm`, `6 tháng qua`, `9 months`: a span of months, as a periodic report says it — not
+  // a period here (the half-years are, named: `6 tháng đầu năm` is read above).
+  if (first !== undefined && /^\d{1,2}$/.test(first) && MONTH_WORDS.has(fold(tokens[1] ?? ''))) {
     const words = fold(tokens.slice(2, 4).join(' ')) === 'dau nam' ? 4 : 2;
     const span = tokens.slice(0, words).join(' ');
     return refuse(ctx, command, ctx.t.errors.monthsSpan(clip(span), Number(first)), ctx.t.periodForms);

@@ -77,6 +77,12 @@ export function readDay(text: string): string | undefined {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/**
+ * A decision's day after today in Vietnam: a decision not signed yet, or a slip in the day or the year
+ * (2027 for 2026). Only decisions already issued go on record.
+ */
+export const afterToday = (day: string, now: Date): boolean => day > dayKey(now);
+
 /** `yyyy-mm-dd` as a clerk writes it: `dd/mm/yyyy`. */
 export const showDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 

@@ -60,6 +60,15 @@ describe('/cuatoi and /tonghop on their own', () => {
     expect(reply?.text).toMatch(/chưa (có|được xếp)/);
   });
 
+  it('says in English too that a span of months is no period, and asks which half for six', async () => {
+    const nine = await run(cuatoi, { store, member: lan, args: '9 months', locale: 'en' });
+    expect(nine[0]?.text).toContain(
+      'The bot sums by week, month, quarter, half-year or year, not by “9 months”: ask for the first half and Q3,',
+    );
+    const six = await run(cuatoi, { store, member: lan, args: '6 months', locale: 'en' });
+    expect(six[0]?.text).toContain('Please say the first or the second half of the year');
+  });
+
   it('names words it could not read as a period or a department', async () => {
     const [reply] = await run(tonghop, { store, member: lan, isAdmin: true, args: 'tuần xyzabc' });
     expect(reply?.text).toContain('Không hiểu “xyzabc”');

@@ -243,3 +243,39 @@ it('tells two members of the same full name apart by position, and writes each b
     await dir.cleanup();
   }
 });
+
+it('says the lists are empty, and where they come from, instead of an empty standards page or “case 1 of 0”', async () => {
+  zalo = await ZaloHarness.create({
+    admins: [toan.uid],
+    locale: 'vi',
+    now: new Date('2026-12-10T07:00:00Z'),
+  });
+  const empty =
+    'Danh sách đề nghị khen thưởng năm 2026 chưa có trường hợp nào: danh sách lập từ đăng ký thi đua (/dangkythidua) và các bổ sung có lý do (/dexuat, quản trị viên); xem /danhsach.';
+  const overview = await said('/hop');
+  expect(overview).toContain(empty);
+  expect(overview).not.toContain('/hop 1');
+  expect(overview).not.toContain('/hop tieuchuan');
+  expect(await said('/hop tieuchuan')).toBe(empty);
+  expect(await said('/hop 1')).toBe(empty);
+});
+
+it('opens a meeting when it begins, not days ahead: a time more than an hour away is refused and nothing recorded', async () => {
+  zalo = await ZaloHarness.create({
+    admins: [toan.uid],
+    locale: 'vi',
+    now: new Date('2026-12-10T05:00:00Z'), // 12:00 in Vietnam
+  });
+  const ahead = await said('/mohop 08:30 18/12/2026 | Phòng họp tầng 2');
+  expect(ahead).toContain(
+    'Giờ khai mạc 08:30 18/12/2026 chưa đến: phiên họp được mở trong bot khi bắt đầu họp (sớm nhất 1 giờ trước giờ khai mạc)',
+  );
+  expect(ahead).toContain('Chưa ghi nhận gì.');
+  expect(ahead).toContain('Cách dùng: /mohop');
+  expect(await said('/mohop 14:00 | Phòng họp tầng 2')).toContain('Giờ khai mạc 14:00 10/12/2026 chưa đến');
+  expect(await said('/hop')).toContain('chưa mở phiên họp');
+  // Members arriving, the roll taken: three quarters of an hour early is the meeting.
+  expect(await said('/mohop 12:45 | Phòng họp tầng 2')).toContain(
+    'Đã khai mạc phiên họp Hội đồng Thi đua – Khen thưởng bình xét năm 2026 (phiên số 1): 12:45 10/12/2026',
+  );
+});

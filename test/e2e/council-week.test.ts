@@ -158,7 +158,7 @@ describe('the year-end week with the whole Council', () => {
     const province = text(
       await tg.send(
         admin(),
-        '/quyetdinh 3120/QĐ-UBND | 30/12/2026 | Phó Chủ tịch UBND tỉnh | Tập thể lao động xuất sắc | Phòng Cán bộ',
+        '/quyetdinh 3120/QĐ-UBND | 22/12/2026 | Phó Chủ tịch UBND tỉnh | Tập thể lao động xuất sắc | Phòng Cán bộ',
         { inPrivate: true },
       ),
     );

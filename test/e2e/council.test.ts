@@ -344,6 +344,8 @@ describe('the Council meeting, its votes and the drafts', () => {
       '/quyetdinh SỐ | NGÀY | Trần Quốc Hưng | Lao động tiên tiến | Trần Văn Hùng, Vũ Thị Mai',
     );
     const line = (template ?? '').split('\n').find((l) => l.includes('Lao động tiên tiến')) ?? '';
+    // The decision signed on 20/12, and recorded that day (a decision dated ahead is refused).
+    tg.now = new Date('2026-12-20T03:00:00Z');
     const recorded = await tg.send(
       admin(),
       line.replace('SỐ', '125-QĐ/BTCTU').replace('NGÀY', '20/12/2026'),

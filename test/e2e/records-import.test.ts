@@ -17,7 +17,7 @@ const lan = () => tg.user(1001, 'Lan', { username: 'lan_nguyen' });
 const hung = () => tg.user(1002, 'Hùng', { username: 'hungtv' });
 const mai = () => tg.user(1003, 'Mai', { username: 'maivt' });
 const admin = () => tg.user(ADMIN, 'Toàn');
-const DEC = new Date('2026-12-10T03:00:00Z');
+const DEC = new Date('2026-12-22T03:00:00Z');
 
 const text = (seen: Seen[]) => seen.map((s) => s.text).join('\n');
 const id = (name: string) => tg.store.members.find((m) => m.fullName === name)?.id as string;
@@ -207,9 +207,20 @@ describe('importing the filled workbook', () => {
       'Số quyết định': '99-QĐ/BTCTU',
       'Ngày quyết định': '31/13/2025',
     });
+    // A decision dated after today (22/12/2026): not issued yet, or its year slipped.
+    const ahead = addRow(book, 'Khen thưởng', {
+      'Họ và tên / Tập thể': 'Trần Văn Hùng',
+      Năm: 2026,
+      'Danh hiệu, hình thức': 'Giấy khen của Trưởng Ban',
+      'Số quyết định': '140-QĐ/BTCTU',
+      'Ngày quyết định': '20/12/2027',
+    });
     const lines = tg.store.journalLines;
     const answer = await send(book);
-    expect(answer).toContain('Chưa nhập: 4/5 dòng chưa hợp lệ');
+    expect(answer).toContain('Chưa nhập: 5/6 dòng chưa hợp lệ');
+    expect(answer).toContain(
+      `Khen thưởng, dòng ${ahead}: ngày quyết định “20/12/2027” sau hôm nay (quyết định chưa ban hành?)`,
+    );
     const hungRow = 3; // the template lists members in the order they registered, after the header
     expect(answer).toContain(`Xếp loại, dòng ${hungRow}: mức xếp loại “giỏi” không có`);
     expect(answer).toContain(`Xếp loại, dòng ${stranger}: không có thành viên hay phòng “Người Lạ”`);

@@ -20,7 +20,7 @@ const mai = () => tg.user(1003, 'Mai', { username: 'maivt' });
 const admin = () => tg.user(ADMIN, 'Toàn');
 const council = () => tg.user(COUNCIL, 'Hội đồng');
 
-const DEC = new Date('2026-12-10T03:00:00Z');
+const DEC = new Date('2026-12-22T03:00:00Z');
 
 const text = (seen: Seen[]) => seen.map((s) => s.text).join('\n');
 const id = (name: string) => tg.store.members.find((m) => m.fullName === name)?.id as string;
@@ -214,6 +214,34 @@ describe('past awards, initiatives and decisions', () => {
         await asAdmin('/quyetdinh 130-QĐ/BTCTU | 21/12/2026 | Phạm Hữu Toàn | Lao động tiên tiến | Ai Đó'),
       ),
     ).toContain('Không tìm thấy thành viên hay phòng “Ai Đó”');
+    // A decision dated after today (22/12/2026 here): not issued yet, or the year slipped. Refused
+    // in each command that records one, and in a correction of its day; nothing changed.
+    const ahead = text(
+      await asAdmin('/quyetdinh 133-QĐ/BTCTU | 20/12/2027 | Phạm Hữu Toàn | Lao động tiên tiến | Vũ Thị Mai'),
+    );
+    expect(ahead).toContain(
+      'Ngày quyết định “20/12/2027” sau hôm nay (22/12/2026): chỉ ghi vào hồ sơ quyết định đã ban hành. Đồng chí kiểm tra lại ngày, tháng, năm.',
+    );
+    expect(ahead).toContain('Cách dùng: /quyetdinh');
+    expect(
+      text(await asAdmin('/kyluat Vũ Thị Mai | Khiển trách | 09-QĐ/BTCTU | 23/12/2026 | 12 tháng')),
+    ).toContain('Ngày quyết định “23/12/2026” sau hôm nay');
+    expect(
+      text(
+        await asAdmin(
+          '/khenthuong Vũ Thị Mai | 2026 | Lao động tiên tiến | 134-QĐ/BTCTU | 01/01/2027 | Ban Tổ chức Tỉnh ủy',
+        ),
+      ),
+    ).toContain('Ngày quyết định “01/01/2027” sau hôm nay');
+    expect(text(await asAdmin('/congnhansk @lan_nguyen | Số hóa hồ sơ | 12-QĐ/HĐSK | 31/12/2026'))).toContain(
+      'Ngày quyết định “31/12/2026” sau hôm nay',
+    );
+    expect(text(await asAdmin('/dinhchinh KT1 | ngay: 20/12/2027 | gõ nhầm ngày'))).toContain(
+      'Ngày quyết định “20/12/2027” sau hôm nay',
+    );
+    expect(tg.store.awards).toHaveLength(2);
+    expect(tg.store.awards[0]?.decision.date).toBe('2026-12-20');
+    expect(tg.store.disciplines).toHaveLength(0);
   });
 
   it('corrects a decision with a reason, annuls one, and keeps both in its history', async () => {

@@ -498,7 +498,8 @@ describe('facts beside the criteria, and the achievement report', () => {
     const beforeBody = before.slice(before.indexOf('II. THÀNH TÍCH'), before.indexOf('III. CÁC HÌNH THỨC'));
     expect(beforeBody).not.toMatch(/điểm|\b(VT|HT|SK)\d+\b|#|\bbot\b|đăng ký/i);
 
-    // The year's decisions and earlier awards, as the Office records them.
+    // The year's decisions and earlier awards, as the Office records them once signed.
+    tg.now = new Date('2026-12-21T03:00:00Z');
     const asAdmin = (command: string) => tg.send(admin(), command, { inPrivate: true });
     await asAdmin('/quyetdinh 130-QĐ/BTCTU | 20/12/2026 | Phạm Hữu Toàn | Lao động tiên tiến | Vũ Thị Mai');
     await asAdmin(

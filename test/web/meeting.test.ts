@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDateTime } from '../../core/periods.js';
 import type { DeskAssets } from '../../web/assets.js';
 import { tempDir } from '../helpers/agency.js';
 import {
@@ -41,6 +42,8 @@ describe.runIf(run)('the Council’s meeting and secret ballot on the desk', { t
   let browser: Browser;
   let assets: DeskAssets;
   let url: string;
+  /** When the meeting was opened, as the bot writes it (`HH:mm dd/MM/yyyy`). */
+  let opening: string;
   let cleanup: () => Promise<void>;
   const contexts: BrowserContext[] = [];
 
@@ -81,10 +84,12 @@ describe.runIf(run)('the Council’s meeting and secret ballot on the desk', { t
     ).toContain('Đã bổ sung');
     await bot.say(lan, 'group', '/sangkien Số hóa hồ sơ đảng viên, tra cứu bằng mã QR #cntt');
     await bot.say(hung, 'group', '/duyet SK1');
+    // The bot runs on the real clock: the meeting opens now (a time ahead is refused).
+    opening = formatDateTime(new Date());
     const opened = await bot.say(
       secretary,
       'group',
-      `/mohop 14:00 10/12/2026 | Phòng họp tầng 2 | vắng: Lê Thị Thu (đi công tác)`,
+      `/mohop ${opening} | Phòng họp tầng 2 | vắng: Lê Thị Thu (đi công tác)`,
     );
     expect(opened.reply.text).toContain('Đã khai mạc');
     const vote = await bot.say(secretary, 'group', '/mophieu cstdcs dientu');
@@ -106,9 +111,7 @@ describe.runIf(run)('the Council’s meeting and secret ballot on the desk', { t
     await page.getByRole('link', { name: 'Phiên họp' }).first().click();
     await page.waitForURL(`${url}/desk/meeting`);
     const main = page.locator('main');
-    await eventually(() => main.textContent()).toContain(
-      'Phiên số 1: 14:00 10/12/2026, tại Phòng họp tầng 2',
-    );
+    await eventually(() => main.textContent()).toContain(`Phiên số 1: ${opening}, tại Phòng họp tầng 2`);
     expect(await main.textContent()).toContain('Có mặt 3/4 thành viên.');
     expect(await main.textContent()).toContain('Lê Thị Thu (đi công tác)');
     expect(await main.textContent()).toContain('0/3 thành viên có mặt đã bỏ phiếu');
