@@ -1,8 +1,10 @@
 // The bot's start as an operator sees it: `node dist/main.js` (built as `npm start` builds it) on a
 // store, with a stand-in for Telegram's Bot API on loopback, timed from the process's spawn to its
-// first getUpdates — the configuration read, the modules loaded, the store opened and checked, getMe
-// and the command menu on the way. Each start runs on its own copy of the store (a start may write:
-// the journal's head, the day's backup).
+// first getUpdates — the configuration read, the modules loaded, the store opened and checked, getMe on
+// the way. Each start runs on its own copy of the store (a start may write: the journal's head, the
+// day's backup). The command menu is set once polling has begun, and the commands' modules, imported
+// as the bot is made (bot/handlers.ts), may still be loading then: a message that arrives meanwhile is
+// taken and waits for them.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';

@@ -1,12 +1,10 @@
-import { commands } from '../commands/index.js';
 import { Delivery } from '../core/delivery.js';
 import { LinkCodes } from '../core/link-codes.js';
 import type { Log } from '../core/log.js';
 import type { Platform } from '../core/platform.js';
+import type { BoardChart } from '../core/reports.js';
 import { createHost, type Host, Router } from '../core/router.js';
 import { locales } from '../locales/index.js';
-import { type BoardChart, renderBoardChart } from '../reports/chart.js';
-import { commandReports } from '../reports/for-commands.js';
 import type { Store } from '../storage/store.js';
 import type { DeskAssets } from '../web/assets.js';
 import type { Desk } from '../web/desk.js';
@@ -87,6 +85,13 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
   const { store, logger } = deps;
   const clock = deps.clock ?? (() => new Date());
   const locale = config.locale;
+  // The commands' modules load while the platforms start and poll (bot/handlers.ts).
+  const handlers = import('./handlers.js');
+  const commands = handlers.then((h) => h.commands);
+  // Unhandled here only: the router, the menus and the posts each see a failure to load.
+  commands.catch(() => {});
+  const draw =
+    deps.draw ?? (async (chart: BoardChart) => (await import('../reports/chart.js')).renderBoardChart(chart));
   const platforms: Platform[] = [
     ...(config.telegram
       ? [createTelegramPlatform(config.telegram, { logger, locale, commands, ...deps.telegram })]
@@ -105,27 +110,30 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
   const serveDesk = Boolean(deps.localDesk || deskUrl);
   if (serveDesk && !deps.deskAssets) throw new Error('the desk needs its assets (dist/desk: npm run build)');
   if (serveDesk) platforms.push(createWebPlatform());
-  const router = new Router({
-    store,
-    agency: config.agency,
-    plan: config.plan,
-    titles: config.titles,
-    council: config.council,
-    commands,
-    clock,
-    // One set of link codes for every platform: a code from one is accepted on another.
-    links: new LinkCodes(),
-    // Report files are built in a child process, never on the event loop.
-    reports: commandReports({
+  // Report files are built in a child process, never on the event loop.
+  const runner = createReportRunner(store, config, deps.reports);
+  const router = new Router(
+    handlers.then((h) => ({
       store,
       agency: config.agency,
+      plan: config.plan,
       titles: config.titles,
-      runner: createReportRunner(store, config, deps.reports),
-      draw: deps.draw,
-    }),
-    // Bound before the desk exists: the desk needs the router.
-    desk: serveDesk ? { link: (identity) => (desk as Desk).links.link(identity) } : undefined,
-  });
+      council: config.council,
+      commands: h.commands,
+      clock,
+      // One set of link codes for every platform: a code from one is accepted on another.
+      links: new LinkCodes(),
+      reports: h.commandReports({
+        store,
+        agency: config.agency,
+        titles: config.titles,
+        runner,
+        draw: deps.draw,
+      }),
+      // Bound before the desk exists: the desk needs the router.
+      desk: serveDesk ? { link: (identity: string) => (desk as Desk).links.link(identity) } : undefined,
+    })),
+  );
   const delivery = new Delivery(platforms, store);
   // Made at start, with the HTTP server: their code (Hono, the desk's pages) is loaded only then.
   let desk: Desk | undefined;
@@ -139,7 +147,7 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
     agency: config.agency,
     plan: config.plan,
     council: config.council,
-    draw: deps.draw ?? renderBoardChart,
+    draw,
   });
   const live = platforms.map((p) => p.name).filter((name) => name !== 'console' && name !== 'web');
   if (live.length) for (const job of planJobs(posts, config.plan, live, delivery, logger)) scheduler.add(job);

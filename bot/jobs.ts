@@ -1,18 +1,12 @@
-import {
-  membersToNudge,
-  monthlyDigest,
-  nudgeMessage,
-  type PostContext,
-  postMessage,
-  remindersMessage,
-  remindersOn,
-  weeklyPost,
-} from '../commands/index.js';
+import type { PostContext } from '../commands/index.js';
 import type { Delivery } from '../core/delivery.js';
 import type { PlatformName } from '../core/identity.js';
 import type { Log } from '../core/log.js';
 import type { Plan } from '../core/plan.js';
 import type { Job } from './scheduler.js';
+
+/** The posts' modules: with the commands', loaded after the bot polls (bot/handlers.ts), by the first post due. */
+const posts = () => import('../commands/index.js');
 
 /**
  * The plan's recurring posts as scheduler jobs, each sent through core/delivery.ts as every reply is.
@@ -36,6 +30,7 @@ export function planJobs(
         id: id('leaderboard'),
         cron: plan.schedules.leaderboard,
         async run(slot) {
+          const { postMessage, weeklyPost } = await posts();
           const c = ctx();
           await delivery.toGroup(platform, await postMessage(c, weeklyPost(c, slot), log));
         },
@@ -44,6 +39,7 @@ export function planJobs(
         id: id('monthly-digest'),
         cron: plan.schedules.monthlyDigest,
         async run(slot) {
+          const { postMessage, monthlyDigest } = await posts();
           const c = ctx();
           await delivery.toGroup(platform, await postMessage(c, monthlyDigest(c, slot), log));
         },
@@ -52,6 +48,7 @@ export function planJobs(
         id: id('reminders'),
         cron: plan.schedules.reminders,
         async run(slot) {
+          const { remindersMessage, remindersOn } = await posts();
           const due = remindersOn(ctx(), slot);
           if (due.length === 0) return;
           await delivery.toGroup(platform, remindersMessage(due));
@@ -68,6 +65,7 @@ export function planJobs(
     id: 'nudges',
     cron: plan.schedules.nudges,
     async run(slot) {
+      const { membersToNudge, nudgeMessage } = await posts();
       const c = ctx();
       for (const member of membersToNudge(c, slot)) {
         if (!(await delivery.toPerson(member.identities, nudgeMessage(c, member), undefined, log))) {

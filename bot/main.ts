@@ -89,6 +89,9 @@ async function runBots(config: AppConfig, logger: Logger, snapshot?: ReadAhead):
     app = current;
     try {
       await current.start();
+      // The commands' modules, loading since the app was made (bot/handlers.ts): a bot that cannot
+      // load them stops here, as it would have when they were imported before it polled.
+      await current.router.ready();
     } catch (error) {
       await current.stop().catch(() => {});
       // A stop asked for during start-up cuts it short: that is not a failure to start.

@@ -35,11 +35,32 @@ export type FollowUps = (replies: Promise<Reply[]>) => void;
  */
 export class Router {
   private readonly byName = new Map<string, Command>();
-  private readonly names: ReadonlySet<string>;
-  private readonly services: ContextServices;
+  private names: ReadonlySet<string> = new Set();
+  private deps!: RouterDeps;
+  private services!: ContextServices;
+  /** While what the router needs is still loading (given as a promise): what each message waits for. */
+  private loading: Promise<void> | undefined;
 
-  constructor(private readonly deps: RouterDeps) {
+  /**
+   * `deps` may come later (a promise): the bot's start gives the commands so, their modules loading
+   * while the platforms begin to poll; a message that arrives meanwhile waits for them.
+   */
+  constructor(deps: RouterDeps | Promise<RouterDeps>) {
+    if (!(deps instanceof Promise)) {
+      this.bind(deps);
+      return;
+    }
+    this.loading = deps.then((loaded) => {
+      this.bind(loaded);
+      this.loading = undefined;
+    });
+    // Seen by every message (and membership change) that waits for it; not unhandled meanwhile.
+    this.loading.catch(() => {});
+  }
+
+  private bind(deps: RouterDeps): void {
     const { commands: _commands, clock: _clock, links, ...services } = deps;
+    this.deps = deps;
     this.services = { ...services, links: links ?? new LinkCodes() };
     for (const command of deps.commands) {
       for (const name of [command.name, ...(command.aliases ?? [])]) this.byName.set(name, command);
@@ -47,8 +68,14 @@ export class Router {
     this.names = new Set(this.byName.keys());
   }
 
+  /** Resolves once the router has what it needs (at once when it was given it). */
+  async ready(): Promise<void> {
+    await this.loading;
+  }
+
+  /** The commands (none while they are still loading). */
   get commands(): readonly Command[] {
-    return this.deps.commands;
+    return this.deps?.commands ?? [];
   }
 
   /**
@@ -58,6 +85,7 @@ export class Router {
    * any other; without it they are awaited and come after the command's own replies.
    */
   async handle(raw: Incoming, followUps?: FollowUps): Promise<Handled | null> {
+    if (this.loading) await this.loading;
     const incoming = clean(raw);
     const t: Messages = locales[incoming.locale];
     const reading = recognize(incoming.text, this.names);
@@ -152,6 +180,7 @@ export class Router {
 
   /** A platform saw `identity` leave (or rejoin) its agency group: the member is marked so. */
   async membership(identity: string, inGroup: boolean, platform: PlatformName): Promise<void> {
+    if (this.loading) await this.loading;
     const member = this.deps.store.memberByIdentity(identity);
     if (!member || inGroup === !member.leftAt) return;
     await this.deps.store.setMemberLeft(member.id, !inGroup, {

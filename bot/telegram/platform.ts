@@ -28,8 +28,8 @@ export interface TelegramOptions {
   locale?: Locale;
   /** Known bot info skips the getMe call (grammY's test seam; also saves a call at start-up). */
   botInfo?: UserFromGetMe;
-  /** The command registry, for Telegram's command menu. */
-  commands?: readonly Command[];
+  /** The command registry, for Telegram's command menu (set once polling has begun: it may still be loading). */
+  commands?: readonly Command[] | Promise<readonly Command[]>;
   limits?: Partial<ApiLimits>;
   /** How long a stop waits for the answers in flight before it abandons them. */
   stopGraceMs?: number;

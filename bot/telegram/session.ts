@@ -42,7 +42,7 @@ export async function askBotInfo(
 }
 
 export interface SessionOptions {
-  commands?: readonly Command[] | undefined;
+  commands?: readonly Command[] | Promise<readonly Command[]> | undefined;
   stopGraceMs?: number | undefined;
   conflictBackoffMs?: number | undefined;
   pollRetryMs?: number | undefined;
@@ -113,11 +113,11 @@ export class TelegramSession {
   private async setMenus(): Promise<void> {
     const { bot, options, config, log } = this;
     const stopping = () => this.stopping !== null;
-    await setCommandMenu(bot.api, options.commands ?? [], config, this.fallback, log, stopping).catch(
-      (err: unknown) => {
+    await Promise.resolve(options.commands)
+      .then((commands) => setCommandMenu(bot.api, commands ?? [], config, this.fallback, log, stopping))
+      .catch((err: unknown) => {
         if (!stopping()) log.warn({ err }, 'could not set the command menu');
-      },
-    );
+      });
     if (config.deskUrl && !stopping()) await setDeskButton(bot.api, config, this.fallback, log);
   }
 

@@ -10,7 +10,7 @@ import type { Member } from '../../core/domain.js';
 import { silentLog } from '../../core/log.js';
 import type { Incoming } from '../../core/message.js';
 import type { Reports } from '../../core/reports.js';
-import { Router } from '../../core/router.js';
+import { Router, type RouterDeps } from '../../core/router.js';
 import type { Store } from '../../storage/store.js';
 import { testAgency } from '../helpers/agency.js';
 import { buildContext } from '../helpers/context.js';
@@ -52,11 +52,17 @@ function probe(name: string, acceptsPhoto: boolean): Command & { seen?: CommandC
 /** The context the router gives `command` for `/name args` with photos, sent by Lan in the group. */
 async function throughRouter(command: Command & { seen?: CommandContext }): Promise<CommandContext> {
   const router = new Router({ store, agency: testAgency(), commands: [command], clock: () => NOW, reports });
-  const incoming: Incoming = {
+  await router.handle(lanSays(command.name));
+  return command.seen as CommandContext;
+}
+
+/** `/name Ảnh minh chứng` with photos, sent by Lan in the group. */
+function lanSays(name: string): Incoming {
+  return {
     platform: 'telegram',
     caller: { identity: lan.identities[0] as string, displayName: lan.fullName },
     chat: { id: 'group', kind: 'group' },
-    text: `/${command.name} Ảnh minh chứng`,
+    text: `/${name} Ảnh minh chứng`,
     mentions: [],
     photos: PHOTOS,
     messageKey: 'telegram:group:5',
@@ -67,8 +73,6 @@ async function throughRouter(command: Command & { seen?: CommandContext }): Prom
     origin: undefined,
     log: silentLog,
   };
-  await router.handle(incoming);
-  return command.seen as CommandContext;
 }
 
 const throughHelper = (command: Command) =>
@@ -120,5 +124,35 @@ describe('the context a command is given', () => {
     expect(fields(throughHelper(command))).toEqual(routed);
     expect(routed).not.toContain('commands');
     expect(routed).not.toContain('clock');
+  });
+});
+
+describe('a router given what it needs later', () => {
+  it('holds a message that arrives while the commands load, and answers it once they are there', async () => {
+    // As the bot starts: the platforms poll while the commands' modules load (bot/handlers.ts).
+    const command = probe('anh', true);
+    let loaded!: (deps: RouterDeps) => void;
+    const router = new Router(new Promise<RouterDeps>((resolve) => (loaded = resolve)));
+    expect(router.commands).toEqual([]);
+    let answered = false;
+    const handling = router.handle(lanSays('anh')).then((handled) => {
+      answered = true;
+      return handled;
+    });
+    // Every turn of the event loop so far: the message waits, neither answered nor refused.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false);
+    expect(command.seen).toBeUndefined();
+    loaded({ store, agency: testAgency(), commands: [command], clock: () => NOW, reports });
+    await router.ready();
+    expect(router.commands).toEqual([command]);
+    expect((await handling)?.command).toBe('anh');
+    expect(command.seen?.photos).toEqual(PHOTOS);
+    expect(seen(command.seen as CommandContext)).toEqual(seen(await throughRouter(probe('anh', true))));
+  });
+
+  it('answers nothing while what it needs failed to load: the message fails as a whole', async () => {
+    const router = new Router(Promise.reject(new Error('a module could not be loaded')));
+    await expect(router.handle(lanSays('anh'))).rejects.toThrow('a module could not be loaded');
   });
 });

@@ -161,6 +161,15 @@ describe('npm start', () => {
     expect(dynamic).toContain('web/desk.ts');
   });
 
+  it('loads the commands, and what they ask of reports/, once it polls: none of it before', async () => {
+    const meta = await readMeta();
+    const sources = [...loadedAtStart(meta)].flatMap((file) => Object.keys(meta.outputs[file]?.inputs ?? {}));
+    expect(sources.filter((s) => s.startsWith('commands/') || s.startsWith('reports/'))).toEqual([]);
+    // They come in through bot/handlers.ts, which bot/app.ts imports as it makes the bot.
+    const handlers = Object.values(meta.outputs).find((o) => o.inputs && 'bot/handlers.ts' in o.inputs);
+    expect(handlers).toBeDefined();
+  });
+
   it('builds report files in its report thread, from the build', async () => {
     // Run from the temp dir, so the demo's files (./out) land there; the agency's files from here.
     const run = start(
