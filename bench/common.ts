@@ -151,15 +151,25 @@ export function note(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
+const START_SCRIPT = (
+  JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
+).scripts.start.split(/\s+/);
+
 /**
  * The node flags `npm start` runs the bot with (package.json's start script: V8's heap kept near what
  * the bot holds), for the children that run the bot as it does.
  */
-export const BOT_NODE_FLAGS: readonly string[] = (
-  JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
-).scripts.start
-  .split(/\s+/)
-  .filter((word) => word.startsWith('--'));
+export const BOT_NODE_FLAGS: readonly string[] = START_SCRIPT.filter((word) => word.startsWith('--'));
+
+/**
+ * The environment `npm start` sets for the bot (the start script's `NAME=value` words before `node`:
+ * glibc's malloc settings), for the same children.
+ */
+export const BOT_ENV: Readonly<Record<string, string>> = Object.fromEntries(
+  START_SCRIPT.slice(0, START_SCRIPT.indexOf('node'))
+    .map((word) => /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(word))
+    .flatMap((m) => (m ? [[m[1] as string, m[2] as string]] : [])),
+);
 
 /** Where the bench's children are built (scripts/build.mjs's settings: what `npm start` runs is compiled too). */
 export const BUILT = join('node_modules', '.cache', 'thidua-bench');
@@ -172,13 +182,13 @@ export const BUILT = join('node_modules', '.cache', 'thidua-bench');
 export function runChild<T>(
   script: string,
   args: readonly string[],
-  options: { node?: string; flags?: readonly string[] } = {},
+  options: { node?: string; flags?: readonly string[]; env?: Readonly<Record<string, string>> } = {},
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       options.node ?? process.execPath,
       [...(options.flags ?? []), join(BUILT, `${script}.js`), ...args],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
     );
     let out = '';
     let err = '';

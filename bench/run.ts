@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { buildBot, bundle } from '../scripts/build.mjs';
 import { STORE_FILE } from '../storage/store.js';
 import { coldPolling } from './cold-polling.js';
-import { BOT_NODE_FLAGS, BUILT, median, NOW, note, runChild } from './common.js';
+import { BOT_ENV, BOT_NODE_FLAGS, BUILT, median, NOW, note, runChild } from './common.js';
 import {
   type ColdPhases,
   type ColdStart,
@@ -167,6 +167,7 @@ async function benchSize(root: string, size: number, sqlite: string | null): Pro
     const e2e = e2eSizes.has(size)
       ? await runChild<E2eResult>('e2e', [join(dir, 'project', STORE_FILE), join(dir, 'e2e')], {
           flags: BOT_NODE_FLAGS,
+          env: BOT_ENV,
         })
       : null;
     const worker = combine(

@@ -74,6 +74,23 @@ describe('docs/deploy.md', () => {
     expect(document.entries.map((e) => e.text)).toContain('Việc tốt của đồng chí số 2');
   }, 60_000);
 
+  it('the service runs the bot as npm start does: the same node flags, the same environment for the C library', async () => {
+    const start = (
+      JSON.parse(await readFile('package.json', 'utf8')) as { scripts: { start: string } }
+    ).scripts.start
+      .trim()
+      .split(/\s+/);
+    const node = start.indexOf('node');
+    const unit = await readFile('deploy/thidua-bot.service', 'utf8');
+    const exec = /^ExecStart=(.*)$/m.exec(unit)?.[1]?.trim().split(/\s+/) ?? [];
+    const environment = [...unit.matchAll(/^Environment=(.*)$/gm)].flatMap((m) =>
+      (m[1] as string).trim().split(/\s+/),
+    );
+    expect(start.slice(0, node)).toContain('MALLOC_ARENA_MAX=2');
+    expect(exec.slice(1)).toEqual(start.slice(node + 1));
+    expect(environment).toEqual(expect.arrayContaining(start.slice(0, node)));
+  });
+
   it('copy-backups.sh says so when there is no backup to copy', () => {
     const result = run('sh', ['deploy/copy-backups.sh', join(dir, 'nothing')], {
       BACKUP_DEST: join(dir, 'dest'),
