@@ -13,6 +13,7 @@ import { createWebPlatform } from '../web/platform.js';
 import type { AppConfig } from './config.js';
 import { type ConsoleOptions, createConsolePlatform } from './console/platform.js';
 import { planJobs } from './jobs.js';
+import { giveBack } from './report-wire.js';
 import { createReportRunner, type ReportRunnerOptions } from './reports.js';
 import { rolesOf } from './roles.js';
 import { Scheduler } from './scheduler.js';
@@ -138,7 +139,10 @@ export function createApp(config: AppConfig, deps: AppDeps): App {
   // Made at start, with the HTTP server: their code (Hono, the desk's pages) is loaded only then.
   let desk: Desk | undefined;
   let http: HttpServer | undefined;
-  const host = createHost(router, delivery, logger);
+  // A report's files, once delivered, are read by nobody: their memory goes back to the system at once.
+  const host = createHost(router, delivery, logger, (replies) => {
+    for (const reply of replies) for (const file of reply.files ?? []) giveBack(file.data);
+  });
   const scheduler = new Scheduler({ store, logger, clock, graceMs: config.scheduleGraceMs });
   // The posts carry their picture (drawn in a worker thread, reports/chart-png.ts).
   const posts = () => ({

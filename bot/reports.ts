@@ -114,7 +114,8 @@ class ReportProcess {
     const proc = startChild();
     const socket = proc.stdio[3] as Socket;
     const child: Child = { process: proc, socket, stderr: '' };
-    const reader = new FrameReader((frame) => this.answer(child, frame));
+    // The files received are given back once delivered (bot/app.ts).
+    const reader = new FrameReader((frame) => this.answer(child, frame), { givesBack: true });
     socket.on('data', (chunk: Buffer) => reader.push(chunk));
     // A write to a child that has just died: its exit says why.
     socket.on('error', () => {});

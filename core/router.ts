@@ -223,7 +223,13 @@ export interface Host extends PlatformHost {
  * (report files) are delivered when ready, outside the platform's handling of the message — so a
  * chat whose messages are handled in order (Telegram, Zalo) is not held up by them.
  */
-export function createHost(router: Router, delivery: Delivery, log: Log): Host {
+export function createHost(
+  router: Router,
+  delivery: Delivery,
+  log: Log,
+  /** Called once replies are delivered, whether or not they reached anyone (the bot gives back its report files' memory). */
+  done: (replies: readonly Reply[]) => void = () => {},
+): Host {
   const pending = new Set<Promise<void>>();
   const followUps =
     (incoming: Incoming): FollowUps =>
@@ -232,6 +238,7 @@ export function createHost(router: Router, delivery: Delivery, log: Log): Host {
         if (!replies.length) return;
         incoming.log.info({ replies: replies.length }, 'follow-up');
         await delivery.deliver(incoming, replies);
+        done(replies);
       });
       pending.add(delivered);
       void delivered.finally(() => pending.delete(delivered));
@@ -242,6 +249,7 @@ export function createHost(router: Router, delivery: Delivery, log: Log): Host {
       if (!handled?.replies.length) return;
       incoming.log.info({ command: handled.command, replies: handled.replies.length }, 'command');
       await delivery.deliver(incoming, handled.replies);
+      done(handled.replies);
     },
     async idle() {
       while (pending.size > 0) await Promise.all([...pending]);

@@ -9,7 +9,18 @@ export function isErrnoException(error: unknown): error is NodeJS.ErrnoException
 
 /** What the store needs of an open file: node's FileHandle has it, and fault tests hand in failing ones. */
 export interface DataFile {
-  write(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesWritten: number }>;
+  /**
+   * `here`: the caller writes alone (nothing else waits for the event loop), so the write may be made
+   * on the calling thread, holding it until the bytes are written (storage/journal-thread.ts). A file
+   * without a thread of its own ignores it.
+   */
+  write(
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    position: number,
+    here?: boolean,
+  ): Promise<{ bytesWritten: number }>;
   writeFile(data: string | Uint8Array): Promise<void>;
   datasync(): Promise<void>;
   truncate(length: number): Promise<void>;

@@ -219,6 +219,12 @@ function zeroTail(
 export const JOURNAL_ROOM_BYTES = 1 << 20;
 
 /**
+ * How many lines of a lone writer in a row the main thread writes itself (see `Journal`) before one
+ * goes to the write thread again, to see whether others write meanwhile.
+ */
+export const JOURNAL_ALONE_RUN = 32;
+
+/**
  * The append-only journal file, with group commit (storage/group-commit.ts): appends queued while a
  * flush is in flight share the next write, durable when it returns (O_DSYNC; else write, then
  * fdatasync). If a flush fails, the next write starts by truncating the partial bytes away.
@@ -229,6 +235,14 @@ export const JOURNAL_ROOM_BYTES = 1 << 20;
  * to the disk that doubled the slow tail of a durable write; a write within the file's length does
  * not. `readJournal` finds the lines' end (the first zero byte); the zeros are cut away when the
  * journal closes, so a journal at rest is its lines.
+ *
+ * A line written alone — its batch holds it only, and no line came while the last write through the
+ * thread was in flight — is written by the main thread itself (DataFile.write's `here`), as SQLite
+ * commits: the event loop waits for the disk, but nothing else was waiting for it, and no other
+ * thread has to be woken twice a write (the hand-offs doubled the slow tail; storage/journal-thread.ts).
+ * One line in JOURNAL_ALONE_RUN + 1 still goes through the thread, to see whether others write
+ * meanwhile: once they do, every batch goes through the thread — the loop serves them while the disk
+ * works, and their lines share the next write — until a write through it again finds none waiting.
  *
  * A compaction never stops it: the snapshot is written while lines go on being appended, and only
  * then are the lines the snapshot holds dropped from the front (`dropThrough`), which holds appends
@@ -245,6 +259,8 @@ export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
   private room: number;
   /** The disk had no space for zeros ahead: lines are appended until the journal is rewritten. */
   private noRoom = false;
+  /** Lone lines the main thread may still write itself before one goes through the thread (see the class). */
+  private aloneLeft = 0;
 
   private constructor(
     readonly path: string,
@@ -344,12 +360,12 @@ export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
       for (let i = 0; i < batch.length; i += 1) {
         const next = offset + Buffer.byteLength((batch[i] as PendingLine<T>).line, 'utf8') + 1;
         if (next - from > JOURNAL_PIECE_BYTES && offset > from) {
-          await this.writePiece(buffer.subarray(from, offset), this.position + from);
+          await this.writePiece(buffer.subarray(from, offset), this.position + from, false);
           from = offset;
         }
         offset = next;
       }
-      await this.writePiece(buffer.subarray(from), this.position + from);
+      await this.writePiece(buffer.subarray(from), this.position + from, batch.length === 1);
     } catch (error) {
       this.needsTruncate = true;
       throw error;
@@ -363,11 +379,14 @@ export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
     this.position = end;
   }
 
-  /** Writes `piece` durably at `at`: into the zeros ahead, with more of them when it needs them. */
-  private async writePiece(piece: Buffer, at: number): Promise<void> {
+  /**
+   * Writes `piece` durably at `at`: into the zeros ahead, with more of them when it needs them.
+   * `alone`: the piece is a batch of one line.
+   */
+  private async writePiece(piece: Buffer, at: number, alone: boolean): Promise<void> {
     const end = at + piece.length;
     const long = piece.length > JOURNAL_PIECE_BYTES;
-    if (end <= this.room && !long) return this.writeAll(piece, at);
+    if (end <= this.room && !long) return this.writeLine(piece, at, alone);
     if (long || this.noRoom) {
       // Appended past the zeros, which go first: only a piece this long may tear (readJournal).
       if (this.room > at) {
@@ -398,11 +417,28 @@ export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
     this.room = at + withRoom.length;
   }
 
-  /** Writes all of `bytes` at `at`, durably (O_DSYNC, or fdatasync after). */
-  private async writeAll(bytes: Buffer, at: number): Promise<void> {
+  /**
+   * Writes lines into the zeros: a lone writer's on the main thread, except one in JOURNAL_ALONE_RUN + 1
+   * (see the class); others' through the thread, which then tells whether lines came meanwhile.
+   */
+  private async writeLine(piece: Buffer, at: number, alone: boolean): Promise<void> {
+    const here = alone && this.aloneLeft > 0;
+    await this.writeAll(piece, at, here);
+    if (here) this.aloneLeft -= 1;
+    else this.aloneLeft = alone && this.pending === 0 ? JOURNAL_ALONE_RUN : 0;
+  }
+
+  /** Writes all of `bytes` at `at`, durably (O_DSYNC, or fdatasync after); `here`: on this thread. */
+  private async writeAll(bytes: Buffer, at: number, here = false): Promise<void> {
     let written = 0;
     while (written < bytes.length) {
-      const { bytesWritten } = await this.handle.write(bytes, written, bytes.length - written, at + written);
+      const { bytesWritten } = await this.handle.write(
+        bytes,
+        written,
+        bytes.length - written,
+        at + written,
+        here,
+      );
       written += bytesWritten;
     }
     // Opened with O_DSYNC, each write above returned once its bytes were on disk.

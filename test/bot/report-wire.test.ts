@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Frame, FrameReader, pack, unpack, writeFrame } from '../../bot/report-wire.js';
+import { type Frame, FrameReader, giveBack, pack, unpack, writeFrame } from '../../bot/report-wire.js';
 
 /*
  * The bytes between the bot and its report process (bot/report-wire.ts): a store's columns and the
@@ -66,5 +66,25 @@ describe('the report process’s frames', () => {
     const [frame] = received(sent([{ header: packed.value, blobs: packed.blobs }]), 5);
     const back = unpack(frame?.header, frame?.blobs ?? []) as { view: Uint32Array };
     expect([...back.view]).toEqual([...view]);
+  });
+});
+
+describe('the files a report made, on the bot’s side', () => {
+  it('are read into memory given back once they are delivered: a large one is emptied, a small one and the other side’s stay', () => {
+    const workbook = Buffer.alloc(200_000, 7);
+    const bytes = sent([{ header: { id: 3, files: 2 }, blobs: [workbook, Buffer.from('PK small')] }]);
+    const frames: Frame[] = [];
+    const reader = new FrameReader((frame) => frames.push(frame), { givesBack: true });
+    for (let at = 0; at < bytes.length; at += 65_536) reader.push(bytes.subarray(at, at + 65_536));
+    const [large, small] = frames[0]?.blobs ?? [];
+    expect(large?.equals(workbook)).toBe(true);
+    giveBack(large as Buffer);
+    giveBack(small as Buffer);
+    expect(large?.byteLength).toBe(0);
+    expect(small?.toString()).toBe('PK small');
+    // The report process's side reads the store's columns: nothing of them is given back.
+    const [kept] = received(bytes, 65_536)[0]?.blobs ?? [];
+    giveBack(kept as Buffer);
+    expect(kept?.equals(workbook)).toBe(true);
   });
 });

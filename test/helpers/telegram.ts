@@ -41,6 +41,20 @@ export const BOT_INFO: UserFromGetMe = {
   allows_users_to_create_topics: false,
 } as UserFromGetMe;
 
+/**
+ * A call's payload as Telegram received it: a document's or photo's bytes copied when sent. The bot
+ * gives a report file's memory back once it is delivered (bot/app.ts): its own bytes are empty then.
+ */
+function asReceived(p: Record<string, unknown>): Record<string, unknown> {
+  const key = p.document ? 'document' : 'photo';
+  const file = p[key] as { fileData?: unknown } | undefined;
+  if (!file || !Buffer.isBuffer(file.fileData)) return p;
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(file)), file, {
+    fileData: Buffer.from(file.fileData),
+  });
+  return { ...p, [key]: copy };
+}
+
 export interface ApiCall {
   method: string;
   payload: Record<string, unknown>;
@@ -217,7 +231,7 @@ export class TelegramHarness {
 
   private readonly transformer: Transformer<RawApi> = async (prev, method, payload) => {
     const p = (payload ?? {}) as Record<string, unknown>;
-    const call: ApiCall = { method, payload: p };
+    const call: ApiCall = { method, payload: asReceived(p) };
     this.calls.push(call);
     if (method === 'getFile' && this.fileServer && !this.refusals.get(method)?.times) {
       const answer = await prev(method, payload);

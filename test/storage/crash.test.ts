@@ -34,7 +34,7 @@ afterAll(async () => {
   await rm(WRITER, { force: true });
 });
 
-/** Runs the writer until it has acknowledged at least `atLeast` entries, then SIGKILLs it mid-burst. */
+/** Runs the writer until it has acknowledged at least `atLeast` entries, then SIGKILLs it mid-write. */
 function runAndKill(atLeast: number, extraMs: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [WRITER, dir], {
@@ -66,7 +66,7 @@ function runAndKill(atLeast: number, extraMs: number): Promise<string[]> {
   });
 }
 
-describe('a process killed with SIGKILL in the middle of a burst of writes', () => {
+describe('a process killed with SIGKILL in the middle of its writes (a burst, or one after another)', () => {
   it(
     `leaves a valid store holding every acknowledged entry (${KILLS} kills)`,
     async () => {

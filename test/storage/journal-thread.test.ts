@@ -56,6 +56,20 @@ describe("the journal's write thread", () => {
     expect(await readFile(path, 'utf8')).toBe(`${bytes}${bytes}`);
   });
 
+  it('makes a write asked to be made here on the calling thread, its failure with its code', async () => {
+    const first = line('{"seq":1}');
+    const { path, thread, file } = await upAfter(first);
+    const second = line('{"seq":2,"text":"Giúp đỡ đồng nghiệp"}');
+    await file.write(second, 0, second.length, first.length, true);
+    expect(thread.writes).toBe(0);
+    await file.close();
+    expect(await readFile(path, 'utf8')).toBe(`${first}${second}`);
+    const readOnly = threadedFile(await open(path, 'r'), thread);
+    await expect(readOnly.write(second, 0, second.length, 0, true)).rejects.toMatchObject({ code: 'EBADF' });
+    await readOnly.close();
+    expect(await readFile(path, 'utf8')).toBe(`${first}${second}`);
+  });
+
   it('stops with the last file closed and starts again with the next', async () => {
     const path = join(dir, 'journal.jsonl');
     const thread = new JournalThread();
@@ -71,7 +85,7 @@ describe("the journal's write thread", () => {
     expect(await readFile(path, 'utf8')).toBe(`${bytes}`.repeat(4));
   });
 
-  it('keeps every entry a store acknowledged, written on the thread, across a reopen', async () => {
+  it('keeps every entry a store acknowledged, written on either thread, across a reopen', async () => {
     const store = await Store.open(dir);
     const member = await addMember(store, 1);
     const at = new Date('2026-03-02T02:00:00Z');

@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type DataFile, nodeFiles, type StoreFiles } from '../../storage/files.js';
+import { JOURNAL_ALONE_RUN, Journal, readJournal } from '../../storage/journal.js';
+import { tempDir } from '../helpers/agency.js';
+
+// A lone writer's lines are written by the main thread itself, as SQLite commits; while others write
+// meanwhile, their lines go through the journal's thread and share its writes (storage/journal.ts).
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir('thidua-journal-alone-'));
+});
+afterEach(async () => {
+  await cleanup();
+});
+
+type Where = 'here' | 'thread';
+
+/** Node's files, the journal's writes recorded: where each was asked to be made. */
+function recorded(): { files: StoreFiles; writes: Where[] } {
+  const writes: Where[] = [];
+  const files: StoreFiles = {
+    ...nodeFiles,
+    openJournal: async (path) => {
+      const file = await nodeFiles.openJournal(path);
+      const write: DataFile['write'] = (buffer, offset, length, position, here) => {
+        writes.push(here ? 'here' : 'thread');
+        return file.write(buffer, offset, length, position, here);
+      };
+      return { ...file, write };
+    },
+  };
+  return { files, writes };
+}
+
+async function openJournal(files: StoreFiles) {
+  const path = join(dir, 'journal.jsonl');
+  return { path, journal: await Journal.open<number>(path, await readJournal(path), () => {}, files) };
+}
+
+const line = (n: number) => `{"seq":${n},"text":"Việc tốt số ${n}"}`;
+const lone = (run: number): Where[] => Array(run).fill('here');
+
+describe('a lone writer', () => {
+  it('has its lines written by the main thread, all but one in a run, and every line reads back', async () => {
+    const { files, writes } = recorded();
+    const { path, journal } = await openJournal(files);
+    const count = 2 * (JOURNAL_ALONE_RUN + 1) + 4;
+    for (let n = 1; n <= count; n += 1) await journal.append(line(n), n, n);
+    await journal.close();
+    expect(writes).toEqual([
+      // The first line with the zeros put down ahead of it; the next through the thread, none waiting.
+      'thread',
+      'thread',
+      ...lone(JOURNAL_ALONE_RUN),
+      'thread',
+      ...lone(JOURNAL_ALONE_RUN),
+      'thread',
+      ...lone(2),
+    ]);
+    const lines = Array.from({ length: count }, (_, i) => `${line(i + 1)}\n`).join('');
+    expect(await readFile(path, 'utf8')).toBe(lines);
+  });
+});
+
+describe('writers together', () => {
+  it('share the thread’s writes while lines come during them, and write alone again once none do', async () => {
+    const { files, writes } = recorded();
+    const { path, journal } = await openJournal(files);
+    await journal.append(line(1), 1, 1);
+    await journal.append(line(2), 2, 2);
+    await journal.append(line(3), 3, 3);
+    expect(writes).toEqual(['thread', 'thread', 'here']);
+    writes.length = 0;
+    // Ten at once: the first is taken alone, the nine that came meanwhile are one batch for the thread.
+    await Promise.all(Array.from({ length: 10 }, (_, i) => journal.append(line(4 + i), 4 + i, 4 + i)));
+    // Two at once through the thread: the second came while the first was in flight, and goes
+    // through it too; none came while the second was: the lone writer's lines are the main thread's again.
+    await Promise.all([journal.append(line(14), 14, 14), journal.append(line(15), 15, 15)]);
+    await journal.append(line(16), 16, 16);
+    await journal.append(line(17), 17, 17);
+    expect(writes).toEqual(['here', 'thread', 'thread', 'thread', 'here', 'here']);
+    await journal.close();
+    const lines = Array.from({ length: 17 }, (_, i) => `${line(i + 1)}\n`).join('');
+    expect(await readFile(path, 'utf8')).toBe(lines);
+  });
+});
