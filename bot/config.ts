@@ -277,6 +277,11 @@ export function readCouncilFile(path: string, titles?: TitlesConfig): CouncilCon
  * Builds the configuration from plain values, so tests need no process.env. Every bad variable is
  * reported at once; the token's value never appears in a message.
  */
+/** What the store's rules check against (storage/invariants.ts): the agency's departments, the plan's year. */
+export function storeRules(config: AppConfig): { departments: string[]; planYear: number } {
+  return { departments: config.agency.departments.map((d) => d.id), planYear: config.plan.year };
+}
+
 export function createConfig(
   env: Record<string, string | undefined>,
   agency?: AgencyConfig,

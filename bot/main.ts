@@ -11,7 +11,7 @@ import type { ReadAhead } from '../storage/read-ahead.js';
 import { Store } from '../storage/store.js';
 import { type DeskAssets, readDeskAssets } from '../web/assets.js';
 import { type App, createApp } from './app.js';
-import { type AppConfig, createConfig } from './config.js';
+import { type AppConfig, createConfig, storeRules } from './config.js';
 import { DEMO_USER, seedDemo } from './console/demo.js';
 import type { ConsolePlatform } from './console/platform.js';
 import { type HealthServer, InstanceStatus, startHealthServer } from './health.js';
@@ -22,11 +22,6 @@ import { createTelegramSetup, type TelegramSetupConfig } from './telegram/setup.
 
 /** However the platforms behave, a stop ends the process within this long (SIGTERM from systemd, Docker…). */
 const STOP_DEADLINE_MS = 9_000;
-
-/** What the store's rules check against (storage/invariants.ts): the agency's departments, the plan's year. */
-function storeRules(config: AppConfig) {
-  return { departments: config.agency.departments.map((d) => d.id), planYear: config.plan.year };
-}
 
 /**
  * The desk's browser assets: beside the built bot (dist/desk, npm start), or — run from the sources
@@ -244,12 +239,13 @@ async function runDemo(config: AppConfig, logger: Logger): Promise<void> {
 
 /**
  * Runs the bot as the environment says (bot/start.ts has read `.env` into it): a platform's bot, its
- * setup mode, or the console demo. `snapshot`: the store's, its reading begun already.
+ * setup mode, or the console demo. `snapshot`: the store's, its reading begun already; `read`: the
+ * configuration, when bot/start.ts has read it already (bot/config-ahead.ts).
  */
-export async function main(snapshot?: ReadAhead): Promise<void> {
+export async function main(snapshot?: ReadAhead, read?: AppConfig): Promise<void> {
   let config: AppConfig;
   try {
-    config = createConfig(process.env);
+    config = read ?? createConfig(process.env);
   } catch (error) {
     process.stderr.write(`thidua-bot: invalid configuration\n${(error as Error).message}\n`);
     process.exit(1);

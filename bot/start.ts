@@ -3,8 +3,9 @@
 // entries, beside ~150 ms for the store): Node's compile cache is switched on where Node has one (22.1
 // and later; kept in NODE_COMPILE_CACHE, else the system's temp folder, and used again while the code
 // is unchanged), and the store's snapshot starts being read and checked in a worker thread, so the
-// disk and the other core work while the main thread compiles. Store.open then uses those bytes, with
-// the worker's verdict (storage/read-ahead.ts).
+// disk and the other core work while the main thread compiles; the configuration is read next, so the
+// worker knows the store's rules' settings before the rest of the bot loads. Store.open then uses
+// those bytes, with the worker's verdict (storage/read-ahead.ts).
 import { existsSync } from 'node:fs';
 import module from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -29,5 +30,9 @@ const snapshot =
   live && !env.DATABASE_URL
     ? readAhead(join(env.DATA_DIR || 'data', STORE_FILE), useChecker ? checker : undefined)
     : undefined;
+// The configuration next, and the worker told the store's rules' settings (bot/config-ahead.ts).
+const config = snapshot?.checks
+  ? (await import('./config-ahead.js')).configAhead(process.env, snapshot.checks)
+  : undefined;
 const { main } = await import('./main.js');
-await main(snapshot);
+await main(snapshot, config);

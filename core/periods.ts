@@ -180,6 +180,15 @@ const LAST_WORDS = new Set(['truoc', 'ngoai', 'roi', 'qua']);
 const EN_THIS = new Set(['this', 'current']);
 const EN_LAST = new Set(['last', 'previous', 'prev']);
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+/**
+ * `table`'s own value for `word`, never what every object inherits: a user who types `__proto__` or
+ * `constructor` after a command got Object's prototype or its constructor read as a number or a kind
+ * (the command then failed, answered with the apology).
+ */
+function own<T>(table: Readonly<Record<string, T>>, word: string): T | undefined {
+  return Object.hasOwn(table, word) ? table[word] : undefined;
+}
+
 const MONTH_NAMES = [
   'january',
   'february',
@@ -212,7 +221,7 @@ const readable = (token: string) =>
 
 const numberIn = (token: string | undefined, max: number): number | undefined => {
   if (token === undefined) return undefined;
-  const roman = ROMAN[token];
+  const roman = own(ROMAN, token);
   if (roman !== undefined && max === 4) return roman;
   return /^\d{1,2}$/.test(token) ? Number(token) : undefined;
 };
@@ -313,11 +322,11 @@ function numberWord(
     if (word === 'muoi' && (words[at + 1] === 'mot' || words[at + 1] === 'hai'))
       return { value: words[at + 1] === 'mot' ? 11 : 12, used: 2 };
     if (word === 'sau6') return { value: 6, used: 1 };
-    const value = MONTH_WORDS[word];
+    const value = own(MONTH_WORDS, word);
     return value === undefined || word === 'sau' ? null : { value, used: 1 };
   }
   if (kind === 'quarter') {
-    const value = QUARTER_WORDS[word];
+    const value = own(QUARTER_WORDS, word);
     return value === undefined ? null : { value, used: 1 };
   }
   return null;
@@ -365,13 +374,14 @@ function readWords(words: readonly string[], tokens: readonly string[], now: Dat
 
   // English: `the week before last`, `month before last`.
   const the = w0 === 'the' ? 1 : 0;
-  const enKind = KIND_WORDS[words[the] ?? ''];
+  const enKind = own(KIND_WORDS, words[the] ?? '');
   if (enKind && words[the + 1] === 'before' && words[the + 2] === 'last') {
     return { period: previousPeriod(previousPeriod(periodContaining(enKind, now))), used: the + 3 };
   }
   // English: `this week`, `last quarter`.
-  if ((EN_THIS.has(w0) || EN_LAST.has(w0)) && w1 && KIND_WORDS[w1]) {
-    const current = periodContaining(KIND_WORDS[w1], now);
+  const enNamed = w1 ? own(KIND_WORDS, w1) : undefined;
+  if ((EN_THIS.has(w0) || EN_LAST.has(w0)) && enNamed) {
+    const current = periodContaining(enNamed, now);
     return { period: EN_LAST.has(w0) ? previousPeriod(current) : current, used: 2 };
   }
   // English month names: `November`, `nov 2026`, `November/2026`.
@@ -394,7 +404,7 @@ function readWords(words: readonly string[], tokens: readonly string[], now: Dat
   const half = readHalf(words, now, yearAfter, found);
   if (half) return half;
 
-  const kind = KIND_WORDS[w0];
+  const kind = own(KIND_WORDS, w0);
   if (kind) {
     // `tuần này`, `tháng trước`, `năm ngoái`, `tuần (vừa) rồi`, `tháng (vừa) qua`.
     if (w1 && THIS_WORDS.has(w1)) return { period: periodContaining(kind, now), used: 2 };
@@ -483,7 +493,7 @@ function readHalf(
   const six = (w0 === '6' || w0 === '06' || w0 === 'sau6') && w1 === 'thang' ? 2 : w0 === 'nua' ? 1 : 0;
   if (six) {
     const next = words[six];
-    const index = next === undefined ? undefined : HALF_WORDS[next];
+    const index = next === undefined ? undefined : own(HALF_WORDS, next);
     return index ? which(index, six + 1) : null;
   }
   // `H1`, `H2/2025`, `h1 2025`.
@@ -494,7 +504,7 @@ function readHalf(
   }
   // `first half`, `the second half of 2025`.
   const the = w0 === 'the' ? 1 : 0;
-  const en = EN_HALF[words[the] ?? ''];
+  const en = own(EN_HALF, words[the] ?? '');
   if (en && words[the + 1] === 'half') {
     const of = words[the + 2] === 'of' ? 1 : 0;
     const year = words[the + 2 + of];

@@ -193,6 +193,30 @@ describe(`periods as people write them (process TZ: ${process.env.TZ ?? 'system'
     expect(reading.used).toBe(used);
   });
 
+  it('reads nothing from the names every object inherits (__proto__, constructor, toString)', () => {
+    const kindOf = (words: string[]) => {
+      const reading = readPeriod(words, now);
+      return reading && 'period' in reading
+        ? [reading.period.kind, reading.period.index, reading.used]
+        : reading;
+    };
+    for (const word of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      for (const words of [
+        [word],
+        ['this', word],
+        ['the', word],
+        ['6', 'tháng', word],
+        ['nửa', 'năm', word],
+      ]) {
+        expect(kindOf(words)).toBeNull();
+      }
+      // The period word alone, as with any word after it that is not a number.
+      expect(kindOf(['tháng', word])).toEqual(['month', 11, 1]);
+      expect(kindOf(['quý', word])).toEqual(['quarter', 4, 1]);
+      expect(parsePeriod(word, now)).toBeNull();
+    }
+  });
+
   it('keeps a number right after a period word with the period, and leaves the rest', () => {
     const reading = readPeriod(['quý', '4', 'phòng', 'cán', 'bộ'], now);
     expect(reading && 'period' in reading && reading.period.index).toBe(4);

@@ -44,8 +44,9 @@ async function readMeta(): Promise<Meta> {
 }
 
 /**
- * What is loaded before the bot runs: main.js (bot/start.ts) and its static imports, the bot it then
- * imports (its one dynamic import, bot/main.ts) and that one's — outputs and external packages.
+ * What is loaded before the bot runs: main.js (bot/start.ts) and its static imports, what it then
+ * imports (its two dynamic imports: the configuration, bot/config-ahead.ts, and the bot, bot/main.ts)
+ * and theirs — outputs and external packages.
  */
 function loadedAtStart(meta: Meta): Set<string> {
   const loaded = new Set<string>();
@@ -56,9 +57,12 @@ function loadedAtStart(meta: Meta): Set<string> {
   };
   const entry = Object.keys(meta.outputs).find((f) => f.endsWith('/main.js')) as string;
   visit(entry);
-  const bot = meta.outputs[entry]?.imports.filter((i) => i.kind === 'dynamic-import') ?? [];
-  expect(bot).toHaveLength(1);
-  for (const i of bot) visit(i.path);
+  const later = meta.outputs[entry]?.imports.filter((i) => i.kind === 'dynamic-import') ?? [];
+  expect(later.flatMap((i) => Object.keys(meta.outputs[i.path]?.inputs ?? {}))).toEqual(
+    expect.arrayContaining(['bot/config-ahead.ts', 'bot/main.ts']),
+  );
+  expect(later).toHaveLength(2);
+  for (const i of later) visit(i.path);
   return loaded;
 }
 
@@ -433,6 +437,8 @@ describe('npm start', () => {
       });
       const reply = await server.waitForCall((c) => c.method === 'sendMessage', 15_000);
       expect(String(reply.params.text)).toContain('Đã đăng ký <b>Nguyễn Thị Lan</b> — Văn phòng Ban');
+      // The menu is begun once polling has (bot/telegram/session.ts), its call perhaps after the reply.
+      await server.waitForCall((c) => c.method === 'setMyCommands', 15_000);
       expect(server.callsOf('setMyCommands').map((c) => c.hung)).toEqual([true]);
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);
