@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type DataFile, nodeFiles, type StoreFiles } from '../../storage/files.js';
-import { JOURNAL_ALONE_RUN, Journal, readJournal } from '../../storage/journal.js';
+import { JOURNAL_ALONE_RUN, JOURNAL_SLOW_HERE_MS, Journal, readJournal } from '../../storage/journal.js';
 import { tempDir } from '../helpers/agency.js';
 
 // A lone writer's lines are written by the main thread itself, as SQLite commits; while others write
@@ -14,13 +14,29 @@ beforeEach(async () => {
   ({ dir, cleanup } = await tempDir('thidua-journal-alone-'));
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   await cleanup();
+});
+
+/**
+ * Where each write is made depends on how long the main thread's writes take (JOURNAL_SLOW_HERE_MS): on
+ * a loaded machine one may take longer. The tests read a clock of their own, which only a slow write
+ * (recorded's `slowHere`) moves.
+ */
+let clock = 0;
+beforeEach(() => {
+  clock = 0;
+  vi.spyOn(performance, 'now').mockImplementation(() => clock);
 });
 
 type Where = 'here' | 'thread';
 
-/** Node's files, the journal's writes recorded: where each was asked to be made. */
-function recorded(): { files: StoreFiles; writes: Where[] } {
+/**
+ * Node's files, the journal's writes recorded: where each was asked to be made. `slowHere`: how many
+ * of the writes the main thread makes itself take longer than JOURNAL_SLOW_HERE_MS (a disk's slow
+ * moment: the tests' clock moves on meanwhile).
+ */
+function recorded(slowHere = 0): { files: StoreFiles; writes: Where[] } {
   const writes: Where[] = [];
   const files: StoreFiles = {
     ...nodeFiles,
@@ -28,6 +44,10 @@ function recorded(): { files: StoreFiles; writes: Where[] } {
       const file = await nodeFiles.openJournal(path);
       const write: DataFile['write'] = (buffer, offset, length, position, here) => {
         writes.push(here ? 'here' : 'thread');
+        if (here && slowHere > 0) {
+          slowHere -= 1;
+          clock += 2 * JOURNAL_SLOW_HERE_MS;
+        }
         return file.write(buffer, offset, length, position, here);
       };
       return { ...file, write };
@@ -62,6 +82,20 @@ describe('a lone writer', () => {
       ...lone(2),
     ]);
     const lines = Array.from({ length: count }, (_, i) => `${line(i + 1)}\n`).join('');
+    expect(await readFile(path, 'utf8')).toBe(lines);
+  });
+});
+
+describe('a lone writer on a slow disk', () => {
+  it('sends the line after a slow write through the thread, then writes here again', async () => {
+    const { files, writes } = recorded(2);
+    const { path, journal } = await openJournal(files);
+    for (let n = 1; n <= 8; n += 1) await journal.append(line(n), n, n);
+    await journal.close();
+    // The first two as ever (the zeros, then one through the thread); two slow writes here, each
+    // followed by one through the thread (none waiting); then the main thread's again.
+    expect(writes).toEqual(['thread', 'thread', 'here', 'thread', 'here', 'thread', 'here', 'here']);
+    const lines = Array.from({ length: 8 }, (_, i) => `${line(i + 1)}\n`).join('');
     expect(await readFile(path, 'utf8')).toBe(lines);
   });
 });
