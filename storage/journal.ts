@@ -235,6 +235,16 @@ export const JOURNAL_ALONE_RUN = 255;
 export const JOURNAL_SLOW_HERE_MS = 1;
 
 /**
+ * How long the main thread writes lines itself between two turns of the event loop. A writer that
+ * awaits its writes one after another (an import, a batch of approvals) is answered in microtasks
+ * while they are made here, and would hold the timers and every other message for as long as it
+ * writes (255 lines at ~0.2 ms: 50 ms, seen in the bench's compaction row); past this, the next line
+ * waits for a turn of the loop (setImmediate: microseconds when nothing else waits) before it is
+ * written. Not through the thread: its hand-offs would be the lone writer's slow tail again.
+ */
+export const JOURNAL_HERE_TURN_MS = 5;
+
+/**
  * The append-only journal file, with group commit (storage/group-commit.ts): appends queued while a
  * flush is in flight share the next write, durable when it returns (O_DSYNC; else write, then
  * fdatasync). If a flush fails, the next write starts by truncating the partial bytes away.
@@ -251,7 +261,8 @@ export const JOURNAL_SLOW_HERE_MS = 1;
  * commits: the event loop waits for the disk, but nothing else was waiting for it, and no other
  * thread has to be woken twice a write (the hand-offs doubled the slow tail; storage/journal-thread.ts).
  * One line in JOURNAL_ALONE_RUN + 1 still goes through the thread, to see whether others write
- * meanwhile, and so does the line after one the main thread took long to write: once they do, every batch goes through the thread — the loop serves them while the disk
+ * meanwhile, and so does the line after one the main thread took long to write (and past
+ * JOURNAL_HERE_TURN_MS of its writes without a turn of the event loop, the loop turns first): once others do, every batch goes through the thread — the loop serves them while the disk
  * works, and their lines share the next write — until a write through it again finds none waiting.
  *
  * A compaction never stops it: the snapshot is written while lines go on being appended, and only
@@ -271,6 +282,8 @@ export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
   private noRoom = false;
   /** Lone lines the main thread may still write itself before one goes through the thread (see the class). */
   private aloneLeft = 0;
+  /** When the main thread began writing lines itself since the event loop last turned (NaN: it has turned since). */
+  private hereSince = Number.NaN;
 
   private constructor(
     readonly path: string,
@@ -428,11 +441,24 @@ export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
   }
 
   /**
-   * Writes lines into the zeros: a lone writer's on the main thread, except one in JOURNAL_ALONE_RUN + 1
-   * and the one after a slow write here (see the class); others' through the thread, which then tells whether lines came meanwhile.
+   * Writes lines into the zeros: a lone writer's on the main thread (after a turn of the loop once
+   * JOURNAL_HERE_TURN_MS of them went without one), except one in JOURNAL_ALONE_RUN + 1 and the one after
+   * a slow write here (see the class); others' through the thread, which then tells whether lines came meanwhile.
    */
   private async writeLine(piece: Buffer, at: number, alone: boolean): Promise<void> {
     const here = alone && this.aloneLeft > 0;
+    if (here) {
+      // Past the main thread's share of this turn, the loop turns first (the immediate that ends the
+      // run comes before this one), then a new run begins.
+      if (performance.now() - this.hereSince > JOURNAL_HERE_TURN_MS)
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      if (Number.isNaN(this.hereSince)) {
+        this.hereSince = performance.now();
+        setImmediate(() => {
+          this.hereSince = Number.NaN;
+        });
+      }
+    }
     const started = here ? performance.now() : 0;
     await this.writeAll(piece, at, here);
     if (here) this.aloneLeft = performance.now() - started > JOURNAL_SLOW_HERE_MS ? 0 : this.aloneLeft - 1;

@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type DataFile, nodeFiles, type StoreFiles } from '../../storage/files.js';
-import { JOURNAL_ALONE_RUN, JOURNAL_SLOW_HERE_MS, Journal, readJournal } from '../../storage/journal.js';
+import {
+  JOURNAL_ALONE_RUN,
+  JOURNAL_HERE_TURN_MS,
+  JOURNAL_SLOW_HERE_MS,
+  Journal,
+  readJournal,
+} from '../../storage/journal.js';
 import { tempDir } from '../helpers/agency.js';
 
 // A lone writer's lines are written by the main thread itself, as SQLite commits; while others write
@@ -34,9 +40,9 @@ type Where = 'here' | 'thread';
 /**
  * Node's files, the journal's writes recorded: where each was asked to be made. `slowHere`: how many
  * of the writes the main thread makes itself take longer than JOURNAL_SLOW_HERE_MS (a disk's slow
- * moment: the tests' clock moves on meanwhile).
+ * moment: the tests' clock moves on meanwhile); `hereMs`: how long each of the others takes.
  */
-function recorded(slowHere = 0): { files: StoreFiles; writes: Where[] } {
+function recorded(slowHere = 0, hereMs = 0): { files: StoreFiles; writes: Where[] } {
   const writes: Where[] = [];
   const files: StoreFiles = {
     ...nodeFiles,
@@ -47,7 +53,7 @@ function recorded(slowHere = 0): { files: StoreFiles; writes: Where[] } {
         if (here && slowHere > 0) {
           slowHere -= 1;
           clock += 2 * JOURNAL_SLOW_HERE_MS;
-        }
+        } else if (here) clock += hereMs;
         return file.write(buffer, offset, length, position, here);
       };
       return { ...file, write };
@@ -96,6 +102,35 @@ describe('a lone writer on a slow disk', () => {
     // followed by one through the thread (none waiting); then the main thread's again.
     expect(writes).toEqual(['thread', 'thread', 'here', 'thread', 'here', 'thread', 'here', 'here']);
     const lines = Array.from({ length: 8 }, (_, i) => `${line(i + 1)}\n`).join('');
+    expect(await readFile(path, 'utf8')).toBe(lines);
+  });
+});
+
+describe('a writer awaiting its writes one after another', () => {
+  it('lets the event loop turn after JOURNAL_HERE_TURN_MS of the main thread’s writes', async () => {
+    const each = JOURNAL_SLOW_HERE_MS / 2;
+    const run = Math.floor(JOURNAL_HERE_TURN_MS / each) + 1;
+    const { files, writes } = recorded(0, each);
+    const { path, journal } = await openJournal(files);
+    await journal.append(line(1), 1, 1);
+    await journal.append(line(2), 2, 2);
+    await new Promise((resolve) => setImmediate(resolve));
+    writes.length = 0;
+    // Answered in microtasks only: what waits for a turn of the loop runs only when the journal lets it.
+    const turns: number[] = [];
+    const watch = () =>
+      setImmediate(() => {
+        turns.push(writes.length);
+        if (turns.length < 3) watch();
+      });
+    watch();
+    const count = 2 * run + 1;
+    for (let n = 3; n < 3 + count; n += 1) await journal.append(line(n), n, n);
+    await journal.close();
+    // Every line written here, the loop turning after each run of them.
+    expect(writes).toEqual(lone(count));
+    expect(turns).toEqual([run, 2 * run, count]);
+    const lines = Array.from({ length: 2 + count }, (_, i) => `${line(i + 1)}\n`).join('');
     expect(await readFile(path, 'utf8')).toBe(lines);
   });
 });
