@@ -113,7 +113,9 @@ export class ZaloSender {
     const { origin } = how;
     const text = this.render(message, how.choices);
     // Pictures first, then the text that says the same in words (as Telegram shows a photo and its caption).
-    await Promise.all([
+    // Every part is waited for, even after one fails: the message is done only when none is left in the
+    // queue (a report file's bytes are given back once its message is delivered, bot/app.ts).
+    const sent = await Promise.allSettled([
       ...(message.images ?? []).map((image) =>
         this.enqueue(thread, () => this.transport.sendImage(thread, image)),
       ),
@@ -124,6 +126,8 @@ export class ZaloSender {
         this.enqueue(thread, () => this.transport.sendFile(thread, file)),
       ),
     ]);
+    const failed = sent.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** The message as plain text, its choices numbered below (remembered under `memo`, when given). */
