@@ -261,7 +261,8 @@ export const JOURNAL_HERE_TURN_MS = 5;
  * commits: the event loop waits for the disk, but nothing else was waiting for it, and no other
  * thread has to be woken twice a write (the hand-offs doubled the slow tail; storage/journal-thread.ts).
  * One line in JOURNAL_ALONE_RUN + 1 still goes through the thread, to see whether others write
- * meanwhile, and so does the line after one the main thread took long to write (and past
+ * meanwhile, and so do the line after one the main thread took long to write and every line while
+ * the store writes a snapshot or a backup (`diskBusy`) (and past
  * JOURNAL_HERE_TURN_MS of its writes without a turn of the event loop, the loop turns first): once others do, every batch goes through the thread — the loop serves them while the disk
  * works, and their lines share the next write — until a write through it again finds none waiting.
  *
@@ -282,6 +283,8 @@ export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
   private noRoom = false;
   /** Lone lines the main thread may still write itself before one goes through the thread (see the class). */
   private aloneLeft = 0;
+  /** The store writes a snapshot or a backup meanwhile: every line goes through the thread (diskBusy). */
+  private busy = false;
   /** When the main thread began writing lines itself since the event loop last turned (NaN: it has turned since). */
   private hereSince = Number.NaN;
 
@@ -446,7 +449,7 @@ export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
    * a slow write here (see the class); others' through the thread, which then tells whether lines came meanwhile.
    */
   private async writeLine(piece: Buffer, at: number, alone: boolean): Promise<void> {
-    const here = alone && this.aloneLeft > 0;
+    const here = alone && this.aloneLeft > 0 && !this.busy;
     if (here) {
       // Past the main thread's share of this turn, the loop turns first (the immediate that ends the
       // run comes before this one), then a new run begins.
@@ -463,6 +466,15 @@ export class Journal<T> extends GroupCommit<T> implements LogWriter<T> {
     await this.writeAll(piece, at, here);
     if (here) this.aloneLeft = performance.now() - started > JOURNAL_SLOW_HERE_MS ? 0 : this.aloneLeft - 1;
     else this.aloneLeft = alone && this.pending === 0 ? JOURNAL_ALONE_RUN : 0;
+  }
+
+  /**
+   * While the store writes a snapshot or a backup, the disk flushes megabytes at a time: a line written
+   * on the main thread then would hold the event loop until the flush is done (the compaction's longest
+   * block 3 → 12-20 ms at 100k when lone lines were first written here). They go through the thread.
+   */
+  diskBusy(busy: boolean): void {
+    this.busy = busy;
   }
 
   /** Writes all of `bytes` at `at`, durably (O_DSYNC, or fdatasync after); `here`: on this thread. */

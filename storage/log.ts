@@ -62,6 +62,11 @@ export interface LogWriter<T> {
    * rejects with StoreWriteError if not. A log that needs no asking leaves it out.
    */
   checkWritable?(): Promise<void>;
+  /**
+   * The store is writing a snapshot or a backup meanwhile (true), or no longer (false): a log that
+   * writes some lines on the event loop's thread sends them all elsewhere meanwhile (storage/journal.ts).
+   */
+  diskBusy?(busy: boolean): void;
 }
 
 /**

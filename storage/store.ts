@@ -140,6 +140,8 @@ export class Store extends StoreReader implements Repository {
   /** False for a store opened with `readOnly` (no journal open for writing). */
   private writable = false;
   private compacting: Promise<void> | null = null;
+  /** Snapshots and backups being written now (the journal is told while any is: LogWriter.diskBusy). */
+  private busyWrites = 0;
   private closed: Promise<void> | null = null;
   private readonly logger: StoreLogger;
   private readonly compactAfter: number;
@@ -790,6 +792,7 @@ export class Store extends StoreReader implements Repository {
   private async fold(strict = false): Promise<void> {
     const { seq, store, last } = this.data;
     // lowdb's write hands the state to the adapter, which captures it before its first await.
+    this.diskBusy(+1);
     try {
       await this.db.write();
     } catch (error) {
@@ -799,6 +802,8 @@ export class Store extends StoreReader implements Repository {
         );
       }
       throw error;
+    } finally {
+      this.diskBusy(-1);
     }
     try {
       await this.journal.dropThrough(seq, { store, follows: seq, last });
@@ -827,9 +832,16 @@ export class Store extends StoreReader implements Repository {
    * the backup's path, or null when today's exists.
    */
   async backupIfDue(now: Date): Promise<string | null> {
-    const target = await this.log.backupIfDue(now, () => this.compact());
+    this.diskBusy(+1);
+    const target = await this.log.backupIfDue(now, () => this.compact()).finally(() => this.diskBusy(-1));
     if (target) this.logger.info({ backup: target }, 'daily backup written');
     return target;
+  }
+
+  /** One more (+1) or one fewer (-1) snapshot or backup being written: the journal is told. */
+  private diskBusy(change: 1 | -1): void {
+    this.busyWrites += change;
+    if (this.writable) this.journal?.diskBusy?.(this.busyWrites > 0);
   }
 
   /** Waits for writes in flight, then closes the journal. Safe to call twice. */

@@ -1,6 +1,6 @@
 import { open as openFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StoreWriteError } from '../../core/errors.js';
 import type { DataFile, FileSystem } from '../../storage/files.js';
 import { StoreView } from '../../storage/reader.js';
@@ -443,5 +443,29 @@ describe('npm run store:export', () => {
     await expect(logDeed(readOnly, member.id, new Date())).rejects.toBeInstanceOf(StoreWriteError);
     await expect(readOnly.compact()).rejects.toBeInstanceOf(StoreWriteError);
     await readOnly.close();
+  });
+});
+
+describe('the journal told while a snapshot or a backup is written', () => {
+  it('is busy from a compaction’s start to its end, and through a daily backup', async () => {
+    const { Journal } = await import('../../storage/journal.js');
+    const told: boolean[] = [];
+    const spy = vi.spyOn(Journal.prototype, 'diskBusy').mockImplementation((busy: boolean) => {
+      told.push(busy);
+    });
+    try {
+      const store = await open();
+      const lan = await addMember(store, 1, 'vp');
+      await logDeed(store, lan.id, new Date(Date.UTC(2026, 2, 2, 3)), 'Trực thay đồng nghiệp bị ốm');
+      told.length = 0;
+      await store.compact();
+      expect(told).toEqual([true, false]);
+      told.length = 0;
+      expect(await store.backupIfDue(new Date(Date.UTC(2026, 2, 3, 3)))).not.toBeNull();
+      // The backup's compaction inside it: still busy when it ends, until the copy is made.
+      expect(told).toEqual([true, true, true, false]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -157,3 +157,22 @@ describe('writers together', () => {
     expect(await readFile(path, 'utf8')).toBe(lines);
   });
 });
+
+describe('while the store writes a snapshot or a backup', () => {
+  it('sends a lone writer’s lines through the thread, and writes here again once it is done', async () => {
+    const { files, writes } = recorded();
+    const { path, journal } = await openJournal(files);
+    await journal.append(line(1), 1, 1);
+    await journal.append(line(2), 2, 2);
+    await journal.append(line(3), 3, 3);
+    journal.diskBusy(true);
+    await journal.append(line(4), 4, 4);
+    await journal.append(line(5), 5, 5);
+    journal.diskBusy(false);
+    await journal.append(line(6), 6, 6);
+    await journal.close();
+    expect(writes).toEqual(['thread', 'thread', 'here', 'thread', 'thread', 'here']);
+    const lines = Array.from({ length: 6 }, (_, i) => `${line(i + 1)}\n`).join('');
+    expect(await readFile(path, 'utf8')).toBe(lines);
+  });
+});
