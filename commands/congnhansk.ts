@@ -1,15 +1,13 @@
 import { looksLikeCode } from '../core/codes.js';
 import { type Command, type CommandContext, defineCommand, type Reply } from '../core/context.js';
-import { formatDay } from '../core/periods.js';
 import { refuse, say } from './lib/common.js';
 import {
-  afterToday,
+  decisionDay,
   decisionText,
   defaultYear,
   fields,
   orRefusal,
   quote,
-  readDay,
   readSubjectList,
   readYear,
   recordCode,
@@ -49,10 +47,9 @@ export const congnhansk: Command = recordsCommand(
         Boolean,
       ) as string[];
       if (missing.length) return refuse(ctx, congnhansk, t.records.missing(missing.join(', ')));
-      const date = readDay(dayText as string);
-      if (!date) return refuse(ctx, congnhansk, t.records.badDay(quote(dayText as string)));
-      if (afterToday(date, ctx.now))
-        return refuse(ctx, congnhansk, t.records.futureDay(quote(dayText as string), formatDay(ctx.now)));
+      const day = decisionDay(ctx, dayText as string);
+      if ('problem' in day) return refuse(ctx, congnhansk, day.problem);
+      const date = day.day;
 
       // The optional fields, told apart by their look: a year, an entry code, else the issuing body.
       let year: number | undefined;

@@ -2,12 +2,11 @@ import { looksLikeCode } from '../core/codes.js';
 import { type Command, type CommandContext, defineCommand, type Reply } from '../core/context.js';
 import type { Award, DecisionRef, Discipline, Initiative, TitleSubject } from '../core/domain.js';
 import type { HtmlPart } from '../core/html.js';
-import { formatDay } from '../core/periods.js';
 import type { AwardPatch, DisciplinePatch, InitiativePatch, RecordChange } from '../core/records.js';
 import { fold } from '../core/text.js';
 import { refuse, say, words } from './lib/common.js';
 import {
-  afterToday,
+  decisionDay,
   fields,
   historyLines,
   orRefusal,
@@ -131,11 +130,15 @@ function correction(
   for (const key of ['ngay', 'tu', 'den']) {
     const text = changes.get(key);
     if (text === undefined) continue;
+    // The decision's own day is never after today; a discipline's span (`tu`, `den`) runs ahead.
+    if (key === 'ngay') {
+      const day = decisionDay(ctx, text);
+      if ('problem' in day) return day;
+      days[key] = day.day;
+      continue;
+    }
     const day = readDay(text);
     if (!day) return { problem: t.records.badDay(quote(text)) };
-    // The decision's own day (not a discipline's span, which runs ahead) is never after today.
-    if (key === 'ngay' && afterToday(day, ctx.now))
-      return { problem: t.records.futureDay(quote(text), formatDay(ctx.now)) };
     days[key] = day;
   }
   if (changes.has('so')) decision.number = changes.get('so') as string;

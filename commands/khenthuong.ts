@@ -1,16 +1,14 @@
 import { type Command, defineCommand } from '../core/context.js';
-import { formatDay } from '../core/periods.js';
 import { awardsOf } from '../core/records.js';
 import { refuse, say } from './lib/common.js';
 import {
-  afterToday,
+  decisionDay,
   decisionText,
   fields,
   findSubject,
   orRefusal,
   quote,
   readAward,
-  readDay,
   readYear,
   recordCode,
   recordsCommand,
@@ -72,10 +70,9 @@ export const khenthuong: Command = recordsCommand(
       if (missing.length) return refuse(ctx, khenthuong, t.records.missing(missing.join(', ')));
       const year = readYear(yearText as string);
       if (!year) return refuse(ctx, khenthuong, t.records.badYear(quote(yearText as string)));
-      const date = readDay(dayText as string);
-      if (!date) return refuse(ctx, khenthuong, t.records.badDay(quote(dayText as string)));
-      if (afterToday(date, ctx.now))
-        return refuse(ctx, khenthuong, t.records.futureDay(quote(dayText as string), formatDay(ctx.now)));
+      const day = decisionDay(ctx, dayText as string);
+      if ('problem' in day) return refuse(ctx, khenthuong, day.problem);
+      const date = day.day;
       const award = readAward(titles, nameText as string);
       if (!award) return refuse(ctx, khenthuong, t.records.missing(f.name));
 

@@ -1,17 +1,15 @@
 import { type Command, type CommandContext, defineCommand, type Reply } from '../core/context.js';
 import type { HtmlPart } from '../core/html.js';
-import { formatDay } from '../core/periods.js';
 import { disciplinesIn, sameSubject } from '../core/records.js';
 import { refuse, say } from './lib/common.js';
 import {
-  afterToday,
+  decisionDay,
   decisionText,
   defaultYear,
   fields,
   findSubject,
   orRefusal,
   quote,
-  readDay,
   readEffect,
   readForm,
   readYear,
@@ -58,10 +56,9 @@ export const kyluat: Command = recordsCommand(
       if (missing.length) return refuse(ctx, kyluat, t.records.missing(missing.join(', ')));
       const form = readForm(formText as string);
       if (!form) return refuse(ctx, kyluat, t.records.discipline.unknownForm(quote(formText as string)));
-      const date = readDay(dayText as string);
-      if (!date) return refuse(ctx, kyluat, t.records.badDay(quote(dayText as string)));
-      if (afterToday(date, ctx.now))
-        return refuse(ctx, kyluat, t.records.futureDay(quote(dayText as string), formatDay(ctx.now)));
+      const day = decisionDay(ctx, dayText as string);
+      if ('problem' in day) return refuse(ctx, kyluat, day.problem);
+      const date = day.day;
       const effect = readEffect(effectText as string, date);
       if (!effect) return refuse(ctx, kyluat, t.records.discipline.badPeriod(quote(effectText as string)));
 

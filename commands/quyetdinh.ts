@@ -1,16 +1,14 @@
 import { type Command, type CommandContext, defineCommand, type Reply } from '../core/context.js';
 import type { AwardRecipient } from '../core/domain.js';
-import { formatDay } from '../core/periods.js';
 import { fold } from '../core/text.js';
 import { refuse, say } from './lib/common.js';
 import {
-  afterToday,
+  decisionDay,
   defaultYear,
   fields,
   orRefusal,
   quote,
   readAward,
-  readDay,
   readRecordCode,
   readSubjectList,
   readYear,
@@ -52,10 +50,9 @@ export const quyetdinh: Command = recordsCommand(
         !list && f.recipients,
       ].filter(Boolean) as string[];
       if (missing.length) return refuse(ctx, quyetdinh, t.records.missing(missing.join(', ')));
-      const date = readDay(dayText as string);
-      if (!date) return refuse(ctx, quyetdinh, t.records.badDay(quote(dayText as string)));
-      if (afterToday(date, ctx.now))
-        return refuse(ctx, quyetdinh, t.records.futureDay(quote(dayText as string), formatDay(ctx.now)));
+      const day = decisionDay(ctx, dayText as string);
+      if ('problem' in day) return refuse(ctx, quyetdinh, day.problem);
+      const date = day.day;
       const award = readAward(titles, nameText as string);
       if (!award) return refuse(ctx, quyetdinh, t.records.missing(f.name));
 

@@ -15,7 +15,7 @@ import {
 } from '../../core/domain.js';
 import { RecordsRefusedError } from '../../core/errors.js';
 import { type HtmlPart, joinHtml } from '../../core/html.js';
-import { dayKey, formatDateTime } from '../../core/periods.js';
+import { dayKey, formatDateTime, formatDay } from '../../core/periods.js';
 import {
   EXCELLENCE_CAP,
   EXCELLENCE_CAP_EXCEPTIONAL,
@@ -82,6 +82,17 @@ export function readDay(text: string): string | undefined {
  * (2027 for 2026). Only decisions already issued go on record.
  */
 export const afterToday = (day: string, now: Date): boolean => day > dayKey(now);
+
+/**
+ * A decision's day as a command gives it: `yyyy-mm-dd`, or why it cannot be one — not a day of the
+ * calendar, or after today (afterToday).
+ */
+export function decisionDay(ctx: CommandContext, text: string): { day: string } | { problem: HtmlPart } {
+  const day = readDay(text);
+  if (!day) return { problem: ctx.t.records.badDay(quote(text)) };
+  if (afterToday(day, ctx.now)) return { problem: ctx.t.records.futureDay(quote(text), formatDay(ctx.now)) };
+  return { day };
+}
 
 /** `yyyy-mm-dd` as a clerk writes it: `dd/mm/yyyy`. */
 export const showDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
