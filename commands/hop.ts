@@ -51,7 +51,8 @@ function overview(ctx: CouncilContext): Reply {
   ];
   const choices: Choice[] = [];
   const rounds = meeting ? roundsOf(ctx, meeting) : [];
-  for (const { award, candidates } of nominationLists(listSource(ctx), year)) {
+  const lists = nominationLists(listSource(ctx), year);
+  for (const { award, candidates } of lists) {
     if (!candidates.length) continue;
     const own = rounds.filter((r) => r.awardId === award.id);
     const open = own.find((r) => r.status === 'open');
@@ -80,7 +81,7 @@ function overview(ctx: CouncilContext): Reply {
       });
   }
   // Nothing to explain or walk through while the lists are empty: said so, with where they come from.
-  if (cases(ctx).length)
+  if (lists.some((l) => l.candidates.length))
     choices.unshift(
       { label: t.council.walk.standardsButton, command: '/hop tieuchuan', keepsQuestion: true },
       { label: t.council.walk.startButton, command: '/hop 1', keepsQuestion: true },
@@ -92,9 +93,11 @@ function overview(ctx: CouncilContext): Reply {
 
 function standards(ctx: CouncilContext): Reply {
   const { t, titles } = ctx;
-  if (!cases(ctx).length) return say(t.council.walk.noCases(reviewYear(ctx)));
-  const lines: HtmlPart[] = [t.council.walk.standardsTitle(reviewYear(ctx))];
-  for (const { award, candidates } of nominationLists(listSource(ctx), reviewYear(ctx))) {
+  const year = reviewYear(ctx);
+  const lists = nominationLists(listSource(ctx), year);
+  if (!lists.some((l) => l.candidates.length)) return say(t.council.walk.noCases(year));
+  const lines: HtmlPart[] = [t.council.walk.standardsTitle(year)];
+  for (const { award, candidates } of lists) {
     if (!candidates.length) continue;
     lines.push(
       '',
