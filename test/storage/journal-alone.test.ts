@@ -69,13 +69,19 @@ async function openJournal(files: StoreFiles) {
 
 const line = (n: number) => `{"seq":${n},"text":"Việc tốt số ${n}"}`;
 const lone = (run: number): Where[] => Array(run).fill('here');
+/** Appends lines `from` to `to`, one after another, each awaited. */
+async function appendEach(journal: Journal<number>, from: number, to: number): Promise<void> {
+  for (let n = from; n <= to; n += 1) await journal.append(line(n), n, n);
+}
+/** The journal's file after lines 1 to `n`. */
+const linesThrough = (n: number) => Array.from({ length: n }, (_, i) => `${line(i + 1)}\n`).join('');
 
 describe('a lone writer', () => {
   it('has its lines written by the main thread, all but one in a run, and every line reads back', async () => {
     const { files, writes } = recorded();
     const { path, journal } = await openJournal(files);
     const count = 2 * (JOURNAL_ALONE_RUN + 1) + 4;
-    for (let n = 1; n <= count; n += 1) await journal.append(line(n), n, n);
+    await appendEach(journal, 1, count);
     await journal.close();
     expect(writes).toEqual([
       // The first line with the zeros put down ahead of it; the next through the thread, none waiting.
@@ -87,8 +93,7 @@ describe('a lone writer', () => {
       'thread',
       ...lone(2),
     ]);
-    const lines = Array.from({ length: count }, (_, i) => `${line(i + 1)}\n`).join('');
-    expect(await readFile(path, 'utf8')).toBe(lines);
+    expect(await readFile(path, 'utf8')).toBe(linesThrough(count));
   });
 });
 
@@ -96,13 +101,12 @@ describe('a lone writer on a slow disk', () => {
   it('sends the line after a slow write through the thread, then writes here again', async () => {
     const { files, writes } = recorded(2);
     const { path, journal } = await openJournal(files);
-    for (let n = 1; n <= 8; n += 1) await journal.append(line(n), n, n);
+    await appendEach(journal, 1, 8);
     await journal.close();
     // The first two as ever (the zeros, then one through the thread); two slow writes here, each
     // followed by one through the thread (none waiting); then the main thread's again.
     expect(writes).toEqual(['thread', 'thread', 'here', 'thread', 'here', 'thread', 'here', 'here']);
-    const lines = Array.from({ length: 8 }, (_, i) => `${line(i + 1)}\n`).join('');
-    expect(await readFile(path, 'utf8')).toBe(lines);
+    expect(await readFile(path, 'utf8')).toBe(linesThrough(8));
   });
 });
 
@@ -112,8 +116,7 @@ describe('a writer awaiting its writes one after another', () => {
     const run = Math.floor(JOURNAL_HERE_TURN_MS / each) + 1;
     const { files, writes } = recorded(0, each);
     const { path, journal } = await openJournal(files);
-    await journal.append(line(1), 1, 1);
-    await journal.append(line(2), 2, 2);
+    await appendEach(journal, 1, 2);
     await new Promise((resolve) => setImmediate(resolve));
     writes.length = 0;
     // Answered in microtasks only: what waits for a turn of the loop runs only when the journal lets it.
@@ -125,13 +128,12 @@ describe('a writer awaiting its writes one after another', () => {
       });
     watch();
     const count = 2 * run + 1;
-    for (let n = 3; n < 3 + count; n += 1) await journal.append(line(n), n, n);
+    await appendEach(journal, 3, 2 + count);
     await journal.close();
     // Every line written here, the loop turning after each run of them.
     expect(writes).toEqual(lone(count));
     expect(turns).toEqual([run, 2 * run, count]);
-    const lines = Array.from({ length: 2 + count }, (_, i) => `${line(i + 1)}\n`).join('');
-    expect(await readFile(path, 'utf8')).toBe(lines);
+    expect(await readFile(path, 'utf8')).toBe(linesThrough(2 + count));
   });
 });
 
@@ -139,9 +141,7 @@ describe('writers together', () => {
   it('share the thread’s writes while lines come during them, and write alone again once none do', async () => {
     const { files, writes } = recorded();
     const { path, journal } = await openJournal(files);
-    await journal.append(line(1), 1, 1);
-    await journal.append(line(2), 2, 2);
-    await journal.append(line(3), 3, 3);
+    await appendEach(journal, 1, 3);
     expect(writes).toEqual(['thread', 'thread', 'here']);
     writes.length = 0;
     // Ten at once: the first is taken alone, the nine that came meanwhile are one batch for the thread.
@@ -149,12 +149,10 @@ describe('writers together', () => {
     // Two at once through the thread: the second came while the first was in flight, and goes
     // through it too; none came while the second was: the lone writer's lines are the main thread's again.
     await Promise.all([journal.append(line(14), 14, 14), journal.append(line(15), 15, 15)]);
-    await journal.append(line(16), 16, 16);
-    await journal.append(line(17), 17, 17);
+    await appendEach(journal, 16, 17);
     expect(writes).toEqual(['here', 'thread', 'thread', 'thread', 'here', 'here']);
     await journal.close();
-    const lines = Array.from({ length: 17 }, (_, i) => `${line(i + 1)}\n`).join('');
-    expect(await readFile(path, 'utf8')).toBe(lines);
+    expect(await readFile(path, 'utf8')).toBe(linesThrough(17));
   });
 });
 
@@ -162,17 +160,13 @@ describe('while the store writes a snapshot or a backup', () => {
   it('sends a lone writer’s lines through the thread, and writes here again once it is done', async () => {
     const { files, writes } = recorded();
     const { path, journal } = await openJournal(files);
-    await journal.append(line(1), 1, 1);
-    await journal.append(line(2), 2, 2);
-    await journal.append(line(3), 3, 3);
+    await appendEach(journal, 1, 3);
     journal.diskBusy(true);
-    await journal.append(line(4), 4, 4);
-    await journal.append(line(5), 5, 5);
+    await appendEach(journal, 4, 5);
     journal.diskBusy(false);
     await journal.append(line(6), 6, 6);
     await journal.close();
     expect(writes).toEqual(['thread', 'thread', 'here', 'thread', 'thread', 'here']);
-    const lines = Array.from({ length: 6 }, (_, i) => `${line(i + 1)}\n`).join('');
-    expect(await readFile(path, 'utf8')).toBe(lines);
+    expect(await readFile(path, 'utf8')).toBe(linesThrough(6));
   });
 });
